@@ -1,0 +1,129 @@
+# scrpaper: regenerates the Background paper on London Serious Case Reviews
+# from YAML case descriptors.  See README.md.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+DATADIR	?= $(PREFIX)/share/scrpaper
+MANDIR	?= $(PREFIX)/share/man
+DESTDIR	?=
+
+CC	?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -W -Wall -Wextra \
+	   -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings \
+	   -Wno-unused-parameter
+LDFLAGS	?=
+
+# SANITIZE=1 builds everything with AddressSanitizer and UBSan into a
+# separate folder, so the two builds never mix.
+SANITIZE ?= 0
+ifeq ($(SANITIZE),1)
+BUILD	:= build/san
+CFLAGS	+= -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+LDFLAGS	+= -fsanitize=address,undefined
+else
+BUILD	:= build/rel
+endif
+
+-include Makefile.local
+
+# The Debian packages the build and the tests need (see README.md).
+DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
+	   libpango1.0-dev libcmocka-dev poppler-utils qpdf
+PKGS	= yaml-0.1 cairo pangocairo
+TEST_PKGS = cmocka
+
+PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS	:= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+
+SRCS	:= $(sort $(wildcard pipeline/*.c))
+OBJS	:= $(SRCS:pipeline/%.c=$(BUILD)/%.o)
+LIBOBJS	:= $(filter-out $(BUILD)/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+BIN	:= $(BUILD)/scrpaper
+
+INPUTS	:= $(wildcard input/*.yaml input/cases/*.yaml)
+TEMPLATES := $(wildcard templates/*)
+FONTS	:= $(wildcard fonts/*)
+PAPER	:= output/background-paper.pdf
+
+.PHONY: all build paper deps check-deps check unit e2e clean install \
+	asan valgrind
+
+# `make` installs missing dependencies first (see deps), then builds
+# the program and the paper in a second make that sees them.
+all:
+	@$(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null || \
+	    $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory build
+
+build: scrpaper $(PAPER)
+
+deps:
+	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null; then \
+		echo "make deps: all dependencies are installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		    --no-install-recommends $(DEB_PKGS); \
+	else \
+		echo "make deps: missing packages; run as root:"; \
+		echo "  apt-get install -y $(DEB_PKGS)"; \
+		exit 1; \
+	fi
+
+scrpaper: $(BIN)
+	cp $(BIN) $@
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(BUILD)/%.o: pipeline/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Ipipeline -MMD -MP \
+	    -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBOBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+$(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
+	@mkdir -p $(@D)
+	$(BIN) render -o $@
+
+paper: $(PAPER)
+
+# Every test: unit tests, then the end-to-end scripts.
+check: unit e2e
+
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+e2e: $(BIN)
+	@SCRPAPER=$(BIN) sh tests/e2e/run.sh
+
+asan:
+	$(MAKE) check SANITIZE=1
+
+valgrind: $(BIN)
+	valgrind --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite $(BIN) check
+
+clean:
+	rm -rf build scrpaper output/*.pdf output/lscb tests/out
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/scrpaper
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/

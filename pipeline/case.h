@@ -1,0 +1,222 @@
+/*
+ * case.h: the loaded cohort, the first stage's output type.  The loader
+ * reads input/report.yaml, codebook.yaml, national.yaml and the case
+ * files in input/cases/, validates every rule of the case schema and
+ * builds these structs; later stages may trust them.
+ * For the loader, the aggregator (figures) and main.c; renderers read the
+ * report settings through it too.
+ */
+#ifndef SCR_CASE_H
+#define SCR_CASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag;
+
+/* Limits on what one run loads, each with a clear error when passed. */
+#define CASE_MAX_CASES		1000000	/* case files in one cohort */
+#define CASE_MAX_CHILDREN	100	/* children in one case */
+#define CASE_MAX_CODES		1024	/* codes in the codebook */
+
+enum case_sex {
+	SEX_MALE,
+	SEX_FEMALE,
+	SEX__MAX
+};
+
+enum case_outcome {
+	OUTCOME_DIED,
+	OUTCOME_SERIOUS_HARM,
+	OUTCOME__MAX
+};
+
+enum case_death {
+	DEATH_NONE,		/* the child did not die */
+	DEATH_SUDI,
+	DEATH_PHYSICAL_ASSAULT,
+	DEATH_NEGLECT,
+	DEATH_RELATED,
+	DEATH_SUICIDE,
+	DEATH__MAX
+};
+
+enum code_level {
+	LEVEL_CASE,
+	LEVEL_CHILD,
+	LEVEL__MAX
+};
+
+/* Spellings used in the YAML files, indexed by the enums above. */
+extern const char *const case_sex_names[SEX__MAX];
+extern const char *const case_outcome_names[OUTCOME__MAX];
+extern const char *const case_death_names[DEATH__MAX];
+extern const char *const code_level_names[LEVEL__MAX];
+
+/* A position in an input file; file points into struct cohort's files. */
+struct srcpos {
+	const char	*file;
+	int		 line;	/* 1-based */
+	int		 col;	/* 1-based */
+};
+
+/* A set of codebook codes: bit i set for code index i.  Sized by
+ * struct cohort's nwords. */
+typedef uint64_t codeword;
+
+static inline int
+codeset_has(const codeword *set, size_t code)
+{
+	return (set[code / 64] >> (code % 64)) & 1;
+}
+
+static inline void
+codeset_add(codeword *set, size_t code)
+{
+	set[code / 64] |= (codeword)1 << (code % 64);
+}
+
+struct code {
+	char		*name;		/* e.g. "known_to_csc" */
+	enum code_level	 level;		/* where it may be used */
+	char		*label;		/* short printable phrase */
+	char		*description;	/* what a coder must see */
+	struct srcpos	 pos;		/* where it is defined */
+};
+
+struct codebook {
+	struct code	*codes;
+	size_t		 ncodes;
+};
+
+struct child {
+	enum case_sex	  sex;
+	int		  age_years;	/* 0..17 at the incident */
+	enum case_outcome outcome;
+	enum case_death	  death;	/* DEATH_NONE unless OUTCOME_DIED */
+	codeword	 *factors;	/* child-level codes */
+	struct srcpos	  pos;
+};
+
+/* One Serious Case Review.  The id is kept for diagnostics only and never
+ * printed in any output; the notes are checked and then dropped. */
+struct scr_case {
+	char		*id;
+	size_t		 lscb;		/* index into report.lscbs */
+	int		 completed;	/* date as YYYYMMDD */
+	struct child	*children;
+	size_t		 nchildren;
+	int		 household_children; /* other children at home */
+	int		 lscb_areas_known;   /* LSCB areas that knew the family */
+	codeword	*factors;	/* case-level codes */
+	codeword	*not_recorded;	/* codes not looked at or not recorded */
+	struct srcpos	 pos;
+};
+
+struct report {
+	char		*title;
+	char		*region;
+	int		 period_from;	/* YYYYMMDD, inclusive */
+	int		 period_to;	/* YYYYMMDD, inclusive */
+	char		*organisation;
+	char		**authors;
+	size_t		 nauthors;
+	char		*national_study; /* id of the comparator study */
+	int		 created;	/* YYYYMMDD, PDF creation date */
+	int		 threshold;	/* suppress board numerators 1..threshold */
+	int		 suppress_regional; /* 1 to suppress the regional paper */
+	char		**lscbs;	/* the region's boards, in order */
+	size_t		 nlscbs;
+};
+
+struct nat_figure {
+	char		*name;		/* e.g. "boys" */
+	int		 percent;	/* whole-number percent */
+	char		*text;		/* wording such as "just over 50%", or NULL */
+};
+
+struct nat_study {
+	char		*id;		/* e.g. "2008-09" */
+	char		*title;
+	char		*citation;	/* full citation for the footnote */
+	char		*period;	/* as prose writes it, "2008 – 2009" */
+	long		 children;	/* children covered, -1 if not given */
+	struct nat_figure *figures;
+	size_t		 nfigures;
+};
+
+struct national {
+	struct nat_study *studies;
+	size_t		 nstudies;
+};
+
+struct cohort {
+	struct report	 report;
+	struct codebook	 codebook;
+	struct national	 national;
+	struct scr_case	*cases;		/* sorted by id */
+	size_t		 ncases;
+	size_t		 nwords;	/* codewords in every code set */
+	char		**files;	/* file names that srcpos points at */
+	size_t		 nfiles;
+};
+
+/*
+ * Loads and validates a whole input folder: input_dir/report.yaml,
+ * codebook.yaml, national.yaml and every .yaml file in cases_dir (NULL
+ * means input_dir/cases).  Every problem in every file is reported to d.
+ * Returns a new cohort (free with cohort_free()) even when some file was
+ * invalid, so that later files can still be checked against what did
+ * load; the cohort is valid, and may be aggregated, only if d gained no
+ * error.
+ */
+struct cohort	*case_load_dir(const char *input_dir, const char *cases_dir,
+		    struct diag *d);
+
+/* Returns an empty cohort to fill with the case_load_*_buf() calls below
+ * (used by tests and fuzz targets); free with cohort_free(). */
+struct cohort	*cohort_new(void);
+void		 cohort_free(struct cohort *c);
+
+/*
+ * Parse one file's text into c, reporting problems to d under the name
+ * file.  Load report and codebook before cases.  Each returns 1 when the
+ * file was valid, 0 otherwise (diagnostics already reported).
+ */
+int	case_load_report_buf(struct cohort *c, const char *file,
+	    const char *data, size_t len, struct diag *d);
+int	case_load_codebook_buf(struct cohort *c, const char *file,
+	    const char *data, size_t len, struct diag *d);
+int	case_load_national_buf(struct cohort *c, const char *file,
+	    const char *data, size_t len, struct diag *d);
+int	case_load_case_buf(struct cohort *c, const char *file,
+	    const char *data, size_t len, struct diag *d);
+
+/* Reads path and loads it as one case descriptor, as
+ * case_load_case_buf() does.  Returns 1 if it was valid. */
+int	case_load_case_file(struct cohort *c, const char *path,
+	    struct diag *d);
+
+/* Checks what spans files (duplicate ids, the comparator study named in
+ * the report) and sorts the cases by id.  Returns 1 if all is well. */
+int	case_validate_cohort(struct cohort *c, struct diag *d);
+
+/* Returns the index of code name, or -1. */
+int	codebook_find(const struct codebook *cb, const char *name);
+
+/* Returns the index of board name in the report, or -1. */
+int	report_find_lscb(const struct report *r, const char *name);
+
+/* Returns the study with id, or NULL; and one of its figures, or NULL. */
+const struct nat_study	*national_find(const struct national *n,
+			    const char *id);
+const struct nat_figure	*nat_study_figure(const struct nat_study *s,
+			    const char *name);
+
+/* Interns a file name in c (so srcpos can point at it); returns the copy. */
+const char	*cohort_intern_file(struct cohort *c, const char *file);
+
+/* Parses "YYYY-MM-DD" into YYYYMMDD; returns 0 if not a real date. */
+int	case_parse_date(const char *s);
+
+#endif

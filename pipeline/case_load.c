@@ -1,0 +1,1078 @@
+/*
+ * case_load.c: the loader.  Reads report.yaml, codebook.yaml,
+ * national.yaml and the case descriptors through yml.c, checks every rule
+ * of the case schema and builds struct cohort.  Every problem in every
+ * file is reported; nothing half-checked reaches the later stages.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "yml.h"
+#include "case.h"
+
+const char *const case_sex_names[SEX__MAX] = { "male", "female" };
+const char *const case_outcome_names[OUTCOME__MAX] = {
+	"died", "serious_harm"
+};
+const char *const case_death_names[DEATH__MAX] = {
+	"none", "sudi", "physical_assault", "neglect", "related", "suicide"
+};
+const char *const code_level_names[LEVEL__MAX] = { "case", "child" };
+
+/* Errors reported for one file before the rest of it is passed over. */
+#define LOAD_MAX_ERRORS	50
+
+/* Upper bounds on small numbers, far above real use. */
+#define LOAD_MAX_HOUSEHOLD	100
+#define LOAD_MAX_AREAS		100
+#define LOAD_MAX_THRESHOLD	1000
+
+/* The state of loading one file. */
+struct lctx {
+	struct cohort	*c;
+	struct diag	*d;
+	const char	*file;		/* interned name */
+	int		 errors;	/* errors reported for this file */
+};
+
+static void lerr(struct lctx *, const struct ynode *, const char *, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+lerr(struct lctx *x, const struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (++x->errors > LOAD_MAX_ERRORS) {
+		if (x->errors == LOAD_MAX_ERRORS + 1)
+			diag_error(x->d, x->file, n ? n->line : 0,
+			    n ? n->col : 0, "too many errors; the rest of "
+			    "this file is not checked");
+		return;
+	}
+	va_start(ap, fmt);
+	diag_vmsg(x->d, DIAG_ERROR, x->file, n ? n->line : 0,
+	    n ? n->col : 0, fmt, ap);
+	va_end(ap);
+}
+
+/* --- the cohort ------------------------------------------------------- */
+
+struct cohort *
+cohort_new(void)
+{
+	struct cohort *c = xcalloc(1, sizeof(*c));
+
+	c->report.threshold = 5;
+	return c;
+}
+
+static void
+free_strv(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+cohort_free(struct cohort *c)
+{
+	size_t i, j;
+
+	if (c == NULL)
+		return;
+	free(c->report.title);
+	free(c->report.region);
+	free(c->report.organisation);
+	free(c->report.national_study);
+	free_strv(c->report.authors, c->report.nauthors);
+	free_strv(c->report.lscbs, c->report.nlscbs);
+	for (i = 0; i < c->codebook.ncodes; i++) {
+		free(c->codebook.codes[i].name);
+		free(c->codebook.codes[i].label);
+		free(c->codebook.codes[i].description);
+	}
+	free(c->codebook.codes);
+	for (i = 0; i < c->national.nstudies; i++) {
+		struct nat_study *s = &c->national.studies[i];
+
+		free(s->id);
+		free(s->title);
+		free(s->citation);
+		free(s->period);
+		for (j = 0; j < s->nfigures; j++) {
+			free(s->figures[j].name);
+			free(s->figures[j].text);
+		}
+		free(s->figures);
+	}
+	free(c->national.studies);
+	for (i = 0; i < c->ncases; i++) {
+		struct scr_case *k = &c->cases[i];
+
+		for (j = 0; j < k->nchildren; j++)
+			free(k->children[j].factors);
+		free(k->children);
+		free(k->factors);
+		free(k->not_recorded);
+		free(k->id);
+	}
+	free(c->cases);
+	free_strv(c->files, c->nfiles);
+	free(c);
+}
+
+const char *
+cohort_intern_file(struct cohort *c, const char *file)
+{
+	if (c->nfiles > 0 && strcmp(c->files[c->nfiles - 1], file) == 0)
+		return c->files[c->nfiles - 1];
+	if ((c->nfiles & (c->nfiles - 1)) == 0)
+		c->files = xreallocarray(c->files, c->nfiles ? c->nfiles * 2 :
+		    1, sizeof(*c->files));
+	c->files[c->nfiles] = xstrdup(file);
+	return c->files[c->nfiles++];
+}
+
+int
+codebook_find(const struct codebook *cb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cb->ncodes; i++)
+		if (strcmp(cb->codes[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+report_find_lscb(const struct report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nlscbs; i++)
+		if (strcmp(r->lscbs[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct nat_study *
+national_find(const struct national *n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n->nstudies; i++)
+		if (strcmp(n->studies[i].id, id) == 0)
+			return &n->studies[i];
+	return NULL;
+}
+
+const struct nat_figure *
+nat_study_figure(const struct nat_study *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->nfigures; i++)
+		if (strcmp(s->figures[i].name, name) == 0)
+			return &s->figures[i];
+	return NULL;
+}
+
+/* --- typed values ----------------------------------------------------- */
+
+int
+case_parse_date(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d, i;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	if (s[10] != '\0')
+		return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return 0;
+	return y * 10000 + m * 100 + d;
+}
+
+/* Is n a null value (absent value, "~" or "null")? */
+static int
+is_null(const struct ynode *n)
+{
+	return n->type == YNODE_SCALAR && n->plain && (n->len == 0 ||
+	    strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0);
+}
+
+/* Returns 1 if n is a scalar, else reports what was expected. */
+static int
+want_scalar(struct lctx *x, const struct ynode *n, const char *key,
+    const char *what)
+{
+	if (n->type == YNODE_SCALAR && !is_null(n))
+		return 1;
+	if (n->type == YNODE_SCALAR)
+		lerr(x, n, "'%s' has no value: expected %s", key, what);
+	else
+		lerr(x, n, "'%s' must be %s, not %s", key, what,
+		    ynode_type_name(n->type));
+	return 0;
+}
+
+/* Reads a non-empty string; returns a copy or NULL after an error. */
+static char *
+get_string(struct lctx *x, const struct ynode *n, const char *key)
+{
+	if (!want_scalar(x, n, key, "text"))
+		return NULL;
+	return xstrdup(n->str);
+}
+
+/* Reads a whole number in [min, max]; returns 1 and sets *out, or 0. */
+static int
+get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
+    long max, int *out)
+{
+	const char *p;
+	long v = 0;
+
+	if (!want_scalar(x, n, key, "a whole number"))
+		return 0;
+	p = n->str;
+	if (*p == '-')
+		p++;
+	if (!n->plain || *p == '\0' || strspn(p, "0123456789") != strlen(p)) {
+		lerr(x, n, "'%s' must be a whole number, not '%s'", key,
+		    n->str);
+		return 0;
+	}
+	if (strlen(p) > 9) {
+		lerr(x, n, "'%s' is out of range: %s (expected %ld to %ld)",
+		    key, n->str, min, max);
+		return 0;
+	}
+	v = strtol(n->str, NULL, 10);
+	if (v < min || v > max) {
+		lerr(x, n, "'%s' is out of range: %ld (expected %ld to %ld)",
+		    key, v, min, max);
+		return 0;
+	}
+	*out = (int)v;
+	return 1;
+}
+
+/* Reads an ISO date; returns YYYYMMDD or 0 after an error. */
+static int
+get_date(struct lctx *x, const struct ynode *n, const char *key)
+{
+	int v;
+
+	if (!want_scalar(x, n, key, "a date (YYYY-MM-DD)"))
+		return 0;
+	if ((v = case_parse_date(n->str)) == 0)
+		lerr(x, n, "'%s' is not a valid date: '%s' (expected "
+		    "YYYY-MM-DD)", key, n->str);
+	return v;
+}
+
+static int
+get_bool(struct lctx *x, const struct ynode *n, const char *key, int *out)
+{
+	if (!want_scalar(x, n, key, "true or false"))
+		return 0;
+	if (n->plain && strcmp(n->str, "true") == 0)
+		*out = 1;
+	else if (n->plain && strcmp(n->str, "false") == 0)
+		*out = 0;
+	else {
+		lerr(x, n, "'%s' must be true or false, not '%s'", key,
+		    n->str);
+		return 0;
+	}
+	return 1;
+}
+
+/* Picks from names[0..n) by a scalar's text; returns index or -1. */
+static int
+get_enum(struct lctx *x, const struct ynode *n, const char *key,
+    const char *const *names, size_t nnames, size_t first)
+{
+	const char *near;
+	struct buf list;
+	size_t i;
+
+	if (!want_scalar(x, n, key, "a value"))
+		return -1;
+	for (i = first; i < nnames; i++)
+		if (strcmp(n->str, names[i]) == 0)
+			return (int)i;
+	buf_init(&list);
+	for (i = first; i < nnames; i++)
+		buf_printf(&list, "%s%s", i > first ? ", " : "", names[i]);
+	near = str_suggest(n->str, names + first, nnames - first);
+	if (near != NULL)
+		lerr(x, n, "'%s' has an unknown value '%s'; did you mean "
+		    "'%s'?", key, n->str, near);
+	else
+		lerr(x, n, "'%s' has an unknown value '%s' (expected one of: "
+		    "%s)", key, n->str, list.data);
+	buf_clear(&list);
+	return -1;
+}
+
+/*
+ * Checks that n is a mapping whose keys are all in keys[0..nkeys) and that
+ * every key whose name in required[] is present.  Returns 1 if n is a
+ * mapping (even with bad keys), 0 otherwise.
+ */
+static int
+check_map(struct lctx *x, const struct ynode *n, const char *what,
+    const char *const *keys, size_t nkeys, const char *const *required,
+    size_t nrequired)
+{
+	size_t i, j;
+
+	if (n == NULL || n->type != YNODE_MAP) {
+		lerr(x, n, "%s must be a mapping of keys to values, not %s",
+		    what, n ? ynode_type_name(n->type) : "empty");
+		return 0;
+	}
+	for (i = 0; i < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i];
+		const char *near;
+
+		for (j = 0; j < nkeys; j++)
+			if (strcmp(k->str, keys[j]) == 0)
+				break;
+		if (j < nkeys)
+			continue;
+		if ((near = str_suggest(k->str, keys, nkeys)) != NULL)
+			lerr(x, k, "unknown key '%s' in %s; did you mean "
+			    "'%s'?", k->str, what, near);
+		else
+			lerr(x, k, "unknown key '%s' in %s", k->str, what);
+	}
+	for (j = 0; j < nrequired; j++)
+		if (ynode_get(n, required[j]) == NULL)
+			lerr(x, n, "%s is missing the required key '%s'",
+			    what, required[j]);
+	return 1;
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Reads a sequence of non-empty strings into a new vector. */
+static char **
+get_strv(struct lctx *x, const struct ynode *n, const char *key, size_t *np)
+{
+	char **v;
+	size_t i, k = 0;
+
+	*np = 0;
+	if (n->type != YNODE_SEQ) {
+		lerr(x, n, "'%s' must be a list, not %s", key,
+		    ynode_type_name(n->type));
+		return NULL;
+	}
+	v = xcalloc(n->nkids, sizeof(*v));
+	for (i = 0; i < n->nkids; i++) {
+		char *s = get_string(x, n->kids[i], key);
+
+		if (s != NULL)
+			v[k++] = s;
+	}
+	*np = k;
+	return v;
+}
+
+/* --- report.yaml ------------------------------------------------------ */
+
+static void
+load_report(struct lctx *x, const struct ynode *root)
+{
+	static const char *const keys[] = { "title", "region", "period",
+	    "organisation", "authors", "national_study", "created",
+	    "disclosure", "lscbs" };
+	static const char *const req[] = { "title", "region", "period",
+	    "organisation", "authors", "national_study", "lscbs" };
+	static const char *const pkeys[] = { "from", "to" };
+	static const char *const dkeys[] = { "threshold", "regional" };
+	struct report *r = &x->c->report;
+	const struct ynode *n, *m;
+	size_t i, j;
+
+	if (!check_map(x, root, "the report settings", keys, NELEM(keys),
+	    req, NELEM(req)))
+		return;
+	if ((n = ynode_get(root, "title")) != NULL)
+		r->title = get_string(x, n, "title");
+	if ((n = ynode_get(root, "region")) != NULL)
+		r->region = get_string(x, n, "region");
+	if ((n = ynode_get(root, "organisation")) != NULL)
+		r->organisation = get_string(x, n, "organisation");
+	if ((n = ynode_get(root, "national_study")) != NULL)
+		r->national_study = get_string(x, n, "national_study");
+	if ((n = ynode_get(root, "period")) != NULL &&
+	    check_map(x, n, "'period'", pkeys, 2, pkeys, 2)) {
+		if ((m = ynode_get(n, "from")) != NULL)
+			r->period_from = get_date(x, m, "from");
+		if ((m = ynode_get(n, "to")) != NULL)
+			r->period_to = get_date(x, m, "to");
+		if (r->period_from && r->period_to &&
+		    r->period_from > r->period_to)
+			lerr(x, n, "the period ends before it starts");
+	}
+	r->created = r->period_to;
+	if ((n = ynode_get(root, "created")) != NULL)
+		r->created = get_date(x, n, "created");
+	if ((n = ynode_get(root, "disclosure")) != NULL &&
+	    check_map(x, n, "'disclosure'", dkeys, 2, NULL, 0)) {
+		if ((m = ynode_get(n, "threshold")) != NULL)
+			get_int(x, m, "threshold", 0, LOAD_MAX_THRESHOLD,
+			    &r->threshold);
+		if ((m = ynode_get(n, "regional")) != NULL)
+			get_bool(x, m, "regional", &r->suppress_regional);
+	}
+	if ((n = ynode_get(root, "authors")) != NULL) {
+		r->authors = get_strv(x, n, "authors", &r->nauthors);
+		if (n->type == YNODE_SEQ && n->nkids == 0)
+			lerr(x, n, "'authors' lists nobody");
+	}
+	if ((n = ynode_get(root, "lscbs")) != NULL) {
+		r->lscbs = get_strv(x, n, "lscbs", &r->nlscbs);
+		if (n->type == YNODE_SEQ && n->nkids == 0)
+			lerr(x, n, "'lscbs' lists no board");
+		for (i = 0; n->type == YNODE_SEQ && i < n->nkids; i++)
+			for (j = 0; j < i; j++)
+				if (n->kids[i]->type == YNODE_SCALAR &&
+				    n->kids[j]->type == YNODE_SCALAR &&
+				    strcmp(n->kids[i]->str,
+				    n->kids[j]->str) == 0) {
+					lerr(x, n->kids[i], "board '%s' is "
+					    "listed twice", n->kids[i]->str);
+					break;
+				}
+	}
+}
+
+/* --- codebook.yaml ---------------------------------------------------- */
+
+static int
+valid_code_name(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s)
+		    && *s != '_')
+			return 0;
+	return 1;
+}
+
+static void
+load_codebook(struct lctx *x, const struct ynode *root)
+{
+	static const char *const keys[] = { "codes" };
+	static const char *const ckeys[] = { "level", "label", "description" };
+	struct codebook *cb = &x->c->codebook;
+	const struct ynode *codes, *n;
+	size_t i;
+
+	if (!check_map(x, root, "the codebook", keys, 1, keys, 1))
+		return;
+	if ((codes = ynode_get(root, "codes")) == NULL)
+		return;
+	if (codes->type != YNODE_MAP) {
+		lerr(x, codes, "'codes' must be a mapping of code names, not "
+		    "%s", ynode_type_name(codes->type));
+		return;
+	}
+	if (codes->nkids / 2 > CASE_MAX_CODES) {
+		lerr(x, codes, "more than %d codes", CASE_MAX_CODES);
+		return;
+	}
+	cb->codes = xcalloc(codes->nkids / 2, sizeof(*cb->codes));
+	for (i = 0; i < codes->nkids; i += 2) {
+		const struct ynode *k = codes->kids[i], *v = codes->kids[i + 1];
+		struct code *cd;
+		int lvl;
+
+		if (!valid_code_name(k->str)) {
+			lerr(x, k, "code name '%s' must be lower-case letters, "
+			    "digits and '_'", k->str);
+			continue;
+		}
+		if (!check_map(x, v, "a code", ckeys, 3, ckeys, 3))
+			continue;
+		cd = &cb->codes[cb->ncodes++];
+		cd->name = xstrdup(k->str);
+		cd->pos.file = x->file;
+		cd->pos.line = k->line;
+		cd->pos.col = k->col;
+		if ((n = ynode_get(v, "level")) != NULL &&
+		    (lvl = get_enum(x, n, "level", code_level_names,
+		    LEVEL__MAX, 0)) >= 0)
+			cd->level = (enum code_level)lvl;
+		if ((n = ynode_get(v, "label")) != NULL)
+			cd->label = get_string(x, n, "label");
+		if ((n = ynode_get(v, "description")) != NULL)
+			cd->description = get_string(x, n, "description");
+		if (cd->label == NULL)
+			cd->label = xstrdup(cd->name);
+		if (cd->description == NULL)
+			cd->description = xstrdup("");
+	}
+	x->c->nwords = (cb->ncodes + 63) / 64;
+	if (x->c->nwords == 0)
+		x->c->nwords = 1;
+}
+
+/* --- national.yaml ---------------------------------------------------- */
+
+static void
+load_nat_figures(struct lctx *x, struct nat_study *s, const struct ynode *n)
+{
+	static const char *const fkeys[] = { "percent", "text" };
+	size_t i;
+
+	if (n->type != YNODE_MAP) {
+		lerr(x, n, "'figures' must be a mapping of figure names to "
+		    "percentages, not %s", ynode_type_name(n->type));
+		return;
+	}
+	s->figures = xcalloc(n->nkids / 2, sizeof(*s->figures));
+	for (i = 0; i < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i], *v = n->kids[i + 1], *m;
+		struct nat_figure *f = &s->figures[s->nfigures];
+		int pct = -1;
+
+		if (v->type == YNODE_MAP) {
+			if (!check_map(x, v, "a national figure", fkeys, 2,
+			    fkeys, 1))
+				continue;
+			if ((m = ynode_get(v, "percent")) != NULL &&
+			    !get_int(x, m, "percent", 0, 100, &pct))
+				continue;
+			if ((m = ynode_get(v, "text")) != NULL)
+				f->text = get_string(x, m, "text");
+		} else if (!get_int(x, v, k->str, 0, 100, &pct))
+			continue;
+		if (pct < 0) {
+			free(f->text);
+			f->text = NULL;
+			continue;
+		}
+		f->name = xstrdup(k->str);
+		f->percent = pct;
+		s->nfigures++;
+	}
+}
+
+static void
+load_national(struct lctx *x, const struct ynode *root)
+{
+	static const char *const keys[] = { "studies" };
+	static const char *const skeys[] = { "id", "title", "citation",
+	    "period", "children", "figures" };
+	static const char *const sreq[] = { "id", "title", "citation",
+	    "period", "figures" };
+	struct national *nat = &x->c->national;
+	const struct ynode *studies, *n;
+	size_t i;
+	int v;
+
+	if (!check_map(x, root, "the national studies", keys, 1, keys, 1))
+		return;
+	if ((studies = ynode_get(root, "studies")) == NULL)
+		return;
+	if (studies->type != YNODE_SEQ) {
+		lerr(x, studies, "'studies' must be a list, not %s",
+		    ynode_type_name(studies->type));
+		return;
+	}
+	nat->studies = xcalloc(studies->nkids, sizeof(*nat->studies));
+	for (i = 0; i < studies->nkids; i++) {
+		const struct ynode *st = studies->kids[i];
+		struct nat_study *s;
+
+		if (!check_map(x, st, "a study", skeys, NELEM(skeys), sreq,
+		    NELEM(sreq)))
+			continue;
+		if ((n = ynode_get(st, "id")) == NULL || !want_scalar(x, n,
+		    "id", "text"))
+			continue;
+		if (national_find(nat, n->str) != NULL) {
+			lerr(x, n, "study '%s' is listed twice", n->str);
+			continue;
+		}
+		s = &nat->studies[nat->nstudies++];
+		s->id = xstrdup(n->str);
+		s->children = -1;
+		if ((n = ynode_get(st, "title")) != NULL)
+			s->title = get_string(x, n, "title");
+		if ((n = ynode_get(st, "citation")) != NULL)
+			s->citation = get_string(x, n, "citation");
+		if ((n = ynode_get(st, "period")) != NULL)
+			s->period = get_string(x, n, "period");
+		if ((n = ynode_get(st, "children")) != NULL &&
+		    get_int(x, n, "children", 0, INT_MAX, &v))
+			s->children = v;
+		if ((n = ynode_get(st, "figures")) != NULL)
+			load_nat_figures(x, s, n);
+		if (s->title == NULL)
+			s->title = xstrdup(s->id);
+		if (s->citation == NULL)
+			s->citation = xstrdup("");
+		if (s->period == NULL)
+			s->period = xstrdup(s->id);
+	}
+}
+
+/* --- case descriptors ------------------------------------------------ */
+
+/*
+ * Reads a list of codes into set, each of which must exist at level
+ * (or at any level when level is LEVEL__MAX).  Reports unknown codes,
+ * codes at the wrong level and repeats.
+ */
+static void
+get_codes(struct lctx *x, const struct ynode *n, const char *key,
+    enum code_level level, codeword *set)
+{
+	const struct codebook *cb = &x->c->codebook;
+	const char **names;
+	size_t i;
+	int k;
+
+	if (is_null(n))
+		return;
+	if (n->type != YNODE_SEQ) {
+		lerr(x, n, "'%s' must be a list of codes, not %s", key,
+		    ynode_type_name(n->type));
+		return;
+	}
+	if (cb->ncodes == 0)	/* the codebook failed; already reported */
+		return;
+	for (i = 0; i < n->nkids; i++) {
+		const struct ynode *it = n->kids[i];
+
+		if (!want_scalar(x, it, key, "a code"))
+			continue;
+		if ((k = codebook_find(cb, it->str)) < 0) {
+			const char *near;
+			size_t j;
+
+			names = xcalloc(cb->ncodes, sizeof(*names));
+			for (j = 0; j < cb->ncodes; j++)
+				names[j] = cb->codes[j].name;
+			near = str_suggest(it->str, names, cb->ncodes);
+			if (near != NULL)
+				lerr(x, it, "unknown code '%s' in '%s'; did "
+				    "you mean '%s'?", it->str, key, near);
+			else
+				lerr(x, it, "unknown code '%s' in '%s' (not "
+				    "in the codebook)", it->str, key);
+			free(names);
+			continue;
+		}
+		if (level != LEVEL__MAX && cb->codes[k].level != level) {
+			lerr(x, it, "'%s' is a %s-level code and cannot be "
+			    "used in the %s's '%s'", it->str,
+			    code_level_names[cb->codes[k].level],
+			    code_level_names[level], key);
+			continue;
+		}
+		if (codeset_has(set, (size_t)k)) {
+			lerr(x, it, "code '%s' is listed twice in '%s'",
+			    it->str, key);
+			continue;
+		}
+		codeset_add(set, (size_t)k);
+	}
+}
+
+static void
+load_child(struct lctx *x, const struct ynode *n, struct child *ch)
+{
+	static const char *const keys[] = { "sex", "age_years", "outcome",
+	    "death_cause", "factors" };
+	static const char *const req[] = { "sex", "age_years", "outcome" };
+	const struct ynode *v, *dc;
+	int e;
+
+	ch->pos.file = x->file;
+	ch->pos.line = n->line;
+	ch->pos.col = n->col;
+	ch->factors = xcalloc(x->c->nwords, sizeof(codeword));
+	ch->outcome = OUTCOME__MAX;
+	if (!check_map(x, n, "a child", keys, NELEM(keys), req, NELEM(req)))
+		return;
+	if ((v = ynode_get(n, "sex")) != NULL &&
+	    (e = get_enum(x, v, "sex", case_sex_names, SEX__MAX, 0)) >= 0)
+		ch->sex = (enum case_sex)e;
+	if ((v = ynode_get(n, "age_years")) != NULL)
+		get_int(x, v, "age_years", 0, 17, &ch->age_years);
+	if ((v = ynode_get(n, "outcome")) != NULL &&
+	    (e = get_enum(x, v, "outcome", case_outcome_names, OUTCOME__MAX,
+	    0)) >= 0)
+		ch->outcome = (enum case_outcome)e;
+	dc = ynode_get(n, "death_cause");
+	if (dc != NULL && (e = get_enum(x, dc, "death_cause",
+	    case_death_names, DEATH__MAX, 1)) >= 0)
+		ch->death = (enum case_death)e;
+	if (ch->outcome == OUTCOME_DIED && dc == NULL)
+		lerr(x, n, "a child who died needs a 'death_cause'");
+	else if (ch->outcome == OUTCOME_SERIOUS_HARM && dc != NULL)
+		lerr(x, dc, "'death_cause' is given but the outcome is "
+		    "'serious_harm', not 'died'");
+	if ((v = ynode_get(n, "factors")) != NULL)
+		get_codes(x, v, "factors", LEVEL_CHILD, ch->factors);
+}
+
+static int
+valid_id(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-')
+			return 0;
+	return 1;
+}
+
+static void
+load_case(struct lctx *x, const struct ynode *root)
+{
+	static const char *const keys[] = { "id", "lscb", "completed",
+	    "children", "household_children", "lscb_areas_known", "factors",
+	    "not_recorded", "notes" };
+	static const char *const req[] = { "id", "lscb", "completed",
+	    "children" };
+	struct cohort *c = x->c;
+	struct scr_case *k;
+	const struct ynode *n;
+	size_t i, w;
+	int e;
+
+	if (!check_map(x, root, "a case descriptor", keys, NELEM(keys), req,
+	    NELEM(req)))
+		return;
+	if (c->ncases >= CASE_MAX_CASES) {
+		lerr(x, root, "more than %d cases", CASE_MAX_CASES);
+		return;
+	}
+	if ((c->ncases & (c->ncases - 1)) == 0)
+		c->cases = xreallocarray(c->cases, c->ncases ? c->ncases * 2 :
+		    1, sizeof(*c->cases));
+	k = &c->cases[c->ncases++];
+	memset(k, 0, sizeof(*k));
+	k->pos.file = x->file;
+	k->pos.line = root->line;
+	k->pos.col = root->col;
+	k->lscb_areas_known = 1;
+	k->factors = xcalloc(c->nwords ? c->nwords : 1, sizeof(codeword));
+	k->not_recorded = xcalloc(c->nwords ? c->nwords : 1, sizeof(codeword));
+
+	if ((n = ynode_get(root, "id")) != NULL && want_scalar(x, n, "id",
+	    "an id")) {
+		if (!valid_id(n->str))
+			lerr(x, n, "id '%s' may hold only letters, digits and "
+			    "'-' (at most 64)", n->str);
+		else
+			k->id = xstrdup(n->str);
+	}
+	if ((n = ynode_get(root, "lscb")) != NULL && want_scalar(x, n, "lscb",
+	    "a board name") && c->report.nlscbs > 0) {
+		if ((e = report_find_lscb(&c->report, n->str)) >= 0)
+			k->lscb = (size_t)e;
+		else {
+			const char *near = str_suggest(n->str,
+			    (const char *const *)c->report.lscbs,
+			    c->report.nlscbs);
+
+			if (near != NULL)
+				lerr(x, n, "unknown LSCB '%s'; did you mean "
+				    "'%s'?", n->str, near);
+			else
+				lerr(x, n, "unknown LSCB '%s' (not in "
+				    "report.yaml 'lscbs')", n->str);
+		}
+	}
+	if ((n = ynode_get(root, "completed")) != NULL)
+		k->completed = get_date(x, n, "completed");
+	if ((n = ynode_get(root, "household_children")) != NULL && !is_null(n))
+		get_int(x, n, "household_children", 0, LOAD_MAX_HOUSEHOLD,
+		    &k->household_children);
+	if ((n = ynode_get(root, "lscb_areas_known")) != NULL && !is_null(n))
+		get_int(x, n, "lscb_areas_known", 1, LOAD_MAX_AREAS,
+		    &k->lscb_areas_known);
+	if ((n = ynode_get(root, "factors")) != NULL)
+		get_codes(x, n, "factors", LEVEL_CASE, k->factors);
+	if ((n = ynode_get(root, "not_recorded")) != NULL) {
+		get_codes(x, n, "not_recorded", LEVEL__MAX, k->not_recorded);
+		for (i = 0; n->type == YNODE_SEQ && i < n->nkids; i++) {
+			int code = n->kids[i]->type == YNODE_SCALAR ?
+			    codebook_find(&c->codebook, n->kids[i]->str) : -1;
+
+			if (code >= 0 && codeset_has(k->factors, (size_t)code))
+				lerr(x, n->kids[i], "code '%s' is both in "
+				    "'factors' and in 'not_recorded'",
+				    n->kids[i]->str);
+		}
+	}
+	if ((n = ynode_get(root, "notes")) != NULL && !is_null(n) &&
+	    n->type != YNODE_SCALAR)
+		lerr(x, n, "'notes' must be text, not %s",
+		    ynode_type_name(n->type));
+
+	if ((n = ynode_get(root, "children")) == NULL)
+		return;
+	if (n->type != YNODE_SEQ) {
+		lerr(x, n, "'children' must be a list of children, not %s",
+		    ynode_type_name(n->type));
+		return;
+	}
+	if (n->nkids == 0) {
+		lerr(x, n, "'children' lists no child: a review involves at "
+		    "least one");
+		return;
+	}
+	if (n->nkids > CASE_MAX_CHILDREN) {
+		lerr(x, n, "more than %d children in one case",
+		    CASE_MAX_CHILDREN);
+		return;
+	}
+	k->children = xcalloc(n->nkids, sizeof(*k->children));
+	k->nchildren = n->nkids;
+	for (i = 0; i < n->nkids; i++)
+		load_child(x, n->kids[i], &k->children[i]);
+	/* A child-level code marked not recorded may not be given for a
+	 * child of the same case either. */
+	for (i = 0; i < k->nchildren; i++)
+		for (w = 0; w < c->nwords; w++)
+			if (k->children[i].factors[w] & k->not_recorded[w])
+				lerr(x, n->kids[i], "a code of this child is "
+				    "also in the case's 'not_recorded'");
+}
+
+/* --- entry points ----------------------------------------------------- */
+
+typedef void loadfn(struct lctx *, const struct ynode *);
+
+static int
+load_buf(struct cohort *c, const char *file, const char *data, size_t len,
+    struct diag *d, loadfn *fn, const char *what)
+{
+	struct lctx x;
+	struct ynode *root = NULL;
+	size_t before = d->nerrors;
+
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	x.d = d;
+	x.file = cohort_intern_file(c, file);
+	if (!str_valid_utf8(data, len)) {
+		diag_error(d, file, 0, 0, "not valid UTF-8 text");
+		return 0;
+	}
+	if (!yml_parse(file, data, len, d, &root))
+		return 0;
+	if (root == NULL) {
+		diag_error(d, file, 0, 0, "the file is empty: expected %s",
+		    what);
+		return 0;
+	}
+	fn(&x, root);
+	ynode_free(root);
+	return d->nerrors == before;
+}
+
+int
+case_load_report_buf(struct cohort *c, const char *file, const char *data,
+    size_t len, struct diag *d)
+{
+	return load_buf(c, file, data, len, d, load_report,
+	    "the report settings");
+}
+
+int
+case_load_codebook_buf(struct cohort *c, const char *file, const char *data,
+    size_t len, struct diag *d)
+{
+	return load_buf(c, file, data, len, d, load_codebook, "the codebook");
+}
+
+int
+case_load_national_buf(struct cohort *c, const char *file, const char *data,
+    size_t len, struct diag *d)
+{
+	return load_buf(c, file, data, len, d, load_national,
+	    "the national studies");
+}
+
+int
+case_load_case_buf(struct cohort *c, const char *file, const char *data,
+    size_t len, struct diag *d)
+{
+	if (c->nwords == 0)
+		c->nwords = 1;
+	return load_buf(c, file, data, len, d, load_case,
+	    "a case descriptor");
+}
+
+static int
+case_id_cmp(const void *a, const void *b)
+{
+	const struct scr_case *ka = a, *kb = b;
+
+	if (ka->id == NULL || kb->id == NULL)
+		return (ka->id == NULL) - (kb->id == NULL);
+	return strcmp(ka->id, kb->id);
+}
+
+int
+case_validate_cohort(struct cohort *c, struct diag *d)
+{
+	size_t i, before = d->nerrors;
+
+	qsort(c->cases, c->ncases, sizeof(*c->cases), case_id_cmp);
+	for (i = 1; i < c->ncases; i++) {
+		const struct scr_case *a = &c->cases[i - 1], *b = &c->cases[i];
+
+		if (a->id != NULL && b->id != NULL &&
+		    strcmp(a->id, b->id) == 0)
+			diag_error(d, b->pos.file, b->pos.line, b->pos.col,
+			    "duplicate case id '%s' (also in %s)", b->id,
+			    a->pos.file);
+	}
+	if (c->report.national_study != NULL && c->national.nstudies > 0 &&
+	    national_find(&c->national, c->report.national_study) == NULL)
+		diag_error(d, c->files[0], 0, 0, "national_study '%s' is not "
+		    "a study in national.yaml", c->report.national_study);
+	return d->nerrors == before;
+}
+
+/* Loads one file from disk through one of the *_buf loaders. */
+static int
+load_file(struct cohort *c, const char *path, struct diag *d,
+    int (*fn)(struct cohort *, const char *, const char *, size_t,
+    struct diag *))
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	switch (file_read_all(path, YML_MAX_FILE, &data, &len)) {
+	case 0:
+		break;
+	case -2:
+		diag_error(d, path, 0, 0, "file is larger than %u MiB",
+		    YML_MAX_FILE / (1024 * 1024));
+		return 0;
+	default:
+		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	rc = fn(c, path, data, len, d);
+	free(data);
+	return rc;
+}
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists dir's *.yaml files, sorted; returns a vector to free, or NULL
+ * after reporting an error. */
+static char **
+list_cases(const char *dir, size_t *np, struct diag *d)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **v = NULL;
+	size_t n = 0, len;
+
+	*np = 0;
+	if ((dp = opendir(dir)) == NULL) {
+		diag_error(d, dir, 0, 0, "cannot open the cases folder: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 6 ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		if (n >= CASE_MAX_CASES) {
+			diag_error(d, dir, 0, 0, "more than %d case files",
+			    CASE_MAX_CASES);
+			break;
+		}
+		if ((n & (n - 1)) == 0)
+			v = xreallocarray(v, n ? n * 2 : 1, sizeof(*v));
+		v[n++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(dp);
+	qsort(v, n, sizeof(*v), strp_cmp);
+	*np = n;
+	return v;
+}
+
+struct cohort *
+case_load_dir(const char *input_dir, const char *cases_dir, struct diag *d)
+{
+	struct cohort *c = cohort_new();
+	char *path, *cdir, **files;
+	size_t i, nfiles;
+
+	path = xasprintf("%s/report.yaml", input_dir);
+	load_file(c, path, d, case_load_report_buf);
+	free(path);
+	path = xasprintf("%s/codebook.yaml", input_dir);
+	load_file(c, path, d, case_load_codebook_buf);
+	free(path);
+	path = xasprintf("%s/national.yaml", input_dir);
+	load_file(c, path, d, case_load_national_buf);
+	free(path);
+
+	cdir = cases_dir ? xstrdup(cases_dir) :
+	    xasprintf("%s/cases", input_dir);
+	files = list_cases(cdir, &nfiles, d);
+	for (i = 0; i < nfiles; i++) {
+		load_file(c, files[i], d, case_load_case_buf);
+		free(files[i]);
+	}
+	free(files);
+	free(cdir);
+	case_validate_cohort(c, d);
+	return c;
+}
+
+int
+case_load_case_file(struct cohort *c, const char *path, struct diag *d)
+{
+	return load_file(c, path, d, case_load_case_buf);
+}

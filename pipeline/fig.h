@@ -1,0 +1,137 @@
+/*
+ * fig.h: figure definitions and the figure ledger, the second stage.
+ * Definitions (templates/figures.yaml) say, as data, what each named
+ * figure counts; fig_aggregate() runs them over a cohort selection and
+ * returns the ledger: every figure with numerator, denominator, percent,
+ * printed text and whether disclosure control suppressed it.
+ * For the figure loader, the aggregator, the template filler and main.c.
+ */
+#ifndef SCR_FIG_H
+#define SCR_FIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct cohort;
+struct diag;
+
+enum fig_unit {
+	FIG_COUNT,	/* a plain count of cases (or children); no base */
+	FIG_CASES,	/* per cent of the cases selected */
+	FIG_CHILDREN,	/* per cent of the children selected */
+	FIG_DEATHS,	/* per cent of the children who died */
+	FIG_UNIT__MAX
+};
+
+/* How a figure's value is written in text. */
+enum fig_style {
+	FIG_STYLE_PERCENT,	/* "62%" */
+	FIG_STYLE_DIGITS,	/* "4" */
+	FIG_STYLE_WORDS,	/* "four" */
+	FIG_STYLE_APPROX,	/* "about half", "almost a quarter", "a small number" */
+	FIG_STYLE__MAX
+};
+
+extern const char *const fig_unit_names[FIG_UNIT__MAX];	/* "count", ... */
+extern const char *const fig_style_names[FIG_STYLE__MAX];	/* "percent", ... */
+
+/* Opaque: the loaded figure definitions. */
+struct fig_set;
+
+/* What to aggregate over. */
+struct fig_selection {
+	int	lscb;		/* board index into report.lscbs, or -1 for the region */
+	int	suppress;	/* 1 to apply disclosure control */
+};
+
+struct fig_value {
+	const char	*name;		/* stable figure name, e.g. "boys" */
+	enum fig_unit	 unit;
+	enum fig_style	 style;		/* default style from the definition */
+	long		 num;		/* numerator */
+	long		 den;		/* denominator; 0 for FIG_COUNT */
+	int		 percent;	/* rounded half up; -1 for FIG_COUNT or den 0 */
+	long		 not_recorded;	/* units in the base with a code marked not recorded */
+	int		 suppressed;	/* 1 if disclosure control hides it */
+	char		*text;		/* as the paper prints it: "62%", "[c]" */
+	/* Added by the figures stage: */
+	const char	*group;		/* table the figure belongs to ("ages"),
+					 * or NULL; "[c]" is explained per group */
+	int		 den_hidden;	/* 1 if den must not be printed either
+					 * (suppressed with a base that is not
+					 * already public, e.g. deaths) */
+};
+
+/*
+ * A suppressed value keeps num, den and percent in memory (tests read
+ * them), but nothing may print them: print through fig_format() or
+ * v->text, which give "[c]", and leave den out when den_hidden is set.
+ */
+
+struct fig_ledger {
+	struct fig_value *values;	/* in definition order */
+	size_t		 nvalues;
+	int		 lscb;		/* as selected; -1 for the region */
+	int		 suppressed_any; /* 1 if any value shows [c] */
+	long		 cases;		/* cases in the period and selection */
+	long		 children;	/* their children */
+	long		 deaths;	/* their children who died */
+	long		 out_of_period;	/* selected cases left out by the period */
+};
+
+/* Loads and validates figure definitions from path against the cohort's
+ * codebook; every problem is reported to d.  Returns a new set (free with
+ * fig_set_free()) or NULL if the file is invalid. */
+struct fig_set	*fig_load(const char *path, const struct cohort *c,
+		    struct diag *d);
+/* The same from a buffer (tests, fuzzing); file names it in messages. */
+struct fig_set	*fig_load_buf(const char *file, const char *data, size_t len,
+		    const struct cohort *c, struct diag *d);
+void		 fig_set_free(struct fig_set *s);
+
+/* Computes every figure of s over the selection in one pass.  Pure: no
+ * I/O.  Returns a new ledger; free with fig_ledger_free(). */
+struct fig_ledger *fig_aggregate(const struct fig_set *s,
+		    const struct cohort *c, const struct fig_selection *sel);
+void		 fig_ledger_free(struct fig_ledger *l);
+
+/* Returns the value named name, or NULL. */
+const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
+		    const char *name);
+
+/* Writes v in style; "[c]" when suppressed.  Returns a new string; free
+ * with free(). */
+char		*fig_format(const struct fig_value *v, enum fig_style style);
+
+/* Returns the style named s ("percent", "digits", "words", "approx"), or -1. */
+int		 fig_style_find(const char *s);
+
+/* Number of figures in s, and the name of figure i (in file order), so
+ * that the template can check its references and suggest spellings. */
+size_t		 fig_set_size(const struct fig_set *s);
+const char	*fig_set_name(const struct fig_set *s, size_t i);
+
+/* Returns the unit named s ("count", "cases", ...), or -1. */
+int		 fig_unit_find(const char *s);
+
+/* Returns num/den as a whole percent rounded half up (27.5 -> 28), in
+ * integer arithmetic; -1 when den <= 0. */
+int		 fig_percent(long num, long den);
+
+/* The APPROX wording (docs/figures.md has the table): for a share num of
+ * den, e.g. "about half", "almost a quarter"; for a count n, e.g. "a
+ * small number".  Returns a static string. */
+const char	*fig_approx_share(long num, long den);
+const char	*fig_approx_count(long n);
+
+/*
+ * Prints the ledger, with the national comparators, as CSV or JSON; the
+ * format is in docs/figures.md.  Never prints a case id or notes; a
+ * suppressed figure prints "[c]" and no numerator or percent.
+ */
+void		 fig_print_csv(FILE *f, const struct fig_ledger *l,
+		    const struct cohort *c);
+void		 fig_print_json(FILE *f, const struct fig_ledger *l,
+		    const struct cohort *c);
+
+#endif

@@ -1,0 +1,256 @@
+/*
+ * main.c: the scrpaper command line.  Parses options, runs the pipeline
+ * stages in order (load, aggregate, parse and fill, typeset) and maps
+ * their results onto the documented exit statuses:
+ *   0 success, 1 invalid input (every problem printed), 2 usage error,
+ *   3 system error (I/O, memory, cairo).
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "render.h"
+
+#ifndef SCRPAPER_VERSION
+#define SCRPAPER_VERSION "0.1.0"
+#endif
+
+#define EXIT_INVALID	1
+#define EXIT_USAGE	2
+
+enum cmd {
+	CMD_RENDER,
+	CMD_FIGURES,
+	CMD_CHECK,
+	CMD__MAX
+};
+
+static const char *const cmd_names[CMD__MAX] = {
+	"render", "figures", "check"
+};
+
+/* The options of one run, with their defaults. */
+struct opts {
+	enum cmd	 cmd;
+	const char	*input;		/* --input DIR */
+	const char	*cases;		/* --cases DIR, NULL: INPUT/cases */
+	const char	*template_path;	/* --template FILE */
+	const char	*figures_path;	/* --figures FILE */
+	const char	*fonts_dir;	/* --fonts DIR */
+	const char	*lscb;		/* --lscb NAME, NULL: the region */
+	const char	*out;		/* -o FILE */
+	const char	*format;	/* --format csv|json */
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
+"                        [--figures FILE] [--fonts DIR] [--lscb NAME] -o FILE.pdf\n"
+"       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
+"                        [--lscb NAME] [--format csv|json]\n"
+"       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
+"                        [--figures FILE]\n"
+"       scrpaper --help | --version\n"
+"\n"
+"  render   typeset the background paper (or one board's variant) as PDF\n"
+"  figures  print the figure ledger\n"
+"  check    validate the input and the template; write nothing\n"
+"\n"
+"Defaults: --input input, --cases INPUT/cases, --template\n"
+"templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
+"--fonts fonts, --format csv.  Exit status: 0 ok, 1 invalid input,\n"
+"2 usage error, 3 system error.\n", f);
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("scrpaper: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'scrpaper --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Parses argv into o.  Returns -1 to go on, or an exit status. */
+static int
+parse_args(int argc, char *argv[], struct opts *o)
+{
+	static const struct { const char *name; size_t off; } valued[] = {
+		{ "--input", offsetof(struct opts, input) },
+		{ "--cases", offsetof(struct opts, cases) },
+		{ "--template", offsetof(struct opts, template_path) },
+		{ "--figures", offsetof(struct opts, figures_path) },
+		{ "--fonts", offsetof(struct opts, fonts_dir) },
+		{ "--lscb", offsetof(struct opts, lscb) },
+		{ "--format", offsetof(struct opts, format) },
+		{ "-o", offsetof(struct opts, out) },
+		{ "--output", offsetof(struct opts, out) },
+	};
+	int i, k;
+	size_t j;
+
+	memset(o, 0, sizeof(*o));
+	o->input = "input";
+	o->template_path = "templates/background-paper.tmpl";
+	o->figures_path = "templates/figures.yaml";
+	o->fonts_dir = "fonts";
+	o->format = "csv";
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_SUCCESS;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("scrpaper %s\n", SCRPAPER_VERSION);
+		return EXIT_SUCCESS;
+	}
+	for (k = 0; k < CMD__MAX; k++)
+		if (strcmp(argv[1], cmd_names[k]) == 0)
+			break;
+	if (k == CMD__MAX)
+		return usage_error("unknown command '%s'", argv[1]);
+	o->cmd = (enum cmd)k;
+
+	for (i = 2; i < argc; i++) {
+		const char *arg = argv[i], *val = NULL, *eq;
+		size_t nlen;
+
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			usage(stdout);
+			return EXIT_SUCCESS;
+		}
+		eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+		nlen = eq ? (size_t)(eq - arg) : strlen(arg);
+		for (j = 0; j < sizeof(valued) / sizeof(valued[0]); j++)
+			if (strlen(valued[j].name) == nlen &&
+			    strncmp(arg, valued[j].name, nlen) == 0)
+				break;
+		if (j == sizeof(valued) / sizeof(valued[0]))
+			return usage_error("unknown option '%s'", arg);
+		if (eq != NULL)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return usage_error("%s needs a value", valued[j].name);
+		if (*val == '\0')
+			return usage_error("%s needs a value", valued[j].name);
+		*(const char **)((char *)o + valued[j].off) = val;
+	}
+	if (strcmp(o->format, "csv") != 0 && strcmp(o->format, "json") != 0)
+		return usage_error("--format: '%s' is not csv or json",
+		    o->format);
+	if (o->cmd == CMD_RENDER && o->out == NULL)
+		return usage_error("%s", "render needs -o FILE.pdf");
+	if (o->cmd != CMD_RENDER && o->out != NULL)
+		return usage_error("-o is for render only%s", "");
+	return -1;
+}
+
+/* Resolves --lscb to a board index (or -1).  Returns -1 on success or
+ * EXIT_USAGE after a message. */
+static int
+find_lscb(const struct cohort *c, const char *name, int *lscb)
+{
+	const char *near;
+
+	*lscb = -1;
+	if (name == NULL)
+		return -1;
+	if ((*lscb = report_find_lscb(&c->report, name)) >= 0)
+		return -1;
+	near = str_suggest(name, (const char *const *)c->report.lscbs,
+	    c->report.nlscbs);
+	fprintf(stderr, "scrpaper: --lscb: unknown board '%s'", name);
+	if (near != NULL)
+		fprintf(stderr, "; did you mean '%s'?", near);
+	fputs("\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	struct diag d;
+	struct cohort *c = NULL;
+	struct fig_set *figs = NULL;
+	struct fig_ledger *ledger = NULL;
+	struct fig_selection sel;
+	struct render_job job;
+	int rc, lscb;
+	size_t i, nchildren = 0;
+
+	if ((rc = parse_args(argc, argv, &o)) >= 0)
+		return rc;
+	diag_init(&d, stderr);
+	rc = EXIT_INVALID;
+
+	/* Load everything that can be checked, so one run reports every
+	 * problem in every file. */
+	c = case_load_dir(o.input, o.cases, &d);
+	if (c->codebook.ncodes > 0)
+		figs = fig_load(o.figures_path, c, &d);
+	if (d.nerrors > 0 || figs == NULL)
+		goto out;
+	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
+		goto out;
+
+	memset(&job, 0, sizeof(job));
+	job.cohort = c;
+	job.figs = figs;
+	job.template_path = o.template_path;
+	job.fonts_dir = o.fonts_dir;
+	job.lscb = lscb;
+	job.out_path = o.out;
+
+	switch (o.cmd) {
+	case CMD_CHECK:
+		if ((rc = render_check(&job, &d)) != 0)
+			break;
+		for (i = 0; i < c->ncases; i++)
+			nchildren += c->cases[i].nchildren;
+		printf("%zu cases, %zu children, %zu boards: OK\n",
+		    c->ncases, nchildren, c->report.nlscbs);
+		break;
+	case CMD_FIGURES:
+		sel.lscb = lscb;
+		sel.suppress = lscb >= 0 || c->report.suppress_regional;
+		ledger = fig_aggregate(figs, c, &sel);
+		if (strcmp(o.format, "json") == 0)
+			fig_print_json(stdout, ledger, c);
+		else
+			fig_print_csv(stdout, ledger, c);
+		rc = EXIT_SUCCESS;
+		break;
+	case CMD_RENDER:
+		rc = render_paper(&job, &d);
+		break;
+	default:
+		abort();
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("scrpaper: standard output");
+		rc = EXIT_SYSERR;
+	}
+out:
+	if (rc == EXIT_INVALID && d.nerrors > 0)
+		fprintf(stderr, "scrpaper: %zu error%s; nothing written\n",
+		    d.nerrors, d.nerrors == 1 ? "" : "s");
+	fig_ledger_free(ledger);
+	fig_set_free(figs);
+	cohort_free(c);
+	diag_clear(&d);
+	return rc;
+}

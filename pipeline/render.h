@@ -1,0 +1,40 @@
+/*
+ * render.h: the last stage.  Parses a template into the document model,
+ * fills it from the figure ledger and the cohort, and typesets it with
+ * pango and cairo onto A4 PDF pages.
+ * For main.c and the renderer's own files (render_*.c, tests).
+ */
+#ifndef SCR_RENDER_H
+#define SCR_RENDER_H
+
+struct cohort;
+struct fig_set;
+struct diag;
+
+/* One paper to produce. */
+struct render_job {
+	const struct cohort	*cohort;
+	const struct fig_set	*figs;
+	const char		*template_path;	/* e.g. templates/background-paper.tmpl */
+	const char		*fonts_dir;	/* e.g. fonts */
+	int			 lscb;		/* board index, -1 for the regional paper */
+	const char		*out_path;	/* the PDF to write */
+};
+
+/*
+ * Parses and fills the template and typesets it to job->out_path, written
+ * to a temp file in the same folder and renamed into place only when
+ * complete (never leaves a partial or stray file; an existing PDF is
+ * untouched on failure).
+ * Returns 0 on success, 1 when the template is invalid (diagnostics
+ * reported to d), 3 on a system error (message reported to d, e.g.
+ * "cannot write ...: No space left on device").
+ */
+int	render_paper(const struct render_job *job, struct diag *d);
+
+/* Parses and fills only (for `scrpaper check`); writes nothing.
+ * Returns 0 when the template is valid, 1 otherwise (diagnostics
+ * reported to d). */
+int	render_check(const struct render_job *job, struct diag *d);
+
+#endif

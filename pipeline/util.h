@@ -1,0 +1,64 @@
+/*
+ * util.h: allocation wrappers, a growable string buffer and small string
+ * helpers shared by every stage of scrpaper.
+ * For every module; includes nothing of the pipeline's own.
+ */
+#ifndef SCR_UTIL_H
+#define SCR_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Exit status for a system error (memory, I/O, cairo). */
+#define EXIT_SYSERR 3
+
+/* Allocation wrappers: print "scrpaper: out of memory" and exit(EXIT_SYSERR)
+ * on failure, so callers need no NULL checks.  Free results with free(). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a new string formatted as by printf; free with free(). */
+char *xasprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* A growable NUL-terminated byte buffer; the struct is the caller's,
+ * initialise with buf_init() and release with buf_clear(). */
+struct buf {
+	char	*data;	/* NUL-terminated contents, never NULL after init */
+	size_t	 len;	/* bytes used, excluding the NUL */
+	size_t	 cap;	/* bytes allocated */
+};
+
+void	buf_init(struct buf *b);
+void	buf_clear(struct buf *b);
+void	buf_reset(struct buf *b);
+void	buf_putc(struct buf *b, char c);
+void	buf_puts(struct buf *b, const char *s);
+void	buf_putn(struct buf *b, const char *s, size_t n);
+void	buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Hands the contents to the caller (free with free()) and empties b. */
+char	*buf_take(struct buf *b);
+
+/* Levenshtein edit distance between a and b, capped at cap+1 (cheap for
+ * long strings that cannot be near misses). */
+size_t	str_distance(const char *a, const char *b, size_t cap);
+
+/* Returns the entry of names[0..n) nearest to word within a small edit
+ * distance (case-insensitive), or NULL when nothing is near enough. */
+const char *str_suggest(const char *word, const char *const *names, size_t n);
+
+/* Returns 1 when s is valid UTF-8 of length len, else 0. */
+int	str_valid_utf8(const char *s, size_t len);
+
+/* Reads the whole of path into a new NUL-terminated buffer (free with
+ * free()); *len receives the size.  At most max bytes are read: a larger
+ * file gives -2.  Returns 0 on success, -1 on an I/O error (errno set),
+ * -2 when the file is too large. */
+int	file_read_all(const char *path, size_t max, char **data, size_t *len);
+
+#endif

@@ -1,0 +1,331 @@
+/*
+ * yml.c: libyaml's event API turned into a small tree of struct ynode,
+ * refusing the YAML features our files have no use for.  This is the only
+ * file that includes <yaml.h>.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "util.h"
+#include "diag.h"
+#include "yml.h"
+
+static const char *const ynode_type_names[YNODE__MAX] = {
+	"a scalar",	/* YNODE_SCALAR */
+	"a sequence",	/* YNODE_SEQ */
+	"a mapping",	/* YNODE_MAP */
+};
+
+const char *
+ynode_type_name(enum ynode_type t)
+{
+	return ynode_type_names[t];
+}
+
+void
+ynode_free(struct ynode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkids; i++)
+		ynode_free(n->kids[i]);
+	free(n->kids);
+	free(n->str);
+	free(n);
+}
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->nkids; i += 2)
+		if (strcmp(map->kids[i]->str, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+/* The state of one parse. */
+struct yml_state {
+	const char	 *file;		/* name for diagnostics */
+	struct diag	 *d;
+	struct ynode	 *root;		/* the document's top node */
+	struct ynode	 *stack[YML_MAX_DEPTH + 1]; /* open collections */
+	size_t		  depth;	/* entries in stack */
+	size_t		  nodes;	/* nodes made so far */
+	int		  ndocs;	/* documents started */
+	int		  errors;	/* errors reported */
+};
+
+static void
+yml_err(struct yml_state *st, yaml_mark_t mark, const char *fmt, const char *arg)
+{
+	/* libyaml marks are 0-based. */
+	diag_error(st->d, st->file, (int)mark.line + 1, (int)mark.column + 1,
+	    fmt, arg);
+	st->errors++;
+}
+
+static void
+ynode_add(struct ynode *parent, struct ynode *kid)
+{
+	if ((parent->nkids & (parent->nkids - 1)) == 0 || parent->nkids < 4)
+		parent->kids = xreallocarray(parent->kids,
+		    parent->nkids < 4 ? 4 : parent->nkids * 2,
+		    sizeof(*parent->kids));
+	parent->kids[parent->nkids++] = kid;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct ynode *ka = *(struct ynode *const *)a;
+	const struct ynode *kb = *(struct ynode *const *)b;
+	int c = strcmp(ka->str, kb->str);
+
+	if (c != 0)
+		return c;
+	if (ka->line != kb->line)
+		return ka->line < kb->line ? -1 : 1;
+	return ka->col < kb->col ? -1 : ka->col > kb->col;
+}
+
+/* Reports every key that repeats an earlier key of the same mapping. */
+static void
+check_dup_keys(struct yml_state *st, const struct ynode *map)
+{
+	size_t nk = map->nkids / 2, i;
+	struct ynode **keys;
+
+	if (nk < 2)
+		return;
+	keys = xcalloc(nk, sizeof(*keys));
+	for (i = 0; i < nk; i++)
+		keys[i] = map->kids[2 * i];
+	qsort(keys, nk, sizeof(*keys), key_cmp);
+	for (i = 1; i < nk; i++)
+		if (strcmp(keys[i]->str, keys[i - 1]->str) == 0) {
+			diag_error(st->d, st->file, keys[i]->line, keys[i]->col,
+			    "duplicate key '%s' (first at line %d)",
+			    keys[i]->str, keys[i - 1]->line);
+			st->errors++;
+		}
+	free(keys);
+}
+
+/* Checks the anchor and tag of a node event; reports and counts errors. */
+static void
+check_props(struct yml_state *st, yaml_mark_t mark, const yaml_char_t *anchor,
+    const yaml_char_t *tag)
+{
+	if (anchor != NULL)
+		yml_err(st, mark, "YAML anchors ('&%s') are not allowed here",
+		    (const char *)anchor);
+	if (tag != NULL && strncmp((const char *)tag, "tag:yaml.org,2002:",
+	    18) != 0)
+		yml_err(st, mark, "YAML tag '%s' is not allowed here",
+		    (const char *)tag);
+}
+
+/* Makes a node for an event and hangs it under the open collection.
+ * Returns the node, or NULL after reporting a fatal problem. */
+static struct ynode *
+yml_attach(struct yml_state *st, enum ynode_type type, yaml_mark_t mark)
+{
+	struct ynode *n, *parent;
+
+	if (++st->nodes > YML_MAX_NODES) {
+		diag_error(st->d, st->file, (int)mark.line + 1,
+		    (int)mark.column + 1, "more than %d YAML nodes in one file",
+		    YML_MAX_NODES);
+		st->errors++;
+		return NULL;
+	}
+	n = xcalloc(1, sizeof(*n));
+	n->type = type;
+	n->line = (int)mark.line + 1;
+	n->col = (int)mark.column + 1;
+	if (st->depth == 0) {
+		if (st->root != NULL) {	/* cannot happen: one node a doc */
+			ynode_free(n);
+			return NULL;
+		}
+		st->root = n;
+		return n;
+	}
+	parent = st->stack[st->depth - 1];
+	if (parent->type == YNODE_MAP && parent->nkids % 2 == 0 &&
+	    type != YNODE_SCALAR) {
+		yml_err(st, mark, "%s", "a mapping key must be a plain value");
+		ynode_free(n);
+		return NULL;
+	}
+	ynode_add(parent, n);
+	return n;
+}
+
+int
+yml_parse(const char *file, const char *data, size_t len, struct diag *d,
+    struct ynode **rootp)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct yml_state st;
+	struct ynode *n;
+	int done = 0, fatal = 0;
+
+	memset(&st, 0, sizeof(st));
+	st.file = file;
+	st.d = d;
+	*rootp = NULL;
+
+	if (!yaml_parser_initialize(&parser)) {
+		diag_error(d, file, 0, 0, "cannot initialise the YAML parser");
+		return 0;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+
+	while (!done && !fatal) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			const char *problem = parser.problem ?
+			    parser.problem : "malformed YAML";
+
+			if (parser.context != NULL)
+				diag_error(d, file,
+				    (int)parser.problem_mark.line + 1,
+				    (int)parser.problem_mark.column + 1,
+				    "YAML syntax: %s %s", parser.context,
+				    problem);
+			else
+				diag_error(d, file,
+				    (int)parser.problem_mark.line + 1,
+				    (int)parser.problem_mark.column + 1,
+				    "YAML syntax: %s", problem);
+			st.errors++;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++st.ndocs > 1) {
+				yml_err(&st, ev.start_mark, "%s", "a second "
+				    "YAML document: a file holds one only");
+				fatal = 1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			yml_err(&st, ev.start_mark, "YAML aliases ('*%s') are "
+			    "not allowed", (const char *)ev.data.alias.anchor);
+			fatal = 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			check_props(&st, ev.start_mark, ev.data.scalar.anchor,
+			    ev.data.scalar.tag);
+			if ((n = yml_attach(&st, YNODE_SCALAR,
+			    ev.start_mark)) == NULL) {
+				fatal = 1;
+				break;
+			}
+			if (ev.data.scalar.length > YML_MAX_SCALAR) {
+				diag_error(d, file, n->line, n->col,
+				    "value longer than %u bytes",
+				    YML_MAX_SCALAR);
+				st.errors++;
+				n->str = xstrdup("");
+			} else if (memchr(ev.data.scalar.value, '\0',
+			    ev.data.scalar.length) != NULL) {
+				diag_error(d, file, n->line, n->col,
+				    "value contains a NUL character");
+				st.errors++;
+				n->str = xstrdup("");
+			} else {
+				n->str = xstrndup((const char *)
+				    ev.data.scalar.value,
+				    ev.data.scalar.length);
+				n->len = ev.data.scalar.length;
+			}
+			n->plain = ev.data.scalar.style ==
+			    YAML_PLAIN_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (ev.type == YAML_SEQUENCE_START_EVENT)
+				check_props(&st, ev.start_mark,
+				    ev.data.sequence_start.anchor,
+				    ev.data.sequence_start.tag);
+			else
+				check_props(&st, ev.start_mark,
+				    ev.data.mapping_start.anchor,
+				    ev.data.mapping_start.tag);
+			if (st.depth >= YML_MAX_DEPTH) {
+				diag_error(d, file, (int)ev.start_mark.line + 1,
+				    (int)ev.start_mark.column + 1,
+				    "nesting deeper than %d levels",
+				    YML_MAX_DEPTH);
+				st.errors++;
+				fatal = 1;
+				break;
+			}
+			if ((n = yml_attach(&st, ev.type ==
+			    YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP,
+			    ev.start_mark)) == NULL) {
+				fatal = 1;
+				break;
+			}
+			st.stack[st.depth++] = n;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (st.depth > 0) {
+				n = st.stack[--st.depth];
+				if (n->type == YNODE_MAP)
+					check_dup_keys(&st, n);
+			}
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+
+	if (st.errors > 0) {
+		ynode_free(st.root);
+		return 0;
+	}
+	*rootp = st.root;
+	return 1;
+}
+
+int
+yml_load(const char *file, struct diag *d, struct ynode **root)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	*root = NULL;
+	switch (file_read_all(file, YML_MAX_FILE, &data, &len)) {
+	case 0:
+		break;
+	case -2:
+		diag_error(d, file, 0, 0, "file is larger than %u MiB",
+		    YML_MAX_FILE / (1024 * 1024));
+		return 0;
+	default:
+		diag_error(d, file, 0, 0, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	rc = yml_parse(file, data, len, d, root);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Runs every end-to-end test script tests/e2e/test_*.sh with SCRPAPER set
+# to the binary under test, from the project root, and prints a summary
+# line "N passed, N failed".  Exit status 1 if any failed.
+set -u
+cd "$(dirname "$0")/../.."
+: "${SCRPAPER:=./scrpaper}"
+export SCRPAPER
+pass=0
+fail=0
+for t in tests/e2e/test_*.sh; do
+	[ -f "$t" ] || continue
+	if sh "$t" >"${TMPDIR:-/tmp}/scr-e2e.$$" 2>&1; then
+		pass=$((pass + 1))
+		echo "PASS $t"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $t"
+		sed 's/^/    /' "${TMPDIR:-/tmp}/scr-e2e.$$"
+	fi
+done
+rm -f "${TMPDIR:-/tmp}/scr-e2e.$$"
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
