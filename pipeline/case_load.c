@@ -262,9 +262,14 @@ get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
 	p = n->str;
 	if (*p == '-')
 		p++;
-	if (!n->plain || *p == '\0' || strspn(p, "0123456789") != strlen(p)) {
+	if (*p == '\0' || strspn(p, "0123456789") != strlen(p)) {
 		lerr(x, n, "'%s' must be a whole number, not '%s'", key,
 		    n->str);
+		return 0;
+	}
+	if (!n->plain) {
+		lerr(x, n, "'%s' must be a whole number, not the text \"%s\" "
+		    "(remove the quotes)", key, n->str);
 		return 0;
 	}
 	if (strlen(p) > 9) {
@@ -290,10 +295,14 @@ get_date(struct lctx *x, const struct ynode *n, const char *key)
 
 	if (!want_scalar(x, n, key, "a date (YYYY-MM-DD)"))
 		return 0;
-	if ((v = case_parse_date(n->str)) == 0)
-		lerr(x, n, "'%s' is not a valid date: '%s' (expected "
-		    "YYYY-MM-DD)", key, n->str);
-	return v;
+	if ((v = case_parse_date(n->str)) != 0)
+		return v;
+	if (strlen(n->str) == 10 && n->str[4] == '-' && n->str[7] == '-')
+		lerr(x, n, "'%s' is not a real date: '%s'", key, n->str);
+	else
+		lerr(x, n, "'%s' is not a date: '%s' (expected YYYY-MM-DD)",
+		    key, n->str);
+	return 0;
 }
 
 static int
@@ -880,32 +889,42 @@ load_case(struct lctx *x, const struct ynode *root)
 
 typedef void loadfn(struct lctx *, const struct ynode *);
 
+/* Parses one file and runs fn over it; its problems are reported to d
+ * in file order.  Returns 1 if the file was valid. */
 static int
 load_buf(struct cohort *c, const char *file, const char *data, size_t len,
     struct diag *d, loadfn *fn, const char *what)
 {
 	struct lctx x;
+	struct diag local;
 	struct ynode *root = NULL;
-	size_t before = d->nerrors;
+	size_t bad;
+	int line, col;
 
 	memset(&x, 0, sizeof(x));
+	diag_init(&local, NULL);
 	x.c = c;
-	x.d = d;
+	x.d = &local;
 	x.file = cohort_intern_file(c, file);
-	if (!str_valid_utf8(data, len)) {
-		diag_error(d, file, 0, 0, "not valid UTF-8 text");
-		return 0;
+	if ((bad = str_utf8_error(data, len)) < len) {
+		str_offset_pos(data, bad, &line, &col);
+		diag_error(&local, file, line, col, "not valid UTF-8 text "
+		    "(byte 0x%02x); save the file as UTF-8",
+		    (unsigned char)data[bad]);
+	} else if (yml_parse(file, data, len, &local, &root)) {
+		if (root == NULL)
+			diag_error(&local, file, 0, 0, "the file is empty: "
+			    "expected %s", what);
+		else
+			fn(&x, root);
 	}
-	if (!yml_parse(file, data, len, d, &root))
-		return 0;
-	if (root == NULL) {
-		diag_error(d, file, 0, 0, "the file is empty: expected %s",
-		    what);
-		return 0;
-	}
-	fn(&x, root);
 	ynode_free(root);
-	return d->nerrors == before;
+	if (local.nerrors == 0) {
+		diag_clear(&local);
+		return 1;
+	}
+	diag_move_sorted(d, &local);
+	return 0;
 }
 
 int

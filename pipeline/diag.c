@@ -98,6 +98,43 @@ diag_warn(struct diag *d, const char *file, int line, int col,
 	va_end(ap);
 }
 
+static int
+item_pos_cmp(const void *a, const void *b)
+{
+	const struct diag_item *x = *(const struct diag_item *const *)a;
+	const struct diag_item *y = *(const struct diag_item *const *)b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x < y ? -1 : x > y;	/* keep report order */
+}
+
+void
+diag_move_sorted(struct diag *dst, struct diag *src)
+{
+	struct diag_item **order;
+	size_t i;
+
+	order = xcalloc(src->nitems, sizeof(*order));
+	for (i = 0; i < src->nitems; i++)
+		order[i] = &src->items[i];
+	qsort(order, src->nitems, sizeof(*order), item_pos_cmp);
+	for (i = 0; i < src->nitems; i++) {
+		struct diag_item *it = order[i];
+
+		if (it->level == DIAG_ERROR)
+			diag_error(dst, it->file, it->line, it->col, "%s",
+			    it->msg);
+		else
+			diag_warn(dst, it->file, it->line, it->col, "%s",
+			    it->msg);
+	}
+	free(order);
+	diag_clear(src);
+}
+
 size_t
 diag_count_file(const struct diag *d, const char *file)
 {

@@ -47,6 +47,11 @@ void	diag_warn(struct diag *d, const char *file, int line, int col,
 void	diag_vmsg(struct diag *d, enum diag_level level, const char *file,
 	    int line, int col, const char *fmt, va_list ap);
 
+/* Moves every message of src into dst in order of position (line, then
+ * column; ties keep their order), printing them as dst prints, and
+ * empties src.  Lets a loader report one file's problems in file order. */
+void	diag_move_sorted(struct diag *dst, struct diag *src);
+
 /* Number of messages recorded for file (used to cap a runaway file). */
 size_t	diag_count_file(const struct diag *d, const char *file);
 

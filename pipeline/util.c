@@ -239,10 +239,11 @@ str_suggest(const char *word, const char *const *names, size_t n)
 	return best;
 }
 
-int
-str_valid_utf8(const char *s, size_t len)
+size_t
+str_utf8_error(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *start = (const unsigned char *)s;
+	const unsigned char *p = start, *end = p + len;
 
 	while (p < end) {
 		unsigned c = *p;
@@ -259,21 +260,37 @@ str_valid_utf8(const char *s, size_t len)
 		} else if ((c & 0xf8) == 0xf0) {
 			n = 3, cp = c & 0x07;
 		} else
-			return 0;
+			return (size_t)(p - start);
 		if ((size_t)(end - p) <= n)
-			return 0;
+			return (size_t)(p - start);
 		for (k = 1; k <= n; k++) {
 			if ((p[k] & 0xc0) != 0x80)
-				return 0;
+				return (size_t)(p - start);
 			cp = (cp << 6) | (p[k] & 0x3f);
 		}
 		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
 		    (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
 		    (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
+			return (size_t)(p - start);
 		p += n + 1;
 	}
-	return 1;
+	return len;
+}
+
+void
+str_offset_pos(const char *data, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off; i++) {
+		if (data[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)data[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
 }
 
 int

@@ -52,8 +52,13 @@ size_t	str_distance(const char *a, const char *b, size_t cap);
  * distance (case-insensitive), or NULL when nothing is near enough. */
 const char *str_suggest(const char *word, const char *const *names, size_t n);
 
-/* Returns 1 when s is valid UTF-8 of length len, else 0. */
-int	str_valid_utf8(const char *s, size_t len);
+/* Returns the offset of the first byte of s[0..len) that is not valid
+ * UTF-8, or len when all of it is. */
+size_t	str_utf8_error(const char *s, size_t len);
+
+/* Turns a byte offset into data into a 1-based line and column (columns
+ * count characters, as libyaml's do). */
+void	str_offset_pos(const char *data, size_t off, int *line, int *col);
 
 /* Reads the whole of path into a new NUL-terminated buffer (free with
  * free()); *len receives the size.  At most max bytes are read: a larger

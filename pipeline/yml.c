@@ -171,6 +171,38 @@ yml_attach(struct yml_state *st, enum ynode_type type, yaml_mark_t mark)
 	return n;
 }
 
+/* Reports the error that stopped libyaml, at its position, with a hint
+ * for the commonest cause (tabs). */
+static void
+yml_syntax_error(struct yml_state *st, const yaml_parser_t *p,
+    const char *data, size_t len)
+{
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+	const char *hint = "";
+	int line, col;
+
+	if (p->error == YAML_READER_ERROR) {
+		size_t off = p->problem_offset < len ? p->problem_offset : len;
+
+		str_offset_pos(data, off, &line, &col);
+		if (off < len && data[off] == '\0')
+			problem = "a NUL character";
+	} else {
+		line = (int)p->problem_mark.line + 1;
+		col = (int)p->problem_mark.column + 1;
+		if (p->problem_mark.index < len &&
+		    data[p->problem_mark.index] == '\t')
+			hint = " (a tab: indent YAML with spaces)";
+	}
+	if (p->context != NULL)
+		diag_error(st->d, st->file, line, col,
+		    "YAML syntax error: %s, %s%s", problem, p->context, hint);
+	else
+		diag_error(st->d, st->file, line, col, "YAML syntax error: %s%s",
+		    problem, hint);
+	st->errors++;
+}
+
 int
 yml_parse(const char *file, const char *data, size_t len, struct diag *d,
     struct ynode **rootp)
@@ -194,21 +226,7 @@ yml_parse(const char *file, const char *data, size_t len, struct diag *d,
 
 	while (!done && !fatal) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			const char *problem = parser.problem ?
-			    parser.problem : "malformed YAML";
-
-			if (parser.context != NULL)
-				diag_error(d, file,
-				    (int)parser.problem_mark.line + 1,
-				    (int)parser.problem_mark.column + 1,
-				    "YAML syntax: %s %s", parser.context,
-				    problem);
-			else
-				diag_error(d, file,
-				    (int)parser.problem_mark.line + 1,
-				    (int)parser.problem_mark.column + 1,
-				    "YAML syntax: %s", problem);
-			st.errors++;
+			yml_syntax_error(&st, &parser, data, len);
 			break;
 		}
 		switch (ev.type) {
