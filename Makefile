@@ -32,7 +32,7 @@ endif
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
 	   libpango1.0-dev libcmocka-dev poppler-utils qpdf
-PKGS	= yaml-0.1 cairo pangocairo
+PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig
 TEST_PKGS = cmocka
 
 PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -53,7 +53,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
 .PHONY: all build paper deps check-deps check unit e2e clean install \
-	asan valgrind
+	asan valgrind fuzz
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -119,6 +119,25 @@ asan:
 valgrind: $(BIN)
 	valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite $(BIN) check
+
+# libFuzzer targets (clang); each runs FUZZ_TIME seconds, new inputs go to
+# build/fuzz/corpus/NAME, seeds come from tests/fuzz/corpus/NAME.
+FUZZ_TIME ?= 60
+FUZZ_CC	?= clang
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+LIBSRCS	:= $(filter-out pipeline/main.c,$(SRCS))
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRCS) $(wildcard pipeline/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Ipipeline \
+	    $(PKG_CFLAGS) -o $@ $< $(LIBSRCS) $(PKG_LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+		    -max_len=65536 build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
+	done
 
 clean:
 	rm -rf build scrpaper output/*.pdf output/lscb tests/out

@@ -122,6 +122,7 @@ struct report {
 	char		**authors;
 	size_t		 nauthors;
 	char		*national_study; /* id of the comparator study */
+	struct srcpos	 national_study_pos; /* where report.yaml names it */
 	int		 created;	/* YYYYMMDD, PDF creation date */
 	int		 threshold;	/* suppress board numerators 1..threshold */
 	int		 suppress_regional; /* 1 to suppress the regional paper */

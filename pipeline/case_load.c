@@ -440,8 +440,12 @@ load_report(struct lctx *x, const struct ynode *root)
 		r->region = get_string(x, n, "region");
 	if ((n = ynode_get(root, "organisation")) != NULL)
 		r->organisation = get_string(x, n, "organisation");
-	if ((n = ynode_get(root, "national_study")) != NULL)
+	if ((n = ynode_get(root, "national_study")) != NULL) {
 		r->national_study = get_string(x, n, "national_study");
+		r->national_study_pos.file = x->file;
+		r->national_study_pos.line = n->line;
+		r->national_study_pos.col = n->col;
+	}
 	if ((n = ynode_get(root, "period")) != NULL &&
 	    check_map(x, n, "'period'", pkeys, 2, pkeys, 2)) {
 		if ((m = ynode_get(n, "from")) != NULL)
@@ -975,7 +979,8 @@ case_validate_cohort(struct cohort *c, struct diag *d)
 {
 	size_t i, before = d->nerrors;
 
-	qsort(c->cases, c->ncases, sizeof(*c->cases), case_id_cmp);
+	if (c->ncases > 1)
+		qsort(c->cases, c->ncases, sizeof(*c->cases), case_id_cmp);
 	for (i = 1; i < c->ncases; i++) {
 		const struct scr_case *a = &c->cases[i - 1], *b = &c->cases[i];
 
@@ -987,8 +992,10 @@ case_validate_cohort(struct cohort *c, struct diag *d)
 	}
 	if (c->report.national_study != NULL && c->national.nstudies > 0 &&
 	    national_find(&c->national, c->report.national_study) == NULL)
-		diag_error(d, c->files[0], 0, 0, "national_study '%s' is not "
-		    "a study in national.yaml", c->report.national_study);
+		diag_error(d, c->report.national_study_pos.file,
+		    c->report.national_study_pos.line,
+		    c->report.national_study_pos.col, "national_study '%s' is "
+		    "not a study in national.yaml", c->report.national_study);
 	return d->nerrors == before;
 }
 
@@ -1055,7 +1062,8 @@ list_cases(const char *dir, size_t *np, struct diag *d)
 		v[n++] = xasprintf("%s/%s", dir, de->d_name);
 	}
 	closedir(dp);
-	qsort(v, n, sizeof(*v), strp_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), strp_cmp);
 	*np = n;
 	return v;
 }

@@ -45,6 +45,7 @@ struct opts {
 	const char	*lscb;		/* --lscb NAME, NULL: the region */
 	const char	*out;		/* -o FILE */
 	const char	*format;	/* --format csv|json */
+	int		 all_lscbs;	/* --all-lscbs: every board */
 };
 
 static void
@@ -53,8 +54,9 @@ usage(FILE *f)
 	fputs(
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME] -o FILE.pdf\n"
+"       scrpaper render  --all-lscbs [options] -o DIR\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
-"                        [--lscb NAME] [--format csv|json]\n"
+"                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
 "       scrpaper --help | --version\n"
@@ -130,6 +132,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 			usage(stdout);
 			return EXIT_SUCCESS;
 		}
+		if (strcmp(arg, "--all-lscbs") == 0) {
+			o->all_lscbs = 1;
+			continue;
+		}
 		eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
 		nlen = eq ? (size_t)(eq - arg) : strlen(arg);
 		for (j = 0; j < sizeof(valued) / sizeof(valued[0]); j++)
@@ -152,7 +158,15 @@ parse_args(int argc, char *argv[], struct opts *o)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
 	if (o->cmd == CMD_RENDER && o->out == NULL)
-		return usage_error("%s", "render needs -o FILE.pdf");
+		return usage_error("%s", o->all_lscbs ?
+		    "render --all-lscbs needs -o DIR" :
+		    "render needs -o FILE.pdf");
+	if (o->all_lscbs && o->lscb != NULL)
+		return usage_error("%s", "--all-lscbs and --lscb exclude each "
+		    "other");
+	if (o->all_lscbs && o->cmd == CMD_CHECK)
+		return usage_error("%s", "--all-lscbs is for render and "
+		    "figures");
 	if (o->cmd != CMD_RENDER && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
 	return -1;
@@ -177,6 +191,33 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
 		fprintf(stderr, "; did you mean '%s'?", near);
 	fputs("\n", stderr);
 	return EXIT_USAGE;
+}
+
+/*
+ * Renders every board's variant into the folder dir as SLUG.pdf.  Stops at
+ * the first failure, so that a broken template gives one set of messages,
+ * not one a board; papers already written are complete (each is renamed
+ * into place only when whole).  Returns an exit status.
+ */
+static int
+render_all(const struct render_job *base, const char *dir, struct diag *d)
+{
+	const struct report *r = &base->cohort->report;
+	struct render_job job = *base;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->nlscbs && rc == 0; i++) {
+		char *slug = str_slug(r->lscbs[i]);
+		char *path = xasprintf("%s/%s.pdf", dir, slug);
+
+		job.lscb = (int)i;
+		job.out_path = path;
+		rc = render_paper(&job, d);
+		free(path);
+		free(slug);
+	}
+	return rc;
 }
 
 int
@@ -235,7 +276,8 @@ main(int argc, char *argv[])
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_RENDER:
-		rc = render_paper(&job, &d);
+		rc = o.all_lscbs ? render_all(&job, o.out, &d) :
+		    render_paper(&job, &d);
 		break;
 	default:
 		abort();

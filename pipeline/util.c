@@ -277,6 +277,29 @@ str_utf8_error(const char *s, size_t len)
 	return len;
 }
 
+char *
+str_slug(const char *name)
+{
+	struct buf b;
+	int dash = 0;
+
+	buf_init(&b);
+	for (; *name != '\0'; name++) {
+		unsigned char ch = (unsigned char)*name;
+
+		if (isalnum(ch) && ch < 0x80) {
+			if (dash && b.len > 0)
+				buf_putc(&b, '-');
+			dash = 0;
+			buf_putc(&b, (char)tolower(ch));
+		} else
+			dash = 1;
+	}
+	if (b.len == 0)
+		buf_puts(&b, "board");
+	return buf_take(&b);
+}
+
 void
 str_offset_pos(const char *data, size_t off, int *line, int *col)
 {

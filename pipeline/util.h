@@ -60,6 +60,11 @@ size_t	str_utf8_error(const char *s, size_t len);
  * count characters, as libyaml's do). */
 void	str_offset_pos(const char *data, size_t off, int *line, int *col);
 
+/* Returns a new file-name-safe form of a name: ASCII letters and digits
+ * lower-cased, every other run of characters one '-' ("Barking and
+ * Dagenham" -> "barking-and-dagenham").  Free with free(). */
+char	*str_slug(const char *name);
+
 /* Reads the whole of path into a new NUL-terminated buffer (free with
  * free()); *len receives the size.  At most max bytes are read: a larger
  * file gives -2.  Returns 0 on success, -1 on an I/O error (errno set),

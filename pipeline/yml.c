@@ -120,7 +120,8 @@ check_dup_keys(struct yml_state *st, const struct ynode *map)
 	free(keys);
 }
 
-/* Checks the anchor and tag of a node event; reports and counts errors. */
+/* Checks the anchor and tag of a node event; reports and counts errors.
+ * Only the core schema's tags are let through. */
 static void
 check_props(struct yml_state *st, yaml_mark_t mark, const yaml_char_t *anchor,
     const yaml_char_t *tag)
@@ -128,10 +129,18 @@ check_props(struct yml_state *st, yaml_mark_t mark, const yaml_char_t *anchor,
 	if (anchor != NULL)
 		yml_err(st, mark, "YAML anchors ('&%s') are not allowed here",
 		    (const char *)anchor);
-	if (tag != NULL && strncmp((const char *)tag, "tag:yaml.org,2002:",
-	    18) != 0)
-		yml_err(st, mark, "YAML tag '%s' is not allowed here",
-		    (const char *)tag);
+	static const char *const core[] = { "str", "int", "float", "bool",
+	    "null", "seq", "map" };
+	size_t i;
+
+	if (tag == NULL)
+		return;
+	if (strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0)
+		for (i = 0; i < sizeof(core) / sizeof(core[0]); i++)
+			if (strcmp((const char *)tag + 18, core[i]) == 0)
+				return;
+	yml_err(st, mark, "YAML tag '%s' is not allowed here",
+	    (const char *)tag);
 }
 
 /* Makes a node for an event and hangs it under the open collection.
