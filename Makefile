@@ -52,8 +52,8 @@ TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
-.PHONY: all build paper deps check-deps check unit e2e clean install \
-	asan valgrind fuzz
+.PHONY: all build paper variants dist deps check unit e2e clean install \
+	asan valgrind fuzz bench
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -88,6 +88,8 @@ $(BUILD)/%.o: pipeline/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/main.o: CFLAGS += -DSCRPAPER_DATADIR='"$(DATADIR)"'
+
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Ipipeline -MMD -MP \
@@ -103,6 +105,38 @@ $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	$(BIN) render -o $@
 
 paper: $(PAPER)
+
+# One paper per board, rendered by one process (fonts and template set up
+# once), and the board ledgers, suppressed as in the papers.  The stamp is
+# touched only when everything was written.
+VARIANTS := output/lscb/.done
+
+variants: $(VARIANTS)
+
+$(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
+	@mkdir -p output/lscb
+	$(BIN) render --all-lscbs -o output/lscb
+	$(BIN) figures --all-lscbs > output/lscb/figures.csv.tmp
+	mv output/lscb/figures.csv.tmp output/lscb/figures.csv
+	@touch $@
+
+# The papers and ledgers in one reproducible archive with a SHA-256
+# manifest.
+DIST := output/scrpaper-papers.tar.gz
+dist: $(DIST)
+
+$(DIST): $(PAPER) $(VARIANTS)
+	rm -rf output/dist && mkdir -p output/dist/papers/lscb
+	cp $(PAPER) output/dist/papers/
+	cp output/lscb/*.pdf output/lscb/figures.csv output/dist/papers/lscb/
+	$(BIN) figures > output/dist/papers/figures.csv
+	cd output/dist/papers && find . -type f ! -name SHA256SUMS | \
+	    LC_ALL=C sort | sed 's|^\./||' | xargs sha256sum > SHA256SUMS
+	cd output/dist && tar --sort=name --owner=0 --group=0 \
+	    --numeric-owner --mtime=@$${SOURCE_DATE_EPOCH:-0} -cf - papers | \
+	    gzip -n > ../$(@F).tmp
+	mv output/$(@F).tmp $@
+	rm -rf output/dist
 
 # Every test: unit tests, then the end-to-end scripts.
 check: unit e2e
@@ -139,10 +173,17 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 		    -max_len=65536 build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
 	done
 
+# Benchmarks (never part of check): see bench/README.md.
+bench: $(BIN)
+	SCRPAPER=$(BIN) sh bench/run.sh
+
 clean:
 	rm -rf build scrpaper output/*.pdf output/lscb tests/out
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/scrpaper
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 $(FONTS) $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 man/scrpaper.1 $(DESTDIR)$(MANDIR)/man1/scrpaper.1

@@ -99,7 +99,9 @@ void		 fig_ledger_free(struct fig_ledger *l);
 const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
 		    const char *name);
 
-/* Writes v in style; "[c]" when suppressed.  Returns a new string; free
+/* Writes v in style; "[c]" when suppressed, in every style.  A count in
+ * percent style writes its digits; a share of an empty base writes "n/a".
+ * The wording tables are in docs/figures.md.  Returns a new string; free
  * with free(). */
 char		*fig_format(const struct fig_value *v, enum fig_style style);
 
@@ -131,6 +133,10 @@ const char	*fig_approx_count(long n);
  */
 void		 fig_print_csv(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);
+/* Prints several board ledgers as one CSV whose first column, lscb,
+ * names the board (no national block): output/lscb/figures.csv. */
+void		 fig_print_csv_boards(FILE *f, struct fig_ledger *const *ls,
+		    size_t n, const struct cohort *c);
 void		 fig_print_json(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);
 

@@ -160,18 +160,19 @@ fig_lscb_name(const struct fig_ledger *l, const struct cohort *c)
 	return c->report.lscbs[l->lscb];
 }
 
-void
-fig_print_csv(FILE *f, const struct fig_ledger *l, const struct cohort *c)
+/* Writes the ledger's rows, each led by the field lead when not NULL. */
+static void
+fig_csv_rows(FILE *f, const struct fig_ledger *l, const char *lead)
 {
-	const struct nat_study *st;
-	const struct nat_figure *nf;
-	size_t i, j;
+	size_t i;
 
-	fputs("name,unit,numerator,denominator,percent,text,not_recorded\n",
-	    f);
 	for (i = 0; i < l->nvalues; i++) {
 		const struct fig_value *v = &l->values[i];
 
+		if (lead != NULL) {
+			fig_csv_field(f, lead);
+			putc(',', f);
+		}
 		fig_csv_field(f, v->name);
 		fprintf(f, ",%s,", fig_unit_names[v->unit]);
 		if (!v->suppressed)
@@ -187,9 +188,36 @@ fig_print_csv(FILE *f, const struct fig_ledger *l, const struct cohort *c)
 		fprintf(f, ",%ld\n", v->not_recorded);
 	}
 	/* Reviews left out by the period: numbers of reviews are public. */
+	if (lead != NULL) {
+		fig_csv_field(f, lead);
+		putc(',', f);
+	}
 	fprintf(f, "out_of_period,count,%ld,,,%ld,\n", l->out_of_period,
 	    l->out_of_period);
+}
 
+void
+fig_print_csv_boards(FILE *f, struct fig_ledger *const *ls, size_t n,
+    const struct cohort *c)
+{
+	size_t i;
+
+	fputs("lscb,name,unit,numerator,denominator,percent,text,"
+	    "not_recorded\n", f);
+	for (i = 0; i < n; i++)
+		fig_csv_rows(f, ls[i], fig_lscb_name(ls[i], c));
+}
+
+void
+fig_print_csv(FILE *f, const struct fig_ledger *l, const struct cohort *c)
+{
+	const struct nat_study *st;
+	const struct nat_figure *nf;
+	size_t i, j;
+
+	fputs("name,unit,numerator,denominator,percent,text,not_recorded\n",
+	    f);
+	fig_csv_rows(f, l, NULL);
 	if (c == NULL)
 		return;
 	fputs("\nstudy,name,percent,text\n", f);

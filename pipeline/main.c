@@ -9,12 +9,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
 #include "render.h"
+
+#ifndef SCRPAPER_DATADIR
+#define SCRPAPER_DATADIR "/usr/local/share/scrpaper"
+#endif
 
 #ifndef SCRPAPER_VERSION
 #define SCRPAPER_VERSION "0.1.0"
@@ -80,6 +85,22 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* A default data file: rel in the working folder when it is there (a
+ * checkout), else the installed copy under SCRPAPER_DATADIR. */
+static const char *
+data_path(const char *rel)
+{
+	static char buf[3][4096];
+	static int next;
+	char *p;
+
+	if (access(rel, F_OK) == 0)
+		return rel;
+	p = buf[next++ % 3];
+	snprintf(p, sizeof(buf[0]), "%s/%s", SCRPAPER_DATADIR, rel);
+	return p;
+}
+
 /* Parses argv into o.  Returns -1 to go on, or an exit status. */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
@@ -100,9 +121,9 @@ parse_args(int argc, char *argv[], struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->input = "input";
-	o->template_path = "templates/background-paper.tmpl";
-	o->figures_path = "templates/figures.yaml";
-	o->fonts_dir = "fonts";
+	o->template_path = data_path("templates/background-paper.tmpl");
+	o->figures_path = data_path("templates/figures.yaml");
+	o->fonts_dir = data_path("fonts");
 	o->format = "csv";
 
 	if (argc < 2) {
@@ -220,6 +241,31 @@ render_all(const struct render_job *base, const char *dir, struct diag *d)
 	return rc;
 }
 
+/* Prints every board's ledger, suppressed as in its paper, as one CSV.
+ * Returns an exit status. */
+static int
+print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
+    const char *format)
+{
+	struct fig_ledger **ls;
+	struct fig_selection sel;
+	size_t i, n = c->report.nlscbs;
+
+	if (strcmp(format, "csv") != 0)
+		return usage_error("%s", "--all-lscbs prints CSV only");
+	ls = xcalloc(n, sizeof(*ls));
+	for (i = 0; i < n; i++) {
+		sel.lscb = (int)i;
+		sel.suppress = 1;
+		ls[i] = fig_aggregate(figs, c, &sel);
+	}
+	fig_print_csv_boards(stdout, ls, n, c);
+	for (i = 0; i < n; i++)
+		fig_ledger_free(ls[i]);
+	free(ls);
+	return EXIT_SUCCESS;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -266,6 +312,10 @@ main(int argc, char *argv[])
 		    c->ncases, nchildren, c->report.nlscbs);
 		break;
 	case CMD_FIGURES:
+		if (o.all_lscbs) {
+			rc = print_all_ledgers(figs, c, o.format);
+			break;
+		}
 		sel.lscb = lscb;
 		sel.suppress = lscb >= 0 || c->report.suppress_regional;
 		ledger = fig_aggregate(figs, c, &sel);
