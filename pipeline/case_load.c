@@ -415,6 +415,37 @@ get_strv(struct lctx *x, const struct ynode *n, const char *key, size_t *np)
 	return v;
 }
 
+static int
+node_str_cmp(const void *a, const void *b)
+{
+	const struct ynode *x = *(const struct ynode *const *)a;
+	const struct ynode *y = *(const struct ynode *const *)b;
+	int c = strcmp(x->str, y->str);
+
+	if (c != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* Reports every scalar of nodes[0..n) that repeats an earlier one, as
+ * "WHAT 'value' is listed twice"; sorts nodes.  O(n log n). */
+static void
+check_unique(struct lctx *x, const struct ynode **nodes, size_t n,
+    const char *what)
+{
+	size_t i;
+
+	if (n < 2)
+		return;
+	qsort(nodes, n, sizeof(*nodes), node_str_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(nodes[i]->str, nodes[i - 1]->str) == 0)
+			lerr(x, nodes[i], "%s '%s' is listed twice", what,
+			    nodes[i]->str);
+}
+
 /* --- report.yaml ------------------------------------------------------ */
 
 static void
@@ -428,8 +459,8 @@ load_report(struct lctx *x, const struct ynode *root)
 	static const char *const pkeys[] = { "from", "to" };
 	static const char *const dkeys[] = { "threshold", "regional" };
 	struct report *r = &x->c->report;
-	const struct ynode *n, *m;
-	size_t i, j;
+	const struct ynode *n, *m, **names;
+	size_t i, k;
 
 	if (!check_map(x, root, "the report settings", keys, NELEM(keys),
 	    req, NELEM(req)))
@@ -476,16 +507,16 @@ load_report(struct lctx *x, const struct ynode *root)
 		r->lscbs = get_strv(x, n, "lscbs", &r->nlscbs);
 		if (n->type == YNODE_SEQ && n->nkids == 0)
 			lerr(x, n, "'lscbs' lists no board");
-		for (i = 0; n->type == YNODE_SEQ && i < n->nkids; i++)
-			for (j = 0; j < i; j++)
-				if (n->kids[i]->type == YNODE_SCALAR &&
-				    n->kids[j]->type == YNODE_SCALAR &&
-				    strcmp(n->kids[i]->str,
-				    n->kids[j]->str) == 0) {
-					lerr(x, n->kids[i], "board '%s' is "
-					    "listed twice", n->kids[i]->str);
-					break;
-				}
+		if (n->type == YNODE_SEQ && n->nkids > CASE_MAX_LSCBS)
+			lerr(x, n, "more than %d boards", CASE_MAX_LSCBS);
+		else if (n->type == YNODE_SEQ) {
+			names = xcalloc(n->nkids, sizeof(*names));
+			for (i = k = 0; i < n->nkids; i++)
+				if (n->kids[i]->type == YNODE_SCALAR)
+					names[k++] = n->kids[i];
+			check_unique(x, names, k, "board");
+			free(names);
+		}
 	}
 }
 
@@ -519,6 +550,10 @@ load_codebook(struct lctx *x, const struct ynode *root)
 	if (codes->type != YNODE_MAP) {
 		lerr(x, codes, "'codes' must be a mapping of code names, not "
 		    "%s", ynode_type_name(codes->type));
+		return;
+	}
+	if (codes->nkids == 0) {
+		lerr(x, codes, "'codes' lists no code");
 		return;
 	}
 	if (codes->nkids / 2 > CASE_MAX_CODES) {
@@ -611,8 +646,8 @@ load_national(struct lctx *x, const struct ynode *root)
 	static const char *const sreq[] = { "id", "title", "citation",
 	    "period", "figures" };
 	struct national *nat = &x->c->national;
-	const struct ynode *studies, *n;
-	size_t i;
+	const struct ynode *studies, *n, **ids;
+	size_t i, nids = 0;
 	int v;
 
 	if (!check_map(x, root, "the national studies", keys, 1, keys, 1))
@@ -624,7 +659,12 @@ load_national(struct lctx *x, const struct ynode *root)
 		    ynode_type_name(studies->type));
 		return;
 	}
+	if (studies->nkids > CASE_MAX_STUDIES) {
+		lerr(x, studies, "more than %d studies", CASE_MAX_STUDIES);
+		return;
+	}
 	nat->studies = xcalloc(studies->nkids, sizeof(*nat->studies));
+	ids = xcalloc(studies->nkids, sizeof(*ids));
 	for (i = 0; i < studies->nkids; i++) {
 		const struct ynode *st = studies->kids[i];
 		struct nat_study *s;
@@ -635,10 +675,7 @@ load_national(struct lctx *x, const struct ynode *root)
 		if ((n = ynode_get(st, "id")) == NULL || !want_scalar(x, n,
 		    "id", "text"))
 			continue;
-		if (national_find(nat, n->str) != NULL) {
-			lerr(x, n, "study '%s' is listed twice", n->str);
-			continue;
-		}
+		ids[nids++] = n;
 		s = &nat->studies[nat->nstudies++];
 		s->id = xstrdup(n->str);
 		s->children = -1;
@@ -660,6 +697,8 @@ load_national(struct lctx *x, const struct ynode *root)
 		if (s->period == NULL)
 			s->period = xstrdup(s->id);
 	}
+	check_unique(x, ids, nids, "study");
+	free(ids);
 }
 
 /* --- case descriptors ------------------------------------------------ */

@@ -7,9 +7,12 @@
 #ifndef SCR_RENDER_H
 #define SCR_RENDER_H
 
+#include <stdio.h>
+
 struct cohort;
 struct fig_set;
 struct diag;
+struct doc;
 
 /* One paper to produce. */
 struct render_job {
@@ -36,5 +39,13 @@ int	render_paper(const struct render_job *job, struct diag *d);
  * Returns 0 when the template is valid, 1 otherwise (diagnostics
  * reported to d). */
 int	render_check(const struct render_job *job, struct diag *d);
+
+/* Measures and paginates a filled document with the fonts in fonts_dir
+ * and writes where each block's lines fall, one line per run of lines
+ * ("page 1 y 0.0 heading lines 1-1 of 1 \"Purpose\""), to out: the
+ * typesetter's text dump for tests and bug reports.  Returns 0, or 3
+ * when the fonts cannot be loaded (reported to d). */
+int	render_layout_dump(const struct doc *doc, const char *fonts_dir,
+	    FILE *out, struct diag *d);
 
 #endif

@@ -105,7 +105,8 @@ void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
-	b->data[0] = '\0';
+	if (b->data != NULL)
+		b->data[0] = '\0';
 }
 
 static void
@@ -118,6 +119,8 @@ buf_grow(struct buf *b, size_t extra)
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
+	if (b->cap == 0)	/* after buf_take() or buf_clear() */
+		b->cap = 64;
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->data = xrealloc(b->data, b->cap);

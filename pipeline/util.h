@@ -41,7 +41,8 @@ void	buf_putn(struct buf *b, const char *s, size_t n);
 void	buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
-/* Hands the contents to the caller (free with free()) and empties b. */
+/* Hands the contents to the caller (free with free()) and empties b;
+ * b may be written to again (it then allocates afresh). */
 char	*buf_take(struct buf *b);
 
 /* Levenshtein edit distance between a and b, capped at cap+1 (cheap for

@@ -135,10 +135,17 @@ check_props(struct yml_state *st, yaml_mark_t mark, const yaml_char_t *anchor,
 
 	if (tag == NULL)
 		return;
-	if (strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0)
+	if (strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0) {
 		for (i = 0; i < sizeof(core) / sizeof(core[0]); i++)
 			if (strcmp((const char *)tag + 18, core[i]) == 0)
 				return;
+		/* Print it as it was written: !!name. */
+		diag_error(st->d, st->file, (int)mark.line + 1,
+		    (int)mark.column + 1, "YAML tag '!!%s' is not allowed here",
+		    (const char *)tag + 18);
+		st->errors++;
+		return;
+	}
 	yml_err(st, mark, "YAML tag '%s' is not allowed here",
 	    (const char *)tag);
 }

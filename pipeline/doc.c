@@ -1,0 +1,278 @@
+/*
+ * doc.c: the document model's tree operations and its text dump, shared
+ * by the template parser, the filler and the typesetter of scrpaper.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "doc.h"
+
+const char *const doc_type_names[DOC__MAX] = {
+	"root", "heading", "subtitle", "para", "aside", "list", "item",
+	"table", "row", "cell", "footnote", "cond", "signoff", "pagebreak",
+	"text", "strong", "fnref", "figref", "natref", "field",
+};
+
+const char *const doc_cond_names[DOC_COND__MAX] = {
+	"regional", "lscb", "cases", "no-cases", "suppressed",
+};
+
+struct doc *
+doc_new(const char *file)
+{
+	struct doc	*doc;
+
+	doc = xcalloc(1, sizeof(*doc));
+	doc->file = xstrdup(file);
+	doc->root = doc_node_new(DOC_ROOT, 1, 1);
+	return doc;
+}
+
+static void
+doc_meta_clear(struct doc_meta *m)
+{
+	size_t	 i;
+
+	free(m->title);
+	free(m->subject);
+	free(m->region);
+	free(m->lscb);
+	free(m->organisation);
+	for (i = 0; i < m->nauthors; i++)
+		free(m->authors[i]);
+	free(m->authors);
+	memset(m, 0, sizeof(*m));
+}
+
+void
+doc_free(struct doc *doc)
+{
+	if (doc == NULL)
+		return;
+	doc_node_free(doc->root);
+	doc_meta_clear(&doc->meta);
+	free(doc->file);
+	free(doc);
+}
+
+struct doc_node *
+doc_node_new(enum doc_type type, int line, int col)
+{
+	struct doc_node	*n;
+
+	n = xcalloc(1, sizeof(*n));
+	n->type = type;
+	n->line = line;
+	n->col = col;
+	if (type == DOC_FIGREF)
+		n->as.figref.style = -1;
+	if (type == DOC_NATREF)
+		n->as.natref.style = -1;
+	return n;
+}
+
+/* Frees the payload strings of n (not its children). */
+static void
+doc_node_free_payload(struct doc_node *n)
+{
+	free(n->text);
+	switch (n->type) {
+	case DOC_FOOTNOTE:
+		free(n->as.footnote.label);
+		break;
+	case DOC_FNREF:
+		free(n->as.fnref.label);
+		break;
+	case DOC_FIGREF:
+		free(n->as.figref.name);
+		break;
+	case DOC_NATREF:
+		free(n->as.natref.study);
+		free(n->as.natref.key);
+		break;
+	case DOC_FIELD:
+		free(n->as.field.name);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+doc_node_free(struct doc_node *n)
+{
+	struct doc_node	*c, *next;
+
+	if (n == NULL)
+		return;
+	doc_node_unlink(n);
+	/* Free the subtree without recursion on siblings. */
+	for (c = n->first_child; c != NULL; c = next) {
+		next = c->next;
+		c->parent = NULL;
+		c->prev = c->next = NULL;
+		doc_node_free(c);
+	}
+	doc_node_free_payload(n);
+	free(n);
+}
+
+void
+doc_node_append(struct doc_node *parent, struct doc_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last_child;
+	if (parent->last_child != NULL)
+		parent->last_child->next = child;
+	else
+		parent->first_child = child;
+	parent->last_child = child;
+}
+
+void
+doc_node_insert_before(struct doc_node *sibling, struct doc_node *n)
+{
+	n->parent = sibling->parent;
+	n->next = sibling;
+	n->prev = sibling->prev;
+	if (sibling->prev != NULL)
+		sibling->prev->next = n;
+	else
+		sibling->parent->first_child = n;
+	sibling->prev = n;
+}
+
+void
+doc_node_unlink(struct doc_node *n)
+{
+	if (n->prev != NULL)
+		n->prev->next = n->next;
+	else if (n->parent != NULL)
+		n->parent->first_child = n->next;
+	if (n->next != NULL)
+		n->next->prev = n->prev;
+	else if (n->parent != NULL)
+		n->parent->last_child = n->prev;
+	n->parent = n->prev = n->next = NULL;
+}
+
+struct doc_node *
+doc_node_walk(struct doc_node *n, const struct doc_node *top)
+{
+	if (n->first_child != NULL)
+		return n->first_child;
+	while (n != NULL && n != top) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+int
+doc_is_inline(enum doc_type t)
+{
+	switch (t) {
+	case DOC_TEXT:
+	case DOC_STRONG:
+	case DOC_FNREF:
+	case DOC_FIGREF:
+	case DOC_NATREF:
+	case DOC_FIELD:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+char *
+doc_node_plain(const struct doc_node *n)
+{
+	struct buf	 b;
+	struct doc_node	*c;
+
+	buf_init(&b);
+	for (c = n->first_child; c != NULL;
+	    c = doc_node_walk(c, n)) {
+		if (c->type == DOC_FNREF || c->text == NULL)
+			continue;
+		buf_puts(&b, c->text);
+	}
+	return buf_take(&b);
+}
+
+/* Dumps n and its subtree at depth. */
+static void
+doc_dump_node(FILE *f, const struct doc_node *n, int depth)
+{
+	const struct doc_node	*c;
+
+	fprintf(f, "%*s%s", depth * 2, "", doc_type_names[n->type]);
+	switch (n->type) {
+	case DOC_HEADING:
+		fprintf(f, " level=%d", n->as.heading.level);
+		break;
+	case DOC_LIST:
+		fprintf(f, " %s", n->as.list.kind == DOC_LIST_NUMBERED ?
+		    "numbered" : "bullet");
+		break;
+	case DOC_ITEM:
+		if (n->as.item.number > 0)
+			fprintf(f, " number=%d", n->as.item.number);
+		break;
+	case DOC_TABLE:
+		fprintf(f, " cols=%d", n->as.table.ncols);
+		break;
+	case DOC_ROW:
+		if (n->as.row.header)
+			fprintf(f, " header");
+		break;
+	case DOC_CELL:
+		if (n->as.cell.align == DOC_ALIGN_RIGHT)
+			fprintf(f, " right");
+		break;
+	case DOC_FOOTNOTE:
+		fprintf(f, " [^%s]", n->as.footnote.label);
+		if (n->as.footnote.number > 0)
+			fprintf(f, " number=%d", n->as.footnote.number);
+		break;
+	case DOC_FNREF:
+		fprintf(f, " [^%s]", n->as.fnref.label);
+		break;
+	case DOC_FIGREF:
+		fprintf(f, " %s%s", n->as.figref.ledger ==
+		    DOC_LEDGER_REGION ? "region:" : "", n->as.figref.name);
+		if (n->as.figref.style >= 0)
+			fprintf(f, " style=%d", n->as.figref.style);
+		break;
+	case DOC_NATREF:
+		fprintf(f, " %s:%s", n->as.natref.study != NULL ?
+		    n->as.natref.study : "(report)", n->as.natref.key);
+		if (n->as.natref.style >= 0)
+			fprintf(f, " style=%d", n->as.natref.style);
+		break;
+	case DOC_FIELD:
+		fprintf(f, " %s", n->as.field.name);
+		break;
+	case DOC_COND:
+		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
+		break;
+	default:
+		break;
+	}
+	fprintf(f, " @%d:%d", n->line, n->col);
+	if (n->text != NULL)
+		fprintf(f, " \"%s\"", n->text);
+	fputc('\n', f);
+	for (c = n->first_child; c != NULL; c = c->next)
+		doc_dump_node(f, c, depth + 1);
+}
+
+void
+doc_dump(FILE *f, const struct doc *doc)
+{
+	doc_dump_node(f, doc->root, 0);
+}

@@ -1,0 +1,233 @@
+/*
+ * doc.h: the document model, the output of the template parser
+ * (tmpl_parse.c) and the input of the filler (doc_fill.c) and the
+ * typesetter (render_*.c).  A template parses into one typed tree of
+ * struct doc_node; document-wide data sits beside the root in struct
+ * doc_meta.  Every node keeps the line and column of the template text it
+ * came from, so fill can still point at the source.
+ * For the template parser, the filler and the renderers; not for the
+ * loader or the aggregator.
+ */
+#ifndef SCR_DOC_H
+#define SCR_DOC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct diag;
+struct cohort;
+struct fig_ledger;
+
+enum doc_type {
+	DOC_ROOT,	/* the whole paper; block children */
+	DOC_HEADING,	/* as.heading.level; inline children */
+	DOC_SUBTITLE,	/* the line under the title; inline children */
+	DOC_PARA,	/* a paragraph; inline children */
+	DOC_ASIDE,	/* a boxed note beside the text; inline children */
+	DOC_LIST,	/* as.list.kind; DOC_ITEM children */
+	DOC_ITEM,	/* as.item.number; inline children */
+	DOC_TABLE,	/* as.table.ncols; DOC_ROW children */
+	DOC_ROW,	/* as.row.header; DOC_CELL children */
+	DOC_CELL,	/* as.cell.header, .align; inline children */
+	DOC_FOOTNOTE,	/* a footnote's text: as.footnote; inline children */
+	DOC_COND,	/* a conditional block: as.cond.cond; block children;
+			   removed by fill */
+	DOC_SIGNOFF,	/* the authors' names and organisation (from meta) */
+	DOC_PAGEBREAK,	/* start a new page */
+	DOC_TEXT,	/* literal text: text */
+	DOC_STRONG,	/* strong emphasis; inline children */
+	DOC_FNREF,	/* footnote reference: as.fnref; text is the marker
+			   after fill */
+	DOC_FIGREF,	/* {name} or {name:style}: as.figref; text after fill */
+	DOC_NATREF,	/* {national:...}: as.natref; text after fill */
+	DOC_FIELD,	/* {report:field}: as.field; text after fill */
+	DOC__MAX
+};
+
+/* Names for dumps and messages, indexed by enum doc_type. */
+extern const char *const doc_type_names[DOC__MAX];
+
+enum doc_list_kind {
+	DOC_LIST_BULLET,	/* "- " items */
+	DOC_LIST_NUMBERED,	/* "1. " items, numbered by fill */
+	DOC_LIST__MAX
+};
+
+enum doc_align {
+	DOC_ALIGN_LEFT,
+	DOC_ALIGN_RIGHT,
+	DOC_ALIGN__MAX
+};
+
+/* When a ::: block is shown. */
+enum doc_cond_kind {
+	DOC_COND_REGIONAL,	/* "regional": only in the regional paper */
+	DOC_COND_LSCB,		/* "lscb": only in a board's variant */
+	DOC_COND_CASES,		/* "cases": the selection has cases */
+	DOC_COND_NO_CASES,	/* "no-cases": the selection has none */
+	DOC_COND_SUPPRESSED,	/* "suppressed": some figure shows [c] */
+	DOC_COND__MAX
+};
+
+/* Spellings after ":::", indexed by enum doc_cond_kind. */
+extern const char *const doc_cond_names[DOC_COND__MAX];
+
+/* Which figures a DOC_FIGREF reads. */
+enum doc_ledger {
+	DOC_LEDGER_SELECTION,	/* {name}: the paper's own selection */
+	DOC_LEDGER_REGION,	/* {region:name}: the whole region */
+	DOC_LEDGER__MAX
+};
+
+struct doc_node {
+	enum doc_type	 type;
+	struct doc_node	*parent;
+	struct doc_node	*first_child;
+	struct doc_node	*last_child;
+	struct doc_node	*next;
+	struct doc_node	*prev;
+	int		 line;	/* 1-based template line */
+	int		 col;	/* 1-based column (characters) */
+	char		*text;	/* DOC_TEXT: the text; references: the
+				   resolved text after fill, else NULL */
+	union {
+		struct {
+			int	level;		/* 1 title, 2 section, 3 ... */
+		} heading;
+		struct {
+			enum doc_list_kind kind;
+		} list;
+		struct {
+			int	number;		/* 1-based in a numbered list,
+						   set by fill; 0 for bullets */
+		} item;
+		struct {
+			int	ncols;		/* cells in every row */
+		} table;
+		struct {
+			int	header;		/* 1 for header rows */
+		} row;
+		struct {
+			int		header;	/* 1 in a header row */
+			enum doc_align	align;	/* set by fill: numeric columns
+						   are right-aligned */
+		} cell;
+		struct {
+			char	*label;		/* "studies" of [^studies]: */
+			int	 number;	/* 1-based, set by fill; 0 if
+						   never referenced */
+		} footnote;
+		struct {
+			char		*label;
+			int		 number; /* set by fill */
+			struct doc_node	*def;	 /* its DOC_FOOTNOTE, set by
+						    fill */
+		} fnref;
+		struct {
+			enum doc_ledger	 ledger;
+			char		*name;	/* figure name */
+			int		 style;	/* enum fig_style, -1 for the
+						   figure's default */
+		} figref;
+		struct {
+			char	*study;	/* study id, NULL for report.yaml's */
+			char	*key;	/* figure name, or citation, title,
+					   period, children */
+			int	 style;	/* enum fig_style, -1 default */
+		} natref;
+		struct {
+			char	*name;	/* report field, e.g. "region" */
+		} field;
+		struct {
+			enum doc_cond_kind cond;
+		} cond;
+	} as;
+};
+
+/* Document-wide data, filled from report.yaml by doc_fill(). */
+struct doc_meta {
+	char	 *title;	/* report title */
+	char	 *subject;	/* e.g. "London Serious Case Reviews, April
+				   2006 – September 2009" */
+	char	 *region;
+	char	 *lscb;		/* board name, NULL for the regional paper */
+	char	 *organisation;
+	char	**authors;
+	size_t	  nauthors;
+	int	  created;	/* YYYYMMDD */
+};
+
+struct doc {
+	struct doc_node	*root;	/* DOC_ROOT */
+	struct doc_meta	 meta;
+	char		*file;	/* template file name, for messages */
+};
+
+/* What a paper is filled from. */
+struct doc_env {
+	const struct cohort	*cohort;
+	const struct fig_ledger	*figs;	 /* the selection's ledger */
+	const struct fig_ledger	*region; /* the region's; NULL means figs */
+	int			 lscb;	 /* board index, -1 for the region */
+};
+
+/* Returns a new empty document for file; free with doc_free(). */
+struct doc	*doc_new(const char *file);
+/* Frees doc, its tree and its meta; accepts NULL. */
+void		 doc_free(struct doc *doc);
+
+/* Returns a new node of type at line:col, unattached; the tree it is
+ * appended to frees it (or free it with doc_node_free()). */
+struct doc_node	*doc_node_new(enum doc_type type, int line, int col);
+/* Unlinks n from its tree and frees it and everything under it; accepts
+ * NULL. */
+void		 doc_node_free(struct doc_node *n);
+/* Appends child as the last child of parent. */
+void		 doc_node_append(struct doc_node *parent,
+		    struct doc_node *child);
+/* Inserts n just before sibling (which must have a parent). */
+void		 doc_node_insert_before(struct doc_node *sibling,
+		    struct doc_node *n);
+/* Detaches n from its parent and siblings; n keeps its own children. */
+void		 doc_node_unlink(struct doc_node *n);
+
+/* Returns the next node in document order (depth first) under top, or
+ * NULL after the last. */
+struct doc_node	*doc_node_walk(struct doc_node *n, const struct doc_node *top);
+
+/* Returns 1 for the inline types (text, strong, references). */
+int		 doc_is_inline(enum doc_type t);
+
+/* Appends the plain text of n's inline content to a new string (what a
+ * reader sees: resolved references, footnote markers left out); free
+ * with free(). */
+char		*doc_node_plain(const struct doc_node *n);
+
+/* Writes the tree as an indented text dump (for tests and bug reports). */
+void		 doc_dump(FILE *f, const struct doc *doc);
+
+/*
+ * tmpl_parse.c: parses template text (len bytes of data, named file in
+ * messages) into a new document.  Every problem is reported to d.
+ * Returns the document (free with doc_free()), or NULL when the template
+ * has errors.
+ */
+struct doc	*tmpl_parse_buf(const char *file, const char *data,
+		    size_t len, struct diag *d);
+/* The same for a file on disk.  *syserr is set to 1 when the file cannot
+ * be read (message reported to d), else 0. */
+struct doc	*tmpl_parse_file(const char *path, struct diag *d,
+		    int *syserr);
+
+/*
+ * doc_fill.c: resolves every reference in doc against env (figures,
+ * report fields, national comparators), reporting unknown names with a
+ * suggestion; then drops the conditional blocks that do not apply,
+ * numbers the numbered items and the footnotes, aligns numeric table
+ * columns and fills doc->meta.  Returns 1 on success, 0 on error
+ * (diagnostics reported to d); the tree is not fit to render after 0.
+ */
+int		 doc_fill(struct doc *doc, const struct doc_env *env,
+		    struct diag *d);
+
+#endif

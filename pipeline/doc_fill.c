@@ -1,0 +1,563 @@
+/*
+ * doc_fill.c: the fill stage of scrpaper.  Resolves the references of a
+ * parsed template (figures, report fields, national comparators) against
+ * the figure ledger and the cohort, reporting unknown names at their
+ * template position with a suggestion; then drops the conditional blocks
+ * that do not apply to this paper and numbers items and footnotes.
+ * Text from data is only ever stored as plain text in nodes; no markup is
+ * built from it.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "doc.h"
+
+/* The fields {report:NAME} can print. */
+enum fill_field {
+	FIELD_TITLE,
+	FIELD_REGION,
+	FIELD_ORGANISATION,
+	FIELD_LSCB,		/* the board, or the region in the regional paper */
+	FIELD_PERIOD,		/* "April 2006 – September 2009" */
+	FIELD_PERIOD_FROM,	/* "April 2006" */
+	FIELD_PERIOD_TO,	/* "September 2009" */
+	FIELD_CREATED,		/* "30 November 2009" */
+	FIELD_AUTHORS,		/* "A, B and C" */
+	FIELD__MAX
+};
+
+static const char *const fill_field_names[FIELD__MAX] = {
+	"title", "region", "organisation", "lscb", "period", "period_from",
+	"period_to", "created", "authors",
+};
+
+/* The attributes of a study {national:[STUDY:]KEY} can print. */
+static const char *const fill_study_keys[] = {
+	"citation", "title", "period", "children",
+};
+#define FILL_NSTUDY_KEYS (sizeof(fill_study_keys) / sizeof(fill_study_keys[0]))
+
+static const char *const fill_months[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+struct fill {
+	struct doc		*doc;
+	const struct doc_env	*env;
+	struct diag		*d;
+	int			 errors;
+};
+
+static void
+fill_err(struct fill *f, const struct doc_node *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+fill_err(struct fill *f, const struct doc_node *n, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(f->d, DIAG_ERROR, f->doc->file, n->line, n->col, fmt, ap);
+	va_end(ap);
+	f->errors++;
+}
+
+/* Returns "Month YYYY" for date YYYYMMDD; free with free(). */
+static char *
+fill_month(int date)
+{
+	int	 m = date / 100 % 100;
+
+	if (m < 1 || m > 12)
+		return xasprintf("%d", date / 10000);
+	return xasprintf("%s %d", fill_months[m - 1], date / 10000);
+}
+
+/* Returns "D Month YYYY" for date YYYYMMDD; free with free(). */
+static char *
+fill_day(int date)
+{
+	int	 m = date / 100 % 100;
+
+	if (m < 1 || m > 12)
+		return xasprintf("%d", date / 10000);
+	return xasprintf("%d %s %d", date % 100, fill_months[m - 1],
+	    date / 10000);
+}
+
+/* Returns the authors as "A, B and C"; free with free(). */
+static char *
+fill_authors(const struct report *r)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < r->nauthors; i++) {
+		if (i > 0)
+			buf_puts(&b, i + 1 == r->nauthors ? " and " : ", ");
+		buf_puts(&b, r->authors[i]);
+	}
+	return buf_take(&b);
+}
+
+/* Reports an unknown name with the nearest of names[0..n). */
+static void
+fill_unknown(struct fill *f, const struct doc_node *n, const char *what,
+    const char *name, const char *const *names, size_t nnames,
+    const char *where)
+{
+	const char	*sug;
+
+	sug = str_suggest(name, names, nnames);
+	if (sug != NULL)
+		fill_err(f, n, "unknown %s \"%s\"%s; did you mean \"%s\"?",
+		    what, name, where, sug);
+	else
+		fill_err(f, n, "unknown %s \"%s\"%s", what, name, where);
+}
+
+static void
+fill_figref(struct fill *f, struct doc_node *n)
+{
+	const struct fig_ledger	*l;
+	const struct fig_value	*v;
+	const char		**names;
+	size_t			 i;
+
+	l = f->env->figs;
+	if (n->as.figref.ledger == DOC_LEDGER_REGION &&
+	    f->env->region != NULL)
+		l = f->env->region;
+	if ((v = fig_ledger_find(l, n->as.figref.name)) == NULL) {
+		names = xcalloc(l->nvalues + 1, sizeof(*names));
+		for (i = 0; i < l->nvalues; i++)
+			names[i] = l->values[i].name;
+		fill_unknown(f, n, "figure", n->as.figref.name, names,
+		    l->nvalues, "");
+		free(names);
+		return;
+	}
+	free(n->text);
+	n->text = fig_format(v, n->as.figref.style >= 0 ?
+	    (enum fig_style)n->as.figref.style : v->style);
+}
+
+static void
+fill_natref(struct fill *f, struct doc_node *n)
+{
+	const struct national	*nat = &f->env->cohort->national;
+	const struct nat_study	*s;
+	const struct nat_figure	*fg;
+	const char		*id, **names;
+	size_t			 i, k;
+	int			 style = n->as.natref.style;
+
+	id = n->as.natref.study != NULL ? n->as.natref.study :
+	    f->env->cohort->report.national_study;
+	if (id == NULL || (s = national_find(nat, id)) == NULL) {
+		names = xcalloc(nat->nstudies + 1, sizeof(*names));
+		for (i = 0; i < nat->nstudies; i++)
+			names[i] = nat->studies[i].id;
+		fill_unknown(f, n, "national study", id ? id : "", names,
+		    nat->nstudies, "");
+		free(names);
+		return;
+	}
+
+	free(n->text);
+	n->text = NULL;
+	for (k = 0; k < FILL_NSTUDY_KEYS; k++)
+		if (strcmp(n->as.natref.key, fill_study_keys[k]) == 0)
+			break;
+	switch (k) {
+	case 0:
+		n->text = xstrdup(s->citation ? s->citation : "");
+		break;
+	case 1:
+		n->text = xstrdup(s->title ? s->title : s->id);
+		break;
+	case 2:
+		n->text = xstrdup(s->period ? s->period : s->id);
+		break;
+	case 3:
+		if (s->children < 0)
+			fill_err(f, n, "national study \"%s\" gives no "
+			    "number of children", s->id);
+		else
+			n->text = xasprintf("%ld", s->children);
+		break;
+	default:
+		break;
+	}
+	if (k < FILL_NSTUDY_KEYS) {
+		if (style >= 0)
+			fill_err(f, n, "a style applies to national figures, "
+			    "not to the study's %s", fill_study_keys[k]);
+		return;
+	}
+
+	if ((fg = nat_study_figure(s, n->as.natref.key)) == NULL) {
+		names = xcalloc(s->nfigures + FILL_NSTUDY_KEYS,
+		    sizeof(*names));
+		for (i = 0; i < s->nfigures; i++)
+			names[i] = s->figures[i].name;
+		for (k = 0; k < FILL_NSTUDY_KEYS; k++)
+			names[i + k] = fill_study_keys[k];
+		fill_unknown(f, n, "national figure", n->as.natref.key,
+		    names, s->nfigures + FILL_NSTUDY_KEYS, " in study");
+		free(names);
+		return;
+	}
+	switch (style) {
+	case -1:
+		n->text = fg->text != NULL ? xstrdup(fg->text) :
+		    xasprintf("%d%%", fg->percent);
+		break;
+	case FIG_STYLE_PERCENT:
+		n->text = xasprintf("%d%%", fg->percent);
+		break;
+	case FIG_STYLE_DIGITS:
+		n->text = xasprintf("%d", fg->percent);
+		break;
+	default:
+		fill_err(f, n, "style \"%s\" does not apply to national "
+		    "figures (percent or digits)", fig_style_names[style]);
+		break;
+	}
+}
+
+static void
+fill_field(struct fill *f, struct doc_node *n)
+{
+	const struct report	*r = &f->env->cohort->report;
+	char			*a, *b;
+	int			 k;
+
+	for (k = 0; k < FIELD__MAX; k++)
+		if (strcmp(n->as.field.name, fill_field_names[k]) == 0)
+			break;
+	free(n->text);
+	n->text = NULL;
+	switch (k) {
+	case FIELD_TITLE:
+		n->text = xstrdup(r->title ? r->title : "");
+		break;
+	case FIELD_REGION:
+		n->text = xstrdup(r->region ? r->region : "");
+		break;
+	case FIELD_ORGANISATION:
+		n->text = xstrdup(r->organisation ? r->organisation : "");
+		break;
+	case FIELD_LSCB:
+		if (f->env->lscb >= 0 && (size_t)f->env->lscb < r->nlscbs)
+			n->text = xstrdup(r->lscbs[f->env->lscb]);
+		else
+			n->text = xstrdup(r->region ? r->region : "");
+		break;
+	case FIELD_PERIOD:
+		a = fill_month(r->period_from);
+		b = fill_month(r->period_to);
+		n->text = xasprintf("%s \u2013 %s", a, b);
+		free(a);
+		free(b);
+		break;
+	case FIELD_PERIOD_FROM:
+		n->text = fill_month(r->period_from);
+		break;
+	case FIELD_PERIOD_TO:
+		n->text = fill_month(r->period_to);
+		break;
+	case FIELD_CREATED:
+		n->text = fill_day(r->created);
+		break;
+	case FIELD_AUTHORS:
+		n->text = fill_authors(r);
+		break;
+	default:
+		fill_unknown(f, n, "report field", n->as.field.name,
+		    fill_field_names, FIELD__MAX, "");
+		break;
+	}
+}
+
+/* Returns 1 if a ::: block of kind c is shown in this paper. */
+static int
+fill_cond_holds(const struct fill *f, enum doc_cond_kind c)
+{
+	const struct fig_ledger	*l = f->env->figs;
+
+	switch (c) {
+	case DOC_COND_REGIONAL:
+		return f->env->lscb < 0;
+	case DOC_COND_LSCB:
+		return f->env->lscb >= 0;
+	case DOC_COND_CASES:
+		return l->cases > 0;
+	case DOC_COND_NO_CASES:
+		return l->cases == 0;
+	case DOC_COND_SUPPRESSED:
+		return l->suppressed_any;
+	default:
+		return 0;
+	}
+}
+
+/* Joins lists of one kind that only a ::: block boundary had split, so
+ * that a block inside a list continues the list. */
+static void
+fill_merge_lists(struct doc_node *parent)
+{
+	struct doc_node	*n, *next, *c;
+
+	for (n = parent->first_child; n != NULL; n = n->next) {
+		while (n->type == DOC_LIST && (next = n->next) != NULL &&
+		    next->type == DOC_LIST &&
+		    next->as.list.kind == n->as.list.kind) {
+			while ((c = next->first_child) != NULL) {
+				doc_node_unlink(c);
+				doc_node_append(n, c);
+			}
+			doc_node_free(next);
+		}
+	}
+}
+
+/* Replaces each ::: block under parent by its children, or drops it. */
+static void
+fill_prune(struct fill *f, struct doc_node *parent)
+{
+	struct doc_node	*n, *next, *c;
+
+	for (n = parent->first_child; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != DOC_COND)
+			continue;
+		fill_prune(f, n);
+		if (fill_cond_holds(f, n->as.cond.cond)) {
+			while ((c = n->first_child) != NULL) {
+				doc_node_unlink(c);
+				doc_node_insert_before(n, c);
+			}
+		}
+		doc_node_free(n);
+	}
+	fill_merge_lists(parent);
+}
+
+/* Numbers footnotes in order of first reference and items in lists;
+ * drops footnotes nothing refers to. */
+static void
+fill_number(struct fill *f)
+{
+	struct doc_node	*root = f->doc->root, *n, *def, *next;
+	int		 fn = 0, item;
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
+		if (n->type == DOC_LIST) {
+			item = 0;
+			for (def = n->first_child; def != NULL;
+			    def = def->next)
+				def->as.item.number = n->as.list.kind ==
+				    DOC_LIST_NUMBERED ? ++item : 0;
+			continue;
+		}
+		if (n->type != DOC_FNREF)
+			continue;
+		for (def = n->parent; def != NULL; def = def->parent)
+			if (def->type == DOC_FOOTNOTE)
+				break;
+		if (def != NULL) {
+			fill_err(f, n, "footnote reference inside a "
+			    "footnote");
+			continue;
+		}
+		for (def = root->first_child; def != NULL; def = def->next)
+			if (def->type == DOC_FOOTNOTE && strcmp(
+			    def->as.footnote.label, n->as.fnref.label) == 0)
+				break;
+		if (def == NULL) {
+			fill_err(f, n, "footnote [^%s] is defined only in a "
+			    "block this paper leaves out",
+			    n->as.fnref.label);
+			continue;
+		}
+		if (def->as.footnote.number == 0)
+			def->as.footnote.number = ++fn;
+		n->as.fnref.number = def->as.footnote.number;
+		n->as.fnref.def = def;
+		free(n->text);
+		n->text = xasprintf("%d", def->as.footnote.number);
+	}
+	for (n = root->first_child; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == DOC_FOOTNOTE && n->as.footnote.number == 0)
+			doc_node_free(n);
+	}
+}
+
+/* Returns 1 if the cell reads as a number ("35%", "4", "[c]"). */
+static int
+fill_numeric(const struct doc_node *cell)
+{
+	char	*t;
+	int	 num;
+
+	t = doc_node_plain(cell);
+	num = t[0] != '\0' && (isdigit((unsigned char)t[0]) ||
+	    strcmp(t, "[c]") == 0) && strspn(t, "0123456789.,% []c") ==
+	    strlen(t);
+	free(t);
+	return num;
+}
+
+/* Right-aligns the table columns whose body cells are all numbers. */
+static void
+fill_align(struct doc_node *table)
+{
+	struct doc_node	*row, *cell;
+	int		 col, numeric, body;
+
+	for (col = 0; col < table->as.table.ncols; col++) {
+		numeric = 1;
+		body = 0;
+		for (row = table->first_child; row != NULL; row = row->next) {
+			if (row->as.row.header)
+				continue;
+			cell = row->first_child;
+			for (int k = 0; k < col && cell != NULL; k++)
+				cell = cell->next;
+			if (cell == NULL)
+				continue;
+			body++;
+			if (!fill_numeric(cell))
+				numeric = 0;
+		}
+		if (!numeric || body == 0)
+			continue;
+		for (row = table->first_child; row != NULL; row = row->next) {
+			cell = row->first_child;
+			for (int k = 0; k < col && cell != NULL; k++)
+				cell = cell->next;
+			if (cell != NULL)
+				cell->as.cell.align = DOC_ALIGN_RIGHT;
+		}
+	}
+}
+
+/* Capitalises references that start a sentence in block b. */
+static void
+fill_capitalise(struct doc_node *b)
+{
+	struct doc_node	*n;
+	size_t		 len;
+	int		 start = 1;
+
+	for (n = b->first_child; n != NULL; n = doc_node_walk(n, b)) {
+		if (n->type == DOC_STRONG || n->type == DOC_FNREF ||
+		    n->text == NULL)
+			continue;
+		if (start && n->type != DOC_TEXT &&
+		    islower((unsigned char)n->text[0]))
+			n->text[0] = (char)toupper((unsigned char)n->text[0]);
+		len = strlen(n->text);
+		if (len == 0)
+			continue;
+		if (n->text[len - 1] != ' ') {
+			start = 0;
+			continue;
+		}
+		while (len > 0 && n->text[len - 1] == ' ')
+			len--;
+		start = len == 0 ? start :
+		    strchr(".!?", n->text[len - 1]) != NULL;
+	}
+}
+
+static void
+fill_meta(struct fill *f)
+{
+	const struct report	*r = &f->env->cohort->report;
+	struct doc_meta		*m = &f->doc->meta;
+	char			*a, *b;
+	size_t			 i;
+
+	m->title = xstrdup(r->title ? r->title : "");
+	m->region = xstrdup(r->region ? r->region : "");
+	m->organisation = xstrdup(r->organisation ? r->organisation : "");
+	if (f->env->lscb >= 0 && (size_t)f->env->lscb < r->nlscbs)
+		m->lscb = xstrdup(r->lscbs[f->env->lscb]);
+	m->nauthors = r->nauthors;
+	m->authors = xcalloc(r->nauthors + 1, sizeof(*m->authors));
+	for (i = 0; i < r->nauthors; i++)
+		m->authors[i] = xstrdup(r->authors[i]);
+	m->created = r->created;
+	a = fill_month(r->period_from);
+	b = fill_month(r->period_to);
+	m->subject = xasprintf("Serious Case Reviews completed in %s, "
+	    "%s \u2013 %s", m->lscb ? m->lscb : m->region, a, b);
+	free(a);
+	free(b);
+}
+
+int
+doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
+{
+	struct fill	 f;
+	struct doc_node	*n, *root = doc->root;
+
+	memset(&f, 0, sizeof(f));
+	f.doc = doc;
+	f.env = env;
+	f.d = d;
+
+	/* Every reference, in shown and hidden blocks alike. */
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
+		switch (n->type) {
+		case DOC_FIGREF:
+			fill_figref(&f, n);
+			break;
+		case DOC_NATREF:
+			fill_natref(&f, n);
+			break;
+		case DOC_FIELD:
+			fill_field(&f, n);
+			break;
+		default:
+			break;
+		}
+	}
+	if (f.errors > 0)
+		return 0;
+
+	fill_prune(&f, root);
+	fill_number(&f);
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
+		switch (n->type) {
+		case DOC_TABLE:
+			fill_align(n);
+			break;
+		case DOC_HEADING:
+		case DOC_SUBTITLE:
+		case DOC_PARA:
+		case DOC_ASIDE:
+		case DOC_ITEM:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+			fill_capitalise(n);
+			break;
+		default:
+			break;
+		}
+	}
+	fill_meta(&f);
+	return f.errors == 0;
+}

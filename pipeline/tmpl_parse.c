@@ -1,0 +1,1030 @@
+/*
+ * tmpl_parse.c: the template parser of scrpaper.  Turns the plain-text
+ * markup of the templates (templates/NAME.tmpl) into the document model of doc.h, reporting
+ * every syntax error as FILE:LINE:COL.  Names (figures, fields, studies)
+ * are checked later, by doc_fill.c, against the data.
+ *
+ * The markup, line by line (leading spaces are ignored; a line's first
+ * characters say what it is):
+ *
+ *   template   = { line } ;
+ *   line       = comment | blank | heading | directive | cond-open
+ *              | cond-close | item | table-row | footnote | aside | text ;
+ *   comment    = "%" { char } ;                  ignored everywhere
+ *   blank      = { " " } ;                       ends a paragraph, item,
+ *                                                table, footnote or aside
+ *   heading    = "#" { "#" } " " inline ;       # title, ## section,
+ *                                                ### subsection (to ####)
+ *   directive  = "@subtitle " inline             line under the title
+ *              | "@signoff"                      authors and organisation
+ *              | "@pagebreak" ;
+ *   cond-open  = ":::" " " condition ;           shown only when condition
+ *   cond-close = ":::" ;                         holds; blocks nest
+ *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed" ;
+ *   item       = ( "- " | digit { digit } ". " ) inline { text } ;
+ *                                                bullet, or numbered item
+ *                                                (numbers are assigned by
+ *                                                the program)
+ *   table-row  = "|" cell { "|" cell } "|" ;     a row of cells; a row of
+ *   cell       = inline | [ ":" ] "-" { "-" } [ ":" ] ;   dashes ends the
+ *                                                header rows above it
+ *   footnote   = "[^" label "]: " inline { text } ;
+ *   aside      = "> " inline { "> " inline } ;   a boxed note
+ *   text       = inline ;                        paragraph lines join
+ *
+ *   inline     = { char | "\" punct | strong | ref | fnref } ;
+ *   strong     = "**" { char | "\" punct | ref | fnref } "**" ;
+ *   fnref      = "[^" label "]" ;
+ *   label      = ( letter | digit | "-" | "_" ) { letter | digit | "-" | "_" } ;
+ *   ref        = "{" ( figure | "region:" figure | national
+ *              | "report:" field ) "}" ;
+ *   figure     = name [ ":" style ] ;            a figure of the ledger
+ *   national   = "national:" [ study ":" ] key [ ":" style ] ;
+ *                                                key: a figure name, or
+ *                                                citation, title, period,
+ *                                                children; no study means
+ *                                                report.yaml's
+ *   style      = "percent" | "digits" | "words" | "approx" ;
+ *
+ * There are no italics: "*" and "_" alone are plain characters.  A
+ * reference that starts a sentence is capitalised by fill.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "fig.h"
+#include "doc.h"
+
+#define TMPL_MAX_DEPTH	32	/* nested ::: blocks */
+#define TMPL_MAX_COLS	64	/* cells in a table row */
+#define TMPL_MAX_SIZE	(16 * 1024 * 1024)	/* bytes in a template */
+
+/* Where a stretch of a block's joined text came from. */
+struct tmpl_seg {
+	size_t		 off;	/* offset in the joined text */
+	int		 line;	/* 1-based line */
+	int		 col;	/* 1-based column of its first character */
+};
+
+/* A footnote reference, kept to check its label at the end. */
+struct tmpl_ref {
+	struct doc_node	*node;
+};
+
+struct tmpl_parser {
+	const char	*file;
+	struct diag	*d;
+	struct doc	*doc;
+	int		 errors;
+	/* Open containers. */
+	struct doc_node	*conds[TMPL_MAX_DEPTH];	/* open ::: blocks */
+	int		 ndepth;
+	struct doc_node	*list;		/* open list, or NULL */
+	struct doc_node	*table;		/* open table, or NULL */
+	int		 table_rule;	/* the header rule was seen */
+	/* The open leaf block and its text so far. */
+	struct doc_node	*leaf;		/* para, item, footnote, aside */
+	struct buf	 text;
+	struct tmpl_seg	*segs;
+	size_t		 nsegs;
+	size_t		 segcap;
+	/* Footnote references and definitions. */
+	struct doc_node	**fnrefs;
+	size_t		 nfnrefs;
+	struct doc_node	**fndefs;
+	size_t		 nfndefs;
+};
+
+static void	tmpl_inline(struct tmpl_parser *, struct doc_node *,
+		    const char *, size_t, const struct tmpl_seg *, size_t);
+
+static void
+tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(p->d, DIAG_ERROR, p->file, line, col, fmt, ap);
+	va_end(ap);
+	p->errors++;
+}
+
+/* Returns the number of UTF-8 characters in s[0..n). */
+static int
+tmpl_chars(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Returns the line and column of offset off in a joined text. */
+static void
+tmpl_pos(const char *s, const struct tmpl_seg *segs, size_t nsegs,
+    size_t off, int *line, int *col)
+{
+	size_t	 i = 0;
+
+	while (i + 1 < nsegs && segs[i + 1].off <= off)
+		i++;
+	*line = segs[i].line;
+	*col = segs[i].col + tmpl_chars(s + segs[i].off, off - segs[i].off);
+}
+
+/* The block that new blocks are appended to. */
+static struct doc_node *
+tmpl_container(struct tmpl_parser *p)
+{
+	return p->ndepth > 0 ? p->conds[p->ndepth - 1] : p->doc->root;
+}
+
+/* Parses the open leaf block's text into inline nodes and closes it. */
+static void
+tmpl_close_leaf(struct tmpl_parser *p)
+{
+	if (p->leaf == NULL)
+		return;
+	tmpl_inline(p, p->leaf, p->text.data, p->text.len, p->segs,
+	    p->nsegs);
+	p->leaf = NULL;
+	buf_reset(&p->text);
+	p->nsegs = 0;
+}
+
+/* Closes the open leaf, list and table. */
+static void
+tmpl_close_all(struct tmpl_parser *p)
+{
+	tmpl_close_leaf(p);
+	p->list = NULL;
+	p->table = NULL;
+}
+
+/* Adds one line's text (s, n bytes, starting at line:col) to the leaf. */
+static void
+tmpl_leaf_add(struct tmpl_parser *p, const char *s, size_t n, int line,
+    int col)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (p->text.len > 0)
+		buf_putc(&p->text, ' ');
+	if (p->nsegs == p->segcap) {
+		p->segcap = p->segcap ? p->segcap * 2 : 8;
+		p->segs = xreallocarray(p->segs, p->segcap,
+		    sizeof(*p->segs));
+	}
+	p->segs[p->nsegs].off = p->text.len;
+	p->segs[p->nsegs].line = line;
+	p->segs[p->nsegs].col = col;
+	p->nsegs++;
+	buf_putn(&p->text, s, n);
+}
+
+/* Opens a new leaf block of type under parent with its first line. */
+static struct doc_node *
+tmpl_open_leaf(struct tmpl_parser *p, struct doc_node *parent,
+    enum doc_type type, int line, int col, const char *s, size_t n,
+    int tcol)
+{
+	struct doc_node	*leaf;
+
+	tmpl_close_leaf(p);
+	leaf = doc_node_new(type, line, col);
+	doc_node_append(parent, leaf);
+	p->leaf = leaf;
+	tmpl_leaf_add(p, s, n, line, tcol);
+	return leaf;
+}
+
+static int
+tmpl_is_label(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' &&
+		    s[i] != '_')
+			return 0;
+	return 1;
+}
+
+static int
+tmpl_is_name(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
+		    s[i] != '-' && s[i] != '.')
+			return 0;
+	return 1;
+}
+
+/* Appends a text node holding t to parent, merging with a text node
+ * just before it. */
+static void
+tmpl_add_text(struct doc_node *parent, struct buf *t, int line, int col)
+{
+	struct doc_node	*n;
+
+	if (t->len == 0)
+		return;
+	n = doc_node_new(DOC_TEXT, line, col);
+	n->text = buf_take(t);
+	buf_init(t);	/* buf_take() leaves t without storage */
+	doc_node_append(parent, n);
+}
+
+/* Parses one style name s[0..n) at line:col; returns it or -1 (error
+ * reported). */
+static int
+tmpl_style(struct tmpl_parser *p, const char *s, size_t n, int line,
+    int col)
+{
+	char		*name;
+	const char	*sug;
+	int		 style;
+
+	name = xstrndup(s, n);
+	style = fig_style_find(name);
+	if (style < 0) {
+		sug = str_suggest(name, fig_style_names, FIG_STYLE__MAX);
+		if (sug != NULL)
+			tmpl_err(p, line, col, "unknown style \"%s\"; "
+			    "did you mean \"%s\"?", name, sug);
+		else
+			tmpl_err(p, line, col, "unknown style \"%s\" "
+			    "(percent, digits, words or approx)", name);
+	}
+	free(name);
+	return style;
+}
+
+/* Returns the style named s[0..n), or -1 (nothing reported). */
+static int
+tmpl_style_quiet(const char *s, size_t n)
+{
+	char	*name;
+	int	 style;
+
+	name = xstrndup(s, n);
+	style = fig_style_find(name);
+	free(name);
+	return style;
+}
+
+/*
+ * Parses the body of a reference (between the braces, n bytes) that
+ * starts at line:col (the brace) and whose body starts at column bcol.
+ * Returns a new node, or NULL on error (reported).
+ */
+static struct doc_node *
+tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
+    int bcol)
+{
+	const char	*part[5];
+	size_t		 plen[5];
+	int		 pcol[5];
+	size_t		 np = 0, i, start = 0;
+	struct doc_node	*r;
+	int		 style, first = 0;
+
+	while (n > 0 && s[0] == ' ') {
+		s++;
+		n--;
+		bcol++;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0) {
+		tmpl_err(p, line, col, "empty reference {}");
+		return NULL;
+	}
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != ':')
+			continue;
+		if (np == 5) {
+			tmpl_err(p, line, col, "too many parts in "
+			    "reference {%.*s}", (int)n, s);
+			return NULL;
+		}
+		part[np] = s + start;
+		plen[np] = i - start;
+		pcol[np] = bcol + tmpl_chars(s, start);
+		if (!tmpl_is_name(part[np], plen[np])) {
+			tmpl_err(p, line, pcol[np], "bad name \"%.*s\" in "
+			    "reference {%.*s}", (int)plen[np], part[np],
+			    (int)n, s);
+			return NULL;
+		}
+		np++;
+		start = i + 1;
+	}
+
+#define IS(k, w) (plen[k] == strlen(w) && strncmp(part[k], (w), plen[k]) == 0)
+	if (IS(0, "national")) {
+		if (np < 2 || np > 4) {
+			tmpl_err(p, line, col, "national reference needs "
+			    "{national:[STUDY:]NAME[:STYLE]}");
+			return NULL;
+		}
+		r = doc_node_new(DOC_NATREF, line, col);
+		if (np == 3 && tmpl_style_quiet(part[2], plen[2]) >= 0) {
+			r->as.natref.key = xstrndup(part[1], plen[1]);
+			r->as.natref.style = tmpl_style_quiet(part[2],
+			    plen[2]);
+		} else if (np == 2)
+			r->as.natref.key = xstrndup(part[1], plen[1]);
+		else {
+			r->as.natref.study = xstrndup(part[1], plen[1]);
+			r->as.natref.key = xstrndup(part[2], plen[2]);
+			if (np == 4 && (r->as.natref.style = tmpl_style(p,
+			    part[3], plen[3], line, pcol[3])) < 0) {
+				doc_node_free(r);
+				return NULL;
+			}
+		}
+		return r;
+	}
+	if (IS(0, "report")) {
+		if (np != 2) {
+			tmpl_err(p, line, col, "report reference needs "
+			    "{report:FIELD}");
+			return NULL;
+		}
+		r = doc_node_new(DOC_FIELD, line, col);
+		r->as.field.name = xstrndup(part[1], plen[1]);
+		return r;
+	}
+	r = doc_node_new(DOC_FIGREF, line, col);
+	if (IS(0, "region")) {
+		r->as.figref.ledger = DOC_LEDGER_REGION;
+		first = 1;
+	}
+#undef IS
+	if (np - first < 1 || np - first > 2) {
+		tmpl_err(p, line, col, "figure reference needs "
+		    "{%sNAME[:STYLE]}", first ? "region:" : "");
+		doc_node_free(r);
+		return NULL;
+	}
+	r->as.figref.name = xstrndup(part[first], plen[first]);
+	if (np - first == 2) {
+		style = tmpl_style(p, part[first + 1], plen[first + 1], line,
+		    pcol[first + 1]);
+		if (style < 0) {
+			doc_node_free(r);
+			return NULL;
+		}
+		r->as.figref.style = style;
+	}
+	return r;
+}
+
+/*
+ * Parses inline text s[0..n) (positions from segs) into nodes appended
+ * to parent.
+ */
+static void
+tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
+    size_t n, const struct tmpl_seg *segs, size_t nsegs)
+{
+	struct buf	 t;
+	struct doc_node	*into = parent, *strong = NULL, *r;
+	size_t		 i = 0, j, tstart = 0;
+	int		 line, col, bline, bcol, errors = p->errors;
+
+	buf_init(&t);
+	while (i < n) {
+		if (t.len == 0)
+			tstart = i;
+		if (s[i] == '\\' && i + 1 < n &&
+		    ispunct((unsigned char)s[i + 1])) {
+			buf_putc(&t, s[i + 1]);
+			i += 2;
+			continue;
+		}
+		if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+			tmpl_pos(s, segs, nsegs, tstart, &line, &col);
+			tmpl_add_text(into, &t, line, col);
+			if (strong != NULL) {
+				if (strong->first_child == NULL) {
+					tmpl_err(p, strong->line, strong->col,
+					    "empty strong emphasis ****");
+				}
+				strong = NULL;
+				into = parent;
+			} else {
+				tmpl_pos(s, segs, nsegs, i, &line, &col);
+				strong = doc_node_new(DOC_STRONG, line, col);
+				doc_node_append(parent, strong);
+				into = strong;
+			}
+			i += 2;
+			continue;
+		}
+		if (s[i] == '{') {
+			tmpl_pos(s, segs, nsegs, tstart, &line, &col);
+			tmpl_add_text(into, &t, line, col);
+			tmpl_pos(s, segs, nsegs, i, &line, &col);
+			for (j = i + 1; j < n && s[j] != '}' && s[j] != '{';
+			    j++)
+				continue;
+			if (j == n || s[j] == '{') {
+				tmpl_err(p, line, col, "unclosed reference: "
+				    "\"{\" without \"}\"");
+				i = j;
+				continue;
+			}
+			tmpl_pos(s, segs, nsegs, i + 1, &bline, &bcol);
+			if (bline != line)
+				bcol = col + 1;
+			r = tmpl_ref(p, s + i + 1, j - i - 1, line, col, bcol);
+			if (r != NULL)
+				doc_node_append(into, r);
+			i = j + 1;
+			continue;
+		}
+		if (s[i] == '}') {
+			tmpl_pos(s, segs, nsegs, i, &line, &col);
+			tmpl_err(p, line, col, "\"}\" without \"{\" "
+			    "(write \\} for a brace)");
+			i++;
+			continue;
+		}
+		if (s[i] == '[' && i + 1 < n && s[i + 1] == '^') {
+			for (j = i + 2; j < n && s[j] != ']' && s[j] != ' ';
+			    j++)
+				continue;
+			if (j < n && s[j] == ']' &&
+			    tmpl_is_label(s + i + 2, j - i - 2)) {
+				tmpl_pos(s, segs, nsegs, tstart, &line, &col);
+				tmpl_add_text(into, &t, line, col);
+				tmpl_pos(s, segs, nsegs, i, &line, &col);
+				r = doc_node_new(DOC_FNREF, line, col);
+				r->as.fnref.label = xstrndup(s + i + 2,
+				    j - i - 2);
+				doc_node_append(into, r);
+				p->fnrefs = xreallocarray(p->fnrefs,
+				    p->nfnrefs + 1, sizeof(*p->fnrefs));
+				p->fnrefs[p->nfnrefs++] = r;
+				i = j + 1;
+				continue;
+			}
+		}
+		buf_putc(&t, s[i]);
+		i++;
+	}
+	if (t.len > 0) {
+		tmpl_pos(s, segs, nsegs, tstart, &line, &col);
+		tmpl_add_text(into, &t, line, col);
+	}
+	buf_clear(&t);
+	if (strong != NULL)
+		tmpl_err(p, strong->line, strong->col, "unclosed strong "
+		    "emphasis: \"**\" without a closing \"**\"");
+	if (parent->first_child == NULL && parent->type != DOC_CELL &&
+	    p->errors == errors)
+		tmpl_err(p, parent->line, parent->col, "empty %s",
+		    doc_type_names[parent->type]);
+}
+
+/* Returns 1 if the cell text s[0..n) is a header rule such as ---. */
+static int
+tmpl_is_rule_cell(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 dashes = 0;
+
+	while (n > 0 && s[0] == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0 && s[0] == ':') {
+		s++;
+		n--;
+	}
+	if (n > 0 && s[n - 1] == ':')
+		n--;
+	for (i = 0; i < n; i++) {
+		if (s[i] != '-')
+			return 0;
+		dashes++;
+	}
+	return dashes > 0;
+}
+
+/* Parses a table row s[0..n) (s[0] is '|') at line, whose first
+ * character is at column col. */
+static void
+tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
+    int col)
+{
+	const char	*cell[TMPL_MAX_COLS];
+	size_t		 clen[TMPL_MAX_COLS];
+	int		 ccol[TMPL_MAX_COLS];
+	size_t		 i, start, ncells = 0;
+	int		 rule = 1;
+	struct doc_node	*row, *c, *r;
+	struct tmpl_seg	 seg;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n < 2 || s[n - 1] != '|' || (n >= 2 && s[n - 2] == '\\')) {
+		tmpl_err(p, line, col + tmpl_chars(s, n), "bad table row: "
+		    "a row must end with \"|\"");
+		return;
+	}
+	start = 1;
+	for (i = 1; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			i++;
+			continue;
+		}
+		if (s[i] != '|')
+			continue;
+		if (ncells == TMPL_MAX_COLS) {
+			tmpl_err(p, line, col, "bad table row: more than %d "
+			    "cells", TMPL_MAX_COLS);
+			return;
+		}
+		cell[ncells] = s + start;
+		clen[ncells] = i - start;
+		ccol[ncells] = col + tmpl_chars(s, start);
+		if (!tmpl_is_rule_cell(cell[ncells], clen[ncells]))
+			rule = 0;
+		ncells++;
+		start = i + 1;
+	}
+
+	if (p->table == NULL) {
+		p->table = doc_node_new(DOC_TABLE, line, col);
+		p->table->as.table.ncols = (int)ncells;
+		p->table_rule = 0;
+		doc_node_append(tmpl_container(p), p->table);
+	} else if ((int)ncells != p->table->as.table.ncols) {
+		tmpl_err(p, line, col, "bad table row: %zu cells, but the "
+		    "table's first row has %d", ncells,
+		    p->table->as.table.ncols);
+		return;
+	}
+
+	if (rule) {
+		if (p->table_rule || p->table->first_child == NULL) {
+			tmpl_err(p, line, col, "bad table row: a header rule "
+			    "must follow the header rows, once");
+			return;
+		}
+		p->table_rule = 1;
+		for (r = p->table->first_child; r != NULL; r = r->next) {
+			r->as.row.header = 1;
+			for (c = r->first_child; c != NULL; c = c->next)
+				c->as.cell.header = 1;
+		}
+		return;
+	}
+
+	row = doc_node_new(DOC_ROW, line, col);
+	doc_node_append(p->table, row);
+	for (i = 0; i < ncells; i++) {
+		/* Trim the cell, keeping its column right. */
+		while (clen[i] > 0 && cell[i][0] == ' ') {
+			cell[i]++;
+			clen[i]--;
+			ccol[i]++;
+		}
+		while (clen[i] > 0 && cell[i][clen[i] - 1] == ' ')
+			clen[i]--;
+		c = doc_node_new(DOC_CELL, line, ccol[i]);
+		doc_node_append(row, c);
+		seg.off = 0;
+		seg.line = line;
+		seg.col = ccol[i];
+		tmpl_inline(p, c, cell[i], clen[i], &seg, 1);
+	}
+}
+
+/* Returns the condition named s[0..n), or -1 (error reported). */
+static int
+tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
+{
+	char		*name;
+	const char	*sug;
+	int		 i;
+
+	for (i = 0; i < DOC_COND__MAX; i++)
+		if (strlen(doc_cond_names[i]) == n &&
+		    strncmp(doc_cond_names[i], s, n) == 0)
+			return i;
+	name = xstrndup(s, n);
+	sug = str_suggest(name, doc_cond_names, DOC_COND__MAX);
+	if (sug != NULL)
+		tmpl_err(p, line, col, "unknown block \"::: %s\"; did you "
+		    "mean \"%s\"?", name, sug);
+	else
+		tmpl_err(p, line, col, "unknown block \"::: %s\" (regional, "
+		    "lscb, cases, no-cases or suppressed)", name);
+	free(name);
+	return -1;
+}
+
+/* Parses one line s[0..n) (without its newline) numbered line. */
+static void
+tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
+{
+	struct doc_node	*node, *parent;
+	size_t		 i, k;
+	int		 col = 1, c, level;
+
+	/* Leading spaces are indentation only. */
+	while (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+		s++;
+		n--;
+		col++;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+
+	if (n > 0 && s[0] == '%')
+		return;
+	if (n == 0) {
+		tmpl_close_leaf(p);
+		p->table = NULL;
+		return;
+	}
+
+	/* ::: blocks */
+	if (n >= 3 && strncmp(s, ":::", 3) == 0) {
+		tmpl_close_all(p);
+		for (i = 3; i < n && s[i] == ' '; i++)
+			continue;
+		if (i == n) {
+			if (p->ndepth == 0) {
+				tmpl_err(p, line, col, "\":::\" closes no "
+				    "block");
+				return;
+			}
+			p->ndepth--;
+			return;
+		}
+		if ((c = tmpl_cond(p, s + i, n - i, line,
+		    col + (int)i)) < 0)
+			c = DOC_COND_REGIONAL; /* keep the nesting right */
+		if (p->ndepth == TMPL_MAX_DEPTH) {
+			tmpl_err(p, line, col, "blocks nested deeper than "
+			    "%d", TMPL_MAX_DEPTH);
+			return;
+		}
+		node = doc_node_new(DOC_COND, line, col);
+		node->as.cond.cond = c;
+		doc_node_append(tmpl_container(p), node);
+		p->conds[p->ndepth++] = node;
+		return;
+	}
+
+	/* Headings. */
+	if (s[0] == '#') {
+		for (level = 0; (size_t)level < n && s[level] == '#'; level++)
+			continue;
+		if ((size_t)level < n && s[level] == ' ') {
+			tmpl_close_all(p);
+			if (level > 4) {
+				tmpl_err(p, line, col, "heading level %d; "
+				    "the deepest is ####", level);
+				level = 4;
+			}
+			for (i = level; i < n && s[i] == ' '; i++)
+				continue;
+			node = tmpl_open_leaf(p, tmpl_container(p),
+			    DOC_HEADING, line, col, s + i, n - i,
+			    col + (int)i);
+			node->as.heading.level = level;
+			tmpl_close_leaf(p);
+			return;
+		}
+	}
+
+	/* Directives. */
+	if (s[0] == '@') {
+		tmpl_close_all(p);
+		for (i = 1; i < n && isalpha((unsigned char)s[i]); i++)
+			continue;
+		k = i;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (k == 9 && strncmp(s, "@subtitle", 9) == 0 && i < n) {
+			tmpl_open_leaf(p, tmpl_container(p), DOC_SUBTITLE,
+			    line, col, s + i, n - i, col + (int)i);
+			tmpl_close_leaf(p);
+		} else if (k == 8 && strncmp(s, "@signoff", 8) == 0 &&
+		    i == n) {
+			doc_node_append(tmpl_container(p),
+			    doc_node_new(DOC_SIGNOFF, line, col));
+		} else if (k == 10 && strncmp(s, "@pagebreak", 10) == 0 &&
+		    i == n) {
+			doc_node_append(tmpl_container(p),
+			    doc_node_new(DOC_PAGEBREAK, line, col));
+		} else
+			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
+			    "(@subtitle TEXT, @signoff or @pagebreak)",
+			    (int)n, s);
+		return;
+	}
+
+	/* Table rows. */
+	if (s[0] == '|') {
+		tmpl_close_leaf(p);
+		p->list = NULL;
+		tmpl_table_row(p, s, n, line, col);
+		return;
+	}
+	p->table = NULL;
+
+	/* List items. */
+	k = 0;
+	if (s[0] == '-' && (n == 1 || s[1] == ' '))
+		k = 1, c = DOC_LIST_BULLET;
+	else if (isdigit((unsigned char)s[0])) {
+		for (i = 0; i < n && isdigit((unsigned char)s[i]); i++)
+			continue;
+		if (i < n && s[i] == '.' && (i + 1 == n || s[i + 1] == ' '))
+			k = i + 1, c = DOC_LIST_NUMBERED;
+	}
+	if (k > 0) {
+		tmpl_close_leaf(p);
+		if (p->list != NULL && (int)p->list->as.list.kind != c)
+			p->list = NULL;
+		if (p->list == NULL) {
+			p->list = doc_node_new(DOC_LIST, line, col);
+			p->list->as.list.kind = c;
+			doc_node_append(tmpl_container(p), p->list);
+		}
+		while (k < n && s[k] == ' ')
+			k++;
+		tmpl_open_leaf(p, p->list, DOC_ITEM, line, col, s + k,
+		    n - k, col + (int)k);
+		return;
+	}
+
+	/* Footnote definitions. */
+	if (n > 3 && s[0] == '[' && s[1] == '^') {
+		for (i = 2; i < n && s[i] != ']'; i++)
+			continue;
+		if (i + 1 < n && s[i + 1] == ':' &&
+		    tmpl_is_label(s + 2, i - 2)) {
+			tmpl_close_all(p);
+			for (k = 0; k < p->nfndefs; k++)
+				if (strlen(p->fndefs[k]->as.footnote.label) ==
+				    i - 2 && strncmp(p->fndefs[k]->
+				    as.footnote.label, s + 2, i - 2) == 0)
+					tmpl_err(p, line, col, "footnote "
+					    "[^%.*s] defined twice (first at "
+					    "line %d)", (int)(i - 2), s + 2,
+					    p->fndefs[k]->line);
+			k = i + 2;
+			while (k < n && s[k] == ' ')
+				k++;
+			node = tmpl_open_leaf(p, tmpl_container(p),
+			    DOC_FOOTNOTE, line, col, s + k, n - k,
+			    col + (int)k);
+			node->as.footnote.label = xstrndup(s + 2, i - 2);
+			p->fndefs = xreallocarray(p->fndefs, p->nfndefs + 1,
+			    sizeof(*p->fndefs));
+			p->fndefs[p->nfndefs++] = node;
+			return;
+		}
+	}
+
+	/* Asides. */
+	if (s[0] == '>' && (n == 1 || s[1] == ' ')) {
+		for (i = 1; i < n && s[i] == ' '; i++)
+			continue;
+		if (p->leaf != NULL && p->leaf->type == DOC_ASIDE)
+			tmpl_leaf_add(p, s + i, n - i, line, col + (int)i);
+		else {
+			tmpl_close_all(p);
+			tmpl_open_leaf(p, tmpl_container(p), DOC_ASIDE, line,
+			    col, s + i, n - i, col + (int)i);
+		}
+		return;
+	}
+
+	/* Text: continues the open leaf, or starts a paragraph. */
+	if (p->leaf != NULL && p->leaf->type != DOC_ASIDE &&
+	    p->leaf->type != DOC_HEADING) {
+		tmpl_leaf_add(p, s, n, line, col);
+		return;
+	}
+	tmpl_close_all(p);
+	parent = tmpl_container(p);
+	tmpl_open_leaf(p, parent, DOC_PARA, line, col, s, n, col);
+}
+
+/* Returns the length of a valid UTF-8 sequence at s (of n bytes), or 0. */
+static size_t
+tmpl_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t	 len, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, cp = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, cp = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+	    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* Checks that line s[0..n) is valid UTF-8 without control characters;
+ * returns 1 if so, else reports the first bad byte and returns 0. */
+static int
+tmpl_check_line(struct tmpl_parser *p, const char *s, size_t n, int line)
+{
+	size_t	 i = 0, len;
+
+	while (i < n) {
+		len = tmpl_utf8_len((const unsigned char *)s + i, n - i);
+		if (len == 0) {
+			tmpl_err(p, line, tmpl_chars(s, i) + 1,
+			    "invalid UTF-8 byte 0x%02x",
+			    (unsigned char)s[i]);
+			return 0;
+		}
+		if (len == 1 && (unsigned char)s[i] < 0x20 && s[i] != '\t') {
+			tmpl_err(p, line, tmpl_chars(s, i) + 1,
+			    "control character 0x%02x", (unsigned char)s[i]);
+			return 0;
+		}
+		i += len;
+	}
+	return 1;
+}
+
+/* Checks every footnote reference against the definitions. */
+static void
+tmpl_check_footnotes(struct tmpl_parser *p)
+{
+	const char	**labels;
+	const char	*sug;
+	size_t		 i, k;
+	int		 found, used;
+
+	labels = xcalloc(p->nfndefs + 1, sizeof(*labels));
+	for (k = 0; k < p->nfndefs; k++)
+		labels[k] = p->fndefs[k]->as.footnote.label;
+	for (i = 0; i < p->nfnrefs; i++) {
+		found = 0;
+		for (k = 0; k < p->nfndefs && !found; k++)
+			found = strcmp(labels[k],
+			    p->fnrefs[i]->as.fnref.label) == 0;
+		if (found)
+			continue;
+		sug = str_suggest(p->fnrefs[i]->as.fnref.label, labels,
+		    p->nfndefs);
+		if (sug != NULL)
+			tmpl_err(p, p->fnrefs[i]->line, p->fnrefs[i]->col,
+			    "footnote [^%s] is not defined; did you mean "
+			    "[^%s]?", p->fnrefs[i]->as.fnref.label, sug);
+		else
+			tmpl_err(p, p->fnrefs[i]->line, p->fnrefs[i]->col,
+			    "footnote [^%s] is not defined (add a line "
+			    "\"[^%s]: text\")", p->fnrefs[i]->as.fnref.label,
+			    p->fnrefs[i]->as.fnref.label);
+	}
+	for (k = 0; k < p->nfndefs; k++) {
+		used = 0;
+		for (i = 0; i < p->nfnrefs && !used; i++)
+			used = strcmp(labels[k],
+			    p->fnrefs[i]->as.fnref.label) == 0;
+		if (!used)
+			diag_warn(p->d, p->file, p->fndefs[k]->line,
+			    p->fndefs[k]->col, "footnote [^%s] is never "
+			    "referenced", labels[k]);
+	}
+	free(labels);
+}
+
+struct doc *
+tmpl_parse_buf(const char *file, const char *data, size_t len,
+    struct diag *d)
+{
+	struct tmpl_parser	 p;
+	size_t			 i, start;
+	int			 line = 0, k;
+	struct doc		*doc;
+
+	memset(&p, 0, sizeof(p));
+	p.file = file;
+	p.d = d;
+	p.doc = doc = doc_new(file);
+	buf_init(&p.text);
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		start = 3;	/* a byte-order mark */
+	else
+		start = 0;
+	for (i = start; i <= len; i++) {
+		if (i < len && data[i] != '\n')
+			continue;
+		line++;
+		k = (int)(i - start);
+		if (k > 0 && data[start + k - 1] == '\r')
+			k--;
+		if (memchr(data + start, '\0', k) != NULL)
+			tmpl_err(&p, line, 1, "NUL byte in template");
+		else if (tmpl_check_line(&p, data + start, k, line))
+			tmpl_line(&p, data + start, k, line);
+		start = i + 1;
+	}
+	tmpl_close_all(&p);
+	while (p.ndepth > 0) {
+		p.ndepth--;
+		tmpl_err(&p, p.conds[p.ndepth]->line, p.conds[p.ndepth]->col,
+		    "unclosed block \"::: %s\": no \":::\" before the end "
+		    "of the file",
+		    doc_cond_names[p.conds[p.ndepth]->as.cond.cond]);
+	}
+	tmpl_check_footnotes(&p);
+
+	buf_clear(&p.text);
+	free(p.segs);
+	free(p.fnrefs);
+	free(p.fndefs);
+	if (p.errors > 0) {
+		doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+struct doc *
+tmpl_parse_file(const char *path, struct diag *d, int *syserr)
+{
+	FILE		*f;
+	struct buf	 b;
+	char		 chunk[8192];
+	size_t		 n;
+	struct doc	*doc = NULL;
+
+	*syserr = 0;
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag_error(d, path, 0, 0, "cannot read template: %s",
+		    strerror(errno));
+		*syserr = 1;
+		return NULL;
+	}
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_putn(&b, chunk, n);
+		if (b.len > TMPL_MAX_SIZE)
+			break;
+	}
+	if (ferror(f)) {
+		diag_error(d, path, 0, 0, "cannot read template: %s",
+		    strerror(errno));
+		*syserr = 1;
+	} else if (b.len > TMPL_MAX_SIZE)
+		diag_error(d, path, 0, 0, "template larger than %d MiB",
+		    TMPL_MAX_SIZE / (1024 * 1024));
+	else
+		doc = tmpl_parse_buf(path, b.data, b.len, d);
+	fclose(f);
+	buf_clear(&b);
+	return doc;
+}

@@ -1,0 +1,700 @@
+/*
+ * test_render.c: tests of the typesetter: the pure page breaker and
+ * column chooser of pipeline/render_layout.c (page breaking, keep with
+ * next, orphans and widows, tables kept whole, footnotes on the page of
+ * their reference), the measured layout of render_pdf.c through its text
+ * dump (line breaking, the rules on the real paper), and render_paper()'s
+ * all-or-nothing file writing.  The tests that need the project's files
+ * (fonts/, input/, templates/) skip when not run from the project root.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "doc.h"
+#include "render.h"
+#include "render_layout.h"
+
+/*
+ * Under AddressSanitizer: pango's font threads and fontconfig keep
+ * patterns past the font map's end; those are theirs, not ours.
+ */
+const char *__lsan_default_suppressions(void);
+
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\nleak:libpangoft2-1.0.so\n";
+}
+
+/* ------------------------------------------------------------------ */
+/* The page breaker */
+
+static const struct lay_params params = {
+	.height = 100, .note_sep = 5, .orphans = 2, .widows = 2,
+};
+
+/* Returns a block of n lines of height h each (static storage: up to
+ * 8 blocks at a time, 32 lines each). */
+static struct lay_block
+blk(int n, double h, double before)
+{
+	static double	 store[8][32];
+	static int	 next;
+	struct lay_block b;
+	int		 i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < n; i++)
+		store[next][i] = h;
+	b.lines = store[next];
+	next = (next + 1) % 8;
+	b.nlines = n;
+	b.before = before;
+	b.split = 1;
+	return b;
+}
+
+/* Checks fragment i of r. */
+static void
+check_frag(const struct lay_result *r, size_t i, size_t block, int page,
+    int first, int count, double y)
+{
+	const struct lay_frag *f;
+
+	if (i >= r->nfrags)
+		fail_msg("fragment %zu missing (%zu fragments)", i, r->nfrags);
+	f = &r->frags[i];
+	if (f->block != block || f->page != page || f->first != first ||
+	    f->count != count || f->y < y - 0.01 || f->y > y + 0.01)
+		fail_msg("fragment %zu: block %zu page %d lines %d+%d y %.1f; "
+		    "want block %zu page %d lines %d+%d y %.1f", i, f->block,
+		    f->page, f->first, f->count, f->y, block, page, first,
+		    count, y);
+}
+
+static void
+test_lay_flows_blocks_down_pages(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+
+	b[0] = blk(1, 40, 0);
+	b[1] = blk(1, 40, 10);
+	b[2] = blk(1, 40, 10);
+	lay_paginate(b, 3, &params, &r);
+	assert_int_equal(r.npages, 2);
+	check_frag(&r, 0, 0, 0, 0, 1, 0);
+	check_frag(&r, 1, 1, 0, 0, 1, 50);
+	/* Space above is dropped at the top of a page. */
+	check_frag(&r, 2, 2, 1, 0, 1, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_heading_keeps_with_next(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+
+	b[0] = blk(7, 10, 0);		/* 70 of 100 */
+	b[1] = blk(1, 20, 0);		/* a heading: fits, to 90 */
+	b[1].split = 0;
+	b[1].keep = 1;
+	b[2] = blk(3, 10, 0);		/* cannot break; needs 30 */
+	lay_paginate(b, 3, &params, &r);
+	check_frag(&r, 0, 0, 0, 0, 7, 0);
+	check_frag(&r, 1, 1, 1, 0, 1, 0);	/* moved with its text */
+	check_frag(&r, 2, 2, 1, 0, 3, 20);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_heading_chain_moves_together(void **state)
+{
+	struct lay_block	 b[4];
+	struct lay_result	 r;
+
+	b[0] = blk(5, 10, 0);		/* 50 */
+	b[1] = blk(1, 20, 0);		/* section heading, to 70 */
+	b[1].split = 0;
+	b[1].keep = 1;
+	b[2] = blk(1, 15, 0);		/* subheading, to 85 */
+	b[2].split = 0;
+	b[2].keep = 1;
+	b[3] = blk(6, 10, 0);		/* needs 2 lines = 20: no room */
+	lay_paginate(b, 4, &params, &r);
+	check_frag(&r, 1, 1, 1, 0, 1, 0);
+	check_frag(&r, 2, 2, 1, 0, 1, 20);
+	check_frag(&r, 3, 3, 1, 0, 6, 35);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_heading_stays_when_text_can_start(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+
+	b[0] = blk(5, 10, 0);		/* 50 */
+	b[1] = blk(1, 20, 0);		/* to 70 */
+	b[1].split = 0;
+	b[1].keep = 1;
+	b[2] = blk(6, 10, 0);		/* 3 lines fit: 2 + ... */
+	lay_paginate(b, 3, &params, &r);
+	check_frag(&r, 1, 1, 0, 0, 1, 50);
+	check_frag(&r, 2, 2, 0, 0, 3, 70);
+	check_frag(&r, 3, 2, 1, 3, 3, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_no_orphan_line(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(9, 10, 0);		/* 90: one line of room */
+	b[1] = blk(5, 10, 0);
+	lay_paginate(b, 2, &params, &r);
+	check_frag(&r, 1, 1, 1, 0, 5, 0);	/* not 1 + 4 */
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_no_widow_line(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(6, 10, 0);		/* 60: four lines of room */
+	b[1] = blk(5, 10, 0);		/* 4 + 1 would widow: 3 + 2 */
+	lay_paginate(b, 2, &params, &r);
+	check_frag(&r, 1, 1, 0, 0, 3, 60);
+	check_frag(&r, 2, 1, 1, 3, 2, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_short_paragraph_moves_whole(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(8, 10, 0);		/* 80: two lines of room */
+	b[1] = blk(3, 10, 0);		/* 3 lines cannot be 2 + 2 */
+	lay_paginate(b, 2, &params, &r);
+	check_frag(&r, 1, 1, 1, 0, 3, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_long_paragraph_spans_pages(void **state)
+{
+	struct lay_block	 b[1];
+	struct lay_result	 r;
+
+	b[0] = blk(25, 10, 0);		/* 10 + 10 + 5 lines */
+	lay_paginate(b, 1, &params, &r);
+	assert_int_equal(r.npages, 3);
+	check_frag(&r, 0, 0, 0, 0, 10, 0);
+	check_frag(&r, 1, 0, 1, 10, 10, 0);
+	check_frag(&r, 2, 0, 2, 20, 5, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_table_is_not_split(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(5, 10, 0);		/* 50 */
+	b[1] = blk(6, 10, 0);		/* a table of six rows */
+	b[1].split = 0;
+	lay_paginate(b, 2, &params, &r);
+	assert_int_equal(r.nfrags, 2);
+	check_frag(&r, 1, 1, 1, 0, 6, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_table_taller_than_page_breaks_at_rows(void **state)
+{
+	struct lay_block	 b[1];
+	struct lay_result	 r;
+
+	b[0] = blk(15, 10, 0);
+	b[0].split = 0;
+	lay_paginate(b, 1, &params, &r);
+	assert_int_equal(r.npages, 2);
+	check_frag(&r, 0, 0, 0, 0, 10, 0);
+	check_frag(&r, 1, 0, 1, 10, 5, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_footnote_goes_with_its_line(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+	static double		 notes[4] = { 0, 0, 0, 20 };
+
+	b[0] = blk(6, 10, 0);		/* 60 */
+	b[1] = blk(4, 10, 0);		/* line 4 brings a 20 pt footnote */
+	b[1].notes = notes;
+	lay_paginate(b, 2, &params, &r);
+	/* All four lines would fit alone; with the note and its rule
+	 * (25) only three do, and 3 + 1 would widow: 2 + 2. */
+	check_frag(&r, 1, 1, 0, 0, 2, 60);
+	check_frag(&r, 2, 1, 1, 2, 2, 0);
+	assert_true(r.notes[0] < 0.01);
+	assert_true(r.notes[1] > 24.99 && r.notes[1] < 25.01);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_page_break_request(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(1, 10, 0);
+	b[1] = blk(1, 10, 10);
+	b[1].newpage = 1;
+	lay_paginate(b, 2, &params, &r);
+	assert_int_equal(r.npages, 2);
+	check_frag(&r, 1, 1, 1, 0, 1, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_nothing_to_lay(void **state)
+{
+	struct lay_result	 r;
+
+	lay_paginate(NULL, 0, &params, &r);
+	assert_int_equal(r.npages, 1);
+	assert_int_equal(r.nfrags, 0);
+	lay_result_clear(&r);
+	lay_result_clear(NULL);
+}
+
+static void
+test_lay_columns(void **state)
+{
+	static const double	 nat[3] = { 60, 100, 200 };
+	static const double	 min[3] = { 40, 50, 60 };
+	double			 w[3];
+
+	/* Natural widths when they fit. */
+	lay_columns(nat, min, 3, 400, w);
+	assert_true(w[0] == 60 && w[1] == 100 && w[2] == 200);
+	/* Otherwise minimums plus a fair share of what is left: 150 of
+	 * spare over wants 20, 50, 140. */
+	lay_columns(nat, min, 3, 300, w);
+	assert_true(w[0] > 40 && w[0] < 60);
+	assert_true(w[2] > w[1]);
+	assert_true(w[0] + w[1] + w[2] > 299.99 &&
+	    w[0] + w[1] + w[2] < 300.01);
+	/* Never below a column's longest word. */
+	lay_columns(nat, min, 3, 100, w);
+	assert_true(w[0] == 40 && w[1] == 50 && w[2] == 60);
+}
+
+/* ------------------------------------------------------------------ */
+/* The measured layout and the PDF file (need the project's files) */
+
+struct world {
+	struct cohort	*cohort;
+	struct fig_set	*figs;
+};
+
+static int
+world_setup(void **state)
+{
+	struct world	*w;
+	struct diag	 d;
+
+	w = xcalloc(1, sizeof(*w));
+	*state = w;
+	if (access("fonts/OpenSans-Regular.ttf", R_OK) != 0 ||
+	    access("input/report.yaml", R_OK) != 0)
+		return 0;	/* not in the project root: tests skip */
+	diag_init(&d, stderr);
+	w->cohort = case_load_dir("input", NULL, &d);
+	if (w->cohort != NULL)
+		w->figs = fig_load("templates/figures.yaml", w->cohort, &d);
+	diag_clear(&d);
+	return 0;
+}
+
+static int
+world_teardown(void **state)
+{
+	struct world	*w = *state;
+
+	fig_set_free(w->figs);
+	cohort_free(w->cohort);
+	free(w);
+	return 0;
+}
+
+/* Parses and fills src for the region; returns the document. */
+static struct doc *
+world_doc(struct world *w, const char *src)
+{
+	struct diag		 d;
+	struct doc		*doc;
+	struct doc_env		 env;
+	struct fig_selection	 sel = { -1, 0 };
+	struct fig_ledger	*l;
+
+	diag_init(&d, stderr);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(doc);
+	l = fig_aggregate(w->figs, w->cohort, &sel);
+	memset(&env, 0, sizeof(env));
+	env.cohort = w->cohort;
+	env.figs = l;
+	env.lscb = -1;
+	assert_true(doc_fill(doc, &env, &d));
+	fig_ledger_free(l);
+	diag_clear(&d);
+	return doc;
+}
+
+/* One line of the layout dump. */
+struct frag_row {
+	int	 page;
+	double	 y;
+	char	 type[16];
+	int	 first, last, nlines;
+	char	 text[64];
+};
+
+/* Returns the rows of doc's layout dump; *n is set to their number. */
+static struct frag_row *
+layout_rows(const struct doc *doc, size_t *n, int *npages)
+{
+	struct diag	 d;
+	char		*s = NULL, *line, *save;
+	size_t		 len = 0;
+	FILE		*f;
+	struct frag_row	*rows = NULL;
+
+	diag_init(&d, stderr);
+	f = open_memstream(&s, &len);
+	assert_int_equal(render_layout_dump(doc, "fonts", f, &d), 0);
+	fclose(f);
+	diag_clear(&d);
+	*n = 0;
+	for (line = strtok_r(s, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (sscanf(line, "pages %d", npages) == 1)
+			continue;
+		rows = xreallocarray(rows, *n + 1, sizeof(*rows));
+		memset(&rows[*n], 0, sizeof(rows[*n]));
+		if (sscanf(line, "page %d y %lf %15s lines %d-%d of %d "
+		    "\"%63[^\"]", &rows[*n].page, &rows[*n].y, rows[*n].type,
+		    &rows[*n].first, &rows[*n].last, &rows[*n].nlines,
+		    rows[*n].text) < 6)
+			fail_msg("bad dump line: %s", line);
+		(*n)++;
+	}
+	free(s);
+	return rows;
+}
+
+static void
+test_layout_breaks_lines(void **state)
+{
+	struct world	*w = *state;
+	struct doc	*doc;
+	struct frag_row	*rows;
+	size_t		 n;
+	int		 npages;
+
+	if (w->figs == NULL)
+		skip();
+	doc = world_doc(w, "Short.\n\n"
+	    "A paragraph long enough to need several lines at twelve point "
+	    "on an A4 page with two and a half centimetre margins, because "
+	    "it goes on and on about the {children} children in {cases} "
+	    "families well past the right margin of the first line and the "
+	    "second.\n");
+	rows = layout_rows(doc, &n, &npages);
+	assert_int_equal(n, 2);
+	assert_int_equal(npages, 1);
+	assert_int_equal(rows[0].nlines, 1);
+	assert_true(rows[1].nlines >= 3 && rows[1].nlines <= 5);
+	assert_true(rows[1].y > 0);
+	free(rows);
+	doc_free(doc);
+}
+
+/* Builds a template of n filler paragraphs followed by src. */
+static char *
+filler(int n, const char *src)
+{
+	struct buf	 b;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "Paragraph %d fills the page with a line or "
+		    "two of text so that what follows lands near the foot "
+		    "of the first page.\n\n", i + 1);
+	buf_puts(&b, src);
+	return buf_take(&b);
+}
+
+static void
+test_layout_keeps_heading_with_text(void **state)
+{
+	struct world	*w = *state;
+	struct doc	*doc;
+	struct frag_row	*rows;
+	size_t		 n, i;
+	int		 npages, k, moved = 0;
+	char		*src;
+
+	if (w->figs == NULL)
+		skip();
+	/* Wherever the heading falls, its text is on its page. */
+	for (k = 14; k < 22; k++) {
+		src = filler(k, "## A heading\n\nIts text, a paragraph "
+		    "of one line.\n");
+		doc = world_doc(w, src);
+		rows = layout_rows(doc, &n, &npages);
+		for (i = 0; i + 1 < n; i++)
+			if (strcmp(rows[i].type, "heading") == 0) {
+				assert_int_equal(rows[i].page,
+				    rows[i + 1].page);
+				if (rows[i].page == 2)
+					moved = 1;
+			}
+		free(rows);
+		doc_free(doc);
+		free(src);
+	}
+	assert_true(moved);
+}
+
+/* Checks the typesetting rules on the layout of the real paper. */
+static void
+test_layout_of_the_paper(void **state)
+{
+	struct world	*w = *state;
+	struct diag	 d;
+	struct doc	*doc;
+	struct frag_row	*rows;
+	size_t		 n, i;
+	int		 npages, syserr, tables = 0;
+	struct doc_env	 env;
+	struct fig_selection sel = { -1, 0 };
+	struct fig_ledger *l;
+
+	if (w->figs == NULL)
+		skip();
+	diag_init(&d, stderr);
+	doc = tmpl_parse_file("templates/background-paper.tmpl", &d,
+	    &syserr);
+	assert_non_null(doc);
+	l = fig_aggregate(w->figs, w->cohort, &sel);
+	memset(&env, 0, sizeof(env));
+	env.cohort = w->cohort;
+	env.figs = l;
+	env.lscb = -1;
+	assert_true(doc_fill(doc, &env, &d));
+	rows = layout_rows(doc, &n, &npages);
+	assert_true(npages >= 4 && npages <= 12);
+	for (i = 0; i < n; i++) {
+		/* No heading left alone at the foot of a page. */
+		if (strcmp(rows[i].type, "heading") == 0 && i + 1 < n)
+			assert_int_equal(rows[i].page, rows[i + 1].page);
+		/* No table split. */
+		if (strcmp(rows[i].type, "table") == 0) {
+			tables++;
+			assert_int_equal(rows[i].first, 1);
+			assert_int_equal(rows[i].last, rows[i].nlines);
+		}
+		/* No single line of a paragraph either side of a break. */
+		if (rows[i].last - rows[i].first + 1 < rows[i].nlines)
+			assert_true(rows[i].last - rows[i].first + 1 >= 2);
+	}
+	assert_int_equal(tables, 1);
+	free(rows);
+	fig_ledger_free(l);
+	doc_free(doc);
+	diag_clear(&d);
+}
+
+/* Returns a render job for the project's paper writing to out. */
+static struct render_job
+job_for(struct world *w, const char *out)
+{
+	struct render_job	 job;
+
+	memset(&job, 0, sizeof(job));
+	job.cohort = w->cohort;
+	job.figs = w->figs;
+	job.template_path = "templates/background-paper.tmpl";
+	job.fonts_dir = "fonts";
+	job.lscb = -1;
+	job.out_path = out;
+	return job;
+}
+
+/* Returns the names in dir other than . and .., one string. */
+static char *
+dir_list(const char *dir)
+{
+	char	*cmd, *s = NULL;
+	size_t	 len = 0;
+	FILE	*p, *f;
+	int	 c;
+
+	cmd = xasprintf("ls -A '%s'", dir);
+	p = popen(cmd, "r");
+	f = open_memstream(&s, &len);
+	while ((c = getc(p)) != EOF)
+		putc(c, f);
+	pclose(p);
+	fclose(f);
+	free(cmd);
+	return s;
+}
+
+static void
+test_render_writes_whole_file_or_none(void **state)
+{
+	struct world		*w = *state;
+	struct render_job	 job;
+	struct diag		 d;
+	const char		*tmpdir = getenv("TMPDIR");
+	char			*dir, *out, *ls, *bad;
+	struct stat		 st;
+	FILE			*f;
+
+	if (w->figs == NULL)
+		skip();
+	dir = xasprintf("%s/scrpaper-test-XXXXXX", tmpdir != NULL &&
+	    *tmpdir != '\0' ? tmpdir : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	out = xasprintf("%s/paper.pdf", dir);
+
+	/* Success: exactly one file, a PDF. */
+	diag_init(&d, NULL);
+	job = job_for(w, out);
+	assert_int_equal(render_paper(&job, &d), 0);
+	ls = dir_list(dir);
+	assert_string_equal(ls, "paper.pdf\n");
+	free(ls);
+	assert_int_equal(stat(out, &st), 0);
+	assert_true(st.st_size > 1000);
+
+	/* A bad template: status 1, the old PDF untouched, no stray. */
+	bad = xasprintf("%s/bad.tmpl", dir);
+	f = fopen(bad, "w");
+	fputs("# T\n\n{boyz}\n", f);
+	fclose(f);
+	job.template_path = bad;
+	assert_int_equal(render_paper(&job, &d), 1);
+	assert_int_equal(d.nerrors, 1);
+	assert_non_null(strstr(d.items[0].msg, "did you mean \"boys\""));
+	unlink(bad);
+	free(bad);
+
+	/* Missing fonts: a system error, nothing written. */
+	job.template_path = "templates/background-paper.tmpl";
+	job.fonts_dir = dir;
+	assert_int_equal(render_paper(&job, &d), 3);
+	assert_non_null(strstr(d.items[d.nitems - 1].msg, "missing"));
+
+	/* An unwritable place: a system error. */
+	job.fonts_dir = "fonts";
+	job.out_path = "/nonexistent-dir/paper.pdf";
+	assert_int_equal(render_paper(&job, &d), 3);
+	assert_non_null(strstr(d.items[d.nitems - 1].msg, "cannot write"));
+
+	ls = dir_list(dir);
+	assert_string_equal(ls, "paper.pdf\n");
+	free(ls);
+	{
+		struct stat st2;
+
+		assert_int_equal(stat(out, &st2), 0);
+		assert_int_equal(st2.st_size, st.st_size);
+	}
+	diag_clear(&d);
+	unlink(out);
+	rmdir(dir);
+	free(dir);
+	free(out);
+}
+
+static void
+test_render_check(void **state)
+{
+	struct world		*w = *state;
+	struct render_job	 job;
+	struct diag		 d;
+
+	if (w->figs == NULL)
+		skip();
+	diag_init(&d, NULL);
+	job = job_for(w, NULL);
+	assert_int_equal(render_check(&job, &d), 0);
+	job.lscb = 0;
+	assert_int_equal(render_check(&job, &d), 0);
+	job.template_path = "/nonexistent.tmpl";
+	assert_int_equal(render_check(&job, &d), 1);
+	diag_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lay_flows_blocks_down_pages),
+		cmocka_unit_test(test_lay_heading_keeps_with_next),
+		cmocka_unit_test(test_lay_heading_chain_moves_together),
+		cmocka_unit_test(test_lay_heading_stays_when_text_can_start),
+		cmocka_unit_test(test_lay_no_orphan_line),
+		cmocka_unit_test(test_lay_no_widow_line),
+		cmocka_unit_test(test_lay_short_paragraph_moves_whole),
+		cmocka_unit_test(test_lay_long_paragraph_spans_pages),
+		cmocka_unit_test(test_lay_table_is_not_split),
+		cmocka_unit_test(test_lay_table_taller_than_page_breaks_at_rows),
+		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
+		cmocka_unit_test(test_lay_page_break_request),
+		cmocka_unit_test(test_lay_nothing_to_lay),
+		cmocka_unit_test(test_lay_columns),
+		cmocka_unit_test_setup_teardown(test_layout_breaks_lines,
+		    world_setup, world_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_layout_keeps_heading_with_text, world_setup,
+		    world_teardown),
+		cmocka_unit_test_setup_teardown(test_layout_of_the_paper,
+		    world_setup, world_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_render_writes_whole_file_or_none, world_setup,
+		    world_teardown),
+		cmocka_unit_test_setup_teardown(test_render_check,
+		    world_setup, world_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

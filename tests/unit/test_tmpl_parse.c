@@ -1,0 +1,737 @@
+/*
+ * test_tmpl_parse.c: tests of pipeline/tmpl_parse.c and doc_fill.c: each
+ * construct of the template markup parses into the expected tree, each
+ * syntax error is reported at its line and column, and fill resolves
+ * figures, national comparators and report fields, suggests near names,
+ * drops the conditional blocks that do not apply and numbers items and
+ * footnotes.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "doc.h"
+
+/* Returns the tree dump of doc; free with free(). */
+static char *
+dump(const struct doc *doc)
+{
+	char	*s = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	f = open_memstream(&s, &len);
+	assert_non_null(f);
+	doc_dump(f, doc);
+	fclose(f);
+	return s;
+}
+
+/* Parses src, which must be valid. */
+static struct doc *
+parse_ok(const char *src)
+{
+	struct diag	 d;
+	struct doc	*doc;
+
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	if (doc == NULL || d.nerrors > 0)
+		fail_msg("\"%s\": %zu errors, first: %s", src, d.nerrors,
+		    d.nitems ? d.items[0].msg : "");
+	diag_clear(&d);
+	return doc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Constructs: each template must dump as want. */
+
+struct parse_case {
+	const char	*title;
+	const char	*src;
+	const char	*want;
+};
+
+static const struct parse_case parse_cases[] = {
+	{ "headings by level",
+	  "# Title\n## Section\n### Sub\n",
+	  "root @1:1\n"
+	  "  heading level=1 @1:1\n    text @1:3 \"Title\"\n"
+	  "  heading level=2 @2:1\n    text @2:4 \"Section\"\n"
+	  "  heading level=3 @3:1\n    text @3:5 \"Sub\"\n" },
+	{ "paragraph lines join; blank line separates",
+	  "one\ntwo\n\nthree\n",
+	  "root @1:1\n"
+	  "  para @1:1\n    text @1:1 \"one two\"\n"
+	  "  para @4:1\n    text @4:1 \"three\"\n" },
+	{ "comments are dropped, even inside a paragraph",
+	  "% note\none\n% more\ntwo\n",
+	  "root @1:1\n"
+	  "  para @2:1\n    text @2:1 \"one two\"\n" },
+	{ "bullets with continuation lines",
+	  "- a\n  b\n- c\n",
+	  "root @1:1\n  list bullet @1:1\n"
+	  "    item @1:1\n      text @1:3 \"a b\"\n"
+	  "    item @3:1\n      text @3:3 \"c\"\n" },
+	{ "numbered items keep one list across blank lines",
+	  "1. x\n\n7. y\n",
+	  "root @1:1\n  list numbered @1:1\n"
+	  "    item @1:1\n      text @1:4 \"x\"\n"
+	  "    item @3:1\n      text @3:4 \"y\"\n" },
+	{ "strong emphasis, and single stars are plain",
+	  "a **b** c*d\n",
+	  "root @1:1\n  para @1:1\n    text @1:1 \"a \"\n"
+	  "    strong @1:3\n      text @1:5 \"b\"\n"
+	  "    text @1:8 \" c*d\"\n" },
+	{ "strong across a line break",
+	  "1. **Lead\n   sentence.** Rest\n",
+	  "root @1:1\n  list numbered @1:1\n    item @1:1\n"
+	  "      strong @1:4\n        text @1:6 \"Lead sentence.\"\n"
+	  "      text @2:15 \" Rest\"\n" },
+	{ "figure references with and without style",
+	  "{boys} {cases:words} {region:boys:percent}\n",
+	  "root @1:1\n  para @1:1\n"
+	  "    figref boys @1:1\n    text @1:7 \" \"\n"
+	  "    figref cases style=2 @1:8\n    text @1:21 \" \"\n"
+	  "    figref region:boys style=0 @1:22\n" },
+	{ "national references: own study, other study, style",
+	  "{national:boys} {national:2005-07:boys} {national:boys:digits} "
+	  "{national:2005-07:boys:percent}\n",
+	  "root @1:1\n  para @1:1\n"
+	  "    natref (report):boys @1:1\n    text @1:16 \" \"\n"
+	  "    natref 2005-07:boys @1:17\n    text @1:40 \" \"\n"
+	  "    natref (report):boys style=1 @1:41\n    text @1:63 \" \"\n"
+	  "    natref 2005-07:boys style=0 @1:64\n" },
+	{ "report fields",
+	  "{report:region}\n",
+	  "root @1:1\n  para @1:1\n    field region @1:1\n" },
+	{ "escapes",
+	  "\\{x\\} \\*\\*y \\\\\n",
+	  "root @1:1\n  para @1:1\n    text @1:1 \"{x} **y \\\"\n" },
+	{ "table with header rule and alignment",
+	  "| A | B |\n|---|--:|\n| 1 | {boys} |\n",
+	  "root @1:1\n  table cols=2 @1:1\n"
+	  "    row header @1:1\n"
+	  "      cell @1:3\n        text @1:3 \"A\"\n"
+	  "      cell @1:7\n        text @1:7 \"B\"\n"
+	  "    row @3:1\n"
+	  "      cell @3:3\n        text @3:3 \"1\"\n"
+	  "      cell @3:7\n        figref boys @3:7\n" },
+	{ "footnote reference and definition",
+	  "Text.[^n]\n\n[^n]: Note {national:citation}\n",
+	  "root @1:1\n  para @1:1\n    text @1:1 \"Text.\"\n"
+	  "    fnref [^n] @1:6\n"
+	  "  footnote [^n] @3:1\n    text @3:7 \"Note \"\n"
+	  "    natref (report):citation @3:12\n" },
+	{ "conditional blocks nest",
+	  "::: regional\nA\n::: cases\nB\n:::\n:::\n",
+	  "root @1:1\n  cond regional @1:1\n    para @2:1\n"
+	  "      text @2:1 \"A\"\n    cond cases @3:1\n      para @4:1\n"
+	  "        text @4:1 \"B\"\n" },
+	{ "directives and asides",
+	  "@subtitle Sub\n> boxed\n> note\n@signoff\n@pagebreak\n",
+	  "root @1:1\n  subtitle @1:1\n    text @1:11 \"Sub\"\n"
+	  "  aside @2:1\n    text @2:3 \"boxed note\"\n"
+	  "  signoff @4:1\n  pagebreak @5:1\n" },
+	{ "columns count characters, not bytes",
+	  "2008 \u2013 {boys}\n",
+	  "root @1:1\n  para @1:1\n    text @1:1 \"2008 \u2013 \"\n"
+	  "    figref boys @1:8\n" },
+	{ "a byte-order mark and CRLF line ends",
+	  "\xef\xbb\xbf# T\r\n",
+	  "root @1:1\n  heading level=1 @1:1\n    text @1:3 \"T\"\n" },
+};
+
+static void
+test_parse_constructs(void **state)
+{
+	size_t		 i;
+	struct doc	*doc;
+	char		*got;
+
+	for (i = 0; i < sizeof(parse_cases) / sizeof(parse_cases[0]); i++) {
+		doc = parse_ok(parse_cases[i].src);
+		got = dump(doc);
+		if (strcmp(got, parse_cases[i].want) != 0)
+			fail_msg("%s:\n--- got\n%s--- want\n%s",
+			    parse_cases[i].title, got, parse_cases[i].want);
+		free(got);
+		doc_free(doc);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors: each template must fail with want as its first message. */
+
+struct error_case {
+	const char	*title;
+	const char	*src;
+	const char	*want;
+};
+
+static const struct error_case error_cases[] = {
+	{ "unknown style, with suggestion", "a {boys:precent}\n",
+	  "t.tmpl:1:9: error: unknown style \"precent\"; did you mean "
+	  "\"percent\"?" },
+	{ "unclosed reference", "one\ntwo {boys\n",
+	  "t.tmpl:2:5: error: unclosed reference: \"{\" without \"}\"" },
+	{ "stray closing brace", "a } b\n",
+	  "t.tmpl:1:3: error: \"}\" without \"{\" (write \\} for a brace)" },
+	{ "empty reference", "x {}\n",
+	  "t.tmpl:1:3: error: empty reference {}" },
+	{ "bad name in a reference", "{bo ys}\n",
+	  "t.tmpl:1:2: error: bad name \"bo ys\" in reference {bo ys}" },
+	{ "unclosed block", "# T\n\n::: regional\ntext\n",
+	  "t.tmpl:3:1: error: unclosed block \"::: regional\": no \":::\" "
+	  "before the end of the file" },
+	{ "unknown block, with suggestion", "::: regionl\n:::\n",
+	  "t.tmpl:1:5: error: unknown block \"::: regionl\"; did you mean "
+	  "\"regional\"?" },
+	{ "closing a block that is not open", "a\n:::\n",
+	  "t.tmpl:2:1: error: \":::\" closes no block" },
+	{ "table row with too few cells", "| a | b |\n|---|---|\n| 1 |\n",
+	  "t.tmpl:3:1: error: bad table row: 1 cells, but the table's first "
+	  "row has 2" },
+	{ "table row without closing bar", "| a | b\n",
+	  "t.tmpl:1:8: error: bad table row: a row must end with \"|\"" },
+	{ "header rule twice", "| a |\n|---|\n| b |\n|---|\n",
+	  "t.tmpl:4:1: error: bad table row: a header rule must follow the "
+	  "header rows, once" },
+	{ "unclosed strong", "a\n  **b c\n",
+	  "t.tmpl:2:3: error: unclosed strong emphasis: \"**\" without a "
+	  "closing \"**\"" },
+	{ "undefined footnote, with suggestion",
+	  "x[^studys]\n\n[^studies]: y\n",
+	  "t.tmpl:1:2: error: footnote [^studys] is not defined; did you "
+	  "mean [^studies]?" },
+	{ "footnote defined twice", "x[^a]\n\n[^a]: y\n[^a]: z\n",
+	  "t.tmpl:4:1: error: footnote [^a] defined twice (first at line 3)" },
+	{ "heading too deep", "##### Deep\n",
+	  "t.tmpl:1:1: error: heading level 5; the deepest is ####" },
+	{ "unknown directive", "@sigoff\n",
+	  "t.tmpl:1:1: error: unknown directive \"@sigoff\" (@subtitle TEXT, "
+	  "@signoff or @pagebreak)" },
+	{ "invalid UTF-8", "ok\nab\xff\n",
+	  "t.tmpl:2:3: error: invalid UTF-8 byte 0xff" },
+	{ "national reference with too many parts",
+	  "{national:a:b:c:d}\n",
+	  "t.tmpl:1:1: error: national reference needs "
+	  "{national:[STUDY:]NAME[:STYLE]}" },
+	{ "national style unknown", "{national:2008-09:boys:pc}\n",
+	  "t.tmpl:1:24: error: unknown style \"pc\" (percent, digits, words "
+	  "or approx)" },
+	{ "report reference without a field", "{report}\n",
+	  "t.tmpl:1:1: error: report reference needs {report:FIELD}" },
+	{ "empty item", "- a\n- \n",
+	  "t.tmpl:2:1: error: empty item" },
+};
+
+static void
+test_parse_errors(void **state)
+{
+	size_t		 i;
+	struct diag	 d;
+	struct doc	*doc;
+	char		*got;
+
+	for (i = 0; i < sizeof(error_cases) / sizeof(error_cases[0]); i++) {
+		diag_init(&d, NULL);
+		doc = tmpl_parse_buf("t.tmpl", error_cases[i].src,
+		    strlen(error_cases[i].src), &d);
+		if (doc != NULL)
+			fail_msg("%s: parsed without error",
+			    error_cases[i].title);
+		if (d.nerrors == 0)
+			fail_msg("%s: no error reported", error_cases[i].title);
+		got = diag_format(&d, 0);
+		if (strcmp(got, error_cases[i].want) != 0)
+			fail_msg("%s:\n got: %s\nwant: %s",
+			    error_cases[i].title, got, error_cases[i].want);
+		free(got);
+		diag_clear(&d);
+	}
+}
+
+/* Every problem in a template is reported in one run. */
+static void
+test_parse_reports_every_error(void **state)
+{
+	static const char src[] = "{a:x}\n\n{b:y}\n\n| a |\n| b | c |\n";
+	struct diag	 d;
+
+	diag_init(&d, NULL);
+	assert_null(tmpl_parse_buf("t.tmpl", src, sizeof(src) - 1, &d));
+	assert_int_equal(d.nerrors, 3);
+	diag_clear(&d);
+}
+
+/* An unreferenced footnote is only a warning. */
+static void
+test_parse_unused_footnote_warns(void **state)
+{
+	static const char src[] = "text\n\n[^x]: never used\n";
+	struct diag	 d;
+	struct doc	*doc;
+
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, sizeof(src) - 1, &d);
+	assert_non_null(doc);
+	assert_int_equal(d.nerrors, 0);
+	assert_int_equal(d.nitems, 1);
+	assert_int_equal(d.items[0].level, DIAG_WARNING);
+	doc_free(doc);
+	diag_clear(&d);
+}
+
+/* A missing template is a system error, not a template error. */
+static void
+test_parse_missing_file(void **state)
+{
+	struct diag	 d;
+	int		 syserr = 0;
+
+	diag_init(&d, NULL);
+	assert_null(tmpl_parse_file("/nonexistent/x.tmpl", &d, &syserr));
+	assert_int_equal(syserr, 1);
+	assert_non_null(strstr(d.items[0].msg, "cannot read template"));
+	diag_clear(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Fill */
+
+static const char report_yaml[] =
+	"title: Background paper on London Serious Case Reviews\n"
+	"region: London\n"
+	"period:\n  from: 2006-04-01\n  to: 2009-09-30\n"
+	"organisation: GOL Safeguarding Team\n"
+	"authors: [Joan Prokop, Kathy Bundred, Jo Green]\n"
+	"national_study: 2008-09\n"
+	"created: 2009-11-30\n"
+	"disclosure:\n  threshold: 5\n  regional: false\n"
+	"lscbs: [Barnet, Camden]\n";
+
+static const char national_yaml[] =
+	"studies:\n"
+	"  - id: 2005-07\n"
+	"    title: Biennial\n"
+	"    citation: \"DCSF: Biennial.\"\n"
+	"    period: \"2005 \xe2\x80\x93 2007\"\n"
+	"    children: 189\n"
+	"    figures:\n"
+	"      boys: 56\n"
+	"      known_to_csc: {percent: 50, text: \"just over 50%\"}\n"
+	"  - id: 2008-09\n"
+	"    title: Ofsted\n"
+	"    citation: \"Ofsted year 2.\"\n"
+	"    period: \"2008 \xe2\x80\x93 2009\"\n"
+	"    figures:\n"
+	"      boys: 53\n";
+
+struct fixture {
+	struct cohort		*cohort;
+	struct fig_value	 values[4];
+	struct fig_ledger	 ledger;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture	*fx;
+	struct diag	 d;
+
+	fx = xcalloc(1, sizeof(*fx));
+	diag_init(&d, stderr);
+	fx->cohort = cohort_new();
+	if (!case_load_report_buf(fx->cohort, "report.yaml", report_yaml,
+	    sizeof(report_yaml) - 1, &d) ||
+	    !case_load_national_buf(fx->cohort, "national.yaml",
+	    national_yaml, sizeof(national_yaml) - 1, &d))
+		fail_msg("fixture YAML does not load");
+	diag_clear(&d);
+
+	fx->values[0] = (struct fig_value){ .name = "boys",
+	    .unit = FIG_CHILDREN, .style = FIG_STYLE_PERCENT, .num = 37,
+	    .den = 60, .percent = 62 };
+	fx->values[1] = (struct fig_value){ .name = "cases",
+	    .unit = FIG_COUNT, .style = FIG_STYLE_DIGITS, .num = 47,
+	    .percent = -1 };
+	fx->values[2] = (struct fig_value){ .name = "major_mental_illness",
+	    .unit = FIG_CASES, .style = FIG_STYLE_APPROX, .num = 22,
+	    .den = 47, .percent = 47 };
+	fx->values[3] = (struct fig_value){ .name = "male_known_as_child",
+	    .unit = FIG_COUNT, .style = FIG_STYLE_DIGITS, .num = 4,
+	    .percent = -1 };
+	fx->ledger.values = fx->values;
+	fx->ledger.nvalues = 4;
+	fx->ledger.lscb = -1;
+	fx->ledger.cases = 47;
+	fx->ledger.children = 60;
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+
+	cohort_free(fx->cohort);
+	free(fx);
+	return 0;
+}
+
+/* Parses and fills src for board lscb (-1: region); returns the filled
+ * document, or NULL with the first message in *msg (free with free()). */
+static struct doc *
+fill(struct fixture *fx, const char *src, int lscb, char **msg)
+{
+	struct diag	 d;
+	struct doc	*doc;
+	struct doc_env	 env;
+
+	*msg = NULL;
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	if (doc == NULL)
+		fail_msg("\"%s\" does not parse: %s", src, d.items[0].msg);
+	memset(&env, 0, sizeof(env));
+	env.cohort = fx->cohort;
+	env.figs = &fx->ledger;
+	env.lscb = lscb;
+	if (!doc_fill(doc, &env, &d)) {
+		*msg = diag_format(&d, 0);
+		doc_free(doc);
+		doc = NULL;
+	}
+	diag_clear(&d);
+	return doc;
+}
+
+/* Fills src and checks the plain text of the document's first block. */
+static void
+check_text(struct fixture *fx, const char *src, int lscb, const char *want)
+{
+	struct doc	*doc;
+	char		*msg, *got;
+
+	doc = fill(fx, src, lscb, &msg);
+	if (doc == NULL)
+		fail_msg("\"%s\": %s", src, msg);
+	got = doc_node_plain(doc->root->first_child);
+	if (strcmp(got, want) != 0)
+		fail_msg("\"%s\":\n got: \"%s\"\nwant: \"%s\"", src, got, want);
+	free(got);
+	doc_free(doc);
+}
+
+/* Fills src, which must fail with want. */
+static void
+check_fill_error(struct fixture *fx, const char *src, const char *want)
+{
+	struct doc	*doc;
+	char		*msg;
+
+	doc = fill(fx, src, -1, &msg);
+	if (doc != NULL)
+		fail_msg("\"%s\" filled without error", src);
+	if (strcmp(msg, want) != 0)
+		fail_msg("\"%s\":\n got: %s\nwant: %s", src, msg, want);
+	free(msg);
+}
+
+static void
+test_fill_figure_styles(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_text(fx, "In all, {boys} were boys; {cases} cases.\n", -1,
+	    "In all, 62% were boys; 47 cases.");
+	check_text(fx, "as were {male_known_as_child:words} of them\n", -1,
+	    "as were four of them");
+	check_text(fx, "In {major_mental_illness} of the cases\n", -1,
+	    "In about half of the cases");
+}
+
+static void
+test_fill_capitalises_sentence_start(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_text(fx, "{major_mental_illness} had one.\n", -1,
+	    "About half had one.");
+	check_text(fx, "- {male_known_as_child:words} were.\n", -1,
+	    "Four were.");
+	check_text(fx, "Yes. {major_mental_illness} did; "
+	    "{major_mental_illness} did not.\n", -1,
+	    "Yes. About half did; about half did not.");
+}
+
+static void
+test_fill_unknown_figure_suggests(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_fill_error(fx, "Some text\nand {boy} here\n",
+	    "t.tmpl:2:5: error: unknown figure \"boy\"; did you mean "
+	    "\"boys\"?");
+	check_fill_error(fx, "{zzzzzz}\n",
+	    "t.tmpl:1:1: error: unknown figure \"zzzzzz\"");
+}
+
+/* Names are checked in blocks this paper leaves out too. */
+static void
+test_fill_checks_hidden_blocks(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_fill_error(fx, "::: lscb\n{boyz}\n:::\n",
+	    "t.tmpl:2:1: error: unknown figure \"boyz\"; did you mean "
+	    "\"boys\"?");
+}
+
+static void
+test_fill_national(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_text(fx, "{national:boys} {national:2005-07:boys} "
+	    "{national:2005-07:known_to_csc} {national:2005-07:known_to_csc:"
+	    "percent} {national:boys:digits}\n", -1,
+	    "53% 56% just over 50% 50% 53");
+	check_text(fx, "{national:2005-07:children} in {national:2005-07:"
+	    "period}; {national:period}. {national:citation}\n", -1,
+	    "189 in 2005 \u2013 2007; 2008 \u2013 2009. Ofsted year 2.");
+	check_fill_error(fx, "{national:2008-10:boys}\n",
+	    "t.tmpl:1:1: error: unknown national study \"2008-10\"; did you "
+	    "mean \"2008-09\"?");
+	check_fill_error(fx, "{national:bois}\n",
+	    "t.tmpl:1:1: error: unknown national figure \"bois\" in study; "
+	    "did you mean \"boys\"?");
+	check_fill_error(fx, "{national:children}\n",
+	    "t.tmpl:1:1: error: national study \"2008-09\" gives no number of "
+	    "children");
+	check_fill_error(fx, "{national:boys:words}\n",
+	    "t.tmpl:1:1: error: style \"words\" does not apply to national "
+	    "figures (percent or digits)");
+}
+
+static void
+test_fill_report_fields(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_text(fx, "{report:title}; {report:region}; {report:period}; "
+	    "{report:created}; {report:authors}; {report:organisation}\n", -1,
+	    "Background paper on London Serious Case Reviews; London; "
+	    "April 2006 \u2013 September 2009; 30 November 2009; Joan Prokop, "
+	    "Kathy Bundred and Jo Green; GOL Safeguarding Team");
+	check_text(fx, "In {report:lscb}.\n", -1, "In London.");
+	check_text(fx, "In {report:lscb}.\n", 1, "In Camden.");
+	check_fill_error(fx, "{report:regoin}\n",
+	    "t.tmpl:1:1: error: unknown report field \"regoin\"; did you mean "
+	    "\"region\"?");
+}
+
+static void
+test_fill_conditional_blocks(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] =
+	    "::: regional\nR\n:::\n::: lscb\nB\n:::\n"
+	    "::: cases\nC\n:::\n::: no-cases\nN\n:::\n"
+	    "::: suppressed\nS\n:::\n";
+
+	check_text(fx, src, -1, "R");
+	check_text(fx, src, 0, "B");
+	fx->ledger.cases = 0;
+	fx->ledger.suppressed_any = 1;
+	check_text(fx, "::: cases\nC\n:::\n::: no-cases\nN\n:::\n", 0, "N");
+	check_text(fx, "::: suppressed\nS\n:::\n", 0, "S");
+	fx->ledger.cases = 47;
+	fx->ledger.suppressed_any = 0;
+}
+
+/* Items either side of a dropped block stay one list, numbered on. */
+static void
+test_fill_numbers_items_across_blocks(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] =
+	    "1. a\n::: lscb\n1. board\n:::\n::: regional\n1. b\n:::\n1. c\n";
+	struct doc	*doc;
+	struct doc_node	*list, *item;
+	char		*msg;
+	int		 want = 1;
+
+	doc = fill(fx, src, -1, &msg);
+	assert_non_null(doc);
+	list = doc->root->first_child;
+	assert_int_equal(list->type, DOC_LIST);
+	assert_null(list->next);
+	for (item = list->first_child; item != NULL; item = item->next)
+		assert_int_equal(item->as.item.number, want++);
+	assert_int_equal(want, 4);
+	doc_free(doc);
+}
+
+static void
+test_fill_footnotes(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] =
+	    "a[^y] b[^x] c[^y]\n\n[^x]: X\n\n[^y]: Y\n\n"
+	    "::: lscb\nz[^z]\n:::\n\n[^z]: Z\n";
+	struct doc	*doc;
+	struct doc_node	*n;
+	char		*msg, *got;
+
+	doc = fill(fx, src, -1, &msg);
+	assert_non_null(doc);
+	got = doc_node_plain(doc->root->first_child);
+	assert_string_equal(got, "a b c");	/* markers are not text */
+	free(got);
+	n = doc->root->first_child->first_child->next;
+	assert_int_equal(n->type, DOC_FNREF);
+	assert_string_equal(n->text, "1");
+	assert_int_equal(n->as.fnref.def->as.footnote.number, 1);
+	assert_string_equal(n->as.fnref.def->as.footnote.label, "y");
+	/* [^z] is only referred to from a dropped block: it goes too. */
+	for (n = doc->root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE)
+			assert_true(strcmp(n->as.footnote.label, "z") != 0);
+	doc_free(doc);
+}
+
+static void
+test_fill_suppressed_figure(void **state)
+{
+	struct fixture	*fx = *state;
+
+	fx->values[0].suppressed = 1;
+	check_text(fx, "{boys} and {boys:words}\n", 0, "[c] and [c]");
+	fx->values[0].suppressed = 0;
+}
+
+static void
+test_fill_table_alignment(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] =
+	    "| Age | London |\n|---|---|\n| Under 1 | {boys} |\n";
+	struct doc	*doc;
+	struct doc_node	*row;
+	char		*msg;
+
+	doc = fill(fx, src, -1, &msg);
+	assert_non_null(doc);
+	for (row = doc->root->first_child->first_child; row != NULL;
+	    row = row->next) {
+		assert_int_equal(row->first_child->as.cell.align,
+		    DOC_ALIGN_LEFT);
+		assert_int_equal(row->last_child->as.cell.align,
+		    DOC_ALIGN_RIGHT);
+	}
+	doc_free(doc);
+}
+
+static void
+test_fill_meta(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	char		*msg;
+
+	doc = fill(fx, "x\n", 1, &msg);
+	assert_non_null(doc);
+	assert_string_equal(doc->meta.title,
+	    "Background paper on London Serious Case Reviews");
+	assert_string_equal(doc->meta.lscb, "Camden");
+	assert_int_equal(doc->meta.nauthors, 3);
+	assert_string_equal(doc->meta.authors[2], "Jo Green");
+	assert_int_equal(doc->meta.created, 20091130);
+	assert_non_null(strstr(doc->meta.subject, "Camden"));
+	doc_free(doc);
+}
+
+/* Data that looks like markup stays text. */
+static void
+test_fill_data_is_text(void **state)
+{
+	struct fixture	*fx = *state;
+
+	free(fx->cohort->report.region);
+	fx->cohort->report.region = xstrdup("<b>North & {East}</b>");
+	check_text(fx, "{report:region}\n", -1, "<b>North & {East}</b>");
+	free(fx->cohort->report.region);
+	fx->cohort->report.region = xstrdup("London");
+}
+
+/* The shipped template parses and fills against its own figure names. */
+static void
+test_shipped_template_parses(void **state)
+{
+	struct diag	 d;
+	struct doc	*doc;
+	int		 syserr;
+
+	diag_init(&d, stderr);
+	doc = tmpl_parse_file("templates/background-paper.tmpl", &d,
+	    &syserr);
+	if (syserr)
+		skip();	/* not run from the project root */
+	assert_non_null(doc);
+	assert_int_equal(d.nerrors, 0);
+	doc_free(doc);
+	diag_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_constructs),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_parse_reports_every_error),
+		cmocka_unit_test(test_parse_unused_footnote_warns),
+		cmocka_unit_test(test_parse_missing_file),
+		cmocka_unit_test(test_shipped_template_parses),
+		cmocka_unit_test_setup_teardown(test_fill_figure_styles,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_fill_capitalises_sentence_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_fill_unknown_figure_suggests, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_checks_hidden_blocks,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_national, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fill_report_fields, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fill_conditional_blocks,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_fill_numbers_items_across_blocks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_footnotes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fill_suppressed_figure,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_table_alignment,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_meta, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fill_data_is_text, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
