@@ -281,6 +281,7 @@ main(int argc, char *argv[])
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0)
 		return rc;
+	tmp_guard_install();
 	diag_init(&d, stderr);
 	rc = EXIT_INVALID;
 

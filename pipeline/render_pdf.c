@@ -1396,6 +1396,7 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 		free(tmp);
 		return 3;
 	}
+	tmp_guard_set(tmp);
 	mask = umask(0);
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);
@@ -1454,6 +1455,7 @@ out:
 		fclose(w.f);
 	if (rc != 0)
 		(void)unlink(tmp);
+	tmp_guard_set(NULL);
 	free(tmp);
 	pdf_clear(&p);
 	return rc;

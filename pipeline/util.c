@@ -4,10 +4,12 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -353,4 +355,47 @@ file_read_all(const char *path, size_t max, char **data, size_t *len)
 	*len = b.len;
 	*data = buf_take(&b);
 	return 0;
+}
+
+/* The file tmp_guard_set() named; read by the signal handler, which may
+ * only use async-signal-safe calls. */
+static char tmp_guard_path[4096];
+static volatile sig_atomic_t tmp_guard_armed;
+
+static void
+tmp_guard_handler(int sig)
+{
+	if (tmp_guard_armed)
+		(void)unlink(tmp_guard_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+tmp_guard_install(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = tmp_guard_handler;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		(void)sigaction(sigs[i], &sa, NULL);
+}
+
+void
+tmp_guard_set(const char *path)
+{
+	sigset_t all, old;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	tmp_guard_armed = 0;
+	if (path != NULL && strlen(path) < sizeof(tmp_guard_path)) {
+		memcpy(tmp_guard_path, path, strlen(path) + 1);
+		tmp_guard_armed = 1;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }

@@ -72,4 +72,14 @@ char	*str_slug(const char *name);
  * -2 when the file is too large. */
 int	file_read_all(const char *path, size_t max, char **data, size_t *len);
 
+/*
+ * A temporary output file to remove if the process is stopped by SIGINT,
+ * SIGTERM or SIGHUP while writing it, so no stray file is left beside the
+ * real one.  tmp_guard_install() sets the handlers once (main.c);
+ * tmp_guard_set(path) names the file being written, tmp_guard_set(NULL)
+ * forgets it.  One file at a time.
+ */
+void	tmp_guard_install(void);
+void	tmp_guard_set(const char *path);
+
 #endif
