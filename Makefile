@@ -23,6 +23,8 @@ BUILD	:= build/san
 CFLAGS	+= -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 LDFLAGS	+= -fsanitize=address,undefined
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS = print_stacktrace=1
 else
 BUILD	:= build/rel
 endif
@@ -31,7 +33,7 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf
+	   libpango1.0-dev libcmocka-dev poppler-utils qpdf valgrind
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig
 TEST_PKGS = cmocka
 
@@ -66,7 +68,8 @@ build: scrpaper $(PAPER)
 
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
-	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null; then \
+	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
+	    command -v valgrind >/dev/null; then \
 		echo "make deps: all dependencies are installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -q && \
@@ -145,14 +148,13 @@ unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
 e2e: $(BIN)
-	@SCRPAPER=$(BIN) sh tests/e2e/run.sh
+	@SANITIZE=$(SANITIZE) SCRPAPER=$(BIN) sh tests/e2e/run.sh
 
 asan:
 	$(MAKE) check SANITIZE=1
 
 valgrind: $(BIN)
-	valgrind --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite $(BIN) check
+	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh
 
 # libFuzzer targets (clang); each runs FUZZ_TIME seconds, new inputs go to
 # build/fuzz/corpus/NAME, seeds come from tests/fuzz/corpus/NAME.

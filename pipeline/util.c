@@ -383,6 +383,10 @@ tmp_guard_install(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		(void)sigaction(sigs[i], &sa, NULL);
+	/* Past a file-size limit, let write() fail with EFBIG (reported
+	 * and cleaned up) instead of being killed with the file half
+	 * written. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 void

@@ -77,7 +77,8 @@ int	file_read_all(const char *path, size_t max, char **data, size_t *len);
  * SIGTERM or SIGHUP while writing it, so no stray file is left beside the
  * real one.  tmp_guard_install() sets the handlers once (main.c);
  * tmp_guard_set(path) names the file being written, tmp_guard_set(NULL)
- * forgets it.  One file at a time.
+ * forgets it.  One file at a time.  SIGXFSZ is ignored, so that a
+ * file-size limit surfaces as a write error.
  */
 void	tmp_guard_install(void);
 void	tmp_guard_set(const char *path);

@@ -1,0 +1,36 @@
+#!/bin/sh
+# memcheck over a whole run of each command: no memory error and no
+# definite leak of ours (tests/valgrind.supp names fontconfig's cache).
+# Not under SANITIZE=1: AddressSanitizer and valgrind do not mix.
+set -eu
+: "${SCRPAPER:=./scrpaper}"
+if [ "${SANITIZE:-0}" = 1 ]; then
+	echo "skipped under SANITIZE=1"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+vg() {
+	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite \
+	    --suppressions=tests/valgrind.supp "$@" > "$tmp/out" 2> "$tmp/err" || {
+		rc=$?
+		cat "$tmp/err"
+		echo "FAIL: valgrind exit $rc: $*"
+		exit 1
+	}
+}
+vg "$SCRPAPER" render -o "$tmp/paper.pdf"
+vg "$SCRPAPER" render --lscb Southwark -o "$tmp/southwark.pdf"
+vg "$SCRPAPER" figures --lscb Haringey
+vg "$SCRPAPER" check
+# Invalid input takes the error paths.
+mkdir -p "$tmp/cases"
+printf 'id: X-1\nlscb: Haringy\ncompleted: 2009-02-30\nchildren: [{sex: m}]\nfoo: 1\n' > "$tmp/cases/bad.yaml"
+set +e
+valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --suppressions=tests/valgrind.supp "$SCRPAPER" check --cases "$tmp/cases" > /dev/null 2> "$tmp/err"
+rc=$?
+set -e
+[ $rc -eq 1 ] || { cat "$tmp/err"; echo "FAIL: invalid input under valgrind: exit $rc"; exit 1; }
+echo ok
