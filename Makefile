@@ -33,7 +33,7 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf valgrind
+	   libpango1.0-dev libcmocka-dev poppler-utils qpdf valgrind time
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig
 TEST_PKGS = cmocka
 

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -324,36 +326,66 @@ str_offset_pos(const char *data, size_t off, int *line, int *col)
 int
 file_read_all(const char *path, size_t max, char **data, size_t *len)
 {
-	FILE *f;
-	struct buf b;
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
+	struct stat sb;
+	char *p;
+	size_t cap, n = 0;
+	ssize_t r;
+	int fd, rc = 0, saved;
 
 	*data = NULL;
 	*len = 0;
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY)) == -1)
 		return -1;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (b.len + n > max) {
+	if (fstat(fd, &sb) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	/* The size fstat gives is a first guess (the file may change, or
+	 * be a pipe); read until end of file either way. */
+	cap = S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size < max ?
+	    (size_t)sb.st_size + 1 : 65536;
+	p = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) {
+				rc = -2;
+				break;
+			}
+			cap *= 2;
+			p = xrealloc(p, cap + 1);
+		}
+		r = read(fd, p + n, cap - n);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			break;
+		}
+		n += (size_t)r;
+		if (n > max) {
 			rc = -2;
 			break;
 		}
-		buf_putn(&b, chunk, n);
 	}
-	if (rc == 0 && ferror(f)) {
-		rc = -1;
-		if (errno == 0)
-			errno = EIO;
-	}
-	fclose(f);
+	saved = errno;
+	close(fd);
 	if (rc != 0) {
-		buf_clear(&b);
+		free(p);
+		errno = saved;
 		return rc;
 	}
-	*len = b.len;
-	*data = buf_take(&b);
+	p[n] = '\0';
+	*data = p;
+	*len = n;
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 struct diag;
+struct yarena;
 
 /* Limits, far above real use and far below what would exhaust memory. */
 #define YML_MAX_FILE	(4u * 1024 * 1024)	/* bytes in one file */
@@ -36,6 +37,7 @@ struct ynode {
 	int		  plain;	/* scalar: 1 if written unquoted */
 	struct ynode	**kids;		/* seq: items; map: key, value, key, ... */
 	size_t		  nkids;	/* entries in kids (2 per pair in a map) */
+	struct yarena	 *arena;	/* root only: the memory of the whole tree */
 };
 
 /*
@@ -51,7 +53,8 @@ int	 yml_parse(const char *file, const char *data, size_t len,
  * YML_MAX_FILE are reported to d as whole-file errors. */
 int	 yml_load(const char *file, struct diag *d, struct ynode **root);
 
-/* Frees a tree; accepts NULL. */
+/* Frees a tree that yml_parse() or yml_load() returned, all at once
+ * (every node lives in one arena owned by the root); accepts NULL. */
 void	 ynode_free(struct ynode *n);
 
 /* Returns the value for key in mapping map, or NULL. */

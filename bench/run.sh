@@ -1,0 +1,257 @@
+#!/bin/sh
+# bench/run.sh: the benchmark harness behind `make bench` (see bench/README.md).
+#
+#   SCRPAPER=build/rel/scrpaper sh bench/run.sh      # from the project root
+#
+# Environment:
+#   SCRPAPER       the binary to measure (default build/rel/scrpaper)
+#   BENCH_RUNS     timed runs per row, after one warm-up run (default 10)
+#   BENCH_QUICK=1  3 runs and no 100 000-case cohort
+#   BENCH_TIMEOUT  seconds before a run is killed (default 120)
+#   BENCH_STRICT=1 exit 1 when a target is missed (default: only a failed run)
+#   BENCH_SHARED   the shared folder holding bench/floor/ and source/
+#                  (default ../shared)
+#   CC             compiler for the floors and the timing helper (default cc)
+#
+# Writes only under build/bench/ and a temporary folder that is removed on
+# exit.  Rows that measure against a floor run interleaved with it (floor,
+# subject, floor, subject, ...) so that load on a shared machine hits both
+# alike; the ratios are ratios of medians from this one run.
+
+set -u
+
+SCRPAPER=${SCRPAPER:-build/rel/scrpaper}
+QUICK=${BENCH_QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+	RUNS=${BENCH_RUNS:-3}
+	SIZES="1000 10000"
+else
+	RUNS=${BENCH_RUNS:-10}
+	SIZES="1000 10000 100000"
+fi
+TIMEOUT=${BENCH_TIMEOUT:-120}
+SHARED=${BENCH_SHARED:-../shared}
+CC=${CC:-cc}
+B=build/bench
+FLOOR_SRC=$SHARED/bench/floor/floor.c
+PAPER_TXT=$SHARED/source/london-scr-background-paper-2006-2009.txt
+TIME=/usr/bin/time
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+if [ ! -f pipeline/main.c ] || [ ! -f Makefile ]; then
+	die "run from the project root (make bench)"
+fi
+[ -x "$SCRPAPER" ] || die "$SCRPAPER: not built (make $SCRPAPER)"
+[ -x $TIME ] || die "$TIME missing: apt-get install -y time (Debian package 'time')"
+command -v timeout >/dev/null || die "timeout(1) missing (coreutils)"
+[ -f "$FLOOR_SRC" ] || die "$FLOOR_SRC: not found (set BENCH_SHARED)"
+[ -f "$PAPER_TXT" ] || die "$PAPER_TXT: not found (set BENCH_SHARED)"
+case $RUNS in ''|*[!0-9]*|0) die "BENCH_RUNS must be a positive integer" ;; esac
+
+mkdir -p $B || die "cannot create $B"
+T=$(mktemp -d "${TMPDIR:-/tmp}/scrpaper-bench.XXXXXX") || die "mktemp failed"
+case $T in *[[:space:]]*) rm -rf "$T"; die "TMPDIR must not contain spaces" ;; esac
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT TERM
+
+# --- helpers: the floors and the timer, built into build/bench/ -------------
+
+# newer OUT SRC: OUT exists and is newer than SRC (POSIX has no test -nt)
+newer() { [ -n "$(find "$1" -newer "$2" 2>/dev/null)" ]; }
+build_c() { # OUT SRC PKGS...
+	out=$1 src=$2
+	shift 2
+	newer "$out" "$src" && return 0
+	echo "bench: building $out" >&2
+	# shellcheck disable=SC2046
+	$CC -O2 -Wall -o "$out" "$src" $(pkg-config --cflags --libs "$@") ||
+		die "cannot build $out"
+}
+build_c $B/floor "$FLOOR_SRC" pangocairo
+build_c $B/yaml_floor bench/yaml_floor.c yaml-0.1
+newer $B/timeit bench/timeit.c || {
+	$CC -O2 -Wall -o $B/timeit bench/timeit.c || die "cannot build $B/timeit"
+}
+
+# --- the cohorts (generated once, checked with scrpaper check) -------------
+
+for n in $SIZES; do
+	c=$B/cohort-$n
+	[ -f $c/.ok ] && continue
+	echo "bench: generating $c" >&2
+	rm -rf $c
+	python3 bench/gen_cohort.py $n $c || die "gen_cohort.py $n failed"
+	timeout $TIMEOUT "$SCRPAPER" check --input $c >"$T"/check 2>&1 || {
+		tail -5 "$T"/check >&2
+		die "scrpaper check fails on $c"
+	}
+	touch $c/.ok
+done
+
+# --- a copy of the tree for `make -j2 variants` ----------------------------
+# make writes output/lscb/; a copy keeps it away from other users of output/.
+
+TREE=$B/tree
+rm -rf $TREE
+mkdir -p $TREE/output || die "cannot create $TREE"
+cp -r Makefile pipeline templates input fonts $TREE/ || die "cannot copy the tree"
+[ -f Makefile.local ] && cp Makefile.local $TREE/
+[ -d man ] && cp -r man $TREE/
+timeout 600 make -s -C $TREE build/rel/scrpaper >"$T"/make 2>&1 || {
+	tail -20 "$T"/make >&2
+	die "cannot build scrpaper in $TREE"
+}
+
+# --- the rows --------------------------------------------------------------
+# Each row: LABEL_x (shown), CMD_x (word-split, no quoting), PREP_x (eval'd
+# before each run, untimed), FLOOR_x (the row it is a ratio to).
+
+ROWS=""
+row() { # ID LABEL FLOOR PREP CMD
+	ROWS="$ROWS $1"
+	eval "LABEL_$1=\$2 FLOOR_$1=\$3 PREP_$1=\$4 CMD_$1=\$5 FAIL_$1=0"
+}
+
+mkdir -p $T/f1 $T/f33 $T/r1
+row floor1 "floor: 1 paper" "" "" \
+	"$B/floor $PAPER_TXT $T/f1/floor.pdf"
+row render "render (regional paper)" floor1 "" \
+	"$SCRPAPER render -o $T/r1/paper.pdf"
+row floor33 "floor: 33 papers, 1 process" "" "" \
+	"$B/floor $PAPER_TXT $T/f33/floor 33"
+row all "render --all-lscbs (33)" floor33 \
+	"rm -rf $T/lscb && mkdir $T/lscb" \
+	"$SCRPAPER render --all-lscbs -o $T/lscb"
+row make "make -j2 variants (clean output)" floor33 \
+	"rm -rf $TREE/output/lscb" \
+	"make -s -C $TREE -j2 variants"
+GRPS="floor1,render floor33,all,make"
+for n in $SIZES; do
+	c=$B/cohort-$n
+	row yaml$n "libyaml parse: $n cases" "" "" \
+		"$B/yaml_floor $c $c/cases templates/figures.yaml"
+	row fig$n "figures: $n cases" yaml$n "" \
+		"$SCRPAPER figures --input $c"
+	GRPS="$GRPS yaml$n,fig$n"
+done
+
+FAILED=0
+run_one() { # ID RECORD(0|1)
+	eval "prep=\$PREP_$1 cmd=\$CMD_$1 fail=\$FAIL_$1"
+	[ "$fail" = 1 ] && return
+	[ -n "$prep" ] && eval "$prep"
+	# shellcheck disable=SC2086
+	$TIME -v -o "$T"/tv timeout $TIMEOUT $B/timeit "$T"/ms $cmd \
+		>/dev/null 2>"$T"/err
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		eval "FAIL_$1=1"
+		FAILED=1
+		if [ $rc -eq 124 ]; then why="timed out after ${TIMEOUT}s"
+		else why="exit status $rc"; fi
+		echo "bench: $(eval echo "\$LABEL_$1") FAILED ($why): $cmd" >&2
+		tail -5 "$T"/err | sed 's/^/  /' >&2
+		return
+	fi
+	[ "$2" = 1 ] || return
+	cat "$T"/ms >>"$T"/$1.ms
+	sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T"/tv >>"$T"/$1.rss
+}
+
+for g in $GRPS; do
+	ids=$(echo "$g" | tr , ' ')
+	echo "bench: $(for id in $ids; do eval printf "'%s; '" "\"\$LABEL_$id\""; done)" >&2
+	i=0
+	while [ $i -le "$RUNS" ]; do
+		for id in $ids; do
+			if [ $i -gt 0 ]; then run_one "$id" 1; else run_one "$id" 0; fi
+		done
+		i=$((i + 1))
+	done
+done
+
+# --- the table -------------------------------------------------------------
+
+RES=$B/results.txt
+: >$RES
+for id in $ROWS; do
+	eval "label=\$LABEL_$id floor=\$FLOOR_$id fail=\$FAIL_$id"
+	if [ "$fail" = 1 ] || [ ! -s "$T"/$id.ms ]; then
+		printf '%s\t%s\t%s\tFAILED\n' "$id" "$floor" "$label" >>$RES
+		continue
+	fi
+	stats=$(sort -n "$T"/$id.ms | awk '{ v[NR] = $1 } END {
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "%.1f\t%.1f\t%.1f\t%d", m, v[1], v[NR], NR }')
+	rss=$(sort -n "$T"/$id.rss | awk 'END { printf "%.1f", $1 / 1024 }')
+	printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" >>$RES
+done
+
+echo
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git status --porcelain -- pipeline templates 2>/dev/null)" ] &&
+	rev="$rev+dirty"
+sum=$(sha256sum "$SCRPAPER" | cut -c1-12)
+echo "scrpaper benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
+	"load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+echo "binary $SCRPAPER ($("$SCRPAPER" --version 2>/dev/null), sha256 $sum," \
+	"tree $rev); $RUNS runs after 1 warm-up"
+echo "times in ms (wall clock), peak RSS in MiB (max of the runs)"
+awk -F '\t' '
+{ id[NR] = $1; fl[NR] = $2; lab[NR] = $3; med[$1] = $4; rss[$1] = $8
+  line[NR] = $0 }
+END {
+	printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", "name", "median", "min",
+	    "max", "RSS MiB", "x time", "x RSS", "floor"
+	for (i = 1; i <= NR; i++) {
+		split(line[i], f, "\t")
+		if (f[4] == "FAILED") {
+			printf "%-34s %9s\n", lab[i], "FAILED"; continue
+		}
+		rt = rr = "-"
+		if (fl[i] != "" && med[fl[i]] != "FAILED" && med[fl[i]] > 0) {
+			rt = sprintf("%.2f", f[4] / med[fl[i]])
+			rr = sprintf("%.2f", f[8] / rss[fl[i]])
+		}
+		printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", lab[i], f[4], f[5],
+		    f[6], f[8], rt, rr, (fl[i] == "" ? "" : lab_of(fl[i]))
+	}
+}
+function lab_of(x,   j) { for (j = 1; j <= NR; j++) if (id[j] == x) return lab[j] }
+' $RES | tee $B/table.txt
+
+# --- the targets -----------------------------------------------------------
+
+MISSED=0
+target() { # TEXT VALUE LIMIT
+	verdict=$(awk -v v="$2" -v l="$3" 'BEGIN {
+		if (v == "" || v == "FAILED") print "n/a"
+		else if (v + 0 <= l + 0) print "ok"
+		else print "MISSED" }')
+	[ "$verdict" = MISSED ] && MISSED=1
+	shown=$(awk -v v="$2" 'BEGIN { if (v == "") print "n/a"
+		else printf "%.2f", v }')
+	printf '  %-50s %8s  (limit %s)  %s\n' "$1" "$shown" "$3" "$verdict"
+}
+col() { awk -F '\t' -v id="$1" -v c="$2" '$1 == id { print $c }' $RES; }
+ratio() { # ID1 ID2 COL
+	awk -v a="$(col "$1" "$3")" -v b="$(col "$2" "$3")" 'BEGIN {
+		if (a == "" || b == "" || a == "FAILED" || b == "FAILED" || b + 0 == 0) print ""
+		else printf "%.4f", a / b }'
+}
+echo
+echo "targets (ratios of medians from this run):"
+target "regional paper time / floor 1 paper" "$(ratio render floor1 4)" 1.3
+target "regional paper peak RSS / floor 1 paper" "$(ratio render floor1 8)" 2
+target "render --all-lscbs time / floor 33 papers" "$(ratio all floor33 4)" 0.5
+big=100000 small=10000
+[ "$QUICK" = 1 ] && big=10000 small=1000
+target "figures $big time / libyaml parse $big" "$(ratio fig$big yaml$big 4)" 1.3
+target "figures $big peak RSS, MiB" "$(col fig$big 8)" 100
+target "figures $big time / figures $small (linear)" "$(ratio fig$big fig$small 4)" 11
+{ echo; echo "results: $RES, table: $B/table.txt"; } >&2
+
+[ $FAILED = 1 ] && exit 1
+[ "${BENCH_STRICT:-0}" = 1 ] && [ $MISSED = 1 ] && exit 1
+exit 0
