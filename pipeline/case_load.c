@@ -44,6 +44,14 @@ struct lctx {
 static void lerr(struct lctx *, const struct ynode *, const char *, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Has this file reached the error cap?  Then an error is only counted,
+ * and the work of phrasing it (suggestions) is skipped. */
+static int
+capped(struct lctx *x)
+{
+	return x->errors >= LOAD_MAX_ERRORS;
+}
+
 static void
 lerr(struct lctx *x, const struct ynode *n, const char *fmt, ...)
 {
@@ -336,6 +344,10 @@ get_enum(struct lctx *x, const struct ynode *n, const char *key,
 	for (i = first; i < nnames; i++)
 		if (strcmp(n->str, names[i]) == 0)
 			return (int)i;
+	if (capped(x)) {
+		lerr(x, n, "unknown value");
+		return -1;
+	}
 	buf_init(&list);
 	for (i = first; i < nnames; i++)
 		buf_printf(&list, "%s%s", i > first ? ", " : "", names[i]);
@@ -376,6 +388,10 @@ check_map(struct lctx *x, const struct ynode *n, const char *what,
 				break;
 		if (j < nkeys)
 			continue;
+		if (capped(x)) {
+			lerr(x, k, "unknown key");
+			continue;
+		}
 		if ((near = str_suggest(k->str, keys, nkeys)) != NULL)
 			lerr(x, k, "unknown key '%s' in %s; did you mean "
 			    "'%s'?", k->str, what, near);
@@ -735,6 +751,10 @@ get_codes(struct lctx *x, const struct ynode *n, const char *key,
 			const char *near;
 			size_t j;
 
+			if (capped(x)) {
+				lerr(x, it, "unknown code");
+				continue;
+			}
 			names = xcalloc(cb->ncodes, sizeof(*names));
 			for (j = 0; j < cb->ncodes; j++)
 				names[j] = cb->codes[j].name;
@@ -1008,9 +1028,17 @@ case_id_cmp(const void *a, const void *b)
 {
 	const struct scr_case *ka = a, *kb = b;
 
+	int c;
+
 	if (ka->id == NULL || kb->id == NULL)
 		return (ka->id == NULL) - (kb->id == NULL);
-	return strcmp(ka->id, kb->id);
+	if ((c = strcmp(ka->id, kb->id)) != 0)
+		return c;
+	/* qsort is not stable: order repeats by file, then position, so
+	 * the first file loaded is the one named "also in". */
+	if ((c = strcmp(ka->pos.file, kb->pos.file)) != 0)
+		return c;
+	return (ka->pos.line > kb->pos.line) - (ka->pos.line < kb->pos.line);
 }
 
 int

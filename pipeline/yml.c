@@ -310,6 +310,11 @@ yml_parse(const char *file, const char *data, size_t len, struct diag *d,
 	st.file = file;
 	st.d = d;
 	*rootp = NULL;
+	if (len > YML_MAX_FILE) {
+		diag_error(d, file, 0, 0, "file is larger than %u MiB",
+		    YML_MAX_FILE / (1024 * 1024));
+		return 0;
+	}
 
 	if (!yaml_parser_initialize(&parser)) {
 		diag_error(d, file, 0, 0, "cannot initialise the YAML parser");

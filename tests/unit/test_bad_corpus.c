@@ -484,7 +484,9 @@ scalar_of_8_mb_is_refused(void **state)
 	s[hl + 7 + n] = '\n';
 	diag_init(&d, NULL);
 	assert_int_equal(load_gen(K_CASE, s, hl + 7 + n + 1, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:8:8: error: value longer than 65536 bytes",
+	/* Past the file limit, which every loader enforces on buffers
+	 * too; a scalar just over its own limit is in test_case_load. */
+	assert_first(&d, "gen.yaml: error: file is larger than 4 MiB",
 	    1, dt, "8 MB scalar");
 	free(s);
 	diag_clear(&d);
