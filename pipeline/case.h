@@ -89,6 +89,7 @@ struct code {
 struct codebook {
 	struct code	*codes;
 	size_t		 ncodes;
+	size_t		*by_name;	/* code indexes sorted by name */
 };
 
 struct child {
@@ -110,8 +111,9 @@ struct scr_case {
 	size_t		 nchildren;
 	int		 household_children; /* other children at home */
 	int		 lscb_areas_known;   /* LSCB areas that knew the family */
-	codeword	*factors;	/* case-level codes */
-	codeword	*not_recorded;	/* codes not looked at or not recorded */
+	codeword	*factors;	/* case-level codes; owns the block */
+	codeword	*not_recorded;	/* codes not looked at or not recorded;
+					   in factors' block, not freed alone */
 	struct srcpos	 pos;
 };
 

@@ -110,6 +110,7 @@ cohort_free(struct cohort *c)
 		free(c->codebook.codes[i].description);
 	}
 	free(c->codebook.codes);
+	free(c->codebook.by_name);
 	for (i = 0; i < c->national.nstudies; i++) {
 		struct nat_study *s = &c->national.studies[i];
 
@@ -130,8 +131,7 @@ cohort_free(struct cohort *c)
 		for (j = 0; j < k->nchildren; j++)
 			free(k->children[j].factors);
 		free(k->children);
-		free(k->factors);
-		free(k->not_recorded);
+		free(k->factors);	/* not_recorded shares its block */
 		free(k->id);
 	}
 	free(c->cases);
@@ -154,12 +154,52 @@ cohort_intern_file(struct cohort *c, const char *file)
 int
 codebook_find(const struct codebook *cb, const char *name)
 {
+	size_t lo = 0, hi = cb->ncodes, mid;
+	int c;
+
+	if (cb->by_name == NULL) {	/* not indexed yet: while loading */
+		for (mid = 0; mid < cb->ncodes; mid++)
+			if (strcmp(cb->codes[mid].name, name) == 0)
+				return (int)mid;
+		return -1;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(name, cb->codes[cb->by_name[mid]].name);
+		if (c == 0)
+			return (int)cb->by_name[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+/* The codebook whose index codebook_index() is building. */
+static const struct codebook *index_cb;
+
+static int
+code_name_cmp(const void *a, const void *b)
+{
+	return strcmp(index_cb->codes[*(const size_t *)a].name,
+	    index_cb->codes[*(const size_t *)b].name);
+}
+
+/* Sorts an index of the codes by name, for codebook_find(). */
+static void
+codebook_index(struct codebook *cb)
+{
 	size_t i;
 
+	cb->by_name = xcalloc(cb->ncodes, sizeof(*cb->by_name));
 	for (i = 0; i < cb->ncodes; i++)
-		if (strcmp(cb->codes[i].name, name) == 0)
-			return (int)i;
-	return -1;
+		cb->by_name[i] = i;
+	index_cb = cb;
+	if (cb->ncodes > 1)
+		qsort(cb->by_name, cb->ncodes, sizeof(*cb->by_name),
+		    code_name_cmp);
+	index_cb = NULL;
 }
 
 int
@@ -607,6 +647,7 @@ load_codebook(struct lctx *x, const struct ynode *root)
 		if (cd->description == NULL)
 			cd->description = xstrdup("");
 	}
+	codebook_index(cb);
 	x->c->nwords = (cb->ncodes + 63) / 64;
 	if (x->c->nwords == 0)
 		x->c->nwords = 1;
@@ -863,8 +904,8 @@ load_case(struct lctx *x, const struct ynode *root)
 	k->pos.line = root->line;
 	k->pos.col = root->col;
 	k->lscb_areas_known = 1;
-	k->factors = xcalloc(c->nwords ? c->nwords : 1, sizeof(codeword));
-	k->not_recorded = xcalloc(c->nwords ? c->nwords : 1, sizeof(codeword));
+	k->factors = xcalloc(2 * (c->nwords ? c->nwords : 1), sizeof(codeword));
+	k->not_recorded = k->factors + (c->nwords ? c->nwords : 1);
 
 	if ((n = ynode_get(root, "id")) != NULL && want_scalar(x, n, "id",
 	    "an id")) {

@@ -251,6 +251,15 @@ str_utf8_error(const char *s, size_t len)
 {
 	const unsigned char *start = (const unsigned char *)s;
 	const unsigned char *p = start, *end = p + len;
+	uint64_t w;
+
+	/* ASCII, the common case, eight bytes at a time. */
+	while ((size_t)(end - p) >= 8) {
+		memcpy(&w, p, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+		p += 8;
+	}
 
 	while (p < end) {
 		unsigned c = *p;
