@@ -33,8 +33,8 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf valgrind time
-PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig
+	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time
+PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig libqpdf
 TEST_PKGS = cmocka
 
 PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)

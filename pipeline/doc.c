@@ -12,7 +12,7 @@
 const char *const doc_type_names[DOC__MAX] = {
 	"root", "heading", "subtitle", "para", "aside", "list", "item",
 	"table", "row", "cell", "footnote", "cond", "signoff", "pagebreak",
-	"text", "strong", "fnref", "figref", "natref", "field",
+	"chart", "text", "strong", "fnref", "figref", "natref", "field",
 };
 
 const char *const doc_cond_names[DOC_COND__MAX] = {

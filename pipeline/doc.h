@@ -34,6 +34,10 @@ enum doc_type {
 			   removed by fill */
 	DOC_SIGNOFF,	/* the authors' names and organisation (from meta) */
 	DOC_PAGEBREAK,	/* start a new page */
+	DOC_CHART,	/* a bar chart of the DOC_TABLE just before it (its
+			   first column the categories, its other columns
+			   the series, percentages or counts; [c] cells are
+			   not drawn); inline children: its caption */
 	DOC_TEXT,	/* literal text: text */
 	DOC_STRONG,	/* strong emphasis; inline children */
 	DOC_FNREF,	/* footnote reference: as.fnref; text is the marker

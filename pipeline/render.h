@@ -40,6 +40,13 @@ int	render_paper(const struct render_job *job, struct diag *d);
  * reported to d). */
 int	render_check(const struct render_job *job, struct diag *d);
 
+/* Typesets a filled document with the fonts in fonts_dir to out_path
+ * (temporary file and rename, as render_paper()).  For tests of the
+ * typesetter on documents built by hand.  Returns 0 on success, 3 on a
+ * system error (reported to d). */
+int	render_doc(const struct doc *doc, const char *fonts_dir,
+	    const char *out_path, struct diag *d);
+
 /* Measures and paginates a filled document with the fonts in fonts_dir
  * and writes where each block's lines fall, one line per run of lines
  * ("page 1 y 0.0 heading lines 1-1 of 1 \"Purpose\""), to out: the

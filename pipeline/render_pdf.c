@@ -33,6 +33,7 @@
 #include "doc.h"
 #include "render.h"
 #include "render_layout.h"
+#include "pdf_post.h"
 
 /* Page geometry, in points (1/72 inch): A4 with 2.5 cm side margins. */
 #define PDF_PAGE_W	595.276
@@ -47,8 +48,9 @@
 
 #define PDF_FAMILY	"Open Sans"
 #define PDF_BODY_PT	12.0	/* body text; GOV.UK asks for 12 pt or more */
-#define PDF_NOTE_PT	10.0	/* footnotes */
-#define PDF_FOOT_PT	10.0	/* running footer */
+#define PDF_NOTE_PT	12.0	/* footnotes: no text under 12 pt */
+#define PDF_FOOT_PT	12.0	/* running footer */
+#define PDF_CHART_PT	12.0	/* chart labels */
 #define PDF_SPACING	1.12	/* line height as a multiple of the font's */
 #define PDF_HEAD_SPACING 1.0	/* the same for headings */
 #define PDF_INDENT	20.0	/* hanging indent of bullets */
@@ -59,11 +61,25 @@
 #define PDF_ASIDE_PAD	10.0	/* padding inside an aside box */
 #define PDF_NOTE_SEP	16.0	/* room for the rule above footnotes */
 #define PDF_NOTE_GAP	3.0	/* space between footnotes */
+#define PDF_INK		0.043	/* text grey level (#0b0c0c) */
+#define PDF_GREY_R	0.314	/* the footer's grey (#505a5f, 7:1 on */
+#define PDF_GREY_G	0.353	/* white) */
+#define PDF_GREY_B	0.373
+#define PDF_LANG	"en-GB"	/* the document's language */
+
+/* Chart geometry, in points. */
+#define PDF_CHART_BAR	16.0	/* thickness of a bar */
+#define PDF_CHART_GAP	2.0	/* between the bars of a category */
+#define PDF_CHART_GROUP	12.0	/* between categories */
+#define PDF_CHART_LEGEND 24.0	/* the legend's row */
+#define PDF_CHART_AXIS	22.0	/* the gridline values' row */
+#define PDF_CHART_VALW	48.0	/* room right of the longest bar */
 
 /* What a block is. */
 enum pdf_kind {
 	PDF_TEXT,	/* a laid out run of text (paragraph, heading, item) */
 	PDF_TABLE,
+	PDF_CHART,	/* a bar chart (DOC_CHART) */
 	PDF_KIND__MAX
 };
 
@@ -104,6 +120,25 @@ struct pdf_table {
 	int		*align;		/* enum doc_align per column */
 };
 
+/* A bar chart, read from the table before its DOC_CHART node. */
+struct pdf_chart {
+	int		 nseries;	/* the table's columns after the first */
+	int		 ncats;		/* the table's body rows */
+	char		**series;	/* series names (header cells) */
+	char		**cats;		/* category names (first cells) */
+	double		*value;		/* ncats * nseries values */
+	char		**shown;	/* each value as the table prints it */
+	int		*drawn;		/* 1 if the value is a number to draw;
+					   0 for [c] and words */
+	int		 percent;	/* the values are percentages */
+	double		 max;		/* the axis maximum */
+	double		 step;		/* between gridlines */
+	double		 labelw;	/* the category labels' column */
+	double		 plotw;		/* the bars' room at max */
+	double		 height;	/* the whole figure */
+	char		*alt;		/* its text alternative */
+};
+
 /* One block of the flow, measured. */
 struct pdf_block {
 	enum pdf_kind		 kind;
@@ -113,6 +148,9 @@ struct pdf_block {
 	struct pdf_text		 text;	/* PDF_TEXT */
 	struct pdf_text		 label;	/* bullet or number, or no layout */
 	struct pdf_table	*table;	/* PDF_TABLE */
+	struct pdf_chart	*chart;	/* PDF_CHART */
+	int			 spans;	/* 1 to paint its text runs in Span
+					   elements (see pdf_plan_tags()) */
 	const char		*tag;	/* structure tag */
 	int			 boxed;	/* draw as an aside box */
 	double			 pad;	/* space above and below the text
@@ -150,15 +188,23 @@ struct pdf {
 	cairo_t			*cr;
 	int			 outline_h2;	/* last level-2 outline id */
 	int			 outline_h1;	/* title outline id */
-	int			 notes_painted;	/* on the current page */
 	double			 note_y;	/* next footnote's top */
 	int			 page;		/* 0-based page being painted */
+	struct pdf_note		**pending;	/* footnotes for this page's
+						   foot */
+	size_t			 npending;
+	int			 span_open;	/* a Span element is open */
+	char			**alts;		/* each Figure's text
+						   alternative, in order */
+	size_t			 nalts;
+	char			**links;	/* each link's description, in
+						   painting order */
+	size_t			 nlinks;
 };
 
-/* A writer for the PDF stream that remembers the first error. */
+/* What cairo writes, kept in memory for the post-pass. */
 struct pdf_writer {
-	FILE	*f;
-	int	 err;		/* errno of the first failure, 0 if none */
+	struct buf	 b;
 };
 
 /* ------------------------------------------------------------------ */
@@ -466,6 +512,10 @@ pdf_text_make(struct pdf *p, struct pdf_text *t, const struct doc_node *n,
 	else
 		buf_puts(&b, s);
 	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+	/* No ligatures: every glyph stands for one character, so text
+	 * extraction and the structure's text need no ActualText. */
+	pango_attr_list_insert(al, pango_attr_font_features_new(
+	    "liga=0, clig=0"));
 	t->layout = pango_layout_new(p->fonts->ctx);
 	fd = pdf_font(size, bold);
 	pango_layout_set_font_description(t->layout, fd);
@@ -772,6 +822,196 @@ pdf_measure_table(struct pdf *p, struct pdf_block *b)
 	free(min);
 }
 
+/* Returns the text of gridline value v of chart c. */
+static char *
+pdf_chart_tick(const struct pdf_chart *c, double v)
+{
+	return xasprintf("%g%s", v, c->percent ? "%" : "");
+}
+
+/* Frees chart c; accepts NULL. */
+static void
+pdf_chart_free(struct pdf_chart *c)
+{
+	int	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nseries; i++)
+		free(c->series[i]);
+	for (i = 0; i < c->ncats; i++)
+		free(c->cats[i]);
+	for (i = 0; i < c->ncats * c->nseries; i++)
+		free(c->shown[i]);
+	free(c->series);
+	free(c->cats);
+	free(c->shown);
+	free(c->value);
+	free(c->drawn);
+	free(c->alt);
+	free(c);
+}
+
+/* Parses s as a number, optionally followed by "%", into *v; sets *pct
+ * when there is a "%".  Returns 1 on success, 0 for anything else
+ * ("[c]", words). */
+static int
+pdf_chart_number(const char *s, double *v, int *pct)
+{
+	char	*end;
+
+	while (*s == ' ')
+		s++;
+	if (*s < '0' || *s > '9')
+		return 0;
+	*v = strtod(s, &end);
+	*pct = *end == '%';
+	if (*pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	return *end == '\0';
+}
+
+/* Returns the cell of row in column col, or NULL. */
+static const struct doc_node *
+pdf_cell(const struct doc_node *row, int col)
+{
+	const struct doc_node	*c;
+
+	for (c = row->first_child; c != NULL && col > 0; c = c->next)
+		col--;
+	return c;
+}
+
+/*
+ * Reads chart node n's data from the table just before it and measures
+ * it.  Returns the chart (free with pdf_chart_free()), or NULL when n
+ * does not follow a table with a header row, at least two columns and a
+ * body row.
+ */
+static struct pdf_chart *
+pdf_measure_chart(struct pdf *p, const struct doc_node *n)
+{
+	const struct doc_node	*table = n->prev, *row, *head = NULL;
+	struct pdf_chart	*c;
+	struct pdf_text		 t;
+	struct buf		 alt;
+	double			 maxv = 0, v, w, steps[] = { 1, 2, 5 };
+	int			 k, s, pct, npct = 0, nnum = 0, any_c = 0;
+	size_t			 i;
+	char			*cap, *tick;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    table->as.table.ncols < 2)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->nseries = table->as.table.ncols - 1;
+	for (row = table->first_child; row != NULL; row = row->next)
+		if (row->as.row.header)
+			head = row;
+		else
+			c->ncats++;
+	if (head == NULL || c->ncats == 0) {
+		free(c);
+		return NULL;
+	}
+	c->series = xcalloc(c->nseries, sizeof(*c->series));
+	c->cats = xcalloc(c->ncats, sizeof(*c->cats));
+	c->value = xcalloc((size_t)c->ncats * c->nseries, sizeof(double));
+	c->shown = xcalloc((size_t)c->ncats * c->nseries, sizeof(char *));
+	c->drawn = xcalloc((size_t)c->ncats * c->nseries, sizeof(int));
+	for (s = 0; s < c->nseries; s++)
+		c->series[s] = pdf_cell(head, s + 1) != NULL ?
+		    doc_node_plain(pdf_cell(head, s + 1)) : xstrdup("");
+	k = 0;
+	for (row = table->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header)
+			continue;
+		c->cats[k] = pdf_cell(row, 0) != NULL ?
+		    doc_node_plain(pdf_cell(row, 0)) : xstrdup("");
+		for (s = 0; s < c->nseries; s++) {
+			i = (size_t)k * c->nseries + s;
+			c->shown[i] = pdf_cell(row, s + 1) != NULL ?
+			    doc_node_plain(pdf_cell(row, s + 1)) :
+			    xstrdup("");
+			if (pdf_chart_number(c->shown[i], &v, &pct)) {
+				c->value[i] = v;
+				c->drawn[i] = 1;
+				nnum++;
+				npct += pct;
+				if (v > maxv)
+					maxv = v;
+			} else if (strcmp(c->shown[i], "[c]") == 0)
+				any_c = 1;
+		}
+		k++;
+	}
+	/* Percentages and counts do not share an axis: draw only the
+	 * kind most values are. */
+	c->percent = npct * 2 >= nnum && nnum > 0;
+	for (i = 0; i < (size_t)c->ncats * c->nseries; i++)
+		if (c->drawn[i] && (strchr(c->shown[i], '%') != NULL) !=
+		    c->percent)
+			c->drawn[i] = 0;
+
+	/* A round axis: gridlines at 1, 2 or 5 times a power of ten,
+	 * at most six of them. */
+	c->step = 1;
+	for (;;) {
+		for (s = 0; s < 3; s++)
+			if (maxv / (steps[s] * c->step) <= 5)
+				break;
+		if (s < 3) {
+			c->step *= steps[s];
+			break;
+		}
+		c->step *= 10;
+	}
+	c->max = c->step * (maxv > 0 ? (int)(maxv / c->step - 1e-9) + 1 : 1);
+	if (c->max < maxv)
+		c->max += c->step;
+
+	/* The category labels' column, and the bars' room. */
+	for (k = 0; k < c->ncats; k++) {
+		pdf_text_make(p, &t, NULL, c->cats[k], 0, PDF_CHART_PT, 1,
+		    PANGO_ALIGN_LEFT);
+		w = pdf_text_width(&t) + 14;
+		if (w > c->labelw)
+			c->labelw = w;
+		pdf_text_clear(&t);
+	}
+	tick = pdf_chart_tick(c, c->max);
+	pdf_text_make(p, &t, NULL, tick, 0, PDF_CHART_PT, 0,
+	    PANGO_ALIGN_LEFT);
+	free(tick);
+	c->plotw = PDF_BODY_W - c->labelw - PDF_CHART_VALW;
+	pdf_text_clear(&t);
+	c->height = PDF_CHART_LEGEND + c->ncats * (c->nseries *
+	    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP +
+	    PDF_CHART_GROUP) + PDF_CHART_AXIS;
+
+	/* The text alternative, from the same cells. */
+	buf_init(&alt);
+	cap = doc_node_plain(n);
+	buf_printf(&alt, "Bar chart%s%s. ", *cap != '\0' ? ": " : "", cap);
+	free(cap);
+	for (k = 0; k < c->ncats; k++) {
+		buf_printf(&alt, "%s: ", c->cats[k]);
+		for (s = 0; s < c->nseries; s++)
+			buf_printf(&alt, "%s %s%s", c->series[s],
+			    c->shown[(size_t)k * c->nseries + s],
+			    s + 1 < c->nseries ? ", " : ". ");
+	}
+	if (any_c)
+		buf_puts(&alt, "[c] marks a figure not shown so that no "
+		    "child or family can be recognised.");
+	while (alt.len > 0 && alt.data[alt.len - 1] == ' ')
+		alt.data[--alt.len] = '\0';
+	c->alt = buf_take(&alt);
+	return c;
+}
+
 /* Space between blocks, in points. */
 #define PDF_SP_PARA	10.0
 #define PDF_SP_ITEM	6.0
@@ -804,6 +1044,7 @@ pdf_space(const struct pdf_block *prev, const struct doc_node *n)
 		break;
 	case DOC_TABLE:
 	case DOC_ASIDE:
+	case DOC_CHART:
 		after = PDF_SP_TABLE;
 		break;
 	default:
@@ -825,6 +1066,9 @@ pdf_space(const struct pdf_block *prev, const struct doc_node *n)
 	case DOC_ASIDE:
 		before = PDF_SP_TABLE;
 		break;
+	case DOC_CHART:
+		/* Its caption (or the chart) follows the table closely. */
+		return PDF_SP_TABLE + 6;
 	case DOC_SIGNOFF:
 		before = 30.0;
 		break;
@@ -845,6 +1089,7 @@ pdf_measure(struct pdf *p)
 	size_t			 i;
 	int			 newpage = 0;
 	char			 num[32];
+	struct pdf_chart	*chart;
 
 	pdf_measure_notes(p);
 	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
@@ -908,6 +1153,10 @@ pdf_measure(struct pdf *p)
 				    b->width, PDF_BODY_PT, 0,
 				    PANGO_ALIGN_LEFT);
 				pdf_block_lay_text(p, b, 1);
+				/* The last item never stands alone at the
+				 * top of a page. */
+				b->lay.keep = item->next != NULL &&
+				    item->next->next == NULL;
 				b->lay.newpage = newpage;
 				newpage = 0;
 				b->lay.before = pdf_space(p->nblocks > 1 ?
@@ -919,9 +1168,41 @@ pdf_measure(struct pdf *p)
 			b->tag = "Table";
 			pdf_measure_table(p, b);
 			break;
+		case DOC_CHART:
+			if ((chart = pdf_measure_chart(p, n)) == NULL)
+				continue;
+			if (n->first_child != NULL) {
+				/* The caption, kept with the chart. */
+				b = pdf_block_new(p, PDF_TEXT, n);
+				b->tag = "P";
+				pdf_text_make(p, &b->text, n, NULL,
+				    PDF_BODY_W, PDF_BODY_PT, 1,
+				    PANGO_ALIGN_LEFT);
+				pdf_block_lay_text(p, b, 0);
+				b->lay.keep = 1;
+				b->lay.newpage = newpage;
+				newpage = 0;
+				b->lay.before = pdf_space(p->nblocks > 1 ?
+				    &p->blocks[p->nblocks - 2] : NULL, n);
+			}
+			b = pdf_block_new(p, PDF_CHART, n);
+			b->tag = "Figure";
+			b->chart = chart;
+			b->lines = xcalloc(1, sizeof(double));
+			b->notes = xcalloc(1, sizeof(double));
+			b->lines[0] = chart->height;
+			b->lay.lines = b->lines;
+			b->lay.notes = b->notes;
+			b->lay.nlines = 1;
+			if (n->first_child != NULL) {
+				b->lay.before = 8;
+				continue;
+			}
+			break;
 		case DOC_SIGNOFF:
+			/* One P a line (see pdf_paint_frag()). */
 			b = pdf_block_new(p, PDF_TEXT, n);
-			b->tag = "P";
+			b->tag = "Div";
 			buf_init(&sb);
 			for (i = 0; i < p->doc->meta.nauthors; i++) {
 				buf_puts(&sb, p->doc->meta.authors[i]);
@@ -969,99 +1250,224 @@ pdf_paginate(struct pdf *p)
 /* ------------------------------------------------------------------ */
 /* Painting */
 
-/* Paints lines [first, first + count) of t with its top-left at x, y. */
-static void
-pdf_paint_lines(struct pdf *p, const struct pdf_text *t, int first,
-    int count, double x, double y)
-{
-	PangoLayoutLine	*line;
-	int		 i;
-	double		 top;
+/*
+ * Structure.  cairo 1.16 gives marked content only to the elements that
+ * have no child elements: text painted straight into an element that
+ * also holds a child element (a Link, a Note, page furniture) is left
+ * out of the tree.  So a block is painted either as one leaf element
+ * (its text its content) or, in "spans" mode, with every run of its text
+ * in a Span, each footnote marker in Reference > Link and any footnote
+ * or furniture that falls inside it as children beside them.  Page
+ * furniture (running footer, rules, box shading) goes in elements named
+ * PDF_ART_TAG, which the post-pass (pdf_post.c) takes out of the tree
+ * and marks as artifacts in the page content.  (Not "Artifact": cairo
+ * 1.16 crashes in cairo_surface_finish() on a structure type outside the
+ * standard set once the document has an outline.)
+ */
+#define PDF_ART_TAG	PDF_POST_ART
 
-	for (i = first; i < first + count && i < t->nlines; i++) {
-		top = y + t->lines[i].top - t->lines[first].top;
-		line = pango_layout_get_line_readonly(t->layout, i);
-		cairo_move_to(p->cr, x + t->lines[i].x,
-		    top + t->lines[i].baseline);
-		pango_cairo_show_layout_line(p->cr, line);
+/* Opens and closes an element of page furniture. */
+static void
+pdf_art_begin(struct pdf *p)
+{
+	cairo_tag_begin(p->cr, PDF_ART_TAG, NULL);
+}
+
+static void
+pdf_art_end(struct pdf *p)
+{
+	cairo_tag_end(p->cr, PDF_ART_TAG);
+}
+
+/* Closes the Span being painted into, if any. */
+static void
+pdf_span_close(struct pdf *p)
+{
+	if (p->span_open) {
+		cairo_tag_end(p->cr, "Span");
+		p->span_open = 0;
 	}
 }
 
-/* Paints the footnote of marker ref at the foot of the current page. */
+/* Returns the footnote marker of t that run starts, or NULL. */
+static const struct pdf_ref *
+pdf_run_ref(const struct pdf_text *t, const PangoGlyphItem *run)
+{
+	size_t	 r;
+
+	for (r = 0; r < t->nrefs; r++)
+		if (t->refs[r].index == run->item->offset &&
+		    t->refs[r].def != NULL)
+			return &t->refs[r];
+	return NULL;
+}
+
+/* Queues the footnote of marker ref for the foot of the current page. */
 static void
-pdf_paint_note(struct pdf *p, const struct pdf_ref *ref)
+pdf_note_queue(struct pdf *p, const struct pdf_ref *ref)
+{
+	struct pdf_note	*note;
+
+	if (!ref->first || (note = pdf_note_find(p, ref->def)) == NULL)
+		return;
+	p->pending = xreallocarray(p->pending, p->npending + 1,
+	    sizeof(*p->pending));
+	p->pending[p->npending++] = note;
+}
+
+/*
+ * Paints one run of glyphs with its baseline origin at x, y.  Pango
+ * blanks the glyph of a space at the end of a line; it is put back
+ * (zero width, as pango placed it) so that cairo need not mark the
+ * blank with an ActualText sequence and text extraction keeps the space
+ * between the words either side of the break.
+ */
+static void
+pdf_show_run(struct pdf *p, const char *text, PangoGlyphItem *run,
+    double x, double y)
+{
+	PangoGlyphItem	*gi;
+	hb_font_t	*hb;
+	hb_codepoint_t	 space;
+	int		 i;
+	const char	*c;
+
+	gi = pango_glyph_item_copy(run);
+	hb = pango_font_get_hb_font(gi->item->analysis.font);
+	for (i = 0; i < gi->glyphs->num_glyphs; i++) {
+		if (gi->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+			continue;
+		c = text + gi->item->offset + gi->glyphs->log_clusters[i];
+		if ((*c == ' ' || *c == '\t') && hb != NULL &&
+		    hb_font_get_nominal_glyph(hb, ' ', &space))
+			gi->glyphs->glyphs[i].glyph = space;
+	}
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_glyph_item(p->cr, text, gi);
+	pango_glyph_item_free(gi);
+}
+
+/*
+ * Paints lines [first, first + count) of t with its top-left at x, y,
+ * run by run.  With spans, text runs go in Span elements and footnote
+ * markers in Reference > Link elements that point at their footnotes;
+ * the footnotes of first mentions are queued for the page foot.
+ */
+static void
+pdf_paint_lines(struct pdf *p, const struct pdf_text *t, int first,
+    int count, double x, double y, int spans)
+{
+	PangoLayoutLine		*line;
+	GSList			*l;
+	PangoGlyphItem		*run;
+	const struct pdf_ref	*ref;
+	const char		*text;
+	PangoRectangle		 logical;
+	double			 oy, rx, ry, w;
+	int			 i, xoff;
+	char			*attr;
+
+	if (count <= 0 || first >= t->nlines)
+		return;
+	text = pango_layout_get_text(t->layout);
+	oy = y - t->lines[first].top;
+	for (i = first; i < first + count && i < t->nlines; i++) {
+		line = pango_layout_get_line_readonly(t->layout, i);
+		xoff = 0;
+		for (l = line->runs; l != NULL; l = l->next) {
+			run = l->data;
+			xoff += run->start_x_offset;
+			rx = x + t->lines[i].x + (double)xoff / PANGO_SCALE;
+			ry = oy + t->lines[i].top + t->lines[i].baseline -
+			    (double)run->y_offset / PANGO_SCALE;
+			w = (double)pango_glyph_string_get_width(run->glyphs) /
+			    PANGO_SCALE;
+			ref = pdf_run_ref(t, run);
+			if (ref != NULL) {
+				pdf_span_close(p);
+				pango_glyph_string_extents(run->glyphs,
+				    run->item->analysis.font, NULL, &logical);
+				attr = xasprintf("rect=[%.2f %.2f %.2f %.2f] "
+				    "dest='fn%d'", rx - 2, ry + (double)
+				    logical.y / PANGO_SCALE - 1, w + 4,
+				    (double)logical.height / PANGO_SCALE + 2,
+				    ref->def->as.footnote.number);
+				if (spans)
+					cairo_tag_begin(p->cr, "Reference",
+					    NULL);
+				cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr);
+				pdf_show_run(p, text, run, rx, ry);
+				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+				if (spans)
+					cairo_tag_end(p->cr, "Reference");
+				free(attr);
+				p->links = xreallocarray(p->links,
+				    p->nlinks + 1, sizeof(*p->links));
+				p->links[p->nlinks++] = xasprintf("Go to "
+				    "footnote %d", ref->def->as.footnote.number);
+				pdf_note_queue(p, ref);
+			} else {
+				if (spans && !p->span_open) {
+					cairo_tag_begin(p->cr, "Span", NULL);
+					p->span_open = 1;
+				}
+				pdf_show_run(p, text, run, rx, ry);
+			}
+			xoff += pango_glyph_string_get_width(run->glyphs) +
+			    run->end_x_offset;
+		}
+	}
+	if (spans)
+		pdf_span_close(p);
+}
+
+/* Paints the footnotes queued for the current page at its foot, below a
+ * short rule. */
+static void
+pdf_paint_notes(struct pdf *p)
 {
 	struct pdf_note	*note;
 	char		*attr;
+	size_t		 i;
 	double		 top;
 
-	if ((note = pdf_note_find(p, ref->def)) == NULL)
+	if (p->npending == 0)
 		return;
-	if (p->notes_painted == 0) {
-		p->note_y = PDF_TOP + PDF_BODY_H - p->lay.notes[p->page] +
-		    PDF_NOTE_SEP;
-		cairo_save(p->cr);
-		cairo_set_line_width(p->cr, 0.6);
-		cairo_move_to(p->cr, PDF_LEFT, p->note_y - PDF_NOTE_SEP / 2);
-		cairo_line_to(p->cr, PDF_LEFT + 120, p->note_y -
-		    PDF_NOTE_SEP / 2);
-		cairo_stroke(p->cr);
-		cairo_restore(p->cr);
-	}
-	p->notes_painted++;
-	top = p->note_y;
-	cairo_tag_begin(p->cr, "Note", NULL);
-	attr = xasprintf("name='fn%d' x=%.2f y=%.2f",
-	    note->def->as.footnote.number, PDF_LEFT, top);
-	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
-	free(attr);
-	cairo_tag_begin(p->cr, "Lbl", NULL);
-	pdf_paint_lines(p, &note->label, 0, note->label.nlines, PDF_LEFT,
-	    top);
-	cairo_tag_end(p->cr, "Lbl");
-	pdf_paint_lines(p, &note->text, 0, note->text.nlines,
-	    PDF_LEFT + PDF_NOTE_INDENT, top);
-	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-	cairo_tag_end(p->cr, "Note");
-	p->note_y += note->height;
-}
-
-/* Links the markers on lines [first, first + count) of t, drawn with
- * its top-left at x, y, to their footnotes, and paints the footnotes of
- * first mentions. */
-static void
-pdf_paint_refs(struct pdf *p, const struct pdf_text *t, int first,
-    int count, double x, double y)
-{
-	PangoRectangle	 a, z;
-	size_t		 r;
-	char		*attr;
-	double		 oy;
-
-	oy = y - (first < t->nlines ? t->lines[first].top : 0);
-	for (r = 0; r < t->nrefs; r++) {
-		if (t->refs[r].line < first ||
-		    t->refs[r].line >= first + count ||
-		    t->refs[r].def == NULL)
-			continue;
-		pango_layout_index_to_pos(t->layout, t->refs[r].index, &a);
-		pango_layout_index_to_pos(t->layout, t->refs[r].index +
-		    t->refs[r].len - 1, &z);
-		attr = xasprintf("rect=[%.2f %.2f %.2f %.2f] dest='fn%d'",
-		    x + (double)a.x / PANGO_SCALE - 1,
-		    oy + (double)a.y / PANGO_SCALE,
-		    (double)(z.x + z.width - a.x) / PANGO_SCALE + 2,
-		    (double)a.height / PANGO_SCALE,
-		    t->refs[r].def->as.footnote.number);
-		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr);
-		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+	p->note_y = PDF_TOP + PDF_BODY_H - p->lay.notes[p->page] +
+	    PDF_NOTE_SEP;
+	pdf_art_begin(p);
+	cairo_save(p->cr);
+	cairo_set_line_width(p->cr, 0.6);
+	cairo_move_to(p->cr, PDF_LEFT, p->note_y - PDF_NOTE_SEP / 2);
+	cairo_line_to(p->cr, PDF_LEFT + 120, p->note_y - PDF_NOTE_SEP / 2);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
+	pdf_art_end(p);
+	for (i = 0; i < p->npending; i++) {
+		note = p->pending[i];
+		top = p->note_y;
+		cairo_tag_begin(p->cr, "Note", NULL);
+		attr = xasprintf("name='fn%d' x=%.2f y=%.2f",
+		    note->def->as.footnote.number, PDF_LEFT, top);
+		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
 		free(attr);
-		if (t->refs[r].first)
-			pdf_paint_note(p, &t->refs[r]);
+		cairo_tag_begin(p->cr, "Lbl", NULL);
+		pdf_paint_lines(p, &note->label, 0, note->label.nlines,
+		    PDF_LEFT, top + note->text.lines[0].baseline -
+		    note->label.lines[0].baseline, 0);
+		cairo_tag_end(p->cr, "Lbl");
+		cairo_tag_begin(p->cr, "P", NULL);
+		pdf_paint_lines(p, &note->text, 0, note->text.nlines,
+		    PDF_LEFT + PDF_NOTE_INDENT, top, 0);
+		cairo_tag_end(p->cr, "P");
+		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+		cairo_tag_end(p->cr, "Note");
+		p->note_y += note->height;
 	}
+	p->npending = 0;
 }
 
-/* Writes the running footer of the current page. */
+/* Writes the running footer of the current page, as furniture. */
 static void
 pdf_paint_footer(struct pdf *p)
 {
@@ -1071,9 +1477,14 @@ pdf_paint_footer(struct pdf *p)
 	s = xasprintf("Page %d of %d", p->page + 1, p->lay.npages);
 	pdf_text_make(p, &t, NULL, s, 0, PDF_FOOT_PT, 0, PANGO_ALIGN_LEFT);
 	free(s);
+	pdf_art_begin(p);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, PDF_GREY_R, PDF_GREY_G, PDF_GREY_B);
 	pdf_paint_lines(p, &t, 0, t.nlines, (PDF_PAGE_W -
 	    pdf_text_width(&t)) / 2, PDF_PAGE_H - PDF_FOOTER -
-	    t.lines[0].baseline);
+	    t.lines[0].baseline, 0);
+	cairo_restore(p->cr);
+	pdf_art_end(p);
 	pdf_text_clear(&t);
 }
 
@@ -1101,20 +1512,25 @@ pdf_outline(struct pdf *p, const struct pdf_block *b, double y)
 	free(name);
 }
 
-/* Strokes a horizontal rule of width w points from x to x + len at y. */
+/* Strokes a horizontal rule of width w points from x to x + len at y,
+ * as furniture. */
 static void
 pdf_rule(struct pdf *p, double x, double y, double len, double w)
 {
+	pdf_art_begin(p);
 	cairo_set_line_width(p->cr, w);
 	cairo_move_to(p->cr, x, y);
 	cairo_line_to(p->cr, x + len, y);
 	cairo_stroke(p->cr);
+	pdf_art_end(p);
 }
 
 /*
  * Paints a table's rows [first, first + count) with top at y: heavy rules
  * above the header and below it and at the foot of the table, light ones
- * between body rows and where the table breaks across pages.
+ * between body rows and where the table breaks across pages.  Cells of
+ * header rows are TH (the post-pass gives them column scope), and so is
+ * the first cell of each body row of a table with a header (row scope).
  */
 static void
 pdf_paint_table(struct pdf *p, const struct pdf_block *b, int first,
@@ -1122,8 +1538,11 @@ pdf_paint_table(struct pdf *p, const struct pdf_block *b, int first,
 {
 	const struct pdf_table	*t = b->table;
 	double			 x, cx, ry = y, w = b->width, below;
-	int			 r, c;
+	int			 r, c, hashead = 0;
 
+	for (r = 0; r < t->nrows; r++)
+		if (t->header[r])
+			hashead = 1;
 	x = PDF_LEFT + b->x;
 	cairo_save(p->cr);
 	pdf_rule(p, x, ry, w, first == 0 || t->header[first] ? 1.2 : 0.5);
@@ -1132,13 +1551,13 @@ pdf_paint_table(struct pdf *p, const struct pdf_block *b, int first,
 		cx = x;
 		for (c = 0; c < t->ncols; c++) {
 			const struct pdf_text *ct = &t->cells[r * t->ncols + c];
-			const char *tag = t->header[r] ? "TH" : "TD";
+			const char *tag = t->header[r] || (c == 0 &&
+			    hashead && t->ncols > 1) ? "TH" : "TD";
 
 			cairo_tag_begin(p->cr, tag, NULL);
 			pdf_paint_lines(p, ct, 0, ct->nlines,
-			    cx + PDF_CELL_PADX, ry + PDF_CELL_PADY);
-			pdf_paint_refs(p, ct, 0, ct->nlines,
-			    cx + PDF_CELL_PADX, ry + PDF_CELL_PADY);
+			    cx + PDF_CELL_PADX, ry + PDF_CELL_PADY,
+			    ct->nrefs > 0);
 			cairo_tag_end(p->cr, tag);
 			cx += t->colw[c];
 		}
@@ -1155,9 +1574,144 @@ pdf_paint_table(struct pdf *p, const struct pdf_block *b, int first,
 	cairo_restore(p->cr);
 }
 
-/* Paints fragment f (a run of block f->block's lines). */
+/* The chart's colours: dark blue and turquoise of the Government
+ * Analysis Function's palette (10.3:1 and 3.2:1 against white, 3.2:1
+ * between them); a third series is hatched in the dark blue. */
+static const double pdf_chart_rgb[2][3] = {
+	{ 0x12 / 255.0, 0x43 / 255.0, 0x6d / 255.0 },
+	{ 0x28 / 255.0, 0xa1 / 255.0, 0x97 / 255.0 },
+};
+
+/* Fills the rectangle x, y, w, h in the style of series s. */
 static void
-pdf_paint_frag(struct pdf *p, const struct lay_frag *f)
+pdf_chart_swatch(struct pdf *p, int s, double x, double y, double w,
+    double h)
+{
+	double	 d;
+
+	cairo_save(p->cr);
+	if (s < 2) {
+		cairo_set_source_rgb(p->cr, pdf_chart_rgb[s][0],
+		    pdf_chart_rgb[s][1], pdf_chart_rgb[s][2]);
+		cairo_rectangle(p->cr, x, y, w, h);
+		cairo_fill(p->cr);
+	} else {
+		cairo_set_source_rgb(p->cr, pdf_chart_rgb[0][0],
+		    pdf_chart_rgb[0][1], pdf_chart_rgb[0][2]);
+		cairo_rectangle(p->cr, x, y, w, h);
+		cairo_save(p->cr);
+		cairo_clip_preserve(p->cr);
+		cairo_new_path(p->cr);
+		cairo_set_line_width(p->cr, 1.3);
+		for (d = -h; d < w; d += 4.5) {
+			cairo_move_to(p->cr, x + d, y + h);
+			cairo_line_to(p->cr, x + d + h, y);
+		}
+		cairo_stroke(p->cr);
+		cairo_restore(p->cr);
+		cairo_set_line_width(p->cr, 1.0);
+		cairo_rectangle(p->cr, x + 0.5, y + 0.5, w - 1, h - 1);
+		cairo_stroke(p->cr);
+	}
+	cairo_restore(p->cr);
+}
+
+/* Draws s as outlines with its left at x and its middle at ym (chart
+ * labels: the Figure's alternative text carries their words). */
+static double
+pdf_chart_label(struct pdf *p, const char *s, double x, double ym,
+    int bold, int right)
+{
+	struct pdf_text	 t;
+	double		 w;
+
+	pdf_text_make(p, &t, NULL, s, 0, PDF_CHART_PT, bold,
+	    PANGO_ALIGN_LEFT);
+	w = pdf_text_width(&t);
+	cairo_move_to(p->cr, right ? x - w : x, ym - t.height / 2);
+	pango_cairo_layout_path(p->cr, t.layout);
+	cairo_fill(p->cr);
+	pdf_text_clear(&t);
+	return w;
+}
+
+/*
+ * Paints chart block b with top at y: a legend, then for each category
+ * its label and one horizontal bar a series, each labelled with the
+ * figure as the table prints it ([c] where it is suppressed, with no
+ * bar), over light gridlines with their values below.
+ */
+static void
+pdf_paint_chart(struct pdf *p, const struct pdf_block *b, double y)
+{
+	const struct pdf_chart	*c = b->chart;
+	double			 x0, top, gy, by, w, lx, v, yb;
+	int			 k, s;
+	char			*tick;
+
+	x0 = PDF_LEFT + c->labelw;
+	/* Legend. */
+	lx = x0;
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+	for (s = 0; s < c->nseries; s++) {
+		pdf_chart_swatch(p, s, lx, y + (PDF_CHART_LEGEND - 12) / 2,
+		    12, 12);
+		lx += 18 + pdf_chart_label(p, c->series[s], lx + 18,
+		    y + PDF_CHART_LEGEND / 2, 0, 0) + 18;
+	}
+	top = y + PDF_CHART_LEGEND + PDF_CHART_GROUP / 2;
+	yb = top + c->ncats * (c->nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
+	    PDF_CHART_GAP + PDF_CHART_GROUP) - PDF_CHART_GROUP / 2;
+
+	/* Gridlines and their values. */
+	for (v = 0; v <= c->max + 1e-9; v += c->step) {
+		w = x0 + v / c->max * c->plotw;
+		cairo_set_source_rgb(p->cr, v == 0 ? PDF_INK : 0.75,
+		    v == 0 ? PDF_INK : 0.75, v == 0 ? PDF_INK : 0.75);
+		cairo_set_line_width(p->cr, v == 0 ? 1.0 : 0.5);
+		cairo_move_to(p->cr, w, top - PDF_CHART_GROUP / 2);
+		cairo_line_to(p->cr, w, yb);
+		cairo_stroke(p->cr);
+		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+		tick = pdf_chart_tick(c, v);
+		pdf_chart_label(p, tick, w - 8, yb + PDF_CHART_AXIS / 2,
+		    0, 0);
+		free(tick);
+	}
+
+	/* Categories and bars. */
+	for (k = 0; k < c->ncats; k++) {
+		gy = top + k * (c->nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
+		    PDF_CHART_GAP + PDF_CHART_GROUP);
+		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+		pdf_chart_label(p, c->cats[k], PDF_LEFT, gy + (c->nseries *
+		    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP) / 2, 1,
+		    0);
+		for (s = 0; s < c->nseries; s++) {
+			by = gy + s * (PDF_CHART_BAR + PDF_CHART_GAP);
+			w = 0;
+			if (c->drawn[k * c->nseries + s]) {
+				w = c->value[k * c->nseries + s] / c->max *
+				    c->plotw;
+				if (w > 0)
+					pdf_chart_swatch(p, s, x0, by, w,
+					    PDF_CHART_BAR);
+			}
+			cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK,
+			    PDF_INK);
+			pdf_chart_label(p, c->shown[k * c->nseries + s],
+			    x0 + w + 4, by + PDF_CHART_BAR / 2, 0, 0);
+		}
+	}
+	cairo_restore(p->cr);
+}
+
+/* Paints fragment f (a run of block f->block's lines); notes says to
+ * paint the page's queued footnotes inside the block, before its
+ * element closes. */
+static void
+pdf_paint_frag(struct pdf *p, const struct lay_frag *f, int notes)
 {
 	const struct pdf_block	*b = &p->blocks[f->block];
 	const struct doc_node	*n = b->node;
@@ -1165,11 +1719,39 @@ pdf_paint_frag(struct pdf *p, const struct lay_frag *f)
 	int			 last = f->first + f->count == b->lay.nlines;
 	double			 y = PDF_TOP + f->y, h, x;
 	int			 i;
+	char			*attr;
+
+	/* The box of an aside, furniture behind its text. */
+	if (b->boxed) {
+		h = 0;
+		for (i = f->first; i < f->first + f->count; i++)
+			h += b->lines[i];
+		pdf_art_begin(p);
+		cairo_save(p->cr);
+		cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
+		cairo_rectangle(p->cr, PDF_LEFT, y, PDF_BODY_W, h);
+		cairo_fill(p->cr);
+		cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+		cairo_rectangle(p->cr, PDF_LEFT, y, 4, h);
+		cairo_fill(p->cr);
+		cairo_restore(p->cr);
+		pdf_art_end(p);
+	}
 
 	/* A list opens before its first item and closes after its last. */
 	if (first && n->type == DOC_ITEM && n->prev == NULL)
 		cairo_tag_begin(p->cr, "L", NULL);
 	if (first) {
+		if (b->kind == PDF_CHART) {
+			p->alts = xreallocarray(p->alts, p->nalts + 1,
+			    sizeof(*p->alts));
+			p->alts[p->nalts++] = xstrdup(b->chart->alt);
+			attr = xasprintf("name='fig%zu' x=%.2f y=%.2f",
+			    p->nalts, PDF_LEFT, y);
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+			free(attr);
+		}
 		cairo_tag_begin(p->cr, b->tag, NULL);
 		if (n->type == DOC_HEADING)
 			pdf_outline(p, b, y);
@@ -1177,34 +1759,36 @@ pdf_paint_frag(struct pdf *p, const struct lay_frag *f)
 
 	if (b->kind == PDF_TABLE) {
 		pdf_paint_table(p, b, f->first, f->count, y);
+	} else if (b->kind == PDF_CHART) {
+		pdf_paint_chart(p, b, y);
 	} else {
 		x = PDF_LEFT + b->x;
-		if (b->boxed) {
-			h = 0;
-			for (i = f->first; i < f->first + f->count; i++)
-				h += b->lines[i];
-			cairo_save(p->cr);
-			cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
-			cairo_rectangle(p->cr, PDF_LEFT, y, PDF_BODY_W, h);
-			cairo_fill(p->cr);
-			cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
-			cairo_rectangle(p->cr, PDF_LEFT, y, 4, h);
-			cairo_fill(p->cr);
-			cairo_restore(p->cr);
-			if (first)
-				y += b->pad;
-		}
+		if (b->boxed && first)
+			y += b->pad;
 		if (first && b->label.layout != NULL) {
 			cairo_tag_begin(p->cr, "Lbl", NULL);
 			pdf_paint_lines(p, &b->label, 0, 1, PDF_LEFT, y +
 			    b->text.lines[0].baseline -
-			    b->label.lines[0].baseline);
+			    b->label.lines[0].baseline, 0);
 			cairo_tag_end(p->cr, "Lbl");
 		}
 		if (first && n->type == DOC_ITEM)
 			cairo_tag_begin(p->cr, "LBody", NULL);
-		pdf_paint_lines(p, &b->text, f->first, f->count, x, y);
-		pdf_paint_refs(p, &b->text, f->first, f->count, x, y);
+		if (n->type == DOC_SIGNOFF) {
+			/* Names on lines of their own are paragraphs of
+			 * their own, so that they do not run together. */
+			for (i = f->first; i < f->first + f->count; i++) {
+				cairo_tag_begin(p->cr, "P", NULL);
+				pdf_paint_lines(p, &b->text, i, 1, x, y +
+				    b->text.lines[i].top -
+				    b->text.lines[f->first].top, 0);
+				cairo_tag_end(p->cr, "P");
+			}
+		} else
+			pdf_paint_lines(p, &b->text, f->first, f->count, x,
+			    y, b->spans);
+		if (notes)
+			pdf_paint_notes(p);
 		if (last && n->type == DOC_ITEM)
 			cairo_tag_end(p->cr, "LBody");
 	}
@@ -1215,32 +1799,88 @@ pdf_paint_frag(struct pdf *p, const struct lay_frag *f)
 		cairo_tag_end(p->cr, "L");
 }
 
+/*
+ * Decides how each block is tagged and where each page's footnotes go.
+ * A page's footnotes are painted after its last fragment: at the
+ * Document level when that fragment ends its block and nothing stays
+ * open, else inside the open element (a paragraph or list item that
+ * runs on, or the last item of a list that runs on), whose text then
+ * goes in spans.  Sets b->spans for every block, and notes_in[i] to 1
+ * for the fragments the notes go inside.
+ */
+static void
+pdf_plan_tags(struct pdf *p, int *notes_in)
+{
+	const struct lay_frag	*f;
+	struct pdf_block	*b;
+	size_t			 i, k;
+	int			 nfrags;
+
+	for (k = 0; k < p->nblocks; k++) {
+		b = &p->blocks[k];
+		nfrags = 0;
+		for (i = 0; i < p->lay.nfrags; i++)
+			if (p->lay.frags[i].block == k)
+				nfrags++;
+		/* Furniture falls inside a block that crosses a page. */
+		b->spans = b->text.nrefs > 0 || nfrags > 1;
+	}
+	for (i = 0; i < p->lay.nfrags; i++) {
+		f = &p->lay.frags[i];
+		notes_in[i] = 0;
+		if (i + 1 < p->lay.nfrags && p->lay.frags[i + 1].page ==
+		    f->page)
+			continue;
+		if (p->lay.notes[f->page] <= 0)
+			continue;
+		b = &p->blocks[f->block];
+		if (b->kind == PDF_TEXT && b->node->type == DOC_ITEM &&
+		    b->node->next != NULL) {
+			b->spans = 1;
+			notes_in[i] = 1;
+		}
+	}
+}
+
+/* Ends the current page: its footnotes (unless painted), its footer. */
+static cairo_status_t
+pdf_end_page(struct pdf *p)
+{
+	pdf_paint_notes(p);
+	pdf_paint_footer(p);
+	cairo_show_page(p->cr);
+	return cairo_status(p->cr);
+}
+
 /* Paints every page.  Returns the cairo status. */
 static cairo_status_t
 pdf_paint(struct pdf *p)
 {
 	size_t		 i;
-	cairo_status_t	 st;
+	int		*notes_in;
+	cairo_status_t	 st = CAIRO_STATUS_SUCCESS;
 
+	notes_in = xcalloc(p->lay.nfrags + 1, sizeof(*notes_in));
+	pdf_plan_tags(p, notes_in);
 	p->page = 0;
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
 	cairo_tag_begin(p->cr, "Document", NULL);
 	for (i = 0; i < p->lay.nfrags; i++) {
 		while (p->lay.frags[i].page > p->page) {
-			pdf_paint_footer(p);
-			cairo_show_page(p->cr);
+			if ((st = pdf_end_page(p)) != CAIRO_STATUS_SUCCESS)
+				goto out;
 			p->page++;
-			p->notes_painted = 0;
-			if ((st = cairo_status(p->cr)) !=
-			    CAIRO_STATUS_SUCCESS)
-				return st;
 		}
-		pdf_paint_frag(p, &p->lay.frags[i]);
+		pdf_paint_frag(p, &p->lay.frags[i], notes_in[i]);
 	}
+	pdf_paint_notes(p);
 	cairo_tag_end(p->cr, "Document");
 	pdf_paint_footer(p);
 	cairo_show_page(p->cr);
-	return cairo_status(p->cr);
+	st = cairo_status(p->cr);
+out:
+	free(notes_in);
+	return st;
 }
 
 /* Releases everything p measured and laid out (not its fonts). */
@@ -1265,6 +1905,7 @@ pdf_clear(struct pdf *p)
 			free(t->align);
 			free(t);
 		}
+		pdf_chart_free(p->blocks[i].chart);
 		free(p->blocks[i].lines);
 		free(p->blocks[i].notes);
 	}
@@ -1274,24 +1915,26 @@ pdf_clear(struct pdf *p)
 		pdf_text_clear(&p->notes[i].label);
 	}
 	free(p->notes);
+	free(p->pending);
+	for (i = 0; i < p->nalts; i++)
+		free(p->alts[i]);
+	free(p->alts);
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i]);
+	free(p->links);
 	lay_result_clear(&p->lay);
 }
 
 /* ------------------------------------------------------------------ */
 /* The PDF file */
 
-/* cairo's write callback: appends data to the temporary file. */
+/* cairo's write callback: appends data to the buffer. */
 static cairo_status_t
 pdf_write(void *closure, const unsigned char *data, unsigned int len)
 {
 	struct pdf_writer	*w = closure;
 
-	if (w->err != 0)
-		return CAIRO_STATUS_WRITE_ERROR;
-	if (fwrite(data, 1, len, w->f) != len) {
-		w->err = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
+	buf_putn(&w->b, (const char *)data, len);
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -1369,9 +2012,10 @@ pdf_metadata(struct pdf *p)
 }
 
 /*
- * Typesets doc to a new temporary file beside out_path and renames it
- * into place.  Returns 0 on success or 3 on a system error (reported to
- * d); leaves no file behind on failure.
+ * Typesets doc into memory, completes the PDF with the post-pass
+ * (pdf_post.c), and writes it to a new temporary file beside out_path
+ * that is renamed into place.  Returns 0 on success or 3 on a system
+ * error (reported to d); leaves no file behind on failure.
  */
 static int
 pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
@@ -1379,13 +2023,18 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 {
 	struct pdf		 p;
 	struct pdf_writer	 w;
-	char			*tmp;
+	struct pdf_post		 pp;
+	char			*tmp, *err = NULL, date[32];
+	unsigned char		*out = NULL;
+	size_t			 outlen = 0;
 	int			 fd, rc = 3;
 	mode_t			 mask;
 	cairo_status_t		 st;
+	FILE			*f = NULL;
 
 	memset(&p, 0, sizeof(p));
 	memset(&w, 0, sizeof(w));
+	buf_init(&w.b);
 	p.doc = doc;
 	p.fonts = fonts;
 
@@ -1394,13 +2043,14 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		free(tmp);
+		buf_clear(&w.b);
 		return 3;
 	}
 	tmp_guard_set(tmp);
 	mask = umask(0);
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);
-	if ((w.f = fdopen(fd, "wb")) == NULL) {
+	if ((f = fdopen(fd, "wb")) == NULL) {
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		close(fd);
@@ -1422,28 +2072,41 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surface);
 	cairo_surface_destroy(p.surface);
-	if (w.err != 0) {
-		diag_error(d, out_path, 0, 0, "cannot write: %s",
-		    strerror(w.err));
-		goto out;
-	}
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, out_path, 0, 0, "cannot typeset: %s",
 		    cairo_status_to_string(st));
 		goto out;
 	}
-	if (fflush(w.f) != 0 || fsync(fileno(w.f)) != 0) {
+
+	/* What cairo cannot write. */
+	memset(&pp, 0, sizeof(pp));
+	pdf_date(date, sizeof(date), doc->meta.created);
+	pp.lang = PDF_LANG;
+	pp.date = date;
+	pp.figure_alt = (const char *const *)p.alts;
+	pp.nfigures = p.nalts;
+	pp.link_text = (const char *const *)p.links;
+	pp.nlinks = p.nlinks;
+	if (!pdf_post_buffer((const unsigned char *)w.b.data, w.b.len, &pp,
+	    &out, &outlen, &err)) {
+		diag_error(d, out_path, 0, 0, "cannot typeset: %s", err);
+		free(err);
+		goto out;
+	}
+
+	if (fwrite(out, 1, outlen, f) != outlen || fflush(f) != 0 ||
+	    fsync(fileno(f)) != 0) {
+		diag_error(d, out_path, 0, 0, "cannot write: %s",
+		    strerror(errno ? errno : EIO));
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		goto out;
 	}
-	if (fclose(w.f) != 0) {
-		w.f = NULL;
-		diag_error(d, out_path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		goto out;
-	}
-	w.f = NULL;
+	f = NULL;
 	if (rename(tmp, out_path) != 0) {
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
@@ -1451,12 +2114,14 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 	}
 	rc = 0;
 out:
-	if (w.f != NULL)
-		fclose(w.f);
+	if (f != NULL)
+		fclose(f);
 	if (rc != 0)
 		(void)unlink(tmp);
 	tmp_guard_set(NULL);
 	free(tmp);
+	free(out);
+	buf_clear(&w.b);
 	pdf_clear(&p);
 	return rc;
 }
@@ -1531,6 +2196,17 @@ render_paper(const struct render_job *job, struct diag *d)
 		rc = pdf_write_file(doc, fonts, job->out_path, d);
 	doc_free(doc);
 	return rc;
+}
+
+int
+render_doc(const struct doc *doc, const char *fonts_dir,
+    const char *out_path, struct diag *d)
+{
+	struct pdf_fonts	*fonts;
+
+	if ((fonts = pdf_fonts_get(fonts_dir, d)) == NULL)
+		return 3;
+	return pdf_write_file(doc, fonts, out_path, d);
 }
 
 int

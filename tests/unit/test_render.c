@@ -664,6 +664,120 @@ test_render_check(void **state)
 	diag_clear(&d);
 }
 
+
+/* Returns the output of the shell command cmd (a new string). */
+static char *
+cmd_output(const char *cmd)
+{
+	char	*s = NULL;
+	size_t	 len = 0;
+	FILE	*p, *f;
+	int	 c;
+
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	f = open_memstream(&s, &len);
+	while ((c = getc(p)) != EOF)
+		putc(c, f);
+	pclose(p);
+	fclose(f);
+	return s;
+}
+
+/* Appends a chart with caption cap after the last block of doc. */
+static void
+add_chart(struct doc *doc, const char *cap)
+{
+	struct doc_node	*chart, *t;
+
+	chart = doc_node_new(DOC_CHART, 1, 1);
+	if (cap != NULL) {
+		t = doc_node_new(DOC_TEXT, 1, 1);
+		t->text = xstrdup(cap);
+		doc_node_append(chart, t);
+	}
+	doc_node_append(doc->root, chart);
+}
+
+/*
+ * A DOC_CHART after a table is drawn as a Figure with a text
+ * alternative made from the table's cells; suppressed cells ([c]) get
+ * no bar and are explained; the PDF stays tagged, with its caption in
+ * the structure and the chart kept whole after its caption.
+ */
+static void
+test_render_chart_is_a_figure_with_alt(void **state)
+{
+	struct world	*w = *state;
+	struct diag	 d;
+	struct doc	*doc;
+	struct frag_row	*rows;
+	const char	*tmpdir = getenv("TMPDIR");
+	char		*dir, *out, *cmd, *s;
+	size_t		 n, i;
+	int		 npages, charts = 0;
+
+	if (w->figs == NULL)
+		skip();
+	doc = world_doc(w, "# T\n\n"
+	    "| AGE | LONDON | NATIONAL | BOARD |\n"
+	    "| --- | --- | --- | --- |\n"
+	    "| Under 1 | {age_under_1} | {national:age_under_1} | \\[c] |\n"
+	    "| 1 – 5 | {age_1_5} | {national:age_1_5} | 40% |\n");
+	add_chart(doc, "Age of the children");
+	rows = layout_rows(doc, &n, &npages);
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i].type, "chart") == 0) {
+			charts++;
+			/* Whole, and on the page of its caption. */
+			assert_int_equal(rows[i].first, 1);
+			assert_int_equal(rows[i].last, rows[i].nlines);
+			assert_int_equal(rows[i].page, rows[n - 1].page);
+		}
+	assert_int_equal(charts, 2);	/* caption and chart */
+	free(rows);
+
+	dir = xasprintf("%s/scrpaper-test-XXXXXX", tmpdir != NULL &&
+	    *tmpdir != '\0' ? tmpdir : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	out = xasprintf("%s/chart.pdf", dir);
+	diag_init(&d, stderr);
+	assert_int_equal(render_doc(doc, "fonts", out, &d), 0);
+	diag_clear(&d);
+
+	cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", out);
+	s = cmd_output(cmd);
+	assert_non_null(strstr(s, "Figure"));
+	assert_non_null(strstr(s, "\"Age of the children\""));
+	assert_null(strstr(s, "Private"));
+	free(s);
+	free(cmd);
+	cmd = xasprintf("qpdf --json '%s' 2>/dev/null | grep '\"/Alt\"'",
+	    out);
+	s = cmd_output(cmd);
+	assert_non_null(strstr(s, "Bar chart: Age of the children. "
+	    "Under 1: LONDON 35%, NATIONAL 32%, BOARD [c]. "
+	    "1 – 5: LONDON 23%, NATIONAL 29%, BOARD 40%. "
+	    "[c] marks a figure not shown"));
+	free(s);
+	free(cmd);
+
+	/* A chart that follows no table draws nothing. */
+	doc_free(doc);
+	doc = world_doc(w, "# T\n\nText.\n");
+	add_chart(doc, NULL);
+	rows = layout_rows(doc, &n, &npages);
+	for (i = 0; i < n; i++)
+		assert_string_not_equal(rows[i].type, "chart");
+	free(rows);
+
+	doc_free(doc);
+	unlink(out);
+	rmdir(dir);
+	free(dir);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -694,6 +808,9 @@ main(void)
 		    world_teardown),
 		cmocka_unit_test_setup_teardown(test_render_check,
 		    world_setup, world_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_render_chart_is_a_figure_with_alt, world_setup,
+		    world_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,48 @@
+/*
+ * pdf_post.h: the typesetter's post-pass.  Adds to a PDF written by
+ * cairo what cairo 1.16 cannot write and PDF/UA asks for: the document
+ * language, DisplayDocTitle, an XMP metadata stream (dc:title,
+ * pdfuaid:part 1), scopes on table header cells, alternative text on
+ * figures, descriptions on link annotations, the tab order of pages,
+ * D:-dated creation and modification dates, page furniture marked as
+ * artifacts, and a document ID computed from the content, so identical
+ * input still gives identical bytes.  Works in memory with libqpdf's C
+ * API; this is the only file of the project that includes qpdf.
+ * For render_pdf.c and the unit tests only.
+ */
+#ifndef SCR_PDF_POST_H
+#define SCR_PDF_POST_H
+
+#include <stddef.h>
+
+/*
+ * The structure type the typesetter gives page furniture (cairo 1.16
+ * has no artifacts): the post-pass takes every element of this type out
+ * of the structure tree and turns its marked content into /Artifact
+ * sequences.  So the type is not to be used for anything else.
+ */
+#define PDF_POST_ART	"Private"
+
+/* What the post-pass adds. */
+struct pdf_post {
+	const char	 *lang;		/* e.g. "en-GB" */
+	const char	 *date;		/* creation date, UTC,
+					   "YYYY-MM-DDThh:mm:ss" */
+	const char *const *figure_alt;	/* Alt of each Figure element, in
+					   document order */
+	size_t		  nfigures;
+	const char *const *link_text;	/* Contents of each link annotation,
+					   page by page in painting order */
+	size_t		  nlinks;
+};
+
+/*
+ * Rewrites the PDF in[0..inlen) with the additions of pp.  On success
+ * returns 1 and sets *out (free with free()) and *outlen; on failure
+ * returns 0 and sets *err to a message (free with free()).
+ */
+int	pdf_post_buffer(const unsigned char *in, size_t inlen,
+	    const struct pdf_post *pp, unsigned char **out, size_t *outlen,
+	    char **err);
+
+#endif

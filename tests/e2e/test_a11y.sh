@@ -1,0 +1,209 @@
+#!/bin/sh
+# tests/e2e/test_a11y.sh: the accessibility checks (PDF/UA techniques,
+# as far as tools installable here can tell; no PDF/UA validator is) on
+# the regional paper and a few board variants.  Run from the project root
+# with SCRPAPER set to the binary under test (tests/e2e/run.sh does
+# both).  For each paper:
+#
+#   - pdfinfo: Tagged: yes, and a metadata stream;
+#   - qpdf --json: /Lang en-GB, /DisplayDocTitle true, /MarkInfo,
+#     /StructTreeRoot, the XMP's pdfuaid:part; /Scope on every TH, /Alt
+#     on every Figure, /Contents on every link annotation, /Tabs /S on
+#     every page, D: dates; no furniture element left in the tree;
+#   - pdfinfo -struct-text holds every character pdftotext extracts
+#     (the running footer, an artifact, taken out), in the same order;
+#   - the headings run H1, H2, H3 without skipping a level;
+#   - pdffonts: every font embedded, subset, with a Unicode map;
+#   - two renders are byte-identical.
+set -u
+
+: "${SCRPAPER:=./scrpaper}"
+case $SCRPAPER in
+/*) ;;
+*) SCRPAPER=$(pwd)/$SCRPAPER ;;
+esac
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-a11y.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+failed=0
+
+fail() {
+	echo "FAIL: $*"
+	failed=1
+}
+
+for tool in pdftotext pdffonts pdfinfo qpdf; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "FAIL: $tool is not installed (apt-get install" \
+		    "poppler-utils qpdf)"
+		exit 1
+	fi
+done
+
+# render NAME [ARGS...]: renders to $tmp/NAME.pdf, twice.
+render() {
+	name=$1
+	shift
+	for n in 1 2; do
+		if command -v timeout >/dev/null 2>&1; then
+			timeout 60 "$SCRPAPER" render "$@" \
+			    -o "$tmp/$name.$n.pdf" 2>"$tmp/err"
+		else
+			"$SCRPAPER" render "$@" -o "$tmp/$name.$n.pdf" \
+			    2>"$tmp/err"
+		fi
+		rc=$?
+		if [ "$rc" -ne 0 ]; then
+			fail "$name: render exited $rc: $(cat "$tmp/err")"
+			return 1
+		fi
+	done
+	cmp -s "$tmp/$name.1.pdf" "$tmp/$name.2.pdf" ||
+		fail "$name: two renders differ"
+	return 0
+}
+
+# check NAME: every check on $tmp/NAME.1.pdf.
+check() {
+	name=$1
+	pdf=$tmp/$name.1.pdf
+
+	# -------------------------------------------------------- pdfinfo
+	pdfinfo "$pdf" >"$tmp/info" 2>"$tmp/info.err"
+	grep -q '^Tagged: *yes' "$tmp/info" || fail "$name: not tagged"
+	grep -q '^Metadata Stream: *yes' "$tmp/info" ||
+		fail "$name: no metadata stream"
+	[ -s "$tmp/info.err" ] &&
+		fail "$name: pdfinfo complains: $(cat "$tmp/info.err")"
+
+	# -------------------------------------------------------- qpdf
+	qpdf --check "$pdf" >"$tmp/check" 2>&1 ||
+		fail "$name: qpdf --check: $(cat "$tmp/check")"
+	qpdf --json "$pdf" >"$tmp/json" 2>/dev/null ||
+		fail "$name: qpdf --json failed"
+	grep -q '"/Lang": "u:en-GB"' "$tmp/json" || fail "$name: no /Lang en-GB"
+	grep -q '"/DisplayDocTitle": true' "$tmp/json" ||
+		fail "$name: no /DisplayDocTitle true"
+	grep -q '"/MarkInfo"' "$tmp/json" || fail "$name: no /MarkInfo"
+	grep -q '"/StructTreeRoot"' "$tmp/json" ||
+		fail "$name: no /StructTreeRoot"
+	grep -q '"/CreationDate": "u:D:' "$tmp/json" ||
+		fail "$name: creation date without D:"
+	qpdf --show-object=trailer "$pdf" 2>/dev/null | grep -q '/ID \[' ||
+		fail "$name: no document ID"
+	# The XMP packet, uncompressed.
+	qpdf --qdf --object-streams=disable "$pdf" "$tmp/q.pdf" 2>/dev/null
+	grep -aq '<pdfuaid:part>1</pdfuaid:part>' "$tmp/q.pdf" ||
+		fail "$name: XMP has no pdfuaid:part 1"
+	grep -aq '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Background paper' \
+	    "$tmp/q.pdf" || fail "$name: XMP has no dc:title"
+	# Per object: TH cells with /Scope, Figures with /Alt, links with
+	# /Contents, pages with /Tabs /S, no furniture left in the tree.
+	awk -v name="$name" '
+		function done() {
+			if (s == "/TH") { th++; if (!scope) bad = bad " TH:" obj }
+			if (s == "/Figure") { fig++; if (!alt) bad = bad " Figure:" obj }
+			if (s == "/Private") bad = bad " furniture:" obj
+			if (link && !contents) bad = bad " link:" obj
+			if (page) { pages++; if (!tabs) bad = bad " page:" obj }
+			s = ""; scope = alt = link = contents = page = tabs = 0
+		}
+		/^      "obj:/ { done(); obj = $1 }
+		/^          "\/S": / { s = $2; gsub(/[",]/, "", s) }
+		/"\/Scope": "\/(Column|Row)"/ { scope = 1 }
+		/^          "\/Alt": "u:./ { alt = 1 }
+		/^          "\/Subtype": "\/Link"/ { link = 1 }
+		/^          "\/Contents": "u:./ { contents = 1 }
+		/^          "\/Type": "\/Page",?$/ { page = 1 }
+		/^          "\/Tabs": "\/S"/ { tabs = 1 }
+		END {
+			done()
+			if (bad != "") {
+				printf "FAIL: %s: missing attributes:%s\n", name, bad
+				exit 1
+			}
+			if (th == 0) {
+				printf "FAIL: %s: no TH cell\n", name
+				exit 1
+			}
+			printf "%s: %d TH, %d Figure, %d pages\n", name, th, fig, pages
+		}
+	' "$tmp/json" || failed=1
+
+	# -------------------------------------------------------- reading order
+	# Every character pdftotext extracts, less the running footer (an
+	# artifact), is in the structure's text, in the same order.
+	# pdftotext's default mode guesses the order from the layout and reads
+	# a table with wrapped cells column by column, so the order is
+	# compared with its content-stream order (-raw: the typesetter paints
+	# in reading order), and the words of the default mode are compared
+	# as a set.  Spaces are left out of the order: the two tools split
+	# words differently around a footnote marker.
+	pdftotext -raw -enc UTF-8 "$pdf" - |
+		grep -v '^Page [0-9]* of [0-9]*$' |
+		tr -d ' \n\f\t' >"$tmp/seen"
+	pdfinfo -struct-text "$pdf" 2>/dev/null |
+		sed -n 's/^ *"\(.*\)"$/\1/p' >"$tmp/tagged.txt"
+	tr -d ' \n\f\t' <"$tmp/tagged.txt" >"$tmp/tagged"
+	# Every word of the default mode is in the structure's text, looked
+	# for as a string in it without spaces: a line may break after a
+	# slash, a marker sticks to the word before it ("studies.1"), and
+	# pdftotext drops the spaces around a dash between table cells.
+	pdftotext -enc UTF-8 "$pdf" - | grep -v '^Page [0-9]* of [0-9]*$' |
+		tr -s ' \n\f\t' '\n\n\n\n' | grep -v '^$' >"$tmp/words"
+	awk -v name="$name" '
+		NR == FNR { gsub(/[ \t]/, ""); text = text $0; next }
+		index(text, $0) == 0 { missing = missing " " $0; bad = 1 }
+		END {
+			if (bad)
+				printf "FAIL: %s: words on the page but not " \
+				    "in the structure:%s\n", name, \
+				    substr(missing, 1, 200)
+			exit bad
+		}
+	' "$tmp/tagged.txt" "$tmp/words" || failed=1
+	[ -s "$tmp/seen" ] || fail "$name: pdftotext found no text"
+	if ! cmp -s "$tmp/seen" "$tmp/tagged"; then
+		at=$(cmp "$tmp/seen" "$tmp/tagged" 2>&1 | sed -n \
+		    's/.*byte \([0-9]*\).*/\1/p')
+		fail "$name: the structure's text differs from the page's at" \
+		    "byte ${at:-?}: page \"$(dd if="$tmp/seen" bs=1 \
+		    skip=$(( ${at:-1} - 1 )) count=60 2>/dev/null)\"," \
+		    "structure \"$(dd if="$tmp/tagged" bs=1 \
+		    skip=$(( ${at:-1} - 1 )) count=60 2>/dev/null)\""
+	fi
+
+	# -------------------------------------------------------- headings
+	pdfinfo -struct "$pdf" 2>/dev/null |
+		sed -n 's/^ *H\([1-6]\) .*/\1/p' | awk -v name="$name" '
+		NR == 1 && $1 != 1 { printf "FAIL: %s: first heading is H%d\n", name, $1; bad = 1 }
+		NR > 1 && $1 > prev + 1 { printf "FAIL: %s: H%d after H%d\n", name, $1, prev; bad = 1 }
+		{ prev = $1; n++ }
+		END { if (n == 0) { printf "FAIL: %s: no headings\n", name; bad = 1 }; exit bad }
+	' || failed=1
+
+	# -------------------------------------------------------- fonts
+	pdffonts "$pdf" | tail -n +3 >"$tmp/fonts"
+	[ -s "$tmp/fonts" ] || fail "$name: pdffonts lists no fonts"
+	while read -r fname rest; do
+		set -- $rest
+		n=$#
+		emb=$(eval echo "\${$((n - 4))}")
+		sub=$(eval echo "\${$((n - 3))}")
+		uni=$(eval echo "\${$((n - 2))}")
+		[ "$emb $sub $uni" = "yes yes yes" ] ||
+			fail "$name: font $fname: embedded $emb, subset $sub," \
+			    "unicode $uni"
+	done <"$tmp/fonts"
+}
+
+unset SOURCE_DATE_EPOCH
+render regional && check regional
+for board in Southwark Barnet Bexley; do
+	render "$board" --lscb "$board" && check "$board"
+done
+
+if [ "$failed" -ne 0 ]; then
+	exit 1
+fi
+echo "a11y: all checks passed"
