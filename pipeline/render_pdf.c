@@ -2057,15 +2057,18 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 		goto out;
 	}
 
-	pdf_measure(&p);
-	pdf_paginate(&p);
+	/* The context gets the PDF surface's font options before anything
+	 * is measured: updating it later would make every layout stale and
+	 * pango would lay the whole paper out again while painting. */
 	p.surface = cairo_pdf_surface_create_for_stream(pdf_write, &w,
 	    PDF_PAGE_W, PDF_PAGE_H);
 	cairo_pdf_surface_restrict_to_version(p.surface,
 	    CAIRO_PDF_VERSION_1_5);
-	pdf_metadata(&p);
 	p.cr = cairo_create(p.surface);
 	pango_cairo_update_context(p.cr, fonts->ctx);
+	pdf_measure(&p);
+	pdf_paginate(&p);
+	pdf_metadata(&p);
 	st = pdf_paint(&p);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);
@@ -2094,8 +2097,10 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 		goto out;
 	}
 
-	if (fwrite(out, 1, outlen, f) != outlen || fflush(f) != 0 ||
-	    fsync(fileno(f)) != 0) {
+	/* No fsync: the rename below already keeps a reader from ever
+	 * seeing a partial file, and a sync a paper made a batch of 33
+	 * papers wait on the disk for no gain against interruption. */
+	if (fwrite(out, 1, outlen, f) != outlen || fflush(f) != 0) {
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno ? errno : EIO));
 		goto out;
