@@ -29,12 +29,13 @@ enum fill_field {
 	FIELD_PERIOD_TO,	/* "September 2009" */
 	FIELD_CREATED,		/* "30 November 2009" */
 	FIELD_AUTHORS,		/* "A, B and C" */
+	FIELD_THRESHOLD,	/* the disclosure threshold in words: "five" */
 	FIELD__MAX
 };
 
 static const char *const fill_field_names[FIELD__MAX] = {
 	"title", "region", "organisation", "lscb", "period", "period_from",
-	"period_to", "created", "authors",
+	"period_to", "created", "authors", "threshold",
 };
 
 /* The attributes of a study {national:[STUDY:]KEY} can print. */
@@ -239,6 +240,7 @@ static void
 fill_field(struct fill *f, struct doc_node *n)
 {
 	const struct report	*r = &f->env->cohort->report;
+	struct fig_value	 v;
 	char			*a, *b;
 	int			 k;
 
@@ -281,6 +283,13 @@ fill_field(struct fill *f, struct doc_node *n)
 		break;
 	case FIELD_AUTHORS:
 		n->text = fill_authors(r);
+		break;
+	case FIELD_THRESHOLD:
+		memset(&v, 0, sizeof(v));
+		v.unit = FIG_COUNT;
+		v.num = r->threshold;
+		v.percent = -1;
+		n->text = fig_format(&v, FIG_STYLE_WORDS);
 		break;
 	default:
 		fill_unknown(f, n, "report field", n->as.field.name,
@@ -404,7 +413,9 @@ fill_number(struct fill *f)
 	}
 }
 
-/* Returns 1 if the cell reads as a number ("35%", "4", "[c]"). */
+/* Returns 2 if the cell reads as a number ("35%", "4", "[c]"), 1 if it
+ * holds only a placeholder for one ("–" where a column has no figure,
+ * "n/a" for a share of nothing), else 0. */
 static int
 fill_numeric(const struct doc_node *cell)
 {
@@ -412,19 +423,23 @@ fill_numeric(const struct doc_node *cell)
 	int	 num;
 
 	t = doc_node_plain(cell);
-	num = t[0] != '\0' && (isdigit((unsigned char)t[0]) ||
-	    strcmp(t, "[c]") == 0) && strspn(t, "0123456789.,% []c") ==
-	    strlen(t);
+	if (strcmp(t, "\u2013") == 0 || strcmp(t, "n/a") == 0)
+		num = 1;
+	else
+		num = t[0] != '\0' && (isdigit((unsigned char)t[0]) ||
+		    strcmp(t, "[c]") == 0) && strspn(t,
+		    "0123456789.,% []c") == strlen(t) ? 2 : 0;
 	free(t);
 	return num;
 }
 
-/* Right-aligns the table columns whose body cells are all numbers. */
+/* Right-aligns the table columns whose body cells are all numbers, or
+ * placeholders for one beside at least one number. */
 static void
 fill_align(struct doc_node *table)
 {
 	struct doc_node	*row, *cell;
-	int		 col, numeric, body;
+	int		 col, numeric, body, k;
 
 	for (col = 0; col < table->as.table.ncols; col++) {
 		numeric = 1;
@@ -433,19 +448,26 @@ fill_align(struct doc_node *table)
 			if (row->as.row.header)
 				continue;
 			cell = row->first_child;
-			for (int k = 0; k < col && cell != NULL; k++)
+			for (k = 0; k < col && cell != NULL; k++)
 				cell = cell->next;
 			if (cell == NULL)
 				continue;
-			body++;
-			if (!fill_numeric(cell))
+			switch (fill_numeric(cell)) {
+			case 2:
+				body++;
+				break;
+			case 1:
+				break;
+			default:
 				numeric = 0;
+				break;
+			}
 		}
 		if (!numeric || body == 0)
 			continue;
 		for (row = table->first_child; row != NULL; row = row->next) {
 			cell = row->first_child;
-			for (int k = 0; k < col && cell != NULL; k++)
+			for (k = 0; k < col && cell != NULL; k++)
 				cell = cell->next;
 			if (cell != NULL)
 				cell->as.cell.align = DOC_ALIGN_RIGHT;

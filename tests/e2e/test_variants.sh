@@ -1,0 +1,600 @@
+#!/bin/sh
+# tests/e2e/test_variants.sh: the board variants end to end, on the small
+# synthetic cohorts of tests/data/ (made by tests/data/make_variants.py).
+# Run from the project root with SCRPAPER set to the binary under test
+# (tests/e2e/run.sh does both).
+#
+# tests/data/variants: Northbury 8 cases, Eastwick 2, Southmoor none in
+# the period (one after it).  Each board's paper, rendered with --lscb:
+#   - passes qpdf --check, and pdfinfo's Title names the board;
+#   - every board figure of its tables is checked against a count made
+#     here from the case files (an independent reading of the YAML, with
+#     the definitions of docs/figures.md): a figure with a numerator of
+#     1..5 or a base of 5 or fewer shows [c], any other one outside a
+#     group shows its exact share; a group (the age bands, what happened
+#     to the children) never lets a [c] be worked back from the public
+#     number of children; London's column is exact too;
+#   - the board section prints no number but the board's numbers of
+#     reviews and children (so the 2-case board prints no other count or
+#     share at all); the rest of the paper is the regional paper's text
+#     (Context, and the London picture from "The cohort" on), so no board
+#     figure hides there;
+#   - the empty board says it had no review in scope, and still carries
+#     the London picture and the 13 recommendations;
+#   - no case id nor any notes text appears in any paper's text or
+#     metadata, nor in `figures --lscb` / `figures --all-lscbs`.
+# tests/data/variants-holdout (10, 3 and 0 cases), rendered with
+# --all-lscbs: the same checks, and for every figure the board ledger
+# (`figures --lscb`) suppresses, the table row shows [c] and only London's
+# and the national study's values beside it.
+# Last, in a copy of the tree: `make variants` writes 33 PDFs that pass
+# qpdf --check and name their board; a second `make variants` does nothing.
+set -u
+
+: "${SCRPAPER:=./scrpaper}"
+case $SCRPAPER in
+/*) ;;
+*) SCRPAPER=$(pwd)/$SCRPAPER ;;
+esac
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-variants.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+failed=0
+
+fail() {
+	echo "FAIL: $*"
+	failed=1
+}
+
+for tool in pdftotext pdfinfo qpdf python3 make; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "FAIL: $tool is not installed"
+		exit 1
+	fi
+done
+
+# Runs the binary with a time limit; stdout to $1, stderr to $tmp/err.
+run() {
+	out=$1
+	shift
+	if command -v timeout >/dev/null 2>&1; then
+		timeout 120 "$SCRPAPER" "$@" >"$out" 2>"$tmp/err"
+	else
+		"$SCRPAPER" "$@" >"$out" 2>"$tmp/err"
+	fi
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		fail "scrpaper $* exited $rc: $(cat "$tmp/err")"
+	fi
+}
+
+# Writes DIR/NAME.txt (pdftotext -layout) and DIR/NAME.info (pdfinfo) for
+# DIR/NAME.pdf, and checks it with qpdf.
+pdf_text() {
+	qpdf --check "$1/$2.pdf" >/dev/null 2>&1 ||
+		fail "$2.pdf: qpdf --check failed"
+	pdftotext -enc UTF-8 -layout "$1/$2.pdf" "$1/$2.txt" ||
+		fail "$2.pdf: pdftotext failed"
+	pdfinfo -enc UTF-8 "$1/$2.pdf" >"$1/$2.info" 2>&1 ||
+		fail "$2.pdf: pdfinfo failed"
+}
+
+# ---------------------------------------------------------- the cohorts
+# $1: input folder, $2: output folder, $3: "lscb" to render board by board
+# or "all" for --all-lscbs.
+render_set() {
+	mkdir -p "$2"
+	run "$2/region.csv" figures --input "$1"
+	run "$2/all.csv" figures --input "$1" --all-lscbs
+	run /dev/null render --input "$1" -o "$2/region.pdf"
+	pdf_text "$2" region
+	for b in Northbury Eastwick Southmoor; do
+		slug=$(echo "$b" | tr 'A-Z' 'a-z')
+		run "$2/$slug.csv" figures --input "$1" --lscb "$b"
+		if [ "$3" = lscb ]; then
+			run /dev/null render --input "$1" --lscb "$b" \
+			    -o "$2/$slug.pdf"
+		fi
+	done
+	if [ "$3" = all ]; then
+		run /dev/null render --input "$1" --all-lscbs -o "$2"
+	fi
+	for b in northbury eastwick southmoor; do
+		if [ -f "$2/$b.pdf" ]; then
+			pdf_text "$2" "$b"
+		else
+			fail "$2: no $b.pdf"
+		fi
+	done
+}
+
+render_set tests/data/variants "$tmp/v" lscb
+render_set tests/data/variants-holdout "$tmp/h" all
+
+# The checks on the text, in Python for the arithmetic.  Arguments: the
+# input folder, the output folder, and the expected numbers of cases of
+# the three boards.
+cat >"$tmp/check.py" <<'EOF'
+import glob, os, re, sys
+from fractions import Fraction
+
+data, out, want = sys.argv[1], sys.argv[2], sys.argv[3]
+BOARDS = ["Northbury", "Eastwick", "Southmoor"]
+bad = []
+
+def fail(msg):
+    bad.append(msg)
+
+# ------------------------------------------------------------ the data
+def scalar(v):
+    v = v.strip()
+    if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
+        v = v[1:-1]
+    return v
+
+def flow(v):
+    v = v.strip()
+    if not (v.startswith("[") and v.endswith("]")):
+        return None
+    return [scalar(x) for x in v[1:-1].split(",") if x.strip()]
+
+def read_case(path):
+    """A line reader for the layout tests/data/make_variants.py writes
+    (and SPEC.md's example): top-level keys, a block list of children,
+    flow or block lists of codes."""
+    k = {"children": [], "factors": [], "not_recorded": [],
+         "household_children": 0, "lscb_areas_known": 1}
+    key = child = None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = re.match(r"^([a-z_]+):\s*(.*)$", line)
+        if m:
+            key, v = m.group(1), m.group(2)
+            child = None
+            if key in ("factors", "not_recorded"):
+                k[key] = flow(v) if v.strip() else []
+            elif key in ("household_children", "lscb_areas_known"):
+                k[key] = int(v)
+            elif key != "children":
+                k[key] = scalar(v)
+            continue
+        m = re.match(r"^\s*-\s+([a-z_]+):\s*(.*)$", line)
+        if m and key == "children":
+            child = {"factors": []}
+            k["children"].append(child)
+            child[m.group(1)] = scalar(m.group(2))
+            continue
+        m = re.match(r"^\s+([a-z_]+):\s*(.*)$", line)
+        if m and child is not None:
+            f, v = m.group(1), m.group(2)
+            child[f] = flow(v) if f == "factors" else scalar(v)
+            continue
+        m = re.match(r"^\s*-\s+([a-z_]+)\s*$", line)
+        if m and key in ("factors", "not_recorded"):
+            k[key].append(m.group(1))
+            continue
+        fail("%s: cannot read line: %s" % (path, line))
+    for c in k["children"]:
+        c["age_years"] = int(c["age_years"])
+    return k
+
+report = open(os.path.join(data, "report.yaml"), encoding="utf-8").read()
+pfrom = re.search(r"^\s+from:\s*(\S+)", report, re.M).group(1)
+pto = re.search(r"^\s+to:\s*(\S+)", report, re.M).group(1)
+t = int(re.search(r"^\s+threshold:\s*(\d+)", report, re.M).group(1))
+cases = [read_case(p) for p in
+         sorted(glob.glob(os.path.join(data, "cases", "*.yaml")))]
+inperiod = [k for k in cases if pfrom <= k["completed"] <= pto]
+
+def has(k, code):
+    return code in k["factors"]
+
+# The board table rows: label prefix, figure name, unit, test.
+C = lambda code: (lambda k: has(k, code))
+DIED = lambda cause: (lambda k, c: c["outcome"] == "died" and
+                      c.get("death_cause") == cause)
+ROWS = [
+    ("Boys", "boys", "children", lambda k, c: c["sex"] == "male"),
+    ("Aged under 1", "age_under_1", "children",
+     lambda k, c: c["age_years"] == 0),
+    ("Aged 1", "age_1_5", "children", lambda k, c: 1 <= c["age_years"] <= 5),
+    ("Aged 6", "age_6_10", "children",
+     lambda k, c: 6 <= c["age_years"] <= 10),
+    ("Aged 11", "age_11_15", "children",
+     lambda k, c: 11 <= c["age_years"] <= 15),
+    ("Aged 16", "age_16_plus", "children", lambda k, c: c["age_years"] >= 16),
+    ("Died: sudden", "children_died_sudi", "children", DIED("sudi")),
+    ("Died: physical", "children_died_assault", "children",
+     DIED("physical_assault")),
+    ("Died: neglect", "children_died_neglect", "children", DIED("neglect")),
+    ("Died: related", "children_died_related", "children", DIED("related")),
+    ("Died: suicide", "children_died_suicide", "children", DIED("suicide")),
+    ("Seriously harmed", "children_harmed", "children",
+     lambda k, c: c["outcome"] == "serious_harm"),
+    ("Neglect a serious", "neglect", "children",
+     lambda k, c: "neglect" in c["factors"]),
+    ("A child died", "cases_with_death", "cases",
+     lambda k: any(c["outcome"] == "died" for c in k["children"])),
+    ("Neglect obscured", "cases_with_neglect_masked_abuse", "cases",
+     C("neglect_masked_abuse")),
+    ("Part of a network", "abuse_network", "cases", C("abuse_network")),
+    ("Known to Children", "known_to_csc", "cases", C("known_to_csc")),
+    ("Child Protection Plan", "cp_plan", "cases", C("child_protection_plan")),
+    ("Services for Children", "child_in_need", "cases", C("child_in_need")),
+    ("Children who were Looked", "looked_after", "cases", C("looked_after")),
+    ("Multiple referrals", "multiple_referrals", "cases",
+     C("multiple_referrals")),
+    ("Other children lived", "cases_with_household_children", "cases",
+     lambda k: k["household_children"] >= 1),
+    ("New immigrants", "new_immigrants", "cases", C("new_immigrant")),
+    ("Mother abused", "mother_abused_as_child", "cases",
+     C("mother_abused_as_child")),
+    ("A parent known", "cases_with_parent_known_as_child", "cases",
+     C("parent_known_to_csc_as_child")),
+    ("An adult male known", "cases_with_male_known_as_child", "cases",
+     C("male_known_to_csc_as_child")),
+    ("Mother became a partner", "cases_with_mother_partnered_as_minor",
+     "cases", C("mother_partnered_as_minor")),
+    ("Parent with mental", "parent_mental_health", "cases",
+     C("parent_mental_health")),
+    ("Major mental", "major_mental_illness", "cases",
+     C("major_mental_illness")),
+    ("Psychotic illness", "cases_with_psychosis_after_incident", "cases",
+     C("psychosis_after_incident")),
+    ("Domestic violence", "domestic_violence", "cases",
+     C("domestic_violence")),
+    ("Mother died of fatal", "cases_with_fatal_domestic_violence", "cases",
+     C("fatal_domestic_violence")),
+    ("Adult with a history", "violent_history", "cases",
+     C("violent_history")),
+    ("Known to 2 LSCB", "known_to_two_lscbs", "cases",
+     lambda k: k["lscb_areas_known"] == 2),
+    ("Known to 4 or more", "known_to_four_plus_lscbs", "cases",
+     lambda k: k["lscb_areas_known"] >= 4 or has(k, "moved_continually")),
+    ("Travelled between", "travel_abroad", "cases", C("travel_abroad")),
+    ("Highly mobile", "highly_mobile", "cases", C("highly_mobile")),
+    ("Language difficulties", "language_difficulties", "cases",
+     C("language_difficulties")),
+    ("Young person with multiple", "cases_with_multiple_placements",
+     "cases", C("multiple_placements")),
+    ("Rent arrears", "rent_arrears", "cases", C("rent_arrears_or_eviction")),
+    ("Mother forced to move", "moved_due_to_dv", "cases",
+     C("moved_due_to_dv")),
+    ("Dispute with neighbours", "neighbour_dispute", "cases",
+     C("neighbour_dispute")),
+    ("Alcohol misuse", "alcohol_misuse", "cases", C("alcohol_misuse")),
+    ("Drug misuse", "drug_misuse", "cases", C("drug_misuse")),
+    ("An adult drug dealer", "cases_with_drug_dealer", "cases",
+     C("drug_dealer")),
+    ("A baby withdrew", "cases_with_baby_withdrawal", "cases",
+     C("baby_withdrawal")),
+    ("Problems with ante", "antenatal_problems", "cases",
+     C("antenatal_problems")),
+    ("Prematurity", "perinatal_problems", "cases", C("perinatal_problems")),
+    ("Problems with recording", "recording_communication", "cases",
+     C("recording_communication")),
+    ("Flawed planning", "flawed_planning", "cases", C("flawed_planning")),
+    ("Parents deliberately", "cases_with_misleading_parents", "cases",
+     C("misleading_parents")),
+    ("Overwhelming pressures", "cases_with_unrecognised_pressures", "cases",
+     C("unrecognised_pressures")),
+    ("Rehearsal incidents", "cases_with_rehearsal_incidents", "cases",
+     C("rehearsal_incidents")),
+    ("Reliance on student", "cases_with_unqualified_workers", "cases",
+     C("unqualified_workers")),
+    ("Frequent changes", "cases_with_worker_changes", "cases",
+     C("worker_changes")),
+]
+# Tables whose cells split the public number of children between them.
+GROUPS = {
+    "ages": ["age_under_1", "age_1_5", "age_6_10", "age_11_15",
+             "age_16_plus"],
+    "outcomes": ["children_died_sudi", "children_died_assault",
+                 "children_died_neglect", "children_died_related",
+                 "children_died_suicide", "children_harmed"],
+}
+
+def count(sel, unit, test):
+    if unit == "cases":
+        return sum(1 for k in sel if test(k)), len(sel)
+    num = den = 0
+    for k in sel:
+        for c in k["children"]:
+            den += 1
+            num += 1 if test(k, c) else 0
+    return num, den
+
+def share(num, den):
+    # Half up: 27.5 -> 28.
+    return "%d%%" % int(Fraction(100 * num, den) + Fraction(1, 2))
+
+def primary(num, den):
+    return 1 <= num <= t or den <= t
+
+# -------------------------------------------------------------- ledgers
+def ledger(path):
+    """name -> "[c]", or the share as a table prints it ("75%")."""
+    rows = {}
+    for line in open(path, encoding="utf-8"):
+        f = line.rstrip("\n").split(",")
+        if len(f) >= 7 and f[1] in ("cases", "children", "deaths"):
+            rows[f[0]] = "[c]" if f[5] == "[c]" else f[4] + "%"
+    return rows
+
+region = ledger(os.path.join(out, "region.csv"))
+
+# ----------------------------------------------------------------- text
+def lines(name):
+    return open(os.path.join(out, name + ".txt"),
+                encoding="utf-8").read().split("\n")
+
+FURNITURE = re.compile(r"^\s*Page \d+ of \d+\s*$")
+
+def flat(ls):
+    """The text as one line: furniture, the footnote and runs of white
+    space taken out."""
+    s = " ".join(l for l in ls if not FURNITURE.match(l))
+    s = re.sub(r"\s+", " ", s.replace("\f", " "))
+    s = re.sub(r"1 DCSF: Understanding.*? 31 March 2009\. ", "", s)
+    return s
+
+def section(ls, start, end):
+    """The lines from the one equal to start (stripped) up to the one
+    equal to end."""
+    st = [i for i, l in enumerate(ls) if l.strip() == start]
+    en = [i for i, l in enumerate(ls) if l.strip() == end]
+    if len(st) != 1 or len(en) != 1 or en[0] < st[0]:
+        return None
+    return ls[st[0] + 1:en[0]]
+
+def row_of(sec, prefix):
+    """The lines of sec that start a table row with prefix."""
+    pat = re.compile(r"^\s*" + re.escape(prefix) + r"(?![0-9])")
+    return [i for i, l in enumerate(sec) if pat.match(l)]
+
+rtext = lines("region")
+rflat = flat(rtext)
+
+def after(s, marker):
+    i = s.find(marker)
+    return s[i:] if i >= 0 else None
+
+# The regional paper's London learning and Context, to compare with.
+r_london = after(rflat, "The London picture ")
+r_london = after(r_london, " The cohort ") if r_london else None
+r_context = rflat[rflat.find("Context: key messages"):
+                  rflat.find("The London picture ")]
+if r_london is None or "Context: key messages" not in rflat:
+    fail("region.pdf: no London picture or Context")
+
+wanted = [int(x) for x in want.split(",")]
+for board, ncases in zip(BOARDS, wanted):
+    slug = board.lower()
+    sel = [k for k in inperiod if k["lscb"] == board]
+    if len(sel) != ncases:
+        fail("%s: test data has %d cases in the period, want %d"
+             % (board, len(sel), ncases))
+    nchildren = sum(len(k["children"]) for k in sel)
+    led = ledger(os.path.join(out, slug + ".csv"))
+    ls = lines(slug)
+    fl = flat(ls)
+    info = open(os.path.join(out, slug + ".info"), encoding="utf-8").read()
+    m = re.search(r"^Title:\s*(.*)$", info, re.M)
+    if not m or board not in m.group(1):
+        fail("%s: pdfinfo Title does not name the board: %r"
+             % (board, m.group(1) if m else None))
+    if "%s: completed April 2006 – September 2009" % board not in fl:
+        fail("%s: no subtitle naming the board" % board)
+
+    # The London picture, from "The cohort" on, and the Context are the
+    # regional paper's text: London's figures, no board figure.
+    lon = after(fl, "The London picture ")
+    lon = after(lon, " The cohort ") if lon else None
+    if lon != r_london:
+        fail("%s: the London picture differs from the regional paper's"
+             % board)
+    ctx = fl[fl.find("Context: key messages"):
+             fl.find("The %s reviews " % board)]
+    if ctx != r_context:
+        fail("%s: the Context section differs from the regional paper's"
+             % board)
+    recs = [int(m.group(1)) for m in
+            re.finditer(r"(?m)^\s*(\d+)\.\s+\S",
+                        "\n".join(section(ls, "Top issues for DCSs and "
+                                          "Safeguarding Boards", "Jo Green")
+                                  or []))]
+    if recs != list(range(1, 14)):
+        fail("%s: recommendations numbered %s, want 1..13" % (board, recs))
+
+    sec = section(ls, "The %s reviews" % board, "The London picture")
+    if sec is None:
+        fail("%s: no section 'The %s reviews' before the London picture"
+             % (board, board))
+        continue
+
+    if ncases == 0:
+        s = flat(sec)
+        want_s = ("No Serious Case Reviews completed in %s between April "
+                  "2006 and September 2009 were in scope" % board)
+        if want_s not in s or want_s not in fl[:fl.find("Context:")]:
+            fail("%s: does not say plainly that it had no review" % board)
+        if re.search(r"\d", s.replace("April 2006", "").replace(
+                "September 2009", "")):
+            fail("%s: a number in the board section: %s" % (board, s))
+        for p, name, unit, test in ROWS:
+            if row_of(sec, p):
+                fail("%s: a table row '%s' in an empty board" % (board, p))
+        continue
+
+    # Every row: [c] or the exact share for the board, London's exact
+    # share, and the national figure or a dash; nothing else.
+    used = set()
+    shown = {}
+    for p, name, unit, test in ROWS:
+        idx = row_of(sec, p)
+        if len(idx) != 1:
+            fail("%s: row '%s' found %d times" % (board, p, len(idx)))
+            continue
+        used.add(idx[0])
+        cells = re.split(r"\s{2,}", sec[idx[0]].strip())
+        vals = cells[1:]
+        if len(vals) not in (2, 3) or not all(
+                re.fullmatch(r"\[c\]|\d+%|–", v) for v in vals):
+            fail("%s: row '%s' reads %r" % (board, p, cells))
+            continue
+        num, den = count(sel, unit, test)
+        rnum, rden = count(inperiod, unit, test)
+        if vals[1] != share(rnum, rden):
+            fail("%s: row '%s': London %s, want %s"
+                 % (board, p, vals[1], share(rnum, rden)))
+        if region.get(name) != vals[1]:
+            fail("%s: row '%s': London %s, ledger %s"
+                 % (board, p, vals[1], region.get(name)))
+        got = vals[0]
+        lt = led.get(name)
+        if lt is None:
+            fail("%s: figure %s not in the ledger" % (board, name))
+        elif lt == "[c]" and got != "[c]":
+            fail("%s: row '%s': the ledger suppresses it, the paper shows "
+                 "%s" % (board, p, got))
+        elif lt != "[c]" and got != lt:
+            fail("%s: row '%s': paper %s, ledger %s" % (board, p, got, lt))
+        ingroup = any(name in g for g in GROUPS.values())
+        if primary(num, den) or (den <= t and ingroup):
+            if got != "[c]":
+                fail("%s: row '%s' shows %s for %d of %d" % (board, p, got,
+                                                            num, den))
+        elif got != "[c]":
+            if got != share(num, den):
+                fail("%s: row '%s' shows %s, want %s (%d of %d)"
+                     % (board, p, got, share(num, den), num, den))
+            shown[name] = num
+        elif name == "boys":
+            # Suppressed only for the other cell of its group.
+            g, _ = count(sel, "children", lambda k, c: c["sex"] == "female")
+            if not primary(g, den):
+                fail("%s: boys suppressed with no reason" % board)
+        elif not ingroup:
+            fail("%s: row '%s' suppressed, %d of %d" % (board, p, num, den))
+    # The sex group prints one row: boys shown gives girls away.
+    girls, _ = count(sel, "children", lambda k, c: c["sex"] == "female")
+    if "boys" in shown and 1 <= girls <= t:
+        fail("%s: boys shown, so girls (%d) can be worked back"
+             % (board, girls))
+    # A group never lets a [c] be worked back from the total (the public
+    # number of children) and its shown cells: a [c] is at least 1 (or the
+    # whole group is [c]), so the rest must exceed the number of [c].
+    if nchildren > t:
+        for g, names in GROUPS.items():
+            k = [n for n in names if n not in shown]
+            rest = nchildren - sum(shown.get(n, 0) for n in names)
+            if k and (len(k) < 2 or rest <= len(k)):
+                fail("%s: group %s: [c] in %s can be worked back (rest %d)"
+                     % (board, g, k, rest))
+    # The rest of the section: no number but the public counts.
+    rest = [l for i, l in enumerate(sec) if i not in used
+            and not FURNITURE.match(l)]
+    s = flat(rest)
+    intro = ("In %s, the number of SCRs completed between April 2006 and "
+             "September 2009 was %d, and the number of children involved "
+             "in the incidents that led to them was %d." % (board, ncases,
+                                                            nchildren))
+    if intro not in s:
+        fail("%s: no sentence giving its numbers of reviews and children"
+             % board)
+    s = s.replace(intro, "").replace("2008 – 2009", "")
+    if re.search(r"\d", s):
+        fail("%s: a number outside the tables' rows: %s"
+             % (board, re.findall(r".{0,30}\d.{0,30}", s)))
+    if ncases <= t and any(sec[i].count("%") > 0 and
+                           re.split(r"\s{2,}", sec[i].strip())[1] != "[c]"
+                           for i in used):
+        fail("%s: a board share shown in a board of %d reviews"
+             % (board, ncases))
+
+# No case id and no notes text anywhere.
+secrets = []
+for k in cases:
+    secrets.append(k["id"])
+    if k.get("notes"):
+        secrets.append(k["notes"])
+        secrets.extend(w for w in re.findall(r"[A-Za-z]{6,}", k["notes"]))
+secrets = sorted(set(secrets) | {"NOTES-SENTINEL"})
+texts = {}
+for f in sorted(glob.glob(os.path.join(out, "*.txt")) +
+                glob.glob(os.path.join(out, "*.info")) +
+                glob.glob(os.path.join(out, "*.csv"))):
+    texts[os.path.basename(f)] = open(f, encoding="utf-8").read()
+for name, s in texts.items():
+    # The notes' plain words may occur in the paper's own text; what must
+    # not is the sentinel, a case id or a whole note.
+    for sec in secrets:
+        if (sec.startswith(("VAR-", "NOTES-")) or " " in sec) and sec in s:
+            fail("%s: prints %r" % (name, sec))
+
+for b in bad:
+    print("FAIL: " + b)
+sys.exit(1 if bad else 0)
+EOF
+
+python3 "$tmp/check.py" tests/data/variants "$tmp/v" 8,2,0 || failed=1
+python3 "$tmp/check.py" tests/data/variants-holdout "$tmp/h" 10,3,0 ||
+	failed=1
+
+# ------------------------------------------------------- make variants
+# In a copy of the tree, so other builds and output/ are left alone.
+mkdir "$tmp/tree"
+cp -R Makefile pipeline templates input fonts "$tmp/tree/" ||
+	fail "cannot copy the tree"
+if [ -f Makefile.local ]; then
+	cp Makefile.local "$tmp/tree/"
+fi
+(
+	unset MAKEFLAGS MFLAGS MAKELEVEL
+	cd "$tmp/tree" || exit 1
+	make -j4 variants >"$tmp/make1" 2>&1 || {
+		echo "FAIL: make variants:"
+		tail -20 "$tmp/make1"
+		exit 1
+	}
+	make -q variants || {
+		echo "FAIL: make -q variants says the variants are out of date"
+		exit 1
+	}
+	make variants >"$tmp/make2" 2>&1 || exit 1
+	if grep -v -e "Nothing to be done" -e "is up to date" \
+	    -e "Entering directory" -e "Leaving directory" "$tmp/make2" |
+	    grep -q .; then
+		echo "FAIL: a second make variants did work:"
+		cat "$tmp/make2"
+		exit 1
+	fi
+) || failed=1
+n=$(ls "$tmp/tree/output/lscb/"*.pdf 2>/dev/null | wc -l)
+[ "$n" -eq 33 ] || fail "make variants wrote $n PDFs, want 33"
+[ -s "$tmp/tree/output/lscb/figures.csv" ] ||
+	fail "make variants wrote no figures.csv"
+[ "$n" -gt 0 ] &&
+sed -n '/^lscbs:/,$s/^  - //p' "$tmp/tree/input/report.yaml" |
+while IFS= read -r board; do
+	slug=$(printf '%s' "$board" | tr 'A-Z ' 'a-z-')
+	f="$tmp/tree/output/lscb/$slug.pdf"
+	if [ ! -f "$f" ]; then
+		echo "FAIL: make variants: no $slug.pdf"
+		continue
+	fi
+	qpdf --check "$f" >/dev/null 2>&1 || echo "FAIL: $slug.pdf: qpdf --check"
+	pdfinfo -enc UTF-8 "$f" 2>/dev/null | grep -q "^Title:.*$board" ||
+		echo "FAIL: $slug.pdf: the Title does not name $board"
+	pdftotext -enc UTF-8 -l 1 "$f" - 2>/dev/null | grep -q "^$board: " ||
+		echo "FAIL: $slug.pdf: the first page does not name $board"
+done >"$tmp/boards"
+if [ -s "$tmp/boards" ]; then
+	cat "$tmp/boards"
+	failed=1
+fi
+
+[ "$failed" -eq 0 ] && echo "ok"
+exit "$failed"
