@@ -16,7 +16,8 @@ const char *const doc_type_names[DOC__MAX] = {
 };
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
-	"regional", "lscb", "cases", "no-cases", "suppressed",
+	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
+	"no-region-cases",
 };
 
 struct doc *

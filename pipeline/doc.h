@@ -70,6 +70,8 @@ enum doc_cond_kind {
 	DOC_COND_CASES,		/* "cases": the selection has cases */
 	DOC_COND_NO_CASES,	/* "no-cases": the selection has none */
 	DOC_COND_SUPPRESSED,	/* "suppressed": some figure shows [c] */
+	DOC_COND_REGION_CASES,	/* "region-cases": the region has cases */
+	DOC_COND_NO_REGION_CASES, /* "no-region-cases": the region has none */
 	DOC_COND__MAX
 };
 

@@ -315,6 +315,10 @@ fill_cond_holds(const struct fill *f, enum doc_cond_kind c)
 		return l->cases == 0;
 	case DOC_COND_SUPPRESSED:
 		return l->suppressed_any;
+	case DOC_COND_REGION_CASES:
+		return (f->env->region ? f->env->region : l)->cases > 0;
+	case DOC_COND_NO_REGION_CASES:
+		return (f->env->region ? f->env->region : l)->cases == 0;
 	default:
 		return 0;
 	}
@@ -574,6 +578,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		case DOC_ITEM:
 		case DOC_CELL:
 		case DOC_FOOTNOTE:
+		case DOC_CHART:
 			fill_capitalise(n);
 			break;
 		default:

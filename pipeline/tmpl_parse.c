@@ -17,10 +17,13 @@
  *                                                ### subsection (to ####)
  *   directive  = "@subtitle " inline             line under the title
  *              | "@signoff"                      authors and organisation
- *              | "@pagebreak" ;
+ *              | "@pagebreak"
+ *              | "@chart" [ " " inline ] ;       a bar chart of the table
+ *                                                just above, with a caption
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
- *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed" ;
+ *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
+ *              | "region-cases" | "no-region-cases" ;
  *   item       = ( "- " | digit { digit } ". " ) inline { text } ;
  *                                                bullet, or numbered item
  *                                                (numbers are assigned by
@@ -744,10 +747,23 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		    i == n) {
 			doc_node_append(tmpl_container(p),
 			    doc_node_new(DOC_PAGEBREAK, line, col));
+		} else if (k == 6 && strncmp(s, "@chart", 6) == 0) {
+			if (tmpl_container(p)->last_child == NULL ||
+			    tmpl_container(p)->last_child->type != DOC_TABLE)
+				tmpl_err(p, line, col, "@chart must follow "
+				    "the table it draws");
+			else if (i < n) {
+				tmpl_open_leaf(p, tmpl_container(p),
+				    DOC_CHART, line, col, s + i, n - i,
+				    col + (int)i);
+				tmpl_close_leaf(p);
+			} else
+				doc_node_append(tmpl_container(p),
+				    doc_node_new(DOC_CHART, line, col));
 		} else
 			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
-			    "(@subtitle TEXT, @signoff or @pagebreak)",
-			    (int)n, s);
+			    "(@subtitle TEXT, @chart [TEXT], @signoff or "
+			    "@pagebreak)", (int)n, s);
 		return;
 	}
 

@@ -186,7 +186,7 @@ in_order "$tmp/figures" "figure sentence"
 # between table cells' numbers; compare without them.
 sed 's/ *– */–/g' "$tmp/text.txt" >"$tmp/text-dash.txt"
 sed 's/ *– */–/g' >"$tmp/table" <<'EOF'
-AGE LONDON STUDY NATIONAL STUDY 2008 – 2009
+Age London study National study 2008 – 2009
 Under 1 35% 32%
 1 – 5 23% 29%
 6 – 10 13% 15%

@@ -219,7 +219,7 @@ static const struct error_case error_cases[] = {
 	  "t.tmpl:1:1: error: heading level 5; the deepest is ####" },
 	{ "unknown directive", "@sigoff\n",
 	  "t.tmpl:1:1: error: unknown directive \"@sigoff\" (@subtitle TEXT, "
-	  "@signoff or @pagebreak)" },
+	  "@chart [TEXT], @signoff or @pagebreak)" },
 	{ "invalid UTF-8", "ok\nab\xff\n",
 	  "t.tmpl:2:3: error: invalid UTF-8 byte 0xff" },
 	{ "national reference with too many parts",
@@ -233,6 +233,8 @@ static const struct error_case error_cases[] = {
 	  "t.tmpl:1:1: error: report reference needs {report:FIELD}" },
 	{ "empty item", "- a\n- \n",
 	  "t.tmpl:2:1: error: empty item" },
+	{ "chart with no table above", "Text.\n\n@chart Ages\n",
+	  "t.tmpl:3:1: error: @chart must follow the table it draws" },
 };
 
 static void
@@ -561,6 +563,48 @@ test_fill_conditional_blocks(void **state)
 	fx->ledger.suppressed_any = 0;
 }
 
+/* region-cases looks at the region's ledger (here the only one). */
+static void
+test_fill_region_cases_blocks(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] =
+	    "::: region-cases\nR\n:::\n::: no-region-cases\nN\n:::\n";
+
+	check_text(fx, src, -1, "R");
+	fx->ledger.cases = 0;
+	check_text(fx, src, -1, "N");
+	fx->ledger.cases = 47;
+}
+
+/* @chart after a table makes a chart node holding its caption. */
+static void
+test_parse_chart(void **state)
+{
+	static const char src[] =
+	    "| A | B |\n| - | - |\n| x | 1 |\n\n@chart The caption\n";
+	struct diag	 d;
+	struct doc	*doc;
+	struct doc_node	*n;
+	char		*cap;
+
+	(void)state;
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(doc);
+	n = doc->root->first_child;
+	assert_int_equal(n->type, DOC_TABLE);
+	n = n->next;
+	assert_non_null(n);
+	assert_int_equal(n->type, DOC_CHART);
+	assert_int_equal(n->line, 5);
+	cap = doc_node_plain(n);
+	assert_string_equal(cap, "The caption");
+	free(cap);
+	doc_free(doc);
+	diag_clear(&d);
+}
+
 /* Items either side of a dropped block stay one list, numbered on. */
 static void
 test_fill_numbers_items_across_blocks(void **state)
@@ -701,11 +745,14 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_constructs),
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_parse_chart),
 		cmocka_unit_test(test_parse_reports_every_error),
 		cmocka_unit_test(test_parse_unused_footnote_warns),
 		cmocka_unit_test(test_parse_missing_file),
 		cmocka_unit_test(test_shipped_template_parses),
 		cmocka_unit_test_setup_teardown(test_fill_figure_styles,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_region_cases_blocks,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_fill_capitalises_sentence_start, setup, teardown),
