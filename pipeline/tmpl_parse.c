@@ -1,7 +1,7 @@
 /*
  * tmpl_parse.c: the template parser of scrpaper.  Turns the plain-text
- * markup of the templates (templates/NAME.tmpl) into the document model of doc.h, reporting
- * every syntax error as FILE:LINE:COL.  Names (figures, fields, studies)
+ * markup of the templates (templates/NAME.tmpl) into the document model
+ * of doc.h, reporting every syntax error as FILE:LINE:COL.  Names (figures, fields, studies)
  * are checked later, by doc_fill.c, against the data.
  *
  * The markup, line by line (leading spaces are ignored; a line's first
