@@ -141,6 +141,8 @@ yml_close(struct yml_state *st, size_t k)
 	struct ynode *n = st->stack[k];
 
 	n->nkids = st->open[k].n;
+	if (n->nkids == 0)	/* [] or {} */
+		return;
 	n->kids = ya_alloc(&st->arena, n->nkids * sizeof(*n->kids));
 	memcpy(n->kids, st->open[k].v, n->nkids * sizeof(*n->kids));
 	st->open[k].n = 0;

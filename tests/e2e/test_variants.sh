@@ -552,7 +552,9 @@ if [ -f Makefile.local ]; then
 	cp Makefile.local "$tmp/tree/"
 fi
 (
-	unset MAKEFLAGS MFLAGS MAKELEVEL
+	# A plain build: the sanitizer settings of `make check SANITIZE=1`
+	# are for the binary under test, not this copy.
+	unset MAKEFLAGS MFLAGS MAKELEVEL SANITIZE LSAN_OPTIONS UBSAN_OPTIONS
 	cd "$tmp/tree" || exit 1
 	make -j4 variants >"$tmp/make1" 2>&1 || {
 		echo "FAIL: make variants:"

@@ -66,8 +66,9 @@ add_case(struct cohort *c, size_t lscb, int completed)
 	k->lscb = lscb;
 	k->completed = completed;
 	k->lscb_areas_known = 1;
-	k->factors = xcalloc(1, sizeof(codeword));
-	k->not_recorded = xcalloc(1, sizeof(codeword));
+	/* One block for both sets, as the loader makes it (case.h). */
+	k->factors = xcalloc(2, sizeof(codeword));
+	k->not_recorded = k->factors + 1;
 	return k;
 }
 
