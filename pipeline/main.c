@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -51,6 +54,7 @@ struct opts {
 	const char	*out;		/* -o FILE */
 	const char	*format;	/* --format csv|json */
 	int		 all_lscbs;	/* --all-lscbs: every board */
+	const char	*jobs;		/* --jobs N: worker processes */
 };
 
 static void
@@ -59,7 +63,7 @@ usage(FILE *f)
 	fputs(
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME] -o FILE.pdf\n"
-"       scrpaper render  --all-lscbs [options] -o DIR\n"
+"       scrpaper render  --all-lscbs [--jobs N] [options] -o DIR\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
@@ -113,6 +117,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--fonts", offsetof(struct opts, fonts_dir) },
 		{ "--lscb", offsetof(struct opts, lscb) },
 		{ "--format", offsetof(struct opts, format) },
+		{ "--jobs", offsetof(struct opts, jobs) },
+		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
 	};
@@ -185,6 +191,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 	if (o->all_lscbs && o->lscb != NULL)
 		return usage_error("%s", "--all-lscbs and --lscb exclude each "
 		    "other");
+	if (o->jobs != NULL && (!o->all_lscbs || o->cmd != CMD_RENDER))
+		return usage_error("%s", "--jobs is for render --all-lscbs");
+	if (o->jobs != NULL && (strspn(o->jobs, "0123456789") !=
+	    strlen(o->jobs) || strlen(o->jobs) > 2 || atoi(o->jobs) < 1 ||
+	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
+		return usage_error("--jobs: '%s' is not a number from 1 to 64",
+		    o->jobs);
 	if (o->all_lscbs && o->cmd == CMD_CHECK)
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
@@ -215,20 +228,21 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
 }
 
 /*
- * Renders every board's variant into the folder dir as SLUG.pdf.  Stops at
- * the first failure, so that a broken template gives one set of messages,
- * not one a board; papers already written are complete (each is renamed
- * into place only when whole).  Returns an exit status.
+ * Renders the boards first, first + step, first + 2 step, ... into the
+ * folder dir as SLUG.pdf, stopping at the first failure.  Papers already
+ * written are complete (each is renamed into place only when whole).
+ * Returns an exit status.
  */
 static int
-render_all(const struct render_job *base, const char *dir, struct diag *d)
+render_share(const struct render_job *base, const char *dir, size_t first,
+    size_t step, struct diag *d)
 {
 	const struct report *r = &base->cohort->report;
 	struct render_job job = *base;
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < r->nlscbs && rc == 0; i++) {
+	for (i = first; i < r->nlscbs && rc == 0; i += step) {
 		char *slug = str_slug(r->lscbs[i]);
 		char *path = xasprintf("%s/%s.pdf", dir, slug);
 
@@ -238,6 +252,69 @@ render_all(const struct render_job *base, const char *dir, struct diag *d)
 		free(path);
 		free(slug);
 	}
+	return rc;
+}
+
+/*
+ * Renders every board's variant into dir, shared among jobs worker
+ * processes (each sets up its fonts once, then typesets its boards).
+ * The template is checked once first, so that a broken one is reported
+ * once, not once a worker.  Workers are forked before any font or pango
+ * set-up, so no thread state crosses a fork.  Returns the worst exit
+ * status of the workers.
+ */
+static int
+render_all(const struct render_job *base, const char *dir, long jobs,
+    struct diag *d)
+{
+	const struct report *r = &base->cohort->report;
+	struct render_job job = *base;
+	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
+	size_t w, n = 0;
+
+	if (r->nlscbs == 0)
+		return 0;
+	job.lscb = 0;
+	if ((rc = render_check(&job, d)) != 0)
+		return rc;
+	if (jobs > (long)r->nlscbs)
+		jobs = (long)r->nlscbs;
+	if (jobs > TMP_GUARD_MAX_CHILDREN)
+		jobs = TMP_GUARD_MAX_CHILDREN;
+	if (jobs <= 1)
+		return render_share(base, dir, 0, 1, d);
+
+	fflush(stdout);
+	fflush(stderr);
+	for (w = 0; w < (size_t)jobs; w++) {
+		pid_t pid = fork();
+
+		if (pid == -1) {
+			fprintf(stderr, "scrpaper: cannot start a worker: "
+			    "%s\n", strerror(errno));
+			rc = EXIT_SYSERR;
+			break;
+		}
+		if (pid == 0) {
+			tmp_guard_children(NULL, 0);
+			wrc = render_share(base, dir, w, (size_t)jobs, d);
+			fflush(stderr);
+			_exit(wrc);
+		}
+		pids[n++] = (int)pid;
+		tmp_guard_children(pids, n);
+	}
+	for (w = 0; w < n; w++) {
+		while (waitpid((pid_t)pids[w], &status, 0) == -1)
+			if (errno != EINTR) {
+				status = EXIT_SYSERR << 8;
+				break;
+			}
+		wrc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_SYSERR;
+		if (wrc > rc)
+			rc = wrc;
+	}
+	tmp_guard_children(NULL, 0);
 	return rc;
 }
 
@@ -327,7 +404,8 @@ main(int argc, char *argv[])
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_RENDER:
-		rc = o.all_lscbs ? render_all(&job, o.out, &d) :
+		rc = o.all_lscbs ? render_all(&job, o.out, o.jobs ?
+		    atol(o.jobs) : sysconf(_SC_NPROCESSORS_ONLN), &d) :
 		    render_paper(&job, &d);
 		break;
 	default:

@@ -312,6 +312,11 @@ pdf_fonts_new(const char *dir, struct diag *d)
 		return NULL;
 	}
 
+	/* Ours becomes fontconfig's current configuration before pango's
+	 * font map starts: otherwise pango's start-up thread loads the
+	 * system's configuration and fonts (FcInit), which the paper never
+	 * uses, and cairo would consult it too. */
+	FcConfigSetCurrent(f->config);
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (f->map == NULL) {
 		diag_error(d, dir, 0, 0, "cairo has no FreeType font support");

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "util.h"
 
@@ -402,14 +403,40 @@ file_read_all(const char *path, size_t max, char **data, size_t *len)
  * only use async-signal-safe calls. */
 static char tmp_guard_path[4096];
 static volatile sig_atomic_t tmp_guard_armed;
+static pid_t tmp_guard_pids[TMP_GUARD_MAX_CHILDREN];
+static volatile sig_atomic_t tmp_guard_npids;
 
 static void
 tmp_guard_handler(int sig)
 {
+	sig_atomic_t i;
+
+	for (i = 0; i < tmp_guard_npids; i++)
+		(void)kill(tmp_guard_pids[i], sig);
+	for (i = 0; i < tmp_guard_npids; i++)
+		while (waitpid(tmp_guard_pids[i], NULL, 0) == -1 &&
+		    errno == EINTR)
+			continue;
 	if (tmp_guard_armed)
 		(void)unlink(tmp_guard_path);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+void
+tmp_guard_children(const int *pids, size_t n)
+{
+	sigset_t all, old;
+	size_t i;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	if (n > TMP_GUARD_MAX_CHILDREN)
+		n = TMP_GUARD_MAX_CHILDREN;
+	for (i = 0; i < n; i++)
+		tmp_guard_pids[i] = (pid_t)pids[i];
+	tmp_guard_npids = (sig_atomic_t)n;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void

@@ -82,5 +82,11 @@ int	file_read_all(const char *path, size_t max, char **data, size_t *len);
  */
 void	tmp_guard_install(void);
 void	tmp_guard_set(const char *path);
+/* Names the worker processes (at most TMP_GUARD_MAX_CHILDREN) that the
+ * handler passes a stopping signal on to, and waits for, before the
+ * process stops: so no worker goes on writing after its parent is gone.
+ * n = 0 forgets them. */
+#define TMP_GUARD_MAX_CHILDREN	64
+void	tmp_guard_children(const int *pids, size_t n);
 
 #endif
