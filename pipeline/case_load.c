@@ -1117,17 +1117,8 @@ load_file(struct cohort *c, const char *path, struct diag *d,
 	size_t len;
 	int rc;
 
-	switch (file_read_all(path, YML_MAX_FILE, &data, &len)) {
-	case 0:
-		break;
-	case -2:
-		diag_error(d, path, 0, 0, "file is larger than %u MiB",
-		    YML_MAX_FILE / (1024 * 1024));
+	if (!yml_read_file(path, d, &data, &len))
 		return 0;
-	default:
-		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
-		return 0;
-	}
 	rc = fn(c, path, data, len, d);
 	free(data);
 	return rc;

@@ -958,17 +958,8 @@ fig_load(const char *path, const struct cohort *c, struct diag *d)
 	size_t len;
 	struct fig_set *s;
 
-	switch (file_read_all(path, YML_MAX_FILE, &data, &len)) {
-	case 0:
-		break;
-	case -2:
-		diag_error(d, path, 0, 0, "file is larger than %u MiB",
-		    YML_MAX_FILE / (1024 * 1024));
+	if (!yml_read_file(path, d, &data, &len))
 		return NULL;
-	default:
-		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
-		return NULL;
-	}
 	s = fig_load_buf(path, data, len, c, d);
 	free(data);
 	return s;

@@ -428,16 +428,11 @@ yml_parse(const char *file, const char *data, size_t len, struct diag *d,
 }
 
 int
-yml_load(const char *file, struct diag *d, struct ynode **root)
+yml_read_file(const char *file, struct diag *d, char **data, size_t *len)
 {
-	char *data;
-	size_t len;
-	int rc;
-
-	*root = NULL;
-	switch (file_read_all(file, YML_MAX_FILE, &data, &len)) {
+	switch (file_read_all(file, YML_MAX_FILE, data, len)) {
 	case 0:
-		break;
+		return 1;
 	case -2:
 		diag_error(d, file, 0, 0, "file is larger than %u MiB",
 		    YML_MAX_FILE / (1024 * 1024));
@@ -446,7 +441,4 @@ yml_load(const char *file, struct diag *d, struct ynode **root)
 		diag_error(d, file, 0, 0, "cannot read: %s", strerror(errno));
 		return 0;
 	}
-	rc = yml_parse(file, data, len, d, root);
-	free(data);
-	return rc;
 }

@@ -49,9 +49,11 @@ struct ynode {
 int	 yml_parse(const char *file, const char *data, size_t len,
 	    struct diag *d, struct ynode **root);
 
-/* Reads file and parses it as yml_parse() does; I/O errors and files over
- * YML_MAX_FILE are reported to d as whole-file errors. */
-int	 yml_load(const char *file, struct diag *d, struct ynode **root);
+/* Reads the whole of file into a new buffer (free with free()) for
+ * yml_parse().  Returns 1, or 0 after reporting an I/O error or a file
+ * over YML_MAX_FILE to d as a whole-file error. */
+int	 yml_read_file(const char *file, struct diag *d, char **data,
+	    size_t *len);
 
 /* Frees a tree that yml_parse() or yml_load() returned, all at once
  * (every node lives in one arena owned by the root); accepts NULL. */
