@@ -19,14 +19,14 @@ LDFLAGS	?=
 # separate folder, so the two builds never mix.
 SANITIZE ?= 0
 ifeq ($(SANITIZE),1)
-BUILD	:= build/san
+BUILD	?= build/san
 CFLAGS	+= -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 LDFLAGS	+= -fsanitize=address,undefined
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS = print_stacktrace=1
 else
-BUILD	:= build/rel
+BUILD	?= build/rel
 endif
 
 -include Makefile.local
@@ -91,7 +91,14 @@ $(BUILD)/%.o: pipeline/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The installed data folder is compiled into main.o; the stamp changes
+# (and main.o is rebuilt) only when DATADIR does.
 $(BUILD)/main.o: CFLAGS += -DSCRPAPER_DATADIR='"$(DATADIR)"'
+$(BUILD)/main.o: $(BUILD)/datadir.stamp
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+FORCE:
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)

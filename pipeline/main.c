@@ -55,6 +55,8 @@ struct opts {
 	const char	*format;	/* --format csv|json */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	const char	*jobs;		/* --jobs N: worker processes */
+	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
+	size_t		 ninstalled;
 };
 
 static void
@@ -90,19 +92,26 @@ usage_error(const char *fmt, const char *arg)
 }
 
 /* A default data file: rel in the working folder when it is there (a
- * checkout), else the installed copy under SCRPAPER_DATADIR. */
+ * checkout), else the installed copy under SCRPAPER_DATADIR, kept in o
+ * (freed by opts_clear()). */
 static const char *
-data_path(const char *rel)
+data_path(struct opts *o, const char *rel)
 {
-	static char buf[3][4096];
-	static int next;
 	char *p;
 
-	if (access(rel, F_OK) == 0)
+	if (access(rel, F_OK) == 0 ||
+	    o->ninstalled == sizeof(o->installed) / sizeof(o->installed[0]))
 		return rel;
-	p = buf[next++ % 3];
-	snprintf(p, sizeof(buf[0]), "%s/%s", SCRPAPER_DATADIR, rel);
+	p = xasprintf("%s/%s", SCRPAPER_DATADIR, rel);
+	o->installed[o->ninstalled++] = p;
 	return p;
+}
+
+static void
+opts_clear(struct opts *o)
+{
+	while (o->ninstalled > 0)
+		free(o->installed[--o->ninstalled]);
 }
 
 /* Parses argv into o.  Returns -1 to go on, or an exit status. */
@@ -127,9 +136,9 @@ parse_args(int argc, char *argv[], struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->input = "input";
-	o->template_path = data_path("templates/background-paper.tmpl");
-	o->figures_path = data_path("templates/figures.yaml");
-	o->fonts_dir = data_path("fonts");
+	o->template_path = data_path(o, "templates/background-paper.tmpl");
+	o->figures_path = data_path(o, "templates/figures.yaml");
+	o->fonts_dir = data_path(o, "fonts");
 	o->format = "csv";
 
 	if (argc < 2) {
@@ -356,8 +365,10 @@ main(int argc, char *argv[])
 	int rc, lscb;
 	size_t i, nchildren = 0;
 
-	if ((rc = parse_args(argc, argv, &o)) >= 0)
+	if ((rc = parse_args(argc, argv, &o)) >= 0) {
+		opts_clear(&o);
 		return rc;
+	}
 	tmp_guard_install();
 	diag_init(&d, stderr);
 	rc = EXIT_INVALID;
@@ -423,5 +434,6 @@ out:
 	fig_set_free(figs);
 	cohort_free(c);
 	diag_clear(&d);
+	opts_clear(&o);
 	return rc;
 }
