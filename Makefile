@@ -116,9 +116,10 @@ $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 
 paper: $(PAPER)
 
-# One paper per board, rendered by one process (fonts and template set up
-# once), and the board ledgers, suppressed as in the papers.  The stamp is
-# touched only when everything was written.
+# One paper per board, rendered by one command whose worker processes (one
+# a processor) each set up fonts once, and the board ledgers, suppressed
+# as in the papers.  The stamp is touched only when everything was
+# written.
 VARIANTS := output/lscb/.done
 
 variants: $(VARIANTS)

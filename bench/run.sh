@@ -76,9 +76,17 @@ newer $B/timeit bench/timeit.c || {
 
 # --- the cohorts (generated once, checked with scrpaper check) -------------
 
+# A cohort is regenerated when the generator or the input files it copies
+# changed since it was made.
+fresh() { # COHORT
+	for src in bench/gen_cohort.py input/report.yaml input/codebook.yaml \
+	    input/national.yaml; do
+		newer "$1"/.ok $src || return 1
+	done
+}
 for n in $SIZES; do
 	c=$B/cohort-$n
-	[ -f $c/.ok ] && continue
+	[ -f $c/.ok ] && fresh $c && continue
 	echo "bench: generating $c" >&2
 	rm -rf $c
 	python3 bench/gen_cohort.py $n $c || die "gen_cohort.py $n failed"
@@ -102,6 +110,16 @@ timeout 600 make -s -C $TREE build/rel/scrpaper >"$T"/make 2>&1 || {
 	tail -20 "$T"/make >&2
 	die "cannot build scrpaper in $TREE"
 }
+
+# What is measured, recorded before the first run: the tree or the binary may
+# change while the rows run (someone commits, or rebuilds build/rel/).
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git status --porcelain -- pipeline templates 2>/dev/null)" ] &&
+	rev="$rev+dirty"
+sum=$(sha256sum "$SCRPAPER" | cut -c1-12)
+VERSION=$("$SCRPAPER" --version 2>/dev/null)
+START=$(date -u '+%Y-%m-%d %H:%M UTC')
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 
 # --- the rows --------------------------------------------------------------
 # Each row: LABEL_x (shown), CMD_x (word-split, no quoting), PREP_x (eval'd
@@ -189,14 +207,10 @@ for id in $ROWS; do
 done
 
 echo
-rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -n "$(git status --porcelain -- pipeline templates 2>/dev/null)" ] &&
-	rev="$rev+dirty"
-sum=$(sha256sum "$SCRPAPER" | cut -c1-12)
-echo "scrpaper benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
-	"load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
-echo "binary $SCRPAPER ($("$SCRPAPER" --version 2>/dev/null), sha256 $sum," \
-	"tree $rev); $RUNS runs after 1 warm-up"
+echo "scrpaper benchmark: $START, $(nproc) CPUs, load $LOAD0 at the start," \
+	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end"
+echo "binary $SCRPAPER ($VERSION, sha256 $sum, tree $rev);" \
+	"$RUNS runs after 1 warm-up"
 echo "times in ms (wall clock), peak RSS in MiB (max of the runs)"
 awk -F '\t' '
 { id[NR] = $1; fl[NR] = $2; lab[NR] = $3; med[$1] = $4; rss[$1] = $8
