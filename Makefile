@@ -91,14 +91,14 @@ $(BUILD)/%.o: pipeline/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The installed data folder is compiled into main.o; the stamp changes
-# (and main.o is rebuilt) only when DATADIR does.
+# The installed data folder is compiled into main.o; the stamp is
+# rewritten (and main.o rebuilt) only when DATADIR changes.
+DATADIR_STAMP := $(BUILD)/datadir.stamp
+ifneq ($(shell cat $(DATADIR_STAMP) 2>/dev/null),$(DATADIR))
+$(shell mkdir -p $(BUILD) && echo '$(DATADIR)' > $(DATADIR_STAMP))
+endif
 $(BUILD)/main.o: CFLAGS += -DSCRPAPER_DATADIR='"$(DATADIR)"'
-$(BUILD)/main.o: $(BUILD)/datadir.stamp
-$(BUILD)/datadir.stamp: FORCE
-	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-FORCE:
+$(BUILD)/main.o: $(DATADIR_STAMP)
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)

@@ -345,7 +345,11 @@ get_date(struct lctx *x, const struct ynode *n, const char *key)
 		return 0;
 	if ((v = case_parse_date(n->str)) != 0)
 		return v;
-	if (strlen(n->str) == 10 && n->str[4] == '-' && n->str[7] == '-')
+	if (strlen(n->str) == 10 && n->str[4] == '-' && n->str[7] == '-' &&
+	    (strncmp(n->str, "1900", 4) < 0 || strncmp(n->str, "2199", 4) > 0))
+		lerr(x, n, "'%s' is out of range: '%s' (expected 1900-01-01 to "
+		    "2199-12-31)", key, n->str);
+	else if (strlen(n->str) == 10 && n->str[4] == '-' && n->str[7] == '-')
 		lerr(x, n, "'%s' is not a real date: '%s'", key, n->str);
 	else
 		lerr(x, n, "'%s' is not a date: '%s' (expected YYYY-MM-DD)",
@@ -518,7 +522,7 @@ load_report(struct lctx *x, const struct ynode *root)
 	const struct ynode *n, *m, **names;
 	size_t i, k;
 
-	if (!check_map(x, root, "the report settings", keys, NELEM(keys),
+	if (!check_map(x, root, "the report", keys, NELEM(keys),
 	    req, NELEM(req)))
 		return;
 	if ((n = ynode_get(root, "title")) != NULL)
@@ -981,12 +985,23 @@ load_case(struct lctx *x, const struct ynode *root)
 	for (i = 0; i < n->nkids; i++)
 		load_child(x, n->kids[i], &k->children[i]);
 	/* A child-level code marked not recorded may not be given for a
-	 * child of the same case either. */
-	for (i = 0; i < k->nchildren; i++)
-		for (w = 0; w < c->nwords; w++)
-			if (k->children[i].factors[w] & k->not_recorded[w])
-				lerr(x, n->kids[i], "a code of this child is "
-				    "also in the case's 'not_recorded'");
+	 * child of the same case either: name each, where it is given. */
+	for (i = 0; i < k->nchildren; i++) {
+		const struct ynode *f = ynode_get(n->kids[i], "factors");
+		int code;
+
+		for (w = 0; f != NULL && f->type == YNODE_SEQ &&
+		    w < f->nkids; w++) {
+			if (f->kids[w]->type != YNODE_SCALAR)
+				continue;
+			code = codebook_find(&c->codebook, f->kids[w]->str);
+			if (code >= 0 &&
+			    codeset_has(k->not_recorded, (size_t)code))
+				lerr(x, f->kids[w], "code '%s' is both in this "
+				    "child's 'factors' and in the case's "
+				    "'not_recorded'", f->kids[w]->str);
+		}
+	}
 }
 
 /* --- entry points ----------------------------------------------------- */
@@ -1036,7 +1051,7 @@ case_load_report_buf(struct cohort *c, const char *file, const char *data,
     size_t len, struct diag *d)
 {
 	return load_buf(c, file, data, len, d, load_report,
-	    "the report settings");
+	    "the report");
 }
 
 int

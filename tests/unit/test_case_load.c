@@ -461,8 +461,9 @@ static const struct err_row case_rows[] = {
 	  "not_recorded: [alcohol_misuse, drug_misuse]\n"), "code "
 	  "'drug_misuse' is both in 'factors' and in 'not_recorded'", 9, 32 },
 	{ "child code both in a child's factors and in not_recorded",
-	  HEAD KIDS KID_F("[neglect]") "not_recorded: [neglect]\n", "a code "
-	  "of this child is also in the case's 'not_recorded'", 5, 5 },
+	  HEAD KIDS KID_F("[neglect]") "not_recorded: [neglect]\n", "code "
+	  "'neglect' is both in this child's 'factors' and in the case's "
+	  "'not_recorded'", 8, 15 },
 	/* boards */
 	{ "unknown LSCB suggests the nearest board",
 	  "id: X\nlscb: Haringay\ncompleted: 2008-11-12\n" KIDS KID,
@@ -513,7 +514,7 @@ static const struct err_row case_rows[] = {
 	  "'completed' is not a date: '' (expected YYYY-MM-DD)", 3, 12 },
 	{ "date before 1900",
 	  "id: X\nlscb: Camden\ncompleted: 1899-12-31\n" KIDS KID,
-	  "'completed' is not a real date: '1899-12-31'", 3, 12 },
+	  "'completed' is out of range: '1899-12-31' (expected 1900-01-01 to 2199-12-31)", 3, 12 },
 	{ "date without a value",
 	  "id: X\nlscb: Camden\ncompleted:\n" KIDS KID,
 	  "'completed' has no value: expected a date (YYYY-MM-DD)", 3, 11 },
@@ -1068,13 +1069,13 @@ struct file_row {
 
 static const struct file_row file_rows[] = {
 	{ "report: unknown key", 'r', REP_HEAD REP_REST
-	  "treshold: 5\n", "unknown key 'treshold' in the report settings",
+	  "treshold: 5\n", "unknown key 'treshold' in the report",
 	  8, 1 },
 	{ "report: misspelt key suggests", 'r', REP_HEAD REP_REST
-	  "creatd: 2009-11-30\n", "unknown key 'creatd' in the report "
-	  "settings; did you mean 'created'?", 8, 1 },
+	  "creatd: 2009-11-30\n", "unknown key 'creatd' in the report; "
+	  "did you mean 'created'?", 8, 1 },
 	{ "report: missing title", 'r', "region: London\nperiod: {from: "
-	  "2006-04-01, to: 2009-09-30}\n" REP_REST, "the report settings is "
+	  "2006-04-01, to: 2009-09-30}\n" REP_REST, "the report is "
 	  "missing the required key 'title'", 1, 1 },
 	{ "report: period ends before it starts", 'r', "title: T\nregion: L\n"
 	  "period: {from: 2009-09-30, to: 2006-04-01}\n" REP_REST,
@@ -1105,7 +1106,7 @@ static const struct file_row file_rows[] = {
 	  "authors: [A]\nnational_study: 2008-09\nlscbs: Camden\n", "'lscbs' "
 	  "must be a list, not a scalar", 7, 8 },
 	{ "report: empty file", 'r', "", "the file is empty: expected the "
-	  "report settings", 0, 0 },
+	  "report", 0, 0 },
 	{ "codebook: bad code name", 'c', "codes:\n" CODE("Neglect"),
 	  "code name 'Neglect' must be lower-case letters, digits and '_'",
 	  2, 3 },
