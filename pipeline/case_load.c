@@ -288,12 +288,22 @@ want_scalar(struct lctx *x, const struct ynode *n, const char *key,
 	return 0;
 }
 
-/* Reads a non-empty string; returns a copy or NULL after an error. */
+/* Reads a non-empty string without control characters (they would
+ * reach the PDF's metadata and the CSV ledger); returns a copy or NULL
+ * after an error. */
 static char *
 get_string(struct lctx *x, const struct ynode *n, const char *key)
 {
+	const unsigned char *p;
+
 	if (!want_scalar(x, n, key, "text"))
 		return NULL;
+	for (p = (const unsigned char *)n->str; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			lerr(x, n, "'%s' holds a control character (0x%02x)",
+			    key, *p);
+			return NULL;
+		}
 	return xstrdup(n->str);
 }
 
@@ -506,6 +516,53 @@ check_unique(struct lctx *x, const struct ynode **nodes, size_t n,
 			    nodes[i]->str);
 }
 
+/* A board's file name and its node, for check_slugs(). */
+struct slug {
+	char			*slug;
+	const struct ynode	*node;
+};
+
+static int
+slug_cmp(const void *a, const void *b)
+{
+	const struct slug *x = a, *y = b;
+	int c = strcmp(x->slug, y->slug);
+
+	if (c != 0)
+		return c;
+	if (x->node->line != y->node->line)
+		return x->node->line < y->node->line ? -1 : 1;
+	return (x->node->col > y->node->col) - (x->node->col < y->node->col);
+}
+
+/* Each board's paper is written to SLUG.pdf (str_slug()): reports two
+ * boards whose names give the same file name, which would overwrite one
+ * paper with the other. */
+static void
+check_slugs(struct lctx *x, const struct ynode *seq)
+{
+	struct slug *v;
+	size_t i, n = 0;
+
+	v = xcalloc(seq->nkids, sizeof(*v));
+	for (i = 0; i < seq->nkids; i++)
+		if (seq->kids[i]->type == YNODE_SCALAR) {
+			v[n].slug = str_slug(seq->kids[i]->str);
+			v[n++].node = seq->kids[i];
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), slug_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i].slug, v[i - 1].slug) == 0 &&
+		    strcmp(v[i].node->str, v[i - 1].node->str) != 0)
+			lerr(x, v[i].node, "board '%s' would be written to the "
+			    "same file (%s.pdf) as '%s'", v[i].node->str,
+			    v[i].slug, v[i - 1].node->str);
+	for (i = 0; i < n; i++)
+		free(v[i].slug);
+	free(v);
+}
+
 /* --- report.yaml ------------------------------------------------------ */
 
 static void
@@ -553,7 +610,7 @@ load_report(struct lctx *x, const struct ynode *root)
 	if ((n = ynode_get(root, "disclosure")) != NULL &&
 	    check_map(x, n, "'disclosure'", dkeys, 2, NULL, 0)) {
 		if ((m = ynode_get(n, "threshold")) != NULL)
-			get_int(x, m, "threshold", 0, LOAD_MAX_THRESHOLD,
+			get_int(x, m, "threshold", 1, LOAD_MAX_THRESHOLD,
 			    &r->threshold);
 		if ((m = ynode_get(n, "regional")) != NULL)
 			get_bool(x, m, "regional", &r->suppress_regional);
@@ -576,6 +633,7 @@ load_report(struct lctx *x, const struct ynode *root)
 					names[k++] = n->kids[i];
 			check_unique(x, names, k, "board");
 			free(names);
+			check_slugs(x, n);
 		}
 	}
 }

@@ -36,8 +36,8 @@ struct render_job {
 int	render_paper(const struct render_job *job, struct diag *d);
 
 /* Parses and fills only (for `scrpaper check`); writes nothing.
- * Returns 0 when the template is valid, 1 otherwise (diagnostics
- * reported to d). */
+ * Returns 0 when the template is valid, 1 when it is not, 3 when it
+ * cannot be read (diagnostics reported to d). */
 int	render_check(const struct render_job *job, struct diag *d);
 
 /* Typesets a filled document with the fonts in fonts_dir to out_path

@@ -10,6 +10,7 @@
  * into place only when complete.
  */
 #include <errno.h>
+#include <math.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -875,7 +876,8 @@ pdf_chart_number(const char *s, double *v, int *pct)
 		end++;
 	while (*end == ' ')
 		end++;
-	return *end == '\0';
+	/* Only what an axis can be drawn for: no inf, no 1e300. */
+	return *end == '\0' && isfinite(*v) && *v >= 0 && *v <= 1e9;
 }
 
 /* Returns the cell of row in column col, or NULL. */
@@ -2188,7 +2190,7 @@ render_check(const struct render_job *job, struct diag *d)
 
 	rc = render_prepare(job, d, &doc);
 	doc_free(doc);
-	return rc == 0 ? 0 : 1;
+	return rc;
 }
 
 int

@@ -1089,7 +1089,7 @@ static const struct file_row file_rows[] = {
 	  3, 16 },
 	{ "report: threshold of 20 digits", 'r', REP_HEAD REP_REST
 	  "disclosure: {threshold: 12345678901234567890}\n", "'threshold' is "
-	  "out of range: 12345678901234567890 (expected 0 to 1000)", 8, 25 },
+	  "out of range: 12345678901234567890 (expected 1 to 1000)", 8, 25 },
 	{ "report: regional not a boolean", 'r', REP_HEAD REP_REST
 	  "disclosure: {regional: yes}\n", "'regional' must be true or false, "
 	  "not 'yes'", 8, 24 },
