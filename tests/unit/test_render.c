@@ -659,8 +659,9 @@ test_render_check(void **state)
 	assert_int_equal(render_check(&job, &d), 0);
 	job.lscb = 0;
 	assert_int_equal(render_check(&job, &d), 0);
+	/* A template that cannot be read is a system error, as in render. */
 	job.template_path = "/nonexistent.tmpl";
-	assert_int_equal(render_check(&job, &d), 1);
+	assert_int_equal(render_check(&job, &d), 3);
 	diag_clear(&d);
 }
 
