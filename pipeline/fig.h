@@ -60,6 +60,12 @@ struct fig_value {
 	int		 den_hidden;	/* 1 if den must not be printed either
 					 * (suppressed with a base that is not
 					 * already public, e.g. deaths) */
+	int		 nr_hidden;	/* 1 if not_recorded must not be printed
+					 * (suppressed, or itself 1..threshold) */
+	long		 lo;		/* suppressed: what a reader can tell of
+					 * num from the rules, lo <= num <= hi */
+	long		 hi;
+	long		 tot;		/* the total its group's cells split */
 };
 
 /*
@@ -94,6 +100,24 @@ void		 fig_set_free(struct fig_set *s);
 struct fig_ledger *fig_aggregate(const struct fig_set *s,
 		    const struct cohort *c, const struct fig_selection *sel);
 void		 fig_ledger_free(struct fig_ledger *l);
+
+/*
+ * Every board's ledger (index = board in report.lscbs), with disclosure
+ * control within each board and across the boards: a board's hidden cell
+ * may not be worked back from the region's figure (printed beside it, and
+ * published) less the other boards' shown figures, so further cells are
+ * suppressed until none can.  Returns a new array of c->report.nlscbs
+ * ledgers; free with fig_boards_free().
+ */
+struct fig_ledger **fig_aggregate_boards(const struct fig_set *s,
+		    const struct cohort *c);
+void		 fig_boards_free(struct fig_ledger **ls, size_t n);
+
+/* The ledger a paper for board lscb (or -1, the region) prints: for a
+ * board, one of fig_aggregate_boards(); for the region, suppressed only
+ * when report.yaml asks.  Free with fig_ledger_free(). */
+struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
+		    const struct cohort *c, int lscb);
 
 /* Returns the value named name, or NULL. */
 const struct fig_value *fig_ledger_find(const struct fig_ledger *l,

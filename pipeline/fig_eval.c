@@ -6,6 +6,7 @@
  * group (table) so that no suppressed cell can be worked back from the
  * total and the other cells.  Pure: no I/O.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,46 +184,54 @@ fig_group_recoverable(const long *lo, const long *hi, size_t n, long rest)
 	return 0;
 }
 
-/*
- * Secondary suppression in group g: while a suppressed cell could be
- * worked back from the group total and the shown cells, also suppress
- * the smallest shown cell that is not zero (the first in file order on a
- * tie); with none left, suppress the whole group.  secondary[i] is set
- * for cells suppressed here.
- */
-static void
-fig_suppress_group(const struct fig_set *s, struct fig_ledger *l,
-    const struct fig_acc *acc, int g, long t, int *secondary)
+/* Suppresses v, recording what a reader can still tell of its numerator
+ * from the rules: lo <= num <= hi.  A value already suppressed keeps the
+ * bounds it had. */
+static int
+fig_hide(struct fig_value *v, long lo, long hi)
 {
-	size_t i, n, *idx;
-	long *lo, *hi, total = -1, rest, best;
-	size_t nsup, bi;
+	if (v->suppressed)
+		return 0;
+	v->suppressed = 1;
+	v->lo = lo;
+	v->hi = hi;
+	return 1;
+}
 
-	idx = xcalloc(s->ndefs, sizeof(*idx));
-	lo = xcalloc(s->ndefs, sizeof(*lo));
-	hi = xcalloc(s->ndefs, sizeof(*hi));
-	for (i = n = 0; i < s->ndefs; i++)
-		if (s->defs[i].group == g) {
-			idx[n++] = i;
-			if (total < 0)
-				total = acc[i].tot;
-		}
+/*
+ * Secondary suppression among cells[0..n) that split total: while a
+ * suppressed cell could be worked back from the total and the shown cells
+ * (each suppressed cell known to lie in its [lo, hi]), also suppress the
+ * smallest shown cell that is not zero (the first on a tie); a shown
+ * non-zero cell is above t, so it becomes [t + 1, total].  With none left,
+ * every cell is suppressed.  Public cells (public[i]) are never hidden.
+ * Returns 1 if anything was suppressed.
+ */
+static int
+fig_suppress_cells(struct fig_value **cells, const int *public, size_t n,
+    long total, long t)
+{
+	long *lo, *hi, rest, best;
+	size_t i, nsup, bi;
+	int changed = 0;
+
+	lo = xcalloc(n ? n : 1, sizeof(*lo));
+	hi = xcalloc(n ? n : 1, sizeof(*hi));
 	for (;;) {
 		rest = total;
 		nsup = 0;
 		for (i = 0; i < n; i++) {
-			struct fig_value *v = &l->values[idx[i]];
-
-			if (!v->suppressed) {
-				rest -= v->num;
+			if (!cells[i]->suppressed) {
+				rest -= cells[i]->num;
 				continue;
 			}
-			if (secondary[idx[i]]) {
-				lo[nsup] = t + 1;
-				hi[nsup] = total;
-			} else {
-				lo[nsup] = 1;
-				hi[nsup] = t;
+			lo[nsup] = cells[i]->lo;
+			hi[nsup] = cells[i]->hi < total ? cells[i]->hi : total;
+			if (lo[nsup] >= hi[nsup]) {
+				/* Known from the rules alone (a board with
+				 * no case): no secret to protect. */
+				rest -= lo[nsup];
+				continue;
 			}
 			nsup++;
 		}
@@ -231,64 +240,139 @@ fig_suppress_group(const struct fig_set *s, struct fig_ledger *l,
 		bi = n;
 		best = 0;
 		for (i = 0; i < n; i++) {
-			struct fig_value *v = &l->values[idx[i]];
-
-			if (v->suppressed || s->defs[idx[i]].public ||
-			    v->num == 0)
+			if (cells[i]->suppressed || public[i] ||
+			    cells[i]->num == 0)
 				continue;
-			if (bi == n || v->num < best) {
+			if (bi == n || cells[i]->num < best) {
 				bi = i;
-				best = v->num;
+				best = cells[i]->num;
 			}
 		}
 		if (bi == n) {
 			for (i = 0; i < n; i++)
-				if (!s->defs[idx[i]].public)
-					l->values[idx[i]].suppressed = 1;
+				if (!public[i])
+					changed |= fig_hide(cells[i], 0, total);
 			break;
 		}
-		l->values[idx[bi]].suppressed = 1;
-		secondary[idx[bi]] = 1;
+		changed |= fig_hide(cells[bi], t + 1, total);
 	}
-	free(idx);
 	free(lo);
 	free(hi);
+	return changed;
 }
 
-/* Applies disclosure control to l (see docs/figures.md). */
+/* Secondary suppression within group g of one ledger. */
+static int
+fig_suppress_group(const struct fig_set *s, struct fig_ledger *l, int g,
+    long t)
+{
+	struct fig_value **cells;
+	int *public, changed;
+	long total = -1;
+	size_t i, n = 0;
+
+	cells = xcalloc(s->ndefs ? s->ndefs : 1, sizeof(*cells));
+	public = xcalloc(s->ndefs ? s->ndefs : 1, sizeof(*public));
+	for (i = 0; i < s->ndefs; i++)
+		if (s->defs[i].group == g) {
+			if (total < 0)
+				total = l->values[i].tot;
+			public[n] = s->defs[i].public;
+			cells[n++] = &l->values[i];
+		}
+	changed = fig_suppress_cells(cells, public, n, total, t);
+	free(cells);
+	free(public);
+	return changed;
+}
+
+/*
+ * Figures over the children who died: their base, the number of deaths,
+ * is itself a cell of the tables that split the children, so when any
+ * grouped cell is hidden (or the deaths are t or fewer) every such figure
+ * is hidden too, base and all.  Returns 1 if anything changed.
+ */
+static int
+fig_suppress_deaths(const struct fig_set *s, struct fig_ledger *l, long t)
+{
+	size_t i;
+	int any = l->deaths <= t, changed = 0;
+
+	for (i = 0; i < s->ndefs && !any; i++)
+		if (s->defs[i].group >= 0 && l->values[i].suppressed)
+			any = 1;
+	for (i = 0; i < s->ndefs; i++) {
+		if (s->defs[i].pop != FIG_POP_DEATHS || s->defs[i].public)
+			continue;
+		if (any)
+			changed |= fig_hide(&l->values[i], 0,
+			    l->values[i].tot);
+	}
+	return changed;
+}
+
+/* Applies disclosure control within one ledger (see docs/figures.md). */
 static void
 fig_suppress(const struct fig_set *s, struct fig_ledger *l,
     const struct fig_acc *acc, long t)
 {
-	int *secondary, *smallbase;
+	int *smallbase;
 	size_t i;
 
-	secondary = xcalloc(s->ndefs ? s->ndefs : 1, sizeof(*secondary));
 	smallbase = xcalloc(s->ngroups ? s->ngroups : 1, sizeof(*smallbase));
 
-	/* Primary: small numerators, small bases. */
+	/* Primary: small numerators, small bases (a count's base is the
+	 * units it counts among). */
 	for (i = 0; i < s->ndefs; i++) {
 		struct fig_value *v = &l->values[i];
 		const struct fig_def *d = &s->defs[i];
 
-		if ((v->num >= 1 && v->num <= t) ||
-		    (d->unit != FIG_COUNT && v->den <= t))
-			v->suppressed = 1;
+		if (d->public)
+			continue;
+		if (acc[i].den <= t)
+			fig_hide(v, 0, d->sum != FIG_SUM_NONE ? LONG_MAX :
+			    acc[i].den);
+		else if (v->num >= 1 && v->num <= t)
+			fig_hide(v, 1, t);
 		if (d->group >= 0 && acc[i].tot <= t)
 			smallbase[d->group] = 1;
 	}
 	/* A group over a small total is suppressed whole. */
 	for (i = 0; i < s->ndefs; i++)
-		if (s->defs[i].group >= 0 && smallbase[s->defs[i].group])
-			l->values[i].suppressed = 1;
-	for (i = 0; i < s->ndefs; i++)
-		if (s->defs[i].public)
-			l->values[i].suppressed = 0;
+		if (s->defs[i].group >= 0 && smallbase[s->defs[i].group] &&
+		    !s->defs[i].public)
+			fig_hide(&l->values[i], 0, acc[i].tot);
 	for (i = 0; i < s->ngroups; i++)
 		if (!smallbase[i])
-			fig_suppress_group(s, l, acc, (int)i, t, secondary);
-	free(secondary);
+			fig_suppress_group(s, l, (int)i, t);
+	fig_suppress_deaths(s, l, t);
 	free(smallbase);
+}
+
+/* Sets what follows from the suppression: the text, whether den and
+ * not_recorded may be printed, the ledger's flag. */
+static void
+fig_finish(const struct fig_set *s, struct fig_ledger *l, int suppress,
+    long t)
+{
+	size_t j;
+
+	l->suppressed_any = 0;
+	for (j = 0; j < s->ndefs; j++) {
+		struct fig_value *v = &l->values[j];
+		const struct fig_def *d = &s->defs[j];
+
+		if (v->suppressed) {
+			l->suppressed_any = 1;
+			if (d->unit != FIG_COUNT && (d->pop == FIG_POP_DEATHS ||
+			    d->of->type != FP_TRUE))
+				v->den_hidden = 1;
+		}
+		v->nr_hidden = suppress && (v->suppressed ||
+		    (v->not_recorded >= 1 && v->not_recorded <= t));
+		free(v->text);
+		v->text = fig_format(v, v->style);
+	}
 }
 
 struct fig_ledger *
@@ -333,6 +417,7 @@ fig_aggregate(const struct fig_set *s, const struct cohort *c,
 		v->unit = d->unit;
 		v->style = d->style;
 		v->num = acc[j].num;
+		v->tot = acc[j].tot;
 		v->not_recorded = acc[j].nr;
 		v->group = d->group >= 0 ? xstrdup(s->groups[d->group]) : NULL;
 		if (d->unit == FIG_COUNT) {
@@ -345,18 +430,92 @@ fig_aggregate(const struct fig_set *s, const struct cohort *c,
 	}
 	if (sel->suppress)
 		fig_suppress(s, l, acc, c->report.threshold);
-	for (j = 0; j < s->ndefs; j++) {
-		struct fig_value *v = &l->values[j];
-		const struct fig_def *d = &s->defs[j];
-
-		if (v->suppressed) {
-			l->suppressed_any = 1;
-			v->den_hidden = d->unit != FIG_COUNT &&
-			    (d->pop == FIG_POP_DEATHS || d->of->type != FP_TRUE);
-		}
-		v->text = fig_format(v, v->style);
-	}
+	fig_finish(s, l, sel->suppress, c->report.threshold);
 	free(acc);
+	return l;
+}
+
+struct fig_ledger **
+fig_aggregate_boards(const struct fig_set *s, const struct cohort *c)
+{
+	struct fig_ledger **ls, *region;
+	struct fig_selection sel;
+	struct fig_value **cells;
+	int *public, changed;
+	long t = c->report.threshold;
+	size_t b, j, n = c->report.nlscbs, rounds;
+
+	ls = xcalloc(n ? n : 1, sizeof(*ls));
+	for (b = 0; b < n; b++) {
+		sel.lscb = (int)b;
+		sel.suppress = 1;
+		ls[b] = fig_aggregate(s, c, &sel);
+	}
+	/* The region as the boards' papers print it beside them. */
+	sel.lscb = -1;
+	sel.suppress = c->report.suppress_regional;
+	region = fig_aggregate(s, c, &sel);
+	cells = xcalloc(n ? n : 1, sizeof(*cells));
+	public = xcalloc(n ? n : 1, sizeof(*public));
+
+	/* Across boards, then again within each board (a new hidden cell
+	 * may expose a group), until nothing changes: every round hides at
+	 * least one more cell, so this ends. */
+	for (rounds = 0, changed = 1; changed && n > 1; rounds++) {
+		changed = 0;
+		for (j = 0; j < s->ndefs; j++) {
+			if (s->defs[j].public || region->values[j].suppressed)
+				continue;
+			for (b = 0; b < n; b++) {
+				cells[b] = &ls[b]->values[j];
+				public[b] = 0;
+			}
+			changed |= fig_suppress_cells(cells, public, n,
+			    region->values[j].num, t);
+		}
+		for (b = 0; changed && b < n; b++) {
+			for (j = 0; j < s->ngroups; j++)
+				fig_suppress_group(s, ls[b], (int)j, t);
+			fig_suppress_deaths(s, ls[b], t);
+		}
+	}
+	(void)rounds;
+	for (b = 0; b < n; b++)
+		fig_finish(s, ls[b], 1, t);
+	free(cells);
+	free(public);
+	fig_ledger_free(region);
+	return ls;
+}
+
+void
+fig_boards_free(struct fig_ledger **ls, size_t n)
+{
+	size_t i;
+
+	if (ls == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		fig_ledger_free(ls[i]);
+	free(ls);
+}
+
+struct fig_ledger *
+fig_aggregate_paper(const struct fig_set *s, const struct cohort *c,
+    int lscb)
+{
+	struct fig_ledger **ls, *l;
+	struct fig_selection sel;
+
+	if (lscb < 0 || (size_t)lscb >= c->report.nlscbs) {
+		sel.lscb = -1;
+		sel.suppress = c->report.suppress_regional;
+		return fig_aggregate(s, c, &sel);
+	}
+	ls = fig_aggregate_boards(s, c);
+	l = ls[lscb];
+	ls[lscb] = NULL;
+	fig_boards_free(ls, c->report.nlscbs);
 	return l;
 }
 

@@ -185,7 +185,10 @@ fig_csv_rows(FILE *f, const struct fig_ledger *l, const char *lead)
 			fprintf(f, "%d", v->percent);
 		putc(',', f);
 		fig_csv_field(f, v->text);
-		fprintf(f, ",%ld\n", v->not_recorded);
+		if (v->nr_hidden)
+			fputs(",\n", f);
+		else
+			fprintf(f, ",%ld\n", v->not_recorded);
 	}
 	/* Reviews left out by the period: numbers of reviews are public. */
 	if (lead != NULL) {
@@ -313,8 +316,12 @@ fig_print_json(FILE *f, const struct fig_ledger *l, const struct cohort *c)
 			fprintf(f, "%d", v->percent);
 		fputs(", \"text\": ", f);
 		fig_json_string(f, v->text);
-		fprintf(f, ", \"not_recorded\": %ld, \"suppressed\": %s, "
-		    "\"group\": ", v->not_recorded,
+		fputs(", \"not_recorded\": ", f);
+		if (v->nr_hidden)
+			fputs("null", f);
+		else
+			fprintf(f, "%ld", v->not_recorded);
+		fprintf(f, ", \"suppressed\": %s, \"group\": ",
 		    v->suppressed ? "true" : "false");
 		fig_json_string(f, v->group);
 		putc('}', f);

@@ -265,6 +265,26 @@ render_share(const struct render_job *base, const char *dir, size_t first,
 }
 
 /*
+ * Fills the template for every board of job (its boards' ledgers given),
+ * stopping at the first that fails, so that a broken template is
+ * reported once and before any paper is written.  Returns an exit
+ * status.
+ */
+static int
+check_boards(const struct render_job *base, struct diag *d)
+{
+	struct render_job job = *base;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < base->cohort->report.nlscbs && rc == 0; i++) {
+		job.lscb = (int)i;
+		rc = render_check(&job, d);
+	}
+	return rc;
+}
+
+/*
  * Renders every board's variant into dir, shared among jobs worker
  * processes (each sets up its fonts once, then typesets its boards).
  * The template is checked once first, so that a broken one is reported
@@ -278,20 +298,26 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 {
 	const struct report *r = &base->cohort->report;
 	struct render_job job = *base;
+	struct fig_ledger **boards;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
 	size_t w, n = 0;
 
 	if (r->nlscbs == 0)
 		return 0;
-	job.lscb = 0;
-	if ((rc = render_check(&job, d)) != 0)
-		return rc;
+	/* The boards' ledgers depend on each other (suppression across
+	 * boards): made once, before the workers start. */
+	boards = fig_aggregate_boards(base->figs, base->cohort);
+	job.boards = boards;
+	if ((rc = check_boards(&job, d)) != 0)
+		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
-	if (jobs <= 1)
-		return render_share(base, dir, 0, 1, d);
+	if (jobs <= 1) {
+		rc = render_share(&job, dir, 0, 1, d);
+		goto out;
+	}
 
 	fflush(stdout);
 	fflush(stderr);
@@ -306,7 +332,7 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 		}
 		if (pid == 0) {
 			tmp_guard_children(NULL, 0);
-			wrc = render_share(base, dir, w, (size_t)jobs, d);
+			wrc = render_share(&job, dir, w, (size_t)jobs, d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -324,6 +350,8 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 			rc = wrc;
 	}
 	tmp_guard_children(NULL, 0);
+out:
+	fig_boards_free(boards, r->nlscbs);
 	return rc;
 }
 
@@ -334,21 +362,12 @@ print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
     const char *format)
 {
 	struct fig_ledger **ls;
-	struct fig_selection sel;
-	size_t i, n = c->report.nlscbs;
 
 	if (strcmp(format, "csv") != 0)
 		return usage_error("%s", "--all-lscbs prints CSV only");
-	ls = xcalloc(n, sizeof(*ls));
-	for (i = 0; i < n; i++) {
-		sel.lscb = (int)i;
-		sel.suppress = 1;
-		ls[i] = fig_aggregate(figs, c, &sel);
-	}
-	fig_print_csv_boards(stdout, ls, n, c);
-	for (i = 0; i < n; i++)
-		fig_ledger_free(ls[i]);
-	free(ls);
+	ls = fig_aggregate_boards(figs, c);
+	fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
+	fig_boards_free(ls, c->report.nlscbs);
 	return EXIT_SUCCESS;
 }
 
@@ -360,7 +379,6 @@ main(int argc, char *argv[])
 	struct cohort *c = NULL;
 	struct fig_set *figs = NULL;
 	struct fig_ledger *ledger = NULL;
-	struct fig_selection sel;
 	struct render_job job;
 	int rc, lscb;
 	size_t i, nchildren = 0;
@@ -393,8 +411,21 @@ main(int argc, char *argv[])
 
 	switch (o.cmd) {
 	case CMD_CHECK:
+		/* The regional paper and every board's: a template error may
+		 * sit in a block only one kind of paper shows. */
 		if ((rc = render_check(&job, &d)) != 0)
 			break;
+		if (lscb < 0) {
+			struct fig_ledger **boards;
+
+			boards = fig_aggregate_boards(figs, c);
+			job.boards = boards;
+			rc = check_boards(&job, &d);
+			fig_boards_free(boards, c->report.nlscbs);
+			job.boards = NULL;
+			if (rc != 0)
+				break;
+		}
 		for (i = 0; i < c->ncases; i++)
 			nchildren += c->cases[i].nchildren;
 		printf("%zu cases, %zu children, %zu boards: OK\n",
@@ -405,9 +436,7 @@ main(int argc, char *argv[])
 			rc = print_all_ledgers(figs, c, o.format);
 			break;
 		}
-		sel.lscb = lscb;
-		sel.suppress = lscb >= 0 || c->report.suppress_regional;
-		ledger = fig_aggregate(figs, c, &sel);
+		ledger = fig_aggregate_paper(figs, c, lscb);
 		if (strcmp(o.format, "json") == 0)
 			fig_print_json(stdout, ledger, c);
 		else

@@ -11,6 +11,7 @@
 
 struct cohort;
 struct fig_set;
+struct fig_ledger;
 struct diag;
 struct doc;
 
@@ -21,6 +22,9 @@ struct render_job {
 	const char		*template_path;	/* e.g. templates/background-paper.tmpl */
 	const char		*fonts_dir;	/* e.g. fonts */
 	int			 lscb;		/* board index, -1 for the regional paper */
+	struct fig_ledger *const *boards; /* every board's ledger from
+					   fig_aggregate_boards(), or NULL
+					   to aggregate them here */
 	const char		*out_path;	/* the PDF to write */
 };
 

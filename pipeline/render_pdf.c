@@ -2158,10 +2158,12 @@ render_prepare(const struct render_job *job, struct diag *d,
 	*docp = NULL;
 	if ((doc = tmpl_parse_file(job->template_path, d, &syserr)) == NULL)
 		return syserr ? 3 : 1;
-	sel.lscb = job->lscb;
-	sel.suppress = job->lscb >= 0 ||
-	    job->cohort->report.suppress_regional;
-	figs = fig_aggregate(job->figs, job->cohort, &sel);
+	/* A board's figures are suppressed across the boards too, so they
+	 * come from all the boards' ledgers (given, or made here). */
+	if (job->lscb >= 0 && job->boards != NULL)
+		figs = job->boards[job->lscb];
+	else
+		figs = fig_aggregate_paper(job->figs, job->cohort, job->lscb);
 	if (job->lscb >= 0) {
 		sel.lscb = -1;
 		sel.suppress = job->cohort->report.suppress_regional;
@@ -2177,7 +2179,8 @@ render_prepare(const struct render_job *job, struct diag *d,
 		rc = 1;
 	} else
 		*docp = doc;
-	fig_ledger_free(figs);
+	if (!(job->lscb >= 0 && job->boards != NULL))
+		fig_ledger_free(figs);
 	fig_ledger_free(region);
 	return rc;
 }

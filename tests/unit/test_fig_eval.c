@@ -688,8 +688,103 @@ test_secondary_suppression_mixed_units(void **state)
 	assert_int_equal(get(l, "sudi")->den, 16);
 	assert_true(get(l, "sudi")->suppressed);
 	assert_true(get(l, "assault")->suppressed);
-	assert_false(get(l, "neg")->suppressed);
-	assert_string_equal(get(l, "neg")->text, "8");
+	/* neg counts among the deaths, whose number a hidden cell of the
+	 * group could give away: hidden too, with its base. */
+	assert_true(get(l, "neg")->suppressed);
+	assert_string_equal(get(l, "neg")->text, "[c]");
+	fig_ledger_free(l);
+	cohort_free(c);
+}
+
+/* Loads yaml as figure definitions for c (free with fig_set_free()). */
+static struct fig_set *
+load_set(const struct cohort *c, const char *yaml)
+{
+	struct diag d;
+	struct fig_set *s;
+
+	diag_init(&d, stderr);
+	s = fig_load_buf("figs.yaml", yaml, strlen(yaml), c, &d);
+	assert_non_null(s);
+	diag_clear(&d);
+	return s;
+}
+
+/*
+ * Across boards: Alpha has 10 cases (7 known to CSC), Beta 6 (2 known,
+ * so [c]), Gamma none.  The region shows 9: Beta's [c] would be 9 - 7,
+ * so Alpha's 7 is hidden too; Gamma (no case) stays known as 0.
+ */
+static void
+test_cross_board_suppression(void **state)
+{
+	struct cohort *c = mk_cohort();
+	struct fig_set *s;
+	struct fig_ledger **ls;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 10; i++) {
+		struct scr_case *k = add_case(c, 0, 20080101);
+
+		add_child(k, SEX_MALE, 5, DEATH_NONE);
+		if (i < 7)
+			codeset_add(k->factors, C_CSC);
+	}
+	for (i = 0; i < 6; i++) {
+		struct scr_case *k = add_case(c, 1, 20080101);
+
+		add_child(k, SEX_MALE, 5, DEATH_NONE);
+		if (i < 2)
+			codeset_add(k->factors, C_CSC);
+	}
+	s = load_set(c, "figures:\n"
+	    "  - {name: csc, unit: cases, where: known_to_csc}\n");
+	ls = fig_aggregate_boards(s, c);
+	assert_true(ls[1]->values[0].suppressed);	/* primary: 2 */
+	assert_true(ls[0]->values[0].suppressed);	/* across boards */
+	assert_int_equal(ls[0]->values[0].lo, 6);	/* known above t */
+	assert_string_equal(ls[0]->values[0].text, "[c]");
+	assert_true(ls[2]->values[0].suppressed);	/* no case: no base */
+	fig_boards_free(ls, c->report.nlscbs);
+	fig_set_free(s);
+	cohort_free(c);
+}
+
+/* Board ledgers hide a count over a base of t or fewer (a household
+ * sum over two reviews), and a not_recorded of 1..t. */
+static void
+test_small_base_counts_and_not_recorded(void **state)
+{
+	struct cohort *c = mk_cohort();
+	struct fig_ledger *l;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		struct scr_case *k = add_case(c, 0, 20080101);
+
+		add_child(k, SEX_MALE, 5, DEATH_NONE);
+		k->household_children = 4;
+	}
+	for (i = 0; i < 8; i++) {
+		struct scr_case *k = add_case(c, 1, 20080101);
+
+		add_child(k, SEX_MALE, 5, DEATH_NONE);
+		if (i < 6)
+			codeset_add(k->factors, C_CSC);
+		else
+			codeset_add(k->not_recorded, C_DRUGS);
+	}
+	l = run(c, "figures:\n"
+	    "  - {name: hh, unit: count, sum: household_children}\n", 0, 1);
+	assert_true(get(l, "hh")->suppressed);	/* 8 over two reviews */
+	fig_ledger_free(l);
+	l = run(c, "figures:\n"
+	    "  - {name: drugs, unit: cases, where: drug_misuse}\n", 1, 1);
+	assert_false(get(l, "drugs")->suppressed);	/* 0 of 8 */
+	assert_int_equal(get(l, "drugs")->not_recorded, 2);
+	assert_true(get(l, "drugs")->nr_hidden);	/* 2 is 1..t */
 	fig_ledger_free(l);
 	cohort_free(c);
 }
@@ -1104,6 +1199,8 @@ main(void)
 		cmocka_unit_test(test_secondary_suppression_none_needed),
 		cmocka_unit_test(test_group_with_small_total_suppressed_whole),
 		cmocka_unit_test(test_secondary_suppression_mixed_units),
+		cmocka_unit_test(test_cross_board_suppression),
+		cmocka_unit_test(test_small_base_counts_and_not_recorded),
 		cmocka_unit_test(test_property_against_naive_counter),
 		cmocka_unit_test(test_real_input_matches_paper),
 		cmocka_unit_test(test_real_input_board_is_suppressed),
