@@ -2,7 +2,8 @@
  * fuzz_figures.c: libFuzzer entry point for the figure-definition loader.
  * The cohort (report, codebook, cases) comes from input/, loaded once;
  * each input is loaded as figures.yaml and, when valid, aggregated for
- * the region and for one board with disclosure control.
+ * the region, for one board, and for every board with disclosure control
+ * across the boards.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -42,6 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sel.lscb = 0;
 		sel.suppress = 1;
 		fig_ledger_free(fig_aggregate(s, cohort, &sel));
+		fig_boards_free(fig_aggregate_boards(s, cohort),
+		    cohort->report.nlscbs);
 	}
 	fig_set_free(s);
 	diag_clear(&d);
