@@ -110,6 +110,9 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBOBJS)
 
 -include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 
+# Keep the test objects, so a second `make check` rebuilds nothing.
+.SECONDARY: $(UNIT_BINS:=.o)
+
 $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(@D)
 	$(BIN) render -o $@
