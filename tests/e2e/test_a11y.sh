@@ -17,28 +17,9 @@
 #   - two renders are byte-identical.
 set -u
 
-: "${SCRPAPER:=./scrpaper}"
-case $SCRPAPER in
-/*) ;;
-*) SCRPAPER=$(pwd)/$SCRPAPER ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-a11y.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-failed=0
-
-fail() {
-	echo "FAIL: $*"
-	failed=1
-}
-
-for tool in pdftotext pdffonts pdfinfo qpdf; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "FAIL: $tool is not installed (apt-get install" \
-		    "poppler-utils qpdf)"
-		exit 1
-	fi
-done
+. tests/e2e/lib.sh
+e2e_setup a11y
+e2e_need pdftotext pdffonts pdfinfo qpdf
 
 # render NAME [ARGS...]: renders to $tmp/NAME.pdf, twice.
 render() {

@@ -12,21 +12,9 @@
 #   - check writes nothing, not even with -o.
 set -u
 
-: "${SCRPAPER:=./scrpaper}"
-case $SCRPAPER in
-/*) ;;
-*) SCRPAPER=$(pwd)/$SCRPAPER ;;
-esac
+. tests/e2e/lib.sh
 root=$(pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-check.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-failed=0
-
-fail() {
-	echo "FAIL: $*"
-	failed=1
-}
+e2e_setup check
 
 # Runs the binary with a time limit where timeout(1) exists; stdout and
 # stderr go to $tmp/out and $tmp/err, the exit status to $rc.

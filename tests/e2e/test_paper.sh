@@ -16,28 +16,9 @@
 #     leaves an existing PDF untouched and no stray file.
 set -u
 
-: "${SCRPAPER:=./scrpaper}"
-case $SCRPAPER in
-/*) ;;
-*) SCRPAPER=$(pwd)/$SCRPAPER ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-paper.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-failed=0
-
-fail() {
-	echo "FAIL: $*"
-	failed=1
-}
-
-for tool in pdftotext pdffonts pdfinfo qpdf; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "FAIL: $tool is not installed (apt-get install" \
-		    "poppler-utils qpdf)"
-		exit 1
-	fi
-done
+. tests/e2e/lib.sh
+e2e_setup paper
+e2e_need pdftotext pdffonts pdfinfo qpdf
 
 # Runs the binary with a time limit where timeout(1) exists; stderr goes
 # to $tmp/err, the exit status to $rc.

@@ -31,20 +31,8 @@
 # qpdf --check and name their board; a second `make variants` does nothing.
 set -u
 
-: "${SCRPAPER:=./scrpaper}"
-case $SCRPAPER in
-/*) ;;
-*) SCRPAPER=$(pwd)/$SCRPAPER ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-variants.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-failed=0
-
-fail() {
-	echo "FAIL: $*"
-	failed=1
-}
+. tests/e2e/lib.sh
+e2e_setup variants
 
 for tool in pdftotext pdfinfo qpdf python3 make; do
 	if ! command -v "$tool" >/dev/null 2>&1; then

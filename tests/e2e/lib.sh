@@ -1,0 +1,32 @@
+# lib.sh: the set-up the end-to-end scripts share; sourced by them, run
+# from the project root.  After `e2e_setup NAME`: SCRPAPER is an absolute
+# path, $tmp a fresh folder removed on exit, and fail() records a failure
+# in $failed (the script exits 1 at its end when it is set).
+
+e2e_setup() {
+	: "${SCRPAPER:=./scrpaper}"
+	case $SCRPAPER in
+	/*) ;;
+	*) SCRPAPER=$(pwd)/$SCRPAPER ;;
+	esac
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-$1.XXXXXX") || exit 1
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 1' INT TERM
+	failed=0
+}
+
+fail() {
+	echo "FAIL: $*"
+	failed=1
+}
+
+# Exits unless every tool named is installed.
+e2e_need() {
+	for tool in "$@"; do
+		if ! command -v "$tool" >/dev/null 2>&1; then
+			echo "FAIL: $tool is not installed (make deps installs" \
+			    "it)"
+			exit 1
+		fi
+	done
+}
