@@ -381,7 +381,7 @@ main(int argc, char *argv[])
 	struct fig_ledger *ledger = NULL;
 	struct render_job job;
 	int rc, lscb;
-	size_t i, nchildren = 0;
+	size_t i, nchildren = 0, nout = 0;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
 		opts_clear(&o);
@@ -426,8 +426,18 @@ main(int argc, char *argv[])
 			if (rc != 0)
 				break;
 		}
-		for (i = 0; i < c->ncases; i++)
+		for (i = 0; i < c->ncases; i++) {
 			nchildren += c->cases[i].nchildren;
+			if (c->cases[i].completed < c->report.period_from ||
+			    c->cases[i].completed > c->report.period_to)
+				nout++;
+		}
+		/* Cases outside the period load but count in no figure:
+		 * say so, lest a typo in a date go unseen. */
+		if (nout > 0)
+			fprintf(stderr, "scrpaper: %zu case%s completed "
+			    "outside the report's period, left out of every "
+			    "figure\n", nout, nout == 1 ? " was" : "s were");
 		printf("%zu cases, %zu children, %zu boards: OK\n",
 		    c->ncases, nchildren, c->report.nlscbs);
 		break;

@@ -21,6 +21,10 @@ tr '\n' ' ' < "$tmp/p.txt" | grep -q "No Serious Case Reviews completed in Londo
 if grep -q "n/a" "$tmp/p.txt"; then fail "an n/a figure is printed"; fi
 grep -q "^13\." "$tmp/p.txt" || grep -q "13\. " "$tmp/p.txt" || fail "no thirteenth recommendation"
 grep -q "Context: key messages from national SCR studies" "$tmp/p.txt" || fail "no national context"
+# check says how many cases the period leaves out.
+"$SCRPAPER" check --input "$tmp/in" 2> "$tmp/err" > /dev/null || fail "check exited $?"
+grep -q "47 cases were completed outside the report's period" "$tmp/err" ||
+	fail "check does not say the cases are outside the period"
 # The ledger counts the cases left out by the period.
 "$SCRPAPER" figures --input "$tmp/in" | grep -q "^out_of_period,count,47," ||
 	fail "out_of_period is not 47"
