@@ -86,6 +86,7 @@ post_xmp(struct post *p, qpdf_oh root)
 	char		*title, *author, *subject, *keywords, *producer;
 	char		*creator, *a, *s, *e;
 	qpdf_oh		 st, dict;
+	size_t		 i;
 
 	title = post_info(p, "/Title");
 	author = post_info(p, "/Author");
@@ -109,8 +110,14 @@ post_xmp(struct post *p, qpdf_oh root)
 	post_xml(&b, title);
 	buf_puts(&b, "</rdf:li></rdf:Alt></dc:title>\n"
 	    "   <dc:creator><rdf:Seq>");
-	/* The Info /Author is a comma-separated list. */
-	a = xstrdup(author);
+	/* The creators as given; else the Info /Author, a comma-separated
+	 * list. */
+	for (i = 0; i < p->pp->ncreators; i++) {
+		buf_puts(&b, "<rdf:li>");
+		post_xml(&b, p->pp->creators[i]);
+		buf_puts(&b, "</rdf:li>");
+	}
+	a = p->pp->ncreators > 0 ? NULL : xstrdup(author);
 	for (s = a; s != NULL && *s != '\0'; s = e) {
 		if ((e = strstr(s, ", ")) != NULL) {
 			*e = '\0';

@@ -34,6 +34,9 @@ struct pdf_post {
 	const char *const *link_text;	/* Contents of each link annotation,
 					   page by page in painting order */
 	size_t		  nlinks;
+	const char *const *creators;	/* dc:creator entries, in order (a
+					   name may hold a comma) */
+	size_t		  ncreators;
 };
 
 /*

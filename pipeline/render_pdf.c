@@ -2032,8 +2032,9 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 	struct pdf_writer	 w;
 	struct pdf_post		 pp;
 	char			*tmp, *err = NULL, date[32];
+	const char		**creators = NULL;
 	unsigned char		*out = NULL;
-	size_t			 outlen = 0;
+	size_t			 outlen = 0, i;
 	int			 fd, rc = 3;
 	mode_t			 mask;
 	cairo_status_t		 st;
@@ -2097,6 +2098,14 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 	pp.nfigures = p.nalts;
 	pp.link_text = (const char *const *)p.links;
 	pp.nlinks = p.nlinks;
+	/* The authors, then the organisation, as the Info /Author lists
+	 * them, but one a name even where a name holds a comma. */
+	creators = xcalloc(doc->meta.nauthors + 1, sizeof(*creators));
+	for (i = 0; i < doc->meta.nauthors; i++)
+		creators[pp.ncreators++] = doc->meta.authors[i];
+	if (doc->meta.organisation != NULL)
+		creators[pp.ncreators++] = doc->meta.organisation;
+	pp.creators = creators;
 	if (!pdf_post_buffer((const unsigned char *)w.b.data, w.b.len, &pp,
 	    &out, &outlen, &err)) {
 		diag_error(d, out_path, 0, 0, "cannot typeset: %s", err);
@@ -2133,6 +2142,7 @@ out:
 	tmp_guard_set(NULL);
 	free(tmp);
 	free(out);
+	free(creators);
 	buf_clear(&w.b);
 	pdf_clear(&p);
 	return rc;

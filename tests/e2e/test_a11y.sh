@@ -196,6 +196,19 @@ done <<EOF2
 $boards
 EOF2
 
+# dc:creator lists each author whole, even one whose name holds a comma.
+mkdir "$tmp/in"
+cp -R input/cases input/codebook.yaml input/national.yaml "$tmp/in/"
+sed 's/^authors: .*/authors: ["Prokop, Joan", Jo Green]/' input/report.yaml \
+    > "$tmp/in/report.yaml"
+if "$SCRPAPER" render --input "$tmp/in" -o "$tmp/comma.pdf"; then
+	qpdf --qdf --object-streams=disable "$tmp/comma.pdf" "$tmp/comma.qdf"
+	grep -q '<rdf:li>Prokop, Joan</rdf:li><rdf:li>Jo Green</rdf:li>' \
+	    "$tmp/comma.qdf" || fail "dc:creator splits a name with a comma"
+else
+	fail "render with a comma in an author's name"
+fi
+
 if [ "$failed" -ne 0 ]; then
 	exit 1
 fi
