@@ -321,6 +321,9 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 
 	fflush(stdout);
 	fflush(stderr);
+	/* A stopping signal waits until each worker is known to the guard,
+	 * which passes it on to them all. */
+	tmp_guard_hold();
 	for (w = 0; w < (size_t)jobs; w++) {
 		pid_t pid = fork();
 
@@ -332,6 +335,7 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 		}
 		if (pid == 0) {
 			tmp_guard_children(NULL, 0);
+			tmp_guard_release();
 			wrc = render_share(&job, dir, w, (size_t)jobs, d);
 			fflush(stderr);
 			_exit(wrc);
@@ -339,6 +343,7 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 		pids[n++] = (int)pid;
 		tmp_guard_children(pids, n);
 	}
+	tmp_guard_release();
 	for (w = 0; w < n; w++) {
 		while (waitpid((pid_t)pids[w], &status, 0) == -1)
 			if (errno != EINTR) {

@@ -2047,7 +2047,9 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 	p.fonts = fonts;
 
 	tmp = xasprintf("%s.tmpXXXXXX", out_path);
+	tmp_guard_hold();
 	if ((fd = mkstemp(tmp)) == -1) {
+		tmp_guard_release();
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		free(tmp);
@@ -2055,6 +2057,7 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 		return 3;
 	}
 	tmp_guard_set(tmp);
+	tmp_guard_release();
 	mask = umask(0);
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);

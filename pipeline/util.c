@@ -423,6 +423,34 @@ tmp_guard_handler(int sig)
 	raise(sig);
 }
 
+/* The signals the guard handles. */
+static void
+tmp_guard_sigset(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+}
+
+void
+tmp_guard_hold(void)
+{
+	sigset_t set;
+
+	tmp_guard_sigset(&set);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+void
+tmp_guard_release(void)
+{
+	sigset_t set;
+
+	tmp_guard_sigset(&set);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 void
 tmp_guard_children(const int *pids, size_t n)
 {

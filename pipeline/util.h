@@ -88,5 +88,10 @@ void	tmp_guard_set(const char *path);
  * n = 0 forgets them. */
 #define TMP_GUARD_MAX_CHILDREN	64
 void	tmp_guard_children(const int *pids, size_t n);
+/* Hold back (and then let through) the stopping signals around a step
+ * that creates what the guard must know of (a temporary file, a worker),
+ * so none can land between creating it and naming it to the guard. */
+void	tmp_guard_hold(void);
+void	tmp_guard_release(void);
 
 #endif
