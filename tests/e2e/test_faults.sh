@@ -73,12 +73,15 @@ fi
 
 # SIGTERM and SIGINT during a long run (every board's paper): whenever the
 # signal lands, what is left is whole PDFs and no temporary file.
-for sig in TERM INT; do
+# The signal goes to the command only (as `kill PID` would send it);
+# several delays, so it lands at different points of the work.
+for run in TERM:0.1 INT:0.2 TERM:0.3 INT:0.45 TERM:0.6 HUP:0.35; do
+	sig=${run%:*}
 	rm -rf "$tmp/v"
 	mkdir "$tmp/v"
 	"$SCRPAPER" render --all-lscbs -o "$tmp/v" 2> /dev/null &
 	pid=$!
-	sleep 0.3
+	sleep "${run#*:}"
 	kill -s "$sig" "$pid" 2> /dev/null || true
 	set +e
 	wait "$pid"
