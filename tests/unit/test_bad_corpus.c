@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "yml.h"
 #include "case.h"
+#include "testutil.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -67,20 +68,6 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void
-dump_diags(const struct diag *d, const char *why)
-{
-	size_t i;
-
-	fprintf(stderr, "-- %s: %zu diagnostic(s):\n", why, d->nitems);
-	for (i = 0; i < d->nitems; i++) {
-		char *s = diag_format(d, i);
-
-		fprintf(stderr, "   %s\n", s);
-		free(s);
-	}
 }
 
 /* Reads a whole small file; fails the test if it cannot. */
@@ -399,6 +386,22 @@ assert_first(const struct diag *d, const char *want, size_t nitems,
 	assert_true(dt < TIME_LIMIT);
 }
 
+/* Loads the text of b as a file of kind, which must be refused, quickly,
+ * with want as the first of nitems messages; empties b. */
+static void
+expect_refused(enum kind kind, struct buf *b, const char *want,
+    size_t nitems, const char *what)
+{
+	struct diag d;
+	double dt;
+
+	diag_init(&d, NULL);
+	assert_int_equal(load_gen(kind, b->data, b->len, &d, &dt), 0);
+	assert_first(&d, want, nitems, dt, what);
+	buf_clear(b);
+	diag_clear(&d);
+}
+
 static const char case_head[] =
 	"id: LON-GEN-001\nlscb: Haringey\ncompleted: 2008-11-12\n"
 	"children:\n  - sex: male\n    age_years: 3\n"
@@ -428,8 +431,6 @@ static void
 flow_mapping_nesting_200000_deep_is_refused(void **state)
 {
 	struct buf b;
-	struct diag d;
-	double dt;
 	int i;
 
 	(void)state;
@@ -440,20 +441,14 @@ flow_mapping_nesting_200000_deep_is_refused(void **state)
 	for (i = 0; i < 200000; i++)
 		buf_putc(&b, '}');
 	buf_putc(&b, '\n');
-	diag_init(&d, NULL);
-	assert_int_equal(load_gen(K_CASE, b.data, b.len, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:1:257: error: nesting deeper than 64 "
-	    "levels", 1, dt, "{a: {a:");
-	buf_clear(&b);
-	diag_clear(&d);
+	expect_refused(K_CASE, &b, "gen.yaml:1:257: error: nesting deeper than 64 "
+	    "levels", 1, "{a: {a:");
 }
 
 static void
 block_nesting_200000_deep_is_refused(void **state)
 {
 	struct buf b;
-	struct diag d;
-	double dt;
 	int i;
 
 	(void)state;
@@ -461,12 +456,8 @@ block_nesting_200000_deep_is_refused(void **state)
 	for (i = 0; i < 200000; i++)
 		buf_puts(&b, "- ");
 	buf_puts(&b, "x\n");
-	diag_init(&d, NULL);
-	assert_int_equal(load_gen(K_CASE, b.data, b.len, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:1:129: error: nesting deeper than 64 "
-	    "levels", 1, dt, "- - - -");
-	buf_clear(&b);
-	diag_clear(&d);
+	expect_refused(K_CASE, &b, "gen.yaml:1:129: error: nesting deeper than 64 "
+	    "levels", 1, "- - - -");
 }
 
 static void
@@ -612,20 +603,14 @@ static void
 mapping_of_100k_keys_is_refused(void **state)
 {
 	struct buf b;
-	struct diag d;
-	double dt;
 	int i;
 
 	(void)state;
 	buf_init(&b);
 	for (i = 0; i < 100000; i++)
 		buf_printf(&b, "k%06d: 1\n", i);
-	diag_init(&d, NULL);
-	assert_int_equal(load_gen(K_CASE, b.data, b.len, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:100000:10: error: more than 200000 YAML "
-	    "nodes in one file", 1, dt, "100k keys");
-	buf_clear(&b);
-	diag_clear(&d);
+	expect_refused(K_CASE, &b, "gen.yaml:100000:10: error: more than 200000 YAML "
+	    "nodes in one file", 1, "100k keys");
 }
 
 /* Just under the node limit: 99 990 unknown keys stop after 50 errors. */
@@ -661,8 +646,6 @@ static void
 list_of_100k_unknown_codes_is_capped(void **state)
 {
 	struct buf b;
-	struct diag d;
-	double dt;
 	int i;
 
 	(void)state;
@@ -671,20 +654,14 @@ list_of_100k_unknown_codes_is_capped(void **state)
 	buf_puts(&b, "factors:\n");
 	for (i = 0; i < 100000; i++)
 		buf_printf(&b, "  - known_to_cs%d\n", i % 10);
-	diag_init(&d, NULL);
-	assert_int_equal(load_gen(K_CASE, b.data, b.len, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:9:5: error: unknown code 'known_to_cs0' in "
-	    "'factors'; did you mean 'known_to_csc'?", 51, dt, "100k codes");
-	buf_clear(&b);
-	diag_clear(&d);
+	expect_refused(K_CASE, &b, "gen.yaml:9:5: error: unknown code 'known_to_cs0' in "
+	    "'factors'; did you mean 'known_to_csc'?", 51, "100k codes");
 }
 
 static void
 alias_bomb_is_refused_at_the_first_alias(void **state)
 {
 	struct buf b;
-	struct diag d;
-	double dt;
 	int i, j;
 
 	(void)state;
@@ -696,12 +673,8 @@ alias_bomb_is_refused_at_the_first_alias(void **state)
 			buf_printf(&b, "%s*a%d", j ? ", " : "", i - 1);
 		buf_puts(&b, "]\n");
 	}
-	diag_init(&d, NULL);
-	assert_int_equal(load_gen(K_CASE, b.data, b.len, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:1:5: error: YAML anchors ('&a0') are not "
-	    "allowed here", 3, dt, "alias bomb");
-	buf_clear(&b);
-	diag_clear(&d);
+	expect_refused(K_CASE, &b, "gen.yaml:1:5: error: YAML anchors ('&a0') are not "
+	    "allowed here", 3, "alias bomb");
 }
 
 /* 100 000 documents: refused at the second. */
@@ -709,20 +682,14 @@ static void
 stream_of_100k_documents_is_refused(void **state)
 {
 	struct buf b;
-	struct diag d;
-	double dt;
 	int i;
 
 	(void)state;
 	buf_init(&b);
 	for (i = 0; i < 100000; i++)
 		buf_puts(&b, "---\na: 1\n");
-	diag_init(&d, NULL);
-	assert_int_equal(load_gen(K_CASE, b.data, b.len, &d, &dt), 0);
-	assert_first(&d, "gen.yaml:3:1: error: a second YAML document: a file "
-	    "holds one only", 1, dt, "100k documents");
-	buf_clear(&b);
-	diag_clear(&d);
+	expect_refused(K_CASE, &b, "gen.yaml:3:1: error: a second YAML document: a file "
+	    "holds one only", 1, "100k documents");
 }
 
 /* Builds a report listing n distinct boards (line 8 on). */

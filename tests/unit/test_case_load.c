@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "yml.h"
 #include "case.h"
+#include "testutil.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -80,21 +81,6 @@ static const char national_yaml[] =
 	"    figures:\n"
 	"      boys: 56\n"
 	"      known_to_csc: {percent: 50, text: just over 50%}\n";
-
-/* Prints every collected diagnostic, so a failing test shows them all. */
-static void
-dump_diags(const struct diag *d, const char *why)
-{
-	size_t i;
-
-	fprintf(stderr, "-- %s: %zu diagnostic(s):\n", why, d->nitems);
-	for (i = 0; i < d->nitems; i++) {
-		char *s = diag_format(d, i);
-
-		fprintf(stderr, "   %s\n", s);
-		free(s);
-	}
-}
 
 /* Asserts that d holds exactly the lines want[0..n), in order. */
 static void
