@@ -213,32 +213,34 @@ tmpl_open_leaf(struct tmpl_parser *p, struct doc_node *parent,
 	return leaf;
 }
 
+/* Returns 1 if s[0..n) is not empty and holds only ASCII letters, digits
+ * and the characters of extra. */
 static int
-tmpl_is_label(const char *s, size_t n)
+tmpl_is_word(const char *s, size_t n, const char *extra)
 {
 	size_t	 i;
 
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '-' &&
-		    s[i] != '_')
+		if (!isalnum((unsigned char)s[i]) &&
+		    (s[i] == '\0' || strchr(extra, s[i]) == NULL))
 			return 0;
 	return 1;
 }
 
+/* A footnote label: letters, digits, '-' and '_'. */
+static int
+tmpl_is_label(const char *s, size_t n)
+{
+	return tmpl_is_word(s, n, "-_");
+}
+
+/* A name in a reference: a label's characters and '.'. */
 static int
 tmpl_is_name(const char *s, size_t n)
 {
-	size_t	 i;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
-		    s[i] != '-' && s[i] != '.')
-			return 0;
-	return 1;
+	return tmpl_is_word(s, n, "-_.");
 }
 
 /* Appends a text node holding t to parent, merging with a text node
