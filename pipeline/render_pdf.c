@@ -2020,9 +2020,9 @@ pdf_metadata(struct pdf *p)
 
 /*
  * Typesets doc into memory, completes the PDF with the post-pass
- * (pdf_post.c), and writes it to a new temporary file beside out_path
- * that is renamed into place.  Returns 0 on success or 3 on a system
- * error (reported to d); leaves no file behind on failure.
+ * (pdf_post.c), and writes it in one piece to out_path with
+ * file_write_atomic().  Returns 0 on success or 3 on a system error
+ * (reported to d); leaves no file behind on failure.
  */
 static int
 pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
@@ -2031,42 +2031,18 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 	struct pdf		 p;
 	struct pdf_writer	 w;
 	struct pdf_post		 pp;
-	char			*tmp, *err = NULL, date[32];
+	char			*err = NULL, date[32];
 	const char		**creators = NULL;
 	unsigned char		*out = NULL;
 	size_t			 outlen = 0, i;
-	int			 fd, rc = 3;
-	mode_t			 mask;
+	int			 rc = 3;
 	cairo_status_t		 st;
-	FILE			*f = NULL;
 
 	memset(&p, 0, sizeof(p));
 	memset(&w, 0, sizeof(w));
 	buf_init(&w.b);
 	p.doc = doc;
 	p.fonts = fonts;
-
-	tmp = xasprintf("%s.tmpXXXXXX", out_path);
-	tmp_guard_hold();
-	if ((fd = mkstemp(tmp)) == -1) {
-		tmp_guard_release();
-		diag_error(d, out_path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		free(tmp);
-		buf_clear(&w.b);
-		return 3;
-	}
-	tmp_guard_set(tmp);
-	tmp_guard_release();
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		diag_error(d, out_path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		close(fd);
-		goto out;
-	}
 
 	/* The context gets the PDF surface's font options before anything
 	 * is measured: updating it later would make every layout stale and
@@ -2115,35 +2091,13 @@ pdf_write_file(const struct doc *doc, struct pdf_fonts *fonts,
 		free(err);
 		goto out;
 	}
-
-	/* No fsync: the rename below already keeps a reader from ever
-	 * seeing a partial file, and a sync a paper made a batch of 33
-	 * papers wait on the disk for no gain against interruption. */
-	if (fwrite(out, 1, outlen, f) != outlen || fflush(f) != 0) {
-		diag_error(d, out_path, 0, 0, "cannot write: %s",
-		    strerror(errno ? errno : EIO));
-		goto out;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		diag_error(d, out_path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		goto out;
-	}
-	f = NULL;
-	if (rename(tmp, out_path) != 0) {
+	if (file_write_atomic(out_path, out, outlen) != 0) {
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		goto out;
 	}
 	rc = 0;
 out:
-	if (f != NULL)
-		fclose(f);
-	if (rc != 0)
-		(void)unlink(tmp);
-	tmp_guard_set(NULL);
-	free(tmp);
 	free(out);
 	free(creators);
 	buf_clear(&w.b);

@@ -499,3 +499,58 @@ tmp_guard_set(const char *path)
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
+
+int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	char	*tmp;
+	FILE	*f;
+	int	 fd, rc = -1, saved;
+	mode_t	 mask;
+
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	tmp_guard_hold();
+	if ((fd = mkstemp(tmp)) == -1) {
+		saved = errno;
+		tmp_guard_release();
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	tmp_guard_set(tmp);
+	tmp_guard_release();
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		saved = errno;
+		close(fd);
+		goto out;
+	}
+	/* No fsync: the rename below already keeps a reader from ever
+	 * seeing a partial file, and a sync a paper made a batch of 33
+	 * papers wait on the disk for no gain against interruption. */
+	errno = 0;
+	if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
+		saved = errno ? errno : EIO;
+		fclose(f);
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		saved = errno;
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		saved = errno;
+		goto out;
+	}
+	rc = 0;
+	saved = 0;
+out:
+	if (rc != 0)
+		(void)unlink(tmp);
+	tmp_guard_set(NULL);
+	free(tmp);
+	errno = saved;
+	return rc;
+}

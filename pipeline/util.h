@@ -73,6 +73,16 @@ char	*str_slug(const char *name);
 int	file_read_all(const char *path, size_t max, char **data, size_t *len);
 
 /*
+ * Writes data[0..len) to path in one piece: to a new temporary file
+ * beside it (PATH.tmpXXXXXX, created only now that the bytes are ready),
+ * then renamed into place, so a reader never sees a partial file and a
+ * failure leaves an existing file as it was.  The temporary file is
+ * known to the tmp_guard while it exists.  No fsync.  Returns 0 on
+ * success, -1 on failure with errno set and no file left behind.
+ */
+int	file_write_atomic(const char *path, const void *data, size_t len);
+
+/*
  * A temporary output file to remove if the process is stopped by SIGINT,
  * SIGTERM or SIGHUP while writing it, so no stray file is left beside the
  * real one.  tmp_guard_install() sets the handlers once (main.c);
