@@ -170,10 +170,12 @@ doc_node_clone(const struct doc_node *n)
 		break;
 	case DOC_FIGREF:
 		c->as.figref.name = doc_strdup(n->as.figref.name);
+		c->as.figref.style = doc_strdup(n->as.figref.style);
 		break;
 	case DOC_NATREF:
 		c->as.natref.study = doc_strdup(n->as.natref.study);
 		c->as.natref.key = doc_strdup(n->as.natref.key);
+		c->as.natref.style = doc_strdup(n->as.natref.style);
 		break;
 	case DOC_FIELD:
 		c->as.field.name = doc_strdup(n->as.field.name);
@@ -209,10 +211,6 @@ doc_node_new(enum doc_type type, int line, int col)
 	n->type = type;
 	n->line = line;
 	n->col = col;
-	if (type == DOC_FIGREF)
-		n->as.figref.style = -1;
-	if (type == DOC_NATREF)
-		n->as.natref.style = -1;
 	return n;
 }
 
@@ -230,10 +228,12 @@ doc_node_free_payload(struct doc_node *n)
 		break;
 	case DOC_FIGREF:
 		free(n->as.figref.name);
+		free(n->as.figref.style);
 		break;
 	case DOC_NATREF:
 		free(n->as.natref.study);
 		free(n->as.natref.key);
+		free(n->as.natref.style);
 		break;
 	case DOC_FIELD:
 		free(n->as.field.name);
@@ -431,15 +431,15 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_FIGREF:
 		fprintf(f, " %s%s", n->as.figref.ledger ==
 		    DOC_LEDGER_REGION ? "region:" : "", n->as.figref.name);
-		if (n->as.figref.style >= 0)
-			fprintf(f, " style=%d", n->as.figref.style);
+		if (n->as.figref.style != NULL)
+			fprintf(f, " style=%s", n->as.figref.style);
 		doc_dump_num(f, &n->as.figref.num);
 		break;
 	case DOC_NATREF:
 		fprintf(f, " %s:%s", n->as.natref.study != NULL ?
 		    n->as.natref.study : "(report)", n->as.natref.key);
-		if (n->as.natref.style >= 0)
-			fprintf(f, " style=%d", n->as.natref.style);
+		if (n->as.natref.style != NULL)
+			fprintf(f, " style=%s", n->as.natref.style);
 		doc_dump_num(f, &n->as.natref.num);
 		break;
 	case DOC_FIELD:

@@ -226,15 +226,20 @@ struct doc_node {
 		struct {
 			enum doc_ledger	 ledger;
 			char		*name;	/* figure name */
-			int		 style;	/* enum fig_style, -1 for the
-						   figure's default */
+			char		*style;	/* the style word after the
+						   name, NULL for the
+						   figure's default; fill
+						   checks it */
+			int		 style_col; /* its column */
 			struct doc_num	 num;	/* set by fill */
 		} figref;
 		struct {
 			char	*study;	/* study id, NULL for report.yaml's */
 			char	*key;	/* figure name, or citation, title,
 					   period, children */
-			int	 style;	/* enum fig_style, -1 default */
+			char	*style;	/* style word, NULL for the default;
+					   fill checks it */
+			int	 style_col; /* its column */
 			struct doc_num num;	/* set by fill (a figure) */
 		} natref;
 		struct {

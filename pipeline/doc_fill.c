@@ -128,6 +128,35 @@ fill_unknown(struct fill *f, const struct doc_node *n, const char *what,
 		fill_err(f, n, "unknown %s \"%s\"%s", what, name, where);
 }
 
+/*
+ * Returns the style named word (written at column col of n's line), or
+ * -1 for the default when word is NULL.  An unknown word is reported,
+ * with the nearest style, and gives -2.
+ */
+static int
+fill_style(struct fill *f, const struct doc_node *n, const char *word,
+    int col)
+{
+	struct doc_node	 at;
+	const char	*sug;
+	int		 style;
+
+	if (word == NULL)
+		return -1;
+	if ((style = fig_style_find(word)) >= 0)
+		return style;
+	at = *n;
+	at.col = col;
+	sug = str_suggest(word, fig_style_names, FIG_STYLE__MAX);
+	if (sug != NULL)
+		fill_err(f, &at, "unknown style \"%s\"; did you mean "
+		    "\"%s\"?", word, sug);
+	else
+		fill_err(f, &at, "unknown style \"%s\" (percent, digits, "
+		    "words or approx)", word);
+	return -2;
+}
+
 /* Sets num to a number of kind, or to no figure when value is not one a
  * table or a chart can hold. */
 static void
@@ -148,7 +177,11 @@ fill_figref(struct fill *f, struct doc_node *n)
 	const char		**names;
 	size_t			 i;
 	enum fig_style		 style;
+	int			 want;
 
+	if ((want = fill_style(f, n, n->as.figref.style,
+	    n->as.figref.style_col)) == -2)
+		return;
 	l = f->env->ledgers[n->as.figref.ledger];
 	if ((v = fig_ledger_find(l, n->as.figref.name)) == NULL) {
 		names = xcalloc(l->nvalues + 1, sizeof(*names));
@@ -159,8 +192,7 @@ fill_figref(struct fill *f, struct doc_node *n)
 		free(names);
 		return;
 	}
-	style = n->as.figref.style >= 0 ?
-	    (enum fig_style)n->as.figref.style : v->style;
+	style = want >= 0 ? (enum fig_style)want : v->style;
 	free(n->text);
 	n->text = fig_format(v, style);
 	memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
@@ -190,8 +222,19 @@ fill_natref(struct fill *f, struct doc_node *n)
 	const struct nat_figure	*fg;
 	const char		*id, **names;
 	size_t			 i, k;
-	int			 style = n->as.natref.style;
+	int			 style;
 
+	/* {national:A:B}: a key and a style when B is a style word, else
+	 * a study and a key. */
+	if (n->as.natref.style == NULL && n->as.natref.study != NULL &&
+	    fig_style_find(n->as.natref.key) >= 0) {
+		n->as.natref.style = n->as.natref.key;
+		n->as.natref.key = n->as.natref.study;
+		n->as.natref.study = NULL;
+	}
+	if ((style = fill_style(f, n, n->as.natref.style,
+	    n->as.natref.style_col)) == -2)
+		return;
 	id = n->as.natref.study != NULL ? n->as.natref.study :
 	    f->env->cohort->report.national_study;
 	if (id == NULL || (s = national_find(nat, id)) == NULL) {
