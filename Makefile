@@ -55,7 +55,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
 .PHONY: all build paper variants dist deps check unit e2e clean install \
-	asan valgrind fuzz bench
+	asan valgrind fuzz bench golden
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -160,6 +160,11 @@ unit: $(UNIT_BINS)
 
 e2e: $(BIN)
 	@SANITIZE=$(SANITIZE) SCRPAPER=$(BIN) sh tests/e2e/run.sh
+
+# Regenerates the golden dumps of tests/golden/ after showing how each
+# changes; review the diff before committing them.
+golden: $(BIN)
+	SCRPAPER=$(BIN) sh tests/golden/run.sh -r
 
 asan:
 	$(MAKE) check SANITIZE=1

@@ -57,6 +57,7 @@ struct opts {
 	const char	*format;	/* --format csv|json */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	const char	*jobs;		/* --jobs N: worker processes */
+	const char	*dump;		/* --dump doc|layout */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
 };
@@ -68,13 +69,15 @@ usage(FILE *f)
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME] -o FILE.pdf\n"
 "       scrpaper render  --all-lscbs [--jobs N] [options] -o DIR\n"
+"       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
 "       scrpaper --help | --version\n"
 "\n"
-"  render   typeset the background paper (or one board's variant) as PDF\n"
+"  render   typeset the background paper (or one board's variant) as PDF;\n"
+"           --dump prints its filled document or its page layout as text\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template; write nothing\n"
 "\n"
@@ -129,6 +132,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--lscb", offsetof(struct opts, lscb) },
 		{ "--format", offsetof(struct opts, format) },
 		{ "--jobs", offsetof(struct opts, jobs) },
+		{ "--dump", offsetof(struct opts, dump) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
@@ -195,7 +199,15 @@ parse_args(int argc, char *argv[], struct opts *o)
 	if (strcmp(o->format, "csv") != 0 && strcmp(o->format, "json") != 0)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
-	if (o->cmd == CMD_RENDER && o->out == NULL)
+	if (o->dump != NULL && (o->cmd != CMD_RENDER || o->all_lscbs ||
+	    o->out != NULL))
+		return usage_error("%s", "--dump is for render of one paper, "
+		    "to standard output (no -o, no --all-lscbs)");
+	if (o->dump != NULL && strcmp(o->dump, "doc") != 0 &&
+	    strcmp(o->dump, "layout") != 0)
+		return usage_error("--dump: '%s' is not doc or layout",
+		    o->dump);
+	if (o->cmd == CMD_RENDER && o->out == NULL && o->dump == NULL)
 		return usage_error("%s", o->all_lscbs ?
 		    "render --all-lscbs needs -o DIR" :
 		    "render needs -o FILE.pdf");
@@ -425,8 +437,14 @@ main(int argc, char *argv[])
 			    sysconf(_SC_NPROCESSORS_ONLN), &d);
 			break;
 		}
-		if ((rc = paper_build(pp, lscb, &doc, &d)) == 0)
+		if ((rc = paper_build(pp, lscb, &doc, &d)) != 0)
+			break;
+		if (o.dump == NULL)
 			rc = render_pdf(doc, o.fonts_dir, o.out, &d);
+		else if (strcmp(o.dump, "doc") == 0)
+			doc_dump(stdout, doc);
+		else
+			rc = render_layout_dump(doc, o.fonts_dir, stdout, &d);
 		break;
 	default:
 		abort();

@@ -209,6 +209,13 @@ render_pdf(const struct doc *doc, const char *fonts_dir,
 	return rndr_write_file(doc, fonts, out_path, d);
 }
 
+/* cairo's write callback for a surface only measured against. */
+static cairo_status_t
+rndr_discard(void *closure, const unsigned char *data, unsigned int len)
+{
+	return CAIRO_STATUS_SUCCESS;
+}
+
 int
 render_layout_dump(const struct doc *doc, const char *fonts_dir, FILE *out,
     struct diag *d)
@@ -225,8 +232,15 @@ render_layout_dump(const struct doc *doc, const char *fonts_dir, FILE *out,
 	memset(&p, 0, sizeof(p));
 	p.doc = doc;
 	p.fonts = fonts;
+	/* Measured as for the PDF: against a PDF surface's font options. */
+	p.surface = cairo_pdf_surface_create_for_stream(rndr_discard, NULL,
+	    PDF_PAGE_W, PDF_PAGE_H);
+	p.cr = cairo_create(p.surface);
+	pango_cairo_update_context(p.cr, fonts->ctx);
 	rndr_measure(&p);
 	rndr_paginate(&p);
+	cairo_destroy(p.cr);
+	cairo_surface_destroy(p.surface);
 	fprintf(out, "pages %d\n", p.lay.npages);
 	for (i = 0; i < p.lay.nfrags; i++) {
 		f = &p.lay.frags[i];
