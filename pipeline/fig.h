@@ -173,8 +173,8 @@ const char	*fig_approx_count(long n);
 
 /*
  * fig_print.c: prints the ledger, with the national comparators, as CSV
- * or JSON; the format is in docs/figures.md.  Never prints a case id or notes; a
- * suppressed figure prints "[c]" and no numerator or percent.
+ * or JSON; the format is in docs/figures.md.  Never prints a case id or
+ * notes; a suppressed figure prints "[c]" and no numerator or percent.
  */
 void		 fig_print_csv(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);

@@ -404,12 +404,10 @@ main(int argc, char *argv[])
 		 * sit in a block only one kind of paper shows. */
 		if ((rc = paper_check(pp, lscb, &d)) != 0)
 			break;
-		for (i = 0; i < c->ncases; i++) {
+		for (i = 0; i < c->ncases; i++)
 			nchildren += c->cases[i].nchildren;
-			if (c->cases[i].completed < c->report.period_from ||
-			    c->cases[i].completed > c->report.period_to)
-				nout++;
-		}
+		/* The period's rule is the aggregator's own. */
+		nout = (size_t)paper_ledger(pp, -1)->out_of_period;
 		/* Cases outside the period load but count in no figure:
 		 * say so, lest a typo in a date go unseen. */
 		if (nout > 0)

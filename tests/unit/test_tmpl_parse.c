@@ -22,6 +22,7 @@
 #include "doc.h"
 #include "tmpl.h"
 #include "fill.h"
+#include "testutil.h"
 
 /* Returns the tree dump of doc; free with free(). */
 static char *
@@ -347,17 +348,11 @@ static int
 setup(void **state)
 {
 	struct fixture	*fx;
-	struct diag	 d;
 
 	fx = xcalloc(1, sizeof(*fx));
-	diag_init(&d, stderr);
-	fx->cohort = cohort_new();
-	if (!case_load_report_buf(fx->cohort, "report.yaml", report_yaml,
-	    sizeof(report_yaml) - 1, &d) ||
-	    !case_load_national_buf(fx->cohort, "national.yaml",
-	    national_yaml, sizeof(national_yaml) - 1, &d))
+	if ((fx->cohort = cohort_from_yaml(report_yaml, national_yaml)) ==
+	    NULL)
 		fail_msg("fixture YAML does not load");
-	diag_clear(&d);
 
 	fx->values[0] = (struct fig_value){ .name = "boys",
 	    .unit = FIG_CHILDREN, .style = FIG_STYLE_PERCENT, .num = 37,
