@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "fig_data.h"
 #include "render.h"
 
 #ifndef SCRPAPER_DATADIR
@@ -35,11 +36,12 @@ enum cmd {
 	CMD_RENDER,
 	CMD_FIGURES,
 	CMD_CHECK,
+	CMD_DATA,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check"
+	"render", "figures", "check", "data"
 };
 
 /* The options of one run, with their defaults. */
@@ -70,11 +72,13 @@ usage(FILE *f)
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
+"       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template; write nothing\n"
+"  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
@@ -207,10 +211,14 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
 		return usage_error("--jobs: '%s' is not a number from 1 to 64",
 		    o->jobs);
+	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
+	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
+		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
+		    "--format, and needs -o DIR");
 	if (o->all_lscbs && o->cmd == CMD_CHECK)
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
-	if (o->cmd != CMD_RENDER && o->out != NULL)
+	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
 	return -1;
 }
@@ -458,6 +466,14 @@ main(int argc, char *argv[])
 			fig_print_csv(stdout, ledger, c);
 		rc = EXIT_SUCCESS;
 		break;
+	case CMD_DATA: {
+		char *report_file = xasprintf("%s/report.yaml", o.input);
+
+		rc = fig_data_write(figs, c, report_file, o.figures_path,
+		    o.out, &d);
+		free(report_file);
+		break;
+	}
 	case CMD_RENDER:
 		rc = o.all_lscbs ? render_all(&job, o.out, o.jobs ?
 		    atol(o.jobs) : sysconf(_SC_NPROCESSORS_ONLN), &d) :
