@@ -380,6 +380,10 @@ EOT
 	python3 "$tmp/check.py" "$d/input" "$d" templates/figures.yaml none \
 	    "Northbury=$d/northbury.txt" "Eastwick=$d/eastwick.txt" ||
 		failed=1
+	# No case id, no notes text.
+	if grep -l -e "VAR-" -e "NOTES-SENTINEL" "$d/data/"* >/dev/null; then
+		fail "$set: a case id or notes text in the data set"
+	fi
 done
 
 # ------------------------------------------------- refused, as FILE:LINE
