@@ -141,7 +141,8 @@ DATA	:= output/data/scr_figures.csv
 data: $(DATA)
 
 $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
-	$(BIN) data -o output/data
+	@mkdir -p $(@D)
+	$(BIN) data -o $(@D)
 
 # The papers and ledgers in one reproducible archive with a SHA-256
 # manifest; the open data set in papers/data.

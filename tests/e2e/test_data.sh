@@ -21,7 +21,9 @@
 #     ledger prints [c] and where its board paper's table prints [c];
 #   - one filter, with no join, gives a board beside London and the
 #     comparison study.
-# Then: the same inputs give the same bytes; a report.yaml without codes,
+# Then: the same inputs give the same bytes; `make data` and `make dist`
+# (in a copy of the tree) put it in output/data and in the archive under
+# the manifest; a report.yaml without codes,
 # a figure without a label or two figures with one label are refused as
 # FILE:LINE:COL with exit 1 and nothing written; usage errors exit 2.
 set -u
@@ -403,6 +405,37 @@ grep -qF "$tmp/fig.yaml:$line_girls:5: error: figure 'girls' has no label" \
 grep -qF "$tmp/fig.yaml:$line_age:5: error: figure 'age_6_10' has the label of figure 'age_1_5' (line $line_age15)" \
     "$tmp/err" || fail "no FILE:LINE:COL for the label given twice: $(cat "$tmp/err")"
 [ ! -e "$tmp/nolabel" ] || fail "data with a bad label wrote its folder"
+
+# ------------------------------------------- make data, make dist
+# In a copy of the tree, with the binary under test, so output/ is left
+# alone: the data set is made, then up to date, then in the archive
+# under the manifest.
+mkdir "$tmp/tree"
+cp -R Makefile templates input fonts "$tmp/tree/" || fail "cannot copy"
+mkdir "$tmp/tree/tests" && cp tests/lsan.supp "$tmp/tree/tests/"
+(
+	unset MAKEFLAGS MFLAGS MAKELEVEL
+	cd "$tmp/tree" || exit 1
+	make data BIN="$SCRPAPER" >"$tmp/make1" 2>&1 || {
+		echo "FAIL: make data:"; tail -5 "$tmp/make1"; exit 1; }
+	make -q data BIN="$SCRPAPER" ||
+		{ echo "FAIL: make data is not up to date after make data"; }
+	make dist BIN="$SCRPAPER" >"$tmp/make2" 2>&1 || {
+		echo "FAIL: make dist:"; tail -5 "$tmp/make2"; exit 1; }
+	mkdir x && tar xzf output/scrpaper-papers.tar.gz -C x || exit 1
+	for f in README.txt scr_figures.csv scr_figures.meta.csv; do
+		cmp -s "output/data/$f" "x/papers/data/$f" ||
+			echo "FAIL: make dist: papers/data/$f differs or is missing"
+		grep -q "  data/$f\$" x/papers/SHA256SUMS ||
+			echo "FAIL: make dist: SHA256SUMS does not list data/$f"
+	done
+	(cd x/papers && sha256sum -c --quiet SHA256SUMS) ||
+		echo "FAIL: make dist: SHA256SUMS does not check"
+) >"$tmp/tree.out" 2>&1 || failed=1
+if grep -q FAIL "$tmp/tree.out"; then
+	cat "$tmp/tree.out"
+	failed=1
+fi
 
 # Usage errors.
 for args in "data" "data --lscb Barnet -o $tmp/u" "data --all-lscbs -o $tmp/u" \
