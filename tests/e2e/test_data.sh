@@ -406,6 +406,56 @@ grep -qF "$tmp/fig.yaml:$line_age:5: error: figure 'age_6_10' has the label of f
     "$tmp/err" || fail "no FILE:LINE:COL for the label given twice: $(cat "$tmp/err")"
 [ ! -e "$tmp/nolabel" ] || fail "data with a bad label wrote its folder"
 
+# ------------------------------------------------------- the attacker
+# `scrpaper audit --published DIR` reads published ledgers; the data
+# set, written back in the ledgers' form (its cells are the ledgers'
+# values), must give it nothing to work back, for input/ and for both
+# synthetic cohorts.
+cat >"$tmp/ledgers.py" <<'EOF'
+import csv, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(os.path.join(dst, "lscb"), exist_ok=True)
+UNIT = {"Reviews": "cases", "Children": "children",
+        "Children who died": "deaths", "z": "count"}
+def cell(v):
+    return "" if v in ("c", "z", "x") else v
+with open(os.path.join(dst, "figures.csv"), "w", encoding="utf-8") as rf, \
+        open(os.path.join(dst, "lscb", "figures.csv"), "w",
+             encoding="utf-8") as bf:
+    rw = csv.writer(rf, lineterminator="\n")
+    bw = csv.writer(bf, lineterminator="\n")
+    rw.writerow(["name", "unit", "numerator", "denominator", "percent",
+                 "text", "not_recorded"])
+    bw.writerow(["lscb", "name", "unit", "numerator", "denominator",
+                 "percent", "text", "not_recorded"])
+    for r in csv.DictReader(open(src, encoding="utf-8", newline="")):
+        if r["geographic_level"] == "National":
+            continue
+        f = [r["figure_id"], UNIT[r["base"]], cell(r["numerator"]),
+             cell(r["denominator"]), cell(r["percentage"]),
+             "[c]" if r["numerator"] == "c" else r["numerator"],
+             cell(r["not_recorded"])]
+        if r["geographic_level"] == "Regional":
+            rw.writerow(f)
+        else:
+            bw.writerow([r["la_name"]] + f)
+EOF
+if "$SCRPAPER" audit --help >/dev/null 2>&1; then
+	for x in "input:$tmp/in/data" "$tmp/variants/input:$tmp/variants/data" \
+	    "$tmp/variants-holdout/input:$tmp/variants-holdout/data"; do
+		in=${x%%:*}
+		python3 "$tmp/ledgers.py" "${x#*:}/scr_figures.csv" "$tmp/pub" ||
+			fail "cannot write the data set as ledgers"
+		"$SCRPAPER" audit --input "$in" --published "$tmp/pub" \
+		    >"$tmp/audit" 2>&1 ||
+			fail "the attacker works back a cell of the data set" \
+			    "for $in: $(cat "$tmp/audit")"
+		rm -rf "$tmp/pub"
+	done
+else
+	echo "note: this scrpaper has no audit command: the attacker is not run"
+fi
+
 # ------------------------------------------- make data, make dist
 # In a copy of the tree, with the binary under test, so output/ is left
 # alone: the data set is made, then up to date, then in the archive
