@@ -282,7 +282,7 @@ for arg in boards_pdf:
             if cell != want:
                 fail("%s: %s: the paper prints %s, the data set %s"
                      % (board, r["figure"], cell, r["percentage"]))
-    if matched < 30:
+    if matched < 40:
         fail("%s: only %d table rows of its paper found" % (board, matched))
 
 # ------------------------------------ one filter: a board beside London
