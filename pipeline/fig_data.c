@@ -484,7 +484,10 @@ fig_data_readme(const struct cohort *c)
 	    "  z  not applicable: a count has no denominator or percentage,\n"
 	    "     an empty base no percentage, a row no level it is not at\n"
 	    "  x  not available: the national studies publish percentages\n"
-	    "     only; report.yaml does not give the DfE authority numbers\n\n");
+	    "     only; report.yaml does not give the DfE authority numbers\n\n"
+	    "To read the indicators as numbers, name the three symbols as\n"
+	    "missing values (pandas: na_values=[\"c\", \"z\", \"x\"]; R:\n"
+	    "na.strings = c(\"c\", \"z\", \"x\")).\n\n");
 	buf_printf(&b, "SUPPRESSION\n\n"
 	    "The %s figures are %s.  Each board's figures are\n"
 	    "suppressed exactly as its board paper prints them: a figure that\n"
