@@ -25,12 +25,16 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
+#include "paper.h"
 #include "render.h"
 #include "testutil.h"
 
 struct world {
 	struct cohort	*cohort;
 	struct fig_set	*figs;
+	struct paper	*paper;
 };
 
 static int
@@ -47,6 +51,8 @@ world_setup(void **state)
 	w->cohort = case_load_dir("input", NULL, &d);
 	if (w->cohort != NULL)
 		w->figs = fig_load("templates/figures.yaml", w->cohort, &d);
+	if (w->figs != NULL)
+		w->paper = paper_new(w->cohort, w->figs);
 	diag_clear(&d);
 	return 0;
 }
@@ -56,37 +62,35 @@ world_teardown(void **state)
 {
 	struct world	*w = *state;
 
+	paper_free(w->paper);
 	fig_set_free(w->figs);
 	cohort_free(w->cohort);
 	free(w);
 	return 0;
 }
 
-/* Parses and fills src for the region; returns the document (free with
- * doc_free()). */
+/* Parses and fills src for board lscb (-1: the region); returns the
+ * document (free with doc_free()). */
 static struct doc *
-world_doc(struct world *w, const char *src)
+world_doc(struct world *w, const char *src, int lscb)
 {
 	struct diag		 d;
 	struct doc		*doc;
 	struct doc_env		 env;
-	struct fig_selection	 sel = { -1, 0 };
-	struct fig_ledger	*l;
 
 	diag_init(&d, NULL);
 	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
 	if (doc == NULL)
 		dump_diags(&d, "parse");
 	assert_non_null(doc);
-	l = fig_aggregate(w->figs, w->cohort, &sel);
 	memset(&env, 0, sizeof(env));
 	env.cohort = w->cohort;
-	env.figs = l;
-	env.lscb = -1;
+	env.ledgers[DOC_LEDGER_SELECTION] = paper_ledger(w->paper, lscb);
+	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(w->paper, -1);
+	env.lscb = lscb;
 	if (!doc_fill(doc, &env, &d))
 		dump_diags(&d, "fill");
 	assert_true(d.nerrors == 0);
-	fig_ledger_free(l);
 	diag_clear(&d);
 	return doc;
 }
@@ -142,7 +146,7 @@ test_html_escapes_every_text(void **state)
 	    "| --- | --- |\n"
 	    "| Cat " HOSTILE " | 35% |\n"
 	    "| Other | 20% |\n\n"
-	    "@chart Caption " HOSTILE "\n");
+	    "@chart Caption " HOSTILE "\n", -1);
 	free(doc->meta.title);
 	doc->meta.title = xstrdup("Paper " HOSTILE);
 	free(doc->meta.lscb);
@@ -179,9 +183,13 @@ test_html_escapes_every_text(void **state)
 	doc_free(doc);
 }
 
+/* Barnet's index in input/report.yaml: its paper suppresses the age
+ * bands. */
+#define BARNET	1
+
 static const char structure_tmpl[] =
     "# The paper\n\n"
-    "@subtitle Completed {report:period}\n\n"
+    "@subtitle Completed {report:period} in {report:lscb}\n\n"
     "## Section\n\n"
     "A paragraph with a note.[^a] And **strong** words.[^a]\n\n"
     "[^a]: The note's text.\n\n"
@@ -189,10 +197,10 @@ static const char structure_tmpl[] =
     "### Sub\n\n"
     "- one\n- two\n\n"
     "1. **First.** text\n1. **Second.** text\n\n"
-    "| Age | London | National |\n"
+    "| Age | {report:lscb} | London |\n"
     "| --- | --- | --- |\n"
-    "| Under 1 | {region:age_under_1} | 32% |\n"
-    "| 1 – 5 | [c] | 29% |\n\n"
+    "| Under 1 | {age_under_1} | {region:age_under_1} |\n"
+    "| 1 – 5 | {age_1_5} | {region:age_1_5} |\n\n"
     "@chart Age of the children\n\n"
     "@signoff\n";
 
@@ -206,14 +214,14 @@ test_html_structure(void **state)
 
 	if (w->figs == NULL)
 		skip();
-	doc = world_doc(w, structure_tmpl);
+	doc = world_doc(w, structure_tmpl, BARNET);
 	html = html_of(doc);
 
 	assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en-GB\">",
 	    35) == 0);
 	assert_non_null(strstr(html, "<meta charset=\"utf-8\">"));
 	assert_non_null(strstr(html, "<title>Background paper on London "
-	    "Serious Case Reviews</title>"));
+	    "Serious Case Reviews: Barnet</title>"));
 	assert_non_null(strstr(html, "<meta name=\"dcterms.created\" "
 	    "content=\"2009-11-30\">"));
 	assert_non_null(strstr(html, "<meta name=\"author\" content=\"Joan "
@@ -225,7 +233,7 @@ test_html_structure(void **state)
 	p = strstr(html, "<h1>The paper</h1>");
 	assert_non_null(p);
 	assert_true(strstr(html, "<p class=\"subtitle\">Completed April 2006 "
-	    "– September 2009</p>") > p);
+	    "– September 2009 in Barnet</p>") > p);
 	assert_true(strstr(html, "<h2>Section</h2>") > p);
 	assert_true(strstr(html, "<h3>Sub</h3>") > strstr(html, "<h2>"));
 	/* Real lists. */
@@ -242,19 +250,20 @@ test_html_structure(void **state)
 	    "<caption id=\"table1-caption\" class=\"visually-hidden\" "
 	    "data-edition=\"html\">Age of the children</caption>"));
 	assert_non_null(strstr(html, "<thead>\n<tr><th scope=\"col\">Age"
-	    "</th><th scope=\"col\" class=\"num\">London</th>"));
+	    "</th><th scope=\"col\" class=\"num\">Barnet</th>"
+	    "<th scope=\"col\" class=\"num\">London</th></tr>\n</thead>"));
 	assert_non_null(strstr(html, "<tr><th scope=\"row\">Under 1</th>"
-	    "<td class=\"num\">35%</td><td class=\"num\">32%</td></tr>"));
-	assert_non_null(strstr(html, "<td class=\"num\">[c]</td>"));
+	    "<td class=\"num\">[c]</td><td class=\"num\">35%</td></tr>"));
 	/* The chart: role img, named by its text alternative, which says
 	 * what [c] means; one bar for the drawn values, none for [c]. */
 	assert_non_null(strstr(html, "role=\"img\" aria-labelledby="
 	    "\"chart1-title\""));
 	assert_non_null(strstr(html, "<title id=\"chart1-title\">Bar chart: "
-	    "Age of the children. Under 1: London 35%, National 32%. 1 – 5: "
-	    "London [c], National 29%. [c] marks a figure not shown so that "
+	    "Age of the children. Under 1: Barnet [c], London 35%. 1 – 5: "
+	    "Barnet [c], London 23%. [c] marks a figure not shown so that "
 	    "no child or family can be recognised.</title>"));
-	assert_int_equal(count(html, "<rect "), 2 + 3);
+	/* Two legend swatches and London's two bars. */
+	assert_int_equal(count(html, "<rect "), 2 + 2);
 	/* Footnotes: each reference a link to the note, the note a link
 	 * back to its first reference; the second reference has its own
 	 * id. */
@@ -292,24 +301,15 @@ test_html_of_the_paper(void **state)
 	struct world	*w = *state;
 	struct diag	 d;
 	struct doc	*doc;
-	struct doc_env	 env;
-	struct fig_selection sel = { -1, 0 };
-	struct fig_ledger *l;
 	char		*a, *b, *p;
-	int		 syserr, level, prev = 0;
+	int		 level, prev = 0;
 
 	if (w->figs == NULL)
 		skip();
 	diag_init(&d, stderr);
-	doc = tmpl_parse_file("templates/background-paper.tmpl", &d,
-	    &syserr);
-	assert_non_null(doc);
-	l = fig_aggregate(w->figs, w->cohort, &sel);
-	memset(&env, 0, sizeof(env));
-	env.cohort = w->cohort;
-	env.figs = l;
-	env.lscb = -1;
-	assert_true(doc_fill(doc, &env, &d));
+	assert_int_equal(paper_template(w->paper,
+	    "templates/background-paper.tmpl", &d), 0);
+	assert_int_equal(paper_build(w->paper, -1, &doc, &d), 0);
 	a = html_of(doc);
 	b = html_of(doc);
 	assert_string_equal(a, b);
@@ -328,7 +328,6 @@ test_html_of_the_paper(void **state)
 	assert_int_equal(count(a, "role=\"img\""), 1);
 	free(a);
 	free(b);
-	fig_ledger_free(l);
 	doc_free(doc);
 	diag_clear(&d);
 }
@@ -352,7 +351,7 @@ test_html_written_whole_or_not_at_all(void **state)
 	assert_non_null(mkdtemp(dir));
 	path = xasprintf("%s/paper.html", dir);
 	bad = xasprintf("%s/missing/paper.html", dir);
-	doc = world_doc(w, structure_tmpl);
+	doc = world_doc(w, structure_tmpl, BARNET);
 	diag_init(&d, NULL);
 	assert_int_equal(render_html(doc, path, &d), 0);
 	assert_int_equal(file_read_all(path, 1 << 24, &data, &len), 0);
