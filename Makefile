@@ -55,7 +55,7 @@ TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
-.PHONY: all build paper variants dist deps check unit e2e clean install \
+.PHONY: all build paper variants html dist deps check unit e2e clean install \
 	asan valgrind fuzz bench
 
 # `make` installs missing dependencies first (see deps), then builds
@@ -148,6 +148,22 @@ $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	mv output/lscb/figures.csv.tmp output/lscb/figures.csv
 	@touch $@
 
+# The HTML edition: the regional paper and every board's, one
+# self-contained page each, beside the PDFs.
+HTML_PAPER := output/background-paper.html
+HTML_VARIANTS := output/lscb/.html-done
+
+html: $(HTML_PAPER) $(HTML_VARIANTS)
+
+$(HTML_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) render -o $@
+
+$(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p output/lscb
+	$(BIN) render --all-lscbs --format html -o output/lscb
+	@touch $@
+
 # The papers and ledgers in one reproducible archive with a SHA-256
 # manifest.
 DIST := output/scrpaper-papers.tar.gz
@@ -205,7 +221,7 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/lscb tests/out
+	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
