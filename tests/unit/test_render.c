@@ -515,47 +515,53 @@ test_layout_of_the_paper(void **state)
 {
 	struct world	*w = *state;
 	struct diag	 d;
+	struct paper	*pp;
 	struct doc	*doc;
 	struct frag_row	*rows;
 	size_t		 n, i;
-	int		 npages, syserr, tables = 0;
-	struct doc_env	 env;
-	struct fig_selection sel = { -1, 0 };
-	struct fig_ledger *l;
+	int		 npages, tables, lscb;
 
 	if (w->figs == NULL)
 		skip();
 	diag_init(&d, stderr);
-	doc = tmpl_parse_file("templates/background-paper.tmpl", &d,
-	    &syserr);
-	assert_non_null(doc);
-	l = fig_aggregate(w->figs, w->cohort, &sel);
-	memset(&env, 0, sizeof(env));
-	env.cohort = w->cohort;
-	env.ledgers[DOC_LEDGER_SELECTION] = l;
-	env.ledgers[DOC_LEDGER_REGION] = l;
-	env.lscb = -1;
-	assert_true(doc_fill(doc, &env, &d));
-	rows = layout_rows(doc, &n, &npages);
-	assert_true(npages >= 4 && npages <= 12);
-	for (i = 0; i < n; i++) {
-		/* No heading left alone at the foot of a page. */
-		if (strcmp(rows[i].type, "heading") == 0 && i + 1 < n)
-			assert_int_equal(rows[i].page, rows[i + 1].page);
-		/* No table split. */
-		if (strcmp(rows[i].type, "table") == 0) {
-			tables++;
-			assert_int_equal(rows[i].first, 1);
-			assert_int_equal(rows[i].last, rows[i].nlines);
+	pp = paper_new(w->cohort, w->figs);
+	assert_int_equal(paper_template(pp, "templates/background-paper.tmpl",
+	    &d), 0);
+	/* The regional paper, and every board's. */
+	for (lscb = -1; lscb < (int)w->cohort->report.nlscbs; lscb++) {
+		assert_int_equal(paper_build(pp, lscb, &doc, &d), 0);
+		rows = layout_rows(doc, &n, &npages);
+		assert_true(npages >= 4 && npages <= 16);
+		tables = 0;
+		for (i = 0; i < n; i++) {
+			/* No heading left alone at the foot of a page. */
+			if (strcmp(rows[i].type, "heading") == 0 && i + 1 < n)
+				assert_int_equal(rows[i].page,
+				    rows[i + 1].page);
+			/* No table split. */
+			if (strcmp(rows[i].type, "table") == 0) {
+				tables++;
+				assert_int_equal(rows[i].first, 1);
+				assert_int_equal(rows[i].last,
+				    rows[i].nlines);
+			}
+			/* No single line of a paragraph either side of a
+			 * break. */
+			if (rows[i].last - rows[i].first + 1 <
+			    rows[i].nlines)
+				assert_true(rows[i].last - rows[i].first +
+				    1 >= 2);
 		}
-		/* No single line of a paragraph either side of a break. */
-		if (rows[i].last - rows[i].first + 1 < rows[i].nlines)
-			assert_true(rows[i].last - rows[i].first + 1 >= 2);
+		/* The regional paper has the age table; a board's with
+		 * reviews has its own tables besides. */
+		if (lscb < 0 || paper_ledger(pp, lscb)->cases == 0)
+			assert_int_equal(tables, 1);
+		else
+			assert_true(tables > 1);
+		free(rows);
+		doc_free(doc);
 	}
-	assert_int_equal(tables, 1);
-	free(rows);
-	fig_ledger_free(l);
-	doc_free(doc);
+	paper_free(pp);
 	diag_clear(&d);
 }
 
