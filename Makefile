@@ -56,7 +56,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench
+	asan valgrind fuzz bench data
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -164,13 +164,25 @@ $(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
 	$(BIN) render --all-lscbs --format html -o output/lscb
 	@touch $@
 
+# The figures as open data (docs/data.md): a tidy CSV, its metadata and
+# a README, in output/data.
+DATA	:= output/data/scr_figures.csv
+
+data: $(DATA)
+
+$(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) data -o $(@D)
+
 # The papers and ledgers in one reproducible archive with a SHA-256
-# manifest.
+# manifest; the open data set in papers/data.
 DIST := output/scrpaper-papers.tar.gz
 dist: $(DIST)
 
-$(DIST): $(PAPER) $(VARIANTS)
-	rm -rf output/dist && mkdir -p output/dist/papers/lscb
+$(DIST): $(PAPER) $(VARIANTS) $(DATA)
+	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
+	    output/dist/papers/data
+	cp output/data/* output/dist/papers/data/
 	cp $(PAPER) output/dist/papers/
 	cp output/lscb/*.pdf output/lscb/figures.csv output/dist/papers/lscb/
 	$(BIN) figures > output/dist/papers/figures.csv
@@ -221,7 +233,7 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out
+	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out output/data
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

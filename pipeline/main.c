@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "fig_data.h"
 #include "doc.h"
 #include "paper.h"
 #include "render.h"
@@ -37,11 +38,12 @@ enum cmd {
 	CMD_RENDER,
 	CMD_FIGURES,
 	CMD_CHECK,
+	CMD_DATA,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check"
+	"render", "figures", "check", "data"
 };
 
 /* The options of one run, with their defaults. */
@@ -77,12 +79,14 @@ usage(FILE *f)
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
+"       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF,\n"
 "           or write it as one HTML page (--format html, or -o FILE.html)\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template; write nothing\n"
+"  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
@@ -241,10 +245,14 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
 		return usage_error("--jobs: '%s' is not a number from 1 to 64",
 		    o->jobs);
+	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
+	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
+		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
+		    "--format, and needs -o DIR");
 	if (o->all_lscbs && o->cmd == CMD_CHECK)
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
-	if (o->cmd != CMD_RENDER && o->out != NULL)
+	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
 	return -1;
 }
@@ -427,7 +435,7 @@ main(int argc, char *argv[])
 		goto out;
 
 	pp = paper_new(c, figs);
-	if (o.cmd != CMD_FIGURES &&
+	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA &&
 	    (rc = paper_template(pp, o.template_path, &d)) != 0)
 		goto out;
 
@@ -463,6 +471,14 @@ main(int argc, char *argv[])
 			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
 		rc = EXIT_SUCCESS;
 		break;
+	case CMD_DATA: {
+		char *report_file = xasprintf("%s/report.yaml", o.input);
+
+		rc = fig_data_write(figs, c, report_file, o.figures_path,
+		    o.out, &d);
+		free(report_file);
+		break;
+	}
 	case CMD_RENDER:
 		if (o.all_lscbs) {
 			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
