@@ -212,6 +212,10 @@ char		*doc_node_plain(const struct doc_node *n);
 /* Writes the tree as an indented text dump (for tests and bug reports). */
 void		 doc_dump(FILE *f, const struct doc *doc);
 
+/* Errors reported for one template, by the parser and by the filler
+ * each (then "too many errors"), as the loader caps a file's. */
+#define TMPL_MAX_ERRORS	50
+
 /*
  * tmpl_parse.c: parses template text (len bytes of data, named file in
  * messages) into a new document.  Every problem is reported to d.
@@ -220,8 +224,9 @@ void		 doc_dump(FILE *f, const struct doc *doc);
  */
 struct doc	*tmpl_parse_buf(const char *file, const char *data,
 		    size_t len, struct diag *d);
-/* The same for a file on disk.  *syserr is set to 1 when the file cannot
- * be read (message reported to d), else 0. */
+/* The same for a file on disk.  *syserr is set to 1 when reading the
+ * file fails midway (message reported to d), else 0; a file that cannot
+ * be opened is reported as invalid input (exit 1, as a missing case). */
 struct doc	*tmpl_parse_file(const char *path, struct diag *d,
 		    int *syserr);
 

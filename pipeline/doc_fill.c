@@ -65,10 +65,17 @@ fill_err(struct fill *f, const struct doc_node *n, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	/* At most TMPL_MAX_ERRORS a file, as the loader's. */
+	if (++f->errors > TMPL_MAX_ERRORS) {
+		if (f->errors == TMPL_MAX_ERRORS + 1)
+			diag_error(f->d, f->doc->file, n->line, n->col,
+			    "too many errors; the rest of this file is not "
+			    "checked");
+		return;
+	}
 	va_start(ap, fmt);
 	diag_vmsg(f->d, DIAG_ERROR, f->doc->file, n->line, n->col, fmt, ap);
 	va_end(ap);
-	f->errors++;
 }
 
 /* Returns "Month YYYY" for date YYYYMMDD; free with free(). */
@@ -159,6 +166,7 @@ fill_natref(struct fill *f, struct doc_node *n)
 	const struct nat_study	*s;
 	const struct nat_figure	*fg;
 	const char		*id, **names;
+	char			*where;
 	size_t			 i, k;
 	int			 style = n->as.natref.style;
 
@@ -213,8 +221,10 @@ fill_natref(struct fill *f, struct doc_node *n)
 			names[i] = s->figures[i].name;
 		for (k = 0; k < FILL_NSTUDY_KEYS; k++)
 			names[i + k] = fill_study_keys[k];
+		where = xasprintf(" in study \"%s\"", s->id);
 		fill_unknown(f, n, "national figure", n->as.natref.key,
-		    names, s->nfigures + FILL_NSTUDY_KEYS, " in study");
+		    names, s->nfigures + FILL_NSTUDY_KEYS, where);
+		free(where);
 		free(names);
 		return;
 	}

@@ -5,11 +5,15 @@
  *   0 success, 1 invalid input (every problem printed), 2 usage error,
  *   3 system error (I/O, memory, cairo).
  */
+#define _DEFAULT_SOURCE		/* MAP_ANONYMOUS */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,6 +95,18 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* Flushes standard output.  Returns EXIT_SUCCESS, or EXIT_SYSERR after
+ * a message when it could not be written (--help >/dev/full). */
+static int
+stdout_done(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("scrpaper: standard output");
+		return EXIT_SYSERR;
+	}
+	return EXIT_SUCCESS;
+}
+
 /* A default data file: rel in the working folder when it is there (a
  * checkout), else the installed copy under SCRPAPER_DATADIR, kept in o
  * (freed by opts_clear()). */
@@ -131,6 +147,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
 	};
+	const char *why;
 	int i, k;
 	size_t j;
 
@@ -147,11 +164,11 @@ parse_args(int argc, char *argv[], struct opts *o)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_SUCCESS;
+		return stdout_done();
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("scrpaper %s\n", SCRPAPER_VERSION);
-		return EXIT_SUCCESS;
+		return stdout_done();
 	}
 	for (k = 0; k < CMD__MAX; k++)
 		if (strcmp(argv[1], cmd_names[k]) == 0)
@@ -166,7 +183,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			usage(stdout);
-			return EXIT_SUCCESS;
+			return stdout_done();
 		}
 		if (strcmp(arg, "--all-lscbs") == 0) {
 			o->all_lscbs = 1;
@@ -212,6 +229,12 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "figures");
 	if (o->cmd != CMD_RENDER && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
+	if (o->cmd == CMD_RENDER && !o->all_lscbs &&
+	    (why = file_target_refusal(o->out)) != NULL) {
+		fprintf(stderr, "scrpaper: -o %s: %s, not a regular file; "
+		    "refusing to replace it\n", o->out, why);
+		return EXIT_USAGE;
+	}
 	return -1;
 }
 
@@ -244,7 +267,7 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
  */
 static int
 render_share(const struct render_job *base, const char *dir, size_t first,
-    size_t step, struct diag *d)
+    size_t step, volatile long *current, struct diag *d)
 {
 	const struct report *r = &base->cohort->report;
 	struct render_job job = *base;
@@ -255,6 +278,8 @@ render_share(const struct render_job *base, const char *dir, size_t first,
 		char *slug = str_slug(r->lscbs[i]);
 		char *path = xasprintf("%s/%s.pdf", dir, slug);
 
+		if (current != NULL)
+			*current = (long)i;
 		job.lscb = (int)i;
 		job.out_path = path;
 		rc = render_paper(&job, d);
@@ -285,6 +310,67 @@ check_boards(const struct render_job *base, struct diag *d)
 }
 
 /*
+ * Refuses, before anything is typeset, a board's paper whose path in
+ * dir holds something other than a regular file (a pipe, a device, a
+ * folder).  Returns 0, or EXIT_USAGE after a message for each.
+ */
+static int
+check_targets(const struct report *r, const char *dir)
+{
+	const char *why;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->nlscbs; i++) {
+		char *slug = str_slug(r->lscbs[i]);
+		char *path = xasprintf("%s/%s.pdf", dir, slug);
+
+		if ((why = file_target_refusal(path)) != NULL) {
+			fprintf(stderr, "scrpaper: %s: %s, not a regular "
+			    "file; refusing to replace it\n", path, why);
+			rc = EXIT_USAGE;
+		}
+		free(path);
+		free(slug);
+	}
+	return rc;
+}
+
+/*
+ * In a worker just forked by parent: die with the parent (SIGTERM, which
+ * the guard turns into removing the temporary file), so that no worker
+ * goes on writing after the command has ended, even when the parent was
+ * killed with SIGKILL.  The parent may already be gone by now.
+ */
+static void
+worker_bind(pid_t parent)
+{
+	(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(EXIT_SYSERR);
+}
+
+/*
+ * Reports a worker that did not end normally: the board it was
+ * typesetting (or NULL when none yet) and the signal.  Returns the exit
+ * status to count for it.
+ */
+static int
+worker_status(int status, const char *board)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status)) {
+		fprintf(stderr, "scrpaper: the worker typesetting %s%s%s "
+		    "died of signal %d (%s)\n", board ? "the paper of '" :
+		    "no paper yet", board ? board : "", board ? "'" : "",
+		    WTERMSIG(status), strsignal(WTERMSIG(status)));
+	} else
+		fprintf(stderr, "scrpaper: a worker ended abnormally\n");
+	return EXIT_SYSERR;
+}
+
+/*
  * Renders every board's variant into dir, shared among jobs worker
  * processes (each sets up its fonts once, then typesets its boards).
  * The template is checked once first, so that a broken one is reported
@@ -300,7 +386,10 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 	struct render_job job = *base;
 	struct fig_ledger **boards;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
+	volatile long *current = NULL;
 	size_t w, n = 0;
+	pid_t self = getpid();
+	void *shared;
 
 	if (r->nlscbs == 0)
 		return 0;
@@ -308,15 +397,25 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 	 * boards): made once, before the workers start. */
 	boards = fig_aggregate_boards(base->figs, base->cohort);
 	job.boards = boards;
-	if ((rc = check_boards(&job, d)) != 0)
+	if ((rc = check_boards(&job, d)) != 0 ||
+	    (rc = check_targets(r, dir)) != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(&job, dir, 0, 1, d);
+		rc = render_share(&job, dir, 0, 1, NULL, d);
 		goto out;
+	}
+	/* Where each worker is (a board index, -1 before its first), so a
+	 * worker that dies can be named by its board. */
+	shared = mmap(NULL, sizeof(long) * TMP_GUARD_MAX_CHILDREN,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared != MAP_FAILED) {
+		current = shared;
+		for (w = 0; w < TMP_GUARD_MAX_CHILDREN; w++)
+			current[w] = -1;
 	}
 
 	fflush(stdout);
@@ -334,9 +433,11 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 			break;
 		}
 		if (pid == 0) {
+			worker_bind(self);
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(&job, dir, w, (size_t)jobs, d);
+			wrc = render_share(&job, dir, w, (size_t)jobs,
+			    current ? current + w : NULL, d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -345,16 +446,19 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 	}
 	tmp_guard_release();
 	for (w = 0; w < n; w++) {
-		while (waitpid((pid_t)pids[w], &status, 0) == -1)
-			if (errno != EINTR) {
-				status = EXIT_SYSERR << 8;
-				break;
-			}
-		wrc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_SYSERR;
+		if (tmp_guard_wait(pids[w], &status) == -1) {
+			fprintf(stderr, "scrpaper: cannot wait for a worker: "
+			    "%s\n", strerror(errno));
+			wrc = EXIT_SYSERR;
+		} else
+			wrc = worker_status(status, current == NULL ||
+			    current[w] < 0 ? NULL : r->lscbs[current[w]]);
 		if (wrc > rc)
 			rc = wrc;
 	}
 	tmp_guard_children(NULL, 0);
+	if (current != NULL)
+		munmap(shared, sizeof(long) * TMP_GUARD_MAX_CHILDREN);
 out:
 	fig_boards_free(boards, r->nlscbs);
 	return rc;

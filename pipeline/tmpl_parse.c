@@ -115,10 +115,16 @@ tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	/* At most TMPL_MAX_ERRORS a file, as the loader's. */
+	if (++p->errors > TMPL_MAX_ERRORS) {
+		if (p->errors == TMPL_MAX_ERRORS + 1)
+			diag_error(p->d, p->file, line, col, "too many "
+			    "errors; the rest of this file is not checked");
+		return;
+	}
 	va_start(ap, fmt);
 	diag_vmsg(p->d, DIAG_ERROR, p->file, line, col, fmt, ap);
 	va_end(ap);
-	p->errors++;
 }
 
 /* Returns the number of UTF-8 characters in s[0..n). */
@@ -646,9 +652,18 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 	if (sug != NULL)
 		tmpl_err(p, line, col, "unknown block \"::: %s\"; did you "
 		    "mean \"%s\"?", name, sug);
-	else
-		tmpl_err(p, line, col, "unknown block \"::: %s\" (regional, "
-		    "lscb, cases, no-cases or suppressed)", name);
+	else {
+		struct buf all;
+
+		/* Every block, from the table, so none is left out. */
+		buf_init(&all);
+		for (i = 0; i < DOC_COND__MAX; i++)
+			buf_printf(&all, "%s%s", i == 0 ? "" : i + 1 ==
+			    DOC_COND__MAX ? " or " : ", ", doc_cond_names[i]);
+		tmpl_err(p, line, col, "unknown block \"::: %s\" (%s)", name,
+		    all.data);
+		buf_clear(&all);
+	}
 	free(name);
 	return -1;
 }
@@ -965,6 +980,7 @@ tmpl_parse_buf(const char *file, const char *data, size_t len,
 	struct tmpl_parser	 p;
 	size_t			 i, start;
 	int			 line = 0, k;
+	const char		*nul;
 	struct doc		*doc;
 
 	memset(&p, 0, sizeof(p));
@@ -984,8 +1000,10 @@ tmpl_parse_buf(const char *file, const char *data, size_t len,
 		k = (int)(i - start);
 		if (k > 0 && data[start + k - 1] == '\r')
 			k--;
-		if (memchr(data + start, '\0', k) != NULL)
-			tmpl_err(&p, line, 1, "NUL byte in template");
+		if ((nul = memchr(data + start, '\0', k)) != NULL)
+			tmpl_err(&p, line, tmpl_chars(data + start,
+			    (size_t)(nul - (data + start))) + 1,
+			    "NUL byte in template");
 		else if (tmpl_check_line(&p, data + start, k, line))
 			tmpl_line(&p, data + start, k, line);
 		start = i + 1;
@@ -1021,10 +1039,11 @@ tmpl_parse_file(const char *path, struct diag *d, int *syserr)
 	struct doc	*doc = NULL;
 
 	*syserr = 0;
+	/* A template that is not there is a mistake in the input, exit 1
+	 * as a missing --figures or case file. */
 	if ((f = fopen(path, "rb")) == NULL) {
 		diag_error(d, path, 0, 0, "cannot read template: %s",
 		    strerror(errno));
-		*syserr = 1;
 		return NULL;
 	}
 	buf_init(&b);

@@ -659,9 +659,10 @@ test_render_check(void **state)
 	assert_int_equal(render_check(&job, &d), 0);
 	job.lscb = 0;
 	assert_int_equal(render_check(&job, &d), 0);
-	/* A template that cannot be read is a system error, as in render. */
+	/* A template that is not there is invalid input, exit 1 as a
+	 * missing --figures (issue 13.15). */
 	job.template_path = "/nonexistent.tmpl";
-	assert_int_equal(render_check(&job, &d), 3);
+	assert_int_equal(render_check(&job, &d), 1);
 	diag_clear(&d);
 }
 
