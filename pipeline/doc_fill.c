@@ -17,6 +17,7 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "fill.h"
 
 /* The fields {report:NAME} can print. */
 enum fill_field {
@@ -141,10 +142,7 @@ fill_figref(struct fill *f, struct doc_node *n)
 	const char		**names;
 	size_t			 i;
 
-	l = f->env->figs;
-	if (n->as.figref.ledger == DOC_LEDGER_REGION &&
-	    f->env->region != NULL)
-		l = f->env->region;
+	l = f->env->ledgers[n->as.figref.ledger];
 	if ((v = fig_ledger_find(l, n->as.figref.name)) == NULL) {
 		names = xcalloc(l->nvalues + 1, sizeof(*names));
 		for (i = 0; i < l->nvalues; i++)
@@ -312,7 +310,8 @@ fill_field(struct fill *f, struct doc_node *n)
 static int
 fill_cond_holds(const struct fill *f, enum doc_cond_kind c)
 {
-	const struct fig_ledger	*l = f->env->figs;
+	const struct fig_ledger	*l = f->env->ledgers[DOC_LEDGER_SELECTION];
+	const struct fig_ledger	*region = f->env->ledgers[DOC_LEDGER_REGION];
 
 	switch (c) {
 	case DOC_COND_REGIONAL:
@@ -326,9 +325,9 @@ fill_cond_holds(const struct fill *f, enum doc_cond_kind c)
 	case DOC_COND_SUPPRESSED:
 		return l->suppressed_any;
 	case DOC_COND_REGION_CASES:
-		return (f->env->region ? f->env->region : l)->cases > 0;
+		return region->cases > 0;
 	case DOC_COND_NO_REGION_CASES:
-		return (f->env->region ? f->env->region : l)->cases == 0;
+		return region->cases == 0;
 	default:
 		return 0;
 	}
