@@ -8,6 +8,7 @@
  * built from it.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,11 @@ static const char *const fill_field_names[FIELD__MAX] = {
 static const char *const fill_study_keys[] = {
 	"citation", "title", "period", "children",
 };
+/* What @chart draws: series (colours: two, then hatched) and categories
+ * (bars that fit on one page). */
+#define FILL_CHART_SERIES	3
+#define FILL_CHART_CATS		10
+
 #define FILL_NSTUDY_KEYS (sizeof(fill_study_keys) / sizeof(fill_study_keys[0]))
 
 static const char *const fill_months[12] = {
@@ -446,6 +452,101 @@ fill_numeric(const struct doc_node *cell)
 	return num;
 }
 
+/*
+ * What a chart's cell holds: 1 a number to draw ("35%", "4"; *pct set
+ * when a percentage), 0 a value not drawn ("[c]", "–", "n/a", empty),
+ * -1 a negative number, -2 anything else (words).  The numbers are those
+ * the chart can draw (render_chart.c): finite, at most 1e9.
+ */
+static int
+fill_chart_value(const char *s, int *pct)
+{
+	char	*end;
+	double	 v;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0' || strcmp(s, "[c]") == 0 ||
+	    strcmp(s, "\u2013") == 0 || strcmp(s, "n/a") == 0)
+		return 0;
+	if ((*s == '-' || strncmp(s, "\u2212", 3) == 0) &&
+	    isdigit((unsigned char)s[*s == '-' ? 1 : 3]))
+		return -1;
+	if (!isdigit((unsigned char)*s))
+		return -2;
+	v = strtod(s, &end);
+	*pct = *end == '%';
+	if (*pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	return *end == '\0' && isfinite(v) && v <= 1e9 ? 1 : -2;
+}
+
+/*
+ * Checks that chart n can be drawn from the table just before it (issue
+ * 13.12): a header row naming the series, one to FILL_CHART_SERIES
+ * series, one to FILL_CHART_CATS body rows, and every value a number of
+ * one kind (all percentages or all counts), not negative, or a value not
+ * drawn.  Errors are reported at the chart or the cell.
+ */
+static void
+fill_chart(struct fill *f, const struct doc_node *n)
+{
+	const struct doc_node	*t = n->prev, *row, *cell;
+	int			 head = 0, body = 0, col, pct = 0, k;
+	int			 npct = 0, ncount = 0;
+	char			*s;
+
+	if (t == NULL || t->type != DOC_TABLE) {
+		fill_err(f, n, "@chart draws the table just above it, and "
+		    "there is none");
+		return;
+	}
+	if (t->as.table.ncols < 2 ||
+	    t->as.table.ncols - 1 > FILL_CHART_SERIES) {
+		fill_err(f, n, "@chart draws 1 to %d series (the table's "
+		    "columns after the first); the table above has %d",
+		    FILL_CHART_SERIES, t->as.table.ncols - 1);
+		return;
+	}
+	for (row = t->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header) {
+			head = 1;
+			continue;
+		}
+		body++;
+		for (col = 0, cell = row->first_child; cell != NULL;
+		    cell = cell->next, col++) {
+			if (col == 0)
+				continue;
+			s = doc_node_plain(cell);
+			k = fill_chart_value(s, &pct);
+			if (k == -1)
+				fill_err(f, cell, "@chart cannot draw the "
+				    "negative value \"%s\" as a bar", s);
+			else if (k == -2)
+				fill_err(f, cell, "@chart cannot draw \"%s\": "
+				    "not a number (or [c])", s);
+			else if (k == 1 && pct)
+				npct++;
+			else if (k == 1)
+				ncount++;
+			free(s);
+		}
+	}
+	if (!head)
+		fill_err(f, n, "@chart needs a header row naming the series "
+		    "in the table above");
+	if (body < 1 || body > FILL_CHART_CATS)
+		fill_err(f, n, "@chart draws 1 to %d categories (the table's "
+		    "body rows); the table above has %d", FILL_CHART_CATS,
+		    body);
+	if (npct > 0 && ncount > 0)
+		fill_err(f, n, "@chart cannot draw percentages and counts on "
+		    "one axis: the table above mixes them");
+}
+
 /* Right-aligns the table columns whose body cells are all numbers, or
  * placeholders for one beside at least one number. */
 static void
@@ -574,6 +675,14 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		return 0;
 
 	fill_prune(&f, root);
+	/* A template with nothing to show for this paper would replace a
+	 * good paper with a blank page (issue 13.12). */
+	if (root->first_child == NULL) {
+		diag_error(d, doc->file, 0, 0, "the paper would be empty: the "
+		    "template has no text%s", env->lscb >= 0 ?
+		    " for this board" : "");
+		return 0;
+	}
 	fill_number(&f);
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		switch (n->type) {
@@ -587,7 +696,10 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		case DOC_ITEM:
 		case DOC_CELL:
 		case DOC_FOOTNOTE:
+			fill_capitalise(n);
+			break;
 		case DOC_CHART:
+			fill_chart(&f, n);
 			fill_capitalise(n);
 			break;
 		default:

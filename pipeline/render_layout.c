@@ -256,7 +256,7 @@ void
 lay_columns(const double *natural, const double *minimum, int ncols,
     double avail, double *width)
 {
-	double	 nat = 0, min = 0, want = 0, spare;
+	double	 nat = 0, min = 0, want = 0, spare, share, *least;
 	int	 i;
 
 	for (i = 0; i < ncols; i++) {
@@ -268,10 +268,22 @@ lay_columns(const double *natural, const double *minimum, int ncols,
 			width[i] = natural[i];
 		return;
 	}
+	/* Words too wide for the page together (issue 13.7): a column's
+	 * least width is then at most its even share, and its words break
+	 * between characters, so no cell ever runs off the page. */
+	least = xcalloc(ncols > 0 ? (size_t)ncols : 1, sizeof(*least));
+	share = ncols > 0 ? avail / ncols : avail;
 	for (i = 0; i < ncols; i++)
-		want += natural[i] - minimum[i];
+		least[i] = min > avail && minimum[i] > share ? share :
+		    minimum[i];
+	min = 0;
+	for (i = 0; i < ncols; i++)
+		min += least[i];
+	for (i = 0; i < ncols; i++)
+		want += natural[i] - least[i];
 	spare = avail > min ? avail - min : 0;
 	for (i = 0; i < ncols; i++)
-		width[i] = minimum[i] + (want > 0 ? spare *
-		    (natural[i] - minimum[i]) / want : 0);
+		width[i] = least[i] + (want > 0 ? spare *
+		    (natural[i] - least[i]) / want : 0);
+	free(least);
 }

@@ -6,7 +6,7 @@
 set -u
 . tests/e2e/lib.sh
 e2e_setup issue13
-e2e_need pgrep qpdf
+e2e_need pgrep qpdf pdftotext
 san=${SANITIZE:-0}
 
 # Runs the remaining arguments; $rc, $tmp/out and $tmp/err hold the result.
@@ -168,6 +168,50 @@ want=$(modeown "$tmp/m/paper.pdf")
 "$SCRPAPER" render --lscb Barnet -o "$tmp/m/paper.pdf" || fail "13.6: render again"
 [ "$(modeown "$tmp/m/paper.pdf")" = "$want" ] ||
 	fail "13.6: mode/owner $(modeown "$tmp/m/paper.pdf"), was $want"
+
+# --- 13.7 ------------------------------------------------------------
+# An unbreakable word in a table cell breaks inside its column: every
+# character and every other cell stays on the page.
+long=$(printf 'W%.0s' $(seq 1 200))
+printf '# T\n\n| Alpha | Beta | Gamma |\n| - | - | - |\n| %s | two | three |\n' \
+	"$long" > "$tmp/word.tmpl"
+run "$SCRPAPER" render --template "$tmp/word.tmpl" -o "$tmp/word.pdf"
+[ "$rc" -eq 0 ] || fail "13.7: exit $rc: $(cat "$tmp/err")"
+pdftotext "$tmp/word.pdf" "$tmp/word.txt"
+[ "$(tr -cd W < "$tmp/word.txt" | wc -c)" -eq 200 ] ||
+	fail "13.7: $(tr -cd W < "$tmp/word.txt" | wc -c) of the word's 200 characters printed"
+for w in Alpha Beta Gamma two three; do
+	grep -q "$w" "$tmp/word.txt" || fail "13.7: cell '$w' lost"
+done
+
+# --- 13.12 -----------------------------------------------------------
+# @chart over text, negative values or too many series, and an empty
+# template: a clear FILE:LINE:COL error, exit 1, nothing written.
+printf '# T\n\n| A | B |\n| - | - |\n| x | words |\n| y | -3 |\n\n@chart Cap\n' \
+	> "$tmp/c1.tmpl"
+run "$SCRPAPER" render --template "$tmp/c1.tmpl" -o "$tmp/c1.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/c1.pdf" ] || fail "13.12 chart over text: exit $rc"
+grep -q 'c1.tmpl:5:7: error: @chart cannot draw "words"' "$tmp/err" &&
+    grep -q 'c1.tmpl:6:7: error: @chart cannot draw the negative value "-3"' \
+    "$tmp/err" || fail "13.12 chart over text: $(cat "$tmp/err")"
+{
+	printf '# T\n\n|A'
+	i=0; while [ $i -lt 63 ]; do printf '|S%d' $i; i=$((i + 1)); done
+	printf '|\n|-'
+	i=0; while [ $i -lt 63 ]; do printf '|-'; i=$((i + 1)); done
+	printf '|\n|x'
+	i=0; while [ $i -lt 63 ]; do printf '|1'; i=$((i + 1)); done
+	printf '|\n\n@chart Cap\n'
+} > "$tmp/c3.tmpl"
+run "$SCRPAPER" check --template "$tmp/c3.tmpl"
+[ "$rc" -eq 1 ] && grep -q "c3.tmpl:7:1: error: @chart draws 1 to 3 series" \
+	"$tmp/err" || fail "13.12 63 series: exit $rc: $(cat "$tmp/err")"
+: > "$tmp/empty.tmpl"
+cp "$tmp/word.pdf" "$tmp/good.pdf"
+run "$SCRPAPER" render --template "$tmp/empty.tmpl" -o "$tmp/good.pdf"
+[ "$rc" -eq 1 ] && grep -q "empty.tmpl: error: the paper would be empty" \
+	"$tmp/err" || fail "13.12 empty template: exit $rc: $(cat "$tmp/err")"
+cmp -s "$tmp/good.pdf" "$tmp/word.pdf" || fail "13.12: an empty template replaced a good paper"
 
 # --- 13.13 -----------------------------------------------------------
 # Template errors are capped at 50 a file, then one "too many errors".

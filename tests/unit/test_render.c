@@ -311,9 +311,26 @@ test_lay_columns(void **state)
 	assert_true(w[2] > w[1]);
 	assert_true(w[0] + w[1] + w[2] > 299.99 &&
 	    w[0] + w[1] + w[2] < 300.01);
-	/* Never below a column's longest word. */
-	lay_columns(nat, min, 3, 100, w);
+	/* Never below a column's longest word while the words fit... */
+	lay_columns(nat, min, 3, 150, w);
 	assert_true(w[0] == 40 && w[1] == 50 && w[2] == 60);
+}
+
+/* Issue 13.7: words too wide for the page together break in their cells:
+ * the columns never take more than the page, and a column whose word
+ * fits keeps its width. */
+static void
+test_issue13_7_long_word_in_cell_stays_on_page(void **state)
+{
+	static const double	 nat[3] = { 2000, 60, 70 };
+	static const double	 min[3] = { 2000, 40, 50 };
+	double			 w[3];
+
+	(void)state;
+	lay_columns(nat, min, 3, 450, w);
+	assert_true(w[0] + w[1] + w[2] <= 450.01);
+	assert_true(w[1] >= 40 && w[2] >= 50);
+	assert_true(w[0] >= 100);
 }
 
 /* ------------------------------------------------------------------ */
@@ -814,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
 		cmocka_unit_test(test_lay_columns),
+		cmocka_unit_test(test_issue13_7_long_word_in_cell_stays_on_page),
 		cmocka_unit_test_setup_teardown(test_layout_breaks_lines,
 		    world_setup, world_teardown),
 		cmocka_unit_test_setup_teardown(
