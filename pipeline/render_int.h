@@ -186,6 +186,11 @@ struct rndr {
 	char			**links;	/* each link's description, in
 						   painting order */
 	size_t			 nlinks;
+	struct diag		*d;		/* where a character no font
+						   can show is reported, or
+						   NULL */
+	const struct doc_node	*at;		/* the block being measured */
+	size_t			 nmissing;	/* such characters reported */
 };
 
 /* render_font.c: the fonts and pango text layouts */

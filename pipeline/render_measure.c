@@ -119,6 +119,7 @@ rndr_block_new(struct rndr *p, enum rndr_kind kind, const struct doc_node *n)
 	b->kind = kind;
 	b->node = n;
 	b->width = PDF_BODY_W;
+	p->at = n;
 	return b;
 }
 

@@ -184,6 +184,35 @@ for w in Alpha Beta Gamma two three; do
 	grep -q "$w" "$tmp/word.txt" || fail "13.7: cell '$w' lost"
 done
 
+# --- 13.11 -----------------------------------------------------------
+# The scripts a London board's paper can meet are typeset (fonts/ holds
+# Noto fallbacks), and a board name in one of them too; a character no
+# font has (an emoji) is an error naming it and its place.
+printf '# T\n\nArabic مرحبا, Urdu اردو ٹ ے, Bengali বাংলা, Gujarati ગુજરાતી, Punjabi ਪੰਜਾਬੀ, Hindi हिन्दी, Tamil தமிழ், Hebrew שלום.\n' \
+	> "$tmp/scripts.tmpl"
+run "$SCRPAPER" render --template "$tmp/scripts.tmpl" -o "$tmp/scripts.pdf"
+[ "$rc" -eq 0 ] || fail "13.11: exit $rc: $(cat "$tmp/err")"
+pdftotext "$tmp/scripts.pdf" "$tmp/scripts.txt"
+for w in বাংলা ગુજરાતી ਪੰਜਾਬੀ தமிழ் ٹ; do
+	grep -q "$w" "$tmp/scripts.txt" || fail "13.11: '$w' not in the text layer"
+done
+grep -Eq '(^| )[0-9A-F]{2} [0-9A-F]{2}( |$)' "$tmp/scripts.txt" &&
+	fail "13.11: hex boxes in the text layer: $(cat "$tmp/scripts.txt")"
+printf '# T\n\nA line.\n\nSmile 😀 here.\n' > "$tmp/emoji.tmpl"
+run "$SCRPAPER" render --template "$tmp/emoji.tmpl" -o "$tmp/emoji.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/emoji.pdf" ] || fail "13.11 emoji: exit $rc"
+grep -q 'emoji.tmpl:5:1: error: no font in the fonts folder has a glyph for U+1F600 "😀" (in "Smile 😀 here.")' \
+	"$tmp/err" || fail "13.11 emoji: $(cat "$tmp/err")"
+# A board name in Bengali, in the board's paper.
+sed 's/^  - Barnet$/  - বার্নেট/' input/report.yaml > "$tmp/rep.yaml"
+mkdir "$tmp/bn"
+cp -r input/cases input/codebook.yaml input/national.yaml "$tmp/bn/"
+cp "$tmp/rep.yaml" "$tmp/bn/report.yaml"
+sed -i 's/^lscb: Barnet$/lscb: বার্নেট/' "$tmp/bn/cases/"*.yaml
+run "$SCRPAPER" render --input "$tmp/bn" --lscb বার্নেট -o "$tmp/bn.pdf"
+[ "$rc" -eq 0 ] || fail "13.11 Bengali board: exit $rc: $(cat "$tmp/err")"
+pdftotext "$tmp/bn.pdf" - | grep -q বার্নেট || fail "13.11: the Bengali board name is not in its paper"
+
 # --- 13.12 -----------------------------------------------------------
 # @chart over text, negative values or too many series, and an empty
 # template: a clear FILE:LINE:COL error, exit 1, nothing written.
