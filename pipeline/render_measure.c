@@ -269,6 +269,16 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 	b->lay.notes = b->notes;
 	b->lay.nlines = t->nrows;
 	b->lay.split = 0;
+	/* The header rows, repeated on every page a long table runs on;
+	 * not when they would take most of a page. */
+	for (r = 0; r < t->nrows && t->header[r]; r++)
+		continue;
+	if (r < t->nrows) {
+		for (c = 0, w = 0; c < r; c++)
+			w += t->rowh[c];
+		if (w < PDF_BODY_H / 3)
+			b->lay.head = r;
+	}
 	free(nat);
 	free(min);
 }

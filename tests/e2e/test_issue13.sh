@@ -184,6 +184,30 @@ for w in Alpha Beta Gamma two three; do
 	grep -q "$w" "$tmp/word.txt" || fail "13.7: cell '$w' lost"
 done
 
+# --- 13.10 -----------------------------------------------------------
+# A table longer than a page repeats its header row on every page, as
+# page furniture: the structure (what a screen reader reads) has it once.
+{
+	printf '# T\n\n| Board | Cases |\n| - | -: |\n'
+	i=1; while [ $i -le 90 ]; do printf '| Row %d | %d |\n' $i $i; i=$((i + 1)); done
+} > "$tmp/long.tmpl"
+run "$SCRPAPER" render --template "$tmp/long.tmpl" -o "$tmp/long.pdf"
+[ "$rc" -eq 0 ] || fail "13.10: exit $rc: $(cat "$tmp/err")"
+pages=$(pdfinfo "$tmp/long.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 3 ] || fail "13.10: $pages pages"
+pg=1
+while [ "$pg" -le "$pages" ]; do
+	if pdftotext -f "$pg" -l "$pg" "$tmp/long.pdf" - | grep -q '^Row '; then
+		pdftotext -f "$pg" -l "$pg" "$tmp/long.pdf" - | grep -q '^Board' ||
+			fail "13.10: page $pg has rows and no header"
+	fi
+	pg=$((pg + 1))
+done
+[ "$(pdftotext "$tmp/long.pdf" - | grep -c '^Row ')" -eq 90 ] ||
+	fail "13.10: rows lost"
+[ "$(pdfinfo -struct-text "$tmp/long.pdf" | grep -c '"Board"')" -eq 1 ] ||
+	fail "13.10: the repeated header is in the structure"
+
 # --- 13.11 -----------------------------------------------------------
 # The scripts a London board's paper can meet are typeset (fonts/ holds
 # Noto fallbacks), and a board name in one of them too; a character no

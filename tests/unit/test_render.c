@@ -247,6 +247,35 @@ test_lay_table_taller_than_page_breaks_at_rows(void **state)
 	lay_result_clear(&r);
 }
 
+/* Issue 13.10: a table longer than a page repeats its header rows at
+ * the top of every page it continues on, and they count in its room. */
+static void
+test_issue13_10_table_header_repeated(void **state)
+{
+	struct lay_block	 b[1];
+	struct lay_result	 r;
+	size_t			 i;
+
+	(void)state;
+	b[0] = blk(30, 10, 0);		/* a header row and 29 body rows */
+	b[0].split = 0;
+	b[0].head = 1;
+	lay_paginate(b, 1, &params, &r);
+	assert_int_equal(r.npages, 4);
+	check_frag(&r, 0, 0, 0, 0, 10, 0);
+	assert_int_equal(r.frags[0].head, 0);
+	for (i = 1; i < r.nfrags; i++) {
+		assert_int_equal(r.frags[i].head, 1);
+		assert_true(r.frags[i].y == 0);
+		/* The header's 10 plus the rows: never past the page. */
+		assert_true(10 + r.frags[i].count * 10 <= 100);
+	}
+	check_frag(&r, 1, 0, 1, 10, 9, 0);
+	check_frag(&r, 2, 0, 2, 19, 9, 0);
+	check_frag(&r, 3, 0, 3, 28, 2, 0);
+	lay_result_clear(&r);
+}
+
 static void
 test_lay_footnote_goes_with_its_line(void **state)
 {
@@ -827,6 +856,7 @@ main(void)
 		cmocka_unit_test(test_lay_long_paragraph_spans_pages),
 		cmocka_unit_test(test_lay_table_is_not_split),
 		cmocka_unit_test(test_lay_table_taller_than_page_breaks_at_rows),
+		cmocka_unit_test(test_issue13_10_table_header_repeated),
 		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
