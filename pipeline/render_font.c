@@ -346,6 +346,7 @@ rndr_text_check_glyphs(struct rndr *p, const struct rndr_text *t,
 			if (!(run->glyphs->glyphs[i].glyph &
 			    PANGO_GLYPH_UNKNOWN_FLAG))
 				continue;
+			p->nrefused++;
 			if (++p->nmissing > RNDR_MAX_MISSING)
 				continue;
 			c = text + run->item->offset +

@@ -191,6 +191,9 @@ struct rndr {
 						   NULL */
 	const struct doc_node	*at;		/* the block being measured */
 	size_t			 nmissing;	/* such characters reported */
+	size_t			 nrefused;	/* problems reported to d while
+						   measuring (the paper is not
+						   written) */
 };
 
 /* render_font.c: the fonts and pango text layouts */

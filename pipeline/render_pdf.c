@@ -156,8 +156,8 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surface);
 	cairo_surface_destroy(p.surface);
-	if (p.nmissing > 0) {
-		rc = 1;		/* reported: characters without a glyph */
+	if (p.nrefused > 0) {
+		rc = 1;		/* reported: what cannot be typeset */
 		goto out;
 	}
 	if (st != CAIRO_STATUS_SUCCESS) {

@@ -184,6 +184,29 @@ for w in Alpha Beta Gamma two three; do
 	grep -q "$w" "$tmp/word.txt" || fail "13.7: cell '$w' lost"
 done
 
+# --- 13.8 and 13.9 --------------------------------------------------
+# A table row taller than a page, and a footnote too long for a page's
+# foot, were cut or drawn over the text: now each is a FILE:LINE:COL
+# error (a documented limit), exit 1, nothing written.
+{
+	printf '# T\n\n| A | B |\n| - | - |\n| x |'
+	i=0; while [ $i -lt 3000 ]; do printf ' word%d' $i; i=$((i + 1)); done
+	printf ' |\n| y | z |\n'
+} > "$tmp/tallrow.tmpl"
+run "$SCRPAPER" render --template "$tmp/tallrow.tmpl" -o "$tmp/tallrow.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/tallrow.pdf" ] &&
+    grep -q "tallrow.tmpl:5:1: error: table row taller than a page" "$tmp/err" ||
+	fail "13.8: exit $rc: $(cat "$tmp/err")"
+{
+	printf '# T\n\nText with a note.[^n]\n\n[^n]:'
+	i=0; while [ $i -lt 1500 ]; do printf ' word%d' $i; i=$((i + 1)); done
+	printf '\n'
+} > "$tmp/longnote.tmpl"
+run "$SCRPAPER" render --template "$tmp/longnote.tmpl" -o "$tmp/longnote.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/longnote.pdf" ] &&
+    grep -q "longnote.tmpl:5:1: error: footnote too long for the foot of a page" \
+    "$tmp/err" || fail "13.9: exit $rc: $(cat "$tmp/err")"
+
 # --- 13.10 -----------------------------------------------------------
 # A table longer than a page repeats its header row on every page, as
 # page furniture: the structure (what a screen reader reads) has it once.
