@@ -169,6 +169,11 @@ for mib in (4, 16):
         s = line if i % 5 else "\n"
         out.append(s); n += len(s); i += 1
     open(os.path.join(b, "tmpl-%d.tmpl" % mib), "w").write("".join(out))
+for n in (2000, 8000):
+    out = ["# Notes\n\n"]
+    out += ["Text %d.[^n%d]\n\n" % (i, i) for i in range(n)]
+    out += ["[^n%d]: note %d\n\n" % (i, i) for i in range(n)]
+    open(os.path.join(b, "notes-%d.tmpl" % n), "w").write("".join(out))
 for rows in (1000, 8000):
     out = ["# Table\n\n| Row | Cases |\n| - | -: |\n"]
     out += ["| Row %d | %d |\n" % (i, i) for i in range(1, rows + 1)]
@@ -187,9 +192,13 @@ row table1000 "render: table of 1 000 rows" "" "" \
 	"$SCRPAPER render --template $B/table-1000.tmpl -o $T/r1/t.pdf"
 row table8000 "render: table of 8 000 rows" table1000 "" \
 	"$SCRPAPER render --template $B/table-8000.tmpl -o $T/r1/t.pdf"
+row notes2000 "check: 2 000 footnotes" "" "" \
+	"$SCRPAPER check --template $B/notes-2000.tmpl"
+row notes8000 "check: 8 000 footnotes" notes2000 "" \
+	"$SCRPAPER check --template $B/notes-8000.tmpl"
 row longname "check: 60 000-character board name" "" "" \
 	"sh $B/refused.sh $SCRPAPER $B/longname"
-GRPS="$GRPS tmpl4,tmpl16 table1000,table8000 longname"
+GRPS="$GRPS tmpl4,tmpl16 table1000,table8000 notes2000,notes8000 longname"
 
 FAILED=0
 run_one() { # ID RECORD(0|1)
@@ -304,6 +313,7 @@ target "figures $big time / figures $small (linear)" "$(ratio fig$big fig$small 
 target "check 16 MiB template / 4 MiB (linear)" "$(ratio tmpl16 tmpl4 4)" 4.4
 target "check 16 MiB template peak RSS, MiB" "$(col tmpl16 8)" 1024
 target "table of 8 000 rows / 1 000 rows (linear)" "$(ratio table8000 table1000 4)" 8.8
+target "check 8 000 footnotes / 2 000 (linear)" "$(ratio notes8000 notes2000 4)" 4.4
 { echo; echo "results: $RES, table: $B/table.txt"; } >&2
 
 [ $FAILED = 1 ] && exit 1

@@ -462,13 +462,50 @@ fill_prune(struct fill *f, struct doc_node *parent)
 	fill_merge_lists(parent);
 }
 
+static int
+fill_def_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+
+	int c = strcmp(x->as.footnote.label, y->as.footnote.label);
+
+	if (c != 0 || x->line == y->line)
+		return c;
+	return x->line < y->line ? -1 : 1;
+}
+
+static int
+fill_label_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+
+	return strcmp(x->as.footnote.label, y->as.footnote.label);
+}
+
 /* Numbers footnotes in order of first reference and items in lists;
- * drops footnotes nothing refers to. */
+ * drops footnotes nothing refers to.  The definitions are looked up in
+ * a sorted index, so that it takes n log n (issue 13.14). */
 static void
 fill_number(struct fill *f)
 {
-	struct doc_node	*root = f->doc->root, *n, *def, *next;
+	struct doc_node	*root = f->doc->root, *n, *def, *next, **defs;
+	struct doc_node	 key, *keyp = &key, **hit;
+	size_t		 ndefs = 0;
 	int		 fn = 0, item;
+
+	for (n = root->first_child; n != NULL; n = n->next)
+		ndefs += n->type == DOC_FOOTNOTE;
+	defs = xcalloc(ndefs + 1, sizeof(*defs));
+	ndefs = 0;
+	for (n = root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE)
+			defs[ndefs++] = n;
+	/* Stable for equal labels: the first definition wins, as before. */
+	if (ndefs > 1)
+		qsort(defs, ndefs, sizeof(*defs), fill_def_cmp);
+	memset(&key, 0, sizeof(key));
 
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type == DOC_LIST) {
@@ -489,10 +526,14 @@ fill_number(struct fill *f)
 			    "footnote");
 			continue;
 		}
-		for (def = root->first_child; def != NULL; def = def->next)
-			if (def->type == DOC_FOOTNOTE && strcmp(
-			    def->as.footnote.label, n->as.fnref.label) == 0)
-				break;
+		key.as.footnote.label = n->as.fnref.label;
+		hit = ndefs > 0 ? bsearch(&keyp, defs, ndefs, sizeof(*defs),
+		    fill_label_cmp) : NULL;
+		/* The first of several with the label, as before. */
+		while (hit != NULL && hit > defs && strcmp(hit[-1]->
+		    as.footnote.label, n->as.fnref.label) == 0)
+			hit--;
+		def = hit != NULL ? *hit : NULL;
 		if (def == NULL) {
 			fill_err(f, n, "footnote [^%s] is defined only in a "
 			    "block this paper leaves out",
@@ -506,6 +547,7 @@ fill_number(struct fill *f)
 		free(n->text);
 		n->text = xasprintf("%d", def->as.footnote.number);
 	}
+	free(defs);
 	for (n = root->first_child; n != NULL; n = next) {
 		next = n->next;
 		if (n->type == DOC_FOOTNOTE && n->as.footnote.number == 0)

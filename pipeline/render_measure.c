@@ -22,6 +22,12 @@ rndr_note_find(struct rndr *p, const struct doc_node *def)
 {
 	size_t	 i;
 
+	/* Footnotes are numbered 1, 2, ... in the order of their first
+	 * reference; each usually sits at its number's place (issue 13.14:
+	 * no search a marker). */
+	i = def->type == DOC_FOOTNOTE ? (size_t)def->as.footnote.number : 0;
+	if (i >= 1 && i <= p->nnotes && p->notes[i - 1].def == def)
+		return &p->notes[i - 1];
 	for (i = 0; i < p->nnotes; i++)
 		if (p->notes[i].def == def)
 			return &p->notes[i];

@@ -885,27 +885,46 @@ tmpl_check_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 	return 1;
 }
 
-/* Checks every footnote reference against the definitions. */
+static int
+tmpl_label_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Returns 1 if label is among sorted[0..n). */
+static int
+tmpl_label_in(const char *label, const char **sorted, size_t n)
+{
+	return n > 0 && bsearch(&label, sorted, n, sizeof(*sorted),
+	    tmpl_label_cmp) != NULL;
+}
+
+/* Checks every footnote reference against the definitions: sorted
+ * labels, so that it takes n log n, not n * n (issue 13.14). */
 static void
 tmpl_check_footnotes(struct tmpl_parser *p)
 {
-	const char	**labels;
+	const char	**labels, **defs, **refs;
 	const char	*sug;
-	size_t		 i, k;
-	int		 found, used;
+	size_t		 i, k, nwarn = 0;
 
 	labels = xcalloc(p->nfndefs + 1, sizeof(*labels));
+	defs = xcalloc(p->nfndefs + 1, sizeof(*defs));
+	refs = xcalloc(p->nfnrefs + 1, sizeof(*refs));
 	for (k = 0; k < p->nfndefs; k++)
-		labels[k] = p->fndefs[k]->as.footnote.label;
+		labels[k] = defs[k] = p->fndefs[k]->as.footnote.label;
+	for (i = 0; i < p->nfnrefs; i++)
+		refs[i] = p->fnrefs[i]->as.fnref.label;
+	qsort(defs, p->nfndefs, sizeof(*defs), tmpl_label_cmp);
+	qsort(refs, p->nfnrefs, sizeof(*refs), tmpl_label_cmp);
 	for (i = 0; i < p->nfnrefs; i++) {
-		found = 0;
-		for (k = 0; k < p->nfndefs && !found; k++)
-			found = strcmp(labels[k],
-			    p->fnrefs[i]->as.fnref.label) == 0;
-		if (found)
+		if (tmpl_label_in(p->fnrefs[i]->as.fnref.label, defs,
+		    p->nfndefs))
 			continue;
-		sug = str_suggest(p->fnrefs[i]->as.fnref.label, labels,
-		    p->nfndefs);
+		/* Past the cap nothing is printed: no suggestion sought. */
+		sug = p->errors < TMPL_MAX_ERRORS ?
+		    str_suggest(p->fnrefs[i]->as.fnref.label, labels,
+		    p->nfndefs) : NULL;
 		if (sug != NULL)
 			tmpl_err(p, p->fnrefs[i]->line, p->fnrefs[i]->col,
 			    "footnote [^%s] is not defined; did you mean "
@@ -917,16 +936,19 @@ tmpl_check_footnotes(struct tmpl_parser *p)
 			    p->fnrefs[i]->as.fnref.label);
 	}
 	for (k = 0; k < p->nfndefs; k++) {
-		used = 0;
-		for (i = 0; i < p->nfnrefs && !used; i++)
-			used = strcmp(labels[k],
-			    p->fnrefs[i]->as.fnref.label) == 0;
-		if (!used)
+		if (tmpl_label_in(labels[k], refs, p->nfnrefs))
+			continue;
+		if (++nwarn <= TMPL_MAX_ERRORS)
 			diag_warn(p->d, p->file, p->fndefs[k]->line,
 			    p->fndefs[k]->col, "footnote [^%s] is never "
 			    "referenced", labels[k]);
 	}
+	if (nwarn > TMPL_MAX_ERRORS)
+		diag_warn(p->d, p->file, 0, 0, "%zu more footnotes are never "
+		    "referenced", nwarn - TMPL_MAX_ERRORS);
 	free(labels);
+	free(defs);
+	free(refs);
 }
 
 struct doc *
