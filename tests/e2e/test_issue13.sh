@@ -255,7 +255,8 @@ run "$SCRPAPER" render --template "$tmp/emoji.tmpl" -o "$tmp/emoji.pdf"
 grep -q 'emoji.tmpl:5:1: error: no font in the fonts folder has a glyph for U+1F600 "😀" (in "Smile 😀 here.")' \
 	"$tmp/err" || fail "13.11 emoji: $(cat "$tmp/err")"
 # A board name in Bengali, in the board's paper.
-sed 's/^  - Barnet$/  - বার্নেট/' input/report.yaml > "$tmp/rep.yaml"
+sed 's/^  - Barnet$/  - বার্নেট/; s/^  Barnet: /  বার্নেট: /' input/report.yaml \
+	> "$tmp/rep.yaml"
 mkdir "$tmp/bn"
 cp -r input/cases input/codebook.yaml input/national.yaml "$tmp/bn/"
 cp "$tmp/rep.yaml" "$tmp/bn/report.yaml"
