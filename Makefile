@@ -136,7 +136,8 @@ paper: $(PAPER)
 # One paper per board, rendered by one command whose worker processes (one
 # a processor) each set up fonts once, and the board ledgers, suppressed
 # as in the papers.  The stamp is touched only when everything was
-# written.
+# written.  The ledger goes through a temporary file of its own (mktemp),
+# so two `make variants` at once in one tree do not collide.
 VARIANTS := output/lscb/.done
 
 variants: $(VARIANTS)
@@ -144,8 +145,10 @@ variants: $(VARIANTS)
 $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p output/lscb
 	$(BIN) render --all-lscbs -o output/lscb
-	$(BIN) figures --all-lscbs > output/lscb/figures.csv.tmp
-	mv output/lscb/figures.csv.tmp output/lscb/figures.csv
+	@t=$$(mktemp output/lscb/figures.csv.XXXXXX) && chmod 644 "$$t" && \
+	if $(BIN) figures --all-lscbs > "$$t"; then \
+		mv -f "$$t" output/lscb/figures.csv; \
+	else rm -f "$$t"; exit 1; fi
 	@touch $@
 
 # The HTML edition: the regional paper and every board's, one

@@ -154,6 +154,52 @@ for n in $SIZES; do
 	GRPS="$GRPS yaml$n,fig$n"
 done
 
+# Issue 13.14: inputs at the documented limits, each pass linear in them.
+# A template of 4 and 16 MiB (parse and fill, for the region and the 33
+# boards: `check`), a table of 1 000 and 8 000 rows (render), and a board
+# name of 60 000 characters (refused at once: names are limited to 100).
+python3 - "$B" <<'EOF' || die "cannot write the limit inputs"
+import os, sys
+b = sys.argv[1]
+line = ("The children in {cases} families were reviewed; {boys:percent} "
+        "were boys, and this sentence runs on to fill its line.\n")
+for mib in (4, 16):
+    out, n, i = ["# Big\n\n"], 0, 0
+    while n < mib * 1024 * 1024 - 400:
+        s = line if i % 5 else "\n"
+        out.append(s); n += len(s); i += 1
+    open(os.path.join(b, "tmpl-%d.tmpl" % mib), "w").write("".join(out))
+for n in (2000, 8000):
+    out = ["# Notes\n\n"]
+    out += ["Text %d.[^n%d]\n\n" % (i, i) for i in range(n)]
+    out += ["[^n%d]: note %d\n\n" % (i, i) for i in range(n)]
+    open(os.path.join(b, "notes-%d.tmpl" % n), "w").write("".join(out))
+for rows in (1000, 8000):
+    out = ["# Table\n\n| Row | Cases |\n| - | -: |\n"]
+    out += ["| Row %d | %d |\n" % (i, i) for i in range(1, rows + 1)]
+    open(os.path.join(b, "table-%d.tmpl" % rows), "w").write("".join(out))
+EOF
+rm -rf $B/longname && mkdir -p $B/longname && cp -r input/* $B/longname/ &&
+	sed "s/^  - Barnet\$/&\\n  - $(printf 'B%.0s' $(seq 1 60000))/" \
+	input/report.yaml > $B/longname/report.yaml || die "cannot write longname"
+printf '#!/bin/sh\n"$1" check --input "$2" 2>&1 | grep -q "board name longer"\n' \
+	> $B/refused.sh
+row tmpl4 "check: 4 MiB template" "" "" \
+	"$SCRPAPER check --template $B/tmpl-4.tmpl"
+row tmpl16 "check: 16 MiB template" tmpl4 "" \
+	"$SCRPAPER check --template $B/tmpl-16.tmpl"
+row table1000 "render: table of 1 000 rows" "" "" \
+	"$SCRPAPER render --template $B/table-1000.tmpl -o $T/r1/t.pdf"
+row table8000 "render: table of 8 000 rows" table1000 "" \
+	"$SCRPAPER render --template $B/table-8000.tmpl -o $T/r1/t.pdf"
+row notes2000 "check: 2 000 footnotes" "" "" \
+	"$SCRPAPER check --template $B/notes-2000.tmpl"
+row notes8000 "check: 8 000 footnotes" notes2000 "" \
+	"$SCRPAPER check --template $B/notes-8000.tmpl"
+row longname "check: 60 000-character board name" "" "" \
+	"sh $B/refused.sh $SCRPAPER $B/longname"
+GRPS="$GRPS tmpl4,tmpl16 table1000,table8000 notes2000,notes8000 longname"
+
 FAILED=0
 run_one() { # ID RECORD(0|1)
 	eval "prep=\$PREP_$1 cmd=\$CMD_$1 fail=\$FAIL_$1"
@@ -264,6 +310,10 @@ big=100000 small=10000
 target "figures $big time / libyaml parse $big" "$(ratio fig$big yaml$big 4)" 1.3
 target "figures $big peak RSS, MiB" "$(col fig$big 8)" 100
 target "figures $big time / figures $small (linear)" "$(ratio fig$big fig$small 4)" 11
+target "check 16 MiB template / 4 MiB (linear)" "$(ratio tmpl16 tmpl4 4)" 4.4
+target "check 16 MiB template peak RSS, MiB" "$(col tmpl16 8)" 1024
+target "table of 8 000 rows / 1 000 rows (linear)" "$(ratio table8000 table1000 4)" 8.8
+target "check 8 000 footnotes / 2 000 (linear)" "$(ratio notes8000 notes2000 4)" 4.4
 { echo; echo "results: $RES, table: $B/table.txt"; } >&2
 
 [ $FAILED = 1 ] && exit 1

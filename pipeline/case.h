@@ -19,6 +19,7 @@ struct diag;
 #define CASE_MAX_CHILDREN	100	/* children in one case */
 #define CASE_MAX_CODES		1024	/* codes in the codebook */
 #define CASE_MAX_LSCBS		10000	/* boards in report.yaml */
+#define CASE_MAX_LSCB_NAME	100	/* characters in a board's name */
 #define CASE_MAX_STUDIES	1000	/* studies in national.yaml */
 
 enum case_sex {

@@ -550,7 +550,13 @@ check_slugs(struct lctx *x, const struct ynode *seq)
 
 	v = xcalloc(seq->nkids, sizeof(*v));
 	for (i = 0; i < seq->nkids; i++)
-		if (seq->kids[i]->type == YNODE_SCALAR) {
+		if (seq->kids[i]->type == YNODE_SCALAR &&
+		    str_chars(seq->kids[i]->str) > CASE_MAX_LSCB_NAME)
+			lerr(x, seq->kids[i], "board name longer than %d "
+			    "characters (%zu): its paper's file name would "
+			    "be too long", CASE_MAX_LSCB_NAME,
+			    str_chars(seq->kids[i]->str));
+		else if (seq->kids[i]->type == YNODE_SCALAR) {
 			v[n].slug = str_slug(seq->kids[i]->str);
 			v[n++].node = seq->kids[i];
 		}

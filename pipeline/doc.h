@@ -325,4 +325,8 @@ char		*doc_node_plain(const struct doc_node *n);
  * filled: `scrpaper render --dump doc`, tests and bug reports. */
 void		 doc_dump(FILE *f, const struct doc *doc);
 
+/* Errors reported for one template, by the parser and by the filler
+ * each (then "too many errors"), as the loader caps a file's. */
+#define TMPL_MAX_ERRORS	50
+
 #endif

@@ -44,6 +44,11 @@ static const char *const fill_field_names[FIELD__MAX] = {
 static const char *const fill_study_keys[] = {
 	"citation", "title", "period", "children",
 };
+/* What @chart draws: series (colours: two, then hatched) and categories
+ * (bars that fit on one page). */
+#define FILL_CHART_SERIES	3
+#define FILL_CHART_CATS		10
+
 #define FILL_NSTUDY_KEYS (sizeof(fill_study_keys) / sizeof(fill_study_keys[0]))
 
 static const char *const fill_months[12] = {
@@ -67,10 +72,17 @@ fill_err(struct fill *f, const struct doc_node *n, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	/* At most TMPL_MAX_ERRORS a file, as the loader's. */
+	if (++f->errors > TMPL_MAX_ERRORS) {
+		if (f->errors == TMPL_MAX_ERRORS + 1)
+			diag_error(f->d, f->doc->file, n->line, n->col,
+			    "too many errors; the rest of this file is not "
+			    "checked");
+		return;
+	}
 	va_start(ap, fmt);
 	diag_vmsg(f->d, DIAG_ERROR, f->doc->file, n->line, n->col, fmt, ap);
 	va_end(ap);
-	f->errors++;
 }
 
 /* Returns "Month YYYY" for date YYYYMMDD; free with free(). */
@@ -221,6 +233,7 @@ fill_natref(struct fill *f, struct doc_node *n)
 	const struct nat_study	*s;
 	const struct nat_figure	*fg;
 	const char		*id, **names;
+	char			*where;
 	size_t			 i, k;
 	int			 style;
 
@@ -286,8 +299,10 @@ fill_natref(struct fill *f, struct doc_node *n)
 			names[i] = s->figures[i].name;
 		for (k = 0; k < FILL_NSTUDY_KEYS; k++)
 			names[i + k] = fill_study_keys[k];
+		where = xasprintf(" in study \"%s\"", s->id);
 		fill_unknown(f, n, "national figure", n->as.natref.key,
-		    names, s->nfigures + FILL_NSTUDY_KEYS, " in study");
+		    names, s->nfigures + FILL_NSTUDY_KEYS, where);
+		free(where);
 		free(names);
 		return;
 	}
@@ -447,13 +462,50 @@ fill_prune(struct fill *f, struct doc_node *parent)
 	fill_merge_lists(parent);
 }
 
+static int
+fill_def_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+
+	int c = strcmp(x->as.footnote.label, y->as.footnote.label);
+
+	if (c != 0 || x->line == y->line)
+		return c;
+	return x->line < y->line ? -1 : 1;
+}
+
+static int
+fill_label_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+
+	return strcmp(x->as.footnote.label, y->as.footnote.label);
+}
+
 /* Numbers footnotes in order of first reference and items in lists;
- * drops footnotes nothing refers to. */
+ * drops footnotes nothing refers to.  The definitions are looked up in
+ * a sorted index, so that it takes n log n (issue 13.14). */
 static void
 fill_number(struct fill *f)
 {
-	struct doc_node	*root = f->doc->root, *n, *def, *next;
+	struct doc_node	*root = f->doc->root, *n, *def, *next, **defs;
+	struct doc_node	 key, *keyp = &key, **hit;
+	size_t		 ndefs = 0;
 	int		 fn = 0, item;
+
+	for (n = root->first_child; n != NULL; n = n->next)
+		ndefs += n->type == DOC_FOOTNOTE;
+	defs = xcalloc(ndefs + 1, sizeof(*defs));
+	ndefs = 0;
+	for (n = root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE)
+			defs[ndefs++] = n;
+	/* Stable for equal labels: the first definition wins, as before. */
+	if (ndefs > 1)
+		qsort(defs, ndefs, sizeof(*defs), fill_def_cmp);
+	memset(&key, 0, sizeof(key));
 
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type == DOC_LIST) {
@@ -474,10 +526,14 @@ fill_number(struct fill *f)
 			    "footnote");
 			continue;
 		}
-		for (def = root->first_child; def != NULL; def = def->next)
-			if (def->type == DOC_FOOTNOTE && strcmp(
-			    def->as.footnote.label, n->as.fnref.label) == 0)
-				break;
+		key.as.footnote.label = n->as.fnref.label;
+		hit = ndefs > 0 ? bsearch(&keyp, defs, ndefs, sizeof(*defs),
+		    fill_label_cmp) : NULL;
+		/* The first of several with the label, as before. */
+		while (hit != NULL && hit > defs && strcmp(hit[-1]->
+		    as.footnote.label, n->as.fnref.label) == 0)
+			hit--;
+		def = hit != NULL ? *hit : NULL;
 		if (def == NULL) {
 			fill_err(f, n, "footnote [^%s] is defined only in a "
 			    "block this paper leaves out",
@@ -491,6 +547,7 @@ fill_number(struct fill *f)
 		free(n->text);
 		n->text = xasprintf("%d", def->as.footnote.number);
 	}
+	free(defs);
 	for (n = root->first_child; n != NULL; n = next) {
 		next = n->next;
 		if (n->type == DOC_FOOTNOTE && n->as.footnote.number == 0)
@@ -553,6 +610,101 @@ fill_num_parse(const char *t, struct doc_num *num)
 	digits[n] = '\0';
 	fill_num_set(num, pct ? DOC_NUM_PERCENT : DOC_NUM_COUNT,
 	    strtod(digits, NULL));
+}
+
+/*
+ * What a chart's cell holds: 1 a number to draw ("35%", "4"; *pct set
+ * when a percentage), 0 a value not drawn ("[c]", "–", "n/a", empty),
+ * -1 a negative number, -2 anything else (words).  The numbers are those
+ * the chart can draw (render_chart.c): finite, at most 1e9.
+ */
+static int
+fill_chart_value(const char *s, int *pct)
+{
+	char	*end;
+	double	 v;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0' || strcmp(s, "[c]") == 0 ||
+	    strcmp(s, "\u2013") == 0 || strcmp(s, "n/a") == 0)
+		return 0;
+	if ((*s == '-' || strncmp(s, "\u2212", 3) == 0) &&
+	    isdigit((unsigned char)s[*s == '-' ? 1 : 3]))
+		return -1;
+	if (!isdigit((unsigned char)*s))
+		return -2;
+	v = strtod(s, &end);
+	*pct = *end == '%';
+	if (*pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	return *end == '\0' && isfinite(v) && v <= 1e9 ? 1 : -2;
+}
+
+/*
+ * Checks that chart n can be drawn from the table just before it (issue
+ * 13.12): a header row naming the series, one to FILL_CHART_SERIES
+ * series, one to FILL_CHART_CATS body rows, and every value a number of
+ * one kind (all percentages or all counts), not negative, or a value not
+ * drawn.  Errors are reported at the chart or the cell.
+ */
+static void
+fill_chart_check(struct fill *f, const struct doc_node *n)
+{
+	const struct doc_node	*t = n->prev, *row, *cell;
+	int			 head = 0, body = 0, col, pct = 0, k;
+	int			 npct = 0, ncount = 0;
+	char			*s;
+
+	if (t == NULL || t->type != DOC_TABLE) {
+		fill_err(f, n, "@chart draws the table just above it, and "
+		    "there is none");
+		return;
+	}
+	if (t->as.table.ncols < 2 ||
+	    t->as.table.ncols - 1 > FILL_CHART_SERIES) {
+		fill_err(f, n, "@chart draws 1 to %d series (the table's "
+		    "columns after the first); the table above has %d",
+		    FILL_CHART_SERIES, t->as.table.ncols - 1);
+		return;
+	}
+	for (row = t->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header) {
+			head = 1;
+			continue;
+		}
+		body++;
+		for (col = 0, cell = row->first_child; cell != NULL;
+		    cell = cell->next, col++) {
+			if (col == 0)
+				continue;
+			s = doc_node_plain(cell);
+			k = fill_chart_value(s, &pct);
+			if (k == -1)
+				fill_err(f, cell, "@chart cannot draw the "
+				    "negative value \"%s\" as a bar", s);
+			else if (k == -2)
+				fill_err(f, cell, "@chart cannot draw \"%s\": "
+				    "not a number (or [c])", s);
+			else if (k == 1 && pct)
+				npct++;
+			else if (k == 1)
+				ncount++;
+			free(s);
+		}
+	}
+	if (!head)
+		fill_err(f, n, "@chart needs a header row naming the series "
+		    "in the table above");
+	if (body < 1 || body > FILL_CHART_CATS)
+		fill_err(f, n, "@chart draws 1 to %d categories (the table's "
+		    "body rows); the table above has %d", FILL_CHART_CATS,
+		    body);
+	if (npct > 0 && ncount > 0)
+		fill_err(f, n, "@chart cannot draw percentages and counts on "
+		    "one axis: the table above mixes them");
 }
 
 /* Types a table cell: a cell that holds one figure reference (and
@@ -811,6 +963,14 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		return 0;
 
 	fill_prune(&f, root);
+	/* A template with nothing to show for this paper would replace a
+	 * good paper with a blank page (issue 13.12). */
+	if (root->first_child == NULL) {
+		diag_error(d, doc->file, 0, 0, "the paper would be empty: the "
+		    "template has no text%s", env->lscb >= 0 ?
+		    " for this board" : "");
+		return 0;
+	}
 	fill_number(&f);
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		switch (n->type) {
@@ -824,7 +984,10 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		case DOC_ITEM:
 		case DOC_CELL:
 		case DOC_FOOTNOTE:
+			fill_capitalise(n);
+			break;
 		case DOC_CHART:
+			fill_chart_check(&f, n);
 			fill_capitalise(n);
 			break;
 		default:

@@ -5,11 +5,15 @@
  *   0 success, 1 invalid input (every problem printed), 2 usage error,
  *   3 system error (I/O, memory, cairo).
  */
+#define _DEFAULT_SOURCE		/* MAP_ANONYMOUS */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -107,6 +111,18 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* Flushes standard output.  Returns EXIT_SUCCESS, or EXIT_SYSERR after
+ * a message when it could not be written (--help >/dev/full). */
+static int
+stdout_done(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("scrpaper: standard output");
+		return EXIT_SYSERR;
+	}
+	return EXIT_SUCCESS;
+}
+
 /* A default data file: rel in the working folder when it is there (a
  * checkout), else the installed copy under SCRPAPER_DATADIR, kept in o
  * (freed by opts_clear()). */
@@ -169,6 +185,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
 	};
+	const char *why;
 	int i, k;
 	size_t j;
 
@@ -184,11 +201,11 @@ parse_args(int argc, char *argv[], struct opts *o)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_SUCCESS;
+		return stdout_done();
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("scrpaper %s\n", SCRPAPER_VERSION);
-		return EXIT_SUCCESS;
+		return stdout_done();
 	}
 	for (k = 0; k < CMD__MAX; k++)
 		if (strcmp(argv[1], cmd_names[k]) == 0)
@@ -203,7 +220,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			usage(stdout);
-			return EXIT_SUCCESS;
+			return stdout_done();
 		}
 		if (strcmp(arg, "--all-lscbs") == 0) {
 			o->all_lscbs = 1;
@@ -266,6 +283,12 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "figures");
 	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
+	if (o->cmd == CMD_RENDER && !o->all_lscbs &&
+	    (why = file_target_refusal(o->out)) != NULL) {
+		fprintf(stderr, "scrpaper: -o %s: %s, not a regular file; "
+		    "refusing to replace it\n", o->out, why);
+		return EXIT_USAGE;
+	}
 	return -1;
 }
 
@@ -311,7 +334,7 @@ render_to(const struct doc *doc, int html, const char *fonts_dir,
 static int
 render_share(struct doc *const *docs, const struct report *r, int html,
     const char *fonts_dir, const char *dir, size_t first, size_t step,
-    struct diag *d)
+    volatile long *current, struct diag *d)
 {
 	size_t i;
 	int rc = 0;
@@ -321,11 +344,75 @@ render_share(struct doc *const *docs, const struct report *r, int html,
 		char *path = xasprintf("%s/%s.%s", dir, slug,
 		    html ? "html" : "pdf");
 
+		if (current != NULL)
+			*current = (long)i;
 		rc = render_to(docs[i], html, fonts_dir, path, d);
 		free(path);
 		free(slug);
 	}
 	return rc;
+}
+
+/*
+ * Refuses, before anything is typeset, a board's paper whose path in
+ * dir holds something other than a regular file (a pipe, a device, a
+ * folder, a link).  Returns 0, or EXIT_USAGE after a message for each.
+ */
+static int
+check_targets(const struct report *r, const char *dir, int html)
+{
+	const char *why;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->nlscbs; i++) {
+		char *slug = str_slug(r->lscbs[i]);
+		char *path = xasprintf("%s/%s.%s", dir, slug,
+		    html ? "html" : "pdf");
+
+		if ((why = file_target_refusal(path)) != NULL) {
+			fprintf(stderr, "scrpaper: %s: %s, not a regular "
+			    "file; refusing to replace it\n", path, why);
+			rc = EXIT_USAGE;
+		}
+		free(path);
+		free(slug);
+	}
+	return rc;
+}
+
+/*
+ * In a worker just forked by parent: die with the parent (SIGTERM, which
+ * the guard turns into removing the temporary file), so that no worker
+ * goes on writing after the command has ended, even when the parent was
+ * killed with SIGKILL.  The parent may already be gone by now.
+ */
+static void
+worker_bind(pid_t parent)
+{
+	(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(EXIT_SYSERR);
+}
+
+/*
+ * Reports a worker that did not end normally: the board it was
+ * typesetting (or NULL when none yet) and the signal.  Returns the exit
+ * status to count for it.
+ */
+static int
+worker_status(int status, const char *board)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status)) {
+		fprintf(stderr, "scrpaper: the worker typesetting %s%s%s "
+		    "died of signal %d (%s)\n", board ? "the paper of '" :
+		    "no paper yet", board ? board : "", board ? "'" : "",
+		    WTERMSIG(status), strsignal(WTERMSIG(status)));
+	} else
+		fprintf(stderr, "scrpaper: a worker ended abnormally\n");
+	return EXIT_SYSERR;
 }
 
 /*
@@ -342,22 +429,34 @@ render_all(struct paper *pp, const struct report *r, int html,
 {
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
+	volatile long *current = NULL;
 	size_t w, n = 0, i;
+	pid_t self = getpid();
+	void *shared;
 
 	if (r->nlscbs == 0)
 		return 0;
 	docs = xcalloc(r->nlscbs, sizeof(*docs));
 	for (i = 0; i < r->nlscbs && rc == 0; i++)
 		rc = paper_build(pp, (int)i, &docs[i], d);
-	if (rc != 0)
+	if (rc != 0 || (rc = check_targets(r, dir, html)) != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, d);
+		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, NULL, d);
 		goto out;
+	}
+	/* Where each worker is (a board index, -1 before its first), so a
+	 * worker that dies can be named by its board. */
+	shared = mmap(NULL, sizeof(long) * TMP_GUARD_MAX_CHILDREN,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared != MAP_FAILED) {
+		current = shared;
+		for (w = 0; w < TMP_GUARD_MAX_CHILDREN; w++)
+			current[w] = -1;
 	}
 
 	fflush(stdout);
@@ -375,10 +474,11 @@ render_all(struct paper *pp, const struct report *r, int html,
 			break;
 		}
 		if (pid == 0) {
+			worker_bind(self);
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
 			wrc = render_share(docs, r, html, fonts_dir, dir, w,
-			    (size_t)jobs, d);
+			    (size_t)jobs, current ? current + w : NULL, d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -387,16 +487,19 @@ render_all(struct paper *pp, const struct report *r, int html,
 	}
 	tmp_guard_release();
 	for (w = 0; w < n; w++) {
-		while (waitpid((pid_t)pids[w], &status, 0) == -1)
-			if (errno != EINTR) {
-				status = EXIT_SYSERR << 8;
-				break;
-			}
-		wrc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_SYSERR;
+		if (tmp_guard_wait(pids[w], &status) == -1) {
+			fprintf(stderr, "scrpaper: cannot wait for a worker: "
+			    "%s\n", strerror(errno));
+			wrc = EXIT_SYSERR;
+		} else
+			wrc = worker_status(status, current == NULL ||
+			    current[w] < 0 ? NULL : r->lscbs[current[w]]);
 		if (wrc > rc)
 			rc = wrc;
 	}
 	tmp_guard_children(NULL, 0);
+	if (current != NULL)
+		munmap(shared, sizeof(long) * TMP_GUARD_MAX_CHILDREN);
 out:
 	for (i = 0; i < r->nlscbs; i++)
 		doc_free(docs[i]);

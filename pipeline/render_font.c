@@ -311,6 +311,74 @@ rndr_text_lines(struct rndr_text *t)
 }
 
 /*
+ * Reports (to p->d, at most RNDR_MAX_MISSING of them) each character of
+ * t's layout that no font of the fonts folder has a glyph for: pango
+ * would draw a box of hex digits, and the text layer would read them
+ * (issue 13.11).  The place is the block's (n, else the block being
+ * measured), with the text around the character.
+ */
+#define RNDR_MAX_MISSING	50
+static void
+rndr_text_check_glyphs(struct rndr *p, const struct rndr_text *t,
+    const struct doc_node *n)
+{
+	PangoLayoutIter		*it;
+	PangoLayoutRun		*run;
+	const char		*text, *c, *from, *to;
+	int			 i, k, line = 0, col = 0;
+	size_t			 len;
+
+	if (p->d == NULL)
+		return;
+	if (n == NULL)
+		n = p->at;
+	if (n != NULL) {
+		line = n->line;
+		col = n->col;
+	}
+	text = pango_layout_get_text(t->layout);
+	len = strlen(text);
+	it = pango_layout_get_iter(t->layout);
+	do {
+		if ((run = pango_layout_iter_get_run_readonly(it)) == NULL)
+			continue;
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			if (!(run->glyphs->glyphs[i].glyph &
+			    PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			p->nrefused++;
+			if (++p->nmissing > RNDR_MAX_MISSING)
+				continue;
+			c = text + run->item->offset +
+			    run->glyphs->log_clusters[i];
+			/* Up to 20 characters either side, for context. */
+			for (from = c, k = 0; from > text && k < 20; k++)
+				do
+					from--;
+				while (from > text &&
+				    ((unsigned char)*from & 0xc0) == 0x80);
+			for (to = c + 1, k = 0; to < text + len && k < 21;
+			    k++) {
+				while (to < text + len &&
+				    ((unsigned char)*to & 0xc0) == 0x80)
+					to++;
+				if (to < text + len && k < 20)
+					to++;
+			}
+			for (k = 1; c + k < text + len &&
+			    ((unsigned char)c[k] & 0xc0) == 0x80; k++)
+				continue;
+			diag_error(p->d, p->doc->file, line, col, "no font in "
+			    "the fonts folder has a glyph for U+%04X \"%.*s\" "
+			    "(in \"%.*s\")", (unsigned)(run->glyphs->glyphs[i].glyph &
+			    ~PANGO_GLYPH_UNKNOWN_FLAG), k, c,
+			    (int)(to - from), from);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
+
+/*
  * Lays out the inline content of n (or the plain string s when n is
  * NULL) at width (points; <= 0 for no wrapping) in a font of size,
  * bold or not.  Fills t; release with rndr_text_clear().
@@ -352,6 +420,7 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 	pango_attr_list_unref(al);
 	buf_clear(&b);
 	rndr_text_lines(t);
+	rndr_text_check_glyphs(p, t, n);
 }
 
 /* Sets t's line spacing (a multiple of the font's line height) and

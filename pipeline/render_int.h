@@ -180,6 +180,14 @@ struct rndr {
 	char			**links;	/* each link's description, in
 						   painting order */
 	size_t			 nlinks;
+	struct diag		*d;		/* where a character no font
+						   can show is reported, or
+						   NULL */
+	const struct doc_node	*at;		/* the block being measured */
+	size_t			 nmissing;	/* such characters reported */
+	size_t			 nrefused;	/* problems reported to d while
+						   measuring (the paper is not
+						   written) */
 };
 
 /* render_font.c: the fonts and pango text layouts. */

@@ -136,6 +136,7 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	buf_init(&w.b);
 	p.doc = doc;
 	p.fonts = fonts;
+	p.d = d;
 
 	/* The context gets the PDF surface's font options before anything
 	 * is measured: updating it later would make every layout stale and
@@ -155,6 +156,10 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surface);
 	cairo_surface_destroy(p.surface);
+	if (p.nrefused > 0) {
+		rc = 1;		/* reported: what cannot be typeset */
+		goto out;
+	}
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, out_path, 0, 0, "cannot typeset: %s",
 		    cairo_status_to_string(st));

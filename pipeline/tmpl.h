@@ -19,8 +19,9 @@ struct doc;
  */
 struct doc	*tmpl_parse_buf(const char *file, const char *data,
 		    size_t len, struct diag *d);
-/* The same for a file on disk.  *syserr is set to 1 when the file cannot
- * be read (message reported to d), else 0. */
+/* The same for a file on disk.  *syserr is set to 1 when reading the
+ * file fails midway (message reported to d), else 0; a file that cannot
+ * be opened is reported as invalid input (exit 1, as a missing case). */
 struct doc	*tmpl_parse_file(const char *path, struct diag *d,
 		    int *syserr);
 
