@@ -812,13 +812,25 @@ post_nomem(void)
 	exit(EXIT_SYSERR);
 }
 
-/* Inflates in[0..len) into b; returns 1 on success, 0 when the data is
- * not a whole zlib stream or inflates beyond POST_MAXDATA. */
+/* A deflate block boundary in a zlib stream. */
+struct zmark {
+	size_t	 bit;	/* bits of the zlib stream before it */
+	size_t	 out;	/* bytes inflated before it */
+};
+
+/*
+ * Inflates the zlib stream in[0..len) into b and, when marks is not
+ * NULL, records where its deflate blocks start in *marks (*nmarks of
+ * them; free with free()).  Returns 1 on success, 0 when the data is
+ * not a whole zlib stream or inflates beyond POST_MAXDATA.
+ */
 static int
-post_inflate(const char *in, size_t len, struct buf *b)
+post_inflate(const char *in, size_t len, struct buf *b, struct zmark **marks,
+    size_t *nmarks)
 {
 	z_stream	 z;
 	char		 chunk[16384];
+	size_t		 start = b->len;
 	int		 r;
 
 	memset(&z, 0, sizeof(z));
@@ -829,12 +841,21 @@ post_inflate(const char *in, size_t len, struct buf *b)
 	do {
 		z.next_out = (Bytef *)chunk;
 		z.avail_out = sizeof(chunk);
-		r = inflate(&z, Z_NO_FLUSH);
+		r = inflate(&z, marks != NULL ? Z_BLOCK : Z_NO_FLUSH);
 		if (r != Z_OK && r != Z_STREAM_END) {
 			inflateEnd(&z);
 			return 0;
 		}
 		buf_putn(b, chunk, sizeof(chunk) - z.avail_out);
+		/* Stopped before a block (or after the zlib header). */
+		if (marks != NULL && r == Z_OK && (z.data_type & 128)) {
+			*marks = xreallocarray(*marks, *nmarks + 1,
+			    sizeof(**marks));
+			(*marks)[*nmarks].bit = (len - z.avail_in) * 8 -
+			    (size_t)(z.data_type & 7);
+			(*marks)[*nmarks].out = b->len - start;
+			(*nmarks)++;
+		}
 		if (b->len > POST_MAXDATA) {
 			inflateEnd(&z);
 			return 0;
@@ -865,6 +886,79 @@ post_deflate(const char *in, size_t len, size_t *outlen)
 		post_nomem();
 	*outlen = (size_t)z.total_out;
 	deflateEnd(&z);
+	return out;
+}
+
+/*
+ * Deflates the edited content ed[0..edlen), equal to what the zlib
+ * stream z[0..zlen) inflates to up to offset first, by reusing z: the
+ * deflate blocks that end before first are copied bit for bit and only
+ * the rest is compressed again, primed with the bits of the last copied
+ * byte and the 32 KiB before it as dictionary (the way zlib's
+ * examples/gzappend.c appends).  The result is inflated again and
+ * compared with ed; returns NULL when no block can be reused or the
+ * check fails (the caller then deflates all of ed).
+ */
+static char *
+post_redeflate(const char *z, size_t zlen, const struct zmark *marks,
+    size_t nmarks, const char *ed, size_t edlen, size_t first,
+    size_t *outlen)
+{
+	const struct zmark	*m = NULL;
+	z_stream		 d;
+	struct buf		 check;
+	size_t			 i, keep, dict, cap;
+	unsigned		 bits, val;
+	uLong			 ad;
+	char			*out;
+
+	for (i = 0; i < nmarks; i++)
+		if (marks[i].out <= first && marks[i].out > 0)
+			m = &marks[i];
+	if (m == NULL || m->bit / 8 + 1 > zlen)
+		return NULL;
+	keep = m->bit / 8;
+	bits = (unsigned)(m->bit % 8);
+	val = bits ? (unsigned char)z[keep] & ((1u << bits) - 1) : 0;
+	dict = m->out < 32768 ? m->out : 32768;
+
+	memset(&d, 0, sizeof(d));
+	if (deflateInit2(&d, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		post_nomem();
+	if (deflateSetDictionary(&d, (const Bytef *)ed + m->out - dict,
+	    (uInt)dict) != Z_OK || (bits && deflatePrime(&d, (int)bits,
+	    (int)val) != Z_OK)) {
+		deflateEnd(&d);
+		return NULL;
+	}
+	cap = keep + deflateBound(&d, (uLong)(edlen - m->out)) + 16;
+	out = xmalloc(cap);
+	memcpy(out, z, keep);
+	d.next_in = (Bytef *)(uintptr_t)(ed + m->out);
+	d.avail_in = (uInt)(edlen - m->out);
+	d.next_out = (Bytef *)out + keep;
+	d.avail_out = (uInt)(cap - keep - 4);
+	if (deflate(&d, Z_FINISH) != Z_STREAM_END) {
+		deflateEnd(&d);
+		free(out);
+		return NULL;
+	}
+	*outlen = keep + (size_t)d.total_out;
+	deflateEnd(&d);
+	ad = adler32(adler32(0L, Z_NULL, 0), (const Bytef *)ed, (uInt)edlen);
+	out[(*outlen)++] = (char)(ad >> 24 & 0xff);
+	out[(*outlen)++] = (char)(ad >> 16 & 0xff);
+	out[(*outlen)++] = (char)(ad >> 8 & 0xff);
+	out[(*outlen)++] = (char)(ad & 0xff);
+
+	buf_init(&check);
+	if (!post_inflate(out, *outlen, &check, NULL, NULL) ||
+	    check.len != edlen || memcmp(check.data, ed, edlen) != 0) {
+		free(out);
+		out = NULL;
+	}
+	buf_clear(&check);
 	return out;
 }
 
@@ -918,8 +1012,9 @@ post_content(struct post *p, long num, long page, long key)
 	struct pv		*d, *f;
 	struct buf		 plain, out;
 	struct lex		 l, t;
+	struct zmark		*marks = NULL;
 	const char		*data, *copied;
-	size_t			 len, n;
+	size_t			 len, n, nmarks = 0, first = 0;
 	long			 mcid, done = 0;
 
 	if ((d = post_obj(p, num)) == NULL || o->data == NULL ||
@@ -934,7 +1029,9 @@ post_content(struct post *p, long num, long page, long key)
 	buf_init(&plain);
 	buf_init(&out);
 	if (f != NULL) {
-		if (!post_inflate(o->data, o->datalen, &plain)) {
+		if (!post_inflate(o->data, o->datalen, &plain, &marks,
+		    &nmarks)) {
+			free(marks);
 			buf_clear(&plain);
 			buf_clear(&out);
 			return post_fail(p, "content %ld cannot be inflated",
@@ -987,6 +1084,8 @@ post_content(struct post *p, long num, long page, long key)
 			if (mcid >= 0 && lex_is(&t, "BDC") &&
 			    post_is_art(p, page, mcid)) {
 				buf_putn(&out, copied, (size_t)(l.p - copied));
+				if (done == 0)
+					first = out.len;
 				buf_puts(&out, "/Artifact BMC");
 				l.p = copied = t.p + 3;
 				post_parent_null(p, key, mcid);
@@ -1033,14 +1132,19 @@ post_content(struct post *p, long num, long page, long key)
 	}
 	if (done > 0) {
 		buf_putn(&out, copied, (size_t)(l.end - copied));
-		if (f != NULL)
-			o->newdata = post_deflate(out.data, out.len,
+		if (f != NULL) {
+			o->newdata = post_redeflate(o->data, o->datalen,
+			    marks, nmarks, out.data, out.len, first,
 			    &o->newlen);
-		else {
+			if (o->newdata == NULL)
+				o->newdata = post_deflate(out.data, out.len,
+				    &o->newlen);
+		} else {
 			o->newlen = out.len;
 			o->newdata = buf_take(&out);
 		}
 	}
+	free(marks);
 	buf_clear(&out);
 	buf_clear(&plain);
 	return done;
