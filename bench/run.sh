@@ -11,6 +11,7 @@
 #   BENCH_STRICT=1 exit 1 when a target is missed (default: only a failed run)
 #   BENCH_SHARED   the shared folder holding bench/floor/ and source/
 #                  (default ../shared)
+#   BENCH_CALLGRIND=0  skip the instruction counts (valgrind, ~30 s)
 #   CC             compiler for the floors and the timing helper (default cc)
 #
 # Writes only under build/bench/ and a temporary folder that is removed on
@@ -145,6 +146,17 @@ row make "make -j2 variants (clean output)" floor33 \
 	"rm -rf $TREE/output/lscb" \
 	"make -s -C $TREE -j2 variants"
 GRPS="floor1,render floor33,all,make"
+# A paper that is one long table (N rows, three columns): the post-pass
+# and the layout must stay linear in the number of rows and cells.
+for n in 1000 8000; do
+	awk -v n=$n 'BEGIN { print "# Table\n\nA long table.\n"
+		print "| Row | Name | Value |\n| --- | --- | --- |"
+		for (i = 1; i <= n; i++) printf "| %d | item %d | %d |\n", i, i, i * 7 % 1000 }' \
+		>"$T"/table$n.tmpl
+	row table$n "render: $n-row table" "" "" \
+		"$SCRPAPER render --template $T/table$n.tmpl -o $T/r1/table$n.pdf"
+done
+GRPS="$GRPS table1000,table8000"
 for n in $SIZES; do
 	c=$B/cohort-$n
 	row yaml$n "libyaml parse: $n cases" "" "" \
@@ -175,6 +187,9 @@ run_one() { # ID RECORD(0|1)
 	[ "$2" = 1 ] || return
 	cat "$T"/ms >>"$T"/$1.ms
 	sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T"/tv >>"$T"/$1.rss
+	# CPU time of the command and every process it waited for, ms
+	awk -F ': *' '/User time|System time/ { t += $2 }
+		END { printf "%.1f\n", t * 1000 }' "$T"/tv >>"$T"/$1.cpu
 }
 
 for g in $GRPS; do
@@ -203,7 +218,10 @@ for id in $ROWS; do
 		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 		printf "%.1f\t%.1f\t%.1f\t%d", m, v[1], v[NR], NR }')
 	rss=$(sort -n "$T"/$id.rss | awk 'END { printf "%.1f", $1 / 1024 }')
-	printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" >>$RES
+	cpu=$(sort -n "$T"/$id.cpu | awk '{ v[NR] = $1 } END {
+		printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" \
+		"$cpu" >>$RES
 done
 
 echo
@@ -211,13 +229,14 @@ echo "scrpaper benchmark: $START, $(nproc) CPUs, load $LOAD0 at the start," \
 	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end"
 echo "binary $SCRPAPER ($VERSION, sha256 $sum, tree $rev);" \
 	"$RUNS runs after 1 warm-up"
-echo "times in ms (wall clock), peak RSS in MiB (max of the runs)"
+echo "times in ms (wall clock), peak RSS in MiB (max of the runs), CPU in ms" \
+	"(user + system of all its processes, median)"
 awk -F '\t' '
 { id[NR] = $1; fl[NR] = $2; lab[NR] = $3; med[$1] = $4; rss[$1] = $8
   line[NR] = $0 }
 END {
-	printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", "name", "median", "min",
-	    "max", "RSS MiB", "x time", "x RSS", "floor"
+	printf "%-34s %9s %9s %9s %8s %7s %7s %8s  %s\n", "name", "median", "min",
+	    "max", "RSS MiB", "x time", "x RSS", "CPU ms", "floor"
 	for (i = 1; i <= NR; i++) {
 		split(line[i], f, "\t")
 		if (f[4] == "FAILED") {
@@ -228,8 +247,8 @@ END {
 			rt = sprintf("%.2f", f[4] / med[fl[i]])
 			rr = sprintf("%.2f", f[8] / rss[fl[i]])
 		}
-		printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", lab[i], f[4], f[5],
-		    f[6], f[8], rt, rr, (fl[i] == "" ? "" : lab_of(fl[i]))
+		printf "%-34s %9s %9s %9s %8s %7s %7s %8s  %s\n", lab[i], f[4], f[5],
+		    f[6], f[8], rt, rr, f[9], (fl[i] == "" ? "" : lab_of(fl[i]))
 	}
 }
 function lab_of(x,   j) { for (j = 1; j <= NR; j++) if (id[j] == x) return lab[j] }
@@ -264,6 +283,29 @@ big=100000 small=10000
 target "figures $big time / libyaml parse $big" "$(ratio fig$big yaml$big 4)" 1.3
 target "figures $big peak RSS, MiB" "$(col fig$big 8)" 100
 target "figures $big time / figures $small (linear)" "$(ratio fig$big fig$small 4)" 11
+# Issue 17: the tagged paper at the floor's pace, 33 boards in half the
+# floor's time on both cores.
+target "render --all-lscbs peak RSS / floor 33 papers" "$(ratio all floor33 8)" 2
+target "make variants time / floor 33 papers" "$(ratio make floor33 4)" 0.5
+target "make variants CPU / floor 33 papers CPU" "$(ratio make floor33 9)" 1.0
+target "8000-row table time / 1000-row table (linear)" \
+	"$(ratio table8000 table1000 4)" 9
+if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+	# Instructions (callgrind Ir) do not depend on the machine's load.
+	ir() { # OUT COMMAND...
+		o=$1
+		shift
+		timeout 900 valgrind --tool=callgrind --callgrind-out-file="$T"/cg \
+			"$@" >/dev/null 2>"$T"/cg.err || { echo ""; return; }
+		sed -n 's/.*refs: *//p' "$T"/cg.err | tr -d , >"$T"/$o.ir
+		cat "$T"/$o.ir
+	}
+	irf=$(ir floor $B/floor $PAPER_TXT $T/f1/floor.pdf)
+	irr=$(ir render $SCRPAPER render -o $T/r1/paper.pdf)
+	echo "  (callgrind: regional paper $irr Ir, floor 1 paper $irf Ir)"
+	target "regional paper instructions / floor 1 paper" \
+		"$(awk -v a="$irr" -v b="$irf" 'BEGIN { if (a != "" && b > 0) printf "%.4f", a / b }')" 1.2
+fi
 { echo; echo "results: $RES, table: $B/table.txt"; } >&2
 
 [ $FAILED = 1 ] && exit 1

@@ -34,6 +34,25 @@
 #define POST_OBJSTM	200	/* objects per object stream */
 #define POST_MAXDATA	((size_t)1 << 28)	/* an inflated stream */
 
+/*
+ * cairo 1.16 writes its content streams unfiltered when CAIRO_DEBUG_PDF
+ * is set, and that is all the variable does there
+ * (_cairo_pdf_surface_create_for_stream_internal: compress_streams =
+ * FALSE; fonts and images are compressed either way).  The post-pass
+ * deflates every unfiltered stream (post_compress()), so each content
+ * stream is compressed once instead of twice (cairo, then the pass after
+ * its edit), and the bytes do not change otherwise.  Nothing depends on
+ * it: compressed content is read and edited as well (the tests render
+ * both ways).  Set before main() runs, while the process has one thread
+ * (setenv is not safe beside threads that read the environment), and
+ * never over a value the user gave.
+ */
+__attribute__((constructor)) static void
+post_init(void)
+{
+	setenv("CAIRO_DEBUG_PDF", "1", 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Values */
 
@@ -1140,8 +1159,10 @@ post_content(struct post *p, long num, long page, long key)
 				o->newdata = post_deflate(out.data, out.len,
 				    &o->newlen);
 		} else {
-			o->newlen = out.len;
-			o->newdata = buf_take(&out);
+			o->newdata = post_deflate(out.data, out.len,
+			    &o->newlen);
+			pv_put(d, "/Filter", xstrdup("/FlateDecode"));
+			post_edit(p, num);
 		}
 	}
 	free(marks);
@@ -1165,6 +1186,38 @@ post_length(struct post *p, long num)
 	} else {
 		pv_put(d, "/Length", xasprintf("%zu", p->o[num].newlen));
 		post_edit(p, num);
+	}
+	return 1;
+}
+
+/*
+ * Deflates every stream cairo left unfiltered (its content streams, when
+ * CAIRO_DEBUG_PDF is set: see post_init()) that the edits did not
+ * already replace.  Returns 1 on success.
+ */
+static int
+post_compress(struct post *p)
+{
+	struct obj	*o;
+	struct pv	*d;
+	long		 num;
+
+	for (num = 1; num < p->size; num++) {
+		o = &p->o[num];
+		if (!o->used || o->drop || o->data == NULL ||
+		    o->newdata != NULL)
+			continue;
+		if ((d = post_obj(p, num)) == NULL)
+			return 0;
+		if (d->type != PV_DICT || pv_get(d, "/Filter") != NULL ||
+		    pv_get(d, "/DecodeParms") != NULL ||
+		    pv_is_name(pv_get(d, "/Type"), "/Metadata"))
+			continue;
+		o->newdata = post_deflate(o->data, o->datalen, &o->newlen);
+		pv_put(d, "/Filter", xstrdup("/FlateDecode"));
+		post_edit(p, num);
+		if (!post_length(p, num))
+			return 0;
 	}
 	return 1;
 }
@@ -1851,7 +1904,8 @@ pdf_post_buffer(const unsigned char *in, size_t inlen,
 	if (p.nart > 0)
 		qsort(p.art, p.nart, sizeof(*p.art), art_cmp);
 	v = pv_get(root, "/Pages");
-	if (v == NULL || v->type != PV_REF || !post_pages(&p, v->i))
+	if (v == NULL || v->type != PV_REF || !post_pages(&p, v->i) ||
+	    !post_compress(&p))
 		goto out;
 
 	post_write(&p, &xmp, xmpnum, rootref, inforef, &res);
