@@ -29,6 +29,8 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "doc.h"
+#include "paper.h"
 #include "render.h"
 #include "pdf_post.h"
 #include "testutil.h"
@@ -220,7 +222,8 @@ same_output(const char *what, const char *cmd_new, const char *cmd_ref)
 static void
 compare_paper(struct world *w, int lscb)
 {
-	struct render_job	 job;
+	struct paper		*pp;
+	struct doc		*doc = NULL;
 	struct diag		 d;
 	char			*out, *ref, *cmd, *cmd2, *s;
 	int			 st;
@@ -229,15 +232,14 @@ compare_paper(struct world *w, int lscb)
 
 	out = xasprintf("%s/new.pdf", w->dir);
 	ref = xasprintf("%s/ref.pdf", w->dir);
-	memset(&job, 0, sizeof(job));
-	job.cohort = w->cohort;
-	job.figs = w->figs;
-	job.template_path = "templates/background-paper.tmpl";
-	job.fonts_dir = "fonts";
-	job.lscb = lscb;
-	job.out_path = out;
 	diag_init(&d, stderr);
-	assert_int_equal(render_paper(&job, &d), 0);
+	pp = paper_new(w->cohort, w->figs);
+	assert_int_equal(paper_template(pp, "templates/background-paper.tmpl",
+	    &d), 0);
+	assert_int_equal(paper_build(pp, lscb, &doc, &d), 0);
+	assert_int_equal(render_pdf(doc, "fonts", out, &d), 0);
+	doc_free(doc);
+	paper_free(pp);
 	diag_clear(&d);
 	assert_non_null(cap.raw);
 	assert_non_null(cap.ref);
