@@ -33,10 +33,10 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time \
-	   chromium
-PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig libqpdf
-TEST_PKGS = cmocka
+	   libpango1.0-dev zlib1g-dev libcmocka-dev poppler-utils qpdf libqpdf-dev \
+	   valgrind time chromium
+PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig glib-2.0 zlib
+TEST_PKGS = cmocka libqpdf
 
 PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -122,10 +122,17 @@ $(BUILD)/tests/%.o: tests/unit/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBOBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) $(TEST_LIBS)
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+# The post-pass test also links the qpdf-based reference post-pass and
+# catches cairo's PDF on its way into pdf_post_buffer().
+$(BUILD)/tests/test_pdf_post: $(BUILD)/tests/test_pdf_post.o \
+    $(BUILD)/tests/post_qpdf.o $(LIBOBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=pdf_post_buffer -o $@ $^ \
+	    $(PKG_LIBS) $(TEST_LIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(BUILD)/tests/post_qpdf.d
 
 # Keep the test objects, so a second `make check` rebuilds nothing.
-.SECONDARY: $(UNIT_BINS:=.o)
+.SECONDARY: $(UNIT_BINS:=.o) $(BUILD)/tests/post_qpdf.o
 
 $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(@D)

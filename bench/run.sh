@@ -11,6 +11,7 @@
 #   BENCH_STRICT=1 exit 1 when a target is missed (default: only a failed run)
 #   BENCH_SHARED   the shared folder holding bench/floor/ and source/
 #                  (default ../shared)
+#   BENCH_CALLGRIND=0  skip the instruction counts (valgrind, ~30 s)
 #   CC             compiler for the floors and the timing helper (default cc)
 #
 # Writes only under build/bench/ and a temporary folder that is removed on
@@ -221,6 +222,9 @@ run_one() { # ID RECORD(0|1)
 	[ "$2" = 1 ] || return
 	cat "$T"/ms >>"$T"/$1.ms
 	sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T"/tv >>"$T"/$1.rss
+	# CPU time of the command and every process it waited for, ms
+	awk -F ': *' '/User time|System time/ { t += $2 }
+		END { printf "%.1f\n", t * 1000 }' "$T"/tv >>"$T"/$1.cpu
 }
 
 for g in $GRPS; do
@@ -249,7 +253,10 @@ for id in $ROWS; do
 		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 		printf "%.1f\t%.1f\t%.1f\t%d", m, v[1], v[NR], NR }')
 	rss=$(sort -n "$T"/$id.rss | awk 'END { printf "%.1f", $1 / 1024 }')
-	printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" >>$RES
+	cpu=$(sort -n "$T"/$id.cpu | awk '{ v[NR] = $1 } END {
+		printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" \
+		"$cpu" >>$RES
 done
 
 echo
@@ -257,13 +264,14 @@ echo "scrpaper benchmark: $START, $(nproc) CPUs, load $LOAD0 at the start," \
 	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end"
 echo "binary $SCRPAPER ($VERSION, sha256 $sum, tree $rev);" \
 	"$RUNS runs after 1 warm-up"
-echo "times in ms (wall clock), peak RSS in MiB (max of the runs)"
+echo "times in ms (wall clock), peak RSS in MiB (max of the runs), CPU in ms" \
+	"(user + system of all its processes, median)"
 awk -F '\t' '
 { id[NR] = $1; fl[NR] = $2; lab[NR] = $3; med[$1] = $4; rss[$1] = $8
   line[NR] = $0 }
 END {
-	printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", "name", "median", "min",
-	    "max", "RSS MiB", "x time", "x RSS", "floor"
+	printf "%-34s %9s %9s %9s %8s %7s %7s %8s  %s\n", "name", "median", "min",
+	    "max", "RSS MiB", "x time", "x RSS", "CPU ms", "floor"
 	for (i = 1; i <= NR; i++) {
 		split(line[i], f, "\t")
 		if (f[4] == "FAILED") {
@@ -274,8 +282,8 @@ END {
 			rt = sprintf("%.2f", f[4] / med[fl[i]])
 			rr = sprintf("%.2f", f[8] / rss[fl[i]])
 		}
-		printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", lab[i], f[4], f[5],
-		    f[6], f[8], rt, rr, (fl[i] == "" ? "" : lab_of(fl[i]))
+		printf "%-34s %9s %9s %9s %8s %7s %7s %8s  %s\n", lab[i], f[4], f[5],
+		    f[6], f[8], rt, rr, f[9], (fl[i] == "" ? "" : lab_of(fl[i]))
 	}
 }
 function lab_of(x,   j) { for (j = 1; j <= NR; j++) if (id[j] == x) return lab[j] }
@@ -314,6 +322,27 @@ target "check 16 MiB template / 4 MiB (linear)" "$(ratio tmpl16 tmpl4 4)" 4.4
 target "check 16 MiB template peak RSS, MiB" "$(col tmpl16 8)" 1024
 target "table of 8 000 rows / 1 000 rows (linear)" "$(ratio table8000 table1000 4)" 8.8
 target "check 8 000 footnotes / 2 000 (linear)" "$(ratio notes8000 notes2000 4)" 4.4
+# Issue 17: the tagged paper at the floor's pace, 33 boards in half the
+# floor's time on both cores.
+target "render --all-lscbs peak RSS / floor 33 papers" "$(ratio all floor33 8)" 2
+target "make variants time / floor 33 papers" "$(ratio make floor33 4)" 0.5
+target "make variants CPU / floor 33 papers CPU" "$(ratio make floor33 9)" 1.0
+if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+	# Instructions (callgrind Ir) do not depend on the machine's load.
+	ir() { # OUT COMMAND...
+		o=$1
+		shift
+		timeout 900 valgrind --tool=callgrind --callgrind-out-file="$T"/cg \
+			"$@" >/dev/null 2>"$T"/cg.err || { echo ""; return; }
+		sed -n 's/.*refs: *//p' "$T"/cg.err | tr -d , >"$T"/$o.ir
+		cat "$T"/$o.ir
+	}
+	irf=$(ir floor $B/floor $PAPER_TXT $T/f1/floor.pdf)
+	irr=$(ir render $SCRPAPER render -o $T/r1/paper.pdf)
+	echo "  (callgrind: regional paper $irr Ir, floor 1 paper $irf Ir)"
+	target "regional paper instructions / floor 1 paper" \
+		"$(awk -v a="$irr" -v b="$irf" 'BEGIN { if (a != "" && b > 0) printf "%.4f", a / b }')" 1.2
+fi
 { echo; echo "results: $RES, table: $B/table.txt"; } >&2
 
 [ $FAILED = 1 ] && exit 1

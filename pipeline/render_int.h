@@ -153,6 +153,7 @@ struct rndr_fonts {
 	FcConfig	*config;
 	PangoFontMap	*map;
 	PangoContext	*ctx;
+	int		 updated;	/* ctx has a PDF surface's options */
 };
 
 /* Everything the typesetter holds for one document. */

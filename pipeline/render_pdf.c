@@ -146,7 +146,13 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	cairo_pdf_surface_restrict_to_version(p.surface,
 	    CAIRO_PDF_VERSION_1_5);
 	p.cr = cairo_create(p.surface);
-	pango_cairo_update_context(p.cr, fonts->ctx);
+	/* Once for the fonts: every paper's surface has the same options,
+	 * and another update would make the layouts shared between papers
+	 * (render_font.c) stale. */
+	if (!fonts->updated) {
+		pango_cairo_update_context(p.cr, fonts->ctx);
+		fonts->updated = 1;
+	}
 	rndr_measure(&p);
 	rndr_paginate(&p);
 	rndr_metadata(&p);
