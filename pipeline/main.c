@@ -35,11 +35,12 @@ enum cmd {
 	CMD_RENDER,
 	CMD_FIGURES,
 	CMD_CHECK,
+	CMD_AUDIT,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check"
+	"render", "figures", "check", "audit"
 };
 
 /* The options of one run, with their defaults. */
@@ -55,6 +56,7 @@ struct opts {
 	const char	*format;	/* --format csv|json */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	const char	*jobs;		/* --jobs N: worker processes */
+	const char	*published;	/* audit --published DIR */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
 };
@@ -70,11 +72,14 @@ usage(FILE *f)
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
+"       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
+"                        [--published DIR]\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template; write nothing\n"
+"  audit    try to work back every suppressed board figure; exit 1 if any\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
@@ -127,6 +132,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--lscb", offsetof(struct opts, lscb) },
 		{ "--format", offsetof(struct opts, format) },
 		{ "--jobs", offsetof(struct opts, jobs) },
+		{ "--published", offsetof(struct opts, published) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
@@ -212,6 +218,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "figures");
 	if (o->cmd != CMD_RENDER && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
+	if (o->published != NULL && o->cmd != CMD_AUDIT)
+		return usage_error("%s", "--published is for audit");
+	if (o->cmd == CMD_AUDIT && (o->all_lscbs || o->lscb != NULL))
+		return usage_error("%s", "audit reads every board");
 	return -1;
 }
 
@@ -360,19 +370,120 @@ out:
 	return rc;
 }
 
-/* Prints every board's ledger, suppressed as in its paper, as one CSV.
- * Returns an exit status. */
+/* Prints every board's ledger, suppressed as in its paper: CSV as one
+ * table, JSON as a list of the boards' ledgers.  Returns an exit
+ * status. */
 static int
 print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
     const char *format)
 {
 	struct fig_ledger **ls;
+	size_t i;
 
-	if (strcmp(format, "csv") != 0)
-		return usage_error("%s", "--all-lscbs prints CSV only");
 	ls = fig_aggregate_boards(figs, c);
-	fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
+	if (strcmp(format, "csv") == 0)
+		fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
+	else {
+		fputs("[\n", stdout);
+		for (i = 0; i < c->report.nlscbs; i++) {
+			if (i > 0)
+				fputs(",\n", stdout);
+			fig_print_json(stdout, ls[i], c);
+		}
+		fputs("]\n", stdout);
+	}
 	fig_boards_free(ls, c->report.nlscbs);
+	return EXIT_SUCCESS;
+}
+
+/* Reads path whole into a new string (free with free()), or NULL after
+ * a message. */
+static char *
+read_text(const char *path)
+{
+	FILE *f;
+	char *data = NULL;
+	size_t len = 0, n;
+	char chunk[8192];
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "scrpaper: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		data = xrealloc(data, len + n + 1);
+		memcpy(data + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	data = xrealloc(data, len + 1);
+	data[len] = '\0';
+	return data;
+}
+
+/*
+ * scrpaper audit: the attacker on the ledgers the input gives (or on
+ * ledgers already published, DIR/figures.csv and DIR/lscb/figures.csv).
+ * Returns 0 when nothing can be worked back, 1 when something can (named
+ * on standard output), 3 on a system error.
+ */
+static int
+audit(const struct fig_set *figs, const struct cohort *c,
+    const char *published)
+{
+	struct fig_ledger **ls, *region;
+	char *bcsv = NULL, *rcsv = NULL, *path;
+	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0;
+	FILE *f;
+	long found;
+
+	if (published != NULL) {
+		path = xasprintf("%s/lscb/figures.csv", published);
+		bcsv = read_text(path);
+		free(path);
+		path = xasprintf("%s/figures.csv", published);
+		rcsv = bcsv ? read_text(path) : NULL;
+		free(path);
+		if (rcsv == NULL) {
+			free(bcsv);
+			return EXIT_SYSERR;
+		}
+	} else {
+		ls = fig_aggregate_boards(figs, c);
+		region = fig_aggregate_paper(figs, c, -1);
+		for (i = 0; i < c->report.nlscbs; i++)
+			for (j = 0; j < ls[i]->nvalues; j++) {
+				cells++;
+				hidden += ls[i]->values[j].suppressed;
+			}
+		if ((f = open_memstream(&bcsv, &blen)) == NULL)
+			return EXIT_SYSERR;
+		fig_print_csv_boards(f, ls, c->report.nlscbs, c);
+		fclose(f);
+		if ((f = open_memstream(&rcsv, &rlen)) == NULL) {
+			free(bcsv);
+			return EXIT_SYSERR;
+		}
+		fig_print_csv(f, region, c);
+		fclose(f);
+		fig_boards_free(ls, c->report.nlscbs);
+		fig_ledger_free(region);
+	}
+	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);
+	free(bcsv);
+	free(rcsv);
+	if (found != 0) {
+		if (found > 0)
+			printf("audit: %ld suppressed figure%s can be worked "
+			    "back\n", found, found == 1 ? "" : "s");
+		return EXIT_INVALID;
+	}
+	if (published == NULL)
+		printf("audit: %zu boards, %zu of %zu board figures shown, "
+		    "no suppressed figure can be worked back: OK\n",
+		    c->report.nlscbs, cells - hidden, cells);
+	else
+		printf("audit: no suppressed figure can be worked back: OK\n");
 	return EXIT_SUCCESS;
 }
 
@@ -457,6 +568,9 @@ main(int argc, char *argv[])
 		else
 			fig_print_csv(stdout, ledger, c);
 		rc = EXIT_SUCCESS;
+		break;
+	case CMD_AUDIT:
+		rc = audit(figs, c, o.published);
 		break;
 	case CMD_RENDER:
 		rc = o.all_lscbs ? render_all(&job, o.out, o.jobs ?
