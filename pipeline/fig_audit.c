@@ -561,7 +561,7 @@ static void
 aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 {
 	const struct aud_var *x = &A->v[var];
-	int why[2], j, i;
+	int why[2], j, i, zero;
 
 	why[0] = x->why_lo;
 	why[1] = x->why_hi == x->why_lo ? -1 : x->why_hi;
@@ -578,10 +578,17 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 		said[why[j]] = 1;
 		fprintf(out, "%*s- %s:", 2 * (4 - depth), "",
 		    A->f[why[j]].text);
+		zero = 0;
 		for (i = 0; i < A->f[why[j]].n; i++) {
 			const struct aud_var *y = &A->v[A->f[why[j]].var[i]];
 
-			fputs(i ? ", " : " ", out);
+			/* Boards London's figures alone put at 0. */
+			if (y->baseline && !y->shown && y->lo == 0 &&
+			    y->hi == 0 && A->f[why[j]].var[i] != var) {
+				zero++;
+				continue;
+			}
+			fputs(i - zero ? ", " : " ", out);
 			aud_name(out, A, A->f[why[j]].var[i]);
 			if (y->shown)
 				fprintf(out, " = %ld (published)", y->val);
@@ -590,6 +597,9 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 			else
 				fprintf(out, " in [%ld, %ld]", y->lo, y->hi);
 		}
+		if (zero > 0)
+			fprintf(out, "; %d more at 0 by London's figures "
+			    "alone", zero);
 		putc('\n', out);
 		if (depth <= 0)
 			continue;
