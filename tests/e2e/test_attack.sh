@@ -38,6 +38,35 @@ done
 "$SCRPAPER" audit >"$tmp/out" 2>"$tmp/err" ||
 	fail "audit of input/ exited $?: $(cat "$tmp/out" "$tmp/err")"
 
+# figures --all-lscbs --format json: every board's ledger, cell for cell
+# the CSV's.
+d=$tmp/c/gen-002
+"$SCRPAPER" figures --input "$d" --all-lscbs >"$tmp/all.csv" ||
+	fail "figures --all-lscbs"
+"$SCRPAPER" figures --input "$d" --all-lscbs --format json >"$tmp/all.json" ||
+	fail "figures --all-lscbs --format json"
+python3 - "$tmp/all.csv" "$tmp/all.json" <<'PY' || fail "JSON and CSV ledgers differ"
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))[1:]
+ls = json.load(open(sys.argv[2], encoding="utf-8"))
+assert len(ls) == 33, len(ls)
+js = {}
+for l in ls:
+    for v in l["figures"]:
+        js[(l["lscb"], v["name"])] = v
+n = 0
+for r in rows:
+    if r[1] == "out_of_period":
+        continue
+    v = js[(r[0], r[1])]
+    want = [r[3], r[4], r[5], r[6], r[7]]
+    got = ["" if v[k] is None else str(v[k]) for k in
+           ("numerator", "denominator", "percent", "text", "not_recorded")]
+    assert want == got, (r, v)
+    n += 1
+assert n == 33 * len(ls[0]["figures"]), n
+PY
+
 # A publication with a leak: leak3's ledgers, with the one board's
 # hidden 16-year-old shown beside the others' 0 -- and, separately, with
 # a board's 0 hidden as the only [c] of the band while London says 1.
