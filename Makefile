@@ -33,7 +33,8 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time
+	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time \
+	   chromium
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig libqpdf
 TEST_PKGS = cmocka
 
@@ -54,8 +55,8 @@ TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
-.PHONY: all build paper variants dist deps check unit e2e clean install \
-	asan valgrind fuzz bench
+.PHONY: all build paper variants html dist deps check unit e2e clean install \
+	asan valgrind fuzz bench data
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -69,17 +70,30 @@ build: scrpaper $(PAPER)
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
-	    command -v valgrind >/dev/null; then \
+	    command -v valgrind >/dev/null && command -v chromium >/dev/null && \
+	    command -v npm >/dev/null; then \
 		echo "make deps: all dependencies are installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-		    --no-install-recommends $(DEB_PKGS); \
+		    --no-install-recommends $(DEB_PKGS) && \
+		{ command -v npm >/dev/null || \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		    --no-install-recommends nodejs npm; }; \
 	else \
 		echo "make deps: missing packages; run as root:"; \
-		echo "  apt-get install -y $(DEB_PKGS)"; \
+		echo "  apt-get install -y $(DEB_PKGS) nodejs npm"; \
 		exit 1; \
 	fi
+	@$(MAKE) --no-print-directory $(JS_DEPS)
+
+# The browser tests' npm packages (tests/js/package-lock.json, exact
+# versions); the only step of the build that downloads.  They drive
+# Debian's chromium and never fetch a browser of their own.
+JS_DEPS := tests/js/node_modules/.package-lock.json
+$(JS_DEPS): tests/js/package.json tests/js/package-lock.json
+	cd tests/js && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit \
+	    --no-fund --loglevel=error
 
 scrpaper: $(BIN)
 	cp $(BIN) $@
@@ -134,13 +148,41 @@ $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	mv output/lscb/figures.csv.tmp output/lscb/figures.csv
 	@touch $@
 
+# The HTML edition: the regional paper and every board's, one
+# self-contained page each, beside the PDFs.
+HTML_PAPER := output/background-paper.html
+HTML_VARIANTS := output/lscb/.html-done
+
+html: $(HTML_PAPER) $(HTML_VARIANTS)
+
+$(HTML_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) render -o $@
+
+$(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p output/lscb
+	$(BIN) render --all-lscbs --format html -o output/lscb
+	@touch $@
+
+# The figures as open data (docs/data.md): a tidy CSV, its metadata and
+# a README, in output/data.
+DATA	:= output/data/scr_figures.csv
+
+data: $(DATA)
+
+$(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) data -o $(@D)
+
 # The papers and ledgers in one reproducible archive with a SHA-256
-# manifest.
+# manifest; the open data set in papers/data.
 DIST := output/scrpaper-papers.tar.gz
 dist: $(DIST)
 
-$(DIST): $(PAPER) $(VARIANTS)
-	rm -rf output/dist && mkdir -p output/dist/papers/lscb
+$(DIST): $(PAPER) $(VARIANTS) $(DATA)
+	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
+	    output/dist/papers/data
+	cp output/data/* output/dist/papers/data/
 	cp $(PAPER) output/dist/papers/
 	cp output/lscb/*.pdf output/lscb/figures.csv output/dist/papers/lscb/
 	$(BIN) figures > output/dist/papers/figures.csv
@@ -191,7 +233,7 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/lscb tests/out
+	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out output/data
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

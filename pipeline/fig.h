@@ -134,6 +134,27 @@ struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
 const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
 		    const char *name);
 
+/*
+ * fig_format.c, a leaf: how one figure is written.  fig_suppressed_mark
+ * is what every style prints for a suppressed value ("[c]"), and
+ * fig_suppressed_note the sentence that explains it.
+ */
+extern const char fig_suppressed_mark[];
+extern const char fig_suppressed_note[];
+
+/* What fig_format() writes for a value in a style. */
+enum fig_form {
+	FIG_FORM_SUPPRESSED,	/* "[c]" */
+	FIG_FORM_NO_BASE,	/* "n/a": a share of an empty base */
+	FIG_FORM_PERCENT,	/* "62%": the value's percent */
+	FIG_FORM_NUMBER,	/* "4": the value's numerator in digits */
+	FIG_FORM_WORDS,		/* "four", "about half": words */
+	FIG_FORM__MAX
+};
+
+/* Returns what fig_format(v, style) writes. */
+enum fig_form	 fig_form(const struct fig_value *v, enum fig_style style);
+
 /* Writes v in style; "[c]" when suppressed, in every style.  A count in
  * percent style writes its digits; a share of an empty base writes "n/a".
  * The wording tables are in docs/figures.md.  Returns a new string; free
@@ -147,6 +168,12 @@ int		 fig_style_find(const char *s);
  * that the template can check its references and suggest spellings. */
 size_t		 fig_set_size(const struct fig_set *s);
 const char	*fig_set_name(const struct fig_set *s, size_t i);
+
+/* The human label of figure i (`label:` in the figures file, used by the
+ * open data set), or NULL when the file gives none; and the line of its
+ * entry in the file (0 when i is out of range), its column in *col. */
+const char	*fig_set_label(const struct fig_set *s, size_t i);
+int		 fig_set_pos(const struct fig_set *s, size_t i, int *col);
 
 /* Returns the unit named s ("count", "cases", ...), or -1. */
 int		 fig_unit_find(const char *s);
@@ -162,8 +189,8 @@ const char	*fig_approx_share(long num, long den);
 const char	*fig_approx_count(long n);
 
 /*
- * Prints the ledger, with the national comparators, as CSV or JSON; the
- * format is in docs/figures.md.  Never prints a case id or notes; a
+ * fig_print.c: prints the ledger, with the national comparators, as CSV
+ * or JSON; the format is in docs/figures.md.  Never prints a case id or notes; a
  * suppressed figure prints "[c]" and no numerator or percent.
  */
 void		 fig_print_csv(FILE *f, const struct fig_ledger *l,

@@ -74,6 +74,7 @@ struct fig_def {
 					 * not_recorded counts the same units
 					 * (same base, same codes): equal by
 					 * construction */
+	char		*label;		/* human label (label:), or NULL */
 	int		 line;		/* position of the figure's entry */
 	int		 col;
 };

@@ -1,6 +1,6 @@
 /*
- * main.c: the scrpaper command line.  Parses options, runs the pipeline
- * stages in order (load, aggregate, parse and fill, typeset) and maps
+ * main.c: the scrpaper command line.  Parses options, loads the input,
+ * has paper.c build the filled papers, hands them to a back end and maps
  * their results onto the documented exit statuses:
  *   0 success, 1 invalid input (every problem printed), 2 usage error,
  *   3 system error (I/O, memory, cairo).
@@ -18,6 +18,9 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "fig_data.h"
+#include "doc.h"
+#include "paper.h"
 #include "render.h"
 
 #ifndef SCRPAPER_DATADIR
@@ -35,12 +38,13 @@ enum cmd {
 	CMD_RENDER,
 	CMD_FIGURES,
 	CMD_CHECK,
+	CMD_DATA,
 	CMD_AUDIT,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check", "audit"
+	"render", "figures", "check", "data", "audit"
 };
 
 /* The options of one run, with their defaults. */
@@ -53,7 +57,10 @@ struct opts {
 	const char	*fonts_dir;	/* --fonts DIR */
 	const char	*lscb;		/* --lscb NAME, NULL: the region */
 	const char	*out;		/* -o FILE */
-	const char	*format;	/* --format csv|json */
+	const char	*format;	/* --format csv|json, or pdf|html
+					   for render; NULL: not given */
+	int		 html;		/* render writes HTML: --format html,
+					   or -o FILE.html without --format */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	const char	*jobs;		/* --jobs N: worker processes */
 	const char	*published;	/* audit --published DIR */
@@ -66,24 +73,30 @@ usage(FILE *f)
 {
 	fputs(
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
-"                        [--figures FILE] [--fonts DIR] [--lscb NAME] -o FILE.pdf\n"
-"       scrpaper render  --all-lscbs [--jobs N] [options] -o DIR\n"
+"                        [--figures FILE] [--fonts DIR] [--lscb NAME]\n"
+"                        [--format pdf|html] -o FILE.pdf|FILE.html\n"
+"       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
+"                        -o DIR\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
 "       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--published DIR]\n"
+"       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
-"  render   typeset the background paper (or one board's variant) as PDF\n"
+"  render   typeset the background paper (or one board's variant) as PDF,\n"
+"           or write it as one HTML page (--format html, or -o FILE.html)\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template; write nothing\n"
 "  audit    try to work back every suppressed board figure; exit 1 if any\n"
+"  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
-"--fonts fonts, --format csv.  Exit status: 0 ok, 1 invalid input,\n"
+"--fonts fonts, --format csv (figures) or from -o's extension (render).\n"
+"Exit status: 0 ok, 1 invalid input,\n"
 "2 usage error, 3 system error.\n", f);
 }
 
@@ -119,6 +132,27 @@ opts_clear(struct opts *o)
 		free(o->installed[--o->ninstalled]);
 }
 
+/* Chooses render's back end: --format pdf|html, else HTML for -o
+ * FILE.html or FILE.htm and PDF for anything else.  Returns -1 to go on,
+ * or EXIT_USAGE after a message. */
+static int
+render_format(struct opts *o)
+{
+	const char *dot;
+
+	if (o->format != NULL) {
+		if (strcmp(o->format, "pdf") != 0 &&
+		    strcmp(o->format, "html") != 0)
+			return usage_error("--format: '%s' is not pdf or html",
+			    o->format);
+		o->html = strcmp(o->format, "html") == 0;
+	} else if (o->out != NULL && !o->all_lscbs &&
+	    (dot = strrchr(o->out, '.')) != NULL)
+		o->html = strcmp(dot, ".html") == 0 ||
+		    strcmp(dot, ".htm") == 0;
+	return -1;
+}
+
 /* Parses argv into o.  Returns -1 to go on, or an exit status. */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
@@ -145,7 +179,6 @@ parse_args(int argc, char *argv[], struct opts *o)
 	o->template_path = data_path(o, "templates/background-paper.tmpl");
 	o->figures_path = data_path(o, "templates/figures.yaml");
 	o->fonts_dir = data_path(o, "fonts");
-	o->format = "csv";
 
 	if (argc < 2) {
 		usage(stderr);
@@ -196,13 +229,18 @@ parse_args(int argc, char *argv[], struct opts *o)
 			return usage_error("%s needs a value", valued[j].name);
 		*(const char **)((char *)o + valued[j].off) = val;
 	}
-	if (strcmp(o->format, "csv") != 0 && strcmp(o->format, "json") != 0)
+	if (o->cmd == CMD_RENDER && (k = render_format(o)) >= 0)
+		return k;
+	if (o->cmd != CMD_RENDER && o->format == NULL)
+		o->format = "csv";
+	if (o->cmd != CMD_RENDER && strcmp(o->format, "csv") != 0 &&
+	    strcmp(o->format, "json") != 0)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
 	if (o->cmd == CMD_RENDER && o->out == NULL)
 		return usage_error("%s", o->all_lscbs ?
 		    "render --all-lscbs needs -o DIR" :
-		    "render needs -o FILE.pdf");
+		    "render needs -o FILE.pdf or -o FILE.html");
 	if (o->all_lscbs && o->lscb != NULL)
 		return usage_error("%s", "--all-lscbs and --lscb exclude each "
 		    "other");
@@ -213,10 +251,14 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
 		return usage_error("--jobs: '%s' is not a number from 1 to 64",
 		    o->jobs);
+	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
+	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
+		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
+		    "--format, and needs -o DIR");
 	if (o->all_lscbs && o->cmd == CMD_CHECK)
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
-	if (o->cmd != CMD_RENDER && o->out != NULL)
+	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
 	if (o->published != NULL && o->cmd != CMD_AUDIT)
 		return usage_error("%s", "--published is for audit");
@@ -246,28 +288,38 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
 	return EXIT_USAGE;
 }
 
+/* Writes doc to path: as one HTML page when html is set, else as PDF
+ * with the fonts in fonts_dir.  Returns an exit status. */
+static int
+render_to(const struct doc *doc, int html, const char *fonts_dir,
+    const char *path, struct diag *d)
+{
+	if (html)
+		return render_html(doc, path, d);
+	return render_pdf(doc, fonts_dir, path, d);
+}
+
 /*
- * Renders the boards first, first + step, first + 2 step, ... into the
- * folder dir as SLUG.pdf, stopping at the first failure.  Papers already
- * written are complete (each is renamed into place only when whole).
- * Returns an exit status.
+ * Renders the filled papers docs[first], docs[first + step], ... of the
+ * boards into the folder dir as SLUG.pdf (SLUG.html when html is set),
+ * stopping at the first failure.
+ * Papers already written are complete (each is renamed into place only
+ * when whole).  Returns an exit status.
  */
 static int
-render_share(const struct render_job *base, const char *dir, size_t first,
-    size_t step, struct diag *d)
+render_share(struct doc *const *docs, const struct report *r, int html,
+    const char *fonts_dir, const char *dir, size_t first, size_t step,
+    struct diag *d)
 {
-	const struct report *r = &base->cohort->report;
-	struct render_job job = *base;
 	size_t i;
 	int rc = 0;
 
 	for (i = first; i < r->nlscbs && rc == 0; i += step) {
 		char *slug = str_slug(r->lscbs[i]);
-		char *path = xasprintf("%s/%s.pdf", dir, slug);
+		char *path = xasprintf("%s/%s.%s", dir, slug,
+		    html ? "html" : "pdf");
 
-		job.lscb = (int)i;
-		job.out_path = path;
-		rc = render_paper(&job, d);
+		rc = render_to(docs[i], html, fonts_dir, path, d);
 		free(path);
 		free(slug);
 	}
@@ -275,57 +327,34 @@ render_share(const struct render_job *base, const char *dir, size_t first,
 }
 
 /*
- * Fills the template for every board of job (its boards' ledgers given),
- * stopping at the first that fails, so that a broken template is
- * reported once and before any paper is written.  Returns an exit
- * status.
- */
-static int
-check_boards(const struct render_job *base, struct diag *d)
-{
-	struct render_job job = *base;
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < base->cohort->report.nlscbs && rc == 0; i++) {
-		job.lscb = (int)i;
-		rc = render_check(&job, d);
-	}
-	return rc;
-}
-
-/*
  * Renders every board's variant into dir, shared among jobs worker
  * processes (each sets up its fonts once, then typesets its boards).
- * The template is checked once first, so that a broken one is reported
- * once, not once a worker.  Workers are forked before any font or pango
- * set-up, so no thread state crosses a fork.  Returns the worst exit
- * status of the workers.
+ * Every board's paper is filled once, before any is written, so that a
+ * broken template is reported once and nothing is written.  Workers are
+ * forked before any font or pango set-up, so no thread state crosses a
+ * fork.  Returns the worst exit status of the workers.
  */
 static int
-render_all(const struct render_job *base, const char *dir, long jobs,
-    struct diag *d)
+render_all(struct paper *pp, const struct report *r, int html,
+    const char *fonts_dir, const char *dir, long jobs, struct diag *d)
 {
-	const struct report *r = &base->cohort->report;
-	struct render_job job = *base;
-	struct fig_ledger **boards;
+	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
-	size_t w, n = 0;
+	size_t w, n = 0, i;
 
 	if (r->nlscbs == 0)
 		return 0;
-	/* The boards' ledgers depend on each other (suppression across
-	 * boards): made once, before the workers start. */
-	boards = fig_aggregate_boards(base->figs, base->cohort);
-	job.boards = boards;
-	if ((rc = check_boards(&job, d)) != 0)
+	docs = xcalloc(r->nlscbs, sizeof(*docs));
+	for (i = 0; i < r->nlscbs && rc == 0; i++)
+		rc = paper_build(pp, (int)i, &docs[i], d);
+	if (rc != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(&job, dir, 0, 1, d);
+		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, d);
 		goto out;
 	}
 
@@ -346,7 +375,8 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 		if (pid == 0) {
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(&job, dir, w, (size_t)jobs, d);
+			wrc = render_share(docs, r, html, fonts_dir, dir, w,
+			    (size_t)jobs, d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -366,7 +396,9 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 	}
 	tmp_guard_children(NULL, 0);
 out:
-	fig_boards_free(boards, r->nlscbs);
+	for (i = 0; i < r->nlscbs; i++)
+		doc_free(docs[i]);
+	free(docs);
 	return rc;
 }
 
@@ -374,13 +406,12 @@ out:
  * table, JSON as a list of the boards' ledgers.  Returns an exit
  * status. */
 static int
-print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
+print_all_ledgers(struct paper *pp, const struct cohort *c,
     const char *format)
 {
-	struct fig_ledger **ls;
+	struct fig_ledger *const *ls = paper_boards(pp);
 	size_t i;
 
-	ls = fig_aggregate_boards(figs, c);
 	if (strcmp(format, "csv") == 0)
 		fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
 	else {
@@ -392,7 +423,6 @@ print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
 		}
 		fputs("]\n", stdout);
 	}
-	fig_boards_free(ls, c->report.nlscbs);
 	return EXIT_SUCCESS;
 }
 
@@ -428,10 +458,11 @@ read_text(const char *path)
  * on standard output), 3 on a system error.
  */
 static int
-audit(const struct fig_set *figs, const struct cohort *c,
+audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
     const char *published)
 {
-	struct fig_ledger **ls, *region;
+	struct fig_ledger *const *ls;
+	const struct fig_ledger *region;
 	char *bcsv = NULL, *rcsv = NULL, *path;
 	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0;
 	FILE *f;
@@ -449,8 +480,8 @@ audit(const struct fig_set *figs, const struct cohort *c,
 			return EXIT_SYSERR;
 		}
 	} else {
-		ls = fig_aggregate_boards(figs, c);
-		region = fig_aggregate_paper(figs, c, -1);
+		ls = paper_boards(pp);
+		region = paper_ledger(pp, -1);
 		for (i = 0; i < c->report.nlscbs; i++)
 			for (j = 0; j < ls[i]->nvalues; j++) {
 				cells++;
@@ -466,8 +497,6 @@ audit(const struct fig_set *figs, const struct cohort *c,
 		}
 		fig_print_csv(f, region, c);
 		fclose(f);
-		fig_boards_free(ls, c->report.nlscbs);
-		fig_ledger_free(region);
 	}
 	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);
 	free(bcsv);
@@ -494,8 +523,8 @@ main(int argc, char *argv[])
 	struct diag d;
 	struct cohort *c = NULL;
 	struct fig_set *figs = NULL;
-	struct fig_ledger *ledger = NULL;
-	struct render_job job;
+	struct paper *pp = NULL;
+	struct doc *doc = NULL;
 	int rc, lscb;
 	size_t i, nchildren = 0, nout = 0;
 
@@ -517,31 +546,17 @@ main(int argc, char *argv[])
 	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;
 
-	memset(&job, 0, sizeof(job));
-	job.cohort = c;
-	job.figs = figs;
-	job.template_path = o.template_path;
-	job.fonts_dir = o.fonts_dir;
-	job.lscb = lscb;
-	job.out_path = o.out;
+	pp = paper_new(c, figs);
+	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA && o.cmd != CMD_AUDIT &&
+	    (rc = paper_template(pp, o.template_path, &d)) != 0)
+		goto out;
 
 	switch (o.cmd) {
 	case CMD_CHECK:
 		/* The regional paper and every board's: a template error may
 		 * sit in a block only one kind of paper shows. */
-		if ((rc = render_check(&job, &d)) != 0)
+		if ((rc = paper_check(pp, lscb, &d)) != 0)
 			break;
-		if (lscb < 0) {
-			struct fig_ledger **boards;
-
-			boards = fig_aggregate_boards(figs, c);
-			job.boards = boards;
-			rc = check_boards(&job, &d);
-			fig_boards_free(boards, c->report.nlscbs);
-			job.boards = NULL;
-			if (rc != 0)
-				break;
-		}
 		for (i = 0; i < c->ncases; i++) {
 			nchildren += c->cases[i].nchildren;
 			if (c->cases[i].completed < c->report.period_from ||
@@ -559,23 +574,35 @@ main(int argc, char *argv[])
 		break;
 	case CMD_FIGURES:
 		if (o.all_lscbs) {
-			rc = print_all_ledgers(figs, c, o.format);
+			rc = print_all_ledgers(pp, c, o.format);
 			break;
 		}
-		ledger = fig_aggregate_paper(figs, c, lscb);
 		if (strcmp(o.format, "json") == 0)
-			fig_print_json(stdout, ledger, c);
+			fig_print_json(stdout, paper_ledger(pp, lscb), c);
 		else
-			fig_print_csv(stdout, ledger, c);
+			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_AUDIT:
-		rc = audit(figs, c, o.published);
+		rc = audit(pp, figs, c, o.published);
 		break;
+	case CMD_DATA: {
+		char *report_file = xasprintf("%s/report.yaml", o.input);
+
+		rc = fig_data_write(figs, c, report_file, o.figures_path,
+		    o.out, &d);
+		free(report_file);
+		break;
+	}
 	case CMD_RENDER:
-		rc = o.all_lscbs ? render_all(&job, o.out, o.jobs ?
-		    atol(o.jobs) : sysconf(_SC_NPROCESSORS_ONLN), &d) :
-		    render_paper(&job, &d);
+		if (o.all_lscbs) {
+			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
+			    o.out, o.jobs ? atol(o.jobs) :
+			    sysconf(_SC_NPROCESSORS_ONLN), &d);
+			break;
+		}
+		if ((rc = paper_build(pp, lscb, &doc, &d)) == 0)
+			rc = render_to(doc, o.html, o.fonts_dir, o.out, &d);
 		break;
 	default:
 		abort();
@@ -588,7 +615,8 @@ out:
 	if (rc == EXIT_INVALID && d.nerrors > 0)
 		fprintf(stderr, "scrpaper: %zu error%s; nothing written\n",
 		    d.nerrors, d.nerrors == 1 ? "" : "s");
-	fig_ledger_free(ledger);
+	doc_free(doc);
+	paper_free(pp);
 	fig_set_free(figs);
 	cohort_free(c);
 	diag_clear(&d);

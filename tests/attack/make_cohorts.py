@@ -34,6 +34,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 INPUT = os.path.join(ROOT, "input")
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(ROOT, "tests", "data"))
+import make_variants as variants  # noqa: E402  (codes_by_level)
 
 PERIOD_FROM = datetime.date(2006, 4, 1)
 PERIOD_TO = datetime.date(2009, 9, 30)
@@ -58,19 +61,7 @@ def boards():
 
 
 def codes_by_level():
-    case, child = [], []
-    name = None
-    with open(os.path.join(INPUT, "codebook.yaml"), encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^  ([a-z][a-z0-9_]*):\s*$", line)
-            if m:
-                name = m.group(1)
-                continue
-            m = re.match(r"^    level:\s*(case|child)\s*$", line)
-            if m and name is not None:
-                (case if m.group(1) == "case" else child).append(name)
-                name = None
-    return case, child
+    return variants.codes_by_level(os.path.join(INPUT, "codebook.yaml"))
 
 
 REPORT = """\

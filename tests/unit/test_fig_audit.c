@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "testaudit.h"
 
 /* Figures and relations of the hand-written ledgers below. */
 static const char small_yaml[] =
@@ -188,28 +189,6 @@ test_attacker_leaves_what_london_says(void **state)
 	cohort_free(c);
 }
 
-/* Prints the boards' and London's ledgers and runs the attacker. */
-static long
-audit_ledgers(const struct fig_set *s, const struct cohort *c,
-    struct fig_ledger **ls, const struct fig_ledger *region, FILE *out)
-{
-	char *b = NULL, *r = NULL;
-	size_t bl, rl;
-	FILE *f;
-	long found;
-
-	f = open_memstream(&b, &bl);
-	fig_print_csv_boards(f, ls, c->report.nlscbs, c);
-	fclose(f);
-	f = open_memstream(&r, &rl);
-	fig_print_csv(f, region, c);
-	fclose(f);
-	found = fig_audit(s, b, r, "minimality", out);
-	free(b);
-	free(r);
-	return found;
-}
-
 /*
  * The shipped cohort, its reviews dealt over four boards (skewed, so
  * that boards show figures and need complementary suppression), for a
@@ -248,7 +227,7 @@ test_complementary_suppression_is_minimal(void **state)
 		}
 		ls = fig_aggregate_boards(s, c);
 		region = fig_aggregate_paper(s, c, -1);
-		assert_int_equal(audit_ledgers(s, c, ls, region, stderr), 0);
+		assert_int_equal(test_audit_ledgers(s, c, ls, region, stderr), 0);
 		tried = 0;
 		for (b = 0; b < c->report.nlscbs; b++)
 			for (j = 0; j < ls[b]->nvalues; j++) {
@@ -260,7 +239,7 @@ test_complementary_suppression_is_minimal(void **state)
 				tried++;
 				ncomp++;
 				v->suppressed = 0;
-				found = audit_ledgers(s, c, ls, region,
+				found = test_audit_ledgers(s, c, ls, region,
 				    devnull);
 				v->suppressed = 1;
 				if (found < 1)

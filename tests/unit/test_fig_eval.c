@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "testaudit.h"
 
 /* Codes of the test codebook, in index order. */
 enum { C_CSC, C_MOVED, C_DRUGS, C_NEGLECT, C__MAX };
@@ -1004,22 +1005,11 @@ audit_published(const struct cohort *c, const char *yaml)
 {
 	struct fig_set *s = load_set(c, yaml);
 	struct fig_ledger **ls, *region;
-	char *b = NULL, *r = NULL;
-	size_t bl = 0, rl = 0;
-	FILE *f;
 	long found;
 
 	ls = fig_aggregate_boards(s, c);
 	region = fig_aggregate_paper(s, c, -1);
-	f = open_memstream(&b, &bl);
-	fig_print_csv_boards(f, ls, c->report.nlscbs, c);
-	fclose(f);
-	f = open_memstream(&r, &rl);
-	fig_print_csv(f, region, c);
-	fclose(f);
-	found = fig_audit(s, b, r, "property", stderr);
-	free(b);
-	free(r);
+	found = test_audit_ledgers(s, c, ls, region, stderr);
 	fig_boards_free(ls, c->report.nlscbs);
 	fig_ledger_free(region);
 	fig_set_free(s);

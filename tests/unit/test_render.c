@@ -3,8 +3,8 @@
  * column chooser of pipeline/render_layout.c (page breaking, keep with
  * next, orphans and widows, tables kept whole, footnotes on the page of
  * their reference), the measured layout of render_pdf.c through its text
- * dump (line breaking, the rules on the real paper), and render_paper()'s
- * all-or-nothing file writing.  The tests that need the project's files
+ * dump (line breaking, the rules on the real paper), and the
+ * all-or-nothing file writing of render_pdf() on papers built by paper.c.  The tests that need the project's files
  * (fonts/, input/, templates/) skip when not run from the project root.
  */
 #include <stdarg.h>
@@ -23,6 +23,9 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
+#include "paper.h"
 #include "render.h"
 #include "render_layout.h"
 
@@ -351,28 +354,42 @@ world_teardown(void **state)
 	return 0;
 }
 
-/* Parses and fills src for the region; returns the document. */
+/* Parses and fills src for the region, with the figure named hide (if
+ * not NULL) suppressed as disclosure control would; returns the
+ * document. */
 static struct doc *
-world_doc(struct world *w, const char *src)
+world_doc_hiding(struct world *w, const char *src, const char *hide)
 {
 	struct diag		 d;
 	struct doc		*doc;
 	struct doc_env		 env;
 	struct fig_selection	 sel = { -1, 0 };
 	struct fig_ledger	*l;
+	size_t			 i;
 
 	diag_init(&d, stderr);
 	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
 	assert_non_null(doc);
 	l = fig_aggregate(w->figs, w->cohort, &sel);
+	for (i = 0; hide != NULL && i < l->nvalues; i++)
+		if (strcmp(l->values[i].name, hide) == 0)
+			l->values[i].suppressed = 1;
 	memset(&env, 0, sizeof(env));
 	env.cohort = w->cohort;
-	env.figs = l;
+	env.ledgers[DOC_LEDGER_SELECTION] = l;
+	env.ledgers[DOC_LEDGER_REGION] = l;
 	env.lscb = -1;
 	assert_true(doc_fill(doc, &env, &d));
 	fig_ledger_free(l);
 	diag_clear(&d);
 	return doc;
+}
+
+/* Parses and fills src for the region; returns the document. */
+static struct doc *
+world_doc(struct world *w, const char *src)
+{
+	return world_doc_hiding(w, src, NULL);
 }
 
 /* One line of the layout dump. */
@@ -515,7 +532,8 @@ test_layout_of_the_paper(void **state)
 	l = fig_aggregate(w->figs, w->cohort, &sel);
 	memset(&env, 0, sizeof(env));
 	env.cohort = w->cohort;
-	env.figs = l;
+	env.ledgers[DOC_LEDGER_SELECTION] = l;
+	env.ledgers[DOC_LEDGER_REGION] = l;
 	env.lscb = -1;
 	assert_true(doc_fill(doc, &env, &d));
 	rows = layout_rows(doc, &n, &npages);
@@ -541,20 +559,39 @@ test_layout_of_the_paper(void **state)
 	diag_clear(&d);
 }
 
-/* Returns a render job for the project's paper writing to out. */
-static struct render_job
-job_for(struct world *w, const char *out)
+/* Renders board lscb's paper (-1: the region) from template tmpl with
+ * the fonts in fonts to out, as `scrpaper render` does.  Returns the
+ * exit status. */
+static int
+render_with(struct world *w, const char *tmpl, int lscb, const char *fonts,
+    const char *out, struct diag *d)
 {
-	struct render_job	 job;
+	struct paper	*pp;
+	struct doc	*doc = NULL;
+	int		 rc;
 
-	memset(&job, 0, sizeof(job));
-	job.cohort = w->cohort;
-	job.figs = w->figs;
-	job.template_path = "templates/background-paper.tmpl";
-	job.fonts_dir = "fonts";
-	job.lscb = -1;
-	job.out_path = out;
-	return job;
+	pp = paper_new(w->cohort, w->figs);
+	if ((rc = paper_template(pp, tmpl, d)) == 0 &&
+	    (rc = paper_build(pp, lscb, &doc, d)) == 0)
+		rc = render_pdf(doc, fonts, out, d);
+	doc_free(doc);
+	paper_free(pp);
+	return rc;
+}
+
+/* Checks board lscb's paper (-1: every paper) as `scrpaper check`
+ * does.  Returns the exit status. */
+static int
+check_with(struct world *w, const char *tmpl, int lscb, struct diag *d)
+{
+	struct paper	*pp;
+	int		 rc;
+
+	pp = paper_new(w->cohort, w->figs);
+	if ((rc = paper_template(pp, tmpl, d)) == 0)
+		rc = paper_check(pp, lscb, d);
+	paper_free(pp);
+	return rc;
 }
 
 /* Returns the names in dir other than . and .., one string. */
@@ -581,8 +618,8 @@ static void
 test_render_writes_whole_file_or_none(void **state)
 {
 	struct world		*w = *state;
-	struct render_job	 job;
 	struct diag		 d;
+	const char		*tmpl = "templates/background-paper.tmpl";
 	const char		*tmpdir = getenv("TMPDIR");
 	char			*dir, *out, *ls, *bad;
 	struct stat		 st;
@@ -597,8 +634,7 @@ test_render_writes_whole_file_or_none(void **state)
 
 	/* Success: exactly one file, a PDF. */
 	diag_init(&d, NULL);
-	job = job_for(w, out);
-	assert_int_equal(render_paper(&job, &d), 0);
+	assert_int_equal(render_with(w, tmpl, -1, "fonts", out, &d), 0);
 	ls = dir_list(dir);
 	assert_string_equal(ls, "paper.pdf\n");
 	free(ls);
@@ -610,23 +646,19 @@ test_render_writes_whole_file_or_none(void **state)
 	f = fopen(bad, "w");
 	fputs("# T\n\n{boyz}\n", f);
 	fclose(f);
-	job.template_path = bad;
-	assert_int_equal(render_paper(&job, &d), 1);
+	assert_int_equal(render_with(w, bad, -1, "fonts", out, &d), 1);
 	assert_int_equal(d.nerrors, 1);
 	assert_non_null(strstr(d.items[0].msg, "did you mean \"boys\""));
 	unlink(bad);
 	free(bad);
 
 	/* Missing fonts: a system error, nothing written. */
-	job.template_path = "templates/background-paper.tmpl";
-	job.fonts_dir = dir;
-	assert_int_equal(render_paper(&job, &d), 3);
+	assert_int_equal(render_with(w, tmpl, -1, dir, out, &d), 3);
 	assert_non_null(strstr(d.items[d.nitems - 1].msg, "missing"));
 
 	/* An unwritable place: a system error. */
-	job.fonts_dir = "fonts";
-	job.out_path = "/nonexistent-dir/paper.pdf";
-	assert_int_equal(render_paper(&job, &d), 3);
+	assert_int_equal(render_with(w, tmpl, -1, "fonts",
+	    "/nonexistent-dir/paper.pdf", &d), 3);
 	assert_non_null(strstr(d.items[d.nitems - 1].msg, "cannot write"));
 
 	ls = dir_list(dir);
@@ -649,19 +681,16 @@ static void
 test_render_check(void **state)
 {
 	struct world		*w = *state;
-	struct render_job	 job;
 	struct diag		 d;
+	const char		*tmpl = "templates/background-paper.tmpl";
 
 	if (w->figs == NULL)
 		skip();
 	diag_init(&d, NULL);
-	job = job_for(w, NULL);
-	assert_int_equal(render_check(&job, &d), 0);
-	job.lscb = 0;
-	assert_int_equal(render_check(&job, &d), 0);
+	assert_int_equal(check_with(w, tmpl, -1, &d), 0);
+	assert_int_equal(check_with(w, tmpl, 0, &d), 0);
 	/* A template that cannot be read is a system error, as in render. */
-	job.template_path = "/nonexistent.tmpl";
-	assert_int_equal(render_check(&job, &d), 3);
+	assert_int_equal(check_with(w, "/nonexistent.tmpl", -1, &d), 3);
 	diag_clear(&d);
 }
 
@@ -685,21 +714,6 @@ cmd_output(const char *cmd)
 	return s;
 }
 
-/* Appends a chart with caption cap after the last block of doc. */
-static void
-add_chart(struct doc *doc, const char *cap)
-{
-	struct doc_node	*chart, *t;
-
-	chart = doc_node_new(DOC_CHART, 1, 1);
-	if (cap != NULL) {
-		t = doc_node_new(DOC_TEXT, 1, 1);
-		t->text = xstrdup(cap);
-		doc_node_append(chart, t);
-	}
-	doc_node_append(doc->root, chart);
-}
-
 /*
  * A DOC_CHART after a table is drawn as a Figure with a text
  * alternative made from the table's cells; suppressed cells ([c]) get
@@ -720,12 +734,13 @@ test_render_chart_is_a_figure_with_alt(void **state)
 
 	if (w->figs == NULL)
 		skip();
-	doc = world_doc(w, "# T\n\n"
+	doc = world_doc_hiding(w, "# T\n\n"
 	    "| AGE | LONDON | NATIONAL | BOARD |\n"
 	    "| --- | --- | --- | --- |\n"
-	    "| Under 1 | {age_under_1} | {national:age_under_1} | \\[c] |\n"
-	    "| 1 – 5 | {age_1_5} | {national:age_1_5} | 40% |\n");
-	add_chart(doc, "Age of the children");
+	    "| Under 1 | {age_under_1} | {national:age_under_1} | "
+	    "{age_6_10} |\n"
+	    "| 1 – 5 | {age_1_5} | {national:age_1_5} | 40% |\n"
+	    "\n@chart Age of the children\n", "age_6_10");
 	rows = layout_rows(doc, &n, &npages);
 	for (i = 0; i < n; i++)
 		if (strcmp(rows[i].type, "chart") == 0) {
@@ -743,7 +758,7 @@ test_render_chart_is_a_figure_with_alt(void **state)
 	assert_non_null(mkdtemp(dir));
 	out = xasprintf("%s/chart.pdf", dir);
 	diag_init(&d, stderr);
-	assert_int_equal(render_doc(doc, "fonts", out, &d), 0);
+	assert_int_equal(render_pdf(doc, "fonts", out, &d), 0);
 	diag_clear(&d);
 
 	cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", out);
@@ -763,10 +778,11 @@ test_render_chart_is_a_figure_with_alt(void **state)
 	free(s);
 	free(cmd);
 
-	/* A chart that follows no table draws nothing. */
+	/* A chart fill gave no data (it follows no table) draws
+	 * nothing. */
 	doc_free(doc);
 	doc = world_doc(w, "# T\n\nText.\n");
-	add_chart(doc, NULL);
+	doc_node_append(doc->root, doc_node_new(DOC_CHART, 1, 1));
 	rows = layout_rows(doc, &n, &npages);
 	for (i = 0; i < n; i++)
 		assert_string_not_equal(rows[i].type, "chart");

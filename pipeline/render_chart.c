@@ -1,0 +1,230 @@
+/*
+ * render_chart.c: the PDF back end's bar chart, drawn from the data fill
+ * read from its table (doc.h, struct doc_chart): measures it (a round
+ * axis, the labels' column) and paints it (legend, gridlines, bars and
+ * their values as the table prints them).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "util.h"
+#include "diag.h"
+#include "doc.h"
+#include "render_int.h"
+
+/* Returns the text of gridline value v of chart c. */
+static char *
+rndr_chart_tick(const struct rndr_chart *c, double v)
+{
+	return xasprintf("%g%s", v, c->data->kind == DOC_NUM_PERCENT ?
+	    "%" : "");
+}
+
+/* Frees chart c; accepts NULL. */
+void
+rndr_chart_free(struct rndr_chart *c)
+{
+	free(c);
+}
+
+/*
+ * Measures chart node n from the data fill read from its table.
+ * Returns the chart (free with rndr_chart_free()), or NULL when n has
+ * no data (it follows no table it can be drawn from).
+ */
+struct rndr_chart *
+rndr_measure_chart(struct rndr *p, const struct doc_node *n)
+{
+	const struct doc_chart	*data = n->as.chart.data;
+	struct rndr_chart	*c;
+	struct rndr_text	 t;
+	double			 maxv, w, steps[] = { 1, 2, 5 };
+	size_t			 k;
+	int			 s;
+	char			*tick;
+
+	if (data == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->data = data;
+	maxv = data->max;
+
+	/* A round axis: gridlines at 1, 2 or 5 times a power of ten,
+	 * at most six of them. */
+	c->step = 1;
+	for (;;) {
+		for (s = 0; s < 3; s++)
+			if (maxv / (steps[s] * c->step) <= 5)
+				break;
+		if (s < 3) {
+			c->step *= steps[s];
+			break;
+		}
+		c->step *= 10;
+	}
+	c->max = c->step * (maxv > 0 ? (int)(maxv / c->step - 1e-9) + 1 : 1);
+	if (c->max < maxv)
+		c->max += c->step;
+
+	/* The category labels' column, and the bars' room. */
+	for (k = 0; k < data->ncats; k++) {
+		rndr_text_make(p, &t, NULL, data->cats[k], 0, PDF_CHART_PT, 1,
+		    PANGO_ALIGN_LEFT);
+		w = rndr_text_width(&t) + 14;
+		if (w > c->labelw)
+			c->labelw = w;
+		rndr_text_clear(&t);
+	}
+	tick = rndr_chart_tick(c, c->max);
+	rndr_text_make(p, &t, NULL, tick, 0, PDF_CHART_PT, 0,
+	    PANGO_ALIGN_LEFT);
+	free(tick);
+	c->plotw = PDF_BODY_W - c->labelw - PDF_CHART_VALW;
+	rndr_text_clear(&t);
+	c->height = PDF_CHART_LEGEND + data->ncats * (data->nseries *
+	    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP +
+	    PDF_CHART_GROUP) + PDF_CHART_AXIS;
+	return c;
+}
+
+/* The chart's colours: dark blue and turquoise of the Government
+ * Analysis Function's palette (10.3:1 and 3.2:1 against white, 3.2:1
+ * between them); a third series is hatched in the dark blue. */
+static const double rndr_chart_rgb[2][3] = {
+	{ 0x12 / 255.0, 0x43 / 255.0, 0x6d / 255.0 },
+	{ 0x28 / 255.0, 0xa1 / 255.0, 0x97 / 255.0 },
+};
+
+/* Fills the rectangle x, y, w, h in the style of series s. */
+static void
+rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
+    double h)
+{
+	double	 d;
+
+	cairo_save(p->cr);
+	if (s < 2) {
+		cairo_set_source_rgb(p->cr, rndr_chart_rgb[s][0],
+		    rndr_chart_rgb[s][1], rndr_chart_rgb[s][2]);
+		cairo_rectangle(p->cr, x, y, w, h);
+		cairo_fill(p->cr);
+	} else {
+		cairo_set_source_rgb(p->cr, rndr_chart_rgb[0][0],
+		    rndr_chart_rgb[0][1], rndr_chart_rgb[0][2]);
+		cairo_rectangle(p->cr, x, y, w, h);
+		cairo_save(p->cr);
+		cairo_clip_preserve(p->cr);
+		cairo_new_path(p->cr);
+		cairo_set_line_width(p->cr, 1.3);
+		for (d = -h; d < w; d += 4.5) {
+			cairo_move_to(p->cr, x + d, y + h);
+			cairo_line_to(p->cr, x + d + h, y);
+		}
+		cairo_stroke(p->cr);
+		cairo_restore(p->cr);
+		cairo_set_line_width(p->cr, 1.0);
+		cairo_rectangle(p->cr, x + 0.5, y + 0.5, w - 1, h - 1);
+		cairo_stroke(p->cr);
+	}
+	cairo_restore(p->cr);
+}
+
+/* Draws s as outlines with its left at x and its middle at ym (chart
+ * labels: the Figure's alternative text carries their words). */
+static double
+rndr_chart_label(struct rndr *p, const char *s, double x, double ym,
+    int bold, int right)
+{
+	struct rndr_text	 t;
+	double		 w;
+
+	rndr_text_make(p, &t, NULL, s, 0, PDF_CHART_PT, bold,
+	    PANGO_ALIGN_LEFT);
+	w = rndr_text_width(&t);
+	cairo_move_to(p->cr, right ? x - w : x, ym - t.height / 2);
+	pango_cairo_layout_path(p->cr, t.layout);
+	cairo_fill(p->cr);
+	rndr_text_clear(&t);
+	return w;
+}
+
+/*
+ * Paints chart block b with top at y: a legend, then for each category
+ * its label and one horizontal bar a series, each labelled with the
+ * figure as the table prints it ([c] where it is suppressed, with no
+ * bar), over light gridlines with their values below.
+ */
+void
+rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
+{
+	const struct rndr_chart	*c = b->chart;
+	const struct doc_chart	*data = c->data;
+	const struct doc_chart_cell *cc;
+	double			 x0, top, gy, by, w, lx, v, yb;
+	int			 k, s, ncats, nseries;
+	char			*tick;
+
+	ncats = (int)data->ncats;
+	nseries = (int)data->nseries;
+
+	x0 = PDF_LEFT + c->labelw;
+	/* Legend. */
+	lx = x0;
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+	for (s = 0; s < nseries; s++) {
+		rndr_chart_swatch(p, s, lx, y + (PDF_CHART_LEGEND - 12) / 2,
+		    12, 12);
+		lx += 18 + rndr_chart_label(p, data->series[s], lx + 18,
+		    y + PDF_CHART_LEGEND / 2, 0, 0) + 18;
+	}
+	top = y + PDF_CHART_LEGEND + PDF_CHART_GROUP / 2;
+	yb = top + ncats * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
+	    PDF_CHART_GAP + PDF_CHART_GROUP) - PDF_CHART_GROUP / 2;
+
+	/* Gridlines and their values. */
+	for (v = 0; v <= c->max + 1e-9; v += c->step) {
+		w = x0 + v / c->max * c->plotw;
+		cairo_set_source_rgb(p->cr, v == 0 ? PDF_INK : 0.75,
+		    v == 0 ? PDF_INK : 0.75, v == 0 ? PDF_INK : 0.75);
+		cairo_set_line_width(p->cr, v == 0 ? 1.0 : 0.5);
+		cairo_move_to(p->cr, w, top - PDF_CHART_GROUP / 2);
+		cairo_line_to(p->cr, w, yb);
+		cairo_stroke(p->cr);
+		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+		tick = rndr_chart_tick(c, v);
+		rndr_chart_label(p, tick, w - 8, yb + PDF_CHART_AXIS / 2,
+		    0, 0);
+		free(tick);
+	}
+
+	/* Categories and bars. */
+	for (k = 0; k < ncats; k++) {
+		gy = top + k * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
+		    PDF_CHART_GAP + PDF_CHART_GROUP);
+		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+		rndr_chart_label(p, data->cats[k], PDF_LEFT, gy + (nseries *
+		    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP) / 2, 1,
+		    0);
+		for (s = 0; s < nseries; s++) {
+			by = gy + s * (PDF_CHART_BAR + PDF_CHART_GAP);
+			cc = &data->cells[k * nseries + s];
+			w = 0;
+			if (cc->bar) {
+				w = cc->num.value / c->max * c->plotw;
+				if (w > 0)
+					rndr_chart_swatch(p, s, x0, by, w,
+					    PDF_CHART_BAR);
+			}
+			cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK,
+			    PDF_INK);
+			rndr_chart_label(p, cc->text,
+			    x0 + w + 4, by + PDF_CHART_BAR / 2, 0, 0);
+		}
+	}
+	cairo_restore(p->cr);
+}
