@@ -101,6 +101,12 @@ struct fig_ledger {
  * fig_set_free()) or NULL if the file is invalid. */
 struct fig_set	*fig_load(const char *path, const struct cohort *c,
 		    struct diag *d);
+/* Checks that every relation of s holds for every board and the region
+ * of c; a relation that does not would mislead readers and disclosure
+ * control alike.  Reports each one that fails to d at its line in the
+ * figures file.  Returns 1 if all hold, 0 otherwise. */
+int		 fig_check_data(const struct fig_set *s, const struct cohort *c,
+		    struct diag *d);
 /* The same from a buffer (tests, fuzzing); file names it in messages. */
 struct fig_set	*fig_load_buf(const char *file, const char *data, size_t len,
 		    const struct cohort *c, struct diag *d);

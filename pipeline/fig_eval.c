@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "diag.h"
 #include "case.h"
 #include "fig.h"
 #include "fig_impl.h"
@@ -248,6 +249,40 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 	fig_finish(s, region, region_hidable, t);
 	*lsp = ls;
 	*regionp = region;
+}
+
+int
+fig_check_data(const struct fig_set *s, const struct cohort *c,
+    struct diag *d)
+{
+	struct fig_ledger *l;
+	size_t r, k, i;
+	long sum;
+	int ok = 1, *bad;
+
+	bad = xcalloc(s->nrels + 1, sizeof(*bad));
+	for (r = 0; r <= c->report.nlscbs; r++) {
+		l = fig_count(s, c, r < c->report.nlscbs ? (int)r : -1);
+		for (k = 0; k < s->nrels; k++) {
+			const struct fig_rel *rel = &s->rels[k];
+
+			for (i = 0, sum = 0; i < rel->nterms; i++)
+				sum += rel->coef[i] * l->values[rel->fig[i]].num;
+			if (bad[k] || (rel->op == FIG_REL_EQ ? sum == 0 :
+			    sum <= 0))
+				continue;
+			bad[k] = 1;
+			ok = 0;
+			diag_error(d, s->file, rel->line, rel->col,
+			    "relation '%s' does not hold for %s; a wrong "
+			    "relation misleads readers and disclosure control "
+			    "alike", rel->text, r < c->report.nlscbs ?
+			    c->report.lscbs[r] : "the region");
+		}
+		fig_ledger_free(l);
+	}
+	free(bad);
+	return ok;
 }
 
 struct fig_ledger *

@@ -114,6 +114,7 @@ struct fig_set {
 	int		 deaths_fig;	/* the figure counting the children who
 					 * died (the base of a `deaths` share),
 					 * or -1 when there is none */
+	char		*file;		/* the file's name, for diagnostics */
 };
 
 struct fig_ledger;

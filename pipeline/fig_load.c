@@ -1234,6 +1234,7 @@ fig_load_buf(const char *file, const char *data, size_t len,
 
 	s = xcalloc(1, sizeof(*s));
 	s->nwords = L.nwords;
+	s->file = xstrdup(file);
 
 	if (!yml_parse(file, data, len, d, &root)) {
 		L.errors++;
@@ -1326,6 +1327,7 @@ fig_set_free(struct fig_set *s)
 	for (i = 0; i < s->nrels; i++)
 		fig_rel_clear(&s->rels[i]);
 	free(s->rels);
+	free(s->file);
 	free(s);
 }
 

@@ -28,6 +28,7 @@
 #define SUP_INF		1000000000000L	/* no upper bound known */
 #define SUP_PROBE	64		/* widest range tried value by value */
 #define SUP_TRIALS	64		/* candidates tried for one cell */
+#define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
 
 enum sup_kind { SUP_NUM, SUP_NR, SUP_DEN };
 
@@ -459,7 +460,8 @@ sup_reason(struct sup *S, int probe)
 
 /* Returns a hidden cell a reader can pin to one value that is no
  * secret already, or (size_t)-1: first by bounds propagation alone
- * (cheap), then trying values too. */
+ * (cheap), then trying values too.  Returns SUP_BROKEN when the shown
+ * values contradict the relations. */
 static size_t
 sup_pinned(struct sup *S)
 {
@@ -468,7 +470,7 @@ sup_pinned(struct sup *S)
 
 	for (probe = 0; probe < 2; probe++) {
 		if (!sup_reason(S, probe))
-			return (size_t)-1;
+			return SUP_BROKEN;
 		for (c = 0; c < S->ncells; c++)
 			if (sup_hidden(S, c) && !S->cells[c].known &&
 			    S->lo[c] == S->hi[c])
@@ -661,7 +663,13 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	sup_primary(&S, s, ls, nb, region, t);
 	sup_base_rule(&S, s, nb);
 	order = xcalloc(S.ncells ? S.ncells : 1, sizeof(*order));
-	while ((x = sup_pinned(&S)) != (size_t)-1) {
+	/* Relations the data break (fig_check_data() refuses them before
+	 * any output): nothing can be reasoned, so hide everything. */
+	if (!sup_reason(&S, 0))
+		for (c = 0; c < S.ncells; c++)
+			if (S.cells[c].hidable && !sup_hidden(&S, c))
+				S.cells[c].why = FIG_WHY_COMPLEMENTARY;
+	while ((x = sup_pinned(&S)) < S.ncells) {
 		if ((y = sup_choose(&S, x)) == (size_t)-1)
 			break;
 		S.cells[y].why = FIG_WHY_COMPLEMENTARY;

@@ -541,7 +541,7 @@ main(int argc, char *argv[])
 	c = case_load_dir(o.input, o.cases, &d);
 	if (c->codebook.ncodes > 0)
 		figs = fig_load(o.figures_path, c, &d);
-	if (d.nerrors > 0 || figs == NULL)
+	if (d.nerrors > 0 || figs == NULL || !fig_check_data(figs, c, &d))
 		goto out;
 	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;

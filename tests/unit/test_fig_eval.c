@@ -998,6 +998,56 @@ mk_random(unsigned *seed)
 	return c;
 }
 
+/* A relation the cases break is refused at its line, once, naming the
+ * first selection it fails for; true ones pass.  Ledgers computed under
+ * it anyway hide every cell rather than trust it. */
+static void
+test_relations_checked_against_the_data(void **state)
+{
+	struct cohort *c = mk_small();
+	struct fig_set *s;
+	struct fig_ledger **ls;
+	struct diag d;
+	char *msg;
+
+	(void)state;
+	s = load_set(c, "figures:\n"
+	    "  - {name: kids, unit: count, count_of: children}\n"
+	    "  - {name: boys, unit: children, where: {sex: male}}\n"
+	    "  - {name: girls, unit: children, where: {sex: female}}\n"
+	    "  - {name: reviews, unit: count}\n"
+	    "relations:\n"
+	    "  - boys + girls = kids\n"
+	    "  - boys + girls = reviews\n"
+	    "  - reviews <= kids\n");
+	diag_init(&d, NULL);
+	assert_int_equal(fig_check_data(s, c, &d), 0);
+	assert_int_equal(d.nerrors, 1);
+	msg = diag_format(&d, 0);
+	assert_string_equal(msg, "figs.yaml:8:5: error: relation 'boys + "
+	    "girls = reviews' does not hold for Alpha; a wrong relation "
+	    "misleads readers and disclosure control alike");
+	free(msg);
+	diag_clear(&d);
+	ls = fig_aggregate_boards(s, c);
+	assert_true(ls[0]->values[1].suppressed);
+	assert_true(ls[0]->values[2].suppressed);
+	fig_boards_free(ls, c->report.nlscbs);
+	fig_set_free(s);
+	s = load_set(c, "figures:\n"
+	    "  - {name: kids, unit: count, count_of: children}\n"
+	    "  - {name: boys, unit: children, where: {sex: male}}\n"
+	    "  - {name: girls, unit: children, where: {sex: female}}\n"
+	    "relations:\n"
+	    "  - boys + girls = kids\n");
+	diag_init(&d, NULL);
+	assert_int_equal(fig_check_data(s, c, &d), 1);
+	assert_int_equal(d.nitems, 0);
+	diag_clear(&d);
+	fig_set_free(s);
+	cohort_free(c);
+}
+
 /* Runs the attacker on every board's ledger and London's as published
  * for c under the definitions yaml.  Returns what fig_audit() does. */
 static long
@@ -1239,6 +1289,7 @@ main(void)
 		cmocka_unit_test(test_secondary_suppression_mixed_units),
 		cmocka_unit_test(test_cross_board_suppression),
 		cmocka_unit_test(test_small_base_counts_and_not_recorded),
+		cmocka_unit_test(test_relations_checked_against_the_data),
 		cmocka_unit_test(test_property_against_naive_counter),
 		cmocka_unit_test(test_real_input_matches_paper),
 		cmocka_unit_test(test_real_input_board_is_suppressed),
