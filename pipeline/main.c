@@ -43,11 +43,12 @@ enum cmd {
 	CMD_FIGURES,
 	CMD_CHECK,
 	CMD_DATA,
+	CMD_AUDIT,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check", "data"
+	"render", "figures", "check", "data", "audit"
 };
 
 /* The options of one run, with their defaults. */
@@ -67,6 +68,7 @@ struct opts {
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	const char	*jobs;		/* --jobs N: worker processes */
 	const char	*dump;		/* --dump doc|layout */
+	const char	*published;	/* audit --published DIR */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
 };
@@ -85,6 +87,8 @@ usage(FILE *f)
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE]\n"
+"       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
+"                        [--published DIR]\n"
 "       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
@@ -93,6 +97,7 @@ usage(FILE *f)
 "           --dump prints its filled document or its page layout as text\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template; write nothing\n"
+"  audit    try to work back every suppressed board figure; exit 1 if any\n"
 "  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
@@ -181,6 +186,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--format", offsetof(struct opts, format) },
 		{ "--jobs", offsetof(struct opts, jobs) },
 		{ "--dump", offsetof(struct opts, dump) },
+		{ "--published", offsetof(struct opts, published) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
@@ -289,6 +295,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "refusing to replace it\n", o->out, why);
 		return EXIT_USAGE;
 	}
+	if (o->published != NULL && o->cmd != CMD_AUDIT)
+		return usage_error("%s", "--published is for audit");
+	if (o->cmd == CMD_AUDIT && (o->all_lscbs || o->lscb != NULL))
+		return usage_error("%s", "audit reads every board");
 	return -1;
 }
 
@@ -507,15 +517,117 @@ out:
 	return rc;
 }
 
-/* Prints every board's ledger, suppressed as in its paper, as one CSV.
- * Returns an exit status. */
+/* Prints every board's ledger, suppressed as in its paper: CSV as one
+ * table, JSON as a list of the boards' ledgers.  Returns an exit
+ * status. */
 static int
 print_all_ledgers(struct paper *pp, const struct cohort *c,
     const char *format)
 {
-	if (strcmp(format, "csv") != 0)
-		return usage_error("%s", "--all-lscbs prints CSV only");
-	fig_print_csv_boards(stdout, paper_boards(pp), c->report.nlscbs, c);
+	struct fig_ledger *const *ls = paper_boards(pp);
+	size_t i;
+
+	if (strcmp(format, "csv") == 0)
+		fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
+	else {
+		fputs("[\n", stdout);
+		for (i = 0; i < c->report.nlscbs; i++) {
+			if (i > 0)
+				fputs(",\n", stdout);
+			fig_print_json(stdout, ls[i], c);
+		}
+		fputs("]\n", stdout);
+	}
+	return EXIT_SUCCESS;
+}
+
+/* Reads path whole into a new string (free with free()), or NULL after
+ * a message. */
+static char *
+read_text(const char *path)
+{
+	FILE *f;
+	char *data = NULL;
+	size_t len = 0, n;
+	char chunk[8192];
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "scrpaper: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		data = xrealloc(data, len + n + 1);
+		memcpy(data + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	data = xrealloc(data, len + 1);
+	data[len] = '\0';
+	return data;
+}
+
+/*
+ * scrpaper audit: the attacker on the ledgers the input gives (or on
+ * ledgers already published, DIR/figures.csv and DIR/lscb/figures.csv).
+ * Returns 0 when nothing can be worked back, 1 when something can (named
+ * on standard output), 3 on a system error.
+ */
+static int
+audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
+    const char *published)
+{
+	struct fig_ledger *const *ls;
+	const struct fig_ledger *region;
+	char *bcsv = NULL, *rcsv = NULL, *path;
+	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0;
+	FILE *f;
+	long found;
+
+	if (published != NULL) {
+		path = xasprintf("%s/lscb/figures.csv", published);
+		bcsv = read_text(path);
+		free(path);
+		path = xasprintf("%s/figures.csv", published);
+		rcsv = bcsv ? read_text(path) : NULL;
+		free(path);
+		if (rcsv == NULL) {
+			free(bcsv);
+			return EXIT_SYSERR;
+		}
+	} else {
+		ls = paper_boards(pp);
+		region = paper_ledger(pp, -1);
+		for (i = 0; i < c->report.nlscbs; i++)
+			for (j = 0; j < ls[i]->nvalues; j++) {
+				cells++;
+				hidden += ls[i]->values[j].suppressed;
+			}
+		if ((f = open_memstream(&bcsv, &blen)) == NULL)
+			return EXIT_SYSERR;
+		fig_print_csv_boards(f, ls, c->report.nlscbs, c);
+		fclose(f);
+		if ((f = open_memstream(&rcsv, &rlen)) == NULL) {
+			free(bcsv);
+			return EXIT_SYSERR;
+		}
+		fig_print_csv(f, region, c);
+		fclose(f);
+	}
+	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);
+	free(bcsv);
+	free(rcsv);
+	if (found != 0) {
+		if (found > 0)
+			printf("audit: %ld suppressed figure%s can be worked "
+			    "back\n", found, found == 1 ? "" : "s");
+		return EXIT_INVALID;
+	}
+	if (published == NULL)
+		printf("audit: %zu boards, %zu of %zu board figures shown, "
+		    "no suppressed figure can be worked back: OK\n",
+		    c->report.nlscbs, cells - hidden, cells);
+	else
+		printf("audit: no suppressed figure can be worked back: OK\n");
 	return EXIT_SUCCESS;
 }
 
@@ -544,13 +656,13 @@ main(int argc, char *argv[])
 	c = case_load_dir(o.input, o.cases, &d);
 	if (c->codebook.ncodes > 0)
 		figs = fig_load(o.figures_path, c, &d);
-	if (d.nerrors > 0 || figs == NULL)
+	if (d.nerrors > 0 || figs == NULL || !fig_check_data(figs, c, &d))
 		goto out;
 	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;
 
 	pp = paper_new(c, figs);
-	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA &&
+	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA && o.cmd != CMD_AUDIT &&
 	    (rc = paper_template(pp, o.template_path, &d)) != 0)
 		goto out;
 
@@ -583,6 +695,9 @@ main(int argc, char *argv[])
 		else
 			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
 		rc = EXIT_SUCCESS;
+		break;
+	case CMD_AUDIT:
+		rc = audit(pp, figs, c, o.published);
 		break;
 	case CMD_DATA: {
 		char *report_file = xasprintf("%s/report.yaml", o.input);
