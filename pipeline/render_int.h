@@ -175,6 +175,8 @@ struct rndr {
 						   foot */
 	size_t			 npending;
 	int			 span_open;	/* a Span element is open */
+	int			 art_depth;	/* furniture elements open: only the
+						   outermost is tagged */
 	char			**alts;		/* each Figure's text
 						   alternative, in order */
 	size_t			 nalts;

@@ -37,17 +37,21 @@
  */
 #define PDF_ART_TAG	PDF_POST_ART
 
-/* Opens and closes an element of page furniture. */
+/* Opens and closes an element of page furniture.  Furniture painted
+ * inside furniture (the rules of a table header repeated on a new page)
+ * stays in the outer element: the post-pass knows no nested ones. */
 static void
 rndr_art_begin(struct rndr *p)
 {
-	cairo_tag_begin(p->cr, PDF_ART_TAG, NULL);
+	if (p->art_depth++ == 0)
+		cairo_tag_begin(p->cr, PDF_ART_TAG, NULL);
 }
 
 static void
 rndr_art_end(struct rndr *p)
 {
-	cairo_tag_end(p->cr, PDF_ART_TAG);
+	if (--p->art_depth == 0)
+		cairo_tag_end(p->cr, PDF_ART_TAG);
 }
 
 /* Closes the Span being painted into, if any. */
