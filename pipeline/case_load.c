@@ -588,6 +588,54 @@ report_ons_code_ok(const char *s, int region)
 	return 0;
 }
 
+/* A board's name and its index in report.lscbs, sorted by name so that
+ * the keys of lscb_codes are found in O(log n). */
+struct board_ix {
+	const char	*name;
+	size_t		 i;
+};
+
+static int
+board_ix_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct board_ix *)a)->name,
+	    ((const struct board_ix *)b)->name);
+}
+
+/* Reports every code in vals[0..n) (values of the mapping m) that an
+ * earlier board has too, naming both boards; sorts vals.  O(n log n). */
+static void
+check_unique_codes(struct lctx *x, const struct ynode *m,
+    const struct ynode **vals, size_t n)
+{
+	const struct ynode *k, *prev;
+	size_t i, j;
+
+	if (n < 2)
+		return;
+	qsort(vals, n, sizeof(*vals), node_str_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(vals[i]->str, vals[i - 1]->str) != 0)
+			continue;
+		if (capped(x)) {
+			lerr(x, vals[i], "ONS code given twice");
+			continue;
+		}
+		/* The keys of the two values, for the message. */
+		k = prev = NULL;
+		for (j = 1; j < m->nkids; j += 2) {
+			if (m->kids[j] == vals[i])
+				k = m->kids[j - 1];
+			if (m->kids[j] == vals[i - 1])
+				prev = m->kids[j - 1];
+		}
+		if (k != NULL && prev != NULL)
+			lerr(x, vals[i], "'%s' has the ONS code of '%s' (%s); "
+			    "each board's code is its own", k->str, prev->str,
+			    vals[i]->str);
+	}
+}
+
 /*
  * Reads report.yaml's contact, region_code and lscb_codes (all optional;
  * `scrpaper data` needs the codes): each code of the ONS form, each key
@@ -599,6 +647,7 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 {
 	struct report *r = &x->c->report;
 	const struct ynode *n, *k, *v, **vals;
+	struct board_ix *ix, key, *found;
 	const char *near;
 	char *code;
 	int *given, b;
@@ -624,10 +673,20 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 	r->lscb_codes = xcalloc(r->nlscbs, sizeof(*r->lscb_codes));
 	given = xcalloc(r->nlscbs, sizeof(*given));
 	vals = xcalloc(n->nkids / 2 + 1, sizeof(*vals));
+	ix = xcalloc(r->nlscbs, sizeof(*ix));
+	for (i = 0; i < r->nlscbs; i++) {
+		ix[i].name = r->lscbs[i];
+		ix[i].i = i;
+	}
+	qsort(ix, r->nlscbs, sizeof(*ix), board_ix_cmp);
 	for (i = 0; i + 1 < n->nkids; i += 2) {
 		k = n->kids[i];
 		v = n->kids[i + 1];
-		if ((b = report_find_lscb(r, k->str)) < 0) {
+		key.name = k->str;
+		found = bsearch(&key, ix, r->nlscbs, sizeof(*ix),
+		    board_ix_cmp);
+		b = found != NULL ? (int)found->i : -1;
+		if (b < 0) {
 			near = capped(x) ? NULL : str_suggest(k->str,
 			    (const char *const *)r->lscbs, r->nlscbs);
 			if (near != NULL)
@@ -653,13 +712,14 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 		r->lscb_codes[b] = code;
 		vals[nvals++] = v;
 	}
-	check_unique(x, vals, nvals, "ONS code");
+	check_unique_codes(x, n, vals, nvals);
 	for (i = 0; i < r->nlscbs; i++)
 		if (!given[i])
 			lerr(x, n, "'lscb_codes' gives no code for board '%s'",
 			    r->lscbs[i]);
 	free(vals);
 	free(given);
+	free(ix);
 }
 
 /* --- report.yaml ------------------------------------------------------ */

@@ -176,6 +176,23 @@ fig_data_check(const struct fig_set *s, const struct cohort *c,
 	return d->nerrors == nerrors;
 }
 
+/* The label of figure i; its name when it has none (fig_data_check()
+ * refuses that, so only a caller that skipped it sees one). */
+static const char *
+label_of(const struct fig_set *s, size_t i)
+{
+	const char *l = fig_set_label(s, i);
+
+	return l != NULL ? l : fig_set_name(s, i);
+}
+
+/* A code, or x when report.yaml does not give it. */
+static const char *
+code_or_x(const char *code)
+{
+	return code != NULL ? code : SYM_UNAVAILABLE;
+}
+
 /* What the denominator of v counts, or z for a count (no base). */
 static const char *
 base_name(enum fig_unit u)
@@ -245,7 +262,7 @@ ledger_rows(struct buf *b, const struct fig_set *s,
 		csv_fields(b, period, 2, 0);
 		csv_fields(b, nostudy, 4, 0);
 		fs[0] = v->name;
-		fs[1] = fig_set_label(s, i);
+		fs[1] = label_of(s, i);
 		fs[2] = base_name(v->unit);
 		csv_fields(b, fs, 3, 0);
 		value_cells(b, v);
@@ -283,7 +300,7 @@ national_rows(struct buf *b, const struct fig_set *s, const struct cohort *c,
 			    SYM_UNAVAILABLE;
 			fs[3] = cmp;
 			fs[4] = nf->name;
-			fs[5] = fig_set_label(s, j);
+			fs[5] = label_of(s, j);
 			/* The studies publish shares, not their bases. */
 			fs[6] = SYM_UNAVAILABLE;
 			csv_fields(b, fs, 7, 0);
@@ -330,7 +347,7 @@ fig_data_csv(const struct fig_set *s, const struct cohort *c)
 	/* The region, as its paper prints it. */
 	region = fig_aggregate_paper(s, c, -1);
 	geo[2] = "Regional";
-	geo[5] = r->region_code;
+	geo[5] = code_or_x(r->region_code);
 	geo[6] = r->region;
 	ledger_rows(&b, s, region, geo, 10, period);
 	fig_ledger_free(region);
@@ -340,7 +357,8 @@ fig_data_csv(const struct fig_set *s, const struct cohort *c)
 	boards = fig_aggregate_boards(s, c);
 	geo[2] = "Local authority";
 	for (i = 0; i < r->nlscbs; i++) {
-		geo[7] = r->lscb_codes[i];
+		geo[7] = code_or_x(r->lscb_codes != NULL ?
+		    r->lscb_codes[i] : NULL);
 		geo[8] = SYM_UNAVAILABLE;
 		geo[9] = r->lscbs[i];
 		ledger_rows(&b, s, boards[i], geo, 10, period);

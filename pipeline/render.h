@@ -1,8 +1,8 @@
 /*
  * render.h: the back ends.  Each takes a filled document (doc.h, built by
  * paper.c) and nothing of the loader or the aggregator: the PDF paper
- * (render_pdf.c and the render_*.c files it uses) and the text dumps of
- * `scrpaper render --dump`.
+ * (render_pdf.c and the render_*.c files it uses), the HTML page
+ * (render_html.c) and the text dumps of `scrpaper render --dump`.
  * For main.c and the tests.
  */
 #ifndef SCR_RENDER_H

@@ -20,22 +20,6 @@
 #include "doc.h"
 #include "render.h"
 
-/*
- * A bar chart, as the HTML back end draws it: one bar a category and
- * series, each labelled with the figure as the table prints it.
- */
-struct html_chart {
-	int		 nseries;	/* bars in each category */
-	int		 ncats;		/* categories */
-	char		**series;	/* series names */
-	char		**cats;		/* category names */
-	double		*value;		/* ncats * nseries values */
-	char		**shown;	/* each value as the table prints it */
-	int		*drawn;		/* 1 if value is drawn as a bar */
-	int		 percent;	/* the values are percentages */
-	char		*alt;		/* the text alternative */
-};
-
 /* What the writer holds for one document. */
 struct html {
 	const struct doc	*doc;
@@ -58,6 +42,31 @@ struct html {
 /* The chart's colours, as in the PDF: dark blue and turquoise of the
  * Government Analysis Function's palette; a third series is hatched. */
 static const char *const html_chart_fill[] = { "#12436d", "#28a197" };
+
+/* The HTML element of each structure role (doc.h); a list is ul or ol by
+ * its kind, a footnote an item of the notes' list. */
+static const char *const html_role_tags[DOC_ROLE__MAX] = {
+	[DOC_ROLE_H1] = "h1",
+	[DOC_ROLE_H2] = "h2",
+	[DOC_ROLE_H3] = "h3",
+	[DOC_ROLE_H4] = "h4",
+	[DOC_ROLE_P] = "p",
+	[DOC_ROLE_BLOCKQUOTE] = "blockquote",
+	[DOC_ROLE_LI] = "li",
+	[DOC_ROLE_TABLE] = "table",
+	[DOC_ROLE_TR] = "tr",
+	[DOC_ROLE_TH] = "th",
+	[DOC_ROLE_TD] = "td",
+	[DOC_ROLE_FIGURE] = "figure",
+	[DOC_ROLE_DIV] = "div",
+};
+
+/* Returns the element of node n's role, or NULL when it has none. */
+static const char *
+html_tag(const struct doc_node *n)
+{
+	return html_role_tags[doc_node_role(n)];
+}
 
 /* Appends s to b with &, <, >, " and ' escaped: fit for text and for a
  * quoted attribute value alike. */
@@ -270,16 +279,13 @@ html_table(struct html *h, const struct doc_node *n)
 {
 	const struct doc_node	*row, *cell, *head, *corner = NULL;
 	struct buf		*b = h->out;
-	int			*right, c, inhead = 0, inbody = 0, hashead = 0;
-	const char		*tag;
+	int			*right, c, inhead = 0, inbody = 0;
+	const char		*tag, *scope;
 
 	right = xcalloc((size_t)n->as.table.ncols + 1, sizeof(int));
 	for (row = n->first_child; row != NULL; row = row->next) {
-		if (row->as.row.header) {
-			hashead = 1;
-			if (corner == NULL)
-				corner = html_cell(row, 0);
-		}
+		if (row->as.row.header && corner == NULL)
+			corner = html_cell(row, 0);
 		for (c = 0, cell = row->first_child; cell != NULL &&
 		    c < n->as.table.ncols; cell = cell->next, c++)
 			if (cell->as.cell.align == DOC_ALIGN_RIGHT)
@@ -289,9 +295,9 @@ html_table(struct html *h, const struct doc_node *n)
 	h->ntables++;
 	buf_printf(b, "<section class=\"table-wrap\" "
 	    "aria-labelledby=\"table%d-caption\" tabindex=\"0\">\n"
-	    "<table>\n<caption id=\"table%d-caption\" "
+	    "<%s>\n<caption id=\"table%d-caption\" "
 	    "class=\"visually-hidden\" data-edition=\"html\">", h->ntables,
-	    h->ntables);
+	    html_tag(n), h->ntables);
 	if (n->next != NULL && n->next->type == DOC_CHART &&
 	    n->next->first_child != NULL)
 		html_esc_plain(b, n->next);
@@ -319,159 +325,26 @@ html_table(struct html *h, const struct doc_node *n)
 			buf_puts(b, "<tbody>\n");
 			inbody = 1;
 		}
-		buf_puts(b, "<tr>");
+		buf_printf(b, "<%s>", html_tag(row));
 		for (c = 0, cell = row->first_child; cell != NULL &&
 		    c < n->as.table.ncols; cell = cell->next, c++) {
-			if (row->as.row.header)
-				tag = "th scope=\"col\"";
-			else if (c == 0 && hashead && n->as.table.ncols > 1)
-				tag = "th scope=\"row\"";
-			else
-				tag = "td";
-			buf_printf(b, "<%s%s>", tag, right[c] ?
+			tag = html_tag(cell);
+			scope = doc_node_role(cell) != DOC_ROLE_TH ? "" :
+			    row->as.row.header ? " scope=\"col\"" :
+			    " scope=\"row\"";
+			buf_printf(b, "<%s%s%s>", tag, scope, right[c] ?
 			    " class=\"num\"" : "");
 			html_inline(h, cell);
-			buf_printf(b, "</%.2s>", tag);
+			buf_printf(b, "</%s>", tag);
 		}
-		buf_puts(b, "</tr>\n");
+		buf_printf(b, "</%s>\n", html_tag(row));
 	}
 	if (inhead)
 		buf_puts(b, "</thead>\n");
 	if (inbody)
 		buf_puts(b, "</tbody>\n");
-	buf_puts(b, "</table>\n</section>\n");
+	buf_printf(b, "</%s>\n</section>\n", html_tag(n));
 	free(right);
-}
-
-/* Frees chart c; accepts NULL. */
-static void
-html_chart_free(struct html_chart *c)
-{
-	int	 i;
-
-	if (c == NULL)
-		return;
-	for (i = 0; i < c->nseries; i++)
-		free(c->series[i]);
-	for (i = 0; i < c->ncats; i++)
-		free(c->cats[i]);
-	for (i = 0; i < c->ncats * c->nseries; i++)
-		free(c->shown[i]);
-	free(c->series);
-	free(c->cats);
-	free(c->shown);
-	free(c->value);
-	free(c->drawn);
-	free(c->alt);
-	free(c);
-}
-
-/* Parses s as a number, optionally followed by "%", into *v; sets *pct
- * when there is a "%".  Returns 1 on success, 0 for anything else. */
-static int
-html_chart_number(const char *s, double *v, int *pct)
-{
-	char	*end;
-
-	while (*s == ' ')
-		s++;
-	if (*s < '0' || *s > '9')
-		return 0;
-	*v = strtod(s, &end);
-	*pct = *end == '%';
-	if (*pct)
-		end++;
-	while (*end == ' ')
-		end++;
-	return *end == '\0' && isfinite(*v) && *v >= 0 && *v <= 1e9;
-}
-
-/*
- * Reads chart node n's data from the table just before it, and its text
- * alternative from the same cells.  Returns the chart (free with
- * html_chart_free()), or NULL when n does not follow a table with a
- * header row, two columns or more and a body row.
- * XXX The reshaped document carries this payload, computed once in fill;
- * this reading goes when it lands.
- */
-static struct html_chart *
-html_chart_read(const struct doc_node *n)
-{
-	const struct doc_node	*table = n->prev, *row, *head = NULL;
-	struct html_chart	*c;
-	struct buf		 alt;
-	double			 v;
-	int			 k, s, pct, npct = 0, nnum = 0, any_c = 0;
-	size_t			 i;
-	char			*cap;
-
-	if (table == NULL || table->type != DOC_TABLE ||
-	    table->as.table.ncols < 2)
-		return NULL;
-	c = xcalloc(1, sizeof(*c));
-	c->nseries = table->as.table.ncols - 1;
-	for (row = table->first_child; row != NULL; row = row->next)
-		if (row->as.row.header)
-			head = row;
-		else
-			c->ncats++;
-	if (head == NULL || c->ncats == 0) {
-		free(c);
-		return NULL;
-	}
-	c->series = xcalloc(c->nseries, sizeof(*c->series));
-	c->cats = xcalloc(c->ncats, sizeof(*c->cats));
-	c->value = xcalloc((size_t)c->ncats * c->nseries, sizeof(double));
-	c->shown = xcalloc((size_t)c->ncats * c->nseries, sizeof(char *));
-	c->drawn = xcalloc((size_t)c->ncats * c->nseries, sizeof(int));
-	for (s = 0; s < c->nseries; s++)
-		c->series[s] = html_cell(head, s + 1) != NULL ?
-		    doc_node_plain(html_cell(head, s + 1)) : xstrdup("");
-	k = 0;
-	for (row = table->first_child; row != NULL; row = row->next) {
-		if (row->as.row.header)
-			continue;
-		c->cats[k] = html_cell(row, 0) != NULL ?
-		    doc_node_plain(html_cell(row, 0)) : xstrdup("");
-		for (s = 0; s < c->nseries; s++) {
-			i = (size_t)k * c->nseries + s;
-			c->shown[i] = html_cell(row, s + 1) != NULL ?
-			    doc_node_plain(html_cell(row, s + 1)) :
-			    xstrdup("");
-			if (html_chart_number(c->shown[i], &v, &pct)) {
-				c->value[i] = v;
-				c->drawn[i] = 1;
-				nnum++;
-				npct += pct;
-			} else if (strcmp(c->shown[i], "[c]") == 0)
-				any_c = 1;
-		}
-		k++;
-	}
-	c->percent = npct * 2 >= nnum && nnum > 0;
-	for (i = 0; i < (size_t)c->ncats * c->nseries; i++)
-		if (c->drawn[i] && (strchr(c->shown[i], '%') != NULL) !=
-		    c->percent)
-			c->drawn[i] = 0;
-
-	buf_init(&alt);
-	cap = doc_node_plain(n);
-	buf_printf(&alt, "Bar chart%s%s. ", *cap != '\0' ? ": " : "", cap);
-	free(cap);
-	for (k = 0; k < c->ncats; k++) {
-		buf_printf(&alt, "%s: ", c->cats[k]);
-		for (s = 0; s < c->nseries; s++)
-			buf_printf(&alt, "%s %s%s", c->series[s],
-			    c->shown[(size_t)k * c->nseries + s],
-			    s + 1 < c->nseries ? ", " : ". ");
-	}
-	if (any_c)
-		buf_puts(&alt, "[c] marks a figure not shown so that no "
-		    "child or family can be recognised.");
-	while (alt.len > 0 && alt.data[alt.len - 1] == ' ')
-		alt.data[--alt.len] = '\0';
-	c->alt = buf_take(&alt);
-	return c;
 }
 
 /* Returns an estimate of the width of s set at size px in the chart's
@@ -488,20 +361,17 @@ html_text_w(const char *s, double size)
 }
 
 /* Returns the gridline step and sets *max to the axis maximum: 1, 2 or 5
- * times a power of ten, at most five steps to the largest value. */
+ * times a power of ten, at most five steps to the largest bar. */
 static double
-html_chart_axis(const struct html_chart *c, double *max)
+html_chart_axis(const struct doc_chart *c, double *max)
 {
 	static const double	 steps[] = { 1, 2, 5 };
-	double			 maxv = 0, step = 1;
-	int			 i, s;
+	double			 step = 1;
+	int			 s;
 
-	for (i = 0; i < c->ncats * c->nseries; i++)
-		if (c->drawn[i] && c->value[i] > maxv)
-			maxv = c->value[i];
 	for (;;) {
 		for (s = 0; s < 3; s++)
-			if (maxv / (steps[s] * step) <= 5)
+			if (c->max / (steps[s] * step) <= 5)
 				break;
 		if (s < 3) {
 			step *= steps[s];
@@ -509,8 +379,8 @@ html_chart_axis(const struct html_chart *c, double *max)
 		}
 		step *= 10;
 	}
-	*max = step * (maxv > 0 ? (int)(maxv / step - 1e-9) + 1 : 1);
-	if (*max < maxv)
+	*max = step * (c->max > 0 ? (int)(c->max / step - 1e-9) + 1 : 1);
+	if (*max < c->max)
 		*max += step;
 	return step;
 }
@@ -556,14 +426,16 @@ html_svg_swatch(struct buf *b, int id, int s, double x, double y,
 static void
 html_chart(struct html *h, const struct doc_node *n)
 {
-	struct html_chart	*c;
+	const struct doc_chart	*c = n->as.chart.data;
+	const struct doc_chart_cell *cc;
 	struct buf		*b = h->out;
 	double			 max, step, v, x, y, lx, w, plotw, gy, top, yb;
 	double			 height;
-	int			 k, s, id, rows;
+	size_t			 k, s;
+	int			 id, rows;
 	char			 tick[64];
 
-	if ((c = html_chart_read(n)) == NULL)
+	if (c == NULL)
 		return;
 	id = ++h->ncharts;
 	step = html_chart_axis(c, &max);
@@ -586,7 +458,7 @@ html_chart(struct html *h, const struct doc_node *n)
 	yb = top + c->ncats * gy;
 	height = yb + HTML_CHART_LINE + 4;
 
-	buf_puts(b, "<figure class=\"chart-figure\">\n");
+	buf_printf(b, "<%s>\n", html_tag(n));
 	if (n->first_child != NULL) {
 		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
 		html_inline(h, n);
@@ -618,7 +490,7 @@ html_chart(struct html *h, const struct doc_node *n)
 			y += HTML_CHART_LINE;
 			lx = 0;
 		}
-		html_svg_swatch(b, id, s, lx, y + 4, 14, 14);
+		html_svg_swatch(b, id, (int)s, lx, y + 4, 14, 14);
 		html_svg_text(b, lx + 20, y + 16, NULL, 0, c->series[s]);
 		lx += w;
 	}
@@ -629,8 +501,8 @@ html_chart(struct html *h, const struct doc_node *n)
 		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"/>\n", x,
 		    top, x, yb, v == 0 ? "#0b0c0c" : "#b1b4b6");
-		snprintf(tick, sizeof(tick), "%g%s", v, c->percent ? "%" :
-		    "");
+		snprintf(tick, sizeof(tick), "%g%s", v, c->kind ==
+		    DOC_NUM_PERCENT ? "%" : "");
 		html_svg_text(b, x, yb + HTML_CHART_LINE - 4, v == 0 ?
 		    "start" : "middle", 0, tick);
 	}
@@ -643,21 +515,20 @@ html_chart(struct html *h, const struct doc_node *n)
 		for (s = 0; s < c->nseries; s++) {
 			double by = y + HTML_CHART_LINE + s *
 			    (HTML_CHART_BAR + HTML_CHART_GAP);
-			size_t i = (size_t)k * c->nseries + s;
 
+			cc = &c->cells[k * c->nseries + s];
 			w = 0;
-			if (c->drawn[i]) {
-				w = c->value[i] / max * plotw;
+			if (cc->bar) {
+				w = cc->num.value / max * plotw;
 				if (w > 0)
-					html_svg_swatch(b, id, s, 1, by, w,
-					    HTML_CHART_BAR);
+					html_svg_swatch(b, id, (int)s, 1, by,
+					    w, HTML_CHART_BAR);
 			}
 			html_svg_text(b, w + 6, by + HTML_CHART_BAR - 4,
-			    NULL, 0, c->shown[i]);
+			    NULL, 0, cc->text);
 		}
 	}
-	buf_puts(b, "</svg>\n</figure>\n");
-	html_chart_free(c);
+	buf_printf(b, "</svg>\n</%s>\n", html_tag(n));
 }
 
 /* Appends the footnotes of the document, in number order, each with a
@@ -755,8 +626,9 @@ html_body(struct html *h)
 	const struct doc_node	*n, *item;
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
+	const char		*list, *inner;
 	size_t			 i;
-	int			 level, pos;
+	int			 pos;
 
 	buf_puts(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
 	    "data-edition=\"html\">Skip to main content</a>\n"
@@ -764,50 +636,40 @@ html_body(struct html *h)
 	for (n = h->doc->root->first_child; n != NULL; n = n->next) {
 		switch (n->type) {
 		case DOC_HEADING:
-			level = n->as.heading.level;
-			if (level < 1)
-				level = 1;
-			if (level > 6)
-				level = 6;
-			buf_printf(b, "<h%d>", level);
+		case DOC_PARA:
+			buf_printf(b, "<%s>", html_tag(n));
 			html_inline(h, n);
-			buf_printf(b, "</h%d>\n", level);
+			buf_printf(b, "</%s>\n", html_tag(n));
 			break;
 		case DOC_SUBTITLE:
-			buf_puts(b, "<p class=\"subtitle\">");
+			buf_printf(b, "<%s class=\"subtitle\">", html_tag(n));
 			html_inline(h, n);
-			buf_puts(b, "</p>\n");
-			break;
-		case DOC_PARA:
-			buf_puts(b, "<p>");
-			html_inline(h, n);
-			buf_puts(b, "</p>\n");
+			buf_printf(b, "</%s>\n", html_tag(n));
 			break;
 		case DOC_ASIDE:
-			buf_puts(b, "<div class=\"inset\"><p>");
+			buf_printf(b, "<%s class=\"inset\"><p>", html_tag(n));
 			html_inline(h, n);
-			buf_puts(b, "</p></div>\n");
+			buf_printf(b, "</p></%s>\n", html_tag(n));
 			break;
 		case DOC_LIST:
-			if (n->as.list.kind == DOC_LIST_NUMBERED)
-				buf_puts(b, "<ol class=\"numbered\">\n");
-			else
-				buf_puts(b, "<ul>\n");
+			list = n->as.list.kind == DOC_LIST_NUMBERED ? "ol" :
+			    "ul";
+			buf_printf(b, "<%s%s>\n", list, n->as.list.kind ==
+			    DOC_LIST_NUMBERED ? " class=\"numbered\"" : "");
 			pos = 0;
 			for (item = n->first_child; item != NULL;
 			    item = item->next) {
 				pos++;
+				buf_printf(b, "<%s", html_tag(item));
 				if (n->as.list.kind == DOC_LIST_NUMBERED &&
 				    item->as.item.number != pos)
-					buf_printf(b, "<li value=\"%d\">",
+					buf_printf(b, " value=\"%d\"",
 					    item->as.item.number);
-				else
-					buf_puts(b, "<li>");
+				buf_putc(b, '>');
 				html_inline(h, item);
-				buf_puts(b, "</li>\n");
+				buf_printf(b, "</%s>\n", html_tag(item));
 			}
-			buf_puts(b, n->as.list.kind == DOC_LIST_NUMBERED ?
-			    "</ol>\n" : "</ul>\n");
+			buf_printf(b, "</%s>\n", list);
 			break;
 		case DOC_TABLE:
 			html_table(h, n);
@@ -816,18 +678,21 @@ html_body(struct html *h)
 			html_chart(h, n);
 			break;
 		case DOC_SIGNOFF:
-			buf_puts(b, "<div class=\"signoff\">\n");
+			/* One paragraph a line, as in the PDF. */
+			inner = html_role_tags[doc_type_roles[n->type].inner];
+			buf_printf(b, "<%s class=\"signoff\">\n",
+			    html_tag(n));
 			for (i = 0; i < m->nauthors; i++) {
-				buf_puts(b, "<p>");
+				buf_printf(b, "<%s>", inner);
 				html_esc(b, m->authors[i]);
-				buf_puts(b, "</p>\n");
+				buf_printf(b, "</%s>\n", inner);
 			}
 			if (m->organisation != NULL) {
-				buf_puts(b, "<p>");
+				buf_printf(b, "<%s>", inner);
 				html_esc(b, m->organisation);
-				buf_puts(b, "</p>\n");
+				buf_printf(b, "</%s>\n", inner);
 			}
-			buf_puts(b, "</div>\n");
+			buf_printf(b, "</%s>\n", html_tag(n));
 			break;
 		default:
 			/* Footnotes come at the end; a page break has no

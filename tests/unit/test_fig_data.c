@@ -223,6 +223,15 @@ data_refuses_missing_codes_and_labels(void **state)
 		free(got);
 	}
 	diag_clear(&d);
+	/* A caller that skips the check still gets whole rows: x for the
+	 * codes, the name for the label. */
+	got = fig_data_csv(s, c);
+	assert_non_null(strstr(got, "\n2009,Reporting year,Regional,E92000001,"
+	    "England,x,r,z,z,z,2006-04-01,2009-09-30,z,z,z,z,boys,boys,"
+	    "Children,"));
+	assert_non_null(strstr(got, ",Local authority,E92000001,England,x,r,"
+	    "x,x,Alpha,"));
+	free(got);
 	fig_set_free(s);
 
 	/* The same label twice. */

@@ -273,8 +273,8 @@ test_html_structure(void **state)
 	assert_non_null(strstr(html, "<li id=\"fn-1\" value=\"1\">The note&#39;s "
 	    "text. <a href=\"#fnref-1\""));
 	/* The boxed note and the sign-off. */
-	assert_non_null(strstr(html, "<div class=\"inset\"><p>A boxed note"
-	    "</p></div>"));
+	assert_non_null(strstr(html, "<blockquote class=\"inset\"><p>A boxed note"
+	    "</p></blockquote>"));
 	assert_non_null(strstr(html, "<div class=\"signoff\">\n<p>Joan "
 	    "Prokop</p>\n<p>Kathy Bundred</p>\n<p>Jo Green</p>\n<p>GOL "
 	    "Safeguarding Team</p>\n</div>"));
