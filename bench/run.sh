@@ -146,6 +146,14 @@ row make "make -j2 variants (clean output)" floor33 \
 	"rm -rf $TREE/output/lscb" \
 	"make -s -C $TREE -j2 variants"
 GRPS="floor1,render floor33,all,make"
+# The HTML edition, when the binary has one.
+HTML=0
+"$SCRPAPER" --help 2>&1 | grep -q 'pdf|html' && HTML=1
+if [ $HTML = 1 ]; then
+	row html "render --format html (regional)" floor1 "" \
+		"$SCRPAPER render --format html -o $T/r1/paper.html"
+	GRPS="floor1,render,html floor33,all,make"
+fi
 # A paper that is one long table (N rows, three columns): the post-pass
 # and the layout must stay linear in the number of rows and cells.
 for n in 1000 8000; do
@@ -288,6 +296,8 @@ target "figures $big time / figures $small (linear)" "$(ratio fig$big fig$small 
 target "render --all-lscbs peak RSS / floor 33 papers" "$(ratio all floor33 8)" 2
 target "make variants time / floor 33 papers" "$(ratio make floor33 4)" 0.5
 target "make variants CPU / floor 33 papers CPU" "$(ratio make floor33 9)" 1.0
+[ $HTML = 1 ] && target "HTML edition time / floor 1 paper" \
+	"$(ratio html floor1 4)" 0.2
 target "8000-row table time / 1000-row table (linear)" \
 	"$(ratio table8000 table1000 4)" 9
 if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
