@@ -146,6 +146,14 @@ row make "make -j2 variants (clean output)" floor33 \
 	"rm -rf $TREE/output/lscb" \
 	"make -s -C $TREE -j2 variants"
 GRPS="floor1,render floor33,all,make"
+# The HTML edition, when the binary has one.
+HTML=0
+"$SCRPAPER" --help 2>&1 | grep -q 'pdf|html' && HTML=1
+if [ $HTML = 1 ]; then
+	row html "render --format html (regional)" floor1 "" \
+		"$SCRPAPER render --format html -o $T/r1/paper.html"
+	GRPS="floor1,render,html floor33,all,make"
+fi
 for n in $SIZES; do
 	c=$B/cohort-$n
 	row yaml$n "libyaml parse: $n cases" "" "" \
@@ -327,6 +335,8 @@ target "check 8 000 footnotes / 2 000 (linear)" "$(ratio notes8000 notes2000 4)"
 target "render --all-lscbs peak RSS / floor 33 papers" "$(ratio all floor33 8)" 2
 target "make variants time / floor 33 papers" "$(ratio make floor33 4)" 0.5
 target "make variants CPU / floor 33 papers CPU" "$(ratio make floor33 9)" 1.0
+[ $HTML = 1 ] && target "HTML edition time / floor 1 paper" \
+	"$(ratio html floor1 4)" 0.2
 if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
 	# Instructions (callgrind Ir) do not depend on the machine's load.
 	ir() { # OUT COMMAND...

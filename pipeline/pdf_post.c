@@ -4,11 +4,13 @@
  * cross-reference table, parses only the objects it edits (trailer,
  * catalog, information dictionary, pages, link annotations, the
  * structure tree and its parent tree), copies every other object's bytes
- * as they are, and rewrites only the content streams that hold page
- * furniture (inflated and deflated again with zlib).  The dictionaries
- * go into object streams and the cross-reference into a cross-reference
- * stream, as qpdf wrote them before; the document ID is the MD5 (glib)
- * of the bytes written.
+ * as they are, and edits only the content streams that hold page
+ * furniture.  Content comes unfiltered (see post_init()) and is deflated
+ * once, here; content cairo did deflate is inflated, edited and only its
+ * tail deflated again (post_redeflate()).  The dictionaries go into
+ * object streams and the cross-reference into a cross-reference stream,
+ * as qpdf wrote them before; the document ID is the MD5 (glib) of the
+ * bytes written.
  *
  * What it reads is the regular output of cairo 1.16 (a classic xref
  * table, gen 0 objects, plain dictionaries, FlateDecode or unfiltered
