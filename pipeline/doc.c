@@ -17,7 +17,11 @@ const char *const doc_type_names[DOC__MAX] = {
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
-	"no-region-cases",
+	"no-region-cases", "if", "fixed", "unless",
+};
+
+const char *const doc_test_op_names[DOC_OP__MAX] = {
+	"=", "!=", "<", "<=", ">", ">=",
 };
 
 struct doc *
@@ -78,6 +82,8 @@ doc_node_new(enum doc_type type, int line, int col)
 static void
 doc_node_free_payload(struct doc_node *n)
 {
+	size_t	 i;
+
 	free(n->text);
 	switch (n->type) {
 	case DOC_FOOTNOTE:
@@ -88,6 +94,16 @@ doc_node_free_payload(struct doc_node *n)
 		break;
 	case DOC_FIGREF:
 		free(n->as.figref.name);
+		for (i = 0; i < n->as.figref.nforms; i++)
+			free(n->as.figref.forms[i]);
+		free(n->as.figref.forms);
+		break;
+	case DOC_COND:
+		if (n->as.cond.test != NULL) {
+			free(n->as.cond.test->name);
+			free(n->as.cond.test->rname);
+			free(n->as.cond.test);
+		}
 		break;
 	case DOC_NATREF:
 		free(n->as.natref.study);
@@ -210,6 +226,8 @@ static void
 doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 {
 	const struct doc_node	*c;
+	const struct doc_test	*t;
+	size_t			 i;
 
 	fprintf(f, "%*s%s", depth * 2, "", doc_type_names[n->type]);
 	switch (n->type) {
@@ -248,6 +266,8 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		    DOC_LEDGER_REGION ? "region:" : "", n->as.figref.name);
 		if (n->as.figref.style >= 0)
 			fprintf(f, " style=%d", n->as.figref.style);
+		for (i = 0; i < n->as.figref.nforms; i++)
+			fprintf(f, " |%s", n->as.figref.forms[i]);
 		break;
 	case DOC_NATREF:
 		fprintf(f, " %s:%s", n->as.natref.study != NULL ?
@@ -260,6 +280,16 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		break;
 	case DOC_COND:
 		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
+		if ((t = n->as.cond.test) == NULL)
+			break;
+		fprintf(f, " %s%s %s ", t->ledger == DOC_LEDGER_REGION ?
+		    "region:" : "", t->name, doc_test_op_names[t->op]);
+		if (t->rname != NULL)
+			fprintf(f, "%s%s%s", t->rhalf ? "half " : "",
+			    t->rledger == DOC_LEDGER_REGION ? "region:" : "",
+			    t->rname);
+		else
+			fprintf(f, "%ld%s", t->rnum, t->rpercent ? "%" : "");
 		break;
 	default:
 		break;

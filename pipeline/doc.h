@@ -72,6 +72,13 @@ enum doc_cond_kind {
 	DOC_COND_SUPPRESSED,	/* "suppressed": some figure shows [c] */
 	DOC_COND_REGION_CASES,	/* "region-cases": the region has cases */
 	DOC_COND_NO_REGION_CASES, /* "no-region-cases": the region has none */
+	DOC_COND_IF,		/* "if TEST": a test on figure values holds
+				   (as.cond.test) */
+	DOC_COND_FIXED,		/* "fixed": always shown; its text is typed
+				   on purpose (true by definition, or quoted
+				   from a study) and the prose lint skips it */
+	DOC_COND_UNLESS,	/* "unless TEST": shown when the test of
+				   as.cond.test does not hold */
 	DOC_COND__MAX
 };
 
@@ -83,6 +90,38 @@ enum doc_ledger {
 	DOC_LEDGER_SELECTION,	/* {name}: the paper's own selection */
 	DOC_LEDGER_REGION,	/* {region:name}: the whole region */
 	DOC_LEDGER__MAX
+};
+
+/* The comparison of a "::: if" test. */
+enum doc_test_op {
+	DOC_OP_EQ,	/* = */
+	DOC_OP_NE,	/* != */
+	DOC_OP_LT,	/* < */
+	DOC_OP_LE,	/* <= */
+	DOC_OP_GT,	/* > */
+	DOC_OP_GE,	/* >= */
+	DOC_OP__MAX
+};
+
+/* Spellings of enum doc_test_op. */
+extern const char *const doc_test_op_names[DOC_OP__MAX];
+
+/*
+ * "::: if [region:]NAME OP RIGHT", RIGHT one of N (the figure's count,
+ * its numerator), N% (its percentage), [region:]OTHER or half
+ * [region:]OTHER (the other figure's numerator, or half of it).  A
+ * suppressed figure is known only as its public bounds lo..hi: the test
+ * holds only when it holds for every value in them.
+ */
+struct doc_test {
+	enum doc_ledger	 ledger;	/* the left figure's */
+	char		*name;
+	enum doc_test_op op;
+	enum doc_ledger	 rledger;
+	char		*rname;		/* the right figure, or NULL */
+	long		 rnum;		/* RIGHT as a number (no rname) */
+	int		 rpercent;	/* 1: compare percentages (N%) */
+	int		 rhalf;		/* 1: "half OTHER" */
 };
 
 struct doc_node {
@@ -134,6 +173,12 @@ struct doc_node {
 			char		*name;	/* figure name */
 			int		 style;	/* enum fig_style, -1 for the
 						   figure's default */
+			char	       **forms;	/* {NAME|WORDS}, {NAME|ONE|
+						   OTHER} or {NAME|ZERO|ONE|
+						   OTHER}: the words chosen by
+						   the value, "#" the figure;
+						   NULL: the figure alone */
+			size_t		 nforms;
 		} figref;
 		struct {
 			char	*study;	/* study id, NULL for report.yaml's */
@@ -146,6 +191,7 @@ struct doc_node {
 		} field;
 		struct {
 			enum doc_cond_kind cond;
+			struct doc_test	*test;	/* DOC_COND_IF, else NULL */
 		} cond;
 	} as;
 };
@@ -224,6 +270,19 @@ struct doc	*tmpl_parse_buf(const char *file, const char *data,
  * be read (message reported to d), else 0. */
 struct doc	*tmpl_parse_file(const char *path, struct diag *d,
 		    int *syserr);
+
+/*
+ * The prose lint (`scrpaper check`): reports every numeral and quantity
+ * word ("a couple of", "a number of", "several", "most", "a few", "one",
+ * digits...) in the text of the template, outside figure references,
+ * fixed text {=...} and "::: fixed" blocks, as FILE:LINE:COL: warning
+ * (error when strict).  Returns the number reported, or -1 when the
+ * template has syntax errors or cannot be read (reported to d).
+ */
+int		 tmpl_lint_buf(const char *file, const char *data,
+		    size_t len, struct diag *d, int strict);
+int		 tmpl_lint_file(const char *path, struct diag *d,
+		    int strict);
 
 /*
  * doc_fill.c: resolves every reference in doc against env (figures,

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <errno.h>
 #include <sys/types.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +19,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "doc.h"
 #include "render.h"
 
 #ifndef SCRPAPER_DATADIR
@@ -54,6 +56,7 @@ struct opts {
 	const char	*out;		/* -o FILE */
 	const char	*format;	/* --format csv|json */
 	int		 all_lscbs;	/* --all-lscbs: every board */
+	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
@@ -69,12 +72,13 @@ usage(FILE *f)
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
-"                        [--figures FILE]\n"
+"                        [--figures FILE] [--strict]\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF\n"
 "  figures  print the figure ledger\n"
-"  check    validate the input and the template; write nothing\n"
+"  check    validate the input and the template, lint its prose\n"
+"           (--strict: lint findings are errors); write nothing\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
@@ -168,6 +172,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 			usage(stdout);
 			return EXIT_SUCCESS;
 		}
+		if (strcmp(arg, "--strict") == 0) {
+			o->strict = 1;
+			continue;
+		}
 		if (strcmp(arg, "--all-lscbs") == 0) {
 			o->all_lscbs = 1;
 			continue;
@@ -207,6 +215,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
 		return usage_error("--jobs: '%s' is not a number from 1 to 64",
 		    o->jobs);
+	if (o->strict && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--strict is for check");
 	if (o->all_lscbs && o->cmd == CMD_CHECK)
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
@@ -376,6 +386,43 @@ print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
+/* Returns 1 if case k was completed inside the report's period. */
+static int
+in_period(const struct cohort *c, const struct scr_case *k)
+{
+	return (c->report.period_from <= 0 ||
+	    k->completed >= c->report.period_from) &&
+	    (c->report.period_to <= 0 || k->completed <= c->report.period_to);
+}
+
+/*
+ * Warns, at each case file completed outside the report's period, that
+ * it is left out of every figure (lest a typo in a date, or last year's
+ * folder, go unseen).  Returns the number of such cases.
+ */
+static size_t
+warn_left_out(const struct cohort *c, struct diag *d)
+{
+	const struct scr_case *k;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = &c->cases[i];
+		if (in_period(c, k))
+			continue;
+		diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+		    "completed %04d-%02d-%02d, outside the report's period "
+		    "%04d-%02d-%02d to %04d-%02d-%02d: left out of every "
+		    "figure", k->completed / 10000, k->completed / 100 % 100,
+		    k->completed % 100, c->report.period_from / 10000,
+		    c->report.period_from / 100 % 100,
+		    c->report.period_from % 100, c->report.period_to / 10000,
+		    c->report.period_to / 100 % 100, c->report.period_to % 100);
+		n++;
+	}
+	return n;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -385,7 +432,7 @@ main(int argc, char *argv[])
 	struct fig_set *figs = NULL;
 	struct fig_ledger *ledger = NULL;
 	struct render_job job;
-	int rc, lscb;
+	int rc, lscb, nlint;
 	size_t i, nchildren = 0, nout = 0;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
@@ -431,20 +478,25 @@ main(int argc, char *argv[])
 			if (rc != 0)
 				break;
 		}
-		for (i = 0; i < c->ncases; i++) {
-			nchildren += c->cases[i].nchildren;
-			if (c->cases[i].completed < c->report.period_from ||
-			    c->cases[i].completed > c->report.period_to)
-				nout++;
+		nlint = tmpl_lint_file(job.template_path, &d, o.strict);
+		if (nlint > 0 && o.strict) {
+			rc = EXIT_INVALID;
+			break;
 		}
-		/* Cases outside the period load but count in no figure:
-		 * say so, lest a typo in a date go unseen. */
+		nout = warn_left_out(c, &d);
+		for (i = 0; i < c->ncases; i++)
+			if (in_period(c, &c->cases[i]))
+				nchildren += c->cases[i].nchildren;
+		printf("%zu case%s in the period, %zu children, %zu boards: "
+		    "OK", c->ncases - nout, c->ncases - nout == 1 ? "" : "s",
+		    nchildren, c->report.nlscbs);
 		if (nout > 0)
-			fprintf(stderr, "scrpaper: %zu case%s completed "
-			    "outside the report's period, left out of every "
-			    "figure\n", nout, nout == 1 ? " was" : "s were");
-		printf("%zu cases, %zu children, %zu boards: OK\n",
-		    c->ncases, nchildren, c->report.nlscbs);
+			printf("; %zu case%s left out (outside the period)",
+			    nout, nout == 1 ? "" : "s");
+		if (nlint > 0)
+			printf("; %d prose warning%s", nlint,
+			    nlint == 1 ? "" : "s");
+		printf("\n");
 		break;
 	case CMD_FIGURES:
 		if (o.all_lscbs) {
@@ -459,6 +511,14 @@ main(int argc, char *argv[])
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_RENDER:
+		(void)warn_left_out(c, &d);
+		if (o.all_lscbs && mkdir(o.out, 0777) == -1 &&
+		    errno != EEXIST) {
+			fprintf(stderr, "scrpaper: %s: cannot create the "
+			    "folder: %s\n", o.out, strerror(errno));
+			rc = EXIT_SYSERR;
+			break;
+		}
 		rc = o.all_lscbs ? render_all(&job, o.out, o.jobs ?
 		    atol(o.jobs) : sysconf(_SC_NPROCESSORS_ONLN), &d) :
 		    render_paper(&job, &d);
