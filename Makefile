@@ -55,7 +55,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
 .PHONY: all build paper variants dist deps check unit e2e clean install \
-	asan valgrind fuzz bench
+	asan valgrind fuzz bench sweep
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -163,6 +163,11 @@ e2e: $(BIN)
 
 asan:
 	$(MAKE) check SANITIZE=1
+
+# The grammar sweep over every cohort size (check runs a few of them).
+sweep: $(BIN)
+	SCRPAPER=$(BIN) SWEEP_SIZES="0 1 2 3 5 8 20 200" SWEEP_SEEDS="1 2" \
+	    sh tests/e2e/test_grammar.sh
 
 valgrind: $(BIN)
 	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh
