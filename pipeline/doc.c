@@ -62,6 +62,77 @@ doc_free(struct doc *doc)
 	free(doc);
 }
 
+/* Returns a copy of s, or NULL for NULL. */
+static char *
+doc_strdup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Returns a new copy of n and everything under it, unattached. */
+static struct doc_node *
+doc_node_clone(const struct doc_node *n)
+{
+	struct doc_node		*c;
+	const struct doc_node	*k;
+	size_t			 i;
+
+	c = doc_node_new(n->type, n->line, n->col);
+	c->as = n->as;
+	c->text = doc_strdup(n->text);
+	switch (n->type) {
+	case DOC_FOOTNOTE:
+		c->as.footnote.label = doc_strdup(n->as.footnote.label);
+		break;
+	case DOC_FNREF:
+		c->as.fnref.label = doc_strdup(n->as.fnref.label);
+		c->as.fnref.def = NULL;
+		break;
+	case DOC_FIGREF:
+		c->as.figref.name = doc_strdup(n->as.figref.name);
+		if (n->as.figref.nforms > 0) {
+			c->as.figref.forms = xcalloc(n->as.figref.nforms,
+			    sizeof(*c->as.figref.forms));
+			for (i = 0; i < n->as.figref.nforms; i++)
+				c->as.figref.forms[i] =
+				    xstrdup(n->as.figref.forms[i]);
+		}
+		break;
+	case DOC_COND:
+		if (n->as.cond.test != NULL) {
+			c->as.cond.test = xmalloc(sizeof(*c->as.cond.test));
+			*c->as.cond.test = *n->as.cond.test;
+			c->as.cond.test->name = doc_strdup(n->as.cond.test->name);
+			c->as.cond.test->rname =
+			    doc_strdup(n->as.cond.test->rname);
+		}
+		break;
+	case DOC_NATREF:
+		c->as.natref.study = doc_strdup(n->as.natref.study);
+		c->as.natref.key = doc_strdup(n->as.natref.key);
+		break;
+	case DOC_FIELD:
+		c->as.field.name = doc_strdup(n->as.field.name);
+		break;
+	default:
+		break;
+	}
+	for (k = n->first_child; k != NULL; k = k->next)
+		doc_node_append(c, doc_node_clone(k));
+	return c;
+}
+
+struct doc *
+doc_clone(const struct doc *doc)
+{
+	struct doc	*c;
+
+	c = xcalloc(1, sizeof(*c));
+	c->file = xstrdup(doc->file);
+	c->root = doc_node_clone(doc->root);
+	return c;
+}
+
 struct doc_node *
 doc_node_new(enum doc_type type, int line, int col)
 {

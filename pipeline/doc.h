@@ -1,22 +1,18 @@
 /*
- * doc.h: the document model, the output of the template parser
- * (tmpl_parse.c) and the input of the filler (doc_fill.c) and the
- * typesetter (render_*.c).  A template parses into one typed tree of
- * struct doc_node; document-wide data sits beside the root in struct
- * doc_meta.  Every node keeps the line and column of the template text it
- * came from, so fill can still point at the source.
- * For the template parser, the filler and the renderers; not for the
- * loader or the aggregator.
+ * doc.h: the document model (doc.c), the output of the template parser
+ * (tmpl.h) and of the filler (fill.h), and the input of every back end
+ * (render.h).  A template parses into one typed tree of struct doc_node;
+ * document-wide data sits beside the root in struct doc_meta.  Every node
+ * keeps the line and column of the template text it came from, so fill
+ * can still point at the source.  The model only: it declares nothing of
+ * the loader, the aggregator, the parser or the filler.
+ * For the template parser, the filler, paper.c and the back ends.
  */
 #ifndef SCR_DOC_H
 #define SCR_DOC_H
 
 #include <stddef.h>
 #include <stdio.h>
-
-struct diag;
-struct cohort;
-struct fig_ledger;
 
 enum doc_type {
 	DOC_ROOT,	/* the whole paper; block children */
@@ -215,16 +211,12 @@ struct doc {
 	char		*file;	/* template file name, for messages */
 };
 
-/* What a paper is filled from. */
-struct doc_env {
-	const struct cohort	*cohort;
-	const struct fig_ledger	*figs;	 /* the selection's ledger */
-	const struct fig_ledger	*region; /* the region's; NULL means figs */
-	int			 lscb;	 /* board index, -1 for the region */
-};
-
 /* Returns a new empty document for file; free with doc_free(). */
 struct doc	*doc_new(const char *file);
+/* Returns a new copy of an unfilled document (as the template parser
+ * returns it: no meta, no resolved footnote links), to be filled once;
+ * free with doc_free(). */
+struct doc	*doc_clone(const struct doc *doc);
 /* Frees doc, its tree and its meta; accepts NULL. */
 void		 doc_free(struct doc *doc);
 
@@ -257,42 +249,5 @@ char		*doc_node_plain(const struct doc_node *n);
 
 /* Writes the tree as an indented text dump (for tests and bug reports). */
 void		 doc_dump(FILE *f, const struct doc *doc);
-
-/*
- * tmpl_parse.c: parses template text (len bytes of data, named file in
- * messages) into a new document.  Every problem is reported to d.
- * Returns the document (free with doc_free()), or NULL when the template
- * has errors.
- */
-struct doc	*tmpl_parse_buf(const char *file, const char *data,
-		    size_t len, struct diag *d);
-/* The same for a file on disk.  *syserr is set to 1 when the file cannot
- * be read (message reported to d), else 0. */
-struct doc	*tmpl_parse_file(const char *path, struct diag *d,
-		    int *syserr);
-
-/*
- * The prose lint (`scrpaper check`): reports every numeral and quantity
- * word ("a couple of", "a number of", "several", "most", "a few", "one",
- * digits...) in the text of the template, outside figure references,
- * fixed text {=...} and "::: fixed" blocks, as FILE:LINE:COL: warning
- * (error when strict).  Returns the number reported, or -1 when the
- * template has syntax errors or cannot be read (reported to d).
- */
-int		 tmpl_lint_buf(const char *file, const char *data,
-		    size_t len, struct diag *d, int strict);
-int		 tmpl_lint_file(const char *path, struct diag *d,
-		    int strict);
-
-/*
- * doc_fill.c: resolves every reference in doc against env (figures,
- * report fields, national comparators), reporting unknown names with a
- * suggestion; then drops the conditional blocks that do not apply,
- * numbers the numbered items and the footnotes, aligns numeric table
- * columns and fills doc->meta.  Returns 1 on success, 0 on error
- * (diagnostics reported to d); the tree is not fit to render after 0.
- */
-int		 doc_fill(struct doc *doc, const struct doc_env *env,
-		    struct diag *d);
 
 #endif

@@ -17,6 +17,7 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "fill.h"
 
 /* The fields {report:NAME} can print. */
 enum fill_field {
@@ -204,10 +205,7 @@ fill_figref(struct fill *f, struct doc_node *n)
 	const char		**names;
 	size_t			 i;
 
-	l = f->env->figs;
-	if (n->as.figref.ledger == DOC_LEDGER_REGION &&
-	    f->env->region != NULL)
-		l = f->env->region;
+	l = f->env->ledgers[n->as.figref.ledger];
 	if ((v = fig_ledger_find(l, n->as.figref.name)) == NULL) {
 		names = xcalloc(l->nvalues + 1, sizeof(*names));
 		for (i = 0; i < l->nvalues; i++)
@@ -379,9 +377,7 @@ fill_field(struct fill *f, struct doc_node *n)
 static const struct fig_ledger *
 fill_ledger(const struct fill *f, enum doc_ledger ledger)
 {
-	if (ledger == DOC_LEDGER_REGION && f->env->region != NULL)
-		return f->env->region;
-	return f->env->figs;
+	return f->env->ledgers[ledger];
 }
 
 /* Checks the names of a "::: if" test, with a suggestion for each
@@ -488,7 +484,8 @@ fill_test_holds(const struct fill *f, const struct doc_test *t)
 static int
 fill_cond_holds(const struct fill *f, const struct doc_node *n)
 {
-	const struct fig_ledger	*l = f->env->figs;
+	const struct fig_ledger	*l = f->env->ledgers[DOC_LEDGER_SELECTION];
+	const struct fig_ledger	*region = f->env->ledgers[DOC_LEDGER_REGION];
 
 	switch (n->as.cond.cond) {
 	case DOC_COND_IF:
@@ -508,9 +505,9 @@ fill_cond_holds(const struct fill *f, const struct doc_node *n)
 	case DOC_COND_SUPPRESSED:
 		return l->suppressed_any;
 	case DOC_COND_REGION_CASES:
-		return (f->env->region ? f->env->region : l)->cases > 0;
+		return region->cases > 0;
 	case DOC_COND_NO_REGION_CASES:
-		return (f->env->region ? f->env->region : l)->cases == 0;
+		return region->cases == 0;
 	default:
 		return 0;
 	}

@@ -123,6 +123,14 @@ struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
 const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
 		    const char *name);
 
+/*
+ * fig_format.c, a leaf: how one figure is written.  fig_suppressed_mark
+ * is what every style prints for a suppressed value ("[c]"), and
+ * fig_suppressed_note the sentence that explains it.
+ */
+extern const char fig_suppressed_mark[];
+extern const char fig_suppressed_note[];
+
 /* Writes v in style; "[c]" when suppressed, in every style.  A count in
  * percent style writes its digits; a share of an empty base writes "n/a".
  * The wording tables are in docs/figures.md.  Returns a new string; free
@@ -151,8 +159,8 @@ const char	*fig_approx_share(long num, long den);
 const char	*fig_approx_count(long n);
 
 /*
- * Prints the ledger, with the national comparators, as CSV or JSON; the
- * format is in docs/figures.md.  Never prints a case id or notes; a
+ * fig_print.c: prints the ledger, with the national comparators, as CSV
+ * or JSON; the format is in docs/figures.md.  Never prints a case id or notes; a
  * suppressed figure prints "[c]" and no numerator or percent.
  */
 void		 fig_print_csv(FILE *f, const struct fig_ledger *l,

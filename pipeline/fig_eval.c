@@ -24,15 +24,6 @@ struct fig_acc {
 	long	nr;	/* units in the base with a `where` code not recorded */
 };
 
-int
-fig_percent(long num, long den)
-{
-	if (den <= 0)
-		return -1;
-	/* Half up: floor(100 * num / den + 1/2). */
-	return (int)((200 * num + den) / (2 * den));
-}
-
 /* Returns 1 if set a and set b share a code. */
 static int
 fig_codes_meet(const codeword *a, const codeword *b, size_t nwords)

@@ -1,8 +1,7 @@
 /*
- * fig_print.c: how figures are written: the text styles (percent,
- * digits, words, approx, and "[c]" for a suppressed value) and the ledger
- * as CSV or JSON for `scrpaper figures`.  The wording tables here are the
- * ones docs/figures.md documents; change both together.
+ * fig_print.c: the ledger as CSV or JSON for `scrpaper figures` (the
+ * format is in docs/figures.md).  How a single figure is written in text
+ * is fig_format.c's job.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,125 +9,6 @@
 #include "util.h"
 #include "case.h"
 #include "fig.h"
-
-/* Shown for a suppressed value in every style. */
-#define FIG_SUPPRESSED	"[c]"
-/* Shown for a share of an empty base. */
-#define FIG_NO_BASE	"n/a"
-
-static const char *const fig_number_words[] = {
-	"none", "one", "two", "three", "four", "five", "six", "seven",
-	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-};
-
-/*
- * The APPROX wording of a share, by percent rounded half up.  First row
- * whose upper bound is at least the percent wins; "none", "all" and
- * "half" are decided from the counts before the table.
- */
-static const struct fig_share_word {
-	int		 max;	/* highest rounded percent of the row */
-	const char	*text;
-} fig_share_words[] = {
-	{   4, "very few" },
-	{   9, "fewer than one in ten" },
-	{  10, "one in ten" },
-	{  19, "more than one in ten" },
-	{  24, "almost a quarter" },
-	{  25, "a quarter" },
-	{  29, "more than a quarter" },
-	{  32, "almost a third" },
-	{  33, "a third" },
-	{  44, "more than a third" },
-	{  55, "about half" },
-	{  62, "more than half" },
-	{  66, "almost two thirds" },
-	{  67, "two thirds" },
-	{  70, "more than two thirds" },
-	{  74, "almost three quarters" },
-	{  75, "three quarters" },
-	{  89, "more than three quarters" },
-	{ 100, "almost all" },
-};
-
-/* The APPROX wording of a count: first row with max >= n. */
-static const struct fig_count_word {
-	long		 max;
-	const char	*text;
-} fig_count_words[] = {
-	{  0, "no" },
-	{  1, "one" },
-	{  5, "a small number" },
-	{  9, "several" },
-	{ 19, "ten or more" },
-	{ 49, "twenty or more" },
-	{ 99, "fifty or more" },
-};
-
-const char *
-fig_approx_share(long num, long den)
-{
-	size_t i;
-	int p;
-
-	if (den <= 0)
-		return FIG_NO_BASE;
-	if (num <= 0)
-		return "none";
-	if (num >= den)
-		return "all";
-	p = fig_percent(num, den);
-	/* Exactly half, as near as whole units allow. */
-	if (p >= 45 && p <= 55 && (2 * num - den == 1 || den - 2 * num == 1 ||
-	    2 * num == den))
-		return "half";
-	for (i = 0; i < sizeof(fig_share_words) / sizeof(fig_share_words[0]);
-	    i++)
-		if (p <= fig_share_words[i].max)
-			return fig_share_words[i].text;
-	return "almost all";
-}
-
-const char *
-fig_approx_count(long n)
-{
-	size_t i;
-
-	if (n < 0)
-		n = 0;
-	for (i = 0; i < sizeof(fig_count_words) / sizeof(fig_count_words[0]);
-	    i++)
-		if (n <= fig_count_words[i].max)
-			return fig_count_words[i].text;
-	return "a hundred or more";
-}
-
-char *
-fig_format(const struct fig_value *v, enum fig_style style)
-{
-	if (v->suppressed)
-		return xstrdup(FIG_SUPPRESSED);
-	switch (style) {
-	case FIG_STYLE_PERCENT:
-		if (v->unit == FIG_COUNT)
-			break;
-		if (v->den <= 0 || v->percent < 0)
-			return xstrdup(FIG_NO_BASE);
-		return xasprintf("%d%%", v->percent);
-	case FIG_STYLE_WORDS:
-		if (v->num >= 0 && v->num <= 20)
-			return xstrdup(fig_number_words[v->num]);
-		break;
-	case FIG_STYLE_APPROX:
-		if (v->unit == FIG_COUNT)
-			return xstrdup(fig_approx_count(v->num));
-		return xstrdup(fig_approx_share(v->num, v->den));
-	default:
-		break;
-	}
-	return xasprintf("%ld", v->num);
-}
 
 /* Writes s as one CSV field, quoted when it holds , " or a line break. */
 static void

@@ -1,6 +1,6 @@
 /*
- * main.c: the scrpaper command line.  Parses options, runs the pipeline
- * stages in order (load, aggregate, parse and fill, typeset) and maps
+ * main.c: the scrpaper command line.  Parses options, loads the input,
+ * has paper.c build the filled papers, hands them to a back end and maps
  * their results onto the documented exit statuses:
  *   0 success, 1 invalid input (every problem printed), 2 usage error,
  *   3 system error (I/O, memory, cairo).
@@ -20,6 +20,8 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "paper.h"
+#include "tmpl.h"
 #include "render.h"
 
 #ifndef SCRPAPER_DATADIR
@@ -247,17 +249,16 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
 }
 
 /*
- * Renders the boards first, first + step, first + 2 step, ... into the
- * folder dir as SLUG.pdf, stopping at the first failure.  Papers already
- * written are complete (each is renamed into place only when whole).
- * Returns an exit status.
+ * Renders the filled papers docs[first], docs[first + step], ... of the
+ * boards into the folder dir as SLUG.pdf, stopping at the first failure.
+ * Papers already written are complete (each is renamed into place only
+ * when whole).  Returns an exit status.
  */
 static int
-render_share(const struct render_job *base, const char *dir, size_t first,
-    size_t step, struct diag *d)
+render_share(struct doc *const *docs, const struct report *r,
+    const char *fonts_dir, const char *dir, size_t first, size_t step,
+    struct diag *d)
 {
-	const struct report *r = &base->cohort->report;
-	struct render_job job = *base;
 	size_t i;
 	int rc = 0;
 
@@ -265,9 +266,7 @@ render_share(const struct render_job *base, const char *dir, size_t first,
 		char *slug = str_slug(r->lscbs[i]);
 		char *path = xasprintf("%s/%s.pdf", dir, slug);
 
-		job.lscb = (int)i;
-		job.out_path = path;
-		rc = render_paper(&job, d);
+		rc = render_pdf(docs[i], fonts_dir, path, d);
 		free(path);
 		free(slug);
 	}
@@ -275,57 +274,34 @@ render_share(const struct render_job *base, const char *dir, size_t first,
 }
 
 /*
- * Fills the template for every board of job (its boards' ledgers given),
- * stopping at the first that fails, so that a broken template is
- * reported once and before any paper is written.  Returns an exit
- * status.
- */
-static int
-check_boards(const struct render_job *base, struct diag *d)
-{
-	struct render_job job = *base;
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < base->cohort->report.nlscbs && rc == 0; i++) {
-		job.lscb = (int)i;
-		rc = render_check(&job, d);
-	}
-	return rc;
-}
-
-/*
  * Renders every board's variant into dir, shared among jobs worker
  * processes (each sets up its fonts once, then typesets its boards).
- * The template is checked once first, so that a broken one is reported
- * once, not once a worker.  Workers are forked before any font or pango
- * set-up, so no thread state crosses a fork.  Returns the worst exit
- * status of the workers.
+ * Every board's paper is filled once, before any is written, so that a
+ * broken template is reported once and nothing is written.  Workers are
+ * forked before any font or pango set-up, so no thread state crosses a
+ * fork.  Returns the worst exit status of the workers.
  */
 static int
-render_all(const struct render_job *base, const char *dir, long jobs,
-    struct diag *d)
+render_all(struct paper *pp, const struct report *r, const char *fonts_dir,
+    const char *dir, long jobs, struct diag *d)
 {
-	const struct report *r = &base->cohort->report;
-	struct render_job job = *base;
-	struct fig_ledger **boards;
+	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
-	size_t w, n = 0;
+	size_t w, n = 0, i;
 
 	if (r->nlscbs == 0)
 		return 0;
-	/* The boards' ledgers depend on each other (suppression across
-	 * boards): made once, before the workers start. */
-	boards = fig_aggregate_boards(base->figs, base->cohort);
-	job.boards = boards;
-	if ((rc = check_boards(&job, d)) != 0)
+	docs = xcalloc(r->nlscbs, sizeof(*docs));
+	for (i = 0; i < r->nlscbs && rc == 0; i++)
+		rc = paper_build(pp, (int)i, &docs[i], d);
+	if (rc != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(&job, dir, 0, 1, d);
+		rc = render_share(docs, r, fonts_dir, dir, 0, 1, d);
 		goto out;
 	}
 
@@ -346,7 +322,8 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 		if (pid == 0) {
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(&job, dir, w, (size_t)jobs, d);
+			wrc = render_share(docs, r, fonts_dir, dir, w,
+			    (size_t)jobs, d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -366,23 +343,21 @@ render_all(const struct render_job *base, const char *dir, long jobs,
 	}
 	tmp_guard_children(NULL, 0);
 out:
-	fig_boards_free(boards, r->nlscbs);
+	for (i = 0; i < r->nlscbs; i++)
+		doc_free(docs[i]);
+	free(docs);
 	return rc;
 }
 
 /* Prints every board's ledger, suppressed as in its paper, as one CSV.
  * Returns an exit status. */
 static int
-print_all_ledgers(const struct fig_set *figs, const struct cohort *c,
+print_all_ledgers(struct paper *pp, const struct cohort *c,
     const char *format)
 {
-	struct fig_ledger **ls;
-
 	if (strcmp(format, "csv") != 0)
 		return usage_error("%s", "--all-lscbs prints CSV only");
-	ls = fig_aggregate_boards(figs, c);
-	fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
-	fig_boards_free(ls, c->report.nlscbs);
+	fig_print_csv_boards(stdout, paper_boards(pp), c->report.nlscbs, c);
 	return EXIT_SUCCESS;
 }
 
@@ -430,8 +405,8 @@ main(int argc, char *argv[])
 	struct diag d;
 	struct cohort *c = NULL;
 	struct fig_set *figs = NULL;
-	struct fig_ledger *ledger = NULL;
-	struct render_job job;
+	struct paper *pp = NULL;
+	struct doc *doc = NULL;
 	int rc, lscb, nlint;
 	size_t i, nchildren = 0, nout = 0;
 
@@ -453,32 +428,18 @@ main(int argc, char *argv[])
 	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;
 
-	memset(&job, 0, sizeof(job));
-	job.cohort = c;
-	job.figs = figs;
-	job.template_path = o.template_path;
-	job.fonts_dir = o.fonts_dir;
-	job.lscb = lscb;
-	job.out_path = o.out;
+	pp = paper_new(c, figs);
+	if (o.cmd != CMD_FIGURES &&
+	    (rc = paper_template(pp, o.template_path, &d)) != 0)
+		goto out;
 
 	switch (o.cmd) {
 	case CMD_CHECK:
 		/* The regional paper and every board's: a template error may
 		 * sit in a block only one kind of paper shows. */
-		if ((rc = render_check(&job, &d)) != 0)
+		if ((rc = paper_check(pp, lscb, &d)) != 0)
 			break;
-		if (lscb < 0) {
-			struct fig_ledger **boards;
-
-			boards = fig_aggregate_boards(figs, c);
-			job.boards = boards;
-			rc = check_boards(&job, &d);
-			fig_boards_free(boards, c->report.nlscbs);
-			job.boards = NULL;
-			if (rc != 0)
-				break;
-		}
-		nlint = tmpl_lint_file(job.template_path, &d, o.strict);
+		nlint = tmpl_lint_file(o.template_path, &d, o.strict);
 		if (nlint > 0 && o.strict) {
 			rc = EXIT_INVALID;
 			break;
@@ -500,14 +461,13 @@ main(int argc, char *argv[])
 		break;
 	case CMD_FIGURES:
 		if (o.all_lscbs) {
-			rc = print_all_ledgers(figs, c, o.format);
+			rc = print_all_ledgers(pp, c, o.format);
 			break;
 		}
-		ledger = fig_aggregate_paper(figs, c, lscb);
 		if (strcmp(o.format, "json") == 0)
-			fig_print_json(stdout, ledger, c);
+			fig_print_json(stdout, paper_ledger(pp, lscb), c);
 		else
-			fig_print_csv(stdout, ledger, c);
+			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_RENDER:
@@ -519,9 +479,14 @@ main(int argc, char *argv[])
 			rc = EXIT_SYSERR;
 			break;
 		}
-		rc = o.all_lscbs ? render_all(&job, o.out, o.jobs ?
-		    atol(o.jobs) : sysconf(_SC_NPROCESSORS_ONLN), &d) :
-		    render_paper(&job, &d);
+		if (o.all_lscbs) {
+			rc = render_all(pp, &c->report, o.fonts_dir, o.out,
+			    o.jobs ? atol(o.jobs) :
+			    sysconf(_SC_NPROCESSORS_ONLN), &d);
+			break;
+		}
+		if ((rc = paper_build(pp, lscb, &doc, &d)) == 0)
+			rc = render_pdf(doc, o.fonts_dir, o.out, &d);
 		break;
 	default:
 		abort();
@@ -534,7 +499,8 @@ out:
 	if (rc == EXIT_INVALID && d.nerrors > 0)
 		fprintf(stderr, "scrpaper: %zu error%s; nothing written\n",
 		    d.nerrors, d.nerrors == 1 ? "" : "s");
-	fig_ledger_free(ledger);
+	doc_free(doc);
+	paper_free(pp);
 	fig_set_free(figs);
 	cohort_free(c);
 	diag_clear(&d);

@@ -84,6 +84,7 @@
 #include "diag.h"
 #include "fig.h"
 #include "doc.h"
+#include "tmpl.h"
 
 #define TMPL_MAX_DEPTH	32	/* nested ::: blocks */
 #define TMPL_MAX_COLS	64	/* cells in a table row */

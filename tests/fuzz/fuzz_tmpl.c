@@ -14,6 +14,8 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -43,8 +45,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc = tmpl_parse_buf("fuzz.tmpl", (const char *)data, size, &d);
 	if (doc != NULL) {
 		env.cohort = cohort;
-		env.figs = ledger;
-		env.region = ledger;
+		env.ledgers[DOC_LEDGER_SELECTION] = ledger;
+		env.ledgers[DOC_LEDGER_REGION] = ledger;
 		env.lscb = -1;
 		doc_fill(doc, &env, &d);
 	}

@@ -3,8 +3,8 @@
  * column chooser of pipeline/render_layout.c (page breaking, keep with
  * next, orphans and widows, tables kept whole, footnotes on the page of
  * their reference), the measured layout of render_pdf.c through its text
- * dump (line breaking, the rules on the real paper), and render_paper()'s
- * all-or-nothing file writing.  The tests that need the project's files
+ * dump (line breaking, the rules on the real paper), and the
+ * all-or-nothing file writing of render_pdf() on papers built by paper.c.  The tests that need the project's files
  * (fonts/, input/, templates/) skip when not run from the project root.
  */
 #include <stdarg.h>
@@ -23,6 +23,9 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
+#include "paper.h"
 #include "render.h"
 #include "render_layout.h"
 
@@ -367,7 +370,8 @@ world_doc(struct world *w, const char *src)
 	l = fig_aggregate(w->figs, w->cohort, &sel);
 	memset(&env, 0, sizeof(env));
 	env.cohort = w->cohort;
-	env.figs = l;
+	env.ledgers[DOC_LEDGER_SELECTION] = l;
+	env.ledgers[DOC_LEDGER_REGION] = l;
 	env.lscb = -1;
 	assert_true(doc_fill(doc, &env, &d));
 	fig_ledger_free(l);
@@ -515,7 +519,8 @@ test_layout_of_the_paper(void **state)
 	l = fig_aggregate(w->figs, w->cohort, &sel);
 	memset(&env, 0, sizeof(env));
 	env.cohort = w->cohort;
-	env.figs = l;
+	env.ledgers[DOC_LEDGER_SELECTION] = l;
+	env.ledgers[DOC_LEDGER_REGION] = l;
 	env.lscb = -1;
 	assert_true(doc_fill(doc, &env, &d));
 	rows = layout_rows(doc, &n, &npages);
@@ -541,20 +546,39 @@ test_layout_of_the_paper(void **state)
 	diag_clear(&d);
 }
 
-/* Returns a render job for the project's paper writing to out. */
-static struct render_job
-job_for(struct world *w, const char *out)
+/* Renders board lscb's paper (-1: the region) from template tmpl with
+ * the fonts in fonts to out, as `scrpaper render` does.  Returns the
+ * exit status. */
+static int
+render_with(struct world *w, const char *tmpl, int lscb, const char *fonts,
+    const char *out, struct diag *d)
 {
-	struct render_job	 job;
+	struct paper	*pp;
+	struct doc	*doc = NULL;
+	int		 rc;
 
-	memset(&job, 0, sizeof(job));
-	job.cohort = w->cohort;
-	job.figs = w->figs;
-	job.template_path = "templates/background-paper.tmpl";
-	job.fonts_dir = "fonts";
-	job.lscb = -1;
-	job.out_path = out;
-	return job;
+	pp = paper_new(w->cohort, w->figs);
+	if ((rc = paper_template(pp, tmpl, d)) == 0 &&
+	    (rc = paper_build(pp, lscb, &doc, d)) == 0)
+		rc = render_pdf(doc, fonts, out, d);
+	doc_free(doc);
+	paper_free(pp);
+	return rc;
+}
+
+/* Checks board lscb's paper (-1: every paper) as `scrpaper check`
+ * does.  Returns the exit status. */
+static int
+check_with(struct world *w, const char *tmpl, int lscb, struct diag *d)
+{
+	struct paper	*pp;
+	int		 rc;
+
+	pp = paper_new(w->cohort, w->figs);
+	if ((rc = paper_template(pp, tmpl, d)) == 0)
+		rc = paper_check(pp, lscb, d);
+	paper_free(pp);
+	return rc;
 }
 
 /* Returns the names in dir other than . and .., one string. */
@@ -581,8 +605,8 @@ static void
 test_render_writes_whole_file_or_none(void **state)
 {
 	struct world		*w = *state;
-	struct render_job	 job;
 	struct diag		 d;
+	const char		*tmpl = "templates/background-paper.tmpl";
 	const char		*tmpdir = getenv("TMPDIR");
 	char			*dir, *out, *ls, *bad;
 	struct stat		 st;
@@ -597,8 +621,7 @@ test_render_writes_whole_file_or_none(void **state)
 
 	/* Success: exactly one file, a PDF. */
 	diag_init(&d, NULL);
-	job = job_for(w, out);
-	assert_int_equal(render_paper(&job, &d), 0);
+	assert_int_equal(render_with(w, tmpl, -1, "fonts", out, &d), 0);
 	ls = dir_list(dir);
 	assert_string_equal(ls, "paper.pdf\n");
 	free(ls);
@@ -610,23 +633,19 @@ test_render_writes_whole_file_or_none(void **state)
 	f = fopen(bad, "w");
 	fputs("# T\n\n{boyz}\n", f);
 	fclose(f);
-	job.template_path = bad;
-	assert_int_equal(render_paper(&job, &d), 1);
+	assert_int_equal(render_with(w, bad, -1, "fonts", out, &d), 1);
 	assert_int_equal(d.nerrors, 1);
 	assert_non_null(strstr(d.items[0].msg, "did you mean \"boys\""));
 	unlink(bad);
 	free(bad);
 
 	/* Missing fonts: a system error, nothing written. */
-	job.template_path = "templates/background-paper.tmpl";
-	job.fonts_dir = dir;
-	assert_int_equal(render_paper(&job, &d), 3);
+	assert_int_equal(render_with(w, tmpl, -1, dir, out, &d), 3);
 	assert_non_null(strstr(d.items[d.nitems - 1].msg, "missing"));
 
 	/* An unwritable place: a system error. */
-	job.fonts_dir = "fonts";
-	job.out_path = "/nonexistent-dir/paper.pdf";
-	assert_int_equal(render_paper(&job, &d), 3);
+	assert_int_equal(render_with(w, tmpl, -1, "fonts",
+	    "/nonexistent-dir/paper.pdf", &d), 3);
 	assert_non_null(strstr(d.items[d.nitems - 1].msg, "cannot write"));
 
 	ls = dir_list(dir);
@@ -649,19 +668,16 @@ static void
 test_render_check(void **state)
 {
 	struct world		*w = *state;
-	struct render_job	 job;
 	struct diag		 d;
+	const char		*tmpl = "templates/background-paper.tmpl";
 
 	if (w->figs == NULL)
 		skip();
 	diag_init(&d, NULL);
-	job = job_for(w, NULL);
-	assert_int_equal(render_check(&job, &d), 0);
-	job.lscb = 0;
-	assert_int_equal(render_check(&job, &d), 0);
+	assert_int_equal(check_with(w, tmpl, -1, &d), 0);
+	assert_int_equal(check_with(w, tmpl, 0, &d), 0);
 	/* A template that cannot be read is a system error, as in render. */
-	job.template_path = "/nonexistent.tmpl";
-	assert_int_equal(render_check(&job, &d), 3);
+	assert_int_equal(check_with(w, "/nonexistent.tmpl", -1, &d), 3);
 	diag_clear(&d);
 }
 
@@ -743,7 +759,7 @@ test_render_chart_is_a_figure_with_alt(void **state)
 	assert_non_null(mkdtemp(dir));
 	out = xasprintf("%s/chart.pdf", dir);
 	diag_init(&d, stderr);
-	assert_int_equal(render_doc(doc, "fonts", out, &d), 0);
+	assert_int_equal(render_pdf(doc, "fonts", out, &d), 0);
 	diag_clear(&d);
 
 	cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", out);

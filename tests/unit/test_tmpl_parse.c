@@ -20,6 +20,8 @@
 #include "case.h"
 #include "fig.h"
 #include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
 
 /* Returns the tree dump of doc; free with free(). */
 static char *
@@ -408,7 +410,8 @@ fill(struct fixture *fx, const char *src, int lscb, char **msg)
 		fail_msg("\"%s\" does not parse: %s", src, d.items[0].msg);
 	memset(&env, 0, sizeof(env));
 	env.cohort = fx->cohort;
-	env.figs = &fx->ledger;
+	env.ledgers[DOC_LEDGER_SELECTION] = &fx->ledger;
+	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
 	env.lscb = lscb;
 	if (!doc_fill(doc, &env, &d)) {
 		*msg = diag_format(&d, 0);

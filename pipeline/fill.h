@@ -1,0 +1,38 @@
+/*
+ * fill.h: the fill stage (doc_fill.c), the only module that sees both the
+ * data (the cohort and the figure ledgers) and the document.  It resolves
+ * every reference of a parsed template, keeps or drops the conditional
+ * blocks, numbers items and footnotes, and sets the typed payloads the
+ * back ends read: numbers in table cells, chart series.
+ * For paper.c and the tests; not for the back ends.
+ */
+#ifndef SCR_FILL_H
+#define SCR_FILL_H
+
+#include "doc.h"
+
+struct cohort;
+struct diag;
+struct fig_ledger;
+
+/* What a paper is filled from.  The ledgers are indexed by enum
+ * doc_ledger, the ledger a DOC_FIGREF reads; every one must be set. */
+struct doc_env {
+	const struct cohort	*cohort;
+	const struct fig_ledger	*ledgers[DOC_LEDGER__MAX];
+	int			 lscb;	 /* board index, -1 for the region */
+};
+
+/*
+ * Resolves every reference in doc against env (figures, report fields,
+ * national comparators), reporting unknown names with a suggestion; then
+ * drops the conditional blocks that do not apply, numbers the numbered
+ * items and the footnotes, types and aligns the numeric table cells,
+ * reads each chart's series from its table and fills doc->meta.  Returns
+ * 1 on success, 0 on error (diagnostics reported to d); the tree is not
+ * fit to render after 0.
+ */
+int		 doc_fill(struct doc *doc, const struct doc_env *env,
+		    struct diag *d);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * paper.c: the orchestrator of scrpaper.  Between the loaded data and the
+ * back ends: parses the template once, makes every figure ledger a paper
+ * reads once (the regional paper's, which is also the region column of
+ * every board's, and all the boards', which depend on each other through
+ * suppression across boards), and fills a copy of the template per paper.
+ * A new kind of ledger (another period, say) is added here and in
+ * enum doc_ledger, nowhere else.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
+#include "paper.h"
+
+struct paper {
+	const struct cohort	*cohort;
+	const struct fig_set	*figs;
+	struct doc		*tmpl;	 /* the parsed, unfilled template */
+	struct fig_ledger	*region; /* the regional paper's ledger */
+	struct fig_ledger	**boards; /* every board's, or NULL until
+					     first used */
+};
+
+struct paper *
+paper_new(const struct cohort *c, const struct fig_set *s)
+{
+	struct paper	*p;
+
+	p = xcalloc(1, sizeof(*p));
+	p->cohort = c;
+	p->figs = s;
+	return p;
+}
+
+void
+paper_free(struct paper *p)
+{
+	if (p == NULL)
+		return;
+	doc_free(p->tmpl);
+	fig_ledger_free(p->region);
+	fig_boards_free(p->boards, p->cohort->report.nlscbs);
+	free(p);
+}
+
+int
+paper_template(struct paper *p, const char *path, struct diag *d)
+{
+	int	 syserr;
+
+	doc_free(p->tmpl);
+	if ((p->tmpl = tmpl_parse_file(path, d, &syserr)) == NULL)
+		return syserr ? EXIT_SYSERR : 1;
+	return 0;
+}
+
+struct fig_ledger *const *
+paper_boards(struct paper *p)
+{
+	if (p->boards == NULL)
+		p->boards = fig_aggregate_boards(p->figs, p->cohort);
+	return p->boards;
+}
+
+const struct fig_ledger *
+paper_ledger(struct paper *p, int lscb)
+{
+	if (lscb >= 0 && (size_t)lscb < p->cohort->report.nlscbs)
+		return paper_boards(p)[lscb];
+	if (p->region == NULL)
+		p->region = fig_aggregate_paper(p->figs, p->cohort, -1);
+	return p->region;
+}
+
+int
+paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
+{
+	struct doc_env	 env;
+	struct doc	*doc;
+
+	*docp = NULL;
+	memset(&env, 0, sizeof(env));
+	env.cohort = p->cohort;
+	env.lscb = lscb;
+	env.ledgers[DOC_LEDGER_SELECTION] = paper_ledger(p, lscb);
+	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(p, -1);
+	doc = doc_clone(p->tmpl);
+	if (!doc_fill(doc, &env, d)) {
+		doc_free(doc);
+		return 1;
+	}
+	*docp = doc;
+	return 0;
+}
+
+int
+paper_check(struct paper *p, int lscb, struct diag *d)
+{
+	struct doc	*doc;
+	size_t		 i;
+	int		 rc;
+
+	rc = paper_build(p, lscb, &doc, d);
+	doc_free(doc);
+	for (i = 0; rc == 0 && lscb < 0 &&
+	    i < p->cohort->report.nlscbs; i++) {
+		rc = paper_build(p, (int)i, &doc, d);
+		doc_free(doc);
+	}
+	return rc;
+}

@@ -1,0 +1,55 @@
+/*
+ * paper.h: the orchestrator (paper.c), like lowdown's library.c.  It
+ * parses the template once, owns every figure ledger a paper reads (the
+ * region's and every board's, each made once, on first use) and builds
+ * one filled document per paper; the only module that knows which ledgers
+ * exist.  `scrpaper check` goes through it too, never through a back end.
+ * For main.c and the tests; the back ends (render.h) take the documents
+ * it builds.
+ */
+#ifndef SCR_PAPER_H
+#define SCR_PAPER_H
+
+struct cohort;
+struct diag;
+struct doc;
+struct fig_ledger;
+struct fig_set;
+
+/* Opaque: the template and the ledgers of one run. */
+struct paper;
+
+/* Returns a new orchestrator over a loaded cohort and figure set, which
+ * must outlive it; free with paper_free(). */
+struct paper	*paper_new(const struct cohort *c, const struct fig_set *s);
+/* Frees p, its template and its ledgers; accepts NULL. */
+void		 paper_free(struct paper *p);
+
+/* Parses the template at path, once for every paper to come.  Returns 0,
+ * 1 when the template is invalid, 3 when it cannot be read (diagnostics
+ * reported to d). */
+int		 paper_template(struct paper *p, const char *path,
+		    struct diag *d);
+
+/* The ledger the paper of board lscb prints (-1: the regional paper's,
+ * suppressed only when report.yaml asks), made on first use; owned by
+ * p. */
+const struct fig_ledger *paper_ledger(struct paper *p, int lscb);
+/* Every board's ledger, indexed as report.lscbs, suppressed within each
+ * board and across the boards; owned by p. */
+struct fig_ledger *const *paper_boards(struct paper *p);
+
+/* Fills a copy of the template for board lscb (-1: the regional paper)
+ * into *docp (free with doc_free()).  Returns 0, or 1 when the template
+ * does not fill (diagnostics reported to d, *docp NULL).  Needs
+ * paper_template() first. */
+int		 paper_build(struct paper *p, int lscb, struct doc **docp,
+		    struct diag *d);
+
+/* Fills the paper of board lscb, and when lscb is -1 the regional paper
+ * and every board's (a template error may sit in a block only one kind
+ * of paper shows), stopping at the first that fails; writes nothing.
+ * Returns 0 or 1 (diagnostics reported to d). */
+int		 paper_check(struct paper *p, int lscb, struct diag *d);
+
+#endif

@@ -1,0 +1,244 @@
+/*
+ * render_int.h: what the PDF back end's files share (render_font.c,
+ * render_measure.c, render_chart.c, render_paint.c, render_pdf.c): the
+ * page geometry, the measured blocks of the flow and the state of one
+ * paper being typeset.
+ * For render_*.c only.
+ */
+#ifndef SCR_RENDER_INT_H
+#define SCR_RENDER_INT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "render_layout.h"
+
+struct buf;
+struct diag;
+struct doc;
+struct doc_node;
+
+/* Page geometry, in points (1/72 inch): A4 with 2.5 cm side margins. */
+#define PDF_PAGE_W	595.276
+#define PDF_PAGE_H	841.890
+#define PDF_LEFT	70.866	/* 2.5 cm */
+#define PDF_RIGHT	70.866
+#define PDF_TOP		70.866
+#define PDF_BOTTOM	85.0	/* body bottom above the footer */
+#define PDF_FOOTER	42.0	/* footer baseline above the page foot */
+#define PDF_BODY_W	(PDF_PAGE_W - PDF_LEFT - PDF_RIGHT)
+#define PDF_BODY_H	(PDF_PAGE_H - PDF_TOP - PDF_BOTTOM)
+
+#define PDF_FAMILY	"Open Sans"
+#define PDF_BODY_PT	12.0	/* body text; GOV.UK asks for 12 pt or more */
+#define PDF_NOTE_PT	12.0	/* footnotes: no text under 12 pt */
+#define PDF_FOOT_PT	12.0	/* running footer */
+#define PDF_CHART_PT	12.0	/* chart labels */
+#define PDF_SPACING	1.12	/* line height as a multiple of the font's */
+#define PDF_HEAD_SPACING 1.0	/* the same for headings */
+#define PDF_INDENT	20.0	/* hanging indent of bullets */
+#define PDF_NUM_INDENT	26.0	/* hanging indent of numbered items */
+#define PDF_NOTE_INDENT	14.0	/* hanging indent of footnotes */
+#define PDF_CELL_PADX	8.0	/* table cell padding, left and right */
+#define PDF_CELL_PADY	5.0	/* table cell padding, top and bottom */
+#define PDF_ASIDE_PAD	10.0	/* padding inside an aside box */
+#define PDF_NOTE_SEP	16.0	/* room for the rule above footnotes */
+#define PDF_NOTE_GAP	3.0	/* space between footnotes */
+#define PDF_INK		0.043	/* text grey level (#0b0c0c) */
+#define PDF_GREY_R	0.314	/* the footer's grey (#505a5f, 7:1 on */
+#define PDF_GREY_G	0.353	/* white) */
+#define PDF_GREY_B	0.373
+#define PDF_LANG	"en-GB"	/* the document's language */
+
+/* Chart geometry, in points. */
+#define PDF_CHART_BAR	16.0	/* thickness of a bar */
+#define PDF_CHART_GAP	2.0	/* between the bars of a category */
+#define PDF_CHART_GROUP	12.0	/* between categories */
+#define PDF_CHART_LEGEND 24.0	/* the legend's row */
+#define PDF_CHART_AXIS	22.0	/* the gridline values' row */
+#define PDF_CHART_VALW	48.0	/* room right of the longest bar */
+
+/* What a block is. */
+enum rndr_kind {
+	PDF_TEXT,	/* a laid out run of text (paragraph, heading, item) */
+	PDF_TABLE,
+	PDF_CHART,	/* a bar chart (DOC_CHART) */
+	PDF_KIND__MAX
+};
+
+/* One line of a layout, in points from the layout's top. */
+struct rndr_line {
+	double	 top;		/* top of the line */
+	double	 height;	/* to the next line's top */
+	double	 baseline;	/* from the line's top to its baseline */
+	double	 x;		/* left of the line's ink box */
+};
+
+/* A footnote marker in a layout. */
+struct rndr_ref {
+	int			 index;	/* byte index of the marker */
+	int			 len;	/* bytes of the marker */
+	int			 line;	/* layout line it falls on */
+	const struct doc_node	*def;	/* its footnote */
+	int			 first;	/* 1 if the footnote's first mention */
+};
+
+/* A laid out piece of inline content. */
+struct rndr_text {
+	PangoLayout	*layout;
+	struct rndr_line	*lines;
+	int		 nlines;
+	double		 height;	/* whole layout */
+	struct rndr_ref	*refs;
+	size_t		 nrefs;
+};
+
+struct rndr_table {
+	int		 ncols;
+	int		 nrows;
+	double		*colw;		/* column widths, padding included */
+	double		*rowh;		/* row heights, padding included */
+	struct rndr_text	*cells;		/* nrows * ncols */
+	int		*header;	/* 1 for header rows */
+	int		*align;		/* enum doc_align per column */
+};
+
+/* A bar chart, read from the table before its DOC_CHART node. */
+struct rndr_chart {
+	int		 nseries;	/* the table's columns after the first */
+	int		 ncats;		/* the table's body rows */
+	char		**series;	/* series names (header cells) */
+	char		**cats;		/* category names (first cells) */
+	double		*value;		/* ncats * nseries values */
+	char		**shown;	/* each value as the table prints it */
+	int		*drawn;		/* 1 if the value is a number to draw;
+					   0 for [c] and words */
+	int		 percent;	/* the values are percentages */
+	double		 max;		/* the axis maximum */
+	double		 step;		/* between gridlines */
+	double		 labelw;	/* the category labels' column */
+	double		 plotw;		/* the bars' room at max */
+	double		 height;	/* the whole figure */
+	char		*alt;		/* its text alternative */
+};
+
+/* One block of the flow, measured. */
+struct rndr_block {
+	enum rndr_kind		 kind;
+	const struct doc_node	*node;
+	double			 x;	/* text left, from the body's left */
+	double			 width;	/* text width */
+	struct rndr_text		 text;	/* PDF_TEXT */
+	struct rndr_text		 label;	/* bullet or number, or no layout */
+	struct rndr_table	*table;	/* PDF_TABLE */
+	struct rndr_chart	*chart;	/* PDF_CHART */
+	int			 spans;	/* 1 to paint its text runs in Span
+					   elements (see rndr_plan_tags()) */
+	const char		*tag;	/* structure tag */
+	int			 boxed;	/* draw as an aside box */
+	double			 pad;	/* space above and below the text
+					   inside the block (asides) */
+	struct lay_block	 lay;	/* what the page breaker sees */
+	double			*lines;	/* lay.lines */
+	double			*notes;	/* lay.notes */
+};
+
+/* A measured footnote. */
+struct rndr_note {
+	const struct doc_node	*def;
+	struct rndr_text		 text;
+	struct rndr_text		 label;
+	double			 height;	/* with the gap after it */
+};
+
+/* The fonts and the pango context they are measured with. */
+struct rndr_fonts {
+	FcConfig	*config;
+	PangoFontMap	*map;
+	PangoContext	*ctx;
+};
+
+/* Everything the typesetter holds for one document. */
+struct rndr {
+	const struct doc	*doc;
+	struct rndr_fonts	*fonts;
+	struct rndr_block	*blocks;
+	size_t			 nblocks;
+	struct rndr_note		*notes;
+	size_t			 nnotes;
+	struct lay_result	 lay;
+	cairo_surface_t		*surface;
+	cairo_t			*cr;
+	int			 outline_h2;	/* last level-2 outline id */
+	int			 outline_h1;	/* title outline id */
+	double			 note_y;	/* next footnote's top */
+	int			 page;		/* 0-based page being painted */
+	struct rndr_note		**pending;	/* footnotes for this page's
+						   foot */
+	size_t			 npending;
+	int			 span_open;	/* a Span element is open */
+	char			**alts;		/* each Figure's text
+						   alternative, in order */
+	size_t			 nalts;
+	char			**links;	/* each link's description, in
+						   painting order */
+	size_t			 nlinks;
+};
+
+/* render_font.c: the fonts and pango text layouts */
+/* Returns the fonts of dir, loading them on first use (owned by the
+ * cache: do not free), or NULL when they cannot be loaded (reported). */
+struct rndr_fonts *rndr_fonts_get(const char *dir, struct diag *d);
+/* Releases t's layout and measurements; t may be all zero. */
+void rndr_text_clear(struct rndr_text *t);
+/* Records the line metrics of t's layout. */
+void rndr_text_lines(struct rndr_text *t);
+/*
+ * Lays out the inline content of n (or the plain string s when n is
+ * NULL) at width (points; <= 0 for no wrapping) in a font of size,
+ * bold or not.  Fills t; release with rndr_text_clear().
+ */
+void rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
+	    const char *s, double width, double size, int bold,
+	    PangoAlignment align);
+/* Sets t's line spacing (a multiple of the font's line height) and
+ * measures its lines again. */
+void rndr_text_respace(struct rndr_text *t, double spacing);
+/* Returns the natural width of t's layout, unwrapped, in points. */
+double rndr_text_width(const struct rndr_text *t);
+
+/* render_measure.c: the flow of measured blocks, and the page breaker's view of it */
+/* Releases everything p measured and laid out (not its fonts). */
+void rndr_clear(struct rndr *p);
+/* Builds and measures the blocks of the flow. */
+void rndr_measure(struct rndr *p);
+struct rndr_note *rndr_note_find(struct rndr *p, const struct doc_node *def);
+/* Paginates the measured blocks into p->lay. */
+void rndr_paginate(struct rndr *p);
+
+/* render_chart.c: the bar chart */
+/* Frees chart c; accepts NULL. */
+void rndr_chart_free(struct rndr_chart *c);
+/*
+ * Reads chart node n's data from the table just before it and measures
+ * it.  Returns the chart (free with rndr_chart_free()), or NULL when n
+ * does not follow a table with a header row, at least two columns and a
+ * body row.
+ */
+struct rndr_chart *rndr_measure_chart(struct rndr *p, const struct doc_node *n);
+/*
+ * Paints chart block b with top at y: a legend, then for each category
+ * its label and one horizontal bar a series, each labelled with the
+ * figure as the table prints it ([c] where it is suppressed, with no
+ * bar), over light gridlines with their values below.
+ */
+void rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y);
+
+/* render_paint.c: painting the pages and their structure */
+/* Paints every page.  Returns the cairo status. */
+cairo_status_t rndr_paint(struct rndr *p);
+
+#endif

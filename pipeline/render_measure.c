@@ -1,0 +1,550 @@
+/*
+ * render_measure.c: the PDF back end's measuring.  Turns the filled
+ * document into a flow of measured blocks (text, tables, charts), each
+ * with the line heights and footnote heights the page breaker
+ * (render_layout.c) needs, and the space between them; then paginates.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "util.h"
+#include "diag.h"
+#include "doc.h"
+#include "render_int.h"
+
+/* Returns the measured footnote for def, or NULL. */
+struct rndr_note *
+rndr_note_find(struct rndr *p, const struct doc_node *def)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nnotes; i++)
+		if (p->notes[i].def == def)
+			return &p->notes[i];
+	return NULL;
+}
+
+/* Measures every footnote of the document, in number order. */
+static void
+rndr_measure_notes(struct rndr *p)
+{
+	struct doc_node	*n;
+	struct rndr_note	*note;
+	char		 num[16];
+
+	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
+		if (n->type != DOC_FOOTNOTE || n->as.footnote.number == 0)
+			continue;
+		p->notes = xreallocarray(p->notes, p->nnotes + 1,
+		    sizeof(*p->notes));
+		note = &p->notes[p->nnotes++];
+		memset(note, 0, sizeof(*note));
+		note->def = n;
+		snprintf(num, sizeof(num), "%d", n->as.footnote.number);
+		rndr_text_make(p, &note->label, NULL, num, 0, PDF_NOTE_PT, 0,
+		    PANGO_ALIGN_LEFT);
+		rndr_text_make(p, &note->text, n, NULL,
+		    PDF_BODY_W - PDF_NOTE_INDENT, PDF_NOTE_PT, 0,
+		    PANGO_ALIGN_LEFT);
+		note->height = note->text.height + PDF_NOTE_GAP;
+	}
+}
+
+/* Marks which markers are their footnote's first mention and adds the
+ * footnote heights to notes[] by line. */
+static void
+rndr_note_lines(struct rndr *p, struct rndr_text *t, double *notes, int line0,
+    int per_row)
+{
+	struct rndr_note	*note;
+	size_t		 r, k;
+	int		 seen;
+
+	for (r = 0; r < t->nrefs; r++) {
+		if (t->refs[r].def == NULL ||
+		    (note = rndr_note_find(p, t->refs[r].def)) == NULL)
+			continue;
+		seen = 0;
+		/* Earlier blocks, and earlier markers of this text. */
+		for (k = 0; k < p->nblocks && !seen; k++) {
+			const struct rndr_block *b = &p->blocks[k];
+			size_t m;
+
+			if (b->kind == PDF_TEXT)
+				for (m = 0; m < b->text.nrefs; m++)
+					if (b->text.refs[m].def ==
+					    t->refs[r].def &&
+					    b->text.refs[m].first)
+						seen = 1;
+			if (b->kind == PDF_TABLE) {
+				int c;
+
+				for (c = 0; c < b->table->nrows *
+				    b->table->ncols; c++)
+					for (m = 0; m < b->table->cells[c].
+					    nrefs; m++)
+						if (b->table->cells[c].
+						    refs[m].def ==
+						    t->refs[r].def &&
+						    b->table->cells[c].
+						    refs[m].first)
+							seen = 1;
+			}
+		}
+		for (k = 0; k < r && !seen; k++)
+			if (t->refs[k].def == t->refs[r].def)
+				seen = 1;
+		if (seen)
+			continue;
+		t->refs[r].first = 1;
+		notes[per_row ? line0 : line0 + t->refs[r].line] +=
+		    note->height;
+	}
+}
+
+/* Returns a new block appended to p's flow. */
+static struct rndr_block *
+rndr_block_new(struct rndr *p, enum rndr_kind kind, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	p->blocks = xreallocarray(p->blocks, p->nblocks + 1,
+	    sizeof(*p->blocks));
+	b = &p->blocks[p->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->node = n;
+	b->width = PDF_BODY_W;
+	return b;
+}
+
+/* Fills the page breaker's view of a text block. */
+static void
+rndr_block_lay_text(struct rndr *p, struct rndr_block *b, int split)
+{
+	int	 i, n = b->text.nlines;
+
+	b->lines = xcalloc(n > 0 ? n : 1, sizeof(double));
+	b->notes = xcalloc(n > 0 ? n : 1, sizeof(double));
+	for (i = 0; i < n; i++)
+		b->lines[i] = b->text.lines[i].height;
+	if (n > 0) {
+		b->lines[0] += b->pad;
+		b->lines[n - 1] += b->pad;
+	}
+	rndr_note_lines(p, &b->text, b->notes, 0, 0);
+	b->lay.lines = b->lines;
+	b->lay.notes = b->notes;
+	b->lay.nlines = n;
+	b->lay.split = split;
+}
+
+/* Heading sizes by level, in points. */
+static double
+rndr_heading_size(int level)
+{
+	switch (level) {
+	case 1:
+		return 22.0;
+	case 2:
+		return 16.0;
+	case 3:
+		return 13.5;
+	default:
+		return 12.0;
+	}
+}
+
+static const char *const rndr_heading_tags[] = { "H1", "H2", "H3", "H4" };
+
+/* Returns 1 if paragraph n ends with a colon (it leads into a list). */
+static int
+rndr_leads_in(const struct doc_node *n)
+{
+	char	*t;
+	size_t	 len;
+	int	 r;
+
+	t = doc_node_plain(n);
+	len = strlen(t);
+	while (len > 0 && t[len - 1] == ' ')
+		len--;
+	r = len > 0 && t[len - 1] == ':';
+	free(t);
+	return r;
+}
+
+/*
+ * Measures table block b: chooses column widths from the cells' natural
+ * and narrowest widths, lays each cell out at its column's width (numeric
+ * columns right-aligned) and gives the page breaker one line per row.
+ */
+static void
+rndr_measure_table(struct rndr *p, struct rndr_block *b)
+{
+	const struct doc_node	*row, *cell;
+	struct rndr_table	*t;
+	double			*nat, *min, w, tw;
+	int			 r, c;
+	PangoLayoutIter		*it;
+	PangoRectangle		 ink, logical;
+
+	t = b->table = xcalloc(1, sizeof(*t));
+	t->ncols = b->node->as.table.ncols;
+	for (row = b->node->first_child; row != NULL; row = row->next)
+		t->nrows++;
+	t->colw = xcalloc(t->ncols, sizeof(double));
+	t->rowh = xcalloc(t->nrows, sizeof(double));
+	t->cells = xcalloc((size_t)t->nrows * t->ncols, sizeof(*t->cells));
+	t->header = xcalloc(t->nrows, sizeof(int));
+	t->align = xcalloc(t->ncols, sizeof(int));
+	nat = xcalloc(t->ncols, sizeof(double));
+	min = xcalloc(t->ncols, sizeof(double));
+
+	/* Natural and minimum widths, from unwrapped layouts. */
+	for (r = 0, row = b->node->first_child; row != NULL;
+	    row = row->next, r++) {
+		t->header[r] = row->as.row.header;
+		for (c = 0, cell = row->first_child; cell != NULL &&
+		    c < t->ncols; cell = cell->next, c++) {
+			struct rndr_text *ct = &t->cells[r * t->ncols + c];
+
+			rndr_text_make(p, ct, cell, NULL, 0, PDF_BODY_PT,
+			    cell->as.cell.header, PANGO_ALIGN_LEFT);
+			w = rndr_text_width(ct) + 2 * PDF_CELL_PADX;
+			if (w > nat[c])
+				nat[c] = w;
+			/* The widest word: lay out at a tiny width. */
+			pango_layout_set_width(ct->layout, 1);
+			pango_layout_set_wrap(ct->layout, PANGO_WRAP_WORD);
+			it = pango_layout_get_iter(ct->layout);
+			do {
+				pango_layout_iter_get_line_extents(it, &ink,
+				    &logical);
+				w = (double)logical.width / PANGO_SCALE +
+				    2 * PDF_CELL_PADX;
+				if (w > min[c])
+					min[c] = w;
+			} while (pango_layout_iter_next_line(it));
+			pango_layout_iter_free(it);
+			if (cell->as.cell.align == DOC_ALIGN_RIGHT)
+				t->align[c] = DOC_ALIGN_RIGHT;
+		}
+	}
+	lay_columns(nat, min, t->ncols, PDF_BODY_W, t->colw);
+
+	/* Lay out each cell at its column's width. */
+	b->lines = xcalloc(t->nrows, sizeof(double));
+	b->notes = xcalloc(t->nrows, sizeof(double));
+	tw = 0;
+	for (c = 0; c < t->ncols; c++)
+		tw += t->colw[c];
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			struct rndr_text *ct = &t->cells[r * t->ncols + c];
+
+			pango_layout_set_width(ct->layout, (int)((t->colw[c] -
+			    2 * PDF_CELL_PADX) * PANGO_SCALE) + 1);
+			pango_layout_set_wrap(ct->layout,
+			    PANGO_WRAP_WORD_CHAR);
+			pango_layout_set_alignment(ct->layout,
+			    t->align[c] == DOC_ALIGN_RIGHT ?
+			    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			free(ct->lines);
+			ct->lines = NULL;
+			rndr_text_lines(ct);
+			if (ct->height + 2 * PDF_CELL_PADY > t->rowh[r])
+				t->rowh[r] = ct->height + 2 * PDF_CELL_PADY;
+			rndr_note_lines(p, ct, b->notes, r, 1);
+		}
+		b->lines[r] = t->rowh[r];
+	}
+	b->width = tw;
+	b->lay.lines = b->lines;
+	b->lay.notes = b->notes;
+	b->lay.nlines = t->nrows;
+	b->lay.split = 0;
+	free(nat);
+	free(min);
+}
+
+/* Space between blocks, in points. */
+#define PDF_SP_PARA	10.0
+#define PDF_SP_ITEM	6.0
+#define PDF_SP_TABLE	14.0
+
+/* Returns the space in points above the block of node n after the
+ * block prev (NULL at the start of the paper). */
+static double
+rndr_space(const struct rndr_block *prev, const struct doc_node *n)
+{
+	const struct doc_node	*pn;
+	double			 after, before;
+
+	if (prev == NULL)
+		return 0;
+	pn = prev->node;
+	switch (pn->type) {
+	case DOC_HEADING:
+		after = pn->as.heading.level == 1 ? 8.0 : 6.0;
+		return n->type == DOC_HEADING ? 10.0 : after;
+	case DOC_SUBTITLE:
+		return 28.0;
+	case DOC_ITEM:
+		after = PDF_SP_ITEM;
+		if (pn->next == NULL)
+			after = PDF_SP_PARA;
+		break;
+	case DOC_PARA:
+		after = rndr_leads_in(pn) ? PDF_SP_ITEM : PDF_SP_PARA;
+		break;
+	case DOC_TABLE:
+	case DOC_ASIDE:
+	case DOC_CHART:
+		after = PDF_SP_TABLE;
+		break;
+	default:
+		after = PDF_SP_PARA;
+		break;
+	}
+	switch (n->type) {
+	case DOC_HEADING:
+		before = n->as.heading.level <= 2 ? 24.0 : 18.0;
+		break;
+	case DOC_ITEM:
+		/* A list's first item follows its lead-in closely; numbered
+		 * items, a paragraph or more each, stand further apart. */
+		if (n->prev == NULL)
+			return after;
+		return n->parent->as.list.kind == DOC_LIST_NUMBERED ?
+		    PDF_SP_PARA : PDF_SP_ITEM;
+	case DOC_TABLE:
+	case DOC_ASIDE:
+		before = PDF_SP_TABLE;
+		break;
+	case DOC_CHART:
+		/* Its caption (or the chart) follows the table closely. */
+		return PDF_SP_TABLE + 6;
+	case DOC_SIGNOFF:
+		before = 30.0;
+		break;
+	default:
+		before = PDF_SP_PARA;
+		break;
+	}
+	return after > before ? after : before;
+}
+
+/* Builds and measures the blocks of the flow. */
+void
+rndr_measure(struct rndr *p)
+{
+	struct doc_node		*n, *item;
+	struct rndr_block	*b;
+	struct buf		 sb;
+	size_t			 i;
+	int			 newpage = 0;
+	char			 num[32];
+	struct rndr_chart	*chart;
+
+	rndr_measure_notes(p);
+	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
+		b = NULL;
+		switch (n->type) {
+		case DOC_HEADING:
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = rndr_heading_tags[n->as.heading.level - 1];
+			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
+			    rndr_heading_size(n->as.heading.level), 1,
+			    PANGO_ALIGN_LEFT);
+			rndr_text_respace(&b->text, PDF_HEAD_SPACING);
+			rndr_block_lay_text(p, b, 0);
+			b->lay.keep = 1;
+			break;
+		case DOC_SUBTITLE:
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = "P";
+			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, 15.0,
+			    0, PANGO_ALIGN_LEFT);
+			rndr_block_lay_text(p, b, 0);
+			b->lay.keep = 1;
+			break;
+		case DOC_PARA:
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = "P";
+			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
+			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
+			rndr_block_lay_text(p, b, 1);
+			b->lay.keep = rndr_leads_in(n);
+			break;
+		case DOC_ASIDE:
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = "BlockQuote";
+			b->boxed = 1;
+			b->pad = PDF_ASIDE_PAD;
+			b->x = PDF_ASIDE_PAD + 4;
+			b->width = PDF_BODY_W - 2 * PDF_ASIDE_PAD - 4;
+			rndr_text_make(p, &b->text, n, NULL, b->width,
+			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
+			rndr_block_lay_text(p, b, 0);
+			break;
+		case DOC_LIST:
+			for (item = n->first_child; item != NULL;
+			    item = item->next) {
+				b = rndr_block_new(p, PDF_TEXT, item);
+				b->tag = "LI";
+				b->x = n->as.list.kind == DOC_LIST_NUMBERED ?
+				    PDF_NUM_INDENT : PDF_INDENT;
+				b->width = PDF_BODY_W - b->x;
+				if (n->as.list.kind == DOC_LIST_NUMBERED)
+					snprintf(num, sizeof(num), "%d.",
+					    item->as.item.number);
+				else
+					snprintf(num, sizeof(num),
+					    "\u2022");
+				rndr_text_make(p, &b->label, NULL, num, 0,
+				    PDF_BODY_PT, n->as.list.kind ==
+				    DOC_LIST_NUMBERED, PANGO_ALIGN_LEFT);
+				rndr_text_make(p, &b->text, item, NULL,
+				    b->width, PDF_BODY_PT, 0,
+				    PANGO_ALIGN_LEFT);
+				rndr_block_lay_text(p, b, 1);
+				/* The last item never stands alone at the
+				 * top of a page. */
+				b->lay.keep = item->next != NULL &&
+				    item->next->next == NULL;
+				b->lay.newpage = newpage;
+				newpage = 0;
+				b->lay.before = rndr_space(p->nblocks > 1 ?
+				    &p->blocks[p->nblocks - 2] : NULL, item);
+			}
+			continue;
+		case DOC_TABLE:
+			b = rndr_block_new(p, PDF_TABLE, n);
+			b->tag = "Table";
+			rndr_measure_table(p, b);
+			break;
+		case DOC_CHART:
+			if ((chart = rndr_measure_chart(p, n)) == NULL)
+				continue;
+			if (n->first_child != NULL) {
+				/* The caption, kept with the chart. */
+				b = rndr_block_new(p, PDF_TEXT, n);
+				b->tag = "P";
+				rndr_text_make(p, &b->text, n, NULL,
+				    PDF_BODY_W, PDF_BODY_PT, 1,
+				    PANGO_ALIGN_LEFT);
+				rndr_block_lay_text(p, b, 0);
+				b->lay.keep = 1;
+				b->lay.newpage = newpage;
+				newpage = 0;
+				b->lay.before = rndr_space(p->nblocks > 1 ?
+				    &p->blocks[p->nblocks - 2] : NULL, n);
+			}
+			b = rndr_block_new(p, PDF_CHART, n);
+			b->tag = "Figure";
+			b->chart = chart;
+			b->lines = xcalloc(1, sizeof(double));
+			b->notes = xcalloc(1, sizeof(double));
+			b->lines[0] = chart->height;
+			b->lay.lines = b->lines;
+			b->lay.notes = b->notes;
+			b->lay.nlines = 1;
+			if (n->first_child != NULL) {
+				b->lay.before = 8;
+				continue;
+			}
+			break;
+		case DOC_SIGNOFF:
+			/* One P a line (see rndr_paint_frag()). */
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = "Div";
+			buf_init(&sb);
+			for (i = 0; i < p->doc->meta.nauthors; i++) {
+				buf_puts(&sb, p->doc->meta.authors[i]);
+				buf_putc(&sb, '\n');
+			}
+			if (p->doc->meta.organisation != NULL)
+				buf_puts(&sb, p->doc->meta.organisation);
+			rndr_text_make(p, &b->text, NULL, sb.data, PDF_BODY_W,
+			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
+			buf_clear(&sb);
+			rndr_block_lay_text(p, b, 0);
+			break;
+		case DOC_PAGEBREAK:
+			newpage = 1;
+			continue;
+		default:
+			continue;
+		}
+		b->lay.newpage = newpage;
+		newpage = 0;
+		b->lay.before = rndr_space(p->nblocks > 1 ?
+		    &p->blocks[p->nblocks - 2] : NULL, n);
+	}
+}
+
+/* Paginates the measured blocks into p->lay. */
+void
+rndr_paginate(struct rndr *p)
+{
+	struct lay_block	*lb;
+	struct lay_params	 lp;
+	size_t			 i;
+
+	lb = xcalloc(p->nblocks + 1, sizeof(*lb));
+	for (i = 0; i < p->nblocks; i++)
+		lb[i] = p->blocks[i].lay;
+	lp.height = PDF_BODY_H;
+	lp.note_sep = PDF_NOTE_SEP;
+	lp.orphans = 2;
+	lp.widows = 2;
+	lay_paginate(lb, p->nblocks, &lp, &p->lay);
+	free(lb);
+}
+
+/* Releases everything p measured and laid out (not its fonts). */
+void
+rndr_clear(struct rndr *p)
+{
+	size_t	 i;
+	int	 c;
+
+	for (i = 0; i < p->nblocks; i++) {
+		rndr_text_clear(&p->blocks[i].text);
+		rndr_text_clear(&p->blocks[i].label);
+		if (p->blocks[i].table != NULL) {
+			struct rndr_table *t = p->blocks[i].table;
+
+			for (c = 0; c < t->nrows * t->ncols; c++)
+				rndr_text_clear(&t->cells[c]);
+			free(t->cells);
+			free(t->colw);
+			free(t->rowh);
+			free(t->header);
+			free(t->align);
+			free(t);
+		}
+		rndr_chart_free(p->blocks[i].chart);
+		free(p->blocks[i].lines);
+		free(p->blocks[i].notes);
+	}
+	free(p->blocks);
+	for (i = 0; i < p->nnotes; i++) {
+		rndr_text_clear(&p->notes[i].text);
+		rndr_text_clear(&p->notes[i].label);
+	}
+	free(p->notes);
+	free(p->pending);
+	for (i = 0; i < p->nalts; i++)
+		free(p->alts[i]);
+	free(p->alts);
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i]);
+	free(p->links);
+	lay_result_clear(&p->lay);
+}

@@ -1,0 +1,522 @@
+/*
+ * render_paint.c: the PDF back end's painting.  Paints the paginated
+ * fragments with cairo: text run by run, tables with their rules,
+ * footnotes at the foot of the page that refers to them, the running
+ * footer, outline entries, and the structure tags around them all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "util.h"
+#include "diag.h"
+#include "doc.h"
+#include "render_int.h"
+#include "pdf_post.h"
+
+/* ------------------------------------------------------------------ */
+/* Painting */
+
+/*
+ * Structure.  cairo 1.16 gives marked content only to the elements that
+ * have no child elements: text painted straight into an element that
+ * also holds a child element (a Link, a Note, page furniture) is left
+ * out of the tree.  So a block is painted either as one leaf element
+ * (its text its content) or, in "spans" mode, with every run of its text
+ * in a Span, each footnote marker in Reference > Link and any footnote
+ * or furniture that falls inside it as children beside them.  Page
+ * furniture (running footer, rules, box shading) goes in elements named
+ * PDF_ART_TAG, which the post-pass (pdf_post.c) takes out of the tree
+ * and marks as artifacts in the page content.  (Not "Artifact": cairo
+ * 1.16 crashes in cairo_surface_finish() on a structure type outside the
+ * standard set once the document has an outline.)
+ */
+#define PDF_ART_TAG	PDF_POST_ART
+
+/* Opens and closes an element of page furniture. */
+static void
+rndr_art_begin(struct rndr *p)
+{
+	cairo_tag_begin(p->cr, PDF_ART_TAG, NULL);
+}
+
+static void
+rndr_art_end(struct rndr *p)
+{
+	cairo_tag_end(p->cr, PDF_ART_TAG);
+}
+
+/* Closes the Span being painted into, if any. */
+static void
+rndr_span_close(struct rndr *p)
+{
+	if (p->span_open) {
+		cairo_tag_end(p->cr, "Span");
+		p->span_open = 0;
+	}
+}
+
+/* Returns the footnote marker of t that run starts, or NULL. */
+static const struct rndr_ref *
+rndr_run_ref(const struct rndr_text *t, const PangoGlyphItem *run)
+{
+	size_t	 r;
+
+	for (r = 0; r < t->nrefs; r++)
+		if (t->refs[r].index == run->item->offset &&
+		    t->refs[r].def != NULL)
+			return &t->refs[r];
+	return NULL;
+}
+
+/* Queues the footnote of marker ref for the foot of the current page. */
+static void
+rndr_note_queue(struct rndr *p, const struct rndr_ref *ref)
+{
+	struct rndr_note	*note;
+
+	if (!ref->first || (note = rndr_note_find(p, ref->def)) == NULL)
+		return;
+	p->pending = xreallocarray(p->pending, p->npending + 1,
+	    sizeof(*p->pending));
+	p->pending[p->npending++] = note;
+}
+
+/*
+ * Paints one run of glyphs with its baseline origin at x, y.  Pango
+ * blanks the glyph of a space at the end of a line; it is put back
+ * (zero width, as pango placed it) so that cairo need not mark the
+ * blank with an ActualText sequence and text extraction keeps the space
+ * between the words either side of the break.
+ */
+static void
+rndr_show_run(struct rndr *p, const char *text, PangoGlyphItem *run,
+    double x, double y)
+{
+	PangoGlyphItem	*gi;
+	hb_font_t	*hb;
+	hb_codepoint_t	 space;
+	int		 i;
+	const char	*c;
+
+	gi = pango_glyph_item_copy(run);
+	hb = pango_font_get_hb_font(gi->item->analysis.font);
+	for (i = 0; i < gi->glyphs->num_glyphs; i++) {
+		if (gi->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+			continue;
+		c = text + gi->item->offset + gi->glyphs->log_clusters[i];
+		if ((*c == ' ' || *c == '\t') && hb != NULL &&
+		    hb_font_get_nominal_glyph(hb, ' ', &space))
+			gi->glyphs->glyphs[i].glyph = space;
+	}
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_glyph_item(p->cr, text, gi);
+	pango_glyph_item_free(gi);
+}
+
+/*
+ * Paints lines [first, first + count) of t with its top-left at x, y,
+ * run by run.  With spans, text runs go in Span elements and footnote
+ * markers in Reference > Link elements that point at their footnotes;
+ * the footnotes of first mentions are queued for the page foot.
+ */
+static void
+rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
+    int count, double x, double y, int spans)
+{
+	PangoLayoutLine		*line;
+	GSList			*l;
+	PangoGlyphItem		*run;
+	const struct rndr_ref	*ref;
+	const char		*text;
+	PangoRectangle		 logical;
+	double			 oy, rx, ry, w;
+	int			 i, xoff;
+	char			*attr;
+
+	if (count <= 0 || first >= t->nlines)
+		return;
+	text = pango_layout_get_text(t->layout);
+	oy = y - t->lines[first].top;
+	for (i = first; i < first + count && i < t->nlines; i++) {
+		line = pango_layout_get_line_readonly(t->layout, i);
+		xoff = 0;
+		for (l = line->runs; l != NULL; l = l->next) {
+			run = l->data;
+			xoff += run->start_x_offset;
+			rx = x + t->lines[i].x + (double)xoff / PANGO_SCALE;
+			ry = oy + t->lines[i].top + t->lines[i].baseline -
+			    (double)run->y_offset / PANGO_SCALE;
+			w = (double)pango_glyph_string_get_width(run->glyphs) /
+			    PANGO_SCALE;
+			ref = rndr_run_ref(t, run);
+			if (ref != NULL) {
+				rndr_span_close(p);
+				pango_glyph_string_extents(run->glyphs,
+				    run->item->analysis.font, NULL, &logical);
+				attr = xasprintf("rect=[%.2f %.2f %.2f %.2f] "
+				    "dest='fn%d'", rx - 2, ry + (double)
+				    logical.y / PANGO_SCALE - 1, w + 4,
+				    (double)logical.height / PANGO_SCALE + 2,
+				    ref->def->as.footnote.number);
+				if (spans)
+					cairo_tag_begin(p->cr, "Reference",
+					    NULL);
+				cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr);
+				rndr_show_run(p, text, run, rx, ry);
+				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+				if (spans)
+					cairo_tag_end(p->cr, "Reference");
+				free(attr);
+				p->links = xreallocarray(p->links,
+				    p->nlinks + 1, sizeof(*p->links));
+				p->links[p->nlinks++] = xasprintf("Go to "
+				    "footnote %d", ref->def->as.footnote.number);
+				rndr_note_queue(p, ref);
+			} else {
+				if (spans && !p->span_open) {
+					cairo_tag_begin(p->cr, "Span", NULL);
+					p->span_open = 1;
+				}
+				rndr_show_run(p, text, run, rx, ry);
+			}
+			xoff += pango_glyph_string_get_width(run->glyphs) +
+			    run->end_x_offset;
+		}
+	}
+	if (spans)
+		rndr_span_close(p);
+}
+
+/* Paints the footnotes queued for the current page at its foot, below a
+ * short rule. */
+static void
+rndr_paint_notes(struct rndr *p)
+{
+	struct rndr_note	*note;
+	char		*attr;
+	size_t		 i;
+	double		 top;
+
+	if (p->npending == 0)
+		return;
+	p->note_y = PDF_TOP + PDF_BODY_H - p->lay.notes[p->page] +
+	    PDF_NOTE_SEP;
+	rndr_art_begin(p);
+	cairo_save(p->cr);
+	cairo_set_line_width(p->cr, 0.6);
+	cairo_move_to(p->cr, PDF_LEFT, p->note_y - PDF_NOTE_SEP / 2);
+	cairo_line_to(p->cr, PDF_LEFT + 120, p->note_y - PDF_NOTE_SEP / 2);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
+	rndr_art_end(p);
+	for (i = 0; i < p->npending; i++) {
+		note = p->pending[i];
+		top = p->note_y;
+		cairo_tag_begin(p->cr, "Note", NULL);
+		attr = xasprintf("name='fn%d' x=%.2f y=%.2f",
+		    note->def->as.footnote.number, PDF_LEFT, top);
+		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+		free(attr);
+		cairo_tag_begin(p->cr, "Lbl", NULL);
+		rndr_paint_lines(p, &note->label, 0, note->label.nlines,
+		    PDF_LEFT, top + note->text.lines[0].baseline -
+		    note->label.lines[0].baseline, 0);
+		cairo_tag_end(p->cr, "Lbl");
+		cairo_tag_begin(p->cr, "P", NULL);
+		rndr_paint_lines(p, &note->text, 0, note->text.nlines,
+		    PDF_LEFT + PDF_NOTE_INDENT, top, 0);
+		cairo_tag_end(p->cr, "P");
+		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+		cairo_tag_end(p->cr, "Note");
+		p->note_y += note->height;
+	}
+	p->npending = 0;
+}
+
+/* Writes the running footer of the current page, as furniture. */
+static void
+rndr_paint_footer(struct rndr *p)
+{
+	struct rndr_text	 t;
+	char		*s;
+
+	s = xasprintf("Page %d of %d", p->page + 1, p->lay.npages);
+	rndr_text_make(p, &t, NULL, s, 0, PDF_FOOT_PT, 0, PANGO_ALIGN_LEFT);
+	free(s);
+	rndr_art_begin(p);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, PDF_GREY_R, PDF_GREY_G, PDF_GREY_B);
+	rndr_paint_lines(p, &t, 0, t.nlines, (PDF_PAGE_W -
+	    rndr_text_width(&t)) / 2, PDF_PAGE_H - PDF_FOOTER -
+	    t.lines[0].baseline, 0);
+	cairo_restore(p->cr);
+	rndr_art_end(p);
+	rndr_text_clear(&t);
+}
+
+/* Adds an outline entry for heading block b painted at y on the current
+ * page. */
+static void
+rndr_outline(struct rndr *p, const struct rndr_block *b, double y)
+{
+	char	*name, *attr;
+	int	 level = b->node->as.heading.level, parent, id;
+
+	name = doc_node_plain(b->node);
+	attr = xasprintf("page=%d pos=[%.2f %.2f]", p->page + 1, PDF_LEFT,
+	    y);
+	parent = CAIRO_PDF_OUTLINE_ROOT;
+	if (level >= 3 && p->outline_h2 > 0)
+		parent = p->outline_h2;
+	id = cairo_pdf_surface_add_outline(p->surface, parent, name, attr,
+	    level <= 2 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	if (level == 2)
+		p->outline_h2 = id;
+	if (level == 1)
+		p->outline_h1 = id;
+	free(attr);
+	free(name);
+}
+
+/* Strokes a horizontal rule of width w points from x to x + len at y,
+ * as furniture. */
+static void
+rndr_rule(struct rndr *p, double x, double y, double len, double w)
+{
+	rndr_art_begin(p);
+	cairo_set_line_width(p->cr, w);
+	cairo_move_to(p->cr, x, y);
+	cairo_line_to(p->cr, x + len, y);
+	cairo_stroke(p->cr);
+	rndr_art_end(p);
+}
+
+/*
+ * Paints a table's rows [first, first + count) with top at y: heavy rules
+ * above the header and below it and at the foot of the table, light ones
+ * between body rows and where the table breaks across pages.  Cells of
+ * header rows are TH (the post-pass gives them column scope), and so is
+ * the first cell of each body row of a table with a header (row scope).
+ */
+static void
+rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
+    int count, double y)
+{
+	const struct rndr_table	*t = b->table;
+	double			 x, cx, ry = y, w = b->width, below;
+	int			 r, c, hashead = 0;
+
+	for (r = 0; r < t->nrows; r++)
+		if (t->header[r])
+			hashead = 1;
+	x = PDF_LEFT + b->x;
+	cairo_save(p->cr);
+	rndr_rule(p, x, ry, w, first == 0 || t->header[first] ? 1.2 : 0.5);
+	for (r = first; r < first + count; r++) {
+		cairo_tag_begin(p->cr, "TR", NULL);
+		cx = x;
+		for (c = 0; c < t->ncols; c++) {
+			const struct rndr_text *ct = &t->cells[r * t->ncols + c];
+			const char *tag = t->header[r] || (c == 0 &&
+			    hashead && t->ncols > 1) ? "TH" : "TD";
+
+			cairo_tag_begin(p->cr, tag, NULL);
+			rndr_paint_lines(p, ct, 0, ct->nlines,
+			    cx + PDF_CELL_PADX, ry + PDF_CELL_PADY,
+			    ct->nrefs > 0);
+			cairo_tag_end(p->cr, tag);
+			cx += t->colw[c];
+		}
+		cairo_tag_end(p->cr, "TR");
+		ry += t->rowh[r];
+		if (r + 1 == t->nrows)
+			below = 1.2;
+		else if (t->header[r] && !t->header[r + 1])
+			below = 1.2;
+		else
+			below = r + 1 == first + count ? 0.5 : 0.4;
+		rndr_rule(p, x, ry, w, below);
+	}
+	cairo_restore(p->cr);
+}
+
+/* Paints fragment f (a run of block f->block's lines); notes says to
+ * paint the page's queued footnotes inside the block, before its
+ * element closes. */
+static void
+rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
+{
+	const struct rndr_block	*b = &p->blocks[f->block];
+	const struct doc_node	*n = b->node;
+	int			 first = f->first == 0;
+	int			 last = f->first + f->count == b->lay.nlines;
+	double			 y = PDF_TOP + f->y, h, x;
+	int			 i;
+	char			*attr;
+
+	/* The box of an aside, furniture behind its text. */
+	if (b->boxed) {
+		h = 0;
+		for (i = f->first; i < f->first + f->count; i++)
+			h += b->lines[i];
+		rndr_art_begin(p);
+		cairo_save(p->cr);
+		cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
+		cairo_rectangle(p->cr, PDF_LEFT, y, PDF_BODY_W, h);
+		cairo_fill(p->cr);
+		cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+		cairo_rectangle(p->cr, PDF_LEFT, y, 4, h);
+		cairo_fill(p->cr);
+		cairo_restore(p->cr);
+		rndr_art_end(p);
+	}
+
+	/* A list opens before its first item and closes after its last. */
+	if (first && n->type == DOC_ITEM && n->prev == NULL)
+		cairo_tag_begin(p->cr, "L", NULL);
+	if (first) {
+		if (b->kind == PDF_CHART) {
+			p->alts = xreallocarray(p->alts, p->nalts + 1,
+			    sizeof(*p->alts));
+			p->alts[p->nalts++] = xstrdup(b->chart->alt);
+			attr = xasprintf("name='fig%zu' x=%.2f y=%.2f",
+			    p->nalts, PDF_LEFT, y);
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+			free(attr);
+		}
+		cairo_tag_begin(p->cr, b->tag, NULL);
+		if (n->type == DOC_HEADING)
+			rndr_outline(p, b, y);
+	}
+
+	if (b->kind == PDF_TABLE) {
+		rndr_paint_table(p, b, f->first, f->count, y);
+	} else if (b->kind == PDF_CHART) {
+		rndr_paint_chart(p, b, y);
+	} else {
+		x = PDF_LEFT + b->x;
+		if (b->boxed && first)
+			y += b->pad;
+		if (first && b->label.layout != NULL) {
+			cairo_tag_begin(p->cr, "Lbl", NULL);
+			rndr_paint_lines(p, &b->label, 0, 1, PDF_LEFT, y +
+			    b->text.lines[0].baseline -
+			    b->label.lines[0].baseline, 0);
+			cairo_tag_end(p->cr, "Lbl");
+		}
+		if (first && n->type == DOC_ITEM)
+			cairo_tag_begin(p->cr, "LBody", NULL);
+		if (n->type == DOC_SIGNOFF) {
+			/* Names on lines of their own are paragraphs of
+			 * their own, so that they do not run together. */
+			for (i = f->first; i < f->first + f->count; i++) {
+				cairo_tag_begin(p->cr, "P", NULL);
+				rndr_paint_lines(p, &b->text, i, 1, x, y +
+				    b->text.lines[i].top -
+				    b->text.lines[f->first].top, 0);
+				cairo_tag_end(p->cr, "P");
+			}
+		} else
+			rndr_paint_lines(p, &b->text, f->first, f->count, x,
+			    y, b->spans);
+		if (notes)
+			rndr_paint_notes(p);
+		if (last && n->type == DOC_ITEM)
+			cairo_tag_end(p->cr, "LBody");
+	}
+
+	if (last)
+		cairo_tag_end(p->cr, b->tag);
+	if (last && n->type == DOC_ITEM && n->next == NULL)
+		cairo_tag_end(p->cr, "L");
+}
+
+/*
+ * Decides how each block is tagged and where each page's footnotes go.
+ * A page's footnotes are painted after its last fragment: at the
+ * Document level when that fragment ends its block and nothing stays
+ * open, else inside the open element (a paragraph or list item that
+ * runs on, or the last item of a list that runs on), whose text then
+ * goes in spans.  Sets b->spans for every block, and notes_in[i] to 1
+ * for the fragments the notes go inside.
+ */
+static void
+rndr_plan_tags(struct rndr *p, int *notes_in)
+{
+	const struct lay_frag	*f;
+	struct rndr_block	*b;
+	size_t			 i, k;
+	int			 nfrags;
+
+	for (k = 0; k < p->nblocks; k++) {
+		b = &p->blocks[k];
+		nfrags = 0;
+		for (i = 0; i < p->lay.nfrags; i++)
+			if (p->lay.frags[i].block == k)
+				nfrags++;
+		/* Furniture falls inside a block that crosses a page. */
+		b->spans = b->text.nrefs > 0 || nfrags > 1;
+	}
+	for (i = 0; i < p->lay.nfrags; i++) {
+		f = &p->lay.frags[i];
+		notes_in[i] = 0;
+		if (i + 1 < p->lay.nfrags && p->lay.frags[i + 1].page ==
+		    f->page)
+			continue;
+		if (p->lay.notes[f->page] <= 0)
+			continue;
+		b = &p->blocks[f->block];
+		if (b->kind == PDF_TEXT && b->node->type == DOC_ITEM &&
+		    b->node->next != NULL) {
+			b->spans = 1;
+			notes_in[i] = 1;
+		}
+	}
+}
+
+/* Ends the current page: its footnotes (unless painted), its footer. */
+static cairo_status_t
+rndr_end_page(struct rndr *p)
+{
+	rndr_paint_notes(p);
+	rndr_paint_footer(p);
+	cairo_show_page(p->cr);
+	return cairo_status(p->cr);
+}
+
+/* Paints every page.  Returns the cairo status. */
+cairo_status_t
+rndr_paint(struct rndr *p)
+{
+	size_t		 i;
+	int		*notes_in;
+	cairo_status_t	 st = CAIRO_STATUS_SUCCESS;
+
+	notes_in = xcalloc(p->lay.nfrags + 1, sizeof(*notes_in));
+	rndr_plan_tags(p, notes_in);
+	p->page = 0;
+	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+	cairo_tag_begin(p->cr, "Document", NULL);
+	for (i = 0; i < p->lay.nfrags; i++) {
+		while (p->lay.frags[i].page > p->page) {
+			if ((st = rndr_end_page(p)) != CAIRO_STATUS_SUCCESS)
+				goto out;
+			p->page++;
+		}
+		rndr_paint_frag(p, &p->lay.frags[i], notes_in[i]);
+	}
+	rndr_paint_notes(p);
+	cairo_tag_end(p->cr, "Document");
+	rndr_paint_footer(p);
+	cairo_show_page(p->cr);
+	st = cairo_status(p->cr);
+out:
+	free(notes_in);
+	return st;
+}
