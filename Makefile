@@ -49,10 +49,25 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN	:= $(BUILD)/scrpaper
 
-INPUTS	:= $(wildcard input/*.yaml input/cases/*.yaml)
+# INPUT=DIR: the input folder every target reads (report.yaml,
+# codebook.yaml, national.yaml, cases/).  The outputs of a folder other
+# than input/ carry the report's period, so that years never overwrite
+# each other: output/background-paper-2009-10-to-2010-09.pdf,
+# output/lscb-2009-10-to-2010-09/, ...; input/'s keep their stable names.
+INPUT	?= input
+INPUTS	:= $(wildcard $(INPUT)/*.yaml $(INPUT)/cases/*.yaml)
+PERIOD	:= $(shell sed -n -e '/^period:/,/^[a-z]/s/^  *from: *\([0-9]*-[0-9]*\).*/\1/p' \
+	    -e '/^period:/,/^[a-z]/s/^  *to: *\([0-9]*-[0-9]*\).*/\1/p' \
+	    $(INPUT)/report.yaml 2>/dev/null | paste -sd_ - | sed 's/_/-to-/')
+ifeq ($(INPUT),input)
+SUFFIX	:=
+else
+SUFFIX	:= -$(or $(PERIOD),unknown-period)
+endif
+IN_ARGS	:= --input $(INPUT)
 TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
-PAPER	:= output/background-paper.pdf
+PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants dist deps check unit e2e clean install \
 	asan valgrind fuzz bench sweep
@@ -115,7 +130,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBOBJS)
 
 $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(@D)
-	$(BIN) render -o $@
+	$(BIN) render $(IN_ARGS) -o $@
+	$(if $(SUFFIX),,cp $@ output/background-paper-$(PERIOD).pdf)
 
 paper: $(PAPER)
 
@@ -123,27 +139,27 @@ paper: $(PAPER)
 # a processor) each set up fonts once, and the board ledgers, suppressed
 # as in the papers.  The stamp is touched only when everything was
 # written.
-VARIANTS := output/lscb/.done
+LSCBDIR	:= output/lscb$(SUFFIX)
+VARIANTS := $(LSCBDIR)/.done
 
 variants: $(VARIANTS)
 
 $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
-	@mkdir -p output/lscb
-	$(BIN) render --all-lscbs -o output/lscb
-	$(BIN) figures --all-lscbs > output/lscb/figures.csv.tmp
-	mv output/lscb/figures.csv.tmp output/lscb/figures.csv
+	$(BIN) render $(IN_ARGS) --all-lscbs -o $(LSCBDIR)
+	$(BIN) figures $(IN_ARGS) --all-lscbs > $(LSCBDIR)/figures.csv.tmp
+	mv $(LSCBDIR)/figures.csv.tmp $(LSCBDIR)/figures.csv
 	@touch $@
 
 # The papers and ledgers in one reproducible archive with a SHA-256
 # manifest.
-DIST := output/scrpaper-papers.tar.gz
+DIST := output/scrpaper-papers$(SUFFIX).tar.gz
 dist: $(DIST)
 
 $(DIST): $(PAPER) $(VARIANTS)
 	rm -rf output/dist && mkdir -p output/dist/papers/lscb
 	cp $(PAPER) output/dist/papers/
-	cp output/lscb/*.pdf output/lscb/figures.csv output/dist/papers/lscb/
-	$(BIN) figures > output/dist/papers/figures.csv
+	cp $(LSCBDIR)/*.pdf $(LSCBDIR)/figures.csv output/dist/papers/lscb/
+	$(BIN) figures $(IN_ARGS) > output/dist/papers/figures.csv
 	cd output/dist/papers && find . -type f ! -name SHA256SUMS | \
 	    LC_ALL=C sort | sed 's|^\./||' | xargs sha256sum > SHA256SUMS
 	cd output/dist && tar --sort=name --owner=0 --group=0 \
@@ -196,7 +212,7 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/lscb tests/out
+	rm -rf build scrpaper output/*.pdf output/lscb output/lscb-* tests/out
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

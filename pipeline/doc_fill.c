@@ -129,9 +129,10 @@ fill_unknown(struct fill *f, const struct doc_node *n, const char *what,
 
 /*
  * Returns 1 if the figure's text t reads before a noun only with "of":
- * a percentage or a share in words ("35% of", "about half of"), or a
- * count in words that names an amount ("a small number of").  A
- * suppressed figure reads as a count ("[c] cases").
+ * a percentage or a share in words ("35% of", "about half of"; but
+ * "very few cases", "one in ten cases"), or a count in words that names
+ * an amount ("a small number of").  A suppressed figure reads as a count
+ * ("[c] cases").
  */
 static int
 fill_needs_of(const struct fig_value *v, const char *t)
@@ -144,6 +145,10 @@ fill_needs_of(const struct fig_value *v, const char *t)
 		return len >= 6 && strcmp(t + len - 6, "number") == 0;
 	if (strcmp(t, "none") == 0 || strcmp(t, "all") == 0)
 		return 1;
+	/* "very few cases", "one in ten cases" */
+	if ((len >= 4 && strcmp(t + len - 4, " ten") == 0) ||
+	    (len >= 3 && strcmp(t + len - 3, "few") == 0))
+		return 0;
 	return !(isdigit((unsigned char)t[0]) && t[len - 1] != '%') &&
 	    strspn(t, "0123456789") != len;
 }

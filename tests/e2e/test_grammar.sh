@@ -23,38 +23,8 @@ e2e_need pdftotext python3
 "$SCRPAPER" check --strict >"$tmp/out" 2>"$tmp/err" ||
 	fail "check --strict fails on the shipped template: $(head -3 "$tmp/err")"
 
-# The broken patterns, one extended regular expression a line (matched
-# against the paper's text as one line; ERE has no look-ahead, so "not
-# followed by of" is spelt out as letters).
-num='(2|3|4|5|6|7|8|9|[1-9][0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|\[c\])'
-plural='(cases|children|families|instances|babies|parents|mothers|suicides|SCRs|reviews|deaths)'
-singular='(case|child|family|instance|baby|parent|mother|suicide|SCR|review|death)'
-notof='([a-np-zA-Z[]|o[a-eg-z])'
-notthe='([a-su-zA-Z[]|t[a-gi-z]|th[a-df-z])'
-cat >"$tmp/bad" <<EOF
-(^| )[Oo]ne of $plural\b
-(^| )[Nn]one of $plural\b
-[Tt]here were (one|1)\b
-[Tt]here was $num\b
-(^| )0 $plural\b
-(^| )([Oo]ne|1) $plural\b
-(^| |\()$num $singular\b
-\[c\] of $notthe
-\[c\] of the \w+ of\b
-(^| )[Nn]o of\b
-[Aa] small number $notof
-(^| )[Nn]one $notof
-[Aa] further (0|none|no)\b
-[Ss]everal of $notthe
-EOF
-
-# Prints every broken pattern found in the text file $1 (one line).
-scan() {
-	while IFS= read -r re; do
-		grep -Eo ".{0,40}$re.{0,30}" "$1" |
-		    while IFS= read -r m; do printf '  %s: %s\n' "$re" "$m"; done
-	done <"$tmp/bad"
-}
+. tests/e2e/grammar.sh
+grammar_patterns "$tmp/bad"
 
 n=0
 for size in $SWEEP_SIZES; do
