@@ -33,7 +33,8 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time
+	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time \
+	   python3-jsonschema python3-yaml
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig libqpdf
 TEST_PKGS = cmocka
 
@@ -70,7 +71,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants dist deps check unit e2e clean install \
-	asan valgrind fuzz bench sweep
+	asan valgrind fuzz bench sweep schema
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -84,7 +85,8 @@ build: scrpaper $(PAPER)
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
-	    command -v valgrind >/dev/null; then \
+	    command -v valgrind >/dev/null && \
+	    /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then \
 		echo "make deps: all dependencies are installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -q && \
@@ -168,8 +170,14 @@ $(DIST): $(PAPER) $(VARIANTS)
 	mv output/$(@F).tmp $@
 	rm -rf output/dist
 
-# Every test: unit tests, then the end-to-end scripts.
-check: unit e2e
+# Every test: unit tests, the end-to-end scripts, and the case schema
+# against the loader's corpus.
+check: unit e2e schema
+
+# schema/case.schema.json accepts and refuses the same case files as the
+# loader (Debian's python3-jsonschema: call Debian's python3).
+schema:
+	/usr/bin/python3 tests/schema/check_schema.py
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
