@@ -361,6 +361,29 @@ print_all_ledgers(struct paper *pp, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
+/* Creates the folder path and any missing parents (mkdir -p).  Returns
+ * 0, or -1 with errno set. */
+static int
+make_dirs(const char *path)
+{
+	char *p = xstrdup(path), *q, c;
+	int rc = 0;
+
+	for (q = p + 1; rc == 0; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		c = *q;
+		*q = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+			rc = -1;
+		*q = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
 /* Returns 1 if case k was completed inside the report's period. */
 static int
 in_period(const struct cohort *c, const struct scr_case *k)
@@ -472,8 +495,7 @@ main(int argc, char *argv[])
 		break;
 	case CMD_RENDER:
 		(void)warn_left_out(c, &d);
-		if (o.all_lscbs && mkdir(o.out, 0777) == -1 &&
-		    errno != EEXIST) {
+		if (o.all_lscbs && make_dirs(o.out) == -1) {
 			fprintf(stderr, "scrpaper: %s: cannot create the "
 			    "folder: %s\n", o.out, strerror(errno));
 			rc = EXIT_SYSERR;

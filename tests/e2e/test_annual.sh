@@ -57,6 +57,12 @@ for phrase in "Characteristics of the London SCRs completed October 2009 – Sep
 	grep -qF "$phrase" "$tmp/p.txt" || fail "the paper lacks \"$phrase\""
 done
 
+# render --all-lscbs creates its folder, parents included.
+"$SCRPAPER" render --all-lscbs --input "$in" -o "$tmp/new/lscb" 2>"$tmp/err" ||
+	fail "render --all-lscbs into a new folder exited $?: $(tail -1 "$tmp/err")"
+[ "$(ls "$tmp/new/lscb" 2>/dev/null | grep -c '\.pdf$')" -eq 33 ] ||
+	fail "render --all-lscbs did not write 33 papers into a new folder"
+
 # make INPUT=: a copy of the tree without the sources, the binary under
 # test taken as built (-o), so nothing is compiled here.
 mkdir -p "$tmp/tree/tests/data" "$tmp/tree/output"
