@@ -24,6 +24,91 @@ const char *const doc_test_op_names[DOC_OP__MAX] = {
 	"=", "!=", "<", "<=", ">", ">=",
 };
 
+const char *const doc_num_names[DOC_NUM__MAX] = {
+	"none", "count", "percent", "suppressed", "blank",
+};
+
+const char *const doc_role_names[DOC_ROLE__MAX] = {
+	"", "Document", "H1", "H2", "H3", "H4", "P", "BlockQuote", "L", "LI",
+	"LBody", "Table", "TR", "TH", "TD", "Note", "Figure", "Div",
+};
+
+const struct doc_type_role doc_type_roles[DOC__MAX] = {
+	[DOC_ROOT] =		{ DOC_ROLE_DOCUMENT, DOC_ROLE_NONE },
+	[DOC_HEADING] =		{ DOC_ROLE_H1, DOC_ROLE_NONE },
+	[DOC_SUBTITLE] =	{ DOC_ROLE_P, DOC_ROLE_NONE },
+	[DOC_PARA] =		{ DOC_ROLE_P, DOC_ROLE_NONE },
+	[DOC_ASIDE] =		{ DOC_ROLE_BLOCKQUOTE, DOC_ROLE_NONE },
+	[DOC_LIST] =		{ DOC_ROLE_L, DOC_ROLE_NONE },
+	[DOC_ITEM] =		{ DOC_ROLE_LI, DOC_ROLE_LBODY },
+	[DOC_TABLE] =		{ DOC_ROLE_TABLE, DOC_ROLE_NONE },
+	[DOC_ROW] =		{ DOC_ROLE_TR, DOC_ROLE_NONE },
+	[DOC_CELL] =		{ DOC_ROLE_TD, DOC_ROLE_NONE },
+	[DOC_FOOTNOTE] =	{ DOC_ROLE_NOTE, DOC_ROLE_P },
+	[DOC_COND] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_SIGNOFF] =		{ DOC_ROLE_DIV, DOC_ROLE_P },
+	[DOC_PAGEBREAK] =	{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_CHART] =		{ DOC_ROLE_FIGURE, DOC_ROLE_P },
+	[DOC_TEXT] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_STRONG] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_FNREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_FIGREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_NATREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_FIELD] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+};
+
+enum doc_role
+doc_node_role(const struct doc_node *n)
+{
+	const struct doc_node	*row, *table, *r;
+	int			 level;
+
+	switch (n->type) {
+	case DOC_HEADING:
+		level = n->as.heading.level;
+		if (level < 1)
+			level = 1;
+		if (level > 4)
+			level = 4;
+		return (enum doc_role)(DOC_ROLE_H1 + level - 1);
+	case DOC_CELL:
+		if (n->as.cell.header)
+			return DOC_ROLE_TH;
+		/* A body row's first cell heads its row when the table
+		 * has a header row and another column. */
+		if ((row = n->parent) == NULL || n->prev != NULL ||
+		    (table = row->parent) == NULL ||
+		    table->as.table.ncols < 2)
+			return DOC_ROLE_TD;
+		for (r = table->first_child; r != NULL; r = r->next)
+			if (r->as.row.header)
+				return DOC_ROLE_TH;
+		return DOC_ROLE_TD;
+	default:
+		return doc_type_roles[n->type].self;
+	}
+}
+
+void
+doc_chart_free(struct doc_chart *c)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nseries; i++)
+		free(c->series[i]);
+	for (i = 0; i < c->ncats; i++)
+		free(c->cats[i]);
+	for (i = 0; i < c->ncats * c->nseries; i++)
+		free(c->cells[i].text);
+	free(c->series);
+	free(c->cats);
+	free(c->cells);
+	free(c->alt);
+	free(c);
+}
+
 struct doc *
 doc_new(const char *file)
 {
@@ -90,6 +175,7 @@ doc_node_clone(const struct doc_node *n)
 		break;
 	case DOC_FIGREF:
 		c->as.figref.name = doc_strdup(n->as.figref.name);
+		c->as.figref.style = doc_strdup(n->as.figref.style);
 		if (n->as.figref.nforms > 0) {
 			c->as.figref.forms = xcalloc(n->as.figref.nforms,
 			    sizeof(*c->as.figref.forms));
@@ -110,9 +196,13 @@ doc_node_clone(const struct doc_node *n)
 	case DOC_NATREF:
 		c->as.natref.study = doc_strdup(n->as.natref.study);
 		c->as.natref.key = doc_strdup(n->as.natref.key);
+		c->as.natref.style = doc_strdup(n->as.natref.style);
 		break;
 	case DOC_FIELD:
 		c->as.field.name = doc_strdup(n->as.field.name);
+		break;
+	case DOC_CHART:
+		c->as.chart.data = NULL;
 		break;
 	default:
 		break;
@@ -142,10 +232,6 @@ doc_node_new(enum doc_type type, int line, int col)
 	n->type = type;
 	n->line = line;
 	n->col = col;
-	if (type == DOC_FIGREF)
-		n->as.figref.style = -1;
-	if (type == DOC_NATREF)
-		n->as.natref.style = -1;
 	return n;
 }
 
@@ -165,6 +251,7 @@ doc_node_free_payload(struct doc_node *n)
 		break;
 	case DOC_FIGREF:
 		free(n->as.figref.name);
+		free(n->as.figref.style);
 		for (i = 0; i < n->as.figref.nforms; i++)
 			free(n->as.figref.forms[i]);
 		free(n->as.figref.forms);
@@ -179,9 +266,13 @@ doc_node_free_payload(struct doc_node *n)
 	case DOC_NATREF:
 		free(n->as.natref.study);
 		free(n->as.natref.key);
+		free(n->as.natref.style);
 		break;
 	case DOC_FIELD:
 		free(n->as.field.name);
+		break;
+	case DOC_CHART:
+		doc_chart_free(n->as.chart.data);
 		break;
 	default:
 		break;
@@ -292,6 +383,45 @@ doc_node_plain(const struct doc_node *n)
 	return buf_take(&b);
 }
 
+/* Writes " num=KIND[:VALUE]" for a number fill typed. */
+static void
+doc_dump_num(FILE *f, const struct doc_num *num)
+{
+	if (num->kind == DOC_NUM_NONE)
+		return;
+	fprintf(f, " num=%s", doc_num_names[num->kind]);
+	if (num->kind == DOC_NUM_COUNT || num->kind == DOC_NUM_PERCENT)
+		fprintf(f, ":%g", num->value);
+}
+
+/* Writes a chart's data under its node at depth. */
+static void
+doc_dump_chart(FILE *f, const struct doc_chart *c, int depth)
+{
+	size_t	 i, k;
+
+	fprintf(f, "%*s= axis %s max=%g\n", depth * 2, "",
+	    doc_num_names[c->kind], c->max);
+	fprintf(f, "%*s= series", depth * 2, "");
+	for (i = 0; i < c->nseries; i++)
+		fprintf(f, " \"%s\"", c->series[i]);
+	fputc('\n', f);
+	for (k = 0; k < c->ncats; k++) {
+		fprintf(f, "%*s= \"%s\":", depth * 2, "", c->cats[k]);
+		for (i = 0; i < c->nseries; i++) {
+			const struct doc_chart_cell *cc =
+			    &c->cells[k * c->nseries + i];
+
+			fprintf(f, " \"%s\"", cc->text);
+			doc_dump_num(f, &cc->num);
+			if (cc->bar)
+				fputs(" bar", f);
+		}
+		fputc('\n', f);
+	}
+	fprintf(f, "%*s= alt \"%s\"\n", depth * 2, "", c->alt);
+}
+
 /* Dumps n and its subtree at depth. */
 static void
 doc_dump_node(FILE *f, const struct doc_node *n, int depth)
@@ -323,6 +453,7 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_CELL:
 		if (n->as.cell.align == DOC_ALIGN_RIGHT)
 			fprintf(f, " right");
+		doc_dump_num(f, &n->as.cell.num);
 		break;
 	case DOC_FOOTNOTE:
 		fprintf(f, " [^%s]", n->as.footnote.label);
@@ -335,16 +466,18 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_FIGREF:
 		fprintf(f, " %s%s", n->as.figref.ledger ==
 		    DOC_LEDGER_REGION ? "region:" : "", n->as.figref.name);
-		if (n->as.figref.style >= 0)
-			fprintf(f, " style=%d", n->as.figref.style);
+		if (n->as.figref.style != NULL)
+			fprintf(f, " style=%s", n->as.figref.style);
+		doc_dump_num(f, &n->as.figref.num);
 		for (i = 0; i < n->as.figref.nforms; i++)
 			fprintf(f, " |%s", n->as.figref.forms[i]);
 		break;
 	case DOC_NATREF:
 		fprintf(f, " %s:%s", n->as.natref.study != NULL ?
 		    n->as.natref.study : "(report)", n->as.natref.key);
-		if (n->as.natref.style >= 0)
-			fprintf(f, " style=%d", n->as.natref.style);
+		if (n->as.natref.style != NULL)
+			fprintf(f, " style=%s", n->as.natref.style);
+		doc_dump_num(f, &n->as.natref.num);
 		break;
 	case DOC_FIELD:
 		fprintf(f, " %s", n->as.field.name);
@@ -369,6 +502,8 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	if (n->text != NULL)
 		fprintf(f, " \"%s\"", n->text);
 	fputc('\n', f);
+	if (n->type == DOC_CHART && n->as.chart.data != NULL)
+		doc_dump_chart(f, n->as.chart.data, depth + 1);
 	for (c = n->first_child; c != NULL; c = c->next)
 		doc_dump_node(f, c, depth + 1);
 }
@@ -376,5 +511,20 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 void
 doc_dump(FILE *f, const struct doc *doc)
 {
+	const struct doc_meta	*m = &doc->meta;
+	size_t			 i;
+
 	doc_dump_node(f, doc->root, 0);
+	if (m->title == NULL)
+		return;
+	fprintf(f, "meta title \"%s\"\n", m->title);
+	fprintf(f, "meta subject \"%s\"\n", m->subject ? m->subject : "");
+	fprintf(f, "meta region \"%s\"\n", m->region ? m->region : "");
+	if (m->lscb != NULL)
+		fprintf(f, "meta lscb \"%s\"\n", m->lscb);
+	fprintf(f, "meta organisation \"%s\"\n",
+	    m->organisation ? m->organisation : "");
+	for (i = 0; i < m->nauthors; i++)
+		fprintf(f, "meta author \"%s\"\n", m->authors[i]);
+	fprintf(f, "meta created %d\n", m->created);
 }

@@ -120,6 +120,104 @@ struct doc_test {
 	int		 rhalf;		/* 1: "half OTHER" */
 };
 
+
+/* What a figure in the text, or a table cell, holds (set by fill). */
+enum doc_num_kind {
+	DOC_NUM_NONE,		/* not a figure: words, a label */
+	DOC_NUM_COUNT,		/* a number: value */
+	DOC_NUM_PERCENT,	/* a whole percent: value */
+	DOC_NUM_SUPPRESSED,	/* a figure disclosure control hides; its
+				   value is not known here */
+	DOC_NUM_BLANK,		/* stands where there is no figure: "–",
+				   or "n/a" for a share of nothing */
+	DOC_NUM__MAX
+};
+
+/* Names for dumps, indexed by enum doc_num_kind. */
+extern const char *const doc_num_names[DOC_NUM__MAX];
+
+struct doc_num {
+	enum doc_num_kind kind;
+	double		  value;	/* COUNT and PERCENT: finite, 0 to
+					   DOC_NUM_LIMIT; else 0 */
+};
+
+/* The largest number a cell or a chart holds as a number. */
+#define DOC_NUM_LIMIT	1e9
+
+/* One value of a chart. */
+struct doc_chart_cell {
+	struct doc_num	 num;
+	char		*text;	/* as its table cell prints it */
+	int		 bar;	/* 1 if drawn as a bar: a number of the
+				   chart's kind */
+};
+
+/*
+ * A bar chart's data (set by fill), read from the table just before its
+ * DOC_CHART node: the first column the categories, the other columns the
+ * series, the header row their names.
+ */
+struct doc_chart {
+	size_t			 nseries;
+	size_t			 ncats;
+	char			**series;	/* series names */
+	char			**cats;		/* category names */
+	struct doc_chart_cell	*cells;		/* ncats * nseries, by
+						   category */
+	enum doc_num_kind	 kind;	/* DOC_NUM_PERCENT or DOC_NUM_COUNT,
+					   what most numbers are: the axis;
+					   numbers of the other kind get no
+					   bar */
+	double			 max;	/* the largest bar's value */
+	int			 suppressed; /* 1 if a value is suppressed */
+	char			*alt;	/* the text alternative: caption,
+					   then every value, then what a
+					   suppressed one means */
+};
+
+/*
+ * Structure roles: what a node is to a reader, named as the standard
+ * structure types of tagged PDF (ISO 32000-1, 14.8.4), which HTML maps
+ * one to one (P to p, L to ul or ol, TH to th, Figure to figure...).
+ * Every back end takes its elements from here.
+ */
+enum doc_role {
+	DOC_ROLE_NONE,		/* no element of its own */
+	DOC_ROLE_DOCUMENT,
+	DOC_ROLE_H1,		/* H1 to H4: by heading level */
+	DOC_ROLE_H2,
+	DOC_ROLE_H3,
+	DOC_ROLE_H4,
+	DOC_ROLE_P,
+	DOC_ROLE_BLOCKQUOTE,
+	DOC_ROLE_L,		/* a list */
+	DOC_ROLE_LI,		/* a list item */
+	DOC_ROLE_LBODY,		/* a list item's text (after its label) */
+	DOC_ROLE_TABLE,
+	DOC_ROLE_TR,
+	DOC_ROLE_TH,		/* a header cell: of a header row (column
+				   scope), or a body row's first (row scope) */
+	DOC_ROLE_TD,
+	DOC_ROLE_NOTE,		/* a footnote */
+	DOC_ROLE_FIGURE,	/* a chart */
+	DOC_ROLE_DIV,		/* a group of paragraphs (the sign-off) */
+	DOC_ROLE__MAX
+};
+
+/* The standard structure type names, indexed by enum doc_role ("" for
+ * DOC_ROLE_NONE). */
+extern const char *const doc_role_names[DOC_ROLE__MAX];
+
+/* The roles of a node type: its own, and that of the text inside it
+ * where that text is an element of its own (a chart's caption, a list
+ * item's body, a footnote's text, the lines of the sign-off). */
+struct doc_type_role {
+	enum doc_role	 self;
+	enum doc_role	 inner;	/* DOC_ROLE_NONE: the text is its own */
+};
+extern const struct doc_type_role doc_type_roles[DOC__MAX];
+
 struct doc_node {
 	enum doc_type	 type;
 	struct doc_node	*parent;
@@ -152,6 +250,7 @@ struct doc_node {
 			int		header;	/* 1 in a header row */
 			enum doc_align	align;	/* set by fill: numeric columns
 						   are right-aligned */
+			struct doc_num	num;	/* set by fill */
 		} cell;
 		struct {
 			char	*label;		/* "studies" of [^studies]: */
@@ -167,8 +266,12 @@ struct doc_node {
 		struct {
 			enum doc_ledger	 ledger;
 			char		*name;	/* figure name */
-			int		 style;	/* enum fig_style, -1 for the
-						   figure's default */
+			char		*style;	/* the style word after the
+						   name, NULL for the
+						   figure's default; fill
+						   checks it */
+			int		 style_col; /* its column */
+			struct doc_num	 num;	/* set by fill */
 			char	       **forms;	/* {NAME|WORDS}, {NAME|ONE|
 						   OTHER} or {NAME|ZERO|ONE|
 						   OTHER}: the words chosen by
@@ -180,7 +283,10 @@ struct doc_node {
 			char	*study;	/* study id, NULL for report.yaml's */
 			char	*key;	/* figure name, or citation, title,
 					   period, children */
-			int	 style;	/* enum fig_style, -1 default */
+			char	*style;	/* style word, NULL for the default;
+					   fill checks it */
+			int	 style_col; /* its column */
+			struct doc_num num;	/* set by fill (a figure) */
 		} natref;
 		struct {
 			char	*name;	/* report field, e.g. "region" */
@@ -189,6 +295,13 @@ struct doc_node {
 			enum doc_cond_kind cond;
 			struct doc_test	*test;	/* DOC_COND_IF, else NULL */
 		} cond;
+		struct {
+			struct doc_chart *data;	/* set by fill; NULL when
+						   no table comes just
+						   before with a header row,
+						   two columns and a body
+						   row: nothing is drawn */
+		} chart;
 	} as;
 };
 
@@ -239,6 +352,13 @@ void		 doc_node_unlink(struct doc_node *n);
  * NULL after the last. */
 struct doc_node	*doc_node_walk(struct doc_node *n, const struct doc_node *top);
 
+/* Returns n's structure role: doc_type_roles[n->type].self, with a
+ * heading's by its level and a cell's TH or TD by its row and column. */
+enum doc_role	 doc_node_role(const struct doc_node *n);
+
+/* Frees a chart's data; accepts NULL. */
+void		 doc_chart_free(struct doc_chart *c);
+
 /* Returns 1 for the inline types (text, strong, references). */
 int		 doc_is_inline(enum doc_type t);
 
@@ -247,7 +367,9 @@ int		 doc_is_inline(enum doc_type t);
  * with free(). */
 char		*doc_node_plain(const struct doc_node *n);
 
-/* Writes the tree as an indented text dump (for tests and bug reports). */
+/* Writes the tree as an indented text dump, a node a line with its typed
+ * payload (a chart's data in "= " lines under it), then the meta once
+ * filled: `scrpaper render --dump doc`, tests and bug reports. */
 void		 doc_dump(FILE *f, const struct doc *doc);
 
 #endif

@@ -8,6 +8,7 @@
  * built from it.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,47 @@ fill_forms(const struct fig_value *v, const char *t, char *const *forms,
 	return buf_take(&b);
 }
 
+/*
+ * Returns the style named word (written at column col of n's line), or
+ * -1 for the default when word is NULL.  An unknown word is reported,
+ * with the nearest style, and gives -2.
+ */
+static int
+fill_style(struct fill *f, const struct doc_node *n, const char *word,
+    int col)
+{
+	struct doc_node	 at;
+	const char	*sug;
+	int		 style;
+
+	if (word == NULL)
+		return -1;
+	if ((style = fig_style_find(word)) >= 0)
+		return style;
+	at = *n;
+	at.col = col;
+	sug = str_suggest(word, fig_style_names, FIG_STYLE__MAX);
+	if (sug != NULL)
+		fill_err(f, &at, "unknown style \"%s\"; did you mean "
+		    "\"%s\"?", word, sug);
+	else
+		fill_err(f, &at, "unknown style \"%s\" (percent, digits, "
+		    "words or approx)", word);
+	return -2;
+}
+
+/* Sets num to a number of kind, or to no figure when value is not one a
+ * table or a chart can hold. */
+static void
+fill_num_set(struct doc_num *num, enum doc_num_kind kind, double value)
+{
+	memset(num, 0, sizeof(*num));
+	if (!isfinite(value) || value < 0 || value > DOC_NUM_LIMIT)
+		return;
+	num->kind = kind;
+	num->value = value;
+}
+
 static void
 fill_figref(struct fill *f, struct doc_node *n)
 {
@@ -209,7 +251,12 @@ fill_figref(struct fill *f, struct doc_node *n)
 	const struct fig_value	*v;
 	const char		**names;
 	size_t			 i;
+	enum fig_style		 style;
+	int			 want;
 
+	if ((want = fill_style(f, n, n->as.figref.style,
+	    n->as.figref.style_col)) == -2)
+		return;
 	l = f->env->ledgers[n->as.figref.ledger];
 	if ((v = fig_ledger_find(l, n->as.figref.name)) == NULL) {
 		names = xcalloc(l->nvalues + 1, sizeof(*names));
@@ -220,15 +267,34 @@ fill_figref(struct fill *f, struct doc_node *n)
 		free(names);
 		return;
 	}
+	style = want >= 0 ? (enum fig_style)want : v->style;
 	free(n->text);
-	n->text = fig_format(v, n->as.figref.style >= 0 ?
-	    (enum fig_style)n->as.figref.style : v->style);
+	n->text = fig_format(v, style);
+	memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
+	switch (fig_form(v, style)) {
+	case FIG_FORM_SUPPRESSED:
+		n->as.figref.num.kind = DOC_NUM_SUPPRESSED;
+		break;
+	case FIG_FORM_NO_BASE:
+		n->as.figref.num.kind = DOC_NUM_BLANK;
+		break;
+	case FIG_FORM_PERCENT:
+		fill_num_set(&n->as.figref.num, DOC_NUM_PERCENT, v->percent);
+		break;
+	case FIG_FORM_NUMBER:
+		fill_num_set(&n->as.figref.num, DOC_NUM_COUNT, (double)v->num);
+		break;
+	default:
+		break;
+	}
 	if (n->as.figref.nforms > 0) {
+		/* Words chosen by the value: no longer a number. */
 		char *t = fill_forms(v, n->text, n->as.figref.forms,
 		    n->as.figref.nforms);
 
 		free(n->text);
 		n->text = t;
+		memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
 	}
 }
 
@@ -240,8 +306,19 @@ fill_natref(struct fill *f, struct doc_node *n)
 	const struct nat_figure	*fg;
 	const char		*id, **names;
 	size_t			 i, k;
-	int			 style = n->as.natref.style;
+	int			 style;
 
+	/* {national:A:B}: a key and a style when B is a style word, else
+	 * a study and a key. */
+	if (n->as.natref.style == NULL && n->as.natref.study != NULL &&
+	    fig_style_find(n->as.natref.key) >= 0) {
+		n->as.natref.style = n->as.natref.key;
+		n->as.natref.key = n->as.natref.study;
+		n->as.natref.study = NULL;
+	}
+	if ((style = fill_style(f, n, n->as.natref.style,
+	    n->as.natref.style_col)) == -2)
+		return;
 	id = n->as.natref.study != NULL ? n->as.natref.study :
 	    f->env->cohort->report.national_study;
 	if (id == NULL || (s = national_find(nat, id)) == NULL) {
@@ -300,14 +377,21 @@ fill_natref(struct fill *f, struct doc_node *n)
 	}
 	switch (style) {
 	case -1:
-		n->text = fg->text != NULL ? xstrdup(fg->text) :
-		    xasprintf("%d%%", fg->percent);
+		if (fg->text != NULL) {
+			/* Words, such as "just over 50%". */
+			n->text = xstrdup(fg->text);
+			break;
+		}
+		n->text = xasprintf("%d%%", fg->percent);
+		fill_num_set(&n->as.natref.num, DOC_NUM_PERCENT, fg->percent);
 		break;
 	case FIG_STYLE_PERCENT:
 		n->text = xasprintf("%d%%", fg->percent);
+		fill_num_set(&n->as.natref.num, DOC_NUM_PERCENT, fg->percent);
 		break;
 	case FIG_STYLE_DIGITS:
 		n->text = xasprintf("%d", fg->percent);
+		fill_num_set(&n->as.natref.num, DOC_NUM_COUNT, fg->percent);
 		break;
 	default:
 		fill_err(f, n, "style \"%s\" does not apply to national "
@@ -611,50 +695,129 @@ fill_number(struct fill *f)
 	}
 }
 
-/* Returns 2 if the cell reads as a number ("35%", "4", "[c]"), 1 if it
- * holds only a placeholder for one ("–" where a column has no figure,
- * "n/a" for a share of nothing), else 0. */
-static int
-fill_numeric(const struct doc_node *cell)
+/*
+ * Reads literal text (spaces around it aside) as a number: digits, with
+ * commas between groups of three ("1,234"), an optional fraction (".5")
+ * and an optional "%"; "–" (no figure in this column) and "n/a" are
+ * blanks.  Anything else is no figure.
+ */
+static void
+fill_num_parse(const char *t, struct doc_num *num)
 {
-	char	*t;
-	int	 num;
+	char		 digits[64];
+	size_t		 n = 0, run = 0, len;
+	int		 commas = 0, pct = 0;
 
-	t = doc_node_plain(cell);
-	if (strcmp(t, "\u2013") == 0 || strcmp(t, "n/a") == 0)
-		num = 1;
-	else
-		num = t[0] != '\0' && (isdigit((unsigned char)t[0]) ||
-		    strcmp(t, "[c]") == 0) && strspn(t,
-		    "0123456789.,% []c") == strlen(t) ? 2 : 0;
-	free(t);
-	return num;
+	memset(num, 0, sizeof(*num));
+	while (*t == ' ')
+		t++;
+	len = strlen(t);
+	while (len > 0 && t[len - 1] == ' ')
+		len--;
+	if ((len == strlen("\u2013") && strncmp(t, "\u2013", len) == 0) ||
+	    (len == 3 && strncmp(t, "n/a", 3) == 0)) {
+		num->kind = DOC_NUM_BLANK;
+		return;
+	}
+	if (len > 0 && t[len - 1] == '%') {
+		pct = 1;
+		len--;
+	}
+	for (; len > 0 && n + 1 < sizeof(digits); t++, len--) {
+		if (isdigit((unsigned char)*t)) {
+			digits[n++] = *t;
+			run++;
+		} else if (*t == ',' && run > 0 && run <= 3 &&
+		    (!commas || run == 3)) {
+			commas = 1;
+			run = 0;
+		} else
+			break;
+	}
+	if (n == 0 || (commas && run != 3))
+		return;
+	if (len > 1 && *t == '.') {
+		digits[n++] = *t++;
+		len--;
+		while (len > 0 && isdigit((unsigned char)*t) &&
+		    n + 1 < sizeof(digits)) {
+			digits[n++] = *t++;
+			len--;
+		}
+	}
+	if (len != 0)
+		return;
+	digits[n] = '\0';
+	fill_num_set(num, pct ? DOC_NUM_PERCENT : DOC_NUM_COUNT,
+	    strtod(digits, NULL));
 }
 
-/* Right-aligns the table columns whose body cells are all numbers, or
- * placeholders for one beside at least one number. */
+/* Types a table cell: a cell that holds one figure reference (and
+ * spaces) holds that figure; any other cell is read as literal text. */
+static void
+fill_cell_num(struct doc_node *cell)
+{
+	struct doc_node	*c, *ref = NULL;
+	char		*t;
+	int		 n = 0;
+
+	for (c = cell->first_child; c != NULL; c = c->next) {
+		if (c->type == DOC_TEXT && c->text != NULL &&
+		    strspn(c->text, " ") == strlen(c->text))
+			continue;
+		ref = c;
+		n++;
+	}
+	if (n == 1 && ref->type == DOC_FIGREF) {
+		cell->as.cell.num = ref->as.figref.num;
+		return;
+	}
+	if (n == 1 && ref->type == DOC_NATREF &&
+	    ref->as.natref.num.kind != DOC_NUM_NONE) {
+		cell->as.cell.num = ref->as.natref.num;
+		return;
+	}
+	t = doc_node_plain(cell);
+	fill_num_parse(t, &cell->as.cell.num);
+	free(t);
+}
+
+/* Returns the cell of row in column col, or NULL. */
+static struct doc_node *
+fill_cell(const struct doc_node *row, int col)
+{
+	struct doc_node	*c;
+
+	for (c = row->first_child; c != NULL && col > 0; c = c->next)
+		col--;
+	return c;
+}
+
+/* Types every cell of table, and right-aligns the columns whose body
+ * cells are all figures, or blanks beside at least one figure. */
 static void
 fill_align(struct doc_node *table)
 {
 	struct doc_node	*row, *cell;
-	int		 col, numeric, body, k;
+	int		 col, numeric, body;
 
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child; cell != NULL; cell = cell->next)
+			fill_cell_num(cell);
 	for (col = 0; col < table->as.table.ncols; col++) {
 		numeric = 1;
 		body = 0;
 		for (row = table->first_child; row != NULL; row = row->next) {
-			if (row->as.row.header)
+			if (row->as.row.header ||
+			    (cell = fill_cell(row, col)) == NULL)
 				continue;
-			cell = row->first_child;
-			for (k = 0; k < col && cell != NULL; k++)
-				cell = cell->next;
-			if (cell == NULL)
-				continue;
-			switch (fill_numeric(cell)) {
-			case 2:
+			switch (cell->as.cell.num.kind) {
+			case DOC_NUM_COUNT:
+			case DOC_NUM_PERCENT:
+			case DOC_NUM_SUPPRESSED:
 				body++;
 				break;
-			case 1:
+			case DOC_NUM_BLANK:
 				break;
 			default:
 				numeric = 0;
@@ -663,14 +826,100 @@ fill_align(struct doc_node *table)
 		}
 		if (!numeric || body == 0)
 			continue;
-		for (row = table->first_child; row != NULL; row = row->next) {
-			cell = row->first_child;
-			for (k = 0; k < col && cell != NULL; k++)
-				cell = cell->next;
-			if (cell != NULL)
+		for (row = table->first_child; row != NULL; row = row->next)
+			if ((cell = fill_cell(row, col)) != NULL)
 				cell->as.cell.align = DOC_ALIGN_RIGHT;
-		}
 	}
+}
+
+/*
+ * Reads chart node n's data from the table just before it (once cells
+ * are typed and capitalised): categories, series, values, the axis's
+ * kind and the text alternative.  Leaves n without data when no table
+ * with a header row, two columns and a body row comes just before.
+ */
+static void
+fill_chart(struct doc_node *n)
+{
+	const struct doc_node	*table = n->prev, *row, *head = NULL, *c;
+	struct doc_chart	*ch;
+	struct doc_chart_cell	*cc;
+	struct buf		 alt;
+	size_t			 k, s, i, nnum = 0, npct = 0;
+	char			*cap;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    table->as.table.ncols < 2)
+		return;
+	ch = xcalloc(1, sizeof(*ch));
+	ch->nseries = (size_t)table->as.table.ncols - 1;
+	for (row = table->first_child; row != NULL; row = row->next)
+		if (row->as.row.header)
+			head = row;
+		else
+			ch->ncats++;
+	if (head == NULL || ch->ncats == 0) {
+		free(ch);
+		return;
+	}
+	ch->series = xcalloc(ch->nseries, sizeof(*ch->series));
+	ch->cats = xcalloc(ch->ncats, sizeof(*ch->cats));
+	ch->cells = xcalloc(ch->ncats * ch->nseries, sizeof(*ch->cells));
+	for (s = 0; s < ch->nseries; s++)
+		ch->series[s] = (c = fill_cell(head, (int)s + 1)) != NULL ?
+		    doc_node_plain(c) : xstrdup("");
+	k = 0;
+	for (row = table->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header)
+			continue;
+		ch->cats[k] = (c = fill_cell(row, 0)) != NULL ?
+		    doc_node_plain(c) : xstrdup("");
+		for (s = 0; s < ch->nseries; s++) {
+			cc = &ch->cells[k * ch->nseries + s];
+			if ((c = fill_cell(row, (int)s + 1)) != NULL) {
+				cc->text = doc_node_plain(c);
+				cc->num = c->as.cell.num;
+			} else
+				cc->text = xstrdup("");
+			if (cc->num.kind == DOC_NUM_PERCENT)
+				npct++;
+			if (cc->num.kind == DOC_NUM_PERCENT ||
+			    cc->num.kind == DOC_NUM_COUNT)
+				nnum++;
+			if (cc->num.kind == DOC_NUM_SUPPRESSED)
+				ch->suppressed = 1;
+		}
+		k++;
+	}
+	/* Percentages and counts do not share an axis: draw only the
+	 * kind most values are. */
+	ch->kind = npct * 2 >= nnum && nnum > 0 ? DOC_NUM_PERCENT :
+	    DOC_NUM_COUNT;
+	for (i = 0; i < ch->ncats * ch->nseries; i++) {
+		cc = &ch->cells[i];
+		cc->bar = cc->num.kind == ch->kind;
+		if (cc->bar && cc->num.value > ch->max)
+			ch->max = cc->num.value;
+	}
+
+	/* The text alternative, from the same cells. */
+	buf_init(&alt);
+	cap = doc_node_plain(n);
+	buf_printf(&alt, "Bar chart%s%s. ", *cap != '\0' ? ": " : "", cap);
+	free(cap);
+	for (k = 0; k < ch->ncats; k++) {
+		buf_printf(&alt, "%s: ", ch->cats[k]);
+		for (s = 0; s < ch->nseries; s++)
+			buf_printf(&alt, "%s %s%s", ch->series[s],
+			    ch->cells[k * ch->nseries + s].text,
+			    s + 1 < ch->nseries ? ", " : ". ");
+	}
+	if (ch->suppressed)
+		buf_puts(&alt, fig_suppressed_note);
+	while (alt.len > 0 && alt.data[alt.len - 1] == ' ')
+		alt.data[--alt.len] = '\0';
+	ch->alt = buf_take(&alt);
+	n->as.chart.data = ch;
 }
 
 /* Capitalises references that start a sentence in block b. */
@@ -783,6 +1032,10 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 			break;
 		}
 	}
+	/* Charts last: they read their tables' cells as printed. */
+	for (n = root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_CHART)
+			fill_chart(n);
 	fill_meta(&f);
 	return f.errors == 0;
 }

@@ -131,6 +131,19 @@ const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
 extern const char fig_suppressed_mark[];
 extern const char fig_suppressed_note[];
 
+/* What fig_format() writes for a value in a style. */
+enum fig_form {
+	FIG_FORM_SUPPRESSED,	/* "[c]" */
+	FIG_FORM_NO_BASE,	/* "n/a": a share of an empty base */
+	FIG_FORM_PERCENT,	/* "62%": the value's percent */
+	FIG_FORM_NUMBER,	/* "4": the value's numerator in digits */
+	FIG_FORM_WORDS,		/* "four", "about half": words */
+	FIG_FORM__MAX
+};
+
+/* Returns what fig_format(v, style) writes. */
+enum fig_form	 fig_form(const struct fig_value *v, enum fig_style style);
+
 /* Writes v in style; "[c]" when suppressed, in every style.  A count in
  * percent style writes its digits; a share of an empty base writes "n/a".
  * The wording tables are in docs/figures.md.  Returns a new string; free

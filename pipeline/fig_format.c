@@ -106,30 +106,51 @@ fig_approx_count(long n)
 	return "a hundred or more";
 }
 
-char *
-fig_format(const struct fig_value *v, enum fig_style style)
+enum fig_form
+fig_form(const struct fig_value *v, enum fig_style style)
 {
 	if (v->suppressed)
-		return xstrdup(fig_suppressed_mark);
+		return FIG_FORM_SUPPRESSED;
 	switch (style) {
 	case FIG_STYLE_PERCENT:
 		if (v->unit == FIG_COUNT)
 			break;
 		if (v->den <= 0 || v->percent < 0)
-			return xstrdup(FIG_NO_BASE);
-		return xasprintf("%d%%", v->percent);
+			return FIG_FORM_NO_BASE;
+		return FIG_FORM_PERCENT;
 	case FIG_STYLE_WORDS:
 		if (v->num >= 0 && v->num <= 20)
-			return xstrdup(fig_number_words[v->num]);
+			return FIG_FORM_WORDS;
 		break;
 	case FIG_STYLE_APPROX:
+		if (v->unit != FIG_COUNT && v->den <= 0)
+			return FIG_FORM_NO_BASE;
+		return FIG_FORM_WORDS;
+	default:
+		break;
+	}
+	return FIG_FORM_NUMBER;
+}
+
+char *
+fig_format(const struct fig_value *v, enum fig_style style)
+{
+	switch (fig_form(v, style)) {
+	case FIG_FORM_SUPPRESSED:
+		return xstrdup(fig_suppressed_mark);
+	case FIG_FORM_NO_BASE:
+		return xstrdup(FIG_NO_BASE);
+	case FIG_FORM_PERCENT:
+		return xasprintf("%d%%", v->percent);
+	case FIG_FORM_WORDS:
+		if (style == FIG_STYLE_WORDS)
+			return xstrdup(fig_number_words[v->num]);
 		if (v->unit == FIG_COUNT)
 			return xstrdup(fig_approx_count(v->num));
 		return xstrdup(fig_approx_share(v->num, v->den));
 	default:
-		break;
+		return xasprintf("%ld", v->num);
 	}
-	return xasprintf("%ld", v->num);
 }
 
 int

@@ -21,7 +21,6 @@
 #include "fig.h"
 #include "doc.h"
 #include "paper.h"
-#include "tmpl.h"
 #include "render.h"
 
 #ifndef SCRPAPER_DATADIR
@@ -462,7 +461,7 @@ main(int argc, char *argv[])
 		 * sit in a block only one kind of paper shows. */
 		if ((rc = paper_check(pp, lscb, &d)) != 0)
 			break;
-		nlint = tmpl_lint_file(o.template_path, &d, o.strict);
+		nlint = paper_lint(o.template_path, &d, o.strict);
 		if (nlint > 0 && o.strict) {
 			rc = EXIT_INVALID;
 			break;

@@ -1,9 +1,9 @@
 /*
- * render_chart.c: the PDF back end's bar chart: measures it (a round
+ * render_chart.c: the PDF back end's bar chart, drawn from the data fill
+ * read from its table (doc.h, struct doc_chart): measures it (a round
  * axis, the labels' column) and paints it (legend, gridlines, bars and
- * their values).
+ * their values as the table prints them).
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,135 +20,38 @@
 static char *
 rndr_chart_tick(const struct rndr_chart *c, double v)
 {
-	return xasprintf("%g%s", v, c->percent ? "%" : "");
+	return xasprintf("%g%s", v, c->data->kind == DOC_NUM_PERCENT ?
+	    "%" : "");
 }
 
 /* Frees chart c; accepts NULL. */
 void
 rndr_chart_free(struct rndr_chart *c)
 {
-	int	 i;
-
-	if (c == NULL)
-		return;
-	for (i = 0; i < c->nseries; i++)
-		free(c->series[i]);
-	for (i = 0; i < c->ncats; i++)
-		free(c->cats[i]);
-	for (i = 0; i < c->ncats * c->nseries; i++)
-		free(c->shown[i]);
-	free(c->series);
-	free(c->cats);
-	free(c->shown);
-	free(c->value);
-	free(c->drawn);
-	free(c->alt);
 	free(c);
 }
 
-/* Parses s as a number, optionally followed by "%", into *v; sets *pct
- * when there is a "%".  Returns 1 on success, 0 for anything else
- * ("[c]", words). */
-static int
-rndr_chart_number(const char *s, double *v, int *pct)
-{
-	char	*end;
-
-	while (*s == ' ')
-		s++;
-	if (*s < '0' || *s > '9')
-		return 0;
-	*v = strtod(s, &end);
-	*pct = *end == '%';
-	if (*pct)
-		end++;
-	while (*end == ' ')
-		end++;
-	/* Only what an axis can be drawn for: no inf, no 1e300. */
-	return *end == '\0' && isfinite(*v) && *v >= 0 && *v <= 1e9;
-}
-
-/* Returns the cell of row in column col, or NULL. */
-static const struct doc_node *
-rndr_cell(const struct doc_node *row, int col)
-{
-	const struct doc_node	*c;
-
-	for (c = row->first_child; c != NULL && col > 0; c = c->next)
-		col--;
-	return c;
-}
-
 /*
- * Reads chart node n's data from the table just before it and measures
- * it.  Returns the chart (free with rndr_chart_free()), or NULL when n
- * does not follow a table with a header row, at least two columns and a
- * body row.
+ * Measures chart node n from the data fill read from its table.
+ * Returns the chart (free with rndr_chart_free()), or NULL when n has
+ * no data (it follows no table it can be drawn from).
  */
 struct rndr_chart *
 rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 {
-	const struct doc_node	*table = n->prev, *row, *head = NULL;
+	const struct doc_chart	*data = n->as.chart.data;
 	struct rndr_chart	*c;
-	struct rndr_text		 t;
-	struct buf		 alt;
-	double			 maxv = 0, v, w, steps[] = { 1, 2, 5 };
-	int			 k, s, pct, npct = 0, nnum = 0, any_c = 0;
-	size_t			 i;
-	char			*cap, *tick;
+	struct rndr_text	 t;
+	double			 maxv, w, steps[] = { 1, 2, 5 };
+	size_t			 k;
+	int			 s;
+	char			*tick;
 
-	if (table == NULL || table->type != DOC_TABLE ||
-	    table->as.table.ncols < 2)
+	if (data == NULL)
 		return NULL;
 	c = xcalloc(1, sizeof(*c));
-	c->nseries = table->as.table.ncols - 1;
-	for (row = table->first_child; row != NULL; row = row->next)
-		if (row->as.row.header)
-			head = row;
-		else
-			c->ncats++;
-	if (head == NULL || c->ncats == 0) {
-		free(c);
-		return NULL;
-	}
-	c->series = xcalloc(c->nseries, sizeof(*c->series));
-	c->cats = xcalloc(c->ncats, sizeof(*c->cats));
-	c->value = xcalloc((size_t)c->ncats * c->nseries, sizeof(double));
-	c->shown = xcalloc((size_t)c->ncats * c->nseries, sizeof(char *));
-	c->drawn = xcalloc((size_t)c->ncats * c->nseries, sizeof(int));
-	for (s = 0; s < c->nseries; s++)
-		c->series[s] = rndr_cell(head, s + 1) != NULL ?
-		    doc_node_plain(rndr_cell(head, s + 1)) : xstrdup("");
-	k = 0;
-	for (row = table->first_child; row != NULL; row = row->next) {
-		if (row->as.row.header)
-			continue;
-		c->cats[k] = rndr_cell(row, 0) != NULL ?
-		    doc_node_plain(rndr_cell(row, 0)) : xstrdup("");
-		for (s = 0; s < c->nseries; s++) {
-			i = (size_t)k * c->nseries + s;
-			c->shown[i] = rndr_cell(row, s + 1) != NULL ?
-			    doc_node_plain(rndr_cell(row, s + 1)) :
-			    xstrdup("");
-			if (rndr_chart_number(c->shown[i], &v, &pct)) {
-				c->value[i] = v;
-				c->drawn[i] = 1;
-				nnum++;
-				npct += pct;
-				if (v > maxv)
-					maxv = v;
-			} else if (strcmp(c->shown[i], "[c]") == 0)
-				any_c = 1;
-		}
-		k++;
-	}
-	/* Percentages and counts do not share an axis: draw only the
-	 * kind most values are. */
-	c->percent = npct * 2 >= nnum && nnum > 0;
-	for (i = 0; i < (size_t)c->ncats * c->nseries; i++)
-		if (c->drawn[i] && (strchr(c->shown[i], '%') != NULL) !=
-		    c->percent)
-			c->drawn[i] = 0;
+	c->data = data;
+	maxv = data->max;
 
 	/* A round axis: gridlines at 1, 2 or 5 times a power of ten,
 	 * at most six of them. */
@@ -168,8 +71,8 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 		c->max += c->step;
 
 	/* The category labels' column, and the bars' room. */
-	for (k = 0; k < c->ncats; k++) {
-		rndr_text_make(p, &t, NULL, c->cats[k], 0, PDF_CHART_PT, 1,
+	for (k = 0; k < data->ncats; k++) {
+		rndr_text_make(p, &t, NULL, data->cats[k], 0, PDF_CHART_PT, 1,
 		    PANGO_ALIGN_LEFT);
 		w = rndr_text_width(&t) + 14;
 		if (w > c->labelw)
@@ -182,28 +85,9 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	free(tick);
 	c->plotw = PDF_BODY_W - c->labelw - PDF_CHART_VALW;
 	rndr_text_clear(&t);
-	c->height = PDF_CHART_LEGEND + c->ncats * (c->nseries *
+	c->height = PDF_CHART_LEGEND + data->ncats * (data->nseries *
 	    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP +
 	    PDF_CHART_GROUP) + PDF_CHART_AXIS;
-
-	/* The text alternative, from the same cells. */
-	buf_init(&alt);
-	cap = doc_node_plain(n);
-	buf_printf(&alt, "Bar chart%s%s. ", *cap != '\0' ? ": " : "", cap);
-	free(cap);
-	for (k = 0; k < c->ncats; k++) {
-		buf_printf(&alt, "%s: ", c->cats[k]);
-		for (s = 0; s < c->nseries; s++)
-			buf_printf(&alt, "%s %s%s", c->series[s],
-			    c->shown[(size_t)k * c->nseries + s],
-			    s + 1 < c->nseries ? ", " : ". ");
-	}
-	if (any_c)
-		buf_puts(&alt, "[c] marks a figure not shown so that no "
-		    "child or family can be recognised.");
-	while (alt.len > 0 && alt.data[alt.len - 1] == ' ')
-		alt.data[--alt.len] = '\0';
-	c->alt = buf_take(&alt);
 	return c;
 }
 
@@ -278,23 +162,28 @@ void
 rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 {
 	const struct rndr_chart	*c = b->chart;
+	const struct doc_chart	*data = c->data;
+	const struct doc_chart_cell *cc;
 	double			 x0, top, gy, by, w, lx, v, yb;
-	int			 k, s;
+	int			 k, s, ncats, nseries;
 	char			*tick;
+
+	ncats = (int)data->ncats;
+	nseries = (int)data->nseries;
 
 	x0 = PDF_LEFT + c->labelw;
 	/* Legend. */
 	lx = x0;
 	cairo_save(p->cr);
 	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
-	for (s = 0; s < c->nseries; s++) {
+	for (s = 0; s < nseries; s++) {
 		rndr_chart_swatch(p, s, lx, y + (PDF_CHART_LEGEND - 12) / 2,
 		    12, 12);
-		lx += 18 + rndr_chart_label(p, c->series[s], lx + 18,
+		lx += 18 + rndr_chart_label(p, data->series[s], lx + 18,
 		    y + PDF_CHART_LEGEND / 2, 0, 0) + 18;
 	}
 	top = y + PDF_CHART_LEGEND + PDF_CHART_GROUP / 2;
-	yb = top + c->ncats * (c->nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
+	yb = top + ncats * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
 	    PDF_CHART_GAP + PDF_CHART_GROUP) - PDF_CHART_GROUP / 2;
 
 	/* Gridlines and their values. */
@@ -314,26 +203,26 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 	}
 
 	/* Categories and bars. */
-	for (k = 0; k < c->ncats; k++) {
-		gy = top + k * (c->nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
+	for (k = 0; k < ncats; k++) {
+		gy = top + k * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
 		    PDF_CHART_GAP + PDF_CHART_GROUP);
 		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
-		rndr_chart_label(p, c->cats[k], PDF_LEFT, gy + (c->nseries *
+		rndr_chart_label(p, data->cats[k], PDF_LEFT, gy + (nseries *
 		    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP) / 2, 1,
 		    0);
-		for (s = 0; s < c->nseries; s++) {
+		for (s = 0; s < nseries; s++) {
 			by = gy + s * (PDF_CHART_BAR + PDF_CHART_GAP);
+			cc = &data->cells[k * nseries + s];
 			w = 0;
-			if (c->drawn[k * c->nseries + s]) {
-				w = c->value[k * c->nseries + s] / c->max *
-				    c->plotw;
+			if (cc->bar) {
+				w = cc->num.value / c->max * c->plotw;
 				if (w > 0)
 					rndr_chart_swatch(p, s, x0, by, w,
 					    PDF_CHART_BAR);
 			}
 			cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK,
 			    PDF_INK);
-			rndr_chart_label(p, c->shown[k * c->nseries + s],
+			rndr_chart_label(p, cc->text,
 			    x0 + w + 4, by + PDF_CHART_BAR / 2, 0, 0);
 		}
 	}

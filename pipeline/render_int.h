@@ -16,10 +16,13 @@
 
 #include "render_layout.h"
 
+#include "doc.h"
+
 struct buf;
 struct diag;
-struct doc;
-struct doc_node;
+
+/* The structure tag of a role (enum doc_role). */
+#define RNDR_ROLE(r)	(doc_role_names[(r)])
 
 /* Page geometry, in points (1/72 inch): A4 with 2.5 cm side margins. */
 #define PDF_PAGE_W	595.276
@@ -103,26 +106,18 @@ struct rndr_table {
 	double		*rowh;		/* row heights, padding included */
 	struct rndr_text	*cells;		/* nrows * ncols */
 	int		*header;	/* 1 for header rows */
+	enum doc_role	*role;		/* each cell's, nrows * ncols */
 	int		*align;		/* enum doc_align per column */
 };
 
-/* A bar chart, read from the table before its DOC_CHART node. */
+/* A bar chart measured: its data is the DOC_CHART node's. */
 struct rndr_chart {
-	int		 nseries;	/* the table's columns after the first */
-	int		 ncats;		/* the table's body rows */
-	char		**series;	/* series names (header cells) */
-	char		**cats;		/* category names (first cells) */
-	double		*value;		/* ncats * nseries values */
-	char		**shown;	/* each value as the table prints it */
-	int		*drawn;		/* 1 if the value is a number to draw;
-					   0 for [c] and words */
-	int		 percent;	/* the values are percentages */
+	const struct doc_chart	*data;	/* from fill: series, values, alt */
 	double		 max;		/* the axis maximum */
 	double		 step;		/* between gridlines */
 	double		 labelw;	/* the category labels' column */
 	double		 plotw;		/* the bars' room at max */
 	double		 height;	/* the whole figure */
-	char		*alt;		/* its text alternative */
 };
 
 /* One block of the flow, measured. */

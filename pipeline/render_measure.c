@@ -159,8 +159,6 @@ rndr_heading_size(int level)
 	}
 }
 
-static const char *const rndr_heading_tags[] = { "H1", "H2", "H3", "H4" };
-
 /* Returns 1 if paragraph n ends with a colon (it leads into a list). */
 static int
 rndr_leads_in(const struct doc_node *n)
@@ -201,6 +199,9 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 	t->rowh = xcalloc(t->nrows, sizeof(double));
 	t->cells = xcalloc((size_t)t->nrows * t->ncols, sizeof(*t->cells));
 	t->header = xcalloc(t->nrows, sizeof(int));
+	t->role = xcalloc((size_t)t->nrows * t->ncols, sizeof(*t->role));
+	for (c = 0; c < t->nrows * t->ncols; c++)
+		t->role[c] = DOC_ROLE_TD;
 	t->align = xcalloc(t->ncols, sizeof(int));
 	nat = xcalloc(t->ncols, sizeof(double));
 	min = xcalloc(t->ncols, sizeof(double));
@@ -213,6 +214,7 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 		    c < t->ncols; cell = cell->next, c++) {
 			struct rndr_text *ct = &t->cells[r * t->ncols + c];
 
+			t->role[r * t->ncols + c] = doc_node_role(cell);
 			rndr_text_make(p, ct, cell, NULL, 0, PDF_BODY_PT,
 			    cell->as.cell.header, PANGO_ALIGN_LEFT);
 			w = rndr_text_width(ct) + 2 * PDF_CELL_PADX;
@@ -357,7 +359,7 @@ rndr_measure(struct rndr *p)
 		switch (n->type) {
 		case DOC_HEADING:
 			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = rndr_heading_tags[n->as.heading.level - 1];
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
 			    rndr_heading_size(n->as.heading.level), 1,
 			    PANGO_ALIGN_LEFT);
@@ -367,7 +369,7 @@ rndr_measure(struct rndr *p)
 			break;
 		case DOC_SUBTITLE:
 			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = "P";
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, 15.0,
 			    0, PANGO_ALIGN_LEFT);
 			rndr_block_lay_text(p, b, 0);
@@ -375,7 +377,7 @@ rndr_measure(struct rndr *p)
 			break;
 		case DOC_PARA:
 			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = "P";
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
 			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
 			rndr_block_lay_text(p, b, 1);
@@ -383,7 +385,7 @@ rndr_measure(struct rndr *p)
 			break;
 		case DOC_ASIDE:
 			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = "BlockQuote";
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			b->boxed = 1;
 			b->pad = PDF_ASIDE_PAD;
 			b->x = PDF_ASIDE_PAD + 4;
@@ -396,7 +398,7 @@ rndr_measure(struct rndr *p)
 			for (item = n->first_child; item != NULL;
 			    item = item->next) {
 				b = rndr_block_new(p, PDF_TEXT, item);
-				b->tag = "LI";
+				b->tag = RNDR_ROLE(doc_node_role(item));
 				b->x = n->as.list.kind == DOC_LIST_NUMBERED ?
 				    PDF_NUM_INDENT : PDF_INDENT;
 				b->width = PDF_BODY_W - b->x;
@@ -425,7 +427,7 @@ rndr_measure(struct rndr *p)
 			continue;
 		case DOC_TABLE:
 			b = rndr_block_new(p, PDF_TABLE, n);
-			b->tag = "Table";
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			rndr_measure_table(p, b);
 			break;
 		case DOC_CHART:
@@ -434,7 +436,8 @@ rndr_measure(struct rndr *p)
 			if (n->first_child != NULL) {
 				/* The caption, kept with the chart. */
 				b = rndr_block_new(p, PDF_TEXT, n);
-				b->tag = "P";
+				b->tag = RNDR_ROLE(doc_type_roles[DOC_CHART].
+				    inner);
 				rndr_text_make(p, &b->text, n, NULL,
 				    PDF_BODY_W, PDF_BODY_PT, 1,
 				    PANGO_ALIGN_LEFT);
@@ -446,7 +449,7 @@ rndr_measure(struct rndr *p)
 				    &p->blocks[p->nblocks - 2] : NULL, n);
 			}
 			b = rndr_block_new(p, PDF_CHART, n);
-			b->tag = "Figure";
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			b->chart = chart;
 			b->lines = xcalloc(1, sizeof(double));
 			b->notes = xcalloc(1, sizeof(double));
@@ -462,7 +465,7 @@ rndr_measure(struct rndr *p)
 		case DOC_SIGNOFF:
 			/* One P a line (see rndr_paint_frag()). */
 			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = "Div";
+			b->tag = RNDR_ROLE(doc_node_role(n));
 			buf_init(&sb);
 			for (i = 0; i < p->doc->meta.nauthors; i++) {
 				buf_puts(&sb, p->doc->meta.authors[i]);
@@ -526,6 +529,7 @@ rndr_clear(struct rndr *p)
 			free(t->colw);
 			free(t->rowh);
 			free(t->header);
+			free(t->role);
 			free(t->align);
 			free(t);
 		}

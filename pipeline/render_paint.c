@@ -201,6 +201,7 @@ rndr_paint_notes(struct rndr *p)
 	char		*attr;
 	size_t		 i;
 	double		 top;
+	const char		*inner = RNDR_ROLE(doc_type_roles[DOC_FOOTNOTE].inner);
 
 	if (p->npending == 0)
 		return;
@@ -217,7 +218,8 @@ rndr_paint_notes(struct rndr *p)
 	for (i = 0; i < p->npending; i++) {
 		note = p->pending[i];
 		top = p->note_y;
-		cairo_tag_begin(p->cr, "Note", NULL);
+		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(note->def)),
+		    NULL);
 		attr = xasprintf("name='fn%d' x=%.2f y=%.2f",
 		    note->def->as.footnote.number, PDF_LEFT, top);
 		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
@@ -227,12 +229,12 @@ rndr_paint_notes(struct rndr *p)
 		    PDF_LEFT, top + note->text.lines[0].baseline -
 		    note->label.lines[0].baseline, 0);
 		cairo_tag_end(p->cr, "Lbl");
-		cairo_tag_begin(p->cr, "P", NULL);
+		cairo_tag_begin(p->cr, inner, NULL);
 		rndr_paint_lines(p, &note->text, 0, note->text.nlines,
 		    PDF_LEFT + PDF_NOTE_INDENT, top, 0);
-		cairo_tag_end(p->cr, "P");
+		cairo_tag_end(p->cr, inner);
 		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-		cairo_tag_end(p->cr, "Note");
+		cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(note->def)));
 		p->note_y += note->height;
 	}
 	p->npending = 0;
@@ -309,21 +311,18 @@ rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
 {
 	const struct rndr_table	*t = b->table;
 	double			 x, cx, ry = y, w = b->width, below;
-	int			 r, c, hashead = 0;
+	int			 r, c;
 
-	for (r = 0; r < t->nrows; r++)
-		if (t->header[r])
-			hashead = 1;
 	x = PDF_LEFT + b->x;
 	cairo_save(p->cr);
 	rndr_rule(p, x, ry, w, first == 0 || t->header[first] ? 1.2 : 0.5);
 	for (r = first; r < first + count; r++) {
-		cairo_tag_begin(p->cr, "TR", NULL);
+		cairo_tag_begin(p->cr, RNDR_ROLE(DOC_ROLE_TR), NULL);
 		cx = x;
 		for (c = 0; c < t->ncols; c++) {
 			const struct rndr_text *ct = &t->cells[r * t->ncols + c];
-			const char *tag = t->header[r] || (c == 0 &&
-			    hashead && t->ncols > 1) ? "TH" : "TD";
+			const char *tag = RNDR_ROLE(t->role[r * t->ncols +
+			    c]);
 
 			cairo_tag_begin(p->cr, tag, NULL);
 			rndr_paint_lines(p, ct, 0, ct->nlines,
@@ -332,7 +331,7 @@ rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
 			cairo_tag_end(p->cr, tag);
 			cx += t->colw[c];
 		}
-		cairo_tag_end(p->cr, "TR");
+		cairo_tag_end(p->cr, RNDR_ROLE(DOC_ROLE_TR));
 		ry += t->rowh[r];
 		if (r + 1 == t->nrows)
 			below = 1.2;
@@ -358,6 +357,7 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 	double			 y = PDF_TOP + f->y, h, x;
 	int			 i;
 	char			*attr;
+	const char		*inner = RNDR_ROLE(doc_type_roles[n->type].inner);
 
 	/* The box of an aside, furniture behind its text. */
 	if (b->boxed) {
@@ -378,12 +378,13 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 
 	/* A list opens before its first item and closes after its last. */
 	if (first && n->type == DOC_ITEM && n->prev == NULL)
-		cairo_tag_begin(p->cr, "L", NULL);
+		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(n->parent)),
+		    NULL);
 	if (first) {
 		if (b->kind == PDF_CHART) {
 			p->alts = xreallocarray(p->alts, p->nalts + 1,
 			    sizeof(*p->alts));
-			p->alts[p->nalts++] = xstrdup(b->chart->alt);
+			p->alts[p->nalts++] = xstrdup(b->chart->data->alt);
 			attr = xasprintf("name='fig%zu' x=%.2f y=%.2f",
 			    p->nalts, PDF_LEFT, y);
 			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
@@ -411,16 +412,17 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 			cairo_tag_end(p->cr, "Lbl");
 		}
 		if (first && n->type == DOC_ITEM)
-			cairo_tag_begin(p->cr, "LBody", NULL);
+			cairo_tag_begin(p->cr, RNDR_ROLE(doc_type_roles[
+			    DOC_ITEM].inner), NULL);
 		if (n->type == DOC_SIGNOFF) {
 			/* Names on lines of their own are paragraphs of
 			 * their own, so that they do not run together. */
 			for (i = f->first; i < f->first + f->count; i++) {
-				cairo_tag_begin(p->cr, "P", NULL);
+				cairo_tag_begin(p->cr, inner, NULL);
 				rndr_paint_lines(p, &b->text, i, 1, x, y +
 				    b->text.lines[i].top -
 				    b->text.lines[f->first].top, 0);
-				cairo_tag_end(p->cr, "P");
+				cairo_tag_end(p->cr, inner);
 			}
 		} else
 			rndr_paint_lines(p, &b->text, f->first, f->count, x,
@@ -428,13 +430,14 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 		if (notes)
 			rndr_paint_notes(p);
 		if (last && n->type == DOC_ITEM)
-			cairo_tag_end(p->cr, "LBody");
+			cairo_tag_end(p->cr, RNDR_ROLE(doc_type_roles[
+			    DOC_ITEM].inner));
 	}
 
 	if (last)
 		cairo_tag_end(p->cr, b->tag);
 	if (last && n->type == DOC_ITEM && n->next == NULL)
-		cairo_tag_end(p->cr, "L");
+		cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(n->parent)));
 }
 
 /*
@@ -502,7 +505,7 @@ rndr_paint(struct rndr *p)
 	rndr_plan_tags(p, notes_in);
 	p->page = 0;
 	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
-	cairo_tag_begin(p->cr, "Document", NULL);
+	cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(p->doc->root)), NULL);
 	for (i = 0; i < p->lay.nfrags; i++) {
 		while (p->lay.frags[i].page > p->page) {
 			if ((st = rndr_end_page(p)) != CAIRO_STATUS_SUCCESS)
@@ -512,7 +515,7 @@ rndr_paint(struct rndr *p)
 		rndr_paint_frag(p, &p->lay.frags[i], notes_in[i]);
 	}
 	rndr_paint_notes(p);
-	cairo_tag_end(p->cr, "Document");
+	cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(p->doc->root)));
 	rndr_paint_footer(p);
 	cairo_show_page(p->cr);
 	st = cairo_status(p->cr);

@@ -1,8 +1,9 @@
 /*
  * tmpl_parse.c: the template parser of scrpaper.  Turns the plain-text
  * markup of the templates (templates/NAME.tmpl) into the document model
- * of doc.h, reporting every syntax error as FILE:LINE:COL.  Names (figures, fields, studies)
- * are checked later, by doc_fill.c, against the data.
+ * of doc.h, reporting every syntax error as FILE:LINE:COL.  Names
+ * (figures, fields, studies) and style words are checked later, by
+ * doc_fill.c, against the data.
  *
  * The markup, line by line (leading spaces are ignored; a line's first
  * characters say what it is):
@@ -82,7 +83,6 @@
 
 #include "util.h"
 #include "diag.h"
-#include "fig.h"
 #include "doc.h"
 #include "tmpl.h"
 
@@ -284,44 +284,6 @@ tmpl_add_text(struct doc_node *parent, struct buf *t, int line, int col)
 	doc_node_append(parent, n);
 }
 
-/* Parses one style name s[0..n) at line:col; returns it or -1 (error
- * reported). */
-static int
-tmpl_style(struct tmpl_parser *p, const char *s, size_t n, int line,
-    int col)
-{
-	char		*name;
-	const char	*sug;
-	int		 style;
-
-	name = xstrndup(s, n);
-	style = fig_style_find(name);
-	if (style < 0) {
-		sug = str_suggest(name, fig_style_names, FIG_STYLE__MAX);
-		if (sug != NULL)
-			tmpl_err(p, line, col, "unknown style \"%s\"; "
-			    "did you mean \"%s\"?", name, sug);
-		else
-			tmpl_err(p, line, col, "unknown style \"%s\" "
-			    "(percent, digits, words or approx)", name);
-	}
-	free(name);
-	return style;
-}
-
-/* Returns the style named s[0..n), or -1 (nothing reported). */
-static int
-tmpl_style_quiet(const char *s, size_t n)
-{
-	char	*name;
-	int	 style;
-
-	name = xstrndup(s, n);
-	style = fig_style_find(name);
-	free(name);
-	return style;
-}
-
 /*
  * Parses the body of a reference (between the braces, n bytes) that
  * starts at line:col (the brace) and whose body starts at column bcol.
@@ -336,7 +298,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	int		 pcol[5];
 	size_t		 np = 0, i, start = 0;
 	struct doc_node	*r = NULL;
-	int		 style, first = 0;
+	int		 first = 0;
 	const char	*bar;
 	char		**forms = NULL;
 	size_t		 nforms = 0, fn;
@@ -404,22 +366,18 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 			    "{national:[STUDY:]NAME[:STYLE]}");
 			goto bad;
 		}
+		/* {national:A:B} is a study and a key, or a key and a
+		 * style: fill, which knows the style words, decides. */
 		r = doc_node_new(DOC_NATREF, line, col);
-		if (np == 3 && tmpl_style_quiet(part[2], plen[2]) >= 0) {
-			r->as.natref.key = xstrndup(part[1], plen[1]);
-			r->as.natref.style = tmpl_style_quiet(part[2],
-			    plen[2]);
-		} else if (np == 2)
+		if (np == 2)
 			r->as.natref.key = xstrndup(part[1], plen[1]);
 		else {
 			r->as.natref.study = xstrndup(part[1], plen[1]);
 			r->as.natref.key = xstrndup(part[2], plen[2]);
-			if (np == 4 && (r->as.natref.style = tmpl_style(p,
-			    part[3], plen[3], line, pcol[3])) < 0) {
-				doc_node_free(r);
-				r = NULL;
-				goto bad;
-			}
+		}
+		if (np == 4) {
+			r->as.natref.style = xstrndup(part[3], plen[3]);
+			r->as.natref.style_col = pcol[3];
 		}
 		goto plain;
 	}
@@ -448,14 +406,9 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	}
 	r->as.figref.name = xstrndup(part[first], plen[first]);
 	if (np - first == 2) {
-		style = tmpl_style(p, part[first + 1], plen[first + 1], line,
-		    pcol[first + 1]);
-		if (style < 0) {
-			doc_node_free(r);
-			r = NULL;
-			goto bad;
-		}
-		r->as.figref.style = style;
+		r->as.figref.style = xstrndup(part[first + 1],
+		    plen[first + 1]);
+		r->as.figref.style_col = pcol[first + 1];
 	}
 	r->as.figref.forms = forms;
 	r->as.figref.nforms = nforms;

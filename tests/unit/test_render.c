@@ -354,20 +354,26 @@ world_teardown(void **state)
 	return 0;
 }
 
-/* Parses and fills src for the region; returns the document. */
+/* Parses and fills src for the region, with the figure named hide (if
+ * not NULL) suppressed as disclosure control would; returns the
+ * document. */
 static struct doc *
-world_doc(struct world *w, const char *src)
+world_doc_hiding(struct world *w, const char *src, const char *hide)
 {
 	struct diag		 d;
 	struct doc		*doc;
 	struct doc_env		 env;
 	struct fig_selection	 sel = { -1, 0 };
 	struct fig_ledger	*l;
+	size_t			 i;
 
 	diag_init(&d, stderr);
 	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
 	assert_non_null(doc);
 	l = fig_aggregate(w->figs, w->cohort, &sel);
+	for (i = 0; hide != NULL && i < l->nvalues; i++)
+		if (strcmp(l->values[i].name, hide) == 0)
+			l->values[i].suppressed = 1;
 	memset(&env, 0, sizeof(env));
 	env.cohort = w->cohort;
 	env.ledgers[DOC_LEDGER_SELECTION] = l;
@@ -377,6 +383,13 @@ world_doc(struct world *w, const char *src)
 	fig_ledger_free(l);
 	diag_clear(&d);
 	return doc;
+}
+
+/* Parses and fills src for the region; returns the document. */
+static struct doc *
+world_doc(struct world *w, const char *src)
+{
+	return world_doc_hiding(w, src, NULL);
 }
 
 /* One line of the layout dump. */
@@ -701,21 +714,6 @@ cmd_output(const char *cmd)
 	return s;
 }
 
-/* Appends a chart with caption cap after the last block of doc. */
-static void
-add_chart(struct doc *doc, const char *cap)
-{
-	struct doc_node	*chart, *t;
-
-	chart = doc_node_new(DOC_CHART, 1, 1);
-	if (cap != NULL) {
-		t = doc_node_new(DOC_TEXT, 1, 1);
-		t->text = xstrdup(cap);
-		doc_node_append(chart, t);
-	}
-	doc_node_append(doc->root, chart);
-}
-
 /*
  * A DOC_CHART after a table is drawn as a Figure with a text
  * alternative made from the table's cells; suppressed cells ([c]) get
@@ -736,12 +734,13 @@ test_render_chart_is_a_figure_with_alt(void **state)
 
 	if (w->figs == NULL)
 		skip();
-	doc = world_doc(w, "# T\n\n"
+	doc = world_doc_hiding(w, "# T\n\n"
 	    "| AGE | LONDON | NATIONAL | BOARD |\n"
 	    "| --- | --- | --- | --- |\n"
-	    "| Under 1 | {age_under_1} | {national:age_under_1} | \\[c] |\n"
-	    "| 1 – 5 | {age_1_5} | {national:age_1_5} | 40% |\n");
-	add_chart(doc, "Age of the children");
+	    "| Under 1 | {age_under_1} | {national:age_under_1} | "
+	    "{age_6_10} |\n"
+	    "| 1 – 5 | {age_1_5} | {national:age_1_5} | 40% |\n"
+	    "\n@chart Age of the children\n", "age_6_10");
 	rows = layout_rows(doc, &n, &npages);
 	for (i = 0; i < n; i++)
 		if (strcmp(rows[i].type, "chart") == 0) {
@@ -779,10 +778,11 @@ test_render_chart_is_a_figure_with_alt(void **state)
 	free(s);
 	free(cmd);
 
-	/* A chart that follows no table draws nothing. */
+	/* A chart fill gave no data (it follows no table) draws
+	 * nothing. */
 	doc_free(doc);
 	doc = world_doc(w, "# T\n\nText.\n");
-	add_chart(doc, NULL);
+	doc_node_append(doc->root, doc_node_new(DOC_CHART, 1, 1));
 	rows = layout_rows(doc, &n, &npages);
 	for (i = 0; i < n; i++)
 		assert_string_not_equal(rows[i].type, "chart");

@@ -1,0 +1,418 @@
+/*
+ * test_doc_fill.c: tests of the typed document pipeline/doc_fill.c
+ * leaves for the back ends: numbers in table cells (value and kind,
+ * [c] as a state), numeric columns aligned from those kinds, a chart's
+ * series and text alternative computed once, the structure roles of
+ * doc.c, and one parse filled many times (paper.c's doc_clone()).
+ * The ledger is built by hand, so every expected value is known here.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "doc.h"
+#include "tmpl.h"
+#include "fill.h"
+
+static const char report_yaml[] =
+	"title: A paper\n"
+	"region: Shire\n"
+	"period:\n  from: 2010-01-01\n  to: 2010-12-31\n"
+	"organisation: Shire Council\n"
+	"authors: [Ann Able]\n"
+	"national_study: s1\n"
+	"created: 2011-02-03\n"
+	"disclosure:\n  threshold: 5\n  regional: false\n"
+	"lscbs: [Upton, Downton]\n";
+
+static const char national_yaml[] =
+	"studies:\n"
+	"  - id: s1\n"
+	"    title: Study one\n"
+	"    citation: \"Study one, 2010.\"\n"
+	"    period: \"2009\"\n"
+	"    figures:\n"
+	"      girls: 44\n"
+	"      known: {percent: 50, text: \"about half\"}\n";
+
+enum { NVALUES = 5 };
+
+struct fixture {
+	struct cohort		*cohort;
+	struct fig_value	 values[NVALUES];
+	struct fig_ledger	 ledger;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture	*fx;
+	struct diag	 d;
+
+	fx = xcalloc(1, sizeof(*fx));
+	diag_init(&d, stderr);
+	fx->cohort = cohort_new();
+	if (!case_load_report_buf(fx->cohort, "report.yaml", report_yaml,
+	    sizeof(report_yaml) - 1, &d) ||
+	    !case_load_national_buf(fx->cohort, "national.yaml",
+	    national_yaml, sizeof(national_yaml) - 1, &d))
+		fail_msg("fixture YAML does not load");
+	diag_clear(&d);
+	fx->values[0] = (struct fig_value){ .name = "girls",
+	    .unit = FIG_CHILDREN, .style = FIG_STYLE_PERCENT, .num = 9,
+	    .den = 20, .percent = 45 };
+	fx->values[1] = (struct fig_value){ .name = "reviews",
+	    .unit = FIG_COUNT, .style = FIG_STYLE_DIGITS, .num = 24,
+	    .percent = -1 };
+	fx->values[2] = (struct fig_value){ .name = "hidden",
+	    .unit = FIG_CASES, .style = FIG_STYLE_PERCENT, .num = 2,
+	    .den = 12, .percent = 17, .suppressed = 1 };
+	fx->values[3] = (struct fig_value){ .name = "empty",
+	    .unit = FIG_DEATHS, .style = FIG_STYLE_PERCENT, .num = 0,
+	    .den = 0, .percent = -1 };
+	fx->values[4] = (struct fig_value){ .name = "drugs",
+	    .unit = FIG_CASES, .style = FIG_STYLE_APPROX, .num = 6,
+	    .den = 12, .percent = 50 };
+	fx->ledger.values = fx->values;
+	fx->ledger.nvalues = NVALUES;
+	fx->ledger.lscb = -1;
+	fx->ledger.cases = 12;
+	fx->ledger.children = 20;
+	fx->ledger.suppressed_any = 1;
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+
+	cohort_free(fx->cohort);
+	free(fx);
+	return 0;
+}
+
+/* Fills doc for the region; fails the test on any error. */
+static void
+fill_doc(struct fixture *fx, struct doc *doc)
+{
+	struct diag	 d;
+	struct doc_env	 env;
+
+	diag_init(&d, stderr);
+	memset(&env, 0, sizeof(env));
+	env.cohort = fx->cohort;
+	env.ledgers[DOC_LEDGER_SELECTION] = &fx->ledger;
+	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
+	env.lscb = -1;
+	assert_true(doc_fill(doc, &env, &d));
+	diag_clear(&d);
+}
+
+/* Parses and fills src, which must be valid. */
+static struct doc *
+fill_src(struct fixture *fx, const char *src)
+{
+	struct diag	 d;
+	struct doc	*doc;
+
+	diag_init(&d, stderr);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(doc);
+	diag_clear(&d);
+	fill_doc(fx, doc);
+	return doc;
+}
+
+/* Returns the cell in body row r (0-based, header rows not counted) and
+ * column c of the first table of doc. */
+static const struct doc_node *
+cell_at(const struct doc *doc, int r, int c)
+{
+	const struct doc_node	*t, *row, *cell;
+
+	for (t = doc->root->first_child; t != NULL; t = t->next)
+		if (t->type == DOC_TABLE)
+			break;
+	assert_non_null(t);
+	for (row = t->first_child; row != NULL; row = row->next)
+		if (!row->as.row.header && r-- == 0)
+			break;
+	assert_non_null(row);
+	for (cell = row->first_child; cell != NULL && c > 0; c--)
+		cell = cell->next;
+	assert_non_null(cell);
+	return cell;
+}
+
+/* Returns the first node of type t in doc. */
+static const struct doc_node *
+first_of(const struct doc *doc, enum doc_type t)
+{
+	struct doc_node	*n;
+
+	for (n = doc->root; n != NULL; n = doc_node_walk(n, doc->root))
+		if (n->type == t)
+			return n;
+	fail_msg("no %s node", doc_type_names[t]);
+	return NULL;
+}
+
+static const struct {
+	const char		*title;
+	const char		*cell;	/* the cell's template text */
+	enum doc_num_kind	 kind;
+	double			 value;
+} cell_cases[] = {
+	{ "a share in its default style", "{girls}", DOC_NUM_PERCENT, 45 },
+	{ "a share in digits is its numerator", "{girls:digits}",
+	    DOC_NUM_COUNT, 9 },
+	{ "a count", "{reviews}", DOC_NUM_COUNT, 24 },
+	{ "a count in words is words", "{girls:words}", DOC_NUM_NONE, 0 },
+	{ "a count over twenty in words prints digits",
+	    "{region:reviews:words}", DOC_NUM_COUNT, 24 },
+	{ "suppressed is a state, whatever the style", "{hidden:words}",
+	    DOC_NUM_SUPPRESSED, 0 },
+	{ "a share of nothing is blank", "{empty}", DOC_NUM_BLANK, 0 },
+	{ "approximate wording is words", "{drugs}", DOC_NUM_NONE, 0 },
+	{ "a national percent", "{national:girls}", DOC_NUM_PERCENT, 44 },
+	{ "a national figure with its own wording", "{national:known}",
+	    DOC_NUM_NONE, 0 },
+	{ "a national figure in digits", "{national:known:digits}",
+	    DOC_NUM_COUNT, 50 },
+	{ "a literal dash is blank", "\xe2\x80\x93", DOC_NUM_BLANK, 0 },
+	{ "a literal n/a is blank", "n/a", DOC_NUM_BLANK, 0 },
+	{ "a literal count with thousands", "1,234", DOC_NUM_COUNT, 1234 },
+	{ "a literal fraction of a percent", "12.5%", DOC_NUM_PERCENT,
+	    12.5 },
+	{ "a badly grouped number is text", "1,23", DOC_NUM_NONE, 0 },
+	{ "a number with words is text", "3 apples", DOC_NUM_NONE, 0 },
+	{ "a figure with text around it is text", "{reviews} reviews",
+	    DOC_NUM_NONE, 0 },
+	{ "a literal [c] is text, not a suppressed figure", "\\[c]",
+	    DOC_NUM_NONE, 0 },
+	{ "an exponent is text", "1e5", DOC_NUM_NONE, 0 },
+};
+
+static void
+test_fill_types_cells(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct doc_node	*cell;
+	struct doc		*doc;
+	char			*src;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(cell_cases) / sizeof(cell_cases[0]); i++) {
+		src = xasprintf("| A | B |\n| --- | --- |\n| x | %s |\n",
+		    cell_cases[i].cell);
+		doc = fill_src(fx, src);
+		cell = cell_at(doc, 0, 1);
+		if (cell->as.cell.num.kind != cell_cases[i].kind ||
+		    cell->as.cell.num.value != cell_cases[i].value)
+			fail_msg("%s: \"%s\" is %s %g; want %s %g",
+			    cell_cases[i].title, cell_cases[i].cell,
+			    doc_num_names[cell->as.cell.num.kind],
+			    cell->as.cell.num.value,
+			    doc_num_names[cell_cases[i].kind],
+			    cell_cases[i].value);
+		doc_free(doc);
+		free(src);
+	}
+}
+
+/* Columns of figures, blanks beside figures and [c] are right-aligned;
+ * a column with words, or with only blanks, is not. */
+static void
+test_fill_aligns_from_kinds(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+
+	doc = fill_src(fx, "| A | B | C | D | E |\n"
+	    "| --- | --- | --- | --- | --- |\n"
+	    "| x | {girls} | {hidden} | {drugs} | \xe2\x80\x93 |\n"
+	    "| y | \xe2\x80\x93 | {reviews} | {girls} | n/a |\n");
+	assert_int_equal(cell_at(doc, 0, 0)->as.cell.align, DOC_ALIGN_LEFT);
+	assert_int_equal(cell_at(doc, 0, 1)->as.cell.align, DOC_ALIGN_RIGHT);
+	assert_int_equal(cell_at(doc, 1, 1)->as.cell.align, DOC_ALIGN_RIGHT);
+	assert_int_equal(cell_at(doc, 0, 2)->as.cell.align, DOC_ALIGN_RIGHT);
+	assert_int_equal(cell_at(doc, 1, 3)->as.cell.align, DOC_ALIGN_LEFT);
+	assert_int_equal(cell_at(doc, 1, 4)->as.cell.align, DOC_ALIGN_LEFT);
+	doc_free(doc);
+}
+
+/* The chart's data comes from the table as printed: series from the
+ * header, bars only for the kind most numbers are, [c] explained once in
+ * the text alternative with fig_format.c's sentence. */
+static void
+test_fill_chart_data(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct doc_chart	*ch;
+	struct doc		*doc;
+	char			*want;
+
+	doc = fill_src(fx, "| Group | Here | There |\n"
+	    "| --- | --- | --- |\n"
+	    "| Girls | {girls} | {national:girls} |\n"
+	    "| Hidden | {hidden} | 30% |\n"
+	    "| Reviews | {reviews} | {drugs} |\n"
+	    "\n@chart the {report:region} picture\n");
+	ch = first_of(doc, DOC_CHART)->as.chart.data;
+	assert_non_null(ch);
+	assert_int_equal(ch->nseries, 2);
+	assert_int_equal(ch->ncats, 3);
+	assert_string_equal(ch->series[1], "There");
+	assert_string_equal(ch->cats[2], "Reviews");
+	assert_int_equal(ch->kind, DOC_NUM_PERCENT);
+	assert_true(ch->cells[0].bar && ch->cells[1].bar);
+	assert_true(ch->cells[0].num.value == 45);
+	assert_false(ch->cells[2].bar);		/* [c] */
+	assert_int_equal(ch->cells[2].num.kind, DOC_NUM_SUPPRESSED);
+	assert_true(ch->cells[3].bar);
+	assert_false(ch->cells[4].bar);		/* a count: not the axis */
+	assert_false(ch->cells[5].bar);		/* words */
+	assert_true(ch->max == 45);
+	assert_int_equal(ch->suppressed, 1);
+	want = xasprintf("Bar chart: the Shire picture. Girls: Here 45%%, "
+	    "There 44%%. Hidden: Here [c], There 30%%. Reviews: Here 24, "
+	    "There Half. %s", fig_suppressed_note);
+	assert_string_equal(ch->alt, want);
+	free(want);
+	doc_free(doc);
+}
+
+/* A table without a header row gives its chart no data. */
+static void
+test_fill_chart_needs_header(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+
+	doc = fill_src(fx, "| Girls | {girls} |\n\n@chart\n");
+	assert_null(first_of(doc, DOC_CHART)->as.chart.data);
+	doc_free(doc);
+}
+
+/* Roles come from the document types: headings by level, header cells
+ * of the header row and of each body row's first column. */
+static void
+test_doc_roles(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	struct doc_node	*h;
+
+	doc = fill_src(fx, "# T\n\n### Sub\n\n- a\n\n"
+	    "| A | B |\n| --- | --- |\n| x | {girls} |\n\n"
+	    "| only | body |\n");
+	assert_string_equal(doc_role_names[doc_node_role(doc->root)],
+	    "Document");
+	h = doc->root->first_child;
+	assert_string_equal(doc_role_names[doc_node_role(h)], "H1");
+	assert_string_equal(doc_role_names[doc_node_role(h->next)], "H3");
+	assert_string_equal(doc_role_names[doc_node_role(h->next->next)],
+	    "L");
+	assert_string_equal(doc_role_names[doc_node_role(
+	    h->next->next->first_child)], "LI");
+	assert_int_equal(doc_node_role(cell_at(doc, 0, 0)), DOC_ROLE_TH);
+	assert_int_equal(doc_node_role(cell_at(doc, 0, 1)), DOC_ROLE_TD);
+	assert_int_equal(doc_node_role(first_of(doc, DOC_TABLE)->
+	    first_child->first_child), DOC_ROLE_TH);
+	/* The second table has no header row: no header cells. */
+	assert_int_equal(doc_node_role(doc->root->last_child->first_child->
+	    first_child), DOC_ROLE_TD);
+	assert_int_equal(doc_type_roles[DOC_CHART].self, DOC_ROLE_FIGURE);
+	assert_int_equal(doc_type_roles[DOC_ITEM].inner, DOC_ROLE_LBODY);
+	doc_free(doc);
+}
+
+/* Returns the tree dump of doc; free with free(). */
+static char *
+dump(const struct doc *doc)
+{
+	char	*s = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	f = open_memstream(&s, &len);
+	assert_non_null(f);
+	doc_dump(f, doc);
+	fclose(f);
+	return s;
+}
+
+/* One parse, filled twice through copies, gives the same tree as a fresh
+ * parse filled once, and leaves the parsed template unfilled. */
+static void
+test_clone_fills_like_a_parse(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] = "# T\n\nSee[^n] {girls}.\n\n"
+	    "[^n]: A note.\n\n| A | B |\n| --- | --- |\n| x | {hidden} |\n"
+	    "\n@chart c\n::: regional\nOnly here.\n:::\n";
+	struct diag	 d;
+	struct doc	*tmpl, *a, *b, *fresh;
+	char		*before, *sa, *sb, *sf, *after;
+
+	diag_init(&d, stderr);
+	tmpl = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(tmpl);
+	before = dump(tmpl);
+	a = doc_clone(tmpl);
+	b = doc_clone(tmpl);
+	fill_doc(fx, a);
+	fill_doc(fx, b);
+	fresh = fill_src(fx, src);
+	sa = dump(a);
+	sb = dump(b);
+	sf = dump(fresh);
+	after = dump(tmpl);
+	assert_string_equal(sa, sf);
+	assert_string_equal(sb, sf);
+	assert_string_equal(before, after);
+	assert_non_null(strstr(sf, "num=suppressed"));
+	assert_null(strstr(before, "num="));
+	free(before);
+	free(after);
+	free(sa);
+	free(sb);
+	free(sf);
+	doc_free(a);
+	doc_free(b);
+	doc_free(fresh);
+	doc_free(tmpl);
+	diag_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_fill_types_cells,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_aligns_from_kinds,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_chart_data,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_chart_needs_header,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_doc_roles,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clone_fills_like_a_parse,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
