@@ -393,6 +393,29 @@ in_period(const struct cohort *c, const struct scr_case *k)
 }
 
 /*
+ * Warns at each case that leaves household_children or lscb_areas_known
+ * out: both feed published figures, so a default must not pass unseen.
+ */
+static void
+warn_defaults(const struct cohort *c, struct diag *d)
+{
+	const struct scr_case *k;
+	size_t i;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = &c->cases[i];
+		if (k->defaulted & CASE_DEFAULT_HOUSEHOLD)
+			diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+			    "no 'household_children': read as 0; write it, "
+			    "0 included (it feeds the household figures)");
+		if (k->defaulted & CASE_DEFAULT_AREAS)
+			diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+			    "no 'lscb_areas_known': read as 1; write it, 1 "
+			    "included (it feeds the mobility figures)");
+	}
+}
+
+/*
  * Warns, at each case file completed outside the report's period, that
  * it is left out of every figure (lest a typo in a date, or last year's
  * folder, go unseen).  Returns the number of such cases.
@@ -466,13 +489,15 @@ main(int argc, char *argv[])
 			rc = EXIT_INVALID;
 			break;
 		}
+		warn_defaults(c, &d);
 		nout = warn_left_out(c, &d);
 		for (i = 0; i < c->ncases; i++)
 			if (in_period(c, &c->cases[i]))
 				nchildren += c->cases[i].nchildren;
-		printf("%zu case%s in the period, %zu children, %zu boards: "
-		    "OK", c->ncases - nout, c->ncases - nout == 1 ? "" : "s",
-		    nchildren, c->report.nlscbs);
+		printf("%zu case%s in the period, %zu %s, %zu board%s: OK",
+		    c->ncases - nout, c->ncases - nout == 1 ? "" : "s",
+		    nchildren, nchildren == 1 ? "child" : "children",
+		    c->report.nlscbs, c->report.nlscbs == 1 ? "" : "s");
 		if (nout > 0)
 			printf("; %zu case%s left out (outside the period)",
 			    nout, nout == 1 ? "" : "s");
@@ -493,6 +518,7 @@ main(int argc, char *argv[])
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_RENDER:
+		warn_defaults(c, &d);
 		(void)warn_left_out(c, &d);
 		if (o.all_lscbs && make_dirs(o.out) == -1) {
 			fprintf(stderr, "scrpaper: %s: cannot create the "
