@@ -34,7 +34,7 @@ endif
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
 	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time \
-	   python3-jsonschema python3-yaml
+	   python3-jsonschema python3-yaml chromium
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig libqpdf
 TEST_PKGS = cmocka
 
@@ -70,8 +70,8 @@ TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
-.PHONY: all build paper variants dist deps check unit e2e clean install \
-	asan valgrind fuzz bench sweep schema
+.PHONY: all build paper variants html dist deps check unit e2e clean install \
+	asan valgrind fuzz bench data sweep schema
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -85,18 +85,31 @@ build: scrpaper $(PAPER)
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
-	    command -v valgrind >/dev/null && \
+	    command -v valgrind >/dev/null && command -v chromium >/dev/null && \
+	    command -v npm >/dev/null && \
 	    /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then \
 		echo "make deps: all dependencies are installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-		    --no-install-recommends $(DEB_PKGS); \
+		    --no-install-recommends $(DEB_PKGS) && \
+		{ command -v npm >/dev/null || \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		    --no-install-recommends nodejs npm; }; \
 	else \
 		echo "make deps: missing packages; run as root:"; \
-		echo "  apt-get install -y $(DEB_PKGS)"; \
+		echo "  apt-get install -y $(DEB_PKGS) nodejs npm"; \
 		exit 1; \
 	fi
+	@$(MAKE) --no-print-directory $(JS_DEPS)
+
+# The browser tests' npm packages (tests/js/package-lock.json, exact
+# versions); the only step of the build that downloads.  They drive
+# Debian's chromium and never fetch a browser of their own.
+JS_DEPS := tests/js/node_modules/.package-lock.json
+$(JS_DEPS): tests/js/package.json tests/js/package-lock.json
+	cd tests/js && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit \
+	    --no-fund --loglevel=error
 
 scrpaper: $(BIN)
 	cp $(BIN) $@
@@ -152,13 +165,40 @@ $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	mv $(LSCBDIR)/figures.csv.tmp $(LSCBDIR)/figures.csv
 	@touch $@
 
+# The HTML edition: the regional paper and every board's, one
+# self-contained page each, beside the PDFs.
+HTML_PAPER := output/background-paper$(SUFFIX).html
+HTML_VARIANTS := $(LSCBDIR)/.html-done
+
+html: $(HTML_PAPER) $(HTML_VARIANTS)
+
+$(HTML_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) render $(IN_ARGS) -o $@
+
+$(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
+	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $(LSCBDIR)
+	@touch $@
+
+# The figures as open data (docs/data.md): a tidy CSV, its metadata and
+# a README, in output/data.
+DATA	:= output/data$(SUFFIX)/scr_figures.csv
+
+data: $(DATA)
+
+$(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) data $(IN_ARGS) -o $(@D)
+
 # The papers and ledgers in one reproducible archive with a SHA-256
-# manifest.
+# manifest; the open data set in papers/data.
 DIST := output/scrpaper-papers$(SUFFIX).tar.gz
 dist: $(DIST)
 
-$(DIST): $(PAPER) $(VARIANTS)
-	rm -rf output/dist && mkdir -p output/dist/papers/lscb
+$(DIST): $(PAPER) $(VARIANTS) $(DATA)
+	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
+	    output/dist/papers/data
+	cp $(dir $(DATA))* output/dist/papers/data/
 	cp $(PAPER) output/dist/papers/
 	cp $(LSCBDIR)/*.pdf $(LSCBDIR)/figures.csv output/dist/papers/lscb/
 	$(BIN) figures $(IN_ARGS) > output/dist/papers/figures.csv
@@ -220,7 +260,8 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/lscb output/lscb-* tests/out
+	rm -rf build scrpaper output/*.pdf output/*.html output/lscb output/lscb-* \
+	    tests/out output/data output/data-*
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

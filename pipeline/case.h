@@ -140,6 +140,13 @@ struct report {
 	int		 suppress_regional; /* 1 to suppress the regional paper */
 	char		**lscbs;	/* the region's boards, in order */
 	size_t		 nlscbs;
+	/* Codes for the open data set (docs/data.md), each optional: */
+	char		*region_code;	/* ONS region code, "E12000007", or NULL */
+	char		**lscb_codes;	/* ONS local-authority code of each board,
+					 * parallel to lscbs; NULL when
+					 * report.yaml gives no lscb_codes */
+	char		*contact;	/* who answers questions on the data
+					 * (report.yaml contact), or NULL */
 };
 
 struct nat_figure {
@@ -219,6 +226,11 @@ int	codebook_find(const struct codebook *cb, const char *name);
 
 /* Returns the index of board name in the report, or -1. */
 int	report_find_lscb(const struct report *r, const char *name);
+
+/* Returns 1 if s has the form of an ONS code of an English local
+ * authority (E06, E08, E09 or E10 and six digits), or of an English
+ * region (E12 and six digits) when region is 1. */
+int	report_ons_code_ok(const char *s, int region);
 
 /* Returns the study with id, or NULL; and one of its figures, or NULL. */
 const struct nat_study	*national_find(const struct national *n,

@@ -104,6 +104,10 @@ cohort_free(struct cohort *c)
 	free(c->report.national_study);
 	free_strv(c->report.authors, c->report.nauthors);
 	free_strv(c->report.lscbs, c->report.nlscbs);
+	if (c->report.lscb_codes != NULL)
+		free_strv(c->report.lscb_codes, c->report.nlscbs);
+	free(c->report.region_code);
+	free(c->report.contact);
 	for (i = 0; i < c->codebook.ncodes; i++) {
 		free(c->codebook.codes[i].name);
 		free(c->codebook.codes[i].label);
@@ -563,6 +567,161 @@ check_slugs(struct lctx *x, const struct ynode *seq)
 	free(v);
 }
 
+/* --- report.yaml: the codes of the open data set ---------------------- */
+
+int
+report_ons_code_ok(const char *s, int region)
+{
+	static const char *const la[] = { "E06", "E08", "E09", "E10" };
+	size_t i;
+
+	if (s == NULL || strlen(s) != 9)
+		return 0;
+	for (i = 3; i < 9; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	if (region)
+		return strncmp(s, "E12", 3) == 0;
+	for (i = 0; i < NELEM(la); i++)
+		if (strncmp(s, la[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* A board's name and its index in report.lscbs, sorted by name so that
+ * the keys of lscb_codes are found in O(log n). */
+struct board_ix {
+	const char	*name;
+	size_t		 i;
+};
+
+static int
+board_ix_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct board_ix *)a)->name,
+	    ((const struct board_ix *)b)->name);
+}
+
+/* Reports every code in vals[0..n) (values of the mapping m) that an
+ * earlier board has too, naming both boards; sorts vals.  O(n log n). */
+static void
+check_unique_codes(struct lctx *x, const struct ynode *m,
+    const struct ynode **vals, size_t n)
+{
+	const struct ynode *k, *prev;
+	size_t i, j;
+
+	if (n < 2)
+		return;
+	qsort(vals, n, sizeof(*vals), node_str_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(vals[i]->str, vals[i - 1]->str) != 0)
+			continue;
+		if (capped(x)) {
+			lerr(x, vals[i], "ONS code given twice");
+			continue;
+		}
+		/* The keys of the two values, for the message. */
+		k = prev = NULL;
+		for (j = 1; j < m->nkids; j += 2) {
+			if (m->kids[j] == vals[i])
+				k = m->kids[j - 1];
+			if (m->kids[j] == vals[i - 1])
+				prev = m->kids[j - 1];
+		}
+		if (k != NULL && prev != NULL)
+			lerr(x, vals[i], "'%s' has the ONS code of '%s' (%s); "
+			    "each board's code is its own", k->str, prev->str,
+			    vals[i]->str);
+	}
+}
+
+/*
+ * Reads report.yaml's contact, region_code and lscb_codes (all optional;
+ * `scrpaper data` needs the codes): each code of the ONS form, each key
+ * of lscb_codes a board, no code given twice, and, when lscb_codes is
+ * there, a code for every board.
+ */
+static void
+load_report_codes(struct lctx *x, const struct ynode *root)
+{
+	struct report *r = &x->c->report;
+	const struct ynode *n, *k, *v, **vals;
+	struct board_ix *ix, key, *found;
+	const char *near;
+	char *code;
+	int *given, b;
+	size_t i, nvals = 0;
+
+	if ((n = ynode_get(root, "contact")) != NULL)
+		r->contact = get_string(x, n, "contact");
+	if ((n = ynode_get(root, "region_code")) != NULL &&
+	    (r->region_code = get_string(x, n, "region_code")) != NULL &&
+	    !report_ons_code_ok(r->region_code, 1))
+		lerr(x, n, "'region_code' must be an ONS region code, E12 and "
+		    "six digits (E12000007 is London), not '%s'",
+		    r->region_code);
+	if ((n = ynode_get(root, "lscb_codes")) == NULL)
+		return;
+	if (n->type != YNODE_MAP) {
+		lerr(x, n, "'lscb_codes' must be a mapping of board names to "
+		    "ONS codes, not %s", ynode_type_name(n->type));
+		return;
+	}
+	if (r->nlscbs == 0)	/* no board loaded: already reported */
+		return;
+	r->lscb_codes = xcalloc(r->nlscbs, sizeof(*r->lscb_codes));
+	given = xcalloc(r->nlscbs, sizeof(*given));
+	vals = xcalloc(n->nkids / 2 + 1, sizeof(*vals));
+	ix = xcalloc(r->nlscbs, sizeof(*ix));
+	for (i = 0; i < r->nlscbs; i++) {
+		ix[i].name = r->lscbs[i];
+		ix[i].i = i;
+	}
+	qsort(ix, r->nlscbs, sizeof(*ix), board_ix_cmp);
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		k = n->kids[i];
+		v = n->kids[i + 1];
+		key.name = k->str;
+		found = bsearch(&key, ix, r->nlscbs, sizeof(*ix),
+		    board_ix_cmp);
+		b = found != NULL ? (int)found->i : -1;
+		if (b < 0) {
+			near = capped(x) ? NULL : str_suggest(k->str,
+			    (const char *const *)r->lscbs, r->nlscbs);
+			if (near != NULL)
+				lerr(x, k, "'lscb_codes' names '%s', which is "
+				    "not a board in 'lscbs'; did you mean "
+				    "'%s'?", k->str, near);
+			else
+				lerr(x, k, "'lscb_codes' names '%s', which is "
+				    "not a board in 'lscbs'", k->str);
+			continue;
+		}
+		given[b] = 1;
+		if ((code = get_string(x, v, k->str)) == NULL)
+			continue;
+		if (!report_ons_code_ok(code, 0)) {
+			lerr(x, v, "the code of '%s' must be an ONS "
+			    "local-authority code, E06, E08, E09 or E10 and six "
+			    "digits (E09000003 is Barnet), not '%s'", k->str,
+			    code);
+			free(code);
+			continue;
+		}
+		r->lscb_codes[b] = code;
+		vals[nvals++] = v;
+	}
+	check_unique_codes(x, n, vals, nvals);
+	for (i = 0; i < r->nlscbs; i++)
+		if (!given[i])
+			lerr(x, n, "'lscb_codes' gives no code for board '%s'",
+			    r->lscbs[i]);
+	free(vals);
+	free(given);
+	free(ix);
+}
+
 /* --- report.yaml ------------------------------------------------------ */
 
 static void
@@ -570,7 +729,7 @@ load_report(struct lctx *x, const struct ynode *root)
 {
 	static const char *const keys[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "created",
-	    "disclosure", "lscbs" };
+	    "disclosure", "lscbs", "region_code", "lscb_codes", "contact" };
 	static const char *const req[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "lscbs" };
 	static const char *const pkeys[] = { "from", "to" };
@@ -636,6 +795,7 @@ load_report(struct lctx *x, const struct ynode *root)
 			check_slugs(x, n);
 		}
 	}
+	load_report_codes(x, root);
 }
 
 /* --- codebook.yaml ---------------------------------------------------- */

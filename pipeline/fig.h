@@ -158,6 +158,12 @@ int		 fig_style_find(const char *s);
 size_t		 fig_set_size(const struct fig_set *s);
 const char	*fig_set_name(const struct fig_set *s, size_t i);
 
+/* The human label of figure i (`label:` in the figures file, used by the
+ * open data set), or NULL when the file gives none; and the line of its
+ * entry in the file (0 when i is out of range), its column in *col. */
+const char	*fig_set_label(const struct fig_set *s, size_t i);
+int		 fig_set_pos(const struct fig_set *s, size_t i, int *col);
+
 /* Returns the unit named s ("count", "cases", ...), or -1. */
 int		 fig_unit_find(const char *s);
 

@@ -70,6 +70,7 @@ struct fig_def {
 	codeword	*codes;		/* codes `where` reads (not_recorded) */
 	int		 group;		/* index into fig_set groups, or -1 */
 	int		 public;	/* 1: never suppressed (already public) */
+	char		*label;		/* human label (label:), or NULL */
 	int		 line;		/* position of the figure's entry */
 	int		 col;
 };

@@ -7,7 +7,8 @@
  *   file    := {figures: [figure, ...]}
  *   figure  := {name: NAME, unit: UNIT, [style: STYLE], [where: pred],
  *               [of: pred], [count_of: POP], [sum: FIELD],
- *               [group: NAME], [public: BOOL], [description: TEXT]}
+ *               [group: NAME], [public: BOOL], [description: TEXT],
+ *               [label: TEXT]}
  *   pred    := CODE                          shorthand for {code: CODE}
  *            | {test: arg, ...}              several tests: all must hold
  *   test    := code | sex | outcome | death_cause       (arg: a name)
@@ -67,7 +68,8 @@ static const int fig_death_enums[] = { DEATH_NONE, DEATH_SUDI,
     DEATH_PHYSICAL_ASSAULT, DEATH_NEGLECT, DEATH_RELATED, DEATH_SUICIDE };
 
 static const char *const fig_keys[] = { "name", "unit", "style", "where",
-    "of", "count_of", "sum", "group", "public", "description" };
+    "of", "count_of", "sum", "group", "public", "description",
+    "label" };
 static const char *const fig_tests[] = { "code", "sex", "outcome",
     "death_cause", "age_years", "lscb_areas_known", "household_children",
     "all", "any", "not", "any_child" };
@@ -632,6 +634,7 @@ fig_def_clear(struct fig_def *def)
 	fig_pred_free(def->where);
 	fig_pred_free(def->of);
 	free(def->codes);
+	free(def->label);
 }
 
 /* Returns the scalar string of a figure key, or NULL after an error. */
@@ -644,6 +647,32 @@ fig_scalar(struct fig_loader *L, const char *key, const struct ynode *v)
 		return NULL;
 	}
 	return v->str;
+}
+
+/* Reads a figure's label: one line of text, without control characters
+ * or surrounding spaces (it is a cell of the open data set). */
+static void
+fig_label(struct fig_loader *L, const struct ynode *v, struct fig_def *def)
+{
+	const unsigned char *p;
+
+	if (v->type != YNODE_SCALAR || v->len == 0 || (v->plain &&
+	    (strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0))) {
+		fig_err(L, v, "label: expected text");
+		return;
+	}
+	for (p = (const unsigned char *)v->str; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			fig_err(L, v, "label: holds a control character "
+			    "(0x%02x)", *p);
+			return;
+		}
+	if (v->str[0] == ' ' || v->str[v->len - 1] == ' ') {
+		fig_err(L, v, "label: starts or ends with a space");
+		return;
+	}
+	free(def->label);
+	def->label = xstrdup(v->str);
 }
 
 /*
@@ -687,6 +716,9 @@ fig_def_parse(struct fig_loader *L, struct fig_set *s, const struct ynode *n,
 			if (v->type != YNODE_SCALAR)
 				fig_err(L, v, "description: expected text, "
 				    "not %s", ynode_type_name(v->type));
+			break;
+		case 10:
+			fig_label(L, v, def);
 			break;
 		default:
 			fig_err_unknown(L, key, "key", key->str, fig_keys,
@@ -991,6 +1023,22 @@ const char *
 fig_set_name(const struct fig_set *s, size_t i)
 {
 	return s == NULL || i >= s->ndefs ? NULL : s->defs[i].name;
+}
+
+const char *
+fig_set_label(const struct fig_set *s, size_t i)
+{
+	return s == NULL || i >= s->ndefs ? NULL : s->defs[i].label;
+}
+
+int
+fig_set_pos(const struct fig_set *s, size_t i, int *col)
+{
+	if (s == NULL || i >= s->ndefs)
+		return 0;
+	if (col != NULL)
+		*col = s->defs[i].col;
+	return s->defs[i].line;
 }
 
 int

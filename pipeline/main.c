@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "fig_data.h"
 #include "doc.h"
 #include "paper.h"
 #include "render.h"
@@ -38,11 +39,12 @@ enum cmd {
 	CMD_RENDER,
 	CMD_FIGURES,
 	CMD_CHECK,
+	CMD_DATA,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check"
+	"render", "figures", "check", "data"
 };
 
 /* The options of one run, with their defaults. */
@@ -55,7 +57,10 @@ struct opts {
 	const char	*fonts_dir;	/* --fonts DIR */
 	const char	*lscb;		/* --lscb NAME, NULL: the region */
 	const char	*out;		/* -o FILE */
-	const char	*format;	/* --format csv|json */
+	const char	*format;	/* --format csv|json, or pdf|html
+					   for render; NULL: not given */
+	int		 html;		/* render writes HTML: --format html,
+					   or -o FILE.html without --format */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
@@ -68,22 +73,28 @@ usage(FILE *f)
 {
 	fputs(
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
-"                        [--figures FILE] [--fonts DIR] [--lscb NAME] -o FILE.pdf\n"
-"       scrpaper render  --all-lscbs [--jobs N] [options] -o DIR\n"
+"                        [--figures FILE] [--fonts DIR] [--lscb NAME]\n"
+"                        [--format pdf|html] -o FILE.pdf|FILE.html\n"
+"       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
+"                        -o DIR\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--strict]\n"
+"       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
-"  render   typeset the background paper (or one board's variant) as PDF\n"
+"  render   typeset the background paper (or one board's variant) as PDF,\n"
+"           or write it as one HTML page (--format html, or -o FILE.html)\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template, lint its prose\n"
 "           (--strict: lint findings are errors); write nothing\n"
+"  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
-"--fonts fonts, --format csv.  Exit status: 0 ok, 1 invalid input,\n"
+"--fonts fonts, --format csv (figures) or from -o's extension (render).\n"
+"Exit status: 0 ok, 1 invalid input,\n"
 "2 usage error, 3 system error.\n", f);
 }
 
@@ -119,6 +130,27 @@ opts_clear(struct opts *o)
 		free(o->installed[--o->ninstalled]);
 }
 
+/* Chooses render's back end: --format pdf|html, else HTML for -o
+ * FILE.html or FILE.htm and PDF for anything else.  Returns -1 to go on,
+ * or EXIT_USAGE after a message. */
+static int
+render_format(struct opts *o)
+{
+	const char *dot;
+
+	if (o->format != NULL) {
+		if (strcmp(o->format, "pdf") != 0 &&
+		    strcmp(o->format, "html") != 0)
+			return usage_error("--format: '%s' is not pdf or html",
+			    o->format);
+		o->html = strcmp(o->format, "html") == 0;
+	} else if (o->out != NULL && !o->all_lscbs &&
+	    (dot = strrchr(o->out, '.')) != NULL)
+		o->html = strcmp(dot, ".html") == 0 ||
+		    strcmp(dot, ".htm") == 0;
+	return -1;
+}
+
 /* Parses argv into o.  Returns -1 to go on, or an exit status. */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
@@ -144,7 +176,6 @@ parse_args(int argc, char *argv[], struct opts *o)
 	o->template_path = data_path(o, "templates/background-paper.tmpl");
 	o->figures_path = data_path(o, "templates/figures.yaml");
 	o->fonts_dir = data_path(o, "fonts");
-	o->format = "csv";
 
 	if (argc < 2) {
 		usage(stderr);
@@ -199,13 +230,18 @@ parse_args(int argc, char *argv[], struct opts *o)
 			return usage_error("%s needs a value", valued[j].name);
 		*(const char **)((char *)o + valued[j].off) = val;
 	}
-	if (strcmp(o->format, "csv") != 0 && strcmp(o->format, "json") != 0)
+	if (o->cmd == CMD_RENDER && (k = render_format(o)) >= 0)
+		return k;
+	if (o->cmd != CMD_RENDER && o->format == NULL)
+		o->format = "csv";
+	if (o->cmd != CMD_RENDER && strcmp(o->format, "csv") != 0 &&
+	    strcmp(o->format, "json") != 0)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
 	if (o->cmd == CMD_RENDER && o->out == NULL)
 		return usage_error("%s", o->all_lscbs ?
 		    "render --all-lscbs needs -o DIR" :
-		    "render needs -o FILE.pdf");
+		    "render needs -o FILE.pdf or -o FILE.html");
 	if (o->all_lscbs && o->lscb != NULL)
 		return usage_error("%s", "--all-lscbs and --lscb exclude each "
 		    "other");
@@ -218,10 +254,14 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    o->jobs);
 	if (o->strict && o->cmd != CMD_CHECK)
 		return usage_error("%s", "--strict is for check");
+	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
+	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
+		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
+		    "--format, and needs -o DIR");
 	if (o->all_lscbs && o->cmd == CMD_CHECK)
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
-	if (o->cmd != CMD_RENDER && o->out != NULL)
+	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
 	return -1;
 }
@@ -247,14 +287,26 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
 	return EXIT_USAGE;
 }
 
+/* Writes doc to path: as one HTML page when html is set, else as PDF
+ * with the fonts in fonts_dir.  Returns an exit status. */
+static int
+render_to(const struct doc *doc, int html, const char *fonts_dir,
+    const char *path, struct diag *d)
+{
+	if (html)
+		return render_html(doc, path, d);
+	return render_pdf(doc, fonts_dir, path, d);
+}
+
 /*
  * Renders the filled papers docs[first], docs[first + step], ... of the
- * boards into the folder dir as SLUG.pdf, stopping at the first failure.
+ * boards into the folder dir as SLUG.pdf (SLUG.html when html is set),
+ * stopping at the first failure.
  * Papers already written are complete (each is renamed into place only
  * when whole).  Returns an exit status.
  */
 static int
-render_share(struct doc *const *docs, const struct report *r,
+render_share(struct doc *const *docs, const struct report *r, int html,
     const char *fonts_dir, const char *dir, size_t first, size_t step,
     struct diag *d)
 {
@@ -263,9 +315,10 @@ render_share(struct doc *const *docs, const struct report *r,
 
 	for (i = first; i < r->nlscbs && rc == 0; i += step) {
 		char *slug = str_slug(r->lscbs[i]);
-		char *path = xasprintf("%s/%s.pdf", dir, slug);
+		char *path = xasprintf("%s/%s.%s", dir, slug,
+		    html ? "html" : "pdf");
 
-		rc = render_pdf(docs[i], fonts_dir, path, d);
+		rc = render_to(docs[i], html, fonts_dir, path, d);
 		free(path);
 		free(slug);
 	}
@@ -281,8 +334,8 @@ render_share(struct doc *const *docs, const struct report *r,
  * fork.  Returns the worst exit status of the workers.
  */
 static int
-render_all(struct paper *pp, const struct report *r, const char *fonts_dir,
-    const char *dir, long jobs, struct diag *d)
+render_all(struct paper *pp, const struct report *r, int html,
+    const char *fonts_dir, const char *dir, long jobs, struct diag *d)
 {
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
@@ -300,7 +353,7 @@ render_all(struct paper *pp, const struct report *r, const char *fonts_dir,
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(docs, r, fonts_dir, dir, 0, 1, d);
+		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, d);
 		goto out;
 	}
 
@@ -321,7 +374,7 @@ render_all(struct paper *pp, const struct report *r, const char *fonts_dir,
 		if (pid == 0) {
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(docs, r, fonts_dir, dir, w,
+			wrc = render_share(docs, r, html, fonts_dir, dir, w,
 			    (size_t)jobs, d);
 			fflush(stderr);
 			_exit(wrc);
@@ -474,7 +527,7 @@ main(int argc, char *argv[])
 		goto out;
 
 	pp = paper_new(c, figs);
-	if (o.cmd != CMD_FIGURES &&
+	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA &&
 	    (rc = paper_template(pp, o.template_path, &d)) != 0)
 		goto out;
 
@@ -517,6 +570,14 @@ main(int argc, char *argv[])
 			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
 		rc = EXIT_SUCCESS;
 		break;
+	case CMD_DATA: {
+		char *report_file = xasprintf("%s/report.yaml", o.input);
+
+		rc = fig_data_write(figs, c, report_file, o.figures_path,
+		    o.out, &d);
+		free(report_file);
+		break;
+	}
 	case CMD_RENDER:
 		warn_defaults(c, &d);
 		(void)warn_left_out(c, &d);
@@ -527,13 +588,13 @@ main(int argc, char *argv[])
 			break;
 		}
 		if (o.all_lscbs) {
-			rc = render_all(pp, &c->report, o.fonts_dir, o.out,
-			    o.jobs ? atol(o.jobs) :
+			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
+			    o.out, o.jobs ? atol(o.jobs) :
 			    sysconf(_SC_NPROCESSORS_ONLN), &d);
 			break;
 		}
 		if ((rc = paper_build(pp, lscb, &doc, &d)) == 0)
-			rc = render_pdf(doc, o.fonts_dir, o.out, &d);
+			rc = render_to(doc, o.html, o.fonts_dir, o.out, &d);
 		break;
 	default:
 		abort();

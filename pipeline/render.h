@@ -1,8 +1,8 @@
 /*
  * render.h: the back ends.  Each takes a filled document (doc.h, built by
  * paper.c) and nothing of the loader or the aggregator: the PDF paper
- * (render_pdf.c and the render_*.c files it uses) and the text dumps of
- * `scrpaper render --dump`.
+ * (render_pdf.c and the render_*.c files it uses), the HTML page
+ * (render_html.c) and the text dumps of `scrpaper render --dump`.
  * For main.c and the tests.
  */
 #ifndef SCR_RENDER_H
@@ -12,6 +12,7 @@
 
 struct diag;
 struct doc;
+struct buf;
 
 /*
  * Typesets doc with the fonts in fonts_dir onto A4 PDF pages and writes
@@ -31,5 +32,16 @@ int	render_pdf(const struct doc *doc, const char *fonts_dir,
  * when the fonts cannot be loaded (reported to d). */
 int	render_layout_dump(const struct doc *doc, const char *fonts_dir,
 	    FILE *out, struct diag *d);
+
+/*
+ * render_html.c: writes a filled document as one self-contained HTML5
+ * file to out_path (in one piece with file_write_atomic(): an existing
+ * file is untouched on failure).  Returns 0 on success, 3 on a system
+ * error (reported to d).
+ */
+int	render_html(const struct doc *doc, const char *out_path,
+	    struct diag *d);
+/* Appends the same HTML to out (for tests). */
+void	render_html_buf(const struct doc *doc, struct buf *out);
 
 #endif

@@ -24,6 +24,7 @@ vg "$SCRPAPER" render -o "$tmp/paper.pdf"
 vg "$SCRPAPER" render --lscb Southwark -o "$tmp/southwark.pdf"
 vg "$SCRPAPER" figures --lscb Haringey
 vg "$SCRPAPER" check
+vg "$SCRPAPER" data -o "$tmp/data"
 # Invalid input takes the error paths.
 mkdir -p "$tmp/cases"
 printf 'id: X-1\nlscb: Haringy\ncompleted: 2009-02-30\nchildren: [{sex: m}]\nfoo: 1\n' > "$tmp/cases/bad.yaml"

@@ -1,0 +1,571 @@
+/*
+ * fig_data.c: the open data set, for `scrpaper data` (docs/data.md).
+ * One tidy CSV with one row per area and figure -- the national
+ * comparison figures, the region, then every board in report.yaml order
+ * -- whose columns follow the Department for Education's open data
+ * standards (time, geography, filters, indicators), a metadata CSV that
+ * describes every column, and a README.  The board rows come from
+ * fig_aggregate_boards(), the computation every board paper and board
+ * ledger prints, so a board cell is c exactly where its paper prints
+ * [c].  Only the public API of fig.h is used.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_data.h"
+
+/* The symbols of the GSS guidance that the standards adopt. */
+#define SYM_SUPPRESSED	"c"	/* confidential: suppressed */
+#define SYM_NA		"z"	/* not applicable */
+#define SYM_UNAVAILABLE	"x"	/* not available */
+
+/* Every national study in national.yaml covers England. */
+#define COUNTRY_CODE	"E92000001"
+#define COUNTRY_NAME	"England"
+
+/* One column of the data CSV, as the metadata CSV describes it. */
+struct fig_data_col {
+	const char	*name;	/* col_name */
+	const char	*type;	/* col_type: Time and Geography rows are ours;
+				 * EES reads Filter and Indicator only */
+	const char	*label;
+	const char	*unit;	/* indicator_unit ("" for a number) */
+	const char	*dp;	/* indicator_dp */
+	const char	*hint;	/* filter_hint */
+};
+
+static const struct fig_data_col fig_data_cols[] = {
+	{ "time_period", "Time", "Year the reporting period ends",
+	    "", "", "" },
+	{ "time_identifier", "Time", "Kind of time period", "", "", "" },
+	{ "geographic_level", "Geography", "Geographic level", "", "", "" },
+	{ "country_code", "Geography", "Country code (ONS)", "", "", "" },
+	{ "country_name", "Geography", "Country", "", "", "" },
+	{ "region_code", "Geography", "Region code (ONS)", "", "", "" },
+	{ "region_name", "Geography", "Region", "", "", "" },
+	{ "new_la_code", "Geography",
+	    "Local authority code (ONS) of the board's area", "", "", "" },
+	{ "old_la_code", "Geography", "Local authority number (DfE)",
+	    "", "", "" },
+	{ "la_name", "Geography", "Local Safeguarding Children Board",
+	    "", "", "" },
+	{ "period_start", "Filter", "First day of the reporting period",
+	    "", "", "Reviews completed from this day" },
+	{ "period_end", "Filter", "Last day of the reporting period",
+	    "", "", "Reviews completed up to this day" },
+	{ "study_id", "Filter", "National study (short id)", "", "",
+	    "Filter by national study" },
+	{ "study", "Filter", "National study", "", "",
+	    "Filter by national study" },
+	{ "study_period", "Filter", "Period of the national study", "", "",
+	    "As the study states it" },
+	{ "comparison_study", "Filter",
+	    "The study the paper compares with", "", "",
+	    "Yes for the study the board tables set beside London" },
+	{ "figure_id", "Filter", "Figure (stable name)", "", "",
+	    "Filter by figure" },
+	{ "figure", "Filter", "Figure", "", "", "Filter by figure" },
+	{ "base", "Filter", "What the denominator counts", "", "",
+	    "Reviews, children, or children who died" },
+	{ "numerator", "Indicator", "Number counted", "", "0", "" },
+	{ "denominator", "Indicator", "Number in the base", "", "0", "" },
+	{ "percentage", "Indicator",
+	    "Numerator as a percentage of the denominator", "%", "0", "" },
+	{ "not_recorded", "Indicator",
+	    "Number in the base with a code the figure reads not recorded",
+	    "", "0", "" },
+};
+
+#define NCOLS	(sizeof(fig_data_cols) / sizeof(fig_data_cols[0]))
+
+/* The header of the metadata CSV, in the standards' order. */
+static const char fig_data_meta_header[] = "col_name,col_type,label,"
+    "indicator_grouping,indicator_unit,indicator_dp,filter_hint,"
+    "filter_grouping_column\n";
+
+/* Appends s as one CSV field, quoted when it holds , " or a line break. */
+static void
+csv_field(struct buf *b, const char *s)
+{
+	const char *p;
+
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+/* Appends the fields fs[0..n), each led by a comma but the first of a
+ * row when first is set. */
+static void
+csv_fields(struct buf *b, const char *const *fs, size_t n, int first)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 || !first)
+			buf_putc(b, ',');
+		csv_field(b, fs[i]);
+	}
+}
+
+/* A date kept as YYYYMMDD, as YYYY-MM-DD (x when not given). */
+static char *
+iso_date(int ymd)
+{
+	if (ymd <= 0)
+		return xstrdup(SYM_UNAVAILABLE);
+	return xasprintf("%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100,
+	    ymd % 100);
+}
+
+int
+fig_data_check(const struct fig_set *s, const struct cohort *c,
+    const char *report_file, const char *figures_file, struct diag *d)
+{
+	const struct report *r = &c->report;
+	const char *li, *lj;
+	size_t i, j, n = fig_set_size(s), nerrors = d->nerrors;
+	int line, col;
+
+	if (r->region_code == NULL)
+		diag_error(d, report_file, 0, 0, "no 'region_code': the open "
+		    "data set needs the region's ONS code (E12000007 is "
+		    "London)");
+	if (r->lscb_codes == NULL && r->nlscbs > 0)
+		diag_error(d, report_file, 0, 0, "no 'lscb_codes': the open "
+		    "data set needs every board's ONS local-authority code");
+	for (i = 0; r->lscb_codes != NULL && i < r->nlscbs; i++)
+		if (r->lscb_codes[i] == NULL)
+			diag_error(d, report_file, 0, 0, "board '%s' has no "
+			    "valid code in 'lscb_codes'", r->lscbs[i]);
+	for (i = 0; i < n; i++) {
+		line = fig_set_pos(s, i, &col);
+		if ((li = fig_set_label(s, i)) == NULL) {
+			diag_error(d, figures_file, line, col, "figure '%s' "
+			    "has no label: the open data set prints one for "
+			    "every figure", fig_set_name(s, i));
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if ((lj = fig_set_label(s, j)) != NULL &&
+			    strcmp(li, lj) == 0)
+				break;
+		if (j < i)
+			diag_error(d, figures_file, line, col, "figure '%s' "
+			    "has the label of figure '%s' (line %d): the open "
+			    "data set tells figures apart by label",
+			    fig_set_name(s, i), fig_set_name(s, j),
+			    fig_set_pos(s, j, NULL));
+	}
+	return d->nerrors == nerrors;
+}
+
+/* The label of figure i; its name when it has none (fig_data_check()
+ * refuses that, so only a caller that skipped it sees one). */
+static const char *
+label_of(const struct fig_set *s, size_t i)
+{
+	const char *l = fig_set_label(s, i);
+
+	return l != NULL ? l : fig_set_name(s, i);
+}
+
+/* A code, or x when report.yaml does not give it. */
+static const char *
+code_or_x(const char *code)
+{
+	return code != NULL ? code : SYM_UNAVAILABLE;
+}
+
+/* What the denominator of v counts, or z for a count (no base). */
+static const char *
+base_name(enum fig_unit u)
+{
+	switch (u) {
+	case FIG_CASES:
+		return "Reviews";
+	case FIG_CHILDREN:
+		return "Children";
+	case FIG_DEATHS:
+		return "Children who died";
+	default:
+		return SYM_NA;
+	}
+}
+
+/*
+ * Appends the indicator cells of v as the ledger prints them (numbers
+ * only): c where the ledger leaves a suppressed cell empty, z where a
+ * count has no denominator or an empty base no percentage.
+ */
+static void
+value_cells(struct buf *b, const struct fig_value *v)
+{
+	if (v->suppressed)
+		buf_puts(b, "," SYM_SUPPRESSED);
+	else
+		buf_printf(b, ",%ld", v->num);
+	if (v->unit == FIG_COUNT)
+		buf_puts(b, "," SYM_NA);
+	else if (v->den_hidden)
+		buf_puts(b, "," SYM_SUPPRESSED);
+	else
+		buf_printf(b, ",%ld", v->den);
+	if (v->unit == FIG_COUNT)
+		buf_puts(b, "," SYM_NA);
+	else if (v->suppressed)
+		buf_puts(b, "," SYM_SUPPRESSED);
+	else if (v->percent < 0)
+		buf_puts(b, "," SYM_NA);
+	else
+		buf_printf(b, ",%d", v->percent);
+	if (v->nr_hidden)
+		buf_puts(b, "," SYM_SUPPRESSED "\n");
+	else
+		buf_printf(b, ",%ld\n", v->not_recorded);
+}
+
+/*
+ * Appends one row per figure of ledger l, each led by the time and
+ * geography cells geo[0..ngeo) and the period and study cells.
+ */
+static void
+ledger_rows(struct buf *b, const struct fig_set *s,
+    const struct fig_ledger *l, const char *const *geo, size_t ngeo,
+    const char *const *period)
+{
+	static const char *const nostudy[] = { SYM_NA, SYM_NA, SYM_NA,
+	    SYM_NA };
+	const char *fs[3];
+	size_t i;
+
+	for (i = 0; i < l->nvalues; i++) {
+		const struct fig_value *v = &l->values[i];
+
+		csv_fields(b, geo, ngeo, 1);
+		csv_fields(b, period, 2, 0);
+		csv_fields(b, nostudy, 4, 0);
+		fs[0] = v->name;
+		fs[1] = label_of(s, i);
+		fs[2] = base_name(v->unit);
+		csv_fields(b, fs, 3, 0);
+		value_cells(b, v);
+	}
+}
+
+/* Appends the national rows: every figure of every study that a London
+ * figure of the same name defines (and so labels), in study order, then
+ * in the order of the figure definitions. */
+static void
+national_rows(struct buf *b, const struct fig_set *s, const struct cohort *c,
+    const char *const *geo, size_t ngeo)
+{
+	static const char *const period[] = { SYM_UNAVAILABLE,
+	    SYM_UNAVAILABLE };
+	const struct nat_study *st;
+	const struct nat_figure *nf;
+	const char *fs[7], *cmp;
+	size_t i, j;
+
+	for (i = 0; i < c->national.nstudies; i++) {
+		st = &c->national.studies[i];
+		cmp = c->report.national_study != NULL &&
+		    strcmp(st->id, c->report.national_study) == 0 ? "Yes" :
+		    "No";
+		for (j = 0; j < fig_set_size(s); j++) {
+			if ((nf = nat_study_figure(st, fig_set_name(s, j))) ==
+			    NULL)
+				continue;
+			csv_fields(b, geo, ngeo, 1);
+			csv_fields(b, period, 2, 0);
+			fs[0] = st->id;
+			fs[1] = st->title != NULL ? st->title : st->id;
+			fs[2] = st->period != NULL ? st->period :
+			    SYM_UNAVAILABLE;
+			fs[3] = cmp;
+			fs[4] = nf->name;
+			fs[5] = label_of(s, j);
+			/* The studies publish shares, not their bases. */
+			fs[6] = SYM_UNAVAILABLE;
+			csv_fields(b, fs, 7, 0);
+			buf_printf(b, ",%s,%s,%d,%s\n", SYM_UNAVAILABLE,
+			    SYM_UNAVAILABLE, nf->percent, SYM_UNAVAILABLE);
+		}
+	}
+}
+
+char *
+fig_data_csv(const struct fig_set *s, const struct cohort *c)
+{
+	const struct report *r = &c->report;
+	struct fig_ledger **boards, *region;
+	struct buf b;
+	char *year, *from, *to;
+	const char *geo[10], *period[2];
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < NCOLS; i++) {
+		if (i > 0)
+			buf_putc(&b, ',');
+		buf_puts(&b, fig_data_cols[i].name);
+	}
+	buf_putc(&b, '\n');
+
+	year = r->period_to > 0 ? xasprintf("%d", r->period_to / 10000) :
+	    xasprintf("%d", r->created / 10000);
+	from = iso_date(r->period_from);
+	to = iso_date(r->period_to);
+	period[0] = from;
+	period[1] = to;
+	geo[0] = year;
+	geo[1] = "Reporting year";
+	geo[3] = COUNTRY_CODE;
+	geo[4] = COUNTRY_NAME;
+
+	/* National: England, no region, no board. */
+	geo[2] = "National";
+	geo[5] = geo[6] = geo[7] = geo[8] = geo[9] = SYM_NA;
+	national_rows(&b, s, c, geo, 10);
+
+	/* The region, as its paper prints it. */
+	region = fig_aggregate_paper(s, c, -1);
+	geo[2] = "Regional";
+	geo[5] = code_or_x(r->region_code);
+	geo[6] = r->region;
+	ledger_rows(&b, s, region, geo, 10, period);
+	fig_ledger_free(region);
+
+	/* Every board, as its paper prints it.  The DfE's three-digit
+	 * authority numbers are not in report.yaml. */
+	boards = fig_aggregate_boards(s, c);
+	geo[2] = "Local authority";
+	for (i = 0; i < r->nlscbs; i++) {
+		geo[7] = code_or_x(r->lscb_codes != NULL ?
+		    r->lscb_codes[i] : NULL);
+		geo[8] = SYM_UNAVAILABLE;
+		geo[9] = r->lscbs[i];
+		ledger_rows(&b, s, boards[i], geo, 10, period);
+	}
+	fig_boards_free(boards, r->nlscbs);
+	free(year);
+	free(from);
+	free(to);
+	return buf_take(&b);
+}
+
+char *
+fig_data_meta(void)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_puts(&b, fig_data_meta_header);
+	for (i = 0; i < NCOLS; i++) {
+		const struct fig_data_col *k = &fig_data_cols[i];
+		const char *fs[8];
+
+		fs[0] = k->name;
+		fs[1] = k->type;
+		fs[2] = k->label;
+		fs[3] = "";
+		fs[4] = k->unit;
+		fs[5] = k->dp;
+		fs[6] = k->hint;
+		fs[7] = "";
+		csv_fields(&b, fs, 8, 1);
+		buf_putc(&b, '\n');
+	}
+	return buf_take(&b);
+}
+
+/*
+ * Appends text to b with its paragraphs (separated by a blank line)
+ * filled to 72 columns; a line that starts with two spaces is kept as it
+ * is.  Words are never split.
+ */
+static void
+fill_text(struct buf *b, const char *text)
+{
+	const char *p = text, *eol, *w, *we;
+	size_t col = 0;
+
+	while (*p != '\0') {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		if (eol == p || strncmp(p, "  ", 2) == 0) {
+			if (col > 0)
+				buf_putc(b, '\n');
+			buf_putn(b, p, (size_t)(eol - p));
+			buf_putc(b, '\n');
+			col = 0;
+		} else
+			for (w = p; w < eol; w = we) {
+				while (w < eol && *w == ' ')
+					w++;
+				if (w == eol)
+					break;
+				for (we = w; we < eol && *we != ' '; we++)
+					;
+				if (col > 0 && col + 1 + (size_t)(we - w) > 72) {
+					buf_putc(b, '\n');
+					col = 0;
+				} else if (col > 0) {
+					buf_putc(b, ' ');
+					col++;
+				}
+				buf_putn(b, w, (size_t)(we - w));
+				col += (size_t)(we - w);
+			}
+		p = *eol == '\n' ? eol + 1 : eol;
+		if (*p == '\n' || strncmp(p, "  ", 2) == 0 || *p == '\0') {
+			if (col > 0)
+				buf_putc(b, '\n');
+			col = 0;
+		}
+	}
+}
+
+char *
+fig_data_readme(const struct cohort *c)
+{
+	const struct report *r = &c->report;
+	const struct nat_study *cmp;
+	struct buf b;
+	char *from, *to, *made, *text;
+
+	from = iso_date(r->period_from);
+	to = iso_date(r->period_to);
+	made = iso_date(r->created);
+	cmp = r->national_study != NULL ?
+	    national_find(&c->national, r->national_study) : NULL;
+	buf_init(&b);
+	buf_printf(&b, "%s: the figures as open data\n\n", r->title);
+	buf_printf(&b, "WHAT THIS IS\n\n"
+	    "Every figure of \"%s\" (%s, %s), the region's and each Local\n"
+	    "Safeguarding Children Board's, and the national comparison\n"
+	    "figures the paper quotes, as data that statistics tools load as\n"
+	    "they are:\n\n"
+	    "  " FIG_DATA_CSV "       one tidy table: one row per area and "
+	    "figure\n"
+	    "  " FIG_DATA_META "  what every column of it means\n\n"
+	    "Both are UTF-8 CSV with one header line.  The columns follow the\n"
+	    "Department for Education's open data standards for explore\n"
+	    "education statistics (time, geography, filters, indicators) as\n"
+	    "far as a period of several years allows; docs/data.md, in the\n"
+	    "scrpaper sources, says where and why it deviates.\n\n",
+	    r->title, r->organisation, made);
+	buf_printf(&b, "PERIOD\n\n"
+	    "Serious Case Reviews completed from %s to %s, inclusive.\n"
+	    "time_period is the year the period ends (time_identifier\n"
+	    "\"Reporting year\"); period_start and period_end give the days.\n"
+	    "National rows are figures of other studies, over their own\n"
+	    "periods (study_period); their period_start and period_end are x.\n"
+	    "\n", from, to);
+	buf_printf(&b, "AREAS AND FIGURES\n\n"
+	    "Regional rows: %s (%s).  Local authority rows: each board, by\n"
+	    "the ONS code of its local authority's area (new_la_code).\n"
+	    "National rows (England): the studies' figures that a %s figure\n"
+	    "of the same meaning has; comparison_study is Yes for %s, the\n"
+	    "study the board tables set beside %s.  So one filter gives a\n"
+	    "board beside %s and that study, with no join:\n\n"
+	    "  la_name == BOARD or geographic_level == \"Regional\" or\n"
+	    "  comparison_study == \"Yes\"\n\n"
+	    "figure_id is a figure's stable name, figure its label; numerator,\n"
+	    "denominator and percentage are separate columns, numbers only.\n"
+	    "base says what the denominator counts.  A percentage is rounded\n"
+	    "half up to a whole number (27.5 gives 28).\n\n",
+	    r->region, r->region_code != NULL ? r->region_code : "x",
+	    r->region, cmp != NULL && cmp->title != NULL ? cmp->title :
+	    (r->national_study != NULL ? r->national_study : "x"), r->region,
+	    r->region);
+	buf_printf(&b, "SYMBOLS\n\n"
+	    "  c  suppressed, so that no child or family can be recognised\n"
+	    "  z  not applicable: a count has no denominator or percentage,\n"
+	    "     an empty base no percentage, a row no level it is not at\n"
+	    "  x  not available: the national studies publish percentages\n"
+	    "     only; report.yaml does not give the DfE authority numbers\n\n"
+	    "To read the indicators as numbers, name the three symbols as\n"
+	    "missing values (pandas: na_values=[\"c\", \"z\", \"x\"]; R:\n"
+	    "na.strings = c(\"c\", \"z\", \"x\")).\n\n");
+	buf_printf(&b, "SUPPRESSION\n\n"
+	    "The %s figures are %s.  Each board's figures are\n"
+	    "suppressed exactly as its board paper prints them: a figure that\n"
+	    "counts 1 to %d children or families, or is a share of %d or\n"
+	    "fewer, is c; and so is any further figure from which a c could\n"
+	    "otherwise be worked out: from the total of its table, or from\n"
+	    "the %s figure less the other boards' figures.  The numbers of\n"
+	    "reviews and of children of each board are public and never c.\n\n",
+	    r->region, r->suppress_regional ? "suppressed by the same rule" :
+	    "the published ones, not suppressed", r->threshold, r->threshold,
+	    r->region);
+	buf_printf(&b, "CONTACT\n\n%s\n",
+	    r->contact != NULL ? r->contact : r->organisation);
+	free(from);
+	free(to);
+	free(made);
+	text = buf_take(&b);
+	fill_text(&b, text);
+	free(text);
+	return buf_take(&b);
+}
+
+/* Writes data to dir/name whole; returns 0, or -1 after a message. */
+static int
+write_one(const char *dir, const char *name, const char *data)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = 0;
+
+	if (file_write_atomic(path, data, strlen(data)) != 0) {
+		fprintf(stderr, "scrpaper: %s: %s\n", path, strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+int
+fig_data_write(const struct fig_set *s, const struct cohort *c,
+    const char *report_file, const char *figures_file, const char *dir,
+    struct diag *d)
+{
+	char *csv, *meta, *readme;
+	int rc = 0;
+
+	if (!fig_data_check(s, c, report_file, figures_file, d))
+		return 1;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "scrpaper: %s: %s\n", dir, strerror(errno));
+		return EXIT_SYSERR;
+	}
+	csv = fig_data_csv(s, c);
+	meta = fig_data_meta();
+	readme = fig_data_readme(c);
+	if (write_one(dir, FIG_DATA_CSV, csv) != 0 ||
+	    write_one(dir, FIG_DATA_META, meta) != 0 ||
+	    write_one(dir, FIG_DATA_README, readme) != 0)
+		rc = EXIT_SYSERR;
+	free(csv);
+	free(meta);
+	free(readme);
+	return rc;
+}

@@ -1,0 +1,735 @@
+/*
+ * render_html.c: the HTML back end of scrpaper.  Writes a filled document
+ * as one self-contained, accessible HTML5 file: the paper's metadata in
+ * the head, a skip link, headings in order, real lists, tables with a
+ * caption and header scopes (numeric columns aligned right), footnotes
+ * as links with a link back, the bar chart as inline SVG with its text
+ * alternative, one style sheet for screen and print, no script and no
+ * external request.  Every piece of text from the data or the template is
+ * escaped.  The same document gives the same bytes.
+ * Sees only the document model (doc.h); never the loader or the
+ * aggregator.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "doc.h"
+#include "render.h"
+
+/* What the writer holds for one document. */
+struct html {
+	const struct doc	*doc;
+	struct buf		*out;
+	int			*refs;	/* references made so far, by
+					   footnote number */
+	int			 nrefs;	/* entries of refs */
+	int			 ntables;
+	int			 ncharts;
+};
+
+/* The chart's geometry, in SVG user units (CSS px at full size). */
+#define HTML_CHART_W	480	/* the drawing's width */
+#define HTML_CHART_PT	15	/* label size */
+#define HTML_CHART_BAR	18	/* a bar's height */
+#define HTML_CHART_GAP	4	/* between the bars of a category */
+#define HTML_CHART_VALW	56	/* room right of the longest bar */
+#define HTML_CHART_LINE	22	/* a line of labels */
+
+/* The chart's colours, as in the PDF: dark blue and turquoise of the
+ * Government Analysis Function's palette; a third series is hatched. */
+static const char *const html_chart_fill[] = { "#12436d", "#28a197" };
+
+/* The HTML element of each structure role (doc.h); a list is ul or ol by
+ * its kind, a footnote an item of the notes' list. */
+static const char *const html_role_tags[DOC_ROLE__MAX] = {
+	[DOC_ROLE_H1] = "h1",
+	[DOC_ROLE_H2] = "h2",
+	[DOC_ROLE_H3] = "h3",
+	[DOC_ROLE_H4] = "h4",
+	[DOC_ROLE_P] = "p",
+	[DOC_ROLE_BLOCKQUOTE] = "blockquote",
+	[DOC_ROLE_LI] = "li",
+	[DOC_ROLE_TABLE] = "table",
+	[DOC_ROLE_TR] = "tr",
+	[DOC_ROLE_TH] = "th",
+	[DOC_ROLE_TD] = "td",
+	[DOC_ROLE_FIGURE] = "figure",
+	[DOC_ROLE_DIV] = "div",
+};
+
+/* Returns the element of node n's role, or NULL when it has none. */
+static const char *
+html_tag(const struct doc_node *n)
+{
+	return html_role_tags[doc_node_role(n)];
+}
+
+/* Appends s to b with &, <, >, " and ' escaped: fit for text and for a
+ * quoted attribute value alike. */
+static void
+html_esc(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&#39;");
+			break;
+		default:
+			buf_putc(b, *s);
+			break;
+		}
+}
+
+/* Appends the plain text of n, escaped. */
+static void
+html_esc_plain(struct buf *b, const struct doc_node *n)
+{
+	char	*t;
+
+	t = doc_node_plain(n);
+	html_esc(b, t);
+	free(t);
+}
+
+/* The style sheet: GOV.UK-like type on screen (a system sans, 19px body
+ * text, a two-thirds column), and a print style. */
+static const char html_css[] =
+"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+"body{margin:0;background:#fff;color:#0b0c0c;"
+"font-family:Arial,\"Helvetica Neue\",Helvetica,sans-serif;"
+"font-size:1.1875rem;line-height:1.3158}\n"
+".skip-link{position:absolute;left:-9999em;top:0;padding:10px 15px;"
+"background:#fd0;color:#0b0c0c;text-decoration:underline}\n"
+".skip-link:focus{left:0;outline:3px solid #fd0}\n"
+"main{display:block;max-width:960px;margin:0 auto;padding:20px 15px 40px}\n"
+"main:focus{outline:none}\n"
+".column{max-width:100%}\n"
+"@media (min-width:641px){main{padding:40px 30px 60px}"
+".column{width:66.667%}}\n"
+"h1,h2,h3,h4,h5,h6{font-weight:700;margin:0 0 15px}\n"
+"h1{font-size:2rem;line-height:1.09}\n"
+"h2{font-size:1.5rem;line-height:1.25;margin-top:40px}\n"
+"h3{font-size:1.1875rem;line-height:1.3158;margin-top:30px}\n"
+"@media (min-width:641px){h1{font-size:3rem;line-height:1.04}"
+"h2{font-size:2.25rem;line-height:1.11}"
+"h3{font-size:1.5rem;line-height:1.25}}\n"
+"p{margin:0 0 20px}\n"
+".subtitle{font-size:1.5rem;line-height:1.25;color:#505a5f}\n"
+"ul,ol{margin:0 0 20px;padding-left:20px}\n"
+"li{margin-bottom:5px}\n"
+"ol.numbered>li{margin-bottom:15px;padding-left:5px}\n"
+".inset{margin:30px 0;padding:15px;border-left:10px solid #b1b4b6}\n"
+".inset p{margin:0}\n"
+"a{color:#1d70b8;text-decoration:underline;"
+"text-underline-offset:0.1578em}\n"
+"a:visited{color:#4c2c92}\n"
+"a:hover{color:#003078}\n"
+"a:focus{outline:3px solid transparent;color:#0b0c0c;"
+"background-color:#fd0;box-shadow:0 -2px #fd0,0 4px #0b0c0c;"
+"text-decoration:none}\n"
+"sup{line-height:0}\n"
+".table-wrap{overflow-x:auto;margin:0 0 30px}\n"
+".table-wrap:focus{outline:3px solid #fd0}\n"
+"table{width:100%;border-collapse:collapse;border-spacing:0;"
+"font-size:1rem;line-height:1.25}\n"
+"th,td{padding:10px 15px 10px 0;border-bottom:1px solid #b1b4b6;"
+"text-align:left;vertical-align:top;overflow-wrap:break-word}\n"
+"th:last-child,td:last-child{padding-right:0}\n"
+"thead th{border-bottom-width:2px;border-bottom-color:#0b0c0c}\n"
+"tbody th{font-weight:400}\n"
+".num{text-align:right;font-variant-numeric:tabular-nums}\n"
+"@media (max-width:640px){table{font-size:0.875rem}"
+"th,td{padding:8px 8px 8px 0}}\n"
+".visually-hidden{position:absolute!important;width:1px!important;"
+"height:1px!important;margin:0!important;padding:0!important;"
+"overflow:hidden!important;clip:rect(0 0 0 0)!important;"
+"clip-path:inset(50%)!important;border:0!important;"
+"white-space:nowrap!important}\n"
+"figure{margin:0 0 30px}\n"
+"figcaption{font-weight:700;margin:0 0 10px}\n"
+"svg.chart{display:block;max-width:100%;height:auto}\n"
+".signoff{margin-top:40px}\n"
+".signoff p{margin:0}\n"
+".notes{margin-top:40px;padding-top:20px;border-top:1px solid #b1b4b6;"
+"font-size:1rem;line-height:1.25}\n"
+".notes h2{font-size:1.5rem;margin-top:0}\n"
+"@media print{\n"
+"@page{size:A4;margin:2cm 2.5cm}\n"
+"body{font-size:11pt;line-height:1.35}\n"
+".skip-link{display:none}\n"
+"main{max-width:none;padding:0}\n"
+".column{width:auto}\n"
+"h1{font-size:22pt}h2{font-size:16pt}h3{font-size:13.5pt}\n"
+"h1,h2,h3{break-after:avoid;page-break-after:avoid}\n"
+"p,li{orphans:2;widows:2}\n"
+"table,figure,tr,.inset{break-inside:avoid;page-break-inside:avoid}\n"
+"a,a:visited{color:#0b0c0c;text-decoration:none}\n"
+"}\n";
+
+/* Records one more reference to footnote number and returns how many
+ * there now are (1 for the first). */
+static int
+html_ref_count(struct html *h, int number)
+{
+	int	 i;
+
+	if (number >= h->nrefs) {
+		h->refs = xreallocarray(h->refs, (size_t)number + 1,
+		    sizeof(*h->refs));
+		for (i = h->nrefs; i <= number; i++)
+			h->refs[i] = 0;
+		h->nrefs = number + 1;
+	}
+	return ++h->refs[number];
+}
+
+/* Appends the inline content under n. */
+static void
+html_inline(struct html *h, const struct doc_node *n)
+{
+	const struct doc_node	*c;
+	struct buf		*b = h->out;
+	int			 k;
+
+	for (c = n->first_child; c != NULL; c = c->next) {
+		switch (c->type) {
+		case DOC_TEXT:
+		case DOC_FIGREF:
+		case DOC_NATREF:
+		case DOC_FIELD:
+			html_esc(b, c->text);
+			break;
+		case DOC_STRONG:
+			buf_puts(b, "<strong>");
+			html_inline(h, c);
+			buf_puts(b, "</strong>");
+			break;
+		case DOC_FNREF:
+			if (c->text == NULL || c->as.fnref.number <= 0)
+				break;
+			k = html_ref_count(h, c->as.fnref.number);
+			buf_printf(b, "<sup class=\"fnref\"><a id=\"fnref-%d",
+			    c->as.fnref.number);
+			if (k > 1)
+				buf_printf(b, "-%d", k);
+			buf_printf(b, "\" href=\"#fn-%d\" aria-label=\""
+			    "Footnote ", c->as.fnref.number);
+			html_esc(b, c->text);
+			buf_puts(b, "\">");
+			html_esc(b, c->text);
+			buf_puts(b, "</a></sup>");
+			break;
+		default:
+			html_inline(h, c);
+			break;
+		}
+	}
+}
+
+/* Returns the cell of row in column col, or NULL. */
+static const struct doc_node *
+html_cell(const struct doc_node *row, int col)
+{
+	const struct doc_node	*c;
+
+	for (c = row->first_child; c != NULL && col > 0; c = c->next)
+		col--;
+	return c;
+}
+
+/* Returns the nearest heading before block n, or NULL. */
+static const struct doc_node *
+html_heading_before(const struct doc_node *n)
+{
+	for (n = n->prev; n != NULL; n = n->prev)
+		if (n->type == DOC_HEADING)
+			return n;
+	return NULL;
+}
+
+/*
+ * Appends table n: a caption for people who move from table to table
+ * (the chart's caption when a chart of this table follows, else the
+ * section's heading and the table's first header cell; hidden on screen,
+ * where the heading or the chart's caption stands beside the table),
+ * header rows in a thead with column scope, the first cell of each body
+ * row a row header, numeric columns aligned right.  The table sits in a
+ * section (a region named by its caption) that scrolls sideways when the table
+ * cannot fit (a phone held upright, text zoomed: the page itself never
+ * does), focusable so that a keyboard can scroll it.
+ */
+static void
+html_table(struct html *h, const struct doc_node *n)
+{
+	const struct doc_node	*row, *cell, *head, *corner = NULL;
+	struct buf		*b = h->out;
+	int			*right, c, inhead = 0, inbody = 0;
+	const char		*tag, *scope;
+
+	right = xcalloc((size_t)n->as.table.ncols + 1, sizeof(int));
+	for (row = n->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header && corner == NULL)
+			corner = html_cell(row, 0);
+		for (c = 0, cell = row->first_child; cell != NULL &&
+		    c < n->as.table.ncols; cell = cell->next, c++)
+			if (cell->as.cell.align == DOC_ALIGN_RIGHT)
+				right[c] = 1;
+	}
+
+	h->ntables++;
+	buf_printf(b, "<section class=\"table-wrap\" "
+	    "aria-labelledby=\"table%d-caption\" tabindex=\"0\">\n"
+	    "<%s>\n<caption id=\"table%d-caption\" "
+	    "class=\"visually-hidden\" data-edition=\"html\">", h->ntables,
+	    html_tag(n), h->ntables);
+	if (n->next != NULL && n->next->type == DOC_CHART &&
+	    n->next->first_child != NULL)
+		html_esc_plain(b, n->next);
+	else {
+		head = html_heading_before(n);
+		if (head != NULL)
+			html_esc_plain(b, head);
+		if (head != NULL && corner != NULL)
+			buf_puts(b, ": ");
+		if (corner != NULL)
+			html_esc_plain(b, corner);
+		if (head == NULL && corner == NULL)
+			buf_printf(b, "Table %d", h->ntables);
+	}
+	buf_puts(b, "</caption>\n");
+
+	for (row = n->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header && !inhead && !inbody) {
+			buf_puts(b, "<thead>\n");
+			inhead = 1;
+		} else if (!row->as.row.header && !inbody) {
+			if (inhead)
+				buf_puts(b, "</thead>\n");
+			inhead = 0;
+			buf_puts(b, "<tbody>\n");
+			inbody = 1;
+		}
+		buf_printf(b, "<%s>", html_tag(row));
+		for (c = 0, cell = row->first_child; cell != NULL &&
+		    c < n->as.table.ncols; cell = cell->next, c++) {
+			tag = html_tag(cell);
+			scope = doc_node_role(cell) != DOC_ROLE_TH ? "" :
+			    row->as.row.header ? " scope=\"col\"" :
+			    " scope=\"row\"";
+			buf_printf(b, "<%s%s%s>", tag, scope, right[c] ?
+			    " class=\"num\"" : "");
+			html_inline(h, cell);
+			buf_printf(b, "</%s>", tag);
+		}
+		buf_printf(b, "</%s>\n", html_tag(row));
+	}
+	if (inhead)
+		buf_puts(b, "</thead>\n");
+	if (inbody)
+		buf_puts(b, "</tbody>\n");
+	buf_printf(b, "</%s>\n</section>\n", html_tag(n));
+	free(right);
+}
+
+/* Returns an estimate of the width of s set at size px in the chart's
+ * sans: 0.6 em a character (UTF-8 continuation bytes not counted). */
+static double
+html_text_w(const char *s, double size)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return (double)n * size * 0.6;
+}
+
+/* Returns the gridline step and sets *max to the axis maximum: 1, 2 or 5
+ * times a power of ten, at most five steps to the largest bar. */
+static double
+html_chart_axis(const struct doc_chart *c, double *max)
+{
+	static const double	 steps[] = { 1, 2, 5 };
+	double			 step = 1;
+	int			 s;
+
+	for (;;) {
+		for (s = 0; s < 3; s++)
+			if (c->max / (steps[s] * step) <= 5)
+				break;
+		if (s < 3) {
+			step *= steps[s];
+			break;
+		}
+		step *= 10;
+	}
+	*max = step * (c->max > 0 ? (int)(c->max / step - 1e-9) + 1 : 1);
+	if (*max < c->max)
+		*max += step;
+	return step;
+}
+
+/* Appends an SVG text element at x, y (its baseline). */
+static void
+html_svg_text(struct buf *b, double x, double y, const char *anchor,
+    int bold, const char *s)
+{
+	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\"", x, y);
+	if (anchor != NULL)
+		buf_printf(b, " text-anchor=\"%s\"", anchor);
+	if (bold)
+		buf_puts(b, " font-weight=\"700\"");
+	buf_putc(b, '>');
+	html_esc(b, s);
+	buf_puts(b, "</text>\n");
+}
+
+/* Appends a rectangle in the style of series s. */
+static void
+html_svg_swatch(struct buf *b, int id, int s, double x, double y,
+    double w, double hgt)
+{
+	if (s < 2)
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		    "height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, hgt,
+		    html_chart_fill[s]);
+	else
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		    "height=\"%.1f\" fill=\"url(#chart%d-hatch)\" "
+		    "stroke=\"%s\" stroke-width=\"1\"/>\n", x + 0.5, y + 0.5,
+		    w > 1 ? w - 1 : w, hgt - 1, id, html_chart_fill[0]);
+}
+
+/*
+ * Appends chart node n as a figure: its caption, then an inline SVG (role
+ * img, named by its text alternative) drawing a legend, and for each
+ * category its label above one bar a series, each labelled with the
+ * figure as the table prints it ([c] with no bar), over light gridlines
+ * with their values below.  The drawing scales down with the column.
+ */
+static void
+html_chart(struct html *h, const struct doc_node *n)
+{
+	const struct doc_chart	*c = n->as.chart.data;
+	const struct doc_chart_cell *cc;
+	struct buf		*b = h->out;
+	double			 max, step, v, x, y, lx, w, plotw, gy, top, yb;
+	double			 height;
+	size_t			 k, s;
+	int			 id, rows;
+	char			 tick[64];
+
+	if (c == NULL)
+		return;
+	id = ++h->ncharts;
+	step = html_chart_axis(c, &max);
+	plotw = HTML_CHART_W - HTML_CHART_VALW;
+
+	/* The legend's rows. */
+	rows = 1;
+	lx = 0;
+	for (s = 0; s < c->nseries; s++) {
+		w = 20 + html_text_w(c->series[s], HTML_CHART_PT) + 20;
+		if (lx > 0 && lx + w > HTML_CHART_W) {
+			rows++;
+			lx = 0;
+		}
+		lx += w;
+	}
+	top = rows * HTML_CHART_LINE + 10;
+	gy = HTML_CHART_LINE + c->nseries * (HTML_CHART_BAR +
+	    HTML_CHART_GAP) + 8;
+	yb = top + c->ncats * gy;
+	height = yb + HTML_CHART_LINE + 4;
+
+	buf_printf(b, "<%s>\n", html_tag(n));
+	if (n->first_child != NULL) {
+		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
+		html_inline(h, n);
+		buf_puts(b, "</figcaption>\n");
+	}
+	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" "
+	    "width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" "
+	    "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"%d\" "
+	    "fill=\"#0b0c0c\">\n", id, HTML_CHART_W, ceil(height),
+	    HTML_CHART_W, ceil(height), HTML_CHART_PT);
+	buf_printf(b, "<title id=\"chart%d-title\">", id);
+	html_esc(b, c->alt);
+	buf_puts(b, "</title>\n");
+	if (c->nseries > 2)
+		buf_printf(b, "<defs><pattern id=\"chart%d-hatch\" "
+		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+		    "patternTransform=\"rotate(45)\"><rect width=\"6\" "
+		    "height=\"6\" fill=\"#fff\"/><rect width=\"3\" "
+		    "height=\"6\" fill=\"%s\"/></pattern></defs>\n", id,
+		    html_chart_fill[0]);
+
+	/* Legend. */
+	lx = 0;
+	y = 0;
+	for (s = 0; s < c->nseries; s++) {
+		w = 20 + html_text_w(c->series[s], HTML_CHART_PT) + 20;
+		if (lx > 0 && lx + w > HTML_CHART_W) {
+			y += HTML_CHART_LINE;
+			lx = 0;
+		}
+		html_svg_swatch(b, id, (int)s, lx, y + 4, 14, 14);
+		html_svg_text(b, lx + 20, y + 16, NULL, 0, c->series[s]);
+		lx += w;
+	}
+
+	/* Gridlines and their values. */
+	for (v = 0; v <= max + 1e-9; v += step) {
+		x = v / max * plotw + 0.5;
+		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"/>\n", x,
+		    top, x, yb, v == 0 ? "#0b0c0c" : "#b1b4b6");
+		snprintf(tick, sizeof(tick), "%g%s", v, c->kind ==
+		    DOC_NUM_PERCENT ? "%" : "");
+		html_svg_text(b, x, yb + HTML_CHART_LINE - 4, v == 0 ?
+		    "start" : "middle", 0, tick);
+	}
+
+	/* Categories and bars. */
+	for (k = 0; k < c->ncats; k++) {
+		y = top + k * gy;
+		html_svg_text(b, 6, y + HTML_CHART_LINE - 6, NULL, 1,
+		    c->cats[k]);
+		for (s = 0; s < c->nseries; s++) {
+			double by = y + HTML_CHART_LINE + s *
+			    (HTML_CHART_BAR + HTML_CHART_GAP);
+
+			cc = &c->cells[k * c->nseries + s];
+			w = 0;
+			if (cc->bar) {
+				w = cc->num.value / max * plotw;
+				if (w > 0)
+					html_svg_swatch(b, id, (int)s, 1, by,
+					    w, HTML_CHART_BAR);
+			}
+			html_svg_text(b, w + 6, by + HTML_CHART_BAR - 4,
+			    NULL, 0, cc->text);
+		}
+	}
+	buf_printf(b, "</svg>\n</%s>\n", html_tag(n));
+}
+
+/* Appends the footnotes of the document, in number order, each with a
+ * link back to its first reference. */
+static void
+html_notes(struct html *h)
+{
+	const struct doc_node	*n;
+	struct buf		*b = h->out;
+	int			 num, max = 0;
+
+	for (n = h->doc->root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE && n->as.footnote.number > max)
+			max = n->as.footnote.number;
+	if (max == 0)
+		return;
+	buf_puts(b, "<section class=\"notes\" aria-labelledby=\"notes\">\n"
+	    "<h2 id=\"notes\" data-edition=\"html\">Notes</h2>\n<ol>\n");
+	for (num = 1; num <= max; num++)
+		for (n = h->doc->root->first_child; n != NULL; n = n->next) {
+			if (n->type != DOC_FOOTNOTE ||
+			    n->as.footnote.number != num)
+				continue;
+			buf_printf(b, "<li id=\"fn-%d\" value=\"%d\">", num,
+			    num);
+			html_inline(h, n);
+			if (num < h->nrefs && h->refs[num] > 0)
+				buf_printf(b, " <a href=\"#fnref-%d\" "
+				    "class=\"back\" data-edition=\"html\">"
+				    "Back to the text<span "
+				    "class=\"visually-hidden\"> at note %d"
+				    "</span></a>", num, num);
+			buf_puts(b, "</li>\n");
+			break;
+		}
+	buf_puts(b, "</ol>\n</section>\n");
+}
+
+/* Appends the title (with the board in a variant), then the metadata of
+ * the document. */
+static void
+html_head(struct html *h)
+{
+	const struct doc_meta	*m = &h->doc->meta;
+	struct buf		*b = h->out;
+	size_t			 i;
+
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+	    "<title>");
+	html_esc(b, m->title != NULL ? m->title : "");
+	if (m->lscb != NULL) {
+		buf_puts(b, ": ");
+		html_esc(b, m->lscb);
+	}
+	buf_puts(b, "</title>\n");
+	if (m->subject != NULL) {
+		buf_puts(b, "<meta name=\"description\" content=\"");
+		html_esc(b, m->subject);
+		buf_puts(b, "\">\n");
+	}
+	if (m->nauthors > 0 || m->organisation != NULL) {
+		buf_puts(b, "<meta name=\"author\" content=\"");
+		for (i = 0; i < m->nauthors; i++) {
+			if (i > 0)
+				buf_puts(b, ", ");
+			html_esc(b, m->authors[i]);
+		}
+		if (m->organisation != NULL && *m->organisation != '\0') {
+			if (m->nauthors > 0)
+				buf_puts(b, ", ");
+			html_esc(b, m->organisation);
+		}
+		buf_puts(b, "\">\n");
+	}
+	buf_puts(b, "<meta name=\"keywords\" content=\"Serious Case Reviews, "
+	    "safeguarding children, Local Safeguarding Children Boards\">\n"
+	    "<meta name=\"generator\" content=\"scrpaper\">\n");
+	if (m->created > 0)
+		buf_printf(b, "<meta name=\"dcterms.created\" "
+		    "content=\"%04d-%02d-%02d\">\n", m->created / 10000,
+		    m->created / 100 % 100, m->created % 100);
+	buf_printf(b, "<style>\n%s</style>\n</head>\n", html_css);
+}
+
+/* Appends the body: the blocks of the document in order, then the
+ * footnotes. */
+static void
+html_body(struct html *h)
+{
+	const struct doc_node	*n, *item;
+	const struct doc_meta	*m = &h->doc->meta;
+	struct buf		*b = h->out;
+	const char		*list, *inner;
+	size_t			 i;
+	int			 pos;
+
+	buf_puts(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
+	    "data-edition=\"html\">Skip to main content</a>\n"
+	    "<main id=\"main\" tabindex=\"-1\">\n<div class=\"column\">\n");
+	for (n = h->doc->root->first_child; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DOC_HEADING:
+		case DOC_PARA:
+			buf_printf(b, "<%s>", html_tag(n));
+			html_inline(h, n);
+			buf_printf(b, "</%s>\n", html_tag(n));
+			break;
+		case DOC_SUBTITLE:
+			buf_printf(b, "<%s class=\"subtitle\">", html_tag(n));
+			html_inline(h, n);
+			buf_printf(b, "</%s>\n", html_tag(n));
+			break;
+		case DOC_ASIDE:
+			buf_printf(b, "<%s class=\"inset\"><p>", html_tag(n));
+			html_inline(h, n);
+			buf_printf(b, "</p></%s>\n", html_tag(n));
+			break;
+		case DOC_LIST:
+			list = n->as.list.kind == DOC_LIST_NUMBERED ? "ol" :
+			    "ul";
+			buf_printf(b, "<%s%s>\n", list, n->as.list.kind ==
+			    DOC_LIST_NUMBERED ? " class=\"numbered\"" : "");
+			pos = 0;
+			for (item = n->first_child; item != NULL;
+			    item = item->next) {
+				pos++;
+				buf_printf(b, "<%s", html_tag(item));
+				if (n->as.list.kind == DOC_LIST_NUMBERED &&
+				    item->as.item.number != pos)
+					buf_printf(b, " value=\"%d\"",
+					    item->as.item.number);
+				buf_putc(b, '>');
+				html_inline(h, item);
+				buf_printf(b, "</%s>\n", html_tag(item));
+			}
+			buf_printf(b, "</%s>\n", list);
+			break;
+		case DOC_TABLE:
+			html_table(h, n);
+			break;
+		case DOC_CHART:
+			html_chart(h, n);
+			break;
+		case DOC_SIGNOFF:
+			/* One paragraph a line, as in the PDF. */
+			inner = html_role_tags[doc_type_roles[n->type].inner];
+			buf_printf(b, "<%s class=\"signoff\">\n",
+			    html_tag(n));
+			for (i = 0; i < m->nauthors; i++) {
+				buf_printf(b, "<%s>", inner);
+				html_esc(b, m->authors[i]);
+				buf_printf(b, "</%s>\n", inner);
+			}
+			if (m->organisation != NULL) {
+				buf_printf(b, "<%s>", inner);
+				html_esc(b, m->organisation);
+				buf_printf(b, "</%s>\n", inner);
+			}
+			buf_printf(b, "</%s>\n", html_tag(n));
+			break;
+		default:
+			/* Footnotes come at the end; a page break has no
+			 * meaning on screen. */
+			break;
+		}
+	}
+	html_notes(h);
+	buf_puts(b, "</div>\n</main>\n</body>\n</html>\n");
+}
+
+void
+render_html_buf(const struct doc *doc, struct buf *out)
+{
+	struct html	 h;
+
+	memset(&h, 0, sizeof(h));
+	h.doc = doc;
+	h.out = out;
+	html_head(&h);
+	html_body(&h);
+	free(h.refs);
+}
+
+int
+render_html(const struct doc *doc, const char *out_path, struct diag *d)
+{
+	struct buf	 b;
+	int		 rc = 0;
+
+	buf_init(&b);
+	render_html_buf(doc, &b);
+	if (file_write_atomic(out_path, b.data, b.len) != 0) {
+		diag_error(d, out_path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = EXIT_SYSERR;
+	}
+	buf_clear(&b);
+	return rc;
+}

@@ -1,0 +1,146 @@
+#!/bin/sh
+# tests/e2e/test_html.sh: the HTML edition end to end, in a real browser.
+# Run from the project root with SCRPAPER set to the binary under test
+# (tests/e2e/run.sh does both).
+#
+#   - `render -o FILE.html` and `render --all-lscbs --format html` write
+#     the regional paper and every board's of input/; `--format html`
+#     wins over the extension; the same inputs give the same bytes;
+#   - a board name and template text holding <script>, &, quotes and
+#     </style> print literally (escaped), in the text and the title;
+#   - invalid input writes nothing and leaves an existing file as it was;
+#   - tests/js/check_html.mjs opens every page in headless Chromium
+#     (Debian's, never a downloaded one): axe-core's WCAG 2.1 A and AA
+#     rules find nothing, the page does not scroll sideways at 320 CSS px,
+#     runs no script and asks for nothing outside itself, and html-validate
+#     passes; screenshots of the first screen go to build/html-shots/;
+#   - tests/js/same_words.mjs: every HTML paper says what its PDF says
+#     (pdftotext; white space, footers and the tables' reading order
+#     aside).
+# Fails, never skips, when node, chromium or the npm packages are
+# missing: `make deps` installs them.
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup html
+e2e_need node pdftotext cmp
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+	echo "FAIL: $chromium is not installed (make deps installs Debian's" \
+	    "chromium)"
+	exit 1
+fi
+for pkg in playwright-core axe-core html-validate; do
+	if [ ! -f "tests/js/node_modules/$pkg/package.json" ]; then
+		echo "FAIL: tests/js/node_modules/$pkg is missing (make deps" \
+		    "runs npm ci in tests/js)"
+		exit 1
+	fi
+done
+shots=build/html-shots
+mkdir -p "$shots"
+
+# Runs scrpaper; fails the test on a non-zero exit.
+run() {
+	if ! "$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"; then
+		fail "scrpaper $* exited non-zero: $(cat "$tmp/err")"
+		return 1
+	fi
+}
+
+# The regional paper and every board's, in both formats.
+mkdir -p "$tmp/html/lscb" "$tmp/pdf/lscb"
+run render -o "$tmp/html/background-paper.html"
+run render -o "$tmp/pdf/background-paper.pdf"
+run render --all-lscbs --format html -o "$tmp/html/lscb"
+run render --all-lscbs -o "$tmp/pdf/lscb"
+nhtml=$(ls "$tmp/html/lscb" | grep -c '\.html$')
+npdf=$(ls "$tmp/pdf/lscb" | grep -c '\.pdf$')
+[ "$nhtml" -eq 33 ] || fail "--all-lscbs --format html wrote $nhtml pages, not 33"
+[ "$npdf" -eq "$nhtml" ] || fail "$npdf PDFs beside $nhtml HTML pages"
+ls "$tmp/html/lscb" | grep -v '\.html$' >/dev/null &&
+    fail "--all-lscbs --format html wrote other files: $(ls "$tmp/html/lscb")"
+
+# Same bytes on a rerun; --format html wins over the extension; a file
+# named .htm is HTML too.
+run render -o "$tmp/again.html"
+cmp -s "$tmp/html/background-paper.html" "$tmp/again.html" ||
+    fail "two renders of the regional HTML paper differ"
+run render --lscb Camden -o "$tmp/camden.html"
+cmp -s "$tmp/html/lscb/camden.html" "$tmp/camden.html" ||
+    fail "--lscb Camden differs from --all-lscbs's camden.html"
+run render --format html -o "$tmp/forced.pdf"
+cmp -s "$tmp/html/background-paper.html" "$tmp/forced.pdf" ||
+    fail "--format html -o FILE.pdf did not write the HTML paper"
+run render --format pdf -o "$tmp/forced.html"
+head -c 5 "$tmp/forced.html" | grep -q '%PDF-' ||
+    fail "--format pdf -o FILE.html did not write a PDF"
+if "$SCRPAPER" render --format docx -o "$tmp/x.docx" 2>"$tmp/err"; then
+	fail "--format docx was accepted"
+elif [ $? -ne 2 ]; then
+	fail "--format docx: not a usage error (exit 2)"
+fi
+[ -e "$tmp/x.docx" ] && fail "--format docx wrote a file"
+
+# Text from the data and the template prints literally.
+evil="Evil <script>alert(1)</script> & \"Q\" 'A' </style>"
+evil_html="Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot; &#39;A&#39; &lt;/style&gt;"
+cp -R tests/data/variants "$tmp/in"
+printf '  - "%s"\n' "Evil <script>alert(1)</script> & \\\"Q\\\" 'A' </style>" \
+    >>"$tmp/in/report.yaml"
+sed '/^## Purpose/i\
+Template text: <script>alert(2)</script> & "q" '"'"'a'"'"' </style> <b>x</b>\
+' templates/background-paper.tmpl >"$tmp/evil.tmpl"
+if run render --input "$tmp/in" --template "$tmp/evil.tmpl" --lscb "$evil" \
+    -o "$tmp/html/evil.html"; then
+	page=$tmp/html/evil.html
+	grep -q '<script' "$page" && fail "a <script> element in the page"
+	[ "$(grep -c '</style>' "$page")" -eq 1 ] ||
+	    fail "the page has more than its own </style>"
+	grep -qF "<title>Background paper on London Serious Case Reviews: $evil_html</title>" \
+	    "$page" || fail "the board name is not escaped in the title"
+	grep -qF "<p class=\"subtitle\">$evil_html: completed" "$page" ||
+	    fail "the board name is not escaped in the subtitle"
+	grep -qF '<p>Template text: &lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;q&quot; &#39;a&#39; &lt;/style&gt; &lt;b&gt;x&lt;/b&gt;</p>' \
+	    "$page" || fail "the template's text is not escaped"
+fi
+
+# Invalid input writes nothing and leaves an existing file as it was.
+cp "$tmp/html/background-paper.html" "$tmp/keep.html"
+printf '# Title\n\n{no_such_figure}\n' >"$tmp/bad.tmpl"
+if "$SCRPAPER" render --template "$tmp/bad.tmpl" -o "$tmp/keep.html" \
+    2>"$tmp/err"; then
+	fail "an unknown figure was accepted"
+fi
+cmp -s "$tmp/html/background-paper.html" "$tmp/keep.html" ||
+    fail "a failed render changed an existing HTML file"
+"$SCRPAPER" render --template "$tmp/bad.tmpl" -o "$tmp/none.html" \
+    2>/dev/null
+[ -e "$tmp/none.html" ] && fail "a failed render wrote a file"
+ls "$tmp" | grep -q '\.html\.tmp' && fail "a temporary file was left behind"
+
+# Every page in the browser.
+if ! node tests/js/check_html.mjs "$shots" "$tmp"/html/*.html \
+    "$tmp"/html/lscb/*.html >"$tmp/browser" 2>&1; then
+	grep -v '^ok ' "$tmp/browser"
+	fail "the browser checks failed"
+else
+	tail -n 1 "$tmp/browser"
+fi
+
+# The same words in both editions.
+set -- "$tmp/html/background-paper.html" "$tmp/pdf/background-paper.txt"
+pdftotext "$tmp/pdf/background-paper.pdf" "$tmp/pdf/background-paper.txt"
+for pdf in "$tmp"/pdf/lscb/*.pdf; do
+	name=$(basename "$pdf" .pdf)
+	pdftotext "$pdf" "$tmp/pdf/lscb/$name.txt"
+	set -- "$@" "$tmp/html/lscb/$name.html" "$tmp/pdf/lscb/$name.txt"
+done
+if ! node tests/js/same_words.mjs "$@" >"$tmp/words" 2>&1; then
+	grep -v '^ok ' "$tmp/words"
+	fail "an HTML paper's text differs from its PDF's"
+else
+	tail -n 1 "$tmp/words"
+fi
+
+exit "$failed"
