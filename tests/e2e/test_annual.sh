@@ -8,6 +8,9 @@
 #   - `render` says the same and writes a paper with no broken wording
 #     (tests/e2e/grammar.sh) and none of the 2006-09 paper's claims that
 #     this cohort contradicts;
+#   - changing the comparison study is one line of report.yaml;
+#   - a case that leaves a household field to its default is named;
+#   - `render --all-lscbs` creates its folder;
 #   - `make INPUT=` the folder writes a paper named by its period beside
 #     this year's, which keeps its name.
 set -u
@@ -70,6 +73,31 @@ sed -e '/^household_children:/d' -e '/^lscb_areas_known:/d' \
 grep -q "a.yaml:[0-9]*:[0-9]*: warning: no 'household_children': read as 0" "$tmp/err" &&
     grep -q "a.yaml:[0-9]*:[0-9]*: warning: no 'lscb_areas_known': read as 1" "$tmp/err" ||
 	fail "check does not name the defaulted fields: $(cat "$tmp/err")"
+
+# The comparison study is data: one line of report.yaml.  A new study
+# (here 2009-10, the 2008-09 figures plus one) in national.yaml, and the
+# "National" columns, the age table and the sentences that say "the
+# national study" follow it.
+mkdir -p "$tmp/cmp"
+cp -R "$in/cases" "$in/codebook.yaml" "$tmp/cmp/"
+sed 's/^national_study: .*/national_study: 2009-10/' "$in/report.yaml" >"$tmp/cmp/report.yaml"
+{
+	cat "$in/national.yaml"
+	sed -n '/^  - id: 2008-09/,$p' "$in/national.yaml" |
+	    sed -e 's/id: 2008-09/id: 2009-10/' -e 's/2008 – 2009/2009 – 2010/' \
+		-e 's/^\(      [a-z_0-9]*: \)\([0-9]*\)$/\1X\2/' |
+	    awk '{ if (match($0, /X[0-9]+$/)) { n = substr($0, RSTART + 1) + 1;
+		$0 = substr($0, 1, RSTART - 1) n } print }'
+} >"$tmp/cmp/national.yaml"
+"$SCRPAPER" render --input "$tmp/cmp" -o "$tmp/cmp.pdf" 2>"$tmp/err" ||
+	fail "render with the 2009-10 comparison exited $?: $(head -3 "$tmp/err")"
+pdftotext -enc UTF-8 "$tmp/cmp.pdf" - | tr '\n\f' '  ' | tr -s ' ' >"$tmp/cmp.txt"
+grep -q "beside that in the national 2009 – 2010 study" "$tmp/cmp.txt" ||
+	fail "the age table's sentence does not name the new comparison study"
+grep -q "this was 25% in the 2009 – 2010 national analysis" "$tmp/cmp.txt" ||
+	fail "the mental health note does not quote the new study's 25%"
+grep -q "Under 1 25% 33%" "$tmp/cmp.txt" ||
+	fail "the age table's National column is not the new study's: $(grep -o 'Under 1 [^A-Z]*' "$tmp/cmp.txt" | head -1)"
 
 # render --all-lscbs creates its folder, parents included.
 "$SCRPAPER" render --all-lscbs --input "$in" -o "$tmp/new/lscb" 2>"$tmp/err" ||
