@@ -112,11 +112,19 @@ struct scr_case {
 	size_t		 nchildren;
 	int		 household_children; /* other children at home */
 	int		 lscb_areas_known;   /* LSCB areas that knew the family */
+	unsigned	 defaulted;	/* CASE_DEFAULT_*: fields left out (or
+					   null) and read as their default */
 	codeword	*factors;	/* case-level codes; owns the block */
 	codeword	*not_recorded;	/* codes not looked at or not recorded;
 					   in factors' block, not freed alone */
 	struct srcpos	 pos;
 };
+
+/* struct scr_case's defaulted: household_children read as 0,
+ * lscb_areas_known read as 1.  Both feed figures, so check and render
+ * warn at each. */
+#define CASE_DEFAULT_HOUSEHOLD	0x1u
+#define CASE_DEFAULT_AREAS	0x2u
 
 struct report {
 	char		*title;

@@ -1165,9 +1165,13 @@ load_case(struct lctx *x, const struct ynode *root)
 	if ((n = ynode_get(root, "household_children")) != NULL && !is_null(n))
 		get_int(x, n, "household_children", 0, LOAD_MAX_HOUSEHOLD,
 		    &k->household_children);
+	else
+		k->defaulted |= CASE_DEFAULT_HOUSEHOLD;
 	if ((n = ynode_get(root, "lscb_areas_known")) != NULL && !is_null(n))
 		get_int(x, n, "lscb_areas_known", 1, LOAD_MAX_AREAS,
 		    &k->lscb_areas_known);
+	else
+		k->defaulted |= CASE_DEFAULT_AREAS;
 	if ((n = ynode_get(root, "factors")) != NULL)
 		get_codes(x, n, "factors", LEVEL_CASE, k->factors);
 	if ((n = ynode_get(root, "not_recorded")) != NULL) {

@@ -141,6 +141,81 @@ fill_unknown(struct fill *f, const struct doc_node *n, const char *what,
 }
 
 /*
+ * Returns 1 if the figure's text t reads before a noun only with "of":
+ * a percentage or a share in words ("35% of", "about half of"; but
+ * "very few cases", "one in ten cases"), or a count in words that names
+ * an amount ("a small number of").  A suppressed figure reads as a count
+ * ("[c] cases").
+ */
+static int
+fill_needs_of(const struct fig_value *v, const char *t)
+{
+	size_t	 len = strlen(t);
+
+	if (v->suppressed)
+		return 0;
+	if (v->unit == FIG_COUNT)
+		return len >= 6 && strcmp(t + len - 6, "number") == 0;
+	if (strcmp(t, "none") == 0 || strcmp(t, "all") == 0)
+		return 1;
+	/* "very few cases", "one in ten cases" */
+	if ((len >= 4 && strcmp(t + len - 4, " ten") == 0) ||
+	    (len >= 3 && strcmp(t + len - 3, "few") == 0))
+		return 0;
+	return !(isdigit((unsigned char)t[0]) && t[len - 1] != '%') &&
+	    strspn(t, "0123456789") != len;
+}
+
+/*
+ * The words of {NAME|ONE|OTHER} or {NAME|ZERO|ONE|OTHER}: the form the
+ * figure's value chooses (OTHER for [c] and for any number but 0 and 1;
+ * OTHER for 0 too without a ZERO form), "#" replaced by its text t.  The
+ * "of" after "#" is written or left out as t needs it ("# cases": "a
+ * small number of cases", "[c] cases"; "# of families": "35% of
+ * families", "[c] families"), except before "the"; "none" before a
+ * noun reads "no".  Returns a new string; free with free().
+ */
+static char *
+fill_forms(const struct fig_value *v, const char *t, char *const *forms,
+    size_t nforms)
+{
+	const char	*f, *rest;
+	struct buf	 b;
+	int		 of;
+
+	if (nforms == 1 || v->suppressed ||
+	    (v->num != 1 && (v->num != 0 || nforms < 3)))
+		f = forms[nforms - 1];
+	else if (v->num == 1)
+		f = forms[nforms - 2];
+	else
+		f = forms[0];
+	of = fill_needs_of(v, t);
+	buf_init(&b);
+	for (; *f != '\0'; f++) {
+		if (*f != '#') {
+			buf_putc(&b, *f);
+			continue;
+		}
+		rest = f + 1;
+		if (strncmp(rest, " of ", 4) == 0 &&
+		    strncmp(rest + 4, "the ", 4) != 0 && !of)
+			rest += 3;	/* "# of families": "[c] families" */
+		if (strcmp(t, "none") == 0 && rest[0] == ' ' &&
+		    isalpha((unsigned char)rest[1]) &&
+		    strncmp(rest, " of ", 4) != 0)
+			buf_puts(&b, "no");
+		else
+			buf_puts(&b, t);
+		if (of && rest[0] == ' ' && isalpha((unsigned char)rest[1]) &&
+		    strncmp(rest, " of ", 4) != 0)
+			buf_puts(&b, " of");
+		f = rest - 1;
+	}
+	return buf_take(&b);
+}
+
+/*
  * Returns the style named word (written at column col of n's line), or
  * -1 for the default when word is NULL.  An unknown word is reported,
  * with the nearest style, and gives -2.
@@ -223,6 +298,15 @@ fill_figref(struct fill *f, struct doc_node *n)
 		break;
 	default:
 		break;
+	}
+	if (n->as.figref.nforms > 0) {
+		/* Words chosen by the value: no longer a number. */
+		char *t = fill_forms(v, n->text, n->as.figref.forms,
+		    n->as.figref.nforms);
+
+		free(n->text);
+		n->text = t;
+		memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
 	}
 }
 
@@ -393,14 +477,127 @@ fill_field(struct fill *f, struct doc_node *n)
 	}
 }
 
-/* Returns 1 if a ::: block of kind c is shown in this paper. */
+/* The ledger a reference to ledger reads. */
+static const struct fig_ledger *
+fill_ledger(const struct fill *f, enum doc_ledger ledger)
+{
+	return f->env->ledgers[ledger];
+}
+
+/* Checks the names of a "::: if" test, with a suggestion for each
+ * unknown one. */
+static void
+fill_test_names(struct fill *f, struct doc_node *n)
+{
+	const struct doc_test	*t = n->as.cond.test;
+	const struct fig_ledger	*l;
+	const char		**names;
+	const char		*name;
+	size_t			 i;
+	int			 k;
+
+	for (k = 0; k < 2; k++) {
+		name = k == 0 ? t->name : t->rname;
+		if (name == NULL)
+			continue;
+		l = fill_ledger(f, k == 0 ? t->ledger : t->rledger);
+		if (fig_ledger_find(l, name) != NULL)
+			continue;
+		names = xcalloc(l->nvalues + 1, sizeof(*names));
+		for (i = 0; i < l->nvalues; i++)
+			names[i] = l->values[i].name;
+		fill_unknown(f, n, "figure", name, names, l->nvalues,
+		    " in test");
+		free(names);
+	}
+	if (t->rpercent && (l = fill_ledger(f, t->ledger)) != NULL &&
+	    fig_ledger_find(l, t->name) != NULL &&
+	    fig_ledger_find(l, t->name)->unit == FIG_COUNT)
+		fill_err(f, n, "figure \"%s\" is a count: it has no "
+		    "percentage to test", t->name);
+}
+
+/* What a reader can tell of v's numerator: [*lo, *hi]. */
+static void
+fill_bounds(const struct fig_value *v, long *lo, long *hi)
+{
+	if (v->suppressed) {
+		*lo = v->lo;
+		*hi = v->hi > v->lo ? v->hi : v->lo;
+	} else
+		*lo = *hi = v->num;
+}
+
+/* Returns 1 if a op c holds for every a in [a0, a1] and c in [c0, c1]. */
 static int
-fill_cond_holds(const struct fill *f, enum doc_cond_kind c)
+fill_compare(enum doc_test_op op, long a0, long a1, long c0, long c1)
+{
+	switch (op) {
+	case DOC_OP_EQ:
+		return a0 == a1 && c0 == c1 && a0 == c0;
+	case DOC_OP_NE:
+		return a1 < c0 || a0 > c1;
+	case DOC_OP_LT:
+		return a1 < c0;
+	case DOC_OP_LE:
+		return a1 <= c0;
+	case DOC_OP_GT:
+		return a0 > c1;
+	case DOC_OP_GE:
+		return a0 >= c1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Returns 1 if the test of a "::: if" block holds.  A suppressed figure
+ * counts only as what its [c] lets a reader tell (its bounds), so that
+ * whether a sentence shows gives nothing away: a test that could go
+ * either way within those bounds does not hold.
+ */
+static int
+fill_test_holds(const struct fill *f, const struct doc_test *t)
+{
+	const struct fig_value	*v, *w;
+	long			 a0, a1, c0, c1;
+
+	if (t == NULL ||
+	    (v = fig_ledger_find(fill_ledger(f, t->ledger), t->name)) == NULL)
+		return 0;
+	fill_bounds(v, &a0, &a1);
+	if (t->rpercent) {
+		if (v->den <= 0 || (v->suppressed && v->den_hidden))
+			return 0;
+		a0 = fig_percent(a0, v->den);
+		a1 = fig_percent(a1, v->den);
+		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
+	}
+	if (t->rname == NULL)
+		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
+	if ((w = fig_ledger_find(fill_ledger(f, t->rledger), t->rname)) ==
+	    NULL)
+		return 0;
+	fill_bounds(w, &c0, &c1);
+	if (t->rhalf)	/* a > half c: 2a > c */
+		return fill_compare(t->op, 2 * a0, 2 * a1, c0, c1);
+	return fill_compare(t->op, a0, a1, c0, c1);
+}
+
+/* Returns 1 if a ::: block n is shown in this paper. */
+static int
+fill_cond_holds(const struct fill *f, const struct doc_node *n)
 {
 	const struct fig_ledger	*l = f->env->ledgers[DOC_LEDGER_SELECTION];
 	const struct fig_ledger	*region = f->env->ledgers[DOC_LEDGER_REGION];
 
-	switch (c) {
+	switch (n->as.cond.cond) {
+	case DOC_COND_IF:
+		return fill_test_holds(f, n->as.cond.test);
+	case DOC_COND_UNLESS:
+		return !fill_test_holds(f, n->as.cond.test);
+	case DOC_COND_FIXED:
+		return 1;
 	case DOC_COND_REGIONAL:
 		return f->env->lscb < 0;
 	case DOC_COND_LSCB:
@@ -451,7 +648,7 @@ fill_prune(struct fill *f, struct doc_node *parent)
 		if (n->type != DOC_COND)
 			continue;
 		fill_prune(f, n);
-		if (fill_cond_holds(f, n->as.cond.cond)) {
+		if (fill_cond_holds(f, n)) {
 			while ((c = n->first_child) != NULL) {
 				doc_node_unlink(c);
 				doc_node_insert_before(n, c);
@@ -954,6 +1151,10 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 			break;
 		case DOC_FIELD:
 			fill_field(&f, n);
+			break;
+		case DOC_COND:
+			if (n->as.cond.test != NULL)
+				fill_test_names(&f, n);
 			break;
 		default:
 			break;

@@ -136,6 +136,10 @@ void		 fig_boards_free(struct fig_ledger **ls, size_t n);
 struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
 		    const struct cohort *c, int lscb);
 
+/* Returns 1 if case k was completed inside r's period (a bound of 0 is
+ * open): the one rule for what counts in a figure. */
+int		 fig_in_period(const struct report *r, const struct scr_case *k);
+
 /* Returns the value named name, or NULL. */
 const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
 		    const char *name);

@@ -131,8 +131,7 @@ fig_add_case(const struct fig_def *def, struct fig_acc *a,
 	}
 }
 
-/* Returns 1 if case k is in the period (bounds of 0 are open). */
-static int
+int
 fig_in_period(const struct report *r, const struct scr_case *k)
 {
 	if (r->period_from > 0 && k->completed < r->period_from)

@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/types.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,6 +67,7 @@ struct opts {
 	int		 html;		/* render writes HTML: --format html,
 					   or -o FILE.html without --format */
 	int		 all_lscbs;	/* --all-lscbs: every board */
+	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
 	const char	*dump;		/* --dump doc|layout */
 	const char	*published;	/* audit --published DIR */
@@ -86,7 +88,7 @@ usage(FILE *f)
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
-"                        [--figures FILE]\n"
+"                        [--figures FILE] [--strict]\n"
 "       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--published DIR]\n"
 "       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
@@ -96,7 +98,8 @@ usage(FILE *f)
 "           or write it as one HTML page (--format html, or -o FILE.html);\n"
 "           --dump prints its filled document or its page layout as text\n"
 "  figures  print the figure ledger\n"
-"  check    validate the input and the template; write nothing\n"
+"  check    validate the input and the template, lint its prose\n"
+"           (--strict: lint findings are errors); write nothing\n"
 "  audit    try to work back every suppressed board figure; exit 1 if any\n"
 "  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
@@ -228,6 +231,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 			usage(stdout);
 			return stdout_done();
 		}
+		if (strcmp(arg, "--strict") == 0) {
+			o->strict = 1;
+			continue;
+		}
 		if (strcmp(arg, "--all-lscbs") == 0) {
 			o->all_lscbs = 1;
 			continue;
@@ -280,6 +287,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
 		return usage_error("--jobs: '%s' is not a number from 1 to 64",
 		    o->jobs);
+	if (o->strict && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--strict is for check");
 	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
 	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
 		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
@@ -631,6 +640,80 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
+/* Creates the folder path and any missing parents (mkdir -p).  Returns
+ * 0, or -1 with errno set. */
+static int
+make_dirs(const char *path)
+{
+	char *p = xstrdup(path), *q, c;
+	int rc = 0;
+
+	for (q = p + 1; rc == 0; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		c = *q;
+		*q = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+			rc = -1;
+		*q = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/*
+ * Warns at each case that leaves household_children or lscb_areas_known
+ * out: both feed published figures, so a default must not pass unseen.
+ */
+static void
+warn_defaults(const struct cohort *c, struct diag *d)
+{
+	const struct scr_case *k;
+	size_t i;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = &c->cases[i];
+		if (k->defaulted & CASE_DEFAULT_HOUSEHOLD)
+			diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+			    "no 'household_children': read as 0; write it, "
+			    "0 included (it feeds the household figures)");
+		if (k->defaulted & CASE_DEFAULT_AREAS)
+			diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+			    "no 'lscb_areas_known': read as 1; write it, 1 "
+			    "included (it feeds the mobility figures)");
+	}
+}
+
+/*
+ * Warns, at each case file completed outside the report's period, that
+ * it is left out of every figure (lest a typo in a date, or last year's
+ * folder, go unseen).  Returns the number of such cases.
+ */
+static size_t
+warn_left_out(const struct cohort *c, struct diag *d)
+{
+	const struct scr_case *k;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = &c->cases[i];
+		if (fig_in_period(&c->report, k))
+			continue;
+		diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+		    "completed %04d-%02d-%02d, outside the report's period "
+		    "%04d-%02d-%02d to %04d-%02d-%02d: left out of every "
+		    "figure", k->completed / 10000, k->completed / 100 % 100,
+		    k->completed % 100, c->report.period_from / 10000,
+		    c->report.period_from / 100 % 100,
+		    c->report.period_from % 100, c->report.period_to / 10000,
+		    c->report.period_to / 100 % 100, c->report.period_to % 100);
+		n++;
+	}
+	return n;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -640,7 +723,7 @@ main(int argc, char *argv[])
 	struct fig_set *figs = NULL;
 	struct paper *pp = NULL;
 	struct doc *doc = NULL;
-	int rc, lscb;
+	int rc, lscb, nlint;
 	size_t i, nchildren = 0, nout = 0;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
@@ -672,18 +755,27 @@ main(int argc, char *argv[])
 		 * sit in a block only one kind of paper shows. */
 		if ((rc = paper_check(pp, lscb, &d)) != 0)
 			break;
+		nlint = paper_lint(o.template_path, &d, o.strict);
+		if (nlint > 0 && o.strict) {
+			rc = EXIT_INVALID;
+			break;
+		}
+		warn_defaults(c, &d);
+		nout = warn_left_out(c, &d);
 		for (i = 0; i < c->ncases; i++)
-			nchildren += c->cases[i].nchildren;
-		/* The period's rule is the aggregator's own. */
-		nout = (size_t)paper_ledger(pp, -1)->out_of_period;
-		/* Cases outside the period load but count in no figure:
-		 * say so, lest a typo in a date go unseen. */
+			if (fig_in_period(&c->report, &c->cases[i]))
+				nchildren += c->cases[i].nchildren;
+		printf("%zu case%s in the period, %zu %s, %zu board%s: OK",
+		    c->ncases - nout, c->ncases - nout == 1 ? "" : "s",
+		    nchildren, nchildren == 1 ? "child" : "children",
+		    c->report.nlscbs, c->report.nlscbs == 1 ? "" : "s");
 		if (nout > 0)
-			fprintf(stderr, "scrpaper: %zu case%s completed "
-			    "outside the report's period, left out of every "
-			    "figure\n", nout, nout == 1 ? " was" : "s were");
-		printf("%zu cases, %zu children, %zu boards: OK\n",
-		    c->ncases, nchildren, c->report.nlscbs);
+			printf("; %zu case%s left out (outside the period)",
+			    nout, nout == 1 ? "" : "s");
+		if (nlint > 0)
+			printf("; %d prose warning%s", nlint,
+			    nlint == 1 ? "" : "s");
+		printf("\n");
 		break;
 	case CMD_FIGURES:
 		if (o.all_lscbs) {
@@ -708,6 +800,14 @@ main(int argc, char *argv[])
 		break;
 	}
 	case CMD_RENDER:
+		warn_defaults(c, &d);
+		(void)warn_left_out(c, &d);
+		if (o.all_lscbs && make_dirs(o.out) == -1) {
+			fprintf(stderr, "scrpaper: %s: cannot create the "
+			    "folder: %s\n", o.out, strerror(errno));
+			rc = EXIT_SYSERR;
+			break;
+		}
 		if (o.all_lscbs) {
 			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
 			    o.out, o.jobs ? atol(o.jobs) :
