@@ -13,6 +13,8 @@
 #include <stdio.h>
 
 struct cohort;
+struct report;
+struct scr_case;
 struct diag;
 
 enum fig_unit {
