@@ -1439,32 +1439,6 @@ post_kids(struct post *p, struct pv *e, long num, int depth)
 /* ------------------------------------------------------------------ */
 /* The edits */
 
-/* Appends the five XML special characters of s escaped to b. */
-static void
-post_xml(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&apos;");
-			break;
-		default:
-			buf_putc(b, *s);
-			break;
-		}
-}
 
 /*
  * Writes into b the XMP metadata, from the information dictionary info
@@ -1497,14 +1471,14 @@ post_xmp(struct post *p, struct pv *info, struct buf *b)
 	    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
 	    "   <dc:format>application/pdf</dc:format>\n"
 	    "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	post_xml(b, title);
+	buf_put_xml(b, title);
 	buf_puts(b, "</rdf:li></rdf:Alt></dc:title>\n"
 	    "   <dc:creator><rdf:Seq>");
 	/* The creators as given; else the Info /Author, a comma-separated
 	 * list. */
 	for (i = 0; i < p->pp->ncreators; i++) {
 		buf_puts(b, "<rdf:li>");
-		post_xml(b, p->pp->creators[i]);
+		buf_put_xml(b, p->pp->creators[i]);
 		buf_puts(b, "</rdf:li>");
 	}
 	for (s = p->pp->ncreators > 0 ? NULL : author; s != NULL &&
@@ -1514,22 +1488,22 @@ post_xmp(struct post *p, struct pv *info, struct buf *b)
 			e += 2;
 		}
 		buf_puts(b, "<rdf:li>");
-		post_xml(b, s);
+		buf_put_xml(b, s);
 		buf_puts(b, "</rdf:li>");
 	}
 	buf_puts(b, "</rdf:Seq></dc:creator>\n"
 	    "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	post_xml(b, subject);
+	buf_put_xml(b, subject);
 	buf_puts(b, "</rdf:li></rdf:Alt></dc:description>\n"
 	    "   <dc:language><rdf:Bag><rdf:li>");
-	post_xml(b, p->pp->lang);
+	buf_put_xml(b, p->pp->lang);
 	buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n"
 	    "   <pdf:Keywords>");
-	post_xml(b, keywords);
+	buf_put_xml(b, keywords);
 	buf_puts(b, "</pdf:Keywords>\n   <pdf:Producer>");
-	post_xml(b, producer);
+	buf_put_xml(b, producer);
 	buf_puts(b, "</pdf:Producer>\n   <xmp:CreatorTool>");
-	post_xml(b, creator);
+	buf_put_xml(b, creator);
 	buf_printf(b, "</xmp:CreatorTool>\n"
 	    "   <xmp:CreateDate>%sZ</xmp:CreateDate>\n"
 	    "   <xmp:ModifyDate>%sZ</xmp:ModifyDate>\n"

@@ -69,33 +69,6 @@ html_tag(const struct doc_node *n)
 	return html_role_tags[doc_node_role(n)];
 }
 
-/* Appends s to b with &, <, >, " and ' escaped: fit for text and for a
- * quoted attribute value alike. */
-static void
-html_esc(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
-		default:
-			buf_putc(b, *s);
-			break;
-		}
-}
 
 /* Appends the plain text of n, escaped. */
 static void
@@ -104,7 +77,7 @@ html_esc_plain(struct buf *b, const struct doc_node *n)
 	char	*t;
 
 	t = doc_node_plain(n);
-	html_esc(b, t);
+	buf_put_xml(b, t);
 	free(t);
 }
 
@@ -214,7 +187,7 @@ html_inline(struct html *h, const struct doc_node *n)
 		case DOC_FIGREF:
 		case DOC_NATREF:
 		case DOC_FIELD:
-			html_esc(b, c->text);
+			buf_put_xml(b, c->text);
 			break;
 		case DOC_STRONG:
 			buf_puts(b, "<strong>");
@@ -231,9 +204,9 @@ html_inline(struct html *h, const struct doc_node *n)
 				buf_printf(b, "-%d", k);
 			buf_printf(b, "\" href=\"#fn-%d\" aria-label=\""
 			    "Footnote ", c->as.fnref.number);
-			html_esc(b, c->text);
+			buf_put_xml(b, c->text);
 			buf_puts(b, "\">");
-			html_esc(b, c->text);
+			buf_put_xml(b, c->text);
 			buf_puts(b, "</a></sup>");
 			break;
 		default:
@@ -388,7 +361,7 @@ html_svg_text(struct buf *b, double x, int pct, double dx, double y,
 	if (bold)
 		buf_puts(b, " font-weight=\"700\"");
 	buf_putc(b, '>');
-	html_esc(b, s);
+	buf_put_xml(b, s);
 	buf_puts(b, "</text>\n");
 }
 
@@ -451,7 +424,7 @@ html_chart(struct html *h, const struct doc_node *n)
 	    "fill=\"#0b0c0c\">\n", id, yb + HTML_CHART_LINE + 4,
 	    HTML_CHART_PT);
 	buf_printf(b, "<title id=\"chart%d-title\">", id);
-	html_esc(b, c->alt);
+	buf_put_xml(b, c->alt);
 	buf_puts(b, "</title>\n");
 	if (c->nseries > 2)
 		buf_printf(b, "<defs><pattern id=\"chart%d-hatch\" "
@@ -559,15 +532,15 @@ html_head(struct html *h)
 	    "<meta http-equiv=\"Content-Security-Policy\" "
 	    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
 	    "<title>");
-	html_esc(b, m->title != NULL ? m->title : "");
+	buf_put_xml(b, m->title != NULL ? m->title : "");
 	if (m->lscb != NULL) {
 		buf_puts(b, ": ");
-		html_esc(b, m->lscb);
+		buf_put_xml(b, m->lscb);
 	}
 	buf_puts(b, "</title>\n");
 	if (m->subject != NULL) {
 		buf_puts(b, "<meta name=\"description\" content=\"");
-		html_esc(b, m->subject);
+		buf_put_xml(b, m->subject);
 		buf_puts(b, "\">\n");
 	}
 	if (m->nauthors > 0 || m->organisation != NULL) {
@@ -575,12 +548,12 @@ html_head(struct html *h)
 		for (i = 0; i < m->nauthors; i++) {
 			if (i > 0)
 				buf_puts(b, ", ");
-			html_esc(b, m->authors[i]);
+			buf_put_xml(b, m->authors[i]);
 		}
 		if (m->organisation != NULL && *m->organisation != '\0') {
 			if (m->nauthors > 0)
 				buf_puts(b, ", ");
-			html_esc(b, m->organisation);
+			buf_put_xml(b, m->organisation);
 		}
 		buf_puts(b, "\">\n");
 	}
@@ -660,12 +633,12 @@ html_body(struct html *h)
 			    html_tag(n));
 			for (i = 0; i < m->nauthors; i++) {
 				buf_printf(b, "<%s>", inner);
-				html_esc(b, m->authors[i]);
+				buf_put_xml(b, m->authors[i]);
 				buf_printf(b, "</%s>\n", inner);
 			}
 			if (m->organisation != NULL) {
 				buf_printf(b, "<%s>", inner);
-				html_esc(b, m->organisation);
+				buf_put_xml(b, m->organisation);
 				buf_printf(b, "</%s>\n", inner);
 			}
 			buf_printf(b, "</%s>\n", html_tag(n));

@@ -41,6 +41,9 @@ void	buf_putn(struct buf *b, const char *s, size_t n);
 void	buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Appends s (NULL: nothing) with &, <, >, " and ' escaped (the last as
+ * &#39;): fit for XML and HTML text and quoted attribute values alike. */
+void	buf_put_xml(struct buf *b, const char *s);
 /* Hands the contents to the caller (free with free()) and empties b;
  * b may be written to again (it then allocates afresh). */
 char	*buf_take(struct buf *b);
