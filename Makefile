@@ -56,7 +56,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper.pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data
+	asan valgrind fuzz bench data restricted
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -174,12 +174,31 @@ $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
 	$(BIN) data -o $(@D)
 
+# The restricted edition (docs/restricted.md): every board's own figures,
+# unsuppressed, marked OFFICIAL-SENSITIVE, written 0600 in a 0700 folder.
+# Only ever built by name: no other target depends on it.
+RESTRICTED := output/restricted
+
+restricted: $(BIN)
+	@mkdir -p $(RESTRICTED) && chmod 700 $(RESTRICTED)
+	$(BIN) render --all-lscbs --edition restricted -o $(RESTRICTED)
+
+# make dist refuses to pack a restricted paper found among the public
+# ones (its marking is in the text and in the uncompressed XMP).
+DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) output/lscb \
+	    output/data 2>/dev/null; then \
+		echo "make dist: the files above are restricted papers" \
+		    "(OFFICIAL-SENSITIVE); remove them from the public" \
+		    "output first" >&2; rm -f $(DIST); exit 1; fi
+
 # The papers and ledgers in one reproducible archive with a SHA-256
 # manifest; the open data set in papers/data.
 DIST := output/scrpaper-papers.tar.gz
 dist: $(DIST)
+	@$(DIST_GUARD)
 
 $(DIST): $(PAPER) $(VARIANTS) $(DATA)
+	@$(DIST_GUARD)
 	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
 	    output/dist/papers/data
 	cp output/data/* output/dist/papers/data/
@@ -233,7 +252,8 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out output/data
+	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out output/data \
+	    $(RESTRICTED)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

@@ -19,8 +19,13 @@
  *   directive  = "@subtitle " inline             line under the title
  *              | "@signoff"                      authors and organisation
  *              | "@pagebreak"
- *              | "@chart" [ " " inline ] ;       a bar chart of the table
+ *              | "@chart" [ " " inline ]         a bar chart of the table
  *                                                just above, with a caption
+ *              | "@boards" [ " " inline ] ;      every board's reviews and
+ *                                                children as a table, and
+ *                                                the region's tile map
+ *                                                (INPUT/grid.yaml), with a
+ *                                                caption
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
@@ -718,10 +723,19 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			} else
 				doc_node_append(tmpl_container(p),
 				    doc_node_new(DOC_CHART, line, col));
+		} else if (k == 7 && strncmp(s, "@boards", 7) == 0) {
+			if (i < n) {
+				tmpl_open_leaf(p, tmpl_container(p),
+				    DOC_TILEMAP, line, col, s + i, n - i,
+				    col + (int)i);
+				tmpl_close_leaf(p);
+			} else
+				doc_node_append(tmpl_container(p),
+				    doc_node_new(DOC_TILEMAP, line, col));
 		} else
 			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
-			    "(@subtitle TEXT, @chart [TEXT], @signoff or "
-			    "@pagebreak)", (int)n, s);
+			    "(@subtitle TEXT, @chart [TEXT], @boards [TEXT], "
+			    "@signoff or @pagebreak)", (int)n, s);
 		return;
 	}
 

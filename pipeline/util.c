@@ -503,6 +503,13 @@ tmp_guard_set(const char *path)
 int
 file_write_atomic(const char *path, const void *data, size_t len)
 {
+	return file_write_atomic_mode(path, data, len, 0666);
+}
+
+int
+file_write_atomic_mode(const char *path, const void *data, size_t len,
+    unsigned mode)
+{
 	char	*tmp;
 	FILE	*f;
 	int	 fd, rc = -1, saved;
@@ -521,7 +528,7 @@ file_write_atomic(const char *path, const void *data, size_t len)
 	tmp_guard_release();
 	mask = umask(0);
 	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
+	(void)fchmod(fd, (mode_t)mode & ~mask);
 	if ((f = fdopen(fd, "wb")) == NULL) {
 		saved = errno;
 		close(fd);

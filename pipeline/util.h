@@ -81,6 +81,11 @@ int	file_read_all(const char *path, size_t max, char **data, size_t *len);
  * success, -1 on failure with errno set and no file left behind.
  */
 int	file_write_atomic(const char *path, const void *data, size_t len);
+/* The same, the file made with mode (less the umask) instead of 0666:
+ * 0600 for a paper only its owner may read.  The temporary file is 0600
+ * from its creation, so the bytes are never readable by others. */
+int	file_write_atomic_mode(const char *path, const void *data,
+	    size_t len, unsigned mode);
 
 /*
  * A temporary output file to remove if the process is stopped by SIGINT,

@@ -6,7 +6,8 @@
 #      headers of the stages its own stage may see, as the table below
 #      says: util <- diag <- yml <- case <- fig; fig_format.c is a leaf
 #      (util.h and fig.h only); util, diag <- doc <- tmpl; {doc, case,
-#      fig} <- fill <- paper <- main; the back ends (render_*) see doc.h
+#      fig} <- fill <- paper <- main; {yml, case} <- grid <- fill, main;
+#      the back ends (render_*) see doc.h
 #      and never case.h, fig.h, tmpl.h, fill.h or paper.h.
 #   2. No cycles: the objects beside the binary, linked by the symbols
 #      one uses and another defines (nm), form no loop (tsort), so no two
@@ -25,6 +26,7 @@ stage() {
 	diag.[ch]) echo diag ;;
 	yml.[ch]) echo yml ;;
 	case*.[ch]) echo case ;;
+	grid.[ch]) echo grid ;;
 	fig_format.c) echo fig_format ;;
 	fig*.[ch]) echo fig ;;
 	doc.[ch]) echo doc ;;
@@ -45,15 +47,16 @@ allowed() {
 	diag) echo "util diag" ;;
 	yml) echo "util diag yml" ;;
 	case) echo "util diag yml case" ;;
+	grid) echo "util diag yml case grid" ;;
 	fig) echo "util diag yml case fig" ;;
 	fig_format) echo "util fig" ;;
 	doc) echo "util diag doc" ;;
 	tmpl) echo "util diag doc tmpl" ;;
-	fill) echo "util diag case fig doc fill" ;;
+	fill) echo "util diag case fig doc fill grid" ;;
 	paper) echo "util diag case fig doc tmpl fill paper" ;;
 	render) echo "util diag doc render pdf_post" ;;
 	pdf_post) echo "util pdf_post" ;;
-	main) echo "util diag case fig doc paper render" ;;
+	main) echo "util diag case fig doc paper render grid" ;;
 	esac
 }
 
