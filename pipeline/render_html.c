@@ -416,6 +416,33 @@ html_svg_swatch(struct buf *b, int id, int s, double x, double y,
 		    w > 1 ? w - 1 : w, hgt - 1, id, html_chart_fill[0]);
 }
 
+/*
+ * Opens figure node n (attrs: its attributes, "" or with a leading
+ * space) with its caption, and the inline SVG of id's width w and height
+ * hgt, an image named by its title, the text alternative alt.
+ */
+static void
+html_figure_open(struct html *h, const struct doc_node *n,
+    const char *attrs, int id, double w, double hgt, const char *alt)
+{
+	struct buf	*b = h->out;
+
+	buf_printf(b, "<%s%s>\n", html_tag(n), attrs);
+	if (n->first_child != NULL) {
+		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
+		html_inline(h, n);
+		buf_puts(b, "</figcaption>\n");
+	}
+	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" "
+	    "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+	    "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"%d\" "
+	    "fill=\"#0b0c0c\">\n", id, w, hgt, w, hgt, HTML_CHART_PT);
+	buf_printf(b, "<title id=\"chart%d-title\">", id);
+	html_esc(b, alt);
+	buf_puts(b, "</title>\n");
+}
+
 #define HTML_TILE	52	/* a tile's side, in pixels */
 #define HTML_TILE_GAP	4
 
@@ -456,21 +483,8 @@ html_tilemap(struct html *h, const struct doc_node *n)
 		width = 320;
 	ly = t->nrows * (HTML_TILE + HTML_TILE_GAP) + 8;
 	height = ly + 26;
-	buf_printf(b, "<%s class=\"tilemap\">\n", html_tag(n));
-	if (n->first_child != NULL) {
-		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
-		html_inline(h, n);
-		buf_puts(b, "</figcaption>\n");
-	}
-	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" "
-	    "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-	    "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"%d\" "
-	    "fill=\"#0b0c0c\">\n", id, width, height, width, height,
-	    HTML_CHART_PT);
-	buf_printf(b, "<title id=\"chart%d-title\">", id);
-	html_esc(b, t->alt);
-	buf_puts(b, "</title>\n");
+	html_figure_open(h, n, " class=\"tilemap\"", id, width, height,
+	    t->alt);
 	for (i = 0; i < t->ntiles; i++) {
 		tile = &t->tiles[i];
 		x = (tile->col - 1) * (HTML_TILE + HTML_TILE_GAP);
@@ -545,21 +559,7 @@ html_chart(struct html *h, const struct doc_node *n)
 	yb = top + c->ncats * gy;
 	height = yb + HTML_CHART_LINE + 4;
 
-	buf_printf(b, "<%s>\n", html_tag(n));
-	if (n->first_child != NULL) {
-		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
-		html_inline(h, n);
-		buf_puts(b, "</figcaption>\n");
-	}
-	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" "
-	    "width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" "
-	    "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"%d\" "
-	    "fill=\"#0b0c0c\">\n", id, HTML_CHART_W, ceil(height),
-	    HTML_CHART_W, ceil(height), HTML_CHART_PT);
-	buf_printf(b, "<title id=\"chart%d-title\">", id);
-	html_esc(b, c->alt);
-	buf_puts(b, "</title>\n");
+	html_figure_open(h, n, "", id, HTML_CHART_W, ceil(height), c->alt);
 	if (c->nseries > 2)
 		buf_printf(b, "<defs><pattern id=\"chart%d-hatch\" "
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "

@@ -16,7 +16,7 @@
 #     a header and footer;
 #   - usage errors: no --lscb, a path that does not say "restricted", a
 #     restricted regional paper; nothing is written.
-# In a copy of the tree with the binary under test: `make`, `make
+# In a copy of the tree with the binary under test: `make`, `make html`, `make
 # variants`, `make data`, `make dist` write no restricted file and nothing
 # marked; `make restricted` writes 33 marked papers, 0600, in a 0700
 # folder; `make dist` refuses when one is copied among the public papers.
@@ -131,14 +131,17 @@ done
 mkdir "$tmp/tree"
 cp -R Makefile pipeline templates input fonts "$tmp/tree/" ||
 	fail "cannot copy the tree"
+# the sanitizers' suppression files, named relative to the tree
+mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
+	fail "cannot copy the suppression files"
 (
 	unset MAKEFLAGS MFLAGS MAKELEVEL
 	cd "$tmp/tree" || exit 1
 	mk() {
 		make -o "$SCRPAPER" BIN="$SCRPAPER" "$@" >"$tmp/make.log" 2>&1
 	}
-	mk build variants data dist || {
-		echo "FAIL: make build variants data dist:"
+	mk build variants data html dist || {
+		echo "FAIL: make build variants data html dist:"
 		tail -20 "$tmp/make.log"
 		exit 1
 	}
