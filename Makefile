@@ -33,10 +33,10 @@ endif
 
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
-	   libpango1.0-dev libcmocka-dev poppler-utils qpdf libqpdf-dev valgrind time \
-	   chromium
-PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig libqpdf
-TEST_PKGS = cmocka
+	   libpango1.0-dev zlib1g-dev libcmocka-dev poppler-utils qpdf libqpdf-dev \
+	   valgrind time python3-jsonschema python3-yaml chromium
+PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig glib-2.0 zlib
+TEST_PKGS = cmocka libqpdf
 
 PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -50,13 +50,28 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN	:= $(BUILD)/scrpaper
 
-INPUTS	:= $(wildcard input/*.yaml input/cases/*.yaml)
+# INPUT=DIR: the input folder every target reads (report.yaml,
+# codebook.yaml, national.yaml, cases/).  The outputs of a folder other
+# than input/ carry the report's period, so that years never overwrite
+# each other: output/background-paper-2009-10-to-2010-09.pdf,
+# output/lscb-2009-10-to-2010-09/, ...; input/'s keep their stable names.
+INPUT	?= input
+INPUTS	:= $(wildcard $(INPUT)/*.yaml $(INPUT)/cases/*.yaml)
+PERIOD	:= $(shell sed -n -e '/^period:/,/^[a-z]/s/^  *from: *\([0-9]*-[0-9]*\).*/\1/p' \
+	    -e '/^period:/,/^[a-z]/s/^  *to: *\([0-9]*-[0-9]*\).*/\1/p' \
+	    $(INPUT)/report.yaml 2>/dev/null | paste -sd_ - | sed 's/_/-to-/')
+ifeq ($(INPUT),input)
+SUFFIX	:=
+else
+SUFFIX	:= -$(or $(PERIOD),unknown-period)
+endif
+IN_ARGS	:= --input $(INPUT)
 TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
-PAPER	:= output/background-paper.pdf
+PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data restricted
+	asan valgrind fuzz bench data golden sweep schema restricted
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -71,7 +86,8 @@ deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
 	    command -v valgrind >/dev/null && command -v chromium >/dev/null && \
-	    command -v npm >/dev/null; then \
+	    command -v npm >/dev/null && \
+	    /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then \
 		echo "make deps: all dependencies are installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -q && \
@@ -122,78 +138,90 @@ $(BUILD)/tests/%.o: tests/unit/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBOBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) $(TEST_LIBS)
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+# The post-pass test also links the qpdf-based reference post-pass and
+# catches cairo's PDF on its way into pdf_post_buffer().
+$(BUILD)/tests/test_pdf_post: $(BUILD)/tests/test_pdf_post.o \
+    $(BUILD)/tests/post_qpdf.o $(LIBOBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=pdf_post_buffer -o $@ $^ \
+	    $(PKG_LIBS) $(TEST_LIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(BUILD)/tests/post_qpdf.d
 
 # Keep the test objects, so a second `make check` rebuilds nothing.
-.SECONDARY: $(UNIT_BINS:=.o)
+.SECONDARY: $(UNIT_BINS:=.o) $(BUILD)/tests/post_qpdf.o
 
 $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(@D)
-	$(BIN) render -o $@
+	$(BIN) render $(IN_ARGS) -o $@
+	$(if $(SUFFIX),,cp $@ output/background-paper-$(PERIOD).pdf)
 
 paper: $(PAPER)
 
 # One paper per board, rendered by one command whose worker processes (one
 # a processor) each set up fonts once, and the board ledgers, suppressed
 # as in the papers.  The stamp is touched only when everything was
-# written.
-VARIANTS := output/lscb/.done
+# written.  The ledger goes through a temporary file of its own (mktemp),
+# so two `make variants` at once in one tree do not collide.
+LSCBDIR	:= output/lscb$(SUFFIX)
+VARIANTS := $(LSCBDIR)/.done
 
 variants: $(VARIANTS)
 
 $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
-	@mkdir -p output/lscb
-	$(BIN) render --all-lscbs -o output/lscb
-	$(BIN) figures --all-lscbs > output/lscb/figures.csv.tmp
-	mv output/lscb/figures.csv.tmp output/lscb/figures.csv
+	@mkdir -p $(LSCBDIR)
+	$(BIN) render $(IN_ARGS) --all-lscbs -o $(LSCBDIR)
+	@t=$$(mktemp $(LSCBDIR)/figures.csv.XXXXXX) && chmod 644 "$$t" && \
+	if $(BIN) figures $(IN_ARGS) --all-lscbs > "$$t"; then \
+		mv -f "$$t" $(LSCBDIR)/figures.csv; \
+	else rm -f "$$t"; exit 1; fi
 	@touch $@
 
 # The HTML edition: the regional paper and every board's, one
 # self-contained page each, beside the PDFs.
-HTML_PAPER := output/background-paper.html
-HTML_VARIANTS := output/lscb/.html-done
+HTML_PAPER := output/background-paper$(SUFFIX).html
+HTML_VARIANTS := $(LSCBDIR)/.html-done
 
 html: $(HTML_PAPER) $(HTML_VARIANTS)
 
 $(HTML_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
-	$(BIN) render -o $@
+	$(BIN) render $(IN_ARGS) -o $@
 
 $(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
-	@mkdir -p output/lscb
-	$(BIN) render --all-lscbs --format html -o output/lscb
+	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $(LSCBDIR)
 	@touch $@
 
 # The figures as open data (docs/data.md): a tidy CSV, its metadata and
 # a README, in output/data.
-DATA	:= output/data/scr_figures.csv
+DATA	:= output/data$(SUFFIX)/scr_figures.csv
 
 data: $(DATA)
 
 $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
-	$(BIN) data -o $(@D)
+	$(BIN) data $(IN_ARGS) -o $(@D)
 
 # The restricted edition (docs/restricted.md): every board's own figures,
 # unsuppressed, marked OFFICIAL-SENSITIVE, written 0600 in a 0700 folder.
 # Only ever built by name: no other target depends on it.
-RESTRICTED := output/restricted
+RESTRICTED := output/restricted$(SUFFIX)
 
 restricted: $(BIN)
 	@mkdir -p $(RESTRICTED) && chmod 700 $(RESTRICTED)
-	$(BIN) render --all-lscbs --edition restricted -o $(RESTRICTED)
+	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
+	    -o $(RESTRICTED)
 
 # make dist refuses to pack a restricted paper found among the public
 # ones (its marking is in the text and in the uncompressed XMP).
-DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) output/lscb \
-	    output/data 2>/dev/null; then \
+DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) $(LSCBDIR) \
+	    $(dir $(DATA)) 2>/dev/null; then \
 		echo "make dist: the files above are restricted papers" \
 		    "(OFFICIAL-SENSITIVE); remove them from the public" \
 		    "output first" >&2; rm -f $(DIST); exit 1; fi
 
 # The papers and ledgers in one reproducible archive with a SHA-256
 # manifest; the open data set in papers/data.
-DIST := output/scrpaper-papers.tar.gz
+DIST := output/scrpaper-papers$(SUFFIX).tar.gz
 dist: $(DIST)
 	@$(DIST_GUARD)
 
@@ -201,10 +229,10 @@ $(DIST): $(PAPER) $(VARIANTS) $(DATA)
 	@$(DIST_GUARD)
 	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
 	    output/dist/papers/data
-	cp output/data/* output/dist/papers/data/
+	cp $(dir $(DATA))* output/dist/papers/data/
 	cp $(PAPER) output/dist/papers/
-	cp output/lscb/*.pdf output/lscb/figures.csv output/dist/papers/lscb/
-	$(BIN) figures > output/dist/papers/figures.csv
+	cp $(LSCBDIR)/*.pdf $(LSCBDIR)/figures.csv output/dist/papers/lscb/
+	$(BIN) figures $(IN_ARGS) > output/dist/papers/figures.csv
 	cd output/dist/papers && find . -type f ! -name SHA256SUMS | \
 	    LC_ALL=C sort | sed 's|^\./||' | xargs sha256sum > SHA256SUMS
 	cd output/dist && tar --sort=name --owner=0 --group=0 \
@@ -213,8 +241,14 @@ $(DIST): $(PAPER) $(VARIANTS) $(DATA)
 	mv output/$(@F).tmp $@
 	rm -rf output/dist
 
-# Every test: unit tests, then the end-to-end scripts.
-check: unit e2e
+# Every test: unit tests, the end-to-end scripts, and the case schema
+# against the loader's corpus.
+check: unit e2e schema
+
+# schema/case.schema.json accepts and refuses the same case files as the
+# loader (Debian's python3-jsonschema: call Debian's python3).
+schema:
+	/usr/bin/python3 tests/schema/check_schema.py
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
@@ -222,8 +256,18 @@ unit: $(UNIT_BINS)
 e2e: $(BIN)
 	@SANITIZE=$(SANITIZE) SCRPAPER=$(BIN) sh tests/e2e/run.sh
 
+# Regenerates the golden dumps of tests/golden/ after showing how each
+# changes; review the diff before committing them.
+golden: $(BIN)
+	SCRPAPER=$(BIN) sh tests/golden/run.sh -r
+
 asan:
 	$(MAKE) check SANITIZE=1
+
+# The grammar sweep over every cohort size (check runs a few of them).
+sweep: $(BIN)
+	SCRPAPER=$(BIN) SWEEP_SIZES="0 1 2 3 5 8 20 200" SWEEP_SEEDS="1 2" \
+	    sh tests/e2e/test_grammar.sh
 
 valgrind: $(BIN)
 	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh
@@ -252,8 +296,9 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/*.html output/lscb tests/out output/data \
-	    $(RESTRICTED)
+	rm -rf build scrpaper output/*.pdf output/*.html output/lscb output/lscb-* \
+	    tests/out output/data output/data-* output/restricted \
+	    output/restricted-*
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

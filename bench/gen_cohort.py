@@ -102,10 +102,12 @@ def make_case(rng, i, lscbs, d0, span, case_codes, child_codes):
                  "related", "suicide")))
         if child_codes and rng.random() < 0.3:
             out.append("    factors: [%s]" % rng.choice(child_codes))
-    if rng.random() < 0.8:
-        out.append("household_children: %d" % rng.randrange(0, 5))
-    if rng.random() < 0.7:
-        out.append("lscb_areas_known: %d" % rng.choice((1, 1, 1, 2, 2, 3, 4, 5)))
+    # Both fields in every case (scrpaper check warns at a default); the
+    # draws are those of the earlier generator, so cohorts keep their codes.
+    out.append("household_children: %d" % (rng.randrange(0, 5)
+                                            if rng.random() < 0.8 else 0))
+    out.append("lscb_areas_known: %d" % (
+        rng.choice((1, 1, 1, 2, 2, 3, 4, 5)) if rng.random() < 0.7 else 1))
     k = rng.randint(3, min(12, len(case_codes)))
     picked = sorted(rng.sample(range(len(case_codes)), k))
     nr = [c for c in picked if rng.random() < 0.1]

@@ -11,6 +11,7 @@
 #   BENCH_STRICT=1 exit 1 when a target is missed (default: only a failed run)
 #   BENCH_SHARED   the shared folder holding bench/floor/ and source/
 #                  (default ../shared)
+#   BENCH_CALLGRIND=0  skip the instruction counts (valgrind, ~30 s)
 #   CC             compiler for the floors and the timing helper (default cc)
 #
 # Writes only under build/bench/ and a temporary folder that is removed on
@@ -145,6 +146,14 @@ row make "make -j2 variants (clean output)" floor33 \
 	"rm -rf $TREE/output/lscb" \
 	"make -s -C $TREE -j2 variants"
 GRPS="floor1,render floor33,all,make"
+# The HTML edition, when the binary has one.
+HTML=0
+"$SCRPAPER" --help 2>&1 | grep -q 'pdf|html' && HTML=1
+if [ $HTML = 1 ]; then
+	row html "render --format html (regional)" floor1 "" \
+		"$SCRPAPER render --format html -o $T/r1/paper.html"
+	GRPS="floor1,render,html floor33,all,make"
+fi
 for n in $SIZES; do
 	c=$B/cohort-$n
 	row yaml$n "libyaml parse: $n cases" "" "" \
@@ -153,6 +162,52 @@ for n in $SIZES; do
 		"$SCRPAPER figures --input $c"
 	GRPS="$GRPS yaml$n,fig$n"
 done
+
+# Issue 13.14: inputs at the documented limits, each pass linear in them.
+# A template of 4 and 16 MiB (parse and fill, for the region and the 33
+# boards: `check`), a table of 1 000 and 8 000 rows (render), and a board
+# name of 60 000 characters (refused at once: names are limited to 100).
+python3 - "$B" <<'EOF' || die "cannot write the limit inputs"
+import os, sys
+b = sys.argv[1]
+line = ("The children in {cases} families were reviewed; {boys:percent} "
+        "were boys, and this sentence runs on to fill its line.\n")
+for mib in (4, 16):
+    out, n, i = ["# Big\n\n"], 0, 0
+    while n < mib * 1024 * 1024 - 400:
+        s = line if i % 5 else "\n"
+        out.append(s); n += len(s); i += 1
+    open(os.path.join(b, "tmpl-%d.tmpl" % mib), "w").write("".join(out))
+for n in (2000, 8000):
+    out = ["# Notes\n\n"]
+    out += ["Text %d.[^n%d]\n\n" % (i, i) for i in range(n)]
+    out += ["[^n%d]: note %d\n\n" % (i, i) for i in range(n)]
+    open(os.path.join(b, "notes-%d.tmpl" % n), "w").write("".join(out))
+for rows in (1000, 8000):
+    out = ["# Table\n\n| Row | Cases |\n| - | -: |\n"]
+    out += ["| Row %d | %d |\n" % (i, i) for i in range(1, rows + 1)]
+    open(os.path.join(b, "table-%d.tmpl" % rows), "w").write("".join(out))
+EOF
+rm -rf $B/longname && mkdir -p $B/longname && cp -r input/* $B/longname/ &&
+	sed "s/^  - Barnet\$/&\\n  - $(printf 'B%.0s' $(seq 1 60000))/" \
+	input/report.yaml > $B/longname/report.yaml || die "cannot write longname"
+printf '#!/bin/sh\n"$1" check --input "$2" 2>&1 | grep -q "board name longer"\n' \
+	> $B/refused.sh
+row tmpl4 "check: 4 MiB template" "" "" \
+	"$SCRPAPER check --template $B/tmpl-4.tmpl"
+row tmpl16 "check: 16 MiB template" tmpl4 "" \
+	"$SCRPAPER check --template $B/tmpl-16.tmpl"
+row table1000 "render: table of 1 000 rows" "" "" \
+	"$SCRPAPER render --template $B/table-1000.tmpl -o $T/r1/t.pdf"
+row table8000 "render: table of 8 000 rows" table1000 "" \
+	"$SCRPAPER render --template $B/table-8000.tmpl -o $T/r1/t.pdf"
+row notes2000 "check: 2 000 footnotes" "" "" \
+	"$SCRPAPER check --template $B/notes-2000.tmpl"
+row notes8000 "check: 8 000 footnotes" notes2000 "" \
+	"$SCRPAPER check --template $B/notes-8000.tmpl"
+row longname "check: 60 000-character board name" "" "" \
+	"sh $B/refused.sh $SCRPAPER $B/longname"
+GRPS="$GRPS tmpl4,tmpl16 table1000,table8000 notes2000,notes8000 longname"
 
 FAILED=0
 run_one() { # ID RECORD(0|1)
@@ -175,6 +230,9 @@ run_one() { # ID RECORD(0|1)
 	[ "$2" = 1 ] || return
 	cat "$T"/ms >>"$T"/$1.ms
 	sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T"/tv >>"$T"/$1.rss
+	# CPU time of the command and every process it waited for, ms
+	awk -F ': *' '/User time|System time/ { t += $2 }
+		END { printf "%.1f\n", t * 1000 }' "$T"/tv >>"$T"/$1.cpu
 }
 
 for g in $GRPS; do
@@ -203,7 +261,10 @@ for id in $ROWS; do
 		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 		printf "%.1f\t%.1f\t%.1f\t%d", m, v[1], v[NR], NR }')
 	rss=$(sort -n "$T"/$id.rss | awk 'END { printf "%.1f", $1 / 1024 }')
-	printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" >>$RES
+	cpu=$(sort -n "$T"/$id.cpu | awk '{ v[NR] = $1 } END {
+		printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$floor" "$label" "$stats" "$rss" \
+		"$cpu" >>$RES
 done
 
 echo
@@ -211,13 +272,14 @@ echo "scrpaper benchmark: $START, $(nproc) CPUs, load $LOAD0 at the start," \
 	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end"
 echo "binary $SCRPAPER ($VERSION, sha256 $sum, tree $rev);" \
 	"$RUNS runs after 1 warm-up"
-echo "times in ms (wall clock), peak RSS in MiB (max of the runs)"
+echo "times in ms (wall clock), peak RSS in MiB (max of the runs), CPU in ms" \
+	"(user + system of all its processes, median)"
 awk -F '\t' '
 { id[NR] = $1; fl[NR] = $2; lab[NR] = $3; med[$1] = $4; rss[$1] = $8
   line[NR] = $0 }
 END {
-	printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", "name", "median", "min",
-	    "max", "RSS MiB", "x time", "x RSS", "floor"
+	printf "%-34s %9s %9s %9s %8s %7s %7s %8s  %s\n", "name", "median", "min",
+	    "max", "RSS MiB", "x time", "x RSS", "CPU ms", "floor"
 	for (i = 1; i <= NR; i++) {
 		split(line[i], f, "\t")
 		if (f[4] == "FAILED") {
@@ -228,8 +290,8 @@ END {
 			rt = sprintf("%.2f", f[4] / med[fl[i]])
 			rr = sprintf("%.2f", f[8] / rss[fl[i]])
 		}
-		printf "%-34s %9s %9s %9s %8s %7s %7s  %s\n", lab[i], f[4], f[5],
-		    f[6], f[8], rt, rr, (fl[i] == "" ? "" : lab_of(fl[i]))
+		printf "%-34s %9s %9s %9s %8s %7s %7s %8s  %s\n", lab[i], f[4], f[5],
+		    f[6], f[8], rt, rr, f[9], (fl[i] == "" ? "" : lab_of(fl[i]))
 	}
 }
 function lab_of(x,   j) { for (j = 1; j <= NR; j++) if (id[j] == x) return lab[j] }
@@ -264,6 +326,33 @@ big=100000 small=10000
 target "figures $big time / libyaml parse $big" "$(ratio fig$big yaml$big 4)" 1.3
 target "figures $big peak RSS, MiB" "$(col fig$big 8)" 100
 target "figures $big time / figures $small (linear)" "$(ratio fig$big fig$small 4)" 11
+target "check 16 MiB template / 4 MiB (linear)" "$(ratio tmpl16 tmpl4 4)" 4.4
+target "check 16 MiB template peak RSS, MiB" "$(col tmpl16 8)" 1024
+target "table of 8 000 rows / 1 000 rows (linear)" "$(ratio table8000 table1000 4)" 8.8
+target "check 8 000 footnotes / 2 000 (linear)" "$(ratio notes8000 notes2000 4)" 4.4
+# Issue 17: the tagged paper at the floor's pace, 33 boards in half the
+# floor's time on both cores.
+target "render --all-lscbs peak RSS / floor 33 papers" "$(ratio all floor33 8)" 2
+target "make variants time / floor 33 papers" "$(ratio make floor33 4)" 0.5
+target "make variants CPU / floor 33 papers CPU" "$(ratio make floor33 9)" 1.0
+[ $HTML = 1 ] && target "HTML edition time / floor 1 paper" \
+	"$(ratio html floor1 4)" 0.2
+if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+	# Instructions (callgrind Ir) do not depend on the machine's load.
+	ir() { # OUT COMMAND...
+		o=$1
+		shift
+		timeout 900 valgrind --tool=callgrind --callgrind-out-file="$T"/cg \
+			"$@" >/dev/null 2>"$T"/cg.err || { echo ""; return; }
+		sed -n 's/.*refs: *//p' "$T"/cg.err | tr -d , >"$T"/$o.ir
+		cat "$T"/$o.ir
+	}
+	irf=$(ir floor $B/floor $PAPER_TXT $T/f1/floor.pdf)
+	irr=$(ir render $SCRPAPER render -o $T/r1/paper.pdf)
+	echo "  (callgrind: regional paper $irr Ir, floor 1 paper $irf Ir)"
+	target "regional paper instructions / floor 1 paper" \
+		"$(awk -v a="$irr" -v b="$irf" 'BEGIN { if (a != "" && b > 0) printf "%.4f", a / b }')" 1.2
+fi
 { echo; echo "results: $RES, table: $B/table.txt"; } >&2
 
 [ $FAILED = 1 ] && exit 1

@@ -19,6 +19,7 @@ struct diag;
 #define CASE_MAX_CHILDREN	100	/* children in one case */
 #define CASE_MAX_CODES		1024	/* codes in the codebook */
 #define CASE_MAX_LSCBS		10000	/* boards in report.yaml */
+#define CASE_MAX_LSCB_NAME	100	/* characters in a board's name */
 #define CASE_MAX_STUDIES	1000	/* studies in national.yaml */
 
 enum case_sex {
@@ -111,11 +112,19 @@ struct scr_case {
 	size_t		 nchildren;
 	int		 household_children; /* other children at home */
 	int		 lscb_areas_known;   /* LSCB areas that knew the family */
+	unsigned	 defaulted;	/* CASE_DEFAULT_*: fields left out (or
+					   null) and read as their default */
 	codeword	*factors;	/* case-level codes; owns the block */
 	codeword	*not_recorded;	/* codes not looked at or not recorded;
 					   in factors' block, not freed alone */
 	struct srcpos	 pos;
 };
+
+/* struct scr_case's defaulted: household_children read as 0,
+ * lscb_areas_known read as 1.  Both feed figures, so check and render
+ * warn at each. */
+#define CASE_DEFAULT_HOUSEHOLD	0x1u
+#define CASE_DEFAULT_AREAS	0x2u
 
 struct report {
 	char		*title;

@@ -550,7 +550,13 @@ check_slugs(struct lctx *x, const struct ynode *seq)
 
 	v = xcalloc(seq->nkids, sizeof(*v));
 	for (i = 0; i < seq->nkids; i++)
-		if (seq->kids[i]->type == YNODE_SCALAR) {
+		if (seq->kids[i]->type == YNODE_SCALAR &&
+		    str_chars(seq->kids[i]->str) > CASE_MAX_LSCB_NAME)
+			lerr(x, seq->kids[i], "board name longer than %d "
+			    "characters (%zu): its paper's file name would "
+			    "be too long", CASE_MAX_LSCB_NAME,
+			    str_chars(seq->kids[i]->str));
+		else if (seq->kids[i]->type == YNODE_SCALAR) {
 			v[n].slug = str_slug(seq->kids[i]->str);
 			v[n++].node = seq->kids[i];
 		}
@@ -1159,9 +1165,13 @@ load_case(struct lctx *x, const struct ynode *root)
 	if ((n = ynode_get(root, "household_children")) != NULL && !is_null(n))
 		get_int(x, n, "household_children", 0, LOAD_MAX_HOUSEHOLD,
 		    &k->household_children);
+	else
+		k->defaulted |= CASE_DEFAULT_HOUSEHOLD;
 	if ((n = ynode_get(root, "lscb_areas_known")) != NULL && !is_null(n))
 		get_int(x, n, "lscb_areas_known", 1, LOAD_MAX_AREAS,
 		    &k->lscb_areas_known);
+	else
+		k->defaulted |= CASE_DEFAULT_AREAS;
 	if ((n = ynode_get(root, "factors")) != NULL)
 		get_codes(x, n, "factors", LEVEL_CASE, k->factors);
 	if ((n = ynode_get(root, "not_recorded")) != NULL) {

@@ -17,7 +17,11 @@ const char *const doc_type_names[DOC__MAX] = {
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
-	"no-region-cases",
+	"no-region-cases", "if", "fixed", "unless",
+};
+
+const char *const doc_test_op_names[DOC_OP__MAX] = {
+	"=", "!=", "<", "<=", ">", ">=",
 };
 
 const char *const doc_num_names[DOC_NUM__MAX] = {
@@ -185,6 +189,7 @@ doc_node_clone(const struct doc_node *n)
 {
 	struct doc_node		*c;
 	const struct doc_node	*k;
+	size_t			 i;
 
 	c = doc_node_new(n->type, n->line, n->col);
 	c->as = n->as;
@@ -200,6 +205,22 @@ doc_node_clone(const struct doc_node *n)
 	case DOC_FIGREF:
 		c->as.figref.name = doc_strdup(n->as.figref.name);
 		c->as.figref.style = doc_strdup(n->as.figref.style);
+		if (n->as.figref.nforms > 0) {
+			c->as.figref.forms = xcalloc(n->as.figref.nforms,
+			    sizeof(*c->as.figref.forms));
+			for (i = 0; i < n->as.figref.nforms; i++)
+				c->as.figref.forms[i] =
+				    xstrdup(n->as.figref.forms[i]);
+		}
+		break;
+	case DOC_COND:
+		if (n->as.cond.test != NULL) {
+			c->as.cond.test = xmalloc(sizeof(*c->as.cond.test));
+			*c->as.cond.test = *n->as.cond.test;
+			c->as.cond.test->name = doc_strdup(n->as.cond.test->name);
+			c->as.cond.test->rname =
+			    doc_strdup(n->as.cond.test->rname);
+		}
 		break;
 	case DOC_NATREF:
 		c->as.natref.study = doc_strdup(n->as.natref.study);
@@ -250,6 +271,8 @@ doc_node_new(enum doc_type type, int line, int col)
 static void
 doc_node_free_payload(struct doc_node *n)
 {
+	size_t	 i;
+
 	free(n->text);
 	switch (n->type) {
 	case DOC_FOOTNOTE:
@@ -261,6 +284,16 @@ doc_node_free_payload(struct doc_node *n)
 	case DOC_FIGREF:
 		free(n->as.figref.name);
 		free(n->as.figref.style);
+		for (i = 0; i < n->as.figref.nforms; i++)
+			free(n->as.figref.forms[i]);
+		free(n->as.figref.forms);
+		break;
+	case DOC_COND:
+		if (n->as.cond.test != NULL) {
+			free(n->as.cond.test->name);
+			free(n->as.cond.test->rname);
+			free(n->as.cond.test);
+		}
 		break;
 	case DOC_NATREF:
 		free(n->as.natref.study);
@@ -447,6 +480,8 @@ static void
 doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 {
 	const struct doc_node	*c;
+	const struct doc_test	*t;
+	size_t			 i;
 
 	fprintf(f, "%*s%s", depth * 2, "", doc_type_names[n->type]);
 	switch (n->type) {
@@ -487,6 +522,8 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		if (n->as.figref.style != NULL)
 			fprintf(f, " style=%s", n->as.figref.style);
 		doc_dump_num(f, &n->as.figref.num);
+		for (i = 0; i < n->as.figref.nforms; i++)
+			fprintf(f, " |%s", n->as.figref.forms[i]);
 		break;
 	case DOC_NATREF:
 		fprintf(f, " %s:%s", n->as.natref.study != NULL ?
@@ -500,6 +537,16 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		break;
 	case DOC_COND:
 		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
+		if ((t = n->as.cond.test) == NULL)
+			break;
+		fprintf(f, " %s%s %s ", t->ledger == DOC_LEDGER_REGION ?
+		    "region:" : "", t->name, doc_test_op_names[t->op]);
+		if (t->rname != NULL)
+			fprintf(f, "%s%s%s", t->rhalf ? "half " : "",
+			    t->rledger == DOC_LEDGER_REGION ? "region:" : "",
+			    t->rname);
+		else
+			fprintf(f, "%ld%s", t->rnum, t->rpercent ? "%" : "");
 		break;
 	default:
 		break;

@@ -72,6 +72,13 @@ enum doc_cond_kind {
 	DOC_COND_SUPPRESSED,	/* "suppressed": some figure shows [c] */
 	DOC_COND_REGION_CASES,	/* "region-cases": the region has cases */
 	DOC_COND_NO_REGION_CASES, /* "no-region-cases": the region has none */
+	DOC_COND_IF,		/* "if TEST": a test on figure values holds
+				   (as.cond.test) */
+	DOC_COND_FIXED,		/* "fixed": always shown; its text is typed
+				   on purpose (true by definition, or quoted
+				   from a study) and the prose lint skips it */
+	DOC_COND_UNLESS,	/* "unless TEST": shown when the test of
+				   as.cond.test does not hold */
 	DOC_COND__MAX
 };
 
@@ -84,6 +91,39 @@ enum doc_ledger {
 	DOC_LEDGER_REGION,	/* {region:name}: the whole region */
 	DOC_LEDGER__MAX
 };
+
+/* The comparison of a "::: if" test. */
+enum doc_test_op {
+	DOC_OP_EQ,	/* = */
+	DOC_OP_NE,	/* != */
+	DOC_OP_LT,	/* < */
+	DOC_OP_LE,	/* <= */
+	DOC_OP_GT,	/* > */
+	DOC_OP_GE,	/* >= */
+	DOC_OP__MAX
+};
+
+/* Spellings of enum doc_test_op. */
+extern const char *const doc_test_op_names[DOC_OP__MAX];
+
+/*
+ * "::: if [region:]NAME OP RIGHT", RIGHT one of N (the figure's count,
+ * its numerator), N% (its percentage), [region:]OTHER or half
+ * [region:]OTHER (the other figure's numerator, or half of it).  A
+ * suppressed figure is known only as its public bounds lo..hi: the test
+ * holds only when it holds for every value in them.
+ */
+struct doc_test {
+	enum doc_ledger	 ledger;	/* the left figure's */
+	char		*name;
+	enum doc_test_op op;
+	enum doc_ledger	 rledger;
+	char		*rname;		/* the right figure, or NULL */
+	long		 rnum;		/* RIGHT as a number (no rname) */
+	int		 rpercent;	/* 1: compare percentages (N%) */
+	int		 rhalf;		/* 1: "half OTHER" */
+};
+
 
 /* What a figure in the text, or a table cell, holds (set by fill). */
 enum doc_num_kind {
@@ -276,6 +316,12 @@ struct doc_node {
 						   checks it */
 			int		 style_col; /* its column */
 			struct doc_num	 num;	/* set by fill */
+			char	       **forms;	/* {NAME|WORDS}, {NAME|ONE|
+						   OTHER} or {NAME|ZERO|ONE|
+						   OTHER}: the words chosen by
+						   the value, "#" the figure;
+						   NULL: the figure alone */
+			size_t		 nforms;
 		} figref;
 		struct {
 			char	*study;	/* study id, NULL for report.yaml's */
@@ -291,6 +337,7 @@ struct doc_node {
 		} field;
 		struct {
 			enum doc_cond_kind cond;
+			struct doc_test	*test;	/* DOC_COND_IF, else NULL */
 		} cond;
 		struct {
 			struct doc_tilemap *data; /* set by fill */
@@ -384,5 +431,9 @@ char		*doc_node_plain(const struct doc_node *n);
  * payload (a chart's data in "= " lines under it), then the meta once
  * filled: `scrpaper render --dump doc`, tests and bug reports. */
 void		 doc_dump(FILE *f, const struct doc *doc);
+
+/* Errors reported for one template, by the parser and by the filler
+ * each (then "too many errors"), as the loader caps a file's. */
+#define TMPL_MAX_ERRORS	50
 
 #endif

@@ -45,6 +45,11 @@ static const char *const fill_field_names[FIELD__MAX] = {
 static const char *const fill_study_keys[] = {
 	"citation", "title", "period", "children",
 };
+/* What @chart draws: series (colours: two, then hatched) and categories
+ * (bars that fit on one page). */
+#define FILL_CHART_SERIES	3
+#define FILL_CHART_CATS		10
+
 #define FILL_NSTUDY_KEYS (sizeof(fill_study_keys) / sizeof(fill_study_keys[0]))
 
 static const char *const fill_months[12] = {
@@ -68,10 +73,17 @@ fill_err(struct fill *f, const struct doc_node *n, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	/* At most TMPL_MAX_ERRORS a file, as the loader's. */
+	if (++f->errors > TMPL_MAX_ERRORS) {
+		if (f->errors == TMPL_MAX_ERRORS + 1)
+			diag_error(f->d, f->doc->file, n->line, n->col,
+			    "too many errors; the rest of this file is not "
+			    "checked");
+		return;
+	}
 	va_start(ap, fmt);
 	diag_vmsg(f->d, DIAG_ERROR, f->doc->file, n->line, n->col, fmt, ap);
 	va_end(ap);
-	f->errors++;
 }
 
 /* Returns "Month YYYY" for date YYYYMMDD; free with free(). */
@@ -127,6 +139,81 @@ fill_unknown(struct fill *f, const struct doc_node *n, const char *what,
 		    what, name, where, sug);
 	else
 		fill_err(f, n, "unknown %s \"%s\"%s", what, name, where);
+}
+
+/*
+ * Returns 1 if the figure's text t reads before a noun only with "of":
+ * a percentage or a share in words ("35% of", "about half of"; but
+ * "very few cases", "one in ten cases"), or a count in words that names
+ * an amount ("a small number of").  A suppressed figure reads as a count
+ * ("[c] cases").
+ */
+static int
+fill_needs_of(const struct fig_value *v, const char *t)
+{
+	size_t	 len = strlen(t);
+
+	if (v->suppressed)
+		return 0;
+	if (v->unit == FIG_COUNT)
+		return len >= 6 && strcmp(t + len - 6, "number") == 0;
+	if (strcmp(t, "none") == 0 || strcmp(t, "all") == 0)
+		return 1;
+	/* "very few cases", "one in ten cases" */
+	if ((len >= 4 && strcmp(t + len - 4, " ten") == 0) ||
+	    (len >= 3 && strcmp(t + len - 3, "few") == 0))
+		return 0;
+	return !(isdigit((unsigned char)t[0]) && t[len - 1] != '%') &&
+	    strspn(t, "0123456789") != len;
+}
+
+/*
+ * The words of {NAME|ONE|OTHER} or {NAME|ZERO|ONE|OTHER}: the form the
+ * figure's value chooses (OTHER for [c] and for any number but 0 and 1;
+ * OTHER for 0 too without a ZERO form), "#" replaced by its text t.  The
+ * "of" after "#" is written or left out as t needs it ("# cases": "a
+ * small number of cases", "[c] cases"; "# of families": "35% of
+ * families", "[c] families"), except before "the"; "none" before a
+ * noun reads "no".  Returns a new string; free with free().
+ */
+static char *
+fill_forms(const struct fig_value *v, const char *t, char *const *forms,
+    size_t nforms)
+{
+	const char	*f, *rest;
+	struct buf	 b;
+	int		 of;
+
+	if (nforms == 1 || v->suppressed ||
+	    (v->num != 1 && (v->num != 0 || nforms < 3)))
+		f = forms[nforms - 1];
+	else if (v->num == 1)
+		f = forms[nforms - 2];
+	else
+		f = forms[0];
+	of = fill_needs_of(v, t);
+	buf_init(&b);
+	for (; *f != '\0'; f++) {
+		if (*f != '#') {
+			buf_putc(&b, *f);
+			continue;
+		}
+		rest = f + 1;
+		if (strncmp(rest, " of ", 4) == 0 &&
+		    strncmp(rest + 4, "the ", 4) != 0 && !of)
+			rest += 3;	/* "# of families": "[c] families" */
+		if (strcmp(t, "none") == 0 && rest[0] == ' ' &&
+		    isalpha((unsigned char)rest[1]) &&
+		    strncmp(rest, " of ", 4) != 0)
+			buf_puts(&b, "no");
+		else
+			buf_puts(&b, t);
+		if (of && rest[0] == ' ' && isalpha((unsigned char)rest[1]) &&
+		    strncmp(rest, " of ", 4) != 0)
+			buf_puts(&b, " of");
+		f = rest - 1;
+	}
+	return buf_take(&b);
 }
 
 /*
@@ -213,6 +300,15 @@ fill_figref(struct fill *f, struct doc_node *n)
 	default:
 		break;
 	}
+	if (n->as.figref.nforms > 0) {
+		/* Words chosen by the value: no longer a number. */
+		char *t = fill_forms(v, n->text, n->as.figref.forms,
+		    n->as.figref.nforms);
+
+		free(n->text);
+		n->text = t;
+		memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
+	}
 }
 
 static void
@@ -222,6 +318,7 @@ fill_natref(struct fill *f, struct doc_node *n)
 	const struct nat_study	*s;
 	const struct nat_figure	*fg;
 	const char		*id, **names;
+	char			*where;
 	size_t			 i, k;
 	int			 style;
 
@@ -287,8 +384,10 @@ fill_natref(struct fill *f, struct doc_node *n)
 			names[i] = s->figures[i].name;
 		for (k = 0; k < FILL_NSTUDY_KEYS; k++)
 			names[i + k] = fill_study_keys[k];
+		where = xasprintf(" in study \"%s\"", s->id);
 		fill_unknown(f, n, "national figure", n->as.natref.key,
-		    names, s->nfigures + FILL_NSTUDY_KEYS, " in study");
+		    names, s->nfigures + FILL_NSTUDY_KEYS, where);
+		free(where);
 		free(names);
 		return;
 	}
@@ -379,14 +478,127 @@ fill_field(struct fill *f, struct doc_node *n)
 	}
 }
 
-/* Returns 1 if a ::: block of kind c is shown in this paper. */
+/* The ledger a reference to ledger reads. */
+static const struct fig_ledger *
+fill_ledger(const struct fill *f, enum doc_ledger ledger)
+{
+	return f->env->ledgers[ledger];
+}
+
+/* Checks the names of a "::: if" test, with a suggestion for each
+ * unknown one. */
+static void
+fill_test_names(struct fill *f, struct doc_node *n)
+{
+	const struct doc_test	*t = n->as.cond.test;
+	const struct fig_ledger	*l;
+	const char		**names;
+	const char		*name;
+	size_t			 i;
+	int			 k;
+
+	for (k = 0; k < 2; k++) {
+		name = k == 0 ? t->name : t->rname;
+		if (name == NULL)
+			continue;
+		l = fill_ledger(f, k == 0 ? t->ledger : t->rledger);
+		if (fig_ledger_find(l, name) != NULL)
+			continue;
+		names = xcalloc(l->nvalues + 1, sizeof(*names));
+		for (i = 0; i < l->nvalues; i++)
+			names[i] = l->values[i].name;
+		fill_unknown(f, n, "figure", name, names, l->nvalues,
+		    " in test");
+		free(names);
+	}
+	if (t->rpercent && (l = fill_ledger(f, t->ledger)) != NULL &&
+	    fig_ledger_find(l, t->name) != NULL &&
+	    fig_ledger_find(l, t->name)->unit == FIG_COUNT)
+		fill_err(f, n, "figure \"%s\" is a count: it has no "
+		    "percentage to test", t->name);
+}
+
+/* What a reader can tell of v's numerator: [*lo, *hi]. */
+static void
+fill_bounds(const struct fig_value *v, long *lo, long *hi)
+{
+	if (v->suppressed) {
+		*lo = v->lo;
+		*hi = v->hi > v->lo ? v->hi : v->lo;
+	} else
+		*lo = *hi = v->num;
+}
+
+/* Returns 1 if a op c holds for every a in [a0, a1] and c in [c0, c1]. */
 static int
-fill_cond_holds(const struct fill *f, enum doc_cond_kind c)
+fill_compare(enum doc_test_op op, long a0, long a1, long c0, long c1)
+{
+	switch (op) {
+	case DOC_OP_EQ:
+		return a0 == a1 && c0 == c1 && a0 == c0;
+	case DOC_OP_NE:
+		return a1 < c0 || a0 > c1;
+	case DOC_OP_LT:
+		return a1 < c0;
+	case DOC_OP_LE:
+		return a1 <= c0;
+	case DOC_OP_GT:
+		return a0 > c1;
+	case DOC_OP_GE:
+		return a0 >= c1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Returns 1 if the test of a "::: if" block holds.  A suppressed figure
+ * counts only as what its [c] lets a reader tell (its bounds), so that
+ * whether a sentence shows gives nothing away: a test that could go
+ * either way within those bounds does not hold.
+ */
+static int
+fill_test_holds(const struct fill *f, const struct doc_test *t)
+{
+	const struct fig_value	*v, *w;
+	long			 a0, a1, c0, c1;
+
+	if (t == NULL ||
+	    (v = fig_ledger_find(fill_ledger(f, t->ledger), t->name)) == NULL)
+		return 0;
+	fill_bounds(v, &a0, &a1);
+	if (t->rpercent) {
+		if (v->den <= 0 || (v->suppressed && v->den_hidden))
+			return 0;
+		a0 = fig_percent(a0, v->den);
+		a1 = fig_percent(a1, v->den);
+		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
+	}
+	if (t->rname == NULL)
+		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
+	if ((w = fig_ledger_find(fill_ledger(f, t->rledger), t->rname)) ==
+	    NULL)
+		return 0;
+	fill_bounds(w, &c0, &c1);
+	if (t->rhalf)	/* a > half c: 2a > c */
+		return fill_compare(t->op, 2 * a0, 2 * a1, c0, c1);
+	return fill_compare(t->op, a0, a1, c0, c1);
+}
+
+/* Returns 1 if a ::: block n is shown in this paper. */
+static int
+fill_cond_holds(const struct fill *f, const struct doc_node *n)
 {
 	const struct fig_ledger	*l = f->env->ledgers[DOC_LEDGER_SELECTION];
 	const struct fig_ledger	*region = f->env->ledgers[DOC_LEDGER_REGION];
 
-	switch (c) {
+	switch (n->as.cond.cond) {
+	case DOC_COND_IF:
+		return fill_test_holds(f, n->as.cond.test);
+	case DOC_COND_UNLESS:
+		return !fill_test_holds(f, n->as.cond.test);
+	case DOC_COND_FIXED:
+		return 1;
 	case DOC_COND_REGIONAL:
 		return f->env->lscb < 0;
 	case DOC_COND_LSCB:
@@ -437,7 +649,7 @@ fill_prune(struct fill *f, struct doc_node *parent)
 		if (n->type != DOC_COND)
 			continue;
 		fill_prune(f, n);
-		if (fill_cond_holds(f, n->as.cond.cond)) {
+		if (fill_cond_holds(f, n)) {
 			while ((c = n->first_child) != NULL) {
 				doc_node_unlink(c);
 				doc_node_insert_before(n, c);
@@ -448,13 +660,50 @@ fill_prune(struct fill *f, struct doc_node *parent)
 	fill_merge_lists(parent);
 }
 
+static int
+fill_def_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+
+	int c = strcmp(x->as.footnote.label, y->as.footnote.label);
+
+	if (c != 0 || x->line == y->line)
+		return c;
+	return x->line < y->line ? -1 : 1;
+}
+
+static int
+fill_label_cmp(const void *a, const void *b)
+{
+	const struct doc_node *x = *(struct doc_node *const *)a;
+	const struct doc_node *y = *(struct doc_node *const *)b;
+
+	return strcmp(x->as.footnote.label, y->as.footnote.label);
+}
+
 /* Numbers footnotes in order of first reference and items in lists;
- * drops footnotes nothing refers to. */
+ * drops footnotes nothing refers to.  The definitions are looked up in
+ * a sorted index, so that it takes n log n (issue 13.14). */
 static void
 fill_number(struct fill *f)
 {
-	struct doc_node	*root = f->doc->root, *n, *def, *next;
+	struct doc_node	*root = f->doc->root, *n, *def, *next, **defs;
+	struct doc_node	 key, *keyp = &key, **hit;
+	size_t		 ndefs = 0;
 	int		 fn = 0, item;
+
+	for (n = root->first_child; n != NULL; n = n->next)
+		ndefs += n->type == DOC_FOOTNOTE;
+	defs = xcalloc(ndefs + 1, sizeof(*defs));
+	ndefs = 0;
+	for (n = root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE)
+			defs[ndefs++] = n;
+	/* Stable for equal labels: the first definition wins, as before. */
+	if (ndefs > 1)
+		qsort(defs, ndefs, sizeof(*defs), fill_def_cmp);
+	memset(&key, 0, sizeof(key));
 
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type == DOC_LIST) {
@@ -475,10 +724,14 @@ fill_number(struct fill *f)
 			    "footnote");
 			continue;
 		}
-		for (def = root->first_child; def != NULL; def = def->next)
-			if (def->type == DOC_FOOTNOTE && strcmp(
-			    def->as.footnote.label, n->as.fnref.label) == 0)
-				break;
+		key.as.footnote.label = n->as.fnref.label;
+		hit = ndefs > 0 ? bsearch(&keyp, defs, ndefs, sizeof(*defs),
+		    fill_label_cmp) : NULL;
+		/* The first of several with the label, as before. */
+		while (hit != NULL && hit > defs && strcmp(hit[-1]->
+		    as.footnote.label, n->as.fnref.label) == 0)
+			hit--;
+		def = hit != NULL ? *hit : NULL;
 		if (def == NULL) {
 			fill_err(f, n, "footnote [^%s] is defined only in a "
 			    "block this paper leaves out",
@@ -492,6 +745,7 @@ fill_number(struct fill *f)
 		free(n->text);
 		n->text = xasprintf("%d", def->as.footnote.number);
 	}
+	free(defs);
 	for (n = root->first_child; n != NULL; n = next) {
 		next = n->next;
 		if (n->type == DOC_FOOTNOTE && n->as.footnote.number == 0)
@@ -554,6 +808,101 @@ fill_num_parse(const char *t, struct doc_num *num)
 	digits[n] = '\0';
 	fill_num_set(num, pct ? DOC_NUM_PERCENT : DOC_NUM_COUNT,
 	    strtod(digits, NULL));
+}
+
+/*
+ * What a chart's cell holds: 1 a number to draw ("35%", "4"; *pct set
+ * when a percentage), 0 a value not drawn ("[c]", "–", "n/a", empty),
+ * -1 a negative number, -2 anything else (words).  The numbers are those
+ * the chart can draw (render_chart.c): finite, at most 1e9.
+ */
+static int
+fill_chart_value(const char *s, int *pct)
+{
+	char	*end;
+	double	 v;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0' || strcmp(s, "[c]") == 0 ||
+	    strcmp(s, "\u2013") == 0 || strcmp(s, "n/a") == 0)
+		return 0;
+	if ((*s == '-' || strncmp(s, "\u2212", 3) == 0) &&
+	    isdigit((unsigned char)s[*s == '-' ? 1 : 3]))
+		return -1;
+	if (!isdigit((unsigned char)*s))
+		return -2;
+	v = strtod(s, &end);
+	*pct = *end == '%';
+	if (*pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	return *end == '\0' && isfinite(v) && v <= 1e9 ? 1 : -2;
+}
+
+/*
+ * Checks that chart n can be drawn from the table just before it (issue
+ * 13.12): a header row naming the series, one to FILL_CHART_SERIES
+ * series, one to FILL_CHART_CATS body rows, and every value a number of
+ * one kind (all percentages or all counts), not negative, or a value not
+ * drawn.  Errors are reported at the chart or the cell.
+ */
+static void
+fill_chart_check(struct fill *f, const struct doc_node *n)
+{
+	const struct doc_node	*t = n->prev, *row, *cell;
+	int			 head = 0, body = 0, col, pct = 0, k;
+	int			 npct = 0, ncount = 0;
+	char			*s;
+
+	if (t == NULL || t->type != DOC_TABLE) {
+		fill_err(f, n, "@chart draws the table just above it, and "
+		    "there is none");
+		return;
+	}
+	if (t->as.table.ncols < 2 ||
+	    t->as.table.ncols - 1 > FILL_CHART_SERIES) {
+		fill_err(f, n, "@chart draws 1 to %d series (the table's "
+		    "columns after the first); the table above has %d",
+		    FILL_CHART_SERIES, t->as.table.ncols - 1);
+		return;
+	}
+	for (row = t->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header) {
+			head = 1;
+			continue;
+		}
+		body++;
+		for (col = 0, cell = row->first_child; cell != NULL;
+		    cell = cell->next, col++) {
+			if (col == 0)
+				continue;
+			s = doc_node_plain(cell);
+			k = fill_chart_value(s, &pct);
+			if (k == -1)
+				fill_err(f, cell, "@chart cannot draw the "
+				    "negative value \"%s\" as a bar", s);
+			else if (k == -2)
+				fill_err(f, cell, "@chart cannot draw \"%s\": "
+				    "not a number (or [c])", s);
+			else if (k == 1 && pct)
+				npct++;
+			else if (k == 1)
+				ncount++;
+			free(s);
+		}
+	}
+	if (!head)
+		fill_err(f, n, "@chart needs a header row naming the series "
+		    "in the table above");
+	if (body < 1 || body > FILL_CHART_CATS)
+		fill_err(f, n, "@chart draws 1 to %d categories (the table's "
+		    "body rows); the table above has %d", FILL_CHART_CATS,
+		    body);
+	if (npct > 0 && ncount > 0)
+		fill_err(f, n, "@chart cannot draw percentages and counts on "
+		    "one axis: the table above mixes them");
 }
 
 /* Types a table cell: a cell that holds one figure reference (and
@@ -1013,6 +1362,10 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		case DOC_FIELD:
 			fill_field(&f, n);
 			break;
+		case DOC_COND:
+			if (n->as.cond.test != NULL)
+				fill_test_names(&f, n);
+			break;
 		default:
 			break;
 		}
@@ -1021,6 +1374,14 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		return 0;
 
 	fill_prune(&f, root);
+	/* A template with nothing to show for this paper would replace a
+	 * good paper with a blank page (issue 13.12). */
+	if (root->first_child == NULL) {
+		diag_error(d, doc->file, 0, 0, "the paper would be empty: the "
+		    "template has no text%s", env->lscb >= 0 ?
+		    " for this board" : "");
+		return 0;
+	}
 	fill_number(&f);
 	/* "@boards": found first, expanded after (it changes the tree). */
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
@@ -1045,7 +1406,12 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 		case DOC_ITEM:
 		case DOC_CELL:
 		case DOC_FOOTNOTE:
+			fill_capitalise(n);
+			break;
 		case DOC_CHART:
+			fill_chart_check(&f, n);
+			fill_capitalise(n);
+			break;
 		case DOC_TILEMAP:
 			fill_capitalise(n);
 			break;

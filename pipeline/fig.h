@@ -13,6 +13,8 @@
 #include <stdio.h>
 
 struct cohort;
+struct report;
+struct scr_case;
 struct diag;
 
 enum fig_unit {
@@ -35,6 +37,16 @@ enum fig_style {
 extern const char *const fig_unit_names[FIG_UNIT__MAX];	/* "count", ... */
 extern const char *const fig_style_names[FIG_STYLE__MAX];	/* "percent", ... */
 
+/* Why a value is shown as [c] (docs/disclosure.md). */
+enum fig_why {
+	FIG_SHOWN,		/* not suppressed */
+	FIG_WHY_PRIMARY,	/* its own number is 1..threshold */
+	FIG_WHY_SMALL_BASE,	/* it counts among threshold or fewer */
+	FIG_WHY_COMPLEMENTARY,	/* hidden to protect another cell */
+	FIG_WHY_BASE_HIDDEN,	/* a share whose base is hidden */
+	FIG_WHY__MAX
+};
+
 /* Opaque: the loaded figure definitions. */
 struct fig_set;
 
@@ -53,6 +65,7 @@ struct fig_value {
 	int		 percent;	/* rounded half up; -1 for FIG_COUNT or den 0 */
 	long		 not_recorded;	/* units in the base with a code marked not recorded */
 	int		 suppressed;	/* 1 if disclosure control hides it */
+	int		 why;		/* enum fig_why */
 	char		*text;		/* as the paper prints it: "62%", "[c]" */
 	/* Added by the figures stage: */
 	const char	*group;		/* table the figure belongs to ("ages"),
@@ -63,9 +76,9 @@ struct fig_value {
 	int		 nr_hidden;	/* 1 if not_recorded must not be printed
 					 * (suppressed, or itself 1..threshold) */
 	long		 lo;		/* suppressed: what a reader can tell of
-					 * num from the rules, lo <= num <= hi */
+					 * num from everything published,
+					 * lo <= num <= hi */
 	long		 hi;
-	long		 tot;		/* the total its group's cells split */
 };
 
 /*
@@ -89,6 +102,12 @@ struct fig_ledger {
  * codebook; every problem is reported to d.  Returns a new set (free with
  * fig_set_free()) or NULL if the file is invalid. */
 struct fig_set	*fig_load(const char *path, const struct cohort *c,
+		    struct diag *d);
+/* Checks that every relation of s holds for every board and the region
+ * of c; a relation that does not would mislead readers and disclosure
+ * control alike.  Reports each one that fails to d at its line in the
+ * figures file.  Returns 1 if all hold, 0 otherwise. */
+int		 fig_check_data(const struct fig_set *s, const struct cohort *c,
 		    struct diag *d);
 /* The same from a buffer (tests, fuzzing); file names it in messages. */
 struct fig_set	*fig_load_buf(const char *file, const char *data, size_t len,
@@ -118,6 +137,10 @@ void		 fig_boards_free(struct fig_ledger **ls, size_t n);
  * when report.yaml asks.  Free with fig_ledger_free(). */
 struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
 		    const struct cohort *c, int lscb);
+
+/* Returns 1 if case k was completed inside r's period (a bound of 0 is
+ * open): the one rule for what counts in a figure. */
+int		 fig_in_period(const struct report *r, const struct scr_case *k);
 
 /* Returns the value named name, or NULL. */
 const struct fig_value *fig_ledger_find(const struct fig_ledger *l,
@@ -179,8 +202,8 @@ const char	*fig_approx_count(long n);
 
 /*
  * fig_print.c: prints the ledger, with the national comparators, as CSV
- * or JSON; the format is in docs/figures.md.  Never prints a case id or notes; a
- * suppressed figure prints "[c]" and no numerator or percent.
+ * or JSON; the format is in docs/figures.md.  Never prints a case id or
+ * notes; a suppressed figure prints "[c]" and no numerator or percent.
  */
 void		 fig_print_csv(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);
@@ -190,5 +213,17 @@ void		 fig_print_csv_boards(FILE *f, struct fig_ledger *const *ls,
 		    size_t n, const struct cohort *c);
 void		 fig_print_json(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);
+
+/*
+ * The attacker (fig_audit.c): given exactly what is published -- the
+ * boards' ledgers as `figures --all-lscbs` prints them (boards_csv) and
+ * London's as `figures` does (region_csv) -- and the relations of s,
+ * works back every [c] it can.  Prints each recovered cell, led by
+ * label, with its chain of reasoning to out.  Returns the number of
+ * cells recovered, or -1 when the ledgers cannot be read or contradict
+ * the relations (a message says which).
+ */
+long		 fig_audit(const struct fig_set *s, const char *boards_csv,
+		    const char *region_csv, const char *label, FILE *out);
 
 #endif

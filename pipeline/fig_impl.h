@@ -70,8 +70,36 @@ struct fig_def {
 	codeword	*codes;		/* codes `where` reads (not_recorded) */
 	int		 group;		/* index into fig_set groups, or -1 */
 	int		 public;	/* 1: never suppressed (already public) */
+	int		 nrclass;	/* index of the first figure whose
+					 * not_recorded counts the same units
+					 * (same base, same codes): equal by
+					 * construction */
 	char		*label;		/* human label (label:), or NULL */
 	int		 line;		/* position of the figure's entry */
+	int		 col;
+};
+
+/* How a relation compares its terms with 0. */
+enum fig_rel_op {
+	FIG_REL_EQ,	/* sum of coef * figure == 0 */
+	FIG_REL_LE,	/* sum of coef * figure <= 0 */
+	FIG_REL__MAX
+};
+
+/*
+ * A relation a reader knows between the numerators of figures in one
+ * selection (a board, or London), declared under `relations:` in
+ * figures.yaml, e.g. "boys + girls = children" is stored as
+ * boys + girls - children == 0.  London = sum of the boards, for every
+ * figure, is not declared: it always holds.
+ */
+struct fig_rel {
+	enum fig_rel_op	 op;
+	size_t		 nterms;
+	int		*fig;		/* figure index of each term */
+	long		*coef;		/* its coefficient (+1, -1, ...) */
+	char		*text;		/* the relation as written */
+	int		 line;		/* position in figures.yaml */
 	int		 col;
 };
 
@@ -81,6 +109,23 @@ struct fig_set {
 	char		**groups;	/* group names, in order first used */
 	size_t		 ngroups;
 	size_t		 nwords;	/* codewords in each codes set */
+	struct fig_rel	*rels;		/* declared relations, in file order */
+	size_t		 nrels;
+	int		 deaths_fig;	/* the figure counting the children who
+					 * died (the base of a `deaths` share),
+					 * or -1 when there is none */
+	char		*file;		/* the file's name, for diagnostics */
 };
+
+struct fig_ledger;
+
+/*
+ * Disclosure control (fig_suppress.c) over the boards' ledgers ls[0..nb)
+ * and London's, region (also suppressed when region_hidable), threshold
+ * t: sets suppressed, why, lo, hi, den_hidden and nr_hidden of every
+ * value.  Texts are left to the caller.
+ */
+void	fig_suppress(const struct fig_set *s, struct fig_ledger **ls,
+	    size_t nb, struct fig_ledger *region, int region_hidable, long t);
 
 #endif

@@ -4,7 +4,8 @@
  * FILE:LINE:COL.  The format is described at the top of figures.yaml and
  * in docs/figures.md.  Grammar (YAML shapes):
  *
- *   file    := {figures: [figure, ...]}
+ *   file    := {figures: [figure, ...], [relations: [relation, ...]]}
+ *   relation := NAME {(+|-) NAME} (=|<=|>=) NAME {(+|-) NAME}
  *   figure  := {name: NAME, unit: UNIT, [style: STYLE], [where: pred],
  *               [of: pred], [count_of: POP], [sum: FIELD],
  *               [group: NAME], [public: BOOL], [description: TEXT],
@@ -869,6 +870,314 @@ fig_def_parse(struct fig_loader *L, struct fig_set *s, const struct ynode *n,
 	return L->errors == errors;
 }
 
+/* ------------------------------------------------------------------
+ * Relations, and the sets the figures count.
+ */
+
+/* Writes a canonical key of test p to b (same test, same key). */
+static void
+fig_pred_key(const struct fig_pred *p, struct buf *b)
+{
+	size_t i;
+
+	buf_printf(b, "(%d:%d:%ld:%ld", (int)p->type, p->value, p->lo,
+	    p->hi);
+	for (i = 0; i < p->nkids; i++)
+		fig_pred_key(p->kids[i], b);
+	buf_putc(b, ')');
+}
+
+static int
+fig_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Returns a new string naming the set of units def counts in its
+ * numerator (numerator 1) or its base (numerator 0), the same for two
+ * figures exactly when their tests are the same conjunction: a share of
+ * the children who died and a count of the children with a cause of
+ * death name the same set.  Free with free().
+ */
+static char *
+fig_set_key(const struct fig_def *def, int numerator)
+{
+	const struct fig_pred *t[64];
+	char *keys[66];
+	struct buf b, out;
+	size_t n = 0, nk = 0, i;
+	int cause = 0;
+
+	if (def->unit != FIG_COUNT || !numerator)
+		fig_pred_conj(def->of, t, &n, NELEM(t));
+	if (numerator)
+		fig_pred_conj(def->where, t, &n, NELEM(t));
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		if (t[i]->type == FP_DEATH && t[i]->value != DEATH_NONE)
+			cause = 1;
+	if (def->pop == FIG_POP_DEATHS && !cause)
+		keys[nk++] = xasprintf("(%d:%d:%ld:%ld)", (int)FP_OUTCOME,
+		    OUTCOME_DIED, (long)LONG_MIN, (long)LONG_MAX);
+	for (i = 0; i < n; i++) {
+		/* A cause of death says the child died. */
+		if (cause && t[i]->type == FP_OUTCOME &&
+		    t[i]->value == OUTCOME_DIED)
+			continue;
+		buf_reset(&b);
+		fig_pred_key(t[i], &b);
+		keys[nk++] = xstrdup(b.data);
+	}
+	qsort(keys, nk, sizeof(*keys), fig_strcmp);
+	buf_init(&out);
+	buf_printf(&out, "%s/%d", def->pop == FIG_POP_CASES ? "cases" :
+	    "children", (int)def->sum);
+	for (i = 0; i < nk; i++)
+		if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
+			buf_puts(&out, keys[i]);
+	for (i = 0; i < nk; i++)
+		free(keys[i]);
+	buf_clear(&b);
+	if (out.data == NULL)
+		buf_puts(&out, "");
+	return out.data;
+}
+
+static void
+fig_rel_clear(struct fig_rel *r)
+{
+	free(r->fig);
+	free(r->coef);
+	free(r->text);
+}
+
+/* Returns the index of the figure named name in s, or -1. */
+static int
+fig_def_find(const struct fig_set *s, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndefs; i++)
+		if (strlen(s->defs[i].name) == len &&
+		    strncmp(s->defs[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Parses relation n, "NAME [+|- NAME]... (=|<=|>=) NAME [+|- NAME]...",
+ * into r.  Returns 1, or 0 after reporting the problem.
+ */
+static int
+fig_rel_parse(struct fig_loader *L, const struct fig_set *s,
+    const struct ynode *n, struct fig_rel *r)
+{
+	const char **names, *p, *q;
+	char *word;
+	long sign = 1;
+	int seen_op = 0, want_name = 1, ge = 0, k;
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	r->line = n->line;
+	r->col = n->col;
+	if (n->type != YNODE_SCALAR) {
+		fig_err(L, n, "a relation is a line such as 'boys + girls = "
+		    "children', not %s", ynode_type_name(n->type));
+		return 0;
+	}
+	r->text = xstrdup(n->str);
+	names = xcalloc(s->ndefs + 1, sizeof(*names));
+	for (i = 0; i < s->ndefs; i++)
+		names[i] = s->defs[i].name;
+	for (p = n->str; *p != '\0';) {
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		if (!want_name && (*p == '+' || *p == '-')) {
+			sign = *p == '+' ? 1 : -1;
+			want_name = 1;
+			p++;
+			continue;
+		}
+		if (!want_name && !seen_op && (*p == '=' ||
+		    ((*p == '<' || *p == '>') && p[1] == '='))) {
+			r->op = *p == '=' ? FIG_REL_EQ : FIG_REL_LE;
+			ge = *p == '>';
+			p += *p == '=' ? 1 : 2;
+			seen_op = 1;
+			sign = 1;
+			want_name = 1;
+			continue;
+		}
+		for (q = p; (*q >= 'a' && *q <= 'z') || (*q >= '0' &&
+		    *q <= '9') || *q == '_'; q++)
+			;
+		if (!want_name || q == p) {
+			fig_err(L, n, "relation '%s': unexpected '%c'; write "
+			    "figure names joined by + and -, with one =, <= "
+			    "or >=", n->str, *p);
+			goto bad;
+		}
+		if ((k = fig_def_find(s, p, (size_t)(q - p))) < 0) {
+			word = xstrndup(p, (size_t)(q - p));
+			fig_err_unknown(L, n, "figure in a relation", word,
+			    names, s->ndefs);
+			free(word);
+			goto bad;
+		}
+		r->fig = xreallocarray(r->fig, r->nterms + 1,
+		    sizeof(*r->fig));
+		r->coef = xreallocarray(r->coef, r->nterms + 1,
+		    sizeof(*r->coef));
+		r->fig[r->nterms] = k;
+		/* The right side moves over to the left. */
+		r->coef[r->nterms++] = seen_op ? -sign : sign;
+		want_name = 0;
+		p = q;
+	}
+	if (!seen_op || want_name || r->nterms < 2) {
+		fig_err(L, n, "relation '%s': expected two sides joined by "
+		    "=, <= or >=, e.g. 'boys + girls = children'", n->str);
+		goto bad;
+	}
+	/* a >= b is stored as b - a <= 0. */
+	for (i = 0; ge && i < r->nterms; i++)
+		r->coef[i] = -r->coef[i];
+	free(names);
+	return 1;
+bad:
+	free(names);
+	return 0;
+}
+
+/* Returns 1 if r says exactly that figures a and b are equal. */
+static int
+fig_rel_is_same(const struct fig_rel *r, int a, int b)
+{
+	return r->op == FIG_REL_EQ && r->nterms == 2 &&
+	    r->coef[0] == -r->coef[1] && (r->coef[0] == 1 ||
+	    r->coef[0] == -1) && ((r->fig[0] == a && r->fig[1] == b) ||
+	    (r->fig[0] == b && r->fig[1] == a));
+}
+
+/*
+ * Reads `relations:` and checks what the figures imply: two figures
+ * counting the same set need a declared `a = b`; every group needs a
+ * relation naming all its cells; a share of deaths needs a figure that
+ * counts the deaths.  Sets nrclass and deaths_fig.
+ */
+static void
+fig_check_relations(struct fig_loader *L, struct fig_set *s,
+    const struct ynode *list)
+{
+	char **num, **base;
+	size_t i, j, g, k;
+	int found, anydeaths = 0;
+
+	if (list != NULL && list->type != YNODE_SEQ) {
+		fig_err(L, list, "relations: expected a list, not %s",
+		    ynode_type_name(list->type));
+		return;
+	}
+	if (list != NULL) {
+		s->rels = xcalloc(list->nkids ? list->nkids : 1,
+		    sizeof(*s->rels));
+		for (i = 0; i < list->nkids; i++) {
+			if (fig_rel_parse(L, s, list->kids[i],
+			    &s->rels[s->nrels]))
+				s->nrels++;
+			else
+				fig_rel_clear(&s->rels[s->nrels]);
+		}
+	}
+	num = xcalloc(s->ndefs + 1, sizeof(*num));
+	base = xcalloc(s->ndefs + 1, sizeof(*base));
+	s->deaths_fig = -1;
+	for (i = 0; i < s->ndefs; i++) {
+		struct fig_def *d = &s->defs[i];
+		struct buf nr;
+
+		num[i] = fig_set_key(d, 1);
+		base[i] = fig_set_key(d, 0);
+		/* not_recorded: units of the base whose case marks a code
+		 * of `where` not recorded. */
+		buf_init(&nr);
+		buf_puts(&nr, base[i]);
+		for (k = 0; k < s->nwords; k++)
+			buf_printf(&nr, ":%llx",
+			    (unsigned long long)d->codes[k]);
+		free(base[i]);
+		base[i] = nr.data;
+		d->nrclass = (int)i;
+		for (j = 0; j < i; j++)
+			if (strcmp(base[j], base[i]) == 0) {
+				d->nrclass = s->defs[j].nrclass;
+				break;
+			}
+		if (d->pop == FIG_POP_DEATHS)
+			anydeaths = 1;
+		if (s->deaths_fig < 0 && d->sum == FIG_SUM_NONE &&
+		    d->pop != FIG_POP_CASES && d->where->type == FP_OUTCOME &&
+		    d->where->value == OUTCOME_DIED && d->of->type == FP_TRUE)
+			s->deaths_fig = (int)i;
+		for (j = 0; j < i; j++) {
+			if (strcmp(num[j], num[i]) != 0)
+				continue;
+			for (k = 0, found = 0; k < s->nrels && !found; k++)
+				found = fig_rel_is_same(&s->rels[k], (int)i,
+				    (int)j);
+			if (!found)
+				diag_error(L->d, L->file, d->line, d->col,
+				    "figure '%s' counts the same set as '%s' "
+				    "(line %d), so a reader can read one "
+				    "from the other; declare '%s = %s' under "
+				    "relations", d->name, s->defs[j].name,
+				    s->defs[j].line, d->name,
+				    s->defs[j].name), L->errors++;
+			break;
+		}
+	}
+	if (anydeaths && s->deaths_fig < 0)
+		fig_err(L, NULL, "a figure of unit deaths needs a count of "
+		    "the children who died (count_of: children, where: "
+		    "{outcome: died}), the base it shares");
+	for (g = 0; g < s->ngroups; g++) {
+		const struct fig_def *first = NULL;
+
+		for (k = 0, found = 0; k < s->nrels && !found; k++) {
+			found = 1;
+			for (i = 0; i < s->ndefs && found; i++) {
+				if (s->defs[i].group != (int)g)
+					continue;
+				if (first == NULL)
+					first = &s->defs[i];
+				for (j = 0; j < s->rels[k].nterms; j++)
+					if (s->rels[k].fig[j] == (int)i)
+						break;
+				found = j < s->rels[k].nterms;
+			}
+		}
+		for (i = 0; i < s->ndefs && first == NULL; i++)
+			if (s->defs[i].group == (int)g)
+				first = &s->defs[i];
+		if (!found && first != NULL)
+			diag_error(L->d, L->file, first->line, first->col,
+			    "group '%s' has no relation naming all its cells; "
+			    "declare what they add up to under relations, "
+			    "e.g. 'a + b = total'", s->groups[g]),
+			    L->errors++;
+	}
+	for (i = 0; i < s->ndefs; i++) {
+		free(num[i]);
+		free(base[i]);
+	}
+	free(num);
+	free(base);
+}
+
 /* Checks that the members of each group count the same units over the
  * same base, so the group is one table with one total. */
 static void
@@ -908,7 +1217,7 @@ fig_load_buf(const char *file, const char *data, size_t len,
 	struct fig_loader L;
 	struct fig_set *s;
 	struct ynode *root = NULL;
-	const struct ynode *list = NULL;
+	const struct ynode *list = NULL, *rels = NULL;
 	struct fig_def def;
 	size_t i, j;
 
@@ -925,6 +1234,7 @@ fig_load_buf(const char *file, const char *data, size_t len,
 
 	s = xcalloc(1, sizeof(*s));
 	s->nwords = L.nwords;
+	s->file = xstrdup(file);
 
 	if (!yml_parse(file, data, len, d, &root)) {
 		L.errors++;
@@ -935,13 +1245,15 @@ fig_load_buf(const char *file, const char *data, size_t len,
 		goto out;
 	}
 	for (i = 0; i + 1 < root->nkids; i += 2) {
-		static const char *const top[] = { "figures" };
+		static const char *const top[] = { "figures", "relations" };
 
 		if (strcmp(root->kids[i]->str, "figures") == 0)
 			list = root->kids[i + 1];
+		else if (strcmp(root->kids[i]->str, "relations") == 0)
+			rels = root->kids[i + 1];
 		else
 			fig_err_unknown(&L, root->kids[i], "key",
-			    root->kids[i]->str, top, 1);
+			    root->kids[i]->str, top, 2);
 	}
 	if (list == NULL) {
 		fig_err(&L, root, "no 'figures' list");
@@ -973,6 +1285,8 @@ fig_load_buf(const char *file, const char *data, size_t len,
 	}
 	if (L.errors == 0)
 		fig_check_groups(&L, s);
+	if (L.errors == 0)
+		fig_check_relations(&L, s, rels);
 out:
 	ynode_free(root);
 	free(L.codenames);
@@ -1010,6 +1324,10 @@ fig_set_free(struct fig_set *s)
 	for (i = 0; i < s->ngroups; i++)
 		free(s->groups[i]);
 	free(s->groups);
+	for (i = 0; i < s->nrels; i++)
+		fig_rel_clear(&s->rels[i]);
+	free(s->rels);
+	free(s->file);
 	free(s);
 }
 

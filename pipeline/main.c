@@ -5,12 +5,17 @@
  *   0 success, 1 invalid input (every problem printed), 2 usage error,
  *   3 system error (I/O, memory, cairo).
  */
+#define _DEFAULT_SOURCE		/* MAP_ANONYMOUS */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -40,11 +45,12 @@ enum cmd {
 	CMD_FIGURES,
 	CMD_CHECK,
 	CMD_DATA,
+	CMD_AUDIT,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check", "data"
+	"render", "figures", "check", "data", "audit"
 };
 
 /* The options of one run, with their defaults. */
@@ -62,9 +68,12 @@ struct opts {
 	int		 html;		/* render writes HTML: --format html,
 					   or -o FILE.html without --format */
 	int		 all_lscbs;	/* --all-lscbs: every board */
+	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
 	const char	*edition;	/* --edition public|restricted */
 	int		 restricted;	/* --edition restricted */
+	const char	*dump;		/* --dump doc|layout */
+	const char	*published;	/* audit --published DIR */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
 };
@@ -80,17 +89,23 @@ usage(FILE *f)
 "                        [options] -o PATH (saying 'restricted')\n"
 "       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
 "                        -o DIR\n"
+"       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
-"                        [--figures FILE]\n"
+"                        [--figures FILE] [--strict]\n"
+"       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
+"                        [--published DIR]\n"
 "       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF,\n"
-"           or write it as one HTML page (--format html, or -o FILE.html)\n"
+"           or write it as one HTML page (--format html, or -o FILE.html);\n"
+"           --dump prints its filled document or its page layout as text\n"
 "  figures  print the figure ledger\n"
-"  check    validate the input and the template; write nothing\n"
+"  check    validate the input and the template, lint its prose\n"
+"           (--strict: lint findings are errors); write nothing\n"
+"  audit    try to work back every suppressed board figure; exit 1 if any\n"
 "  data     write the figures as open data (CSV, metadata, README) in DIR\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
@@ -107,6 +122,18 @@ usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\nTry 'scrpaper --help'.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* Flushes standard output.  Returns EXIT_SUCCESS, or EXIT_SYSERR after
+ * a message when it could not be written (--help >/dev/full). */
+static int
+stdout_done(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("scrpaper: standard output");
+		return EXIT_SYSERR;
+	}
+	return EXIT_SUCCESS;
 }
 
 /* A default data file: rel in the working folder when it is there (a
@@ -220,10 +247,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--format", offsetof(struct opts, format) },
 		{ "--jobs", offsetof(struct opts, jobs) },
 		{ "--edition", offsetof(struct opts, edition) },
+		{ "--dump", offsetof(struct opts, dump) },
+		{ "--published", offsetof(struct opts, published) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
 	};
+	const char *why;
 	int i, k;
 	size_t j;
 
@@ -239,11 +269,11 @@ parse_args(int argc, char *argv[], struct opts *o)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_SUCCESS;
+		return stdout_done();
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("scrpaper %s\n", SCRPAPER_VERSION);
-		return EXIT_SUCCESS;
+		return stdout_done();
 	}
 	for (k = 0; k < CMD__MAX; k++)
 		if (strcmp(argv[1], cmd_names[k]) == 0)
@@ -258,7 +288,11 @@ parse_args(int argc, char *argv[], struct opts *o)
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			usage(stdout);
-			return EXIT_SUCCESS;
+			return stdout_done();
+		}
+		if (strcmp(arg, "--strict") == 0) {
+			o->strict = 1;
+			continue;
 		}
 		if (strcmp(arg, "--all-lscbs") == 0) {
 			o->all_lscbs = 1;
@@ -290,7 +324,15 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    strcmp(o->format, "json") != 0)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
-	if (o->cmd == CMD_RENDER && o->out == NULL)
+	if (o->dump != NULL && (o->cmd != CMD_RENDER || o->all_lscbs ||
+	    o->out != NULL))
+		return usage_error("%s", "--dump is for render of one paper, "
+		    "to standard output (no -o, no --all-lscbs)");
+	if (o->dump != NULL && strcmp(o->dump, "doc") != 0 &&
+	    strcmp(o->dump, "layout") != 0)
+		return usage_error("--dump: '%s' is not doc or layout",
+		    o->dump);
+	if (o->cmd == CMD_RENDER && o->out == NULL && o->dump == NULL)
 		return usage_error("%s", o->all_lscbs ?
 		    "render --all-lscbs needs -o DIR" :
 		    "render needs -o FILE.pdf or -o FILE.html");
@@ -306,6 +348,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    o->jobs);
 	if (o->edition != NULL && (k = edition_check(o)) >= 0)
 		return k;
+	if (o->strict && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--strict is for check");
 	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
 	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
 		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
@@ -315,6 +359,16 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "figures");
 	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
+	if (o->cmd == CMD_RENDER && !o->all_lscbs &&
+	    (why = file_target_refusal(o->out)) != NULL) {
+		fprintf(stderr, "scrpaper: -o %s: %s, not a regular file; "
+		    "refusing to replace it\n", o->out, why);
+		return EXIT_USAGE;
+	}
+	if (o->published != NULL && o->cmd != CMD_AUDIT)
+		return usage_error("%s", "--published is for audit");
+	if (o->cmd == CMD_AUDIT && (o->all_lscbs || o->lscb != NULL))
+		return usage_error("%s", "audit reads every board");
 	return -1;
 }
 
@@ -360,7 +414,7 @@ render_to(const struct doc *doc, int html, const char *fonts_dir,
 static int
 render_share(struct doc *const *docs, const struct report *r, int html,
     const char *fonts_dir, const char *dir, size_t first, size_t step,
-    struct diag *d)
+    volatile long *current, struct diag *d)
 {
 	size_t i;
 	int rc = 0;
@@ -370,11 +424,75 @@ render_share(struct doc *const *docs, const struct report *r, int html,
 		char *path = xasprintf("%s/%s.%s", dir, slug,
 		    html ? "html" : "pdf");
 
+		if (current != NULL)
+			*current = (long)i;
 		rc = render_to(docs[i], html, fonts_dir, path, d);
 		free(path);
 		free(slug);
 	}
 	return rc;
+}
+
+/*
+ * Refuses, before anything is typeset, a board's paper whose path in
+ * dir holds something other than a regular file (a pipe, a device, a
+ * folder, a link).  Returns 0, or EXIT_USAGE after a message for each.
+ */
+static int
+check_targets(const struct report *r, const char *dir, int html)
+{
+	const char *why;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->nlscbs; i++) {
+		char *slug = str_slug(r->lscbs[i]);
+		char *path = xasprintf("%s/%s.%s", dir, slug,
+		    html ? "html" : "pdf");
+
+		if ((why = file_target_refusal(path)) != NULL) {
+			fprintf(stderr, "scrpaper: %s: %s, not a regular "
+			    "file; refusing to replace it\n", path, why);
+			rc = EXIT_USAGE;
+		}
+		free(path);
+		free(slug);
+	}
+	return rc;
+}
+
+/*
+ * In a worker just forked by parent: die with the parent (SIGTERM, which
+ * the guard turns into removing the temporary file), so that no worker
+ * goes on writing after the command has ended, even when the parent was
+ * killed with SIGKILL.  The parent may already be gone by now.
+ */
+static void
+worker_bind(pid_t parent)
+{
+	(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(EXIT_SYSERR);
+}
+
+/*
+ * Reports a worker that did not end normally: the board it was
+ * typesetting (or NULL when none yet) and the signal.  Returns the exit
+ * status to count for it.
+ */
+static int
+worker_status(int status, const char *board)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status)) {
+		fprintf(stderr, "scrpaper: the worker typesetting %s%s%s "
+		    "died of signal %d (%s)\n", board ? "the paper of '" :
+		    "no paper yet", board ? board : "", board ? "'" : "",
+		    WTERMSIG(status), strsignal(WTERMSIG(status)));
+	} else
+		fprintf(stderr, "scrpaper: a worker ended abnormally\n");
+	return EXIT_SYSERR;
 }
 
 /*
@@ -391,22 +509,34 @@ render_all(struct paper *pp, const struct report *r, int html,
 {
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
+	volatile long *current = NULL;
 	size_t w, n = 0, i;
+	pid_t self = getpid();
+	void *shared;
 
 	if (r->nlscbs == 0)
 		return 0;
 	docs = xcalloc(r->nlscbs, sizeof(*docs));
 	for (i = 0; i < r->nlscbs && rc == 0; i++)
 		rc = paper_build(pp, (int)i, &docs[i], d);
-	if (rc != 0)
+	if (rc != 0 || (rc = check_targets(r, dir, html)) != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, d);
+		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, NULL, d);
 		goto out;
+	}
+	/* Where each worker is (a board index, -1 before its first), so a
+	 * worker that dies can be named by its board. */
+	shared = mmap(NULL, sizeof(long) * TMP_GUARD_MAX_CHILDREN,
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared != MAP_FAILED) {
+		current = shared;
+		for (w = 0; w < TMP_GUARD_MAX_CHILDREN; w++)
+			current[w] = -1;
 	}
 
 	fflush(stdout);
@@ -424,10 +554,11 @@ render_all(struct paper *pp, const struct report *r, int html,
 			break;
 		}
 		if (pid == 0) {
+			worker_bind(self);
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
 			wrc = render_share(docs, r, html, fonts_dir, dir, w,
-			    (size_t)jobs, d);
+			    (size_t)jobs, current ? current + w : NULL, d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -436,16 +567,19 @@ render_all(struct paper *pp, const struct report *r, int html,
 	}
 	tmp_guard_release();
 	for (w = 0; w < n; w++) {
-		while (waitpid((pid_t)pids[w], &status, 0) == -1)
-			if (errno != EINTR) {
-				status = EXIT_SYSERR << 8;
-				break;
-			}
-		wrc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_SYSERR;
+		if (tmp_guard_wait(pids[w], &status) == -1) {
+			fprintf(stderr, "scrpaper: cannot wait for a worker: "
+			    "%s\n", strerror(errno));
+			wrc = EXIT_SYSERR;
+		} else
+			wrc = worker_status(status, current == NULL ||
+			    current[w] < 0 ? NULL : r->lscbs[current[w]]);
 		if (wrc > rc)
 			rc = wrc;
 	}
 	tmp_guard_children(NULL, 0);
+	if (current != NULL)
+		munmap(shared, sizeof(long) * TMP_GUARD_MAX_CHILDREN);
 out:
 	for (i = 0; i < r->nlscbs; i++)
 		doc_free(docs[i]);
@@ -453,16 +587,192 @@ out:
 	return rc;
 }
 
-/* Prints every board's ledger, suppressed as in its paper, as one CSV.
- * Returns an exit status. */
+/* Prints every board's ledger, suppressed as in its paper: CSV as one
+ * table, JSON as a list of the boards' ledgers.  Returns an exit
+ * status. */
 static int
 print_all_ledgers(struct paper *pp, const struct cohort *c,
     const char *format)
 {
-	if (strcmp(format, "csv") != 0)
-		return usage_error("%s", "--all-lscbs prints CSV only");
-	fig_print_csv_boards(stdout, paper_boards(pp), c->report.nlscbs, c);
+	struct fig_ledger *const *ls = paper_boards(pp);
+	size_t i;
+
+	if (strcmp(format, "csv") == 0)
+		fig_print_csv_boards(stdout, ls, c->report.nlscbs, c);
+	else {
+		fputs("[\n", stdout);
+		for (i = 0; i < c->report.nlscbs; i++) {
+			if (i > 0)
+				fputs(",\n", stdout);
+			fig_print_json(stdout, ls[i], c);
+		}
+		fputs("]\n", stdout);
+	}
 	return EXIT_SUCCESS;
+}
+
+/* Reads path whole into a new string (free with free()), or NULL after
+ * a message. */
+static char *
+read_text(const char *path)
+{
+	FILE *f;
+	char *data = NULL;
+	size_t len = 0, n;
+	char chunk[8192];
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "scrpaper: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		data = xrealloc(data, len + n + 1);
+		memcpy(data + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	data = xrealloc(data, len + 1);
+	data[len] = '\0';
+	return data;
+}
+
+/*
+ * scrpaper audit: the attacker on the ledgers the input gives (or on
+ * ledgers already published, DIR/figures.csv and DIR/lscb/figures.csv).
+ * Returns 0 when nothing can be worked back, 1 when something can (named
+ * on standard output), 3 on a system error.
+ */
+static int
+audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
+    const char *published)
+{
+	struct fig_ledger *const *ls;
+	const struct fig_ledger *region;
+	char *bcsv = NULL, *rcsv = NULL, *path;
+	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0;
+	FILE *f;
+	long found;
+
+	if (published != NULL) {
+		path = xasprintf("%s/lscb/figures.csv", published);
+		bcsv = read_text(path);
+		free(path);
+		path = xasprintf("%s/figures.csv", published);
+		rcsv = bcsv ? read_text(path) : NULL;
+		free(path);
+		if (rcsv == NULL) {
+			free(bcsv);
+			return EXIT_SYSERR;
+		}
+	} else {
+		ls = paper_boards(pp);
+		region = paper_ledger(pp, -1);
+		for (i = 0; i < c->report.nlscbs; i++)
+			for (j = 0; j < ls[i]->nvalues; j++) {
+				cells++;
+				hidden += ls[i]->values[j].suppressed;
+			}
+		if ((f = open_memstream(&bcsv, &blen)) == NULL)
+			return EXIT_SYSERR;
+		fig_print_csv_boards(f, ls, c->report.nlscbs, c);
+		fclose(f);
+		if ((f = open_memstream(&rcsv, &rlen)) == NULL) {
+			free(bcsv);
+			return EXIT_SYSERR;
+		}
+		fig_print_csv(f, region, c);
+		fclose(f);
+	}
+	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);
+	free(bcsv);
+	free(rcsv);
+	if (found != 0) {
+		if (found > 0)
+			printf("audit: %ld suppressed figure%s can be worked "
+			    "back\n", found, found == 1 ? "" : "s");
+		return EXIT_INVALID;
+	}
+	if (published == NULL)
+		printf("audit: %zu boards, %zu of %zu board figures shown, "
+		    "no suppressed figure can be worked back: OK\n",
+		    c->report.nlscbs, cells - hidden, cells);
+	else
+		printf("audit: no suppressed figure can be worked back: OK\n");
+	return EXIT_SUCCESS;
+}
+
+/* Creates the folder path and any missing parents (mkdir -p).  Returns
+ * 0, or -1 with errno set. */
+static int
+make_dirs(const char *path)
+{
+	char *p = xstrdup(path), *q, c;
+	int rc = 0;
+
+	for (q = p + 1; rc == 0; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		c = *q;
+		*q = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+			rc = -1;
+		*q = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/*
+ * Warns at each case that leaves household_children or lscb_areas_known
+ * out: both feed published figures, so a default must not pass unseen.
+ */
+static void
+warn_defaults(const struct cohort *c, struct diag *d)
+{
+	const struct scr_case *k;
+	size_t i;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = &c->cases[i];
+		if (k->defaulted & CASE_DEFAULT_HOUSEHOLD)
+			diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+			    "no 'household_children': read as 0; write it, "
+			    "0 included (it feeds the household figures)");
+		if (k->defaulted & CASE_DEFAULT_AREAS)
+			diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+			    "no 'lscb_areas_known': read as 1; write it, 1 "
+			    "included (it feeds the mobility figures)");
+	}
+}
+
+/*
+ * Warns, at each case file completed outside the report's period, that
+ * it is left out of every figure (lest a typo in a date, or last year's
+ * folder, go unseen).  Returns the number of such cases.
+ */
+static size_t
+warn_left_out(const struct cohort *c, struct diag *d)
+{
+	const struct scr_case *k;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = &c->cases[i];
+		if (fig_in_period(&c->report, k))
+			continue;
+		diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
+		    "completed %04d-%02d-%02d, outside the report's period "
+		    "%04d-%02d-%02d to %04d-%02d-%02d: left out of every "
+		    "figure", k->completed / 10000, k->completed / 100 % 100,
+		    k->completed % 100, c->report.period_from / 10000,
+		    c->report.period_from / 100 % 100,
+		    c->report.period_from % 100, c->report.period_to / 10000,
+		    c->report.period_to / 100 % 100, c->report.period_to % 100);
+		n++;
+	}
+	return n;
 }
 
 int
@@ -476,7 +786,7 @@ main(int argc, char *argv[])
 	struct doc *doc = NULL;
 	struct grid *grid = NULL;
 	char *grid_path;
-	int rc, lscb, missing;
+	int rc, lscb, missing, nlint;
 	size_t i, nchildren = 0, nout = 0;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
@@ -496,7 +806,7 @@ main(int argc, char *argv[])
 	if (c->report.nlscbs > 0)
 		grid = grid_load(grid_path, &c->report, &d, &missing);
 	free(grid_path);
-	if (d.nerrors > 0 || figs == NULL)
+	if (d.nerrors > 0 || figs == NULL || !fig_check_data(figs, c, &d))
 		goto out;
 	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;
@@ -504,7 +814,7 @@ main(int argc, char *argv[])
 	pp = paper_new(c, figs);
 	paper_set_restricted(pp, o.restricted);
 	paper_set_grid(pp, grid);
-	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA &&
+	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA && o.cmd != CMD_AUDIT &&
 	    (rc = paper_template(pp, o.template_path, &d)) != 0)
 		goto out;
 
@@ -514,20 +824,27 @@ main(int argc, char *argv[])
 		 * sit in a block only one kind of paper shows. */
 		if ((rc = paper_check(pp, lscb, &d)) != 0)
 			break;
-		for (i = 0; i < c->ncases; i++) {
-			nchildren += c->cases[i].nchildren;
-			if (c->cases[i].completed < c->report.period_from ||
-			    c->cases[i].completed > c->report.period_to)
-				nout++;
+		nlint = paper_lint(o.template_path, &d, o.strict);
+		if (nlint > 0 && o.strict) {
+			rc = EXIT_INVALID;
+			break;
 		}
-		/* Cases outside the period load but count in no figure:
-		 * say so, lest a typo in a date go unseen. */
+		warn_defaults(c, &d);
+		nout = warn_left_out(c, &d);
+		for (i = 0; i < c->ncases; i++)
+			if (fig_in_period(&c->report, &c->cases[i]))
+				nchildren += c->cases[i].nchildren;
+		printf("%zu case%s in the period, %zu %s, %zu board%s: OK",
+		    c->ncases - nout, c->ncases - nout == 1 ? "" : "s",
+		    nchildren, nchildren == 1 ? "child" : "children",
+		    c->report.nlscbs, c->report.nlscbs == 1 ? "" : "s");
 		if (nout > 0)
-			fprintf(stderr, "scrpaper: %zu case%s completed "
-			    "outside the report's period, left out of every "
-			    "figure\n", nout, nout == 1 ? " was" : "s were");
-		printf("%zu cases, %zu children, %zu boards: OK\n",
-		    c->ncases, nchildren, c->report.nlscbs);
+			printf("; %zu case%s left out (outside the period)",
+			    nout, nout == 1 ? "" : "s");
+		if (nlint > 0)
+			printf("; %d prose warning%s", nlint,
+			    nlint == 1 ? "" : "s");
+		printf("\n");
 		break;
 	case CMD_FIGURES:
 		if (o.all_lscbs) {
@@ -540,6 +857,9 @@ main(int argc, char *argv[])
 			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
 		rc = EXIT_SUCCESS;
 		break;
+	case CMD_AUDIT:
+		rc = audit(pp, figs, c, o.published);
+		break;
 	case CMD_DATA: {
 		char *report_file = xasprintf("%s/report.yaml", o.input);
 
@@ -549,14 +869,28 @@ main(int argc, char *argv[])
 		break;
 	}
 	case CMD_RENDER:
+		warn_defaults(c, &d);
+		(void)warn_left_out(c, &d);
+		if (o.all_lscbs && make_dirs(o.out) == -1) {
+			fprintf(stderr, "scrpaper: %s: cannot create the "
+			    "folder: %s\n", o.out, strerror(errno));
+			rc = EXIT_SYSERR;
+			break;
+		}
 		if (o.all_lscbs) {
 			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
 			    o.out, o.jobs ? atol(o.jobs) :
 			    sysconf(_SC_NPROCESSORS_ONLN), &d);
 			break;
 		}
-		if ((rc = paper_build(pp, lscb, &doc, &d)) == 0)
+		if ((rc = paper_build(pp, lscb, &doc, &d)) != 0)
+			break;
+		if (o.dump == NULL)
 			rc = render_to(doc, o.html, o.fonts_dir, o.out, &d);
+		else if (strcmp(o.dump, "doc") == 0)
+			doc_dump(stdout, doc);
+		else
+			rc = render_layout_dump(doc, o.fonts_dir, stdout, &d);
 		break;
 	default:
 		abort();

@@ -156,3 +156,9 @@ paper_check(struct paper *p, int lscb, struct diag *d)
 	}
 	return rc;
 }
+
+int
+paper_lint(const char *path, struct diag *d, int strict)
+{
+	return tmpl_lint_file(path, d, strict);
+}

@@ -65,4 +65,9 @@ int		 paper_build(struct paper *p, int lscb, struct doc **docp,
  * Returns 0 or 1 (diagnostics reported to d). */
 int		 paper_check(struct paper *p, int lscb, struct diag *d);
 
+/* The prose lint of the template at path (tmpl_lint_file(): numerals and
+ * quantity words typed as text, as warnings, errors when strict).
+ * Returns the number of findings, or -1 (diagnostics reported to d). */
+int		 paper_lint(const char *path, struct diag *d, int strict);
+
 #endif

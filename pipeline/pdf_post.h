@@ -6,8 +6,9 @@
  * figures, descriptions on link annotations, the tab order of pages,
  * D:-dated creation and modification dates, page furniture marked as
  * artifacts, and a document ID computed from the content, so identical
- * input still gives identical bytes.  Works in memory with libqpdf's C
- * API; this is the only file of the project that includes qpdf.
+ * input still gives identical bytes.  Works in memory: copies what it
+ * does not edit byte for byte (zlib for the streams it edits, glib's MD5
+ * for the ID) and refuses what cairo 1.16 does not write.
  * For render_pdf.c and the unit tests only.
  */
 #ifndef SCR_PDF_POST_H
@@ -40,9 +41,12 @@ struct pdf_post {
 };
 
 /*
- * Rewrites the PDF in[0..inlen) with the additions of pp.  On success
- * returns 1 and sets *out (free with free()) and *outlen; on failure
- * returns 0 and sets *err to a message (free with free()).
+ * Rewrites the PDF in[0..inlen), as cairo wrote it, with the additions
+ * of pp.  On success returns 1 and sets *out (free with free()) and
+ * *outlen; on failure returns 0 and sets *err to a message (free with
+ * free()) that starts "unexpected form of cairo's PDF: " and names what
+ * was not understood; nothing is guessed.  Linear in the size of the
+ * input and in the number of structure elements.
  */
 int	pdf_post_buffer(const unsigned char *in, size_t inlen,
 	    const struct pdf_post *pp, unsigned char **out, size_t *outlen,

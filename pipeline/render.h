@@ -18,8 +18,10 @@ struct buf;
  * Typesets doc with the fonts in fonts_dir onto A4 PDF pages and writes
  * them to out_path through a temporary file in the same folder, renamed
  * into place only when complete (never leaves a partial or stray file;
- * an existing PDF is untouched on failure).  Returns 0 on success, 3 on
- * a system error (message reported to d, e.g. "cannot write ...: No
+ * an existing PDF is untouched on failure).  Returns 0 on success, 1
+ * when the text holds a character no font of fonts_dir has a glyph for
+ * (each reported to d at its block's FILE:LINE:COL, nothing written), 3
+ * on a system error (message reported to d, e.g. "cannot write ...: No
  * space left on device").
  */
 int	render_pdf(const struct doc *doc, const char *fonts_dir,

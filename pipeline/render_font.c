@@ -183,6 +183,19 @@ rndr_fonts_free(struct rndr_fonts *f)
 static struct rndr_fonts	*rndr_fonts_cache;
 static char		*rndr_fonts_cache_dir;
 
+/*
+ * Laid-out texts shared by the papers one process typesets with the
+ * same fonts (the board papers of `render --all-lscbs` share most of
+ * their text): filled text, attributes, width, size, weight and
+ * alignment -> a PangoLayout, whose lines pango keeps, so a hit is not
+ * shaped again.  Used from the second paper on (one paper has little to
+ * share); table cells, which the measure re-widths, are never shared,
+ * and rndr_text_respace() copies a layout before changing it.  Emptied
+ * when the fonts change.
+ */
+static GHashTable	*rndr_layouts;
+static int		 rndr_papers;	/* rndr_fonts_get() calls */
+
 /* Returns the fonts of dir, loading them on first use (owned by the
  * cache: do not free), or NULL when they cannot be loaded (reported). */
 struct rndr_fonts *
@@ -190,10 +203,18 @@ rndr_fonts_get(const char *dir, struct diag *d)
 {
 	struct rndr_fonts	*f;
 
-	if (rndr_fonts_cache != NULL && strcmp(rndr_fonts_cache_dir, dir) == 0)
+	if (rndr_fonts_cache != NULL && strcmp(rndr_fonts_cache_dir, dir) == 0) {
+		if (++rndr_papers == 2 && rndr_layouts == NULL)
+			rndr_layouts = g_hash_table_new_full(g_str_hash,
+			    g_str_equal, g_free, g_object_unref);
 		return rndr_fonts_cache;
+	}
 	if ((f = rndr_fonts_new(dir, d)) == NULL)
 		return NULL;
+	if (rndr_layouts != NULL)
+		g_hash_table_destroy(rndr_layouts);
+	rndr_layouts = NULL;
+	rndr_papers = 1;
 	rndr_fonts_free(rndr_fonts_cache);
 	free(rndr_fonts_cache_dir);
 	rndr_fonts_cache = f;
@@ -311,6 +332,74 @@ rndr_text_lines(struct rndr_text *t)
 }
 
 /*
+ * Reports (to p->d, at most RNDR_MAX_MISSING of them) each character of
+ * t's layout that no font of the fonts folder has a glyph for: pango
+ * would draw a box of hex digits, and the text layer would read them
+ * (issue 13.11).  The place is the block's (n, else the block being
+ * measured), with the text around the character.
+ */
+#define RNDR_MAX_MISSING	50
+static void
+rndr_text_check_glyphs(struct rndr *p, const struct rndr_text *t,
+    const struct doc_node *n)
+{
+	PangoLayoutIter		*it;
+	PangoLayoutRun		*run;
+	const char		*text, *c, *from, *to;
+	int			 i, k, line = 0, col = 0;
+	size_t			 len;
+
+	if (p->d == NULL)
+		return;
+	if (n == NULL)
+		n = p->at;
+	if (n != NULL) {
+		line = n->line;
+		col = n->col;
+	}
+	text = pango_layout_get_text(t->layout);
+	len = strlen(text);
+	it = pango_layout_get_iter(t->layout);
+	do {
+		if ((run = pango_layout_iter_get_run_readonly(it)) == NULL)
+			continue;
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			if (!(run->glyphs->glyphs[i].glyph &
+			    PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			p->nrefused++;
+			if (++p->nmissing > RNDR_MAX_MISSING)
+				continue;
+			c = text + run->item->offset +
+			    run->glyphs->log_clusters[i];
+			/* Up to 20 characters either side, for context. */
+			for (from = c, k = 0; from > text && k < 20; k++)
+				do
+					from--;
+				while (from > text &&
+				    ((unsigned char)*from & 0xc0) == 0x80);
+			for (to = c + 1, k = 0; to < text + len && k < 21;
+			    k++) {
+				while (to < text + len &&
+				    ((unsigned char)*to & 0xc0) == 0x80)
+					to++;
+				if (to < text + len && k < 20)
+					to++;
+			}
+			for (k = 1; c + k < text + len &&
+			    ((unsigned char)c[k] & 0xc0) == 0x80; k++)
+				continue;
+			diag_error(p->d, p->doc->file, line, col, "no font in "
+			    "the fonts folder has a glyph for U+%04X \"%.*s\" "
+			    "(in \"%.*s\")", (unsigned)(run->glyphs->glyphs[i].glyph &
+			    ~PANGO_GLYPH_UNKNOWN_FLAG), k, c,
+			    (int)(to - from), from);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
+
+/*
  * Lays out the inline content of n (or the plain string s when n is
  * NULL) at width (points; <= 0 for no wrapping) in a font of size,
  * bold or not.  Fills t; release with rndr_text_clear().
@@ -323,6 +412,7 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 	PangoFontDescription	*fd;
 	PangoAttrList		*al;
 	struct buf		 b;
+	char			*key = NULL;
 
 	memset(t, 0, sizeof(*t));
 	buf_init(&b);
@@ -336,6 +426,22 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 	 * extraction and the structure's text need no ActualText. */
 	pango_attr_list_insert(al, pango_attr_font_features_new(
 	    "liga=0, clig=0"));
+	if (rndr_layouts != NULL && (n == NULL || n->type != DOC_CELL)) {
+		char	*attrs = pango_attr_list_to_string(al);
+
+		key = g_strdup_printf("%d %d %a %a %s\x1f%s", bold,
+		    (int)align, width, size, attrs, b.data);
+		g_free(attrs);
+		if ((t->layout = g_hash_table_lookup(rndr_layouts,
+		    key)) != NULL) {
+			g_object_ref(t->layout);
+			g_free(key);
+			pango_attr_list_unref(al);
+			buf_clear(&b);
+			rndr_text_lines(t);
+			return;
+		}
+	}
 	t->layout = pango_layout_new(p->fonts->ctx);
 	fd = rndr_font(size, bold);
 	pango_layout_set_font_description(t->layout, fd);
@@ -352,6 +458,10 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 	pango_attr_list_unref(al);
 	buf_clear(&b);
 	rndr_text_lines(t);
+	rndr_text_check_glyphs(p, t, n);
+	if (key != NULL)
+		g_hash_table_insert(rndr_layouts, key,
+		    g_object_ref(t->layout));
 }
 
 /* Sets t's line spacing (a multiple of the font's line height) and
@@ -359,6 +469,12 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 void
 rndr_text_respace(struct rndr_text *t, double spacing)
 {
+	PangoLayout	*own;
+
+	/* The layout may be shared (rndr_layouts). */
+	own = pango_layout_copy(t->layout);
+	g_object_unref(t->layout);
+	t->layout = own;
 	pango_layout_set_line_spacing(t->layout, spacing);
 	free(t->lines);
 	t->lines = NULL;

@@ -31,12 +31,13 @@ struct html {
 	int			 ncharts;
 };
 
-/* The chart's geometry, in SVG user units (CSS px at full size). */
-#define HTML_CHART_W	480	/* the drawing's width */
+/* The chart's geometry, in CSS px unless said otherwise. */
+#define HTML_CHART_PLOT	86	/* the plot's width, per cent of the
+				   drawing's: the rest is room for the
+				   longest bar's label */
 #define HTML_CHART_PT	15	/* label size */
 #define HTML_CHART_BAR	18	/* a bar's height */
 #define HTML_CHART_GAP	4	/* between the bars of a category */
-#define HTML_CHART_VALW	56	/* room right of the longest bar */
 #define HTML_CHART_LINE	22	/* a line of labels */
 
 /* The chart's colours, as in the PDF: dark blue and turquoise of the
@@ -163,7 +164,7 @@ static const char html_css[] =
 "white-space:nowrap!important}\n"
 "figure{margin:0 0 30px}\n"
 "figcaption{font-weight:700;margin:0 0 10px}\n"
-"svg.chart{display:block;max-width:100%;height:auto}\n"
+"svg.chart{display:block;width:100%;max-width:40rem}\n"
 ".signoff{margin-top:40px}\n"
 ".signoff p{margin:0}\n"
 ".notes{margin-top:40px;padding-top:20px;border-top:1px solid #b1b4b6;"
@@ -347,19 +348,6 @@ html_table(struct html *h, const struct doc_node *n)
 	free(right);
 }
 
-/* Returns an estimate of the width of s set at size px in the chart's
- * sans: 0.6 em a character (UTF-8 continuation bytes not counted). */
-static double
-html_text_w(const char *s, double size)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return (double)n * size * 0.6;
-}
-
 /* Returns the gridline step and sets *max to the axis maximum: 1, 2 or 5
  * times a power of ten, at most five steps to the largest bar. */
 static double
@@ -385,12 +373,16 @@ html_chart_axis(const struct doc_chart *c, double *max)
 	return step;
 }
 
-/* Appends an SVG text element at x, y (its baseline). */
+/* Appends an SVG text element at x (px, or per cent of the drawing's
+ * width when pct is set, then dx px further) and y px (its baseline). */
 static void
-html_svg_text(struct buf *b, double x, double y, const char *anchor,
-    int bold, const char *s)
+html_svg_text(struct buf *b, double x, int pct, double dx, double y,
+    const char *anchor, int bold, const char *s)
 {
-	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\"", x, y);
+	buf_printf(b, "<text x=\"%.2f%s\"", x, pct ? "%" : "");
+	if (dx != 0)
+		buf_printf(b, " dx=\"%.0f\"", dx);
+	buf_printf(b, " y=\"%.0f\"", y);
 	if (anchor != NULL)
 		buf_printf(b, " text-anchor=\"%s\"", anchor);
 	if (bold)
@@ -400,26 +392,27 @@ html_svg_text(struct buf *b, double x, double y, const char *anchor,
 	buf_puts(b, "</text>\n");
 }
 
-/* Appends a rectangle in the style of series s. */
+/* Appends a rectangle in the style of series s at x, y px, w wide (per
+ * cent of the drawing's width when pct is set, else px) and hgt px
+ * high. */
 static void
-html_svg_swatch(struct buf *b, int id, int s, double x, double y,
-    double w, double hgt)
+html_svg_swatch(struct buf *b, int id, int s, double w, int pct, double x,
+    double y, double hgt)
 {
+	buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.2f%s\" "
+	    "height=\"%.0f\" fill=\"", x, y, w, pct ? "%" : "", hgt);
 	if (s < 2)
-		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-		    "height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, hgt,
-		    html_chart_fill[s]);
+		buf_printf(b, "%s\"/>\n", html_chart_fill[s]);
 	else
-		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-		    "height=\"%.1f\" fill=\"url(#chart%d-hatch)\" "
-		    "stroke=\"%s\" stroke-width=\"1\"/>\n", x + 0.5, y + 0.5,
-		    w > 1 ? w - 1 : w, hgt - 1, id, html_chart_fill[0]);
+		buf_printf(b, "url(#chart%d-hatch)\" stroke=\"%s\" "
+		    "stroke-width=\"1\"/>\n", id, html_chart_fill[0]);
 }
 
 /*
  * Opens figure node n (attrs: its attributes, "" or with a leading
- * space) with its caption, and the inline SVG of id's width w and height
- * hgt, an image named by its title, the text alternative alt.
+ * space) with its caption, and the inline SVG of id's width w (0: as
+ * wide as the column, without a viewBox) and height hgt px, an image
+ * named by its title, the text alternative alt.
  */
 static void
 html_figure_open(struct html *h, const struct doc_node *n,
@@ -434,13 +427,31 @@ html_figure_open(struct html *h, const struct doc_node *n,
 		buf_puts(b, "</figcaption>\n");
 	}
 	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" "
-	    "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-	    "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"%d\" "
-	    "fill=\"#0b0c0c\">\n", id, w, hgt, w, hgt, HTML_CHART_PT);
+	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" ",
+	    id);
+	if (w > 0)
+		buf_printf(b, "width=\"%.0f\" height=\"%.0f\" "
+		    "viewBox=\"0 0 %.0f %.0f\" ", w, hgt, w, hgt);
+	else
+		buf_printf(b, "width=\"100%%\" height=\"%.0f\" ", hgt);
+	buf_printf(b, "font-family=\"Arial, Helvetica, sans-serif\" "
+	    "font-size=\"%d\" fill=\"#0b0c0c\">\n", HTML_CHART_PT);
 	buf_printf(b, "<title id=\"chart%d-title\">", id);
 	html_esc(b, alt);
 	buf_puts(b, "</title>\n");
+}
+
+/* Returns the width of s in px at size px, roughly (0.6 em a
+ * character): enough to space a legend. */
+static double
+html_text_w(const char *s, double size)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return (double)n * size * 0.6;
 }
 
 #define HTML_TILE	52	/* a tile's side, in pixels */
@@ -507,11 +518,12 @@ html_tilemap(struct html *h, const struct doc_node *n)
 		    x + HTML_TILE / 2.0, y + 40, v);
 		buf_puts(b, "</g>\n");
 	}
-	html_svg_text(b, 0, ly + 17, NULL, 1, "Reviews:");
+	html_svg_text(b, 0, 0, 0, ly + 17, NULL, 1, "Reviews:");
 	lx = 80;
 	for (k = 0; k < t->nshades; k++) {
 		html_tile_square(b, t, k, lx, ly + 4, 16);
-		html_svg_text(b, lx + 21, ly + 17, NULL, 0, t->legend[k]);
+		html_svg_text(b, lx + 21, 0, 0, ly + 17, NULL, 0,
+		    t->legend[k]);
 		lx += 21 + html_text_w(t->legend[k], HTML_CHART_PT) + 16;
 	}
 	buf_printf(b, "</svg>\n</%s>\n", html_tag(n));
@@ -519,10 +531,13 @@ html_tilemap(struct html *h, const struct doc_node *n)
 
 /*
  * Appends chart node n as a figure: its caption, then an inline SVG (role
- * img, named by its text alternative) drawing a legend, and for each
- * category its label above one bar a series, each labelled with the
- * figure as the table prints it ([c] with no bar), over light gridlines
- * with their values below.  The drawing scales down with the column.
+ * img, named by its text alternative) drawing a legend, a series a line,
+ * and for each category its label above one bar a series, each labelled
+ * with the figure as the table prints it ([c] with no bar), over light
+ * gridlines with their values below.  The drawing is as wide as the
+ * column: the bars and gridlines are placed in per cent of the plot's
+ * width (the drawing's less room for the longest bar's label), the text
+ * keeps its size, so it stays legible on a narrow screen.
  */
 static void
 html_chart(struct html *h, const struct doc_node *n)
@@ -530,36 +545,21 @@ html_chart(struct html *h, const struct doc_node *n)
 	const struct doc_chart	*c = n->as.chart.data;
 	const struct doc_chart_cell *cc;
 	struct buf		*b = h->out;
-	double			 max, step, v, x, y, lx, w, plotw, gy, top, yb;
-	double			 height;
+	double			 max, step, v, x, y, w, gy, top, yb, by;
 	size_t			 k, s;
-	int			 id, rows;
+	int			 id;
 	char			 tick[64];
 
 	if (c == NULL)
 		return;
 	id = ++h->ncharts;
 	step = html_chart_axis(c, &max);
-	plotw = HTML_CHART_W - HTML_CHART_VALW;
-
-	/* The legend's rows. */
-	rows = 1;
-	lx = 0;
-	for (s = 0; s < c->nseries; s++) {
-		w = 20 + html_text_w(c->series[s], HTML_CHART_PT) + 20;
-		if (lx > 0 && lx + w > HTML_CHART_W) {
-			rows++;
-			lx = 0;
-		}
-		lx += w;
-	}
-	top = rows * HTML_CHART_LINE + 10;
+	top = c->nseries * HTML_CHART_LINE + 10;
 	gy = HTML_CHART_LINE + c->nseries * (HTML_CHART_BAR +
 	    HTML_CHART_GAP) + 8;
 	yb = top + c->ncats * gy;
-	height = yb + HTML_CHART_LINE + 4;
 
-	html_figure_open(h, n, "", id, HTML_CHART_W, ceil(height), c->alt);
+	html_figure_open(h, n, "", id, 0, yb + HTML_CHART_LINE + 4, c->alt);
 	if (c->nseries > 2)
 		buf_printf(b, "<defs><pattern id=\"chart%d-hatch\" "
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
@@ -568,54 +568,50 @@ html_chart(struct html *h, const struct doc_node *n)
 		    "height=\"6\" fill=\"%s\"/></pattern></defs>\n", id,
 		    html_chart_fill[0]);
 
-	/* Legend. */
-	lx = 0;
-	y = 0;
+	/* Legend: a series a line. */
 	for (s = 0; s < c->nseries; s++) {
-		w = 20 + html_text_w(c->series[s], HTML_CHART_PT) + 20;
-		if (lx > 0 && lx + w > HTML_CHART_W) {
-			y += HTML_CHART_LINE;
-			lx = 0;
-		}
-		html_svg_swatch(b, id, (int)s, lx, y + 4, 14, 14);
-		html_svg_text(b, lx + 20, y + 16, NULL, 0, c->series[s]);
-		lx += w;
+		y = s * HTML_CHART_LINE;
+		html_svg_swatch(b, id, (int)s, 14, 0, 0, y + 4, 14);
+		html_svg_text(b, 20, 0, 0, y + 16, NULL, 0, c->series[s]);
 	}
+
+	/* The plot, in per cent of its own width. */
+	buf_printf(b, "<svg x=\"0\" y=\"0\" width=\"%d%%\" "
+	    "overflow=\"visible\">\n", HTML_CHART_PLOT);
 
 	/* Gridlines and their values. */
 	for (v = 0; v <= max + 1e-9; v += step) {
-		x = v / max * plotw + 0.5;
-		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"/>\n", x,
+		x = v / max * 100;
+		buf_printf(b, "<line x1=\"%.2f%%\" y1=\"%.0f\" x2=\"%.2f%%\" "
+		    "y2=\"%.0f\" stroke=\"%s\" stroke-width=\"1\"/>\n", x,
 		    top, x, yb, v == 0 ? "#0b0c0c" : "#b1b4b6");
 		snprintf(tick, sizeof(tick), "%g%s", v, c->kind ==
 		    DOC_NUM_PERCENT ? "%" : "");
-		html_svg_text(b, x, yb + HTML_CHART_LINE - 4, v == 0 ?
+		html_svg_text(b, x, 1, 0, yb + HTML_CHART_LINE - 4, v == 0 ?
 		    "start" : "middle", 0, tick);
 	}
 
 	/* Categories and bars. */
 	for (k = 0; k < c->ncats; k++) {
 		y = top + k * gy;
-		html_svg_text(b, 6, y + HTML_CHART_LINE - 6, NULL, 1,
+		html_svg_text(b, 6, 0, 0, y + HTML_CHART_LINE - 6, NULL, 1,
 		    c->cats[k]);
 		for (s = 0; s < c->nseries; s++) {
-			double by = y + HTML_CHART_LINE + s *
-			    (HTML_CHART_BAR + HTML_CHART_GAP);
-
+			by = y + HTML_CHART_LINE + s * (HTML_CHART_BAR +
+			    HTML_CHART_GAP);
 			cc = &c->cells[k * c->nseries + s];
 			w = 0;
 			if (cc->bar) {
-				w = cc->num.value / max * plotw;
+				w = cc->num.value / max * 100;
 				if (w > 0)
-					html_svg_swatch(b, id, (int)s, 1, by,
-					    w, HTML_CHART_BAR);
+					html_svg_swatch(b, id, (int)s, w, 1,
+					    1, by, HTML_CHART_BAR);
 			}
-			html_svg_text(b, w + 6, by + HTML_CHART_BAR - 4,
+			html_svg_text(b, w, 1, 6, by + HTML_CHART_BAR - 4,
 			    NULL, 0, cc->text);
 		}
 	}
-	buf_printf(b, "</svg>\n</%s>\n", html_tag(n));
+	buf_printf(b, "</svg>\n</svg>\n</%s>\n", html_tag(n));
 }
 
 /* Appends the footnotes of the document, in number order, each with a

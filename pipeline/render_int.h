@@ -14,9 +14,8 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
-#include "render_layout.h"
-
 #include "doc.h"
+#include "render_layout.h"
 
 struct buf;
 struct diag;
@@ -127,8 +126,8 @@ struct rndr_block {
 	const struct doc_node	*node;
 	double			 x;	/* text left, from the body's left */
 	double			 width;	/* text width */
-	struct rndr_text		 text;	/* PDF_TEXT */
-	struct rndr_text		 label;	/* bullet or number, or no layout */
+	struct rndr_text	 text;	/* PDF_TEXT */
+	struct rndr_text	 label;	/* bullet or number, or no layout */
 	struct rndr_table	*table;	/* PDF_TABLE */
 	struct rndr_chart	*chart;	/* PDF_CHART */
 	int			 spans;	/* 1 to paint its text runs in Span
@@ -145,8 +144,8 @@ struct rndr_block {
 /* A measured footnote. */
 struct rndr_note {
 	const struct doc_node	*def;
-	struct rndr_text		 text;
-	struct rndr_text		 label;
+	struct rndr_text	 text;
+	struct rndr_text	 label;
 	double			 height;	/* with the gap after it */
 };
 
@@ -155,6 +154,7 @@ struct rndr_fonts {
 	FcConfig	*config;
 	PangoFontMap	*map;
 	PangoContext	*ctx;
+	int		 updated;	/* ctx has a PDF surface's options */
 };
 
 /* Everything the typesetter holds for one document. */
@@ -163,7 +163,7 @@ struct rndr {
 	struct rndr_fonts	*fonts;
 	struct rndr_block	*blocks;
 	size_t			 nblocks;
-	struct rndr_note		*notes;
+	struct rndr_note	*notes;
 	size_t			 nnotes;
 	struct lay_result	 lay;
 	cairo_surface_t		*surface;
@@ -172,75 +172,90 @@ struct rndr {
 	int			 outline_h1;	/* title outline id */
 	double			 note_y;	/* next footnote's top */
 	int			 page;		/* 0-based page being painted */
-	struct rndr_note		**pending;	/* footnotes for this page's
+	struct rndr_note	**pending;	/* footnotes for this page's
 						   foot */
 	size_t			 npending;
 	int			 span_open;	/* a Span element is open */
+	int			 art_depth;	/* furniture elements open: only the
+						   outermost is tagged */
 	char			**alts;		/* each Figure's text
 						   alternative, in order */
 	size_t			 nalts;
 	char			**links;	/* each link's description, in
 						   painting order */
 	size_t			 nlinks;
+	struct diag		*d;		/* where a character no font
+						   can show is reported, or
+						   NULL */
+	const struct doc_node	*at;		/* the block being measured */
+	size_t			 nmissing;	/* such characters reported */
+	size_t			 nrefused;	/* problems reported to d while
+						   measuring (the paper is not
+						   written) */
 };
 
-/* render_font.c: the fonts and pango text layouts */
+/* render_font.c: the fonts and pango text layouts. */
+
 /* Returns the fonts of dir, loading them on first use (owned by the
  * cache: do not free), or NULL when they cannot be loaded (reported). */
 struct rndr_fonts *rndr_fonts_get(const char *dir, struct diag *d);
-/* Releases t's layout and measurements; t may be all zero. */
-void rndr_text_clear(struct rndr_text *t);
-/* Records the line metrics of t's layout. */
-void rndr_text_lines(struct rndr_text *t);
 /*
  * Lays out the inline content of n (or the plain string s when n is
  * NULL) at width (points; <= 0 for no wrapping) in a font of size,
  * bold or not.  Fills t; release with rndr_text_clear().
  */
-void rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
-	    const char *s, double width, double size, int bold,
-	    PangoAlignment align);
+void		 rndr_text_make(struct rndr *p, struct rndr_text *t,
+		    const struct doc_node *n, const char *s, double width,
+		    double size, int bold, PangoAlignment align);
+/* Records the line metrics of t's layout. */
+void		 rndr_text_lines(struct rndr_text *t);
 /* Sets t's line spacing (a multiple of the font's line height) and
  * measures its lines again. */
-void rndr_text_respace(struct rndr_text *t, double spacing);
+void		 rndr_text_respace(struct rndr_text *t, double spacing);
 /* Returns the natural width of t's layout, unwrapped, in points. */
-double rndr_text_width(const struct rndr_text *t);
+double		 rndr_text_width(const struct rndr_text *t);
+/* Releases t's layout and measurements; t may be all zero. */
+void		 rndr_text_clear(struct rndr_text *t);
 
-/* render_measure.c: the flow of measured blocks, and the page breaker's view of it */
-/* Releases everything p measured and laid out (not its fonts). */
-void rndr_clear(struct rndr *p);
-/* Builds and measures the blocks of the flow. */
-void rndr_measure(struct rndr *p);
-struct rndr_note *rndr_note_find(struct rndr *p, const struct doc_node *def);
+/* render_measure.c: the flow of measured blocks. */
+
+/* Builds and measures the blocks of the flow (p->doc, p->fonts set). */
+void		 rndr_measure(struct rndr *p);
 /* Paginates the measured blocks into p->lay. */
-void rndr_paginate(struct rndr *p);
+void		 rndr_paginate(struct rndr *p);
+/* Returns the measured footnote for def, or NULL. */
+struct rndr_note *rndr_note_find(struct rndr *p, const struct doc_node *def);
+/* Releases everything p measured and laid out (not its fonts). */
+void		 rndr_clear(struct rndr *p);
 
-/* render_chart.c: the bar chart */
+/* render_chart.c: the bar chart. */
+
+/* Measures chart node n from the data fill gave it.  Returns the chart
+ * (free with rndr_chart_free()), or NULL when n has no data. */
+struct rndr_chart *rndr_measure_chart(struct rndr *p,
+		    const struct doc_node *n);
 /* Frees chart c; accepts NULL. */
-void rndr_chart_free(struct rndr_chart *c);
-/*
- * Reads chart node n's data from the table just before it and measures
- * it.  Returns the chart (free with rndr_chart_free()), or NULL when n
- * does not follow a table with a header row, at least two columns and a
- * body row.
- */
-struct rndr_chart *rndr_measure_chart(struct rndr *p, const struct doc_node *n);
+void		 rndr_chart_free(struct rndr_chart *c);
 /*
  * Paints chart block b with top at y: a legend, then for each category
  * its label and one horizontal bar a series, each labelled with the
  * figure as the table prints it ([c] where it is suppressed, with no
  * bar), over light gridlines with their values below.
  */
-void rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y);
+void		 rndr_paint_chart(struct rndr *p, const struct rndr_block *b,
+		    double y);
 
-/* render_tilemap.c: the tile map (DOC_TILEMAP) */
+/* render_tilemap.c: the tile map (DOC_TILEMAP). */
+
 /* Returns the height of tile map t with its legend, in points. */
-double rndr_tilemap_height(const struct doc_tilemap *t);
+double		 rndr_tilemap_height(const struct doc_tilemap *t);
 /* Paints tile map block b (its node's data) with top at y. */
-void rndr_paint_tilemap(struct rndr *p, const struct rndr_block *b, double y);
+void		 rndr_paint_tilemap(struct rndr *p, const struct rndr_block *b,
+		    double y);
 
-/* render_paint.c: painting the pages and their structure */
+/* render_paint.c: painting the pages and their structure. */
+
 /* Paints every page.  Returns the cairo status. */
-cairo_status_t rndr_paint(struct rndr *p);
+cairo_status_t	 rndr_paint(struct rndr *p);
 
 #endif

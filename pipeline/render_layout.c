@@ -22,6 +22,9 @@ struct lay_state {
 	double			 y;	/* used from the top of the body area */
 	double			 notes;	/* footnote height used, rule included */
 	int			 empty;	/* nothing placed on this page yet */
+	int			 head;	/* head lines repeated above the next
+					   run placed (taken by lay_place()) */
+	double			 headh;	/* their height, already in y */
 };
 
 static double
@@ -98,6 +101,8 @@ lay_newpage(struct lay_state *s)
 {
 	s->page++;
 	s->y = 0;
+	s->head = 0;
+	s->headh = 0;
 	s->notes = 0;
 	s->empty = 1;
 	s->r->notes = xreallocarray(s->r->notes, s->page + 1,
@@ -123,7 +128,10 @@ lay_place(struct lay_state *s, size_t i, int first, int count, double before)
 	f->page = s->page;
 	f->first = first;
 	f->count = count;
-	f->y = s->y + before;
+	f->y = s->y + before - s->headh;
+	f->head = s->head;
+	s->head = 0;
+	s->headh = 0;
 	s->y += before + h;
 	if (fn > 0 && s->notes == 0)
 		fn += s->p->note_sep;
@@ -161,6 +169,15 @@ lay_block_flow(struct lay_state *s, size_t i)
 	if (b->newpage && !s->empty)
 		lay_newpage(s);
 	for (;;) {
+		/* A table continued on a new page repeats its header rows
+		 * there first (issue 13.10). */
+		if (first > 0 && s->empty && b->head > 0 &&
+		    first >= b->head && s->head == 0) {
+			lay_sum(b, 0, b->head, &h, &fn);
+			s->head = b->head;
+			s->headh = h;
+			s->y += h;
+		}
 		rest = b->nlines - first;
 		before = s->empty ? 0 : b->before;
 		lay_sum(b, first, rest, &h, &fn);
@@ -256,7 +273,7 @@ void
 lay_columns(const double *natural, const double *minimum, int ncols,
     double avail, double *width)
 {
-	double	 nat = 0, min = 0, want = 0, spare;
+	double	 nat = 0, min = 0, want = 0, spare, share, *least;
 	int	 i;
 
 	for (i = 0; i < ncols; i++) {
@@ -268,10 +285,22 @@ lay_columns(const double *natural, const double *minimum, int ncols,
 			width[i] = natural[i];
 		return;
 	}
+	/* Words too wide for the page together (issue 13.7): a column's
+	 * least width is then at most its even share, and its words break
+	 * between characters, so no cell ever runs off the page. */
+	least = xcalloc(ncols > 0 ? (size_t)ncols : 1, sizeof(*least));
+	share = ncols > 0 ? avail / ncols : avail;
 	for (i = 0; i < ncols; i++)
-		want += natural[i] - minimum[i];
+		least[i] = min > avail && minimum[i] > share ? share :
+		    minimum[i];
+	min = 0;
+	for (i = 0; i < ncols; i++)
+		min += least[i];
+	for (i = 0; i < ncols; i++)
+		want += natural[i] - least[i];
 	spare = avail > min ? avail - min : 0;
 	for (i = 0; i < ncols; i++)
-		width[i] = minimum[i] + (want > 0 ? spare *
-		    (natural[i] - minimum[i]) / want : 0);
+		width[i] = least[i] + (want > 0 ? spare *
+		    (natural[i] - least[i]) / want : 0);
+	free(least);
 }

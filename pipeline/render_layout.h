@@ -27,6 +27,9 @@ struct lay_block {
 	int		 keep;		/* 1 to keep with the start of the
 					   next block (headings) */
 	int		 newpage;	/* 1 to start on a new page */
+	int		 head;		/* leading lines (a table's header
+					   rows) repeated at the top of each
+					   page the block continues on */
 };
 
 /* What the breaker must respect. */
@@ -45,7 +48,10 @@ struct lay_frag {
 	int	 first;		/* first line of the run */
 	int	 count;		/* lines in the run */
 	double	 y;		/* top of its first line below the top of
-				   the body area */
+				   the body area (of the repeated lines,
+				   when head > 0) */
+	int	 head;		/* the block's head lines repeated above
+				   the run (a table continued), or 0 */
 };
 
 struct lay_result {

@@ -22,6 +22,12 @@ rndr_note_find(struct rndr *p, const struct doc_node *def)
 {
 	size_t	 i;
 
+	/* Footnotes are numbered 1, 2, ... in the order of their first
+	 * reference; each usually sits at its number's place (issue 13.14:
+	 * no search a marker). */
+	i = def->type == DOC_FOOTNOTE ? (size_t)def->as.footnote.number : 0;
+	if (i >= 1 && i <= p->nnotes && p->notes[i - 1].def == def)
+		return &p->notes[i - 1];
 	for (i = 0; i < p->nnotes; i++)
 		if (p->notes[i].def == def)
 			return &p->notes[i];
@@ -51,6 +57,17 @@ rndr_measure_notes(struct rndr *p)
 		    PDF_BODY_W - PDF_NOTE_INDENT, PDF_NOTE_PT, 0,
 		    PANGO_ALIGN_LEFT);
 		note->height = note->text.height + PDF_NOTE_GAP;
+		/* A footnote is not continued on the next page: one that
+		 * would take more than half a page's body is refused (issue
+		 * 13.9), never drawn over the text. */
+		if (note->height > PDF_BODY_H / 2 && p->d != NULL) {
+			diag_error(p->d, p->doc->file, n->line, n->col,
+			    "footnote too long for the foot of a page (%d "
+			    "lines; at most %d): shorten it or move the text "
+			    "into the body", note->text.nlines,
+			    (int)(PDF_BODY_H / 2 / (PDF_NOTE_PT * 1.4)));
+			p->nrefused++;
+		}
 	}
 }
 
@@ -119,6 +136,7 @@ rndr_block_new(struct rndr *p, enum rndr_kind kind, const struct doc_node *n)
 	b->kind = kind;
 	b->node = n;
 	b->width = PDF_BODY_W;
+	p->at = n;
 	return b;
 }
 
@@ -270,6 +288,31 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 	b->lay.notes = b->notes;
 	b->lay.nlines = t->nrows;
 	b->lay.split = 0;
+	/* A row is not split across pages: one taller than a page (with
+	 * the header rows repeated above it) is refused (issue 13.8),
+	 * never cut at the page foot. */
+	for (r = 0, w = 0; r < t->nrows && t->header[r]; r++)
+		w += t->rowh[r];
+	for (r = 0, row = b->node->first_child; row != NULL && p->d != NULL;
+	    row = row->next, r++)
+		if (t->rowh[r] + (t->header[r] ? 0 : w) > PDF_BODY_H) {
+			diag_error(p->d, p->doc->file, row->line, row->col,
+			    "table row taller than a page (%.0f of %.0f "
+			    "points): shorten its cells or make it several "
+			    "rows", t->rowh[r] + (t->header[r] ? 0 : w),
+			    PDF_BODY_H);
+			p->nrefused++;
+		}
+	/* The header rows, repeated on every page a long table runs on;
+	 * not when they would take most of a page. */
+	for (r = 0; r < t->nrows && t->header[r]; r++)
+		continue;
+	if (r < t->nrows) {
+		for (c = 0, w = 0; c < r; c++)
+			w += t->rowh[c];
+		if (w < PDF_BODY_H / 3)
+			b->lay.head = r;
+	}
 	free(nat);
 	free(min);
 }

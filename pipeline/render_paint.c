@@ -37,17 +37,21 @@
  */
 #define PDF_ART_TAG	PDF_POST_ART
 
-/* Opens and closes an element of page furniture. */
+/* Opens and closes an element of page furniture.  Furniture painted
+ * inside furniture (the rules of a table header repeated on a new page)
+ * stays in the outer element: the post-pass knows no nested ones. */
 static void
 rndr_art_begin(struct rndr *p)
 {
-	cairo_tag_begin(p->cr, PDF_ART_TAG, NULL);
+	if (p->art_depth++ == 0)
+		cairo_tag_begin(p->cr, PDF_ART_TAG, NULL);
 }
 
 static void
 rndr_art_end(struct rndr *p)
 {
-	cairo_tag_end(p->cr, PDF_ART_TAG);
+	if (--p->art_depth == 0)
+		cairo_tag_end(p->cr, PDF_ART_TAG);
 }
 
 /* Closes the Span being painted into, if any. */
@@ -325,7 +329,7 @@ rndr_rule(struct rndr *p, double x, double y, double len, double w)
  */
 static void
 rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
-    int count, double y)
+    int count, double y, int art)
 {
 	const struct rndr_table	*t = b->table;
 	double			 x, cx, ry = y, w = b->width, below;
@@ -335,21 +339,25 @@ rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
 	cairo_save(p->cr);
 	rndr_rule(p, x, ry, w, first == 0 || t->header[first] ? 1.2 : 0.5);
 	for (r = first; r < first + count; r++) {
-		cairo_tag_begin(p->cr, RNDR_ROLE(DOC_ROLE_TR), NULL);
+		if (!art)
+			cairo_tag_begin(p->cr, RNDR_ROLE(DOC_ROLE_TR), NULL);
 		cx = x;
 		for (c = 0; c < t->ncols; c++) {
 			const struct rndr_text *ct = &t->cells[r * t->ncols + c];
 			const char *tag = RNDR_ROLE(t->role[r * t->ncols +
 			    c]);
 
-			cairo_tag_begin(p->cr, tag, NULL);
+			if (!art)
+				cairo_tag_begin(p->cr, tag, NULL);
 			rndr_paint_lines(p, ct, 0, ct->nlines,
 			    cx + PDF_CELL_PADX, ry + PDF_CELL_PADY,
-			    ct->nrefs > 0);
-			cairo_tag_end(p->cr, tag);
+			    !art && ct->nrefs > 0);
+			if (!art)
+				cairo_tag_end(p->cr, tag);
 			cx += t->colw[c];
 		}
-		cairo_tag_end(p->cr, RNDR_ROLE(DOC_ROLE_TR));
+		if (!art)
+			cairo_tag_end(p->cr, RNDR_ROLE(DOC_ROLE_TR));
 		ry += t->rowh[r];
 		if (r + 1 == t->nrows)
 			below = 1.2;
@@ -417,7 +425,16 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 	}
 
 	if (b->kind == PDF_TABLE) {
-		rndr_paint_table(p, b, f->first, f->count, y);
+		if (f->head > 0) {
+			/* The header rows again, as page furniture: the
+			 * structure has them once (issue 13.10). */
+			rndr_art_begin(p);
+			rndr_paint_table(p, b, 0, f->head, y, 1);
+			rndr_art_end(p);
+			for (i = 0; i < f->head; i++)
+				y += b->table->rowh[i];
+		}
+		rndr_paint_table(p, b, f->first, f->count, y, 0);
 	} else if (b->kind == PDF_CHART) {
 		rndr_paint_chart(p, b, y);
 	} else if (b->kind == PDF_TILEMAP) {

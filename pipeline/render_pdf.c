@@ -147,6 +147,7 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	buf_init(&w.b);
 	p.doc = doc;
 	p.fonts = fonts;
+	p.d = d;
 
 	/* The context gets the PDF surface's font options before anything
 	 * is measured: updating it later would make every layout stale and
@@ -156,7 +157,13 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	cairo_pdf_surface_restrict_to_version(p.surface,
 	    CAIRO_PDF_VERSION_1_5);
 	p.cr = cairo_create(p.surface);
-	pango_cairo_update_context(p.cr, fonts->ctx);
+	/* Once for the fonts: every paper's surface has the same options,
+	 * and another update would make the layouts shared between papers
+	 * (render_font.c) stale. */
+	if (!fonts->updated) {
+		pango_cairo_update_context(p.cr, fonts->ctx);
+		fonts->updated = 1;
+	}
 	rndr_measure(&p);
 	rndr_paginate(&p);
 	rndr_metadata(&p);
@@ -166,6 +173,10 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surface);
 	cairo_surface_destroy(p.surface);
+	if (p.nrefused > 0) {
+		rc = 1;		/* reported: what cannot be typeset */
+		goto out;
+	}
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, out_path, 0, 0, "cannot typeset: %s",
 		    cairo_status_to_string(st));
@@ -221,6 +232,13 @@ render_pdf(const struct doc *doc, const char *fonts_dir,
 	return rndr_write_file(doc, fonts, out_path, d);
 }
 
+/* cairo's write callback for a surface only measured against. */
+static cairo_status_t
+rndr_discard(void *closure, const unsigned char *data, unsigned int len)
+{
+	return CAIRO_STATUS_SUCCESS;
+}
+
 int
 render_layout_dump(const struct doc *doc, const char *fonts_dir, FILE *out,
     struct diag *d)
@@ -237,8 +255,15 @@ render_layout_dump(const struct doc *doc, const char *fonts_dir, FILE *out,
 	memset(&p, 0, sizeof(p));
 	p.doc = doc;
 	p.fonts = fonts;
+	/* Measured as for the PDF: against a PDF surface's font options. */
+	p.surface = cairo_pdf_surface_create_for_stream(rndr_discard, NULL,
+	    PDF_PAGE_W, PDF_PAGE_H);
+	p.cr = cairo_create(p.surface);
+	pango_cairo_update_context(p.cr, fonts->ctx);
 	rndr_measure(&p);
 	rndr_paginate(&p);
+	cairo_destroy(p.cr);
+	cairo_surface_destroy(p.surface);
 	fprintf(out, "pages %d\n", p.lay.npages);
 	for (i = 0; i < p.lay.nfrags; i++) {
 		f = &p.lay.frags[i];

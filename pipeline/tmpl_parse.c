@@ -29,7 +29,16 @@
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
- *              | "region-cases" | "no-region-cases" ;
+ *              | "region-cases" | "no-region-cases" | "fixed"
+ *              | "if " test | "unless " test ;
+ *   test       = fig " "+ op " "+ right ;       a test on figure values
+ *   fig        = [ "region:" ] name ;
+ *   op         = "=" | "!=" | "<" | "<=" | ">" | ">=" ;
+ *   right      = digit { digit } [ "%" ]         its count, or percentage
+ *              | [ "half " ] fig ;              another figure's count,
+ *                                                or half of it
+ *                                                ("fixed": always shown,
+ *                                                skipped by the lint)
  *   item       = ( "- " | digit { digit } ". " ) inline { text } ;
  *                                                bullet, or numbered item
  *                                                (numbers are assigned by
@@ -46,8 +55,20 @@
  *   fnref      = "[^" label "]" ;
  *   label      = ( letter | digit | "-" | "_" ) { letter | digit | "-" | "_" } ;
  *   ref        = "{" ( figure | "region:" figure | national
- *              | "report:" field ) "}" ;
- *   figure     = name [ ":" style ] ;            a figure of the ledger
+ *              | "report:" field ) "}" | fixed ;
+ *   figure     = name [ ":" style ] [ "|" form [ "|" form [ "|" form ] ] ] ;
+ *                                                a figure of the ledger;
+ *                                                with forms, the words
+ *                                                chosen by its value:
+ *                                                WORDS, ONE|OTHER or
+ *                                                ZERO|ONE|OTHER (OTHER
+ *                                                for [c]); "#" in a form
+ *                                                prints the figure, with
+ *                                                "of" after it as its
+ *                                                words need
+ *   form       = { char - ( "|" | "{" | "}" ) } ;
+ *   fixed      = "{=" { char - "}" } "}" ;      typed text the prose
+ *                                                lint leaves alone
  *   national   = "national:" [ study ":" ] key [ ":" style ] ;
  *                                                key: a figure name, or
  *                                                citation, title, period,
@@ -63,6 +84,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "diag.h"
@@ -107,6 +129,9 @@ struct tmpl_parser {
 	size_t		 nfnrefs;
 	struct doc_node	**fndefs;
 	size_t		 nfndefs;
+	/* The prose lint: 0 off, 1 warnings, 2 errors. */
+	int		 lint;
+	int		 nlint;		/* findings reported */
 };
 
 static void	tmpl_inline(struct tmpl_parser *, struct doc_node *,
@@ -121,10 +146,16 @@ tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	/* At most TMPL_MAX_ERRORS a file, as the loader's. */
+	if (++p->errors > TMPL_MAX_ERRORS) {
+		if (p->errors == TMPL_MAX_ERRORS + 1)
+			diag_error(p->d, p->file, line, col, "too many "
+			    "errors; the rest of this file is not checked");
+		return;
+	}
 	va_start(ap, fmt);
 	diag_vmsg(p->d, DIAG_ERROR, p->file, line, col, fmt, ap);
 	va_end(ap);
-	p->errors++;
 }
 
 /* Returns the number of UTF-8 characters in s[0..n). */
@@ -277,8 +308,35 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	size_t		 plen[5];
 	int		 pcol[5];
 	size_t		 np = 0, i, start = 0;
-	struct doc_node	*r;
+	struct doc_node	*r = NULL;
 	int		 first = 0;
+	const char	*bar;
+	char		**forms = NULL;
+	size_t		 nforms = 0, fn;
+
+	/* {NAME|ONE|OTHER}, {NAME|ZERO|ONE|OTHER}: the forms. */
+	if ((bar = memchr(s, '|', n)) != NULL) {
+		fn = n - (size_t)(bar - s);
+		n = (size_t)(bar - s);
+		while (fn > 0) {
+			const char *f = bar + 1, *e;
+
+			e = memchr(f, '|', fn - 1);
+			if (e == NULL)
+				e = bar + fn;
+			forms = xreallocarray(forms, nforms + 1,
+			    sizeof(*forms));
+			forms[nforms++] = xstrndup(f, (size_t)(e - f));
+			fn -= (size_t)(e - bar);
+			bar = e;
+		}
+		if (nforms > 3) {
+			tmpl_err(p, line, col, "a reference with forms needs "
+			    "{NAME|WORDS}, {NAME|ONE|OTHER} or "
+			    "{NAME|ZERO|ONE|OTHER}, not %zu forms", nforms);
+			goto bad;
+		}
+	}
 
 	while (n > 0 && s[0] == ' ') {
 		s++;
@@ -289,7 +347,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		n--;
 	if (n == 0) {
 		tmpl_err(p, line, col, "empty reference {}");
-		return NULL;
+		goto bad;
 	}
 	for (i = 0; i <= n; i++) {
 		if (i < n && s[i] != ':')
@@ -297,7 +355,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		if (np == 5) {
 			tmpl_err(p, line, col, "too many parts in "
 			    "reference {%.*s}", (int)n, s);
-			return NULL;
+			goto bad;
 		}
 		part[np] = s + start;
 		plen[np] = i - start;
@@ -306,7 +364,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 			tmpl_err(p, line, pcol[np], "bad name \"%.*s\" in "
 			    "reference {%.*s}", (int)plen[np], part[np],
 			    (int)n, s);
-			return NULL;
+			goto bad;
 		}
 		np++;
 		start = i + 1;
@@ -317,7 +375,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		if (np < 2 || np > 4) {
 			tmpl_err(p, line, col, "national reference needs "
 			    "{national:[STUDY:]NAME[:STYLE]}");
-			return NULL;
+			goto bad;
 		}
 		/* {national:A:B} is a study and a key, or a key and a
 		 * style: fill, which knows the style words, decides. */
@@ -332,17 +390,17 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 			r->as.natref.style = xstrndup(part[3], plen[3]);
 			r->as.natref.style_col = pcol[3];
 		}
-		return r;
+		goto plain;
 	}
 	if (IS(0, "report")) {
 		if (np != 2) {
 			tmpl_err(p, line, col, "report reference needs "
 			    "{report:FIELD}");
-			return NULL;
+			goto bad;
 		}
 		r = doc_node_new(DOC_FIELD, line, col);
 		r->as.field.name = xstrndup(part[1], plen[1]);
-		return r;
+		goto plain;
 	}
 	r = doc_node_new(DOC_FIGREF, line, col);
 	if (IS(0, "region")) {
@@ -354,7 +412,8 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		tmpl_err(p, line, col, "figure reference needs "
 		    "{%sNAME[:STYLE]}", first ? "region:" : "");
 		doc_node_free(r);
-		return NULL;
+		r = NULL;
+		goto bad;
 	}
 	r->as.figref.name = xstrndup(part[first], plen[first]);
 	if (np - first == 2) {
@@ -362,7 +421,133 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		    plen[first + 1]);
 		r->as.figref.style_col = pcol[first + 1];
 	}
+	r->as.figref.forms = forms;
+	r->as.figref.nforms = nforms;
 	return r;
+plain:
+	if (nforms > 0) {
+		tmpl_err(p, line, col, "forms (|...) follow only a figure of "
+		    "the ledger, not {%.*s}", (int)n, s);
+		doc_node_free(r);
+		r = NULL;
+	}
+bad:
+	for (fn = 0; fn < nforms; fn++)
+		free(forms[fn]);
+	free(forms);
+	return r;
+}
+
+/* Returns 1 inside a "::: fixed" block. */
+static int
+tmpl_in_fixed(const struct tmpl_parser *p)
+{
+	int	 i;
+
+	for (i = 0; i < p->ndepth; i++)
+		if (p->conds[i]->as.cond.cond == DOC_COND_FIXED)
+			return 1;
+	return 0;
+}
+
+/* Words that state a quantity of the cohort when typed as text. */
+static const char *const tmpl_lint_words[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+	"forty", "fifty", "hundred", "dozen", "half", "third", "thirds",
+	"quarter", "quarters", "several", "most", "many", "few", "couple",
+	"majority", "minority", "once", "twice", "single",
+};
+#define TMPL_NLINT_WORDS \
+	(sizeof(tmpl_lint_words) / sizeof(tmpl_lint_words[0]))
+
+#define TMPL_LINT_MSG "quantity \"%.*s\" typed as text: write it from a " \
+	"figure, or mark it fixed ({=...} or \"::: fixed\")"
+
+/* Reports a quantity typed as text at offset off of s. */
+static void
+tmpl_lint_report(struct tmpl_parser *p, const char *s,
+    const struct tmpl_seg *segs, size_t nsegs, size_t off, const char *what,
+    int len)
+{
+	int	 line, col;
+
+	tmpl_pos(s, segs, nsegs, off, &line, &col);
+	if (p->lint > 1)
+		diag_error(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
+	else
+		diag_warn(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
+	if (p->lint > 1)
+		p->errors++;
+	p->nlint++;
+}
+
+/*
+ * The prose lint over inline text s[0..n): every numeral and quantity
+ * word outside references ({...}, fixed text {=...} included), escapes
+ * and footnote markers.
+ */
+static void
+tmpl_lint_text(struct tmpl_parser *p, const char *s, size_t n,
+    const struct tmpl_seg *segs, size_t nsegs)
+{
+	size_t	 i = 0, j, k, w, prev = (size_t)-1, prev2 = (size_t)-1;
+	size_t	 prevlen = 0, prev2len = 0;
+	int	 digit;
+
+	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n) {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '{') {
+			while (i < n && s[i] != '}')
+				i++;
+			i++;
+			continue;
+		}
+		if (s[i] == '[' && i + 1 < n && s[i + 1] == '^') {
+			while (i < n && s[i] != ']')
+				i++;
+			i++;
+			continue;
+		}
+		if (!isalnum((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		digit = 0;
+		for (j = i; j < n && (isalnum((unsigned char)s[j]) ||
+		    s[j] == '\''); j++)
+			if (isdigit((unsigned char)s[j]))
+				digit = 1;
+		w = j - i;
+		if (digit)
+			tmpl_lint_report(p, s, segs, nsegs, i, s + i, (int)w);
+		else {
+			for (k = 0; k < TMPL_NLINT_WORDS; k++)
+				if (strlen(tmpl_lint_words[k]) == w &&
+				    strncasecmp(s + i, tmpl_lint_words[k],
+				    w) == 0)
+					break;
+			/* "a number of", "a small number of" */
+			if (k == TMPL_NLINT_WORDS && w == 6 &&
+			    strncasecmp(s + i, "number", 6) == 0 &&
+			    ((prevlen == 1 && strncasecmp(s + prev, "a", 1)
+			    == 0) || (prev2len == 1 &&
+			    strncasecmp(s + prev2, "a", 1) == 0)))
+				k = 0;
+			if (k < TMPL_NLINT_WORDS)
+				tmpl_lint_report(p, s, segs, nsegs, i,
+				    s + i, (int)w);
+		}
+		prev2 = prev;
+		prev2len = prevlen;
+		prev = i;
+		prevlen = w;
+		i = j;
+	}
 }
 
 /*
@@ -378,6 +563,8 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 	size_t		 i = 0, j, tstart = 0;
 	int		 line, col, bline, bcol, errors = p->errors;
 
+	if (p->lint > 0 && !tmpl_in_fixed(p))
+		tmpl_lint_text(p, s, n, segs, nsegs);
 	buf_init(&t);
 	while (i < n) {
 		if (t.len == 0)
@@ -418,6 +605,14 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 				tmpl_err(p, line, col, "unclosed reference: "
 				    "\"{\" without \"}\"");
 				i = j;
+				continue;
+			}
+			if (s[i + 1] == '=') {
+				/* {=text}: fixed text, kept as typed */
+				if (t.len == 0)
+					tstart = i;
+				buf_putn(&t, s + i + 2, j - i - 2);
+				i = j + 1;
 				continue;
 			}
 			tmpl_pos(s, segs, nsegs, i + 1, &bline, &bcol);
@@ -590,6 +785,115 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 	}
 }
 
+static void
+tmpl_test_free(struct doc_test *t)
+{
+	if (t == NULL)
+		return;
+	free(t->name);
+	free(t->rname);
+	free(t);
+}
+
+/* Parses "[region:]NAME" s[0..n) into *ledger and a new *name; returns
+ * 0, or -1 when it is not a figure name. */
+static int
+tmpl_test_fig(const char *s, size_t n, enum doc_ledger *ledger, char **name)
+{
+	*ledger = DOC_LEDGER_SELECTION;
+	if (n > 7 && strncmp(s, "region:", 7) == 0) {
+		*ledger = DOC_LEDGER_REGION;
+		s += 7;
+		n -= 7;
+	}
+	if (!tmpl_is_word(s, n, "_") || isdigit((unsigned char)s[0]))
+		return -1;
+	*name = xstrndup(s, n);
+	return 0;
+}
+
+/*
+ * Parses the test of "::: if TEST", s[0..n) at line:col: FIG OP RIGHT.
+ * Returns a new test, or NULL (error reported).
+ */
+static struct doc_test *
+tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
+{
+	const char	*w[4];
+	size_t		 wl[4], nw = 0, i = 0, k;
+	struct doc_test	*t;
+	int		 op;
+	char		*end;
+
+	while (i < n && nw < 4) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		w[nw] = s + i;
+		while (i < n && s[i] != ' ')
+			i++;
+		wl[nw] = (size_t)(s + i - w[nw]);
+		nw++;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i < n || nw < 3 || (nw == 4 && (wl[2] != 4 ||
+	    strncmp(w[2], "half", 4) != 0))) {
+		tmpl_err(p, line, col, "bad test \"%.*s\": write \"::: if "
+		    "[region:]NAME OP N\", \"N%%\", \"[half] "
+		    "[region:]OTHER\" with OP one of = != < <= > >=",
+		    (int)n, s);
+		return NULL;
+	}
+	t = xcalloc(1, sizeof(*t));
+	if (tmpl_test_fig(w[0], wl[0], &t->ledger, &t->name) < 0) {
+		tmpl_err(p, line, col, "bad figure name \"%.*s\" in test",
+		    (int)wl[0], w[0]);
+		goto bad;
+	}
+	for (op = 0; op < DOC_OP__MAX; op++)
+		if (strlen(doc_test_op_names[op]) == wl[1] &&
+		    strncmp(w[1], doc_test_op_names[op], wl[1]) == 0)
+			break;
+	if (op == DOC_OP__MAX) {
+		tmpl_err(p, line, col + (int)(w[1] - s), "unknown "
+		    "comparison \"%.*s\" (= != < <= > >=)", (int)wl[1],
+		    w[1]);
+		goto bad;
+	}
+	t->op = (enum doc_test_op)op;
+	k = nw - 1;
+	t->rhalf = nw == 4;
+	if (!t->rhalf && isdigit((unsigned char)w[k][0])) {
+		errno = 0;
+		t->rnum = strtol(w[k], &end, 10);
+		if (end < w[k] + wl[k] && *end == '%' &&
+		    end + 1 == w[k] + wl[k]) {
+			t->rpercent = 1;
+			if (t->rnum > 100)
+				errno = ERANGE;
+		} else if (end != w[k] + wl[k])
+			errno = EINVAL;
+		if (errno != 0 || t->rnum < 0 || t->rnum > 1000000000L) {
+			tmpl_err(p, line, col + (int)(w[k] - s), "bad "
+			    "number \"%.*s\" in test (0 to 100%% for a "
+			    "percentage)", (int)wl[k], w[k]);
+			goto bad;
+		}
+		return t;
+	}
+	if (tmpl_test_fig(w[k], wl[k], &t->rledger, &t->rname) < 0) {
+		tmpl_err(p, line, col + (int)(w[k] - s), "bad figure name "
+		    "\"%.*s\" in test", (int)wl[k], w[k]);
+		goto bad;
+	}
+	return t;
+bad:
+	tmpl_test_free(t);
+	return NULL;
+}
+
 /* Returns the condition named s[0..n), or -1 (error reported). */
 static int
 tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
@@ -607,9 +911,18 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 	if (sug != NULL)
 		tmpl_err(p, line, col, "unknown block \"::: %s\"; did you "
 		    "mean \"%s\"?", name, sug);
-	else
-		tmpl_err(p, line, col, "unknown block \"::: %s\" (regional, "
-		    "lscb, cases, no-cases or suppressed)", name);
+	else {
+		struct buf all;
+
+		/* Every block, from the table, so none is left out. */
+		buf_init(&all);
+		for (i = 0; i < DOC_COND__MAX; i++)
+			buf_printf(&all, "%s%s", i == 0 ? "" : i + 1 ==
+			    DOC_COND__MAX ? " or " : ", ", doc_cond_names[i]);
+		tmpl_err(p, line, col, "unknown block \"::: %s\" (%s)", name,
+		    all.data);
+		buf_clear(&all);
+	}
 	free(name);
 	return -1;
 }
@@ -634,6 +947,7 @@ static void
 tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 {
 	struct doc_node	*node, *parent;
+	struct doc_test	*test;
 	size_t		 i, k;
 	int		 col = 1, c, level;
 
@@ -668,16 +982,30 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			p->ndepth--;
 			return;
 		}
-		if ((c = tmpl_cond(p, s + i, n - i, line,
+		test = NULL;
+		k = n - i > 3 && strncmp(s + i, "if ", 3) == 0 ? 3 :
+		    n - i > 7 && strncmp(s + i, "unless ", 7) == 0 ? 7 : 0;
+		if (k > 0) {
+			c = k == 3 ? DOC_COND_IF : DOC_COND_UNLESS;
+			test = tmpl_test(p, s + i + k, n - i - k, line,
+			    col + (int)(i + k));
+		} else if ((c = tmpl_cond(p, s + i, n - i, line,
 		    col + (int)i)) < 0)
 			c = DOC_COND_REGIONAL; /* keep the nesting right */
+		else if (c == DOC_COND_IF || c == DOC_COND_UNLESS) {
+			tmpl_err(p, line, col + (int)i, "\"::: if\" needs a "
+			    "test, e.g. \"::: if region:deaths > 0\"");
+			c = DOC_COND_REGIONAL;
+		}
 		if (p->ndepth == TMPL_MAX_DEPTH) {
 			tmpl_err(p, line, col, "blocks nested deeper than "
 			    "%d", TMPL_MAX_DEPTH);
+			tmpl_test_free(test);
 			return;
 		}
 		node = doc_node_new(DOC_COND, line, col);
 		node->as.cond.cond = c;
+		node->as.cond.test = test;
 		doc_node_append(tmpl_container(p), node);
 		p->conds[p->ndepth++] = node;
 		return;
@@ -887,27 +1215,46 @@ tmpl_check_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 	return 1;
 }
 
-/* Checks every footnote reference against the definitions. */
+static int
+tmpl_label_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Returns 1 if label is among sorted[0..n). */
+static int
+tmpl_label_in(const char *label, const char **sorted, size_t n)
+{
+	return n > 0 && bsearch(&label, sorted, n, sizeof(*sorted),
+	    tmpl_label_cmp) != NULL;
+}
+
+/* Checks every footnote reference against the definitions: sorted
+ * labels, so that it takes n log n, not n * n (issue 13.14). */
 static void
 tmpl_check_footnotes(struct tmpl_parser *p)
 {
-	const char	**labels;
+	const char	**labels, **defs, **refs;
 	const char	*sug;
-	size_t		 i, k;
-	int		 found, used;
+	size_t		 i, k, nwarn = 0;
 
 	labels = xcalloc(p->nfndefs + 1, sizeof(*labels));
+	defs = xcalloc(p->nfndefs + 1, sizeof(*defs));
+	refs = xcalloc(p->nfnrefs + 1, sizeof(*refs));
 	for (k = 0; k < p->nfndefs; k++)
-		labels[k] = p->fndefs[k]->as.footnote.label;
+		labels[k] = defs[k] = p->fndefs[k]->as.footnote.label;
+	for (i = 0; i < p->nfnrefs; i++)
+		refs[i] = p->fnrefs[i]->as.fnref.label;
+	qsort(defs, p->nfndefs, sizeof(*defs), tmpl_label_cmp);
+	qsort(refs, p->nfnrefs, sizeof(*refs), tmpl_label_cmp);
 	for (i = 0; i < p->nfnrefs; i++) {
-		found = 0;
-		for (k = 0; k < p->nfndefs && !found; k++)
-			found = strcmp(labels[k],
-			    p->fnrefs[i]->as.fnref.label) == 0;
-		if (found)
+		if (tmpl_label_in(p->fnrefs[i]->as.fnref.label, defs,
+		    p->nfndefs))
 			continue;
-		sug = str_suggest(p->fnrefs[i]->as.fnref.label, labels,
-		    p->nfndefs);
+		/* Past the cap nothing is printed: no suggestion sought. */
+		sug = p->errors < TMPL_MAX_ERRORS ?
+		    str_suggest(p->fnrefs[i]->as.fnref.label, labels,
+		    p->nfndefs) : NULL;
 		if (sug != NULL)
 			tmpl_err(p, p->fnrefs[i]->line, p->fnrefs[i]->col,
 			    "footnote [^%s] is not defined; did you mean "
@@ -919,30 +1266,37 @@ tmpl_check_footnotes(struct tmpl_parser *p)
 			    p->fnrefs[i]->as.fnref.label);
 	}
 	for (k = 0; k < p->nfndefs; k++) {
-		used = 0;
-		for (i = 0; i < p->nfnrefs && !used; i++)
-			used = strcmp(labels[k],
-			    p->fnrefs[i]->as.fnref.label) == 0;
-		if (!used)
+		if (tmpl_label_in(labels[k], refs, p->nfnrefs))
+			continue;
+		if (++nwarn <= TMPL_MAX_ERRORS)
 			diag_warn(p->d, p->file, p->fndefs[k]->line,
 			    p->fndefs[k]->col, "footnote [^%s] is never "
 			    "referenced", labels[k]);
 	}
+	if (nwarn > TMPL_MAX_ERRORS)
+		diag_warn(p->d, p->file, 0, 0, "%zu more footnotes are never "
+		    "referenced", nwarn - TMPL_MAX_ERRORS);
 	free(labels);
+	free(defs);
+	free(refs);
 }
 
-struct doc *
-tmpl_parse_buf(const char *file, const char *data, size_t len,
-    struct diag *d)
+/* Parses data with the prose lint at level lint (0 off, 1 warnings,
+ * 2 errors); *nlint is set to the findings. */
+static struct doc *
+tmpl_parse_lint(const char *file, const char *data, size_t len,
+    struct diag *d, int lint, int *nlint)
 {
 	struct tmpl_parser	 p;
 	size_t			 i, start;
 	int			 line = 0, k;
+	const char		*nul;
 	struct doc		*doc;
 
 	memset(&p, 0, sizeof(p));
 	p.file = file;
 	p.d = d;
+	p.lint = lint;
 	p.doc = doc = doc_new(file);
 	buf_init(&p.text);
 
@@ -957,8 +1311,10 @@ tmpl_parse_buf(const char *file, const char *data, size_t len,
 		k = (int)(i - start);
 		if (k > 0 && data[start + k - 1] == '\r')
 			k--;
-		if (memchr(data + start, '\0', k) != NULL)
-			tmpl_err(&p, line, 1, "NUL byte in template");
+		if ((nul = memchr(data + start, '\0', k)) != NULL)
+			tmpl_err(&p, line, tmpl_chars(data + start,
+			    (size_t)(nul - (data + start))) + 1,
+			    "NUL byte in template");
 		else if (tmpl_check_line(&p, data + start, k, line))
 			tmpl_line(&p, data + start, k, line);
 		start = i + 1;
@@ -977,6 +1333,7 @@ tmpl_parse_buf(const char *file, const char *data, size_t len,
 	free(p.segs);
 	free(p.fnrefs);
 	free(p.fndefs);
+	*nlint = p.nlint;
 	if (p.errors > 0) {
 		doc_free(doc);
 		return NULL;
@@ -985,37 +1342,97 @@ tmpl_parse_buf(const char *file, const char *data, size_t len,
 }
 
 struct doc *
-tmpl_parse_file(const char *path, struct diag *d, int *syserr)
+tmpl_parse_buf(const char *file, const char *data, size_t len,
+    struct diag *d)
+{
+	int	 nlint;
+
+	return tmpl_parse_lint(file, data, len, d, 0, &nlint);
+}
+
+int
+tmpl_lint_buf(const char *file, const char *data, size_t len,
+    struct diag *d, int strict)
+{
+	struct diag	 syntax;
+	struct doc	*doc;
+	int		 nlint;
+
+	/* Syntax errors are the parser's to report (check does); the
+	 * lint reports only its own findings. */
+	diag_init(&syntax, NULL);
+	doc = tmpl_parse_lint(file, data, len, &syntax, 0, &nlint);
+	diag_clear(&syntax);
+	if (doc == NULL)
+		return -1;
+	doc_free(doc);
+	doc = tmpl_parse_lint(file, data, len, d, strict ? 2 : 1, &nlint);
+	doc_free(doc);
+	return nlint;
+}
+
+/* Reads the template at path into b.  Returns 0, 1 when it cannot be
+ * read, 2 when it is too large, 3 when it cannot be opened (reported to
+ * d). */
+static int
+tmpl_read(const char *path, struct buf *b, struct diag *d)
 {
 	FILE		*f;
-	struct buf	 b;
 	char		 chunk[8192];
 	size_t		 n;
-	struct doc	*doc = NULL;
+	int		 rc = 0;
 
-	*syserr = 0;
+	/* A template that is not there is a mistake in the input (exit 1,
+	 * as a missing --figures or case file): 3 tells it apart from an
+	 * error while reading. */
 	if ((f = fopen(path, "rb")) == NULL) {
 		diag_error(d, path, 0, 0, "cannot read template: %s",
 		    strerror(errno));
-		*syserr = 1;
-		return NULL;
+		return 3;
 	}
-	buf_init(&b);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_putn(&b, chunk, n);
-		if (b.len > TMPL_MAX_SIZE)
+		buf_putn(b, chunk, n);
+		if (b->len > TMPL_MAX_SIZE)
 			break;
 	}
 	if (ferror(f)) {
 		diag_error(d, path, 0, 0, "cannot read template: %s",
 		    strerror(errno));
-		*syserr = 1;
-	} else if (b.len > TMPL_MAX_SIZE)
+		rc = 1;
+	} else if (b->len > TMPL_MAX_SIZE) {
 		diag_error(d, path, 0, 0, "template larger than %d MiB",
 		    TMPL_MAX_SIZE / (1024 * 1024));
-	else
-		doc = tmpl_parse_buf(path, b.data, b.len, d);
+		rc = 2;
+	}
 	fclose(f);
+	return rc;
+}
+
+struct doc *
+tmpl_parse_file(const char *path, struct diag *d, int *syserr)
+{
+	struct buf	 b;
+	struct doc	*doc = NULL;
+	int		 rc;
+
+	buf_init(&b);
+	rc = tmpl_read(path, &b, d);
+	*syserr = rc == 1;
+	if (rc == 0)
+		doc = tmpl_parse_buf(path, b.data, b.len, d);
 	buf_clear(&b);
 	return doc;
+}
+
+int
+tmpl_lint_file(const char *path, struct diag *d, int strict)
+{
+	struct buf	 b;
+	int		 n = -1;
+
+	buf_init(&b);
+	if (tmpl_read(path, &b, d) == 0)
+		n = tmpl_lint_buf(path, b.data, b.len, d, strict);
+	buf_clear(&b);
+	return n;
 }

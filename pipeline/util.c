@@ -1,8 +1,11 @@
 /*
- * util.c: allocation wrappers, string buffers and string helpers.
+ * util.c: allocation wrappers, string buffers and string helpers, and
+ * the safe writing of output files.
  * Allocation failure is fatal: a CLI has nothing better to do.
  */
+#define _DEFAULT_SOURCE		/* flock(), sigaltstack() */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -11,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -317,6 +322,16 @@ str_slug(const char *name)
 	return buf_take(&b);
 }
 
+size_t
+str_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 void
 str_offset_pos(const char *data, size_t off, int *line, int *col)
 {
@@ -399,18 +414,24 @@ file_read_all(const char *path, size_t max, char **data, size_t *len)
 	return 0;
 }
 
-/* The file tmp_guard_set() named; read by the signal handler, which may
- * only use async-signal-safe calls. */
+/* The file tmp_guard_set() named; read by the signal handlers, which
+ * may only use async-signal-safe calls. */
 static char tmp_guard_path[4096];
 static volatile sig_atomic_t tmp_guard_armed;
 static pid_t tmp_guard_pids[TMP_GUARD_MAX_CHILDREN];
 static volatile sig_atomic_t tmp_guard_npids;
+/* The message a fatal signal prints, made when the handlers are set
+ * (nothing may be formatted inside a handler). */
+static char fatal_note[256];
+static size_t fatal_notelen;
 
 static void
 tmp_guard_handler(int sig)
 {
 	sig_atomic_t i;
 
+	/* Only workers not yet reaped are listed (tmp_guard_wait()), so no
+	 * pid passed on to can belong to another process by now. */
 	for (i = 0; i < tmp_guard_npids; i++)
 		(void)kill(tmp_guard_pids[i], sig);
 	for (i = 0; i < tmp_guard_npids; i++)
@@ -421,6 +442,44 @@ tmp_guard_handler(int sig)
 		(void)unlink(tmp_guard_path);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* The name of a signal the fatal handler catches. */
+static const char *
+fatal_name(int sig)
+{
+	switch (sig) {
+	case SIGSEGV:	return "SIGSEGV (segmentation fault)";
+	case SIGBUS:	return "SIGBUS (bus error)";
+	case SIGABRT:	return "SIGABRT (aborted)";
+	case SIGTRAP:	return "SIGTRAP (a library gave up)";
+	default:	return "a fatal signal";
+	}
+}
+
+/*
+ * A crash (a library that cannot allocate aborts with SIGTRAP or
+ * SIGABRT; fontconfig can fault): say so, remove the temporary file,
+ * stop the workers and exit with EXIT_SYSERR instead of dying of a bare
+ * signal.
+ */
+static void
+fatal_handler(int sig)
+{
+	static const char head[] = "scrpaper: stopped by ";
+	const char *name = fatal_name(sig);
+	sig_atomic_t i;
+	ssize_t w;
+
+	for (i = 0; i < tmp_guard_npids; i++)
+		(void)kill(tmp_guard_pids[i], SIGTERM);
+	if (tmp_guard_armed)
+		(void)unlink(tmp_guard_path);
+	w = write(STDERR_FILENO, head, sizeof(head) - 1);
+	w = write(STDERR_FILENO, name, strlen(name));
+	w = write(STDERR_FILENO, fatal_note, fatal_notelen);
+	(void)w;
+	_exit(EXIT_SYSERR);
 }
 
 /* The signals the guard handles. */
@@ -467,12 +526,65 @@ tmp_guard_children(const int *pids, size_t n)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+int
+tmp_guard_knows(int pid)
+{
+	sig_atomic_t i;
+
+	for (i = 0; i < tmp_guard_npids; i++)
+		if (tmp_guard_pids[i] == (pid_t)pid)
+			return 1;
+	return 0;
+}
+
+int
+tmp_guard_wait(int pid, int *status)
+{
+	siginfo_t si;
+	sigset_t all, old;
+	sig_atomic_t i;
+	int rc;
+
+	/* Wait without reaping, so the pid stays this process's own while
+	 * the handler may still pass a signal on to it... */
+	memset(&si, 0, sizeof(si));
+	while ((rc = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOWAIT)) ==
+	    -1 && errno == EINTR)
+		continue;
+	if (rc == -1)
+		return -1;
+	/* ...then forget it and reap it with every signal held. */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	for (i = 0; i < tmp_guard_npids; i++)
+		if (tmp_guard_pids[i] == (pid_t)pid) {
+			tmp_guard_pids[i] =
+			    tmp_guard_pids[tmp_guard_npids - 1];
+			tmp_guard_npids--;
+			break;
+		}
+	while ((rc = waitpid((pid_t)pid, status, 0)) == -1 && errno == EINTR)
+		continue;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc == -1 ? -1 : 0;
+}
+
 void
 tmp_guard_install(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	/* Under AddressSanitizer its own reports of a fault matter more. */
+#if defined(__SANITIZE_ADDRESS__)
+	static const int fatal[] = { SIGTRAP };
+#else
+	static const int fatal[] = { SIGTRAP, SIGABRT, SIGSEGV, SIGBUS };
+#endif
+	static char altstack[65536];
 	struct sigaction sa;
+	struct rlimit rl;
+	stack_t ss;
 	size_t i;
+	int n;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = tmp_guard_handler;
@@ -483,6 +595,28 @@ tmp_guard_install(void)
 	 * and cleaned up) instead of being killed with the file half
 	 * written. */
 	signal(SIGXFSZ, SIG_IGN);
+
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		n = snprintf(fatal_note, sizeof(fatal_note), ": most likely "
+		    "out of memory (the address space is limited to %llu kB, "
+		    "ulimit -v); no file written\n",
+		    (unsigned long long)(rl.rlim_cur / 1024));
+	else
+		n = snprintf(fatal_note, sizeof(fatal_note), ": out of "
+		    "memory or an internal error; no file written\n");
+	fatal_notelen = n > 0 && (size_t)n < sizeof(fatal_note) ?
+	    (size_t)n : 0;
+	/* A fault from a stack overflow needs a stack of its own. */
+	ss.ss_sp = altstack;
+	ss.ss_size = sizeof(altstack);
+	ss.ss_flags = 0;
+	(void)sigaltstack(&ss, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fatal_handler;
+	sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+	sigfillset(&sa.sa_mask);
+	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		(void)sigaction(fatal[i], &sa, NULL);
 }
 
 void
@@ -500,6 +634,137 @@ tmp_guard_set(const char *path)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+const char *
+file_target_refusal(const char *path)
+{
+	struct stat sb;
+
+	/* The path itself, never what a link points to: a link is not
+	 * replaced (nor written through), since /dev/stdout, say, is one. */
+	if (lstat(path, &sb) == -1)
+		return NULL;	/* nothing there (or unreachable: the write
+				   reports it) */
+	if (S_ISREG(sb.st_mode))
+		return NULL;
+	if (S_ISLNK(sb.st_mode))
+		return "a symbolic link";
+	if (S_ISDIR(sb.st_mode))
+		return "a folder";
+	if (S_ISCHR(sb.st_mode))
+		return "a character device";
+	if (S_ISBLK(sb.st_mode))
+		return "a block device";
+	if (S_ISFIFO(sb.st_mode))
+		return "a pipe (fifo)";
+	if (S_ISSOCK(sb.st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Splits path into its folder (a new string; free with free()) and its
+ * last component (pointing into path).
+ */
+static char *
+path_split(const char *path, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL) {
+		*base = path;
+		return xstrdup(".");
+	}
+	*base = slash + 1;
+	return slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Removes the temporary files of path (PATH.tmpXXXXXX) that a killed run
+ * left behind.  A live temporary file is locked (flock) by its writer
+ * for as long as it exists, so one that can be locked is stale.  The
+ * name is unlinked only while it still names the file locked, and a
+ * writer that finds its new file unlinked under it starts afresh
+ * (file_write_atomic()), so two runs of the same target may race.
+ */
+static void
+file_remove_stale(const char *path)
+{
+	struct dirent *de;
+	struct stat sb, fsb;
+	const char *base;
+	char *dir, *name;
+	size_t blen;
+	DIR *d;
+	int fd;
+
+	dir = path_split(path, &base);
+	blen = strlen(base);
+	if ((d = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    strncmp(de->d_name + blen, ".tmp", 4) != 0 ||
+		    strlen(de->d_name + blen + 4) != 6)
+			continue;
+		name = xasprintf("%s/%s", dir, de->d_name);
+		fd = open(name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC | O_NOCTTY);
+		if (fd != -1 && fstat(fd, &fsb) == 0 &&
+		    S_ISREG(fsb.st_mode) &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+		    lstat(name, &sb) == 0 && sb.st_dev == fsb.st_dev &&
+		    sb.st_ino == fsb.st_ino)
+			(void)unlink(name);
+		if (fd != -1)
+			close(fd);
+		free(name);
+	}
+	closedir(d);
+	free(dir);
+}
+
+/*
+ * Creates and locks a new temporary file for path (its name in *tmp,
+ * free with free(), known to the guard).  Returns the descriptor, or -1
+ * with errno set.
+ */
+static int
+file_create_tmp(const char *path, char **tmp)
+{
+	struct stat sb;
+	int fd, tries, saved;
+
+	for (tries = 0; tries < 100; tries++) {
+		*tmp = xasprintf("%s.tmpXXXXXX", path);
+		tmp_guard_hold();
+		if ((fd = mkstemp(*tmp)) == -1) {
+			saved = errno;
+			tmp_guard_release();
+			free(*tmp);
+			*tmp = NULL;
+			errno = saved;
+			return -1;
+		}
+		tmp_guard_set(*tmp);
+		tmp_guard_release();
+		/* Between mkstemp() and the lock another run may have
+		 * taken the file for stale and unlinked it: then again. */
+		while (flock(fd, LOCK_EX) == -1 && errno == EINTR)
+			continue;
+		if (fstat(fd, &sb) == 0 && sb.st_nlink > 0)
+			return fd;
+		close(fd);
+		tmp_guard_set(NULL);
+		free(*tmp);
+	}
+	*tmp = NULL;
+	errno = EAGAIN;
+	return -1;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t len)
 {
@@ -510,25 +775,34 @@ int
 file_write_atomic_mode(const char *path, const void *data, size_t len,
     unsigned mode)
 {
+	struct stat sb;
 	char	*tmp;
 	FILE	*f;
-	int	 fd, rc = -1, saved;
+	int	 fd, rc = -1, saved, have_old;
 	mode_t	 mask;
 
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	tmp_guard_hold();
-	if ((fd = mkstemp(tmp)) == -1) {
-		saved = errno;
-		tmp_guard_release();
-		free(tmp);
-		errno = saved;
+	if (file_target_refusal(path) != NULL) {
+		errno = EEXIST;
 		return -1;
 	}
-	tmp_guard_set(tmp);
-	tmp_guard_release();
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, (mode_t)mode & ~mask);
+	have_old = lstat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	file_remove_stale(path);
+	if ((fd = file_create_tmp(path, &tmp)) == -1)
+		return -1;
+	/* A replaced file keeps its mode (a board's paper kept at 0600
+	 * stays so), and its owner when root writes it; a mode narrower
+	 * than 0666 (the restricted edition's 0600) narrows it too, so a
+	 * restricted paper never inherits a wider mode. */
+	if (have_old) {
+		if (geteuid() == 0)
+			(void)fchown(fd, sb.st_uid, sb.st_gid);
+		(void)fchmod(fd, (sb.st_mode & 07777) &
+		    ((mode & 0666) == 0666 ? 07777 : (mode_t)mode));
+	} else {
+		mask = umask(0);
+		umask(mask);
+		(void)fchmod(fd, (mode_t)mode & ~mask);
+	}
 	if ((f = fdopen(fd, "wb")) == NULL) {
 		saved = errno;
 		close(fd);
@@ -543,16 +817,24 @@ file_write_atomic_mode(const char *path, const void *data, size_t len,
 		fclose(f);
 		goto out;
 	}
-	if (fclose(f) != 0) {
-		saved = errno;
+	/* Checked again at the last moment: nothing but a regular file
+	 * (or a link) is ever replaced. */
+	if (file_target_refusal(path) != NULL) {
+		fclose(f);
+		saved = EEXIST;
 		goto out;
 	}
+	/* Renamed while the lock is held, so no other run can take the
+	 * file for stale. */
 	if (rename(tmp, path) != 0) {
 		saved = errno;
+		fclose(f);
 		goto out;
 	}
 	rc = 0;
 	saved = 0;
+	if (fclose(f) != 0)
+		saved = errno;	/* the bytes were flushed: only close */
 out:
 	if (rc != 0)
 		(void)unlink(tmp);

@@ -57,6 +57,9 @@ const char *str_suggest(const char *word, const char *const *names, size_t n);
  * UTF-8, or len when all of it is. */
 size_t	str_utf8_error(const char *s, size_t len);
 
+/* Returns the number of UTF-8 characters in the string s. */
+size_t	str_chars(const char *s);
+
 /* Turns a byte offset into data into a 1-based line and column (columns
  * count characters, as libyaml's do). */
 void	str_offset_pos(const char *data, size_t off, int *line, int *col);
@@ -73,17 +76,31 @@ char	*str_slug(const char *name);
 int	file_read_all(const char *path, size_t max, char **data, size_t *len);
 
 /*
+ * Why an output file may not be written at path: NULL when nothing is
+ * there or a regular file; else a static phrase naming what is there
+ * ("a character device", "a symbolic link", "a folder"), which is never
+ * replaced nor written through (-o /dev/null, -o /dev/stdout).
+ */
+const char *file_target_refusal(const char *path);
+
+/*
  * Writes data[0..len) to path in one piece: to a new temporary file
- * beside it (PATH.tmpXXXXXX, created only now that the bytes are ready),
- * then renamed into place, so a reader never sees a partial file and a
- * failure leaves an existing file as it was.  The temporary file is
- * known to the tmp_guard while it exists.  No fsync.  Returns 0 on
- * success, -1 on failure with errno set and no file left behind.
+ * beside it (PATH.tmpXXXXXX, created only now that the bytes are ready,
+ * locked with flock() while it exists), then renamed into place, so a
+ * reader never sees a partial file and a failure leaves an existing
+ * file as it was.  A replaced file keeps its mode (and its owner when
+ * run as root).  Temporary files of the same path left by a killed run
+ * (unlocked) are removed first; a concurrent run's are left alone.  The
+ * temporary file is known to the tmp_guard while it exists.  No fsync.
+ * Returns 0 on success, -1 on failure with errno set (EEXIST when path
+ * is something file_target_refusal() refuses) and no file left behind.
  */
 int	file_write_atomic(const char *path, const void *data, size_t len);
-/* The same, the file made with mode (less the umask) instead of 0666:
- * 0600 for a paper only its owner may read.  The temporary file is 0600
- * from its creation, so the bytes are never readable by others. */
+/* The same, a new file made with mode (less the umask) instead of 0666:
+ * 0600 for a paper only its owner may read.  A mode narrower than 0666
+ * also narrows a replaced file's kept mode (0644 becomes 0600).  The
+ * temporary file is 0600 from its creation, so the bytes are never
+ * readable by others. */
 int	file_write_atomic_mode(const char *path, const void *data,
 	    size_t len, unsigned mode);
 
@@ -93,7 +110,10 @@ int	file_write_atomic_mode(const char *path, const void *data,
  * real one.  tmp_guard_install() sets the handlers once (main.c);
  * tmp_guard_set(path) names the file being written, tmp_guard_set(NULL)
  * forgets it.  One file at a time.  SIGXFSZ is ignored, so that a
- * file-size limit surfaces as a write error.
+ * file-size limit surfaces as a write error.  A crash (SIGTRAP from a
+ * library that cannot allocate, SIGSEGV, SIGBUS, SIGABRT; only SIGTRAP
+ * under AddressSanitizer) prints "scrpaper: stopped by SIG...: most
+ * likely out of memory ...", removes the file and exits EXIT_SYSERR.
  */
 void	tmp_guard_install(void);
 void	tmp_guard_set(const char *path);
@@ -103,6 +123,13 @@ void	tmp_guard_set(const char *path);
  * n = 0 forgets them. */
 #define TMP_GUARD_MAX_CHILDREN	64
 void	tmp_guard_children(const int *pids, size_t n);
+/* Waits for the worker pid to end and reaps it, forgetting it first,
+ * so that the handler never passes a signal on to a pid already reaped
+ * (which could by then be another process's).  *status as waitpid()
+ * gives it.  Returns 0, or -1 with errno set. */
+int	tmp_guard_wait(int pid, int *status);
+/* Whether pid is among the workers the handler would signal (tests). */
+int	tmp_guard_knows(int pid);
 /* Hold back (and then let through) the stopping signals around a step
  * that creates what the guard must know of (a temporary file, a worker),
  * so none can land between creating it and naming it to the guard. */

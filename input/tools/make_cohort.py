@@ -573,8 +573,9 @@ def emit(c):
         if k["factors"]:
             out.append("    factors: [%s]" % ", ".join(k["factors"]))
     out.append("household_children: %d" % c.household)
-    if c.explicit_areas:
-        out.append("lscb_areas_known: %d" % c.areas)
+    # Written in every case, 1 included: it feeds published figures, and
+    # scrpaper check warns where it is left to its default.
+    out.append("lscb_areas_known: %d" % c.areas)
     factors = [k for k in CASE_CODES if k in c.codes]
     if factors:
         out.append("factors:")

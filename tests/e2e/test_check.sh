@@ -63,7 +63,7 @@ want_lines() {
 
 run check
 want_status 0 "check on input/"
-if [ "$(cat "$tmp/out")" != "47 cases, 60 children, 33 boards: OK" ]; then
+if [ "$(cat "$tmp/out")" != "47 cases in the period, 60 children, 33 boards: OK" ]; then
 	fail "check on input/: unexpected stdout"
 	show
 fi

@@ -93,7 +93,18 @@ if not m or (int(m.group(1)), int(m.group(2))) != (sum(cases.values()),
 
 q = subprocess.run(['qpdf', '--qdf', '--object-streams=disable', pdf, '-'],
                    capture_output=True).stdout.decode('latin-1')
-alts = [a for a in re.findall(r'/Alt \((.*?)\)\n', q, re.S) if 'tile map' in a]
+def pdf_string(lit, hexa):
+    """A PDF string, literal or hex (UTF-16 with its BOM, as the
+    post-pass writes text that is not ASCII)."""
+    if not hexa:
+        return lit
+    raw = bytes.fromhex(hexa)
+    if raw[:2] == b'\xfe\xff':
+        return raw[2:].decode('utf-16-be')
+    return raw.decode('latin-1')
+alts = [pdf_string(l, h) for l, h in
+        re.findall(r'/Alt (?:\((.*?)\)|<([0-9a-fA-F\s]+)>)\n', q, re.S)]
+alts = [a for a in alts if 'tile map' in a]
 if grid:
     if len(alts) != 1:
         bad.append('%d tile-map /Alt, want 1' % len(alts))

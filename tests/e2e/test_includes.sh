@@ -7,8 +7,8 @@
 #      says: util <- diag <- yml <- case <- fig; fig_format.c is a leaf
 #      (util.h and fig.h only); util, diag <- doc <- tmpl; {doc, case,
 #      fig} <- fill <- paper <- main; {yml, case} <- grid <- fill, main;
-#      the back ends (render_*) see doc.h
-#      and never case.h, fig.h, tmpl.h, fill.h or paper.h.
+#      the back ends (render_*, render_tilemap.c among them) see doc.h
+#      and never case.h, fig.h, grid.h, tmpl.h, fill.h or paper.h.
 #   2. No cycles: the objects beside the binary, linked by the symbols
 #      one uses and another defines (nm), form no loop (tsort), so no two
 #      modules call each other, as fig_eval and fig_print once did.
@@ -78,12 +78,20 @@ for f in pipeline/*.c pipeline/*.h; do
 	done
 done
 [ "$nfiles" -ge 20 ] || fail "only $nfiles files checked"
+# The tile map's files are checked by name, so that a rename cannot
+# drop them from the table above unnoticed.
+for f in grid.c grid.h render_tilemap.c; do
+	[ -f "pipeline/$f" ] || fail "pipeline/$f is missing"
+done
+[ "$(stage grid.c)" = grid ] || fail "grid.c is not the grid stage"
+[ "$(stage render_tilemap.c)" = render ] ||
+    fail "render_tilemap.c is not a back end"
 
 # The back ends, named: not one of them includes the loader's or the
 # aggregator's header.
-if grep -l '#include "\(case\|fig\|fig_impl\)\.h"' pipeline/render*.[ch] \
+if grep -l '#include "\(case\|fig\|fig_impl\|grid\)\.h"' pipeline/render*.[ch] \
     >"$tmp/bad" 2>/dev/null; then
-	fail "back ends include case.h or fig.h: $(cat "$tmp/bad")"
+	fail "back ends include case.h, fig.h or grid.h: $(cat "$tmp/bad")"
 fi
 
 # 2. The objects' call graph has no cycle.
@@ -113,7 +121,7 @@ else
 	awk '$1 == "fig_format" && $2 != "util" { print }' "$tmp/edges" \
 	    >"$tmp/leaf"
 	[ -s "$tmp/leaf" ] && fail "fig_format calls: $(cat "$tmp/leaf")"
-	awk '$1 ~ /^render/ && $2 ~ /^(case|fig|tmpl|doc_fill|paper)/' \
+	awk '$1 ~ /^render/ && $2 ~ /^(case|fig|grid|tmpl|doc_fill|paper)/' \
 	    "$tmp/edges" >"$tmp/back"
 	[ -s "$tmp/back" ] && fail "a back end calls: $(cat "$tmp/back")"
 fi

@@ -111,16 +111,16 @@ Almost 50% of the families were highly mobile with poor housing
 50% of the parents had criminal convictions
 Domestic violence was present in 50% of the families
 33% of families had a parent with past or present mental health problems.
-This study showed the London situation to be broadly consistent with the messages from the national studies
+This study set the London situation against the messages from the national studies.
 Characteristics of the London SCRs completed April 2006 – September 2009:
 60 children in 47 families were involved in the incident, which led to an SCR
 A further 30 children lived in the same household as the subject of an SCR
 62% involved a child death
 62% of the children who were subject of SCRs were boys
-The age profile of the children who were subject of an SCR was very similar to that in national 2008 – 2009 study.
-Approximately 15% of SCRs involved new immigrants from Africa, Asia and Eastern Europe
+The age profile of the children who were subject of an SCR, beside that in the national 2008 – 2009 study:
+Approximately 15% of SCRs involved new immigrants, who did not have stable support mechanisms
 In London:
-19% had a Child Protection Plan, or in one case a Supervision Order.
+19% had a Child Protection Plan or a Supervision Order.
 13% of families were receiving services for Children In Need
 17% involved children who were Looked After.
 21% of families were the subject of multiple referrals
@@ -132,7 +132,7 @@ In 13% of cases the children and adults were part of a large opportunistic netwo
 62% were physical assault
 12% were neglect with most of these cases being children over 10 years of age
 9% were death related to but not directly caused by maltreatment
-There was a small number of suicides and attempted suicide
+There were a small number of suicides and attempted suicides
 17% of the mothers had themselves experienced Sexual Abuse or Abuse and Exploitation
 A further 4 parents were identified as previously known to Children’s Social Care, as were four of the adult male household members
 60% of families had a parent with mental health problems which affected child care (Note that this was 24% in the 2008 – 2009 national analysis

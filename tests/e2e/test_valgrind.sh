@@ -25,6 +25,8 @@ vg "$SCRPAPER" render --lscb Southwark -o "$tmp/southwark.pdf"
 vg "$SCRPAPER" figures --lscb Haringey
 vg "$SCRPAPER" check
 vg "$SCRPAPER" data -o "$tmp/data"
+vg "$SCRPAPER" render --dump doc --lscb Camden
+vg "$SCRPAPER" render --dump layout --input tests/data/variants --lscb Southmoor
 # Invalid input takes the error paths.
 mkdir -p "$tmp/cases"
 printf 'id: X-1\nlscb: Haringy\ncompleted: 2009-02-30\nchildren: [{sex: m}]\nfoo: 1\n' > "$tmp/cases/bad.yaml"

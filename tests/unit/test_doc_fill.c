@@ -22,6 +22,7 @@
 #include "doc.h"
 #include "tmpl.h"
 #include "fill.h"
+#include "testutil.h"
 
 static const char report_yaml[] =
 	"title: A paper\n"
@@ -56,17 +57,11 @@ static int
 setup(void **state)
 {
 	struct fixture	*fx;
-	struct diag	 d;
 
 	fx = xcalloc(1, sizeof(*fx));
-	diag_init(&d, stderr);
-	fx->cohort = cohort_new();
-	if (!case_load_report_buf(fx->cohort, "report.yaml", report_yaml,
-	    sizeof(report_yaml) - 1, &d) ||
-	    !case_load_national_buf(fx->cohort, "national.yaml",
-	    national_yaml, sizeof(national_yaml) - 1, &d))
+	if ((fx->cohort = cohort_from_yaml(report_yaml, national_yaml)) ==
+	    NULL)
 		fail_msg("fixture YAML does not load");
-	diag_clear(&d);
 	fx->values[0] = (struct fig_value){ .name = "girls",
 	    .unit = FIG_CHILDREN, .style = FIG_STYLE_PERCENT, .num = 9,
 	    .den = 20, .percent = 45 };
@@ -267,42 +262,78 @@ test_fill_chart_data(void **state)
 	    "| --- | --- | --- |\n"
 	    "| Girls | {girls} | {national:girls} |\n"
 	    "| Hidden | {hidden} | 30% |\n"
-	    "| Reviews | {reviews} | {drugs} |\n"
 	    "\n@chart the {report:region} picture\n");
 	ch = first_of(doc, DOC_CHART)->as.chart.data;
 	assert_non_null(ch);
 	assert_int_equal(ch->nseries, 2);
-	assert_int_equal(ch->ncats, 3);
+	assert_int_equal(ch->ncats, 2);
 	assert_string_equal(ch->series[1], "There");
-	assert_string_equal(ch->cats[2], "Reviews");
+	assert_string_equal(ch->cats[1], "Hidden");
 	assert_int_equal(ch->kind, DOC_NUM_PERCENT);
 	assert_true(ch->cells[0].bar && ch->cells[1].bar);
 	assert_true(ch->cells[0].num.value == 45);
 	assert_false(ch->cells[2].bar);		/* [c] */
 	assert_int_equal(ch->cells[2].num.kind, DOC_NUM_SUPPRESSED);
 	assert_true(ch->cells[3].bar);
-	assert_false(ch->cells[4].bar);		/* a count: not the axis */
-	assert_false(ch->cells[5].bar);		/* words */
 	assert_true(ch->max == 45);
 	assert_int_equal(ch->suppressed, 1);
 	want = xasprintf("Bar chart: the Shire picture. Girls: Here 45%%, "
-	    "There 44%%. Hidden: Here [c], There 30%%. Reviews: Here 24, "
-	    "There Half. %s", fig_suppressed_note);
+	    "There 44%%. Hidden: Here [c], There 30%%. %s",
+	    fig_suppressed_note);
 	assert_string_equal(ch->alt, want);
 	free(want);
 	doc_free(doc);
 }
 
-/* A table without a header row gives its chart no data. */
+/* Fills src for the region, which must fail with the error want (the
+ * first one reported). */
+static void
+check_fill_fails(struct fixture *fx, const char *src, const char *want)
+{
+	struct diag	 d;
+	struct doc_env	 env;
+	struct doc	*doc;
+	char		*got;
+
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(doc);
+	memset(&env, 0, sizeof(env));
+	env.cohort = fx->cohort;
+	env.ledgers[DOC_LEDGER_SELECTION] = &fx->ledger;
+	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
+	env.lscb = -1;
+	assert_false(doc_fill(doc, &env, &d));
+	assert_true(d.nitems > 0);
+	got = diag_format(&d, 0);
+	if (strcmp(got, want) != 0)
+		fail_msg("got: %s\nwant: %s", got, want);
+	free(got);
+	diag_clear(&d);
+	doc_free(doc);
+}
+
+/* Issue 13.12: a chart it cannot draw is an error at the chart or the
+ * cell, never an empty or clipped drawing: no header row, words, a
+ * count beside percentages. */
 static void
 test_fill_chart_needs_header(void **state)
 {
 	struct fixture	*fx = *state;
-	struct doc	*doc;
 
-	doc = fill_src(fx, "| Girls | {girls} |\n\n@chart\n");
-	assert_null(first_of(doc, DOC_CHART)->as.chart.data);
-	doc_free(doc);
+	check_fill_fails(fx, "| Girls | {girls} |\n\n@chart\n",
+	    "t.tmpl:3:1: error: @chart needs a header row naming the series "
+	    "in the table above");
+	check_fill_fails(fx, "| Group | Here | There |\n"
+	    "| --- | --- | --- |\n"
+	    "| Reviews | {reviews} | {drugs} |\n\n@chart\n",
+	    "t.tmpl:3:25: error: @chart cannot draw \"Half\": not a number "
+	    "(or [c])");
+	check_fill_fails(fx, "| Group | Here | There |\n"
+	    "| --- | --- | --- |\n"
+	    "| Girls | {girls} | 30 |\n\n@chart\n",
+	    "t.tmpl:5:1: error: @chart cannot draw percentages and counts "
+	    "on one axis: the table above mixes them");
 }
 
 /* Roles come from the document types: headings by level, header cells

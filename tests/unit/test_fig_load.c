@@ -414,7 +414,14 @@ test_groups_of_one_base_load(void **state)
 	    "  - {name: young, unit: children, of: {sex: male},"
 	    " where: {age_years: {lt: 5}}, group: boys}\n"
 	    "  - {name: old, unit: children, of: {sex: male},"
-	    " where: {age_years: {ge: 5}}, group: boys}\n", &d);
+	    " where: {age_years: {ge: 5}}, group: boys}\n"
+	    "  - {name: deaths, unit: count, count_of: children,"
+	    " where: {outcome: died}}\n"
+	    "  - {name: boys, unit: count, count_of: children,"
+	    " where: {sex: male}}\n"
+	    "relations:\n"
+	    "  - sudi + suicide <= deaths\n"
+	    "  - young + old = boys\n", &d);
 
 	assert_non_null(s);
 	assert_int_equal(d.nitems, 0);
@@ -436,7 +443,116 @@ test_compatible_tests_load(void **state)
 	    "  - {name: c, unit: deaths, where: {death_cause: suicide,"
 	    " outcome: died}}\n"
 	    "  - {name: d, unit: cases, where: {any_child: {all: [neglect,"
-	    " {outcome: serious_harm}]}}}\n", &d);
+	    " {outcome: serious_harm}]}}}\n"
+	    "  - {name: deaths, unit: count, count_of: children,"
+	    " where: {outcome: died}}\n", &d);
+
+	assert_non_null(s);
+	assert_int_equal(d.nitems, 0);
+	fig_set_free(s);
+	diag_clear(&d);
+}
+
+/* Relations: what a reader can combine must be declared. */
+static const struct rel_case {
+	const char	*title;
+	const char	*yaml;
+	int		 line;		/* of the one error */
+	const char	*msg;
+} rel_cases[] = {
+	{ "second name for a counted set",
+	    "figures:\n"
+	    "  - {name: harmed, unit: count, count_of: children,"
+	    " where: {outcome: serious_harm}}\n"
+	    "  - {name: harmed_share, unit: children,"
+	    " where: {outcome: serious_harm}}\n", 3,
+	    "figure 'harmed_share' counts the same set as 'harmed' (line 2), "
+	    "so a reader can read one from the other; declare "
+	    "'harmed_share = harmed' under relations" },
+	{ "a cause of death says the child died",
+	    "figures:\n"
+	    "  - {name: deaths, unit: count, count_of: children,"
+	    " where: {outcome: died}}\n"
+	    "  - {name: sudi, unit: deaths, where: {death_cause: sudi}}\n"
+	    "  - {name: died_sudi, unit: children,"
+	    " where: {outcome: died, death_cause: sudi}}\n", 4,
+	    "figure 'died_sudi' counts the same set as 'sudi' (line 3), so a "
+	    "reader can read one from the other; declare 'died_sudi = sudi' "
+	    "under relations" },
+	{ "a group without its relation",
+	    "figures:\n"
+	    "  - {name: boys, unit: children, where: {sex: male}, group: sex}\n"
+	    "  - {name: girls, unit: children, where: {sex: female},"
+	    " group: sex}\n", 2,
+	    "group 'sex' has no relation naming all its cells; declare what "
+	    "they add up to under relations, e.g. 'a + b = total'" },
+	{ "an unknown figure in a relation",
+	    "figures:\n"
+	    "  - {name: boys, unit: children, where: {sex: male}}\n"
+	    "  - {name: girls, unit: children, where: {sex: female}}\n"
+	    "relations:\n"
+	    "  - boys + gorls <= girls\n", 5,
+	    "unknown figure in a relation 'gorls'; did you mean 'girls'?" },
+	{ "a relation with no comparison",
+	    "figures:\n"
+	    "  - {name: boys, unit: children, where: {sex: male}}\n"
+	    "  - {name: girls, unit: children, where: {sex: female}}\n"
+	    "relations:\n"
+	    "  - boys + girls\n", 5,
+	    "relation 'boys + girls': expected two sides joined by =, <= or "
+	    ">=, e.g. 'boys + girls = children'" },
+	{ "a stray character",
+	    "figures:\n"
+	    "  - {name: boys, unit: children, where: {sex: male}}\n"
+	    "  - {name: girls, unit: children, where: {sex: female}}\n"
+	    "relations:\n"
+	    "  - boys * 2 = girls\n", 5,
+	    "relation 'boys * 2 = girls': unexpected '*'; write figure names "
+	    "joined by + and -, with one =, <= or >=" },
+	{ "a share of deaths without the deaths",
+	    "figures:\n"
+	    "  - {name: sudi, unit: deaths, where: {death_cause: sudi}}\n", 0,
+	    "a figure of unit deaths needs a count of the children who died "
+	    "(count_of: children, where: {outcome: died}), the base it "
+	    "shares" },
+};
+
+static void
+test_relations_checked(void **state)
+{
+	struct diag d;
+	struct fig_set *s;
+	size_t i;
+
+	for (i = 0; i < sizeof(rel_cases) / sizeof(rel_cases[0]); i++) {
+		s = load(*state, rel_cases[i].yaml, &d);
+		if (s != NULL || d.nerrors != 1 ||
+		    d.items[0].line != rel_cases[i].line ||
+		    strcmp(d.items[0].msg, rel_cases[i].msg) != 0)
+			fail_msg("%s: got %zu errors, first at line %d: %s",
+			    rel_cases[i].title, d.nerrors, d.nitems ?
+			    d.items[0].line : -1, d.nitems ?
+			    d.items[0].msg : "(none)");
+		fig_set_free(s);
+		diag_clear(&d);
+	}
+}
+
+static void
+test_relations_declared_load(void **state)
+{
+	struct diag d;
+	struct fig_set *s = load(*state,
+	    "figures:\n"
+	    "  - {name: harmed, unit: count, count_of: children,"
+	    " where: {outcome: serious_harm}}\n"
+	    "  - {name: harmed_share, unit: children,"
+	    " where: {outcome: serious_harm}}\n"
+	    "  - {name: kids, unit: count, count_of: children}\n"
+	    "relations:\n"
+	    "  - harmed_share = harmed\n"
+	    "  - kids >= harmed\n"
+	    "  - harmed - kids + harmed_share <= harmed\n", &d);
 
 	assert_non_null(s);
 	assert_int_equal(d.nitems, 0);
@@ -460,6 +576,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_every_bad_figure_reported,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups_of_one_base_load,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relations_checked,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relations_declared_load,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compatible_tests_load,
 		    setup, teardown),

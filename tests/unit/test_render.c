@@ -247,6 +247,35 @@ test_lay_table_taller_than_page_breaks_at_rows(void **state)
 	lay_result_clear(&r);
 }
 
+/* Issue 13.10: a table longer than a page repeats its header rows at
+ * the top of every page it continues on, and they count in its room. */
+static void
+test_issue13_10_table_header_repeated(void **state)
+{
+	struct lay_block	 b[1];
+	struct lay_result	 r;
+	size_t			 i;
+
+	(void)state;
+	b[0] = blk(30, 10, 0);		/* a header row and 29 body rows */
+	b[0].split = 0;
+	b[0].head = 1;
+	lay_paginate(b, 1, &params, &r);
+	assert_int_equal(r.npages, 4);
+	check_frag(&r, 0, 0, 0, 0, 10, 0);
+	assert_int_equal(r.frags[0].head, 0);
+	for (i = 1; i < r.nfrags; i++) {
+		assert_int_equal(r.frags[i].head, 1);
+		assert_true(r.frags[i].y == 0);
+		/* The header's 10 plus the rows: never past the page. */
+		assert_true(10 + r.frags[i].count * 10 <= 100);
+	}
+	check_frag(&r, 1, 0, 1, 10, 9, 0);
+	check_frag(&r, 2, 0, 2, 19, 9, 0);
+	check_frag(&r, 3, 0, 3, 28, 2, 0);
+	lay_result_clear(&r);
+}
+
 static void
 test_lay_footnote_goes_with_its_line(void **state)
 {
@@ -311,9 +340,26 @@ test_lay_columns(void **state)
 	assert_true(w[2] > w[1]);
 	assert_true(w[0] + w[1] + w[2] > 299.99 &&
 	    w[0] + w[1] + w[2] < 300.01);
-	/* Never below a column's longest word. */
-	lay_columns(nat, min, 3, 100, w);
+	/* Never below a column's longest word while the words fit... */
+	lay_columns(nat, min, 3, 150, w);
 	assert_true(w[0] == 40 && w[1] == 50 && w[2] == 60);
+}
+
+/* Issue 13.7: words too wide for the page together break in their cells:
+ * the columns never take more than the page, and a column whose word
+ * fits keeps its width. */
+static void
+test_issue13_7_long_word_in_cell_stays_on_page(void **state)
+{
+	static const double	 nat[3] = { 2000, 60, 70 };
+	static const double	 min[3] = { 2000, 40, 50 };
+	double			 w[3];
+
+	(void)state;
+	lay_columns(nat, min, 3, 450, w);
+	assert_true(w[0] + w[1] + w[2] <= 450.01);
+	assert_true(w[1] >= 40 && w[2] >= 50);
+	assert_true(w[0] >= 100);
 }
 
 /* ------------------------------------------------------------------ */
@@ -515,47 +561,63 @@ test_layout_of_the_paper(void **state)
 {
 	struct world	*w = *state;
 	struct diag	 d;
+	struct paper	*pp;
 	struct doc	*doc;
 	struct frag_row	*rows;
 	size_t		 n, i;
-	int		 npages, syserr, tables = 0;
-	struct doc_env	 env;
-	struct fig_selection sel = { -1, 0 };
-	struct fig_ledger *l;
+	int		 npages, tables, lscb;
 
 	if (w->figs == NULL)
 		skip();
 	diag_init(&d, stderr);
-	doc = tmpl_parse_file("templates/background-paper.tmpl", &d,
-	    &syserr);
-	assert_non_null(doc);
-	l = fig_aggregate(w->figs, w->cohort, &sel);
-	memset(&env, 0, sizeof(env));
-	env.cohort = w->cohort;
-	env.ledgers[DOC_LEDGER_SELECTION] = l;
-	env.ledgers[DOC_LEDGER_REGION] = l;
-	env.lscb = -1;
-	assert_true(doc_fill(doc, &env, &d));
-	rows = layout_rows(doc, &n, &npages);
-	assert_true(npages >= 4 && npages <= 12);
-	for (i = 0; i < n; i++) {
-		/* No heading left alone at the foot of a page. */
-		if (strcmp(rows[i].type, "heading") == 0 && i + 1 < n)
-			assert_int_equal(rows[i].page, rows[i + 1].page);
-		/* No table split. */
-		if (strcmp(rows[i].type, "table") == 0) {
-			tables++;
-			assert_int_equal(rows[i].first, 1);
-			assert_int_equal(rows[i].last, rows[i].nlines);
+	pp = paper_new(w->cohort, w->figs);
+	assert_int_equal(paper_template(pp, "templates/background-paper.tmpl",
+	    &d), 0);
+	/* The regional paper, and every board's. */
+	for (lscb = -1; lscb < (int)w->cohort->report.nlscbs; lscb++) {
+		assert_int_equal(paper_build(pp, lscb, &doc, &d), 0);
+		rows = layout_rows(doc, &n, &npages);
+		assert_true(npages >= 4 && npages <= 16);
+		tables = 0;
+		for (i = 0; i < n; i++) {
+			/* No heading left alone at the foot of a page. */
+			if (strcmp(rows[i].type, "heading") == 0 && i + 1 < n)
+				assert_int_equal(rows[i].page,
+				    rows[i + 1].page);
+			/* No table split, unless it is longer than a page
+			 * (the board table of "at a glance"): then every
+			 * part of it starts a page (issue 13.10 repeats its
+			 * header there) and none is a single line. */
+			if (strcmp(rows[i].type, "table") == 0) {
+				if (rows[i].first == 1)
+					tables++;
+				if (rows[i].first > 1 ||
+				    rows[i].last < rows[i].nlines) {
+					assert_true(rows[i].y == 0);
+					assert_true(rows[i].last -
+					    rows[i].first + 1 >= 2);
+				}
+			}
+			/* No single line of a paragraph either side of a
+			 * break. */
+			if (rows[i].last - rows[i].first + 1 <
+			    rows[i].nlines)
+				assert_true(rows[i].last - rows[i].first +
+				    1 >= 2);
 		}
-		/* No single line of a paragraph either side of a break. */
-		if (rows[i].last - rows[i].first + 1 < rows[i].nlines)
-			assert_true(rows[i].last - rows[i].first + 1 >= 2);
+		/* The regional paper has the age table and the board
+		 * table of "at a glance"; a board's paper the age table,
+		 * and its own tables besides when it has reviews. */
+		if (lscb < 0)
+			assert_int_equal(tables, 2);
+		else if (paper_ledger(pp, lscb)->cases == 0)
+			assert_int_equal(tables, 1);
+		else
+			assert_true(tables > 1);
+		free(rows);
+		doc_free(doc);
 	}
-	assert_int_equal(tables, 1);
-	free(rows);
-	fig_ledger_free(l);
-	doc_free(doc);
+	paper_free(pp);
 	diag_clear(&d);
 }
 
@@ -689,8 +751,9 @@ test_render_check(void **state)
 	diag_init(&d, NULL);
 	assert_int_equal(check_with(w, tmpl, -1, &d), 0);
 	assert_int_equal(check_with(w, tmpl, 0, &d), 0);
-	/* A template that cannot be read is a system error, as in render. */
-	assert_int_equal(check_with(w, "/nonexistent.tmpl", -1, &d), 3);
+	/* A template that is not there is invalid input, exit 1 as a
+	 * missing --figures (issue 13.15). */
+	assert_int_equal(check_with(w, "/nonexistent.tmpl", -1, &d), 1);
 	diag_clear(&d);
 }
 
@@ -809,10 +872,12 @@ main(void)
 		cmocka_unit_test(test_lay_long_paragraph_spans_pages),
 		cmocka_unit_test(test_lay_table_is_not_split),
 		cmocka_unit_test(test_lay_table_taller_than_page_breaks_at_rows),
+		cmocka_unit_test(test_issue13_10_table_header_repeated),
 		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
 		cmocka_unit_test(test_lay_columns),
+		cmocka_unit_test(test_issue13_7_long_word_in_cell_stays_on_page),
 		cmocka_unit_test_setup_teardown(test_layout_breaks_lines,
 		    world_setup, world_teardown),
 		cmocka_unit_test_setup_teardown(

@@ -22,6 +22,7 @@
 #include "doc.h"
 #include "tmpl.h"
 #include "fill.h"
+#include "testutil.h"
 
 /* Returns the tree dump of doc; free with free(). */
 static char *
@@ -301,7 +302,8 @@ test_parse_missing_file(void **state)
 
 	diag_init(&d, NULL);
 	assert_null(tmpl_parse_file("/nonexistent/x.tmpl", &d, &syserr));
-	assert_int_equal(syserr, 1);
+	/* Invalid input, as a missing --figures (issue 13.15). */
+	assert_int_equal(syserr, 0);
 	assert_non_null(strstr(d.items[0].msg, "cannot read template"));
 	diag_clear(&d);
 }
@@ -347,17 +349,11 @@ static int
 setup(void **state)
 {
 	struct fixture	*fx;
-	struct diag	 d;
 
 	fx = xcalloc(1, sizeof(*fx));
-	diag_init(&d, stderr);
-	fx->cohort = cohort_new();
-	if (!case_load_report_buf(fx->cohort, "report.yaml", report_yaml,
-	    sizeof(report_yaml) - 1, &d) ||
-	    !case_load_national_buf(fx->cohort, "national.yaml",
-	    national_yaml, sizeof(national_yaml) - 1, &d))
+	if ((fx->cohort = cohort_from_yaml(report_yaml, national_yaml)) ==
+	    NULL)
 		fail_msg("fixture YAML does not load");
-	diag_clear(&d);
 
 	fx->values[0] = (struct fig_value){ .name = "boys",
 	    .unit = FIG_CHILDREN, .style = FIG_STYLE_PERCENT, .num = 37,
@@ -526,7 +522,8 @@ test_fill_national(void **state)
 	    "t.tmpl:1:1: error: unknown national study \"2008-10\"; did you "
 	    "mean \"2008-09\"?");
 	check_fill_error(fx, "{national:bois}\n",
-	    "t.tmpl:1:1: error: unknown national figure \"bois\" in study; "
+	    "t.tmpl:1:1: error: unknown national figure \"bois\" in study "
+	    "\"2008-09\"; "
 	    "did you mean \"boys\"?");
 	check_fill_error(fx, "{national:children}\n",
 	    "t.tmpl:1:1: error: national study \"2008-09\" gives no number of "
@@ -730,6 +727,200 @@ test_fill_data_is_text(void **state)
 }
 
 /* The shipped template parses and fills against its own figure names. */
+/* Number agreement: the form is chosen by the value, "#" prints the
+ * figure with "of" only where its words need it. */
+static void
+test_fill_forms(void **state)
+{
+	struct fixture	*fx = *state;
+	struct fig_value *mk = &fx->values[3];	/* a count, digits */
+	static const char cnt[] =
+	    "There {male_known_as_child:approx|was # man|were # men}.\n";
+	static const char three[] =
+	    "{male_known_as_child:words|no man|# man|# men}\n";
+
+	mk->num = 0;
+	check_text(fx, cnt, -1, "There were no men.");
+	check_text(fx, three, -1, "No man");
+	mk->num = 1;
+	check_text(fx, cnt, -1, "There was one man.");
+	check_text(fx, three, -1, "One man");
+	mk->num = 3;
+	check_text(fx, cnt, -1, "There were a small number of men.");
+	check_text(fx, three, -1, "Three men");
+	mk->num = 7;
+	check_text(fx, cnt, -1, "There were several men.");
+	mk->suppressed = 1;
+	check_text(fx, cnt, -1, "There were [c] men.");
+	check_text(fx, three, -1, "[c] men");
+	mk->suppressed = 0;
+	mk->num = 4;
+	/* A share: "of" stays; suppressed, it reads as a count. */
+	check_text(fx, "{boys|# of children}\n", -1, "62% of children");
+	fx->values[0].num = 1;	/* one form: whatever the value */
+	fx->values[0].percent = 2;
+	check_text(fx, "{boys|# of children}\n", -1, "2% of children");
+	fx->values[0].num = 37;
+	fx->values[0].percent = 62;
+	check_text(fx, "{boys|# children}\n", -1, "62% of children");
+	check_text(fx, "{major_mental_illness|# of the cases}\n", -1,
+	    "About half of the cases");
+	fx->values[0].suppressed = 1;
+	check_text(fx, "{boys|# of children}\n", -1, "[c] children");
+	fx->values[0].suppressed = 0;
+	/* An empty form drops a clause. */
+	check_text(fx, "A{cases||, one|, #}.\n", -1, "A, 47.");
+}
+
+static void
+test_fill_if_tests(void **state)
+{
+	struct fixture	*fx = *state;
+	struct fig_value *mk = &fx->values[3];
+	static const char src[] =
+	    "::: if male_known_as_child = 0\nZ\n:::\n"
+	    "::: if male_known_as_child > 0\nP\n:::\n"
+	    "::: if boys > 50%\nM\n:::\n"
+	    "::: if male_known_as_child > half cases\nH\n:::\n"
+	    "::: if male_known_as_child >= 4\nF\n:::\n"
+	    "X\n";
+
+	mk->num = 0;
+	check_text(fx, src, -1, "Z");
+	mk->num = 4;
+	check_text(fx, src, -1, "P");
+	check_text(fx, "::: if boys > 50%\nM\n:::\nX\n", -1, "M");
+	check_text(fx, "::: if boys > 62%\nM\n:::\nX\n", -1, "X");
+	check_text(fx, "::: if male_known_as_child > half cases\nH\n:::\nX\n",
+	    -1, "X");
+	mk->num = 24;
+	check_text(fx, "::: if male_known_as_child > half cases\nH\n:::\nX\n",
+	    -1, "H");
+	check_text(fx, "::: if male_known_as_child != 23\nF\n:::\nX\n", -1,
+	    "F");
+	/* Suppressed: decided only when its public bounds decide it. */
+	mk->suppressed = 1;
+	mk->lo = 1;
+	mk->hi = 5;
+	check_text(fx, "::: if male_known_as_child > 0\nP\n:::\nX\n", -1,
+	    "P");
+	check_text(fx, "::: if male_known_as_child = 0\nZ\n:::\nX\n", -1,
+	    "X");
+	check_text(fx, "::: if male_known_as_child > 2\nP\n:::\nX\n", -1,
+	    "X");
+	check_text(fx, "::: if male_known_as_child <= 2\nP\n:::\nX\n", -1,
+	    "X");
+	mk->lo = 0;
+	check_text(fx, "::: if male_known_as_child > 0\nP\n:::\nX\n", -1,
+	    "X");
+	mk->suppressed = 0;
+	mk->lo = mk->hi = 0;
+	mk->num = 4;
+	check_text(fx, "::: fixed\nT\n:::\n", -1, "T");
+	check_fill_error(fx, "::: if male_known_as_chid > 0\nP\n:::\n",
+	    "t.tmpl:1:1: error: unknown figure \"male_known_as_chid\" in test;"
+	    " did you mean \"male_known_as_child\"?");
+	check_fill_error(fx, "::: if cases > 5%\nP\n:::\n",
+	    "t.tmpl:1:1: error: figure \"cases\" is a count: it has no "
+	    "percentage to test");
+}
+
+/* Syntax errors of tests and forms, at their position. */
+static void
+test_parse_if_errors(void **state)
+{
+	static const struct { const char *src, *want; } cases[] = {
+		{ "::: if cases\nx\n:::\n", "bad test \"cases\"" },
+		{ "::: if cases >> 1\nx\n:::\n", "unknown comparison \">>\"" },
+		{ "::: if cases > 101%\nx\n:::\n", "bad number \"101%\"" },
+		{ "::: if cases > 1x\nx\n:::\n", "bad number \"1x\"" },
+		{ "::: if 2 > 1\nx\n:::\n", "bad figure name \"2\"" },
+		{ "::: if cases > quarter boys\nx\n:::\n", "bad test" },
+		{ "::: if\nx\n:::\n", "\"::: if\" needs a test" },
+		{ "{cases|a|b|c|d}\n", "not 4 forms" },
+		{ "{report:region|a|b}\n", "forms (|...) follow only" },
+	};
+	struct diag	 d;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		diag_init(&d, NULL);
+		assert_null(tmpl_parse_buf("t.tmpl", cases[i].src,
+		    strlen(cases[i].src), &d));
+		if (d.nitems == 0 || strstr(d.items[0].msg, cases[i].want) ==
+		    NULL)
+			fail_msg("\"%s\": got \"%s\", want \"%s\"",
+			    cases[i].src, d.nitems ? d.items[0].msg : "",
+			    cases[i].want);
+		diag_clear(&d);
+	}
+}
+
+/* The prose lint: each quantity typed as text, at its line and column;
+ * nothing inside references, fixed text or a fixed block. */
+static void
+test_lint(void **state)
+{
+	static const char src[] =
+	    "% 12 in a comment\n"
+	    "In {cases} cases, several were\n"
+	    "  a couple of 3 and a number of and a small number\n"
+	    "{=2} LSCB areas, {cases|one|#}, \\{5\\}\n"
+	    "::: fixed\nTwo thirds of 17.\n:::\n"
+	    "| Most | x |\n";
+	static const char *const want[] = {
+		"t.tmpl:2:19: warning: quantity \"several\" typed as text",
+		"t.tmpl:3:5: warning: quantity \"couple\" typed as text",
+		"t.tmpl:3:15: warning: quantity \"3\" typed as text",
+		"t.tmpl:3:23: warning: quantity \"number\" typed as text",
+		"t.tmpl:3:45: warning: quantity \"number\" typed as text",
+		"t.tmpl:4:35: warning: quantity \"5\" typed as text",
+		"t.tmpl:8:3: warning: quantity \"Most\" typed as text",
+	};
+	struct diag	 d;
+	size_t		 i;
+	char		*got;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(tmpl_lint_buf("t.tmpl", src, strlen(src), &d, 0),
+	    7);
+	assert_int_equal(d.nitems, 7);
+	assert_int_equal(d.nerrors, 0);
+	for (i = 0; i < d.nitems; i++) {
+		got = diag_format(&d, i);
+		if (strncmp(got, want[i], strlen(want[i])) != 0)
+			fail_msg("item %zu: got \"%s\", want \"%s\"", i, got,
+			    want[i]);
+		free(got);
+	}
+	diag_clear(&d);
+	diag_init(&d, NULL);
+	assert_int_equal(tmpl_lint_buf("t.tmpl", src, strlen(src), &d, 1),
+	    7);
+	assert_int_equal(d.nerrors, 7);
+	diag_clear(&d);
+	/* A template with syntax errors is the parser's to report. */
+	diag_init(&d, NULL);
+	assert_int_equal(tmpl_lint_buf("t.tmpl", "{x\n", 3, &d, 1), -1);
+	assert_int_equal(d.nitems, 0);
+	diag_clear(&d);
+}
+
+/* The shipped template passes the lint in strict mode. */
+static void
+test_shipped_template_lints_clean(void **state)
+{
+	struct diag	 d;
+
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(tmpl_lint_file(
+	    "templates/background-paper.tmpl", &d, 1), 0);
+	diag_clear(&d);
+}
+
 static void
 test_shipped_template_parses(void **state)
 {
@@ -759,6 +950,13 @@ main(void)
 		cmocka_unit_test(test_parse_unused_footnote_warns),
 		cmocka_unit_test(test_parse_missing_file),
 		cmocka_unit_test(test_shipped_template_parses),
+		cmocka_unit_test(test_parse_if_errors),
+		cmocka_unit_test(test_lint),
+		cmocka_unit_test(test_shipped_template_lints_clean),
+		cmocka_unit_test_setup_teardown(test_fill_forms, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fill_if_tests, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_fill_figure_styles,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_region_cases_blocks,

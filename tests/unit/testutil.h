@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -26,5 +27,31 @@ dump_diags(const struct diag *d, const char *why)
 		free(s);
 	}
 }
+
+#ifdef SCR_CASE_H
+/* Returns a new cohort holding only report.yaml and national.yaml, read
+ * from the strings report and national (free with cohort_free()), or
+ * NULL when they do not load (the messages dumped).  For the tests of
+ * fill, which need a report and studies but no cases. */
+static inline struct cohort *
+cohort_from_yaml(const char *report, const char *national)
+{
+	struct cohort	*c = cohort_new();
+	struct diag	 d;
+	int		 ok;
+
+	diag_init(&d, NULL);
+	ok = case_load_report_buf(c, "report.yaml", report, strlen(report),
+	    &d) && case_load_national_buf(c, "national.yaml", national,
+	    strlen(national), &d);
+	if (!ok) {
+		dump_diags(&d, "fixture YAML does not load");
+		cohort_free(c);
+		c = NULL;
+	}
+	diag_clear(&d);
+	return c;
+}
+#endif
 
 #endif

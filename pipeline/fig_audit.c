@@ -1,0 +1,713 @@
+/*
+ * fig_audit.c: the attacker of `scrpaper audit` and of the disclosure
+ * tests.  It reads exactly what is published -- every board's ledger and
+ * London's, as the CSV `scrpaper figures` prints them -- and the
+ * relations of figures.yaml, and tries to work back every [c]: integer
+ * bound propagation over the relations within each board and London,
+ * London = the sum of the boards (numerators and not_recorded counts),
+ * the bounds of every share; then every value of each remaining range
+ * of at most AUD_PROBE is tried in turn, and a value that contradicts
+ * what is published is struck out.  A [c] left with one possible value
+ * is recovered, unless London's figures and the public numbers of
+ * reviews and children alone already say it (a board with no review, a
+ * London 0).  Each recovery is printed with the chain of reasoning.
+ * Written apart from fig_suppress.c on purpose: it shares nothing with
+ * it but the definitions and the ledger's printed form.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+
+#define AUD_INF		((long)1 << 40)	/* no bound known */
+#define AUD_PROBE	200		/* widest range tried value by value */
+#define AUD_MAX_ROWS	1000
+
+/* What one published number is. */
+enum aud_what { AUD_NUM, AUD_NR, AUD_DEN, AUD__MAX };
+
+static const char *const aud_what_names[AUD__MAX] = {
+	"numerator", "not_recorded", "denominator"
+};
+
+/* An unknown (or known) number of the publication. */
+struct aud_var {
+	int	 row;		/* board in order of the CSV; nrows: London */
+	int	 fig;
+	int	 what;		/* enum aud_what */
+	int	 shown;		/* printed in a ledger */
+	long	 val;		/* its value when shown */
+	long	 max;		/* largest value the public numbers allow */
+	int	 baseline;	/* known from London and the public numbers */
+	long	 lo, hi;	/* what the reader has worked out */
+	int	 why_lo, why_hi; /* the fact that gave lo / hi, or -1 */
+};
+
+/* A fact: sum of k[i] * var[i] (== or <=) 0. */
+struct aud_fact {
+	int	 eq;
+	int	 n;
+	int	*var;
+	long	*k;
+	char	*text;		/* how a reader would say it */
+};
+
+struct aud {
+	const struct fig_set *s;
+	char		**rows;		/* board names in CSV order */
+	int		 nrows;
+	int		*id;		/* (row, fig, what) -> var, or -1 */
+	struct aud_var	*v;
+	int		 nv;
+	struct aud_fact	*f;
+	int		 nf;
+	int		**uses;		/* var -> facts naming it */
+	int		*nuses;
+	int		*todo;		/* facts to look at again */
+	int		 ntodo;
+	char		*pending;
+	struct { int var; long lo, hi; int wl, wh; } *undo;
+	size_t		 nundo, capundo;
+};
+
+static int
+aud_slot(const struct aud *A, int row, int fig, int what)
+{
+	return (row * (int)A->s->ndefs + fig) * AUD__MAX + what;
+}
+
+/* The variable of (row, fig, what), made on first use. */
+static int
+aud_var(struct aud *A, int row, int fig, int what)
+{
+	int slot = aud_slot(A, row, fig, what);
+	struct aud_var *x;
+
+	if (what == AUD_NR)
+		slot = aud_slot(A, row, A->s->defs[fig].nrclass, what);
+	if (A->id[slot] >= 0)
+		return A->id[slot];
+	A->v = xreallocarray(A->v, (size_t)A->nv + 1, sizeof(*A->v));
+	x = &A->v[A->nv];
+	memset(x, 0, sizeof(*x));
+	x->row = row;
+	x->fig = what == AUD_NR ? A->s->defs[fig].nrclass : fig;
+	x->what = what;
+	x->max = AUD_INF;
+	x->why_lo = x->why_hi = -1;
+	A->id[slot] = A->nv;
+	return A->nv++;
+}
+
+static const char *
+aud_row_name(const struct aud *A, int row)
+{
+	return row < A->nrows ? A->rows[row] : "London";
+}
+
+/* Writes "Board: figure" (with what, when not the numerator). */
+static void
+aud_name(FILE *out, const struct aud *A, int var)
+{
+	const struct aud_var *x = &A->v[var];
+
+	fprintf(out, "%s: %s", aud_row_name(A, x->row),
+	    A->s->defs[x->fig].name);
+	if (x->what != AUD_NUM)
+		fprintf(out, " (%s)", aud_what_names[x->what]);
+}
+
+static void
+aud_fact(struct aud *A, int eq, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Starts a new fact; terms follow with aud_term(). */
+static void
+aud_fact(struct aud *A, int eq, const char *fmt, ...)
+{
+	va_list ap;
+	struct aud_fact *f;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	A->f = xreallocarray(A->f, (size_t)A->nf + 1, sizeof(*A->f));
+	f = &A->f[A->nf++];
+	memset(f, 0, sizeof(*f));
+	f->eq = eq;
+	f->text = xstrdup(buf);
+}
+
+static void
+aud_term(struct aud *A, int var, long k)
+{
+	struct aud_fact *f = &A->f[A->nf - 1];
+	int i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->var[i] == var) {
+			f->k[i] += k;
+			return;
+		}
+	f->var = xreallocarray(f->var, (size_t)f->n + 1, sizeof(*f->var));
+	f->k = xreallocarray(f->k, (size_t)f->n + 1, sizeof(*f->k));
+	f->var[f->n] = var;
+	f->k[f->n++] = k;
+}
+
+/* Splits one CSV line into at most max fields (quotes honoured), in
+ * place.  Returns the number of fields. */
+static int
+aud_split(char *line, char **field, int max)
+{
+	char *r = line, *w = line;
+	int n = 0, q = 0;
+
+	field[n++] = w;
+	for (; *r != '\0'; r++) {
+		if (q) {
+			if (*r == '"' && r[1] == '"')
+				*w++ = *r++;
+			else if (*r == '"')
+				q = 0;
+			else
+				*w++ = *r;
+		} else if (*r == '"')
+			q = 1;
+		else if (*r == ',' && n < max) {
+			*w++ = '\0';
+			field[n++] = w;
+		} else
+			*w++ = *r;
+	}
+	*w = '\0';
+	return n;
+}
+
+/* Parses a number of the CSV; returns 0 for an empty field. */
+static int
+aud_number(const char *s, long *v)
+{
+	char *end;
+
+	if (*s == '\0')
+		return 0;
+	*v = strtol(s, &end, 10);
+	return *end == '\0';
+}
+
+/* Returns the figure index of name, or -1. */
+static int
+aud_fig(const struct fig_set *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndefs; i++)
+		if (strcmp(s->defs[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* What a ledger line publishes: fields from name on. */
+static void
+aud_read_fields(struct aud *A, int row, char **fl, int n, long *cases,
+    long *children)
+{
+	const struct fig_def *d;
+	long x;
+	int fig, var;
+
+	if (n < 7 || (fig = aud_fig(A->s, fl[0])) < 0)
+		return;
+	d = &A->s->defs[fig];
+	if (aud_number(fl[2], &x)) {
+		var = aud_var(A, row, fig, AUD_NUM);
+		A->v[var].shown = 1;
+		A->v[var].val = x;
+		if (d->public && d->pop == FIG_POP_CASES &&
+		    d->where->type == FP_TRUE)
+			cases[row] = x;
+		if (d->public && d->pop == FIG_POP_CHILDREN &&
+		    d->where->type == FP_TRUE)
+			children[row] = x;
+	}
+	if (aud_number(fl[3], &x) && d->unit != FIG_COUNT) {
+		/* A printed base: the deaths, or a base narrowed by of. */
+		if (d->of->type != FP_TRUE)
+			var = aud_var(A, row, fig, AUD_DEN);
+		else if (d->pop == FIG_POP_DEATHS && A->s->deaths_fig >= 0)
+			var = aud_var(A, row, A->s->deaths_fig, AUD_NUM);
+		else
+			var = -1;
+		if (var >= 0) {
+			A->v[var].shown = 1;
+			A->v[var].val = x;
+		}
+	}
+	if (aud_number(fl[6], &x)) {
+		var = aud_var(A, row, fig, AUD_NR);
+		A->v[var].shown = 1;
+		A->v[var].val = x;
+	}
+}
+
+/* Reads the boards' CSV (lscb first) and London's (up to the blank line
+ * before the national block).  Returns 0 on a malformed file. */
+static int
+aud_read(struct aud *A, char *boards, char *region, long *cases,
+    long *children)
+{
+	char *line, *next, *fl[9];
+	int n, row, i, first = 1;
+
+	for (line = boards; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (first) {
+			first = 0;
+			if (strncmp(line, "lscb,name,", 10) != 0)
+				return 0;
+			continue;
+		}
+		if ((n = aud_split(line, fl, 9)) < 8)
+			continue;
+		for (row = 0; row < A->nrows; row++)
+			if (strcmp(A->rows[row], fl[0]) == 0)
+				break;
+		if (row == A->nrows) {
+			if (A->nrows == AUD_MAX_ROWS)
+				return 0;
+			A->rows[A->nrows++] = xstrdup(fl[0]);
+		}
+		aud_read_fields(A, row, fl + 1, n - 1, cases, children);
+	}
+	/* London's row goes last: rows are numbered now. */
+	first = 1;
+	for (line = region; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (first) {
+			first = 0;
+			if (strncmp(line, "name,", 5) != 0)
+				return 0;
+			continue;
+		}
+		if ((n = aud_split(line, fl, 8)) < 7)
+			continue;
+		aud_read_fields(A, AUD_MAX_ROWS, fl, n, cases, children);
+	}
+	(void)i;
+	return 1;
+}
+
+/* Declares every fact of the publication (docs/disclosure.md). */
+static void
+aud_facts(struct aud *A, const long *cases, const long *children)
+{
+	const struct fig_set *s = A->s;
+	int r, rr, i, j, w, var, base;
+	size_t k;
+
+	for (r = 0; r <= A->nrows; r++) {
+		rr = r < A->nrows ? r : AUD_MAX_ROWS;
+		for (i = 0; i < (int)s->ndefs; i++) {
+			const struct fig_def *d = &s->defs[i];
+			long units = d->pop == FIG_POP_CASES ? cases[rr] :
+			    children[rr];
+
+			var = aud_var(A, rr, i, AUD_NUM);
+			if (d->sum == FIG_SUM_NONE && units >= 0 &&
+			    units < A->v[var].max)
+				A->v[var].max = units;
+			var = aud_var(A, rr, i, AUD_NR);
+			if (units >= 0 && units < A->v[var].max)
+				A->v[var].max = units;
+			if (d->nrclass == i) {
+				int none = 1;
+
+				for (k = 0; k < s->nwords; k++)
+					if (d->codes[k] != 0)
+						none = 0;
+				if (none)
+					A->v[var].max = 0;
+			}
+			/* A share lies within its base. */
+			base = -1;
+			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT) {
+				base = aud_var(A, rr, i, AUD_DEN);
+				if (units < A->v[base].max)
+					A->v[base].max = units;
+			} else if (d->pop == FIG_POP_DEATHS &&
+			    s->deaths_fig >= 0)
+				base = aud_var(A, rr, s->deaths_fig, AUD_NUM);
+			if (base >= 0) {
+				aud_fact(A, 0, "%s: %s lies within its base",
+				    aud_row_name(A, r), d->name);
+				aud_term(A, aud_var(A, rr, i, AUD_NUM), 1);
+				aud_term(A, base, -1);
+				aud_fact(A, 0, "%s: %s's not_recorded lies "
+				    "within its base", aud_row_name(A, r),
+				    d->name);
+				aud_term(A, aud_var(A, rr, i, AUD_NR), 1);
+				aud_term(A, base, -1);
+			}
+		}
+		for (k = 0; k < s->nrels; k++) {
+			aud_fact(A, s->rels[k].op == FIG_REL_EQ, "%s: %s",
+			    aud_row_name(A, r), s->rels[k].text);
+			for (j = 0; j < (int)s->rels[k].nterms; j++)
+				aud_term(A, aud_var(A, rr, s->rels[k].fig[j],
+				    AUD_NUM), s->rels[k].coef[j]);
+		}
+	}
+	/* London is the sum of the boards. */
+	for (i = 0; i < (int)s->ndefs && A->nrows > 0; i++)
+		for (w = 0; w < AUD__MAX; w++) {
+			if (w == AUD_NR && s->defs[i].nrclass != i)
+				continue;
+			if (w == AUD_DEN && (s->defs[i].of->type == FP_TRUE ||
+			    s->defs[i].unit == FIG_COUNT))
+				continue;
+			aud_fact(A, 1, "London's %s%s%s is the sum of the "
+			    "boards'", s->defs[i].name, w == AUD_NUM ? "" :
+			    " ", w == AUD_NUM ? "" : aud_what_names[w]);
+			for (r = 0; r < A->nrows; r++)
+				aud_term(A, aud_var(A, r, i, w), 1);
+			aud_term(A, aud_var(A, AUD_MAX_ROWS, i, w), -1);
+		}
+}
+
+static void
+aud_push(struct aud *A, int fact)
+{
+	if (!A->pending[fact]) {
+		A->pending[fact] = 1;
+		A->todo[A->ntodo++] = fact;
+	}
+}
+
+/* Tightens var to [lo, hi] because of fact.  Returns 0 if empty. */
+static int
+aud_tighten(struct aud *A, int var, long lo, long hi, int fact)
+{
+	struct aud_var *x = &A->v[var];
+	int i;
+
+	if (lo <= x->lo && hi >= x->hi)
+		return 1;
+	if (A->nundo == A->capundo) {
+		A->capundo = A->capundo ? 2 * A->capundo : 4096;
+		A->undo = xreallocarray(A->undo, A->capundo,
+		    sizeof(*A->undo));
+	}
+	A->undo[A->nundo].var = var;
+	A->undo[A->nundo].lo = x->lo;
+	A->undo[A->nundo].hi = x->hi;
+	A->undo[A->nundo].wl = x->why_lo;
+	A->undo[A->nundo++].wh = x->why_hi;
+	if (lo > x->lo) {
+		x->lo = lo;
+		x->why_lo = fact;
+	}
+	if (hi < x->hi) {
+		x->hi = hi;
+		x->why_hi = fact;
+	}
+	if (x->lo > x->hi)
+		return 0;
+	for (i = 0; i < A->nuses[var]; i++)
+		aud_push(A, A->uses[var][i]);
+	return 1;
+}
+
+static void
+aud_rewind(struct aud *A, size_t mark)
+{
+	while (A->nundo > mark) {
+		struct aud_var *x;
+
+		A->nundo--;
+		x = &A->v[A->undo[A->nundo].var];
+		x->lo = A->undo[A->nundo].lo;
+		x->hi = A->undo[A->nundo].hi;
+		x->why_lo = A->undo[A->nundo].wl;
+		x->why_hi = A->undo[A->nundo].wh;
+	}
+}
+
+/* floor(a / b) for b != 0. */
+static long
+aud_floor(long a, long b)
+{
+	long q = a / b;
+
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* Works every pending fact until nothing moves.  Returns 0 on a
+ * contradiction. */
+static int
+aud_run(struct aud *A)
+{
+	while (A->ntodo > 0) {
+		int fi = A->todo[--A->ntodo], i;
+		const struct aud_fact *f = &A->f[fi];
+		long least = 0, most = 0, k, other_least, other_most;
+
+		A->pending[fi] = 0;
+		for (i = 0; i < f->n; i++) {
+			const struct aud_var *x = &A->v[f->var[i]];
+
+			k = f->k[i];
+			least += k > 0 ? k * x->lo : k * x->hi;
+			most += k > 0 ? k * x->hi : k * x->lo;
+		}
+		if (least > 0 || (f->eq && most < 0))
+			goto fail;
+		for (i = 0; i < f->n; i++) {
+			const struct aud_var *x = &A->v[f->var[i]];
+			long lo = x->lo, hi = x->hi;
+
+			k = f->k[i];
+			if (k == 0)
+				continue;
+			other_least = least - (k > 0 ? k * x->lo : k * x->hi);
+			other_most = most - (k > 0 ? k * x->hi : k * x->lo);
+			/* k x <= -other_least; and k x >= -other_most if = */
+			if (k > 0)
+				hi = aud_floor(-other_least, k);
+			else
+				lo = -aud_floor(-other_least, -k);
+			if (f->eq) {
+				if (k > 0)
+					lo = -aud_floor(other_most, k);
+				else
+					hi = aud_floor(other_most, -k);
+			}
+			if (!aud_tighten(A, f->var[i], lo, hi, fi))
+				goto fail;
+		}
+	}
+	return 1;
+fail:
+	while (A->ntodo > 0)
+		A->pending[A->todo[--A->ntodo]] = 0;
+	return 0;
+}
+
+/* Starts from what is published (or, baseline, only London and the
+ * public numbers) and reasons to the end.  Returns 0 if what is
+ * published contradicts the relations. */
+static int
+aud_reason(struct aud *A, int baseline)
+{
+	int i, changed;
+	long v, first, last;
+	size_t mark;
+
+	A->nundo = 0;
+	for (i = 0; i < A->nv; i++) {
+		struct aud_var *x = &A->v[i];
+		int use = x->shown && (!baseline || x->row == AUD_MAX_ROWS ||
+		    (x->what == AUD_NUM && A->s->defs[x->fig].public));
+
+		x->lo = use ? x->val : 0;
+		x->hi = use ? x->val : x->max;
+		x->why_lo = x->why_hi = -1;
+	}
+	for (i = 0; i < A->nf; i++)
+		aud_push(A, i);
+	if (!aud_run(A))
+		return 0;
+	do {
+		changed = 0;
+		for (i = 0; i < A->nv; i++) {
+			struct aud_var *x = &A->v[i];
+
+			if (x->lo == x->hi || x->hi - x->lo > AUD_PROBE)
+				continue;
+			first = last = -1;
+			for (v = x->lo; v <= x->hi; v++) {
+				mark = A->nundo;
+				if (aud_tighten(A, i, v, v, -1) && aud_run(A)) {
+					if (first < 0)
+						first = v;
+					last = v;
+				}
+				aud_rewind(A, mark);
+			}
+			if (first < 0)
+				return 0;
+			if (first > x->lo || last < x->hi) {
+				changed = 1;
+				/* -2: by trying every value. */
+				if (!aud_tighten(A, i, first, last, -2) ||
+				    !aud_run(A))
+					return 0;
+			}
+		}
+	} while (changed);
+	return 1;
+}
+
+/* Prints why var is what it is, down to depth levels. */
+static void
+aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
+{
+	const struct aud_var *x = &A->v[var];
+	int why[2], j, i, zero;
+
+	why[0] = x->why_lo;
+	why[1] = x->why_hi == x->why_lo ? -1 : x->why_hi;
+	for (j = 0; j < 2; j++) {
+		if (why[j] == -2) {
+			fprintf(out, "%*s- ", 2 * (4 - depth), "");
+			aud_name(out, A, var);
+			fprintf(out, ": every other value in its range "
+			    "contradicts what is published\n");
+			continue;
+		}
+		if (why[j] < 0 || said[why[j]])
+			continue;
+		said[why[j]] = 1;
+		fprintf(out, "%*s- %s:", 2 * (4 - depth), "",
+		    A->f[why[j]].text);
+		zero = 0;
+		for (i = 0; i < A->f[why[j]].n; i++) {
+			const struct aud_var *y = &A->v[A->f[why[j]].var[i]];
+
+			/* Boards London's figures alone put at 0. */
+			if (y->baseline && !y->shown && y->lo == 0 &&
+			    y->hi == 0 && A->f[why[j]].var[i] != var) {
+				zero++;
+				continue;
+			}
+			fputs(i - zero ? ", " : " ", out);
+			aud_name(out, A, A->f[why[j]].var[i]);
+			if (y->shown)
+				fprintf(out, " = %ld (published)", y->val);
+			else if (y->lo == y->hi)
+				fprintf(out, " = %ld", y->lo);
+			else
+				fprintf(out, " in [%ld, %ld]", y->lo, y->hi);
+		}
+		if (zero > 0)
+			fprintf(out, "; %d more at 0 by London's figures "
+			    "alone", zero);
+		putc('\n', out);
+		if (depth <= 0)
+			continue;
+		for (i = 0; i < A->f[why[j]].n; i++) {
+			int y = A->f[why[j]].var[i];
+
+			if (y != var && !A->v[y].shown)
+				aud_explain(out, A, y, depth - 1, said);
+		}
+	}
+}
+
+static void
+aud_free(struct aud *A)
+{
+	int i;
+
+	for (i = 0; i < A->nrows; i++)
+		free(A->rows[i]);
+	free(A->rows);
+	for (i = 0; i < A->nf; i++) {
+		free(A->f[i].var);
+		free(A->f[i].k);
+		free(A->f[i].text);
+	}
+	free(A->f);
+	for (i = 0; i < A->nv; i++)
+		free(A->uses[i]);
+	free(A->uses);
+	free(A->nuses);
+	free(A->v);
+	free(A->id);
+	free(A->todo);
+	free(A->pending);
+	free(A->undo);
+}
+
+long
+fig_audit(const struct fig_set *s, const char *boards_csv,
+    const char *region_csv, const char *label, FILE *out)
+{
+	struct aud A;
+	char *b, *r, *said;
+	long *cases, *children, found = 0;
+	int i, j;
+
+	memset(&A, 0, sizeof(A));
+	A.s = s;
+	A.rows = xcalloc(AUD_MAX_ROWS, sizeof(*A.rows));
+	A.id = xcalloc((size_t)(AUD_MAX_ROWS + 1) * (s->ndefs + 1) *
+	    AUD__MAX, sizeof(*A.id));
+	for (i = 0; i < (AUD_MAX_ROWS + 1) * ((int)s->ndefs + 1) * AUD__MAX;
+	    i++)
+		A.id[i] = -1;
+	cases = xcalloc(AUD_MAX_ROWS + 1, sizeof(*cases));
+	children = xcalloc(AUD_MAX_ROWS + 1, sizeof(*children));
+	for (i = 0; i <= AUD_MAX_ROWS; i++)
+		cases[i] = children[i] = AUD_INF;
+	b = xstrdup(boards_csv);
+	r = xstrdup(region_csv);
+	if (!aud_read(&A, b, r, cases, children)) {
+		fprintf(out, "%s: the published ledgers cannot be read\n",
+		    label);
+		found = -1;
+		goto out;
+	}
+	aud_facts(&A, cases, children);
+	A.uses = xcalloc((size_t)A.nv + 1, sizeof(*A.uses));
+	A.nuses = xcalloc((size_t)A.nv + 1, sizeof(*A.nuses));
+	for (i = 0; i < A.nf; i++)
+		for (j = 0; j < A.f[i].n; j++) {
+			int x = A.f[i].var[j];
+
+			A.uses[x] = xreallocarray(A.uses[x],
+			    (size_t)A.nuses[x] + 1, sizeof(**A.uses));
+			A.uses[x][A.nuses[x]++] = i;
+		}
+	A.todo = xcalloc((size_t)A.nf + 1, sizeof(*A.todo));
+	A.pending = xcalloc((size_t)A.nf + 1, 1);
+
+	if (aud_reason(&A, 1))
+		for (i = 0; i < A.nv; i++)
+			A.v[i].baseline = A.v[i].lo == A.v[i].hi;
+	if (!aud_reason(&A, 0)) {
+		fprintf(out, "%s: what is published contradicts the "
+		    "relations of figures.yaml\n", label);
+		found = -1;
+		goto out;
+	}
+	said = xcalloc((size_t)A.nf + 1, 1);
+	for (i = 0; i < A.nv; i++) {
+		const struct aud_var *x = &A.v[i];
+
+		if (x->shown || x->baseline || x->lo != x->hi)
+			continue;
+		found++;
+		fprintf(out, "%s: recovered ", label);
+		aud_name(out, &A, i);
+		fprintf(out, " = %ld, printed [c]\n", x->lo);
+		memset(said, 0, (size_t)A.nf + 1);
+		aud_explain(out, &A, i, 3, said);
+	}
+	free(said);
+out:
+	free(b);
+	free(r);
+	free(cases);
+	free(children);
+	aud_free(&A);
+	return found;
+}

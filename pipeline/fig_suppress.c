@@ -1,0 +1,717 @@
+/*
+ * fig_suppress.c: disclosure control over the boards' ledgers and
+ * London's, all at once.  Every number a ledger prints is a cell: a
+ * figure's numerator, the not_recorded count of its base, the base of a
+ * share narrowed by `of`.  A cell is hidden when it is small (primary),
+ * when its base is (small base), or when a share's base is hidden; then,
+ * while any hidden cell can be pinned to one value from what is shown,
+ * through the relations of figures.yaml within a board and within
+ * London, London = the sum of the boards for every cell, and the bounds
+ * of every share, one more shown cell is hidden, the cheapest (smallest)
+ * that takes part in the relation that gave the cell away.  A last pass
+ * shows again every complementary cell the others make unnecessary.
+ * "Pinned" is decided by integer bound propagation, then by trying every
+ * value of each small remaining range.  What London's published figures
+ * say by themselves (a board with no review is 0; a London 0 is 0 for
+ * every board) is no secret of a board and is not counted as pinned.
+ * For fig_eval.c only; docs/disclosure.md says what it guarantees.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+
+#define SUP_INF		1000000000000L	/* no upper bound known */
+#define SUP_PROBE	64		/* widest range tried value by value */
+#define SUP_TRIALS	64		/* candidates tried for one cell */
+#define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
+
+enum sup_kind { SUP_NUM, SUP_NR, SUP_DEN };
+
+struct sup_cell {
+	size_t		 row;	/* board index, or nb for London */
+	int		 fig;	/* figure (NR: the first of its class) */
+	enum sup_kind	 kind;
+	long		 val;	/* the true value */
+	long		 ub;	/* upper bound a reader knows from the
+				 * public numbers of reviews and children */
+	int		 hidable; /* 0: always shown (public, or London's
+				 * published figure) */
+	int		 why;	/* FIG_WHY_*: FIG_SHOWN if shown */
+	int		 known;	/* pinned by what London and the public
+				 * numbers say alone: no secret */
+	size_t		 order;	/* complementary: when it was chosen */
+};
+
+/* sum of coef[i] * cell[i] (= or <=) rhs */
+struct sup_con {
+	enum fig_rel_op	 op;
+	size_t		 n;
+	size_t		*cell;
+	long		*coef;
+	long		 rhs;
+};
+
+struct sup_trail {
+	size_t	cell;
+	long	lo, hi;
+};
+
+struct sup {
+	struct sup_cell	*cells;
+	size_t		 ncells;
+	struct sup_con	*cons;
+	size_t		 ncons;
+	size_t		*adjoff;	/* cell -> its constraints (CSR) */
+	size_t		*adj;
+	long		*lo, *hi;	/* what a reader can tell */
+	struct sup_trail *trail;
+	size_t		 ntrail, trailcap;
+	size_t		*queue;		/* constraints to revisit */
+	size_t		 qhead, qtail;	/* ring of ncons + 1 */
+	char		*inq;
+};
+
+/* Cell index of (row, fig, kind); the layout is fixed by sup_build. */
+static size_t
+sup_at(size_t nfig, size_t row, int fig, enum sup_kind kind)
+{
+	return (row * nfig + (size_t)fig) * 3 + (size_t)kind;
+}
+
+static void
+sup_con_add(struct sup *S, enum fig_rel_op op, long rhs)
+{
+	S->cons = xreallocarray(S->cons, S->ncons + 1, sizeof(*S->cons));
+	memset(&S->cons[S->ncons], 0, sizeof(*S->cons));
+	S->cons[S->ncons].op = op;
+	S->cons[S->ncons].rhs = rhs;
+	S->ncons++;
+}
+
+static void
+sup_term(struct sup *S, size_t cell, long coef)
+{
+	struct sup_con *k = &S->cons[S->ncons - 1];
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		if (k->cell[i] == cell) {
+			k->coef[i] += coef;
+			return;
+		}
+	k->cell = xreallocarray(k->cell, k->n + 1, sizeof(*k->cell));
+	k->coef = xreallocarray(k->coef, k->n + 1, sizeof(*k->coef));
+	k->cell[k->n] = cell;
+	k->coef[k->n++] = coef;
+}
+
+/* The units a figure's base counts in a ledger: cases or children, or
+ * the deaths (-1: a cell, not a public number). */
+static long
+sup_base(const struct fig_def *d, const struct fig_ledger *l)
+{
+	if (d->pop == FIG_POP_DEATHS)
+		return -1;
+	return d->pop == FIG_POP_CASES ? l->cases : l->children;
+}
+
+/* Returns 1 if d tests a code, so that its not_recorded can be other
+ * than 0. */
+static int
+sup_has_codes(const struct fig_set *s, const struct fig_def *d)
+{
+	size_t i;
+
+	for (i = 0; i < s->nwords; i++)
+		if (d->codes[i] != 0)
+			return 1;
+	return 0;
+}
+
+/* Builds the cells and constraints of rows ls[0..nb) and London. */
+static void
+sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
+    size_t nb, struct fig_ledger *region, int region_hidable)
+{
+	size_t nf = s->ndefs, r, i, j, n;
+	struct fig_ledger *l;
+
+	S->ncells = (nb + 1) * nf * 3;
+	S->cells = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->cells));
+	for (r = 0; r <= nb; r++) {
+		l = r < nb ? ls[r] : region;
+		for (i = 0; i < nf; i++) {
+			const struct fig_def *d = &s->defs[i];
+			const struct fig_value *v = &l->values[i];
+			long base = sup_base(d, l), ub;
+			struct sup_cell *c;
+
+			ub = base >= 0 ? base : l->children;
+			if (d->sum != FIG_SUM_NONE)
+				ub = SUP_INF;
+			c = &S->cells[sup_at(nf, r, (int)i, SUP_NUM)];
+			c->row = r;
+			c->fig = (int)i;
+			c->kind = SUP_NUM;
+			c->val = v->num;
+			c->ub = ub;
+			c->hidable = !d->public && (r < nb || region_hidable);
+			c = &S->cells[sup_at(nf, r, (int)i, SUP_NR)];
+			c->row = r;
+			c->fig = (int)i;
+			c->kind = SUP_NR;
+			c->val = v->not_recorded;
+			c->ub = base >= 0 ? base : l->children;
+			c->hidable = d->nrclass == (int)i &&
+			    sup_has_codes(s, d) && (r < nb || region_hidable);
+			c = &S->cells[sup_at(nf, r, (int)i, SUP_DEN)];
+			c->row = r;
+			c->fig = (int)i;
+			c->kind = SUP_DEN;
+			c->val = d->of->type != FP_TRUE ? v->den : 0;
+			c->ub = base >= 0 ? base : l->children;
+			c->hidable = d->of->type != FP_TRUE && d->unit !=
+			    FIG_COUNT && (r < nb || region_hidable);
+		}
+	}
+	/* London = the sum of the boards, for every cell. */
+	for (i = 0; i < nf && nb > 0; i++) {
+		for (j = 0; j < 3; j++) {
+			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
+				continue;
+			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
+				continue;
+			sup_con_add(S, FIG_REL_EQ, 0);
+			for (r = 0; r < nb; r++)
+				sup_term(S, sup_at(nf, r, (int)i, j), 1);
+			sup_term(S, sup_at(nf, nb, (int)i, j), -1);
+		}
+	}
+	for (r = 0; r <= nb; r++) {
+		/* The declared relations. */
+		for (i = 0; i < s->nrels; i++) {
+			sup_con_add(S, s->rels[i].op, 0);
+			for (j = 0; j < s->rels[i].nterms; j++)
+				sup_term(S, sup_at(nf, r, s->rels[i].fig[j],
+				    SUP_NUM), s->rels[i].coef[j]);
+		}
+		/* A share lies within its base; so does not_recorded. */
+		for (i = 0; i < nf; i++) {
+			const struct fig_def *d = &s->defs[i];
+			size_t base;
+
+			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
+				base = sup_at(nf, r, (int)i, SUP_DEN);
+			else if (d->pop == FIG_POP_DEATHS && s->deaths_fig >= 0)
+				base = sup_at(nf, r, s->deaths_fig, SUP_NUM);
+			else
+				continue;
+			sup_con_add(S, FIG_REL_LE, 0);
+			sup_term(S, sup_at(nf, r, (int)i, SUP_NUM), 1);
+			sup_term(S, base, -1);
+			if (d->nrclass == (int)i) {
+				sup_con_add(S, FIG_REL_LE, 0);
+				sup_term(S, sup_at(nf, r, (int)i, SUP_NR), 1);
+				sup_term(S, base, -1);
+			}
+		}
+	}
+	/* Each cell's constraints. */
+	S->adjoff = xcalloc(S->ncells + 1, sizeof(*S->adjoff));
+	for (i = 0; i < S->ncons; i++)
+		for (j = 0; j < S->cons[i].n; j++)
+			S->adjoff[S->cons[i].cell[j] + 1]++;
+	for (i = 0; i < S->ncells; i++)
+		S->adjoff[i + 1] += S->adjoff[i];
+	n = S->adjoff[S->ncells];
+	S->adj = xcalloc(n ? n : 1, sizeof(*S->adj));
+	{
+		size_t *fill = xcalloc(S->ncells + 1, sizeof(*fill));
+
+		for (i = 0; i < S->ncons; i++)
+			for (j = 0; j < S->cons[i].n; j++) {
+				size_t c = S->cons[i].cell[j];
+
+				S->adj[S->adjoff[c] + fill[c]++] = i;
+			}
+		free(fill);
+	}
+	S->lo = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->lo));
+	S->hi = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->hi));
+	S->queue = xcalloc(S->ncons + 1, sizeof(*S->queue));
+	S->inq = xcalloc(S->ncons + 1, 1);
+}
+
+static void
+sup_free(struct sup *S)
+{
+	size_t i;
+
+	for (i = 0; i < S->ncons; i++) {
+		free(S->cons[i].cell);
+		free(S->cons[i].coef);
+	}
+	free(S->cons);
+	free(S->cells);
+	free(S->adjoff);
+	free(S->adj);
+	free(S->lo);
+	free(S->hi);
+	free(S->trail);
+	free(S->queue);
+	free(S->inq);
+}
+
+static void
+sup_enqueue(struct sup *S, size_t k)
+{
+	if (S->inq[k])
+		return;
+	S->inq[k] = 1;
+	S->queue[S->qtail] = k;
+	S->qtail = (S->qtail + 1) % (S->ncons + 1);
+}
+
+/* Narrows cell c to [lo, hi], remembering the old bounds.  Returns 0 if
+ * the range is empty. */
+static int
+sup_narrow(struct sup *S, size_t c, long lo, long hi)
+{
+	size_t i;
+
+	if (lo <= S->lo[c] && hi >= S->hi[c])
+		return 1;
+	if (S->ntrail == S->trailcap) {
+		S->trailcap = S->trailcap ? 2 * S->trailcap : 1024;
+		S->trail = xreallocarray(S->trail, S->trailcap,
+		    sizeof(*S->trail));
+	}
+	S->trail[S->ntrail].cell = c;
+	S->trail[S->ntrail].lo = S->lo[c];
+	S->trail[S->ntrail++].hi = S->hi[c];
+	if (lo > S->lo[c])
+		S->lo[c] = lo;
+	if (hi < S->hi[c])
+		S->hi[c] = hi;
+	if (S->lo[c] > S->hi[c])
+		return 0;
+	for (i = S->adjoff[c]; i < S->adjoff[c + 1]; i++)
+		sup_enqueue(S, S->adj[i]);
+	return 1;
+}
+
+static void
+sup_undo(struct sup *S, size_t mark)
+{
+	while (S->ntrail > mark) {
+		S->ntrail--;
+		S->lo[S->trail[S->ntrail].cell] = S->trail[S->ntrail].lo;
+		S->hi[S->trail[S->ntrail].cell] = S->trail[S->ntrail].hi;
+	}
+}
+
+static long
+sup_floordiv(long a, long b)
+{
+	long q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+static long
+sup_ceildiv(long a, long b)
+{
+	return -sup_floordiv(-a, b);
+}
+
+/* Bound propagation until nothing changes.  Returns 0 on a
+ * contradiction (the queue is emptied either way). */
+static int
+sup_propagate(struct sup *S)
+{
+	const struct sup_con *k;
+	long smin, smax, a, rmin, rmax, lo, hi;
+	size_t ki, i;
+	int ok = 1;
+
+	while (S->qhead != S->qtail) {
+		ki = S->queue[S->qhead];
+		S->qhead = (S->qhead + 1) % (S->ncons + 1);
+		S->inq[ki] = 0;
+		if (!ok)
+			continue;
+		k = &S->cons[ki];
+		smin = smax = 0;
+		for (i = 0; i < k->n; i++) {
+			a = k->coef[i];
+			smin += a > 0 ? a * S->lo[k->cell[i]] :
+			    a * S->hi[k->cell[i]];
+			smax += a > 0 ? a * S->hi[k->cell[i]] :
+			    a * S->lo[k->cell[i]];
+		}
+		if (smin > k->rhs || (k->op == FIG_REL_EQ && smax < k->rhs)) {
+			ok = 0;
+			continue;
+		}
+		for (i = 0; i < k->n && ok; i++) {
+			size_t c = k->cell[i];
+
+			a = k->coef[i];
+			if (a == 0)
+				continue;
+			/* The rest of the sum lies in [rmin, rmax]. */
+			rmin = smin - (a > 0 ? a * S->lo[c] : a * S->hi[c]);
+			rmax = smax - (a > 0 ? a * S->hi[c] : a * S->lo[c]);
+			lo = S->lo[c];
+			hi = S->hi[c];
+			/* a * x <= rhs - rmin */
+			if (a > 0)
+				hi = sup_floordiv(k->rhs - rmin, a);
+			else
+				lo = sup_ceildiv(k->rhs - rmin, a);
+			if (k->op == FIG_REL_EQ) {
+				/* a * x >= rhs - rmax */
+				if (a > 0)
+					lo = sup_ceildiv(k->rhs - rmax, a);
+				else
+					hi = sup_floordiv(k->rhs - rmax, a);
+			}
+			if (!sup_narrow(S, c, lo, hi))
+				ok = 0;
+		}
+	}
+	return ok;
+}
+
+/* Returns 1 if cell c is hidden. */
+static int
+sup_hidden(const struct sup *S, size_t c)
+{
+	return S->cells[c].why != FIG_SHOWN;
+}
+
+/*
+ * What a reader can tell of every cell: shown and known cells are
+ * fixed, hidden ones lie in [0, ub]; then bounds propagation and, when
+ * probe is set, for every hidden cell with a range of at most SUP_PROBE,
+ * every value tried in turn, until nothing changes.  Returns 0 when the
+ * shown values are inconsistent with the relations (a wrong relation in
+ * figures.yaml).
+ */
+static int
+sup_reason(struct sup *S, int probe)
+{
+	size_t c, mark;
+	long v, flo, fhi;
+	int changed, any;
+
+	S->ntrail = 0;
+	for (c = 0; c < S->ncells; c++) {
+		if (!sup_hidden(S, c) || S->cells[c].known)
+			S->lo[c] = S->hi[c] = S->cells[c].val;
+		else {
+			S->lo[c] = 0;
+			S->hi[c] = S->cells[c].ub;
+		}
+	}
+	for (c = 0; c < S->ncons; c++)
+		sup_enqueue(S, c);
+	if (!sup_propagate(S))
+		return 0;
+	if (!probe)
+		return 1;
+	do {
+		changed = 0;
+		for (c = 0; c < S->ncells; c++) {
+			if (!sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
+			    S->hi[c] - S->lo[c] > SUP_PROBE)
+				continue;
+			flo = fhi = -1;
+			any = 0;
+			for (v = S->lo[c]; v <= S->hi[c]; v++) {
+				mark = S->ntrail;
+				if (sup_narrow(S, c, v, v) && sup_propagate(S)) {
+					if (!any)
+						flo = v;
+					fhi = v;
+					any = 1;
+				}
+				sup_undo(S, mark);
+			}
+			if (!any)
+				return 0;
+			if (flo > S->lo[c] || fhi < S->hi[c]) {
+				changed = 1;
+				if (!sup_narrow(S, c, flo, fhi) ||
+				    !sup_propagate(S))
+					return 0;
+			}
+		}
+	} while (changed);
+	return 1;
+}
+
+/* Returns a hidden cell a reader can pin to one value that is no
+ * secret already, or (size_t)-1: first by bounds propagation alone
+ * (cheap), then trying values too.  Returns SUP_BROKEN when the shown
+ * values contradict the relations. */
+static size_t
+sup_pinned(struct sup *S)
+{
+	size_t c;
+	int probe;
+
+	for (probe = 0; probe < 2; probe++) {
+		if (!sup_reason(S, probe))
+			return SUP_BROKEN;
+		for (c = 0; c < S->ncells; c++)
+			if (sup_hidden(S, c) && !S->cells[c].known &&
+			    S->lo[c] == S->hi[c])
+				return c;
+	}
+	return (size_t)-1;
+}
+
+/* Returns 1 if cell c may be hidden to protect another. */
+static int
+sup_candidate(const struct sup *S, size_t c)
+{
+	return S->cells[c].hidable && !sup_hidden(S, c) && !S->cells[c].known;
+}
+
+static const struct sup *sup_sort_ctx;	/* for sup_cost_cmp */
+static size_t sup_sort_row;
+
+/* Orders candidates by value, then a cell of the pinned cell's row
+ * first, then by position. */
+static int
+sup_cost_cmp(const void *a, const void *b)
+{
+	const struct sup_cell *x = &sup_sort_ctx->cells[*(const size_t *)a];
+	const struct sup_cell *y = &sup_sort_ctx->cells[*(const size_t *)b];
+
+	if (x->val != y->val)
+		return x->val < y->val ? -1 : 1;
+	if ((x->row == sup_sort_row) != (y->row == sup_sort_row))
+		return x->row == sup_sort_row ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/*
+ * The cheapest shown cell to hide so that cell x is no longer pinned.
+ * The candidates are the shown cells of x's constraints (and, if none,
+ * of the constraints of the hidden cells next to x, and so on outwards),
+ * cheapest first (smallest value; a cell of x's own row on a tie): the
+ * first whose hiding alone leaves x with two values or more wins, else
+ * the cheapest.  Returns (size_t)-1 if there is no candidate.
+ */
+static size_t
+sup_choose(struct sup *S, size_t x)
+{
+	size_t *front, *next, *cand, nfront = 1, nnext, ncand = 0, i, j, t;
+	size_t c, depth, best = (size_t)-1;
+	char *seen;
+
+	front = xcalloc(S->ncells, sizeof(*front));
+	next = xcalloc(S->ncells, sizeof(*next));
+	cand = xcalloc(S->ncells, sizeof(*cand));
+	seen = xcalloc(S->ncells, 1);
+	front[0] = x;
+	seen[x] = 1;
+	sup_sort_ctx = S;
+	sup_sort_row = S->cells[x].row;
+	for (depth = 0; depth < 4 && nfront > 0 && best == (size_t)-1;
+	    depth++) {
+		size_t first = ncand;
+
+		nnext = 0;
+		for (i = 0; i < nfront; i++)
+			for (j = S->adjoff[front[i]];
+			    j < S->adjoff[front[i] + 1]; j++) {
+				const struct sup_con *k = &S->cons[S->adj[j]];
+
+				for (t = 0; t < k->n; t++) {
+					c = k->cell[t];
+					if (seen[c])
+						continue;
+					seen[c] = 1;
+					if (sup_candidate(S, c))
+						cand[ncand++] = c;
+					else if (sup_hidden(S, c))
+						next[nnext++] = c;
+				}
+			}
+		memcpy(front, next, nnext * sizeof(*front));
+		nfront = nnext;
+		/* This ring's candidates, cheapest first, tried one by
+		 * one. */
+		qsort(cand + first, ncand - first, sizeof(*cand),
+		    sup_cost_cmp);
+		for (i = first; i < ncand && i < first + SUP_TRIALS; i++) {
+			S->cells[cand[i]].why = FIG_WHY_COMPLEMENTARY;
+			t = sup_reason(S, 0) && S->lo[x] < S->hi[x];
+			S->cells[cand[i]].why = FIG_SHOWN;
+			if (t) {
+				best = cand[i];
+				break;
+			}
+		}
+	}
+	/* None alone unpins x: the cheapest of the nearest ring. */
+	if (best == (size_t)-1 && ncand > 0)
+		best = cand[0];
+	free(front);
+	free(next);
+	free(cand);
+	free(seen);
+	return best;
+}
+
+/* The primary rules (docs/disclosure.md), and a share over a hidden base
+ * hidden with it. */
+static void
+sup_primary(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
+    size_t nb, struct fig_ledger *region, long t)
+{
+	size_t nf = s->ndefs, c;
+
+	for (c = 0; c < S->ncells; c++) {
+		struct sup_cell *x = &S->cells[c];
+		const struct fig_def *d = &s->defs[x->fig];
+		const struct fig_ledger *l = x->row < nb ? ls[x->row] : region;
+		long base = sup_base(d, l);
+
+		if (!x->hidable)
+			continue;
+		if (base < 0 && s->deaths_fig >= 0)
+			base = l->values[s->deaths_fig].num;
+		if (x->kind == SUP_DEN) {
+			if (x->val <= t)
+				x->why = FIG_WHY_SMALL_BASE;
+			continue;
+		}
+		if (d->sum != FIG_SUM_NONE)
+			base = l->cases;
+		if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
+			base = l->values[x->fig].den;
+		if (base <= t)
+			x->why = FIG_WHY_SMALL_BASE;
+		else if (x->val >= 1 && x->val <= t)
+			x->why = FIG_WHY_PRIMARY;
+	}
+	(void)nf;
+}
+
+/* A share whose base is hidden is hidden too (its percentage would give
+ * the base away); recomputed after every change. */
+static void
+sup_base_rule(struct sup *S, const struct fig_set *s, size_t nb)
+{
+	size_t nf = s->ndefs, r, i, c, b;
+
+	for (r = 0; r <= nb; r++)
+		for (i = 0; i < nf; i++) {
+			const struct fig_def *d = &s->defs[i];
+
+			c = sup_at(nf, r, (int)i, SUP_NUM);
+			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
+				b = sup_at(nf, r, (int)i, SUP_DEN);
+			else if (d->pop == FIG_POP_DEATHS &&
+			    d->unit != FIG_COUNT && s->deaths_fig >= 0)
+				b = sup_at(nf, r, s->deaths_fig, SUP_NUM);
+			else
+				continue;
+			if (S->cells[c].why == FIG_WHY_BASE_HIDDEN &&
+			    !sup_hidden(S, b))
+				S->cells[c].why = FIG_SHOWN;
+			else if (S->cells[c].why == FIG_SHOWN &&
+			    sup_hidden(S, b) && S->cells[c].hidable)
+				S->cells[c].why = FIG_WHY_BASE_HIDDEN;
+		}
+}
+
+void
+fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
+    struct fig_ledger *region, int region_hidable, long t)
+{
+	struct sup S;
+	size_t c, x, y, norder = 0, nf = s->ndefs, r, i;
+	size_t *order;
+	int *save;
+
+	memset(&S, 0, sizeof(S));
+	sup_build(&S, s, ls, nb, region, region_hidable);
+
+	/* What a reader knows with no board figure shown at all. */
+	save = xcalloc(S.ncells ? S.ncells : 1, sizeof(*save));
+	for (c = 0; c < S.ncells; c++)
+		S.cells[c].why = S.cells[c].hidable ? FIG_WHY_PRIMARY :
+		    FIG_SHOWN;
+	if (sup_reason(&S, 1))
+		for (c = 0; c < S.ncells; c++)
+			S.cells[c].known = S.lo[c] == S.hi[c];
+	for (c = 0; c < S.ncells; c++)
+		S.cells[c].why = FIG_SHOWN;
+
+	sup_primary(&S, s, ls, nb, region, t);
+	sup_base_rule(&S, s, nb);
+	order = xcalloc(S.ncells ? S.ncells : 1, sizeof(*order));
+	/* Relations the data break (fig_check_data() refuses them before
+	 * any output): nothing can be reasoned, so hide everything. */
+	if (!sup_reason(&S, 0))
+		for (c = 0; c < S.ncells; c++)
+			if (S.cells[c].hidable && !sup_hidden(&S, c))
+				S.cells[c].why = FIG_WHY_COMPLEMENTARY;
+	while ((x = sup_pinned(&S)) < S.ncells) {
+		if ((y = sup_choose(&S, x)) == (size_t)-1)
+			break;
+		S.cells[y].why = FIG_WHY_COMPLEMENTARY;
+		order[norder++] = y;
+		sup_base_rule(&S, s, nb);
+	}
+	/* Show again what the later choices made unnecessary. */
+	for (i = norder; i-- > 0;) {
+		y = order[i];
+		S.cells[y].why = FIG_SHOWN;
+		sup_base_rule(&S, s, nb);
+		if (sup_pinned(&S) != (size_t)-1) {
+			S.cells[y].why = FIG_WHY_COMPLEMENTARY;
+			sup_base_rule(&S, s, nb);
+		}
+	}
+	sup_reason(&S, 1);
+
+	for (r = 0; r <= nb; r++) {
+		struct fig_ledger *l = r < nb ? ls[r] : region;
+
+		for (i = 0; i < nf; i++) {
+			struct fig_value *v = &l->values[i];
+			const struct fig_def *d = &s->defs[i];
+			size_t n = sup_at(nf, r, (int)i, SUP_NUM);
+
+			v->suppressed = sup_hidden(&S, n);
+			v->why = S.cells[n].why;
+			v->lo = S.lo[n];
+			v->hi = S.hi[n];
+			v->nr_hidden = sup_hidden(&S, sup_at(nf, r, d->nrclass,
+			    SUP_NR));
+			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
+				v->den_hidden = sup_hidden(&S, sup_at(nf, r,
+				    (int)i, SUP_DEN));
+			else if (d->pop == FIG_POP_DEATHS && d->unit !=
+			    FIG_COUNT && s->deaths_fig >= 0)
+				v->den_hidden = sup_hidden(&S, sup_at(nf, r,
+				    s->deaths_fig, SUP_NUM));
+		}
+	}
+	free(order);
+	free(save);
+	sup_free(&S);
+}

@@ -1,0 +1,106 @@
+#!/bin/sh
+# tests/e2e/test_attack.sh: the attacker (scrpaper audit) against the
+# disclosure control, on cohorts made here by tests/attack/make_cohorts.py
+# (none tuned to the suppressor):
+#   - 52 generated cohorts of 10-300 reviews over the 33 London boards,
+#     skewed boards, rotating through: any number of children a review,
+#     one child a review, London figures of 0, 1 and 2, one board with
+#     every review;
+#   - the four hand-built cohorts of issue 11's leaks;
+#   - the shipped input/.
+# On each, `scrpaper audit` must exit 0: no [c] of any board's ledger can
+# be worked back from everything published.  Then the audit must find a
+# cell it can work back (exit 1, the cell named, its reasoning printed)
+# in ledgers where one [c] of a board was printed after all, and in
+# ledgers that show a board's [c] whose value London less the other
+# boards gives away.
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup attack
+e2e_need python3
+
+python3 tests/attack/make_cohorts.py --generated 52 --seed 11 --leaks \
+    --out "$tmp/c" || { echo "FAIL: make_cohorts.py"; exit 1; }
+
+n=0
+for d in "$tmp"/c/*; do
+	n=$((n + 1))
+	"$SCRPAPER" audit --input "$d" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -ne 0 ] || ! grep -q ': OK$' "$tmp/out"; then
+		fail "audit of $(basename "$d") exited $rc:" \
+		    "$(head -c 3000 "$tmp/out") $(cat "$tmp/err")"
+	fi
+done
+[ "$n" -eq 56 ] || fail "expected 56 cohorts, found $n"
+
+"$SCRPAPER" audit >"$tmp/out" 2>"$tmp/err" ||
+	fail "audit of input/ exited $?: $(cat "$tmp/out" "$tmp/err")"
+
+# figures --all-lscbs --format json: every board's ledger, cell for cell
+# the CSV's.
+d=$tmp/c/gen-002
+"$SCRPAPER" figures --input "$d" --all-lscbs >"$tmp/all.csv" ||
+	fail "figures --all-lscbs"
+"$SCRPAPER" figures --input "$d" --all-lscbs --format json >"$tmp/all.json" ||
+	fail "figures --all-lscbs --format json"
+python3 - "$tmp/all.csv" "$tmp/all.json" <<'PY' || fail "JSON and CSV ledgers differ"
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))[1:]
+ls = json.load(open(sys.argv[2], encoding="utf-8"))
+assert len(ls) == 33, len(ls)
+js = {}
+for l in ls:
+    for v in l["figures"]:
+        js[(l["lscb"], v["name"])] = v
+n = 0
+for r in rows:
+    if r[1] == "out_of_period":
+        continue
+    v = js[(r[0], r[1])]
+    want = [r[3], r[4], r[5], r[6], r[7]]
+    got = ["" if v[k] is None else str(v[k]) for k in
+           ("numerator", "denominator", "percent", "text", "not_recorded")]
+    assert want == got, (r, v)
+    n += 1
+assert n == 33 * len(ls[0]["figures"]), n
+PY
+
+# A publication with a leak: leak3's ledgers, with the one board's
+# hidden 16-year-old shown beside the others' 0 -- and, separately, with
+# a board's 0 hidden as the only [c] of the band while London says 1.
+d=$tmp/c/leak3
+mkdir -p "$tmp/pub/lscb"
+"$SCRPAPER" figures --input "$d" >"$tmp/pub/figures.csv"
+"$SCRPAPER" figures --input "$d" --all-lscbs >"$tmp/pub/lscb/figures.csv"
+"$SCRPAPER" audit --input "$d" --published "$tmp/pub" >"$tmp/out" 2>&1 ||
+	fail "audit --published of leak3 as published: $(cat "$tmp/out")"
+# Show every [c] of age_16_plus of a board with reviews but one: that one
+# is London's 1 less the others.
+python3 - "$tmp/pub/lscb/figures.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+rows = list(csv.reader(open(path, encoding="utf-8")))
+cases = {r[0]: int(r[3]) for r in rows[1:] if r[1] == "cases" and r[3]}
+hidden = [r for r in rows[1:] if r[1] == "age_16_plus" and r[6] == "[c]"
+          and cases.get(r[0], 0) > 0]
+keep = [r for r in hidden if r[0] == "Newham"] or hidden[:1]
+for r in hidden:
+    if r is not keep[0]:
+        r[3], r[6] = "0", "0%"
+with open(path, "w", encoding="utf-8", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+"$SCRPAPER" audit --input "$d" --published "$tmp/pub" >"$tmp/out" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] || fail "audit of a leaking publication exited $rc"
+grep -q '^audit: recovered Newham: age_16_plus = 1, printed \[c\]$' \
+    "$tmp/out" || fail "audit does not name Newham's age_16_plus:" \
+    "$(head -c 2000 "$tmp/out")"
+grep -q "London's age_16_plus is the sum of the boards'" "$tmp/out" ||
+	fail "audit gives no reasoning: $(head -c 2000 "$tmp/out")"
+grep -q 'ATK-\|NOTES-SENTINEL' "$tmp/out" &&
+	fail "audit prints a case id or notes"
+
+exit "$failed"

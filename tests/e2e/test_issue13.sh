@@ -1,0 +1,362 @@
+#!/bin/sh
+# Issue 13, "nothing typeset is ever lost, nothing outside the output is
+# ever touched": one regression check a point, each named after it
+# ("13.N"), for the points about output files, worker processes, limits
+# and messages.  The layout points are checked in test_render.c.
+set -u
+. tests/e2e/lib.sh
+e2e_setup issue13
+e2e_need pgrep qpdf pdftotext
+san=${SANITIZE:-0}
+
+# Runs the remaining arguments; $rc, $tmp/out and $tmp/err hold the result.
+run() {
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+}
+
+# The stat "mode owner" of a file.
+modeown() { stat -c '%a %u' "$1"; }
+
+# Whether process $1 is gone (or a zombie nobody has reaped yet).
+gone() {
+	[ ! -e "/proc/$1" ] ||
+	    [ "$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)" = Z ]
+}
+
+# Starts render --all-lscbs (2 workers) into $1 in the background and
+# waits until its workers run: $bgpid is the command, $workers theirs.
+start_workers() {
+	"$SCRPAPER" render --all-lscbs --jobs 2 -o "$1" 2> "$tmp/bgerr" &
+	bgpid=$!
+	workers=
+	i=0
+	while [ -z "$workers" ] && [ $i -lt 3000 ]; do
+		workers=$(pgrep -P "$bgpid")
+		[ -n "$workers" ] || sleep 0.01
+		i=$((i + 1))
+	done
+	[ -n "$workers" ] || fail "13.x: no worker started"
+}
+
+# --- 13.1 ------------------------------------------------------------
+# Nothing but a regular file is replaced at -o: a pipe, a folder, a link
+# to a device (as /dev/stdout is) stay as they are, with exit 2.
+mkdir "$tmp/o"
+mkfifo "$tmp/o/fifo.pdf"
+ln -s /dev/null "$tmp/o/null.pdf"
+ln -s /dev/stdout "$tmp/o/stdout.pdf"
+mkdir "$tmp/o/dir.pdf"
+for f in fifo null stdout dir; do
+	run "$SCRPAPER" render -o "$tmp/o/$f.pdf"
+	[ "$rc" -eq 2 ] || fail "13.1 -o $f.pdf: exit $rc, expected 2"
+	grep -q "refusing to replace it" "$tmp/err" ||
+		fail "13.1 -o $f.pdf: no clear message: $(cat "$tmp/err")"
+done
+[ -p "$tmp/o/fifo.pdf" ] || fail "13.1: the fifo was replaced"
+[ -L "$tmp/o/null.pdf" ] && [ -L "$tmp/o/stdout.pdf" ] ||
+	fail "13.1: a link to a device was replaced"
+[ -d "$tmp/o/dir.pdf" ] || fail "13.1: the folder was replaced"
+# A board's paper in the way in --all-lscbs: refused before anything.
+mkdir "$tmp/o/v"
+mkfifo "$tmp/o/v/barnet.pdf"
+run "$SCRPAPER" render --all-lscbs -o "$tmp/o/v"
+[ "$rc" -eq 2 ] && grep -q "barnet.pdf: a pipe (fifo), not a regular file" "$tmp/err" ||
+	fail "13.1 --all-lscbs: exit $rc: $(cat "$tmp/err")"
+[ "$(ls "$tmp/o/v")" = barnet.pdf ] || fail "13.1: papers written anyway"
+# Nor is a link to a regular file: neither it nor its target changes.
+echo keep > "$tmp/o/target"
+ln -s "$tmp/o/target" "$tmp/o/link.pdf"
+run "$SCRPAPER" render -o "$tmp/o/link.pdf"
+[ "$rc" -eq 2 ] && [ -L "$tmp/o/link.pdf" ] &&
+    [ "$(cat "$tmp/o/target")" = keep ] || fail "13.1: a link to a file: exit $rc"
+
+# --- 13.2 ------------------------------------------------------------
+# The parent SIGKILLed: its workers die at once and write nothing more.
+mkdir "$tmp/k"
+start_workers "$tmp/k"
+kill -KILL "$bgpid"
+wait "$bgpid" 2> /dev/null
+for w in $workers; do
+	i=0
+	while ! gone "$w" && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+	gone "$w" || fail "13.2: worker $w outlived its parent"
+done
+before=$(ls "$tmp/k" | wc -l)
+sleep 0.5
+after=$(ls "$tmp/k" | wc -l)
+[ "$before" -eq "$after" ] || fail "13.2: papers written after the parent died"
+[ "$after" -lt 33 ] || fail "13.2: the workers finished all 33 papers after their parent was killed"
+ls "$tmp/k" | grep -v '\.pdf$' && fail "13.2: temporary files left"
+
+# --- 13.3 ------------------------------------------------------------
+# A worker that dies: reported by its board and signal, exit 3.
+mkdir "$tmp/d"
+start_workers "$tmp/d"
+kill -KILL $(echo "$workers" | head -n 1)
+wait "$bgpid"
+rc=$?
+[ "$rc" -eq 3 ] || fail "13.3: exit $rc after a worker was killed"
+grep -q "the worker typesetting .* died of signal 9" "$tmp/bgerr" ||
+	fail "13.3: no message naming the board and signal: $(cat "$tmp/bgerr")"
+
+# --- 13.4 ------------------------------------------------------------
+# A temporary file a killed run left is removed by the next run.
+mkdir "$tmp/s"
+: > "$tmp/s/paper.pdf.tmpK1lLed"
+run "$SCRPAPER" render -o "$tmp/s/paper.pdf"
+[ "$rc" -eq 0 ] || fail "13.4: render: exit $rc"
+[ "$(ls -A "$tmp/s")" = paper.pdf ] ||
+	fail "13.4: a stale temporary file was left: $(ls -A "$tmp/s")"
+# Low memory: a clear message and exit 3, never a bare signal, no file.
+# (AddressSanitizer cannot run under an address-space limit.)
+if [ "$san" != 1 ]; then
+	for v in 40000 48000 56000 64000; do
+		rm -f "$tmp/s/low.pdf"
+		run sh -c 'ulimit -v "$1" && exec "$2" render -o "$3"' sh \
+		    "$v" "$SCRPAPER" "$tmp/s/low.pdf"
+		case $rc in
+		0) qpdf --check "$tmp/s/low.pdf" > /dev/null 2>&1 ||
+			fail "13.4 ulimit -v $v: a broken PDF" ;;
+		3) grep -q "out of memory" "$tmp/err" ||
+			fail "13.4 ulimit -v $v: no message: $(cat "$tmp/err")"
+		   [ ! -e "$tmp/s/low.pdf" ] ||
+			fail "13.4 ulimit -v $v: a file was left" ;;
+		# The dynamic loader itself may not fit (before any of
+		# scrpaper runs): not what is tested here.
+		127) grep -q "error while loading shared libraries" "$tmp/err" ||
+			fail "13.4 ulimit -v $v: exit 127: $(cat "$tmp/err")" ;;
+		*) fail "13.4 ulimit -v $v: exit $rc: $(tail -n 2 "$tmp/err")" ;;
+		esac
+	done
+	[ "$(ls -A "$tmp/s" | grep -v '^paper.pdf$' | grep -v '^low.pdf$')" = "" ] ||
+		fail "13.4: files left under low memory: $(ls -A "$tmp/s")"
+fi
+
+# --- 13.5 ------------------------------------------------------------
+# Two `make variants` at once in one tree both succeed.  The binary is a
+# wrapper that skips the rendering (tested elsewhere) and lingers after
+# printing the ledger, so the two runs' ledger steps overlap every time.
+if command -v make > /dev/null; then
+	mkdir "$tmp/tree"
+	cp -r Makefile input templates fonts "$tmp/tree/"
+	printf '#!/bin/sh\n[ "$1" = render ] && exit 0\n"%s" "$@" || exit\nsleep 0.5\n' \
+	    "$SCRPAPER" > "$tmp/tree/slow-scrpaper"
+	chmod +x "$tmp/tree/slow-scrpaper"
+	"$SCRPAPER" figures --all-lscbs > "$tmp/ledger"
+	for round in 1 2; do
+		rm -rf "$tmp/tree/output"
+		(cd "$tmp/tree" && make -s variants BIN="$tmp/tree/slow-scrpaper" \
+		    -o "$tmp/tree/slow-scrpaper" > "$tmp/m1" 2>&1) &
+		m1=$!
+		(cd "$tmp/tree" && make -s variants BIN="$tmp/tree/slow-scrpaper" \
+		    -o "$tmp/tree/slow-scrpaper" > "$tmp/m2" 2>&1) &
+		m2=$!
+		wait "$m1" || fail "13.5 round $round: first make: $(cat "$tmp/m1")"
+		wait "$m2" || fail "13.5 round $round: second make: $(cat "$tmp/m2")"
+		cmp -s "$tmp/tree/output/lscb/figures.csv" "$tmp/ledger" ||
+			fail "13.5 round $round: figures.csv is not the ledger"
+		[ "$(ls -A "$tmp/tree/output/lscb" | grep -v '^figures.csv$' |
+		    grep -v '^.done$')" = "" ] ||
+			fail "13.5: stray files: $(ls -A "$tmp/tree/output/lscb")"
+	done
+fi
+
+# --- 13.6 ------------------------------------------------------------
+# A re-rendered paper keeps its mode, and as root its owner.
+mkdir "$tmp/m"
+"$SCRPAPER" render -o "$tmp/m/paper.pdf" || fail "13.6: render"
+chmod 600 "$tmp/m/paper.pdf"
+[ "$(id -u)" -eq 0 ] && chown 65534:65534 "$tmp/m/paper.pdf"
+want=$(modeown "$tmp/m/paper.pdf")
+"$SCRPAPER" render --lscb Barnet -o "$tmp/m/paper.pdf" || fail "13.6: render again"
+[ "$(modeown "$tmp/m/paper.pdf")" = "$want" ] ||
+	fail "13.6: mode/owner $(modeown "$tmp/m/paper.pdf"), was $want"
+
+# --- 13.7 ------------------------------------------------------------
+# An unbreakable word in a table cell breaks inside its column: every
+# character and every other cell stays on the page.
+long=$(printf 'W%.0s' $(seq 1 200))
+printf '# T\n\n| Alpha | Beta | Gamma |\n| - | - | - |\n| %s | two | three |\n' \
+	"$long" > "$tmp/word.tmpl"
+run "$SCRPAPER" render --template "$tmp/word.tmpl" -o "$tmp/word.pdf"
+[ "$rc" -eq 0 ] || fail "13.7: exit $rc: $(cat "$tmp/err")"
+pdftotext "$tmp/word.pdf" "$tmp/word.txt"
+[ "$(tr -cd W < "$tmp/word.txt" | wc -c)" -eq 200 ] ||
+	fail "13.7: $(tr -cd W < "$tmp/word.txt" | wc -c) of the word's 200 characters printed"
+for w in Alpha Beta Gamma two three; do
+	grep -q "$w" "$tmp/word.txt" || fail "13.7: cell '$w' lost"
+done
+
+# --- 13.8 and 13.9 --------------------------------------------------
+# A table row taller than a page, and a footnote too long for a page's
+# foot, were cut or drawn over the text: now each is a FILE:LINE:COL
+# error (a documented limit), exit 1, nothing written.
+{
+	printf '# T\n\n| A | B |\n| - | - |\n| x |'
+	i=0; while [ $i -lt 3000 ]; do printf ' word%d' $i; i=$((i + 1)); done
+	printf ' |\n| y | z |\n'
+} > "$tmp/tallrow.tmpl"
+run "$SCRPAPER" render --template "$tmp/tallrow.tmpl" -o "$tmp/tallrow.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/tallrow.pdf" ] &&
+    grep -q "tallrow.tmpl:5:1: error: table row taller than a page" "$tmp/err" ||
+	fail "13.8: exit $rc: $(cat "$tmp/err")"
+{
+	printf '# T\n\nText with a note.[^n]\n\n[^n]:'
+	i=0; while [ $i -lt 1500 ]; do printf ' word%d' $i; i=$((i + 1)); done
+	printf '\n'
+} > "$tmp/longnote.tmpl"
+run "$SCRPAPER" render --template "$tmp/longnote.tmpl" -o "$tmp/longnote.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/longnote.pdf" ] &&
+    grep -q "longnote.tmpl:5:1: error: footnote too long for the foot of a page" \
+    "$tmp/err" || fail "13.9: exit $rc: $(cat "$tmp/err")"
+
+# --- 13.10 -----------------------------------------------------------
+# A table longer than a page repeats its header row on every page, as
+# page furniture: the structure (what a screen reader reads) has it once.
+{
+	printf '# T\n\n| Board | Cases |\n| - | -: |\n'
+	i=1; while [ $i -le 90 ]; do printf '| Row %d | %d |\n' $i $i; i=$((i + 1)); done
+} > "$tmp/long.tmpl"
+run "$SCRPAPER" render --template "$tmp/long.tmpl" -o "$tmp/long.pdf"
+[ "$rc" -eq 0 ] || fail "13.10: exit $rc: $(cat "$tmp/err")"
+pages=$(pdfinfo "$tmp/long.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 3 ] || fail "13.10: $pages pages"
+pg=1
+while [ "$pg" -le "$pages" ]; do
+	if pdftotext -f "$pg" -l "$pg" "$tmp/long.pdf" - | grep -q '^Row '; then
+		pdftotext -f "$pg" -l "$pg" "$tmp/long.pdf" - | grep -q '^Board' ||
+			fail "13.10: page $pg has rows and no header"
+	fi
+	pg=$((pg + 1))
+done
+[ "$(pdftotext "$tmp/long.pdf" - | grep -c '^Row ')" -eq 90 ] ||
+	fail "13.10: rows lost"
+[ "$(pdfinfo -struct-text "$tmp/long.pdf" | grep -c '"Board"')" -eq 1 ] ||
+	fail "13.10: the repeated header is in the structure"
+
+# --- 13.11 -----------------------------------------------------------
+# The scripts a London board's paper can meet are typeset (fonts/ holds
+# Noto fallbacks), and a board name in one of them too; a character no
+# font has (an emoji) is an error naming it and its place.
+printf '# T\n\nArabic مرحبا, Urdu اردو ٹ ے, Bengali বাংলা, Gujarati ગુજરાતી, Punjabi ਪੰਜਾਬੀ, Hindi हिन्दी, Tamil தமிழ், Hebrew שלום.\n' \
+	> "$tmp/scripts.tmpl"
+run "$SCRPAPER" render --template "$tmp/scripts.tmpl" -o "$tmp/scripts.pdf"
+[ "$rc" -eq 0 ] || fail "13.11: exit $rc: $(cat "$tmp/err")"
+pdftotext "$tmp/scripts.pdf" "$tmp/scripts.txt"
+for w in বাংলা ગુજરાતી ਪੰਜਾਬੀ தமிழ் ٹ; do
+	grep -q "$w" "$tmp/scripts.txt" || fail "13.11: '$w' not in the text layer"
+done
+grep -Eq '(^| )[0-9A-F]{2} [0-9A-F]{2}( |$)' "$tmp/scripts.txt" &&
+	fail "13.11: hex boxes in the text layer: $(cat "$tmp/scripts.txt")"
+printf '# T\n\nA line.\n\nSmile 😀 here.\n' > "$tmp/emoji.tmpl"
+run "$SCRPAPER" render --template "$tmp/emoji.tmpl" -o "$tmp/emoji.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/emoji.pdf" ] || fail "13.11 emoji: exit $rc"
+grep -q 'emoji.tmpl:5:1: error: no font in the fonts folder has a glyph for U+1F600 "😀" (in "Smile 😀 here.")' \
+	"$tmp/err" || fail "13.11 emoji: $(cat "$tmp/err")"
+# A board name in Bengali, in the board's paper.
+sed 's/^  - Barnet$/  - বার্নেট/; s/^  Barnet: /  বার্নেট: /' input/report.yaml \
+	> "$tmp/rep.yaml"
+mkdir "$tmp/bn"
+cp -r input/cases input/codebook.yaml input/national.yaml "$tmp/bn/"
+cp "$tmp/rep.yaml" "$tmp/bn/report.yaml"
+sed -i 's/^lscb: Barnet$/lscb: বার্নেট/' "$tmp/bn/cases/"*.yaml
+run "$SCRPAPER" render --input "$tmp/bn" --lscb বার্নেট -o "$tmp/bn.pdf"
+[ "$rc" -eq 0 ] || fail "13.11 Bengali board: exit $rc: $(cat "$tmp/err")"
+pdftotext "$tmp/bn.pdf" - | grep -q বার্নেট || fail "13.11: the Bengali board name is not in its paper"
+
+# --- 13.12 -----------------------------------------------------------
+# @chart over text, negative values or too many series, and an empty
+# template: a clear FILE:LINE:COL error, exit 1, nothing written.
+printf '# T\n\n| A | B |\n| - | - |\n| x | words |\n| y | -3 |\n\n@chart Cap\n' \
+	> "$tmp/c1.tmpl"
+run "$SCRPAPER" render --template "$tmp/c1.tmpl" -o "$tmp/c1.pdf"
+[ "$rc" -eq 1 ] && [ ! -e "$tmp/c1.pdf" ] || fail "13.12 chart over text: exit $rc"
+grep -q 'c1.tmpl:5:7: error: @chart cannot draw "words"' "$tmp/err" &&
+    grep -q 'c1.tmpl:6:7: error: @chart cannot draw the negative value "-3"' \
+    "$tmp/err" || fail "13.12 chart over text: $(cat "$tmp/err")"
+{
+	printf '# T\n\n|A'
+	i=0; while [ $i -lt 63 ]; do printf '|S%d' $i; i=$((i + 1)); done
+	printf '|\n|-'
+	i=0; while [ $i -lt 63 ]; do printf '|-'; i=$((i + 1)); done
+	printf '|\n|x'
+	i=0; while [ $i -lt 63 ]; do printf '|1'; i=$((i + 1)); done
+	printf '|\n\n@chart Cap\n'
+} > "$tmp/c3.tmpl"
+run "$SCRPAPER" check --template "$tmp/c3.tmpl"
+[ "$rc" -eq 1 ] && grep -q "c3.tmpl:7:1: error: @chart draws 1 to 3 series" \
+	"$tmp/err" || fail "13.12 63 series: exit $rc: $(cat "$tmp/err")"
+: > "$tmp/empty.tmpl"
+cp "$tmp/word.pdf" "$tmp/good.pdf"
+run "$SCRPAPER" render --template "$tmp/empty.tmpl" -o "$tmp/good.pdf"
+[ "$rc" -eq 1 ] && grep -q "empty.tmpl: error: the paper would be empty" \
+	"$tmp/err" || fail "13.12 empty template: exit $rc: $(cat "$tmp/err")"
+cmp -s "$tmp/good.pdf" "$tmp/word.pdf" || fail "13.12: an empty template replaced a good paper"
+
+# --- 13.13 -----------------------------------------------------------
+# Template errors are capped at 50 a file, then one "too many errors".
+i=0
+while [ $i -lt 2000 ]; do echo "{nosuch$i} and {::: x"; i=$((i + 1)); done \
+	> "$tmp/bad.tmpl"
+run "$SCRPAPER" check --template "$tmp/bad.tmpl"
+[ "$rc" -eq 1 ] || fail "13.13: exit $rc"
+n=$(grep -c "bad.tmpl:[0-9]*:[0-9]*: error:" "$tmp/err")
+[ "$n" -eq 51 ] || fail "13.13: $n errors printed, expected 50 and one more"
+grep -q "bad.tmpl:[0-9]*:[0-9]*: error: too many errors" "$tmp/err" ||
+	fail "13.13: no 'too many errors'"
+# A board name longer than the documented limit is refused where it is
+# written, before any file name is made of it.
+cp -r input "$tmp/in"
+long=$(printf 'B%.0s' $(seq 1 300))
+sed "s/^  - Barnet\$/&\\n  - $long/" input/report.yaml > "$tmp/in/report.yaml"
+grep -q "$long" "$tmp/in/report.yaml" || fail "13.13: the long board is not in report.yaml"
+run "$SCRPAPER" check --input "$tmp/in"
+[ "$rc" -eq 1 ] || fail "13.13 long board name: exit $rc"
+grep -q "report.yaml:[0-9]*:[0-9]*: error: board name longer than 100 characters" \
+	"$tmp/err" || fail "13.13 long board name: $(cat "$tmp/err")"
+
+# --- 13.15 -----------------------------------------------------------
+printf '{national:zzz}\n' > "$tmp/nat.tmpl"
+run "$SCRPAPER" check --template "$tmp/nat.tmpl"
+grep -q 'unknown national figure "zzz" in study "2008-09"' "$tmp/err" ||
+	fail "13.15: the study is not named: $(cat "$tmp/err")"
+printf 'Some text\n\nab\303\251c\000d\n' > "$tmp/nul.tmpl"
+run "$SCRPAPER" check --template "$tmp/nul.tmpl"
+grep -q "nul.tmpl:3:5: error: NUL byte" "$tmp/err" ||
+	fail "13.15: the NUL byte's column: $(cat "$tmp/err")"
+printf '::: zzz\ntext\n:::\n' > "$tmp/blk.tmpl"
+run "$SCRPAPER" check --template "$tmp/blk.tmpl"
+grep -q "region-cases" "$tmp/err" ||
+	fail "13.15: the unknown-block message omits region-cases: $(cat "$tmp/err")"
+run "$SCRPAPER" render --template "$tmp/none.tmpl" -o "$tmp/x.pdf"
+rc_t=$rc
+run "$SCRPAPER" render --figures "$tmp/none.yaml" -o "$tmp/x.pdf"
+[ "$rc_t" -eq 1 ] && [ "$rc" -eq 1 ] ||
+	fail "13.15: a missing template exits $rc_t, a missing --figures $rc"
+if [ -w /dev/full ]; then
+	run "$SCRPAPER" --help
+	"$SCRPAPER" --help > /dev/full 2> "$tmp/err"
+	rc=$?
+	[ "$rc" -eq 3 ] || fail "13.15: --help >/dev/full exits $rc"
+	"$SCRPAPER" --version > /dev/full 2> /dev/null && fail "13.15: --version >/dev/full exits 0"
+fi
+
+# --- 13.16 -----------------------------------------------------------
+# The tests pass wherever the clone lives: the unwritable-folder case of
+# test_faults.sh (run as nobody when root) run from a clone inside a
+# folder only its owner may enter (mode 0700), with the LSAN_OPTIONS the
+# Makefile sets naming that clone's suppressions.
+mkdir -m 700 "$tmp/priv"
+mkdir -p "$tmp/priv/clone/tests"
+cp -r input templates fonts "$tmp/priv/clone/"
+cp -r tests/e2e tests/lsan.supp "$tmp/priv/clone/tests/"
+cp "$SCRPAPER" "$tmp/priv/clone/scrpaper"
+(cd "$tmp/priv/clone" &&
+    LSAN_OPTIONS="suppressions=$tmp/priv/clone/tests/lsan.supp:print_suppressions=0" \
+    SCRPAPER="$tmp/priv/clone/scrpaper" sh tests/e2e/faults_unwritable.sh) \
+	> "$tmp/faults" 2>&1 ||
+	fail "13.16: the unwritable-folder case from a mode-0700 folder: $(tail -n 5 "$tmp/faults")"
+
+[ "$failed" -eq 0 ] && echo ok
+exit "$failed"

@@ -1,0 +1,241 @@
+/*
+ * test_util.c: tests of the output safety in pipeline/util.c: what an
+ * output path may hold, the mode of a replaced file, the temporary files
+ * a killed run left, and the worker list of the signal guard (issue 13).
+ */
+#define _DEFAULT_SOURCE		/* flock(), mkdtemp() */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+
+#include "util.h"
+
+/* A fresh folder for one test; removed by rm_tree(). */
+static char *
+mkdir_tmp(void)
+{
+	const char *t = getenv("TMPDIR");
+	char *dir = xasprintf("%s/scr-util.XXXXXX", t && *t ? t : "/tmp");
+
+	assert_non_null(mkdtemp(dir));
+	return dir;
+}
+
+static void
+rm_tree(char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+/* Number of entries of dir other than . and .. */
+static int
+count_entries(const char *dir)
+{
+	char *cmd = xasprintf("ls -A '%s' | wc -l", dir);
+	FILE *p = popen(cmd, "r");
+	int n = -1;
+
+	assert_non_null(p);
+	assert_int_equal(fscanf(p, "%d", &n), 1);
+	pclose(p);
+	free(cmd);
+	return n;
+}
+
+/* Issue 13.1: nothing but a regular file is replaced: not a device, a
+ * pipe, a folder, nor a link (/dev/stdout is one). */
+static void
+test_issue13_1_output_never_replaces_a_device(void **state)
+{
+	char *dir = mkdir_tmp();
+	char *fifo = xasprintf("%s/fifo.pdf", dir);
+	char *lnk = xasprintf("%s/null.pdf", dir);
+	char *reg = xasprintf("%s/reg.pdf", dir);
+	struct stat sb;
+
+	(void)state;
+	assert_string_equal(file_target_refusal("/dev/null"),
+	    "a character device");
+	assert_non_null(file_target_refusal(dir));
+	assert_null(file_target_refusal(reg));		/* not there */
+	assert_int_equal(mkfifo(fifo, 0644), 0);
+	assert_string_equal(file_target_refusal(fifo), "a pipe (fifo)");
+	assert_int_equal(file_write_atomic(fifo, "x", 1), -1);
+	assert_int_equal(errno, EEXIST);
+	assert_int_equal(lstat(fifo, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	assert_int_equal(symlink("/dev/null", lnk), 0);
+	assert_string_equal(file_target_refusal(lnk), "a symbolic link");
+	assert_int_equal(file_write_atomic(lnk, "x", 1), -1);
+	assert_int_equal(lstat(lnk, &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	assert_int_equal(file_write_atomic(reg, "x", 1), 0);
+	assert_null(file_target_refusal(reg));
+	assert_int_equal(count_entries(dir), 3);	/* no stray file */
+	free(fifo);
+	free(lnk);
+	free(reg);
+	rm_tree(dir);
+}
+
+/* Issue 13.6: a replaced file keeps its mode (a paper kept at 0600). */
+static void
+test_issue13_6_replaced_file_keeps_its_mode(void **state)
+{
+	char *dir = mkdir_tmp();
+	char *path = xasprintf("%s/paper.pdf", dir);
+	struct stat sb;
+
+	(void)state;
+	assert_int_equal(file_write_atomic(path, "old", 3), 0);
+	assert_int_equal(chmod(path, 0600), 0);
+	assert_int_equal(file_write_atomic(path, "new!", 4), 0);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0600);
+	assert_int_equal(sb.st_size, 4);
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_int_equal(file_write_atomic(path, "again", 5), 0);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0640);
+	free(path);
+	rm_tree(dir);
+}
+
+/* Issue 13.4: a temporary file a killed run left (nobody holds its lock)
+ * is removed by the next write of the same target; one a live run holds
+ * is left alone, and so are other files' and other names. */
+static void
+test_issue13_4_stale_temporary_removed_live_one_kept(void **state)
+{
+	char *dir = mkdir_tmp();
+	char *path = xasprintf("%s/paper.pdf", dir);
+	char *stale = xasprintf("%s/paper.pdf.tmpAbC123", dir);
+	char *live = xasprintf("%s/paper.pdf.tmpLiVe99", dir);
+	char *other = xasprintf("%s/other.pdf.tmpAbC123", dir);
+	char *odd = xasprintf("%s/paper.pdf.tmpTooLong1", dir);
+	int fd, lfd;
+
+	(void)state;
+	assert_true((fd = open(stale, O_CREAT | O_WRONLY, 0600)) >= 0);
+	close(fd);
+	assert_true((fd = open(other, O_CREAT | O_WRONLY, 0600)) >= 0);
+	close(fd);
+	assert_true((fd = open(odd, O_CREAT | O_WRONLY, 0600)) >= 0);
+	close(fd);
+	assert_true((lfd = open(live, O_CREAT | O_WRONLY, 0600)) >= 0);
+	/* The lock of another process, as a running writer's. */
+	assert_int_equal(flock(lfd, LOCK_EX), 0);
+	if (fork() == 0) {
+		_exit(file_write_atomic(path, "pdf", 3) == 0 ? 0 : 1);
+	}
+	{
+		int status;
+
+		assert_true(wait(&status) > 0);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	assert_int_equal(access(stale, F_OK), -1);
+	assert_int_equal(access(live, F_OK), 0);
+	assert_int_equal(access(other, F_OK), 0);
+	assert_int_equal(access(odd, F_OK), 0);
+	assert_int_equal(access(path, F_OK), 0);
+	close(lfd);
+	assert_int_equal(count_entries(dir), 4);
+	free(path);
+	free(stale);
+	free(live);
+	free(other);
+	free(odd);
+	rm_tree(dir);
+}
+
+/* Issue 13.4: two writers of one target at once (each cleaning stale
+ * temporaries of the other's name) both succeed and leave one file. */
+static void
+test_issue13_4_racing_writers_of_one_target(void **state)
+{
+	char *dir = mkdir_tmp();
+	char *path = xasprintf("%s/paper.pdf", dir);
+	pid_t pids[4];
+	int i, k, status;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		if ((pids[i] = fork()) == 0) {
+			for (k = 0; k < 200; k++)
+				if (file_write_atomic(path, "pdf", 3) != 0)
+					_exit(1);
+			_exit(0);
+		}
+		assert_true(pids[i] > 0);
+	}
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	assert_int_equal(count_entries(dir), 1);
+	free(path);
+	rm_tree(dir);
+}
+
+/* Issue 13.16: a worker reaped is forgotten by the guard first, so the
+ * handler never passes a signal on to a pid that may be reused. */
+static void
+test_issue13_16_reaped_worker_is_never_signalled(void **state)
+{
+	pid_t done, alive;
+	int pids[2], status;
+
+	(void)state;
+	if ((done = fork()) == 0)
+		_exit(7);
+	if ((alive = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	pids[0] = (int)done;
+	pids[1] = (int)alive;
+	tmp_guard_children(pids, 2);
+	assert_true(tmp_guard_knows(done));
+	assert_int_equal(tmp_guard_wait(done, &status), 0);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	assert_false(tmp_guard_knows(done));
+	assert_true(tmp_guard_knows(alive));
+	assert_int_equal(kill(alive, SIGKILL), 0);
+	assert_int_equal(tmp_guard_wait(alive, &status), 0);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	assert_false(tmp_guard_knows(alive));
+	tmp_guard_children(NULL, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_issue13_1_output_never_replaces_a_device),
+		cmocka_unit_test(test_issue13_6_replaced_file_keeps_its_mode),
+		cmocka_unit_test(
+		    test_issue13_4_stale_temporary_removed_live_one_kept),
+		cmocka_unit_test(test_issue13_4_racing_writers_of_one_target),
+		cmocka_unit_test(
+		    test_issue13_16_reaped_worker_is_never_signalled),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
