@@ -359,7 +359,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "figures");
 	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
-	if (o->cmd == CMD_RENDER && !o->all_lscbs &&
+	if (o->cmd == CMD_RENDER && !o->all_lscbs && o->out != NULL &&
 	    (why = file_target_refusal(o->out)) != NULL) {
 		fprintf(stderr, "scrpaper: -o %s: %s, not a regular file; "
 		    "refusing to replace it\n", o->out, why);
