@@ -71,7 +71,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data golden sweep schema
+	asan valgrind fuzz bench data golden sweep schema restricted
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -201,12 +201,32 @@ $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
 	$(BIN) data $(IN_ARGS) -o $(@D)
 
+# The restricted edition (docs/restricted.md): every board's own figures,
+# unsuppressed, marked OFFICIAL-SENSITIVE, written 0600 in a 0700 folder.
+# Only ever built by name: no other target depends on it.
+RESTRICTED := output/restricted$(SUFFIX)
+
+restricted: $(BIN)
+	@mkdir -p $(RESTRICTED) && chmod 700 $(RESTRICTED)
+	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
+	    -o $(RESTRICTED)
+
+# make dist refuses to pack a restricted paper found among the public
+# ones (its marking is in the text and in the uncompressed XMP).
+DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) $(LSCBDIR) \
+	    $(dir $(DATA)) 2>/dev/null; then \
+		echo "make dist: the files above are restricted papers" \
+		    "(OFFICIAL-SENSITIVE); remove them from the public" \
+		    "output first" >&2; rm -f $(DIST); exit 1; fi
+
 # The papers and ledgers in one reproducible archive with a SHA-256
 # manifest; the open data set in papers/data.
 DIST := output/scrpaper-papers$(SUFFIX).tar.gz
 dist: $(DIST)
+	@$(DIST_GUARD)
 
 $(DIST): $(PAPER) $(VARIANTS) $(DATA)
+	@$(DIST_GUARD)
 	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
 	    output/dist/papers/data
 	cp $(dir $(DATA))* output/dist/papers/data/
@@ -277,7 +297,8 @@ bench: $(BIN)
 
 clean:
 	rm -rf build scrpaper output/*.pdf output/*.html output/lscb output/lscb-* \
-	    tests/out output/data output/data-*
+	    tests/out output/data output/data-* output/restricted \
+	    output/restricted-*
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \

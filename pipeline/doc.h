@@ -34,6 +34,10 @@ enum doc_type {
 			   first column the categories, its other columns
 			   the series, percentages or counts; [c] cells are
 			   not drawn); inline children: its caption */
+	DOC_TILEMAP,	/* "@boards": fill puts the table of every board's
+			   reviews and children before it, and sets
+			   as.tilemap.data when the region has a grid (else
+			   removes it); inline children: its caption */
 	DOC_TEXT,	/* literal text: text */
 	DOC_STRONG,	/* strong emphasis; inline children */
 	DOC_FNREF,	/* footnote reference: as.fnref; text is the marker
@@ -176,6 +180,46 @@ struct doc_chart {
 					   suppressed one means */
 };
 
+/* One tile of a tile map: a board at its place in the region's grid. */
+struct doc_tile {
+	char		*name;	/* the board, as report.yaml spells it */
+	char		*label;	/* its short label, printed on the tile */
+	int		 col;	/* 1-based, from the left */
+	int		 row;	/* 1-based, from the top */
+	long		 value;	/* its number of reviews (public) */
+	int		 shade;	/* its class, 0..nshades - 1 (the lightest
+				   for the fewest reviews) */
+};
+
+/* The shades of a tile map, lightest first, and the ink printed on each
+ * (0xRRGGBB; the ink has a contrast of at least 4.5:1 on its shade). */
+#define DOC_TILE_SHADES	5
+struct doc_tile_shade {
+	unsigned	 fill;
+	unsigned	 ink;
+};
+extern const struct doc_tile_shade doc_tile_shades[DOC_TILE_SHADES];
+
+/*
+ * A tile map (set by fill): every board of the region as a square at its
+ * place in the grid, shaded by its number of reviews.
+ */
+struct doc_tilemap {
+	struct doc_tile	*tiles;		/* in report.yaml's board order */
+	size_t		 ntiles;
+	int		 ncols;		/* the grid's extent */
+	int		 nrows;
+	int		 nshades;	/* classes used, 1..DOC_TILE_SHADES */
+	int		 pal[DOC_TILE_SHADES]; /* each class's index into
+					   doc_tile_shades */
+	long		 lo[DOC_TILE_SHADES]; /* each class's values, */
+	long		 hi[DOC_TILE_SHADES]; /* lo..hi inclusive */
+	char		*legend[DOC_TILE_SHADES]; /* "0", "1–2"... */
+	char		*alt;		/* the text alternative: the caption,
+					   then the boards by number of
+					   reviews */
+};
+
 /*
  * Structure roles: what a node is to a reader, named as the standard
  * structure types of tagged PDF (ISO 32000-1, 14.8.4), which HTML maps
@@ -296,6 +340,9 @@ struct doc_node {
 			struct doc_test	*test;	/* DOC_COND_IF, else NULL */
 		} cond;
 		struct {
+			struct doc_tilemap *data; /* set by fill */
+		} tilemap;
+		struct {
 			struct doc_chart *data;	/* set by fill; NULL when
 						   no table comes just
 						   before with a header row,
@@ -316,7 +363,17 @@ struct doc_meta {
 	char	**authors;
 	size_t	  nauthors;
 	int	  created;	/* YYYYMMDD */
+	int	  restricted;	/* 1: the restricted edition of a board's
+				   paper, marked DOC_MARKING on every page
+				   and in its metadata, written 0600 */
 };
+
+/* The protective marking of a restricted paper (the UK government
+ * classification) and its handling line. */
+#define DOC_MARKING	"OFFICIAL-SENSITIVE"
+#define DOC_HANDLING	"for the Local Safeguarding Children Board's " \
+			"own use; not for publication"
+
 
 struct doc {
 	struct doc_node	*root;	/* DOC_ROOT */
@@ -355,6 +412,9 @@ struct doc_node	*doc_node_walk(struct doc_node *n, const struct doc_node *top);
 /* Returns n's structure role: doc_type_roles[n->type].self, with a
  * heading's by its level and a cell's TH or TD by its row and column. */
 enum doc_role	 doc_node_role(const struct doc_node *n);
+
+/* Frees a tile map's data; accepts NULL. */
+void		 doc_tilemap_free(struct doc_tilemap *t);
 
 /* Frees a chart's data; accepts NULL. */
 void		 doc_chart_free(struct doc_chart *c);

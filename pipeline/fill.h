@@ -14,6 +14,7 @@
 struct cohort;
 struct diag;
 struct fig_ledger;
+struct grid;
 
 /* What a paper is filled from.  The ledgers are indexed by enum
  * doc_ledger, the ledger a DOC_FIGREF reads; every one must be set. */
@@ -21,6 +22,12 @@ struct doc_env {
 	const struct cohort	*cohort;
 	const struct fig_ledger	*ledgers[DOC_LEDGER__MAX];
 	int			 lscb;	 /* board index, -1 for the region */
+	int			 restricted; /* 1: the board's restricted
+					      edition (doc_meta) */
+	struct fig_ledger *const *boards; /* every board's (public), as
+					      report.lscbs: "@boards"; NULL
+					      leaves "@boards" out */
+	const struct grid	*grid;	 /* the tile map's, or NULL */
 };
 
 /*

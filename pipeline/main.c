@@ -26,6 +26,7 @@
 #include "fig_data.h"
 #include "doc.h"
 #include "paper.h"
+#include "grid.h"
 #include "render.h"
 
 #ifndef SCRPAPER_DATADIR
@@ -69,6 +70,8 @@ struct opts {
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
+	const char	*edition;	/* --edition public|restricted */
+	int		 restricted;	/* --edition restricted */
 	const char	*dump;		/* --dump doc|layout */
 	const char	*published;	/* audit --published DIR */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
@@ -82,6 +85,8 @@ usage(FILE *f)
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME]\n"
 "                        [--format pdf|html] -o FILE.pdf|FILE.html\n"
+"       scrpaper render  --edition restricted --lscb NAME | --all-lscbs\n"
+"                        [options] -o PATH (saying 'restricted')\n"
 "       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
 "                        -o DIR\n"
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
@@ -175,6 +180,59 @@ render_format(struct opts *o)
 	return -1;
 }
 
+/* Returns 1 if the last component of path (a trailing slash aside), or
+ * the folder it is in, says "restricted". */
+static int
+says_restricted(const char *path)
+{
+	const char	*end, *start;
+	char		*name;
+	int		 level, found;
+
+	end = path + strlen(path);
+	while (end > path + 1 && end[-1] == '/')
+		end--;
+	for (level = 0; level < 2 && end > path; level++) {
+		for (start = end; start > path && start[-1] != '/'; start--)
+			;
+		name = xstrndup(start, (size_t)(end - start));
+		found = strstr(name, "restricted") != NULL;
+		free(name);
+		if (found)
+			return 1;
+		end = start;
+		while (end > path && end[-1] == '/')
+			end--;
+	}
+	return 0;
+}
+
+/* Checks --edition: a restricted paper is a board's, rendered by
+ * render, to a path that says "restricted" (a folder or file name), so
+ * that it is never named like a public paper.  Returns -1 to go on, or
+ * EXIT_USAGE after a message. */
+static int
+edition_check(struct opts *o)
+{
+	if (strcmp(o->edition, "public") == 0)
+		return -1;
+	if (strcmp(o->edition, "restricted") != 0)
+		return usage_error("--edition: '%s' is not public or "
+		    "restricted", o->edition);
+	if (o->cmd != CMD_RENDER)
+		return usage_error("%s", "--edition is for render");
+	if (o->lscb == NULL && !o->all_lscbs)
+		return usage_error("%s", "--edition restricted needs --lscb "
+		    "NAME or --all-lscbs: only a board has a restricted "
+		    "edition");
+	if (!says_restricted(o->out))
+		return usage_error("--edition restricted: '%s' does not say "
+		    "'restricted'; write restricted papers apart from the "
+		    "public ones (e.g. output/restricted/)", o->out);
+	o->restricted = 1;
+	return -1;
+}
+
 /* Parses argv into o.  Returns -1 to go on, or an exit status. */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
@@ -188,6 +246,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--lscb", offsetof(struct opts, lscb) },
 		{ "--format", offsetof(struct opts, format) },
 		{ "--jobs", offsetof(struct opts, jobs) },
+		{ "--edition", offsetof(struct opts, edition) },
 		{ "--dump", offsetof(struct opts, dump) },
 		{ "--published", offsetof(struct opts, published) },
 		{ "-j", offsetof(struct opts, jobs) },
@@ -287,6 +346,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    atoi(o->jobs) > TMP_GUARD_MAX_CHILDREN))
 		return usage_error("--jobs: '%s' is not a number from 1 to 64",
 		    o->jobs);
+	if (o->edition != NULL && (k = edition_check(o)) >= 0)
+		return k;
 	if (o->strict && o->cmd != CMD_CHECK)
 		return usage_error("%s", "--strict is for check");
 	if (o->cmd == CMD_DATA && (o->out == NULL || o->all_lscbs ||
@@ -723,7 +784,9 @@ main(int argc, char *argv[])
 	struct fig_set *figs = NULL;
 	struct paper *pp = NULL;
 	struct doc *doc = NULL;
-	int rc, lscb, nlint;
+	struct grid *grid = NULL;
+	char *grid_path;
+	int rc, lscb, missing, nlint;
 	size_t i, nchildren = 0, nout = 0;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
@@ -739,12 +802,18 @@ main(int argc, char *argv[])
 	c = case_load_dir(o.input, o.cases, &d);
 	if (c->codebook.ncodes > 0)
 		figs = fig_load(o.figures_path, c, &d);
+	grid_path = xasprintf("%s/grid.yaml", o.input);
+	if (c->report.nlscbs > 0)
+		grid = grid_load(grid_path, &c->report, &d, &missing);
+	free(grid_path);
 	if (d.nerrors > 0 || figs == NULL || !fig_check_data(figs, c, &d))
 		goto out;
 	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;
 
 	pp = paper_new(c, figs);
+	paper_set_restricted(pp, o.restricted);
+	paper_set_grid(pp, grid);
 	if (o.cmd != CMD_FIGURES && o.cmd != CMD_DATA && o.cmd != CMD_AUDIT &&
 	    (rc = paper_template(pp, o.template_path, &d)) != 0)
 		goto out;
@@ -836,6 +905,7 @@ out:
 		    d.nerrors, d.nerrors == 1 ? "" : "s");
 	doc_free(doc);
 	paper_free(pp);
+	grid_free(grid);
 	fig_set_free(figs);
 	cohort_free(c);
 	diag_clear(&d);

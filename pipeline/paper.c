@@ -26,6 +26,11 @@ struct paper {
 	struct fig_ledger	*region; /* the regional paper's ledger */
 	struct fig_ledger	**boards; /* every board's, or NULL until
 					     first used */
+	struct fig_ledger	**own;	 /* every board's unsuppressed, for
+					    the restricted edition, made
+					    one by one on first use */
+	int			 restricted; /* paper_set_restricted() */
+	const struct grid	*grid;	 /* paper_set_grid() */
 };
 
 struct paper *
@@ -47,6 +52,7 @@ paper_free(struct paper *p)
 	doc_free(p->tmpl);
 	fig_ledger_free(p->region);
 	fig_boards_free(p->boards, p->cohort->report.nlscbs);
+	fig_boards_free(p->own, p->cohort->report.nlscbs);
 	free(p);
 }
 
@@ -79,6 +85,35 @@ paper_ledger(struct paper *p, int lscb)
 	return p->region;
 }
 
+void
+paper_set_restricted(struct paper *p, int restricted)
+{
+	p->restricted = restricted != 0;
+}
+
+/* Board lscb's own figures, unsuppressed: what its restricted edition
+ * prints.  Owned by p. */
+static const struct fig_ledger *
+paper_own_ledger(struct paper *p, int lscb)
+{
+	struct fig_selection	 sel;
+
+	if (p->own == NULL)
+		p->own = xcalloc(p->cohort->report.nlscbs, sizeof(*p->own));
+	if (p->own[lscb] == NULL) {
+		sel.lscb = lscb;
+		sel.suppress = 0;
+		p->own[lscb] = fig_aggregate(p->figs, p->cohort, &sel);
+	}
+	return p->own[lscb];
+}
+
+void
+paper_set_grid(struct paper *p, const struct grid *g)
+{
+	p->grid = g;
+}
+
 int
 paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 {
@@ -89,8 +124,13 @@ paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 	memset(&env, 0, sizeof(env));
 	env.cohort = p->cohort;
 	env.lscb = lscb;
-	env.ledgers[DOC_LEDGER_SELECTION] = paper_ledger(p, lscb);
+	env.restricted = p->restricted && lscb >= 0 &&
+	    (size_t)lscb < p->cohort->report.nlscbs;
+	env.ledgers[DOC_LEDGER_SELECTION] = env.restricted ?
+	    paper_own_ledger(p, lscb) : paper_ledger(p, lscb);
 	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(p, -1);
+	env.boards = paper_boards(p);
+	env.grid = p->grid;
 	doc = doc_clone(p->tmpl);
 	if (!doc_fill(doc, &env, d)) {
 		doc_free(doc);

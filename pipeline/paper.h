@@ -15,6 +15,7 @@ struct diag;
 struct doc;
 struct fig_ledger;
 struct fig_set;
+struct grid;
 
 /* Opaque: the template and the ledgers of one run. */
 struct paper;
@@ -38,6 +39,18 @@ const struct fig_ledger *paper_ledger(struct paper *p, int lscb);
 /* Every board's ledger, indexed as report.lscbs, suppressed within each
  * board and across the boards; owned by p. */
 struct fig_ledger *const *paper_boards(struct paper *p);
+
+/* Chooses the edition the boards' papers built from now on are: 0 the
+ * public one (the default), 1 the restricted one, for the board's own
+ * use: its own figures unsuppressed (London's and the national study's
+ * as in the public edition), the paper marked OFFICIAL-SENSITIVE
+ * (doc_meta.restricted).  The regional paper has no restricted edition:
+ * paper_build() of lscb -1 is public either way. */
+void		 paper_set_restricted(struct paper *p, int restricted);
+
+/* Gives the papers the region's tile-map grid (grid.h; NULL: none, the
+ * "@boards" table stands alone), which must outlive p. */
+void		 paper_set_grid(struct paper *p, const struct grid *g);
 
 /* Fills a copy of the template for board lscb (-1: the regional paper)
  * into *docp (free with doc_free()).  Returns 0, or 1 when the template

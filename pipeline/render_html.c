@@ -382,6 +382,127 @@ html_svg_swatch(struct buf *b, int id, int s, double w, int pct, double x,
 }
 
 /*
+ * Opens figure node n (attrs: its attributes, "" or with a leading
+ * space) with its caption, and the inline SVG of id's width w (0: as
+ * wide as the column, without a viewBox) and height hgt px, an image
+ * named by its title, the text alternative alt.
+ */
+static void
+html_figure_open(struct html *h, const struct doc_node *n,
+    const char *attrs, int id, double w, double hgt, const char *alt)
+{
+	struct buf	*b = h->out;
+
+	buf_printf(b, "<%s%s>\n", html_tag(n), attrs);
+	if (n->first_child != NULL) {
+		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
+		html_inline(h, n);
+		buf_puts(b, "</figcaption>\n");
+	}
+	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" ",
+	    id);
+	if (w > 0)
+		buf_printf(b, "width=\"%.0f\" height=\"%.0f\" "
+		    "viewBox=\"0 0 %.0f %.0f\" ", w, hgt, w, hgt);
+	else
+		buf_printf(b, "width=\"100%%\" height=\"%.0f\" ", hgt);
+	buf_printf(b, "font-family=\"Arial, Helvetica, sans-serif\" "
+	    "font-size=\"%d\" fill=\"#0b0c0c\">\n", HTML_CHART_PT);
+	buf_printf(b, "<title id=\"chart%d-title\">", id);
+	buf_put_xml(b, alt);
+	buf_puts(b, "</title>\n");
+}
+
+/* Returns the width of s in px at size px, roughly (0.6 em a
+ * character): enough to space a legend. */
+static double
+html_text_w(const char *s, double size)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return (double)n * size * 0.6;
+}
+
+#define HTML_TILE	52	/* a tile's side, in pixels */
+#define HTML_TILE_GAP	4
+
+/* Appends a square of tile map t's shade class k at x, y, side w, with
+ * a dark outline. */
+static void
+html_tile_square(struct buf *b, const struct doc_tilemap *t, int k,
+    double x, double y, double w)
+{
+	buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+	    "height=\"%.1f\" fill=\"#%06x\" stroke=\"#404040\" "
+	    "stroke-width=\"1\"/>\n", x + 0.5, y + 0.5, w - 1, w - 1,
+	    doc_tile_shades[t->pal[k]].fill);
+}
+
+/*
+ * Appends tile map node n as a figure: its caption, then one inline SVG
+ * (role img, named by its title: the text alternative fill computed)
+ * with a square a board at its place in the grid, shaded by its number
+ * of reviews, label and number on it, and the legend below.
+ */
+static void
+html_tilemap(struct html *h, const struct doc_node *n)
+{
+	const struct doc_tilemap	*t = n->as.tilemap.data;
+	const struct doc_tile		*tile;
+	struct buf			*b = h->out;
+	double				 x, y, lx, ly, width, height;
+	size_t				 i;
+	int				 id, k;
+	char				 v[32];
+
+	if (t == NULL)
+		return;
+	id = ++h->ncharts;
+	width = t->ncols * (HTML_TILE + HTML_TILE_GAP);
+	if (width < 320)
+		width = 320;
+	ly = t->nrows * (HTML_TILE + HTML_TILE_GAP) + 8;
+	height = ly + 26;
+	html_figure_open(h, n, " class=\"tilemap\"", id, width, height,
+	    t->alt);
+	for (i = 0; i < t->ntiles; i++) {
+		tile = &t->tiles[i];
+		x = (tile->col - 1) * (HTML_TILE + HTML_TILE_GAP);
+		y = (tile->row - 1) * (HTML_TILE + HTML_TILE_GAP);
+		buf_puts(b, "<g class=\"tile\" data-board=\"");
+		buf_put_xml(b, tile->name);
+		buf_printf(b, "\" data-col=\"%d\" data-row=\"%d\" "
+		    "data-reviews=\"%ld\" fill=\"#%06x\">\n", tile->col,
+		    tile->row, tile->value,
+		    doc_tile_shades[t->pal[tile->shade]].ink);
+		html_tile_square(b, t, tile->shade, x, y, HTML_TILE);
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
+		    "text-anchor=\"middle\" font-size=\"11\">",
+		    x + HTML_TILE / 2.0, y + 18);
+		buf_put_xml(b, tile->label);
+		buf_puts(b, "</text>\n");
+		snprintf(v, sizeof(v), "%ld", tile->value);
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
+		    "text-anchor=\"middle\" font-weight=\"700\">%s</text>\n",
+		    x + HTML_TILE / 2.0, y + 40, v);
+		buf_puts(b, "</g>\n");
+	}
+	html_svg_text(b, 0, 0, 0, ly + 17, NULL, 1, "Reviews:");
+	lx = 80;
+	for (k = 0; k < t->nshades; k++) {
+		html_tile_square(b, t, k, lx, ly + 4, 16);
+		html_svg_text(b, lx + 21, 0, 0, ly + 17, NULL, 0,
+		    t->legend[k]);
+		lx += 21 + html_text_w(t->legend[k], HTML_CHART_PT) + 16;
+	}
+	buf_printf(b, "</svg>\n</%s>\n", html_tag(n));
+}
+
+/*
  * Appends chart node n as a figure: its caption, then an inline SVG (role
  * img, named by its text alternative) drawing a legend, a series a line,
  * and for each category its label above one bar a series, each labelled
@@ -411,21 +532,7 @@ html_chart(struct html *h, const struct doc_node *n)
 	    HTML_CHART_GAP) + 8;
 	yb = top + c->ncats * gy;
 
-	buf_printf(b, "<%s>\n", html_tag(n));
-	if (n->first_child != NULL) {
-		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
-		html_inline(h, n);
-		buf_puts(b, "</figcaption>\n");
-	}
-	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "class=\"chart\" role=\"img\" aria-labelledby=\"chart%d-title\" "
-	    "width=\"100%%\" height=\"%.0f\" "
-	    "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"%d\" "
-	    "fill=\"#0b0c0c\">\n", id, yb + HTML_CHART_LINE + 4,
-	    HTML_CHART_PT);
-	buf_printf(b, "<title id=\"chart%d-title\">", id);
-	buf_put_xml(b, c->alt);
-	buf_puts(b, "</title>\n");
+	html_figure_open(h, n, "", id, 0, yb + HTML_CHART_LINE + 4, c->alt);
 	if (c->nseries > 2)
 		buf_printf(b, "<defs><pattern id=\"chart%d-hatch\" "
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
@@ -532,6 +639,8 @@ html_head(struct html *h)
 	    "<meta http-equiv=\"Content-Security-Policy\" "
 	    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
 	    "<title>");
+	if (m->restricted)
+		buf_puts(b, DOC_MARKING ": ");
 	buf_put_xml(b, m->title != NULL ? m->title : "");
 	if (m->lscb != NULL) {
 		buf_puts(b, ": ");
@@ -560,6 +669,9 @@ html_head(struct html *h)
 	buf_puts(b, "<meta name=\"keywords\" content=\"Serious Case Reviews, "
 	    "safeguarding children, Local Safeguarding Children Boards\">\n"
 	    "<meta name=\"generator\" content=\"scrpaper\">\n");
+	if (m->restricted)
+		buf_puts(b, "<meta name=\"dcterms.accessRights\" content=\""
+		    DOC_MARKING ": " DOC_HANDLING "\">\n");
 	if (m->created > 0)
 		buf_printf(b, "<meta name=\"dcterms.created\" "
 		    "content=\"%04d-%02d-%02d\">\n", m->created / 10000,
@@ -579,9 +691,11 @@ html_body(struct html *h)
 	size_t			 i;
 	int			 pos;
 
-	buf_puts(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
-	    "data-edition=\"html\">Skip to main content</a>\n"
-	    "<main id=\"main\" tabindex=\"-1\">\n<div class=\"column\">\n");
+	buf_printf(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
+	    "data-edition=\"html\">Skip to main content</a>\n%s"
+	    "<main id=\"main\" tabindex=\"-1\">\n<div class=\"column\">\n",
+	    m->restricted ? "<header class=\"marking\"><p><strong>"
+	    DOC_MARKING "</strong></p></header>\n" : "");
 	for (n = h->doc->root->first_child; n != NULL; n = n->next) {
 		switch (n->type) {
 		case DOC_HEADING:
@@ -626,6 +740,9 @@ html_body(struct html *h)
 		case DOC_CHART:
 			html_chart(h, n);
 			break;
+		case DOC_TILEMAP:
+			html_tilemap(h, n);
+			break;
 		case DOC_SIGNOFF:
 			/* One paragraph a line, as in the PDF. */
 			inner = html_role_tags[doc_type_roles[n->type].inner];
@@ -650,7 +767,11 @@ html_body(struct html *h)
 		}
 	}
 	html_notes(h);
-	buf_puts(b, "</div>\n</main>\n</body>\n</html>\n");
+	buf_puts(b, "</div>\n</main>\n");
+	if (m->restricted)
+		buf_puts(b, "<footer class=\"marking\"><p><strong>" DOC_MARKING
+		    "</strong></p></footer>\n");
+	buf_puts(b, "</body>\n</html>\n");
 }
 
 void
@@ -674,7 +795,8 @@ render_html(const struct doc *doc, const char *out_path, struct diag *d)
 
 	buf_init(&b);
 	render_html_buf(doc, &b);
-	if (file_write_atomic(out_path, b.data, b.len) != 0) {
+	if (file_write_atomic_mode(out_path, b.data, b.len,
+	    doc->meta.restricted ? 0600 : 0666) != 0) {
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		rc = EXIT_SYSERR;

@@ -68,6 +68,7 @@ enum rndr_kind {
 	PDF_TEXT,	/* a laid out run of text (paragraph, heading, item) */
 	PDF_TABLE,
 	PDF_CHART,	/* a bar chart (DOC_CHART) */
+	PDF_TILEMAP,	/* a tile map (DOC_TILEMAP) */
 	PDF_KIND__MAX
 };
 
@@ -242,6 +243,14 @@ void		 rndr_chart_free(struct rndr_chart *c);
  * bar), over light gridlines with their values below.
  */
 void		 rndr_paint_chart(struct rndr *p, const struct rndr_block *b,
+		    double y);
+
+/* render_tilemap.c: the tile map (DOC_TILEMAP). */
+
+/* Returns the height of tile map t with its legend, in points. */
+double		 rndr_tilemap_height(const struct doc_tilemap *t);
+/* Paints tile map block b (its node's data) with top at y. */
+void		 rndr_paint_tilemap(struct rndr *p, const struct rndr_block *b,
 		    double y);
 
 /* render_paint.c: painting the pages and their structure. */

@@ -350,6 +350,7 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 	case DOC_TABLE:
 	case DOC_ASIDE:
 	case DOC_CHART:
+	case DOC_TILEMAP:
 		after = PDF_SP_TABLE;
 		break;
 	default:
@@ -372,6 +373,7 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 		before = PDF_SP_TABLE;
 		break;
 	case DOC_CHART:
+	case DOC_TILEMAP:
 		/* Its caption (or the chart) follows the table closely. */
 		return PDF_SP_TABLE + 6;
 	case DOC_SIGNOFF:
@@ -395,6 +397,7 @@ rndr_measure(struct rndr *p)
 	int			 newpage = 0;
 	char			 num[32];
 	struct rndr_chart	*chart;
+	double			 h = 0;
 
 	rndr_measure_notes(p);
 	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
@@ -474,12 +477,20 @@ rndr_measure(struct rndr *p)
 			rndr_measure_table(p, b);
 			break;
 		case DOC_CHART:
-			if ((chart = rndr_measure_chart(p, n)) == NULL)
+		case DOC_TILEMAP:
+			chart = NULL;
+			if (n->type == DOC_TILEMAP) {
+				if (n->as.tilemap.data == NULL)
+					continue;
+				h = rndr_tilemap_height(n->as.tilemap.data);
+			} else if ((chart = rndr_measure_chart(p, n)) == NULL)
 				continue;
+			else
+				h = chart->height;
 			if (n->first_child != NULL) {
 				/* The caption, kept with the chart. */
 				b = rndr_block_new(p, PDF_TEXT, n);
-				b->tag = RNDR_ROLE(doc_type_roles[DOC_CHART].
+				b->tag = RNDR_ROLE(doc_type_roles[n->type].
 				    inner);
 				rndr_text_make(p, &b->text, n, NULL,
 				    PDF_BODY_W, PDF_BODY_PT, 1,
@@ -491,12 +502,13 @@ rndr_measure(struct rndr *p)
 				b->lay.before = rndr_space(p->nblocks > 1 ?
 				    &p->blocks[p->nblocks - 2] : NULL, n);
 			}
-			b = rndr_block_new(p, PDF_CHART, n);
+			b = rndr_block_new(p, chart != NULL ? PDF_CHART :
+			    PDF_TILEMAP, n);
 			b->tag = RNDR_ROLE(doc_node_role(n));
 			b->chart = chart;
 			b->lines = xcalloc(1, sizeof(double));
 			b->notes = xcalloc(1, sizeof(double));
-			b->lines[0] = chart->height;
+			b->lines[0] = h;
 			b->lay.lines = b->lines;
 			b->lay.notes = b->notes;
 			b->lay.nlines = 1;

@@ -244,6 +244,22 @@ rndr_paint_notes(struct rndr *p)
 	p->npending = 0;
 }
 
+/* Writes the protective marking of a restricted paper at the head of
+ * the current page, centred in the top margin, as furniture. */
+static void
+rndr_paint_marking(struct rndr *p)
+{
+	struct rndr_text	 t;
+
+	rndr_text_make(p, &t, NULL, DOC_MARKING, 0, PDF_FOOT_PT, 1,
+	    PANGO_ALIGN_LEFT);
+	rndr_art_begin(p);
+	rndr_paint_lines(p, &t, 0, t.nlines, (PDF_PAGE_W -
+	    rndr_text_width(&t)) / 2, PDF_FOOTER - t.lines[0].baseline, 0);
+	rndr_art_end(p);
+	rndr_text_clear(&t);
+}
+
 /* Writes the running footer of the current page, as furniture. */
 static void
 rndr_paint_footer(struct rndr *p)
@@ -263,6 +279,8 @@ rndr_paint_footer(struct rndr *p)
 	cairo_restore(p->cr);
 	rndr_art_end(p);
 	rndr_text_clear(&t);
+	if (p->doc->meta.restricted)
+		rndr_paint_marking(p);
 }
 
 /* Adds an outline entry for heading block b painted at y on the current
@@ -389,10 +407,12 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(n->parent)),
 		    NULL);
 	if (first) {
-		if (b->kind == PDF_CHART) {
+		if (b->kind == PDF_CHART || b->kind == PDF_TILEMAP) {
 			p->alts = xreallocarray(p->alts, p->nalts + 1,
 			    sizeof(*p->alts));
-			p->alts[p->nalts++] = xstrdup(b->chart->data->alt);
+			p->alts[p->nalts++] = xstrdup(b->kind == PDF_CHART ?
+			    b->chart->data->alt :
+			    n->as.tilemap.data->alt);
 			attr = xasprintf("name='fig%zu' x=%.2f y=%.2f",
 			    p->nalts, PDF_LEFT, y);
 			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
@@ -417,6 +437,8 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 		rndr_paint_table(p, b, f->first, f->count, y, 0);
 	} else if (b->kind == PDF_CHART) {
 		rndr_paint_chart(p, b, y);
+	} else if (b->kind == PDF_TILEMAP) {
+		rndr_paint_tilemap(p, b, y);
 	} else {
 		x = PDF_LEFT + b->x;
 		if (b->boxed && first)

@@ -73,10 +73,13 @@ rndr_metadata(struct rndr *p)
 	const struct doc_meta	*m = &p->doc->meta;
 	struct buf		 authors;
 	char			 date[32];
-	char			*title;
+	char			*title, *subject;
 	size_t			 i;
 
-	if (m->lscb != NULL)
+	if (m->restricted)
+		title = xasprintf("%s: %s: %s", DOC_MARKING, m->title,
+		    m->lscb ? m->lscb : "");
+	else if (m->lscb != NULL)
 		title = xasprintf("%s: %s", m->title, m->lscb);
 	else
 		title = xstrdup(m->title);
@@ -96,11 +99,19 @@ rndr_metadata(struct rndr *p)
 	    title);
 	cairo_pdf_surface_set_metadata(p->surface,
 	    CAIRO_PDF_METADATA_AUTHOR, authors.data);
+	/* A restricted paper says so in every field a viewer or a search
+	 * shows (the post-pass copies them into the XMP). */
+	subject = m->restricted ? xasprintf("%s (%s): %s", DOC_MARKING,
+	    DOC_HANDLING, m->subject ? m->subject : "") :
+	    xstrdup(m->subject ? m->subject : "");
 	cairo_pdf_surface_set_metadata(p->surface,
-	    CAIRO_PDF_METADATA_SUBJECT, m->subject ? m->subject : "");
+	    CAIRO_PDF_METADATA_SUBJECT, subject);
 	cairo_pdf_surface_set_metadata(p->surface,
-	    CAIRO_PDF_METADATA_KEYWORDS, "Serious Case Reviews, "
+	    CAIRO_PDF_METADATA_KEYWORDS, m->restricted ? DOC_MARKING ", "
+	    "Serious Case Reviews, safeguarding children, Local "
+	    "Safeguarding Children Boards" : "Serious Case Reviews, "
 	    "safeguarding children, Local Safeguarding Children Boards");
+	free(subject);
 	cairo_pdf_surface_set_metadata(p->surface,
 	    CAIRO_PDF_METADATA_CREATOR, "scrpaper");
 	cairo_pdf_surface_set_metadata(p->surface,
@@ -195,7 +206,8 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 		free(err);
 		goto out;
 	}
-	if (file_write_atomic(out_path, out, outlen) != 0) {
+	if (file_write_atomic_mode(out_path, out, outlen,
+	    doc->meta.restricted ? 0600 : 0666) != 0) {
 		diag_error(d, out_path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		goto out;

@@ -19,8 +19,13 @@
  *   directive  = "@subtitle " inline             line under the title
  *              | "@signoff"                      authors and organisation
  *              | "@pagebreak"
- *              | "@chart" [ " " inline ] ;       a bar chart of the table
+ *              | "@chart" [ " " inline ]         a bar chart of the table
  *                                                just above, with a caption
+ *              | "@boards" [ " " inline ] ;      every board's reviews and
+ *                                                children as a table, and
+ *                                                the region's tile map
+ *                                                (INPUT/grid.yaml), with a
+ *                                                caption
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
@@ -922,6 +927,21 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 	return -1;
 }
 
+/* Appends a figure node of type (a chart, a tile map) for the directive
+ * s[0..n) at line:col, its caption the text from s[i] on, if any. */
+static void
+tmpl_captioned(struct tmpl_parser *p, enum doc_type type, const char *s,
+    size_t n, size_t i, int line, int col)
+{
+	if (i < n) {
+		tmpl_open_leaf(p, tmpl_container(p), type, line, col, s + i,
+		    n - i, col + (int)i);
+		tmpl_close_leaf(p);
+	} else
+		doc_node_append(tmpl_container(p), doc_node_new(type, line,
+		    col));
+}
+
 /* Parses one line s[0..n) (without its newline) numbered line. */
 static void
 tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
@@ -1038,18 +1058,15 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			    tmpl_container(p)->last_child->type != DOC_TABLE)
 				tmpl_err(p, line, col, "@chart must follow "
 				    "the table it draws");
-			else if (i < n) {
-				tmpl_open_leaf(p, tmpl_container(p),
-				    DOC_CHART, line, col, s + i, n - i,
-				    col + (int)i);
-				tmpl_close_leaf(p);
-			} else
-				doc_node_append(tmpl_container(p),
-				    doc_node_new(DOC_CHART, line, col));
+			else
+				tmpl_captioned(p, DOC_CHART, s, n, i, line,
+				    col);
+		} else if (k == 7 && strncmp(s, "@boards", 7) == 0) {
+			tmpl_captioned(p, DOC_TILEMAP, s, n, i, line, col);
 		} else
 			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
-			    "(@subtitle TEXT, @chart [TEXT], @signoff or "
-			    "@pagebreak)", (int)n, s);
+			    "(@subtitle TEXT, @chart [TEXT], @boards [TEXT], "
+			    "@signoff or @pagebreak)", (int)n, s);
 		return;
 	}
 

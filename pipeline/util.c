@@ -768,6 +768,13 @@ file_create_tmp(const char *path, char **tmp)
 int
 file_write_atomic(const char *path, const void *data, size_t len)
 {
+	return file_write_atomic_mode(path, data, len, 0666);
+}
+
+int
+file_write_atomic_mode(const char *path, const void *data, size_t len,
+    unsigned mode)
+{
 	struct stat sb;
 	char	*tmp;
 	FILE	*f;
@@ -783,15 +790,18 @@ file_write_atomic(const char *path, const void *data, size_t len)
 	if ((fd = file_create_tmp(path, &tmp)) == -1)
 		return -1;
 	/* A replaced file keeps its mode (a board's paper kept at 0600
-	 * stays so), and its owner when root writes it. */
+	 * stays so), and its owner when root writes it; a mode narrower
+	 * than 0666 (the restricted edition's 0600) narrows it too, so a
+	 * restricted paper never inherits a wider mode. */
 	if (have_old) {
 		if (geteuid() == 0)
 			(void)fchown(fd, sb.st_uid, sb.st_gid);
-		(void)fchmod(fd, sb.st_mode & 07777);
+		(void)fchmod(fd, (sb.st_mode & 07777) &
+		    ((mode & 0666) == 0666 ? 07777 : (mode_t)mode));
 	} else {
 		mask = umask(0);
 		umask(mask);
-		(void)fchmod(fd, 0666 & ~mask);
+		(void)fchmod(fd, (mode_t)mode & ~mask);
 	}
 	if ((f = fdopen(fd, "wb")) == NULL) {
 		saved = errno;

@@ -99,6 +99,13 @@ const char *file_target_refusal(const char *path);
  * is something file_target_refusal() refuses) and no file left behind.
  */
 int	file_write_atomic(const char *path, const void *data, size_t len);
+/* The same, a new file made with mode (less the umask) instead of 0666:
+ * 0600 for a paper only its owner may read.  A mode narrower than 0666
+ * also narrows a replaced file's kept mode (0644 becomes 0600).  The
+ * temporary file is 0600 from its creation, so the bytes are never
+ * readable by others. */
+int	file_write_atomic_mode(const char *path, const void *data,
+	    size_t len, unsigned mode);
 
 /*
  * A temporary output file to remove if the process is stopped by SIGINT,

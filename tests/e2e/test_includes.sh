@@ -6,8 +6,9 @@
 #      headers of the stages its own stage may see, as the table below
 #      says: util <- diag <- yml <- case <- fig; fig_format.c is a leaf
 #      (util.h and fig.h only); util, diag <- doc <- tmpl; {doc, case,
-#      fig} <- fill <- paper <- main; the back ends (render_*) see doc.h
-#      and never case.h, fig.h, tmpl.h, fill.h or paper.h.
+#      fig} <- fill <- paper <- main; {yml, case} <- grid <- fill, main;
+#      the back ends (render_*, render_tilemap.c among them) see doc.h
+#      and never case.h, fig.h, grid.h, tmpl.h, fill.h or paper.h.
 #   2. No cycles: the objects beside the binary, linked by the symbols
 #      one uses and another defines (nm), form no loop (tsort), so no two
 #      modules call each other, as fig_eval and fig_print once did.
@@ -25,6 +26,7 @@ stage() {
 	diag.[ch]) echo diag ;;
 	yml.[ch]) echo yml ;;
 	case*.[ch]) echo case ;;
+	grid.[ch]) echo grid ;;
 	fig_format.c) echo fig_format ;;
 	fig*.[ch]) echo fig ;;
 	doc.[ch]) echo doc ;;
@@ -45,15 +47,16 @@ allowed() {
 	diag) echo "util diag" ;;
 	yml) echo "util diag yml" ;;
 	case) echo "util diag yml case" ;;
+	grid) echo "util diag yml case grid" ;;
 	fig) echo "util diag yml case fig" ;;
 	fig_format) echo "util fig" ;;
 	doc) echo "util diag doc" ;;
 	tmpl) echo "util diag doc tmpl" ;;
-	fill) echo "util diag case fig doc fill" ;;
+	fill) echo "util diag case fig doc fill grid" ;;
 	paper) echo "util diag case fig doc tmpl fill paper" ;;
 	render) echo "util diag doc render pdf_post" ;;
 	pdf_post) echo "util pdf_post" ;;
-	main) echo "util diag case fig doc paper render" ;;
+	main) echo "util diag case fig doc paper render grid" ;;
 	esac
 }
 
@@ -75,12 +78,20 @@ for f in pipeline/*.c pipeline/*.h; do
 	done
 done
 [ "$nfiles" -ge 20 ] || fail "only $nfiles files checked"
+# The tile map's files are checked by name, so that a rename cannot
+# drop them from the table above unnoticed.
+for f in grid.c grid.h render_tilemap.c; do
+	[ -f "pipeline/$f" ] || fail "pipeline/$f is missing"
+done
+[ "$(stage grid.c)" = grid ] || fail "grid.c is not the grid stage"
+[ "$(stage render_tilemap.c)" = render ] ||
+    fail "render_tilemap.c is not a back end"
 
 # The back ends, named: not one of them includes the loader's or the
 # aggregator's header.
-if grep -l '#include "\(case\|fig\|fig_impl\)\.h"' pipeline/render*.[ch] \
+if grep -l '#include "\(case\|fig\|fig_impl\|grid\)\.h"' pipeline/render*.[ch] \
     >"$tmp/bad" 2>/dev/null; then
-	fail "back ends include case.h or fig.h: $(cat "$tmp/bad")"
+	fail "back ends include case.h, fig.h or grid.h: $(cat "$tmp/bad")"
 fi
 
 # 2. The objects' call graph has no cycle.
@@ -110,7 +121,7 @@ else
 	awk '$1 == "fig_format" && $2 != "util" { print }' "$tmp/edges" \
 	    >"$tmp/leaf"
 	[ -s "$tmp/leaf" ] && fail "fig_format calls: $(cat "$tmp/leaf")"
-	awk '$1 ~ /^render/ && $2 ~ /^(case|fig|tmpl|doc_fill|paper)/' \
+	awk '$1 ~ /^render/ && $2 ~ /^(case|fig|grid|tmpl|doc_fill|paper)/' \
 	    "$tmp/edges" >"$tmp/back"
 	[ -s "$tmp/back" ] && fail "a back end calls: $(cat "$tmp/back")"
 fi

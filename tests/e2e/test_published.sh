@@ -25,6 +25,10 @@ def words(path):
     t = re.sub(r"DCSF: Understanding Serious Case Reviews.*?31 March 2009\.",
                " ", t, flags=re.S)
     t = re.sub(r"Page \d+ of \d+|PAGE", " ", t)
+    # "London at a glance" (issue 16: every board's numbers and the tile
+    # map) is new since the published paper: not a change of wording.
+    t = re.sub(r"\n[^\n]* at a glance\n.*?(?=Characteristics of harm)",
+               "\n", t, flags=re.S)
     return re.findall(r"[a-z0-9%]+", t.lower().replace("\u2019", "'"))
 
 pub, ours = words(sys.argv[1]), words(sys.argv[2])

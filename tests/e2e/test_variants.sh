@@ -352,6 +352,10 @@ def after(s, marker):
 # The regional paper's London learning and Context, to compare with.
 r_london = after(rflat, "The London picture ")
 r_london = after(r_london, " The cohort ") if r_london else None
+# less "London at a glance", the regional paper's own (test_glance.sh)
+if r_london:
+    r_london = re.sub(r" London at a glance .*?, all boards \d+ \d+", "",
+                      r_london, count=1, flags=re.S)
 r_context = rflat[rflat.find("Context: key messages"):
                   rflat.find("The London picture ")]
 if r_london is None or "Context: key messages" not in rflat:

@@ -22,7 +22,9 @@
 //     same order, with the words of the tables' cells among them, each
 //     exactly as often as the tables have it (pdftotext reads a table's
 //     cells in no reliable order, and may set a heading beside a table
-//     after it; the tagged PDF's structure has them in order).
+//     after it; the tagged PDF's structure has them in order), and the
+//     words of the tables' header rows again as often as the PDF repeats
+//     them on the pages a long table continues on.
 // Prints one line a pair and "N passed, N failed"; exits 1 when any pair
 // differs, 2 when the browser or the packages are missing.
 import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -79,22 +81,28 @@ function paperText() {
 	});
 	const tables = [...document.querySelectorAll('table')]
 	    .map((t) => t.innerText).join('\n');
+	const heads = [...document.querySelectorAll('table thead')]
+	    .map((t) => t.innerText).join('\n');
 	document.querySelectorAll('table').forEach((e) => e.remove());
-	return { body: document.body.innerText, tables, notes };
+	return { body: document.body.innerText, tables, heads, notes };
 }
 
 const words = (s) => s.replace(/\s*([\u2013\u2014/-])\s*/g, ' $1 ')
     .split(/\s+/).filter((w) => w !== '');
 
 // Returns null when pdf is body in order with the words of the bag
-// (word -> count) among them, else what is wrong.
-function interleaved(pdf, body, bag) {
+// (word -> count) among them, and perhaps words of the tables' header
+// rows again (heads: the PDF repeats them on every page a table
+// continues on), else what is wrong.
+function interleaved(pdf, body, bag, heads) {
 	let j = 0;
 	for (let i = 0; i < pdf.length; i++) {
 		if (j < body.length && pdf[i] === body[j]) {
 			j++;
 		} else if ((bag.get(pdf[i]) || 0) > 0) {
 			bag.set(pdf[i], bag.get(pdf[i]) - 1);
+		} else if (heads.has(pdf[i])) {
+			continue;
 		} else {
 			return `PDF word ${i} "${pdf[i]}" is neither the ` +
 			    `HTML's next word "${body[j] ?? '(end)'}" nor a ` +
@@ -120,7 +128,8 @@ for (let k = 0; k < args.length; k += 2) {
 	const problems = [];
 	const page = await context.newPage();
 	await page.goto(pathToFileURL(resolve(html)).href);
-	const { body, tables, notes } = await page.evaluate(paperText);
+	const { body, tables, heads, notes } =
+	    await page.evaluate(paperText);
 	await page.close();
 
 	const pdf = words(readFileSync(txt, 'utf8')
@@ -141,7 +150,7 @@ for (let k = 0; k < args.length; k += 2) {
 	for (const w of words(tables))
 		bag.set(w, (bag.get(w) || 0) + 1);
 	const bw = words(body);
-	const wrong = interleaved(pdf, bw, bag);
+	const wrong = interleaved(pdf, bw, bag, new Set(words(heads)));
 	if (wrong !== null)
 		problems.push(wrong);
 	if (bw.length < 100)

@@ -1,0 +1,113 @@
+/*
+ * render_tilemap.c: the PDF back end's tile map (doc.h, struct
+ * doc_tilemap, set by fill from the region's grid): a square a board at
+ * its place in the grid, shaded by its number of reviews, with its label
+ * and its number printed on it, and a legend of the shades below.  The
+ * words are drawn as outlines: the Figure's alternative text carries
+ * them (every board and its number).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "util.h"
+#include "diag.h"
+#include "doc.h"
+#include "render_int.h"
+
+#define TILE_SIZE	48.0	/* a tile's side, in points */
+#define TILE_GAP	4.0	/* between tiles */
+#define TILE_LABEL_PT	8.0
+#define TILE_VALUE_PT	12.0
+
+double
+rndr_tilemap_height(const struct doc_tilemap *t)
+{
+	return t->nrows * (TILE_SIZE + TILE_GAP) + PDF_CHART_LEGEND + 8;
+}
+
+/* Sets the source to 0xRRGGBB. */
+static void
+rndr_tile_rgb(struct rndr *p, unsigned rgb)
+{
+	cairo_set_source_rgb(p->cr, ((rgb >> 16) & 0xff) / 255.0,
+	    ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+/* Draws s as outlines, centred on cx if centre is set (else from cx),
+ * its middle at ym; returns its width. */
+static double
+rndr_tile_text(struct rndr *p, const char *s, double cx, double ym,
+    double size, int bold, int centre)
+{
+	struct rndr_text	 t;
+	double			 w;
+
+	rndr_text_make(p, &t, NULL, s, 0, size, bold, PANGO_ALIGN_LEFT);
+	w = rndr_text_width(&t);
+	cairo_move_to(p->cr, centre ? cx - w / 2 : cx, ym - t.height / 2);
+	pango_cairo_layout_path(p->cr, t.layout);
+	cairo_fill(p->cr);
+	rndr_text_clear(&t);
+	return w;
+}
+
+/* Draws a square of shade class k at x, y, side s, with a dark outline
+ * (so every tile stands out from the page whatever its shade). */
+static void
+rndr_tile_square(struct rndr *p, const struct doc_tilemap *t, int k,
+    double x, double y, double s)
+{
+	rndr_tile_rgb(p, doc_tile_shades[t->pal[k]].fill);
+	cairo_rectangle(p->cr, x, y, s, s);
+	cairo_fill(p->cr);
+	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
+	cairo_set_line_width(p->cr, 0.75);
+	cairo_rectangle(p->cr, x + 0.375, y + 0.375, s - 0.75, s - 0.75);
+	cairo_stroke(p->cr);
+}
+
+void
+rndr_paint_tilemap(struct rndr *p, const struct rndr_block *b, double y)
+{
+	const struct doc_tilemap	*t = b->node->as.tilemap.data;
+	const struct doc_tile		*tile;
+	double				 x0, x, ty, lx, ly;
+	size_t				 i;
+	char				 v[32];
+	int				 k;
+
+	x0 = PDF_LEFT + (PDF_BODY_W - t->ncols * (TILE_SIZE + TILE_GAP) +
+	    TILE_GAP) / 2;
+	cairo_save(p->cr);
+	for (i = 0; i < t->ntiles; i++) {
+		tile = &t->tiles[i];
+		x = x0 + (tile->col - 1) * (TILE_SIZE + TILE_GAP);
+		ty = y + (tile->row - 1) * (TILE_SIZE + TILE_GAP);
+		rndr_tile_square(p, t, tile->shade, x, ty, TILE_SIZE);
+		rndr_tile_rgb(p, doc_tile_shades[t->pal[tile->shade]].ink);
+		rndr_tile_text(p, tile->label, x + TILE_SIZE / 2,
+		    ty + TILE_SIZE * 0.3, TILE_LABEL_PT, 0, 1);
+		snprintf(v, sizeof(v), "%ld", tile->value);
+		rndr_tile_text(p, v, x + TILE_SIZE / 2, ty + TILE_SIZE * 0.65,
+		    TILE_VALUE_PT, 1, 1);
+	}
+
+	/* The legend: the shades and the numbers of reviews they stand
+	 * for. */
+	ly = y + t->nrows * (TILE_SIZE + TILE_GAP) + 8 +
+	    PDF_CHART_LEGEND / 2;
+	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+	lx = x0 + rndr_tile_text(p, "Reviews:", x0, ly, PDF_CHART_PT - 2,
+	    1, 0) + 10;
+	for (k = 0; k < t->nshades; k++) {
+		rndr_tile_square(p, t, k, lx, ly - 7, 14);
+		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
+		lx += 14 + 4 + rndr_tile_text(p, t->legend[k], lx + 18, ly,
+		    PDF_CHART_PT - 2, 0, 0) + 14;
+	}
+	cairo_restore(p->cr);
+}
