@@ -105,6 +105,7 @@ rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
     double h)
 {
 	double	 d;
+	int	 k;
 
 	cairo_save(p->cr);
 	if (s < 2) {
@@ -113,16 +114,26 @@ rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
 		cairo_rectangle(p->cr, x, y, w, h);
 		cairo_fill(p->cr);
 	} else {
-		cairo_set_source_rgb(p->cr, rndr_chart_rgb[0][0],
-		    rndr_chart_rgb[0][1], rndr_chart_rgb[0][2]);
+		/* Hatched: the third series in dark blue, the fourth in
+		 * turquoise the other way, the fifth cross-hatched in dark
+		 * blue (a "@periods" table's chart has up to five). */
+		k = s == 3;
+		cairo_set_source_rgb(p->cr, rndr_chart_rgb[k][0],
+		    rndr_chart_rgb[k][1], rndr_chart_rgb[k][2]);
 		cairo_rectangle(p->cr, x, y, w, h);
 		cairo_save(p->cr);
 		cairo_clip_preserve(p->cr);
 		cairo_new_path(p->cr);
 		cairo_set_line_width(p->cr, 1.3);
 		for (d = -h; d < w; d += 4.5) {
-			cairo_move_to(p->cr, x + d, y + h);
-			cairo_line_to(p->cr, x + d + h, y);
+			if (s != 3) {
+				cairo_move_to(p->cr, x + d, y + h);
+				cairo_line_to(p->cr, x + d + h, y);
+			}
+			if (s != 2) {
+				cairo_move_to(p->cr, x + d, y);
+				cairo_line_to(p->cr, x + d + h, y + h);
+			}
 		}
 		cairo_stroke(p->cr);
 		cairo_restore(p->cr);
