@@ -22,6 +22,7 @@ const char *const doc_cond_names[DOC_COND__MAX] = {
 
 const char *const doc_test_op_names[DOC_OP__MAX] = {
 	"=", "!=", "<", "<=", ">", ">=", "rose", "fell", "unchanged",
+	"comparable",
 };
 
 const char *const doc_num_names[DOC_NUM__MAX] = {

@@ -121,6 +121,8 @@ enum doc_test_op {
 			   period before (shares: whole percentages) */
 	DOC_OP_FELL,	/* "NAME fell": lower */
 	DOC_OP_SAME,	/* "NAME unchanged": the same */
+	DOC_OP_COMPARABLE, /* "NAME comparable": both values are shown, so
+			   {change:NAME} prints a change */
 	DOC_OP__MAX
 };
 

@@ -271,6 +271,7 @@ static void	fill_period_test_names(struct fill *, struct doc_node *);
 static int	fill_period_cond(const struct fill *,
 		    const struct doc_node *);
 static size_t	fill_nperiods(const struct fill *);
+static int	fill_period_field(struct fill *, struct doc_node *);
 
 static void
 fill_figref(struct fill *f, struct doc_node *n)
@@ -492,6 +493,8 @@ fill_field(struct fill *f, struct doc_node *n)
 		n->text = fig_format(&v, FIG_STYLE_WORDS);
 		break;
 	default:
+		if (fill_period_field(f, n))
+			break;
 		fill_unknown(f, n, "report field", n->as.field.name,
 		    fill_field_names, FIELD__MAX, "");
 		break;
@@ -921,6 +924,41 @@ fill_change(struct fill *f, struct doc_node *n)
 	n->text = buf_take(&b);
 }
 
+/*
+ * {report:previous}, the label of the period before the current one, and
+ * {report:periods}, every period's label ("2002-04, 2004-06 and
+ * 2006-09").  Returns 0 when n is neither.
+ */
+static int
+fill_period_field(struct fill *f, struct doc_node *n)
+{
+	struct doc_period	 prev;
+	struct buf		 b;
+	size_t			 i, np = fill_nperiods(f);
+	char			*label;
+	int			 hidden;
+
+	if (strcmp(n->as.field.name, "previous") == 0) {
+		memset(&prev, 0, sizeof(prev));
+		prev.previous = 1;
+		if (fill_period_of(f, n, &prev, DOC_LEDGER_REGION,
+		    &hidden) != NULL)
+			n->text = fill_period_label(f, (size_t)prev.index);
+		return 1;
+	}
+	if (strcmp(n->as.field.name, "periods") != 0)
+		return 0;
+	buf_init(&b);
+	for (i = 0; i < np; i++) {
+		label = fill_period_label(f, i);
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == np ? " and " :
+		    ", ", label);
+		free(label);
+	}
+	n->text = buf_take(&b);
+	return 1;
+}
+
 /* Checks the periods a "::: if" test names (not within a block this
  * paper leaves out). */
 static void
@@ -953,7 +991,9 @@ fill_test_periods(const struct doc_test *t)
 /*
  * Returns 1 if test t, which reads another period, holds.  "rose",
  * "fell" and "unchanged" compare the figure as printed (a share's whole
- * percentage, a count) with the period before; a comparison of two
+ * percentage, a count) with the period before, and hold, as
+ * "comparable" does, only when {change:NAME} prints a change: both
+ * values shown, each with a base; a comparison of two
  * shares of different periods compares their percentages, else their
  * numerators, as in one period.  A suppressed figure counts as its
  * bounds, so that the test holds only when it holds for every value.
@@ -975,12 +1015,16 @@ fill_period_test_holds(const struct fill *f, const struct doc_test *t)
 	    (size_t)pl.index), t->name)) == NULL)
 		return 0;
 	if (t->op >= DOC_OP_ROSE) {
+		/* As {change:NAME}: only when both values are shown. */
 		if (!fill_period_find(f, &pr) ||
 		    (w = fig_ledger_find(fill_period_ledger(f, t->ledger,
 		    (size_t)pr.index), t->name)) == NULL ||
+		    v->suppressed || w->suppressed ||
 		    !fill_period_value(v, &a0, &a1) ||
 		    !fill_period_value(w, &c0, &c1))
 			return 0;
+		if (t->op == DOC_OP_COMPARABLE)
+			return 1;
 		return fill_compare(t->op == DOC_OP_ROSE ? DOC_OP_GT :
 		    t->op == DOC_OP_FELL ? DOC_OP_LT : DOC_OP_EQ, a0, a1, c0,
 		    c1);

@@ -887,8 +887,9 @@ tmpl_test_fig(const char *s, size_t n, enum doc_ledger *ledger, char **name,
 }
 
 /*
- * Parses "::: if FIG rose", "fell" or "unchanged" (the words w[0..2) of
- * s at line:col): how the figure changed from the period before.
+ * Parses "::: if FIG rose", "fell", "unchanged" or "comparable" (the
+ * words w[0..2) of s at line:col): how the figure changed from the
+ * period before.
  * Returns a new test, or NULL (error reported).
  */
 static struct doc_test *
@@ -904,8 +905,8 @@ tmpl_test_change(struct tmpl_parser *p, const char *s, const char **w,
 			break;
 	if (op == DOC_OP__MAX) {
 		tmpl_err(p, line, col + (int)(w[1] - s), "bad test \"%.*s "
-		    "%.*s\": write \"::: if [region:]NAME rose\", \"fell\" "
-		    "or \"unchanged\", or \"NAME OP RIGHT\"", (int)wl[0],
+		    "%.*s\": write \"::: if [region:]NAME rose\", \"fell\", "
+		    "\"unchanged\" or \"comparable\", or \"NAME OP RIGHT\"", (int)wl[0],
 		    w[0], (int)wl[1], w[1]);
 		return NULL;
 	}

@@ -243,6 +243,13 @@ test_period_refs(void **state)
 	    "45% of girls of 8 girls.");
 	/* With two periods, "previous" is the first. */
 	check_text(fx, "{previous:girls}\n", 2, "40%");
+	check_text(fx, "{report:periods}; {report:previous}.\n", 3,
+	    "2004-06, 2006-08 and 2008-10; 2006-08.");
+	check_text(fx, "{report:periods}.\n", 2, "2004-06 and 2006-08.");
+	check_text(fx, "{report:periods}.\n", 1, "2008-10.");
+	check_fails(fx, "{report:previous}\n", 1, "t.tmpl:1:1: error: no "
+	    "period before the current one: report.yaml declares no earlier "
+	    "period (put what compares periods in a \"::: earlier\" block)");
 }
 
 /* The change wording, chosen by the data. */
@@ -339,14 +346,17 @@ test_period_tests(void **state)
 	    "::: if hidden unchanged\nHU.\n:::\n"
 	    "::: unless hidden unchanged\nNHU.\n:::\n"
 	    "::: if dead rose\nDR.\n:::\n"
-	    "::: unless dead rose\nNDR.\n:::\n";
+	    "::: unless dead rose\nNDR.\n:::\n"
+	    "::: if girls comparable\nGC.\n:::\n"
+	    "::: if hidden comparable\nHC.\n:::\n"
+	    "::: if dead comparable\nDC.\n:::\n";
 
 	/* 1 -> 2: girls 40 -> 45 rose; reviews 12 -> 9 fell; known 50 ->
 	 * 58 rose; hidden 17 -> [c] 0..42: neither; dead n/a -> 0 */
-	check_text(fx, src, 2, "GR.\nRF.\nK.\nNHU.\nNDR.");
+	check_text(fx, src, 2, "GR.\nRF.\nK.\nNHU.\nNDR.\nGC.");
 	/* 2 -> 3: girls 45 -> 45; reviews 9 -> 10 rose; known 58 -> 50
 	 * fell, and not below the first period's 50% */
-	check_text(fx, src, 3, "GU.\nRR.\nNHU.\nNDR.");
+	check_text(fx, src, 3, "GU.\nRR.\nNHU.\nNDR.\nGC.\nDC.");
 }
 
 /* "@periods": the second column set across the periods, labelled, and
@@ -489,7 +499,8 @@ test_parse_errors(void **state)
 		    "NAME rose\", \"fell\" or \"unchanged\"" },
 		{ "::: if girls grew\nA.\n:::\n", "t.tmpl:1:14: error: bad test "
 		    "\"girls grew\": write \"::: if [region:]NAME rose\", "
-		    "\"fell\" or \"unchanged\", or \"NAME OP RIGHT\"" },
+		    "\"fell\", \"unchanged\" or \"comparable\", or \"NAME OP "
+		    "RIGHT\"" },
 		{ "::: if previous:girls rose\nA.\n:::\n", "t.tmpl:1:8: "
 		    "error: bad figure \"previous:girls\" in test: \"rose\" "
 		    "compares the current period with the one before" },
