@@ -21,18 +21,33 @@
  *              | "@pagebreak"
  *              | "@chart" [ " " inline ]         a bar chart of the table
  *                                                just above, with a caption
- *              | "@boards" [ " " inline ] ;      every board's reviews and
+ *              | "@boards" [ " " inline ]       every board's reviews and
  *                                                children as a table, and
  *                                                the region's tile map
  *                                                (INPUT/grid.yaml), with a
  *                                                caption
+ *              | "@periods"                     the table just above (a
+ *                                                label and a figure a row)
+ *                                                set across every period
+ *              | "@trend " name { "," name } [ " " inline ] ;
+ *                                                national figures across
+ *                                                the studies beside the
+ *                                                region's by period
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
  *              | "region-cases" | "no-region-cases" | "fixed"
- *              | "if " test | "unless " test ;
- *   test       = fig " "+ op " "+ right ;       a test on figure values
- *   fig        = [ "region:" ] name ;
+ *              | "if " test | "unless " test
+ *              | "earlier" [ " " period ] | "no-earlier" ;
+ *                                                report.yaml declares an
+ *                                                earlier period (that
+ *                                                one), or none
+ *   test       = fig " "+ op " "+ right          a test on figure values
+ *              | fig " "+ ( "rose" | "fell" | "unchanged" | "comparable" ) ;
+ *                                                since the period before
+ *   fig        = [ "region:" ] [ when ] name ;
+ *   when       = "previous:" | "earlier:" period ":" ;
+ *   period     = ( letter | digit | "-" ) { letter | digit | "-" } ;
  *   op         = "=" | "!=" | "<" | "<=" | ">" | ">=" ;
  *   right      = digit { digit } [ "%" ]         its count, or percentage
  *              | [ "half " ] fig ;              another figure's count,
@@ -56,7 +71,12 @@
  *   label      = ( letter | digit | "-" | "_" ) { letter | digit | "-" | "_" } ;
  *   ref        = "{" ( figure | "region:" figure | national
  *              | "report:" field ) "}" | fixed ;
- *   figure     = name [ ":" style ] [ "|" form [ "|" form [ "|" form ] ] ] ;
+ *   figure     = [ when | "change:" ] name [ ":" style ]
+ *                [ "|" form [ "|" form [ "|" form ] ] ] ;
+ *                                                when: another period's
+ *                                                figure; "change:" how it
+ *                                                changed since the period
+ *                                                before (no forms)
  *                                                a figure of the ledger;
  *                                                with forms, the words
  *                                                chosen by its value:
