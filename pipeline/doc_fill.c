@@ -675,7 +675,10 @@ fill_period_label(const struct fill *f, size_t i)
 	if (f->env->nperiods > 0 && f->env->period_labels != NULL &&
 	    f->env->period_labels[i] != NULL)
 		return xstrdup(f->env->period_labels[i]);
-	return xasprintf("%d-%02d", r->period_from / 10000,
+	/* As report.yaml's loader labels a period it does not name. */
+	if (r->period_from / 10000 == r->period_to / 10000)
+		return xasprintf("%04d", r->period_from / 10000);
+	return xasprintf("%04d-%02d", r->period_from / 10000,
 	    r->period_to / 10000 % 100);
 }
 
