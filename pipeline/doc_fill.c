@@ -1168,13 +1168,16 @@ fill_period_table(struct fill *f, struct doc_node *t)
 		for (i = 0; i < np; i++) {
 			if (row->as.row.header) {
 				label = fill_period_label(f, i);
-				doc_node_insert_before(cell,
-				    fill_text_cell(cell, 1, label));
+				c = fill_text_cell(cell, 1, label);
 				free(label);
-				continue;
+			} else {
+				c = doc_node_new(DOC_CELL, cell->line,
+				    cell->col);
+				doc_node_append(c, fill_period_ref(f, ref, i));
 			}
-			c = doc_node_new(DOC_CELL, cell->line, cell->col);
-			doc_node_append(c, fill_period_ref(f, ref, i));
+			/* A column of figures, even of a period whose
+			 * figures are all blank. */
+			c->as.cell.align = DOC_ALIGN_RIGHT;
 			doc_node_insert_before(cell, c);
 		}
 		doc_node_free(cell);
@@ -1808,8 +1811,10 @@ fill_capitalise(struct doc_node *b)
 		if (n->type == DOC_STRONG || n->type == DOC_FNREF ||
 		    n->text == NULL)
 			continue;
+		/* "n/a" in a table cell is a mark, not a sentence. */
 		if (start && n->type != DOC_TEXT &&
-		    islower((unsigned char)n->text[0]))
+		    islower((unsigned char)n->text[0]) &&
+		    !(b->type == DOC_CELL && strcmp(n->text, "n/a") == 0))
 			n->text[0] = (char)toupper((unsigned char)n->text[0]);
 		len = strlen(n->text);
 		if (len == 0)
