@@ -421,6 +421,21 @@ test_periods_table(void **state)
 	free(s);
 	doc_free(doc);
 
+	/* A period with no base: "n/a", not capitalised, no bar; the
+	 * column is still right-aligned. */
+	doc = fill_np(fx, "| Per cent | |\n| --- | --- |\n"
+	    "| Dead | {dead} |\n@periods\n\n@chart Dead\n", 3, &err);
+	if (doc == NULL)
+		fail_msg("%s", err);
+	c = doc->root->first_child->first_child->next->first_child->next;
+	s = doc_node_plain(c);
+	assert_string_equal(s, "n/a");
+	free(s);
+	assert_int_equal(c->as.cell.align, DOC_ALIGN_RIGHT);
+	assert_false(doc->root->first_child->next->as.chart.data->
+	    cells[0].bar);
+	doc_free(doc);
+
 	check_fails(fx, "| Per cent | x |\n| --- | --- |\n| G | {girls} |\n"
 	    "@periods\n", 3, "t.tmpl:1:14: error: a @periods table leaves "
 	    "its header's second cell empty: the periods' labels go there");
