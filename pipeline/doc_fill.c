@@ -770,8 +770,10 @@ fill_period_unknown(struct fill *f, const struct doc_node *n,
 
 /*
  * Returns the ledger of kind ledger of the period p that reference n
- * names (p->index set), or NULL: an unknown period, reported unless n
- * sits in a block this paper leaves out (*hidden set to 1 then).
+ * names (p->index set), or NULL for an unknown period (reported).  In a
+ * block this paper leaves out, an unknown period is no error: *hidden is
+ * set and the current period's ledger returned, so that the figure's
+ * name is still checked (p->index is not set).
  */
 static const struct fig_ledger *
 fill_period_of(struct fill *f, const struct doc_node *n,
@@ -780,10 +782,11 @@ fill_period_of(struct fill *f, const struct doc_node *n,
 	*hidden = 0;
 	if (fill_period_find(f, p))
 		return fill_period_ledger(f, ledger, (size_t)p->index);
-	if (fill_period_hidden(f, n))
+	if (fill_period_hidden(f, n)) {
 		*hidden = 1;
-	else
-		fill_period_unknown(f, n, p);
+		return fill_period_ledger(f, ledger, fill_nperiods(f) - 1);
+	}
+	fill_period_unknown(f, n, p);
 	return NULL;
 }
 
@@ -892,7 +895,7 @@ fill_change(struct fill *f, struct doc_node *n)
 	memset(&prev, 0, sizeof(prev));
 	prev.previous = 1;
 	if ((lp = fill_period_of(f, n, &prev, n->as.figref.ledger,
-	    &hidden)) == NULL)
+	    &hidden)) == NULL || hidden)
 		return;
 	w = fig_ledger_find(lp, n->as.figref.name);
 	free(n->text);
@@ -945,7 +948,7 @@ fill_period_field(struct fill *f, struct doc_node *n)
 		memset(&prev, 0, sizeof(prev));
 		prev.previous = 1;
 		if (fill_period_of(f, n, &prev, DOC_LEDGER_REGION,
-		    &hidden) != NULL)
+		    &hidden) != NULL && !hidden)
 			n->text = fill_period_label(f, (size_t)prev.index);
 		return 1;
 	}

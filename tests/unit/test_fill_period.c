@@ -319,6 +319,16 @@ test_unknown_period(void **state)
 	    "periods in a \"::: earlier\" block)");
 	check_fails(fx, "A {previous:nosuch}.\n", 3,
 	    "t.tmpl:1:3: error: unknown figure \"nosuch\"");
+	/* A block that drops out still has its names checked. */
+	check_fails(fx, "::: earlier\nB {previous:girlz}.\n:::\n", 1,
+	    "t.tmpl:2:3: error: unknown figure \"girlz\"; did you mean "
+	    "\"girls\"?");
+	check_fails(fx, "::: earlier\nB {change:girlz}.\n:::\n", 1,
+	    "t.tmpl:2:3: error: unknown figure \"girlz\"; did you mean "
+	    "\"girls\"?");
+	check_fails(fx, "::: earlier 2001-02\nB {earlier:2001-02:girls:"
+	    "wordz}.\n:::\n", 3, "t.tmpl:2:26: error: unknown style "
+	    "\"wordz\"; did you mean \"words\"?");
 	/* Guarded: the blocks drop out. */
 	check_text(fx, "A.\n\n::: earlier\nB {previous:girls} "
 	    "{change:girls}.\n::: if girls rose\nC.\n:::\n:::\n\n"
