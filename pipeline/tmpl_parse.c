@@ -86,6 +86,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include "util.h"
 #include "diag.h"
 #include "doc.h"
@@ -129,6 +131,7 @@ struct tmpl_parser {
 	size_t		 nfnrefs;
 	struct doc_node	**fndefs;
 	size_t		 nfndefs;
+	GHashTable	*fnlabels;	/* label -> its first definition */
 	/* The prose lint: 0 off, 1 warnings, 2 errors. */
 	int		 lint;
 	int		 nlint;		/* findings reported */
@@ -136,6 +139,20 @@ struct tmpl_parser {
 
 static void	tmpl_inline(struct tmpl_parser *, struct doc_node *,
 		    const char *, size_t, const struct tmpl_seg *, size_t);
+
+/* Returns the first definition of footnote label s[0..n), or NULL: a
+ * hash of the labels, not a search of the definitions a definition
+ * (issue 13.14). */
+static struct doc_node *
+tmpl_fndef_first(struct tmpl_parser *p, const char *s, size_t n)
+{
+	struct doc_node	*def;
+	char		*label = xstrndup(s, n);
+
+	def = g_hash_table_lookup(p->fnlabels, label);
+	free(label);
+	return def;
+}
 
 static void
 tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
@@ -1112,14 +1129,10 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		if (i + 1 < n && s[i + 1] == ':' &&
 		    tmpl_is_label(s + 2, i - 2)) {
 			tmpl_close_all(p);
-			for (k = 0; k < p->nfndefs; k++)
-				if (strlen(p->fndefs[k]->as.footnote.label) ==
-				    i - 2 && strncmp(p->fndefs[k]->
-				    as.footnote.label, s + 2, i - 2) == 0)
-					tmpl_err(p, line, col, "footnote "
-					    "[^%.*s] defined twice (first at "
-					    "line %d)", (int)(i - 2), s + 2,
-					    p->fndefs[k]->line);
+			if ((node = tmpl_fndef_first(p, s + 2, i - 2)) != NULL)
+				tmpl_err(p, line, col, "footnote [^%.*s] "
+				    "defined twice (first at line %d)",
+				    (int)(i - 2), s + 2, node->line);
 			k = i + 2;
 			while (k < n && s[k] == ' ')
 				k++;
@@ -1130,6 +1143,10 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			p->fndefs = xreallocarray(p->fndefs, p->nfndefs + 1,
 			    sizeof(*p->fndefs));
 			p->fndefs[p->nfndefs++] = node;
+			if (!g_hash_table_contains(p->fnlabels,
+			    node->as.footnote.label))
+				g_hash_table_insert(p->fnlabels,
+				    node->as.footnote.label, node);
 			return;
 		}
 	}
@@ -1299,6 +1316,7 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 	p.lint = lint;
 	p.doc = doc = doc_new(file);
 	buf_init(&p.text);
+	p.fnlabels = g_hash_table_new(g_str_hash, g_str_equal);
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		start = 3;	/* a byte-order mark */
@@ -1333,6 +1351,7 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 	free(p.segs);
 	free(p.fnrefs);
 	free(p.fndefs);
+	g_hash_table_destroy(p.fnlabels);
 	*nlint = p.nlint;
 	if (p.errors > 0) {
 		doc_free(doc);
