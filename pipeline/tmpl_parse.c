@@ -96,6 +96,8 @@
 #define TMPL_MAX_DEPTH	32	/* nested ::: blocks */
 #define TMPL_MAX_COLS	64	/* cells in a table row */
 #define TMPL_MAX_SIZE	(16 * 1024 * 1024)	/* bytes in a template */
+#define TMPL_MAX_CELLS	40000	/* table cells in a template */
+#define TMPL_MAX_NOTES	8000	/* footnotes in a template */
 
 /* Where a stretch of a block's joined text came from. */
 struct tmpl_seg {
@@ -132,6 +134,8 @@ struct tmpl_parser {
 	struct doc_node	**fndefs;
 	size_t		 nfndefs;
 	GHashTable	*fnlabels;	/* label -> its first definition */
+	size_t		 ncells;	/* table cells so far */
+	size_t		 nnotes;	/* footnote definitions so far */
 	/* The prose lint: 0 off, 1 warnings, 2 errors. */
 	int		 lint;
 	int		 nlint;		/* findings reported */
@@ -139,20 +143,6 @@ struct tmpl_parser {
 
 static void	tmpl_inline(struct tmpl_parser *, struct doc_node *,
 		    const char *, size_t, const struct tmpl_seg *, size_t);
-
-/* Returns the first definition of footnote label s[0..n), or NULL: a
- * hash of the labels, not a search of the definitions a definition
- * (issue 13.14). */
-static struct doc_node *
-tmpl_fndef_first(struct tmpl_parser *p, const char *s, size_t n)
-{
-	struct doc_node	*def;
-	char		*label = xstrndup(s, n);
-
-	def = g_hash_table_lookup(p->fnlabels, label);
-	free(label);
-	return def;
-}
 
 static void
 tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
@@ -173,6 +163,43 @@ tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vmsg(p->d, DIAG_ERROR, p->file, line, col, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * Counts n more of what *count counts; past max, reports it (once, at
+ * line and col) and returns 0.  Memory is bounded inside the limits
+ * (issue 13.14): each table cell or footnote of a PDF costs some 5 and
+ * 20 KB (its structure elements), so that a template of 16 MiB within
+ * them renders in under 1 GB.
+ */
+static int
+tmpl_within(struct tmpl_parser *p, size_t *count, size_t n, size_t max,
+    const char *what, int line, int col)
+{
+	if (*count + n > max) {
+		if (*count <= max)
+			tmpl_err(p, line, col, "more than %zu %s in one "
+			    "template (a limit, so that memory stays "
+			    "bounded)", max, what);
+		*count = max + 1;
+		return 0;
+	}
+	*count += n;
+	return 1;
+}
+
+/* Returns the first definition of footnote label s[0..n), or NULL: a
+ * hash of the labels, not a search of the definitions a definition
+ * (issue 13.14). */
+static struct doc_node *
+tmpl_fndef_first(struct tmpl_parser *p, const char *s, size_t n)
+{
+	struct doc_node	*def;
+	char		*label = xstrndup(s, n);
+
+	def = g_hash_table_lookup(p->fnlabels, label);
+	free(label);
+	return def;
 }
 
 /* Returns the number of UTF-8 characters in s[0..n). */
@@ -782,6 +809,9 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 		return;
 	}
 
+	if (!tmpl_within(p, &p->ncells, ncells, TMPL_MAX_CELLS, "table cells",
+	    line, col))
+		return;
 	row = doc_node_new(DOC_ROW, line, col);
 	doc_node_append(p->table, row);
 	for (i = 0; i < ncells; i++) {
@@ -1129,6 +1159,10 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		if (i + 1 < n && s[i + 1] == ':' &&
 		    tmpl_is_label(s + 2, i - 2)) {
 			tmpl_close_all(p);
+			if (!tmpl_within(p, &p->nnotes, 1, TMPL_MAX_NOTES,
+			    "footnotes",
+			    line, col))
+				return;
 			if ((node = tmpl_fndef_first(p, s + 2, i - 2)) != NULL)
 				tmpl_err(p, line, col, "footnote [^%.*s] "
 				    "defined twice (first at line %d)",

@@ -353,6 +353,21 @@ if [ "$san" != 1 ] && [ -x /usr/bin/time ]; then
 	[ "$slope" -le 50 ] ||
 		fail "13.14: the second MiB of template cost $slope MB of peak RSS (at most 50)"
 fi
+# What bounds it: at most 40 000 table cells and 8 000 footnotes in a
+# template (each costs some 5 and 20 KB of the PDF's structure), each
+# past the limit a FILE:LINE:COL error, reported once.
+awk 'BEGIN { print "# T\n\n| A | B |\n| - | - |"
+	for (i = 1; i <= 20001; i++) printf "| r | %d |\n", i }' > "$tmp/cells.tmpl"
+run "$SCRPAPER" check --template "$tmp/cells.tmpl"
+[ "$rc" -eq 1 ] && [ "$(grep -c 'error: more than' "$tmp/err")" -eq 1 ] &&
+    grep -q "cells.tmpl:20004:1: error: more than 40000 table cells in one template" \
+    "$tmp/err" || fail "13.14 table cells: exit $rc: $(head -n 3 "$tmp/err")"
+awk 'BEGIN { print "# T\n"; for (i = 1; i <= 8002; i++)
+	printf "[^n%d]: note %d\n", i, i }' > "$tmp/notes.tmpl"
+run "$SCRPAPER" check --template "$tmp/notes.tmpl"
+[ "$rc" -eq 1 ] && [ "$(grep -c 'error: more than' "$tmp/err")" -eq 1 ] &&
+    grep -q "notes.tmpl:8003:1: error: more than 8000 footnotes in one template" \
+    "$tmp/err" || fail "13.14 footnotes: exit $rc: $(grep error "$tmp/err" | head -n 3)"
 # A 60 000-character board name is refused at once (names are limited
 # to 100 characters, 13.13), never typeset.
 cp -r input "$tmp/ln"
