@@ -592,7 +592,7 @@ html_chart(struct html *h, const struct doc_node *n)
 static void
 html_notes(struct html *h)
 {
-	const struct doc_node	*n;
+	const struct doc_node	*n, **by;
 	struct buf		*b = h->out;
 	int			 num, max = 0;
 
@@ -601,25 +601,29 @@ html_notes(struct html *h)
 			max = n->as.footnote.number;
 	if (max == 0)
 		return;
+	/* Each footnote by its number, the first of a number as before
+	 * (issue 13.14: no scan of the document a footnote). */
+	by = xcalloc((size_t)max + 1, sizeof(*by));
+	for (n = h->doc->root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE && n->as.footnote.number > 0 &&
+		    by[n->as.footnote.number] == NULL)
+			by[n->as.footnote.number] = n;
 	buf_puts(b, "<section class=\"notes\" aria-labelledby=\"notes\">\n"
 	    "<h2 id=\"notes\" data-edition=\"html\">Notes</h2>\n<ol>\n");
-	for (num = 1; num <= max; num++)
-		for (n = h->doc->root->first_child; n != NULL; n = n->next) {
-			if (n->type != DOC_FOOTNOTE ||
-			    n->as.footnote.number != num)
-				continue;
-			buf_printf(b, "<li id=\"fn-%d\" value=\"%d\">", num,
-			    num);
-			html_inline(h, n);
-			if (num < h->nrefs && h->refs[num] > 0)
-				buf_printf(b, " <a href=\"#fnref-%d\" "
-				    "class=\"back\" data-edition=\"html\">"
-				    "Back to the text<span "
-				    "class=\"visually-hidden\"> at note %d"
-				    "</span></a>", num, num);
-			buf_puts(b, "</li>\n");
-			break;
-		}
+	for (num = 1; num <= max; num++) {
+		if ((n = by[num]) == NULL)
+			continue;
+		buf_printf(b, "<li id=\"fn-%d\" value=\"%d\">", num, num);
+		html_inline(h, n);
+		if (num < h->nrefs && h->refs[num] > 0)
+			buf_printf(b, " <a href=\"#fnref-%d\" "
+			    "class=\"back\" data-edition=\"html\">"
+			    "Back to the text<span "
+			    "class=\"visually-hidden\"> at note %d"
+			    "</span></a>", num, num);
+		buf_puts(b, "</li>\n");
+	}
+	free(by);
 	buf_puts(b, "</ol>\n</section>\n");
 }
 

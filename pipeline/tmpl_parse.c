@@ -86,6 +86,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include "util.h"
 #include "diag.h"
 #include "doc.h"
@@ -94,6 +96,8 @@
 #define TMPL_MAX_DEPTH	32	/* nested ::: blocks */
 #define TMPL_MAX_COLS	64	/* cells in a table row */
 #define TMPL_MAX_SIZE	(16 * 1024 * 1024)	/* bytes in a template */
+#define TMPL_MAX_CELLS	40000	/* table cells in a template */
+#define TMPL_MAX_NOTES	8000	/* footnotes in a template */
 
 /* Where a stretch of a block's joined text came from. */
 struct tmpl_seg {
@@ -129,6 +133,9 @@ struct tmpl_parser {
 	size_t		 nfnrefs;
 	struct doc_node	**fndefs;
 	size_t		 nfndefs;
+	GHashTable	*fnlabels;	/* label -> its first definition */
+	size_t		 ncells;	/* table cells so far */
+	size_t		 nnotes;	/* footnote definitions so far */
 	/* The prose lint: 0 off, 1 warnings, 2 errors. */
 	int		 lint;
 	int		 nlint;		/* findings reported */
@@ -156,6 +163,43 @@ tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vmsg(p->d, DIAG_ERROR, p->file, line, col, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * Counts n more of what *count counts; past max, reports it (once, at
+ * line and col) and returns 0.  Memory is bounded inside the limits
+ * (issue 13.14): each table cell or footnote of a PDF costs some 5 and
+ * 20 KB (its structure elements), so that a template of 16 MiB within
+ * them renders in under 1 GB.
+ */
+static int
+tmpl_within(struct tmpl_parser *p, size_t *count, size_t n, size_t max,
+    const char *what, int line, int col)
+{
+	if (*count + n > max) {
+		if (*count <= max)
+			tmpl_err(p, line, col, "more than %zu %s in one "
+			    "template (a limit, so that memory stays "
+			    "bounded)", max, what);
+		*count = max + 1;
+		return 0;
+	}
+	*count += n;
+	return 1;
+}
+
+/* Returns the first definition of footnote label s[0..n), or NULL: a
+ * hash of the labels, not a search of the definitions a definition
+ * (issue 13.14). */
+static struct doc_node *
+tmpl_fndef_first(struct tmpl_parser *p, const char *s, size_t n)
+{
+	struct doc_node	*def;
+	char		*label = xstrndup(s, n);
+
+	def = g_hash_table_lookup(p->fnlabels, label);
+	free(label);
+	return def;
 }
 
 /* Returns the number of UTF-8 characters in s[0..n). */
@@ -765,6 +809,9 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 		return;
 	}
 
+	if (!tmpl_within(p, &p->ncells, ncells, TMPL_MAX_CELLS, "table cells",
+	    line, col))
+		return;
 	row = doc_node_new(DOC_ROW, line, col);
 	doc_node_append(p->table, row);
 	for (i = 0; i < ncells; i++) {
@@ -1112,14 +1159,14 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		if (i + 1 < n && s[i + 1] == ':' &&
 		    tmpl_is_label(s + 2, i - 2)) {
 			tmpl_close_all(p);
-			for (k = 0; k < p->nfndefs; k++)
-				if (strlen(p->fndefs[k]->as.footnote.label) ==
-				    i - 2 && strncmp(p->fndefs[k]->
-				    as.footnote.label, s + 2, i - 2) == 0)
-					tmpl_err(p, line, col, "footnote "
-					    "[^%.*s] defined twice (first at "
-					    "line %d)", (int)(i - 2), s + 2,
-					    p->fndefs[k]->line);
+			if (!tmpl_within(p, &p->nnotes, 1, TMPL_MAX_NOTES,
+			    "footnotes",
+			    line, col))
+				return;
+			if ((node = tmpl_fndef_first(p, s + 2, i - 2)) != NULL)
+				tmpl_err(p, line, col, "footnote [^%.*s] "
+				    "defined twice (first at line %d)",
+				    (int)(i - 2), s + 2, node->line);
 			k = i + 2;
 			while (k < n && s[k] == ' ')
 				k++;
@@ -1130,6 +1177,10 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			p->fndefs = xreallocarray(p->fndefs, p->nfndefs + 1,
 			    sizeof(*p->fndefs));
 			p->fndefs[p->nfndefs++] = node;
+			if (!g_hash_table_contains(p->fnlabels,
+			    node->as.footnote.label))
+				g_hash_table_insert(p->fnlabels,
+				    node->as.footnote.label, node);
 			return;
 		}
 	}
@@ -1299,6 +1350,7 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 	p.lint = lint;
 	p.doc = doc = doc_new(file);
 	buf_init(&p.text);
+	p.fnlabels = g_hash_table_new(g_str_hash, g_str_equal);
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		start = 3;	/* a byte-order mark */
@@ -1333,6 +1385,7 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 	free(p.segs);
 	free(p.fnrefs);
 	free(p.fndefs);
+	g_hash_table_destroy(p.fnlabels);
 	*nlint = p.nlint;
 	if (p.errors > 0) {
 		doc_free(doc);
