@@ -354,8 +354,8 @@ def main(argv):
             fail("%s: the PDF has no Figure with /Alt %s" % (title, alt))
     # The sentence on the numbers of reviews and children.
     a, b = figs[-2], figs[-1]
-    want = ("Since %s, the number of SCRs completed %s, and the number "
-            "of children involved in the incidents %s." % (
+    want = ("Compared with %s, the number of SCRs completed %s, and the "
+            "number of children involved in the incidents %s." % (
                 per[-2][0], change(a["cases"][0], b["cases"][0], False),
                 change(a["children"][0], b["children"][0], False)))
     if not any(k == "p" and v == want for k, v in sec["The cohort"]):
