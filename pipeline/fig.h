@@ -54,6 +54,11 @@ struct fig_set;
 struct fig_selection {
 	int	lscb;		/* board index into report.lscbs, or -1 for the region */
 	int	suppress;	/* 1 to apply disclosure control */
+	int	period_back;	/* which period (report.periods): 0 the
+				 * current one, so that a zeroed selection
+				 * counts as before; k the k-th before it
+				 * (index nperiods - 1 - k); out of range:
+				 * the current one */
 };
 
 struct fig_value {
@@ -95,7 +100,8 @@ struct fig_ledger {
 	long		 cases;		/* cases in the period and selection */
 	long		 children;	/* their children */
 	long		 deaths;	/* their children who died */
-	long		 out_of_period;	/* selected cases left out by the period */
+	long		 out_of_period;	/* selected cases in no period of the
+					 * report (left out of every figure) */
 };
 
 /* Loads and validates figure definitions from path against the cohort's
@@ -138,8 +144,30 @@ void		 fig_boards_free(struct fig_ledger **ls, size_t n);
 struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
 		    const struct cohort *c, int lscb);
 
-/* Returns 1 if case k was completed inside r's period (a bound of 0 is
- * open): the one rule for what counts in a figure. */
+/*
+ * Periods (report.yaml `earlier:`).  A case counts in the period its
+ * `completed` date falls in (report_period_of()).  Each period's ledgers
+ * are computed, and suppressed, exactly as if it were the report's only
+ * (current) period: the same case files give the same cells whatever
+ * periods are declared beside it, so a board paper showing earlier
+ * periods shows, for each, what that year's own paper showed
+ * (docs/disclosure.md).  A change between two periods ("up 2 points")
+ * may be printed only when both values are shown (neither suppressed):
+ * it then says nothing that the two shown cells do not.
+ *
+ * fig_aggregate_boards_period() and fig_aggregate_paper_period() are
+ * fig_aggregate_boards() and fig_aggregate_paper() for period (index
+ * into report.periods; the current one is report_nperiods() - 1, and an
+ * index out of range means it).  Free as those.
+ */
+struct fig_ledger **fig_aggregate_boards_period(const struct fig_set *s,
+		    const struct cohort *c, size_t period);
+struct fig_ledger *fig_aggregate_paper_period(const struct fig_set *s,
+		    const struct cohort *c, int lscb, size_t period);
+
+/* Returns 1 if case k was completed inside r's current period (a bound
+ * of 0 is open): the one rule for what counts in a figure of the current
+ * period; report_period_of() says which period a case counts in. */
 int		 fig_in_period(const struct report *r, const struct scr_case *k);
 
 /* Returns the value named name, or NULL. */

@@ -29,6 +29,10 @@ struct paper {
 	struct fig_ledger	**own;	 /* every board's unsuppressed, for
 					    the restricted edition, made
 					    one by one on first use */
+	struct fig_ledger	**pregion; /* earlier periods' regional
+					      ledgers, by period index, each
+					      made on first use */
+	struct fig_ledger	***pboards; /* earlier periods' boards */
 	int			 restricted; /* paper_set_restricted() */
 	const struct grid	*grid;	 /* paper_set_grid() */
 };
@@ -44,6 +48,23 @@ paper_new(const struct cohort *c, const struct fig_set *s)
 	return p;
 }
 
+/* Frees the earlier periods' ledgers. */
+static void
+paper_free_periods(struct paper *p)
+{
+	size_t i, n = report_nperiods(&p->cohort->report);
+
+	for (i = 0; i + 1 < n; i++) {
+		if (p->pregion != NULL)
+			fig_ledger_free(p->pregion[i]);
+		if (p->pboards != NULL)
+			fig_boards_free(p->pboards[i],
+			    p->cohort->report.nlscbs);
+	}
+	free(p->pregion);
+	free(p->pboards);
+}
+
 void
 paper_free(struct paper *p)
 {
@@ -53,6 +74,7 @@ paper_free(struct paper *p)
 	fig_ledger_free(p->region);
 	fig_boards_free(p->boards, p->cohort->report.nlscbs);
 	fig_boards_free(p->own, p->cohort->report.nlscbs);
+	paper_free_periods(p);
 	free(p);
 }
 
@@ -85,6 +107,38 @@ paper_ledger(struct paper *p, int lscb)
 	return p->region;
 }
 
+struct fig_ledger *const *
+paper_boards_period(struct paper *p, size_t period)
+{
+	size_t n = report_nperiods(&p->cohort->report);
+
+	if (period + 1 >= n)
+		return paper_boards(p);
+	if (p->pboards == NULL)
+		p->pboards = xcalloc(n, sizeof(*p->pboards));
+	if (p->pboards[period] == NULL)
+		p->pboards[period] = fig_aggregate_boards_period(p->figs,
+		    p->cohort, period);
+	return p->pboards[period];
+}
+
+const struct fig_ledger *
+paper_ledger_period(struct paper *p, int lscb, size_t period)
+{
+	size_t n = report_nperiods(&p->cohort->report);
+
+	if (period + 1 >= n)
+		return paper_ledger(p, lscb);
+	if (lscb >= 0 && (size_t)lscb < p->cohort->report.nlscbs)
+		return paper_boards_period(p, period)[lscb];
+	if (p->pregion == NULL)
+		p->pregion = xcalloc(n, sizeof(*p->pregion));
+	if (p->pregion[period] == NULL)
+		p->pregion[period] = fig_aggregate_paper_period(p->figs,
+		    p->cohort, -1, period);
+	return p->pregion[period];
+}
+
 void
 paper_set_restricted(struct paper *p, int restricted)
 {
@@ -101,6 +155,7 @@ paper_own_ledger(struct paper *p, int lscb)
 	if (p->own == NULL)
 		p->own = xcalloc(p->cohort->report.nlscbs, sizeof(*p->own));
 	if (p->own[lscb] == NULL) {
+		memset(&sel, 0, sizeof(sel));
 		sel.lscb = lscb;
 		sel.suppress = 0;
 		p->own[lscb] = fig_aggregate(p->figs, p->cohort, &sel);
