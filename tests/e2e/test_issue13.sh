@@ -313,6 +313,19 @@ n=$(grep -c "bad.tmpl:[0-9]*:[0-9]*: error:" "$tmp/err")
 [ "$n" -eq 51 ] || fail "13.13: $n errors printed, expected 50 and one more"
 grep -q "bad.tmpl:[0-9]*:[0-9]*: error: too many errors" "$tmp/err" ||
 	fail "13.13: no 'too many errors'"
+# Prose warnings too: 50 printed, then how many more; as errors
+# (--strict), capped as errors are.
+awk 'BEGIN { print "# T\n"
+	for (i = 0; i < 300; i++) print "There were 3 cases and 4 more." }' \
+	> "$tmp/lint.tmpl"
+run "$SCRPAPER" check --template "$tmp/lint.tmpl"
+[ "$rc" -eq 0 ] && [ "$(grep -c "typed as text" "$tmp/err")" -eq 50 ] &&
+    grep -q "lint.tmpl: warning: 550 more prose warnings not shown" "$tmp/err" ||
+	fail "13.13 prose warnings: exit $rc, $(grep -c "typed as text" "$tmp/err") printed"
+run "$SCRPAPER" check --strict --template "$tmp/lint.tmpl"
+[ "$rc" -eq 1 ] && [ "$(grep -c "error: quantity" "$tmp/err")" -eq 50 ] &&
+    grep -q "error: too many errors" "$tmp/err" ||
+	fail "13.13 prose errors: exit $rc, $(grep -c "error: quantity" "$tmp/err") printed"
 # A board name longer than the documented limit is refused where it is
 # written, before any file name is made of it.
 cp -r input "$tmp/in"
