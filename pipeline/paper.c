@@ -33,6 +33,8 @@ struct paper {
 					      ledgers, by period index, each
 					      made on first use */
 	struct fig_ledger	***pboards; /* earlier periods' boards */
+	struct fig_periods	*pooled; /* every period with their total,
+					    made on first use */
 	int			 restricted; /* paper_set_restricted() */
 	const struct grid	*grid;	 /* paper_set_grid() */
 };
@@ -75,6 +77,7 @@ paper_free(struct paper *p)
 	fig_boards_free(p->boards, p->cohort->report.nlscbs);
 	fig_boards_free(p->own, p->cohort->report.nlscbs);
 	paper_free_periods(p);
+	fig_periods_free(p->pooled);
 	free(p);
 }
 
@@ -137,6 +140,16 @@ paper_ledger_period(struct paper *p, int lscb, size_t period)
 		p->pregion[period] = fig_aggregate_paper_period(p->figs,
 		    p->cohort, -1, period);
 	return p->pregion[period];
+}
+
+const struct fig_ledger *
+paper_ledger_pooled(struct paper *p, int lscb)
+{
+	if (p->pooled == NULL)
+		p->pooled = fig_aggregate_periods(p->figs, p->cohort, 1);
+	if (lscb >= 0 && (size_t)lscb < p->cohort->report.nlscbs)
+		return p->pooled->pooled[lscb];
+	return p->pooled->pooled_region;
 }
 
 void
