@@ -23,6 +23,8 @@ struct diag;
 #define CASE_MAX_STUDIES	1000	/* studies in national.yaml */
 #define CASE_MAX_EARLIER	4	/* earlier periods in report.yaml */
 #define CASE_MAX_PERIOD_LABEL	32	/* characters in a period's label */
+#define CASE_POOLED_LABEL	"pooled" /* reserved: labels the total over
+					 * the periods in the ledgers */
 
 enum case_sex {
 	SEX_MALE,

@@ -779,12 +779,14 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 /* --- report.yaml ------------------------------------------------------ */
 
 /* Returns 1 if s is a period label: 1..CASE_MAX_PERIOD_LABEL letters,
- * digits and '-'. */
+ * digits and '-', not CASE_POOLED_LABEL. */
 static int
 valid_period_label(const char *s)
 {
 	size_t n = strlen(s);
 
+	if (strcmp(s, CASE_POOLED_LABEL) == 0)
+		return 0;
 	if (n == 0 || n > CASE_MAX_PERIOD_LABEL)
 		return 0;
 	for (; *s != '\0'; s++)
@@ -862,8 +864,9 @@ load_periods(struct lctx *x, const struct ynode *root)
 			p->label = get_string(x, m, "label");
 			if (p->label != NULL && !valid_period_label(p->label)) {
 				lerr(x, m, "period label '%s' must be 1 to %d "
-				    "letters, digits and '-'", p->label,
-				    CASE_MAX_PERIOD_LABEL);
+				    "letters, digits and '-', and not '%s'",
+				    p->label, CASE_MAX_PERIOD_LABEL,
+				    CASE_POOLED_LABEL);
 				ok = 0;
 			}
 		}
@@ -901,7 +904,8 @@ load_periods(struct lctx *x, const struct ynode *root)
 	if (m != NULL && (p->label = get_string(x, m, "label")) != NULL &&
 	    !valid_period_label(p->label))
 		lerr(x, m, "period label '%s' must be 1 to %d letters, digits "
-		    "and '-'", p->label, CASE_MAX_PERIOD_LABEL);
+		    "and '-', and not '%s'", p->label, CASE_MAX_PERIOD_LABEL,
+		    CASE_POOLED_LABEL);
 	if (p->label == NULL && p->from && p->to)
 		p->label = period_label_derived(p->from, p->to);
 	if (p->label == NULL) {

@@ -165,6 +165,33 @@ struct fig_ledger **fig_aggregate_boards_period(const struct fig_set *s,
 struct fig_ledger *fig_aggregate_paper_period(const struct fig_set *s,
 		    const struct cohort *c, int lscb, size_t period);
 
+/*
+ * Every period's ledgers at once and, when pooled is 1, their total (the
+ * pooled column: every cell summed over the periods, per board and for
+ * London), which is suppressed jointly with the periods beside it
+ * (fig_suppress_pooled() in fig_impl.h; docs/disclosure.md): no hidden
+ * cell of a period or of the total follows from the relation total = the
+ * sum of the periods, cell by cell.  The periods' own ledgers are the
+ * same whether pooled or not.  report.yaml has no switch for the total
+ * yet; `figures --pooled` and `audit --pooled` print and attack it.
+ * Returns a new set; free with fig_periods_free().
+ */
+struct fig_periods {
+	size_t		    nperiods;	/* report_nperiods() */
+	size_t		    nlscbs;
+	struct fig_ledger ***boards;	/* [period][board], as
+					 * fig_aggregate_boards_period() */
+	struct fig_ledger **region;	/* [period]: London's, as its paper
+					 * prints it */
+	struct fig_ledger **pooled;	/* [board]: the total over the
+					 * periods, or NULL (not asked) */
+	struct fig_ledger  *pooled_region; /* London's total, or NULL */
+};
+
+struct fig_periods *fig_aggregate_periods(const struct fig_set *s,
+		    const struct cohort *c, int pooled);
+void		 fig_periods_free(struct fig_periods *ps);
+
 /* Returns 1 if case k was completed inside r's current period (a bound
  * of 0 is open): the one rule for what counts in a figure of the current
  * period; report_period_of() says which period a case counts in. */
@@ -241,6 +268,16 @@ void		 fig_print_csv_boards(FILE *f, struct fig_ledger *const *ls,
 		    size_t n, const struct cohort *c);
 void		 fig_print_json(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);
+/* Prints ledgers ls[0..n) as one CSV led by a period column, periods[i]
+ * labelling ls[i], then (when boards is 1) an lscb column naming its
+ * board; no national block: `figures --all-periods`. */
+void		 fig_print_csv_periods(FILE *f,
+		    const struct fig_ledger *const *ls,
+		    const char *const *periods, size_t n, int boards,
+		    const struct cohort *c);
+/* fig_print_json() with a first key "period" (period NULL: none). */
+void		 fig_print_json_period(FILE *f, const struct fig_ledger *l,
+		    const struct cohort *c, const char *period);
 
 /*
  * The attacker (fig_audit.c): given exactly what is published -- the

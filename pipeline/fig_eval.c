@@ -176,8 +176,12 @@ fig_sel_period(const struct cohort *c, const struct fig_selection *sel)
 	return n - 1 - (size_t)sel->period_back;
 }
 
+/* fig_count()'s period for every period at once: their total. */
+#define FIG_ALL_PERIODS	((size_t)-1)
+
 /* Counts every figure of s over the selection (board lscb, or -1 for
- * the region) in period (index into report.periods), with no disclosure
+ * the region) in period (index into report.periods, or FIG_ALL_PERIODS
+ * for the total over them), with no disclosure
  * control.  out_of_period counts the selected cases in no period at
  * all.  Returns a new ledger; free with fig_ledger_free(). */
 static struct fig_ledger *
@@ -206,7 +210,7 @@ fig_count(const struct fig_set *s, const struct cohort *c, int lscb,
 			l->out_of_period++;
 			continue;
 		}
-		if ((size_t)in != period)
+		if (period != FIG_ALL_PERIODS && (size_t)in != period)
 			continue;
 		l->cases++;
 		l->children += (long)k->nchildren;
@@ -355,6 +359,64 @@ fig_aggregate_boards_period(const struct fig_set *s, const struct cohort *c,
 	    &region);
 	fig_ledger_free(region);
 	return ls;
+}
+
+struct fig_periods *
+fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
+    int pooled)
+{
+	struct fig_periods *ps;
+	struct fig_ledger **led;
+	size_t p, b, np = report_nperiods(&c->report), nb = c->report.nlscbs;
+	int hid = c->report.suppress_regional;
+
+	ps = xcalloc(1, sizeof(*ps));
+	ps->nperiods = np;
+	ps->nlscbs = nb;
+	ps->boards = xcalloc(np, sizeof(*ps->boards));
+	ps->region = xcalloc(np, sizeof(*ps->region));
+	for (p = 0; p < np; p++)
+		fig_aggregate_all(s, c, p, hid, &ps->boards[p],
+		    &ps->region[p]);
+	if (!pooled)
+		return ps;
+	ps->pooled = xcalloc(nb ? nb : 1, sizeof(*ps->pooled));
+	for (b = 0; b < nb; b++)
+		ps->pooled[b] = fig_count(s, c, (int)b, FIG_ALL_PERIODS);
+	ps->pooled_region = fig_count(s, c, -1, FIG_ALL_PERIODS);
+	led = xcalloc((np + 1) * (nb + 1), sizeof(*led));
+	for (p = 0; p <= np; p++) {
+		for (b = 0; b < nb; b++)
+			led[p * (nb + 1) + b] = p < np ? ps->boards[p][b] :
+			    ps->pooled[b];
+		led[p * (nb + 1) + nb] = p < np ? ps->region[p] :
+		    ps->pooled_region;
+	}
+	fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold);
+	for (b = 0; b < nb; b++)
+		fig_finish(s, ps->pooled[b], 1, c->report.threshold);
+	fig_finish(s, ps->pooled_region, hid, c->report.threshold);
+	free(led);
+	return ps;
+}
+
+void
+fig_periods_free(struct fig_periods *ps)
+{
+	size_t p;
+
+	if (ps == NULL)
+		return;
+	for (p = 0; p < ps->nperiods; p++) {
+		fig_boards_free(ps->boards[p], ps->nlscbs);
+		fig_ledger_free(ps->region[p]);
+	}
+	free(ps->boards);
+	free(ps->region);
+	if (ps->pooled != NULL)
+		fig_boards_free(ps->pooled, ps->nlscbs);
+	fig_ledger_free(ps->pooled_region);
+	free(ps);
 }
 
 void

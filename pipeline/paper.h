@@ -54,6 +54,12 @@ const struct fig_ledger *paper_ledger_period(struct paper *p, int lscb,
 struct fig_ledger *const *paper_boards_period(struct paper *p,
 		    size_t period);
 
+/* The total over every period (the pooled column) of board lscb (-1:
+ * London's), suppressed jointly with the periods it sums
+ * (fig_aggregate_periods()); made on first use, owned by p.  report.yaml
+ * has no switch for it yet: `figures --pooled` prints it. */
+const struct fig_ledger *paper_ledger_pooled(struct paper *p, int lscb);
+
 /* Chooses the edition the boards' papers built from now on are: 0 the
  * public one (the default), 1 the restricted one, for the board's own
  * use: its own figures unsuppressed (London's and the national study's

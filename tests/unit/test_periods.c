@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "fig_impl.h"
 #include "paper.h"
 #include "testutil.h"
 
@@ -150,7 +151,7 @@ static const struct bad_period bad_periods[] = {
 	  "earlier:\n  - {label: a b, from: 2007-02-30, to: 2008-03-31}\n"
 	  "  - {label: b, from: 2007-04-01, to: 2007-03-31}\n",
 	  { "r.yaml:9:13: error: period label 'a b' must be 1 to 32 "
-	    "letters, digits and '-'",
+	    "letters, digits and '-', and not 'pooled'",
 	    "r.yaml:9:24: error: 'from' is not a real date: '2007-02-30'",
 	    "r.yaml:10:5: error: the earlier period 'b' ends before it "
 	    "starts" } },
@@ -181,7 +182,11 @@ static const struct bad_period bad_periods[] = {
 	{ "bad current label", "period: {label: 'x/y', from: 2008-04-01, "
 	  "to: 2009-03-31}\n",
 	  { "r.yaml:7:17: error: period label 'x/y' must be 1 to 32 letters, "
-	    "digits and '-'" } },
+	    "digits and '-', and not 'pooled'" } },
+	{ "reserved label", "period: {from: 2008-04-01, to: 2009-03-31}\n"
+	  "earlier:\n  - {label: pooled, from: 2006-04-01, to: 2007-03-31}\n",
+	  { "r.yaml:9:13: error: period label 'pooled' must be 1 to 32 "
+	    "letters, digits and '-', and not 'pooled'" } },
 	{ "not a list", "period: {from: 2008-04-01, to: 2009-03-31}\n"
 	  "earlier: {label: a}\n",
 	  { "r.yaml:8:10: error: 'earlier' must be a list of periods "
@@ -422,10 +427,151 @@ each_period_is_suppressed_as_if_it_stood_alone(void **state)
 	cohort_free(c);
 }
 
+/*
+ * Runs the attacker on everything ps publishes, as `figures
+ * --all-periods --all-lscbs [--pooled]` and `figures --all-periods
+ * [--pooled]` print it.  Returns what fig_audit() does; its findings go
+ * to stderr.
+ */
+static long
+audit_periods(const struct fig_set *s, const struct cohort *c,
+    const struct fig_periods *ps)
+{
+	const struct fig_ledger **ls;
+	const char **labels;
+	char *bcsv = NULL, *rcsv = NULL;
+	size_t n = 0, p, b, nb = ps->nlscbs, len;
+	size_t np = ps->nperiods + (ps->pooled != NULL);
+	int from, to;
+	long found;
+	FILE *f;
+
+	ls = xcalloc(np * (nb + 1), sizeof(*ls));
+	labels = xcalloc(np * (nb + 1), sizeof(*labels));
+	for (p = 0; p < np; p++)
+		for (b = 0; b < nb; b++) {
+			ls[n] = p < ps->nperiods ? ps->boards[p][b] :
+			    ps->pooled[b];
+			labels[n++] = p < ps->nperiods ? report_period(
+			    &c->report, p, &from, &to) : CASE_POOLED_LABEL;
+		}
+	f = open_memstream(&bcsv, &len);
+	fig_print_csv_periods(f, ls, labels, n, 1, c);
+	fclose(f);
+	for (n = p = 0; p < np; p++) {
+		ls[n] = p < ps->nperiods ? ps->region[p] : ps->pooled_region;
+		labels[n++] = p < ps->nperiods ? report_period(&c->report, p,
+		    &from, &to) : CASE_POOLED_LABEL;
+	}
+	f = open_memstream(&rcsv, &len);
+	fig_print_csv_periods(f, ls, labels, n, 0, c);
+	fclose(f);
+	found = fig_audit(s, bcsv, rcsv, "test", stderr);
+	free(bcsv);
+	free(rcsv);
+	free(ls);
+	free(labels);
+	return found;
+}
+
+/*
+ * A total over the periods beside the periods: suppressed as a period of
+ * its own (fig_suppress_joint 0), board 0's 23 boys in total less its 10
+ * and 10 shown in the later periods give away its hidden 3 of the first;
+ * solved jointly, the attacker finds nothing, the periods' cells are as
+ * they were alone, and the total's hide what they must.
+ */
+static void
+pooled_total_is_suppressed_with_the_periods(void **state)
+{
+	static const int boys[3][3] = { { 3, 8, 9 }, { 10, 7, 12 },
+	    { 10, 9, 8 } };
+	static const int girls[3][3] = { { 10, 9, 7 }, { 10, 11, 6 },
+	    { 10, 8, 9 } };
+	struct cohort *c = periods_cohort(boys, girls);
+	struct fig_set *s = periods_figs(c);
+	struct fig_periods *ps, *alone;
+	const struct fig_value *v;
+	struct fig_ledger **lp;
+	size_t p, b, i;
+	long sum;
+
+	(void)state;
+	fig_suppress_joint = 0;
+	ps = fig_aggregate_periods(s, c, 1);
+	assert_false(fig_ledger_find(ps->pooled[0], "boys")->suppressed);
+	assert_true(fig_ledger_find(ps->boards[0][0], "boys")->suppressed);
+	assert_true(audit_periods(s, c, ps) > 0);
+	fig_periods_free(ps);
+	fig_suppress_joint = 1;
+
+	ps = fig_aggregate_periods(s, c, 1);
+	assert_int_equal(audit_periods(s, c, ps), 0);
+	assert_true(fig_ledger_find(ps->pooled[0], "boys")->suppressed);
+	/* The total is the sum of the periods, cell by cell. */
+	for (b = 0; b < 3; b++)
+		for (i = 0; i < ps->pooled[b]->nvalues; i++) {
+			for (p = 0, sum = 0; p < 3; p++)
+				sum += ps->boards[p][b]->values[i].num;
+			assert_int_equal(ps->pooled[b]->values[i].num, sum);
+		}
+	v = fig_ledger_find(ps->pooled_region, "boys");
+	assert_int_equal(v->num, 3 + 8 + 9 + 10 + 7 + 12 + 10 + 9 + 8);
+	assert_false(v->suppressed);
+	/* The periods are what they are alone, pooled or not. */
+	alone = fig_aggregate_periods(s, c, 0);
+	assert_null(alone->pooled);
+	for (p = 0; p < 3; p++) {
+		lp = fig_aggregate_boards_period(s, c, p);
+		for (b = 0; b < 3; b++)
+			for (i = 0; i < lp[b]->nvalues; i++) {
+				assert_int_equal(lp[b]->values[i].suppressed,
+				    ps->boards[p][b]->values[i].suppressed);
+				assert_int_equal(lp[b]->values[i].suppressed,
+				    alone->boards[p][b]->values[i].suppressed);
+			}
+		fig_boards_free(lp, 3);
+	}
+	fig_periods_free(alone);
+	fig_periods_free(ps);
+	fig_set_free(s);
+	cohort_free(c);
+}
+
+/* The attacker reads ledgers of several periods, and finds a hidden cell
+ * of one period given away by the same period's shown cells. */
+static void
+attacker_reads_every_period(void **state)
+{
+	static const int boys[3][3] = { { 3, 8, 9 }, { 10, 7, 12 },
+	    { 10, 9, 8 } };
+	static const int girls[3][3] = { { 10, 9, 7 }, { 10, 11, 6 },
+	    { 10, 8, 9 } };
+	struct cohort *c = periods_cohort(boys, girls);
+	struct fig_set *s = periods_figs(c);
+	struct fig_periods *ps;
+	struct fig_value *v;
+
+	(void)state;
+	ps = fig_aggregate_periods(s, c, 0);
+	assert_int_equal(audit_periods(s, c, ps), 0);
+	/* Print the first period's hidden girls of board 0: its boys are
+	 * then its children (public) less them. */
+	v = (struct fig_value *)fig_ledger_find(ps->boards[0][0], "girls");
+	assert_true(v->suppressed);
+	v->suppressed = 0;
+	free(v->text);
+	v->text = xstrdup("10");
+	assert_true(audit_periods(s, c, ps) >= 1);
+	fig_periods_free(ps);
+	fig_set_free(s);
+	cohort_free(c);
+}
+
 int
 main(void)
 {
-	struct CMUnitTest tests[2 + NELEM(bad_periods) + 2];
+	struct CMUnitTest tests[2 + NELEM(bad_periods) + 4];
 	size_t i, n = 0;
 
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
@@ -441,5 +587,9 @@ main(void)
 	    each_period_counts_its_own_cases);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
 	    each_period_is_suppressed_as_if_it_stood_alone);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
+	    pooled_total_is_suppressed_with_the_periods);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
+	    attacker_reads_every_period);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
