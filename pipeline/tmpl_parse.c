@@ -235,17 +235,62 @@ tmpl_chars(const char *s, size_t n)
 	return c;
 }
 
+/*
+ * Where tmpl_pos() last counted to, so that the positions of one text,
+ * asked for in order, cost the text's length once, not once a position
+ * (issue 13.14: a long line with many references or lint findings was
+ * quadratic).  Valid for the text of one tmpl_inline() call only: that
+ * bumps tmpl_pos_gen.
+ */
+static unsigned	tmpl_pos_gen;
+static struct {
+	unsigned		 gen;
+	const char		*s;
+	const struct tmpl_seg	*segs;
+	size_t			 seg;	/* segment counted in */
+	size_t			 off;	/* counted to */
+	int			 col;	/* its column */
+} tmpl_pos_memo;
+
 /* Returns the line and column of offset off in a joined text. */
 static void
 tmpl_pos(const char *s, const struct tmpl_seg *segs, size_t nsegs,
     size_t off, int *line, int *col)
 {
-	size_t	 i = 0;
+	size_t	 lo = 0, hi = nsegs, mid, from;
+	int	 c;
 
-	while (i + 1 < nsegs && segs[i + 1].off <= off)
-		i++;
-	*line = segs[i].line;
-	*col = segs[i].col + tmpl_chars(s + segs[i].off, off - segs[i].off);
+	/* The last segment that starts at or before off. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (segs[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	from = segs[lo].off;
+	c = segs[lo].col;
+	/* From where the last position of this segment was counted to,
+	 * forwards or back. */
+	if (tmpl_pos_memo.gen == tmpl_pos_gen && tmpl_pos_memo.s == s &&
+	    tmpl_pos_memo.segs == segs && tmpl_pos_memo.seg == lo &&
+	    tmpl_pos_memo.off >= from) {
+		if (tmpl_pos_memo.off <= off)
+			c = tmpl_pos_memo.col + tmpl_chars(s +
+			    tmpl_pos_memo.off, off - tmpl_pos_memo.off);
+		else
+			c = tmpl_pos_memo.col - tmpl_chars(s + off,
+			    tmpl_pos_memo.off - off);
+	} else
+		c += tmpl_chars(s + from, off - from);
+	tmpl_pos_memo.gen = tmpl_pos_gen;
+	tmpl_pos_memo.s = s;
+	tmpl_pos_memo.segs = segs;
+	tmpl_pos_memo.seg = lo;
+	tmpl_pos_memo.off = off;
+	tmpl_pos_memo.col = c;
+	*line = segs[lo].line;
+	*col = c;
 }
 
 /* The block that new blocks are appended to. */
@@ -594,12 +639,12 @@ tmpl_lint_report(struct tmpl_parser *p, const char *s,
 	int	 line, col;
 
 	tmpl_pos(s, segs, nsegs, off, &line, &col);
+	/* Capped as errors are (issue 13.13): at most TMPL_MAX_ERRORS
+	 * printed, the rest counted (tmpl_lint_more()). */
 	if (p->lint > 1)
-		diag_error(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
-	else
+		tmpl_err(p, line, col, TMPL_LINT_MSG, len, what);
+	else if (p->nlint < TMPL_MAX_ERRORS)
 		diag_warn(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
-	if (p->lint > 1)
-		p->errors++;
 	p->nlint++;
 }
 
@@ -683,6 +728,7 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 	size_t		 i = 0, j, tstart = 0;
 	int		 line, col, bline, bcol, errors = p->errors;
 
+	tmpl_pos_gen++;		/* a new text for tmpl_pos() */
 	if (p->lint > 0 && !tmpl_in_fixed(p))
 		tmpl_lint_text(p, s, n, segs, nsegs);
 	buf_init(&t);
@@ -1616,6 +1662,9 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 		    doc_cond_names[p.conds[p.ndepth]->as.cond.cond]);
 	}
 	tmpl_check_footnotes(&p);
+	if (p.lint == 1 && p.nlint > TMPL_MAX_ERRORS)
+		diag_warn(d, file, 0, 0, "%d more prose warnings not shown",
+		    p.nlint - TMPL_MAX_ERRORS);
 
 	buf_clear(&p.text);
 	free(p.segs);
