@@ -119,6 +119,8 @@ struct rndr_chart {
 	double		 labelw;	/* the category labels' column */
 	double		 plotw;		/* the bars' room at max */
 	double		 height;	/* the whole figure */
+	int		 legend_rows;	/* the legend's rows: it wraps when
+					   the series' names do not fit */
 };
 
 /* One block of the flow, measured. */
