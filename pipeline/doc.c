@@ -13,6 +13,7 @@ const char *const doc_type_names[DOC__MAX] = {
 	"root", "heading", "subtitle", "para", "aside", "list", "item",
 	"table", "row", "cell", "footnote", "cond", "signoff", "pagebreak",
 	"chart", "text", "strong", "fnref", "figref", "natref", "field",
+	"caption", "xref",
 };
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
@@ -27,6 +28,7 @@ const char *const doc_num_names[DOC_NUM__MAX] = {
 const char *const doc_role_names[DOC_ROLE__MAX] = {
 	"", "Document", "H1", "H2", "H3", "H4", "P", "BlockQuote", "L", "LI",
 	"LBody", "Table", "TR", "TH", "TD", "Note", "Figure", "Div",
+	"Caption",
 };
 
 const struct doc_type_role doc_type_roles[DOC__MAX] = {
@@ -51,7 +53,18 @@ const struct doc_type_role doc_type_roles[DOC__MAX] = {
 	[DOC_FIGREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
 	[DOC_NATREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
 	[DOC_FIELD] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_CAPTION] =		{ DOC_ROLE_CAPTION, DOC_ROLE_NONE },
+	[DOC_XREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
 };
+
+void
+doc_anchor(const struct doc_node *n, char *s, size_t sz)
+{
+	if (n->type == DOC_CHART)
+		snprintf(s, sz, "figure-%d", n->as.chart.number);
+	else
+		snprintf(s, sz, "table-%d", n->as.caption.number);
+}
 
 enum doc_role
 doc_node_role(const struct doc_node *n)
@@ -182,6 +195,14 @@ doc_node_clone(const struct doc_node *n)
 		break;
 	case DOC_CHART:
 		c->as.chart.data = NULL;
+		c->as.chart.label = doc_strdup(n->as.chart.label);
+		break;
+	case DOC_CAPTION:
+		c->as.caption.label = doc_strdup(n->as.caption.label);
+		break;
+	case DOC_XREF:
+		c->as.xref.label = doc_strdup(n->as.xref.label);
+		c->as.xref.target = NULL;
 		break;
 	default:
 		break;
@@ -240,6 +261,13 @@ doc_node_free_payload(struct doc_node *n)
 		break;
 	case DOC_CHART:
 		doc_chart_free(n->as.chart.data);
+		free(n->as.chart.label);
+		break;
+	case DOC_CAPTION:
+		free(n->as.caption.label);
+		break;
+	case DOC_XREF:
+		free(n->as.xref.label);
 		break;
 	default:
 		break;
@@ -328,6 +356,7 @@ doc_is_inline(enum doc_type t)
 	case DOC_FIGREF:
 	case DOC_NATREF:
 	case DOC_FIELD:
+	case DOC_XREF:
 		return 1;
 	default:
 		return 0;
@@ -447,6 +476,21 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		break;
 	case DOC_COND:
 		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
+		break;
+	case DOC_CHART:
+		if (n->as.chart.label != NULL)
+			fprintf(f, " #%s", n->as.chart.label);
+		if (n->as.chart.number > 0)
+			fprintf(f, " number=%d", n->as.chart.number);
+		break;
+	case DOC_CAPTION:
+		if (n->as.caption.label != NULL)
+			fprintf(f, " #%s", n->as.caption.label);
+		if (n->as.caption.number > 0)
+			fprintf(f, " number=%d", n->as.caption.number);
+		break;
+	case DOC_XREF:
+		fprintf(f, " %s", n->as.xref.label);
 		break;
 	default:
 		break;

@@ -41,6 +41,11 @@ enum doc_type {
 	DOC_FIGREF,	/* {name} or {name:style}: as.figref; text after fill */
 	DOC_NATREF,	/* {national:...}: as.natref; text after fill */
 	DOC_FIELD,	/* {report:field}: as.field; text after fill */
+	DOC_CAPTION,	/* "@table [#label] text": the numbered caption of the
+			   DOC_TABLE just after it: as.caption; inline
+			   children, "Table N: " put first by fill */
+	DOC_XREF,	/* {ref:label}: as.xref; text after fill ("Table 1",
+			   "Figure 1") */
 	DOC__MAX
 };
 
@@ -162,6 +167,7 @@ enum doc_role {
 	DOC_ROLE_NOTE,		/* a footnote */
 	DOC_ROLE_FIGURE,	/* a chart */
 	DOC_ROLE_DIV,		/* a group of paragraphs (the sign-off) */
+	DOC_ROLE_CAPTION,	/* a table's or a chart's numbered caption */
 	DOC_ROLE__MAX
 };
 
@@ -254,7 +260,21 @@ struct doc_node {
 						   before with a header row,
 						   two columns and a body
 						   row: nothing is drawn */
+			char	*label;	/* "age" of "@chart #age", or
+					   NULL */
+			int	 number; /* "Figure N", set by fill */
 		} chart;
+		struct {
+			char	*label;	/* "deaths" of "@table #deaths", or
+					   NULL */
+			int	 number; /* "Table N", set by fill */
+		} caption;
+		struct {
+			char		*label;	/* what it refers to */
+			struct doc_node	*target; /* its DOC_CAPTION or
+						    DOC_CHART, set by
+						    fill */
+		} xref;
 	} as;
 };
 
@@ -308,6 +328,11 @@ struct doc_node	*doc_node_walk(struct doc_node *n, const struct doc_node *top);
 /* Returns n's structure role: doc_type_roles[n->type].self, with a
  * heading's by its level and a cell's TH or TD by its row and column. */
 enum doc_role	 doc_node_role(const struct doc_node *n);
+
+/* Writes the anchor name of a numbered caption or chart (a DOC_CAPTION
+ * or DOC_CHART node after fill), "table-N" or "figure-N", into s: the
+ * link target of {ref:label} in both back ends. */
+void		 doc_anchor(const struct doc_node *n, char *s, size_t sz);
 
 /* Frees a chart's data; accepts NULL. */
 void		 doc_chart_free(struct doc_chart *c);

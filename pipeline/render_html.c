@@ -206,6 +206,7 @@ html_inline(struct html *h, const struct doc_node *n)
 	const struct doc_node	*c;
 	struct buf		*b = h->out;
 	int			 k;
+	char			 anchor[32];
 
 	for (c = n->first_child; c != NULL; c = c->next) {
 		switch (c->type) {
@@ -219,6 +220,14 @@ html_inline(struct html *h, const struct doc_node *n)
 			buf_puts(b, "<strong>");
 			html_inline(h, c);
 			buf_puts(b, "</strong>");
+			break;
+		case DOC_XREF:
+			if (c->text == NULL || c->as.xref.target == NULL)
+				break;
+			doc_anchor(c->as.xref.target, anchor, sizeof(anchor));
+			buf_printf(b, "<a href=\"#%s\">", anchor);
+			html_esc(b, c->text);
+			buf_puts(b, "</a>");
 			break;
 		case DOC_FNREF:
 			if (c->text == NULL || c->as.fnref.number <= 0)
@@ -281,6 +290,7 @@ html_table(struct html *h, const struct doc_node *n)
 	struct buf		*b = h->out;
 	int			*right, c, inhead = 0, inbody = 0;
 	const char		*tag, *scope;
+	char			 anchor[32];
 
 	right = xcalloc((size_t)n->as.table.ncols + 1, sizeof(int));
 	for (row = n->first_child; row != NULL; row = row->next) {
@@ -293,12 +303,22 @@ html_table(struct html *h, const struct doc_node *n)
 	}
 
 	h->ntables++;
-	buf_printf(b, "<section class=\"table-wrap\" "
-	    "aria-labelledby=\"table%d-caption\" tabindex=\"0\">\n"
-	    "<%s>\n<caption id=\"table%d-caption\" "
-	    "class=\"visually-hidden\" data-edition=\"html\">", h->ntables,
-	    html_tag(n), h->ntables);
-	if (n->next != NULL && n->next->type == DOC_CHART &&
+	if (n->prev != NULL && n->prev->type == DOC_CAPTION) {
+		/* Its numbered caption, shown, the target of {ref:label}. */
+		doc_anchor(n->prev, anchor, sizeof(anchor));
+		buf_printf(b, "<section class=\"table-wrap\" "
+		    "aria-labelledby=\"%s\" tabindex=\"0\">\n<%s>\n"
+		    "<caption id=\"%s\">", anchor, html_tag(n), anchor);
+		html_inline(h, n->prev);
+	} else
+		buf_printf(b, "<section class=\"table-wrap\" "
+		    "aria-labelledby=\"table%d-caption\" tabindex=\"0\">\n"
+		    "<%s>\n<caption id=\"table%d-caption\" "
+		    "class=\"visually-hidden\" data-edition=\"html\">",
+		    h->ntables, html_tag(n), h->ntables);
+	if (n->prev != NULL && n->prev->type == DOC_CAPTION)
+		;
+	else if (n->next != NULL && n->next->type == DOC_CHART &&
 	    n->next->first_child != NULL)
 		html_esc_plain(b, n->next);
 	else {
@@ -431,6 +451,7 @@ html_chart(struct html *h, const struct doc_node *n)
 	struct buf		*b = h->out;
 	double			 max, step, v, x, y, lx, w, plotw, gy, top, yb;
 	double			 height;
+	char			 anchor[32];
 	size_t			 k, s;
 	int			 id, rows;
 	char			 tick[64];
@@ -458,7 +479,8 @@ html_chart(struct html *h, const struct doc_node *n)
 	yb = top + c->ncats * gy;
 	height = yb + HTML_CHART_LINE + 4;
 
-	buf_printf(b, "<%s>\n", html_tag(n));
+	doc_anchor(n, anchor, sizeof(anchor));
+	buf_printf(b, "<%s id=\"%s\">\n", html_tag(n), anchor);
 	if (n->first_child != NULL) {
 		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
 		html_inline(h, n);

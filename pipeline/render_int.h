@@ -87,6 +87,8 @@ struct rndr_ref {
 	int			 line;	/* layout line it falls on */
 	const struct doc_node	*def;	/* its footnote */
 	int			 first;	/* 1 if the footnote's first mention */
+	int			 xref;	/* 1 for a {ref:label}: def is its
+					   DOC_CAPTION or DOC_CHART */
 };
 
 /* A laid out piece of inline content. */

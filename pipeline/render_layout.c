@@ -22,7 +22,12 @@ struct lay_state {
 	double			 y;	/* used from the top of the body area */
 	double			 notes;	/* footnote height used, rule included */
 	int			 empty;	/* nothing placed on this page yet */
+	size_t			 pend;	/* first block of a float waiting
+					   for the next page */
+	int			 npend;	/* its blocks; 0 for none */
 };
+
+static void	lay_block_flow(struct lay_state *, size_t);
 
 static double
 lay_note(const struct lay_block *b, int line)
@@ -59,7 +64,20 @@ lay_fits(const struct lay_state *s, double y, double notes, double h,
 static int
 lay_can_split(const struct lay_state *s, const struct lay_block *b)
 {
-	return b->split && b->nlines >= s->p->orphans + s->p->widows;
+	return b->split && b->nlines >= b->head + s->p->orphans +
+	    s->p->widows;
+}
+
+/* Returns the height of b's head lines, repeated where it continues. */
+static double
+lay_head(const struct lay_block *b)
+{
+	double	 h = 0;
+	int	 i;
+
+	for (i = 0; i < b->head && i < b->nlines; i++)
+		h += b->lines[i];
+	return h;
 }
 
 /*
@@ -80,7 +98,7 @@ lay_start_fits(const struct lay_state *s, size_t i, double y, double notes)
 	b = &s->b[i];
 	if (b->newpage)
 		return 1;
-	count = lay_can_split(s, b) ? s->p->orphans : b->nlines;
+	count = lay_can_split(s, b) ? b->head + s->p->orphans : b->nlines;
 	lay_sum(b, 0, count, &h, &fn);
 	h += b->before;
 	if (!lay_fits(s, y, notes, h, fn))
@@ -96,6 +114,9 @@ lay_start_fits(const struct lay_state *s, size_t i, double y, double notes)
 static void
 lay_newpage(struct lay_state *s)
 {
+	size_t	 k, first;
+	int	 n;
+
 	s->page++;
 	s->y = 0;
 	s->notes = 0;
@@ -103,6 +124,15 @@ lay_newpage(struct lay_state *s)
 	s->r->notes = xreallocarray(s->r->notes, s->page + 1,
 	    sizeof(*s->r->notes));
 	s->r->notes[s->page] = 0;
+	/* A float that waited goes first on the new page. */
+	if (s->npend > 0) {
+		first = s->pend;
+		n = s->npend;
+		s->npend = 0;
+		for (k = first; k < first + (size_t)n; k++)
+			if (s->b[k].nlines > 0)
+				lay_block_flow(s, k);
+	}
 }
 
 /* Places lines [first, first + count) of block i at the current point. */
@@ -124,6 +154,8 @@ lay_place(struct lay_state *s, size_t i, int first, int count, double before)
 	f->first = first;
 	f->count = count;
 	f->y = s->y + before;
+	if (first > 0)
+		f->y -= lay_head(&s->b[i]);
 	s->y += before + h;
 	if (fn > 0 && s->notes == 0)
 		fn += s->p->note_sep;
@@ -155,7 +187,7 @@ static void
 lay_block_flow(struct lay_state *s, size_t i)
 {
 	const struct lay_block	*b = &s->b[i];
-	double			 before, h, fn;
+	double			 before, h, fn, extra;
 	int			 first = 0, rest, k;
 
 	if (b->newpage && !s->empty)
@@ -163,6 +195,9 @@ lay_block_flow(struct lay_state *s, size_t i)
 	for (;;) {
 		rest = b->nlines - first;
 		before = s->empty ? 0 : b->before;
+		/* A continued table repeats its header rows. */
+		extra = first > 0 ? lay_head(b) : 0;
+		before += extra;
 		lay_sum(b, first, rest, &h, &fn);
 
 		/* All that is left fits here. */
@@ -203,7 +238,8 @@ lay_block_flow(struct lay_state *s, size_t i)
 		k = lay_count_fit(s, b, first, before);
 		if (b->split && k > rest - s->p->widows)
 			k = rest - s->p->widows;
-		if (k < (b->split ? s->p->orphans : 1)) {
+		if (k < (b->split ? s->p->orphans + (first == 0 ? b->head :
+		    0) : 1)) {
 			if (!s->empty) {
 				lay_newpage(s);
 				continue;
@@ -221,6 +257,33 @@ lay_block_flow(struct lay_state *s, size_t i)
 	}
 }
 
+/* Returns 1 if the float starting at block i fits whole at the current
+ * point. */
+static int
+lay_group_fits(const struct lay_state *s, size_t i)
+{
+	double	 h = 0, fn = 0, bh, bfn;
+	size_t	 k;
+
+	for (k = i; k < i + (size_t)s->b[i].flt && k < s->n; k++) {
+		lay_sum(&s->b[k], 0, s->b[k].nlines, &bh, &bfn);
+		h += bh + (k == i && s->empty ? 0 : s->b[k].before);
+		fn += bfn;
+	}
+	return lay_fits(s, s->y, s->notes, h, fn);
+}
+
+/* Returns 1 if moving the float at block i lets something fill the
+ * page: a block follows it in its section, before the next float. */
+static int
+lay_may_float(const struct lay_state *s, size_t i)
+{
+	size_t	 j = i + (size_t)s->b[i].flt;
+
+	return j < s->n && s->b[i].flt > 0 && !s->b[j].section &&
+	    !s->b[j].newpage && s->b[j].flt == 0;
+}
+
 void
 lay_paginate(const struct lay_block *blocks, size_t n,
     const struct lay_params *p, struct lay_result *r)
@@ -236,9 +299,24 @@ lay_paginate(const struct lay_block *blocks, size_t n,
 	s.r = r;
 	s.empty = 1;
 	r->notes = xcalloc(1, sizeof(*r->notes));
-	for (i = 0; i < n; i++)
-		if (blocks[i].nlines > 0)
-			lay_block_flow(&s, i);
+	for (i = 0; i < n; i++) {
+		if (blocks[i].nlines <= 0)
+			continue;
+		/* A waiting float goes no further than here. */
+		if (s.npend > 0 && (blocks[i].flt > 0 ||
+		    blocks[i].section || blocks[i].newpage))
+			lay_newpage(&s);
+		if (blocks[i].flt > 0 && !s.empty &&
+		    !lay_group_fits(&s, i) && lay_may_float(&s, i)) {
+			s.pend = i;
+			s.npend = blocks[i].flt;
+			i += (size_t)blocks[i].flt - 1;
+			continue;
+		}
+		lay_block_flow(&s, i);
+	}
+	if (s.npend > 0)
+		lay_newpage(&s);
 	r->npages = s.page + 1;
 }
 

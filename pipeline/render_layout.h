@@ -27,6 +27,20 @@ struct lay_block {
 	int		 keep;		/* 1 to keep with the start of the
 					   next block (headings) */
 	int		 newpage;	/* 1 to start on a new page */
+	int		 head;		/* lines repeated at the top of every
+					   page it continues on (a table's
+					   header rows); its first run keeps
+					   them and orphans lines more */
+	int		 flt;		/* > 0: this block and the flt - 1
+					   after it are a float (a chart and
+					   its caption): when they do not fit,
+					   they may move to the top of the
+					   next page while the blocks after
+					   them fill this one, never past a
+					   section start, a forced break or
+					   the next float */
+	int		 section;	/* 1 if it starts a section (a
+					   heading): a float stays before it */
 };
 
 /* What the breaker must respect. */
@@ -45,7 +59,9 @@ struct lay_frag {
 	int	 first;		/* first line of the run */
 	int	 count;		/* lines in the run */
 	double	 y;		/* top of its first line below the top of
-				   the body area */
+				   the body area (of the repeated head
+				   lines, when first > 0 and the block has
+				   head lines) */
 };
 
 struct lay_result {

@@ -269,7 +269,13 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 	b->lay.lines = b->lines;
 	b->lay.notes = b->notes;
 	b->lay.nlines = t->nrows;
+	/* A table stays whole unless taller than a page (splitting it
+	 * between rows under its repeated header rows, which the breaker
+	 * and the painter support, waits for the HTML and variant tests to
+	 * allow for the repeated header text). */
 	b->lay.split = 0;
+	for (r = 0; r < t->nrows && t->header[r]; r++)
+		b->lay.head++;
 	free(nat);
 	free(min);
 }
@@ -325,6 +331,12 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 		return n->parent->as.list.kind == DOC_LIST_NUMBERED ?
 		    PDF_SP_PARA : PDF_SP_ITEM;
 	case DOC_TABLE:
+		/* Its caption is just above it. */
+		if (pn->type == DOC_CAPTION)
+			return 8;
+		before = PDF_SP_TABLE;
+		break;
+	case DOC_CAPTION:
 	case DOC_ASIDE:
 		before = PDF_SP_TABLE;
 		break;
@@ -366,6 +378,7 @@ rndr_measure(struct rndr *p)
 			rndr_text_respace(&b->text, PDF_HEAD_SPACING);
 			rndr_block_lay_text(p, b, 0);
 			b->lay.keep = 1;
+			b->lay.section = 1;
 			break;
 		case DOC_SUBTITLE:
 			b = rndr_block_new(p, PDF_TEXT, n);
@@ -425,6 +438,15 @@ rndr_measure(struct rndr *p)
 				    &p->blocks[p->nblocks - 2] : NULL, item);
 			}
 			continue;
+		case DOC_CAPTION:
+			/* A table's numbered caption, kept with it. */
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = RNDR_ROLE(doc_node_role(n));
+			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
+			    PDF_BODY_PT, 1, PANGO_ALIGN_LEFT);
+			rndr_block_lay_text(p, b, 0);
+			b->lay.keep = 1;
+			break;
 		case DOC_TABLE:
 			b = rndr_block_new(p, PDF_TABLE, n);
 			b->tag = RNDR_ROLE(doc_node_role(n));
@@ -443,6 +465,9 @@ rndr_measure(struct rndr *p)
 				    PANGO_ALIGN_LEFT);
 				rndr_block_lay_text(p, b, 0);
 				b->lay.keep = 1;
+				/* Floating (b->lay.flt = 2, with the chart)
+				 * waits for the HTML and variant tests to
+				 * compare text in reading order. */
 				b->lay.newpage = newpage;
 				newpage = 0;
 				b->lay.before = rndr_space(p->nblocks > 1 ?

@@ -136,7 +136,7 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 	PangoRectangle		 logical;
 	double			 oy, rx, ry, w;
 	int			 i, xoff;
-	char			*attr;
+	char			*attr, dest[32];
 
 	if (count <= 0 || first >= t->nlines)
 		return;
@@ -158,11 +158,17 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 				rndr_span_close(p);
 				pango_glyph_string_extents(run->glyphs,
 				    run->item->analysis.font, NULL, &logical);
+				if (ref->xref)
+					doc_anchor(ref->def, dest,
+					    sizeof(dest));
+				else
+					snprintf(dest, sizeof(dest), "fn%d",
+					    ref->def->as.footnote.number);
 				attr = xasprintf("rect=[%.2f %.2f %.2f %.2f] "
-				    "dest='fn%d'", rx - 2, ry + (double)
+				    "dest='%s'", rx - 2, ry + (double)
 				    logical.y / PANGO_SCALE - 1, w + 4,
 				    (double)logical.height / PANGO_SCALE + 2,
-				    ref->def->as.footnote.number);
+				    dest);
 				if (spans)
 					cairo_tag_begin(p->cr, "Reference",
 					    NULL);
@@ -174,9 +180,19 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 				free(attr);
 				p->links = xreallocarray(p->links,
 				    p->nlinks + 1, sizeof(*p->links));
-				p->links[p->nlinks++] = xasprintf("Go to "
-				    "footnote %d", ref->def->as.footnote.number);
-				rndr_note_queue(p, ref);
+				if (ref->xref)
+					p->links[p->nlinks++] = xasprintf(
+					    "Go to %s %d", ref->def->type ==
+					    DOC_CHART ? "Figure" : "Table",
+					    ref->def->type == DOC_CHART ?
+					    ref->def->as.chart.number :
+					    ref->def->as.caption.number);
+				else {
+					p->links[p->nlinks++] = xasprintf(
+					    "Go to footnote %d",
+					    ref->def->as.footnote.number);
+					rndr_note_queue(p, ref);
+				}
 			} else {
 				if (spans && !p->span_open) {
 					cairo_tag_begin(p->cr, "Span", NULL);
@@ -356,7 +372,7 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 	int			 last = f->first + f->count == b->lay.nlines;
 	double			 y = PDF_TOP + f->y, h, x;
 	int			 i;
-	char			*attr;
+	char			*attr, dest[32];
 	const char		*inner = RNDR_ROLE(doc_type_roles[n->type].inner);
 
 	/* The box of an aside, furniture behind its text. */
@@ -391,12 +407,31 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 			free(attr);
 		}
+		/* The target of {ref:label}: a caption, or a chart's
+		 * caption (or the chart when it has none). */
+		if ((n->type == DOC_CAPTION || (n->type == DOC_CHART &&
+		    (b->kind == PDF_TEXT || n->first_child == NULL))) &&
+		    (n->type == DOC_CAPTION ? n->as.caption.number :
+		    n->as.chart.number) > 0) {
+			doc_anchor(n, dest, sizeof(dest));
+			attr = xasprintf("name='%s' x=%.2f y=%.2f", dest,
+			    PDF_LEFT, y);
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+			free(attr);
+		}
 		cairo_tag_begin(p->cr, b->tag, NULL);
 		if (n->type == DOC_HEADING)
 			rndr_outline(p, b, y);
 	}
 
 	if (b->kind == PDF_TABLE) {
+		/* A continued table repeats its header rows first. */
+		if (f->first > 0 && b->lay.head > 0) {
+			rndr_paint_table(p, b, 0, b->lay.head, y);
+			for (i = 0; i < b->lay.head; i++)
+				y += b->lines[i];
+		}
 		rndr_paint_table(p, b, f->first, f->count, y);
 	} else if (b->kind == PDF_CHART) {
 		rndr_paint_chart(p, b, y);

@@ -19,8 +19,12 @@
  *   directive  = "@subtitle " inline             line under the title
  *              | "@signoff"                      authors and organisation
  *              | "@pagebreak"
- *              | "@chart" [ " " inline ] ;       a bar chart of the table
- *                                                just above, with a caption
+ *              | "@table" [ " #" label ] " " inline   the numbered caption
+ *                                                ("Table N: ...") of the
+ *                                                table just below
+ *              | "@chart" [ " #" label ] [ " " inline ] ;  a bar chart
+ *                                                ("Figure N: ...") of the
+ *                                                table *                                                just above, with a caption
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
@@ -41,8 +45,12 @@
  *   fnref      = "[^" label "]" ;
  *   label      = ( letter | digit | "-" | "_" ) { letter | digit | "-" | "_" } ;
  *   ref        = "{" ( figure | "region:" figure | national
- *              | "report:" field ) "}" ;
- *   figure     = name [ ":" style ] ;            a figure of the ledger
+ *              | "report:" field | "ref:" label ) "}" ;
+ *                                                {ref:label} prints
+ *                                                "Table N" or "Figure N"
+ *                                                of the @table or @chart
+ *                                                of that label, a link
+ *                                                to it *   figure     = name [ ":" style ] ;            a figure of the ledger
  *   national   = "national:" [ study ":" ] key [ ":" style ] ;
  *                                                key: a figure name, or
  *                                                citation, title, period,
@@ -329,6 +337,16 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		}
 		return r;
 	}
+	if (IS(0, "ref")) {
+		if (np != 2) {
+			tmpl_err(p, line, col, "cross reference needs "
+			    "{ref:LABEL}");
+			return NULL;
+		}
+		r = doc_node_new(DOC_XREF, line, col);
+		r->as.xref.label = xstrndup(part[1], plen[1]);
+		return r;
+	}
 	if (IS(0, "report")) {
 		if (np != 2) {
 			tmpl_err(p, line, col, "report reference needs "
@@ -609,11 +627,40 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 	return -1;
 }
 
+/*
+ * Reads the optional "#label" of a directive at s[*i] and the spaces after
+ * it, moving *i past them.  Returns the label (free with free()), or NULL
+ * when there is none or it is bad (reported).
+ */
+static char *
+tmpl_label(struct tmpl_parser *p, const char *s, size_t n, size_t *i,
+    int line, int col)
+{
+	size_t	 start, end;
+
+	if (*i >= n || s[*i] != '#')
+		return NULL;
+	start = *i + 1;
+	for (end = start; end < n && s[end] != ' '; end++)
+		continue;
+	*i = end;
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	if (!tmpl_is_label(s + start, end - start)) {
+		tmpl_err(p, line, col + (int)start, "bad label \"%.*s\" "
+		    "(letters, digits, - and _)", (int)(end - start),
+		    s + start);
+		return NULL;
+	}
+	return xstrndup(s + start, end - start);
+}
+
 /* Parses one line s[0..n) (without its newline) numbered line. */
 static void
 tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 {
 	struct doc_node	*node, *parent;
+	char		*label;
 	size_t		 i, k;
 	int		 col = 1, c, level;
 
@@ -705,23 +752,42 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		    i == n) {
 			doc_node_append(tmpl_container(p),
 			    doc_node_new(DOC_PAGEBREAK, line, col));
+		} else if (k == 6 && strncmp(s, "@table", 6) == 0) {
+			label = tmpl_label(p, s, n, &i, line, col);
+			if (i < n) {
+				node = tmpl_open_leaf(p, tmpl_container(p),
+				    DOC_CAPTION, line, col, s + i, n - i,
+				    col + (int)i);
+				node->as.caption.label = label;
+				tmpl_close_leaf(p);
+			} else {
+				tmpl_err(p, line, col, "@table needs its "
+				    "caption (@table [#LABEL] TEXT)");
+				free(label);
+			}
 		} else if (k == 6 && strncmp(s, "@chart", 6) == 0) {
+			label = tmpl_label(p, s, n, &i, line, col);
 			if (tmpl_container(p)->last_child == NULL ||
-			    tmpl_container(p)->last_child->type != DOC_TABLE)
+			    tmpl_container(p)->last_child->type != DOC_TABLE) {
 				tmpl_err(p, line, col, "@chart must follow "
 				    "the table it draws");
-			else if (i < n) {
-				tmpl_open_leaf(p, tmpl_container(p),
+				free(label);
+			} else if (i < n) {
+				node = tmpl_open_leaf(p, tmpl_container(p),
 				    DOC_CHART, line, col, s + i, n - i,
 				    col + (int)i);
+				node->as.chart.label = label;
 				tmpl_close_leaf(p);
-			} else
-				doc_node_append(tmpl_container(p),
-				    doc_node_new(DOC_CHART, line, col));
+			} else {
+				node = doc_node_new(DOC_CHART, line, col);
+				node->as.chart.label = label;
+				doc_node_append(tmpl_container(p), node);
+			}
 		} else
 			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
-			    "(@subtitle TEXT, @chart [TEXT], @signoff or "
-			    "@pagebreak)", (int)n, s);
+			    "(@subtitle TEXT, @table [#LABEL] TEXT, @chart "
+			    "[#LABEL] [TEXT], @signoff or @pagebreak)",
+			    (int)n, s);
 		return;
 	}
 

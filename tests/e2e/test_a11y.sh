@@ -121,11 +121,11 @@ check() {
 	# as a set.  Spaces are left out of the order: the two tools split
 	# words differently around a footnote marker.
 	pdftotext -raw -enc UTF-8 "$pdf" - |
-		grep -v '^Page [0-9]* of [0-9]*$' |
+		grep -v '^Page [0-9]* of [0-9]*$' | sed 's/\xc2\xa0//g' |
 		tr -d ' \n\f\t' >"$tmp/seen"
 	pdfinfo -struct-text "$pdf" 2>/dev/null |
 		sed -n 's/^ *"\(.*\)"$/\1/p' >"$tmp/tagged.txt"
-	tr -d ' \n\f\t' <"$tmp/tagged.txt" >"$tmp/tagged"
+	sed 's/\xc2\xa0//g' <"$tmp/tagged.txt" | tr -d ' \n\f\t' >"$tmp/tagged"
 	# Every word of the default mode is in the structure's text, looked
 	# for as a string in it without spaces: a line may break after a
 	# slash, a marker sticks to the word before it ("studies.1"), and

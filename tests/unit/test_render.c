@@ -106,6 +106,48 @@ test_lay_flows_blocks_down_pages(void **state)
 }
 
 static void
+test_lay_float_moves_and_text_fills(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+
+	b[0] = blk(6, 10, 0);		/* 60 of 100 */
+	b[1] = blk(1, 60, 0);		/* a chart: does not fit */
+	b[1].split = 0;
+	b[1].flt = 1;
+	b[2] = blk(3, 10, 0);		/* fills the page instead */
+	lay_paginate(b, 3, &params, &r);
+	assert_int_equal(r.npages, 2);
+	check_frag(&r, 0, 0, 0, 0, 6, 0);
+	check_frag(&r, 1, 2, 0, 0, 3, 60);
+	check_frag(&r, 2, 1, 1, 0, 1, 0);	/* top of the next page */
+	lay_result_clear(&r);
+
+	/* Never past the start of the next section. */
+	b[2].section = 1;
+	lay_paginate(b, 3, &params, &r);
+	check_frag(&r, 1, 1, 1, 0, 1, 0);
+	check_frag(&r, 2, 2, 1, 0, 3, 60);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_table_splits_with_header(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(6, 10, 0);		/* 60 of 100 */
+	b[1] = blk(8, 10, 0);		/* a header row and 7 rows */
+	b[1].head = 1;
+	lay_paginate(b, 2, &params, &r);
+	check_frag(&r, 1, 1, 0, 0, 4, 60);	/* header and 3 rows */
+	/* The rest under its repeated header (10 high). */
+	check_frag(&r, 2, 1, 1, 4, 4, 0);
+	lay_result_clear(&r);
+}
+
+static void
 test_lay_heading_keeps_with_next(void **state)
 {
 	struct lay_block	 b[3];
@@ -764,7 +806,8 @@ test_render_chart_is_a_figure_with_alt(void **state)
 	cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", out);
 	s = cmd_output(cmd);
 	assert_non_null(strstr(s, "Figure"));
-	assert_non_null(strstr(s, "\"Age of the children\""));
+	assert_non_null(strstr(s, "Age of the children\""));
+	assert_non_null(strstr(s, "Figure\u00a01: Age"));
 	assert_null(strstr(s, "Private"));
 	free(s);
 	free(cmd);
@@ -801,6 +844,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lay_flows_blocks_down_pages),
 		cmocka_unit_test(test_lay_heading_keeps_with_next),
+		cmocka_unit_test(test_lay_float_moves_and_text_fills),
+		cmocka_unit_test(test_lay_table_splits_with_header),
 		cmocka_unit_test(test_lay_heading_chain_moves_together),
 		cmocka_unit_test(test_lay_heading_stays_when_text_can_start),
 		cmocka_unit_test(test_lay_no_orphan_line),
