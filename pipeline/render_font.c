@@ -282,6 +282,27 @@ rndr_inline(const struct doc_node *n, struct buf *b, PangoAttrList *al,
 			t->refs[t->nrefs].line = 0;
 			t->refs[t->nrefs].def = c->as.fnref.def;
 			t->refs[t->nrefs].first = 0;
+			t->refs[t->nrefs].xref = 0;
+			t->nrefs++;
+			break;
+		case DOC_XREF:
+			/* A link to a table or chart: a run of its own (the
+			 * colour), which the painter finds by its start. */
+			if (c->text == NULL)
+				break;
+			buf_puts(b, c->text);
+			a = pango_attr_foreground_new(0x1d1d, 0x4d4d, 0x8f8f);
+			a->start_index = start;
+			a->end_index = b->len;
+			pango_attr_list_insert(al, a);
+			t->refs = xreallocarray(t->refs, t->nrefs + 1,
+			    sizeof(*t->refs));
+			t->refs[t->nrefs].index = (int)start;
+			t->refs[t->nrefs].len = (int)(b->len - start);
+			t->refs[t->nrefs].line = 0;
+			t->refs[t->nrefs].def = c->as.xref.target;
+			t->refs[t->nrefs].first = 0;
+			t->refs[t->nrefs].xref = 1;
 			t->nrefs++;
 			break;
 		default:
