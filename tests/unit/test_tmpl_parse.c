@@ -222,7 +222,8 @@ static const struct error_case error_cases[] = {
 	{ "unknown directive", "@sigoff\n",
 	  "t.tmpl:1:1: error: unknown directive \"@sigoff\" (@subtitle TEXT, "
 	  "@table [#LABEL] TEXT, @chart [#LABEL] [TEXT], @boards [#LABEL] "
-	  "[TEXT], @signoff or @pagebreak)" },
+	  "[TEXT], @periods, @trend [#LABEL] NAME,... [TEXT], @signoff or "
+	  "@pagebreak)" },
 	{ "table caption without text", "@table #ages\n",
 	  "t.tmpl:1:1: error: @table needs its caption (@table [#LABEL] "
 	  "TEXT)" },
