@@ -1381,6 +1381,30 @@ fill_fig_label(const struct fill *f, const char *name)
 	return name;
 }
 
+/* Returns text with its spaces made no-break spaces and no break after
+ * an en dash, as a new string:
+ * a row label of the trend ("National, 2005 – 2007") that should not
+ * break inside its period. */
+static char *
+fill_nbsp(const char *text)
+{
+	struct buf	 b;
+	const char	*p;
+
+	buf_init(&b);
+	for (p = text; *p != '\0'; p++)
+		if (*p == ' ')
+			buf_puts(&b, "\u00a0");
+		else if (strncmp(p, "\u2013", 3) == 0) {
+			/* A line may break after a dash, no-break space
+			 * or not (UAX #14): a word joiner holds it. */
+			buf_puts(&b, "\u2013\u2060");
+			p += 2;
+		} else
+			buf_putc(&b, *p);
+	return buf_take(&b);
+}
+
 /*
  * Expands "@trend NAME,..." chart n: puts before it a table with a row
  * for each point of the national series (a gap "–" where the study does
@@ -1415,8 +1439,10 @@ fill_trend(struct fill *f, struct doc_node *n)
 		doc_node_append(table, row);
 		t = xasprintf("National, %s", nat->studies[s].period ?
 		    nat->studies[s].period : nat->studies[s].id);
-		doc_node_append(row, fill_text_cell(n, 0, t));
+		label = fill_nbsp(t);
 		free(t);
+		doc_node_append(row, fill_text_cell(n, 0, label));
+		free(label);
 		for (k = 0; k < n->as.chart.ntrend; k++) {
 			fg = nat_study_figure(&nat->studies[s],
 			    n->as.chart.trend[k]);
@@ -1433,8 +1459,10 @@ fill_trend(struct fill *f, struct doc_node *n)
 		t = xasprintf("%s, %s", r->region ? r->region : "Region",
 		    label);
 		free(label);
-		doc_node_append(row, fill_text_cell(n, 0, t));
+		label = fill_nbsp(t);
 		free(t);
+		doc_node_append(row, fill_text_cell(n, 0, label));
+		free(label);
 		for (k = 0; k < n->as.chart.ntrend; k++) {
 			v = fig_ledger_find(fill_period_ledger(f,
 			    DOC_LEDGER_REGION, i), n->as.chart.trend[k]);

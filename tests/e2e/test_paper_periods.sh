@@ -148,6 +148,13 @@ i = [k for k, (t, v) in enumerate(items)
      if t == "h" and v.startswith("The national studies and")]
 assert i, "no trend subsection"
 rest = items[i[0]:]
+# The row labels hold no-break spaces and a word joiner after a dash,
+# so as not to break inside a period: read as plain text here.
+def plain(x):
+    if isinstance(x, (list, tuple)):
+        return type(x)(plain(y) for y in x)
+    return x.replace("\u2060", "").replace("\u00a0", " ")
+rest = plain(rest)
 table = [v for t, v in rest if t == "table"][0]
 alt = [v for t, v in rest if t == "alt"][0]
 per = pc.periods(sys.argv[2])
@@ -185,6 +192,14 @@ body = " ".join("%s: Died %s." % (r[0], r[1]) for r in want)
 assert body in alt, "died trend alt %s without %s" % (alt, body)
 print("trend of deaths: %d rows" % len(want))
 PY
+
+# The trend tables' row labels do not break inside a period in the PDF:
+# each study's label whole on the line of its first figure.
+for lab in 'National, 2005 – 2007 +50%' 'National, 2008 – 2009 +68%' \
+    'National, 2005 – 2007 +66%' 'London, 2004-06 +[0-9]+%'; do
+	grep -Eq "^ *$lab" "$tmp/region.txt" ||
+	    fail "the trend's row label \"$lab\" breaks in the PDF"
+done
 
 # The broken-wording patterns of the grammar sweep, in both papers; and
 # the HTML says what the PDF says.

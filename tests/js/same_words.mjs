@@ -92,7 +92,9 @@ function paperText() {
 	return { body: document.body.innerText, tables, heads, notes, figs };
 }
 
-const words = (s) => s.replace(/\s*([\u2013\u2014/-])\s*/g, ' $1 ')
+// (A word joiner, U+2060, is invisible: the PDF's text has none.)
+const words = (s) => s.replace(/\u2060/g, '')
+    .replace(/\s*([\u2013\u2014/-])\s*/g, ' $1 ')
     .split(/\s+/).filter((w) => w !== '');
 
 // Returns null when pdf is body in order with the words of the bag
