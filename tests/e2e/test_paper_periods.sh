@@ -20,7 +20,13 @@
 #     series (the intensive sample left out), "–" for a figure a study
 #     does not give, and the region's figure of each period;
 #   - no broken wording (tests/e2e/grammar.sh) in either paper, and each
-#     HTML edition says what its PDF says (tests/js/same_words.mjs);
+#     HTML edition says what its PDF says (tests/js/same_words.mjs) and
+#     passes the browser checks (tests/js/check_html.mjs);
+#   - counts of periods of unequal lengths are compared as rates a year,
+#     with each period's months in the table's headings; of equal
+#     lengths (a second fixture), as counts;
+#   - the trend of the share of the children who died, and the trend
+#     tables' row labels whole on a line in the PDF;
 #   - input/ (no earlier period) renders without the section, and a
 #     template naming a period the report does not declare fails at its
 #     line and column, naming the periods it does.
@@ -214,6 +220,14 @@ done
 node tests/js/same_words.mjs "$tmp/region.html" "$tmp/region.words" \
     "$tmp/board.html" "$tmp/board.words" >"$tmp/same" 2>&1 ||
     fail "an HTML paper's text differs from its PDF's: $(cat "$tmp/same")"
+
+# Both HTML editions of the three periods in the browser (axe-core's
+# WCAG 2.1 A and AA rules, no sideways scroll at 320 px, html-validate),
+# as tests/e2e/test_html.sh checks input/'s.
+mkdir -p "$tmp/shots"
+node tests/js/check_html.mjs "$tmp/shots" "$tmp/region.html" \
+    "$tmp/board.html" >"$tmp/browser" 2>&1 ||
+    fail "the browser checks failed: $(grep -v '^ok ' "$tmp/browser")"
 
 # input/ declares no earlier period: no section, no trend.
 run render -o "$tmp/plain.html"
