@@ -473,11 +473,15 @@ test_trend(void **state)
 	char			*err, *s;
 	const char		*want[6][3] = {
 		{ "Per cent", "girls", "known" },
-		{ "National, 2005 \xe2\x80\x93 2007", "44%", "50%" },
-		{ "National, 2008 \xe2\x80\x93 2009", "\xe2\x80\x93", "68%" },
-		{ "Shire, 2004-06", "40%", "50%" },
-		{ "Shire, 2006-08", "45%", "58%" },
-		{ "Shire, 2008-10", "45%", "50%" },
+		/* Labels unbroken: no-break spaces (C2 A0), and a word
+		 * joiner (E2 81 A0) after the dash. */
+		{ "National,\xc2\xa0" "2005\xc2\xa0\xe2\x80\x93\xe2\x81\xa0"
+		    "\xc2\xa0" "2007", "44%", "50%" },
+		{ "National,\xc2\xa0" "2008\xc2\xa0\xe2\x80\x93\xe2\x81\xa0"
+		    "\xc2\xa0" "2009", "\xe2\x80\x93", "68%" },
+		{ "Shire,\xc2\xa0" "2004-06", "40%", "50%" },
+		{ "Shire,\xc2\xa0" "2006-08", "45%", "58%" },
+		{ "Shire,\xc2\xa0" "2008-10", "45%", "50%" },
 	};
 	int			 r, k;
 
