@@ -26,8 +26,10 @@ render() {
 	name=$1
 	shift
 	for n in 1 2; do
+		# The time limit only guards against a hang: generous,
+		# as a sanitized build on a loaded machine is slow.
 		if command -v timeout >/dev/null 2>&1; then
-			timeout 60 "$SCRPAPER" render "$@" \
+			timeout 600 "$SCRPAPER" render "$@" \
 			    -o "$tmp/$name.$n.pdf" 2>"$tmp/err"
 		else
 			"$SCRPAPER" render "$@" -o "$tmp/$name.$n.pdf" \

@@ -20,11 +20,13 @@ set -u
 e2e_setup paper
 e2e_need pdftotext pdffonts pdfinfo qpdf
 
-# Runs the binary with a time limit where timeout(1) exists; stderr goes
+# Runs the binary with a time limit where timeout(1) exists (a guard
+# against a hang only, generous for a sanitized build on a loaded
+# machine); stderr goes
 # to $tmp/err, the exit status to $rc.
 run() {
 	if command -v timeout >/dev/null 2>&1; then
-		timeout 120 "$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"
+		timeout 600 "$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"
 	else
 		"$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"
 	fi

@@ -41,12 +41,14 @@ for tool in pdftotext pdfinfo qpdf python3 make; do
 	fi
 done
 
-# Runs the binary with a time limit; stdout to $1, stderr to $tmp/err.
+# Runs the binary with a time limit (a guard against a hang only,
+# generous for a sanitized build on a loaded machine); stdout to $1,
+# stderr to $tmp/err.
 run() {
 	out=$1
 	shift
 	if command -v timeout >/dev/null 2>&1; then
-		timeout 120 "$SCRPAPER" "$@" >"$out" 2>"$tmp/err"
+		timeout 600 "$SCRPAPER" "$@" >"$out" 2>"$tmp/err"
 	else
 		"$SCRPAPER" "$@" >"$out" 2>"$tmp/err"
 	fi
