@@ -71,7 +71,8 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data golden sweep schema restricted
+	asan valgrind fuzz bench data golden sweep schema restricted \
+	attack
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -268,6 +269,11 @@ asan:
 sweep: $(BIN)
 	SCRPAPER=$(BIN) SWEEP_SIZES="0 1 2 3 5 8 20 200" SWEEP_SEEDS="1 2" \
 	    sh tests/e2e/test_grammar.sh
+
+# The red team's attack on everything published together (tests/attack/
+# red_run.sh; a few minutes, so not in check).
+attack: $(BIN)
+	SCRPAPER=$(BIN) sh tests/attack/red_run.sh
 
 valgrind: $(BIN)
 	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh

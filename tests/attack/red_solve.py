@@ -18,9 +18,11 @@ London = the sum of the boards for every cell, 0 <= share <= base) and,
 with --extra, what a reader also knows from the figures' definitions
 without it being declared:
 
-  * numerator + not_recorded <= base: a unit whose case marks a code as
-    not recorded is not counted as having it (docs/figures.md; the loader
-    refuses a code both given and not recorded);
+  * numerator + not_recorded <= base, for a figure whose test is one
+    code (`where: CODE`): a unit whose case marks the code as not
+    recorded is not counted as having it (docs/figures.md; the loader
+    refuses a code both given and not recorded).  Not for a test such as
+    `any: [..., CODE]`, which counts a unit by its other branch too;
   (known_to_two_lscbs + known_to_four_plus_lscbs <= cases looks like
   another one, but "or moved continually" lets a review count in both.)
 
@@ -52,7 +54,7 @@ def load_figures(path):
         name = lines[0].strip()
         d = {"unit": "count", "count_of": "cases", "sum": None}
         for ln in lines[1:]:
-            m = re.match(r"    (unit|count_of|sum): (\S+)", ln)
+            m = re.match(r"    (unit|count_of|sum|where): (\S+)$", ln)
             if m:
                 d[m.group(1)] = m.group(2)
         figs[name] = d
@@ -232,7 +234,7 @@ def build(period, reg_rows, board_rows, figs, rels, extra, baseline=False):
                 s.le([(num, 1), (base, -1)], 0, f"{a}:{n} <= base")
                 if nr is not None:
                     s.le([(nr, 1), (base, -1)], 0, f"{a}:{n} not_recorded <= base")
-                    if extra:
+                    if extra and re.fullmatch(r"[a-z0-9_]+", f.get("where") or ""):
                         s.le([(num, 1), (nr, 1), (base, -1)], 0,
                              f"{a}:{n} numerator + not_recorded <= base")
         for rel in rels:
