@@ -307,7 +307,12 @@ def main():
             r["period"] = ""
     truth = None
     if args.truth:
-        truth = json.load(open(args.truth))["counts"]
+        tj = json.load(open(args.truth))
+        truth = tj["counts"]
+        if reg and reg[0]["period"] == "" and len(tj.get("periods", [])) == 1:
+            one = tj["periods"][0]
+            truth = {k[len(one):]: v for k, v in truth.items()
+                     if k.startswith(one + "|")}
     periods = []
     for r in brd:
         if r["period"] not in periods:
