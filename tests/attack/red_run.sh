@@ -9,6 +9,7 @@
 #     numerator + not_recorded <= base; last year's ledgers must print every
 #     period they share with this year's cell for cell
 #     (tests/attack/red_same_periods.py).
+#     The same with banded shares (disclosure: bands) when scrpaper has them.
 #  2. The three-period fixture (tests/data/make_three_periods.py): the same
 #     attack, and its regional and Southwark papers read back with
 #     pdftotext: every change sentence true and not misleading
@@ -58,6 +59,20 @@ for d in "$tmp"/c/red-[0-9][0-9][0-9]; do
 	attack "$d" "$n"
 	python3 tests/attack/red_same_periods.py "$d.brd.csv" \
 	    "$d-lastyear.brd.csv" || fail "$n: last year's ledgers differ"
+done
+
+# 1a. banded shares (report.yaml disclosure: bands, once the program has
+# them): the same cohorts with [25, 50, 75], each band read as an interval
+for d in "$tmp"/c/red-000 "$tmp"/c/red-005; do
+	b="$d-bands"
+	cp -r "$d" "$b"
+	sed -i 's/^disclosure:$/disclosure:\n  bands: [25, 50, 75]/' \
+	    "$b/report.yaml"
+	if ! "$SCRPAPER" check --input "$b" >/dev/null 2>&1; then
+		echo "$(basename "$b"): bands not known to this scrpaper; skipped"
+		continue
+	fi
+	ledgers "$b" && attack "$b" "$(basename "$b")"
 done
 
 # 1b. the smallest input found for the not_recorded leak

@@ -26,6 +26,10 @@ without it being declared:
   (known_to_two_lscbs + known_to_four_plus_lscbs <= cases looks like
   another one, but "or moved continually" lets a review count in both.)
 
+A banded share (a [c] whose `text` is a band such as "25–49%", report.yaml
+`disclosure: bands`) is read as the numerators over its printed base whose
+whole per cent, rounded half up, lies in the band.
+
 It propagates integer bounds over the linear constraints, then, for every
 hidden cell whose range is small, tries each value ("shaving") and drops
 those that make the system infeasible.  A hidden cell left with a single
@@ -174,6 +178,7 @@ def build(period, reg_rows, board_rows, figs, rels, extra, baseline=False):
     areas = [""] + order
     hidden = []
     shown_cells = {}
+    bands = []
 
     def cell(area, name, kind, text):
         key = (period, area, name, kind)
@@ -194,13 +199,29 @@ def build(period, reg_rows, board_rows, figs, rels, extra, baseline=False):
     for r in board_rows:
         rows[(r["lscb"], r["name"])] = r
     names = [n for n in figs if ("", n) in rows]
+    def band_bounds(i_num, text, den_text):
+        """A band "25–49%" over a printed base: the numerators whose whole
+        per cent (half up) lies in it."""
+        m = re.fullmatch(r"(\d+)\s*[–-]\s*(\d+)%", text or "")
+        if not m or baseline or den_text in ("", None):
+            return
+        lo_p, hi_p, den = int(m.group(1)), int(m.group(2)), int(den_text)
+        ok = [n for n in range(den + 1)
+              if lo_p <= (200 * n + den) // (2 * den) <= hi_p] if den else []
+        if ok:
+            s.lo[i_num] = max(s.lo[i_num], ok[0])
+            s.hi[i_num] = min(s.hi[i_num], ok[-1])
+            bands.append((i_num, text))
+
     # cells
     for a in areas:
         for n in names:
             r = rows.get((a, n))
             if r is None:
                 continue
-            cell(a, n, "n", r["numerator"])
+            i_num = cell(a, n, "n", r["numerator"])
+            if r["numerator"] == "":
+                band_bounds(i_num, r["text"], r["denominator"])
             if figs[n]["unit"] != "count":
                 cell(a, n, "d", r["denominator"])
             if r.get("not_recorded", "") != "" or a != "":
