@@ -269,6 +269,12 @@ sweep: $(BIN)
 	SCRPAPER=$(BIN) SWEEP_SIZES="0 1 2 3 5 8 20 200" SWEEP_SEEDS="1 2" \
 	    sh tests/e2e/test_grammar.sh
 
+# The red team's attack on everything published together (tests/attack/
+# red_run.sh; a few minutes, so not in check).
+.PHONY: attack
+attack: $(BIN)
+	SCRPAPER=$(BIN) sh tests/attack/red_run.sh
+
 valgrind: $(BIN)
 	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh
 

@@ -369,6 +369,38 @@ aud_read(struct aud *A, char *boards, char *region, long *cases,
 	return A->pool < 0 || A->nblocks > 1;
 }
 
+/* Declares "num + not_recorded <= base" of figure i in row rr when i
+ * tests one code: a review that has a code does not also mark it not
+ * recorded, so no unit is counted in both. */
+static void
+aud_nr_bound(struct aud *A, int rr, int i, const char *who)
+{
+	const struct fig_set *s = A->s;
+	const struct fig_def *d = &s->defs[i];
+	int base, tot;
+
+	if (!fig_single_code(d))
+		return;
+	if (d->of->type != FP_TRUE) {
+		if (d->unit == FIG_COUNT)
+			return;
+		base = aud_var(A, rr, i, AUD_DEN);
+	} else if (d->pop == FIG_POP_DEATHS) {
+		if (s->deaths_fig < 0)
+			return;
+		base = aud_var(A, rr, s->deaths_fig, AUD_NUM);
+	} else {
+		if ((tot = fig_total(s, d->pop)) < 0)
+			return;
+		base = aud_var(A, rr, tot, AUD_NUM);
+	}
+	aud_fact(A, 0, "%s: %s and its not_recorded count no unit twice, "
+	    "so together lie within their base", who, d->name);
+	aud_term(A, aud_var(A, rr, i, AUD_NUM), 1);
+	aud_term(A, aud_var(A, rr, i, AUD_NR), 1);
+	aud_term(A, base, -1);
+}
+
 /* Declares every fact of one block of rows (a period, or the total). */
 static void
 aud_facts_block(struct aud *A, int blk, const long *cases,
@@ -423,6 +455,8 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 				aud_term(A, base, -1);
 			}
 		}
+		for (i = 0; i < (int)s->ndefs; i++)
+			aud_nr_bound(A, rr, i, who);
 		for (k = 0; k < s->nrels; k++) {
 			aud_fact(A, s->rels[k].op == FIG_REL_EQ, "%s: %s",
 			    who, s->rels[k].text);

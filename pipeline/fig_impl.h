@@ -117,6 +117,18 @@ struct fig_set {
 	char		*file;		/* the file's name, for diagnostics */
 };
 
+/*
+ * A unit that has a code cannot also have it marked not recorded (the
+ * case loader refuses both), so for a figure whose `where` tests one code
+ * its numerator and its not_recorded count no unit twice: num +
+ * not_recorded <= its base.  Returns 1 if d is such a figure (a count of
+ * units, not a sum).
+ */
+int	fig_single_code(const struct fig_def *d);
+/* Returns the public figure counting every unit of population pop (the
+ * reviews, the children), or -1 when s has none. */
+int	fig_total(const struct fig_set *s, enum fig_pop pop);
+
 struct fig_ledger;
 
 /*

@@ -1063,6 +1063,28 @@ fig_rel_is_same(const struct fig_rel *r, int a, int b)
 	    (r->fig[0] == b && r->fig[1] == a));
 }
 
+int
+fig_single_code(const struct fig_def *d)
+{
+	return d->where->type == FP_CODE && d->sum == FIG_SUM_NONE;
+}
+
+int
+fig_total(const struct fig_set *s, enum fig_pop pop)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndefs; i++) {
+		const struct fig_def *d = &s->defs[i];
+
+		if (d->pop == pop && d->public && d->unit == FIG_COUNT &&
+		    d->sum == FIG_SUM_NONE && d->where->type == FP_TRUE &&
+		    d->of->type == FP_TRUE)
+			return (int)i;
+	}
+	return -1;
+}
+
 /*
  * Reads `relations:` and checks what the figures imply: two figures
  * counting the same set need a declared `a = b`; every group needs a

@@ -181,6 +181,38 @@ sup_sums(struct sup *S, const struct fig_set *s, size_t blk, size_t sum)
 	}
 }
 
+/* Adds "num + not_recorded <= base" of figure i in row r when i tests
+ * one code (fig_single_code()) and its base is a number a reader has:
+ * the share's base, the deaths, or the public number of reviews or
+ * children. */
+static void
+sup_nr_bound(struct sup *S, const struct fig_set *s, size_t r, int i)
+{
+	const struct fig_def *d = &s->defs[i];
+	size_t nf = s->ndefs, base;
+	int tot;
+
+	if (!fig_single_code(d))
+		return;
+	if (d->of->type != FP_TRUE) {
+		if (d->unit == FIG_COUNT)
+			return;
+		base = sup_at(nf, r, i, SUP_DEN);
+	} else if (d->pop == FIG_POP_DEATHS) {
+		if (s->deaths_fig < 0)
+			return;
+		base = sup_at(nf, r, s->deaths_fig, SUP_NUM);
+	} else {
+		if ((tot = fig_total(s, d->pop)) < 0)
+			return;
+		base = sup_at(nf, r, tot, SUP_NUM);
+	}
+	sup_con_add(S, FIG_REL_LE, 0);
+	sup_term(S, sup_at(nf, r, i, SUP_NUM), 1);
+	sup_term(S, sup_at(nf, r, d->nrclass, SUP_NR), 1);
+	sup_term(S, base, -1);
+}
+
 /*
  * Builds the cells and constraints of nblk blocks of rows, led[0..nblk *
  * (nb + 1)): in each block nb boards and London last, with London = the
@@ -278,6 +310,11 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 			}
 		}
 	}
+	/* A unit with a code is never one whose code is not recorded:
+	 * num + not_recorded <= base, for a figure testing one code. */
+	for (r = 0; r < S->nrows; r++)
+		for (i = 0; i < nf; i++)
+			sup_nr_bound(S, s, r, (int)i);
 	/* The total over the periods. */
 	if (pooled && nblk > 1)
 		sup_sums(S, s, nblk - 1, nblk - 1);

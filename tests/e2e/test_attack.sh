@@ -100,6 +100,45 @@ grep -q '^audit: recovered Newham: age_16_plus = 1, printed \[c\]$' \
     "$(head -c 2000 "$tmp/out")"
 grep -q "London's age_16_plus is the sum of the boards'" "$tmp/out" ||
 	fail "audit gives no reasoning: $(head -c 2000 "$tmp/out")"
+# A figure testing one code and its not_recorded count no review twice:
+# num + not_recorded <= base (tests/attack/red_leak_nr.py: Barking and
+# Dagenham marks mother_abused_as_child not recorded in all 6 of its
+# reviews, so its count is 0 whatever it prints).  The control must hide
+# another cell; published as the old control did (Barking's 0 as [c],
+# Westminster's shown), Barnet's 2 is London's 2 less the others.
+python3 tests/attack/red_leak_nr.py "$tmp/nr" >/dev/null ||
+	fail "red_leak_nr.py"
+"$SCRPAPER" audit --input "$tmp/nr" >"$tmp/out" 2>&1 ||
+	fail "audit of the not_recorded cohort: $(head -c 2000 "$tmp/out")"
+mkdir -p "$tmp/nrpub/lscb"
+"$SCRPAPER" figures --input "$tmp/nr" >"$tmp/nrpub/figures.csv"
+"$SCRPAPER" figures --input "$tmp/nr" --all-lscbs \
+    >"$tmp/nrpub/lscb/figures.csv"
+python3 - "$tmp/nrpub/lscb/figures.csv" <<'PY' || fail "not_recorded cohort"
+import csv, sys
+path = sys.argv[1]
+rows = list(csv.reader(open(path, encoding="utf-8")))
+cell = {(r[0], r[1]): r for r in rows[1:]}
+bar = cell[("Barking and Dagenham", "mother_abused_as_child")]
+wes = cell[("Westminster", "mother_abused_as_child")]
+# The control must not print Barking's count beside a hidden Westminster
+# unless Westminster's is protected some other way: here it shows 0.
+assert bar[7] == bar[4] == "6", bar
+assert wes[6] == "[c]" or bar[6] == "[c]", (bar, wes)
+bar[3], bar[5], bar[6] = "", "", "[c]"
+wes[3], wes[5], wes[6] = "0", "0", "0%"
+with open(path, "w", encoding="utf-8", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+"$SCRPAPER" audit --input "$tmp/nr" --published "$tmp/nrpub" >"$tmp/out" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] || fail "audit of the not_recorded leak exited $rc"
+grep -q '^audit: recovered Barnet: mother_abused_as_child = 2, printed \[c\]$' \
+    "$tmp/out" || fail "audit misses the not_recorded leak:" \
+    "$(head -c 2000 "$tmp/out")"
+grep -q 'count no unit twice' "$tmp/out" ||
+	fail "audit gives no not_recorded reasoning: $(head -c 2000 "$tmp/out")"
+
 grep -q 'ATK-\|NOTES-SENTINEL' "$tmp/out" &&
 	fail "audit prints a case id or notes"
 

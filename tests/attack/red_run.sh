@@ -1,0 +1,134 @@
+#!/bin/sh
+# The red team's attack on what scrpaper publishes together (make attack).
+#
+#  1. Adversarial multi-period cohorts (tests/attack/red_cohorts.py), each
+#     with last year's report over the same case files: every [c] of the
+#     published ledgers (figures --all-periods, regional and --all-lscbs)
+#     attacked by tests/attack/red_solve.py --extra, an attacker written
+#     apart from fig_suppress.c and fig_audit.c that also knows
+#     numerator + not_recorded <= base; last year's ledgers must print every
+#     period they share with this year's cell for cell
+#     (tests/attack/red_same_periods.py).
+#     The same with banded shares (disclosure: bands) when scrpaper has them.
+#  2. The three-period fixture (tests/data/make_three_periods.py): the same
+#     attack, and its regional and Southwark papers read back with
+#     pdftotext: every change sentence true and not misleading
+#     (tests/attack/red_sentences.py).
+#  3. Self-test: the attacker must catch a planted leak (one [c] of a
+#     published ledger replaced by its true value, which gives its
+#     complement in boys + girls = children away).
+#
+# Exit 1 when anything is recovered, differs or misleads.  Run from the
+# project root after make: sh tests/attack/red_run.sh (RED_COHORTS=N for
+# more cohorts; default 6).
+set -u
+cd "$(dirname "$0")/../.."
+: "${SCRPAPER:=./scrpaper}"
+case $SCRPAPER in /*) ;; *) SCRPAPER=$(pwd)/$SCRPAPER ;; esac
+: "${RED_COHORTS:=6}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/scr-red.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+figs=templates/figures.yaml
+
+ledgers() {  # DIR: DIR.reg.csv, DIR.brd.csv, DIR.truth.json
+	"$SCRPAPER" figures --input "$1" --all-periods >"$1.reg.csv" 2>/dev/null ||
+	"$SCRPAPER" figures --input "$1" >"$1.reg.csv" || return 1
+	"$SCRPAPER" figures --input "$1" --all-periods --all-lscbs \
+	    >"$1.brd.csv" 2>/dev/null ||
+	"$SCRPAPER" figures --input "$1" --all-lscbs >"$1.brd.csv" || return 1
+	python3 tests/e2e/count_figures.py "$1" "$figs" >"$1.truth.json"
+}
+
+attack() {  # DIR LABEL
+	python3 tests/attack/red_solve.py "$1.reg.csv" "$1.brd.csv" "$figs" \
+	    --truth "$1.truth.json" --extra --label "$2" >"$tmp/out" 2>&1
+	rc=$?
+	cat "$tmp/out"
+	[ $rc -eq 0 ] || fail "$2: suppressed cells worked back"
+}
+
+# 1. adversarial cohorts, this year and last year
+python3 tests/attack/red_cohorts.py --generated "$RED_COHORTS" --seed 7 \
+    --out "$tmp/c" || fail "red_cohorts.py"
+for d in "$tmp"/c/red-[0-9][0-9][0-9]; do
+	n=$(basename "$d")
+	ledgers "$d" && ledgers "$d-lastyear" || { fail "$n: ledgers"; continue; }
+	attack "$d" "$n"
+	python3 tests/attack/red_same_periods.py "$d.brd.csv" \
+	    "$d-lastyear.brd.csv" || fail "$n: last year's ledgers differ"
+done
+
+# 1a. banded shares (report.yaml disclosure: bands, once the program has
+# them): the same cohorts with [25, 50, 75], each band read as an interval
+for d in "$tmp"/c/red-000 "$tmp"/c/red-005; do
+	b="$d-bands"
+	cp -r "$d" "$b"
+	sed -i 's/^disclosure:$/disclosure:\n  bands: [25, 50, 75]/' \
+	    "$b/report.yaml"
+	if ! "$SCRPAPER" check --input "$b" >/dev/null 2>&1; then
+		echo "$(basename "$b"): bands not known to this scrpaper; skipped"
+		continue
+	fi
+	ledgers "$b" && attack "$b" "$(basename "$b")"
+done
+
+# 1b. the smallest input found for the not_recorded leak
+python3 tests/attack/red_leak_nr.py "$tmp/leak-nr" || fail "red_leak_nr.py"
+ledgers "$tmp/leak-nr" && attack "$tmp/leak-nr" leak-nr
+
+# 2. the three-period fixture: ledgers and papers
+python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
+    fail "make_three_periods.py"
+ledgers "$tmp/three" && attack "$tmp/three" three-periods
+for who in regional Southwark; do
+	if [ $who = regional ]; then set --; else set -- --lscb $who; fi
+	"$SCRPAPER" render --input "$tmp/three" "$@" -o "$tmp/$who.pdf" \
+	    2>/dev/null && pdftotext -layout "$tmp/$who.pdf" "$tmp/$who.txt" ||
+	    { fail "$who paper"; continue; }
+	python3 tests/attack/red_sentences.py "$tmp/$who.txt" \
+	    "$tmp/three/report.yaml" || fail "$who paper: change sentences"
+done
+
+# 3. self-test: plant a leak and the attacker must find it
+for d in "$tmp"/c/red-[0-9][0-9][0-9] "$tmp/three"; do
+python3 - "$d.brd.csv" "$d.truth.json" "$tmp/planted.csv" <<'EOF' ||
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+truth = json.load(open(sys.argv[2]))["counts"]
+hid = {(r["period"], r["lscb"], r["name"]) for r in rows if r["numerator"] == ""}
+done = None
+for r in rows:
+    k = (r["period"], r["lscb"], "girls")
+    if r["name"] == "boys" and r["numerator"] == "" and k in hid and \
+            r["denominator"] != "" and int(r["denominator"]) > 5:
+        r["numerator"] = str(truth["%s|%s|boys" % (r["period"], r["lscb"])][0])
+        done = k
+        break
+if done is None:
+    sys.exit("no board with boys and girls both [c]")
+w = csv.DictWriter(open(sys.argv[3], "w", encoding="utf-8", newline=""),
+                   fieldnames=list(rows[0]))
+w.writeheader()
+w.writerows(rows)
+print("planted: %s %s boys shown" % done[:2])
+EOF
+    continue
+break
+done
+if [ ! -s "$tmp/planted.csv" ]; then
+	fail "self-test: no cell to plant a leak in"
+elif python3 tests/attack/red_solve.py "$d.reg.csv" "$tmp/planted.csv" "$figs" \
+    --truth "$d.truth.json" --label planted --show 3 >"$tmp/out" 2>&1; then
+	cat "$tmp/out"
+	fail "self-test: the planted leak was not found"
+else
+	grep -q 'girls numerator = .* (true value)' "$tmp/out" ||
+	    fail "self-test: the planted leak's girls not recovered"
+	echo "self-test: planted leak found: $(grep -c '^recovered' "$tmp/out") cell(s)"
+fi
+
+[ $failed -eq 0 ] && echo "red_run: nothing recovered, nothing misleading: OK"
+exit $failed
