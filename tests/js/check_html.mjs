@@ -128,6 +128,20 @@ function facts() {
 	};
 }
 
+// Chromium on a loaded machine may refuse one capture ("Unable to capture
+// screenshot") and take the same picture when asked again: a few tries.
+async function shot(page, path) {
+	for (let i = 1; ; i++) {
+		try {
+			return await page.screenshot({ path });
+		} catch (e) {
+			if (i >= 4 || !/Unable to capture screenshot/.test(e.message))
+				throw e;
+			await page.waitForTimeout(250 * i);
+		}
+	}
+}
+
 let pass = 0, fail = 0;
 for (const file of files) {
 	const name = basename(file).replace(/\.html$/, '');
@@ -155,7 +169,7 @@ for (const file of files) {
 			problems.push(`${f.h1} h1 elements, not 1`);
 		if (f.skipped !== null)
 			problems.push(`heading level skipped: ${f.skipped}`);
-		await page.screenshot({ path: join(shots, `${name}.png`) });
+		await shot(page, join(shots, `${name}.png`));
 
 		for (const v of await axe(page))
 			problems.push(`axe ${v.id} (${v.impact}) at desktop ` +
@@ -175,7 +189,7 @@ for (const file of files) {
 		if (over.scroll > over.client)
 			problems.push(`scrolls sideways at ${narrow.width} px: ` +
 			    `${over.scroll} px wide (${over.wide.join(', ')})`);
-		await page.screenshot({ path: join(shots, `${name}-320.png`) });
+		await shot(page, join(shots, `${name}-320.png`));
 		for (const v of await axe(page))
 			problems.push(`axe ${v.id} (${v.impact}) at ` +
 			    `${narrow.width} px: ${v.help}: ${v.nodes.join(', ')}`);
