@@ -71,7 +71,8 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data golden sweep schema restricted
+	asan valgrind fuzz bench data golden sweep schema restricted \
+	sweep-boards
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -268,6 +269,11 @@ asan:
 sweep: $(BIN)
 	SCRPAPER=$(BIN) SWEEP_SIZES="0 1 2 3 5 8 20 200" SWEEP_SEEDS="1 2" \
 	    sh tests/e2e/test_grammar.sh
+
+# The public board papers and banded shares over the 52 generated
+# cohorts, the leak cohorts and input/ (check runs one cohort and input/).
+sweep-boards: $(BIN)
+	SCRPAPER=$(BIN) BOARD_SWEEP=52 sh tests/e2e/test_board_edition.sh
 
 valgrind: $(BIN)
 	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh

@@ -17,7 +17,8 @@ const char *const doc_type_names[DOC__MAX] = {
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
-	"no-region-cases", "if", "fixed", "unless",
+	"no-region-cases", "if", "fixed", "unless", "board-figures",
+	"no-board-figures", "banded",
 };
 
 const char *const doc_test_op_names[DOC_OP__MAX] = {

@@ -79,6 +79,11 @@ enum doc_cond_kind {
 				   from a study) and the prose lint skips it */
 	DOC_COND_UNLESS,	/* "unless TEST": shown when the test of
 				   as.cond.test does not hold */
+	DOC_COND_BOARD_FIGURES,	/* "board-figures": some table of a board's
+				   paper keeps its board column (fill
+				   collapses the mostly [c] ones) */
+	DOC_COND_NO_BOARD_FIGURES, /* "no-board-figures": none does */
+	DOC_COND_BANDED,	/* "banded": some figure prints as a band */
 	DOC_COND__MAX
 };
 

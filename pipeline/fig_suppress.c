@@ -45,6 +45,9 @@ struct sup_cell {
 	int		 known;	/* pinned by what London and the public
 				 * numbers say alone: no secret */
 	size_t		 order;	/* complementary: when it was chosen */
+	int		 banded; /* hidden, but printed as a band: a reader
+				 * knows blo <= val <= bhi (fig_band.c) */
+	long		 blo, bhi;
 };
 
 /* sum of coef[i] * cell[i] (= or <=) rhs */
@@ -417,8 +420,9 @@ sup_reason(struct sup *S, int probe)
 		if (!sup_hidden(S, c) || S->cells[c].known)
 			S->lo[c] = S->hi[c] = S->cells[c].val;
 		else {
-			S->lo[c] = 0;
-			S->hi[c] = S->cells[c].ub;
+			S->lo[c] = S->cells[c].banded ? S->cells[c].blo : 0;
+			S->hi[c] = S->cells[c].banded ? S->cells[c].bhi :
+			    S->cells[c].ub;
 		}
 	}
 	for (c = 0; c < S->ncons; c++)
@@ -637,6 +641,23 @@ sup_base_rule(struct sup *S, const struct fig_set *s, size_t nb)
 		}
 }
 
+/* Marks the cells a reader knows with no board figure shown at all
+ * (known: no secret); leaves every cell shown. */
+static void
+sup_mark_known(struct sup *S)
+{
+	size_t c;
+
+	for (c = 0; c < S->ncells; c++)
+		S->cells[c].why = S->cells[c].hidable ? FIG_WHY_PRIMARY :
+		    FIG_SHOWN;
+	if (sup_reason(S, 1))
+		for (c = 0; c < S->ncells; c++)
+			S->cells[c].known = S->lo[c] == S->hi[c];
+	for (c = 0; c < S->ncells; c++)
+		S->cells[c].why = FIG_SHOWN;
+}
+
 void
 fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
     struct fig_ledger *region, int region_hidable, long t)
@@ -649,16 +670,8 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	memset(&S, 0, sizeof(S));
 	sup_build(&S, s, ls, nb, region, region_hidable);
 
-	/* What a reader knows with no board figure shown at all. */
 	save = xcalloc(S.ncells ? S.ncells : 1, sizeof(*save));
-	for (c = 0; c < S.ncells; c++)
-		S.cells[c].why = S.cells[c].hidable ? FIG_WHY_PRIMARY :
-		    FIG_SHOWN;
-	if (sup_reason(&S, 1))
-		for (c = 0; c < S.ncells; c++)
-			S.cells[c].known = S.lo[c] == S.hi[c];
-	for (c = 0; c < S.ncells; c++)
-		S.cells[c].why = FIG_SHOWN;
+	sup_mark_known(&S);
 
 	sup_primary(&S, s, ls, nb, region, t);
 	sup_base_rule(&S, s, nb);
@@ -714,4 +727,92 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	free(order);
 	free(save);
 	sup_free(&S);
+}
+
+/*
+ * The reader of fig_band.c: the cells and relations above over ledgers
+ * already suppressed, so that a band can be tried against the same
+ * reasoning that chose the [c]s.
+ */
+struct fig_reader {
+	struct sup	 S;
+	size_t		 nf;
+	size_t		 nb;
+};
+
+struct fig_reader *
+fig_reader_new(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
+    struct fig_ledger *region, int region_hidable)
+{
+	struct fig_reader *R = xcalloc(1, sizeof(*R));
+	size_t r, i, nf = s->ndefs;
+
+	R->nf = nf;
+	R->nb = nb;
+	sup_build(&R->S, s, ls, nb, region, region_hidable);
+	sup_mark_known(&R->S);
+	for (r = 0; r <= nb; r++) {
+		const struct fig_ledger *l = r < nb ? ls[r] : region;
+
+		for (i = 0; i < nf; i++) {
+			const struct fig_value *v = &l->values[i];
+			const struct fig_def *d = &s->defs[i];
+			struct sup_cell *c = R->S.cells;
+
+			if (v->suppressed)
+				c[sup_at(nf, r, (int)i, SUP_NUM)].why = v->why;
+			if (d->nrclass == (int)i && v->nr_hidden)
+				c[sup_at(nf, r, (int)i, SUP_NR)].why =
+				    FIG_WHY_COMPLEMENTARY;
+			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT &&
+			    v->den_hidden)
+				c[sup_at(nf, r, (int)i, SUP_DEN)].why =
+				    FIG_WHY_COMPLEMENTARY;
+		}
+	}
+	return R;
+}
+
+void
+fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
+    long lo, long hi)
+{
+	struct sup_cell *c = &R->S.cells[sup_at(R->nf, row, fig, SUP_NUM)];
+
+	c->banded = on;
+	c->blo = lo;
+	c->bhi = hi;
+}
+
+int
+fig_reader_safe(struct fig_reader *R, int probe)
+{
+	size_t c;
+
+	if (!sup_reason(&R->S, probe))
+		return 0;
+	for (c = 0; c < R->S.ncells; c++)
+		if (sup_hidden(&R->S, c) && !R->S.cells[c].known &&
+		    R->S.lo[c] == R->S.hi[c])
+			return 0;
+	return 1;
+}
+
+void
+fig_reader_bounds(struct fig_reader *R, size_t row, int fig, long *lo,
+    long *hi)
+{
+	size_t c = sup_at(R->nf, row, fig, SUP_NUM);
+
+	*lo = R->S.lo[c];
+	*hi = R->S.hi[c];
+}
+
+void
+fig_reader_free(struct fig_reader *R)
+{
+	if (R == NULL)
+		return;
+	sup_free(&R->S);
+	free(R);
 }

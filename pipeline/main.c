@@ -649,7 +649,7 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 	struct fig_ledger *const *ls;
 	const struct fig_ledger *region;
 	char *bcsv = NULL, *rcsv = NULL, *path;
-	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0;
+	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0, banded = 0;
 	FILE *f;
 	long found;
 
@@ -671,6 +671,7 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 			for (j = 0; j < ls[i]->nvalues; j++) {
 				cells++;
 				hidden += ls[i]->values[j].suppressed;
+				banded += ls[i]->values[j].banded;
 			}
 		if ((f = open_memstream(&bcsv, &blen)) == NULL)
 			return EXIT_SYSERR;
@@ -692,11 +693,13 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 			    "back\n", found, found == 1 ? "" : "s");
 		return EXIT_INVALID;
 	}
-	if (published == NULL)
-		printf("audit: %zu boards, %zu of %zu board figures shown, "
-		    "no suppressed figure can be worked back: OK\n",
+	if (published == NULL) {
+		printf("audit: %zu boards, %zu of %zu board figures shown",
 		    c->report.nlscbs, cells - hidden, cells);
-	else
+		if (banded > 0)
+			printf(" (%zu more as bands)", banded);
+		printf(", no suppressed figure can be worked back: OK\n");
+	} else
 		printf("audit: no suppressed figure can be worked back: OK\n");
 	return EXIT_SUCCESS;
 }

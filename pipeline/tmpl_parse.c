@@ -30,6 +30,7 @@
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
  *              | "region-cases" | "no-region-cases" | "fixed"
+ *              | "board-figures" | "no-board-figures" | "banded"
  *              | "if " test | "unless " test ;
  *   test       = fig " "+ op " "+ right ;       a test on figure values
  *   fig        = [ "region:" ] name ;

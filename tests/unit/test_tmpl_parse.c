@@ -564,7 +564,19 @@ test_fill_conditional_blocks(void **state)
 	fx->ledger.cases = 0;
 	fx->ledger.suppressed_any = 1;
 	check_text(fx, "::: cases\nC\n:::\n::: no-cases\nN\n:::\n", 0, "N");
-	check_text(fx, "::: suppressed\nS\n:::\n", 0, "S");
+	/* In a board's paper, only while a [c] is printed: here boys. */
+	check_text(fx, "::: suppressed\nS\n:::\nX\n", 0, "X");
+	fx->values[0].suppressed = 1;
+	check_text(fx, "::: suppressed\nS\n:::\n{boys}\n", 0, "S");
+	check_text(fx, "::: banded\nS\n:::\n{boys}\n", 0, "[c]");
+	fx->values[0].banded = 1;
+	fx->values[0].band_lo = 25;
+	fx->values[0].band_hi = 49;
+	check_text(fx, "::: banded\nS\n:::\n{boys}\n", 0, "S");
+	check_text(fx, "::: suppressed\nS\n:::\n{boys}\n", 0,
+	    "25\u201349%");
+	fx->values[0].banded = 0;
+	fx->values[0].suppressed = 0;
 	fx->ledger.cases = 47;
 	fx->ledger.suppressed_any = 0;
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""What the board papers of one input folder show: for every board with
+at least one review, the board figures of the tables of its section "The
+BOARD reviews" (the names its {region:NAME} cells print, whether the
+table kept its board column or not) and how many of them the board's
+ledger shows (a number, or a band) rather than [c] -- each shown one is
+in the paper, in its table or quoted before a collapsed one; the [c]
+marks printed in the whole paper; and its pages.  Reads `scrpaper
+figures --all-lscbs` and `scrpaper render --dump doc` and `--dump
+layout` of each board's paper.  Used for the measures in
+docs/disclosure.md ("Board papers"); not part of make check.
+
+  board_papers.py SCRPAPER INPUT_DIR [--board NAME] [--template FILE]
+
+prints one line: boards, figures shown/figures (bands among them), [c]
+marks, pages (total, and the largest paper's); with --board, the same for
+that board alone.
+"""
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from board_tables import tables  # noqa: E402
+
+
+def run(*args):
+    return subprocess.run(list(args), check=True,
+                          capture_output=True).stdout.decode("utf-8",
+                                                             "replace")
+
+
+def main():
+    binary, input_dir = sys.argv[1], sys.argv[2]
+    opts = dict(zip(sys.argv[3::2], sys.argv[4::2]))
+    tmpl = ["--template", opts["--template"]] if "--template" in opts else []
+    ledger = {}
+    for r in csv.reader(io.StringIO(run(binary, "figures", "--input",
+                                        input_dir, "--all-lscbs"))):
+        ledger[(r[0], r[1])] = r
+    names = sorted({k[0] for k in ledger if k[0] != "lscb"})
+    if "--board" in opts:
+        names = [opts["--board"]]
+    n = cells = shown = bands = marks = pages = most = 0
+    for b in names:
+        if ledger[(b, "cases")][3] in ("", "0"):
+            continue
+        n += 1
+        doc = run(binary, "render", "--input", input_dir, "--lscb", b,
+                  "--dump", "doc", *tmpl)
+        for t in tables(doc):
+            for row in t["rows"]:
+                for c in row:
+                    if c[1] != "region":
+                        continue
+                    text = ledger[(b, c[0])][6]
+                    cells += 1
+                    shown += text != "[c]"
+                    bands += "\u2013" in text
+        marks += len(re.findall(r"\[c\]", doc))
+        p = int(run(binary, "render", "--input", input_dir, "--lscb", b,
+                    "--dump", "layout", *tmpl).split()[1])
+        pages += p
+        most = max(most, p)
+    print("%d boards; figures shown %d/%d (%.1f%%, %d of them bands); "
+          "[c] marks %d; pages %d (largest %d)" % (
+              n, shown, cells, 100.0 * shown / max(cells, 1), bands, marks,
+              pages, most))
+
+
+if __name__ == "__main__":
+    main()
