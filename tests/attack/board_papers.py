@@ -5,10 +5,11 @@ BOARD reviews" (the names its {region:NAME} cells print, whether the
 table kept its board column or not) and how many of them the board's
 ledger shows (a number, or a band) rather than [c] -- each shown one is
 in the paper, in its table or quoted before a collapsed one; the [c]
-marks printed in the whole paper; and its pages.  Reads `scrpaper
-figures --all-lscbs` and `scrpaper render --dump doc` and `--dump
-layout` of each board's paper.  Used for the measures in
-docs/disclosure.md ("Board papers"); not part of make check.
+marks printed in its PDF; and its pages.  Runs `scrpaper figures
+--all-lscbs`, `scrpaper render --all-lscbs` (into a temporary folder),
+one `--dump doc` for the table rows, pdftotext and pdfinfo.  Used for
+the measures in docs/disclosure.md ("Board papers"); not part of make
+check.
 
   board_papers.py SCRPAPER INPUT_DIR [--board NAME] [--template FILE]
 
@@ -22,6 +23,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -34,6 +36,10 @@ def run(*args):
                                                              "replace")
 
 
+def slug(name):
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def main():
     binary, input_dir = sys.argv[1], sys.argv[2]
     opts = dict(zip(sys.argv[3::2], sys.argv[4::2]))
@@ -42,34 +48,36 @@ def main():
     for r in csv.reader(io.StringIO(run(binary, "figures", "--input",
                                         input_dir, "--all-lscbs"))):
         ledger[(r[0], r[1])] = r
-    names = sorted({k[0] for k in ledger if k[0] != "lscb"})
+    boards = [b for b in sorted({k[0] for k in ledger if k[0] != "lscb"})
+              if ledger[(b, "cases")][3] not in ("", "0")]
     if "--board" in opts:
-        names = [opts["--board"]]
-    n = cells = shown = bands = marks = pages = most = 0
-    for b in names:
-        if ledger[(b, "cases")][3] in ("", "0"):
-            continue
-        n += 1
-        doc = run(binary, "render", "--input", input_dir, "--lscb", b,
-                  "--dump", "doc", *tmpl)
-        for t in tables(doc):
-            for row in t["rows"]:
-                for c in row:
-                    if c[1] != "region":
-                        continue
-                    text = ledger[(b, c[0])][6]
-                    cells += 1
-                    shown += text != "[c]"
-                    bands += "\u2013" in text
-        marks += len(re.findall(r"\[c\]", doc))
-        p = int(run(binary, "render", "--input", input_dir, "--lscb", b,
-                    "--dump", "layout", *tmpl).split()[1])
-        pages += p
-        most = max(most, p)
+        boards = [opts["--board"]]
+    # The board tables' figures: the same rows in every board's paper.
+    names = [c[0] for t in tables(run(binary, "render", "--input",
+                                      input_dir, "--lscb", boards[0],
+                                      "--dump", "doc", *tmpl))
+             for row in t["rows"] for c in row if c[1] == "region"]
+    cells = shown = bands = marks = pages = most = 0
+    with tempfile.TemporaryDirectory() as out:
+        run(binary, "render", "--input", input_dir, "--all-lscbs", "-o",
+            out, *tmpl)
+        for b in boards:
+            pdf = os.path.join(out, slug(b) + ".pdf")
+            for n in names:
+                text = ledger[(b, n)][6]
+                cells += 1
+                shown += text != "[c]"
+                bands += "\u2013" in text
+            marks += run("pdftotext", "-enc", "UTF-8", pdf,
+                         "-").count("[c]")
+            p = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf),
+                              re.M).group(1))
+            pages += p
+            most = max(most, p)
     print("%d boards; figures shown %d/%d (%.1f%%, %d of them bands); "
           "[c] marks %d; pages %d (largest %d)" % (
-              n, shown, cells, 100.0 * shown / max(cells, 1), bands, marks,
-              pages, most))
+              len(boards), shown, cells, 100.0 * shown / max(cells, 1),
+              bands, marks, pages, most))
 
 
 if __name__ == "__main__":
