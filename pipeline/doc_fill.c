@@ -916,13 +916,11 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 		    "one axis: the table above mixes them");
 }
 
-/* Types a table cell: a cell that holds one figure reference (and
- * spaces) holds that figure; any other cell is read as literal text. */
-static void
-fill_cell_num(struct doc_node *cell)
+/* The one node of a cell but spaces, or NULL. */
+static struct doc_node *
+fill_cell_only(const struct doc_node *cell)
 {
 	struct doc_node	*c, *ref = NULL;
-	char		*t;
 	int		 n = 0;
 
 	for (c = cell->first_child; c != NULL; c = c->next) {
@@ -932,11 +930,22 @@ fill_cell_num(struct doc_node *cell)
 		ref = c;
 		n++;
 	}
-	if (n == 1 && ref->type == DOC_FIGREF) {
+	return n == 1 ? ref : NULL;
+}
+
+/* Types a table cell: a cell that holds one figure reference (and
+ * spaces) holds that figure; any other cell is read as literal text. */
+static void
+fill_cell_num(struct doc_node *cell)
+{
+	struct doc_node	*ref = fill_cell_only(cell);
+	char		*t;
+
+	if (ref != NULL && ref->type == DOC_FIGREF) {
 		cell->as.cell.num = ref->as.figref.num;
 		return;
 	}
-	if (n == 1 && ref->type == DOC_NATREF &&
+	if (ref != NULL && ref->type == DOC_NATREF &&
 	    ref->as.natref.num.kind != DOC_NUM_NONE) {
 		cell->as.cell.num = ref->as.natref.num;
 		return;
@@ -1365,17 +1374,9 @@ fill_marking(struct doc *doc)
 static const struct fig_value *
 fill_board_value(const struct fill *f, const struct doc_node *cell)
 {
-	const struct doc_node	*c, *ref = NULL;
-	int			 n = 0;
+	const struct doc_node	*ref = fill_cell_only(cell);
 
-	for (c = cell->first_child; c != NULL; c = c->next) {
-		if (c->type == DOC_TEXT && c->text != NULL &&
-		    strspn(c->text, " ") == strlen(c->text))
-			continue;
-		ref = c;
-		n++;
-	}
-	if (n != 1 || ref->type != DOC_FIGREF ||
+	if (ref == NULL || ref->type != DOC_FIGREF ||
 	    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
 		return NULL;
 	return fig_ledger_find(f->env->ledgers[DOC_LEDGER_SELECTION],
@@ -1545,7 +1546,7 @@ fill_collapse(struct fill *f)
 	struct doc_node		**tv = NULL, *note;
 	char			**cols;
 	int			*ncells, *hidden, banded;
-	size_t			 n = 0, i, ncollapse = 0;
+	size_t			 n = 0, i;
 	char			*collapse;
 
 	if (f->env->lscb < 0)
@@ -1563,9 +1564,7 @@ fill_collapse(struct fill *f)
 			continue;
 		collapse[i] = !f->env->restricted && c->report.collapse > 0 &&
 		    100L * hidden[i] >= (long)c->report.collapse * ncells[i];
-		if (collapse[i])
-			ncollapse++;
-		else
+		if (!collapse[i])
 			f->board_figures++;
 	}
 	for (i = 0; i < n; i++) {
@@ -1586,7 +1585,6 @@ fill_collapse(struct fill *f)
 	free(hidden);
 	free(collapse);
 	free(tv);
-	(void)ncollapse;
 }
 
 int

@@ -12,6 +12,10 @@ the measures in docs/disclosure.md ("Board papers"); not part of make
 check.
 
   board_papers.py SCRPAPER INPUT_DIR [--board NAME] [--template FILE]
+                  [--pages no]
+
+(--pages no: the figures alone, from the ledger, without rendering the
+papers: [c] marks and pages print as 0)
 
 prints one line: boards, figures shown/figures (bands among them), [c]
 marks, pages (total, and the largest paper's); with --board, the same for
@@ -59,8 +63,10 @@ def main():
              for row in t["rows"] for c in row if c[1] == "region"]
     cells = shown = bands = marks = pages = most = 0
     with tempfile.TemporaryDirectory() as out:
-        run(binary, "render", "--input", input_dir, "--all-lscbs", "-o",
-            out, *tmpl)
+        papers = opts.get("--pages") != "no"
+        if papers:
+            run(binary, "render", "--input", input_dir, "--all-lscbs",
+                "-o", out, *tmpl)
         for b in boards:
             pdf = os.path.join(out, slug(b) + ".pdf")
             for n in names:
@@ -68,6 +74,8 @@ def main():
                 cells += 1
                 shown += text != "[c]"
                 bands += "\u2013" in text
+            if not papers:
+                continue
             marks += run("pdftotext", "-enc", "UTF-8", pdf,
                          "-").count("[c]")
             p = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf),
