@@ -8,7 +8,8 @@
  * this one, still cannot pin any hidden cell of any board to one value.
  * Only a share over a base that is printed and larger than the threshold
  * gets a band: a share of a small base stays [c] (rule 2 of
- * docs/disclosure.md protects it whatever its value).
+ * docs/disclosure.md protects it whatever its value); and no band says
+ * that its numerator is a small number (1 to the threshold, rule 1).
  * For fig_eval.c only; docs/disclosure.md, "Banded shares", says why.
  */
 #include <stdlib.h>
@@ -83,8 +84,10 @@ fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 				continue;
 			band_of(edges, nedges, v->percent, &plo, &phi);
 			band_interval(v->den, plo, phi, &lo, &hi);
-			if (lo >= hi)
-				continue;	/* the band would say it */
+			/* The band would say the figure, or that it is a
+			 * small number (rule 1 hides those). */
+			if (lo >= hi || (lo >= 1 && hi <= t))
+				continue;
 			if (stale)
 				fig_reader_safe(R, 0);
 			stale = 0;

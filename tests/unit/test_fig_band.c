@@ -121,7 +121,13 @@ test_unsafe_band_is_refused(void **state)
 	ls[0] = ledger(s, 0, 10, 1, 1);
 	ls[1] = ledger(s, 1, 10, 1, 1);
 	region = ledger(s, -1, 20, 2, 0);
+	/* Threshold 5: the band 10-24% of ten says 1 or 2, a small number
+	 * (rule 1): no band at all. */
 	fig_band(s, ls, 2, region, 0, 5, edges, 2);
+	assert_int_equal(fig_ledger_find(ls[0], "old")->banded, 0);
+	assert_int_equal(fig_ledger_find(ls[1], "old")->banded, 0);
+	/* Threshold 1: the bands may show, but not both. */
+	fig_band(s, ls, 2, region, 0, 1, edges, 2);
 	a = fig_ledger_find(ls[0], "old");
 	b = fig_ledger_find(ls[1], "old");
 	assert_int_equal(a->banded, 1);
