@@ -21,6 +21,10 @@ struct diag;
 #define CASE_MAX_LSCBS		10000	/* boards in report.yaml */
 #define CASE_MAX_LSCB_NAME	100	/* characters in a board's name */
 #define CASE_MAX_STUDIES	1000	/* studies in national.yaml */
+#define CASE_MAX_EARLIER	4	/* earlier periods in report.yaml */
+#define CASE_MAX_PERIOD_LABEL	32	/* characters in a period's label */
+#define CASE_POOLED_LABEL	"pooled" /* reserved: labels the total over
+					 * the periods in the ledgers */
 
 enum case_sex {
 	SEX_MALE,
@@ -126,11 +130,42 @@ struct scr_case {
 #define CASE_DEFAULT_HOUSEHOLD	0x1u
 #define CASE_DEFAULT_AREAS	0x2u
 
+/*
+ * One period of the report: the current one (report.yaml `period:`) or an
+ * earlier one (`earlier:`).  A case counts in the period its `completed`
+ * date falls in; periods never overlap.
+ */
+struct period {
+	char		*label;		/* "2002-06": 1..CASE_MAX_PERIOD_LABEL
+					 * letters, digits and '-', unique.
+					 * The current period's, when
+					 * report.yaml gives none, is derived
+					 * from its years: the first year, '-',
+					 * the last two digits of the last
+					 * (2006-04-01..2009-09-30: "2006-09"),
+					 * or the one year ("2010") */
+	int		 from;		/* YYYYMMDD, inclusive */
+	int		 to;		/* YYYYMMDD, inclusive */
+	struct srcpos	 pos;		/* where report.yaml declares it */
+};
+
 struct report {
 	char		*title;
 	char		*region;
-	int		 period_from;	/* YYYYMMDD, inclusive */
+	int		 period_from;	/* YYYYMMDD, inclusive: the current
+					 * period's, = periods[nperiods-1] */
 	int		 period_to;	/* YYYYMMDD, inclusive */
+	/*
+	 * Every period, in chronological order, the current one last
+	 * (periods[nperiods - 1]); at most CASE_MAX_EARLIER before it.
+	 * With no `earlier:` there is one.  nperiods is 0 only in a cohort
+	 * whose report.yaml was not loaded (cohort_new() in tests): then the
+	 * one period is period_from..period_to, and report_nperiods() says
+	 * 1.  The figures read the current period's bounds from
+	 * period_from/period_to, so code that sets those alone still works.
+	 */
+	struct period	*periods;
+	size_t		 nperiods;
 	char		*organisation;
 	char		**authors;
 	size_t		 nauthors;
@@ -236,6 +271,22 @@ int	codebook_find(const struct codebook *cb, const char *name);
 
 /* Returns the index of board name in the report, or -1. */
 int	report_find_lscb(const struct report *r, const char *name);
+
+/* The number of periods of r: nperiods, or 1 when none was loaded. */
+size_t	report_nperiods(const struct report *r);
+
+/* Period i of r (index as report.periods; i >= nperiods - 1 is the
+ * current one): its bounds in *from and *to (0: open), and its label
+ * (NULL when no report was loaded). */
+const char *report_period(const struct report *r, size_t i, int *from,
+	    int *to);
+
+/* The index of the period that date (YYYYMMDD) falls in, or -1 when it
+ * falls in none. */
+int	report_period_of(const struct report *r, int date);
+
+/* The index of the period labelled label, or -1. */
+int	report_find_period(const struct report *r, const char *label);
 
 /* Returns 1 if s has the form of an ONS code of an English local
  * authority (E06, E08, E09 or E10 and six digits), or of an English

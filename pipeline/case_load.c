@@ -112,6 +112,9 @@ cohort_free(struct cohort *c)
 	free(c->report.region_code);
 	free(c->report.contact);
 	free(c->report.bands);
+	for (i = 0; i < c->report.nperiods; i++)
+		free(c->report.periods[i].label);
+	free(c->report.periods);
 	for (i = 0; i < c->codebook.ncodes; i++) {
 		free(c->codebook.codes[i].name);
 		free(c->codebook.codes[i].label);
@@ -217,6 +220,51 @@ report_find_lscb(const struct report *r, const char *name)
 
 	for (i = 0; i < r->nlscbs; i++)
 		if (strcmp(r->lscbs[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+size_t
+report_nperiods(const struct report *r)
+{
+	return r->nperiods > 0 ? r->nperiods : 1;
+}
+
+const char *
+report_period(const struct report *r, size_t i, int *from, int *to)
+{
+	if (i + 1 >= report_nperiods(r)) {
+		*from = r->period_from;
+		*to = r->period_to;
+		return r->nperiods > 0 ? r->periods[r->nperiods - 1].label :
+		    NULL;
+	}
+	*from = r->periods[i].from;
+	*to = r->periods[i].to;
+	return r->periods[i].label;
+}
+
+int
+report_period_of(const struct report *r, int date)
+{
+	size_t i, n = report_nperiods(r);
+	int from, to;
+
+	for (i = 0; i < n; i++) {
+		report_period(r, i, &from, &to);
+		if ((from <= 0 || date >= from) && (to <= 0 || date <= to))
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+report_find_period(const struct report *r, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < r->nperiods; i++)
+		if (strcmp(r->periods[i].label, label) == 0)
 			return (int)i;
 	return -1;
 }
@@ -775,15 +823,194 @@ load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
 	}
 }
 
+/* Returns 1 if s is a period label: 1..CASE_MAX_PERIOD_LABEL letters,
+ * digits and '-', not CASE_POOLED_LABEL. */
+static int
+valid_period_label(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (strcmp(s, CASE_POOLED_LABEL) == 0)
+		return 0;
+	if (n == 0 || n > CASE_MAX_PERIOD_LABEL)
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-')
+			return 0;
+	return 1;
+}
+
+/* The label of a period from..to that report.yaml does not name: its
+ * first year, and the last two digits of its last ("2006-09" for
+ * 2006-04-01 to 2009-09-30), or the one year when both are the same.
+ * Returns a new string. */
+static char *
+period_label_derived(int from, int to)
+{
+	if (from / 10000 == to / 10000)
+		return xasprintf("%04d", from / 10000);
+	return xasprintf("%04d-%02d", from / 10000, to / 10000 % 100);
+}
+
+static int
+period_from_cmp(const void *a, const void *b)
+{
+	const struct period *x = a, *y = b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (x->pos.line > y->pos.line) - (x->pos.line < y->pos.line);
+}
+
+/* Writes YYYYMMDD d as YYYY-MM-DD into buf (40 bytes). */
+static void
+period_iso(char *buf, int d)
+{
+	snprintf(buf, 40, "%04d-%02d-%02d", d / 10000 % 10000,
+	    d / 100 % 100, d % 100);
+}
+
+/*
+ * Reads `earlier:` and the current period's label into r->periods, in
+ * chronological order with the current one last: every earlier period
+ * a mapping of label, from and to; at most CASE_MAX_EARLIER; labels
+ * well formed and unique; no period overlapping another, each earlier
+ * one ending before the current one starts.  A period with an error is
+ * left out (the file is invalid anyway).
+ */
+static void
+load_periods(struct lctx *x, const struct ynode *root)
+{
+	static const char *const ekeys[] = { "label", "from", "to" };
+	struct report *r = &x->c->report;
+	const struct ynode *n, *e, *m, *cur;
+	struct period *p, *v;
+	size_t i, j, nv = 0;
+	char a[40], b[40], c2[40], d2[40];
+	int ok;
+
+	n = ynode_get(root, "earlier");
+	v = xcalloc((n != NULL && n->type == YNODE_SEQ ? n->nkids : 0) + 1,
+	    sizeof(*v));
+	if (n != NULL && n->type != YNODE_SEQ)
+		lerr(x, n, "'earlier' must be a list of periods ({label, "
+		    "from, to}), not %s", ynode_type_name(n->type));
+	for (i = 0; n != NULL && n->type == YNODE_SEQ && i < n->nkids; i++) {
+		e = n->kids[i];
+		if (i == CASE_MAX_EARLIER)
+			lerr(x, e, "more than %d earlier periods: move the "
+			    "oldest out (docs/annual.md)", CASE_MAX_EARLIER);
+		if (!check_map(x, e, "an earlier period", ekeys, 3, ekeys, 3))
+			continue;
+		p = &v[nv];
+		memset(p, 0, sizeof(*p));
+		ok = 1;
+		if ((m = ynode_get(e, "label")) != NULL) {
+			p->label = get_string(x, m, "label");
+			if (p->label != NULL && !valid_period_label(p->label)) {
+				lerr(x, m, "period label '%s' must be 1 to %d "
+				    "letters, digits and '-', and not '%s'",
+				    p->label, CASE_MAX_PERIOD_LABEL,
+				    CASE_POOLED_LABEL);
+				ok = 0;
+			}
+		}
+		if ((m = ynode_get(e, "from")) != NULL)
+			p->from = get_date(x, m, "from");
+		if ((m = ynode_get(e, "to")) != NULL)
+			p->to = get_date(x, m, "to");
+		if (p->from && p->to && p->from > p->to) {
+			lerr(x, e, "the earlier period '%s' ends before it "
+			    "starts", p->label ? p->label : "");
+			ok = 0;
+		}
+		if (!ok || p->label == NULL || !p->from || !p->to) {
+			free(p->label);
+			continue;
+		}
+		p->pos.file = x->file;
+		p->pos.line = e->line;
+		p->pos.col = e->col;
+		nv++;
+	}
+	/* The current period, last. */
+	cur = ynode_get(root, "period");
+	p = &v[nv];
+	memset(p, 0, sizeof(*p));
+	p->from = r->period_from;
+	p->to = r->period_to;
+	if (cur != NULL) {
+		p->pos.file = x->file;
+		p->pos.line = cur->line;
+		p->pos.col = cur->col;
+	}
+	m = cur != NULL && cur->type == YNODE_MAP ?
+	    ynode_get(cur, "label") : NULL;
+	if (m != NULL && (p->label = get_string(x, m, "label")) != NULL &&
+	    !valid_period_label(p->label))
+		lerr(x, m, "period label '%s' must be 1 to %d letters, digits "
+		    "and '-', and not '%s'", p->label, CASE_MAX_PERIOD_LABEL,
+		    CASE_POOLED_LABEL);
+	if (p->label == NULL && p->from && p->to)
+		p->label = period_label_derived(p->from, p->to);
+	if (p->label == NULL) {
+		/* No valid current period: its error is reported. */
+		for (i = 0; i < nv; i++)
+			free(v[i].label);
+		free(v);
+		return;
+	}
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), period_from_cmp);
+	for (i = 0; i < nv; i++) {
+		period_iso(a, v[i].from);
+		period_iso(b, v[i].to);
+		if (v[i].to >= p->from) {
+			period_iso(c2, p->from);
+			period_iso(d2, p->to);
+			x->errors++;
+			diag_error(x->d, x->file, v[i].pos.line,
+			    v[i].pos.col, "the earlier period '%s' (%s to %s) "
+			    "does not end before the current period '%s' "
+			    "(%s to %s) starts", v[i].label, a, b, p->label,
+			    c2, d2);
+		} else if (i > 0 && v[i - 1].to >= v[i].from) {
+			period_iso(c2, v[i - 1].from);
+			period_iso(d2, v[i - 1].to);
+			x->errors++;
+			diag_error(x->d, x->file, v[i].pos.line,
+			    v[i].pos.col, "the earlier period '%s' (%s to %s) "
+			    "overlaps '%s' (%s to %s)", v[i].label, a, b,
+			    v[i - 1].label, c2, d2);
+		}
+		for (j = 0; j <= nv; j++)
+			if (j != i && strcmp(v[j].label, v[i].label) == 0 &&
+			    (j == nv || v[j].pos.line < v[i].pos.line)) {
+				x->errors++;
+				diag_error(x->d, x->file, v[i].pos.line,
+				    v[i].pos.col, "period label '%s' is used "
+				    "twice (also at line %d)%s", v[i].label,
+				    v[j].pos.line, j == nv && m == NULL ?
+				    "; the current period's label is derived "
+				    "from its years: give it a 'label:'" : "");
+				break;
+			}
+	}
+	r->periods = v;
+	r->nperiods = nv + 1;
+}
+
+
 static void
 load_report(struct lctx *x, const struct ynode *root)
 {
 	static const char *const keys[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "created",
-	    "disclosure", "lscbs", "region_code", "lscb_codes", "contact" };
+	    "disclosure", "lscbs", "region_code", "lscb_codes", "contact",
+	    "earlier" };
 	static const char *const req[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "lscbs" };
-	static const char *const pkeys[] = { "from", "to" };
+	static const char *const pkeys[] = { "from", "to", "label" };
 	static const char *const dkeys[] = { "threshold", "regional",
 	    "collapse", "bands" };
 	struct report *r = &x->c->report;
@@ -806,7 +1033,7 @@ load_report(struct lctx *x, const struct ynode *root)
 		r->national_study_pos.col = n->col;
 	}
 	if ((n = ynode_get(root, "period")) != NULL &&
-	    check_map(x, n, "'period'", pkeys, 2, pkeys, 2)) {
+	    check_map(x, n, "'period'", pkeys, 3, pkeys, 2)) {
 		if ((m = ynode_get(n, "from")) != NULL)
 			r->period_from = get_date(x, m, "from");
 		if ((m = ynode_get(n, "to")) != NULL)
@@ -815,6 +1042,7 @@ load_report(struct lctx *x, const struct ynode *root)
 		    r->period_from > r->period_to)
 			lerr(x, n, "the period ends before it starts");
 	}
+	load_periods(x, root);
 	r->created = r->period_to;
 	if ((n = ynode_get(root, "created")) != NULL)
 		r->created = get_date(x, n, "created");

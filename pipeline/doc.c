@@ -17,12 +17,13 @@ const char *const doc_type_names[DOC__MAX] = {
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
-	"no-region-cases", "if", "fixed", "unless", "board-figures",
-	"no-board-figures", "banded",
+	"no-region-cases", "if", "fixed", "unless", "earlier", "no-earlier",
+	"board-figures", "no-board-figures", "banded",
 };
 
 const char *const doc_test_op_names[DOC_OP__MAX] = {
-	"=", "!=", "<", "<=", ">", ">=",
+	"=", "!=", "<", "<=", ">", ">=", "rose", "fell", "unchanged",
+	"comparable",
 };
 
 const char *const doc_num_names[DOC_NUM__MAX] = {
@@ -213,6 +214,8 @@ doc_node_clone(const struct doc_node *n)
 				c->as.figref.forms[i] =
 				    xstrdup(n->as.figref.forms[i]);
 		}
+		c->as.figref.period.label =
+		    doc_strdup(n->as.figref.period.label);
 		break;
 	case DOC_COND:
 		if (n->as.cond.test != NULL) {
@@ -221,7 +224,12 @@ doc_node_clone(const struct doc_node *n)
 			c->as.cond.test->name = doc_strdup(n->as.cond.test->name);
 			c->as.cond.test->rname =
 			    doc_strdup(n->as.cond.test->rname);
+			c->as.cond.test->period.label =
+			    doc_strdup(n->as.cond.test->period.label);
+			c->as.cond.test->rperiod.label =
+			    doc_strdup(n->as.cond.test->rperiod.label);
 		}
+		c->as.cond.label = doc_strdup(n->as.cond.label);
 		break;
 	case DOC_NATREF:
 		c->as.natref.study = doc_strdup(n->as.natref.study);
@@ -233,6 +241,13 @@ doc_node_clone(const struct doc_node *n)
 		break;
 	case DOC_CHART:
 		c->as.chart.data = NULL;
+		if (n->as.chart.ntrend > 0) {
+			c->as.chart.trend = xcalloc(n->as.chart.ntrend,
+			    sizeof(*c->as.chart.trend));
+			for (i = 0; i < n->as.chart.ntrend; i++)
+				c->as.chart.trend[i] =
+				    xstrdup(n->as.chart.trend[i]);
+		}
 		break;
 	case DOC_TILEMAP:
 		c->as.tilemap.data = NULL;
@@ -288,13 +303,17 @@ doc_node_free_payload(struct doc_node *n)
 		for (i = 0; i < n->as.figref.nforms; i++)
 			free(n->as.figref.forms[i]);
 		free(n->as.figref.forms);
+		free(n->as.figref.period.label);
 		break;
 	case DOC_COND:
 		if (n->as.cond.test != NULL) {
 			free(n->as.cond.test->name);
 			free(n->as.cond.test->rname);
+			free(n->as.cond.test->period.label);
+			free(n->as.cond.test->rperiod.label);
 			free(n->as.cond.test);
 		}
+		free(n->as.cond.label);
 		break;
 	case DOC_NATREF:
 		free(n->as.natref.study);
@@ -306,6 +325,9 @@ doc_node_free_payload(struct doc_node *n)
 		break;
 	case DOC_CHART:
 		doc_chart_free(n->as.chart.data);
+		for (i = 0; i < n->as.chart.ntrend; i++)
+			free(n->as.chart.trend[i]);
+		free(n->as.chart.trend);
 		break;
 	case DOC_TILEMAP:
 		doc_tilemap_free(n->as.tilemap.data);
@@ -477,6 +499,17 @@ doc_dump_chart(FILE *f, const struct doc_chart *c, int depth)
 }
 
 /* Dumps n and its subtree at depth. */
+/* Writes a reference's period as the template spells it: "previous:",
+ * "earlier:LABEL:" or nothing for the current period. */
+static void
+doc_dump_period(FILE *f, const struct doc_period *p)
+{
+	if (p->previous)
+		fputs("previous:", f);
+	else if (p->label != NULL)
+		fprintf(f, "earlier:%s:", p->label);
+}
+
 static void
 doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 {
@@ -499,6 +532,8 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		break;
 	case DOC_TABLE:
 		fprintf(f, " cols=%d", n->as.table.ncols);
+		if (n->as.table.periods)
+			fprintf(f, " periods");
 		break;
 	case DOC_ROW:
 		if (n->as.row.header)
@@ -519,7 +554,10 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		break;
 	case DOC_FIGREF:
 		fprintf(f, " %s%s", n->as.figref.ledger ==
-		    DOC_LEDGER_REGION ? "region:" : "", n->as.figref.name);
+		    DOC_LEDGER_REGION ? "region:" : "",
+		    n->as.figref.change ? "change:" : "");
+		doc_dump_period(f, &n->as.figref.period);
+		fprintf(f, "%s", n->as.figref.name);
 		if (n->as.figref.style != NULL)
 			fprintf(f, " style=%s", n->as.figref.style);
 		doc_dump_num(f, &n->as.figref.num);
@@ -536,17 +574,30 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_FIELD:
 		fprintf(f, " %s", n->as.field.name);
 		break;
+	case DOC_CHART:
+		for (i = 0; i < n->as.chart.ntrend; i++)
+			fprintf(f, "%s%s", i == 0 ? " trend=" : ",",
+			    n->as.chart.trend[i]);
+		break;
 	case DOC_COND:
 		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
+		if (n->as.cond.label != NULL)
+			fprintf(f, " %s", n->as.cond.label);
 		if ((t = n->as.cond.test) == NULL)
 			break;
-		fprintf(f, " %s%s %s ", t->ledger == DOC_LEDGER_REGION ?
-		    "region:" : "", t->name, doc_test_op_names[t->op]);
-		if (t->rname != NULL)
-			fprintf(f, "%s%s%s", t->rhalf ? "half " : "",
-			    t->rledger == DOC_LEDGER_REGION ? "region:" : "",
-			    t->rname);
-		else
+		fprintf(f, " %s", t->ledger == DOC_LEDGER_REGION ?
+		    "region:" : "");
+		doc_dump_period(f, &t->period);
+		fprintf(f, "%s %s", t->name, doc_test_op_names[t->op]);
+		if (t->op >= DOC_OP_ROSE)
+			break;
+		fputc(' ', f);
+		if (t->rname != NULL) {
+			fprintf(f, "%s%s", t->rhalf ? "half " : "",
+			    t->rledger == DOC_LEDGER_REGION ? "region:" : "");
+			doc_dump_period(f, &t->rperiod);
+			fprintf(f, "%s", t->rname);
+		} else
 			fprintf(f, "%ld%s", t->rnum, t->rpercent ? "%" : "");
 		break;
 	default:

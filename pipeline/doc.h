@@ -79,6 +79,9 @@ enum doc_cond_kind {
 				   from a study) and the prose lint skips it */
 	DOC_COND_UNLESS,	/* "unless TEST": shown when the test of
 				   as.cond.test does not hold */
+	DOC_COND_EARLIER,	/* "earlier [LABEL]": report.yaml declares an
+				   earlier period (as.cond.label: that one) */
+	DOC_COND_NO_EARLIER,	/* "no-earlier": it declares none */
 	DOC_COND_BOARD_FIGURES,	/* "board-figures": some table of a board's
 				   paper keeps its board column (fill
 				   collapses the mostly [c] ones) */
@@ -97,6 +100,20 @@ enum doc_ledger {
 	DOC_LEDGER__MAX
 };
 
+/*
+ * The period a figure reference reads (report.yaml's period and its
+ * "earlier:" ones): the current one unless previous is set ("previous:",
+ * the period just before it) or label is ("earlier:LABEL:").  Fill sets
+ * index.
+ */
+struct doc_period {
+	char		*label;		/* "earlier:LABEL:", or NULL */
+	int		 previous;	/* 1: "previous:" */
+	int		 index;		/* set by fill: into the report's
+					   periods, oldest first, the
+					   current one last */
+};
+
 /* The comparison of a "::: if" test. */
 enum doc_test_op {
 	DOC_OP_EQ,	/* = */
@@ -105,6 +122,12 @@ enum doc_test_op {
 	DOC_OP_LE,	/* <= */
 	DOC_OP_GT,	/* > */
 	DOC_OP_GE,	/* >= */
+	DOC_OP_ROSE,	/* "NAME rose": its value is higher than in the
+			   period before (shares: whole percentages) */
+	DOC_OP_FELL,	/* "NAME fell": lower */
+	DOC_OP_SAME,	/* "NAME unchanged": the same */
+	DOC_OP_COMPARABLE, /* "NAME comparable": both values are shown, so
+			   {change:NAME} prints a change */
 	DOC_OP__MAX
 };
 
@@ -127,6 +150,8 @@ struct doc_test {
 	long		 rnum;		/* RIGHT as a number (no rname) */
 	int		 rpercent;	/* 1: compare percentages (N%) */
 	int		 rhalf;		/* 1: "half OTHER" */
+	struct doc_period period;	/* the left figure's period */
+	struct doc_period rperiod;	/* the right figure's */
 };
 
 
@@ -291,6 +316,10 @@ struct doc_node {
 		} item;
 		struct {
 			int	ncols;		/* cells in every row */
+			int	periods;	/* 1: "@periods" follows: fill
+						   sets the figure of each
+						   row across every period,
+						   one column a period */
 		} table;
 		struct {
 			int	header;		/* 1 for header rows */
@@ -327,6 +356,12 @@ struct doc_node {
 						   the value, "#" the figure;
 						   NULL: the figure alone */
 			size_t		 nforms;
+			struct doc_period period; /* which period's figure */
+			int		 change; /* 1: {change:NAME}, how the
+						    figure changed from the
+						    period before: "rose
+						    from 40% to 45%, up 5
+						    points" */
 		} figref;
 		struct {
 			char	*study;	/* study id, NULL for report.yaml's */
@@ -343,6 +378,8 @@ struct doc_node {
 		struct {
 			enum doc_cond_kind cond;
 			struct doc_test	*test;	/* DOC_COND_IF, else NULL */
+			char	*label;	/* DOC_COND_EARLIER: the period
+					   named, or NULL for any */
 		} cond;
 		struct {
 			struct doc_tilemap *data; /* set by fill */
@@ -353,6 +390,11 @@ struct doc_node {
 						   before with a header row,
 						   two columns and a body
 						   row: nothing is drawn */
+			char	**trend;	/* "@trend NAME,...": the
+						   national figures, or NULL;
+						   fill puts their table
+						   before the chart */
+			size_t	  ntrend;
 		} chart;
 	} as;
 };

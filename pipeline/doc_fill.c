@@ -49,6 +49,9 @@ static const char *const fill_study_keys[] = {
  * (bars that fit on one page). */
 #define FILL_CHART_SERIES	3
 #define FILL_CHART_CATS		10
+/* A "@periods" table's chart: a series a period (the current one and
+ * up to four earlier ones), in two colours and three patterns. */
+#define FILL_PERIOD_SERIES	5
 
 #define FILL_NSTUDY_KEYS (sizeof(fill_study_keys) / sizeof(fill_study_keys[0]))
 
@@ -262,6 +265,19 @@ fill_num_set(struct doc_num *num, enum doc_num_kind kind, double value)
 	num->value = value;
 }
 
+/* Periods (issue 15), below. */
+static void	fill_change(struct fill *, struct doc_node *);
+static const struct fig_ledger *fill_figref_ledger(struct fill *,
+		    struct doc_node *);
+static int	fill_test_periods(const struct doc_test *);
+static int	fill_period_test_holds(const struct fill *,
+		    const struct doc_test *);
+static void	fill_period_test_names(struct fill *, struct doc_node *);
+static int	fill_period_cond(const struct fill *,
+		    const struct doc_node *);
+static size_t	fill_nperiods(const struct fill *);
+static int	fill_period_field(struct fill *, struct doc_node *);
+
 static void
 fill_figref(struct fill *f, struct doc_node *n)
 {
@@ -272,10 +288,15 @@ fill_figref(struct fill *f, struct doc_node *n)
 	enum fig_style		 style;
 	int			 want;
 
+	if (n->as.figref.change) {
+		fill_change(f, n);
+		return;
+	}
 	if ((want = fill_style(f, n, n->as.figref.style,
 	    n->as.figref.style_col)) == -2)
 		return;
-	l = f->env->ledgers[n->as.figref.ledger];
+	if ((l = fill_figref_ledger(f, n)) == NULL)
+		return;
 	if ((v = fig_ledger_find(l, n->as.figref.name)) == NULL) {
 		names = xcalloc(l->nvalues + 1, sizeof(*names));
 		for (i = 0; i < l->nvalues; i++)
@@ -477,6 +498,8 @@ fill_field(struct fill *f, struct doc_node *n)
 		n->text = fig_format(&v, FIG_STYLE_WORDS);
 		break;
 	default:
+		if (fill_period_field(f, n))
+			break;
 		fill_unknown(f, n, "report field", n->as.field.name,
 		    fill_field_names, FIELD__MAX, "");
 		break;
@@ -521,6 +544,8 @@ fill_test_names(struct fill *f, struct doc_node *n)
 	    fig_ledger_find(l, t->name)->unit == FIG_COUNT)
 		fill_err(f, n, "figure \"%s\" is a count: it has no "
 		    "percentage to test", t->name);
+	if (fill_test_periods(t))
+		fill_period_test_names(f, n);
 }
 
 /* What a reader can tell of v's numerator: [*lo, *hi]. */
@@ -568,6 +593,8 @@ fill_test_holds(const struct fill *f, const struct doc_test *t)
 	const struct fig_value	*v, *w;
 	long			 a0, a1, c0, c1;
 
+	if (t != NULL && fill_test_periods(t))
+		return fill_period_test_holds(f, t);
 	if (t == NULL ||
 	    (v = fig_ledger_find(fill_ledger(f, t->ledger), t->name)) == NULL)
 		return 0;
@@ -624,9 +651,707 @@ fill_cond_holds(const struct fill *f, const struct doc_node *n)
 		return region->cases > 0;
 	case DOC_COND_NO_REGION_CASES:
 		return region->cases == 0;
+	case DOC_COND_EARLIER:
+		return fill_period_cond(f, n);
+	case DOC_COND_NO_EARLIER:
+		return fill_nperiods(f) < 2;
 	default:
 		return 0;
 	}
+}
+
+/*
+ * Periods (issue 15): report.yaml's period and its "earlier:" ones.
+ * {previous:NAME}, {earlier:LABEL:NAME} and {change:NAME} read another
+ * period's ledger of the same kind; "::: if NAME rose" and tests naming
+ * previous: or earlier: compare periods; "::: earlier [LABEL]" keeps
+ * what needs an earlier period out of a report that declares none;
+ * "@periods" sets a table's figures across the periods and "@trend"
+ * draws the national studies' figures beside the region's.
+ */
+
+/* The periods of the report, the current one included. */
+static size_t
+fill_nperiods(const struct fill *f)
+{
+	return f->env->nperiods > 0 ? f->env->nperiods : 1;
+}
+
+/* Returns the label of period i, as a new string; free with free(). */
+static char *
+fill_period_label(const struct fill *f, size_t i)
+{
+	const struct report	*r = &f->env->cohort->report;
+
+	if (f->env->nperiods > 0 && f->env->period_labels != NULL &&
+	    f->env->period_labels[i] != NULL)
+		return xstrdup(f->env->period_labels[i]);
+	/* As report.yaml's loader labels a period it does not name. */
+	if (r->period_from / 10000 == r->period_to / 10000)
+		return xasprintf("%04d", r->period_from / 10000);
+	return xasprintf("%04d-%02d", r->period_from / 10000,
+	    r->period_to / 10000 % 100);
+}
+
+/* Returns period i's ledger of kind ledger. */
+static const struct fig_ledger *
+fill_period_ledger(const struct fill *f, enum doc_ledger ledger, size_t i)
+{
+	if (f->env->nperiods == 0 || f->env->periods[ledger] == NULL ||
+	    i + 1 == f->env->nperiods)
+		return f->env->ledgers[ledger];
+	return f->env->periods[ledger][i];
+}
+
+/* Sets p->index to the period p names; returns 0 when the report has no
+ * such period. */
+static int
+fill_period_find(const struct fill *f, struct doc_period *p)
+{
+	size_t	 n = fill_nperiods(f), i;
+	char	*label;
+	int	 found = 0;
+
+	if (p->previous) {
+		p->index = (int)n - 2;
+		return n >= 2;
+	}
+	if (p->label == NULL) {
+		p->index = (int)n - 1;
+		return 1;
+	}
+	for (i = 0; !found && i + 1 < n; i++) {
+		label = fill_period_label(f, i);
+		if (strcmp(label, p->label) == 0) {
+			p->index = (int)i;
+			found = 1;
+		}
+		free(label);
+	}
+	return found;
+}
+
+static int	fill_cond_holds(const struct fill *, const struct doc_node *);
+
+/* Returns 1 if n sits in a "::: earlier" or "::: no-earlier" block this
+ * paper leaves out: a reference there to a period the report does not
+ * declare is no error, as the block will not show. */
+static int
+fill_period_hidden(const struct fill *f, const struct doc_node *n)
+{
+	const struct doc_node	*a;
+
+	for (a = n->parent; a != NULL; a = a->parent)
+		if (a->type == DOC_COND &&
+		    (a->as.cond.cond == DOC_COND_EARLIER ||
+		    a->as.cond.cond == DOC_COND_NO_EARLIER) &&
+		    !fill_cond_holds(f, a))
+			return 1;
+	return 0;
+}
+
+/* Reports the period p of reference n as unknown, naming the earlier
+ * periods the report declares. */
+static void
+fill_period_unknown(struct fill *f, const struct doc_node *n,
+    const struct doc_period *p)
+{
+	struct buf	 known;
+	size_t		 i, np = fill_nperiods(f);
+	char		*label;
+
+	if (np < 2) {
+		fill_err(f, n, "no period before the current one: "
+		    "report.yaml declares no earlier period (put what "
+		    "compares periods in a \"::: earlier\" block)");
+		return;
+	}
+	buf_init(&known);
+	for (i = 0; i + 1 < np; i++) {
+		label = fill_period_label(f, i);
+		buf_printf(&known, "%s%s", i == 0 ? "" : i + 2 == np ?
+		    " and " : ", ", label);
+		free(label);
+	}
+	fill_err(f, n, "unknown earlier period \"%s\" (report.yaml declares "
+	    "%s; a block \"::: earlier %s\" shows only when it does)",
+	    p->label, known.data, p->label);
+	buf_clear(&known);
+}
+
+/*
+ * Returns the ledger of kind ledger of the period p that reference n
+ * names (p->index set), or NULL for an unknown period (reported).  In a
+ * block this paper leaves out, an unknown period is no error: *hidden is
+ * set and the current period's ledger returned, so that the figure's
+ * name is still checked (p->index is not set).
+ */
+static const struct fig_ledger *
+fill_period_of(struct fill *f, const struct doc_node *n,
+    struct doc_period *p, enum doc_ledger ledger, int *hidden)
+{
+	*hidden = 0;
+	if (fill_period_find(f, p))
+		return fill_period_ledger(f, ledger, (size_t)p->index);
+	if (fill_period_hidden(f, n)) {
+		*hidden = 1;
+		return fill_period_ledger(f, ledger, fill_nperiods(f) - 1);
+	}
+	fill_period_unknown(f, n, p);
+	return NULL;
+}
+
+/* Returns v's value as printed in a comparison of periods, as bounds
+ * [*lo, *hi]: its whole percentage for a share, its count for a count.
+ * Returns 0 when it has none a reader could compare (no base, or a
+ * suppressed share over a hidden base). */
+static int
+fill_period_value(const struct fig_value *v, long *lo, long *hi)
+{
+	fill_bounds(v, lo, hi);
+	if (v->unit == FIG_COUNT)
+		return 1;
+	if (v->den <= 0 || (v->suppressed && v->den_hidden))
+		return 0;
+	*lo = fig_percent(*lo, v->den);
+	*hi = fig_percent(*hi, v->den);
+	return 1;
+}
+
+/* Reports figure name of reference n as unknown in ledger l. */
+static void
+fill_figref_unknown(struct fill *f, const struct doc_node *n,
+    const struct fig_ledger *l, const char *name)
+{
+	const char	**names;
+	size_t		 i;
+
+	names = xcalloc(l->nvalues + 1, sizeof(*names));
+	for (i = 0; i < l->nvalues; i++)
+		names[i] = l->values[i].name;
+	fill_unknown(f, n, "figure", name, names, l->nvalues, "");
+	free(names);
+}
+
+/* The ledger reference n reads: of its kind and its period; NULL for an
+ * unknown period (reported, unless in a block left out). */
+static const struct fig_ledger *
+fill_figref_ledger(struct fill *f, struct doc_node *n)
+{
+	int	 hidden;
+
+	return fill_period_of(f, n, &n->as.figref.period,
+	    n->as.figref.ledger, &hidden);
+}
+
+/* Writes number x of the change of v (a share as "N%" when pct) in
+ * style to b. */
+static void
+fill_change_num(struct buf *b, const struct fig_value *v, long x,
+    int words, int pct)
+{
+	struct fig_value	 c;
+	char			*t;
+
+	if (pct) {
+		buf_printf(b, "%ld%%", x);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.unit = FIG_COUNT;
+	c.num = x;
+	c.percent = -1;
+	c.name = v->name;
+	t = fig_format(&c, words ? FIG_STYLE_WORDS : FIG_STYLE_DIGITS);
+	buf_puts(b, t);
+	free(t);
+}
+
+/*
+ * {[region:]change:NAME[:STYLE]}: how the figure changed from the period
+ * before to the current one, as printed: "rose from 40% to 45%, up 5
+ * points", "fell from 12 to 9, down 3", "was unchanged at 40%".  A
+ * share's change is in whole percentage points of the percentages
+ * printed; a count's in its units (style digits or words).  [c] when
+ * either value is suppressed, n/a when either share has no base.
+ */
+static void
+fill_change(struct fill *f, struct doc_node *n)
+{
+	const struct fig_ledger	*lc, *lp;
+	const struct fig_value	*v, *w;
+	struct doc_period	 prev;
+	struct buf		 b;
+	long			 a, z, d, lo;
+	int			 style, hidden, pct;
+
+	if ((style = fill_style(f, n, n->as.figref.style,
+	    n->as.figref.style_col)) == -2)
+		return;
+	lc = fill_period_ledger(f, n->as.figref.ledger, fill_nperiods(f) - 1);
+	if ((v = fig_ledger_find(lc, n->as.figref.name)) == NULL) {
+		fill_figref_unknown(f, n, lc, n->as.figref.name);
+		return;
+	}
+	pct = v->unit != FIG_COUNT;
+	if ((pct && style >= 0 && style != FIG_STYLE_PERCENT) ||
+	    (!pct && style >= 0 && style != FIG_STYLE_DIGITS &&
+	    style != FIG_STYLE_WORDS)) {
+		fill_err(f, n, "a change of %s \"%s\" is printed %s, not in "
+		    "style \"%s\"", pct ? "share" : "count", v->name, pct ?
+		    "in percentage points (percent)" : "in digits or words",
+		    fig_style_names[style]);
+		return;
+	}
+	memset(&prev, 0, sizeof(prev));
+	prev.previous = 1;
+	if ((lp = fill_period_of(f, n, &prev, n->as.figref.ledger,
+	    &hidden)) == NULL || hidden)
+		return;
+	w = fig_ledger_find(lp, n->as.figref.name);
+	free(n->text);
+	memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
+	if (w == NULL || v->suppressed || w->suppressed) {
+		/* A change is shown only when both values are: else it
+		 * would give a suppressed one away. */
+		n->text = xstrdup(fig_suppressed_mark);
+		n->as.figref.num.kind = DOC_NUM_SUPPRESSED;
+		return;
+	}
+	if (!fill_period_value(v, &lo, &z) || !fill_period_value(w, &lo, &a)) {
+		n->text = xstrdup("n/a");
+		n->as.figref.num.kind = DOC_NUM_BLANK;
+		return;
+	}
+	buf_init(&b);
+	if (z == a) {
+		buf_puts(&b, "was unchanged at ");
+		fill_change_num(&b, v, z, style == FIG_STYLE_WORDS, pct);
+	} else {
+		d = z > a ? z - a : a - z;
+		buf_puts(&b, z > a ? "rose from " : "fell from ");
+		fill_change_num(&b, v, a, style == FIG_STYLE_WORDS, pct);
+		buf_puts(&b, " to ");
+		fill_change_num(&b, v, z, style == FIG_STYLE_WORDS, pct);
+		buf_puts(&b, z > a ? ", up " : ", down ");
+		fill_change_num(&b, v, d, style == FIG_STYLE_WORDS, 0);
+		if (pct)
+			buf_puts(&b, d == 1 ? " point" : " points");
+	}
+	n->text = buf_take(&b);
+}
+
+/*
+ * {report:previous}, the label of the period before the current one, and
+ * {report:periods}, every period's label ("2002-04, 2004-06 and
+ * 2006-09").  Returns 0 when n is neither.
+ */
+static int
+fill_period_field(struct fill *f, struct doc_node *n)
+{
+	struct doc_period	 prev;
+	struct buf		 b;
+	size_t			 i, np = fill_nperiods(f);
+	char			*label;
+	int			 hidden;
+
+	if (strcmp(n->as.field.name, "previous") == 0) {
+		memset(&prev, 0, sizeof(prev));
+		prev.previous = 1;
+		if (fill_period_of(f, n, &prev, DOC_LEDGER_REGION,
+		    &hidden) != NULL && !hidden)
+			n->text = fill_period_label(f, (size_t)prev.index);
+		return 1;
+	}
+	if (strcmp(n->as.field.name, "periods") != 0)
+		return 0;
+	buf_init(&b);
+	for (i = 0; i < np; i++) {
+		label = fill_period_label(f, i);
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == np ? " and " :
+		    ", ", label);
+		free(label);
+	}
+	n->text = buf_take(&b);
+	return 1;
+}
+
+/* Checks the periods a "::: if" test names (not within a block this
+ * paper leaves out). */
+static void
+fill_period_test_names(struct fill *f, struct doc_node *n)
+{
+	struct doc_test	*t = n->as.cond.test;
+	struct doc_period prev;
+	int		 hidden;
+
+	if (t->op >= DOC_OP_ROSE) {
+		memset(&prev, 0, sizeof(prev));
+		prev.previous = 1;
+		(void)fill_period_of(f, n, &prev, t->ledger, &hidden);
+		return;
+	}
+	(void)fill_period_of(f, n, &t->period, t->ledger, &hidden);
+	if (t->rname != NULL)
+		(void)fill_period_of(f, n, &t->rperiod, t->rledger, &hidden);
+}
+
+/* Returns 1 if test t reads another period than the current one. */
+static int
+fill_test_periods(const struct doc_test *t)
+{
+	return t->op >= DOC_OP_ROSE || t->period.previous ||
+	    t->period.label != NULL || t->rperiod.previous ||
+	    t->rperiod.label != NULL;
+}
+
+/*
+ * Returns 1 if test t, which reads another period, holds.  "rose",
+ * "fell" and "unchanged" compare the figure as printed (a share's whole
+ * percentage, a count) with the period before, and hold, as
+ * "comparable" does, only when {change:NAME} prints a change: both
+ * values shown, each with a base; a comparison of two
+ * shares of different periods compares their percentages, else their
+ * numerators, as in one period.  A suppressed figure counts as its
+ * bounds, so that the test holds only when it holds for every value.
+ */
+static int
+fill_period_test_holds(const struct fill *f, const struct doc_test *t)
+{
+	struct doc_period	 pl = t->period, pr = t->rperiod;
+	const struct fig_value	*v, *w;
+	long			 a0, a1, c0, c1;
+
+	if (t->op >= DOC_OP_ROSE) {
+		memset(&pl, 0, sizeof(pl));
+		memset(&pr, 0, sizeof(pr));
+		pr.previous = 1;
+	}
+	if (!fill_period_find(f, &pl) ||
+	    (v = fig_ledger_find(fill_period_ledger(f, t->ledger,
+	    (size_t)pl.index), t->name)) == NULL)
+		return 0;
+	if (t->op >= DOC_OP_ROSE) {
+		/* As {change:NAME}: only when both values are shown. */
+		if (!fill_period_find(f, &pr) ||
+		    (w = fig_ledger_find(fill_period_ledger(f, t->ledger,
+		    (size_t)pr.index), t->name)) == NULL ||
+		    v->suppressed || w->suppressed ||
+		    !fill_period_value(v, &a0, &a1) ||
+		    !fill_period_value(w, &c0, &c1))
+			return 0;
+		if (t->op == DOC_OP_COMPARABLE)
+			return 1;
+		return fill_compare(t->op == DOC_OP_ROSE ? DOC_OP_GT :
+		    t->op == DOC_OP_FELL ? DOC_OP_LT : DOC_OP_EQ, a0, a1, c0,
+		    c1);
+	}
+	if (t->rname == NULL) {
+		fill_bounds(v, &a0, &a1);
+		if (t->rpercent) {
+			if (v->den <= 0 || (v->suppressed && v->den_hidden))
+				return 0;
+			a0 = fig_percent(a0, v->den);
+			a1 = fig_percent(a1, v->den);
+		}
+		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
+	}
+	if (!fill_period_find(f, &pr) ||
+	    (w = fig_ledger_find(fill_period_ledger(f, t->rledger,
+	    (size_t)pr.index), t->rname)) == NULL)
+		return 0;
+	if (v->unit != FIG_COUNT && w->unit != FIG_COUNT &&
+	    pl.index != pr.index) {
+		if (!fill_period_value(v, &a0, &a1) ||
+		    !fill_period_value(w, &c0, &c1))
+			return 0;
+	} else {
+		fill_bounds(v, &a0, &a1);
+		fill_bounds(w, &c0, &c1);
+	}
+	if (t->rhalf)
+		return fill_compare(t->op, 2 * a0, 2 * a1, c0, c1);
+	return fill_compare(t->op, a0, a1, c0, c1);
+}
+
+/* Returns 1 if "::: earlier [LABEL]" block n is shown: the report
+ * declares an earlier period (LABEL). */
+static int
+fill_period_cond(const struct fill *f, const struct doc_node *n)
+{
+	struct doc_period	 p;
+
+	if (n->as.cond.label == NULL)
+		return fill_nperiods(f) >= 2;
+	memset(&p, 0, sizeof(p));
+	p.label = n->as.cond.label;
+	return fill_period_find(f, &p);
+}
+
+/* Returns a new cell of row (a header cell if header) holding text. */
+static struct doc_node *
+fill_text_cell(const struct doc_node *at, int header, const char *text)
+{
+	struct doc_node	*cell, *t;
+
+	cell = doc_node_new(DOC_CELL, at->line, at->col);
+	cell->as.cell.header = header;
+	t = doc_node_new(DOC_TEXT, at->line, at->col);
+	t->text = xstrdup(text);
+	doc_node_append(cell, t);
+	return cell;
+}
+
+/* Returns the one figure reference in cell c (spaces aside), or NULL. */
+static struct doc_node *
+fill_cell_figref(const struct doc_node *c)
+{
+	struct doc_node	*k, *ref = NULL;
+
+	for (k = c->first_child; k != NULL; k = k->next) {
+		if (k->type == DOC_TEXT && k->text != NULL &&
+		    strspn(k->text, " ") == strlen(k->text))
+			continue;
+		if (ref != NULL || k->type != DOC_FIGREF)
+			return NULL;
+		ref = k;
+	}
+	return ref;
+}
+
+/* Returns a new reference to the figure of ref in period i. */
+static struct doc_node *
+fill_period_ref(const struct fill *f, const struct doc_node *ref, size_t i)
+{
+	struct doc_node	*r;
+
+	r = doc_node_new(DOC_FIGREF, ref->line, ref->col);
+	r->as.figref.ledger = ref->as.figref.ledger;
+	r->as.figref.name = xstrdup(ref->as.figref.name);
+	if (ref->as.figref.style != NULL)
+		r->as.figref.style = xstrdup(ref->as.figref.style);
+	r->as.figref.style_col = ref->as.figref.style_col;
+	if (i + 1 < fill_nperiods(f))
+		r->as.figref.period.label = fill_period_label(f, i);
+	return r;
+}
+
+/*
+ * Sets "@periods" table t across the periods: its second column, a
+ * figure a body row, becomes one column a period, oldest first, the
+ * current one last, headed by the periods' labels.
+ */
+static void
+fill_period_table(struct fill *f, struct doc_node *t)
+{
+	struct doc_node	*row, *cell, *ref, *c;
+	size_t		 i, np = fill_nperiods(f);
+	char		*label;
+	int		 head = 0, errors = f->errors;
+
+	for (row = t->first_child; row != NULL; row = row->next) {
+		cell = row->first_child != NULL ? row->first_child->next :
+		    NULL;
+		if (cell == NULL)
+			continue;
+		if (row->as.row.header) {
+			head = 1;
+			if (cell->first_child != NULL)
+				fill_err(f, cell, "a @periods table leaves "
+				    "its header's second cell empty: the "
+				    "periods' labels go there");
+			continue;
+		}
+		ref = fill_cell_figref(cell);
+		if (ref == NULL || ref->as.figref.change ||
+		    ref->as.figref.nforms > 0 ||
+		    ref->as.figref.period.previous ||
+		    ref->as.figref.period.label != NULL)
+			fill_err(f, cell, "a @periods table's second column "
+			    "holds one figure {NAME} or {region:NAME} a row, "
+			    "which it sets across the periods");
+	}
+	if (!head)
+		fill_err(f, t, "a @periods table needs a header row (its "
+		    "second cell empty) for the periods' labels");
+	if (f->errors > errors)
+		return;
+	for (row = t->first_child; row != NULL; row = row->next) {
+		cell = row->first_child->next;
+		ref = fill_cell_figref(cell);
+		for (i = 0; i < np; i++) {
+			if (row->as.row.header) {
+				label = fill_period_label(f, i);
+				c = fill_text_cell(cell, 1, label);
+				free(label);
+			} else {
+				c = doc_node_new(DOC_CELL, cell->line,
+				    cell->col);
+				doc_node_append(c, fill_period_ref(f, ref, i));
+			}
+			/* A column of figures, even of a period whose
+			 * figures are all blank. */
+			c->as.cell.align = DOC_ALIGN_RIGHT;
+			doc_node_insert_before(cell, c);
+		}
+		doc_node_free(cell);
+	}
+	t->as.table.ncols = 1 + (int)np;
+}
+
+/* Expands every "@periods" table (before the references are read). */
+static void
+fill_period_tables(struct fill *f)
+{
+	struct doc_node	*n, *root = f->doc->root;
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
+		if (n->type == DOC_TABLE && n->as.table.periods)
+			fill_period_table(f, n);
+}
+
+/* Returns 1 if study s is a point of the national series: the first
+ * study of national.yaml with its period (a later one with the same
+ * period is a sample of it, such as an intensive study). */
+static int
+fill_trend_point(const struct national *nat, size_t s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s; i++)
+		if (nat->studies[i].period != NULL &&
+		    nat->studies[s].period != NULL &&
+		    strcmp(nat->studies[i].period,
+		    nat->studies[s].period) == 0)
+			return 0;
+	return 1;
+}
+
+/* Checks the figures of "@trend" chart n: each a figure of a national
+ * study, and no more than a chart draws. */
+static void
+fill_trend_names(struct fill *f, struct doc_node *n)
+{
+	const struct national	*nat = &f->env->cohort->national;
+	const char		**names;
+	size_t			 i, k, s, nn = 0;
+
+	if (n->as.chart.ntrend > FILL_CHART_SERIES)
+		fill_err(f, n, "@trend draws 1 to %d figures, not %zu",
+		    FILL_CHART_SERIES, n->as.chart.ntrend);
+	for (k = 0; k < n->as.chart.ntrend; k++) {
+		for (s = 0; s < nat->nstudies; s++)
+			if (fill_trend_point(nat, s) &&
+			    nat_study_figure(&nat->studies[s],
+			    n->as.chart.trend[k]) != NULL)
+				break;
+		if (s < nat->nstudies)
+			continue;
+		names = NULL;
+		nn = 0;
+		for (s = 0; s < nat->nstudies; s++)
+			for (i = 0; i < nat->studies[s].nfigures; i++) {
+				names = xreallocarray(names, nn + 1,
+				    sizeof(*names));
+				names[nn++] = nat->studies[s].figures[i].name;
+			}
+		fill_unknown(f, n, "national figure", n->as.chart.trend[k],
+		    names, nn, " in @trend (a figure of the studies' "
+		    "series)");
+		free(names);
+	}
+}
+
+/* Returns the label of figure name from the figures file, or name. */
+static const char *
+fill_fig_label(const struct fill *f, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; f->env->figs != NULL && i < fig_set_size(f->env->figs);
+	    i++)
+		if (strcmp(fig_set_name(f->env->figs, i), name) == 0 &&
+		    fig_set_label(f->env->figs, i) != NULL)
+			return fig_set_label(f->env->figs, i);
+	return name;
+}
+
+/*
+ * Expands "@trend NAME,..." chart n: puts before it a table with a row
+ * for each point of the national series (a gap "–" where the study does
+ * not give the figure) and one for each of the region's periods (its
+ * figure of the same name, a share, set as printed; "–" where it has
+ * none), a column a figure, for the chart to draw.
+ */
+static void
+fill_trend(struct fill *f, struct doc_node *n)
+{
+	const struct national	*nat = &f->env->cohort->national;
+	const struct report	*r = &f->env->cohort->report;
+	const struct nat_figure	*fg;
+	const struct fig_value	*v;
+	struct doc_node		*table, *row, *cell, *ref;
+	size_t			 s, k, i;
+	char			*t, *label;
+
+	table = doc_node_new(DOC_TABLE, n->line, n->col);
+	table->as.table.ncols = 1 + (int)n->as.chart.ntrend;
+	row = doc_node_new(DOC_ROW, n->line, n->col);
+	row->as.row.header = 1;
+	doc_node_append(table, row);
+	doc_node_append(row, fill_text_cell(n, 1, "Per cent"));
+	for (k = 0; k < n->as.chart.ntrend; k++)
+		doc_node_append(row, fill_text_cell(n, 1,
+		    fill_fig_label(f, n->as.chart.trend[k])));
+	for (s = 0; s < nat->nstudies; s++) {
+		if (!fill_trend_point(nat, s))
+			continue;
+		row = doc_node_new(DOC_ROW, n->line, n->col);
+		doc_node_append(table, row);
+		t = xasprintf("National, %s", nat->studies[s].period ?
+		    nat->studies[s].period : nat->studies[s].id);
+		doc_node_append(row, fill_text_cell(n, 0, t));
+		free(t);
+		for (k = 0; k < n->as.chart.ntrend; k++) {
+			fg = nat_study_figure(&nat->studies[s],
+			    n->as.chart.trend[k]);
+			t = fg != NULL ? xasprintf("%d%%", fg->percent) :
+			    xstrdup("\u2013");
+			doc_node_append(row, fill_text_cell(n, 0, t));
+			free(t);
+		}
+	}
+	for (i = 0; i < fill_nperiods(f); i++) {
+		row = doc_node_new(DOC_ROW, n->line, n->col);
+		doc_node_append(table, row);
+		label = fill_period_label(f, i);
+		t = xasprintf("%s, %s", r->region ? r->region : "Region",
+		    label);
+		free(label);
+		doc_node_append(row, fill_text_cell(n, 0, t));
+		free(t);
+		for (k = 0; k < n->as.chart.ntrend; k++) {
+			v = fig_ledger_find(fill_period_ledger(f,
+			    DOC_LEDGER_REGION, i), n->as.chart.trend[k]);
+			if (v == NULL || v->unit == FIG_COUNT) {
+				doc_node_append(row, fill_text_cell(n, 0,
+				    "\u2013"));
+				continue;
+			}
+			cell = doc_node_new(DOC_CELL, n->line, n->col);
+			doc_node_append(row, cell);
+			ref = doc_node_new(DOC_FIGREF, n->line, n->col);
+			ref->as.figref.ledger = DOC_LEDGER_REGION;
+			ref->as.figref.name = xstrdup(n->as.chart.trend[k]);
+			ref->as.figref.style = xstrdup("percent");
+			if (i + 1 < fill_nperiods(f))
+				ref->as.figref.period.label =
+				    fill_period_label(f, i);
+			doc_node_append(cell, ref);
+			fill_figref(f, ref);
+		}
+	}
+	doc_node_insert_before(n, table);
 }
 
 /* Joins lists of one kind that only a ::: block boundary had split, so
@@ -873,9 +1598,11 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 		return;
 	}
 	if (t->as.table.ncols < 2 ||
-	    t->as.table.ncols - 1 > FILL_CHART_SERIES) {
+	    t->as.table.ncols - 1 > (t->as.table.periods ?
+	    FILL_PERIOD_SERIES : FILL_CHART_SERIES)) {
 		fill_err(f, n, "@chart draws 1 to %d series (the table's "
 		    "columns after the first); the table above has %d",
+		    t->as.table.periods ? FILL_PERIOD_SERIES :
 		    FILL_CHART_SERIES, t->as.table.ncols - 1);
 		return;
 	}
@@ -1107,8 +1834,10 @@ fill_capitalise(struct doc_node *b)
 		if (n->type == DOC_STRONG || n->type == DOC_FNREF ||
 		    n->text == NULL)
 			continue;
+		/* "n/a" in a table cell is a mark, not a sentence. */
 		if (start && n->type != DOC_TEXT &&
-		    islower((unsigned char)n->text[0]))
+		    islower((unsigned char)n->text[0]) &&
+		    !(b->type == DOC_CELL && strcmp(n->text, "n/a") == 0))
 			n->text[0] = (char)toupper((unsigned char)n->text[0]);
 		len = strlen(n->text);
 		if (len == 0)
@@ -1599,9 +2328,17 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	f.env = env;
 	f.d = d;
 
+	/* "@periods" tables first: they make references. */
+	fill_period_tables(&f);
+	if (f.errors > 0)
+		return 0;
 	/* Every reference, in shown and hidden blocks alike. */
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		switch (n->type) {
+		case DOC_CHART:
+			if (n->as.chart.ntrend > 0)
+				fill_trend_names(&f, n);
+			break;
 		case DOC_FIGREF:
 			fill_figref(&f, n);
 			break;
@@ -1642,6 +2379,10 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	for (i = 0; i < nmaps; i++)
 		fill_boards(&f, maps[i]);
 	free(maps);
+	/* "@trend": its table before it. */
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
+		if (n->type == DOC_CHART && n->as.chart.ntrend > 0)
+			fill_trend(&f, n);
 	if (f.errors > 0)
 		return 0;
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {

@@ -54,6 +54,11 @@ struct fig_set;
 struct fig_selection {
 	int	lscb;		/* board index into report.lscbs, or -1 for the region */
 	int	suppress;	/* 1 to apply disclosure control */
+	int	period_back;	/* which period (report.periods): 0 the
+				 * current one, so that a zeroed selection
+				 * counts as before; k the k-th before it
+				 * (index nperiods - 1 - k); out of range:
+				 * the current one */
 };
 
 struct fig_value {
@@ -100,7 +105,8 @@ struct fig_ledger {
 	long		 cases;		/* cases in the period and selection */
 	long		 children;	/* their children */
 	long		 deaths;	/* their children who died */
-	long		 out_of_period;	/* selected cases left out by the period */
+	long		 out_of_period;	/* selected cases in no period of the
+					 * report (left out of every figure) */
 };
 
 /* Loads and validates figure definitions from path against the cohort's
@@ -143,8 +149,57 @@ void		 fig_boards_free(struct fig_ledger **ls, size_t n);
 struct fig_ledger *fig_aggregate_paper(const struct fig_set *s,
 		    const struct cohort *c, int lscb);
 
-/* Returns 1 if case k was completed inside r's period (a bound of 0 is
- * open): the one rule for what counts in a figure. */
+/*
+ * Periods (report.yaml `earlier:`).  A case counts in the period its
+ * `completed` date falls in (report_period_of()).  Each period's ledgers
+ * are computed, and suppressed, exactly as if it were the report's only
+ * (current) period: the same case files give the same cells whatever
+ * periods are declared beside it, so a board paper showing earlier
+ * periods shows, for each, what that year's own paper showed
+ * (docs/disclosure.md).  A change between two periods ("up 2 points")
+ * may be printed only when both values are shown (neither suppressed):
+ * it then says nothing that the two shown cells do not.
+ *
+ * fig_aggregate_boards_period() and fig_aggregate_paper_period() are
+ * fig_aggregate_boards() and fig_aggregate_paper() for period (index
+ * into report.periods; the current one is report_nperiods() - 1, and an
+ * index out of range means it).  Free as those.
+ */
+struct fig_ledger **fig_aggregate_boards_period(const struct fig_set *s,
+		    const struct cohort *c, size_t period);
+struct fig_ledger *fig_aggregate_paper_period(const struct fig_set *s,
+		    const struct cohort *c, int lscb, size_t period);
+
+/*
+ * Every period's ledgers at once and, when pooled is 1, their total (the
+ * pooled column: every cell summed over the periods, per board and for
+ * London), which is suppressed jointly with the periods beside it
+ * (fig_suppress_pooled() in fig_impl.h; docs/disclosure.md): no hidden
+ * cell of a period or of the total follows from the relation total = the
+ * sum of the periods, cell by cell.  The periods' own ledgers are the
+ * same whether pooled or not.  report.yaml has no switch for the total
+ * yet; `figures --pooled` and `audit --pooled` print and attack it.
+ * Returns a new set; free with fig_periods_free().
+ */
+struct fig_periods {
+	size_t		    nperiods;	/* report_nperiods() */
+	size_t		    nlscbs;
+	struct fig_ledger ***boards;	/* [period][board], as
+					 * fig_aggregate_boards_period() */
+	struct fig_ledger **region;	/* [period]: London's, as its paper
+					 * prints it */
+	struct fig_ledger **pooled;	/* [board]: the total over the
+					 * periods, or NULL (not asked) */
+	struct fig_ledger  *pooled_region; /* London's total, or NULL */
+};
+
+struct fig_periods *fig_aggregate_periods(const struct fig_set *s,
+		    const struct cohort *c, int pooled);
+void		 fig_periods_free(struct fig_periods *ps);
+
+/* Returns 1 if case k was completed inside r's current period (a bound
+ * of 0 is open): the one rule for what counts in a figure of the current
+ * period; report_period_of() says which period a case counts in. */
 int		 fig_in_period(const struct report *r, const struct scr_case *k);
 
 /* Returns the value named name, or NULL. */
@@ -223,6 +278,16 @@ void		 fig_print_csv_boards(FILE *f, struct fig_ledger *const *ls,
 		    size_t n, const struct cohort *c);
 void		 fig_print_json(FILE *f, const struct fig_ledger *l,
 		    const struct cohort *c);
+/* Prints ledgers ls[0..n) as one CSV led by a period column, periods[i]
+ * labelling ls[i], then (when boards is 1) an lscb column naming its
+ * board; no national block: `figures --all-periods`. */
+void		 fig_print_csv_periods(FILE *f,
+		    const struct fig_ledger *const *ls,
+		    const char *const *periods, size_t n, int boards,
+		    const struct cohort *c);
+/* fig_print_json() with a first key "period" (period NULL: none). */
+void		 fig_print_json_period(FILE *f, const struct fig_ledger *l,
+		    const struct cohort *c, const char *period);
 
 /*
  * The attacker (fig_audit.c): given exactly what is published -- the

@@ -27,6 +27,9 @@
 #define AUD_INF		((long)1 << 40)	/* no bound known */
 #define AUD_PROBE	200		/* widest range tried value by value */
 #define AUD_MAX_ROWS	1000
+#define AUD_ROWS	(AUD_MAX_ROWS + 1)	/* rows of a block, London's
+						 * last */
+#define AUD_MAX_BLOCKS	(CASE_MAX_EARLIER + 2)	/* periods and a total */
 
 /* What one published number is. */
 enum aud_what { AUD_NUM, AUD_NR, AUD_DEN, AUD__MAX };
@@ -60,10 +63,21 @@ struct aud_fact {
 	char	*text;		/* how a reader would say it */
 };
 
+/*
+ * Ledgers of several periods (`figures --all-periods`) are read as
+ * blocks of rows, one block a period, in the order first printed; a
+ * block labelled CASE_POOLED_LABEL is the total of the others.  A row
+ * number is block * AUD_ROWS + board (AUD_MAX_ROWS for London); with one
+ * period, block 0 only.
+ */
 struct aud {
 	const struct fig_set *s;
 	char		**rows;		/* board names in CSV order */
 	int		 nrows;
+	char		*blocks[AUD_MAX_BLOCKS]; /* period labels, or NULL
+					 * for a ledger of one period */
+	int		 nblocks;
+	int		 pool;		/* the total's block, or -1 */
 	int		*id;		/* (row, fig, what) -> var, or -1 */
 	struct aud_var	*v;
 	int		 nv;
@@ -107,10 +121,24 @@ aud_var(struct aud *A, int row, int fig, int what)
 	return A->nv++;
 }
 
-static const char *
-aud_row_name(const struct aud *A, int row)
+/* Returns 1 if row is a London row. */
+static int
+aud_london(int row)
 {
-	return row < A->nrows ? A->rows[row] : "London";
+	return row % AUD_ROWS == AUD_MAX_ROWS;
+}
+
+/* Writes row's name, "Newham" or "London", with its period when there
+ * are several, "Newham [2006-07]", into buf. */
+static const char *
+aud_row_name(const struct aud *A, int row, char *buf, size_t size)
+{
+	int r = row % AUD_ROWS, blk = row / AUD_ROWS;
+
+	snprintf(buf, size, "%s%s%s%s", r < A->nrows ? A->rows[r] : "London",
+	    A->blocks[blk] ? " [" : "", A->blocks[blk] ? A->blocks[blk] : "",
+	    A->blocks[blk] ? "]" : "");
+	return buf;
 }
 
 /* Writes "Board: figure" (with what, when not the numerator). */
@@ -118,8 +146,9 @@ static void
 aud_name(FILE *out, const struct aud *A, int var)
 {
 	const struct aud_var *x = &A->v[var];
+	char who[400];
 
-	fprintf(out, "%s: %s", aud_row_name(A, x->row),
+	fprintf(out, "%s: %s", aud_row_name(A, x->row, who, sizeof(who)),
 	    A->s->defs[x->fig].name);
 	if (x->what != AUD_NUM)
 		fprintf(out, " (%s)", aud_what_names[x->what]);
@@ -294,65 +323,102 @@ aud_read_fields(struct aud *A, int row, char **fl, int n, long *cases,
 	}
 }
 
-/* Reads the boards' CSV (lscb first) and London's (up to the blank line
- * before the national block).  Returns 0 on a malformed file. */
+/* The block of period label (NULL: the one period), added on first
+ * use.  Returns -1 when there are too many. */
+static int
+aud_block(struct aud *A, const char *label)
+{
+	int i;
+
+	for (i = 0; i < A->nblocks; i++)
+		if ((A->blocks[i] == NULL) == (label == NULL) &&
+		    (label == NULL || strcmp(A->blocks[i], label) == 0))
+			return i;
+	if (A->nblocks == AUD_MAX_BLOCKS)
+		return -1;
+	A->blocks[A->nblocks] = label ? xstrdup(label) : NULL;
+	if (label != NULL && strcmp(label, CASE_POOLED_LABEL) == 0)
+		A->pool = A->nblocks;
+	return A->nblocks++;
+}
+
+/*
+ * Reads the boards' CSV (lscb first, or period then lscb) and London's
+ * (name first up to the blank line before the national block, or period
+ * then name).  Both must be of one period, or both --all-periods tables.
+ * Returns 0 on a malformed file.
+ */
 static int
 aud_read(struct aud *A, char *boards, char *region, long *cases,
     long *children)
 {
-	char *line, *next, *fl[9];
-	int n, row, i, first = 1;
+	char *line, *next, *fl[10];
+	int n, row, first = 1, multi = 0, blk;
 
 	for (line = boards; line != NULL && *line != '\0'; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		if (first) {
 			first = 0;
-			if (strncmp(line, "lscb,name,", 10) != 0)
+			if (strncmp(line, "period,lscb,name,", 17) == 0)
+				multi = 1;
+			else if (strncmp(line, "lscb,name,", 10) != 0)
 				return 0;
 			continue;
 		}
-		if ((n = aud_split(line, fl, 9)) < 8)
+		if ((n = aud_split(line, fl, 9 + multi)) < 8 + multi)
 			continue;
+		if ((blk = aud_block(A, multi ? fl[0] : NULL)) < 0)
+			return 0;
 		for (row = 0; row < A->nrows; row++)
-			if (strcmp(A->rows[row], fl[0]) == 0)
+			if (strcmp(A->rows[row], fl[multi]) == 0)
 				break;
 		if (row == A->nrows) {
 			if (A->nrows == AUD_MAX_ROWS)
 				return 0;
-			A->rows[A->nrows++] = xstrdup(fl[0]);
+			A->rows[A->nrows++] = xstrdup(fl[multi]);
 		}
-		aud_read_fields(A, row, fl + 1, n - 1, cases, children);
+		aud_read_fields(A, blk * AUD_ROWS + row, fl + 1 + multi,
+		    n - 1 - multi, cases, children);
 	}
-	/* London's row goes last: rows are numbered now. */
+	/* London's rows go last in each block: rows are numbered now. */
 	first = 1;
 	for (line = region; line != NULL && *line != '\0'; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		if (first) {
 			first = 0;
-			if (strncmp(line, "name,", 5) != 0)
+			if ((strncmp(line, "period,name,", 12) == 0) != multi ||
+			    (!multi && strncmp(line, "name,", 5) != 0))
 				return 0;
 			continue;
 		}
-		if ((n = aud_split(line, fl, 8)) < 7)
+		if (*line == '\0')
+			break;
+		if ((n = aud_split(line, fl, 8 + multi)) < 7 + multi)
 			continue;
-		aud_read_fields(A, AUD_MAX_ROWS, fl, n, cases, children);
+		if ((blk = aud_block(A, multi ? fl[0] : NULL)) < 0)
+			return 0;
+		aud_read_fields(A, blk * AUD_ROWS + AUD_MAX_ROWS, fl + multi,
+		    n - multi, cases, children);
 	}
-	(void)i;
-	return 1;
+	/* A total needs periods to be the total of. */
+	return A->pool < 0 || A->nblocks > 1;
 }
 
-/* Declares every fact of the publication (docs/disclosure.md). */
+/* Declares every fact of one block of rows (a period, or the total). */
 static void
-aud_facts(struct aud *A, const long *cases, const long *children)
+aud_facts_block(struct aud *A, int blk, const long *cases,
+    const long *children)
 {
 	const struct fig_set *s = A->s;
 	int r, rr, i, j, w, var, base;
 	size_t k;
+	char who[400];
 
 	for (r = 0; r <= A->nrows; r++) {
-		rr = r < A->nrows ? r : AUD_MAX_ROWS;
+		rr = blk * AUD_ROWS + (r < A->nrows ? r : AUD_MAX_ROWS);
+		aud_row_name(A, rr, who, sizeof(who));
 		for (i = 0; i < (int)s->ndefs; i++) {
 			const struct fig_def *d = &s->defs[i];
 			long units = d->pop == FIG_POP_CASES ? cases[rr] :
@@ -385,25 +451,25 @@ aud_facts(struct aud *A, const long *cases, const long *children)
 				base = aud_var(A, rr, s->deaths_fig, AUD_NUM);
 			if (base >= 0) {
 				aud_fact(A, 0, "%s: %s lies within its base",
-				    aud_row_name(A, r), d->name);
+				    who, d->name);
 				aud_term(A, aud_var(A, rr, i, AUD_NUM), 1);
 				aud_term(A, base, -1);
 				aud_fact(A, 0, "%s: %s's not_recorded lies "
-				    "within its base", aud_row_name(A, r),
-				    d->name);
+				    "within its base", who, d->name);
 				aud_term(A, aud_var(A, rr, i, AUD_NR), 1);
 				aud_term(A, base, -1);
 			}
 		}
 		for (k = 0; k < s->nrels; k++) {
 			aud_fact(A, s->rels[k].op == FIG_REL_EQ, "%s: %s",
-			    aud_row_name(A, r), s->rels[k].text);
+			    who, s->rels[k].text);
 			for (j = 0; j < (int)s->rels[k].nterms; j++)
 				aud_term(A, aud_var(A, rr, s->rels[k].fig[j],
 				    AUD_NUM), s->rels[k].coef[j]);
 		}
 	}
 	/* London is the sum of the boards. */
+	aud_row_name(A, blk * AUD_ROWS + AUD_MAX_ROWS, who, sizeof(who));
 	for (i = 0; i < (int)s->ndefs && A->nrows > 0; i++)
 		for (w = 0; w < AUD__MAX; w++) {
 			if (w == AUD_NR && s->defs[i].nrclass != i)
@@ -411,13 +477,52 @@ aud_facts(struct aud *A, const long *cases, const long *children)
 			if (w == AUD_DEN && (s->defs[i].of->type == FP_TRUE ||
 			    s->defs[i].unit == FIG_COUNT))
 				continue;
-			aud_fact(A, 1, "London's %s%s%s is the sum of the "
-			    "boards'", s->defs[i].name, w == AUD_NUM ? "" :
-			    " ", w == AUD_NUM ? "" : aud_what_names[w]);
+			aud_fact(A, 1, "%s's %s%s%s is the sum of the "
+			    "boards'", who, s->defs[i].name, w == AUD_NUM ?
+			    "" : " ", w == AUD_NUM ? "" : aud_what_names[w]);
 			for (r = 0; r < A->nrows; r++)
-				aud_term(A, aud_var(A, r, i, w), 1);
-			aud_term(A, aud_var(A, AUD_MAX_ROWS, i, w), -1);
+				aud_term(A, aud_var(A, blk * AUD_ROWS + r, i,
+				    w), 1);
+			aud_term(A, aud_var(A, blk * AUD_ROWS + AUD_MAX_ROWS,
+			    i, w), -1);
 		}
+}
+
+/* Declares every fact of the publication (docs/disclosure.md): each
+ * block's, and the total = the sum of the periods, cell by cell. */
+static void
+aud_facts(struct aud *A, const long *cases, const long *children)
+{
+	const struct fig_set *s = A->s;
+	int blk, r, rr, i, w;
+	char who[400];
+
+	for (blk = 0; blk < A->nblocks; blk++)
+		aud_facts_block(A, blk, cases, children);
+	if (A->pool < 0)
+		return;
+	for (r = 0; r <= A->nrows; r++) {
+		rr = r < A->nrows ? r : AUD_MAX_ROWS;
+		aud_row_name(A, A->pool * AUD_ROWS + rr, who, sizeof(who));
+		for (i = 0; i < (int)s->ndefs; i++)
+			for (w = 0; w < AUD__MAX; w++) {
+				if (w == AUD_NR && s->defs[i].nrclass != i)
+					continue;
+				if (w == AUD_DEN && (s->defs[i].of->type ==
+				    FP_TRUE || s->defs[i].unit == FIG_COUNT))
+					continue;
+				aud_fact(A, 1, "%s: %s%s%s is the sum of the "
+				    "periods'", who, s->defs[i].name,
+				    w == AUD_NUM ? "" : " ", w == AUD_NUM ? "" :
+				    aud_what_names[w]);
+				for (blk = 0; blk < A->nblocks; blk++)
+					if (blk != A->pool)
+						aud_term(A, aud_var(A, blk *
+						    AUD_ROWS + rr, i, w), 1);
+				aud_term(A, aud_var(A, A->pool * AUD_ROWS + rr,
+				    i, w), -1);
+			}
+	}
 }
 
 static void
@@ -538,9 +643,10 @@ fail:
 	return 0;
 }
 
-/* Starts from what is published (or, baseline, only London and the
- * public numbers) and reasons to the end.  Returns 0 if what is
- * published contradicts the relations. */
+/* Starts from what is published (or, baseline 1, only London and the
+ * public numbers; baseline 2, everything but the total's board cells)
+ * and reasons to the end.  Returns 0 if what is published contradicts
+ * the relations. */
 static int
 aud_reason(struct aud *A, int baseline)
 {
@@ -551,8 +657,9 @@ aud_reason(struct aud *A, int baseline)
 	A->nundo = 0;
 	for (i = 0; i < A->nv; i++) {
 		struct aud_var *x = &A->v[i];
-		int use = x->shown && (!baseline || x->row == AUD_MAX_ROWS ||
-		    (x->what == AUD_NUM && A->s->defs[x->fig].public));
+		int use = x->shown && (!baseline || aud_london(x->row) ||
+		    (x->what == AUD_NUM && A->s->defs[x->fig].public) ||
+		    (baseline == 2 && x->row / AUD_ROWS != A->pool));
 
 		x->lo = use ? x->val : 0;
 		x->hi = use ? x->val : x->max;
@@ -661,6 +768,8 @@ aud_free(struct aud *A)
 	for (i = 0; i < A->nrows; i++)
 		free(A->rows[i]);
 	free(A->rows);
+	for (i = 0; i < A->nblocks; i++)
+		free(A->blocks[i]);
 	for (i = 0; i < A->nf; i++) {
 		free(A->f[i].var);
 		free(A->f[i].k);
@@ -689,15 +798,16 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
 
 	memset(&A, 0, sizeof(A));
 	A.s = s;
+	A.pool = -1;
 	A.rows = xcalloc(AUD_MAX_ROWS, sizeof(*A.rows));
-	A.id = xcalloc((size_t)(AUD_MAX_ROWS + 1) * (s->ndefs + 1) *
+	A.id = xcalloc((size_t)AUD_MAX_BLOCKS * AUD_ROWS * (s->ndefs + 1) *
 	    AUD__MAX, sizeof(*A.id));
-	for (i = 0; i < (AUD_MAX_ROWS + 1) * ((int)s->ndefs + 1) * AUD__MAX;
-	    i++)
+	for (i = 0; i < AUD_MAX_BLOCKS * AUD_ROWS * ((int)s->ndefs + 1) *
+	    AUD__MAX; i++)
 		A.id[i] = -1;
-	cases = xcalloc(AUD_MAX_ROWS + 1, sizeof(*cases));
-	children = xcalloc(AUD_MAX_ROWS + 1, sizeof(*children));
-	for (i = 0; i <= AUD_MAX_ROWS; i++)
+	cases = xcalloc(AUD_MAX_BLOCKS * AUD_ROWS, sizeof(*cases));
+	children = xcalloc(AUD_MAX_BLOCKS * AUD_ROWS, sizeof(*children));
+	for (i = 0; i < AUD_MAX_BLOCKS * AUD_ROWS; i++)
 		cases[i] = children[i] = AUD_INF;
 	b = xstrdup(boards_csv);
 	r = xstrdup(region_csv);
@@ -724,6 +834,13 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
 	if (aud_reason(&A, 1))
 		for (i = 0; i < A.nv; i++)
 			A.v[i].baseline = A.v[i].lo == A.v[i].hi;
+	/* A cell of the total that the periods as published pin is no
+	 * secret of the total's. */
+	if (A.pool >= 0 && aud_reason(&A, 2))
+		for (i = 0; i < A.nv; i++)
+			if (A.v[i].row / AUD_ROWS == A.pool &&
+			    A.v[i].lo == A.v[i].hi)
+				A.v[i].baseline = 1;
 	if (!aud_reason(&A, 0)) {
 		fprintf(out, "%s: what is published contradicts the "
 		    "relations of figures.yaml\n", label);

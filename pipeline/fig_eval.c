@@ -164,11 +164,32 @@ fig_finish(const struct fig_set *s, struct fig_ledger *l, int suppress,
 	}
 }
 
-/* Counts every figure of s over the selection, with no disclosure
- * control.  Returns a new ledger; free with fig_ledger_free(). */
-static struct fig_ledger *
-fig_count(const struct fig_set *s, const struct cohort *c, int lscb)
+/* The index into report.periods of sel's period (period_back counted
+ * back from the current one; out of range: the current one). */
+static size_t
+fig_sel_period(const struct cohort *c, const struct fig_selection *sel)
 {
+	size_t n = report_nperiods(&c->report);
+
+	if (sel->period_back <= 0 || (size_t)sel->period_back >= n)
+		return n - 1;
+	return n - 1 - (size_t)sel->period_back;
+}
+
+/* fig_count()'s period for every period at once: their total. */
+#define FIG_ALL_PERIODS	((size_t)-1)
+
+/* Counts every figure of s over the selection (board lscb, or -1 for
+ * the region) in period (index into report.periods, or FIG_ALL_PERIODS
+ * for the total over them), with no disclosure
+ * control.  out_of_period counts the selected cases in no period at
+ * all.  Returns a new ledger; free with fig_ledger_free(). */
+static struct fig_ledger *
+fig_count(const struct fig_set *s, const struct cohort *c, int lscb,
+    size_t period)
+{
+	int in;
+
 	struct fig_ledger *l;
 	struct fig_acc *acc;
 	const struct scr_case *k;
@@ -185,10 +206,12 @@ fig_count(const struct fig_set *s, const struct cohort *c, int lscb)
 		k = &c->cases[i];
 		if (lscb >= 0 && k->lscb != (size_t)lscb)
 			continue;
-		if (!fig_in_period(&c->report, k)) {
+		if ((in = report_period_of(&c->report, k->completed)) < 0) {
 			l->out_of_period++;
 			continue;
 		}
+		if (period != FIG_ALL_PERIODS && (size_t)in != period)
+			continue;
 		l->cases++;
 		l->children += (long)k->nchildren;
 		for (j = 0; j < k->nchildren; j++)
@@ -231,7 +254,7 @@ fig_count(const struct fig_set *s, const struct cohort *c, int lscb)
  */
 static void
 fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
-    int region_hidable, struct fig_ledger ***lsp,
+    size_t period, int region_hidable, struct fig_ledger ***lsp,
     struct fig_ledger **regionp)
 {
 	struct fig_ledger **ls, *region;
@@ -240,8 +263,8 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 
 	ls = xcalloc(n ? n : 1, sizeof(*ls));
 	for (b = 0; b < n; b++)
-		ls[b] = fig_count(s, c, (int)b);
-	region = fig_count(s, c, -1);
+		ls[b] = fig_count(s, c, (int)b, period);
+	region = fig_count(s, c, -1, period);
 	fig_suppress(s, ls, n, region, region_hidable, t);
 	fig_band(s, ls, n, region, region_hidable, t, c->report.bands,
 	    c->report.nbands);
@@ -252,36 +275,47 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 	*regionp = region;
 }
 
+/* Reports each relation of s that does not hold in ledger l (of board
+ * r, or the region when r is nlscbs) and is not yet in bad[]. */
+static void
+fig_check_rels(const struct fig_set *s, const struct cohort *c,
+    const struct fig_ledger *l, size_t r, int *bad, int *ok, struct diag *d)
+{
+	size_t k, i;
+	long sum;
+
+	for (k = 0; k < s->nrels; k++) {
+		const struct fig_rel *rel = &s->rels[k];
+
+		for (i = 0, sum = 0; i < rel->nterms; i++)
+			sum += rel->coef[i] * l->values[rel->fig[i]].num;
+		if (bad[k] || (rel->op == FIG_REL_EQ ? sum == 0 : sum <= 0))
+			continue;
+		bad[k] = 1;
+		*ok = 0;
+		diag_error(d, s->file, rel->line, rel->col, "relation '%s' "
+		    "does not hold for %s; a wrong relation misleads readers "
+		    "and disclosure control alike", rel->text,
+		    r < c->report.nlscbs ? c->report.lscbs[r] : "the region");
+	}
+}
+
 int
 fig_check_data(const struct fig_set *s, const struct cohort *c,
     struct diag *d)
 {
 	struct fig_ledger *l;
-	size_t r, k, i;
-	long sum;
+	size_t r, p;
 	int ok = 1, *bad;
 
 	bad = xcalloc(s->nrels + 1, sizeof(*bad));
-	for (r = 0; r <= c->report.nlscbs; r++) {
-		l = fig_count(s, c, r < c->report.nlscbs ? (int)r : -1);
-		for (k = 0; k < s->nrels; k++) {
-			const struct fig_rel *rel = &s->rels[k];
-
-			for (i = 0, sum = 0; i < rel->nterms; i++)
-				sum += rel->coef[i] * l->values[rel->fig[i]].num;
-			if (bad[k] || (rel->op == FIG_REL_EQ ? sum == 0 :
-			    sum <= 0))
-				continue;
-			bad[k] = 1;
-			ok = 0;
-			diag_error(d, s->file, rel->line, rel->col,
-			    "relation '%s' does not hold for %s; a wrong "
-			    "relation misleads readers and disclosure control "
-			    "alike", rel->text, r < c->report.nlscbs ?
-			    c->report.lscbs[r] : "the region");
+	for (r = 0; r <= c->report.nlscbs; r++)
+		for (p = 0; p < report_nperiods(&c->report); p++) {
+			l = fig_count(s, c, r < c->report.nlscbs ? (int)r : -1,
+			    p);
+			fig_check_rels(s, c, l, r, bad, &ok, d);
+			fig_ledger_free(l);
 		}
-		fig_ledger_free(l);
-	}
 	free(bad);
 	return ok;
 }
@@ -291,13 +325,14 @@ fig_aggregate(const struct fig_set *s, const struct cohort *c,
     const struct fig_selection *sel)
 {
 	struct fig_ledger **ls, *l;
+	size_t period = fig_sel_period(c, sel);
 
 	if (!sel->suppress)
-		return fig_count(s, c, sel->lscb);
+		return fig_count(s, c, sel->lscb, period);
 	/* A suppressed ledger is always the one published: suppressed
-	 * together with every other board and London. */
-	fig_aggregate_all(s, c, sel->lscb < 0 || c->report.suppress_regional,
-	    &ls, &l);
+	 * together with every other board and London of its period. */
+	fig_aggregate_all(s, c, period, sel->lscb < 0 ||
+	    c->report.suppress_regional, &ls, &l);
 	if (sel->lscb >= 0 && (size_t)sel->lscb < c->report.nlscbs) {
 		fig_ledger_free(l);
 		l = ls[sel->lscb];
@@ -310,11 +345,80 @@ fig_aggregate(const struct fig_set *s, const struct cohort *c,
 struct fig_ledger **
 fig_aggregate_boards(const struct fig_set *s, const struct cohort *c)
 {
+	return fig_aggregate_boards_period(s, c,
+	    report_nperiods(&c->report) - 1);
+}
+
+struct fig_ledger **
+fig_aggregate_boards_period(const struct fig_set *s, const struct cohort *c,
+    size_t period)
+{
 	struct fig_ledger **ls, *region;
 
-	fig_aggregate_all(s, c, c->report.suppress_regional, &ls, &region);
+	if (period >= report_nperiods(&c->report))
+		period = report_nperiods(&c->report) - 1;
+	fig_aggregate_all(s, c, period, c->report.suppress_regional, &ls,
+	    &region);
 	fig_ledger_free(region);
 	return ls;
+}
+
+struct fig_periods *
+fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
+    int pooled)
+{
+	struct fig_periods *ps;
+	struct fig_ledger **led;
+	size_t p, b, np = report_nperiods(&c->report), nb = c->report.nlscbs;
+	int hid = c->report.suppress_regional;
+
+	ps = xcalloc(1, sizeof(*ps));
+	ps->nperiods = np;
+	ps->nlscbs = nb;
+	ps->boards = xcalloc(np, sizeof(*ps->boards));
+	ps->region = xcalloc(np, sizeof(*ps->region));
+	for (p = 0; p < np; p++)
+		fig_aggregate_all(s, c, p, hid, &ps->boards[p],
+		    &ps->region[p]);
+	if (!pooled)
+		return ps;
+	ps->pooled = xcalloc(nb ? nb : 1, sizeof(*ps->pooled));
+	for (b = 0; b < nb; b++)
+		ps->pooled[b] = fig_count(s, c, (int)b, FIG_ALL_PERIODS);
+	ps->pooled_region = fig_count(s, c, -1, FIG_ALL_PERIODS);
+	led = xcalloc((np + 1) * (nb + 1), sizeof(*led));
+	for (p = 0; p <= np; p++) {
+		for (b = 0; b < nb; b++)
+			led[p * (nb + 1) + b] = p < np ? ps->boards[p][b] :
+			    ps->pooled[b];
+		led[p * (nb + 1) + nb] = p < np ? ps->region[p] :
+		    ps->pooled_region;
+	}
+	fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold);
+	for (b = 0; b < nb; b++)
+		fig_finish(s, ps->pooled[b], 1, c->report.threshold);
+	fig_finish(s, ps->pooled_region, hid, c->report.threshold);
+	free(led);
+	return ps;
+}
+
+void
+fig_periods_free(struct fig_periods *ps)
+{
+	size_t p;
+
+	if (ps == NULL)
+		return;
+	for (p = 0; p < ps->nperiods; p++) {
+		fig_boards_free(ps->boards[p], ps->nlscbs);
+		fig_ledger_free(ps->region[p]);
+	}
+	free(ps->boards);
+	free(ps->region);
+	if (ps->pooled != NULL)
+		fig_boards_free(ps->pooled, ps->nlscbs);
+	fig_ledger_free(ps->pooled_region);
+	free(ps);
 }
 
 void
@@ -333,10 +437,21 @@ struct fig_ledger *
 fig_aggregate_paper(const struct fig_set *s, const struct cohort *c,
     int lscb)
 {
-	struct fig_selection sel;
+	return fig_aggregate_paper_period(s, c, lscb,
+	    report_nperiods(&c->report) - 1);
+}
 
+struct fig_ledger *
+fig_aggregate_paper_period(const struct fig_set *s, const struct cohort *c,
+    int lscb, size_t period)
+{
+	struct fig_selection sel;
+	size_t n = report_nperiods(&c->report);
+
+	memset(&sel, 0, sizeof(sel));
 	sel.lscb = lscb < 0 || (size_t)lscb >= c->report.nlscbs ? -1 : lscb;
 	sel.suppress = sel.lscb >= 0 || c->report.suppress_regional;
+	sel.period_back = period < n ? (int)(n - 1 - period) : 0;
 	return fig_aggregate(s, c, &sel);
 }
 

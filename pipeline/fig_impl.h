@@ -161,4 +161,33 @@ void	fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	    struct fig_ledger *region, int region_hidable, long t,
 	    const int *edges, size_t nedges);
 
+/*
+ * Disclosure control of a total over periods (the pooled column), solved
+ * jointly with the periods it sums (fig_suppress.c).  led holds np + 1
+ * blocks of nb + 1 ledgers, each block nb boards then London: block p <
+ * np is period p, already suppressed by fig_suppress() as if it stood
+ * alone (so exactly as that year's own papers published it); block np
+ * is their total, cell by cell (numerators, not_recorded counts, narrowed
+ * bases).  Sets the suppression of block np only, as fig_suppress()
+ * does, over one system holding every block with its relations, London
+ * = the sum of the boards in each, and total = the sum of the periods
+ * for every cell of every board and of London.  The periods' cells are
+ * frozen: one hidden alone stays hidden, one shown alone is known to the
+ * reader (last year's paper printed it), so only the total's cells are
+ * hidden to protect others, until no hidden cell of any block can be
+ * pinned.  A cell of the total that the periods as published already
+ * pin is no secret (as a London 0 is for a board).
+ */
+void	fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
+	    size_t np, size_t nb, int region_hidable, long t);
+
+/*
+ * 1 (the default): fig_suppress_pooled() solves jointly, as above.  0:
+ * the total is suppressed as a period of its own, blind to the periods
+ * beside it -- the per-period control that leaks through the total
+ * (pooled - the other periods = the hidden period).  For the tests that
+ * show that leak; nothing else may set it.
+ */
+extern int fig_suppress_joint;
+
 #endif

@@ -40,15 +40,21 @@ fig_lscb_name(const struct fig_ledger *l, const struct cohort *c)
 	return c->report.lscbs[l->lscb];
 }
 
-/* Writes the ledger's rows, each led by the field lead when not NULL. */
+/* Writes the ledger's rows, each led by the fields lead0 (the period)
+ * and lead when not NULL. */
 static void
-fig_csv_rows(FILE *f, const struct fig_ledger *l, const char *lead)
+fig_csv_rows(FILE *f, const struct fig_ledger *l, const char *lead0,
+    const char *lead)
 {
 	size_t i;
 
 	for (i = 0; i < l->nvalues; i++) {
 		const struct fig_value *v = &l->values[i];
 
+		if (lead0 != NULL) {
+			fig_csv_field(f, lead0);
+			putc(',', f);
+		}
 		if (lead != NULL) {
 			fig_csv_field(f, lead);
 			putc(',', f);
@@ -71,6 +77,10 @@ fig_csv_rows(FILE *f, const struct fig_ledger *l, const char *lead)
 			fprintf(f, ",%ld\n", v->not_recorded);
 	}
 	/* Reviews left out by the period: numbers of reviews are public. */
+	if (lead0 != NULL) {
+		fig_csv_field(f, lead0);
+		putc(',', f);
+	}
 	if (lead != NULL) {
 		fig_csv_field(f, lead);
 		putc(',', f);
@@ -88,7 +98,22 @@ fig_print_csv_boards(FILE *f, struct fig_ledger *const *ls, size_t n,
 	fputs("lscb,name,unit,numerator,denominator,percent,text,"
 	    "not_recorded\n", f);
 	for (i = 0; i < n; i++)
-		fig_csv_rows(f, ls[i], fig_lscb_name(ls[i], c));
+		fig_csv_rows(f, ls[i], NULL, fig_lscb_name(ls[i], c));
+}
+
+void
+fig_print_csv_periods(FILE *f, const struct fig_ledger *const *ls,
+    const char *const *periods, size_t n, int boards,
+    const struct cohort *c)
+{
+	size_t i;
+
+	fputs(boards ? "period,lscb,name,unit,numerator,denominator,percent,"
+	    "text,not_recorded\n" : "period,name,unit,numerator,denominator,"
+	    "percent,text,not_recorded\n", f);
+	for (i = 0; i < n; i++)
+		fig_csv_rows(f, ls[i], periods[i], boards ?
+		    fig_lscb_name(ls[i], c) : NULL);
 }
 
 void
@@ -100,7 +125,7 @@ fig_print_csv(FILE *f, const struct fig_ledger *l, const struct cohort *c)
 
 	fputs("name,unit,numerator,denominator,percent,text,not_recorded\n",
 	    f);
-	fig_csv_rows(f, l, NULL);
+	fig_csv_rows(f, l, NULL, NULL);
 	if (c == NULL)
 		return;
 	fputs("\nstudy,name,percent,text\n", f);
@@ -163,11 +188,24 @@ fig_json_string(FILE *f, const char *s)
 void
 fig_print_json(FILE *f, const struct fig_ledger *l, const struct cohort *c)
 {
+	fig_print_json_period(f, l, c, NULL);
+}
+
+void
+fig_print_json_period(FILE *f, const struct fig_ledger *l,
+    const struct cohort *c, const char *period)
+{
 	const struct nat_study *st;
 	const struct nat_figure *nf;
 	size_t i, j;
 
-	fputs("{\n  \"lscb\": ", f);
+	fputs("{\n", f);
+	if (period != NULL) {
+		fputs("  \"period\": ", f);
+		fig_json_string(f, period);
+		fputs(",\n", f);
+	}
+	fputs("  \"lscb\": ", f);
 	fig_json_string(f, fig_lscb_name(l, c));
 	fprintf(f, ",\n  \"cases\": %ld,\n  \"children\": %ld,\n"
 	    "  \"out_of_period\": %ld,\n  \"suppressed_any\": %s,\n"

@@ -44,6 +44,9 @@ struct sup_cell {
 	int		 why;	/* FIG_WHY_*: FIG_SHOWN if shown */
 	int		 known;	/* pinned by what London and the public
 				 * numbers say alone: no secret */
+	int		 frozen; /* an earlier solve fixed it (a period's
+				 * cell beside a pooled total): never
+				 * hidden or shown here */
 	size_t		 order;	/* complementary: when it was chosen */
 	int		 banded; /* hidden, but printed as a band: a reader
 				 * knows blo <= val <= bhi (fig_band.c) */
@@ -65,6 +68,10 @@ struct sup_trail {
 };
 
 struct sup {
+	struct fig_ledger **led;	/* the ledger of each row */
+	size_t		 nrows;		/* blocks * (nb + 1) */
+	size_t		 nb;		/* boards in a block */
+	int		 region_hidable;
 	struct sup_cell	*cells;
 	size_t		 ncells;
 	struct sup_con	*cons;
@@ -136,18 +143,71 @@ sup_has_codes(const struct fig_set *s, const struct fig_def *d)
 	return 0;
 }
 
-/* Builds the cells and constraints of rows ls[0..nb) and London. */
-static void
-sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
-    size_t nb, struct fig_ledger *region, int region_hidable)
+/* Returns 1 if row is a London row (the last of its block). */
+static int
+sup_london(const struct sup *S, size_t row)
 {
-	size_t nf = s->ndefs, r, i, j, n;
+	return row % (S->nb + 1) == S->nb;
+}
+
+/* Adds "London = the sum of the boards" of block blk, for every cell;
+ * and, with rows of block sum, "cell of block sum = the sum of the cell
+ * over blocks 0..sum-1" (a total over periods) when sum is not 0. */
+static void
+sup_sums(struct sup *S, const struct fig_set *s, size_t blk, size_t sum)
+{
+	size_t nf = s->ndefs, nb = S->nb, r, i, j, b, base = blk * (nb + 1);
+
+	for (i = 0; i < nf; i++) {
+		for (j = 0; j < 3; j++) {
+			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
+				continue;
+			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
+				continue;
+			if (sum == 0 && nb > 0) {
+				sup_con_add(S, FIG_REL_EQ, 0);
+				for (r = 0; r < nb; r++)
+					sup_term(S, sup_at(nf, base + r,
+					    (int)i, j), 1);
+				sup_term(S, sup_at(nf, base + nb, (int)i, j),
+				    -1);
+			}
+			for (r = 0; sum > 0 && r <= nb; r++) {
+				sup_con_add(S, FIG_REL_EQ, 0);
+				for (b = 0; b < sum; b++)
+					sup_term(S, sup_at(nf, b * (nb + 1) + r,
+					    (int)i, j), 1);
+				sup_term(S, sup_at(nf, sum * (nb + 1) + r,
+				    (int)i, j), -1);
+			}
+		}
+	}
+}
+
+/*
+ * Builds the cells and constraints of nblk blocks of rows, led[0..nblk *
+ * (nb + 1)): in each block nb boards and London last, with London = the
+ * sum of the boards, the declared relations and the bounds of every
+ * share.  When pooled, the last block is the total of the others, cell
+ * by cell.
+ */
+static void
+sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
+    size_t nblk, size_t nb, int region_hidable, int pooled)
+{
+	size_t nf = s->ndefs, r, i, j, n, blk;
 	struct fig_ledger *l;
 
-	S->ncells = (nb + 1) * nf * 3;
+	S->led = led;
+	S->nb = nb;
+	S->nrows = nblk * (nb + 1);
+	S->region_hidable = region_hidable;
+	S->ncells = S->nrows * nf * 3;
 	S->cells = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->cells));
-	for (r = 0; r <= nb; r++) {
-		l = r < nb ? ls[r] : region;
+	for (r = 0; r < S->nrows; r++) {
+		int hid = !sup_london(S, r) || region_hidable;
+
+		l = led[r];
 		for (i = 0; i < nf; i++) {
 			const struct fig_def *d = &s->defs[i];
 			const struct fig_value *v = &l->values[i];
@@ -163,7 +223,7 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
 			c->kind = SUP_NUM;
 			c->val = v->num;
 			c->ub = ub;
-			c->hidable = !d->public && (r < nb || region_hidable);
+			c->hidable = !d->public && hid;
 			c = &S->cells[sup_at(nf, r, (int)i, SUP_NR)];
 			c->row = r;
 			c->fig = (int)i;
@@ -171,7 +231,7 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
 			c->val = v->not_recorded;
 			c->ub = base >= 0 ? base : l->children;
 			c->hidable = d->nrclass == (int)i &&
-			    sup_has_codes(s, d) && (r < nb || region_hidable);
+			    sup_has_codes(s, d) && hid;
 			c = &S->cells[sup_at(nf, r, (int)i, SUP_DEN)];
 			c->row = r;
 			c->fig = (int)i;
@@ -179,51 +239,51 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
 			c->val = d->of->type != FP_TRUE ? v->den : 0;
 			c->ub = base >= 0 ? base : l->children;
 			c->hidable = d->of->type != FP_TRUE && d->unit !=
-			    FIG_COUNT && (r < nb || region_hidable);
+			    FIG_COUNT && hid;
 		}
 	}
-	/* London = the sum of the boards, for every cell. */
-	for (i = 0; i < nf && nb > 0; i++) {
-		for (j = 0; j < 3; j++) {
-			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
-				continue;
-			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
-				continue;
-			sup_con_add(S, FIG_REL_EQ, 0);
-			for (r = 0; r < nb; r++)
-				sup_term(S, sup_at(nf, r, (int)i, j), 1);
-			sup_term(S, sup_at(nf, nb, (int)i, j), -1);
-		}
-	}
-	for (r = 0; r <= nb; r++) {
-		/* The declared relations. */
-		for (i = 0; i < s->nrels; i++) {
-			sup_con_add(S, s->rels[i].op, 0);
-			for (j = 0; j < s->rels[i].nterms; j++)
-				sup_term(S, sup_at(nf, r, s->rels[i].fig[j],
-				    SUP_NUM), s->rels[i].coef[j]);
-		}
-		/* A share lies within its base; so does not_recorded. */
-		for (i = 0; i < nf; i++) {
-			const struct fig_def *d = &s->defs[i];
-			size_t base;
+	for (blk = 0; blk < nblk; blk++) {
+		/* London = the sum of the boards, for every cell. */
+		sup_sums(S, s, blk, 0);
+		for (r = blk * (nb + 1); r < (blk + 1) * (nb + 1); r++) {
+			/* The declared relations. */
+			for (i = 0; i < s->nrels; i++) {
+				sup_con_add(S, s->rels[i].op, 0);
+				for (j = 0; j < s->rels[i].nterms; j++)
+					sup_term(S, sup_at(nf, r,
+					    s->rels[i].fig[j], SUP_NUM),
+					    s->rels[i].coef[j]);
+			}
+			/* A share lies within its base; so does
+			 * not_recorded. */
+			for (i = 0; i < nf; i++) {
+				const struct fig_def *d = &s->defs[i];
+				size_t base;
 
-			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
-				base = sup_at(nf, r, (int)i, SUP_DEN);
-			else if (d->pop == FIG_POP_DEATHS && s->deaths_fig >= 0)
-				base = sup_at(nf, r, s->deaths_fig, SUP_NUM);
-			else
-				continue;
-			sup_con_add(S, FIG_REL_LE, 0);
-			sup_term(S, sup_at(nf, r, (int)i, SUP_NUM), 1);
-			sup_term(S, base, -1);
-			if (d->nrclass == (int)i) {
+				if (d->of->type != FP_TRUE &&
+				    d->unit != FIG_COUNT)
+					base = sup_at(nf, r, (int)i, SUP_DEN);
+				else if (d->pop == FIG_POP_DEATHS &&
+				    s->deaths_fig >= 0)
+					base = sup_at(nf, r, s->deaths_fig,
+					    SUP_NUM);
+				else
+					continue;
 				sup_con_add(S, FIG_REL_LE, 0);
-				sup_term(S, sup_at(nf, r, (int)i, SUP_NR), 1);
+				sup_term(S, sup_at(nf, r, (int)i, SUP_NUM), 1);
 				sup_term(S, base, -1);
+				if (d->nrclass == (int)i) {
+					sup_con_add(S, FIG_REL_LE, 0);
+					sup_term(S, sup_at(nf, r, (int)i,
+					    SUP_NR), 1);
+					sup_term(S, base, -1);
+				}
 			}
 		}
 	}
+	/* The total over the periods. */
+	if (pooled && nblk > 1)
+		sup_sums(S, s, nblk - 1, nblk - 1);
 	/* Each cell's constraints. */
 	S->adjoff = xcalloc(S->ncells + 1, sizeof(*S->adjoff));
 	for (i = 0; i < S->ncons; i++)
@@ -487,7 +547,8 @@ sup_pinned(struct sup *S)
 static int
 sup_candidate(const struct sup *S, size_t c)
 {
-	return S->cells[c].hidable && !sup_hidden(S, c) && !S->cells[c].known;
+	return S->cells[c].hidable && !sup_hidden(S, c) &&
+	    !S->cells[c].known && !S->cells[c].frozen;
 }
 
 static const struct sup *sup_sort_ctx;	/* for sup_cost_cmp */
@@ -581,18 +642,17 @@ sup_choose(struct sup *S, size_t x)
 /* The primary rules (docs/disclosure.md), and a share over a hidden base
  * hidden with it. */
 static void
-sup_primary(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
-    size_t nb, struct fig_ledger *region, long t)
+sup_primary(struct sup *S, const struct fig_set *s, long t)
 {
-	size_t nf = s->ndefs, c;
+	size_t c;
 
 	for (c = 0; c < S->ncells; c++) {
 		struct sup_cell *x = &S->cells[c];
 		const struct fig_def *d = &s->defs[x->fig];
-		const struct fig_ledger *l = x->row < nb ? ls[x->row] : region;
+		const struct fig_ledger *l = S->led[x->row];
 		long base = sup_base(d, l);
 
-		if (!x->hidable)
+		if (!x->hidable || x->frozen)
 			continue;
 		if (base < 0 && s->deaths_fig >= 0)
 			base = l->values[s->deaths_fig].num;
@@ -610,27 +670,36 @@ sup_primary(struct sup *S, const struct fig_set *s, struct fig_ledger **ls,
 		else if (x->val >= 1 && x->val <= t)
 			x->why = FIG_WHY_PRIMARY;
 	}
-	(void)nf;
+}
+
+/* The base cell of figure i in row r (a share's narrowed base, or the
+ * deaths), or (size_t)-1 when its base is a public number. */
+static size_t
+sup_base_cell(const struct fig_set *s, size_t r, size_t i)
+{
+	const struct fig_def *d = &s->defs[i];
+	size_t nf = s->ndefs;
+
+	if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
+		return sup_at(nf, r, (int)i, SUP_DEN);
+	if (d->pop == FIG_POP_DEATHS && d->unit != FIG_COUNT &&
+	    s->deaths_fig >= 0)
+		return sup_at(nf, r, s->deaths_fig, SUP_NUM);
+	return (size_t)-1;
 }
 
 /* A share whose base is hidden is hidden too (its percentage would give
  * the base away); recomputed after every change. */
 static void
-sup_base_rule(struct sup *S, const struct fig_set *s, size_t nb)
+sup_base_rule(struct sup *S, const struct fig_set *s)
 {
 	size_t nf = s->ndefs, r, i, c, b;
 
-	for (r = 0; r <= nb; r++)
+	for (r = 0; r < S->nrows; r++)
 		for (i = 0; i < nf; i++) {
-			const struct fig_def *d = &s->defs[i];
-
 			c = sup_at(nf, r, (int)i, SUP_NUM);
-			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
-				b = sup_at(nf, r, (int)i, SUP_DEN);
-			else if (d->pop == FIG_POP_DEATHS &&
-			    d->unit != FIG_COUNT && s->deaths_fig >= 0)
-				b = sup_at(nf, r, s->deaths_fig, SUP_NUM);
-			else
+			if ((b = sup_base_cell(s, r, i)) == (size_t)-1 ||
+			    S->cells[c].frozen)
 				continue;
 			if (S->cells[c].why == FIG_WHY_BASE_HIDDEN &&
 			    !sup_hidden(S, b))
@@ -641,91 +710,188 @@ sup_base_rule(struct sup *S, const struct fig_set *s, size_t nb)
 		}
 }
 
-/* Marks the cells a reader knows with no board figure shown at all
- * (known: no secret); leaves every cell shown. */
+/* Marks known every hidden cell a reader can pin from the cells shown
+ * with every cell in hide[] (1: hidden) hidden: what is no secret of a
+ * board.  The cells' why is left as it was. */
 static void
-sup_mark_known(struct sup *S)
+sup_known(struct sup *S, const char *hide)
 {
+	int *save;
 	size_t c;
 
-	for (c = 0; c < S->ncells; c++)
-		S->cells[c].why = S->cells[c].hidable ? FIG_WHY_PRIMARY :
-		    FIG_SHOWN;
+	save = xcalloc(S->ncells ? S->ncells : 1, sizeof(*save));
+	for (c = 0; c < S->ncells; c++) {
+		save[c] = S->cells[c].why;
+		if (hide[c])
+			S->cells[c].why = FIG_WHY_PRIMARY;
+	}
 	if (sup_reason(S, 1))
 		for (c = 0; c < S->ncells; c++)
-			S->cells[c].known = S->lo[c] == S->hi[c];
+			if (sup_hidden(S, c) && S->lo[c] == S->hi[c])
+				S->cells[c].known = 1;
 	for (c = 0; c < S->ncells; c++)
-		S->cells[c].why = FIG_SHOWN;
+		S->cells[c].why = save[c];
+	free(save);
+}
+
+/*
+ * The rules over the cells that are not frozen: the primary ones, then
+ * complementary cells, cheapest first, while any hidden cell can be
+ * pinned; then every complementary cell the later ones made unnecessary
+ * is shown again.  Leaves lo and hi at what a reader can tell.
+ */
+static void
+sup_solve(struct sup *S, const struct fig_set *s, long t)
+{
+	size_t c, x, y, norder = 0, i;
+	size_t *order;
+
+	sup_primary(S, s, t);
+	sup_base_rule(S, s);
+	order = xcalloc(S->ncells ? S->ncells : 1, sizeof(*order));
+	/* Relations the data break (fig_check_data() refuses them before
+	 * any output): nothing can be reasoned, so hide everything. */
+	if (!sup_reason(S, 0))
+		for (c = 0; c < S->ncells; c++)
+			if (S->cells[c].hidable && !sup_hidden(S, c) &&
+			    !S->cells[c].frozen)
+				S->cells[c].why = FIG_WHY_COMPLEMENTARY;
+	while ((x = sup_pinned(S)) < S->ncells) {
+		if ((y = sup_choose(S, x)) == (size_t)-1)
+			break;
+		S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+		order[norder++] = y;
+		sup_base_rule(S, s);
+	}
+	/* Show again what the later choices made unnecessary. */
+	for (i = norder; i-- > 0;) {
+		y = order[i];
+		S->cells[y].why = FIG_SHOWN;
+		sup_base_rule(S, s);
+		if (sup_pinned(S) != (size_t)-1) {
+			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			sup_base_rule(S, s);
+		}
+	}
+	sup_reason(S, 1);
+	free(order);
+}
+
+/* Writes the cells of rows first..nrows back into their ledgers. */
+static void
+sup_write(struct sup *S, const struct fig_set *s, size_t first)
+{
+	size_t nf = s->ndefs, r, i, n, b;
+
+	for (r = first; r < S->nrows; r++) {
+		struct fig_ledger *l = S->led[r];
+
+		for (i = 0; i < nf; i++) {
+			struct fig_value *v = &l->values[i];
+			const struct fig_def *d = &s->defs[i];
+
+			n = sup_at(nf, r, (int)i, SUP_NUM);
+			v->suppressed = sup_hidden(S, n);
+			v->why = S->cells[n].why;
+			v->lo = S->lo[n];
+			v->hi = S->hi[n];
+			v->nr_hidden = sup_hidden(S, sup_at(nf, r, d->nrclass,
+			    SUP_NR));
+			if ((b = sup_base_cell(s, r, i)) != (size_t)-1)
+				v->den_hidden = sup_hidden(S, b);
+		}
+	}
 }
 
 void
 fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
     struct fig_ledger *region, int region_hidable, long t)
 {
+	struct fig_ledger **led;
 	struct sup S;
-	size_t c, x, y, norder = 0, nf = s->ndefs, r, i;
-	size_t *order;
-	int *save;
+	char *hide;
+	size_t c;
 
 	memset(&S, 0, sizeof(S));
-	sup_build(&S, s, ls, nb, region, region_hidable);
+	led = xcalloc(nb + 1, sizeof(*led));
+	memcpy(led, ls, nb * sizeof(*led));
+	led[nb] = region;
+	sup_build(&S, s, led, 1, nb, region_hidable, 0);
 
-	save = xcalloc(S.ncells ? S.ncells : 1, sizeof(*save));
-	sup_mark_known(&S);
+	/* What a reader knows with no board figure shown at all. */
+	hide = xcalloc(S.ncells ? S.ncells : 1, 1);
+	for (c = 0; c < S.ncells; c++)
+		hide[c] = S.cells[c].hidable;
+	sup_known(&S, hide);
+	sup_solve(&S, s, t);
+	sup_write(&S, s, 0);
+	free(hide);
+	free(led);
+	sup_free(&S);
+}
 
-	sup_primary(&S, s, ls, nb, region, t);
-	sup_base_rule(&S, s, nb);
-	order = xcalloc(S.ncells ? S.ncells : 1, sizeof(*order));
-	/* Relations the data break (fig_check_data() refuses them before
-	 * any output): nothing can be reasoned, so hide everything. */
-	if (!sup_reason(&S, 0))
-		for (c = 0; c < S.ncells; c++)
-			if (S.cells[c].hidable && !sup_hidden(&S, c))
-				S.cells[c].why = FIG_WHY_COMPLEMENTARY;
-	while ((x = sup_pinned(&S)) < S.ncells) {
-		if ((y = sup_choose(&S, x)) == (size_t)-1)
-			break;
-		S.cells[y].why = FIG_WHY_COMPLEMENTARY;
-		order[norder++] = y;
-		sup_base_rule(&S, s, nb);
+int fig_suppress_joint = 1;
+
+/* Reads which cells of row r its ledger hides, as a solve left them. */
+static void
+sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r)
+{
+	size_t nf = s->ndefs, i;
+
+	for (i = 0; i < nf; i++) {
+		const struct fig_value *v = &S->led[r]->values[i];
+		const struct fig_def *d = &s->defs[i];
+
+		S->cells[sup_at(nf, r, (int)i, SUP_NUM)].why =
+		    v->suppressed ? (v->why != FIG_SHOWN ? v->why :
+		    FIG_WHY_COMPLEMENTARY) : FIG_SHOWN;
+		if (d->nrclass == (int)i && v->nr_hidden)
+			S->cells[sup_at(nf, r, (int)i, SUP_NR)].why =
+			    FIG_WHY_COMPLEMENTARY;
+		if (d->of->type != FP_TRUE && d->unit != FIG_COUNT &&
+		    v->den_hidden)
+			S->cells[sup_at(nf, r, (int)i, SUP_DEN)].why =
+			    FIG_WHY_COMPLEMENTARY;
 	}
-	/* Show again what the later choices made unnecessary. */
-	for (i = norder; i-- > 0;) {
-		y = order[i];
-		S.cells[y].why = FIG_SHOWN;
-		sup_base_rule(&S, s, nb);
-		if (sup_pinned(&S) != (size_t)-1) {
-			S.cells[y].why = FIG_WHY_COMPLEMENTARY;
-			sup_base_rule(&S, s, nb);
-		}
+}
+
+void
+fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
+    size_t np, size_t nb, int region_hidable, long t)
+{
+	struct sup S;
+	char *hide;
+	size_t nf = s->ndefs, c, r, i, pool = np * (nb + 1);
+
+	if (!fig_suppress_joint) {
+		/* The total as a period of its own: what the tests show
+		 * leaks. */
+		fig_suppress(s, led + pool, nb, led[pool + nb],
+		    region_hidable, t);
+		return;
 	}
-	sup_reason(&S, 1);
-
-	for (r = 0; r <= nb; r++) {
-		struct fig_ledger *l = r < nb ? ls[r] : region;
-
-		for (i = 0; i < nf; i++) {
-			struct fig_value *v = &l->values[i];
-			const struct fig_def *d = &s->defs[i];
-			size_t n = sup_at(nf, r, (int)i, SUP_NUM);
-
-			v->suppressed = sup_hidden(&S, n);
-			v->why = S.cells[n].why;
-			v->lo = S.lo[n];
-			v->hi = S.hi[n];
-			v->nr_hidden = sup_hidden(&S, sup_at(nf, r, d->nrclass,
-			    SUP_NR));
-			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
-				v->den_hidden = sup_hidden(&S, sup_at(nf, r,
-				    (int)i, SUP_DEN));
-			else if (d->pop == FIG_POP_DEATHS && d->unit !=
-			    FIG_COUNT && s->deaths_fig >= 0)
-				v->den_hidden = sup_hidden(&S, sup_at(nf, r,
-				    s->deaths_fig, SUP_NUM));
-		}
+	memset(&S, 0, sizeof(S));
+	sup_build(&S, s, led, np + 1, nb, region_hidable, 1);
+	/* Every period's cells as its own solve left them. */
+	for (r = 0; r < pool; r++) {
+		sup_read_hidden(&S, s, r);
+		for (i = 0; i < nf; i++)
+			for (c = 0; c < 3; c++)
+				S.cells[sup_at(nf, r, (int)i, c)].frozen = 1;
 	}
-	free(order);
-	free(save);
+	/* No secret: what London and the public numbers say alone; and,
+	 * of the total, what the periods' cells as published say (a total
+	 * no hiding of its own can protect). */
+	hide = xcalloc(S.ncells ? S.ncells : 1, 1);
+	for (c = 0; c < S.ncells; c++)
+		hide[c] = S.cells[c].hidable;
+	sup_known(&S, hide);
+	for (c = 0; c < S.ncells; c++)
+		hide[c] = !S.cells[c].frozen && S.cells[c].hidable;
+	sup_known(&S, hide);
+	sup_solve(&S, s, t);
+	sup_write(&S, s, pool);
+	free(hide);
 	sup_free(&S);
 }
 
@@ -735,9 +901,9 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
  * reasoning that chose the [c]s.
  */
 struct fig_reader {
-	struct sup	 S;
-	size_t		 nf;
-	size_t		 nb;
+	struct sup	  S;
+	struct fig_ledger **led;	/* the boards' ledgers, then London's */
+	size_t		  nf;
 };
 
 struct fig_reader *
@@ -745,31 +911,22 @@ fig_reader_new(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
     struct fig_ledger *region, int region_hidable)
 {
 	struct fig_reader *R = xcalloc(1, sizeof(*R));
-	size_t r, i, nf = s->ndefs;
+	char *hide;
+	size_t r, c;
 
-	R->nf = nf;
-	R->nb = nb;
-	sup_build(&R->S, s, ls, nb, region, region_hidable);
-	sup_mark_known(&R->S);
-	for (r = 0; r <= nb; r++) {
-		const struct fig_ledger *l = r < nb ? ls[r] : region;
-
-		for (i = 0; i < nf; i++) {
-			const struct fig_value *v = &l->values[i];
-			const struct fig_def *d = &s->defs[i];
-			struct sup_cell *c = R->S.cells;
-
-			if (v->suppressed)
-				c[sup_at(nf, r, (int)i, SUP_NUM)].why = v->why;
-			if (d->nrclass == (int)i && v->nr_hidden)
-				c[sup_at(nf, r, (int)i, SUP_NR)].why =
-				    FIG_WHY_COMPLEMENTARY;
-			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT &&
-			    v->den_hidden)
-				c[sup_at(nf, r, (int)i, SUP_DEN)].why =
-				    FIG_WHY_COMPLEMENTARY;
-		}
-	}
+	R->nf = s->ndefs;
+	R->led = xcalloc(nb + 1, sizeof(*R->led));
+	memcpy(R->led, ls, nb * sizeof(*R->led));
+	R->led[nb] = region;
+	sup_build(&R->S, s, R->led, 1, nb, region_hidable, 0);
+	for (r = 0; r <= nb; r++)
+		sup_read_hidden(&R->S, s, r);
+	/* What a reader knows with no board figure shown at all. */
+	hide = xcalloc(R->S.ncells ? R->S.ncells : 1, 1);
+	for (c = 0; c < R->S.ncells; c++)
+		hide[c] = R->S.cells[c].hidable;
+	sup_known(&R->S, hide);
+	free(hide);
 	return R;
 }
 
@@ -814,5 +971,6 @@ fig_reader_free(struct fig_reader *R)
 	if (R == NULL)
 		return;
 	sup_free(&R->S);
+	free(R->led);
 	free(R);
 }

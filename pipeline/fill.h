@@ -28,6 +28,16 @@ struct doc_env {
 					      report.lscbs: "@boards"; NULL
 					      leaves "@boards" out */
 	const struct grid	*grid;	 /* the tile map's, or NULL */
+	/* The periods (report.yaml's period and its "earlier:" ones),
+	 * oldest first, the current one last: their labels and every
+	 * period's ledger of each kind, periods[ledger][i], the last the
+	 * same as ledgers[ledger].  nperiods 0: the current period only,
+	 * read from ledgers[], labelled by its years ("2006-09"). */
+	size_t			 nperiods;
+	const char *const	*period_labels;
+	const struct fig_ledger *const *periods[DOC_LEDGER__MAX];
+	const struct fig_set	*figs;	 /* the figures' labels ("@trend"
+					    table's header), or NULL */
 };
 
 /*

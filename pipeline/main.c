@@ -74,6 +74,11 @@ struct opts {
 	int		 restricted;	/* --edition restricted */
 	const char	*dump;		/* --dump doc|layout */
 	const char	*published;	/* audit --published DIR */
+	const char	*period;	/* figures --period LABEL */
+	int		 all_periods;	/* figures --all-periods */
+	int		 pooled;	/* --pooled: the total over the
+					   periods too (figures --all-periods,
+					   audit) */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
 };
@@ -92,10 +97,11 @@ usage(FILE *f)
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
+"                        [--period LABEL | --all-periods [--pooled]]\n"
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--strict]\n"
 "       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
-"                        [--published DIR]\n"
+"                        [--published DIR] [--pooled]\n"
 "       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper --help | --version\n"
 "\n"
@@ -249,6 +255,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		{ "--edition", offsetof(struct opts, edition) },
 		{ "--dump", offsetof(struct opts, dump) },
 		{ "--published", offsetof(struct opts, published) },
+		{ "--period", offsetof(struct opts, period) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
@@ -296,6 +303,14 @@ parse_args(int argc, char *argv[], struct opts *o)
 		}
 		if (strcmp(arg, "--all-lscbs") == 0) {
 			o->all_lscbs = 1;
+			continue;
+		}
+		if (strcmp(arg, "--all-periods") == 0) {
+			o->all_periods = 1;
+			continue;
+		}
+		if (strcmp(arg, "--pooled") == 0) {
+			o->pooled = 1;
 			continue;
 		}
 		eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
@@ -369,6 +384,15 @@ parse_args(int argc, char *argv[], struct opts *o)
 		return usage_error("%s", "--published is for audit");
 	if (o->cmd == CMD_AUDIT && (o->all_lscbs || o->lscb != NULL))
 		return usage_error("%s", "audit reads every board");
+	if ((o->period != NULL || o->all_periods) && o->cmd != CMD_FIGURES)
+		return usage_error("%s", "--period and --all-periods are for "
+		    "figures");
+	if (o->period != NULL && o->all_periods)
+		return usage_error("%s", "--period and --all-periods exclude "
+		    "each other");
+	if (o->pooled && !(o->cmd == CMD_AUDIT || o->all_periods))
+		return usage_error("%s", "--pooled is for figures "
+		    "--all-periods and audit");
 	return -1;
 }
 
@@ -391,6 +415,76 @@ find_lscb(const struct cohort *c, const char *name, int *lscb)
 		fprintf(stderr, "; did you mean '%s'?", near);
 	fputs("\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* Resolves --period to an index into report.periods (the current one
+ * when name is NULL).  Returns -1 on success or EXIT_USAGE after a
+ * message naming the periods. */
+static int
+find_period(const struct cohort *c, const char *name, size_t *period)
+{
+	size_t i, n = report_nperiods(&c->report);
+	int k, from, to;
+
+	*period = n - 1;
+	if (name == NULL)
+		return -1;
+	if ((k = report_find_period(&c->report, name)) >= 0) {
+		*period = (size_t)k;
+		return -1;
+	}
+	fprintf(stderr, "scrpaper: --period: unknown period '%s'; the "
+	    "periods of report.yaml are:", name);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s %s", i ? "," : "",
+		    report_period(&c->report, i, &from, &to));
+	fputs("\n", stderr);
+	return EXIT_USAGE;
+}
+
+/*
+ * Prints every period's ledger (and, when pooled, their total, labelled
+ * CASE_POOLED_LABEL) as one table: of board lscb, of the region (-1), or
+ * of every board when all is set, into out.  CSV (csv set): one table
+ * led by a period column; JSON: a list of ledgers, each with its period.
+ * Returns an exit status.
+ */
+static int
+print_periods(FILE *out, struct paper *pp, const struct cohort *c,
+    int lscb, int all, int pooled, int csv)
+{
+	size_t np = report_nperiods(&c->report), nb = c->report.nlscbs;
+	size_t nrow = (np + (pooled != 0)) * (all ? nb : 1), n = 0, p, b;
+	const struct fig_ledger **ls;
+	const char **labels;
+	int from, to;
+
+	ls = xcalloc(nrow ? nrow : 1, sizeof(*ls));
+	labels = xcalloc(nrow ? nrow : 1, sizeof(*labels));
+	for (p = 0; p < np + (pooled != 0); p++)
+		for (b = 0; b < (all ? nb : 1); b++) {
+			labels[n] = p < np ? report_period(&c->report, p,
+			    &from, &to) : CASE_POOLED_LABEL;
+			if (labels[n] == NULL)
+				labels[n] = "";
+			ls[n++] = p < np ? paper_ledger_period(pp, all ?
+			    (int)b : lscb, p) : paper_ledger_pooled(pp, all ?
+			    (int)b : lscb);
+		}
+	if (csv)
+		fig_print_csv_periods(out, ls, labels, n, all, c);
+	else {
+		fputs("[\n", out);
+		for (p = 0; p < n; p++) {
+			if (p > 0)
+				fputs(",\n", out);
+			fig_print_json_period(out, ls[p], c, labels[p]);
+		}
+		fputs("]\n", out);
+	}
+	free(ls);
+	free(labels);
+	return EXIT_SUCCESS;
 }
 
 /* Writes doc to path: as one HTML page when html is set, else as PDF
@@ -592,9 +686,9 @@ out:
  * status. */
 static int
 print_all_ledgers(struct paper *pp, const struct cohort *c,
-    const char *format)
+    const char *format, size_t period)
 {
-	struct fig_ledger *const *ls = paper_boards(pp);
+	struct fig_ledger *const *ls = paper_boards_period(pp, period);
 	size_t i;
 
 	if (strcmp(format, "csv") == 0)
@@ -637,20 +731,60 @@ read_text(const char *path)
 }
 
 /*
- * scrpaper audit: the attacker on the ledgers the input gives (or on
- * ledgers already published, DIR/figures.csv and DIR/lscb/figures.csv).
- * Returns 0 when nothing can be worked back, 1 when something can (named
- * on standard output), 3 on a system error.
+ * The ledgers `figures` publishes, as CSV, into *bcsv (every board's, as
+ * --all-lscbs prints them) and *rcsv (London's): with earlier periods or
+ * pooled, every period's (and the total) as --all-periods prints them.
+ * Counts the board cells printed and hidden.  Returns 0, or EXIT_SYSERR.
+ */
+static int
+audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
+    char **bcsv, char **rcsv, size_t *cells, size_t *hidden)
+{
+	size_t blen = 0, rlen = 0, i, j, p;
+	size_t np = report_nperiods(&c->report);
+	const struct fig_ledger *l;
+	FILE *f;
+
+	for (p = 0; p < np + (pooled != 0); p++)
+		for (i = 0; i < c->report.nlscbs; i++) {
+			l = p < np ? paper_ledger_period(pp, (int)i, p) :
+			    paper_ledger_pooled(pp, (int)i);
+			for (j = 0; j < l->nvalues; j++) {
+				(*cells)++;
+				*hidden += l->values[j].suppressed;
+			}
+		}
+	if ((f = open_memstream(bcsv, &blen)) == NULL)
+		return EXIT_SYSERR;
+	if (np > 1 || pooled)
+		print_periods(f, pp, c, -1, 1, pooled, 1);
+	else
+		fig_print_csv_boards(f, paper_boards(pp), c->report.nlscbs,
+		    c);
+	fclose(f);
+	if ((f = open_memstream(rcsv, &rlen)) == NULL)
+		return EXIT_SYSERR;
+	if (np > 1 || pooled)
+		print_periods(f, pp, c, -1, 0, pooled, 1);
+	else
+		fig_print_csv(f, paper_ledger(pp, -1), c);
+	fclose(f);
+	return 0;
+}
+
+/*
+ * scrpaper audit: the attacker on the ledgers the input gives (every
+ * period's, and their total when pooled), or on ledgers already
+ * published, DIR/figures.csv and DIR/lscb/figures.csv (one period, or
+ * --all-periods tables).  Returns 0 when nothing can be worked back, 1
+ * when something can (named on standard output), 3 on a system error.
  */
 static int
 audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
-    const char *published)
+    const char *published, int pooled)
 {
-	struct fig_ledger *const *ls;
-	const struct fig_ledger *region;
 	char *bcsv = NULL, *rcsv = NULL, *path;
-	size_t blen = 0, rlen = 0, i, j, hidden = 0, cells = 0, banded = 0;
-	FILE *f;
+	size_t hidden = 0, cells = 0;
 	long found;
 
 	if (published != NULL) {
@@ -664,25 +798,11 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 			free(bcsv);
 			return EXIT_SYSERR;
 		}
-	} else {
-		ls = paper_boards(pp);
-		region = paper_ledger(pp, -1);
-		for (i = 0; i < c->report.nlscbs; i++)
-			for (j = 0; j < ls[i]->nvalues; j++) {
-				cells++;
-				hidden += ls[i]->values[j].suppressed;
-				banded += ls[i]->values[j].banded;
-			}
-		if ((f = open_memstream(&bcsv, &blen)) == NULL)
-			return EXIT_SYSERR;
-		fig_print_csv_boards(f, ls, c->report.nlscbs, c);
-		fclose(f);
-		if ((f = open_memstream(&rcsv, &rlen)) == NULL) {
-			free(bcsv);
-			return EXIT_SYSERR;
-		}
-		fig_print_csv(f, region, c);
-		fclose(f);
+	} else if (audit_ledgers(pp, c, pooled, &bcsv, &rcsv, &cells,
+	    &hidden) != 0) {
+		free(bcsv);
+		free(rcsv);
+		return EXIT_SYSERR;
 	}
 	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);
 	free(bcsv);
@@ -693,13 +813,16 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 			    "back\n", found, found == 1 ? "" : "s");
 		return EXIT_INVALID;
 	}
-	if (published == NULL) {
-		printf("audit: %zu boards, %zu of %zu board figures shown",
+	if (published == NULL && report_nperiods(&c->report) == 1 && !pooled)
+		printf("audit: %zu boards, %zu of %zu board figures shown, "
+		    "no suppressed figure can be worked back: OK\n",
 		    c->report.nlscbs, cells - hidden, cells);
-		if (banded > 0)
-			printf(" (%zu more as bands)", banded);
-		printf(", no suppressed figure can be worked back: OK\n");
-	} else
+	else if (published == NULL)
+		printf("audit: %zu boards, %zu periods%s, %zu of %zu board "
+		    "figures shown, no suppressed figure can be worked back: "
+		    "OK\n", c->report.nlscbs, report_nperiods(&c->report),
+		    pooled ? " and their total" : "", cells - hidden, cells);
+	else
 		printf("audit: no suppressed figure can be worked back: OK\n");
 	return EXIT_SUCCESS;
 }
@@ -751,31 +874,77 @@ warn_defaults(const struct cohort *c, struct diag *d)
 }
 
 /*
- * Warns, at each case file completed outside the report's period, that
- * it is left out of every figure (lest a typo in a date, or last year's
- * folder, go unseen).  Returns the number of such cases.
+ * Warns, at each case file completed outside the report's period (with
+ * earlier periods: outside every period), that it is left out of every
+ * figure (lest a typo in a date, or last year's folder, go unseen).
+ * Returns the number of such cases.
  */
 static size_t
 warn_left_out(const struct cohort *c, struct diag *d)
 {
+	const struct report *r = &c->report;
 	const struct scr_case *k;
-	size_t i, n = 0;
+	struct buf where;
+	size_t i, p, n = 0;
+	int from, to;
 
+	buf_init(&where);
+	for (p = 0; p < report_nperiods(r); p++) {
+		const char *label = report_period(r, p, &from, &to);
+
+		if (report_nperiods(r) > 1)
+			buf_printf(&where, "%s%s ", p ? "; " : "", label);
+		buf_printf(&where, "%04d-%02d-%02d to %04d-%02d-%02d",
+		    from / 10000, from / 100 % 100, from % 100, to / 10000,
+		    to / 100 % 100, to % 100);
+	}
 	for (i = 0; i < c->ncases; i++) {
 		k = &c->cases[i];
-		if (fig_in_period(&c->report, k))
+		if (report_period_of(r, k->completed) >= 0)
 			continue;
 		diag_warn(d, k->pos.file, k->pos.line, k->pos.col,
-		    "completed %04d-%02d-%02d, outside the report's period "
-		    "%04d-%02d-%02d to %04d-%02d-%02d: left out of every "
-		    "figure", k->completed / 10000, k->completed / 100 % 100,
-		    k->completed % 100, c->report.period_from / 10000,
-		    c->report.period_from / 100 % 100,
-		    c->report.period_from % 100, c->report.period_to / 10000,
-		    c->report.period_to / 100 % 100, c->report.period_to % 100);
+		    "completed %04d-%02d-%02d, outside the report's period%s "
+		    "%s: left out of every figure", k->completed / 10000,
+		    k->completed / 100 % 100, k->completed % 100,
+		    report_nperiods(r) > 1 ? "s" : "", where.data);
 		n++;
 	}
+	buf_clear(&where);
 	return n;
+}
+
+/*
+ * Prints check's summary: the cases and children of the current period,
+ * the boards; with earlier periods, the cases of each; the cases in no
+ * period (named by warn_left_out()), nout of them.
+ */
+static void
+print_summary(const struct cohort *c, size_t nout)
+{
+	const struct report *r = &c->report;
+	size_t i, p, np = report_nperiods(r), *ncases;
+	size_t nchildren = 0;
+	int k, from, to;
+
+	ncases = xcalloc(np, sizeof(*ncases));
+	for (i = 0; i < c->ncases; i++)
+		if ((k = report_period_of(r, c->cases[i].completed)) >= 0) {
+			ncases[k]++;
+			if ((size_t)k == np - 1)
+				nchildren += c->cases[i].nchildren;
+		}
+	printf("%zu case%s in the period, %zu %s, %zu board%s: OK",
+	    ncases[np - 1], ncases[np - 1] == 1 ? "" : "s",
+	    nchildren, nchildren == 1 ? "child" : "children",
+	    r->nlscbs, r->nlscbs == 1 ? "" : "s");
+	for (p = 0; p + 1 < np; p++)
+		printf("%s%s: %zu case%s", p ? ", " : "; earlier periods ",
+		    report_period(r, p, &from, &to), ncases[p],
+		    ncases[p] == 1 ? "" : "s");
+	if (nout > 0)
+		printf("; %zu case%s left out (outside the period%s)", nout,
+		    nout == 1 ? "" : "s", np > 1 ? "s" : "");
+	free(ncases);
 }
 
 int
@@ -790,7 +959,7 @@ main(int argc, char *argv[])
 	struct grid *grid = NULL;
 	char *grid_path;
 	int rc, lscb, missing, nlint;
-	size_t i, nchildren = 0, nout = 0;
+	size_t nout = 0, period;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
 		opts_clear(&o);
@@ -834,34 +1003,34 @@ main(int argc, char *argv[])
 		}
 		warn_defaults(c, &d);
 		nout = warn_left_out(c, &d);
-		for (i = 0; i < c->ncases; i++)
-			if (fig_in_period(&c->report, &c->cases[i]))
-				nchildren += c->cases[i].nchildren;
-		printf("%zu case%s in the period, %zu %s, %zu board%s: OK",
-		    c->ncases - nout, c->ncases - nout == 1 ? "" : "s",
-		    nchildren, nchildren == 1 ? "child" : "children",
-		    c->report.nlscbs, c->report.nlscbs == 1 ? "" : "s");
-		if (nout > 0)
-			printf("; %zu case%s left out (outside the period)",
-			    nout, nout == 1 ? "" : "s");
+		print_summary(c, nout);
 		if (nlint > 0)
 			printf("; %d prose warning%s", nlint,
 			    nlint == 1 ? "" : "s");
 		printf("\n");
 		break;
 	case CMD_FIGURES:
+		if ((rc = find_period(c, o.period, &period)) >= 0)
+			break;
+		if (o.all_periods) {
+			rc = print_periods(stdout, pp, c, lscb, o.all_lscbs,
+			    o.pooled, strcmp(o.format, "csv") == 0);
+			break;
+		}
 		if (o.all_lscbs) {
-			rc = print_all_ledgers(pp, c, o.format);
+			rc = print_all_ledgers(pp, c, o.format, period);
 			break;
 		}
 		if (strcmp(o.format, "json") == 0)
-			fig_print_json(stdout, paper_ledger(pp, lscb), c);
+			fig_print_json(stdout, paper_ledger_period(pp, lscb,
+			    period), c);
 		else
-			fig_print_csv(stdout, paper_ledger(pp, lscb), c);
+			fig_print_csv(stdout, paper_ledger_period(pp, lscb,
+			    period), c);
 		rc = EXIT_SUCCESS;
 		break;
 	case CMD_AUDIT:
-		rc = audit(pp, figs, c, o.published);
+		rc = audit(pp, figs, c, o.published, o.pooled);
 		break;
 	case CMD_DATA: {
 		char *report_file = xasprintf("%s/report.yaml", o.input);

@@ -29,6 +29,12 @@ struct paper {
 	struct fig_ledger	**own;	 /* every board's unsuppressed, for
 					    the restricted edition, made
 					    one by one on first use */
+	struct fig_ledger	**pregion; /* earlier periods' regional
+					      ledgers, by period index, each
+					      made on first use */
+	struct fig_ledger	***pboards; /* earlier periods' boards */
+	struct fig_periods	*pooled; /* every period with their total,
+					    made on first use */
 	int			 restricted; /* paper_set_restricted() */
 	const struct grid	*grid;	 /* paper_set_grid() */
 };
@@ -44,6 +50,23 @@ paper_new(const struct cohort *c, const struct fig_set *s)
 	return p;
 }
 
+/* Frees the earlier periods' ledgers. */
+static void
+paper_free_periods(struct paper *p)
+{
+	size_t i, n = report_nperiods(&p->cohort->report);
+
+	for (i = 0; i + 1 < n; i++) {
+		if (p->pregion != NULL)
+			fig_ledger_free(p->pregion[i]);
+		if (p->pboards != NULL)
+			fig_boards_free(p->pboards[i],
+			    p->cohort->report.nlscbs);
+	}
+	free(p->pregion);
+	free(p->pboards);
+}
+
 void
 paper_free(struct paper *p)
 {
@@ -53,6 +76,8 @@ paper_free(struct paper *p)
 	fig_ledger_free(p->region);
 	fig_boards_free(p->boards, p->cohort->report.nlscbs);
 	fig_boards_free(p->own, p->cohort->report.nlscbs);
+	paper_free_periods(p);
+	fig_periods_free(p->pooled);
 	free(p);
 }
 
@@ -85,6 +110,48 @@ paper_ledger(struct paper *p, int lscb)
 	return p->region;
 }
 
+struct fig_ledger *const *
+paper_boards_period(struct paper *p, size_t period)
+{
+	size_t n = report_nperiods(&p->cohort->report);
+
+	if (period + 1 >= n)
+		return paper_boards(p);
+	if (p->pboards == NULL)
+		p->pboards = xcalloc(n, sizeof(*p->pboards));
+	if (p->pboards[period] == NULL)
+		p->pboards[period] = fig_aggregate_boards_period(p->figs,
+		    p->cohort, period);
+	return p->pboards[period];
+}
+
+const struct fig_ledger *
+paper_ledger_period(struct paper *p, int lscb, size_t period)
+{
+	size_t n = report_nperiods(&p->cohort->report);
+
+	if (period + 1 >= n)
+		return paper_ledger(p, lscb);
+	if (lscb >= 0 && (size_t)lscb < p->cohort->report.nlscbs)
+		return paper_boards_period(p, period)[lscb];
+	if (p->pregion == NULL)
+		p->pregion = xcalloc(n, sizeof(*p->pregion));
+	if (p->pregion[period] == NULL)
+		p->pregion[period] = fig_aggregate_paper_period(p->figs,
+		    p->cohort, -1, period);
+	return p->pregion[period];
+}
+
+const struct fig_ledger *
+paper_ledger_pooled(struct paper *p, int lscb)
+{
+	if (p->pooled == NULL)
+		p->pooled = fig_aggregate_periods(p->figs, p->cohort, 1);
+	if (lscb >= 0 && (size_t)lscb < p->cohort->report.nlscbs)
+		return p->pooled->pooled[lscb];
+	return p->pooled->pooled_region;
+}
+
 void
 paper_set_restricted(struct paper *p, int restricted)
 {
@@ -101,6 +168,7 @@ paper_own_ledger(struct paper *p, int lscb)
 	if (p->own == NULL)
 		p->own = xcalloc(p->cohort->report.nlscbs, sizeof(*p->own));
 	if (p->own[lscb] == NULL) {
+		memset(&sel, 0, sizeof(sel));
 		sel.lscb = lscb;
 		sel.suppress = 0;
 		p->own[lscb] = fig_aggregate(p->figs, p->cohort, &sel);
@@ -114,11 +182,85 @@ paper_set_grid(struct paper *p, const struct grid *g)
 	p->grid = g;
 }
 
+/* What a paper's fill reads of the periods (issue 15), for the time of
+ * one paper_build(). */
+struct paper_periods {
+	const char		**labels;
+	const struct fig_ledger	**sel;	/* the paper's own, by period */
+	const struct fig_ledger	**reg;	/* the region's */
+	struct fig_ledger	**own;	/* a restricted edition's earlier
+					   periods, unsuppressed, made for
+					   this paper */
+	size_t			 n;
+};
+
+/*
+ * Gives env every period's label and ledgers, oldest first, the current
+ * one last (env's own ledgers): the paper's (the board's, suppressed
+ * over the periods as paper_ledger_period() says, or unsuppressed in a
+ * restricted edition) and the region's.  No earlier period: env is left
+ * with the current one only.
+ */
+static void
+paper_env_periods(struct paper *p, struct doc_env *env,
+    struct paper_periods *per)
+{
+	const struct report	*r = &p->cohort->report;
+	struct fig_selection	 sel;
+	size_t			 i, n = report_nperiods(r);
+	int			 from, to;
+
+	memset(per, 0, sizeof(*per));
+	if (n < 2)
+		return;
+	per->n = n;
+	per->labels = xcalloc(n, sizeof(*per->labels));
+	per->sel = xcalloc(n, sizeof(*per->sel));
+	per->reg = xcalloc(n, sizeof(*per->reg));
+	per->own = xcalloc(n, sizeof(*per->own));
+	for (i = 0; i < n; i++) {
+		per->labels[i] = report_period(r, i, &from, &to);
+		per->reg[i] = i + 1 == n ? env->ledgers[DOC_LEDGER_REGION] :
+		    paper_ledger_period(p, -1, i);
+		if (i + 1 == n)
+			per->sel[i] = env->ledgers[DOC_LEDGER_SELECTION];
+		else if (env->restricted) {
+			memset(&sel, 0, sizeof(sel));
+			sel.lscb = env->lscb;
+			sel.period_back = (int)(n - 1 - i);
+			per->own[i] = fig_aggregate(p->figs, p->cohort, &sel);
+			per->sel[i] = per->own[i];
+		} else
+			per->sel[i] = paper_ledger_period(p, env->lscb, i);
+	}
+	env->nperiods = n;
+	env->period_labels = per->labels;
+	env->periods[DOC_LEDGER_SELECTION] = per->sel;
+	env->periods[DOC_LEDGER_REGION] = per->reg;
+}
+
+/* Frees what paper_env_periods() made. */
+static void
+paper_periods_free(struct paper_periods *per, struct doc_env *env)
+{
+	size_t	 i;
+
+	for (i = 0; i < per->n; i++)
+		fig_ledger_free(per->own[i]);
+	free(per->own);
+	free(per->labels);
+	free(per->sel);
+	free(per->reg);
+	env->nperiods = 0;
+}
+
 int
 paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 {
 	struct doc_env	 env;
 	struct doc	*doc;
+	struct paper_periods per;
+	int		 rc;
 
 	*docp = NULL;
 	memset(&env, 0, sizeof(env));
@@ -131,8 +273,12 @@ paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(p, -1);
 	env.boards = paper_boards(p);
 	env.grid = p->grid;
+	env.figs = p->figs;
+	paper_env_periods(p, &env, &per);
 	doc = doc_clone(p->tmpl);
-	if (!doc_fill(doc, &env, d)) {
+	rc = doc_fill(doc, &env, d);
+	paper_periods_free(&per, &env);
+	if (!rc) {
 		doc_free(doc);
 		return 1;
 	}

@@ -40,6 +40,26 @@ const struct fig_ledger *paper_ledger(struct paper *p, int lscb);
  * board and across the boards; owned by p. */
 struct fig_ledger *const *paper_boards(struct paper *p);
 
+/*
+ * The same for one period: period is an index into report.periods, in
+ * chronological order, the current one last (report_nperiods() - 1, whose
+ * ledgers are paper_ledger()'s and paper_boards()'s); an index out of
+ * range means the current one.  Each period is suppressed as its own
+ * paper would be if it were the current period (fig.h), so a change
+ * between periods may be printed only when both values are shown.  Made
+ * on first use; owned by p.
+ */
+const struct fig_ledger *paper_ledger_period(struct paper *p, int lscb,
+		    size_t period);
+struct fig_ledger *const *paper_boards_period(struct paper *p,
+		    size_t period);
+
+/* The total over every period (the pooled column) of board lscb (-1:
+ * London's), suppressed jointly with the periods it sums
+ * (fig_aggregate_periods()); made on first use, owned by p.  report.yaml
+ * has no switch for it yet: `figures --pooled` prints it. */
+const struct fig_ledger *paper_ledger_pooled(struct paper *p, int lscb);
+
 /* Chooses the edition the boards' papers built from now on are: 0 the
  * public one (the default), 1 the restricted one, for the board's own
  * use: its own figures unsuppressed (London's and the national study's

@@ -303,6 +303,12 @@ pv_parse(struct lex *l, struct pv *v, int depth)
 				    l->p[1] != '>'))
 					goto bad;
 				l->p += close == '>' ? 2 : 1;
+				/* No room left over: a structure tree of
+				 * many elements is mostly small containers
+				 * (issue 13.14). */
+				if (v != &tmp && v->n > 0 && v->n < cap)
+					v->kid = xreallocarray(v->kid, v->n,
+					    sizeof(*v->kid));
 				break;
 			}
 			if (v->type == PV_DICT && v->n % 2 == 0 && *l->p != '/')

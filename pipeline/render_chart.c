@@ -24,6 +24,13 @@ rndr_chart_tick(const struct rndr_chart *c, double v)
 	    "%" : "");
 }
 
+/* The widest a category label is set on one line; a longer one wraps
+ * (the old charts' labels are all narrower). */
+#define RNDR_CHART_LABELW	(PDF_BODY_W * 0.4)
+
+static int	rndr_chart_legend(struct rndr *, const struct rndr_chart *,
+		    int, double);
+
 /* Frees chart c; accepts NULL. */
 void
 rndr_chart_free(struct rndr_chart *c)
@@ -74,7 +81,9 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	for (k = 0; k < data->ncats; k++) {
 		rndr_text_make(p, &t, NULL, data->cats[k], 0, PDF_CHART_PT, 1,
 		    PANGO_ALIGN_LEFT);
-		w = rndr_text_width(&t) + 14;
+		/* A long label wraps, so that the bars keep their room. */
+		w = rndr_text_width(&t);
+		w = (w < RNDR_CHART_LABELW ? w : RNDR_CHART_LABELW) + 14;
 		if (w > c->labelw)
 			c->labelw = w;
 		rndr_text_clear(&t);
@@ -85,7 +94,8 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	free(tick);
 	c->plotw = PDF_BODY_W - c->labelw - PDF_CHART_VALW;
 	rndr_text_clear(&t);
-	c->height = PDF_CHART_LEGEND + data->ncats * (data->nseries *
+	c->legend_rows = rndr_chart_legend(p, c, 0, 0);
+	c->height = PDF_CHART_LEGEND * c->legend_rows + data->ncats * (data->nseries *
 	    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP +
 	    PDF_CHART_GROUP) + PDF_CHART_AXIS;
 	return c;
@@ -105,6 +115,7 @@ rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
     double h)
 {
 	double	 d;
+	int	 k;
 
 	cairo_save(p->cr);
 	if (s < 2) {
@@ -113,16 +124,26 @@ rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
 		cairo_rectangle(p->cr, x, y, w, h);
 		cairo_fill(p->cr);
 	} else {
-		cairo_set_source_rgb(p->cr, rndr_chart_rgb[0][0],
-		    rndr_chart_rgb[0][1], rndr_chart_rgb[0][2]);
+		/* Hatched: the third series in dark blue, the fourth in
+		 * turquoise the other way, the fifth cross-hatched in dark
+		 * blue (a "@periods" table's chart has up to five). */
+		k = s == 3;
+		cairo_set_source_rgb(p->cr, rndr_chart_rgb[k][0],
+		    rndr_chart_rgb[k][1], rndr_chart_rgb[k][2]);
 		cairo_rectangle(p->cr, x, y, w, h);
 		cairo_save(p->cr);
 		cairo_clip_preserve(p->cr);
 		cairo_new_path(p->cr);
 		cairo_set_line_width(p->cr, 1.3);
 		for (d = -h; d < w; d += 4.5) {
-			cairo_move_to(p->cr, x + d, y + h);
-			cairo_line_to(p->cr, x + d + h, y);
+			if (s != 3) {
+				cairo_move_to(p->cr, x + d, y + h);
+				cairo_line_to(p->cr, x + d + h, y);
+			}
+			if (s != 2) {
+				cairo_move_to(p->cr, x + d, y);
+				cairo_line_to(p->cr, x + d + h, y + h);
+			}
 		}
 		cairo_stroke(p->cr);
 		cairo_restore(p->cr);
@@ -134,7 +155,8 @@ rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
 }
 
 /* Draws s as outlines with its left at x and its middle at ym (chart
- * labels: the Figure's alternative text carries their words). */
+ * labels: the Figure's alternative text carries their words); a category
+ * label (bold) wraps at RNDR_CHART_LABELW. */
 static double
 rndr_chart_label(struct rndr *p, const char *s, double x, double ym,
     int bold, int right)
@@ -144,12 +166,54 @@ rndr_chart_label(struct rndr *p, const char *s, double x, double ym,
 
 	rndr_text_make(p, &t, NULL, s, 0, PDF_CHART_PT, bold,
 	    PANGO_ALIGN_LEFT);
+	if (bold && rndr_text_width(&t) > RNDR_CHART_LABELW) {
+		rndr_text_clear(&t);
+		rndr_text_make(p, &t, NULL, s, RNDR_CHART_LABELW,
+		    PDF_CHART_PT, bold, PANGO_ALIGN_LEFT);
+	}
 	w = rndr_text_width(&t);
 	cairo_move_to(p->cr, right ? x - w : x, ym - t.height / 2);
 	pango_cairo_layout_path(p->cr, t.layout);
 	cairo_fill(p->cr);
 	rndr_text_clear(&t);
 	return w;
+}
+
+/*
+ * Lays out the legend of chart c from the left of its bars, a swatch and
+ * a name a series, starting a new row where the next would pass the
+ * body's right edge; paints it with its top at y when paint is set.
+ * Returns its number of rows.
+ */
+static int
+rndr_chart_legend(struct rndr *p, const struct rndr_chart *c, int paint,
+    double y)
+{
+	const struct doc_chart	*data = c->data;
+	struct rndr_text	 t;
+	double			 x0 = PDF_LEFT + c->labelw, lx = x0, w;
+	int			 s, rows = 1;
+
+	for (s = 0; s < (int)data->nseries; s++) {
+		rndr_text_make(p, &t, NULL, data->series[s], 0, PDF_CHART_PT,
+		    0, PANGO_ALIGN_LEFT);
+		w = 18 + rndr_text_width(&t);
+		rndr_text_clear(&t);
+		if (lx > x0 && lx + w > PDF_LEFT + PDF_BODY_W) {
+			lx = x0;
+			rows++;
+		}
+		if (paint) {
+			rndr_chart_swatch(p, s, lx, y + (rows - 1) *
+			    PDF_CHART_LEGEND + (PDF_CHART_LEGEND - 12) / 2,
+			    12, 12);
+			rndr_chart_label(p, data->series[s], lx + 18, y +
+			    (rows - 1) * PDF_CHART_LEGEND +
+			    PDF_CHART_LEGEND / 2, 0, 0);
+		}
+		lx += w + 18;
+	}
+	return rows;
 }
 
 /*
@@ -164,7 +228,7 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 	const struct rndr_chart	*c = b->chart;
 	const struct doc_chart	*data = c->data;
 	const struct doc_chart_cell *cc;
-	double			 x0, top, gy, by, w, lx, v, yb;
+	double			 x0, top, gy, by, w, v, yb;
 	int			 k, s, ncats, nseries;
 	char			*tick;
 
@@ -172,17 +236,10 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 	nseries = (int)data->nseries;
 
 	x0 = PDF_LEFT + c->labelw;
-	/* Legend. */
-	lx = x0;
 	cairo_save(p->cr);
 	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
-	for (s = 0; s < nseries; s++) {
-		rndr_chart_swatch(p, s, lx, y + (PDF_CHART_LEGEND - 12) / 2,
-		    12, 12);
-		lx += 18 + rndr_chart_label(p, data->series[s], lx + 18,
-		    y + PDF_CHART_LEGEND / 2, 0, 0) + 18;
-	}
-	top = y + PDF_CHART_LEGEND + PDF_CHART_GROUP / 2;
+	(void)rndr_chart_legend(p, c, 1, y);
+	top = y + PDF_CHART_LEGEND * c->legend_rows + PDF_CHART_GROUP / 2;
 	yb = top + ncats * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
 	    PDF_CHART_GAP + PDF_CHART_GROUP) - PDF_CHART_GROUP / 2;
 

@@ -195,6 +195,21 @@ static char		*rndr_fonts_cache_dir;
  */
 static GHashTable	*rndr_layouts;
 static int		 rndr_papers;	/* rndr_fonts_get() calls */
+/*
+ * Memory stays bounded in a long paper (issue 13.14): the cache takes
+ * no more than RNDR_CACHE_BYTES of text, and once a paper has laid out
+ * RNDR_KEEP_BYTES (its text, and RNDR_LAYOUT_BYTES a layout for what
+ * pango keeps beside it), each layout's lines (some 35 bytes a
+ * character) are dropped as soon as its block is measured and again once
+ * painted (rndr_text_shed()); pango lays it out again, identically, to
+ * paint it.  A paper of ordinary length (the regional paper lays out
+ * some 20 KB of text in some 700 layouts) never sheds, so it is laid out
+ * once.
+ */
+#define RNDR_CACHE_BYTES	(1024 * 1024)
+#define RNDR_KEEP_BYTES		(1024 * 1024)
+#define RNDR_LAYOUT_BYTES	256
+static size_t		 rndr_layouts_bytes;	/* text in rndr_layouts */
 
 /* Returns the fonts of dir, loading them on first use (owned by the
  * cache: do not free), or NULL when they cannot be loaded (reported). */
@@ -214,6 +229,7 @@ rndr_fonts_get(const char *dir, struct diag *d)
 	if (rndr_layouts != NULL)
 		g_hash_table_destroy(rndr_layouts);
 	rndr_layouts = NULL;
+	rndr_layouts_bytes = 0;
 	rndr_papers = 1;
 	rndr_fonts_free(rndr_fonts_cache);
 	free(rndr_fonts_cache_dir);
@@ -426,6 +442,7 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 	 * extraction and the structure's text need no ActualText. */
 	pango_attr_list_insert(al, pango_attr_font_features_new(
 	    "liga=0, clig=0"));
+	p->laid += b.len + RNDR_LAYOUT_BYTES;
 	if (rndr_layouts != NULL && (n == NULL || n->type != DOC_CELL)) {
 		char	*attrs = pango_attr_list_to_string(al);
 
@@ -435,11 +452,16 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 		if ((t->layout = g_hash_table_lookup(rndr_layouts,
 		    key)) != NULL) {
 			g_object_ref(t->layout);
+			t->shared = 1;
 			g_free(key);
 			pango_attr_list_unref(al);
 			buf_clear(&b);
 			rndr_text_lines(t);
 			return;
+		}
+		if (rndr_layouts_bytes + b.len > RNDR_CACHE_BYTES) {
+			g_free(key);
+			key = NULL;
 		}
 	}
 	t->layout = pango_layout_new(p->fonts->ctx);
@@ -456,12 +478,25 @@ rndr_text_make(struct rndr *p, struct rndr_text *t, const struct doc_node *n,
 	pango_layout_set_text(t->layout, b.data, (int)b.len);
 	pango_layout_set_attributes(t->layout, al);
 	pango_attr_list_unref(al);
+	if (key != NULL)
+		rndr_layouts_bytes += b.len;
 	buf_clear(&b);
 	rndr_text_lines(t);
 	rndr_text_check_glyphs(p, t, n);
-	if (key != NULL)
+	if (key != NULL) {
 		g_hash_table_insert(rndr_layouts, key,
 		    g_object_ref(t->layout));
+		t->shared = 1;
+	}
+}
+
+/* In a long paper, drops the lines of t's layout (pango lays it out
+ * again when it is painted), so that memory stays bounded. */
+void
+rndr_text_shed(const struct rndr *p, struct rndr_text *t)
+{
+	if (p->laid > RNDR_KEEP_BYTES && t->layout != NULL && !t->shared)
+		pango_layout_context_changed(t->layout);
 }
 
 /* Sets t's line spacing (a multiple of the font's line height) and
@@ -475,6 +510,7 @@ rndr_text_respace(struct rndr_text *t, double spacing)
 	own = pango_layout_copy(t->layout);
 	g_object_unref(t->layout);
 	t->layout = own;
+	t->shared = 0;
 	pango_layout_set_line_spacing(t->layout, spacing);
 	free(t->lines);
 	t->lines = NULL;

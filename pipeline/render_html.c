@@ -376,9 +376,34 @@ html_svg_swatch(struct buf *b, int id, int s, double w, int pct, double x,
 	    "height=\"%.0f\" fill=\"", x, y, w, pct ? "%" : "", hgt);
 	if (s < 2)
 		buf_printf(b, "%s\"/>\n", html_chart_fill[s]);
-	else
+	else if (s == 2)
 		buf_printf(b, "url(#chart%d-hatch)\" stroke=\"%s\" "
 		    "stroke-width=\"1\"/>\n", id, html_chart_fill[0]);
+	else	/* a period chart's fourth and fifth series */
+		buf_printf(b, "url(#chart%d-hatch%d)\" stroke=\"%s\" "
+		    "stroke-width=\"1\"/>\n", id, s, html_chart_fill[s % 2]);
+}
+
+/* Appends the patterns of a chart's fourth and fifth series (a "@periods"
+ * table's): the turquoise hatched, the dark blue cross-hatched. */
+static void
+html_chart_patterns(struct buf *b, int id, size_t nseries)
+{
+	if (nseries > 3)
+		buf_printf(b, "<defs><pattern id=\"chart%d-hatch3\" "
+		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+		    "patternTransform=\"rotate(-45)\"><rect width=\"6\" "
+		    "height=\"6\" fill=\"#fff\"/><rect width=\"3\" "
+		    "height=\"6\" fill=\"%s\"/></pattern></defs>\n", id,
+		    html_chart_fill[1]);
+	if (nseries > 4)
+		buf_printf(b, "<defs><pattern id=\"chart%d-hatch4\" "
+		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+		    "patternTransform=\"rotate(45)\"><rect width=\"6\" "
+		    "height=\"6\" fill=\"#fff\"/><rect width=\"2\" "
+		    "height=\"6\" fill=\"%s\"/><rect width=\"6\" "
+		    "height=\"2\" fill=\"%s\"/></pattern></defs>\n", id,
+		    html_chart_fill[0], html_chart_fill[0]);
 }
 
 /*
@@ -540,6 +565,7 @@ html_chart(struct html *h, const struct doc_node *n)
 		    "height=\"6\" fill=\"#fff\"/><rect width=\"3\" "
 		    "height=\"6\" fill=\"%s\"/></pattern></defs>\n", id,
 		    html_chart_fill[0]);
+	html_chart_patterns(b, id, c->nseries);
 
 	/* Legend: a series a line. */
 	for (s = 0; s < c->nseries; s++) {
@@ -592,7 +618,7 @@ html_chart(struct html *h, const struct doc_node *n)
 static void
 html_notes(struct html *h)
 {
-	const struct doc_node	*n;
+	const struct doc_node	*n, **by;
 	struct buf		*b = h->out;
 	int			 num, max = 0;
 
@@ -601,25 +627,29 @@ html_notes(struct html *h)
 			max = n->as.footnote.number;
 	if (max == 0)
 		return;
+	/* Each footnote by its number, the first of a number as before
+	 * (issue 13.14: no scan of the document a footnote). */
+	by = xcalloc((size_t)max + 1, sizeof(*by));
+	for (n = h->doc->root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTNOTE && n->as.footnote.number > 0 &&
+		    by[n->as.footnote.number] == NULL)
+			by[n->as.footnote.number] = n;
 	buf_puts(b, "<section class=\"notes\" aria-labelledby=\"notes\">\n"
 	    "<h2 id=\"notes\" data-edition=\"html\">Notes</h2>\n<ol>\n");
-	for (num = 1; num <= max; num++)
-		for (n = h->doc->root->first_child; n != NULL; n = n->next) {
-			if (n->type != DOC_FOOTNOTE ||
-			    n->as.footnote.number != num)
-				continue;
-			buf_printf(b, "<li id=\"fn-%d\" value=\"%d\">", num,
-			    num);
-			html_inline(h, n);
-			if (num < h->nrefs && h->refs[num] > 0)
-				buf_printf(b, " <a href=\"#fnref-%d\" "
-				    "class=\"back\" data-edition=\"html\">"
-				    "Back to the text<span "
-				    "class=\"visually-hidden\"> at note %d"
-				    "</span></a>", num, num);
-			buf_puts(b, "</li>\n");
-			break;
-		}
+	for (num = 1; num <= max; num++) {
+		if ((n = by[num]) == NULL)
+			continue;
+		buf_printf(b, "<li id=\"fn-%d\" value=\"%d\">", num, num);
+		html_inline(h, n);
+		if (num < h->nrefs && h->refs[num] > 0)
+			buf_printf(b, " <a href=\"#fnref-%d\" "
+			    "class=\"back\" data-edition=\"html\">"
+			    "Back to the text<span "
+			    "class=\"visually-hidden\"> at note %d"
+			    "</span></a>", num, num);
+		buf_puts(b, "</li>\n");
+	}
+	free(by);
 	buf_puts(b, "</ol>\n</section>\n");
 }
 

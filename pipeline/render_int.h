@@ -97,6 +97,7 @@ struct rndr_text {
 	double		 height;	/* whole layout */
 	struct rndr_ref	*refs;
 	size_t		 nrefs;
+	int		 shared;	/* layout in the shared cache */
 };
 
 struct rndr_table {
@@ -118,6 +119,8 @@ struct rndr_chart {
 	double		 labelw;	/* the category labels' column */
 	double		 plotw;		/* the bars' room at max */
 	double		 height;	/* the whole figure */
+	int		 legend_rows;	/* the legend's rows: it wraps when
+					   the series' names do not fit */
 };
 
 /* One block of the flow, measured. */
@@ -147,6 +150,7 @@ struct rndr_note {
 	struct rndr_text	 text;
 	struct rndr_text	 label;
 	double			 height;	/* with the gap after it */
+	int			 mentioned;	/* its first marker is found */
 };
 
 /* The fonts and the pango context they are measured with. */
@@ -192,6 +196,8 @@ struct rndr {
 	size_t			 nrefused;	/* problems reported to d while
 						   measuring (the paper is not
 						   written) */
+	size_t			 laid;		/* text laid out (bytes, and a
+						   cost a layout) */
 };
 
 /* render_font.c: the fonts and pango text layouts. */
@@ -216,6 +222,9 @@ void		 rndr_text_respace(struct rndr_text *t, double spacing);
 double		 rndr_text_width(const struct rndr_text *t);
 /* Releases t's layout and measurements; t may be all zero. */
 void		 rndr_text_clear(struct rndr_text *t);
+/* In a long paper, drops the lines of t's layout (pango lays it out
+ * again when it is painted), so that memory stays bounded. */
+void		 rndr_text_shed(const struct rndr *p, struct rndr_text *t);
 
 /* render_measure.c: the flow of measured blocks. */
 
@@ -223,6 +232,10 @@ void		 rndr_text_clear(struct rndr_text *t);
 void		 rndr_measure(struct rndr *p);
 /* Paginates the measured blocks into p->lay. */
 void		 rndr_paginate(struct rndr *p);
+/* In a long paper, drops the lines of block b's layouts, of rows
+ * [first, first + count) and the header rows of a table. */
+void		 rndr_block_shed(const struct rndr *p, struct rndr_block *b,
+		    int first, int count);
 /* Returns the measured footnote for def, or NULL. */
 struct rndr_note *rndr_note_find(struct rndr *p, const struct doc_node *def);
 /* Releases everything p measured and laid out (not its fonts). */

@@ -4,6 +4,7 @@
  * with the line heights and footnote heights the page breaker
  * (render_layout.c) needs, and the space between them; then paginates.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,8 @@ rndr_measure_notes(struct rndr *p)
 		    PDF_BODY_W - PDF_NOTE_INDENT, PDF_NOTE_PT, 0,
 		    PANGO_ALIGN_LEFT);
 		note->height = note->text.height + PDF_NOTE_GAP;
+		rndr_text_shed(p, &note->label);
+		rndr_text_shed(p, &note->text);
 		/* A footnote is not continued on the next page: one that
 		 * would take more than half a page's body is refused (issue
 		 * 13.9), never drawn over the text. */
@@ -72,55 +75,49 @@ rndr_measure_notes(struct rndr *p)
 }
 
 /* Marks which markers are their footnote's first mention and adds the
- * footnote heights to notes[] by line. */
+ * footnote heights to notes[] by line.  Texts come here in flow order,
+ * so a footnote's first marker is the first one met (issue 13.14: no
+ * search of the earlier blocks a marker). */
 static void
 rndr_note_lines(struct rndr *p, struct rndr_text *t, double *notes, int line0,
     int per_row)
 {
 	struct rndr_note	*note;
-	size_t		 r, k;
-	int		 seen;
+	size_t		 r;
 
 	for (r = 0; r < t->nrefs; r++) {
 		if (t->refs[r].def == NULL ||
-		    (note = rndr_note_find(p, t->refs[r].def)) == NULL)
+		    (note = rndr_note_find(p, t->refs[r].def)) == NULL ||
+		    note->mentioned)
 			continue;
-		seen = 0;
-		/* Earlier blocks, and earlier markers of this text. */
-		for (k = 0; k < p->nblocks && !seen; k++) {
-			const struct rndr_block *b = &p->blocks[k];
-			size_t m;
-
-			if (b->kind == PDF_TEXT)
-				for (m = 0; m < b->text.nrefs; m++)
-					if (b->text.refs[m].def ==
-					    t->refs[r].def &&
-					    b->text.refs[m].first)
-						seen = 1;
-			if (b->kind == PDF_TABLE) {
-				int c;
-
-				for (c = 0; c < b->table->nrows *
-				    b->table->ncols; c++)
-					for (m = 0; m < b->table->cells[c].
-					    nrefs; m++)
-						if (b->table->cells[c].
-						    refs[m].def ==
-						    t->refs[r].def &&
-						    b->table->cells[c].
-						    refs[m].first)
-							seen = 1;
-			}
-		}
-		for (k = 0; k < r && !seen; k++)
-			if (t->refs[k].def == t->refs[r].def)
-				seen = 1;
-		if (seen)
-			continue;
+		note->mentioned = 1;
 		t->refs[r].first = 1;
 		notes[per_row ? line0 : line0 + t->refs[r].line] +=
 		    note->height;
 	}
+}
+
+/* Drops the layouts' lines of block b once measured or painted, in a
+ * long paper (see rndr_text_shed()); rows [first, first + count) of a
+ * table, with its header rows. */
+void
+rndr_block_shed(const struct rndr *p, struct rndr_block *b, int first,
+    int count)
+{
+	struct rndr_table	*t = b->table;
+	int			 r, c, head;
+
+	rndr_text_shed(p, &b->text);
+	rndr_text_shed(p, &b->label);
+	if (t == NULL)
+		return;
+	for (head = 0; head < t->nrows && t->header[head]; head++)
+		for (c = 0; c < t->ncols; c++)
+			rndr_text_shed(p, &t->cells[head * t->ncols + c]);
+	for (r = first > head ? first : head; r < t->nrows &&
+	    r - first < count; r++)
+		for (c = 0; c < t->ncols; c++)
+			rndr_text_shed(p, &t->cells[r * t->ncols + c]);
 }
 
 /* Returns a new block appended to p's flow. */
@@ -129,6 +126,8 @@ rndr_block_new(struct rndr *p, enum rndr_kind kind, const struct doc_node *n)
 {
 	struct rndr_block	*b;
 
+	if (p->nblocks > 0)
+		rndr_block_shed(p, &p->blocks[p->nblocks - 1], 0, INT_MAX);
 	p->blocks = xreallocarray(p->blocks, p->nblocks + 1,
 	    sizeof(*p->blocks));
 	b = &p->blocks[p->nblocks++];
@@ -544,6 +543,8 @@ rndr_measure(struct rndr *p)
 		b->lay.before = rndr_space(p->nblocks > 1 ?
 		    &p->blocks[p->nblocks - 2] : NULL, n);
 	}
+	if (p->nblocks > 0)
+		rndr_block_shed(p, &p->blocks[p->nblocks - 1], 0, INT_MAX);
 }
 
 /* Paginates the measured blocks into p->lay. */

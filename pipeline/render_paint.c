@@ -240,6 +240,8 @@ rndr_paint_notes(struct rndr *p)
 		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 		cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(note->def)));
 		p->note_y += note->height;
+		rndr_text_shed(p, &note->label);
+		rndr_text_shed(p, &note->text);
 	}
 	p->npending = 0;
 }
@@ -496,12 +498,15 @@ rndr_plan_tags(struct rndr *p, int *notes_in)
 	size_t			 i, k;
 	int			 nfrags;
 
-	for (k = 0; k < p->nblocks; k++) {
+	/* Fragments come in flow order: a block's are consecutive (issue
+	 * 13.14: no scan of them all a block). */
+	for (k = 0, i = 0; k < p->nblocks; k++) {
 		b = &p->blocks[k];
-		nfrags = 0;
-		for (i = 0; i < p->lay.nfrags; i++)
-			if (p->lay.frags[i].block == k)
-				nfrags++;
+		while (i < p->lay.nfrags && p->lay.frags[i].block < k)
+			i++;
+		for (nfrags = 0; i + nfrags < p->lay.nfrags &&
+		    p->lay.frags[i + nfrags].block == k; nfrags++)
+			continue;
 		/* Furniture falls inside a block that crosses a page. */
 		b->spans = b->text.nrefs > 0 || nfrags > 1;
 	}
@@ -552,6 +557,8 @@ rndr_paint(struct rndr *p)
 			p->page++;
 		}
 		rndr_paint_frag(p, &p->lay.frags[i], notes_in[i]);
+		rndr_block_shed(p, &p->blocks[p->lay.frags[i].block],
+		    p->lay.frags[i].first, p->lay.frags[i].count);
 	}
 	rndr_paint_notes(p);
 	cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(p->doc->root)));

@@ -21,19 +21,34 @@
  *              | "@pagebreak"
  *              | "@chart" [ " " inline ]         a bar chart of the table
  *                                                just above, with a caption
- *              | "@boards" [ " " inline ] ;      every board's reviews and
+ *              | "@boards" [ " " inline ]       every board's reviews and
  *                                                children as a table, and
  *                                                the region's tile map
  *                                                (INPUT/grid.yaml), with a
  *                                                caption
+ *              | "@periods"                     the table just above (a
+ *                                                label and a figure a row)
+ *                                                set across every period
+ *              | "@trend " name { "," name } [ " " inline ] ;
+ *                                                national figures across
+ *                                                the studies beside the
+ *                                                region's by period
  *   cond-open  = ":::" " " condition ;           shown only when condition
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
  *              | "region-cases" | "no-region-cases" | "fixed"
  *              | "board-figures" | "no-board-figures" | "banded"
- *              | "if " test | "unless " test ;
- *   test       = fig " "+ op " "+ right ;       a test on figure values
- *   fig        = [ "region:" ] name ;
+ *              | "if " test | "unless " test
+ *              | "earlier" [ " " period ] | "no-earlier" ;
+ *                                                report.yaml declares an
+ *                                                earlier period (that
+ *                                                one), or none
+ *   test       = fig " "+ op " "+ right          a test on figure values
+ *              | fig " "+ ( "rose" | "fell" | "unchanged" | "comparable" ) ;
+ *                                                since the period before
+ *   fig        = [ "region:" ] [ when ] name ;
+ *   when       = "previous:" | "earlier:" period ":" ;
+ *   period     = ( letter | digit | "-" ) { letter | digit | "-" } ;
  *   op         = "=" | "!=" | "<" | "<=" | ">" | ">=" ;
  *   right      = digit { digit } [ "%" ]         its count, or percentage
  *              | [ "half " ] fig ;              another figure's count,
@@ -57,7 +72,12 @@
  *   label      = ( letter | digit | "-" | "_" ) { letter | digit | "-" | "_" } ;
  *   ref        = "{" ( figure | "region:" figure | national
  *              | "report:" field ) "}" | fixed ;
- *   figure     = name [ ":" style ] [ "|" form [ "|" form [ "|" form ] ] ] ;
+ *   figure     = [ when | "change:" ] name [ ":" style ]
+ *                [ "|" form [ "|" form [ "|" form ] ] ] ;
+ *                                                when: another period's
+ *                                                figure; "change:" how it
+ *                                                changed since the period
+ *                                                before (no forms)
  *                                                a figure of the ledger;
  *                                                with forms, the words
  *                                                chosen by its value:
@@ -87,6 +107,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include "util.h"
 #include "diag.h"
 #include "doc.h"
@@ -95,6 +117,8 @@
 #define TMPL_MAX_DEPTH	32	/* nested ::: blocks */
 #define TMPL_MAX_COLS	64	/* cells in a table row */
 #define TMPL_MAX_SIZE	(16 * 1024 * 1024)	/* bytes in a template */
+#define TMPL_MAX_CELLS	40000	/* table cells in a template */
+#define TMPL_MAX_NOTES	8000	/* footnotes in a template */
 
 /* Where a stretch of a block's joined text came from. */
 struct tmpl_seg {
@@ -130,6 +154,9 @@ struct tmpl_parser {
 	size_t		 nfnrefs;
 	struct doc_node	**fndefs;
 	size_t		 nfndefs;
+	GHashTable	*fnlabels;	/* label -> its first definition */
+	size_t		 ncells;	/* table cells so far */
+	size_t		 nnotes;	/* footnote definitions so far */
 	/* The prose lint: 0 off, 1 warnings, 2 errors. */
 	int		 lint;
 	int		 nlint;		/* findings reported */
@@ -159,6 +186,43 @@ tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Counts n more of what *count counts; past max, reports it (once, at
+ * line and col) and returns 0.  Memory is bounded inside the limits
+ * (issue 13.14): each table cell or footnote of a PDF costs some 5 and
+ * 20 KB (its structure elements), so that a template of 16 MiB within
+ * them renders in under 1 GB.
+ */
+static int
+tmpl_within(struct tmpl_parser *p, size_t *count, size_t n, size_t max,
+    const char *what, int line, int col)
+{
+	if (*count + n > max) {
+		if (*count <= max)
+			tmpl_err(p, line, col, "more than %zu %s in one "
+			    "template (a limit, so that memory stays "
+			    "bounded)", max, what);
+		*count = max + 1;
+		return 0;
+	}
+	*count += n;
+	return 1;
+}
+
+/* Returns the first definition of footnote label s[0..n), or NULL: a
+ * hash of the labels, not a search of the definitions a definition
+ * (issue 13.14). */
+static struct doc_node *
+tmpl_fndef_first(struct tmpl_parser *p, const char *s, size_t n)
+{
+	struct doc_node	*def;
+	char		*label = xstrndup(s, n);
+
+	def = g_hash_table_lookup(p->fnlabels, label);
+	free(label);
+	return def;
+}
+
 /* Returns the number of UTF-8 characters in s[0..n). */
 static int
 tmpl_chars(const char *s, size_t n)
@@ -172,17 +236,62 @@ tmpl_chars(const char *s, size_t n)
 	return c;
 }
 
+/*
+ * Where tmpl_pos() last counted to, so that the positions of one text,
+ * asked for in order, cost the text's length once, not once a position
+ * (issue 13.14: a long line with many references or lint findings was
+ * quadratic).  Valid for the text of one tmpl_inline() call only: that
+ * bumps tmpl_pos_gen.
+ */
+static unsigned	tmpl_pos_gen;
+static struct {
+	unsigned		 gen;
+	const char		*s;
+	const struct tmpl_seg	*segs;
+	size_t			 seg;	/* segment counted in */
+	size_t			 off;	/* counted to */
+	int			 col;	/* its column */
+} tmpl_pos_memo;
+
 /* Returns the line and column of offset off in a joined text. */
 static void
 tmpl_pos(const char *s, const struct tmpl_seg *segs, size_t nsegs,
     size_t off, int *line, int *col)
 {
-	size_t	 i = 0;
+	size_t	 lo = 0, hi = nsegs, mid, from;
+	int	 c;
 
-	while (i + 1 < nsegs && segs[i + 1].off <= off)
-		i++;
-	*line = segs[i].line;
-	*col = segs[i].col + tmpl_chars(s + segs[i].off, off - segs[i].off);
+	/* The last segment that starts at or before off. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (segs[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	from = segs[lo].off;
+	c = segs[lo].col;
+	/* From where the last position of this segment was counted to,
+	 * forwards or back. */
+	if (tmpl_pos_memo.gen == tmpl_pos_gen && tmpl_pos_memo.s == s &&
+	    tmpl_pos_memo.segs == segs && tmpl_pos_memo.seg == lo &&
+	    tmpl_pos_memo.off >= from) {
+		if (tmpl_pos_memo.off <= off)
+			c = tmpl_pos_memo.col + tmpl_chars(s +
+			    tmpl_pos_memo.off, off - tmpl_pos_memo.off);
+		else
+			c = tmpl_pos_memo.col - tmpl_chars(s + off,
+			    tmpl_pos_memo.off - off);
+	} else
+		c += tmpl_chars(s + from, off - from);
+	tmpl_pos_memo.gen = tmpl_pos_gen;
+	tmpl_pos_memo.s = s;
+	tmpl_pos_memo.segs = segs;
+	tmpl_pos_memo.seg = lo;
+	tmpl_pos_memo.off = off;
+	tmpl_pos_memo.col = c;
+	*line = segs[lo].line;
+	*col = c;
 }
 
 /* The block that new blocks are appended to. */
@@ -296,6 +405,50 @@ tmpl_add_text(struct doc_node *parent, struct buf *t, int line, int col)
 	doc_node_append(parent, n);
 }
 
+/* A period's label: letters, digits and '-'. */
+static int
+tmpl_is_period(const char *s, size_t n)
+{
+	return tmpl_is_word(s, n, "-");
+}
+
+/*
+ * Reads the period of a figure reference from its parts part[0..np)
+ * (after "region:"): "previous:", "earlier:LABEL:" or "change:", into
+ * r.  Returns the parts it took (0 to 2), or -1 (error reported).
+ */
+static int
+tmpl_ref_period(struct tmpl_parser *p, struct doc_node *r,
+    const char **part, const size_t *plen, size_t np, int line, int col)
+{
+#define IS(k, w) (plen[k] == strlen(w) && strncmp(part[k], (w), plen[k]) == 0)
+	if (np < 2)
+		return 0;
+	if (IS(0, "previous")) {
+		r->as.figref.period.previous = 1;
+		return 1;
+	}
+	if (IS(0, "change")) {
+		r->as.figref.change = 1;
+		return 1;
+	}
+	if (!IS(0, "earlier"))
+		return 0;
+#undef IS
+	if (np < 3 || np > 4) {
+		tmpl_err(p, line, col, "a reference to an earlier period "
+		    "needs {earlier:LABEL:NAME[:STYLE]}");
+		return -1;
+	}
+	if (!tmpl_is_period(part[1], plen[1])) {
+		tmpl_err(p, line, col, "bad period label \"%.*s\" (letters, "
+		    "digits and -)", (int)plen[1], part[1]);
+		return -1;
+	}
+	r->as.figref.period.label = xstrndup(part[1], plen[1]);
+	return 2;
+}
+
 /*
  * Parses the body of a reference (between the braces, n bytes) that
  * starts at line:col (the brace) and whose body starts at column bcol.
@@ -310,7 +463,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	int		 pcol[5];
 	size_t		 np = 0, i, start = 0;
 	struct doc_node	*r = NULL;
-	int		 first = 0;
+	int		 first = 0, k;
 	const char	*bar;
 	char		**forms = NULL;
 	size_t		 nforms = 0, fn;
@@ -409,6 +562,18 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 		first = 1;
 	}
 #undef IS
+	if ((k = tmpl_ref_period(p, r, part + first, plen + first,
+	    np - first, line, col)) < 0 || (r->as.figref.change &&
+	    nforms > 0)) {
+		if (k >= 0)
+			tmpl_err(p, line, col, "forms (|...) do not follow "
+			    "a change: guard its sentence with \"::: if "
+			    "NAME rose\", \"fell\" or \"unchanged\"");
+		doc_node_free(r);
+		r = NULL;
+		goto bad;
+	}
+	first += k;
 	if (np - first < 1 || np - first > 2) {
 		tmpl_err(p, line, col, "figure reference needs "
 		    "{%sNAME[:STYLE]}", first ? "region:" : "");
@@ -475,12 +640,12 @@ tmpl_lint_report(struct tmpl_parser *p, const char *s,
 	int	 line, col;
 
 	tmpl_pos(s, segs, nsegs, off, &line, &col);
+	/* Capped as errors are (issue 13.13): at most TMPL_MAX_ERRORS
+	 * printed, the rest counted (tmpl_lint_more()). */
 	if (p->lint > 1)
-		diag_error(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
-	else
+		tmpl_err(p, line, col, TMPL_LINT_MSG, len, what);
+	else if (p->nlint < TMPL_MAX_ERRORS)
 		diag_warn(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
-	if (p->lint > 1)
-		p->errors++;
 	p->nlint++;
 }
 
@@ -564,6 +729,7 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 	size_t		 i = 0, j, tstart = 0;
 	int		 line, col, bline, bcol, errors = p->errors;
 
+	tmpl_pos_gen++;		/* a new text for tmpl_pos() */
 	if (p->lint > 0 && !tmpl_in_fixed(p))
 		tmpl_lint_text(p, s, n, segs, nsegs);
 	buf_init(&t);
@@ -766,6 +932,9 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 		return;
 	}
 
+	if (!tmpl_within(p, &p->ncells, ncells, TMPL_MAX_CELLS, "table cells",
+	    line, col))
+		return;
 	row = doc_node_new(DOC_ROW, line, col);
 	doc_node_append(p->table, row);
 	for (i = 0; i < ncells; i++) {
@@ -793,24 +962,79 @@ tmpl_test_free(struct doc_test *t)
 		return;
 	free(t->name);
 	free(t->rname);
+	free(t->period.label);
+	free(t->rperiod.label);
 	free(t);
 }
 
 /* Parses "[region:]NAME" s[0..n) into *ledger and a new *name; returns
  * 0, or -1 when it is not a figure name. */
 static int
-tmpl_test_fig(const char *s, size_t n, enum doc_ledger *ledger, char **name)
+tmpl_test_fig(const char *s, size_t n, enum doc_ledger *ledger, char **name,
+    struct doc_period *period)
 {
+	const char	*e;
+
 	*ledger = DOC_LEDGER_SELECTION;
 	if (n > 7 && strncmp(s, "region:", 7) == 0) {
 		*ledger = DOC_LEDGER_REGION;
 		s += 7;
 		n -= 7;
 	}
+	/* "previous:NAME", "earlier:LABEL:NAME" */
+	if (n > 9 && strncmp(s, "previous:", 9) == 0) {
+		period->previous = 1;
+		s += 9;
+		n -= 9;
+	} else if (n > 8 && strncmp(s, "earlier:", 8) == 0 &&
+	    (e = memchr(s + 8, ':', n - 8)) != NULL) {
+		if (!tmpl_is_period(s + 8, (size_t)(e - s - 8)))
+			return -1;
+		period->label = xstrndup(s + 8, (size_t)(e - s - 8));
+		n -= (size_t)(e + 1 - s);
+		s = e + 1;
+	}
 	if (!tmpl_is_word(s, n, "_") || isdigit((unsigned char)s[0]))
 		return -1;
 	*name = xstrndup(s, n);
 	return 0;
+}
+
+/*
+ * Parses "::: if FIG rose", "fell", "unchanged" or "comparable" (the
+ * words w[0..2) of s at line:col): how the figure changed from the
+ * period before.
+ * Returns a new test, or NULL (error reported).
+ */
+static struct doc_test *
+tmpl_test_change(struct tmpl_parser *p, const char *s, const char **w,
+    const size_t *wl, int line, int col)
+{
+	struct doc_test	*t;
+	int		 op;
+
+	for (op = DOC_OP_ROSE; op < DOC_OP__MAX; op++)
+		if (strlen(doc_test_op_names[op]) == wl[1] &&
+		    strncmp(w[1], doc_test_op_names[op], wl[1]) == 0)
+			break;
+	if (op == DOC_OP__MAX) {
+		tmpl_err(p, line, col + (int)(w[1] - s), "bad test \"%.*s "
+		    "%.*s\": write \"::: if [region:]NAME rose\", \"fell\", "
+		    "\"unchanged\" or \"comparable\", or \"NAME OP RIGHT\"", (int)wl[0],
+		    w[0], (int)wl[1], w[1]);
+		return NULL;
+	}
+	t = xcalloc(1, sizeof(*t));
+	t->op = (enum doc_test_op)op;
+	if (tmpl_test_fig(w[0], wl[0], &t->ledger, &t->name,
+	    &t->period) < 0 || t->period.previous || t->period.label) {
+		tmpl_err(p, line, col, "bad figure \"%.*s\" in test: \"%s\" "
+		    "compares the current period with the one before",
+		    (int)wl[0], w[0], doc_test_op_names[op]);
+		tmpl_test_free(t);
+		return NULL;
+	}
+	return t;
 }
 
 /*
@@ -839,6 +1063,8 @@ tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 	}
 	while (i < n && s[i] == ' ')
 		i++;
+	if (nw == 2 && i == n)
+		return tmpl_test_change(p, s, w, wl, line, col);
 	if (i < n || nw < 3 || (nw == 4 && (wl[2] != 4 ||
 	    strncmp(w[2], "half", 4) != 0))) {
 		tmpl_err(p, line, col, "bad test \"%.*s\": write \"::: if "
@@ -848,16 +1074,17 @@ tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));
-	if (tmpl_test_fig(w[0], wl[0], &t->ledger, &t->name) < 0) {
+	if (tmpl_test_fig(w[0], wl[0], &t->ledger, &t->name,
+	    &t->period) < 0) {
 		tmpl_err(p, line, col, "bad figure name \"%.*s\" in test",
 		    (int)wl[0], w[0]);
 		goto bad;
 	}
-	for (op = 0; op < DOC_OP__MAX; op++)
+	for (op = 0; op < DOC_OP_ROSE; op++)
 		if (strlen(doc_test_op_names[op]) == wl[1] &&
 		    strncmp(w[1], doc_test_op_names[op], wl[1]) == 0)
 			break;
-	if (op == DOC_OP__MAX) {
+	if (op == DOC_OP_ROSE) {
 		tmpl_err(p, line, col + (int)(w[1] - s), "unknown "
 		    "comparison \"%.*s\" (= != < <= > >=)", (int)wl[1],
 		    w[1]);
@@ -884,7 +1111,8 @@ tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 		}
 		return t;
 	}
-	if (tmpl_test_fig(w[k], wl[k], &t->rledger, &t->rname) < 0) {
+	if (tmpl_test_fig(w[k], wl[k], &t->rledger, &t->rname,
+	    &t->rperiod) < 0) {
 		tmpl_err(p, line, col + (int)(w[k] - s), "bad figure name "
 		    "\"%.*s\" in test", (int)wl[k], w[k]);
 		goto bad;
@@ -943,12 +1171,101 @@ tmpl_captioned(struct tmpl_parser *p, enum doc_type type, const char *s,
 		    col));
 }
 
+/* Returns the label of "::: earlier LABEL", s[0..n) at line:col, as a
+ * new string, or NULL (error reported). */
+static char *
+tmpl_cond_label(struct tmpl_parser *p, const char *s, size_t n, int line,
+    int col)
+{
+	while (n > 0 && s[0] == ' ') {
+		s++;
+		n--;
+		col++;
+	}
+	if (!tmpl_is_period(s, n)) {
+		tmpl_err(p, line, col, "bad period label \"%.*s\" in "
+		    "\"::: earlier LABEL\" (letters, digits and -)", (int)n,
+		    s);
+		return NULL;
+	}
+	return xstrndup(s, n);
+}
+
+/* "@periods" at line:col (alone on its line when alone): marks the table
+ * just above, of a label and a figure a row, to be set across every
+ * period. */
+static void
+tmpl_periods(struct tmpl_parser *p, int alone, int line, int col)
+{
+	struct doc_node	*t = tmpl_container(p)->last_child;
+
+	if (!alone)
+		tmpl_err(p, line, col, "@periods takes nothing after it "
+		    "(a @chart of the table may follow)");
+	else if (t == NULL || t->type != DOC_TABLE)
+		tmpl_err(p, line, col, "@periods must follow the table it "
+		    "sets across the periods");
+	else if (t->as.table.periods)
+		tmpl_err(p, line, col, "@periods twice for one table");
+	else if (t->as.table.ncols != 2)
+		tmpl_err(p, line, col, "@periods sets a table of two columns "
+		    "(a label, then a figure) across the periods; the table "
+		    "above has %d", t->as.table.ncols);
+	else
+		t->as.table.periods = 1;
+}
+
+/* "@trend NAME,NAME... [CAPTION]" s[0..n), its words from s[i], at
+ * line:col: a chart of national figures across the studies beside the
+ * region's across its periods. */
+static void
+tmpl_trend(struct tmpl_parser *p, const char *s, size_t n, size_t i,
+    int line, int col)
+{
+	struct doc_node	*chart;
+	size_t		 j, k, start;
+	char		**names = NULL;
+	size_t		 nnames = 0;
+
+	for (j = i; j < n && s[j] != ' '; j++)
+		continue;
+	if (j == i) {
+		tmpl_err(p, line, col, "@trend needs the national figures "
+		    "it draws: @trend NAME[,NAME...] [CAPTION]");
+		return;
+	}
+	for (start = k = i; k <= j; k++) {
+		if (k < j && s[k] != ',')
+			continue;
+		if (!tmpl_is_word(s + start, k - start, "_") ||
+		    isdigit((unsigned char)s[start])) {
+			tmpl_err(p, line, col + (int)start, "bad figure name "
+			    "\"%.*s\" in @trend", (int)(k - start),
+			    s + start);
+			for (k = 0; k < nnames; k++)
+				free(names[k]);
+			free(names);
+			return;
+		}
+		names = xreallocarray(names, nnames + 1, sizeof(*names));
+		names[nnames++] = xstrndup(s + start, k - start);
+		start = k + 1;
+	}
+	while (j < n && s[j] == ' ')
+		j++;
+	tmpl_captioned(p, DOC_CHART, s, n, j, line, col);
+	chart = tmpl_container(p)->last_child;
+	chart->as.chart.trend = names;
+	chart->as.chart.ntrend = nnames;
+}
+
 /* Parses one line s[0..n) (without its newline) numbered line. */
 static void
 tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 {
 	struct doc_node	*node, *parent;
 	struct doc_test	*test;
+	char		*label;
 	size_t		 i, k;
 	int		 col = 1, c, level;
 
@@ -986,7 +1303,12 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		test = NULL;
 		k = n - i > 3 && strncmp(s + i, "if ", 3) == 0 ? 3 :
 		    n - i > 7 && strncmp(s + i, "unless ", 7) == 0 ? 7 : 0;
-		if (k > 0) {
+		label = NULL;
+		if (k == 0 && n - i > 8 && strncmp(s + i, "earlier ", 8) == 0) {
+			c = DOC_COND_EARLIER;
+			label = tmpl_cond_label(p, s + i + 8, n - i - 8, line,
+			    col + (int)(i + 8));
+		} else if (k > 0) {
 			c = k == 3 ? DOC_COND_IF : DOC_COND_UNLESS;
 			test = tmpl_test(p, s + i + k, n - i - k, line,
 			    col + (int)(i + k));
@@ -1002,11 +1324,13 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			tmpl_err(p, line, col, "blocks nested deeper than "
 			    "%d", TMPL_MAX_DEPTH);
 			tmpl_test_free(test);
+			free(label);
 			return;
 		}
 		node = doc_node_new(DOC_COND, line, col);
 		node->as.cond.cond = c;
 		node->as.cond.test = test;
+		node->as.cond.label = label;
 		doc_node_append(tmpl_container(p), node);
 		p->conds[p->ndepth++] = node;
 		return;
@@ -1064,9 +1388,14 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 				    col);
 		} else if (k == 7 && strncmp(s, "@boards", 7) == 0) {
 			tmpl_captioned(p, DOC_TILEMAP, s, n, i, line, col);
+		} else if (k == 8 && strncmp(s, "@periods", 8) == 0) {
+			tmpl_periods(p, i == n, line, col);
+		} else if (k == 6 && strncmp(s, "@trend", 6) == 0) {
+			tmpl_trend(p, s, n, i, line, col);
 		} else
 			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
 			    "(@subtitle TEXT, @chart [TEXT], @boards [TEXT], "
+			    "@periods, @trend NAME,... [TEXT], "
 			    "@signoff or @pagebreak)", (int)n, s);
 		return;
 	}
@@ -1113,14 +1442,14 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		if (i + 1 < n && s[i + 1] == ':' &&
 		    tmpl_is_label(s + 2, i - 2)) {
 			tmpl_close_all(p);
-			for (k = 0; k < p->nfndefs; k++)
-				if (strlen(p->fndefs[k]->as.footnote.label) ==
-				    i - 2 && strncmp(p->fndefs[k]->
-				    as.footnote.label, s + 2, i - 2) == 0)
-					tmpl_err(p, line, col, "footnote "
-					    "[^%.*s] defined twice (first at "
-					    "line %d)", (int)(i - 2), s + 2,
-					    p->fndefs[k]->line);
+			if (!tmpl_within(p, &p->nnotes, 1, TMPL_MAX_NOTES,
+			    "footnotes",
+			    line, col))
+				return;
+			if ((node = tmpl_fndef_first(p, s + 2, i - 2)) != NULL)
+				tmpl_err(p, line, col, "footnote [^%.*s] "
+				    "defined twice (first at line %d)",
+				    (int)(i - 2), s + 2, node->line);
 			k = i + 2;
 			while (k < n && s[k] == ' ')
 				k++;
@@ -1131,6 +1460,10 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 			p->fndefs = xreallocarray(p->fndefs, p->nfndefs + 1,
 			    sizeof(*p->fndefs));
 			p->fndefs[p->nfndefs++] = node;
+			if (!g_hash_table_contains(p->fnlabels,
+			    node->as.footnote.label))
+				g_hash_table_insert(p->fnlabels,
+				    node->as.footnote.label, node);
 			return;
 		}
 	}
@@ -1300,6 +1633,7 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 	p.lint = lint;
 	p.doc = doc = doc_new(file);
 	buf_init(&p.text);
+	p.fnlabels = g_hash_table_new(g_str_hash, g_str_equal);
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		start = 3;	/* a byte-order mark */
@@ -1329,11 +1663,15 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 		    doc_cond_names[p.conds[p.ndepth]->as.cond.cond]);
 	}
 	tmpl_check_footnotes(&p);
+	if (p.lint == 1 && p.nlint > TMPL_MAX_ERRORS)
+		diag_warn(d, file, 0, 0, "%d more prose warnings not shown",
+		    p.nlint - TMPL_MAX_ERRORS);
 
 	buf_clear(&p.text);
 	free(p.segs);
 	free(p.fnrefs);
 	free(p.fndefs);
+	g_hash_table_destroy(p.fnlabels);
 	*nlint = p.nlint;
 	if (p.errors > 0) {
 		doc_free(doc);

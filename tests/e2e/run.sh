@@ -8,17 +8,21 @@ cd "$(dirname "$0")/../.."
 export SCRPAPER
 pass=0
 fail=0
+# Each script's output, in a file of this run's own (mktemp): two runs at
+# once (make check and make check SANITIZE=1) never share it.
+log=$(mktemp "${TMPDIR:-/tmp}/scr-e2e.XXXXXX") || exit 1
+trap 'rm -f "$log"' EXIT
+trap 'exit 1' INT TERM
 for t in tests/e2e/test_*.sh; do
 	[ -f "$t" ] || continue
-	if sh "$t" >"${TMPDIR:-/tmp}/scr-e2e.$$" 2>&1; then
+	if sh "$t" >"$log" 2>&1; then
 		pass=$((pass + 1))
 		echo "PASS $t"
 	else
 		fail=$((fail + 1))
 		echo "FAIL $t"
-		sed 's/^/    /' "${TMPDIR:-/tmp}/scr-e2e.$$"
+		sed 's/^/    /' "$log"
 	fi
 done
-rm -f "${TMPDIR:-/tmp}/scr-e2e.$$"
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

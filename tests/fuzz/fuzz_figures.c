@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag d;
 	struct fig_set *s;
-	struct fig_selection sel;
+	struct fig_selection sel = { -1, 0, 0 };
 
 	diag_init(&d, NULL);
 	if (cohort == NULL) {

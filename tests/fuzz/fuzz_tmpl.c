@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 #include "diag.h"
@@ -44,6 +45,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	doc = tmpl_parse_buf("fuzz.tmpl", (const char *)data, size, &d);
 	if (doc != NULL) {
+		memset(&env, 0, sizeof(env));	/* no earlier period, no
+						   boards, no grid */
 		env.cohort = cohort;
 		env.ledgers[DOC_LEDGER_SELECTION] = ledger;
 		env.ledgers[DOC_LEDGER_REGION] = ledger;

@@ -97,7 +97,7 @@ run(const struct cohort *c, const char *yaml, int lscb, int suppress)
 	struct diag d;
 	struct fig_set *s;
 	struct fig_ledger *l;
-	struct fig_selection sel;
+	struct fig_selection sel = { -1, 0, 0 };
 
 	diag_init(&d, stderr);
 	s = fig_load_buf("figs.yaml", yaml, strlen(yaml), c, &d);
@@ -1230,7 +1230,7 @@ test_real_input_board_is_suppressed(void **state)
 	struct cohort *c;
 	struct fig_set *s;
 	struct fig_ledger *l;
-	struct fig_selection sel;
+	struct fig_selection sel = { -1, 0, 0 };
 	const struct fig_value *v;
 	size_t i, b;
 

@@ -221,7 +221,8 @@ static const struct error_case error_cases[] = {
 	  "t.tmpl:1:1: error: heading level 5; the deepest is ####" },
 	{ "unknown directive", "@sigoff\n",
 	  "t.tmpl:1:1: error: unknown directive \"@sigoff\" (@subtitle TEXT, "
-	  "@chart [TEXT], @boards [TEXT], @signoff or @pagebreak)" },
+	  "@chart [TEXT], @boards [TEXT], @periods, @trend NAME,... [TEXT], "
+	  "@signoff or @pagebreak)" },
 	{ "invalid UTF-8", "ok\nab\xff\n",
 	  "t.tmpl:2:3: error: invalid UTF-8 byte 0xff" },
 	{ "national reference with too many parts",

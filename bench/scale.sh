@@ -1,0 +1,166 @@
+#!/bin/sh
+# bench/scale.sh: issue 13.14, "memory bounded, every pass linear".  Renders
+# inputs that double in size, one run each, and prints for each its wall
+# time, CPU time (user + system), peak RSS and the ratios to the size before
+# (linear: about 2).  Run by bench/run.sh (`make bench`); alone:
+#
+#   SCRPAPER=build/rel/scrpaper sh bench/scale.sh     # from the project root
+#
+# Series: templates of 1, 2, 4, 8 and 16 MiB (16 MiB is the documented
+# limit) rendered to PDF; tables of 1 000 to 8 000 rows rendered; 1 000 to
+# 8 000 footnotes rendered; one paragraph of 256 KiB to 2 MiB, every
+# word a finding of the prose lint (check); and a board name of 60 000
+# characters (refused at once: names are limited to 100).
+#
+# Environment: SCRPAPER, BENCH_TIMEOUT (seconds a run, default 300),
+# BENCH_SCALE_MAX (largest template in MiB, default 16).
+# Writes build/bench/scale.txt; exit 1 when a run fails, 2 when a target
+# is missed (run.sh reports both).
+set -u
+
+SCRPAPER=${SCRPAPER:-build/rel/scrpaper}
+TIMEOUT=${BENCH_TIMEOUT:-300}
+MAX=${BENCH_SCALE_MAX:-16}
+TIME=/usr/bin/time
+B=build/bench
+
+die() { echo "bench/scale: $*" >&2; exit 1; }
+[ -f pipeline/main.c ] || die "run from the project root"
+[ -x "$SCRPAPER" ] || die "$SCRPAPER: not built"
+[ -x $TIME ] || die "$TIME missing: apt-get install -y time"
+mkdir -p $B || die "cannot create $B"
+T=$(mktemp -d "${TMPDIR:-/tmp}/scrpaper-scale.XXXXXX") || die "mktemp failed"
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT TERM
+[ -x $B/timeit ] && [ -z "$(find bench/timeit.c -newer $B/timeit)" ] ||
+	${CC:-cc} -O2 -Wall -o $B/timeit bench/timeit.c ||
+	die "cannot build $B/timeit"
+
+# The inputs (written once; each paragraph numbered, so that no two are
+# the same text).
+python3 - "$B" "$MAX" <<'EOF' || die "cannot write the inputs"
+import os, sys
+b, top = sys.argv[1], int(sys.argv[2])
+line = ("The children in {cases} families were reviewed; {boys:percent} "
+        "were boys, and this sentence runs on to fill its line.\n")
+mib = 1
+while mib <= top:
+    path = os.path.join(b, "scale-%d.tmpl" % mib)
+    if not os.path.exists(path):
+        out, n, i = ["# Big\n\n"], 0, 0
+        while n < mib * 1024 * 1024 - 400:
+            s = line if i % 5 else "\nParagraph %d. " % i
+            out.append(s); n += len(s); i += 1
+        open(path, "w").write("".join(out))
+    mib *= 2
+for kib in (256, 512, 1024, 2048):
+    # One paragraph, every word a finding of the prose lint.
+    path = os.path.join(b, "scale-para-%d.tmpl" % kib)
+    if not os.path.exists(path):
+        out, n, i = ["# One paragraph\n\n"], 0, 0
+        while n < kib * 1024:
+            w = "word%d " % i
+            out.append(w); n += len(w); i += 1
+        open(path, "w").write("".join(out) + "\n")
+for rows in (1000, 2000, 4000, 8000):
+    out = ["# Table\n\n| Row | Cases |\n| - | -: |\n"]
+    out += ["| Row %d | %d |\n" % (i, i) for i in range(1, rows + 1)]
+    open(os.path.join(b, "scale-table-%d.tmpl" % rows), "w").write("".join(out))
+    out = ["# Notes\n\n"]
+    out += ["Text %d.[^n%d]\n\n" % (i, i) for i in range(rows)]
+    out += ["[^n%d]: note %d\n\n" % (i, i) for i in range(rows)]
+    open(os.path.join(b, "scale-notes-%d.tmpl" % rows), "w").write("".join(out))
+EOF
+rm -rf $B/scale-longname && mkdir -p $B/scale-longname &&
+	cp -r input/* $B/scale-longname/ &&
+	sed "s/^  - Barnet\$/&\\n  - $(printf 'B%.0s' $(seq 1 60000))/" \
+	input/report.yaml > $B/scale-longname/report.yaml ||
+	die "cannot write the long board name"
+
+FAILED=0
+OUT=$B/scale.txt
+: > $OUT
+# run SERIES SIZE WANT_RC COMMAND...: one run; appends
+# "SERIES SIZE wall_ms cpu_ms rss_kb" to $OUT.
+run() {
+	series=$1 size=$2 want=$3
+	shift 3
+	$TIME -v -o "$T"/tv timeout "$TIMEOUT" $B/timeit "$T"/ms "$@" \
+		> /dev/null 2> "$T"/err
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		echo "bench/scale: $series $size: exit $rc: $*" >&2
+		tail -n 3 "$T"/err | sed 's/^/  /' >&2
+		FAILED=1
+		return
+	fi
+	cpu=$(awk -F ': *' '/User time|System time/ { t += $2 }
+		END { printf "%.0f", t * 1000 }' "$T"/tv)
+	rss=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T"/tv)
+	echo "$series $size $(cat "$T"/ms) $cpu $rss" >> $OUT
+}
+
+mib=1
+while [ $mib -le "$MAX" ]; do
+	echo "bench/scale: template of $mib MiB" >&2
+	run template $mib 0 "$SCRPAPER" render --template $B/scale-$mib.tmpl \
+		-o "$T"/t.pdf
+	mib=$((mib * 2))
+done
+for n in 1000 2000 4000 8000; do
+	echo "bench/scale: table of $n rows, $n footnotes" >&2
+	run table $n 0 "$SCRPAPER" render --template $B/scale-table-$n.tmpl \
+		-o "$T"/t.pdf
+	run notes $n 0 "$SCRPAPER" render --template $B/scale-notes-$n.tmpl \
+		-o "$T"/t.pdf
+done
+for kib in 256 512 1024 2048; do
+	echo "bench/scale: one paragraph of $kib KiB" >&2
+	run paragraph $kib 0 "$SCRPAPER" check --template $B/scale-para-$kib.tmpl
+done
+run longname 60000 1 "$SCRPAPER" check --input $B/scale-longname
+
+echo
+echo "scaling (issue 13.14): one run each; x = ratio to the row above" \
+	"(each input twice the one before: linear is about 2)"
+sort -s -k1,1 $OUT | awk '
+BEGIN { printf "%-10s %8s %10s %10s %9s %7s %7s\n", "series", "size",
+	"wall ms", "CPU ms", "RSS MiB", "x CPU", "x RSS" }
+{
+	xc = xr = "-"
+	if ($1 == prev && pc > 0) {
+		xc = sprintf("%.2f", $4 / pc); xr = sprintf("%.2f", $5 / pr)
+	}
+	printf "%-10s %8s %10.0f %10s %9.1f %7s %7s\n", $1, $2, $3, $4,
+	    $5 / 1024, xc, xr
+	prev = $1; pc = $4; pr = $5
+}'
+
+# The targets: no doubling costs more than 2.8 times the CPU or 2.5 times
+# the memory (linear is 2, quadratic 4; the smallest sizes carry the
+# start-up, so they come out under 2, and CPU time on a loaded machine
+# varies by some 20 %), and the largest template fits in 1 GiB.
+MISSED=0
+worst() { # SERIES FIELD(4 cpu, 5 rss)
+	awk -v s="$1" -v f="$2" '$1 == s { if (n++ && p > 0 && $f / p > w)
+		w = $f / p; p = $f } END { if (n > 1) printf "%.2f", w }' $OUT
+}
+target() { # TEXT VALUE LIMIT
+	v=$(awk -v v="$2" -v l="$3" 'BEGIN { if (v == "") print "n/a"
+		else if (v + 0 <= l + 0) print "ok"; else print "MISSED" }')
+	[ "$v" = MISSED ] && MISSED=1
+	printf '  %-50s %8s  (limit %s)  %s\n' "$1" "${2:-n/a}" "$3" "$v"
+}
+echo
+echo "targets (scaling):"
+for s in template table notes paragraph; do
+	target "$s: worst CPU ratio per doubling" "$(worst $s 4)" 2.8
+	target "$s: worst peak RSS ratio per doubling" "$(worst $s 5)" 2.5
+done
+target "$MAX MiB template peak RSS, MiB" "$(awk -v m="$MAX" \
+	'$1 == "template" && $2 == m { printf "%.0f", $5 / 1024 }' $OUT)" 1024
+target "60 000-character board name refused, wall ms" "$(awk \
+	'$1 == "longname" { printf "%.0f", $3 }' $OUT)" 5000
+[ $FAILED = 1 ] && exit 1
+[ $MISSED = 1 ] && exit 2
+exit 0
