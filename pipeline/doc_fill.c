@@ -2135,22 +2135,30 @@ fill_shown_tables(struct fill *f, struct doc_node *parent,
 }
 
 /* Counts table's board cells, those printed [c] and those printed as
- * a band; sets cols[i] for each board column i.  Returns the cells. */
+ * a band; sets cols[i] for each board column i.  Returns the cells, or
+ * 0 when no cell holds a figure of the region: a table with nothing to
+ * show in the board's place (one of periods, @periods) never collapses. */
 static int
 fill_board_cells(const struct fill *f, const struct doc_node *table,
     int *hidden, int *banded, char *cols)
 {
-	const struct doc_node	*row, *cell;
+	const struct doc_node	*row, *cell, *ref;
 	const struct fig_value	*v;
-	int			 col, n = 0;
+	int			 col, n = 0, nregion = 0;
 
 	*hidden = *banded = 0;
 	for (row = table->first_child; row != NULL; row = row->next)
 		for (cell = row->first_child, col = 0; cell != NULL;
 		    cell = cell->next, col++) {
-			if (row->as.row.header || col >= table->as.table.ncols ||
-			    (v = fill_board_value(f, cell)) == NULL)
+			if (row->as.row.header || col >= table->as.table.ncols)
 				continue;
+			if ((v = fill_board_value(f, cell)) == NULL) {
+				ref = fill_cell_only(cell);
+				nregion += ref != NULL &&
+				    ref->type == DOC_FIGREF &&
+				    ref->as.figref.ledger == DOC_LEDGER_REGION;
+				continue;
+			}
 			cols[col] = 1;
 			n++;
 			if (v->suppressed && !v->banded)
@@ -2158,7 +2166,7 @@ fill_board_cells(const struct fill *f, const struct doc_node *table,
 			else if (v->suppressed)
 				(*banded)++;
 		}
-	return n;
+	return nregion > 0 ? n : 0;
 }
 
 /* The sentence before a collapsed table: none of its board figures can

@@ -12,6 +12,8 @@
 #     with the bands, and the bands are there to attack;
 #   - Lambeth's paper on input/ carries no [c] and says once why its
 #     tables hold London's figures alone; the HTML edition too;
+#   - with earlier periods, the tables across periods (no London
+#     column) are left alone and their charts draw;
 #   - collapse: 100 keeps every table with a figure; collapse: false
 #     keeps them all; bad collapse and bands settings are refused at
 #     their line.
@@ -82,6 +84,18 @@ sed -i 's/^  collapse: 100$/  collapse: false/' "$tmp/full/report.yaml"
     >"$tmp/out" || fail "collapse: false"
 [ "$(grep -c 'figref [a-z0-9_]* .*num=suppressed' "$tmp/out")" -gt 40 ] ||
 	fail "collapse: false hides the [c] of Lambeth's tables"
+
+# With earlier periods: the tables across periods (@periods) have no
+# London column to show instead, so they never collapse, and their charts
+# still draw.
+python3 tests/data/make_periods.py "$tmp/periods" >/dev/null ||
+	fail "make_periods.py"
+"$SCRPAPER" render --input "$tmp/periods" --lscb Lambeth \
+    -o "$tmp/periods/lambeth.pdf" >"$tmp/out" 2>&1 ||
+	fail "Lambeth's paper with earlier periods: $(cat "$tmp/out")"
+python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/periods" 80 Lambeth \
+    Southwark >"$tmp/out" 2>&1 ||
+	fail "board papers with earlier periods: $(cat "$tmp/out")"
 
 # Bad settings: FILE:LINE:COL: error, exit 1, nothing written.
 for bad in "collapse: 40" "collapse: yes" "bands: [50, 25]" "bands: 25" \
