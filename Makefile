@@ -71,7 +71,7 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data golden sweep schema restricted \
+	asan valgrind fuzz bench data golden sweep schema restricted pages \
 	sweep-boards
 
 # `make` installs missing dependencies first (see deps), then builds
@@ -296,6 +296,11 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
 		    -max_len=65536 build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
 	done
+
+# The breaking rules measured on the pages of every paper and of
+# generated cohorts; page PNGs in build/pages/ (tests/e2e/pages.sh).
+pages: $(BIN)
+	SCRPAPER=$(BIN) PAGES_FULL=1 sh tests/e2e/pages.sh
 
 # Benchmarks (never part of check): see bench/README.md.
 bench: $(BIN)

@@ -8,7 +8,9 @@
 #
 # Series: templates of 1, 2, 4, 8 and 16 MiB (16 MiB is the documented
 # limit) rendered to PDF; tables of 1 000 to 8 000 rows rendered; 1 000 to
-# 8 000 footnotes rendered; one paragraph of 256 KiB to 2 MiB, every
+# 8 000 footnotes rendered; the 33 board papers (render --all-lscbs) of
+# templates of 128 to 512 KiB (peak RSS: the largest process's, the
+# parent's or one worker's); one paragraph of 256 KiB to 2 MiB, every
 # word a finding of the prose lint (check); and a board name of 60 000
 # characters (refused at once: names are limited to 100).
 #
@@ -53,6 +55,15 @@ while mib <= top:
             out.append(s); n += len(s); i += 1
         open(path, "w").write("".join(out))
     mib *= 2
+for kib in (128, 256, 512):
+    # Every board's paper of a long template (render --all-lscbs).
+    path = os.path.join(b, "scale-boards-%d.tmpl" % kib)
+    if not os.path.exists(path):
+        out, n, i = ["# Big\n\n"], 0, 0
+        while n < kib * 1024:
+            s = line if i % 5 else "\nParagraph %d. " % i
+            out.append(s); n += len(s); i += 1
+        open(path, "w").write("".join(out))
 for kib in (256, 512, 1024, 2048):
     # One paragraph, every word a finding of the prose lint.
     path = os.path.join(b, "scale-para-%d.tmpl" % kib)
@@ -114,6 +125,12 @@ for n in 1000 2000 4000 8000; do
 	run notes $n 0 "$SCRPAPER" render --template $B/scale-notes-$n.tmpl \
 		-o "$T"/t.pdf
 done
+for kib in 128 256 512; do
+	echo "bench/scale: 33 board papers of a $kib KiB template" >&2
+	rm -rf "$T"/boards && mkdir "$T"/boards
+	run boards $kib 0 "$SCRPAPER" render --all-lscbs --template \
+		$B/scale-boards-$kib.tmpl -o "$T"/boards
+done
 for kib in 256 512 1024 2048; do
 	echo "bench/scale: one paragraph of $kib KiB" >&2
 	run paragraph $kib 0 "$SCRPAPER" check --template $B/scale-para-$kib.tmpl
@@ -153,7 +170,7 @@ target() { # TEXT VALUE LIMIT
 }
 echo
 echo "targets (scaling):"
-for s in template table notes paragraph; do
+for s in template table notes paragraph boards; do
 	target "$s: worst CPU ratio per doubling" "$(worst $s 4)" 2.8
 	target "$s: worst peak RSS ratio per doubling" "$(worst $s 5)" 2.5
 done

@@ -13,12 +13,14 @@ const char *const doc_type_names[DOC__MAX] = {
 	"root", "heading", "subtitle", "para", "aside", "list", "item",
 	"table", "row", "cell", "footnote", "cond", "signoff", "pagebreak",
 	"chart", "tilemap", "text", "strong", "fnref", "figref", "natref", "field",
+	"caption", "xref",
 };
 
 const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
 	"no-region-cases", "if", "fixed", "unless", "earlier", "no-earlier",
 	"board-figures", "no-board-figures", "banded",
+	"map",
 };
 
 const char *const doc_test_op_names[DOC_OP__MAX] = {
@@ -33,6 +35,7 @@ const char *const doc_num_names[DOC_NUM__MAX] = {
 const char *const doc_role_names[DOC_ROLE__MAX] = {
 	"", "Document", "H1", "H2", "H3", "H4", "P", "BlockQuote", "L", "LI",
 	"LBody", "Table", "TR", "TH", "TD", "Note", "Figure", "Div",
+	"Caption",
 };
 
 const struct doc_type_role doc_type_roles[DOC__MAX] = {
@@ -58,7 +61,31 @@ const struct doc_type_role doc_type_roles[DOC__MAX] = {
 	[DOC_FIGREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
 	[DOC_NATREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
 	[DOC_FIELD] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
+	[DOC_CAPTION] =		{ DOC_ROLE_CAPTION, DOC_ROLE_NONE },
+	[DOC_XREF] =		{ DOC_ROLE_NONE, DOC_ROLE_NONE },
 };
+
+int
+doc_number(const struct doc_node *n)
+{
+	switch (n->type) {
+	case DOC_CHART:
+		return n->as.chart.number;
+	case DOC_TILEMAP:
+		return n->as.tilemap.number;
+	case DOC_CAPTION:
+		return n->as.caption.number;
+	default:
+		return 0;
+	}
+}
+
+void
+doc_anchor(const struct doc_node *n, char *s, size_t sz)
+{
+	snprintf(s, sz, "%s-%d", n->type == DOC_CAPTION ? "table" : "figure",
+	    doc_number(n));
+}
 
 enum doc_role
 doc_node_role(const struct doc_node *n)
@@ -248,9 +275,18 @@ doc_node_clone(const struct doc_node *n)
 				c->as.chart.trend[i] =
 				    xstrdup(n->as.chart.trend[i]);
 		}
+		c->as.chart.label = doc_strdup(n->as.chart.label);
+		break;
+	case DOC_CAPTION:
+		c->as.caption.label = doc_strdup(n->as.caption.label);
+		break;
+	case DOC_XREF:
+		c->as.xref.label = doc_strdup(n->as.xref.label);
+		c->as.xref.target = NULL;
 		break;
 	case DOC_TILEMAP:
 		c->as.tilemap.data = NULL;
+		c->as.tilemap.label = doc_strdup(n->as.tilemap.label);
 		break;
 	default:
 		break;
@@ -328,9 +364,17 @@ doc_node_free_payload(struct doc_node *n)
 		for (i = 0; i < n->as.chart.ntrend; i++)
 			free(n->as.chart.trend[i]);
 		free(n->as.chart.trend);
+		free(n->as.chart.label);
+		break;
+	case DOC_CAPTION:
+		free(n->as.caption.label);
+		break;
+	case DOC_XREF:
+		free(n->as.xref.label);
 		break;
 	case DOC_TILEMAP:
 		doc_tilemap_free(n->as.tilemap.data);
+		free(n->as.tilemap.label);
 		break;
 	default:
 		break;
@@ -419,6 +463,7 @@ doc_is_inline(enum doc_type t)
 	case DOC_FIGREF:
 	case DOC_NATREF:
 	case DOC_FIELD:
+	case DOC_XREF:
 		return 1;
 	default:
 		return 0;
@@ -574,11 +619,6 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_FIELD:
 		fprintf(f, " %s", n->as.field.name);
 		break;
-	case DOC_CHART:
-		for (i = 0; i < n->as.chart.ntrend; i++)
-			fprintf(f, "%s%s", i == 0 ? " trend=" : ",",
-			    n->as.chart.trend[i]);
-		break;
 	case DOC_COND:
 		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
 		if (n->as.cond.label != NULL)
@@ -599,6 +639,30 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 			fprintf(f, "%s", t->rname);
 		} else
 			fprintf(f, "%ld%s", t->rnum, t->rpercent ? "%" : "");
+		break;
+	case DOC_CHART:
+		for (i = 0; i < n->as.chart.ntrend; i++)
+			fprintf(f, "%s%s", i == 0 ? " trend=" : ",",
+			    n->as.chart.trend[i]);
+		if (n->as.chart.label != NULL)
+			fprintf(f, " #%s", n->as.chart.label);
+		if (n->as.chart.number > 0)
+			fprintf(f, " number=%d", n->as.chart.number);
+		break;
+	case DOC_TILEMAP:
+		if (n->as.tilemap.label != NULL)
+			fprintf(f, " #%s", n->as.tilemap.label);
+		if (n->as.tilemap.number > 0)
+			fprintf(f, " number=%d", n->as.tilemap.number);
+		break;
+	case DOC_CAPTION:
+		if (n->as.caption.label != NULL)
+			fprintf(f, " #%s", n->as.caption.label);
+		if (n->as.caption.number > 0)
+			fprintf(f, " number=%d", n->as.caption.number);
+		break;
+	case DOC_XREF:
+		fprintf(f, " %s", n->as.xref.label);
 		break;
 	default:
 		break;

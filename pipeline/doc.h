@@ -45,6 +45,11 @@ enum doc_type {
 	DOC_FIGREF,	/* {name} or {name:style}: as.figref; text after fill */
 	DOC_NATREF,	/* {national:...}: as.natref; text after fill */
 	DOC_FIELD,	/* {report:field}: as.field; text after fill */
+	DOC_CAPTION,	/* "@table [#label] text": the numbered caption of the
+			   DOC_TABLE just after it: as.caption; inline
+			   children, "Table N: " put first by fill */
+	DOC_XREF,	/* {ref:label}: as.xref; text after fill ("Table 1",
+			   "Figure 1") */
 	DOC__MAX
 };
 
@@ -87,6 +92,8 @@ enum doc_cond_kind {
 				   collapses the mostly [c] ones) */
 	DOC_COND_NO_BOARD_FIGURES, /* "no-board-figures": none does */
 	DOC_COND_BANDED,	/* "banded": some figure prints as a band */
+	DOC_COND_MAP,		/* "map": "@boards" draws the region's tile
+				   map (the regional paper, with a grid) */
 	DOC_COND__MAX
 };
 
@@ -276,6 +283,7 @@ enum doc_role {
 	DOC_ROLE_NOTE,		/* a footnote */
 	DOC_ROLE_FIGURE,	/* a chart */
 	DOC_ROLE_DIV,		/* a group of paragraphs (the sign-off) */
+	DOC_ROLE_CAPTION,	/* a table's or a chart's numbered caption */
 	DOC_ROLE__MAX
 };
 
@@ -383,6 +391,9 @@ struct doc_node {
 		} cond;
 		struct {
 			struct doc_tilemap *data; /* set by fill */
+			char	*label;	/* "map" of "@boards #map", or
+					   NULL */
+			int	 number; /* "Figure N", set by fill */
 		} tilemap;
 		struct {
 			struct doc_chart *data;	/* set by fill; NULL when
@@ -395,7 +406,21 @@ struct doc_node {
 						   fill puts their table
 						   before the chart */
 			size_t	  ntrend;
+			char	*label;	/* "age" of "@chart #age", or
+					   NULL */
+			int	 number; /* "Figure N", set by fill */
 		} chart;
+		struct {
+			char	*label;	/* "deaths" of "@table #deaths", or
+					   NULL */
+			int	 number; /* "Table N", set by fill */
+		} caption;
+		struct {
+			char		*label;	/* what it refers to */
+			struct doc_node	*target; /* its DOC_CAPTION or
+						    DOC_CHART, set by
+						    fill */
+		} xref;
 	} as;
 };
 
@@ -462,6 +487,16 @@ enum doc_role	 doc_node_role(const struct doc_node *n);
 
 /* Frees a tile map's data; accepts NULL. */
 void		 doc_tilemap_free(struct doc_tilemap *t);
+
+/* Writes the anchor name of a numbered caption, chart or tile map (a
+ * DOC_CAPTION, DOC_CHART or DOC_TILEMAP node after fill), "table-N" or
+ * "figure-N", into s: the link target of {ref:label} in both back
+ * ends. */
+void		 doc_anchor(const struct doc_node *n, char *s, size_t sz);
+
+/* Returns the number of a numbered caption, chart or tile map ("Table N",
+ * "Figure N"; 0 before fill or for any other node). */
+int		 doc_number(const struct doc_node *n);
 
 /* Frees a chart's data; accepts NULL. */
 void		 doc_chart_free(struct doc_chart *c);

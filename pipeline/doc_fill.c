@@ -590,31 +590,10 @@ fill_compare(enum doc_test_op op, long a0, long a1, long c0, long c1)
 static int
 fill_test_holds(const struct fill *f, const struct doc_test *t)
 {
-	const struct fig_value	*v, *w;
-	long			 a0, a1, c0, c1;
-
-	if (t != NULL && fill_test_periods(t))
-		return fill_period_test_holds(f, t);
-	if (t == NULL ||
-	    (v = fig_ledger_find(fill_ledger(f, t->ledger), t->name)) == NULL)
-		return 0;
-	fill_bounds(v, &a0, &a1);
-	if (t->rpercent) {
-		if (v->den <= 0 || (v->suppressed && v->den_hidden))
-			return 0;
-		a0 = fig_percent(a0, v->den);
-		a1 = fig_percent(a1, v->den);
-		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
-	}
-	if (t->rname == NULL)
-		return fill_compare(t->op, a0, a1, t->rnum, t->rnum);
-	if ((w = fig_ledger_find(fill_ledger(f, t->rledger), t->rname)) ==
-	    NULL)
-		return 0;
-	fill_bounds(w, &c0, &c1);
-	if (t->rhalf)	/* a > half c: 2a > c */
-		return fill_compare(t->op, 2 * a0, 2 * a1, c0, c1);
-	return fill_compare(t->op, a0, a1, c0, c1);
+	/* One evaluation for a test within the current period and one
+	 * across periods (below): within one, it reads as described
+	 * above. */
+	return t != NULL && fill_period_test_holds(f, t);
 }
 
 /* Returns 1 if a ::: block n is shown in this paper. */
@@ -655,6 +634,11 @@ fill_cond_holds(const struct fill *f, const struct doc_node *n)
 		return fill_period_cond(f, n);
 	case DOC_COND_NO_EARLIER:
 		return fill_nperiods(f) < 2;
+	case DOC_COND_MAP:
+		/* As fill_boards() decides. */
+		return f->env->lscb < 0 && f->env->boards != NULL &&
+		    f->env->grid != NULL &&
+		    f->env->cohort->report.nlscbs > 0;
 	default:
 		return 0;
 	}
@@ -1822,6 +1806,112 @@ fill_chart(struct doc_node *n)
 	n->as.chart.data = ch;
 }
 
+/* Returns the label of a numbered caption or chart n, or NULL. */
+static const char *
+fill_label(const struct doc_node *n)
+{
+	if (n->type == DOC_CAPTION)
+		return n->as.caption.label;
+	if (n->type == DOC_CHART)
+		return n->as.chart.label;
+	if (n->type == DOC_TILEMAP)
+		return n->as.tilemap.label;
+	return NULL;
+}
+
+/* Returns the caption or chart under top labelled label, or NULL. */
+static struct doc_node *
+fill_find_label(struct doc_node *top, const char *label)
+{
+	struct doc_node	*n;
+	const char	*l;
+
+	for (n = top->first_child; n != NULL; n = doc_node_walk(n, top))
+		if ((l = fill_label(n)) != NULL && strcmp(l, label) == 0)
+			return n;
+	return NULL;
+}
+
+/* Reports every {ref:label} whose label no @table or @chart carries,
+ * shown or hidden. */
+static void
+fill_check_xrefs(struct fill *f, struct doc_node *root)
+{
+	struct doc_node	*n;
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
+		if (n->type == DOC_XREF &&
+		    fill_find_label(root, n->as.xref.label) == NULL)
+			fill_err(f, n, "unknown label in {ref:%s}: no "
+			    "@table, @chart or @boards has #%s",
+			    n->as.xref.label, n->as.xref.label);
+}
+
+/* Puts the text s first in n's inline content. */
+static void
+fill_prefix(struct doc_node *n, const char *s)
+{
+	struct doc_node	*t;
+
+	t = doc_node_new(DOC_TEXT, n->line, n->col);
+	t->text = xstrdup(s);
+	if (n->first_child != NULL)
+		doc_node_insert_before(n->first_child, t);
+	else
+		doc_node_append(n, t);
+}
+
+/*
+ * Numbers the shown table captions and charts in reading order, "Table
+ * N: " and "Figure N: " first in their captions, and points every shown
+ * {ref:label} at its target, printing "Table N" or "Figure N" (a no-break
+ * space between the two).
+ */
+static void
+fill_captions(struct fill *f, struct doc_node *root)
+{
+	struct doc_node	*n, *t, *o;
+	int		 ntab = 0, nfig = 0;
+	char		 s[64];
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
+		if (n->type == DOC_CAPTION) {
+			if (n->next == NULL || n->next->type != DOC_TABLE)
+				fill_err(f, n, "@table must come just before "
+				    "the table it captions");
+			n->as.caption.number = ++ntab;
+			snprintf(s, sizeof(s), "Table\u00a0%d: ", ntab);
+		} else if (n->type == DOC_CHART || (n->type == DOC_TILEMAP &&
+		    n->as.tilemap.data != NULL)) {
+			if (n->type == DOC_CHART)
+				n->as.chart.number = ++nfig;
+			else
+				n->as.tilemap.number = ++nfig;
+			snprintf(s, sizeof(s), "Figure\u00a0%d%s", nfig,
+			    n->first_child != NULL ? ": " : "");
+		} else
+			continue;
+		if (fill_label(n) != NULL &&
+		    (o = fill_find_label(root, fill_label(n))) != n)
+			fill_err(f, n, "label #%s is used twice (also at "
+			    "line %d)", fill_label(n), o->line);
+		fill_prefix(n, s);
+	}
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
+		if (n->type != DOC_XREF)
+			continue;
+		if ((t = fill_find_label(root, n->as.xref.label)) == NULL) {
+			fill_err(f, n, "{ref:%s} refers to a table or chart "
+			    "this paper does not show", n->as.xref.label);
+			continue;
+		}
+		n->as.xref.target = t;
+		free(n->text);
+		n->text = xasprintf("%s\u00a0%d", t->type == DOC_CAPTION ?
+		    "Table" : "Figure", doc_number(t));
+	}
+}
+
 /* Capitalises references that start a sentence in block b. */
 static void
 fill_capitalise(struct doc_node *b)
@@ -2027,6 +2117,9 @@ fill_boards(struct fill *f, struct doc_node *n)
 	size_t			 i;
 
 	if (env->boards == NULL) {
+		/* Its numbered caption goes with the table. */
+		if (n->prev != NULL && n->prev->type == DOC_CAPTION)
+			doc_node_free(n->prev);
 		doc_node_free(n);
 		return 0;
 	}
@@ -2310,7 +2403,10 @@ fill_collapse(struct fill *f)
 		if (f->board_figures > 0 || hidden[i] < ncells[i]) {
 			note = fill_collapse_note(f, tv[i], cols[i],
 			    ncells[i], hidden[i]);
-			doc_node_insert_before(tv[i], note);
+			/* Before the table's caption ("@table"), if any. */
+			doc_node_insert_before(tv[i]->prev != NULL &&
+			    tv[i]->prev->type == DOC_CAPTION ? tv[i]->prev :
+			    tv[i], note);
 		}
 		fill_drop_columns(tv[i], cols[i]);
 	}
@@ -2364,6 +2460,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 			break;
 		}
 	}
+	fill_check_xrefs(&f, root);
 	if (f.errors > 0)
 		return 0;
 
@@ -2412,6 +2509,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 			fill_capitalise(n);
 			break;
 		case DOC_TILEMAP:
+		case DOC_CAPTION:
 			fill_capitalise(n);
 			break;
 		default:
@@ -2422,6 +2520,9 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	for (n = root->first_child; n != NULL; n = n->next)
 		if (n->type == DOC_CHART)
 			fill_chart(n);
+	/* Then the numbers before the captions (not in a chart's text
+	 * alternative, which starts "Bar chart: CAPTION"). */
+	fill_captions(&f, root);
 	fill_meta(&f);
 	if (env->restricted)
 		fill_marking(doc);

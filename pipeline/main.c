@@ -499,16 +499,48 @@ render_to(const struct doc *doc, int html, const char *fonts_dir,
 }
 
 /*
+ * The filled papers of render --all-lscbs kept from their check until
+ * they are written, at most RENDER_KEEP_NODES document nodes in all (the
+ * 33 papers of the shipped template hold some 50 000); past it each is
+ * filled again where it is written (issue 13.14: 33 fills of a 16 MiB
+ * template held some 4 GB).
+ */
+#define RENDER_KEEP_NODES	200000
+
+/* Returns the number of nodes of doc. */
+static size_t
+render_doc_nodes(const struct doc *doc)
+{
+	const struct doc_node *n = doc->root;
+	size_t k = 0;
+
+	while (n != NULL) {
+		k++;
+		if (n->first_child != NULL) {
+			n = n->first_child;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	return k;
+}
+
+/*
  * Renders the filled papers docs[first], docs[first + step], ... of the
  * boards into the folder dir as SLUG.pdf (SLUG.html when html is set),
- * stopping at the first failure.
+ * stopping at the first failure; a paper not kept (NULL) is filled
+ * again from pp, quietly (its problems were reported when it was
+ * checked).
  * Papers already written are complete (each is renamed into place only
  * when whole).  Returns an exit status.
  */
 static int
-render_share(struct doc *const *docs, const struct report *r, int html,
-    const char *fonts_dir, const char *dir, size_t first, size_t step,
-    volatile long *current, struct diag *d)
+render_share(struct paper *pp, struct doc *const *docs,
+    const struct report *r, int html, const char *fonts_dir, const char *dir,
+    size_t first, size_t step, volatile long *current, struct diag *d)
 {
 	size_t i;
 	int rc = 0;
@@ -517,10 +549,25 @@ render_share(struct doc *const *docs, const struct report *r, int html,
 		char *slug = str_slug(r->lscbs[i]);
 		char *path = xasprintf("%s/%s.%s", dir, slug,
 		    html ? "html" : "pdf");
+		struct doc *doc = docs[i];
 
 		if (current != NULL)
 			*current = (long)i;
-		rc = render_to(docs[i], html, fonts_dir, path, d);
+		if (doc == NULL) {
+			struct diag quiet;
+
+			diag_init(&quiet, NULL);
+			if (paper_build(pp, (int)i, &doc, &quiet) != 0) {
+				fprintf(stderr, "scrpaper: %s: cannot fill "
+				    "the paper again\n", r->lscbs[i]);
+				rc = EXIT_SYSERR;
+			}
+			diag_clear(&quiet);
+		}
+		if (rc == 0)
+			rc = render_to(doc, html, fonts_dir, path, d);
+		if (doc != docs[i])
+			doc_free(doc);
 		free(path);
 		free(slug);
 	}
@@ -604,15 +651,21 @@ render_all(struct paper *pp, const struct report *r, int html,
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
 	volatile long *current = NULL;
-	size_t w, n = 0, i;
+	size_t w, n = 0, i, kept;
 	pid_t self = getpid();
 	void *shared;
 
 	if (r->nlscbs == 0)
 		return 0;
 	docs = xcalloc(r->nlscbs, sizeof(*docs));
-	for (i = 0; i < r->nlscbs && rc == 0; i++)
+	for (i = 0, kept = 0; i < r->nlscbs && rc == 0; i++) {
 		rc = paper_build(pp, (int)i, &docs[i], d);
+		if (docs[i] != NULL &&
+		    (kept += render_doc_nodes(docs[i])) > RENDER_KEEP_NODES) {
+			doc_free(docs[i]);	/* filled again when written */
+			docs[i] = NULL;
+		}
+	}
 	if (rc != 0 || (rc = check_targets(r, dir, html)) != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
@@ -620,7 +673,8 @@ render_all(struct paper *pp, const struct report *r, int html,
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(docs, r, html, fonts_dir, dir, 0, 1, NULL, d);
+		rc = render_share(pp, docs, r, html, fonts_dir, dir, 0, 1, NULL,
+		    d);
 		goto out;
 	}
 	/* Where each worker is (a board index, -1 before its first), so a
@@ -651,7 +705,7 @@ render_all(struct paper *pp, const struct report *r, int html,
 			worker_bind(self);
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(docs, r, html, fonts_dir, dir, w,
+			wrc = render_share(pp, docs, r, html, fonts_dir, dir, w,
 			    (size_t)jobs, current ? current + w : NULL, d);
 			fflush(stderr);
 			_exit(wrc);

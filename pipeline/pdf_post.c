@@ -1389,6 +1389,67 @@ post_elem(struct post *p, long num, int all_th, int depth)
 	return post_kids(p, e, num, depth) ? 1 : 0;
 }
 
+/* The element kids of the Document element and their logical ranks,
+ * sorted by post_order(). */
+struct post_kid {
+	struct pv	 v;
+	long		 key;
+	size_t		 at;		/* painting order: keeps the sort
+					   stable */
+};
+
+static int
+post_kid_cmp(const void *a, const void *b)
+{
+	const struct post_kid	*x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * Puts the element kids of the Document element e (object num, /K array
+ * k) in the logical order pp->doc_order gives them.  Returns 1 on
+ * success.
+ */
+static int
+post_order(struct post *p, struct pv *e, struct pv *k, long num)
+{
+	struct post_kid	*kids;
+	size_t		 i, n = 0, m = 0;
+	int		 moved = 0;
+
+	for (i = 0; i < k->n; i++)
+		if (post_kid_elem(p, &k->kid[i]) != NULL)
+			n++;
+	if (n != p->pp->ndoc_order)
+		return post_fail(p, "the Document element has %zu elements, "
+		    "the typesetter painted %zu", n, p->pp->ndoc_order);
+	kids = xcalloc(n + 1, sizeof(*kids));
+	for (i = 0; i < k->n; i++)
+		if (post_kid_elem(p, &k->kid[i]) != NULL) {
+			kids[m].v = k->kid[i];
+			kids[m].key = p->pp->doc_order[m];
+			kids[m].at = m;
+			m++;
+		}
+	qsort(kids, n, sizeof(*kids), post_kid_cmp);
+	for (i = m = 0; i < k->n; i++)
+		if (post_kid_elem(p, &k->kid[i]) != NULL) {
+			if (kids[m].at != m)
+				moved = 1;
+			k->kid[i] = kids[m++].v;
+		}
+	free(kids);
+	if (moved) {
+		k->dirty = 1;
+		e->dirty = 1;
+		post_edit(p, num);
+	}
+	return 1;
+}
+
 /*
  * Walks the children (/K) of element or tree root e (object num) in
  * order, and drops those that are furniture.  Returns 1 on success.
@@ -1439,6 +1500,9 @@ post_kids(struct post *p, struct pv *e, long num, int depth)
 		e->dirty = 1;
 		post_edit(p, num);
 	}
+	if (p->pp->ndoc_order > 0 && pv_is_name(pv_get(e, "/S"),
+	    "/Document"))
+		return post_order(p, e, k, num);
 	return 1;
 }
 

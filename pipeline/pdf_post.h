@@ -38,6 +38,16 @@ struct pdf_post {
 	const char *const *creators;	/* dc:creator entries, in order (a
 					   name may hold a comma) */
 	size_t		  ncreators;
+	const long	 *doc_order;	/* the logical rank of each child
+					   element of the Document element,
+					   furniture left out, in painting
+					   order: the children are put in
+					   this order (stable), so that a
+					   float painted after the text that
+					   filled the page before it is read
+					   where the text calls it; NULL to
+					   keep painting order */
+	size_t		  ndoc_order;
 };
 
 /*

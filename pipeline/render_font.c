@@ -257,6 +257,22 @@ rndr_font(double size, int bold)
 /* ------------------------------------------------------------------ */
 /* Measuring */
 
+/* Records in t a marker (a footnote's, or a {ref:label}'s when xref) of
+ * bytes [start, end) pointing at def. */
+static void
+rndr_ref_add(struct rndr_text *t, size_t start, size_t end,
+    const struct doc_node *def, int xref)
+{
+	t->refs = xreallocarray(t->refs, t->nrefs + 1, sizeof(*t->refs));
+	t->refs[t->nrefs].index = (int)start;
+	t->refs[t->nrefs].len = (int)(end - start);
+	t->refs[t->nrefs].line = 0;
+	t->refs[t->nrefs].def = def;
+	t->refs[t->nrefs].first = 0;
+	t->refs[t->nrefs].xref = xref;
+	t->nrefs++;
+}
+
 /* Appends the inline content under n to b, with attributes for strong
  * emphasis and footnote markers in al; records markers in t. */
 static void
@@ -291,14 +307,19 @@ rndr_inline(const struct doc_node *n, struct buf *b, PangoAttrList *al,
 			a->start_index = start;
 			a->end_index = b->len;
 			pango_attr_list_insert(al, a);
-			t->refs = xreallocarray(t->refs, t->nrefs + 1,
-			    sizeof(*t->refs));
-			t->refs[t->nrefs].index = (int)start;
-			t->refs[t->nrefs].len = (int)(b->len - start);
-			t->refs[t->nrefs].line = 0;
-			t->refs[t->nrefs].def = c->as.fnref.def;
-			t->refs[t->nrefs].first = 0;
-			t->nrefs++;
+			rndr_ref_add(t, start, b->len, c->as.fnref.def, 0);
+			break;
+		case DOC_XREF:
+			/* A link to a table or chart: a run of its own (the
+			 * colour), which the painter finds by its start. */
+			if (c->text == NULL)
+				break;
+			buf_puts(b, c->text);
+			a = pango_attr_foreground_new(0x1d1d, 0x4d4d, 0x8f8f);
+			a->start_index = start;
+			a->end_index = b->len;
+			pango_attr_list_insert(al, a);
+			rndr_ref_add(t, start, b->len, c->as.xref.target, 1);
 			break;
 		default:
 			if (c->text != NULL)

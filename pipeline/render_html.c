@@ -180,6 +180,7 @@ html_inline(struct html *h, const struct doc_node *n)
 	const struct doc_node	*c;
 	struct buf		*b = h->out;
 	int			 k;
+	char			 anchor[32];
 
 	for (c = n->first_child; c != NULL; c = c->next) {
 		switch (c->type) {
@@ -193,6 +194,14 @@ html_inline(struct html *h, const struct doc_node *n)
 			buf_puts(b, "<strong>");
 			html_inline(h, c);
 			buf_puts(b, "</strong>");
+			break;
+		case DOC_XREF:
+			if (c->text == NULL || c->as.xref.target == NULL)
+				break;
+			doc_anchor(c->as.xref.target, anchor, sizeof(anchor));
+			buf_printf(b, "<a href=\"#%s\">", anchor);
+			buf_put_xml(b, c->text);
+			buf_puts(b, "</a>");
 			break;
 		case DOC_FNREF:
 			if (c->text == NULL || c->as.fnref.number <= 0)
@@ -255,6 +264,7 @@ html_table(struct html *h, const struct doc_node *n)
 	struct buf		*b = h->out;
 	int			*right, c, inhead = 0, inbody = 0;
 	const char		*tag, *scope;
+	char			 anchor[32];
 
 	right = xcalloc((size_t)n->as.table.ncols + 1, sizeof(int));
 	for (row = n->first_child; row != NULL; row = row->next) {
@@ -267,12 +277,22 @@ html_table(struct html *h, const struct doc_node *n)
 	}
 
 	h->ntables++;
-	buf_printf(b, "<section class=\"table-wrap\" "
-	    "aria-labelledby=\"table%d-caption\" tabindex=\"0\">\n"
-	    "<%s>\n<caption id=\"table%d-caption\" "
-	    "class=\"visually-hidden\" data-edition=\"html\">", h->ntables,
-	    html_tag(n), h->ntables);
-	if (n->next != NULL && n->next->type == DOC_CHART &&
+	if (n->prev != NULL && n->prev->type == DOC_CAPTION) {
+		/* Its numbered caption, shown, the target of {ref:label}. */
+		doc_anchor(n->prev, anchor, sizeof(anchor));
+		buf_printf(b, "<section class=\"table-wrap\" "
+		    "aria-labelledby=\"%s\" tabindex=\"0\">\n<%s>\n"
+		    "<caption id=\"%s\">", anchor, html_tag(n), anchor);
+		html_inline(h, n->prev);
+	} else
+		buf_printf(b, "<section class=\"table-wrap\" "
+		    "aria-labelledby=\"table%d-caption\" tabindex=\"0\">\n"
+		    "<%s>\n<caption id=\"table%d-caption\" "
+		    "class=\"visually-hidden\" data-edition=\"html\">",
+		    h->ntables, html_tag(n), h->ntables);
+	if (n->prev != NULL && n->prev->type == DOC_CAPTION)
+		;
+	else if (n->next != NULL && n->next->type == DOC_CHART &&
 	    n->next->first_child != NULL)
 		html_esc_plain(b, n->next);
 	else {
@@ -482,7 +502,7 @@ html_tilemap(struct html *h, const struct doc_node *n)
 	double				 x, y, lx, ly, width, height;
 	size_t				 i;
 	int				 id, k;
-	char				 v[32];
+	char				 v[32], *attrs;
 
 	if (t == NULL)
 		return;
@@ -492,8 +512,10 @@ html_tilemap(struct html *h, const struct doc_node *n)
 		width = 320;
 	ly = t->nrows * (HTML_TILE + HTML_TILE_GAP) + 8;
 	height = ly + 26;
-	html_figure_open(h, n, " class=\"tilemap\"", id, width, height,
-	    t->alt);
+	doc_anchor(n, v, sizeof(v));
+	attrs = xasprintf(" class=\"tilemap\" id=\"%s\"", v);
+	html_figure_open(h, n, attrs, id, width, height, t->alt);
+	free(attrs);
 	for (i = 0; i < t->ntiles; i++) {
 		tile = &t->tiles[i];
 		x = (tile->col - 1) * (HTML_TILE + HTML_TILE_GAP);
@@ -544,6 +566,7 @@ html_chart(struct html *h, const struct doc_node *n)
 	const struct doc_chart_cell *cc;
 	struct buf		*b = h->out;
 	double			 max, step, v, x, y, w, gy, top, yb, by;
+	char			 anchor[32], attrs[48];
 	size_t			 k, s;
 	int			 id;
 	char			 tick[64];
@@ -557,7 +580,9 @@ html_chart(struct html *h, const struct doc_node *n)
 	    HTML_CHART_GAP) + 8;
 	yb = top + c->ncats * gy;
 
-	html_figure_open(h, n, "", id, 0, yb + HTML_CHART_LINE + 4, c->alt);
+	doc_anchor(n, anchor, sizeof(anchor));
+	snprintf(attrs, sizeof(attrs), " id=\"%s\"", anchor);
+	html_figure_open(h, n, attrs, id, 0, yb + HTML_CHART_LINE + 4, c->alt);
 	if (c->nseries > 2)
 		buf_printf(b, "<defs><pattern id=\"chart%d-hatch\" "
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "

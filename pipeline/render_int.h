@@ -87,6 +87,8 @@ struct rndr_ref {
 	int			 line;	/* layout line it falls on */
 	const struct doc_node	*def;	/* its footnote */
 	int			 first;	/* 1 if the footnote's first mention */
+	int			 xref;	/* 1 for a {ref:label}: def is its
+					   DOC_CAPTION or DOC_CHART */
 };
 
 /* A laid out piece of inline content. */
@@ -109,6 +111,15 @@ struct rndr_table {
 	int		*header;	/* 1 for header rows */
 	enum doc_role	*role;		/* each cell's, nrows * ncols */
 	int		*align;		/* enum doc_align per column */
+	int		 nslices;	/* the page breaker's lines: one a
+					   row, or several for a row taller
+					   than a page, whose cells' lines
+					   continue on the next page (issue
+					   13.8) */
+	int		*srow;		/* each slice's row */
+	int		*sfirst;	/* nslices * ncols: each cell's
+					   first line in the slice */
+	int		*scount;	/* nslices * ncols: its lines there */
 };
 
 /* A bar chart measured: its data is the DOC_CHART node's. */
@@ -179,6 +190,8 @@ struct rndr {
 	struct rndr_note	**pending;	/* footnotes for this page's
 						   foot */
 	size_t			 npending;
+	int			 note_line0;	/* first line of pending[0]
+						   not yet painted */
 	int			 span_open;	/* a Span element is open */
 	int			 art_depth;	/* furniture elements open: only the
 						   outermost is tagged */
@@ -188,6 +201,12 @@ struct rndr {
 	char			**links;	/* each link's description, in
 						   painting order */
 	size_t			 nlinks;
+	long			*order;		/* the logical rank (first
+						   block) of each element
+						   painted at the Document
+						   level, furniture left out */
+	size_t			 norder;
+	int			 open;		/* block elements open */
 	struct diag		*d;		/* where a character no font
 						   can show is reported, or
 						   NULL */

@@ -25,7 +25,18 @@ struct lay_state {
 	int			 head;	/* head lines repeated above the next
 					   run placed (taken by lay_place()) */
 	double			 headh;	/* their height, already in y */
+	double			 carry;	/* footnote height that continues at
+					   the foot of the next page */
+	size_t			 pend;	/* first block of a float waiting
+					   for the next page */
+	int			 npend;	/* its blocks; 0 for none */
 };
+
+static void	lay_block_flow(struct lay_state *, size_t);
+static int	lay_least(const struct lay_state *, const struct lay_block *,
+		    int);
+static int	lay_widows(const struct lay_state *,
+		    const struct lay_block *);
 
 static double
 lay_note(const struct lay_block *b, int line)
@@ -53,16 +64,62 @@ static int
 lay_fits(const struct lay_state *s, double y, double notes, double h,
     double fn)
 {
-	if (fn > 0 && notes == 0)
-		fn += s->p->note_sep;
-	return y + h + notes + fn <= s->p->height + 0.001;
+	double	 sep = fn > 0 && notes == 0 ? s->p->note_sep : 0;
+
+	if (y + h + notes + fn + sep <= s->p->height + 0.001)
+		return 1;
+	/* A footnote taller than half a page continues at the foot of the
+	 * next page (issue 13.9): at least two of its lines go here. */
+	return s->p->note_line > 0 && fn > s->p->height / 2 &&
+	    y + h + notes + sep + 2 * s->p->note_line <=
+	    s->p->height + 0.001;
+}
+
+/* Starts the record of page s->page. */
+static void
+lay_page_record(struct lay_state *s)
+{
+	s->r->notes = xreallocarray(s->r->notes, s->page + 1,
+	    sizeof(*s->r->notes));
+	s->r->notes[s->page] = 0;
 }
 
 /* Returns 1 if b can break at all under the orphan and widow rules. */
 static int
 lay_can_split(const struct lay_state *s, const struct lay_block *b)
 {
-	return b->split && b->nlines >= s->p->orphans + s->p->widows;
+	return b->split && b->nlines >= lay_least(s, b, 0) +
+	    lay_widows(s, b);
+}
+
+/*
+ * Returns the fewest lines of b a run from line first may hold at a page
+ * foot: its head lines (a table's header rows) and orphans more, or one
+ * more when those would take more than half a page (the slices of a
+ * table row taller than a page, issue 13.8).
+ */
+static int
+lay_least(const struct lay_state *s, const struct lay_block *b, int first)
+{
+	int	 head = first == 0 ? b->head : 0, n = head + s->p->orphans;
+	double	 h, fn;
+
+	if (first + n > b->nlines)
+		n = b->nlines - first;
+	lay_sum(b, first, n, &h, &fn);
+	return h > s->p->height / 2 ? head + 1 : n;
+}
+
+/* Returns the fewest lines of b to leave for the next page, as
+ * lay_least() does for the foot. */
+static int
+lay_widows(const struct lay_state *s, const struct lay_block *b)
+{
+	int	 n = s->p->widows < b->nlines ? s->p->widows : b->nlines;
+	double	 h, fn;
+
+	lay_sum(b, b->nlines - n, n, &h, &fn);
+	return h > s->p->height / 2 ? 1 : n;
 }
 
 /*
@@ -83,7 +140,7 @@ lay_start_fits(const struct lay_state *s, size_t i, double y, double notes)
 	b = &s->b[i];
 	if (b->newpage)
 		return 1;
-	count = lay_can_split(s, b) ? s->p->orphans : b->nlines;
+	count = lay_can_split(s, b) ? lay_least(s, b, 0) : b->nlines;
 	lay_sum(b, 0, count, &h, &fn);
 	h += b->before;
 	if (!lay_fits(s, y, notes, h, fn))
@@ -99,15 +156,40 @@ lay_start_fits(const struct lay_state *s, size_t i, double y, double notes)
 static void
 lay_newpage(struct lay_state *s)
 {
+	size_t	 k, first;
+	int	 n;
+
 	s->page++;
 	s->y = 0;
 	s->head = 0;
 	s->headh = 0;
 	s->notes = 0;
 	s->empty = 1;
-	s->r->notes = xreallocarray(s->r->notes, s->page + 1,
-	    sizeof(*s->r->notes));
-	s->r->notes[s->page] = 0;
+	lay_page_record(s);
+	/* Footnotes continued from the page before go first at this
+	 * page's foot; a page they fill holds nothing else. */
+	while (s->carry > 0) {
+		if (s->carry + s->p->note_sep <= s->p->height) {
+			s->notes = s->carry + s->p->note_sep;
+			s->r->notes[s->page] = s->notes;
+			s->carry = 0;
+			break;
+		}
+		s->r->notes[s->page] = s->p->height;
+		s->carry += s->p->note_sep - s->p->height +
+		    2 * s->p->note_line;
+		s->page++;
+		lay_page_record(s);
+	}
+	/* A float that waited goes first on the new page. */
+	if (s->npend > 0) {
+		first = s->pend;
+		n = s->npend;
+		s->npend = 0;
+		for (k = first; k < first + (size_t)n; k++)
+			if (s->b[k].nlines > 0)
+				lay_block_flow(s, k);
+	}
 }
 
 /* Places lines [first, first + count) of block i at the current point. */
@@ -136,6 +218,14 @@ lay_place(struct lay_state *s, size_t i, int first, int count, double before)
 	if (fn > 0 && s->notes == 0)
 		fn += s->p->note_sep;
 	s->notes += fn;
+	/* Footnotes that do not all fit continue on the next page, with
+	 * the slack of a line and a gap: the painter breaks them between
+	 * lines (rndr_paint_notes()). */
+	if (s->y + s->notes > s->p->height + 0.001) {
+		s->carry += s->y + s->notes - s->p->height +
+		    2 * s->p->note_line;
+		s->notes = s->p->height - s->y;
+	}
 	s->r->notes[s->page] = s->notes;
 	s->empty = 0;
 }
@@ -170,9 +260,11 @@ lay_block_flow(struct lay_state *s, size_t i)
 		lay_newpage(s);
 	for (;;) {
 		/* A table continued on a new page repeats its header rows
-		 * there first (issue 13.10). */
-		if (first > 0 && s->empty && b->head > 0 &&
-		    first >= b->head && s->head == 0) {
+		 * there first (issue 13.10), below a float placed there
+		 * (every turn of this loop with first > 0 is on a new
+		 * page). */
+		if (first > 0 && b->head > 0 && first >= b->head &&
+		    s->head == 0) {
 			lay_sum(b, 0, b->head, &h, &fn);
 			s->head = b->head;
 			s->headh = h;
@@ -200,7 +292,9 @@ lay_block_flow(struct lay_state *s, size_t i)
 		/* A block that stays whole goes to the next page, unless it
 		 * is taller than a page: then it breaks where it must. */
 		if (!lay_can_split(s, b) && first == 0) {
-			if (!s->empty) {
+			/* (A page holding only footnotes continued from
+			 * the page before leaves the block to the next.) */
+			if (!s->empty || s->notes > 0) {
 				lay_newpage(s);
 				continue;
 			}
@@ -218,10 +312,12 @@ lay_block_flow(struct lay_state *s, size_t i)
 		/* A paragraph breaks between lines, leaving at least
 		 * orphans lines here and widows lines for the next page. */
 		k = lay_count_fit(s, b, first, before);
-		if (b->split && k > rest - s->p->widows)
-			k = rest - s->p->widows;
-		if (k < (b->split ? s->p->orphans : 1)) {
-			if (!s->empty) {
+		if (b->split && k > rest - lay_widows(s, b))
+			k = rest - lay_widows(s, b);
+		/* A table's first run holds its header rows and orphans
+		 * rows below them. */
+		if (k < (b->split ? lay_least(s, b, first) : 1)) {
+			if (!s->empty || s->notes > 0) {
 				lay_newpage(s);
 				continue;
 			}
@@ -236,6 +332,156 @@ lay_block_flow(struct lay_state *s, size_t i)
 			return;
 		lay_newpage(s);
 	}
+}
+
+/* Returns 1 if the float starting at block i fits whole at the current
+ * point. */
+static int
+lay_group_fits(const struct lay_state *s, size_t i)
+{
+	double	 h = 0, fn = 0, bh, bfn;
+	size_t	 k;
+
+	for (k = i; k < i + (size_t)s->b[i].flt && k < s->n; k++) {
+		lay_sum(&s->b[k], 0, s->b[k].nlines, &bh, &bfn);
+		h += bh + (k == i && s->empty ? 0 : s->b[k].before);
+		fn += bfn;
+	}
+	return lay_fits(s, s->y, s->notes, h, fn);
+}
+
+/* Returns 1 if moving the float at block i lets something fill the
+ * page: a block follows it in its section, before the next float. */
+static int
+lay_may_float(const struct lay_state *s, size_t i)
+{
+	size_t	 j = i + (size_t)s->b[i].flt;
+
+	return j < s->n && s->b[i].flt > 0 && !s->b[j].section &&
+	    !s->b[j].newpage && s->b[j].flt == 0;
+}
+
+/* Room a justified page's table rows may take: a notional gap between
+ * two rows, and the most one may grow. */
+#define LAY_ROW_GAP	3.0
+#define LAY_ROW_MOST	6.0
+
+/* What may grow on a page: the gap above run k, or the rows of run k. */
+struct lay_give {
+	size_t	 k;
+	int	 rows;
+	double	 base;		/* its weight */
+	double	 most;		/* the most it may grow */
+	double	 got;
+};
+
+/*
+ * Justifies the pages of r vertically (lay_params.stretch): the gaps
+ * between the runs of a page, and between the rows of its tables, grow in
+ * proportion to their size (water-filling under each one's limit) until
+ * the last run ends at the top of the page's footnotes, or every one has
+ * grown its most.  Runs only move down, never past the foot.
+ */
+static void
+lay_justify(const struct lay_block *blocks, const struct lay_params *p,
+    struct lay_result *r)
+{
+	struct lay_frag		*f;
+	const struct lay_block	*b, *pb;
+	struct lay_give		*g = NULL;
+	size_t			 i, j, k, m, ng, cap = 0;
+	double			 h, fn, hh, bottom, room, shift, w, give;
+	int			 round, capped;
+
+	for (i = 0; i < r->nfrags; i = j) {
+		/* The runs [i, j) of one page. */
+		for (j = i; j < r->nfrags && r->frags[j].page ==
+		    r->frags[i].page; j++)
+			continue;
+		if (r->frags[i].page + 1 >= r->npages)
+			break;
+		if (j < r->nfrags && blocks[r->frags[j].block].newpage &&
+		    r->frags[j].first == 0)
+			continue;
+		f = &r->frags[j - 1];
+		b = &blocks[f->block];
+		lay_sum(b, f->first, f->count, &h, &fn);
+		lay_sum(b, 0, f->head, &hh, &fn);
+		bottom = f->y + hh + h;
+		room = p->height - r->notes[f->page] - bottom;
+		if (room <= 0.5)
+			continue;
+		ng = 0;
+		for (k = i; k < j; k++) {
+			if (cap < ng + 2) {
+				cap = cap ? cap * 2 : 64;
+				g = xreallocarray(g, cap, sizeof(*g));
+			}
+			b = &blocks[r->frags[k].block];
+			pb = k > i ? &blocks[r->frags[k - 1].block] : NULL;
+			/* Never below a block kept with the next (a
+			 * heading, a caption, an introduction). */
+			if (pb != NULL && !pb->keep && r->frags[k].first == 0 &&
+			    b->before > 0) {
+				g[ng].k = k;
+				g[ng].rows = 0;
+				g[ng].base = b->before;
+				g[ng].most = b->before * p->stretch;
+				if (g[ng].most < p->stretch_pt)
+					g[ng].most = p->stretch_pt;
+				/* Most above a section's heading. */
+				if (b->section && g[ng].most < p->height / 4)
+					g[ng].most = p->height / 4;
+				g[ng++].got = 0;
+			}
+			if (b->rows && r->frags[k].count > 1) {
+				g[ng].k = k;
+				g[ng].rows = 1;
+				g[ng].base = LAY_ROW_GAP *
+				    (r->frags[k].count - 1);
+				g[ng].most = LAY_ROW_MOST *
+				    (r->frags[k].count - 1);
+				g[ng++].got = 0;
+			}
+		}
+		/* Water-filling: a share in proportion to the weights, no
+		 * more than each one's most; again with what is left. */
+		for (round = 0; round < 8 && room > 0.5; round++) {
+			w = 0;
+			for (m = 0; m < ng; m++)
+				if (g[m].got < g[m].most)
+					w += g[m].base;
+			if (w <= 0)
+				break;
+			capped = 0;
+			give = room;
+			for (m = 0; m < ng; m++) {
+				if (g[m].got >= g[m].most)
+					continue;
+				h = give * g[m].base / w;
+				if (g[m].got + h >= g[m].most) {
+					h = g[m].most - g[m].got;
+					capped = 1;
+				}
+				g[m].got += h;
+				room -= h;
+			}
+			if (!capped)
+				break;
+		}
+		shift = 0;
+		for (k = i, m = 0; k < j; k++) {
+			if (m < ng && g[m].k == k && !g[m].rows)
+				shift += g[m++].got;
+			r->frags[k].y += shift;
+			if (m < ng && g[m].k == k && g[m].rows) {
+				r->frags[k].lead = g[m].got /
+				    (r->frags[k].count - 1);
+				shift += g[m++].got;
+			}
+		}
+	}
+	free(g);
 }
 
 void
@@ -253,10 +499,29 @@ lay_paginate(const struct lay_block *blocks, size_t n,
 	s.r = r;
 	s.empty = 1;
 	r->notes = xcalloc(1, sizeof(*r->notes));
-	for (i = 0; i < n; i++)
-		if (blocks[i].nlines > 0)
-			lay_block_flow(&s, i);
+	for (i = 0; i < n; i++) {
+		if (blocks[i].nlines <= 0)
+			continue;
+		/* A waiting float goes no further than here. */
+		if (s.npend > 0 && (blocks[i].flt > 0 ||
+		    blocks[i].section || blocks[i].newpage))
+			lay_newpage(&s);
+		if (blocks[i].flt > 0 && !s.empty &&
+		    !lay_group_fits(&s, i) && lay_may_float(&s, i)) {
+			s.pend = i;
+			s.npend = blocks[i].flt;
+			i += (size_t)blocks[i].flt - 1;
+			continue;
+		}
+		lay_block_flow(&s, i);
+	}
+	if (s.npend > 0)
+		lay_newpage(&s);
+	if (s.carry > 0)
+		lay_newpage(&s);
 	r->npages = s.page + 1;
+	if (p->stretch > 0)
+		lay_justify(blocks, p, r);
 }
 
 void

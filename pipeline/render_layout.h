@@ -30,6 +30,19 @@ struct lay_block {
 	int		 head;		/* leading lines (a table's header
 					   rows) repeated at the top of each
 					   page the block continues on */
+	int		 flt;		/* > 0: this block and the flt - 1
+					   after it are a float (a chart and
+					   its caption): when they do not fit,
+					   they may move to the top of the
+					   next page while the blocks after
+					   them fill this one, never past a
+					   section start, a forced break or
+					   the next float */
+	int		 section;	/* 1 if it starts a section (a
+					   heading): a float stays before it */
+	int		 rows;		/* 1 if the space between its lines
+					   may grow when a page is justified
+					   (a table's rows) */
 };
 
 /* What the breaker must respect. */
@@ -39,6 +52,22 @@ struct lay_params {
 				   that has footnotes */
 	int	 orphans;	/* fewest lines of a paragraph at a page foot */
 	int	 widows;	/* fewest lines of a paragraph at a page top */
+	double	 note_line;	/* the tallest footnote line: a footnote
+				   taller than half a page continues at the
+				   foot of the next page, broken between its
+				   lines, with a line's slack; 0 keeps every
+				   footnote whole */
+	double	 stretch;	/* vertical justification: on every page but
+				   the last (and one before a forced break)
+				   the gaps between blocks grow, in
+				   proportion, by at most stretch times
+				   themselves, so that the text ends near the
+				   page's foot; never the gap below a block
+				   kept with the next (a heading); 0 for
+				   none */
+	double	 stretch_pt;	/* ... or by this many points, if more;
+				   the gap above a section's heading by up
+				   to a quarter of the page */
 };
 
 /* A run of one block's lines on one page. */
@@ -52,6 +81,9 @@ struct lay_frag {
 				   when head > 0) */
 	int	 head;		/* the block's head lines repeated above
 				   the run (a table continued), or 0 */
+	double	 lead;		/* space added below each line of the run
+				   but its last (a justified page's table
+				   rows), or 0 */
 };
 
 struct lay_result {
@@ -59,7 +91,9 @@ struct lay_result {
 	size_t		 nfrags;
 	int		 npages;
 	double		*notes;		/* footnote height used on each page,
-					   rule included */
+					   rule included (a footnote
+					   continued from the page before
+					   first) */
 };
 
 /*

@@ -60,17 +60,8 @@ rndr_measure_notes(struct rndr *p)
 		note->height = note->text.height + PDF_NOTE_GAP;
 		rndr_text_shed(p, &note->label);
 		rndr_text_shed(p, &note->text);
-		/* A footnote is not continued on the next page: one that
-		 * would take more than half a page's body is refused (issue
-		 * 13.9), never drawn over the text. */
-		if (note->height > PDF_BODY_H / 2 && p->d != NULL) {
-			diag_error(p->d, p->doc->file, n->line, n->col,
-			    "footnote too long for the foot of a page (%d "
-			    "lines; at most %d): shorten it or move the text "
-			    "into the body", note->text.nlines,
-			    (int)(PDF_BODY_H / 2 / (PDF_NOTE_PT * 1.4)));
-			p->nrefused++;
-		}
+		/* One taller than half a page continues at the foot of the
+		 * next (issue 13.9; render_layout.c). */
 	}
 }
 
@@ -194,6 +185,73 @@ rndr_leads_in(const struct doc_node *n)
 }
 
 /*
+ * Cuts table t's rows into the page breaker's lines: one a row, or, for a
+ * row taller than limit points (a page's body under the repeated header
+ * rows), slices no taller than limit, each cell's lines shared out in
+ * order so that every line is in exactly one slice (issue 13.8: nothing
+ * is cut or lost).  Sets t->nslices, srow, sfirst, scount and *heights
+ * (the slices' heights; free with free()).
+ */
+static void
+rndr_slice_rows(struct rndr_table *t, double limit, double **heights)
+{
+	const struct rndr_text	*ct;
+	double			*h = NULL, used, most, room;
+	int			*pos, r, c, cap = 0, more, k;
+
+	pos = xcalloc((size_t)t->ncols + 1, sizeof(*pos));
+	room = limit - 2 * PDF_CELL_PADY;
+	t->nslices = 0;
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++)
+			pos[c] = 0;
+		do {
+			if (t->nslices == cap) {
+				cap = cap ? cap * 2 : t->nrows + 1;
+				h = xreallocarray(h, cap, sizeof(*h));
+				t->srow = xreallocarray(t->srow, cap,
+				    sizeof(*t->srow));
+				t->sfirst = xreallocarray(t->sfirst, cap,
+				    (t->ncols + 1) * sizeof(*t->sfirst));
+				t->scount = xreallocarray(t->scount, cap,
+				    (t->ncols + 1) * sizeof(*t->scount));
+			}
+			k = t->nslices++;
+			t->srow[k] = r;
+			most = 0;
+			more = 0;
+			for (c = 0; c < t->ncols; c++) {
+				ct = &t->cells[r * t->ncols + c];
+				t->sfirst[k * t->ncols + c] = pos[c];
+				used = 0;
+				if (t->rowh[r] <= limit) {
+					pos[c] = ct->nlines;
+					used = ct->height;
+				} else
+					/* At least one line a slice. */
+					while (pos[c] < ct->nlines &&
+					    (used == 0 || used +
+					    ct->lines[pos[c]].height <=
+					    room)) {
+						used += ct->lines[pos[c]].height;
+						pos[c]++;
+					}
+				t->scount[k * t->ncols + c] = pos[c] -
+				    t->sfirst[k * t->ncols + c];
+				if (used > most)
+					most = used;
+				if (pos[c] < ct->nlines)
+					more = 1;
+			}
+			h[k] = t->rowh[r] <= limit ? t->rowh[r] :
+			    most + 2 * PDF_CELL_PADY;
+		} while (more);
+	}
+	free(pos);
+	*heights = h;
+}
+
+/*
  * Measures table block b: chooses column widths from the cells' natural
  * and narrowest widths, lays each cell out at its column's width (numeric
  * columns right-aligned) and gives the page breaker one line per row.
@@ -203,8 +261,8 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 {
 	const struct doc_node	*row, *cell;
 	struct rndr_table	*t;
-	double			*nat, *min, w, tw;
-	int			 r, c;
+	double			*nat, *min, w, tw, **cn;
+	int			 r, c, k, i;
 	PangoLayoutIter		*it;
 	PangoRectangle		 ink, logical;
 
@@ -257,8 +315,7 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 	lay_columns(nat, min, t->ncols, PDF_BODY_W, t->colw);
 
 	/* Lay out each cell at its column's width. */
-	b->lines = xcalloc(t->nrows, sizeof(double));
-	b->notes = xcalloc(t->nrows, sizeof(double));
+	cn = xcalloc((size_t)t->nrows * t->ncols + 1, sizeof(*cn));
 	tw = 0;
 	for (c = 0; c < t->ncols; c++)
 		tw += t->colw[c];
@@ -278,30 +335,14 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 			rndr_text_lines(ct);
 			if (ct->height + 2 * PDF_CELL_PADY > t->rowh[r])
 				t->rowh[r] = ct->height + 2 * PDF_CELL_PADY;
-			rndr_note_lines(p, ct, b->notes, r, 1);
+			/* Footnote heights by the cell's lines, for the
+			 * slices of a row taller than a page. */
+			cn[r * t->ncols + c] = xcalloc((size_t)ct->nlines + 1,
+			    sizeof(double));
+			rndr_note_lines(p, ct, cn[r * t->ncols + c], 0, 0);
 		}
-		b->lines[r] = t->rowh[r];
 	}
 	b->width = tw;
-	b->lay.lines = b->lines;
-	b->lay.notes = b->notes;
-	b->lay.nlines = t->nrows;
-	b->lay.split = 0;
-	/* A row is not split across pages: one taller than a page (with
-	 * the header rows repeated above it) is refused (issue 13.8),
-	 * never cut at the page foot. */
-	for (r = 0, w = 0; r < t->nrows && t->header[r]; r++)
-		w += t->rowh[r];
-	for (r = 0, row = b->node->first_child; row != NULL && p->d != NULL;
-	    row = row->next, r++)
-		if (t->rowh[r] + (t->header[r] ? 0 : w) > PDF_BODY_H) {
-			diag_error(p->d, p->doc->file, row->line, row->col,
-			    "table row taller than a page (%.0f of %.0f "
-			    "points): shorten its cells or make it several "
-			    "rows", t->rowh[r] + (t->header[r] ? 0 : w),
-			    PDF_BODY_H);
-			p->nrefused++;
-		}
 	/* The header rows, repeated on every page a long table runs on;
 	 * not when they would take most of a page. */
 	for (r = 0; r < t->nrows && t->header[r]; r++)
@@ -312,6 +353,29 @@ rndr_measure_table(struct rndr *p, struct rndr_block *b)
 		if (w < PDF_BODY_H / 3)
 			b->lay.head = r;
 	}
+	for (r = 0, w = 0; r < b->lay.head; r++)
+		w += t->rowh[r];
+	rndr_slice_rows(t, PDF_BODY_H - w, &b->lines);
+	b->notes = xcalloc((size_t)t->nslices + 1, sizeof(double));
+	for (k = 0; k < t->nslices; k++)
+		for (c = 0; c < t->ncols; c++) {
+			r = t->srow[k];
+			for (i = t->sfirst[k * t->ncols + c];
+			    i < t->sfirst[k * t->ncols + c] +
+			    t->scount[k * t->ncols + c]; i++)
+				b->notes[k] += cn[r * t->ncols + c][i];
+		}
+	for (c = 0; c < t->nrows * t->ncols; c++)
+		free(cn[c]);
+	free(cn);
+	b->lay.lines = b->lines;
+	b->lay.notes = b->notes;
+	b->lay.nlines = t->nslices;
+	b->lay.rows = 1;
+	/* A table breaks only between rows (or the slices of a row taller
+	 * than a page), its header rows repeated on the next page and at
+	 * least two body rows each side. */
+	b->lay.split = 1;
 	free(nat);
 	free(min);
 }
@@ -368,6 +432,12 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 		return n->parent->as.list.kind == DOC_LIST_NUMBERED ?
 		    PDF_SP_PARA : PDF_SP_ITEM;
 	case DOC_TABLE:
+		/* Its caption is just above it. */
+		if (pn->type == DOC_CAPTION)
+			return 8;
+		before = PDF_SP_TABLE;
+		break;
+	case DOC_CAPTION:
 	case DOC_ASIDE:
 		before = PDF_SP_TABLE;
 		break;
@@ -411,6 +481,7 @@ rndr_measure(struct rndr *p)
 			rndr_text_respace(&b->text, PDF_HEAD_SPACING);
 			rndr_block_lay_text(p, b, 0);
 			b->lay.keep = 1;
+			b->lay.section = 1;
 			break;
 		case DOC_SUBTITLE:
 			b = rndr_block_new(p, PDF_TEXT, n);
@@ -426,7 +497,11 @@ rndr_measure(struct rndr *p)
 			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
 			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
 			rndr_block_lay_text(p, b, 1);
-			b->lay.keep = rndr_leads_in(n);
+			/* A paragraph that introduces a list or table
+			 * (ending in a colon, or just before a table's
+			 * caption) stays with its first lines or rows. */
+			b->lay.keep = rndr_leads_in(n) || (n->next != NULL &&
+			    n->next->type == DOC_CAPTION);
 			break;
 		case DOC_ASIDE:
 			b = rndr_block_new(p, PDF_TEXT, n);
@@ -470,6 +545,15 @@ rndr_measure(struct rndr *p)
 				    &p->blocks[p->nblocks - 2] : NULL, item);
 			}
 			continue;
+		case DOC_CAPTION:
+			/* A table's numbered caption, kept with it. */
+			b = rndr_block_new(p, PDF_TEXT, n);
+			b->tag = RNDR_ROLE(doc_node_role(n));
+			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
+			    PDF_BODY_PT, 1, PANGO_ALIGN_LEFT);
+			rndr_block_lay_text(p, b, 0);
+			b->lay.keep = 1;
+			break;
 		case DOC_TABLE:
 			b = rndr_block_new(p, PDF_TABLE, n);
 			b->tag = RNDR_ROLE(doc_node_role(n));
@@ -496,6 +580,10 @@ rndr_measure(struct rndr *p)
 				    PANGO_ALIGN_LEFT);
 				rndr_block_lay_text(p, b, 0);
 				b->lay.keep = 1;
+				/* With the chart, a float: it may move to
+				 * the top of the next page while the text
+				 * after it fills this one. */
+				b->lay.flt = 2;
 				b->lay.newpage = newpage;
 				newpage = 0;
 				b->lay.before = rndr_space(p->nblocks > 1 ?
@@ -515,6 +603,7 @@ rndr_measure(struct rndr *p)
 				b->lay.before = 8;
 				continue;
 			}
+			b->lay.flt = 1;
 			break;
 		case DOC_SIGNOFF:
 			/* One P a line (see rndr_paint_frag()). */
@@ -554,6 +643,7 @@ rndr_paginate(struct rndr *p)
 	struct lay_block	*lb;
 	struct lay_params	 lp;
 	size_t			 i;
+	int			 k;
 
 	lb = xcalloc(p->nblocks + 1, sizeof(*lb));
 	for (i = 0; i < p->nblocks; i++)
@@ -562,6 +652,13 @@ rndr_paginate(struct rndr *p)
 	lp.note_sep = PDF_NOTE_SEP;
 	lp.orphans = 2;
 	lp.widows = 2;
+	lp.note_line = 0;
+	lp.stretch = 2.5;
+	lp.stretch_pt = 72;
+	for (i = 0; i < p->nnotes; i++)
+		for (k = 0; k < p->notes[i].text.nlines; k++)
+			if (p->notes[i].text.lines[k].height > lp.note_line)
+				lp.note_line = p->notes[i].text.lines[k].height;
 	lay_paginate(lb, p->nblocks, &lp, &p->lay);
 	free(lb);
 }
@@ -584,6 +681,9 @@ rndr_clear(struct rndr *p)
 			free(t->cells);
 			free(t->colw);
 			free(t->rowh);
+			free(t->srow);
+			free(t->sfirst);
+			free(t->scount);
 			free(t->header);
 			free(t->role);
 			free(t->align);
@@ -606,5 +706,6 @@ rndr_clear(struct rndr *p)
 	for (i = 0; i < p->nlinks; i++)
 		free(p->links[i]);
 	free(p->links);
+	free(p->order);
 	lay_result_clear(&p->lay);
 }

@@ -140,7 +140,7 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 	PangoRectangle		 logical;
 	double			 oy, rx, ry, w;
 	int			 i, xoff;
-	char			*attr;
+	char			*attr, dest[32];
 
 	if (count <= 0 || first >= t->nlines)
 		return;
@@ -162,11 +162,17 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 				rndr_span_close(p);
 				pango_glyph_string_extents(run->glyphs,
 				    run->item->analysis.font, NULL, &logical);
+				if (ref->xref)
+					doc_anchor(ref->def, dest,
+					    sizeof(dest));
+				else
+					snprintf(dest, sizeof(dest), "fn%d",
+					    ref->def->as.footnote.number);
 				attr = xasprintf("rect=[%.2f %.2f %.2f %.2f] "
-				    "dest='fn%d'", rx - 2, ry + (double)
+				    "dest='%s'", rx - 2, ry + (double)
 				    logical.y / PANGO_SCALE - 1, w + 4,
 				    (double)logical.height / PANGO_SCALE + 2,
-				    ref->def->as.footnote.number);
+				    dest);
 				if (spans)
 					cairo_tag_begin(p->cr, "Reference",
 					    NULL);
@@ -178,9 +184,17 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 				free(attr);
 				p->links = xreallocarray(p->links,
 				    p->nlinks + 1, sizeof(*p->links));
-				p->links[p->nlinks++] = xasprintf("Go to "
-				    "footnote %d", ref->def->as.footnote.number);
-				rndr_note_queue(p, ref);
+				if (ref->xref)
+					p->links[p->nlinks++] = xasprintf(
+					    "Go to %s %d", ref->def->type ==
+					    DOC_CAPTION ? "Table" : "Figure",
+					    doc_number(ref->def));
+				else {
+					p->links[p->nlinks++] = xasprintf(
+					    "Go to footnote %d",
+					    ref->def->as.footnote.number);
+					rndr_note_queue(p, ref);
+				}
 			} else {
 				if (spans && !p->span_open) {
 					cairo_tag_begin(p->cr, "Span", NULL);
@@ -196,21 +210,40 @@ rndr_paint_lines(struct rndr *p, const struct rndr_text *t, int first,
 		rndr_span_close(p);
 }
 
-/* Paints the footnotes queued for the current page at its foot, below a
- * short rule. */
+/* Records that an element of logical rank key opens now: at the
+ * Document level (no block element open), the post-pass orders it by
+ * key (pdf_post.h doc_order). */
+static void
+rndr_order(struct rndr *p, long key)
+{
+	if (p->open > 0)
+		return;
+	p->order = xreallocarray(p->order, p->norder + 1,
+	    sizeof(*p->order));
+	p->order[p->norder++] = key;
+}
+
+/*
+ * Paints the footnotes queued for the current page at its foot, below a
+ * short rule, each line above the footer: what does not fit (a footnote
+ * taller than the room the page breaker gave it, issue 13.9) stays
+ * queued and continues at the foot of the next page, from its first
+ * line not painted (p->note_line0), in a Note element of its own.
+ */
 static void
 rndr_paint_notes(struct rndr *p)
 {
 	struct rndr_note	*note;
+	const struct rndr_line	*ln;
 	char		*attr;
 	size_t		 i;
-	double		 top;
+	double		 top, bottom = PDF_TOP + PDF_BODY_H;
+	int		 first, n;
 	const char		*inner = RNDR_ROLE(doc_type_roles[DOC_FOOTNOTE].inner);
 
-	if (p->npending == 0)
+	if (p->npending == 0 || p->page >= p->lay.npages)
 		return;
-	p->note_y = PDF_TOP + PDF_BODY_H - p->lay.notes[p->page] +
-	    PDF_NOTE_SEP;
+	p->note_y = bottom - p->lay.notes[p->page] + PDF_NOTE_SEP;
 	rndr_art_begin(p);
 	cairo_save(p->cr);
 	cairo_set_line_width(p->cr, 0.6);
@@ -221,29 +254,52 @@ rndr_paint_notes(struct rndr *p)
 	rndr_art_end(p);
 	for (i = 0; i < p->npending; i++) {
 		note = p->pending[i];
+		first = i == 0 ? p->note_line0 : 0;
+		ln = note->text.lines;
+		for (n = 0; first + n < note->text.nlines; n++)
+			if (p->note_y + ln[first + n].top - ln[first].top +
+			    ln[first + n].height > bottom + 0.5)
+				break;
+		if (n == 0)
+			break;
 		top = p->note_y;
+		/* A footnote stays after what was painted before it. */
+		rndr_order(p, p->norder > 0 ? p->order[p->norder - 1] : 0);
 		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(note->def)),
 		    NULL);
-		attr = xasprintf("name='fn%d' x=%.2f y=%.2f",
-		    note->def->as.footnote.number, PDF_LEFT, top);
-		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
-		free(attr);
-		cairo_tag_begin(p->cr, "Lbl", NULL);
-		rndr_paint_lines(p, &note->label, 0, note->label.nlines,
-		    PDF_LEFT, top + note->text.lines[0].baseline -
-		    note->label.lines[0].baseline, 0);
-		cairo_tag_end(p->cr, "Lbl");
+		if (first == 0) {
+			attr = xasprintf("name='fn%d' x=%.2f y=%.2f",
+			    note->def->as.footnote.number, PDF_LEFT, top);
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+			free(attr);
+			cairo_tag_begin(p->cr, "Lbl", NULL);
+			rndr_paint_lines(p, &note->label, 0,
+			    note->label.nlines, PDF_LEFT, top +
+			    ln[0].baseline - note->label.lines[0].baseline,
+			    0);
+			cairo_tag_end(p->cr, "Lbl");
+		}
 		cairo_tag_begin(p->cr, inner, NULL);
-		rndr_paint_lines(p, &note->text, 0, note->text.nlines,
+		rndr_paint_lines(p, &note->text, first, n,
 		    PDF_LEFT + PDF_NOTE_INDENT, top, 0);
 		cairo_tag_end(p->cr, inner);
-		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+		if (first == 0)
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 		cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(note->def)));
-		p->note_y += note->height;
+		p->note_y += ln[first + n - 1].top + ln[first + n - 1].height -
+		    ln[first].top + PDF_NOTE_GAP;
+		if (first + n < note->text.nlines) {
+			/* The rest on the next page. */
+			p->note_line0 = first + n;
+			break;
+		}
+		p->note_line0 = 0;
 		rndr_text_shed(p, &note->label);
 		rndr_text_shed(p, &note->text);
 	}
-	p->npending = 0;
+	memmove(p->pending, p->pending + i, (p->npending - i) *
+	    sizeof(*p->pending));
+	p->npending -= i;
 }
 
 /* Writes the protective marking of a restricted paper at the head of
@@ -323,24 +379,34 @@ rndr_rule(struct rndr *p, double x, double y, double len, double w)
 }
 
 /*
- * Paints a table's rows [first, first + count) with top at y: heavy rules
- * above the header and below it and at the foot of the table, light ones
- * between body rows and where the table breaks across pages.  Cells of
- * header rows are TH (the post-pass gives them column scope), and so is
- * the first cell of each body row of a table with a header (row scope).
+ * Paints a table's slices [first, first + count) (rows, or the slices of
+ * a row taller than a page: rndr_slice_rows()) with top at y: heavy
+ * rules above the header and below it and at the foot of the table,
+ * light ones between body rows and where the table breaks across pages.
+ * Cells of header rows are TH (the post-pass gives them column scope),
+ * and so is the first cell of each body row of a table with a header
+ * (row scope).  A slice is a row of the structure; a row's slices are
+ * rows in turn, its cells' lines continuing in order.
  */
 static void
 rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
-    int count, double y, int art)
+    int count, double y, double lead, int art)
 {
 	const struct rndr_table	*t = b->table;
-	double			 x, cx, ry = y, w = b->width, below;
-	int			 r, c;
+	double			 x, cx, ry = y, w = b->width, below, e;
+	int			 k, r, c, cf, cc;
 
 	x = PDF_LEFT + b->x;
 	cairo_save(p->cr);
-	rndr_rule(p, x, ry, w, first == 0 || t->header[first] ? 1.2 : 0.5);
-	for (r = first; r < first + count; r++) {
+	rndr_rule(p, x, ry, w, first == 0 || t->header[t->srow[first]] ?
+	    1.2 : 0.5);
+	for (k = first; k < first + count; k++) {
+		r = t->srow[k];
+		/* A justified page's rows stand further apart (lead
+		 * between the rows of the run, shared out over them, the
+		 * text in the middle); the same row's slices do not. */
+		e = k + 1 == first + count || t->srow[k + 1] != r ?
+		    lead * (count - 1) / count : 0;
 		if (!art)
 			cairo_tag_begin(p->cr, RNDR_ROLE(DOC_ROLE_TR), NULL);
 		cx = x;
@@ -349,24 +415,27 @@ rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
 			const char *tag = RNDR_ROLE(t->role[r * t->ncols +
 			    c]);
 
+			cf = t->sfirst[k * t->ncols + c];
+			cc = t->scount[k * t->ncols + c];
 			if (!art)
 				cairo_tag_begin(p->cr, tag, NULL);
-			rndr_paint_lines(p, ct, 0, ct->nlines,
-			    cx + PDF_CELL_PADX, ry + PDF_CELL_PADY,
-			    !art && ct->nrefs > 0);
+			rndr_paint_lines(p, ct, cf, cc, cx + PDF_CELL_PADX,
+			    ry + PDF_CELL_PADY + e / 2, !art && ct->nrefs > 0);
 			if (!art)
 				cairo_tag_end(p->cr, tag);
 			cx += t->colw[c];
 		}
 		if (!art)
 			cairo_tag_end(p->cr, RNDR_ROLE(DOC_ROLE_TR));
-		ry += t->rowh[r];
-		if (r + 1 == t->nrows)
+		ry += b->lines[k] + e;
+		if (k + 1 == t->nslices)
 			below = 1.2;
-		else if (t->header[r] && !t->header[r + 1])
+		else if (t->srow[k + 1] == r && k + 1 < first + count)
+			continue;	/* the same row goes on */
+		else if (t->header[r] && !t->header[t->srow[k + 1]])
 			below = 1.2;
 		else
-			below = r + 1 == first + count ? 0.5 : 0.4;
+			below = k + 1 == first + count ? 0.5 : 0.4;
 		rndr_rule(p, x, ry, w, below);
 	}
 	cairo_restore(p->cr);
@@ -384,7 +453,7 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 	int			 last = f->first + f->count == b->lay.nlines;
 	double			 y = PDF_TOP + f->y, h, x;
 	int			 i;
-	char			*attr;
+	char			*attr, dest[32];
 	const char		*inner = RNDR_ROLE(doc_type_roles[n->type].inner);
 
 	/* The box of an aside, furniture behind its text. */
@@ -405,9 +474,12 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 	}
 
 	/* A list opens before its first item and closes after its last. */
-	if (first && n->type == DOC_ITEM && n->prev == NULL)
+	if (first && n->type == DOC_ITEM && n->prev == NULL) {
+		rndr_order(p, (long)f->block);
+		p->open++;
 		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(n->parent)),
 		    NULL);
+	}
 	if (first) {
 		if (b->kind == PDF_CHART || b->kind == PDF_TILEMAP) {
 			p->alts = xreallocarray(p->alts, p->nalts + 1,
@@ -421,6 +493,20 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 			free(attr);
 		}
+		/* The target of {ref:label}: a caption, or a chart's
+		 * caption (or the chart when it has none). */
+		if ((n->type == DOC_CAPTION || ((n->type == DOC_CHART ||
+		    n->type == DOC_TILEMAP) && (b->kind == PDF_TEXT ||
+		    n->first_child == NULL))) && doc_number(n) > 0) {
+			doc_anchor(n, dest, sizeof(dest));
+			attr = xasprintf("name='%s' x=%.2f y=%.2f", dest,
+			    PDF_LEFT, y);
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+			free(attr);
+		}
+		rndr_order(p, (long)f->block);
+		p->open++;
 		cairo_tag_begin(p->cr, b->tag, NULL);
 		if (n->type == DOC_HEADING)
 			rndr_outline(p, b, y);
@@ -431,12 +517,12 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 			/* The header rows again, as page furniture: the
 			 * structure has them once (issue 13.10). */
 			rndr_art_begin(p);
-			rndr_paint_table(p, b, 0, f->head, y, 1);
+			rndr_paint_table(p, b, 0, f->head, y, 0, 1);
 			rndr_art_end(p);
 			for (i = 0; i < f->head; i++)
-				y += b->table->rowh[i];
+				y += b->lines[i];
 		}
-		rndr_paint_table(p, b, f->first, f->count, y, 0);
+		rndr_paint_table(p, b, f->first, f->count, y, f->lead, 0);
 	} else if (b->kind == PDF_CHART) {
 		rndr_paint_chart(p, b, y);
 	} else if (b->kind == PDF_TILEMAP) {
@@ -475,10 +561,14 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 			    DOC_ITEM].inner));
 	}
 
-	if (last)
+	if (last) {
 		cairo_tag_end(p->cr, b->tag);
-	if (last && n->type == DOC_ITEM && n->next == NULL)
+		p->open--;
+	}
+	if (last && n->type == DOC_ITEM && n->next == NULL) {
 		cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(n->parent)));
+		p->open--;
+	}
 }
 
 /*
@@ -560,11 +650,25 @@ rndr_paint(struct rndr *p)
 		rndr_block_shed(p, &p->blocks[p->lay.frags[i].block],
 		    p->lay.frags[i].first, p->lay.frags[i].count);
 	}
+	/* Pages of footnotes continued after the last text. */
+	while (p->page + 1 < p->lay.npages) {
+		if ((st = rndr_end_page(p)) != CAIRO_STATUS_SUCCESS)
+			goto out;
+		p->page++;
+	}
 	rndr_paint_notes(p);
 	cairo_tag_end(p->cr, RNDR_ROLE(doc_node_role(p->doc->root)));
 	rndr_paint_footer(p);
 	cairo_show_page(p->cr);
 	st = cairo_status(p->cr);
+	/* Never silently lost: the page breaker leaves room for every
+	 * footnote line (render_layout.c). */
+	if (p->npending > 0 && p->d != NULL) {
+		diag_error(p->d, p->doc->file, p->pending[0]->def->line,
+		    p->pending[0]->def->col, "footnote %d does not fit on "
+		    "the pages", p->pending[0]->def->as.footnote.number);
+		p->nrefused++;
+	}
 out:
 	free(notes_in);
 	return st;

@@ -192,6 +192,15 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	pp.nfigures = p.nalts;
 	pp.link_text = (const char *const *)p.links;
 	pp.nlinks = p.nlinks;
+	/* A float moved after the text that filled its page: the
+	 * structure reads it where the text calls it. */
+	for (i = 1; i < p.norder; i++)
+		if (p.order[i] < p.order[i - 1])
+			break;
+	if (i < p.norder) {
+		pp.doc_order = p.order;
+		pp.ndoc_order = p.norder;
+	}
 	/* The authors, then the organisation, as the Info /Author lists
 	 * them, but one a name even where a name holds a comma. */
 	creators = xcalloc(doc->meta.nauthors + 1, sizeof(*creators));

@@ -19,9 +19,15 @@
  *   directive  = "@subtitle " inline             line under the title
  *              | "@signoff"                      authors and organisation
  *              | "@pagebreak"
- *              | "@chart" [ " " inline ]         a bar chart of the table
- *                                                just above, with a caption
- *              | "@boards" [ " " inline ]       every board's reviews and
+ *              | "@table" [ " #" label ] " " inline   the numbered
+ *                                                caption ("Table N: ...")
+ *                                                of the table just below
+ *              | "@chart" [ " #" label ] [ " " inline ]  a bar chart
+ *                                                ("Figure N: ...") of the
+ *                                                table just above, with a
+ *                                                caption
+ *              | "@boards" [ " #" label ] [ " " inline ]  every
+ *                                                board's reviews and
  *                                                children as a table, and
  *                                                the region's tile map
  *                                                (INPUT/grid.yaml), with a
@@ -29,7 +35,8 @@
  *              | "@periods"                     the table just above (a
  *                                                label and a figure a row)
  *                                                set across every period
- *              | "@trend " name { "," name } [ " " inline ] ;
+ *              | "@trend " [ "#" label " " ] name { "," name }
+ *                [ " " inline ] ;
  *                                                national figures across
  *                                                the studies beside the
  *                                                region's by period
@@ -38,7 +45,7 @@
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
  *              | "region-cases" | "no-region-cases" | "fixed"
  *              | "board-figures" | "no-board-figures" | "banded"
- *              | "if " test | "unless " test
+ *              | "if " test | "unless " test | "map"
  *              | "earlier" [ " " period ] | "no-earlier" ;
  *                                                report.yaml declares an
  *                                                earlier period (that
@@ -71,7 +78,12 @@
  *   fnref      = "[^" label "]" ;
  *   label      = ( letter | digit | "-" | "_" ) { letter | digit | "-" | "_" } ;
  *   ref        = "{" ( figure | "region:" figure | national
- *              | "report:" field ) "}" | fixed ;
+ *              | "report:" field | "ref:" label ) "}" | fixed ;
+ *                                                {ref:label} prints
+ *                                                "Table N" or "Figure N"
+ *                                                of the @table, @chart,
+ *                                                @boards or @trend of
+ *                                                that label, a link to it
  *   figure     = [ when | "change:" ] name [ ":" style ]
  *                [ "|" form [ "|" form [ "|" form ] ] ] ;
  *                                                when: another period's
@@ -544,6 +556,16 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 			r->as.natref.style = xstrndup(part[3], plen[3]);
 			r->as.natref.style_col = pcol[3];
 		}
+		goto plain;
+	}
+	if (IS(0, "ref")) {
+		if (np != 2) {
+			tmpl_err(p, line, col, "cross reference needs "
+			    "{ref:LABEL}");
+			goto bad;
+		}
+		r = doc_node_new(DOC_XREF, line, col);
+		r->as.xref.label = xstrndup(part[1], plen[1]);
 		goto plain;
 	}
 	if (IS(0, "report")) {
@@ -1157,18 +1179,51 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 }
 
 /* Appends a figure node of type (a chart, a tile map) for the directive
- * s[0..n) at line:col, its caption the text from s[i] on, if any. */
-static void
+ * s[0..n) at line:col, its caption the text from s[i] on, if any, and
+ * returns it. */
+static struct doc_node *
 tmpl_captioned(struct tmpl_parser *p, enum doc_type type, const char *s,
     size_t n, size_t i, int line, int col)
 {
+	struct doc_node	*node;
+
 	if (i < n) {
-		tmpl_open_leaf(p, tmpl_container(p), type, line, col, s + i,
-		    n - i, col + (int)i);
+		node = tmpl_open_leaf(p, tmpl_container(p), type, line, col,
+		    s + i, n - i, col + (int)i);
 		tmpl_close_leaf(p);
-	} else
-		doc_node_append(tmpl_container(p), doc_node_new(type, line,
-		    col));
+	} else {
+		node = doc_node_new(type, line, col);
+		doc_node_append(tmpl_container(p), node);
+	}
+	return node;
+}
+
+/*
+ * Reads the optional "#label" of a directive at s[*i] and the spaces after
+ * it, moving *i past them.  Returns the label (free with free()), or NULL
+ * when there is none or it is bad (reported).
+ */
+static char *
+tmpl_label(struct tmpl_parser *p, const char *s, size_t n, size_t *i,
+    int line, int col)
+{
+	size_t	 start, end;
+
+	if (*i >= n || s[*i] != '#')
+		return NULL;
+	start = *i + 1;
+	for (end = start; end < n && s[end] != ' '; end++)
+		continue;
+	*i = end;
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	if (!tmpl_is_label(s + start, end - start)) {
+		tmpl_err(p, line, col + (int)start, "bad label \"%.*s\" "
+		    "(letters, digits, - and _)", (int)(end - start),
+		    s + start);
+		return NULL;
+	}
+	return xstrndup(s + start, end - start);
 }
 
 /* Returns the label of "::: earlier LABEL", s[0..n) at line:col, as a
@@ -1378,24 +1433,52 @@ tmpl_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		    i == n) {
 			doc_node_append(tmpl_container(p),
 			    doc_node_new(DOC_PAGEBREAK, line, col));
+		} else if (k == 6 && strncmp(s, "@table", 6) == 0) {
+			label = tmpl_label(p, s, n, &i, line, col);
+			if (i < n) {
+				node = tmpl_open_leaf(p, tmpl_container(p),
+				    DOC_CAPTION, line, col, s + i, n - i,
+				    col + (int)i);
+				node->as.caption.label = label;
+				tmpl_close_leaf(p);
+			} else {
+				tmpl_err(p, line, col, "@table needs its "
+				    "caption (@table [#LABEL] TEXT)");
+				free(label);
+			}
 		} else if (k == 6 && strncmp(s, "@chart", 6) == 0) {
+			label = tmpl_label(p, s, n, &i, line, col);
 			if (tmpl_container(p)->last_child == NULL ||
-			    tmpl_container(p)->last_child->type != DOC_TABLE)
+			    tmpl_container(p)->last_child->type != DOC_TABLE) {
 				tmpl_err(p, line, col, "@chart must follow "
 				    "the table it draws");
-			else
-				tmpl_captioned(p, DOC_CHART, s, n, i, line,
-				    col);
+				free(label);
+			} else {
+				node = tmpl_captioned(p, DOC_CHART, s, n, i,
+				    line, col);
+				node->as.chart.label = label;
+			}
 		} else if (k == 7 && strncmp(s, "@boards", 7) == 0) {
-			tmpl_captioned(p, DOC_TILEMAP, s, n, i, line, col);
+			label = tmpl_label(p, s, n, &i, line, col);
+			node = tmpl_captioned(p, DOC_TILEMAP, s, n, i, line,
+			    col);
+			node->as.tilemap.label = label;
 		} else if (k == 8 && strncmp(s, "@periods", 8) == 0) {
 			tmpl_periods(p, i == n, line, col);
 		} else if (k == 6 && strncmp(s, "@trend", 6) == 0) {
+			label = tmpl_label(p, s, n, &i, line, col);
+			node = tmpl_container(p)->last_child;
 			tmpl_trend(p, s, n, i, line, col);
+			if (tmpl_container(p)->last_child != node)
+				tmpl_container(p)->last_child->as.chart.label =
+				    label;
+			else
+				free(label);
 		} else
 			tmpl_err(p, line, col, "unknown directive \"%.*s\" "
-			    "(@subtitle TEXT, @chart [TEXT], @boards [TEXT], "
-			    "@periods, @trend NAME,... [TEXT], "
+			    "(@subtitle TEXT, @table [#LABEL] TEXT, @chart "
+			    "[#LABEL] [TEXT], @boards [#LABEL] [TEXT], "
+			    "@periods, @trend [#LABEL] NAME,... [TEXT], "
 			    "@signoff or @pagebreak)", (int)n, s);
 		return;
 	}

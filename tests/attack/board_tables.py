@@ -50,13 +50,21 @@ def tables(doc):
             continue
         ind = len(line) - len(s)
         t = {"rows": [], "board_col": False, "before": ""}
-        # The paragraph before: the previous sibling's text.
+        # The paragraph before: the previous sibling's text (before the
+        # table's caption, when it has one).
         j = i - 1
         while j >= 0 and len(lines[j]) - len(lines[j].lstrip()) > ind:
             j -= 1
+        if j >= 0 and lines[j].lstrip().startswith("caption"):
+            i0 = j
+            j -= 1
+            while j >= 0 and len(lines[j]) - len(lines[j].lstrip()) > ind:
+                j -= 1
+        else:
+            i0 = i
         if j >= 0 and lines[j].lstrip().startswith("para"):
             t["before"] = " ".join(re.findall(r'"(.*)"$', x)[0] for x in
-                                   lines[j + 1:i] if re.search(r'"(.*)"$', x))
+                                   lines[j + 1:i0] if re.search(r'"(.*)"$', x))
         row = None
         for x in lines[i + 1:]:
             xs = x.lstrip()

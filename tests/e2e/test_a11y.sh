@@ -26,8 +26,10 @@ render() {
 	name=$1
 	shift
 	for n in 1 2; do
+		# The time limit only guards against a hang: generous,
+		# as a sanitized build on a loaded machine is slow.
 		if command -v timeout >/dev/null 2>&1; then
-			timeout 60 "$SCRPAPER" render "$@" \
+			timeout 600 "$SCRPAPER" render "$@" \
 			    -o "$tmp/$name.$n.pdf" 2>"$tmp/err"
 		else
 			"$SCRPAPER" render "$@" -o "$tmp/$name.$n.pdf" \
@@ -123,13 +125,16 @@ check() {
 	# A table's header rows repeated at the top of a page it continues
 	# on (issue 13.10) are an artifact too: text at a page's top that
 	# the structure already holds before and skips there is left out.
+	# A chart moved to the next page (a float) is read where the text
+	# calls it: see below.
 	pdftotext -raw -enc UTF-8 "$pdf" - |
-		grep -v '^Page [0-9]* of [0-9]*$' |
+		grep -v '^Page [0-9]* of [0-9]*$' | sed 's/\xc2\xa0//g' |
 		tr -d ' \n\t' >"$tmp/seen.pages"
 	pdfinfo -struct-text "$pdf" 2>/dev/null |
 		sed -n 's/^ *"\(.*\)"$/\1/p' >"$tmp/tagged.txt"
-	tr -d ' \n\f\t' <"$tmp/tagged.txt" >"$tmp/tagged"
+	sed 's/\xc2\xa0//g' <"$tmp/tagged.txt" | tr -d ' \n\f\t' >"$tmp/tagged"
 	python3 - "$tmp/seen.pages" "$tmp/tagged" >"$tmp/seen" <<'PY'
+import re
 import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
 tagged = open(sys.argv[2], encoding="utf-8").read()
@@ -143,7 +148,25 @@ for p in pages:
                 break
     out.append(p)
     pos += len(p)
-sys.stdout.write("".join(out))
+seen = "".join(out)
+# A float (a chart and its caption "Figure N: ...", issue 19) that did not
+# fit is painted at the top of the next page, after the text that filled
+# the page before; the structure reads it where the text calls it.  Such
+# a chunk, and only one that starts with its caption, is moved back to
+# where the structure has it before the two are compared.
+for m in re.finditer(r"Figure\d+:", tagged):
+    t = m.start()
+    if seen[:t] != tagged[:t]:
+        break
+    p = seen.find(m.group(0), t)
+    if p <= t:
+        continue
+    n = 0
+    while p + n < len(seen) and t + n < len(tagged) and \
+            seen[p + n] == tagged[t + n]:
+        n += 1
+    seen = seen[:t] + seen[p:p + n] + seen[t:p] + seen[p + n:]
+sys.stdout.write(seen)
 PY
 	# Every word of the default mode is in the structure's text, looked
 	# for as a string in it without spaces: a line may break after a

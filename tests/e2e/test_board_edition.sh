@@ -88,8 +88,8 @@ sed -i 's/^  collapse: 100$/  collapse: false/' "$tmp/full/report.yaml"
 # With earlier periods: the tables across periods (@periods) have no
 # London column to show instead, so they never collapse, and their charts
 # still draw.
-python3 tests/data/make_periods.py "$tmp/periods" >/dev/null ||
-	fail "make_periods.py"
+python3 tests/data/make_three_periods.py "$tmp/periods" >/dev/null ||
+	fail "make_three_periods.py"
 "$SCRPAPER" render --input "$tmp/periods" --lscb Lambeth \
     -o "$tmp/periods/lambeth.pdf" >"$tmp/out" 2>&1 ||
 	fail "Lambeth's paper with earlier periods: $(cat "$tmp/out")"

@@ -16,11 +16,13 @@ set -u
 root=$(pwd)
 e2e_setup check
 
-# Runs the binary with a time limit where timeout(1) exists; stdout and
-# stderr go to $tmp/out and $tmp/err, the exit status to $rc.
+# Runs the binary with a time limit where timeout(1) exists (a guard
+# against a hang only: generous, as a sanitized build on a loaded machine
+# is slow); stdout and stderr go to $tmp/out and $tmp/err, the exit
+# status to $rc.
 run() {
 	if command -v timeout >/dev/null 2>&1; then
-		timeout 120 "$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"
+		timeout 600 "$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"
 	else
 		"$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"
 	fi

@@ -17,7 +17,8 @@
 // their positions on the page, so "1 – 5" may come out as "1–5").  Then:
 //   - each footnote, at the end of the HTML and at the foot of a page in
 //     the PDF, must be in the PDF as "N its words" and is taken out of
-//     both;
+//     both; so is each figure's caption ("Figure N: ..."), which may
+//     float to the next page in the PDF;
 //   - the PDF's words must be the HTML's words outside the tables, in the
 //     same order, with the words of the tables' cells among them, each
 //     exactly as often as the tables have it (pdftotext reads a table's
@@ -66,6 +67,10 @@ const context = await chromium.launchPersistentContext(profile, {
 function paperText() {
 	document.querySelectorAll('[data-edition="html"], svg')
 	    .forEach((e) => e.remove());
+	const figs = [...document.querySelectorAll('figure figcaption')]
+	    .map((f) => f.innerText);
+	document.querySelectorAll('figure figcaption')
+	    .forEach((e) => e.remove());
 	const notes = [...document.querySelectorAll('.notes li')]
 	    .map((li) => [li.value, li.innerText]);
 	document.querySelectorAll('.notes').forEach((e) => e.remove());
@@ -84,7 +89,7 @@ function paperText() {
 	const heads = [...document.querySelectorAll('table thead')]
 	    .map((t) => t.innerText).join('\n');
 	document.querySelectorAll('table').forEach((e) => e.remove());
-	return { body: document.body.innerText, tables, heads, notes };
+	return { body: document.body.innerText, tables, heads, notes, figs };
 }
 
 const words = (s) => s.replace(/\s*([\u2013\u2014/-])\s*/g, ' $1 ')
@@ -128,7 +133,7 @@ for (let k = 0; k < args.length; k += 2) {
 	const problems = [];
 	const page = await context.newPage();
 	await page.goto(pathToFileURL(resolve(html)).href);
-	const { body, tables, heads, notes } =
+	const { body, tables, heads, notes, figs } =
 	    await page.evaluate(paperText);
 	await page.close();
 
@@ -145,6 +150,21 @@ for (let k = 0; k < args.length; k += 2) {
 			    `"${note.slice(0, 10).join(' ')}..."`);
 		else
 			pdf.splice(at, note.length);
+	}
+	// A chart's caption ("Figure N: ..."), with the chart, may float to
+	// the top of the next page in the PDF (issue 19): it must be in the
+	// PDF whole, in order, wherever it is, and is taken out of both.
+	for (const text of figs) {
+		const fig = words(text);
+		let at = -1;
+		for (let i = 0; at < 0 && i + fig.length <= pdf.length; i++)
+			if (fig.every((w, m) => pdf[i + m] === w))
+				at = i;
+		if (at < 0)
+			problems.push('figure caption is not in the PDF as ' +
+			    `"${fig.slice(0, 10).join(' ')}..."`);
+		else
+			pdf.splice(at, fig.length);
 	}
 	const bag = new Map();
 	for (const w of words(tables))

@@ -236,6 +236,48 @@ post_all_th(struct post *p, qpdf_oh tr)
 }
 
 /*
+ * Puts the element kids of the Document's /K array k in the order of
+ * pp->doc_order (stable; a plain insertion sort: a test's sizes).
+ */
+static void
+post_order(struct post *p, qpdf_oh k)
+{
+	qpdf_oh	*v;
+	long	*key, tk;
+	int	*at, i, j, n, m = 0, ta;
+	qpdf_oh	 tv;
+
+	n = qpdf_oh_get_array_n_items(p->q, k);
+	v = xcalloc((size_t)n + 1, sizeof(*v));
+	key = xcalloc((size_t)n + 1, sizeof(*key));
+	at = xcalloc((size_t)n + 1, sizeof(*at));
+	for (i = 0; i < n; i++) {
+		tv = qpdf_oh_get_array_item(p->q, k, i);
+		if (!qpdf_oh_is_dictionary(p->q, tv) ||
+		    !qpdf_oh_has_key(p->q, tv, "/S"))
+			continue;
+		if ((size_t)m >= p->pp->ndoc_order)
+			break;
+		v[m] = tv;
+		key[m] = p->pp->doc_order[m];
+		at[m] = i;
+		m++;
+	}
+	for (i = 1; i < m; i++)
+		for (j = i; j > 0 && key[j - 1] > key[j]; j--) {
+			tk = key[j]; key[j] = key[j - 1]; key[j - 1] = tk;
+			tv = v[j]; v[j] = v[j - 1]; v[j - 1] = tv;
+		}
+	for (i = 0; i < m; i++) {
+		ta = at[i];
+		qpdf_oh_set_array_item(p->q, k, ta, v[i]);
+	}
+	free(v);
+	free(key);
+	free(at);
+}
+
+/*
  * Walks the structure element e (child of parent): gives TH cells their
  * scope (Column in a row of header cells, Row otherwise), Figures their
  * alternative text, and takes Artifact elements out of the tree.
@@ -287,6 +329,9 @@ post_elem(struct post *p, qpdf_oh e, qpdf_oh parent)
 		}
 	} else if (post_elem(p, k, e))
 		qpdf_oh_replace_key(p->q, e, "/K", qpdf_oh_new_array(p->q));
+	if (qpdf_oh_is_name_and_equals(p->q, s, "/Document") &&
+	    p->pp->ndoc_order > 0 && qpdf_oh_is_array(p->q, k))
+		post_order(p, k);
 	p->depth--;
 	return 0;
 }

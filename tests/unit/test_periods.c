@@ -474,6 +474,13 @@ audit_periods(const struct fig_set *s, const struct cohort *c,
 	return found;
 }
 
+/* The leak cohort: board 0 (Camden) has 3 boys in the first period, 10
+ * and 10 in the others; every other number is over the threshold. */
+static const int leak_boys[3][3] = { { 3, 8, 9 }, { 10, 7, 12 },
+    { 10, 9, 8 } };
+static const int leak_girls[3][3] = { { 10, 9, 7 }, { 10, 11, 6 },
+    { 10, 8, 9 } };
+
 /*
  * A total over the periods beside the periods: suppressed as a period of
  * its own (fig_suppress_joint 0), board 0's 23 boys in total less its 10
@@ -484,11 +491,7 @@ audit_periods(const struct fig_set *s, const struct cohort *c,
 static void
 pooled_total_is_suppressed_with_the_periods(void **state)
 {
-	static const int boys[3][3] = { { 3, 8, 9 }, { 10, 7, 12 },
-	    { 10, 9, 8 } };
-	static const int girls[3][3] = { { 10, 9, 7 }, { 10, 11, 6 },
-	    { 10, 8, 9 } };
-	struct cohort *c = periods_cohort(boys, girls);
+	struct cohort *c = periods_cohort(leak_boys, leak_girls);
 	struct fig_set *s = periods_figs(c);
 	struct fig_periods *ps, *alone;
 	const struct fig_value *v;
@@ -543,11 +546,7 @@ pooled_total_is_suppressed_with_the_periods(void **state)
 static void
 attacker_reads_every_period(void **state)
 {
-	static const int boys[3][3] = { { 3, 8, 9 }, { 10, 7, 12 },
-	    { 10, 9, 8 } };
-	static const int girls[3][3] = { { 10, 9, 7 }, { 10, 11, 6 },
-	    { 10, 8, 9 } };
-	struct cohort *c = periods_cohort(boys, girls);
+	struct cohort *c = periods_cohort(leak_boys, leak_girls);
 	struct fig_set *s = periods_figs(c);
 	struct fig_periods *ps;
 	struct fig_value *v;

@@ -106,6 +106,48 @@ test_lay_flows_blocks_down_pages(void **state)
 }
 
 static void
+test_lay_float_moves_and_text_fills(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+
+	b[0] = blk(6, 10, 0);		/* 60 of 100 */
+	b[1] = blk(1, 60, 0);		/* a chart: does not fit */
+	b[1].split = 0;
+	b[1].flt = 1;
+	b[2] = blk(3, 10, 0);		/* fills the page instead */
+	lay_paginate(b, 3, &params, &r);
+	assert_int_equal(r.npages, 2);
+	check_frag(&r, 0, 0, 0, 0, 6, 0);
+	check_frag(&r, 1, 2, 0, 0, 3, 60);
+	check_frag(&r, 2, 1, 1, 0, 1, 0);	/* top of the next page */
+	lay_result_clear(&r);
+
+	/* Never past the start of the next section. */
+	b[2].section = 1;
+	lay_paginate(b, 3, &params, &r);
+	check_frag(&r, 1, 1, 1, 0, 1, 0);
+	check_frag(&r, 2, 2, 1, 0, 3, 60);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_table_splits_with_header(void **state)
+{
+	struct lay_block	 b[2];
+	struct lay_result	 r;
+
+	b[0] = blk(6, 10, 0);		/* 60 of 100 */
+	b[1] = blk(8, 10, 0);		/* a header row and 7 rows */
+	b[1].head = 1;
+	lay_paginate(b, 2, &params, &r);
+	check_frag(&r, 1, 1, 0, 0, 4, 60);	/* header and 3 rows */
+	/* The rest under its repeated header (10 high). */
+	check_frag(&r, 2, 1, 1, 4, 4, 0);
+	lay_result_clear(&r);
+}
+
+static void
 test_lay_heading_keeps_with_next(void **state)
 {
 	struct lay_block	 b[3];
@@ -296,6 +338,89 @@ test_lay_footnote_goes_with_its_line(void **state)
 	lay_result_clear(&r);
 }
 
+/* Issue 13.9: a footnote taller than half a page continues at the foot
+ * of the next page, with room kept for every line of it. */
+static void
+test_issue13_9_long_footnote_continues(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+	static double		 notes[2] = { 0, 150 };
+	double			 total = 0;
+	int			 i;
+
+	pp.note_line = 5;
+	b[0] = blk(2, 10, 0);		/* 20 */
+	b[1] = blk(2, 10, 0);		/* its line 2 brings a 150 pt note */
+	b[1].notes = notes;
+	b[2] = blk(3, 10, 0);
+	lay_paginate(b, 3, &pp, &r);
+	/* The line with the reference and the note's start on page 1. */
+	check_frag(&r, 1, 1, 0, 0, 2, 20);
+	assert_true(r.notes[0] > 0 && r.notes[0] <= 100 - 40 + 0.01);
+	/* The rest of the note (150 + its rule, less page 1's part, and
+	 * two lines' slack) at the foot of the following pages. */
+	for (i = 0; i < r.npages; i++) {
+		assert_true(r.notes[i] <= 100 + 0.01);
+		total += r.notes[i];
+	}
+	assert_true(total >= 150 + 5);
+	/* The text after it is never under the notes. */
+	for (i = 0; i < (int)r.nfrags; i++)
+		assert_true(r.frags[i].y + r.frags[i].count * 10 +
+		    r.notes[r.frags[i].page] <= 100 + 0.01);
+	lay_result_clear(&r);
+
+	/* Without note_line, notes stay whole: the line moves on. */
+	pp.note_line = 0;
+	notes[1] = 50;
+	lay_paginate(b, 3, &pp, &r);
+	assert_true(r.notes[0] < 0.01 || r.notes[0] >= 50);
+	lay_result_clear(&r);
+}
+
+/* Issue 19: a page that ends early (its next block does not fit) is
+ * justified: the gaps between its blocks, and its table rows, grow so
+ * that its text ends at the page's foot; the last page is not. */
+static void
+test_lay_justified_pages(void **state)
+{
+	struct lay_block	 b[4];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+	double			 end;
+
+	pp.stretch = 2.5;
+	pp.stretch_pt = 10;
+	b[0] = blk(3, 10, 0);		/* 30 */
+	b[1] = blk(4, 10, 10);		/* a table, 40 + 10 above */
+	b[1].rows = 1;
+	b[1].split = 0;
+	b[2] = blk(5, 10, 10);		/* a paragraph too long: moves */
+	b[2].split = 0;
+	b[3] = blk(1, 10, 10);
+	lay_paginate(b, 4, &pp, &r);
+	assert_int_equal(r.npages, 2);
+	/* 20 were free: the gap above the table and its 3 row gaps
+	 * share them. */
+	assert_true(r.frags[1].y > 40);
+	assert_true(r.frags[1].lead > 0);
+	end = r.frags[1].y + 40 + 3 * r.frags[1].lead;
+	assert_true(end > 99.9 && end < 100.01);
+	/* The last page keeps its natural spacing. */
+	check_frag(&r, 2, 2, 1, 0, 5, 0);
+	check_frag(&r, 3, 3, 1, 0, 1, 60);
+	lay_result_clear(&r);
+
+	/* Never the gap below a heading (kept with the next block). */
+	b[0].keep = 1;
+	b[1].rows = 0;
+	lay_paginate(b, 4, &pp, &r);
+	check_frag(&r, 1, 1, 0, 0, 4, 40);
+	lay_result_clear(&r);
+}
+
 static void
 test_lay_page_break_request(void **state)
 {
@@ -409,7 +534,7 @@ world_doc_hiding(struct world *w, const char *src, const char *hide)
 	struct diag		 d;
 	struct doc		*doc;
 	struct doc_env		 env;
-	struct fig_selection	 sel = { -1, 0 };
+	struct fig_selection	 sel = { -1, 0, 0 };
 	struct fig_ledger	*l;
 	size_t			 i;
 
@@ -584,19 +709,24 @@ test_layout_of_the_paper(void **state)
 			if (strcmp(rows[i].type, "heading") == 0 && i + 1 < n)
 				assert_int_equal(rows[i].page,
 				    rows[i + 1].page);
-			/* No table split, unless it is longer than a page
-			 * (the board table of "at a glance"): then every
-			 * part of it starts a page (issue 13.10 repeats its
-			 * header there) and none is a single line. */
+			/* A table breaks only between rows: every part
+			 * after the first starts a page (below a float
+			 * moved there; issue 13.10 repeats its header
+			 * rows there) and none is a single row. */
 			if (strcmp(rows[i].type, "table") == 0) {
 				if (rows[i].first == 1)
 					tables++;
+				if (rows[i].first > 1)
+					assert_true(rows[i - 1].page !=
+					    rows[i].page ||
+					    strcmp(rows[i - 1].type,
+					    "chart") == 0 ||
+					    strcmp(rows[i - 1].type,
+					    "tilemap") == 0);
 				if (rows[i].first > 1 ||
-				    rows[i].last < rows[i].nlines) {
-					assert_true(rows[i].y == 0);
+				    rows[i].last < rows[i].nlines)
 					assert_true(rows[i].last -
 					    rows[i].first + 1 >= 2);
-				}
 			}
 			/* No single line of a paragraph either side of a
 			 * break. */
@@ -827,7 +957,8 @@ test_render_chart_is_a_figure_with_alt(void **state)
 	cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", out);
 	s = cmd_output(cmd);
 	assert_non_null(strstr(s, "Figure"));
-	assert_non_null(strstr(s, "\"Age of the children\""));
+	assert_non_null(strstr(s, "Age of the children\""));
+	assert_non_null(strstr(s, "Figure\u00a01: Age"));
 	assert_null(strstr(s, "Private"));
 	free(s);
 	free(cmd);
@@ -864,6 +995,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lay_flows_blocks_down_pages),
 		cmocka_unit_test(test_lay_heading_keeps_with_next),
+		cmocka_unit_test(test_lay_float_moves_and_text_fills),
+		cmocka_unit_test(test_lay_table_splits_with_header),
 		cmocka_unit_test(test_lay_heading_chain_moves_together),
 		cmocka_unit_test(test_lay_heading_stays_when_text_can_start),
 		cmocka_unit_test(test_lay_no_orphan_line),
@@ -874,6 +1007,8 @@ main(void)
 		cmocka_unit_test(test_lay_table_taller_than_page_breaks_at_rows),
 		cmocka_unit_test(test_issue13_10_table_header_repeated),
 		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
+		cmocka_unit_test(test_issue13_9_long_footnote_continues),
+		cmocka_unit_test(test_lay_justified_pages),
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
 		cmocka_unit_test(test_lay_columns),

@@ -174,7 +174,7 @@ test_html_escapes_every_text(void **state)
 	    "</th>"));
 	assert_non_null(strstr(html, ">Note " HOSTILE_ESC " <a href="));
 	assert_non_null(strstr(html, "<figcaption id=\"chart1-caption\">"
-	    "Caption " HOSTILE_ESC "</figcaption>"));
+	    "Figure\u00a01: Caption " HOSTILE_ESC "</figcaption>"));
 	assert_non_null(strstr(html, "<title id=\"chart1-title\">Bar chart: "
 	    "Caption " HOSTILE_ESC ". Cat " HOSTILE_ESC ": Series "
 	    HOSTILE_ESC " 35%. Other: Series " HOSTILE_ESC " 20%.</title>"));
@@ -254,7 +254,7 @@ test_html_structure(void **state)
 	assert_non_null(strstr(html, "<section class=\"table-wrap\" "
 	    "aria-labelledby=\"table1-caption\" tabindex=\"0\">\n<table>\n"
 	    "<caption id=\"table1-caption\" class=\"visually-hidden\" "
-	    "data-edition=\"html\">Age of the children</caption>"));
+	    "data-edition=\"html\">Figure\u00a01: Age of the children</caption>"));
 	assert_non_null(strstr(html, "<thead>\n<tr><th scope=\"col\">Age"
 	    "</th><th scope=\"col\" class=\"num\">Barnet</th>"
 	    "<th scope=\"col\" class=\"num\">London</th></tr>\n</thead>"));

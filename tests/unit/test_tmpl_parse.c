@@ -221,8 +221,16 @@ static const struct error_case error_cases[] = {
 	  "t.tmpl:1:1: error: heading level 5; the deepest is ####" },
 	{ "unknown directive", "@sigoff\n",
 	  "t.tmpl:1:1: error: unknown directive \"@sigoff\" (@subtitle TEXT, "
-	  "@chart [TEXT], @boards [TEXT], @periods, @trend NAME,... [TEXT], "
-	  "@signoff or @pagebreak)" },
+	  "@table [#LABEL] TEXT, @chart [#LABEL] [TEXT], @boards [#LABEL] "
+	  "[TEXT], @periods, @trend [#LABEL] NAME,... [TEXT], @signoff or "
+	  "@pagebreak)" },
+	{ "table caption without text", "@table #ages\n",
+	  "t.tmpl:1:1: error: @table needs its caption (@table [#LABEL] "
+	  "TEXT)" },
+	{ "bad caption label", "@table #a.b Ages\n",
+	  "t.tmpl:1:9: error: bad label \"a.b\" (letters, digits, - and _)" },
+	{ "cross reference without a label", "See {ref}.\n",
+	  "t.tmpl:1:5: error: cross reference needs {ref:LABEL}" },
 	{ "invalid UTF-8", "ok\nab\xff\n",
 	  "t.tmpl:2:3: error: invalid UTF-8 byte 0xff" },
 	{ "national reference with too many parts",

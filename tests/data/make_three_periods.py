@@ -22,7 +22,7 @@ review.  The output depends only on the seed, so rerunning gives the same
 files.  Python 3 standard library only.
 
 Usage (from the repository root):
-  python3 tests/data/make_periods.py OUT [--seed N]
+  python3 tests/data/make_three_periods.py OUT [--seed N]
 """
 
 import argparse
@@ -36,11 +36,12 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 INPUT = os.path.join(ROOT, "input")
+sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 import make_variants as mv  # noqa: E402
 
 EARLIER = """\
-# Two earlier periods (tests/data/make_periods.py): a case counts in the
+# Two earlier periods (tests/data/make_three_periods.py): a case counts in the
 # period its completed date falls in.
 earlier:
   - {label: 2002-04, from: 2002-04-01, to: 2004-03-31}
@@ -142,7 +143,7 @@ def build(out, seed):
                       encoding="utf-8") as g:
                 g.write(mv.case_yaml(k).replace(
                     "tests/data/make_variants.py",
-                    "tests/data/make_periods.py"))
+                    "tests/data/make_three_periods.py"))
 
 
 def main():

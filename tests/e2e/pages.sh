@@ -1,0 +1,83 @@
+#!/bin/sh
+# pages.sh: the breaking rules, measured on the printed pages (issue 19).
+# Reads every paper's page geometry back (tests/e2e/page_geometry.py:
+# pdftotext -bbox-layout for the text, the page drawn in grey for the ink
+# of charts and rules) and fails when a page but the last is more than
+# 15 % empty at the foot, a page ends on a line that introduces what
+# follows, or one line of a paragraph stands alone at a page's foot or
+# head.  Writes PNGs of every page at 50 dpi under build/pages/NAME/ for
+# people to look at (of the regional papers only, in make check).
+#
+# Always: the regional paper and every board's paper of input/, and the
+# small cohorts of tests/data/variants (what `make check` runs, through
+# test_pages.sh: a few seconds).  With PAGES_FULL=1 (`make pages`): also
+# generated cohorts of several sizes, from 0 to 200 reviews over three
+# boards (tests/data/make_variants.py) and London-sized ones of 10 to 300
+# reviews over skewed boards (tests/attack/make_cohorts.py).
+. tests/e2e/lib.sh
+e2e_setup pages
+e2e_need pdftotext pdftoppm python3
+
+out=${PAGES_OUT:-build/pages}
+rm -rf "$out"
+mkdir -p "$out" || exit 1
+
+# check NAME INPUT-DIR: renders the regional paper and every board's from
+# INPUT-DIR, measures every page and draws it.
+check() {
+	name=$1
+	input=$2
+	mkdir -p "$tmp/$name/lscb" "$out/$name"
+	if ! "$SCRPAPER" render --input "$input" -o "$tmp/$name/region.pdf" \
+	    2>"$tmp/err"; then
+		fail "$name: cannot render the regional paper: $(cat "$tmp/err")"
+		return
+	fi
+	if ! "$SCRPAPER" render --input "$input" --all-lscbs \
+	    -o "$tmp/$name/lscb" >/dev/null 2>"$tmp/err"; then
+		fail "$name: cannot render the board papers: $(cat "$tmp/err")"
+		return
+	fi
+	npdf=0
+	for pdf in "$tmp/$name/region.pdf" "$tmp/$name"/lscb/*.pdf; do
+		[ -f "$pdf" ] || continue
+		npdf=$((npdf + 1))
+		base=$(basename "$pdf" .pdf)
+		# (make check draws the regional paper's pages only.)
+		[ "${PAGES_FULL:-0}" = 1 ] || [ "$base" = region ] ||
+		    continue
+		pdftoppm -r 50 -png "$pdf" "$out/$name/$base" ||
+		    fail "$name: pdftoppm $base"
+	done
+	[ "$npdf" -ge 2 ] || fail "$name: only $npdf papers rendered"
+	if ! python3 tests/e2e/page_geometry.py "$tmp/$name/region.pdf" \
+	    "$tmp/$name"/lscb/*.pdf 2>"$tmp/err"; then
+		fail "$name: $(sed "s|$tmp/||" "$tmp/err")"
+	fi
+	echo "$name: $npdf papers measured"
+}
+
+check shipped input
+check variants tests/data/variants
+
+if [ "${PAGES_FULL:-0}" = 1 ]; then
+	# Three boards: 0, 1, 2, 5, 20 and 200 reviews in all.
+	for counts in 0,0,0 1,0,0 1,1,0 3,2,0 12,6,2 120,60,20; do
+		d=$tmp/in-$(echo "$counts" | tr , -)
+		python3 tests/data/make_variants.py --seed 19 --counts "$counts" \
+		    --out "$d" >/dev/null || { fail "make_variants $counts"; continue; }
+		check "boards-$(echo "$counts" | tr , -)" "$d"
+	done
+	# London-sized cohorts, skewed boards, one child a review, ...
+	python3 tests/attack/make_cohorts.py --generated 4 --seed 19 \
+	    --out "$tmp/gen" >/dev/null || fail "make_cohorts"
+	for d in "$tmp"/gen/gen-*; do
+		[ -d "$d" ] && check "$(basename "$d")" "$d"
+	done
+fi
+
+# Every page was drawn.
+[ -n "$(ls "$out/shipped"/region-*.png 2>/dev/null)" ] ||
+    fail "no page images written"
+echo "page images in $out/"
+exit "$failed"

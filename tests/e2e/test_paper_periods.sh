@@ -1,0 +1,173 @@
+#!/bin/sh
+# tests/e2e/test_paper_periods.sh: earlier periods in the paper (issue 15,
+# parts 3 and 4).  Run from the project root with SCRPAPER set to the
+# binary under test (tests/e2e/run.sh does both).
+#
+#   - tests/data/make_three_periods.py writes an input folder with three
+#     periods (two earlier ones declared in report.yaml, their cases
+#     generated or moved from input/);
+#   - the regional paper and Southwark's, in PDF and HTML, have the
+#     section comparing the periods: tests/e2e/periods_check.py reads the
+#     HTML, the PDF's text (pdftotext) and its structure tree, and checks
+#     every table cell against counts it makes from the case files ([c]
+#     in the board's paper exactly where its ledger of the period hides
+#     the figure), each chart's text alternative against the same cells,
+#     and the sentences on the change from the period before;
+#   - the board's restricted edition: every cell as counted, no [c];
+#   - a test template of {change:NAME} for every figure of those tables
+#     prints "rose", "fell" and "was unchanged" as the cases say;
+#   - the trend table of the national studies: a row per study of the
+#     series (the intensive sample left out), "–" for a figure a study
+#     does not give, and the region's figure of each period;
+#   - no broken wording (tests/e2e/grammar.sh) in either paper, and each
+#     HTML edition says what its PDF says (tests/js/same_words.mjs);
+#   - input/ (no earlier period) renders without the section, and a
+#     template naming a period the report does not declare fails at its
+#     line and column, naming the periods it does.
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup paper-periods
+export PYTHONDONTWRITEBYTECODE=1
+e2e_need python3 pdftotext qpdf node
+
+in=$tmp/in
+python3 tests/data/make_three_periods.py "$in" || fail "make_three_periods.py failed"
+
+# Runs scrpaper; fails the test on a non-zero exit.
+run() {
+	if ! "$SCRPAPER" "$@" >"$tmp/out" 2>"$tmp/err"; then
+		fail "scrpaper $* exited non-zero: $(cat "$tmp/err")"
+		return 1
+	fi
+}
+
+run check --strict --input "$in"
+
+# The paper named $1 (options after it: --lscb NAME for a board's) in
+# both formats, its PDF's text and structure tree, as $tmp/$1.*.
+paper() {
+	name=$1
+	shift
+	run render --input "$in" "$@" -o "$tmp/$name.pdf"
+	run render --input "$in" "$@" -o "$tmp/$name.html"
+	pdftotext -layout "$tmp/$name.pdf" "$tmp/$name.txt"
+	python3 tests/unit/pdf_struct.py "$tmp/$name.pdf" >"$tmp/$name.struct"
+}
+
+paper region
+python3 tests/e2e/periods_check.py "$in" "$tmp/region.html" \
+    "$tmp/region.txt" "$tmp/region.struct" || fail "regional paper"
+
+board=Southwark
+paper board --lscb "$board"
+mkdir -p "$tmp/ledgers"
+for p in 2002-04 2004-06 2006-09; do
+	run figures --input "$in" --lscb "$board" --period "$p" \
+	    --format csv && cp "$tmp/out" "$tmp/ledgers/$p.csv"
+done
+python3 tests/e2e/periods_check.py "$in" "$tmp/board.html" \
+    "$tmp/board.txt" "$tmp/board.struct" --lscb "$board" \
+    "$tmp/ledgers" || fail "$board's paper"
+grep -q '\[c\]' "$tmp/board.txt" || fail "$board's paper shows no [c]"
+
+# The board's restricted edition: its own figures of every period,
+# unsuppressed.
+paper restricted --edition restricted --lscb "$board"
+python3 tests/e2e/periods_check.py "$in" "$tmp/restricted.html" \
+    "$tmp/restricted.txt" "$tmp/restricted.struct" --lscb "$board" - ||
+    fail "$board's restricted edition"
+
+# {change:NAME} for every figure of the tables, from the cases.
+{
+	echo '# Changes'
+	echo
+	for n in cases children cases_with_death age_under_1 age_1_5 \
+	    age_6_10 age_11_15 age_16_plus children_died_sudi \
+	    children_died_assault children_died_neglect children_died_related \
+	    children_died_suicide children_harmed known_to_csc cp_plan \
+	    child_in_need looked_after multiple_referrals; do
+		printf -- '- %s: {change:%s}.\n' "$n" "$n"
+	done
+} >"$tmp/changes.tmpl"
+run render --input "$in" --template "$tmp/changes.tmpl" -o "$tmp/ch.pdf"
+pdftotext "$tmp/ch.pdf" - | grep -E '^[a-z0-9_]+: ' >"$tmp/ch.txt"
+python3 tests/e2e/periods_check.py "$in" - - - --changes "$tmp/ch.txt" ||
+    fail "{change:NAME} in the regional paper"
+run render --input "$in" --lscb "$board" --template "$tmp/changes.tmpl" \
+    -o "$tmp/chb.pdf"
+pdftotext "$tmp/chb.pdf" - | grep -E '^[a-z0-9_]+: ' >"$tmp/chb.txt"
+python3 tests/e2e/periods_check.py "$in" - - - --lscb "$board" \
+    "$tmp/ledgers" --changes "$tmp/chb.txt" || fail "{change:NAME} in $board's"
+
+# The national trend: the series' studies, gaps as "–", then London's
+# periods; the same cells in the chart's alternative.
+python3 - "$tmp/region.html" "$in" <<'PY' || fail "the national trend"
+import re, sys
+sys.path.insert(0, "tests/e2e")
+import periods_check as pc
+p = pc.Paper()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+items = p.items
+i = [k for k, (t, v) in enumerate(items)
+     if t == "h" and v.startswith("The national studies and")]
+assert i, "no trend subsection"
+rest = items[i[0]:]
+table = [v for t, v in rest if t == "table"][0]
+alt = [v for t, v in rest if t == "alt"][0]
+per = pc.periods(sys.argv[2])
+ks = pc.cases(sys.argv[2])
+want = [["National, 2005 \u2013 2007", "50%", "17%", "56%"],
+        ["National, 2007-2008", "74%", "28%", "\u2013"],
+        ["National, 2008 \u2013 2009", "68%", "19%", "53%"]]
+for label, lo, hi in per:
+    sel = [k for k in ks if lo <= pc.date(k["completed"]) <= hi]
+    f = pc.figures(sel)
+    kids = [c for k in sel for c in k["children"]]
+    boys = pc.pct(sum(1 for c in kids if c["sex"] == "male"), len(kids))
+    want.append(["London, " + label, pc.text_of(f["known_to_csc"]),
+                 pc.text_of(f["cp_plan"]), "%d%%" % boys])
+assert table[1:] == want, "trend table %s, not %s" % (table[1:], want)
+body = " ".join("%s: %s." % (r[0], ", ".join(
+    "%s %s" % (table[0][1 + j], r[1 + j]) for j in range(3))) for r in want)
+assert body in alt, "trend alt %s without %s" % (alt, body)
+print("trend: %d rows" % len(want))
+PY
+
+# The broken-wording patterns of the grammar sweep, in both papers; and
+# the HTML says what the PDF says.
+. tests/e2e/grammar.sh
+grammar_patterns "$tmp/bad"
+for name in region board; do
+	pdftotext "$tmp/$name.pdf" - | tr '\n' ' ' >"$tmp/$name.line"
+	found=$(scan "$tmp/$name.line")
+	[ -z "$found" ] || fail "broken wording in the $name paper: $found"
+	pdftotext "$tmp/$name.pdf" "$tmp/$name.words"
+done
+node tests/js/same_words.mjs "$tmp/region.html" "$tmp/region.words" \
+    "$tmp/board.html" "$tmp/board.words" >"$tmp/same" 2>&1 ||
+    fail "an HTML paper's text differs from its PDF's: $(cat "$tmp/same")"
+
+# input/ declares no earlier period: no section, no trend.
+run render -o "$tmp/plain.html"
+grep -q 'compared with earlier periods' "$tmp/plain.html" &&
+    fail "input/ (no earlier period) shows the comparison section"
+
+# A period the report does not declare.
+printf '# T\n\nA {earlier:1999-00:cases}.\n' >"$tmp/bad.tmpl"
+if "$SCRPAPER" check --input "$in" --template "$tmp/bad.tmpl" \
+    >"$tmp/out" 2>"$tmp/err"; then
+	fail "a reference to an undeclared period passed check"
+fi
+grep -q 'bad.tmpl:3:3: error: unknown earlier period "1999-00" (report.yaml declares 2002-04 and 2004-06' \
+    "$tmp/err" || fail "undeclared period: $(cat "$tmp/err")"
+printf '# T\n\nA {previous:cases}.\n' >"$tmp/bad2.tmpl"
+if "$SCRPAPER" check --template "$tmp/bad2.tmpl" >"$tmp/out" \
+    2>"$tmp/err"; then
+	fail "{previous:...} without an earlier period passed check"
+fi
+grep -q 'bad2.tmpl:3:3: error: no period before the current one' \
+    "$tmp/err" || fail "no earlier period: $(cat "$tmp/err")"
+
+[ "$failed" -eq 0 ] || exit 1
+echo ok

@@ -1,0 +1,213 @@
+#!/bin/sh
+# tests/e2e/test_periods.sh: earlier periods (issue 15), end to end.
+# Run from the project root with SCRPAPER set to the binary under test
+# (tests/e2e/run.sh does both).
+#
+# On 8 multi-period cohorts made by tests/attack/make_periods.py (2 to 5
+# periods, 0/1/2/5/20/200 reviews a period, skewed boards, one child a
+# review, one board with every review, reviews in no period):
+#   - `audit` (every period, as the papers publish them) finds nothing,
+#     and neither does `audit --pooled` (with the total over the periods)
+#     on the four cohorts with no period of 200 reviews and one with;
+#   - `figures --all-periods --format csv`: every figure of every period
+#     of London equals the count made by tests/e2e/count_figures.py from
+#     the case files (numerator, denominator, percent, not_recorded) and
+#     out_of_period the reviews in no period; `--all-lscbs`: every board
+#     cell shown equals its count, the public ones always shown;
+#   - `figures --period LABEL` prints that period's rows of --all-periods,
+#     no --period the current one; `--format json` the same values;
+#   - `check` counts the reviews of every period and names each file in
+#     none.
+# On input/ (no earlier period): `figures --period 2006-09` is `figures`
+# byte for byte, and --all-periods is its rows led by the period.
+# Errors: an unknown --period names the periods (exit 2); a bad
+# `earlier:` is FILE:LINE:COL, exit 1, nothing written.
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup periods
+e2e_need python3
+
+python3 tests/attack/make_periods.py --generated 8 --seed 15 \
+    --out "$tmp/c" || { echo "FAIL: make_periods.py"; exit 1; }
+
+n=0
+for d in "$tmp"/c/*; do
+	n=$((n + 1))
+	name=$(basename "$d")
+	"$SCRPAPER" audit --input "$d" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -ne 0 ] || ! grep -q ': OK$' "$tmp/out"; then
+		fail "audit of $name exited $rc:" \
+		    "$(head -c 3000 "$tmp/out") $(cat "$tmp/err")"
+	fi
+	case $name in
+	per-000|per-001|per-002|per-004|per-006)
+		"$SCRPAPER" audit --pooled --input "$d" >"$tmp/out" \
+		    2>"$tmp/err"
+		rc=$?
+		if [ "$rc" -ne 0 ] || ! grep -q 'and their total.*: OK$' \
+		    "$tmp/out"; then
+			fail "audit --pooled of $name exited $rc:" \
+			    "$(head -c 3000 "$tmp/out") $(cat "$tmp/err")"
+		fi
+		;;
+	esac
+done
+[ "$n" -eq 8 ] || fail "expected 8 cohorts, found $n"
+
+# Every figure of every period against an independent count.
+for name in per-001 per-002 per-003 per-006; do
+	d=$tmp/c/$name
+	python3 tests/e2e/count_figures.py "$d" templates/figures.yaml \
+	    >"$tmp/counts.json" || { fail "count_figures.py $name"; continue; }
+	"$SCRPAPER" figures --input "$d" --all-periods >"$tmp/all.csv" ||
+		fail "figures --all-periods $name"
+	"$SCRPAPER" figures --input "$d" --all-periods --all-lscbs \
+	    >"$tmp/boards.csv" || fail "figures --all-periods --all-lscbs"
+	"$SCRPAPER" figures --input "$d" --all-periods --format json \
+	    >"$tmp/all.json" || fail "figures --all-periods --format json"
+	: >"$tmp/per.csv"
+	for label in $(python3 -c 'import json,sys
+print(" ".join(json.load(open(sys.argv[1]))["periods"]))' \
+	    "$tmp/counts.json"); do
+		"$SCRPAPER" figures --input "$d" --period "$label" \
+		    >"$tmp/p-$label.csv" || fail "figures --period $label"
+	done
+	"$SCRPAPER" figures --input "$d" >"$tmp/current.csv" ||
+		fail "figures $name"
+	"$SCRPAPER" check --input "$d" >"$tmp/check.out" 2>"$tmp/check.err" ||
+		fail "check $name: $(cat "$tmp/check.err")"
+	python3 - "$tmp" "$d" <<'PY' || fail "$name: figures differ from the counts"
+import csv, json, os, sys
+tmp, d = sys.argv[1:3]
+want = json.load(open(os.path.join(tmp, "counts.json")))
+periods, counts = want["periods"], want["counts"]
+bad = []
+
+def cell(s):
+    return None if s == "" else int(s)
+
+rows = list(csv.reader(open(os.path.join(tmp, "all.csv"), encoding="utf-8")))
+assert rows[0] == ["period", "name", "unit", "numerator", "denominator",
+                   "percent", "text", "not_recorded"], rows[0]
+seen = set()
+for r in rows[1:]:
+    p, name = r[0], r[1]
+    if name == "out_of_period":
+        if int(r[3]) != want["out_of_period"][""]:
+            bad.append("out_of_period %s: %s" % (p, r))
+        continue
+    got = [cell(r[3]), cell(r[4]), cell(r[5]), cell(r[7])]
+    if got != counts["%s|%s|%s" % (p, "", name)]:
+        bad.append("London %s %s: printed %s, counted %s" % (
+            p, name, got, counts["%s||%s" % (p, name)]))
+    seen.add((p, name))
+nfig = len({k.split("|")[2] for k in counts})
+if len(seen) != len(periods) * nfig:
+    bad.append("expected %d London cells, read %d" %
+               (len(periods) * nfig, len(seen)))
+if [r[0] for r in rows[1:]][::nfig + 1] != periods:
+    bad.append("periods not in chronological order")
+
+# Each --period is its rows of --all-periods; no --period the current.
+for p in periods:
+    one = list(csv.reader(open(os.path.join(tmp, "p-%s.csv" % p),
+                               encoding="utf-8")))
+    one = one[1:one.index([])]
+    if [[p] + r for r in one] != [r for r in rows[1:] if r[0] == p]:
+        bad.append("figures --period %s differs from --all-periods" % p)
+if open(os.path.join(tmp, "current.csv")).read() != \
+        open(os.path.join(tmp, "p-%s.csv" % periods[-1])).read():
+    bad.append("figures is not figures --period %s" % periods[-1])
+
+# JSON: the same values.
+js = json.load(open(os.path.join(tmp, "all.json"), encoding="utf-8"))
+if [l["period"] for l in js] != periods:
+    bad.append("JSON periods %s" % [l["period"] for l in js])
+for l in js:
+    for v in l["figures"]:
+        got = [v["numerator"], v["denominator"], v["percent"],
+               v["not_recorded"]]
+        if got != counts["%s||%s" % (l["period"], v["name"])]:
+            bad.append("JSON %s %s" % (l["period"], v["name"]))
+
+# Boards: every shown cell is its count; the public ones always shown.
+rows = list(csv.reader(open(os.path.join(tmp, "boards.csv"),
+                            encoding="utf-8")))
+assert rows[0][:3] == ["period", "lscb", "name"], rows[0]
+nshown = nhidden = 0
+for r in rows[1:]:
+    p, b, name = r[0], r[1], r[2]
+    if name == "out_of_period":
+        continue
+    c = counts["%s|%s|%s" % (p, b, name)]
+    if r[4] == "":
+        nhidden += 1
+        if name in ("cases", "children") or r[7] != "[c]":
+            bad.append("%s %s %s hidden wrongly: %s" % (p, b, name, r))
+        continue
+    nshown += 1
+    if int(r[4]) != c[0] or (r[5] != "" and int(r[5]) != c[1]) or \
+            (r[8] != "" and int(r[8]) != c[3]):
+        bad.append("%s %s %s: printed %s, counted %s" % (p, b, name,
+                                                          r[3:], c))
+if nshown == 0:
+    bad.append("no board cell shown")
+
+# check: the reviews of every period, and the files in none.
+out = open(os.path.join(tmp, "check.out")).read()
+err = open(os.path.join(tmp, "check.err")).read()
+n = {p: 0 for p in periods}
+for k, v in counts.items():
+    p, b, name = k.split("|")
+    if b == "" and name == "cases":
+        n[p] = v[0]
+if not out.startswith("%d case" % n[periods[-1]]):
+    bad.append("check: %s" % out)
+for p in periods[:-1]:
+    if "%s: %d case" % (p, n[p]) not in out:
+        bad.append("check does not count %s's %d: %s" % (p, n[p], out))
+left = err.count("outside the report's periods")
+if left != want["out_of_period"][""]:
+    bad.append("check names %d files in no period, expected %d" % (
+        left, want["out_of_period"][""]))
+for line in bad[:20]:
+    print(line)
+sys.exit(1 if bad else 0)
+PY
+done
+
+# input/: no earlier period, the same ledger as ever.
+"$SCRPAPER" figures >"$tmp/a.csv" || fail "figures"
+"$SCRPAPER" figures --period 2006-09 >"$tmp/b.csv" ||
+	fail "figures --period 2006-09"
+cmp -s "$tmp/a.csv" "$tmp/b.csv" || fail "figures --period 2006-09 is not figures"
+"$SCRPAPER" figures --all-periods >"$tmp/c.csv" || fail "figures --all-periods"
+sed -n '2,/^$/p' "$tmp/a.csv" | sed '/^$/d; s/^/2006-09,/' >"$tmp/want.csv"
+tail -n +2 "$tmp/c.csv" | cmp -s - "$tmp/want.csv" ||
+	fail "figures --all-periods on input/ is not figures led by 2006-09"
+"$SCRPAPER" audit >"$tmp/out" 2>&1 || fail "audit of input/: $(cat "$tmp/out")"
+grep -q '^audit: 33 boards, [0-9]* of [0-9]* board figures shown, no suppressed figure can be worked back: OK$' \
+    "$tmp/out" || fail "audit of input/ says: $(cat "$tmp/out")"
+
+# Errors.
+"$SCRPAPER" figures --period 1999 >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] || fail "figures --period 1999 did not exit 2"
+grep -q "unknown period '1999'; the periods of report.yaml are: 2006-09" \
+    "$tmp/err" || fail "unknown --period: $(cat "$tmp/err")"
+"$SCRPAPER" render --all-periods -o "$tmp/x.pdf" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "render --all-periods is not a usage error"
+"$SCRPAPER" figures --pooled >/dev/null 2>&1
+[ $? -eq 2 ] || fail "figures --pooled without --all-periods is not a usage error"
+mkdir -p "$tmp/bad"
+cp -r input/cases input/codebook.yaml input/national.yaml "$tmp/bad/"
+sed 's/^period:$/earlier:\n  - {label: 2005-06, from: 2005-04-01, to: 2006-04-01}\nperiod:/' \
+    input/report.yaml >"$tmp/bad/report.yaml"
+"$SCRPAPER" figures --input "$tmp/bad" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "an overlapping earlier period did not exit 1"
+[ -s "$tmp/out" ] && fail "an invalid report.yaml printed a ledger"
+grep -q "report.yaml:[0-9]*:5: error: the earlier period '2005-06' (2005-04-01 to 2006-04-01) does not end before the current period '2006-09' (2006-04-01 to 2009-09-30) starts" \
+    "$tmp/err" || fail "overlap message: $(cat "$tmp/err")"
+
+exit "$failed"
