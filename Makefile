@@ -71,7 +71,8 @@ FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
-	asan valgrind fuzz bench data golden sweep schema restricted pages
+	asan valgrind fuzz bench data golden sweep schema restricted pages \
+	sweep-boards
 
 # `make` installs missing dependencies first (see deps), then builds
 # the program and the paper in a second make that sees them.
@@ -274,6 +275,11 @@ sweep: $(BIN)
 .PHONY: attack
 attack: $(BIN)
 	SCRPAPER=$(BIN) sh tests/attack/red_run.sh
+
+# The public board papers and banded shares over the 52 generated
+# cohorts, the leak cohorts and input/ (check runs one cohort and input/).
+sweep-boards: $(BIN)
+	SCRPAPER=$(BIN) BOARD_SWEEP=52 sh tests/e2e/test_board_edition.sh
 
 valgrind: $(BIN)
 	SCRPAPER=$(BIN) sh tests/e2e/test_valgrind.sh

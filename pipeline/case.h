@@ -183,6 +183,15 @@ struct report {
 					 * report.yaml gives no lscb_codes */
 	char		*contact;	/* who answers questions on the data
 					 * (report.yaml contact), or NULL */
+	/* disclosure: for the public board papers (docs/disclosure.md): */
+	int		 collapse;	/* a board table whose board column is
+					 * at least this per cent [c] shows
+					 * no board column (100: only all [c];
+					 * 0: never, collapse: false) */
+	int		*bands;		/* band limits in per cent, rising, each
+					 * 1..99 (bands: [25, 50, 75]); NULL: no
+					 * banded shares */
+	size_t		 nbands;
 };
 
 struct nat_figure {

@@ -32,6 +32,8 @@ const char *const code_level_names[LEVEL__MAX] = { "case", "child" };
 #define LOAD_MAX_HOUSEHOLD	100
 #define LOAD_MAX_AREAS		100
 #define LOAD_MAX_THRESHOLD	1000
+#define LOAD_COLLAPSE		80	/* disclosure: collapse, by default */
+#define LOAD_MAX_BANDS		9	/* disclosure: bands, at most */
 
 /* The state of loading one file. */
 struct lctx {
@@ -78,6 +80,7 @@ cohort_new(void)
 	struct cohort *c = xcalloc(1, sizeof(*c));
 
 	c->report.threshold = 5;
+	c->report.collapse = LOAD_COLLAPSE;
 	return c;
 }
 
@@ -108,6 +111,7 @@ cohort_free(struct cohort *c)
 		free_strv(c->report.lscb_codes, c->report.nlscbs);
 	free(c->report.region_code);
 	free(c->report.contact);
+	free(c->report.bands);
 	for (i = 0; i < c->report.nperiods; i++)
 		free(c->report.periods[i].label);
 	free(c->report.periods);
@@ -778,6 +782,47 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 
 /* --- report.yaml ------------------------------------------------------ */
 
+/*
+ * disclosure: collapse and bands, what the public board papers show where
+ * a board's figures are [c] (docs/disclosure.md, "Board papers"):
+ * collapse, a per cent 50..100 or false; bands, rising band limits in per cent,
+ * each 1..99, at most LOAD_MAX_BANDS of them.
+ */
+static void
+load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
+{
+	const struct ynode *m;
+	size_t i;
+	int v;
+
+	if ((m = ynode_get(n, "collapse")) != NULL) {
+		if (m->type == YNODE_SCALAR && m->plain &&
+		    strcmp(m->str, "false") == 0)
+			r->collapse = 0;
+		else
+			get_int(x, m, "collapse", 50, 100, &r->collapse);
+	}
+	if ((m = ynode_get(n, "bands")) == NULL)
+		return;
+	if (m->type != YNODE_SEQ || m->nkids == 0 ||
+	    m->nkids > LOAD_MAX_BANDS) {
+		lerr(x, m, "'bands' must list 1 to %d band limits in per cent, "
+		    "rising, e.g. [25, 50, 75]", LOAD_MAX_BANDS);
+		return;
+	}
+	r->bands = xcalloc(m->nkids, sizeof(*r->bands));
+	for (i = 0; i < m->nkids; i++) {
+		if (!get_int(x, m->kids[i], "bands", 1, 99, &v))
+			continue;
+		if (r->nbands > 0 && v <= r->bands[r->nbands - 1]) {
+			lerr(x, m->kids[i], "'bands' must rise: %d after %d",
+			    v, r->bands[r->nbands - 1]);
+			continue;
+		}
+		r->bands[r->nbands++] = v;
+	}
+}
+
 /* Returns 1 if s is a period label: 1..CASE_MAX_PERIOD_LABEL letters,
  * digits and '-', not CASE_POOLED_LABEL. */
 static int
@@ -966,7 +1011,8 @@ load_report(struct lctx *x, const struct ynode *root)
 	static const char *const req[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "lscbs" };
 	static const char *const pkeys[] = { "from", "to", "label" };
-	static const char *const dkeys[] = { "threshold", "regional" };
+	static const char *const dkeys[] = { "threshold", "regional",
+	    "collapse", "bands" };
 	struct report *r = &x->c->report;
 	const struct ynode *n, *m, **names;
 	size_t i, k;
@@ -1001,7 +1047,8 @@ load_report(struct lctx *x, const struct ynode *root)
 	if ((n = ynode_get(root, "created")) != NULL)
 		r->created = get_date(x, n, "created");
 	if ((n = ynode_get(root, "disclosure")) != NULL &&
-	    check_map(x, n, "'disclosure'", dkeys, 2, NULL, 0)) {
+	    check_map(x, n, "'disclosure'", dkeys, NELEM(dkeys), NULL, 0)) {
+		load_board_edition(x, n, r);
 		if ((m = ynode_get(n, "threshold")) != NULL)
 			get_int(x, m, "threshold", 1, LOAD_MAX_THRESHOLD,
 			    &r->threshold);

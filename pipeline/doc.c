@@ -19,6 +19,7 @@ const char *const doc_type_names[DOC__MAX] = {
 const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
 	"no-region-cases", "if", "fixed", "unless", "earlier", "no-earlier",
+	"board-figures", "no-board-figures", "banded",
 	"map",
 };
 

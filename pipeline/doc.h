@@ -87,6 +87,11 @@ enum doc_cond_kind {
 	DOC_COND_EARLIER,	/* "earlier [LABEL]": report.yaml declares an
 				   earlier period (as.cond.label: that one) */
 	DOC_COND_NO_EARLIER,	/* "no-earlier": it declares none */
+	DOC_COND_BOARD_FIGURES,	/* "board-figures": some table of a board's
+				   paper keeps its board column (fill
+				   collapses the mostly [c] ones) */
+	DOC_COND_NO_BOARD_FIGURES, /* "no-board-figures": none does */
+	DOC_COND_BANDED,	/* "banded": some figure prints as a band */
 	DOC_COND_MAP,		/* "map": "@boards" draws the region's tile
 				   map (the regional paper, with a grid) */
 	DOC_COND__MAX

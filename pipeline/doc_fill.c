@@ -65,6 +65,11 @@ struct fill {
 	const struct doc_env	*env;
 	struct diag		*d;
 	int			 errors;
+	/* A board's public paper (fill_collapse()): */
+	int			 board_figures;	/* tables keeping a board
+						   column */
+	int			 c_shown;	/* a board [c] still printed */
+	int			 banded;	/* a board band printed */
 };
 
 static void
@@ -614,7 +619,13 @@ fill_cond_holds(const struct fill *f, const struct doc_node *n)
 	case DOC_COND_NO_CASES:
 		return l->cases == 0;
 	case DOC_COND_SUPPRESSED:
-		return l->suppressed_any;
+		return l->suppressed_any && (f->env->lscb < 0 || f->c_shown);
+	case DOC_COND_BOARD_FIGURES:
+		return f->board_figures > 0;
+	case DOC_COND_NO_BOARD_FIGURES:
+		return f->env->lscb >= 0 && f->board_figures == 0;
+	case DOC_COND_BANDED:
+		return f->banded;
 	case DOC_COND_REGION_CASES:
 		return region->cases > 0;
 	case DOC_COND_NO_REGION_CASES:
@@ -1776,13 +1787,11 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 		    "one axis: the table above mixes them");
 }
 
-/* Types a table cell: a cell that holds one figure reference (and
- * spaces) holds that figure; any other cell is read as literal text. */
-static void
-fill_cell_num(struct doc_node *cell)
+/* The one node of a cell but spaces, or NULL. */
+static struct doc_node *
+fill_cell_only(const struct doc_node *cell)
 {
 	struct doc_node	*c, *ref = NULL;
-	char		*t;
 	int		 n = 0;
 
 	for (c = cell->first_child; c != NULL; c = c->next) {
@@ -1792,11 +1801,22 @@ fill_cell_num(struct doc_node *cell)
 		ref = c;
 		n++;
 	}
-	if (n == 1 && ref->type == DOC_FIGREF) {
+	return n == 1 ? ref : NULL;
+}
+
+/* Types a table cell: a cell that holds one figure reference (and
+ * spaces) holds that figure; any other cell is read as literal text. */
+static void
+fill_cell_num(struct doc_node *cell)
+{
+	struct doc_node	*ref = fill_cell_only(cell);
+	char		*t;
+
+	if (ref != NULL && ref->type == DOC_FIGREF) {
 		cell->as.cell.num = ref->as.figref.num;
 		return;
 	}
-	if (n == 1 && ref->type == DOC_NATREF &&
+	if (ref != NULL && ref->type == DOC_NATREF &&
 	    ref->as.natref.num.kind != DOC_NUM_NONE) {
 		cell->as.cell.num = ref->as.natref.num;
 		return;
@@ -2320,6 +2340,246 @@ fill_marking(struct doc *doc)
 		doc_node_append(doc->root, para);
 }
 
+/*
+ * A board's public paper: tables that would be mostly [c] (docs/
+ * disclosure.md, "Board papers").  A board cell is a table cell that
+ * holds one figure of the board's own ledger; a board column, one with
+ * a board cell.  A table whose board cells are at least report.yaml's
+ * disclosure: collapse per cent [c] loses its board columns; one
+ * sentence before it says so and quotes what it could show.  When every
+ * board table of the paper collapses, the template says so once
+ * ("::: no-board-figures") and only tables with a figure to show get a
+ * sentence.
+ */
+
+/* The board figure of a cell that holds one, or NULL. */
+static const struct fig_value *
+fill_board_value(const struct fill *f, const struct doc_node *cell)
+{
+	const struct doc_node	*ref = fill_cell_only(cell);
+
+	if (ref == NULL || ref->type != DOC_FIGREF ||
+	    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
+		return NULL;
+	return fig_ledger_find(f->env->ledgers[DOC_LEDGER_SELECTION],
+	    ref->as.figref.name);
+}
+
+/* Collects the tables under parent that this paper shows (blocks whose
+ * condition holds; the blocks that depend on the collapse itself hold no
+ * table) into *tv. */
+static void
+fill_shown_tables(struct fill *f, struct doc_node *parent,
+    struct doc_node ***tv, size_t *n)
+{
+	struct doc_node	*c;
+
+	for (c = parent->first_child; c != NULL; c = c->next) {
+		if (c->type == DOC_TABLE) {
+			*tv = xreallocarray(*tv, *n + 1, sizeof(**tv));
+			(*tv)[(*n)++] = c;
+		} else if (c->type == DOC_COND && (c->as.cond.cond ==
+		    DOC_COND_SUPPRESSED || c->as.cond.cond ==
+		    DOC_COND_BOARD_FIGURES || c->as.cond.cond ==
+		    DOC_COND_NO_BOARD_FIGURES || c->as.cond.cond ==
+		    DOC_COND_BANDED || fill_cond_holds(f, c)))
+			fill_shown_tables(f, c, tv, n);
+	}
+}
+
+/* Counts table's board cells, those printed [c] and those printed as
+ * a band; sets cols[i] for each board column i.  Returns the cells, or
+ * 0 when no cell holds a figure of the region: a table with nothing to
+ * show in the board's place (one of periods, @periods) never collapses. */
+static int
+fill_board_cells(const struct fill *f, const struct doc_node *table,
+    int *hidden, int *banded, char *cols)
+{
+	const struct doc_node	*row, *cell, *ref;
+	const struct fig_value	*v;
+	int			 col, n = 0, nregion = 0;
+
+	*hidden = *banded = 0;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child, col = 0; cell != NULL;
+		    cell = cell->next, col++) {
+			if (row->as.row.header || col >= table->as.table.ncols)
+				continue;
+			if ((v = fill_board_value(f, cell)) == NULL) {
+				ref = fill_cell_only(cell);
+				nregion += ref != NULL &&
+				    ref->type == DOC_FIGREF &&
+				    ref->as.figref.ledger == DOC_LEDGER_REGION;
+				continue;
+			}
+			cols[col] = 1;
+			n++;
+			if (v->suppressed && !v->banded)
+				(*hidden)++;
+			else if (v->suppressed)
+				(*banded)++;
+		}
+	return nregion > 0 ? n : 0;
+}
+
+/* The sentence before a collapsed table: none of its board figures can
+ * be shown, or only these (each row's label and the figure). */
+static struct doc_node *
+fill_collapse_note(struct fill *f, const struct doc_node *table,
+    const char *cols, int ncells, int hidden)
+{
+	const struct cohort	*c = f->env->cohort;
+	const struct doc_node	*row, *cell;
+	const struct fig_value	*v;
+	struct doc_node		*para, *text;
+	struct buf		 b;
+	char			*label, *fig;
+	int			 col, nat = 0, k = 0;
+
+	buf_init(&b);
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child, col = 0; cell != NULL;
+		    cell = cell->next, col++)
+			if (!row->as.row.header && cell->first_child != NULL &&
+			    cell->first_child->type == DOC_NATREF)
+				nat = 1;
+	if (hidden == ncells)
+		buf_printf(&b, "None of the %s figures of this table can be "
+		    "shown without risk of identifying a child or family, so "
+		    "it gives", c->report.lscbs[f->env->lscb]);
+	else {
+		buf_printf(&b, "Only %d of the %d %s figures of this table "
+		    "can be shown without risk of identifying a child or "
+		    "family: ", ncells - hidden, ncells,
+		    c->report.lscbs[f->env->lscb]);
+		for (row = table->first_child; row != NULL; row = row->next) {
+			if (row->as.row.header || row->first_child == NULL)
+				continue;
+			for (cell = row->first_child, col = 0; cell != NULL;
+			    cell = cell->next, col++) {
+				if (!cols[col] || (v = fill_board_value(f,
+				    cell)) == NULL || (v->suppressed &&
+				    !v->banded))
+					continue;
+				label = doc_node_plain(row->first_child);
+				fig = doc_node_plain(cell);
+				buf_printf(&b, "%s%s, %s", k++ == 0 ? "" : "; ",
+				    label, fig + strspn(fig, " "));
+				free(label);
+				free(fig);
+			}
+		}
+		buf_printf(&b, ". The table gives");
+	}
+	buf_printf(&b, " the %s figures%s.", c->report.region, nat ?
+	    " and, where it has one, the national study's" : "");
+	para = doc_node_new(DOC_PARA, table->line, table->col);
+	text = doc_node_new(DOC_TEXT, table->line, table->col);
+	text->text = xstrdup(b.data);
+	doc_node_append(para, text);
+	buf_clear(&b);
+	return para;
+}
+
+/* Removes the columns cols[] of table. */
+static void
+fill_drop_columns(struct doc_node *table, const char *cols)
+{
+	struct doc_node	*row, *cell, *next;
+	int		 col, n = 0;
+
+	for (col = 0; col < table->as.table.ncols; col++)
+		n += cols[col] != 0;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child, col = 0; cell != NULL;
+		    cell = next, col++) {
+			next = cell->next;
+			if (col < table->as.table.ncols && cols[col]) {
+				doc_node_unlink(cell);
+				doc_node_free(cell);
+			}
+		}
+	table->as.table.ncols -= n;
+}
+
+/* Returns 1 if a shown board figure under parent prints [c]; sets
+ * f->banded when one prints a band. */
+static int
+fill_c_left(struct fill *f, struct doc_node *parent)
+{
+	struct doc_node		*c;
+	const struct fig_value	*v;
+	int			 any = 0;
+
+	for (c = parent->first_child; c != NULL; c = c->next) {
+		if (c->type == DOC_FIGREF &&
+		    c->as.figref.ledger == DOC_LEDGER_SELECTION &&
+		    (v = fig_ledger_find(f->env->ledgers[DOC_LEDGER_SELECTION],
+		    c->as.figref.name)) != NULL && v->suppressed) {
+			if (v->banded)
+				f->banded = 1;
+			else
+				any = 1;
+		} else if (c->type != DOC_COND || (c->as.cond.cond !=
+		    DOC_COND_SUPPRESSED && fill_cond_holds(f, c)))
+			any |= fill_c_left(f, c);
+	}
+	return any;
+}
+
+/* Collapses the mostly [c] tables of a board's public paper; decides
+ * "::: board-figures", "::: suppressed" and "::: banded". */
+static void
+fill_collapse(struct fill *f)
+{
+	const struct cohort	*c = f->env->cohort;
+	struct doc_node		**tv = NULL, *note;
+	char			**cols;
+	int			*ncells, *hidden, banded;
+	size_t			 n = 0, i;
+	char			*collapse;
+
+	if (f->env->lscb < 0)
+		return;
+	fill_shown_tables(f, f->doc->root, &tv, &n);
+	cols = xcalloc(n + 1, sizeof(*cols));
+	ncells = xcalloc(n + 1, sizeof(*ncells));
+	hidden = xcalloc(n + 1, sizeof(*hidden));
+	collapse = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		cols[i] = xcalloc((size_t)tv[i]->as.table.ncols + 1, 1);
+		ncells[i] = fill_board_cells(f, tv[i], &hidden[i], &banded,
+		    cols[i]);
+		if (ncells[i] == 0)
+			continue;
+		collapse[i] = !f->env->restricted && c->report.collapse > 0 &&
+		    100L * hidden[i] >= (long)c->report.collapse * ncells[i];
+		if (!collapse[i])
+			f->board_figures++;
+	}
+	for (i = 0; i < n; i++) {
+		if (!collapse[i])
+			continue;
+		if (f->board_figures > 0 || hidden[i] < ncells[i]) {
+			note = fill_collapse_note(f, tv[i], cols[i],
+			    ncells[i], hidden[i]);
+			/* Before the table's caption ("@table"), if any. */
+			doc_node_insert_before(tv[i]->prev != NULL &&
+			    tv[i]->prev->type == DOC_CAPTION ? tv[i]->prev :
+			    tv[i], note);
+		}
+		fill_drop_columns(tv[i], cols[i]);
+	}
+	f->c_shown = fill_c_left(f, f->doc->root);
+	for (i = 0; i < n; i++)
+		free(cols[i]);
+	free(cols);
+	free(ncells);
+	free(hidden);
+	free(collapse);
+	free(tv);
+}
+
 int
 doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 {
@@ -2364,6 +2624,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	if (f.errors > 0)
 		return 0;
 
+	fill_collapse(&f);
 	fill_prune(&f, root);
 	/* A template with nothing to show for this paper would replace a
 	 * good paper with a blank page (issue 13.12). */

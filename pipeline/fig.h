@@ -84,6 +84,11 @@ struct fig_value {
 					 * num from everything published,
 					 * lo <= num <= hi */
 	long		 hi;
+	/* Added by fig_band.c (report.yaml disclosure: bands): */
+	int		 banded;	/* suppressed, but printed as a band:
+					 * band_lo <= percent <= band_hi */
+	int		 band_lo;
+	int		 band_hi;
 };
 
 /*
@@ -227,6 +232,11 @@ enum fig_form	 fig_form(const struct fig_value *v, enum fig_style style);
  * The wording tables are in docs/figures.md.  Returns a new string; free
  * with free(). */
 char		*fig_format(const struct fig_value *v, enum fig_style style);
+
+/* A band of whole per cents lo..hi as every release prints it (a banded
+ * share, docs/disclosure.md): "25–49%", "0–24%".  Returns a new string;
+ * free with free(). */
+char		*fig_band_text(int lo, int hi);
 
 /* Returns the style named s ("percent", "digits", "words", "approx"), or -1. */
 int		 fig_style_find(const char *s);

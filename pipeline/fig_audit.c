@@ -47,6 +47,9 @@ struct aud_var {
 	long	 val;		/* its value when shown */
 	long	 max;		/* largest value the public numbers allow */
 	int	 baseline;	/* known from London and the public numbers */
+	int	 banded;	/* [c], but printed as a band of per
+				 * cents: blo <= value <= bhi */
+	long	 blo, bhi;
 	long	 lo, hi;	/* what the reader has worked out */
 	int	 why_lo, why_hi; /* the fact that gave lo / hi, or -1 */
 };
@@ -243,6 +246,38 @@ aud_fig(const struct fig_set *s, const char *name)
 	return -1;
 }
 
+/*
+ * A band printed for a share hidden as [c] (fig_band_text(): "25–49%",
+ * or with a hyphen) over base den: the reader
+ * knows the numerator lies among those whose whole per cent (rounded
+ * half up) is in the band.  Any other text says nothing.
+ */
+static void
+aud_band(struct aud *A, int var, const char *text, long den)
+{
+	int plo = -1, phi = -1, n = 0, p;
+	long k;
+	struct aud_var *x = &A->v[var];
+
+	if ((sscanf(text, "%d\u2013%d%%%n", &plo, &phi, &n) != 2 &&
+	    sscanf(text, "%d-%d%%%n", &plo, &phi, &n) != 2) ||
+	    text[n] != '\0')
+		return;
+	if (den < 0 || plo < 0 || phi > 100 || plo > phi)
+		return;
+	x->blo = den + 1;
+	x->bhi = -1;
+	for (k = 0; k <= den; k++) {
+		p = (int)((200 * k + den) / (2 * (den > 0 ? den : 1)));
+		if (den == 0 || p < plo || p > phi)
+			continue;
+		if (k < x->blo)
+			x->blo = k;
+		x->bhi = k;
+	}
+	x->banded = x->blo <= x->bhi;
+}
+
 /* What a ledger line publishes: fields from name on. */
 static void
 aud_read_fields(struct aud *A, int row, char **fl, int n, long *cases,
@@ -279,6 +314,8 @@ aud_read_fields(struct aud *A, int row, char **fl, int n, long *cases,
 			A->v[var].val = x;
 		}
 	}
+	if (!aud_number(fl[2], &x) && aud_number(fl[3], &x))
+		aud_band(A, aud_var(A, row, fig, AUD_NUM), fl[5], x);
 	if (aud_number(fl[6], &x)) {
 		var = aud_var(A, row, fig, AUD_NR);
 		A->v[var].shown = 1;
@@ -660,6 +697,10 @@ aud_reason(struct aud *A, int baseline)
 
 		x->lo = use ? x->val : 0;
 		x->hi = use ? x->val : x->max;
+		if (!use && !baseline && x->banded) {
+			x->lo = x->blo;
+			x->hi = x->bhi < x->max ? x->bhi : x->max;
+		}
 		x->why_lo = x->why_hi = -1;
 	}
 	for (i = 0; i < A->nf; i++)

@@ -266,6 +266,8 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 		ls[b] = fig_count(s, c, (int)b, period);
 	region = fig_count(s, c, -1, period);
 	fig_suppress(s, ls, n, region, region_hidable, t);
+	fig_band(s, ls, n, region, region_hidable, t, c->report.bands,
+	    c->report.nbands);
 	for (b = 0; b < n; b++)
 		fig_finish(s, ls[b], 1, t);
 	fig_finish(s, region, region_hidable, t);

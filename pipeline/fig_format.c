@@ -106,6 +106,12 @@ fig_approx_count(long n)
 	return "a hundred or more";
 }
 
+char *
+fig_band_text(int lo, int hi)
+{
+	return xasprintf("%d\u2013%d%%", lo, hi);
+}
+
 enum fig_form
 fig_form(const struct fig_value *v, enum fig_style style)
 {
@@ -137,6 +143,8 @@ fig_format(const struct fig_value *v, enum fig_style style)
 {
 	switch (fig_form(v, style)) {
 	case FIG_FORM_SUPPRESSED:
+		if (v->banded)
+			return fig_band_text(v->band_lo, v->band_hi);
 		return xstrdup(fig_suppressed_mark);
 	case FIG_FORM_NO_BASE:
 		return xstrdup(FIG_NO_BASE);

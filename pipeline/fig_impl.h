@@ -141,6 +141,39 @@ void	fig_suppress(const struct fig_set *s, struct fig_ledger **ls,
 	    size_t nb, struct fig_ledger *region, int region_hidable, long t);
 
 /*
+ * What a reader can tell from ledgers already suppressed (fig_suppress.c,
+ * the same cells, relations and reasoning), for the bands of fig_band.c.
+ * Rows are boards 0..nb-1 and London (nb).  fig_reader_band() tells the
+ * reader that the numerator of (row, fig) lies in [lo, hi] (on = 1), or
+ * no longer (on = 0).  fig_reader_safe() returns 1 when no hidden cell
+ * that London's figures alone do not give away can be pinned to one
+ * value (probe: also by trying every value of each small range), and
+ * leaves every cell's range for fig_reader_bounds().
+ */
+struct fig_reader;
+
+struct fig_reader *fig_reader_new(const struct fig_set *s,
+	    struct fig_ledger **ls, size_t nb, struct fig_ledger *region,
+	    int region_hidable);
+void	fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
+	    long lo, long hi);
+int	fig_reader_safe(struct fig_reader *R, int probe);
+void	fig_reader_bounds(struct fig_reader *R, size_t row, int fig,
+	    long *lo, long *hi);
+void	fig_reader_free(struct fig_reader *R);
+
+/*
+ * Banded shares (fig_band.c), after fig_suppress(): with edges[0..n) the
+ * band limits in per cent from report.yaml, gives a hidden share a band
+ * (sets banded, band_lo, band_hi) where the reader, told every band
+ * shown so far, still cannot pin any hidden cell; then sets lo and hi of
+ * every value to what a reader can tell with the bands.
+ */
+void	fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
+	    struct fig_ledger *region, int region_hidable, long t,
+	    const int *edges, size_t nedges);
+
+/*
  * Disclosure control of a total over periods (the pooled column), solved
  * jointly with the periods it sums (fig_suppress.c).  led holds np + 1
  * blocks of nb + 1 ledgers, each block nb boards then London: block p <

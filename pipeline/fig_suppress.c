@@ -48,6 +48,9 @@ struct sup_cell {
 				 * cell beside a pooled total): never
 				 * hidden or shown here */
 	size_t		 order;	/* complementary: when it was chosen */
+	int		 banded; /* hidden, but printed as a band: a reader
+				 * knows blo <= val <= bhi (fig_band.c) */
+	long		 blo, bhi;
 };
 
 /* sum of coef[i] * cell[i] (= or <=) rhs */
@@ -514,8 +517,9 @@ sup_reason(struct sup *S, int probe)
 		if (!sup_hidden(S, c) || S->cells[c].known)
 			S->lo[c] = S->hi[c] = S->cells[c].val;
 		else {
-			S->lo[c] = 0;
-			S->hi[c] = S->cells[c].ub;
+			S->lo[c] = S->cells[c].banded ? S->cells[c].blo : 0;
+			S->hi[c] = S->cells[c].banded ? S->cells[c].bhi :
+			    S->cells[c].ub;
 		}
 	}
 	for (c = 0; c < S->ncons; c++)
@@ -865,6 +869,29 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 
 int fig_suppress_joint = 1;
 
+/* Reads which cells of row r its ledger hides, as a solve left them. */
+static void
+sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r)
+{
+	size_t nf = s->ndefs, i;
+
+	for (i = 0; i < nf; i++) {
+		const struct fig_value *v = &S->led[r]->values[i];
+		const struct fig_def *d = &s->defs[i];
+
+		S->cells[sup_at(nf, r, (int)i, SUP_NUM)].why =
+		    v->suppressed ? (v->why != FIG_SHOWN ? v->why :
+		    FIG_WHY_COMPLEMENTARY) : FIG_SHOWN;
+		if (d->nrclass == (int)i && v->nr_hidden)
+			S->cells[sup_at(nf, r, (int)i, SUP_NR)].why =
+			    FIG_WHY_COMPLEMENTARY;
+		if (d->of->type != FP_TRUE && d->unit != FIG_COUNT &&
+		    v->den_hidden)
+			S->cells[sup_at(nf, r, (int)i, SUP_DEN)].why =
+			    FIG_WHY_COMPLEMENTARY;
+	}
+}
+
 void
 fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
     size_t np, size_t nb, int region_hidable, long t)
@@ -883,24 +910,12 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	memset(&S, 0, sizeof(S));
 	sup_build(&S, s, led, np + 1, nb, region_hidable, 1);
 	/* Every period's cells as its own solve left them. */
-	for (r = 0; r < pool; r++)
-		for (i = 0; i < nf; i++) {
-			const struct fig_value *v = &led[r]->values[i];
-			const struct fig_def *d = &s->defs[i];
-
+	for (r = 0; r < pool; r++) {
+		sup_read_hidden(&S, s, r);
+		for (i = 0; i < nf; i++)
 			for (c = 0; c < 3; c++)
 				S.cells[sup_at(nf, r, (int)i, c)].frozen = 1;
-			S.cells[sup_at(nf, r, (int)i, SUP_NUM)].why =
-			    v->suppressed ? (v->why != FIG_SHOWN ? v->why :
-			    FIG_WHY_COMPLEMENTARY) : FIG_SHOWN;
-			if (d->nrclass == (int)i && v->nr_hidden)
-				S.cells[sup_at(nf, r, (int)i, SUP_NR)].why =
-				    FIG_WHY_COMPLEMENTARY;
-			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT &&
-			    v->den_hidden)
-				S.cells[sup_at(nf, r, (int)i, SUP_DEN)].why =
-				    FIG_WHY_COMPLEMENTARY;
-		}
+	}
 	/* No secret: what London and the public numbers say alone; and,
 	 * of the total, what the periods' cells as published say (a total
 	 * no hiding of its own can protect). */
@@ -915,4 +930,84 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	sup_write(&S, s, pool);
 	free(hide);
 	sup_free(&S);
+}
+
+/*
+ * The reader of fig_band.c: the cells and relations above over ledgers
+ * already suppressed, so that a band can be tried against the same
+ * reasoning that chose the [c]s.
+ */
+struct fig_reader {
+	struct sup	  S;
+	struct fig_ledger **led;	/* the boards' ledgers, then London's */
+	size_t		  nf;
+};
+
+struct fig_reader *
+fig_reader_new(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
+    struct fig_ledger *region, int region_hidable)
+{
+	struct fig_reader *R = xcalloc(1, sizeof(*R));
+	char *hide;
+	size_t r, c;
+
+	R->nf = s->ndefs;
+	R->led = xcalloc(nb + 1, sizeof(*R->led));
+	memcpy(R->led, ls, nb * sizeof(*R->led));
+	R->led[nb] = region;
+	sup_build(&R->S, s, R->led, 1, nb, region_hidable, 0);
+	for (r = 0; r <= nb; r++)
+		sup_read_hidden(&R->S, s, r);
+	/* What a reader knows with no board figure shown at all. */
+	hide = xcalloc(R->S.ncells ? R->S.ncells : 1, 1);
+	for (c = 0; c < R->S.ncells; c++)
+		hide[c] = R->S.cells[c].hidable;
+	sup_known(&R->S, hide);
+	free(hide);
+	return R;
+}
+
+void
+fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
+    long lo, long hi)
+{
+	struct sup_cell *c = &R->S.cells[sup_at(R->nf, row, fig, SUP_NUM)];
+
+	c->banded = on;
+	c->blo = lo;
+	c->bhi = hi;
+}
+
+int
+fig_reader_safe(struct fig_reader *R, int probe)
+{
+	size_t c;
+
+	if (!sup_reason(&R->S, probe))
+		return 0;
+	for (c = 0; c < R->S.ncells; c++)
+		if (sup_hidden(&R->S, c) && !R->S.cells[c].known &&
+		    R->S.lo[c] == R->S.hi[c])
+			return 0;
+	return 1;
+}
+
+void
+fig_reader_bounds(struct fig_reader *R, size_t row, int fig, long *lo,
+    long *hi)
+{
+	size_t c = sup_at(R->nf, row, fig, SUP_NUM);
+
+	*lo = R->S.lo[c];
+	*hi = R->S.hi[c];
+}
+
+void
+fig_reader_free(struct fig_reader *R)
+{
+	if (R == NULL)
+		return;
+	sup_free(&R->S);
+	free(R->led);
+	free(R);
 }

@@ -44,6 +44,7 @@
  *   cond-close = ":::" ;                         holds; blocks nest
  *   condition  = "regional" | "lscb" | "cases" | "no-cases" | "suppressed"
  *              | "region-cases" | "no-region-cases" | "fixed"
+ *              | "board-figures" | "no-board-figures" | "banded"
  *              | "if " test | "unless " test | "map"
  *              | "earlier" [ " " period ] | "no-earlier" ;
  *                                                report.yaml declares an

@@ -482,9 +482,15 @@ for board, ncases in zip(BOARDS, wanted):
         continue
 
     # Every row: [c] or the exact share for the board, London's exact
-    # share, and the national figure or a dash; nothing else.
+    # share, and the national figure or a dash; nothing else.  A table
+    # whose board figures are mostly [c] has no board column
+    # (docs/disclosure.md, "Board papers"): the sentence before it
+    # quotes those it can show, "Label, N%".
     used = set()
     shown = {}
+    said = flat(sec)
+    heads = [i for i, l in enumerate(sec)
+             if l.strip().startswith("Per cent of the")]
     for p, name, unit, test in ROWS:
         idx = row_of(sec, p)
         if len(idx) != 1:
@@ -492,7 +498,17 @@ for board, ncases in zip(BOARDS, wanted):
             continue
         used.add(idx[0])
         cells = re.split(r"\s{2,}", sec[idx[0]].strip())
+        head = [i for i in heads if i < idx[0]]
+        if head and board not in sec[head[-1]]:
+            cells.insert(1, None)
         vals = cells[1:]
+        if vals[0] is None:
+            lt = led.get(name)
+            vals[0] = lt
+            if lt != "[c]" and not re.search(
+                    re.escape(p) + r"[^,;]*, " + re.escape(lt), said):
+                fail("%s: row '%s': its table has no board column and "
+                     "%s is not quoted" % (board, p, lt))
         if len(vals) not in (2, 3) or not all(
                 re.fullmatch(r"\[c\]|\d+%|–", v) for v in vals):
             fail("%s: row '%s' reads %r" % (board, p, cells))
@@ -553,6 +569,11 @@ for board, ncases in zip(BOARDS, wanted):
         fail("%s: no sentence giving its numbers of reviews and children"
              % board)
     s = s.replace(intro, "").replace("2008 – 2009", "")
+    # The sentences before collapsed tables: their figures are checked
+    # with their rows above.
+    s = re.sub(r"None of the %s figures of this table [^.]*\.|Only \d+ of "
+               r"the \d+ %s figures of this table [^.]*\. The table gives "
+               r"[^.]*\." % (re.escape(board), re.escape(board)), "", s)
     # "Table 3" refers to a numbered table (issue 19), not a count: the
     # numbering is checked on its own.
     s = REF.sub(r"\1", s)
@@ -561,6 +582,7 @@ for board, ncases in zip(BOARDS, wanted):
              % (board, re.findall(r".{0,30}\d.{0,30}", s)))
     if ncases <= t and any(sec[i].count("%") > 0 and
                            re.split(r"\s{2,}", sec[i].strip())[1] != "[c]"
+                           and board in sec[[h for h in heads if h < i][-1]]
                            for i in used):
         fail("%s: a board share shown in a board of %d reviews"
              % (board, ncases))

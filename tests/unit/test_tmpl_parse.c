@@ -573,9 +573,123 @@ test_fill_conditional_blocks(void **state)
 	fx->ledger.cases = 0;
 	fx->ledger.suppressed_any = 1;
 	check_text(fx, "::: cases\nC\n:::\n::: no-cases\nN\n:::\n", 0, "N");
-	check_text(fx, "::: suppressed\nS\n:::\n", 0, "S");
+	/* In a board's paper, only while a [c] is printed: here boys. */
+	check_text(fx, "::: suppressed\nS\n:::\nX\n", 0, "X");
+	fx->values[0].suppressed = 1;
+	check_text(fx, "::: suppressed\nS\n:::\n{boys}\n", 0, "S");
+	check_text(fx, "::: banded\nS\n:::\n{boys}\n", 0, "[c]");
+	fx->values[0].banded = 1;
+	fx->values[0].band_lo = 25;
+	fx->values[0].band_hi = 49;
+	check_text(fx, "::: banded\nS\n:::\n{boys}\n", 0, "S");
+	check_text(fx, "::: suppressed\nS\n:::\n{boys}\n", 0,
+	    "25\u201349%");
+	fx->values[0].banded = 0;
+	fx->values[0].suppressed = 0;
 	fx->ledger.cases = 47;
 	fx->ledger.suppressed_any = 0;
+}
+
+/* The references to the paper's own ledger under n (the fixture's
+ * region ledger is the same one, so they are told apart by kind). */
+static int
+board_refs(struct doc_node *n)
+{
+	struct doc_node	*c;
+	int		 k = 0;
+
+	for (c = n->first_child; c != NULL; c = doc_node_walk(c, n))
+		k += c->type == DOC_FIGREF &&
+		    c->as.figref.ledger == DOC_LEDGER_SELECTION;
+	return k;
+}
+
+/* A board table whose board figures are mostly [c] loses its board
+ * column (docs/disclosure.md, "Board papers"); one sentence says so when
+ * another table keeps its column; "::: no-board-figures" when none does. */
+static void
+test_fill_collapses_board_tables(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	struct doc_node	*n;
+	char		*msg, *text;
+	static const char one[] =
+	    "| Per cent | {report:lscb} | London |\n| --- | --- | --- |\n"
+	    "| Boys | {boys} | {region:boys} |\n"
+	    "| Mental | {major_mental_illness:percent} | "
+	    "{region:major_mental_illness:percent} |\n\n"
+	    "::: board-figures\nKEPT\n:::\n"
+	    "::: no-board-figures\nNONE\n:::\n";
+	static const char two[] =
+	    "| Per cent | {report:lscb} | London |\n| --- | --- | --- |\n"
+	    "| Boys | {boys} | {region:boys} |\n\n"
+	    "| Per cent | {report:lscb} | London |\n| --- | --- | --- |\n"
+	    "| Mental | {major_mental_illness:percent} | "
+	    "{region:major_mental_illness:percent} |\n";
+
+	/* Nothing hidden: the table as written. */
+	doc = fill(fx, one, 0, &msg);
+	assert_non_null(doc);
+	assert_int_equal(doc->root->first_child->as.table.ncols, 3);
+	text = doc_node_plain(doc->root->first_child->next);
+	assert_string_equal(text, "KEPT");
+	free(text);
+	doc_free(doc);
+	/* Half hidden: below 80%, kept. */
+	fx->values[0].suppressed = 1;
+	doc = fill(fx, one, 0, &msg);
+	assert_int_equal(doc->root->first_child->as.table.ncols, 3);
+	doc_free(doc);
+	/* All hidden: London's column alone, the template says why. */
+	fx->values[2].suppressed = 1;
+	doc = fill(fx, one, 0, &msg);
+	n = doc->root->first_child;
+	assert_int_equal(n->type, DOC_TABLE);
+	assert_int_equal(n->as.table.ncols, 2);
+	assert_int_equal(board_refs(n), 0);
+	text = doc_node_plain(n->next);
+	assert_string_equal(text, "NONE");
+	free(text);
+	doc_free(doc);
+	/* The regional paper and the restricted edition never collapse. */
+	doc = fill(fx, one, -1, &msg);
+	assert_int_equal(doc->root->first_child->as.table.ncols, 3);
+	doc_free(doc);
+	/* One table of two collapses: the sentence stands before it. */
+	fx->values[2].suppressed = 0;
+	doc = fill(fx, two, 0, &msg);
+	n = doc->root->first_child;
+	assert_int_equal(n->type, DOC_PARA);
+	text = doc_node_plain(n);
+	assert_string_equal(text, "None of the Barnet figures of this table "
+	    "can be shown without risk of identifying a child or family, so "
+	    "it gives the London figures.");
+	free(text);
+	assert_int_equal(n->next->as.table.ncols, 2);
+	assert_int_equal(board_refs(n->next), 0);
+	assert_int_equal(n->next->next->as.table.ncols, 3);
+	assert_int_equal(board_refs(n->next->next), 1);
+	doc_free(doc);
+	/* A shown band keeps its table; at 100% only all-[c] tables go. */
+	fx->values[2].suppressed = 1;
+	fx->values[2].banded = 1;
+	fx->values[2].band_lo = 25;
+	fx->values[2].band_hi = 49;
+	doc = fill(fx, one, 0, &msg);
+	assert_int_equal(doc->root->first_child->as.table.ncols, 3);
+	text = doc_node_plain(doc->root->first_child);
+	assert_non_null(strstr(text, "25\u201349%"));
+	free(text);
+	doc_free(doc);
+	fx->values[2].banded = 0;
+	fx->cohort->report.collapse = 100;
+	fx->values[2].suppressed = 0;
+	doc = fill(fx, one, 0, &msg);
+	assert_int_equal(doc->root->first_child->as.table.ncols, 3);
+	doc_free(doc);
+	fx->cohort->report.collapse = 80;
+	fx->values[0].suppressed = 0;
 }
 
 /* region-cases looks at the region's ledger (here the only one). */
@@ -982,6 +1096,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_fill_conditional_blocks,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_fill_collapses_board_tables, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_fill_numbers_items_across_blocks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_footnotes, setup,

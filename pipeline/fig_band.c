@@ -1,0 +1,129 @@
+/*
+ * fig_band.c: banded shares (report.yaml disclosure: bands), after
+ * disclosure control.  A share hidden as [c] may be printed as a band of
+ * whole per cents instead ("25–49%", "under 25%", "75% or more"), which
+ * tells a reader that its numerator lies in an interval.  Bands are given
+ * greedily, board by board and figure by figure: a band is shown only
+ * when the reader of fig_suppress.c, told every band shown so far and
+ * this one, still cannot pin any hidden cell of any board to one value.
+ * Only a share over a base that is printed and larger than the threshold
+ * gets a band: a share of a small base stays [c] (rule 2 of
+ * docs/disclosure.md protects it whatever its value); and no band says
+ * that its numerator is a small number (1 to the threshold, rule 1).
+ * For fig_eval.c only; docs/disclosure.md, "Banded shares", says why.
+ */
+#include <stdlib.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+
+/* The band of edges[0..n) that holds percent p: [*lo, *hi]. */
+static void
+band_of(const int *edges, size_t n, int p, int *lo, int *hi)
+{
+	size_t i;
+
+	*lo = 0;
+	*hi = 100;
+	for (i = 0; i < n; i++) {
+		if (p < edges[i]) {
+			*hi = edges[i] - 1;
+			return;
+		}
+		*lo = edges[i];
+	}
+}
+
+/* The numerators over den whose whole percent lies in [plo, phi]:
+ * [*lo, *hi] (fig_percent() rises with the numerator). */
+static void
+band_interval(long den, int plo, int phi, long *lo, long *hi)
+{
+	long k;
+
+	*lo = den + 1;
+	*hi = -1;
+	for (k = 0; k <= den; k++) {
+		int p = fig_percent(k, den);
+
+		if (p < plo || p > phi)
+			continue;
+		if (k < *lo)
+			*lo = k;
+		*hi = k;
+	}
+}
+
+void
+fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
+    struct fig_ledger *region, int region_hidable, long t,
+    const int *edges, size_t nedges)
+{
+	struct fig_reader *R;
+	size_t r, i, *order, norder = 0;
+	long lo, hi, rlo, rhi;
+	int plo, phi, stale = 0;
+
+	if (nedges == 0 || nb == 0)
+		return;
+	R = fig_reader_new(s, ls, nb, region, region_hidable);
+	/* Relations the ledgers break: nothing can be reasoned, no band. */
+	if (!fig_reader_safe(R, 1)) {
+		fig_reader_free(R);
+		return;
+	}
+	order = xcalloc(nb * s->ndefs + 1, sizeof(*order));
+	for (r = 0; r < nb; r++)
+		for (i = 0; i < s->ndefs; i++) {
+			struct fig_value *v = &ls[r]->values[i];
+
+			if (!v->suppressed || v->unit == FIG_COUNT ||
+			    v->den_hidden || v->den <= t || v->percent < 0)
+				continue;
+			band_of(edges, nedges, v->percent, &plo, &phi);
+			band_interval(v->den, plo, phi, &lo, &hi);
+			/* The band would say the figure, or that it is a
+			 * small number (rule 1 hides those). */
+			if (lo >= hi || (lo >= 1 && hi <= t))
+				continue;
+			if (stale)
+				fig_reader_safe(R, 0);
+			stale = 0;
+			fig_reader_bounds(R, r, (int)i, &rlo, &rhi);
+			fig_reader_band(R, r, (int)i, 1, lo, hi);
+			/* A band no narrower than what a reader already
+			 * knows tells nothing new; any other is tried by
+			 * bound propagation. */
+			if ((lo > rlo || hi < rhi) && !fig_reader_safe(R, 0)) {
+				fig_reader_band(R, r, (int)i, 0, 0, 0);
+				stale = 1;
+				continue;
+			}
+			v->banded = 1;
+			v->band_lo = plo;
+			v->band_hi = phi;
+			order[norder++] = r * s->ndefs + i;
+		}
+	/* Then by trying every value of each small range too, as the
+	 * attacker does: while that pins a cell, the last band goes. */
+	while (norder > 0 && !fig_reader_safe(R, 1)) {
+		r = order[--norder] / s->ndefs;
+		i = order[norder] % s->ndefs;
+		ls[r]->values[i].banded = 0;
+		fig_reader_band(R, r, (int)i, 0, 0, 0);
+	}
+	free(order);
+	/* What a reader can tell of every hidden value, bands and all. */
+	fig_reader_safe(R, 1);
+	for (r = 0; r <= nb; r++) {
+		struct fig_ledger *l = r < nb ? ls[r] : region;
+
+		for (i = 0; i < s->ndefs; i++)
+			if (l->values[i].suppressed)
+				fig_reader_bounds(R, r, (int)i,
+				    &l->values[i].lo, &l->values[i].hi);
+	}
+	fig_reader_free(R);
+}

@@ -1,0 +1,115 @@
+#!/bin/sh
+# tests/e2e/test_board_edition.sh: the public board papers where a
+# board's figures are [c] (docs/disclosure.md, "Board papers"):
+#   - on input/ and on generated cohorts (tests/attack/make_cohorts.py),
+#     banded shares switched on (disclosure: bands), every board paper's
+#     tables are checked against the published board ledger by
+#     tests/attack/board_tables.py: no board column is all [c]; a table
+#     loses its board column, with the sentence that says so, exactly
+#     where the ledger has at least `collapse` per cent of its figures
+#     [c]; a band prints the same in the paper and in the ledger;
+#   - the attacker (scrpaper audit) works back nothing from the ledgers
+#     with the bands, and the bands are there to attack;
+#   - Lambeth's paper on input/ carries no [c] and says once why its
+#     tables hold London's figures alone; the HTML edition too;
+#   - with earlier periods, the tables across periods (no London
+#     column) are left alone and their charts draw;
+#   - collapse: 100 keeps every table with a figure; collapse: false
+#     keeps them all; bad collapse and bands settings are refused at
+#     their line.
+# BOARD_SWEEP=N (make sweep-boards) runs the same over N generated
+# cohorts and the four leak cohorts instead of one of 51 reviews.
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup board_edition
+e2e_need python3
+
+bands() {	# bands DIR LIMITS: switches banded shares on in DIR
+	sed -i "s/^disclosure:\$/disclosure:\n  bands: [$2]/" "$1/report.yaml"
+	grep -q "^  bands: \[$2\]" "$1/report.yaml" ||
+		fail "could not switch bands on in $1"
+}
+
+n=${BOARD_SWEEP:-2}
+leaks=
+[ "$n" -gt 2 ] && leaks=--leaks
+python3 tests/attack/make_cohorts.py --generated "$n" --seed 11 $leaks \
+    --out "$tmp/c" >/dev/null || { echo "FAIL: make_cohorts.py"; exit 1; }
+cp -r input "$tmp/c/input"
+for d in "$tmp"/c/*; do
+	bands "$d" "25, 50, 75"
+done
+# make check: one cohort of 51 reviews and input/; the sweep: all.
+list="$tmp/c/gen-001 $tmp/c/input"
+[ "$n" -gt 2 ] && list=$(ls -d "$tmp"/c/*)
+nb=0
+for d in $list; do
+	name=$(basename "$d")
+	"$SCRPAPER" audit --input "$d" >"$tmp/out" 2>&1 ||
+		fail "audit of $name with bands: $(head -c 2000 "$tmp/out")"
+	"$SCRPAPER" figures --input "$d" --all-lscbs >"$tmp/ledger.csv" ||
+		fail "figures of $name"
+	nb=$((nb + $(grep -c '[0-9]–[0-9]*%' "$tmp/ledger.csv")))
+	python3 tests/attack/board_tables.py "$SCRPAPER" "$d" 80 \
+	    >"$tmp/out" 2>&1 || fail "board papers of $name: $(cat "$tmp/out")"
+done
+# The generated cohorts have boards large enough for bands.
+[ "$nb" -gt 0 ] || fail "no band in any cohort: nothing was attacked"
+
+# input/ as shipped: Lambeth's paper.
+"$SCRPAPER" render --lscb Lambeth --dump doc >"$tmp/lambeth.tree" ||
+	fail "render Lambeth"
+grep -q '\[c\]' "$tmp/lambeth.tree" &&
+	fail "Lambeth's paper still prints [c]: $(grep -m3 '\[c\]' \
+	    "$tmp/lambeth.tree")"
+[ "$(grep -c 'could not be shown in them without risk' \
+    "$tmp/lambeth.tree")" -eq 1 ] ||
+	fail "Lambeth's paper does not say once why its tables are London's"
+grep -q 'The tables below set the' "$tmp/lambeth.tree" &&
+	fail "Lambeth's paper says its tables set out Lambeth's figures"
+"$SCRPAPER" render --lscb Lambeth -o "$tmp/lambeth.html" ||
+	fail "render Lambeth as HTML"
+grep -q '\[c\]' "$tmp/lambeth.html" && fail "Lambeth's HTML prints [c]"
+grep -q 'could not be shown in them without risk' "$tmp/lambeth.html" ||
+	fail "Lambeth's HTML does not say why its tables are London's"
+
+# collapse: 100, only tables of nothing but [c]; false, none.
+cp -r input "$tmp/full"
+sed -i 's/^disclosure:$/disclosure:\n  collapse: 100/' "$tmp/full/report.yaml"
+python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/full" 100 Southwark \
+    Lambeth >"$tmp/out" 2>&1 || fail "collapse: 100: $(cat "$tmp/out")"
+sed -i 's/^  collapse: 100$/  collapse: false/' "$tmp/full/report.yaml"
+"$SCRPAPER" render --input "$tmp/full" --lscb Lambeth --dump doc \
+    >"$tmp/out" || fail "collapse: false"
+[ "$(grep -c 'figref [a-z0-9_]* .*num=suppressed' "$tmp/out")" -gt 40 ] ||
+	fail "collapse: false hides the [c] of Lambeth's tables"
+
+# With earlier periods: the tables across periods (@periods) have no
+# London column to show instead, so they never collapse, and their charts
+# still draw.
+python3 tests/data/make_three_periods.py "$tmp/periods" >/dev/null ||
+	fail "make_three_periods.py"
+"$SCRPAPER" render --input "$tmp/periods" --lscb Lambeth \
+    -o "$tmp/periods/lambeth.pdf" >"$tmp/out" 2>&1 ||
+	fail "Lambeth's paper with earlier periods: $(cat "$tmp/out")"
+python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/periods" 80 Lambeth \
+    Southwark >"$tmp/out" 2>&1 ||
+	fail "board papers with earlier periods: $(cat "$tmp/out")"
+
+# Bad settings: FILE:LINE:COL: error, exit 1, nothing written.
+for bad in "collapse: 40" "collapse: yes" "bands: [50, 25]" "bands: 25" \
+    "bands: [0, 50]" "bands: []"; do
+	rm -rf "$tmp/bad"
+	cp -r input "$tmp/bad"
+	sed -i "s/^disclosure:\$/disclosure:\n  $bad/" "$tmp/bad/report.yaml"
+	"$SCRPAPER" render --input "$tmp/bad" --lscb Lambeth \
+	    -o "$tmp/bad/out.pdf" >"$tmp/out" 2>&1
+	rc=$?
+	[ "$rc" -eq 1 ] || fail "'$bad' exited $rc"
+	grep -q 'report.yaml:[0-9]*:[0-9]*: error: ' "$tmp/out" ||
+		fail "'$bad' is not reported at its line: $(cat "$tmp/out")"
+	[ -e "$tmp/bad/out.pdf" ] && fail "'$bad' wrote a paper"
+done
+
+exit "$failed"
