@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	diag_init(&d, NULL);
 	if (cohort == NULL) {
-		struct fig_selection sel = { -1, 0 };
+		struct fig_selection sel = { -1, 0, 0 };
 
 		cohort = case_load_dir("input", NULL, &d);
 		figs = fig_load("templates/figures.yaml", cohort, &d);

@@ -1188,7 +1188,7 @@ test_real_input_matches_paper(void **state)
 	struct cohort *c;
 	struct fig_set *s;
 	struct fig_ledger *l;
-	struct fig_selection sel = { -1, 0 };
+	struct fig_selection sel = { -1, 0, 0 };
 	const struct fig_value *v;
 	size_t i;
 

@@ -534,7 +534,7 @@ world_doc_hiding(struct world *w, const char *src, const char *hide)
 	struct diag		 d;
 	struct doc		*doc;
 	struct doc_env		 env;
-	struct fig_selection	 sel = { -1, 0 };
+	struct fig_selection	 sel = { -1, 0, 0 };
 	struct fig_ledger	*l;
 	size_t			 i;
 
