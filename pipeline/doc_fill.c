@@ -791,6 +791,58 @@ fill_period_value(const struct fig_value *v, long *lo, long *hi)
 	return 1;
 }
 
+/* The months period i covers: the calendar months from its first day's
+ * to its last day's, both counted (2004-04-01 to 2006-03-31: 24). */
+static long
+fill_period_months(const struct fill *f, size_t i)
+{
+	int	 from, to;
+	long	 m;
+
+	(void)report_period(&f->env->cohort->report, i, &from, &to);
+	if (from <= 0 || to <= 0)
+		return 0;
+	m = (long)(to / 10000 * 12 + to / 100 % 100) -
+	    (long)(from / 10000 * 12 + from / 100 % 100) + 1;
+	return m > 0 ? m : 0;
+}
+
+/* Returns 1 if a count is compared between periods a and b as a rate a
+ * year: their lengths differ (both known). */
+static int
+fill_period_rates(const struct fill *f, size_t a, size_t b)
+{
+	long	 ma = fill_period_months(f, a), mb = fill_period_months(f, b);
+
+	return ma > 0 && mb > 0 && ma != mb;
+}
+
+/* Count x over months as a rate a year, rounded half up to whole units:
+ * x * 12 / months. */
+static long
+fill_rate(long x, long months)
+{
+	return (x * 24 + months) / (2 * months);
+}
+
+/* As fill_period_value, for v of period i compared with period j: a
+ * count becomes its rate a year when the periods' lengths differ. */
+static int
+fill_period_cmp_value(const struct fill *f, const struct fig_value *v,
+    size_t i, size_t j, long *lo, long *hi)
+{
+	long	 m;
+
+	if (!fill_period_value(v, lo, hi))
+		return 0;
+	if (v->unit == FIG_COUNT && fill_period_rates(f, i, j)) {
+		m = fill_period_months(f, i);
+		*lo = fill_rate(*lo, m);
+		*hi = fill_rate(*hi, m);
+	}
+	return 1;
+}
+
 /* Reports figure name of reference n as unknown in ledger l. */
 static void
 fill_figref_unknown(struct fill *f, const struct doc_node *n,
@@ -841,6 +893,48 @@ fill_change_num(struct buf *b, const struct fig_value *v, long x,
 }
 
 /*
+ * The change of count v from a (period p) to z (the current period) when
+ * the periods' lengths differ: compared as rates a year (the count times
+ * 12 over the period's months, rounded), each count with its months, so
+ * that the sentence does not set a short period's count against a long
+ * one's: "rose from 19 a year to 23 a year, up 4 a year (38 in 24
+ * months, then 80 in 42 months)".
+ */
+static void
+fill_change_rate(struct fill *f, struct doc_node *n,
+    const struct fig_value *v, long a, long z, size_t p, int words)
+{
+	struct buf	 b;
+	long		 mp, mc, ra, rz, d;
+
+	mp = fill_period_months(f, p);
+	mc = fill_period_months(f, fill_nperiods(f) - 1);
+	ra = fill_rate(a, mp);
+	rz = fill_rate(z, mc);
+	buf_init(&b);
+	if (ra == rz) {
+		buf_puts(&b, "was unchanged at ");
+		fill_change_num(&b, v, rz, words, 0);
+		buf_puts(&b, " a year");
+	} else {
+		d = rz > ra ? rz - ra : ra - rz;
+		buf_puts(&b, rz > ra ? "rose from " : "fell from ");
+		fill_change_num(&b, v, ra, words, 0);
+		buf_puts(&b, " a year to ");
+		fill_change_num(&b, v, rz, words, 0);
+		buf_puts(&b, rz > ra ? " a year, up " : " a year, down ");
+		fill_change_num(&b, v, d, words, 0);
+		buf_puts(&b, " a year");
+	}
+	buf_puts(&b, " (");
+	fill_change_num(&b, v, a, words, 0);
+	buf_printf(&b, " in %ld months, then ", mp);
+	fill_change_num(&b, v, z, words, 0);
+	buf_printf(&b, " in %ld months)", mc);
+	n->text = buf_take(&b);
+}
+
+/*
  * {[region:]change:NAME[:STYLE]}: how the figure changed from the period
  * before to the current one, as printed: "rose from 40% to 45%, up 5
  * points", "fell from 12 to 9, down 3", "was unchanged at 40%".  A
@@ -856,6 +950,7 @@ fill_change(struct fill *f, struct doc_node *n)
 	struct doc_period	 prev;
 	struct buf		 b;
 	long			 a, z, d, lo;
+	size_t			 cur;
 	int			 style, hidden, pct;
 
 	if ((style = fill_style(f, n, n->as.figref.style,
@@ -894,6 +989,12 @@ fill_change(struct fill *f, struct doc_node *n)
 	if (!fill_period_value(v, &lo, &z) || !fill_period_value(w, &lo, &a)) {
 		n->text = xstrdup("n/a");
 		n->as.figref.num.kind = DOC_NUM_BLANK;
+		return;
+	}
+	cur = fill_nperiods(f) - 1;
+	if (!pct && fill_period_rates(f, (size_t)prev.index, cur)) {
+		fill_change_rate(f, n, v, a, z, (size_t)prev.index,
+		    style == FIG_STYLE_WORDS);
 		return;
 	}
 	buf_init(&b);
@@ -1010,8 +1111,10 @@ fill_period_test_holds(const struct fill *f, const struct doc_test *t)
 		    (w = fig_ledger_find(fill_period_ledger(f, t->ledger,
 		    (size_t)pr.index), t->name)) == NULL ||
 		    v->suppressed || w->suppressed ||
-		    !fill_period_value(v, &a0, &a1) ||
-		    !fill_period_value(w, &c0, &c1))
+		    !fill_period_cmp_value(f, v, (size_t)pl.index,
+		    (size_t)pr.index, &a0, &a1) ||
+		    !fill_period_cmp_value(f, w, (size_t)pr.index,
+		    (size_t)pl.index, &c0, &c1))
 			return 0;
 		if (t->op == DOC_OP_COMPARABLE)
 			return 1;
@@ -1109,6 +1212,24 @@ fill_period_ref(const struct fill *f, const struct doc_node *ref, size_t i)
 	return r;
 }
 
+/* Returns 1 if ref names a count (not a share) and the report's periods
+ * differ in length: its @periods table then gives each period's months. */
+static int
+fill_period_count_ref(const struct fill *f, const struct doc_node *ref)
+{
+	const struct fig_value	*v;
+	size_t			 i, np = fill_nperiods(f);
+
+	v = fig_ledger_find(fill_period_ledger(f, ref->as.figref.ledger,
+	    np - 1), ref->as.figref.name);
+	if (v == NULL || v->unit != FIG_COUNT)
+		return 0;
+	for (i = 0; i + 1 < np; i++)
+		if (fill_period_rates(f, i, np - 1))
+			return 1;
+	return 0;
+}
+
 /*
  * Sets "@periods" table t across the periods: its second column, a
  * figure a body row, becomes one column a period, oldest first, the
@@ -1119,8 +1240,8 @@ fill_period_table(struct fill *f, struct doc_node *t)
 {
 	struct doc_node	*row, *cell, *ref, *c;
 	size_t		 i, np = fill_nperiods(f);
-	char		*label;
-	int		 head = 0, errors = f->errors;
+	char		*label, *hl;
+	int		 head = 0, counts = 0, errors = f->errors;
 
 	for (row = t->first_child; row != NULL; row = row->next) {
 		cell = row->first_child != NULL ? row->first_child->next :
@@ -1143,6 +1264,8 @@ fill_period_table(struct fill *f, struct doc_node *t)
 			fill_err(f, cell, "a @periods table's second column "
 			    "holds one figure {NAME} or {region:NAME} a row, "
 			    "which it sets across the periods");
+		else
+			counts |= fill_period_count_ref(f, ref);
 	}
 	if (!head)
 		fill_err(f, t, "a @periods table needs a header row (its "
@@ -1155,6 +1278,15 @@ fill_period_table(struct fill *f, struct doc_node *t)
 		for (i = 0; i < np; i++) {
 			if (row->as.row.header) {
 				label = fill_period_label(f, i);
+				if (counts) {
+					/* Counts of periods of unequal
+					 * lengths: each column says its
+					 * months. */
+					hl = xasprintf("%s (%ld\u00a0months)",
+					    label, fill_period_months(f, i));
+					free(label);
+					label = hl;
+				}
 				c = fill_text_cell(cell, 1, label);
 				free(label);
 			} else {

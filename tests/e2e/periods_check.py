@@ -162,6 +162,34 @@ def text_of(v):
     return "n/a" if p is None else "%d%%" % p
 
 
+def months(p):
+    """The calendar months period (label, from, to) covers, both ends
+    counted."""
+    _, lo, hi = p
+    return (hi.year * 12 + hi.month) - (lo.year * 12 + lo.month) + 1
+
+
+def rate(x, m):
+    """Count x over m months a year, rounded half up."""
+    return (x * 24 + m) // (2 * m)
+
+
+def count_change(a, b, pa, pb):
+    """{change:NAME} of a count from a (period pa) to b (period pb): as
+    rates a year, each count with its months, when the lengths differ."""
+    ma, mb = months(pa), months(pb)
+    if ma == mb:
+        return change(a, b, False)
+    ra, rb = rate(a, ma), rate(b, mb)
+    if ra == rb:
+        s = "was unchanged at %d a year" % rb
+    else:
+        s = "%s from %d a year to %d a year, %s %d a year" % (
+            "rose" if rb > ra else "fell", ra, rb,
+            "up" if rb > ra else "down", abs(rb - ra))
+    return s + " (%d in %d months, then %d in %d months)" % (a, ma, b, mb)
+
+
 def change(a, b, share):
     """{change:NAME} from a to b (printed numbers)."""
     unit = "%" if share else ""
@@ -291,7 +319,7 @@ def main(argv):
         return t
 
     if changes is not None:
-        return check_changes(changes, figs, led)
+        return check_changes(changes, figs, led, per)
 
     with open(html_path, encoding="utf-8") as f:
         p = Paper()
@@ -318,9 +346,15 @@ def main(argv):
             fail("%s: no table" % title)
             continue
         t = tables[0]
-        if t[0][1:] != labels:
+        # A table of counts over periods of unequal lengths gives each
+        # period's months in its heading.
+        heads = labels
+        if title == "The cohort" and len({months(p_) for p_ in per}) > 1:
+            heads = ["%s (%d months)" % (p_[0], months(p_))
+                     for p_ in per]
+        if t[0][1:] != heads:
             fail("%s: header %s, not the periods %s" % (title, t[0][1:],
-                                                       labels))
+                                                       heads))
         want = [[lab] + [cell(i, name) for i in range(len(per))]
                 for lab, name in rows]
         if t[1:] != want:
@@ -339,10 +373,12 @@ def main(argv):
         if not alts:
             fail("%s: no chart" % title)
             continue
-        alt = alts[0]
+        # (A no-break space, as in "24 months", may read as a space.)
+        alt = alts[0].replace("\u00a0", " ")
+        pdf_alts = [a_.replace("\u00a0", " ") for a_ in pdf_alts]
         body = " ".join("%s: %s." % (r[0], ", ".join(
-            "%s %s" % (labels[i], r[1 + i]) for i in range(len(per))))
-            for r in want)
+            "%s %s" % (heads[i], r[1 + i]) for i in range(len(per))))
+            for r in want).replace("\u00a0", " ")
         if not alt.startswith("Bar chart: ") or body not in alt:
             fail("%s: the chart's alt is\n  %s\nwithout\n  %s" % (
                 title, alt, body))
@@ -354,10 +390,12 @@ def main(argv):
             fail("%s: the PDF has no Figure with /Alt %s" % (title, alt))
     # The sentence on the numbers of reviews and children.
     a, b = figs[-2], figs[-1]
-    want = ("Since %s, the number of SCRs completed %s, and the number "
-            "of children involved in the incidents %s." % (
-                per[-2][0], change(a["cases"][0], b["cases"][0], False),
-                change(a["children"][0], b["children"][0], False)))
+    want = ("Compared with %s, the number of SCRs completed %s, and the "
+            "number of children involved in the incidents %s." % (
+                per[-2][0],
+                count_change(a["cases"][0], b["cases"][0], per[-2], per[-1]),
+                count_change(a["children"][0], b["children"][0], per[-2],
+                             per[-1])))
     if not any(k == "p" and v == want for k, v in sec["The cohort"]):
         fail("the cohort's sentence is not\n  %s" % want)
     if lscb is None:
@@ -379,7 +417,7 @@ def main(argv):
     return report()
 
 
-def check_changes(path, figs, led):
+def check_changes(path, figs, led, per):
     """Lines "NAME: CHANGE." against the change made here."""
     seen = {"rose": 0, "fell": 0, "was unchanged": 0}
     with open(path, encoding="utf-8") as f:
@@ -396,7 +434,7 @@ def check_changes(path, figs, led):
         elif share:
             want = change(pct(*a), pct(*b), True)
         else:
-            want = change(a[0], b[0], False)
+            want = count_change(a[0], b[0], per[-2], per[-1])
         if got.lower() != want:
             fail("{change:%s} printed \"%s\", not \"%s\"" % (name, got,
                                                             want))

@@ -79,6 +79,14 @@ python3 tests/e2e/periods_check.py "$in" "$tmp/restricted.html" \
     fail "$board's restricted edition"
 
 # {change:NAME} for every figure of the tables, from the cases.
+# The lines "NAME: CHANGE." of a test paper's text, each joined to the
+# lines it wraps onto (up to the next item or a blank line).
+changes() {
+	awk '/^[a-z0-9_]+: / { if (l != "") print l; l = $0; next }
+	    l != "" && NF { l = l " " $0; next }
+	    { if (l != "") print l; l = "" }
+	    END { if (l != "") print l }'
+}
 {
 	echo '# Changes'
 	echo
@@ -91,14 +99,41 @@ python3 tests/e2e/periods_check.py "$in" "$tmp/restricted.html" \
 	done
 } >"$tmp/changes.tmpl"
 run render --input "$in" --template "$tmp/changes.tmpl" -o "$tmp/ch.pdf"
-pdftotext "$tmp/ch.pdf" - | grep -E '^[a-z0-9_]+: ' >"$tmp/ch.txt"
+pdftotext "$tmp/ch.pdf" - | changes >"$tmp/ch.txt"
 python3 tests/e2e/periods_check.py "$in" - - - --changes "$tmp/ch.txt" ||
     fail "{change:NAME} in the regional paper"
 run render --input "$in" --lscb "$board" --template "$tmp/changes.tmpl" \
     -o "$tmp/chb.pdf"
-pdftotext "$tmp/chb.pdf" - | grep -E '^[a-z0-9_]+: ' >"$tmp/chb.txt"
+pdftotext "$tmp/chb.pdf" - | changes >"$tmp/chb.txt"
 python3 tests/e2e/periods_check.py "$in" - - - --lscb "$board" \
     "$tmp/ledgers" --changes "$tmp/chb.txt" || fail "{change:NAME} in $board's"
+
+# Periods of equal lengths: counts compared as counts, headings without
+# months.  2002-04 is dropped and 2004-06 made as long as 2006-09 (42
+# months, from 2002-10-01).
+eq=$tmp/eq
+cp -R "$in" "$eq"
+sed -e '/label: 2002-04, from: 2002-04-01/d' \
+    -e 's/label: 2004-06, from: 2004-04-01/label: 2004-06, from: 2002-10-01/' \
+    "$in/report.yaml" >"$eq/report.yaml"
+grep -q 'label: 2004-06, from: 2002-10-01' "$eq/report.yaml" ||
+    fail "equal periods: the fixture's earlier periods moved"
+run render --input "$eq" -o "$tmp/eq.html"
+run render --input "$eq" -o "$tmp/eq.pdf"
+pdftotext -layout "$tmp/eq.pdf" "$tmp/eq.txt"
+python3 tests/unit/pdf_struct.py "$tmp/eq.pdf" >"$tmp/eq.struct"
+python3 tests/e2e/periods_check.py "$eq" "$tmp/eq.html" "$tmp/eq.txt" \
+    "$tmp/eq.struct" || fail "periods of equal lengths"
+grep -q 'a year' "$tmp/eq.html" &&
+    fail "equal periods: a change worded as a rate a year"
+grep -q 'months)' "$tmp/eq.html" &&
+    fail "equal periods: a heading gives months"
+run render --input "$eq" --template "$tmp/changes.tmpl" -o "$tmp/cheq.pdf"
+pdftotext "$tmp/cheq.pdf" - | changes >"$tmp/cheq.txt"
+python3 tests/e2e/periods_check.py "$eq" - - - --changes "$tmp/cheq.txt" ||
+    fail "{change:NAME} over periods of equal lengths"
+grep -q 'a year' "$tmp/cheq.txt" &&
+    fail "equal periods: {change:NAME} worded as a rate a year"
 
 # The national trend: the series' studies, gaps as "–", then London's
 # periods; the same cells in the chart's alternative.
@@ -132,6 +167,23 @@ body = " ".join("%s: %s." % (r[0], ", ".join(
     "%s %s" % (table[0][1 + j], r[1 + j]) for j in range(3))) for r in want)
 assert body in alt, "trend alt %s without %s" % (alt, body)
 print("trend: %d rows" % len(want))
+# The share of the children who died, the issue's example: the studies'
+# 66% and 52% as national.yaml has them, 2007-08 a gap.
+table = [v for t, v in rest if t == "table"][1]
+alt = [v for t, v in rest if t == "alt"][1]
+want = [["National, 2005 \u2013 2007", "66%"],
+        ["National, 2007-2008", "\u2013"],
+        ["National, 2008 \u2013 2009", "52%"]]
+for label, lo, hi in per:
+    sel = [k for k in ks if lo <= pc.date(k["completed"]) <= hi]
+    kids = [c for k in sel for c in k["children"]]
+    died = pc.pct(sum(1 for c in kids if c["outcome"] == "died"), len(kids))
+    want.append(["London, " + label, "%d%%" % died])
+assert table[0][1:] == ["Died"], "died trend header %s" % table[0]
+assert table[1:] == want, "died trend table %s, not %s" % (table[1:], want)
+body = " ".join("%s: Died %s." % (r[0], r[1]) for r in want)
+assert body in alt, "died trend alt %s without %s" % (alt, body)
+print("trend of deaths: %d rows" % len(want))
 PY
 
 # The broken-wording patterns of the grammar sweep, in both papers; and

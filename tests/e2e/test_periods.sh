@@ -18,6 +18,9 @@
 #     no --period the current one; `--format json` the same values;
 #   - `check` counts the reviews of every period and names each file in
 #     none.
+# On the three-period fixture of test_paper_periods.sh
+# (tests/data/make_three_periods.py): `audit` and `audit --pooled` find
+# nothing.
 # On input/ (no earlier period): `figures --period 2006-09` is `figures`
 # byte for byte, and --all-periods is its rows led by the period.
 # Errors: an unknown --period names the periods (exit 2); a bad
@@ -176,6 +179,17 @@ for line in bad[:20]:
     print(line)
 sys.exit(1 if bad else 0)
 PY
+done
+
+# The three-period fixture of the paper's tests: nothing to work back,
+# with or without the total over the periods.
+python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
+	fail "make_three_periods.py"
+for pooled in "" --pooled; do
+	"$SCRPAPER" audit --input "$tmp/three" $pooled >"$tmp/out" 2>&1 ||
+		fail "audit $pooled of three periods: $(head -c 2000 "$tmp/out")"
+	grep -q '^audit: 33 boards, 3 periods.*: OK$' "$tmp/out" ||
+		fail "audit $pooled of three periods says: $(cat "$tmp/out")"
 done
 
 # input/: no earlier period, the same ledger as ever.
