@@ -133,24 +133,29 @@ lay_start_fits(const struct lay_state *s, size_t i, double y, double notes)
 {
 	const struct lay_block	*b;
 	double			 h, fn;
-	int			 count;
 
 	if (i >= s->n)
 		return 1;
 	b = &s->b[i];
 	if (b->newpage)
 		return 1;
-	count = lay_can_split(s, b) ? lay_least(s, b, 0) : b->nlines;
-	lay_sum(b, 0, count, &h, &fn);
+	/* A block that fits whole here stays whole (lay_block_flow()):
+	 * what it keeps with must start here too, or it breaks, leaving
+	 * its last lines with that. */
+	lay_sum(b, 0, b->nlines, &h, &fn);
 	h += b->before;
-	if (!lay_fits(s, y, notes, h, fn))
-		return 0;
-	if (count == b->nlines && b->keep) {
+	if (lay_fits(s, y, notes, h, fn)) {
+		if (!b->keep)
+			return 1;
 		if (fn > 0 && notes == 0)
 			fn += s->p->note_sep;
-		return lay_start_fits(s, i + 1, y + h, notes + fn);
+		if (lay_start_fits(s, i + 1, y + h, notes + fn))
+			return 1;
 	}
-	return 1;
+	if (!lay_can_split(s, b))
+		return 0;
+	lay_sum(b, 0, lay_least(s, b, 0), &h, &fn);
+	return lay_fits(s, y, notes, h + b->before, fn);
 }
 
 static void
@@ -281,6 +286,14 @@ lay_block_flow(struct lay_state *s, size_t i)
 				    fn + s->p->note_sep : fn;
 				if (!lay_start_fits(s, i + 1,
 				    s->y + before + h, s->notes + n2)) {
+					/* Its last lines go with what it
+					 * keeps with. */
+					k = rest - lay_widows(s, b);
+					if (lay_can_split(s, b) &&
+					    k >= lay_least(s, b, 0)) {
+						lay_place(s, i, 0, k, before);
+						first = k;
+					}
 					lay_newpage(s);
 					continue;
 				}
@@ -350,6 +363,15 @@ lay_group_fits(const struct lay_state *s, size_t i)
 	return lay_fits(s, s->y, s->notes, h, fn);
 }
 
+/* Returns 1 if a float waiting for the next page goes no further than
+ * block b: the start of a section (not of a subsection), a forced break
+ * or the next float. */
+static int
+lay_holds_float(const struct lay_block *b)
+{
+	return (b->section && !b->subsection) || b->newpage || b->flt > 0;
+}
+
 /* Returns 1 if moving the float at block i lets something fill the
  * page: a block follows it in its section, before the next float. */
 static int
@@ -357,8 +379,7 @@ lay_may_float(const struct lay_state *s, size_t i)
 {
 	size_t	 j = i + (size_t)s->b[i].flt;
 
-	return j < s->n && s->b[i].flt > 0 && !s->b[j].section &&
-	    !s->b[j].newpage && s->b[j].flt == 0;
+	return j < s->n && s->b[i].flt > 0 && !lay_holds_float(&s->b[j]);
 }
 
 /* Room a justified page's table rows may take: a notional gap between
@@ -503,8 +524,7 @@ lay_paginate(const struct lay_block *blocks, size_t n,
 		if (blocks[i].nlines <= 0)
 			continue;
 		/* A waiting float goes no further than here. */
-		if (s.npend > 0 && (blocks[i].flt > 0 ||
-		    blocks[i].section || blocks[i].newpage))
+		if (s.npend > 0 && lay_holds_float(&blocks[i]))
 			lay_newpage(&s);
 		if (blocks[i].flt > 0 && !s.empty &&
 		    !lay_group_fits(&s, i) && lay_may_float(&s, i)) {

@@ -36,10 +36,15 @@ struct lay_block {
 					   they may move to the top of the
 					   next page while the blocks after
 					   them fill this one, never past a
-					   section start, a forced break or
-					   the next float */
+					   section start (a subsection's
+					   start is passed), a forced break
+					   or the next float */
 	int		 section;	/* 1 if it starts a section (a
 					   heading): a float stays before it */
+	int		 subsection;	/* with section: a lower-level
+					   heading (###): a float may move
+					   past it, to the end of its
+					   section (##) */
 	int		 rows;		/* 1 if the space between its lines
 					   may grow when a page is justified
 					   (a table's rows) */

@@ -482,6 +482,7 @@ rndr_measure(struct rndr *p)
 			rndr_block_lay_text(p, b, 0);
 			b->lay.keep = 1;
 			b->lay.section = 1;
+			b->lay.subsection = n->as.heading.level > 2;
 			break;
 		case DOC_SUBTITLE:
 			b = rndr_block_new(p, PDF_TEXT, n);

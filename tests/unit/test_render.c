@@ -129,6 +129,34 @@ test_lay_float_moves_and_text_fills(void **state)
 	check_frag(&r, 1, 1, 1, 0, 1, 0);
 	check_frag(&r, 2, 2, 1, 0, 3, 60);
 	lay_result_clear(&r);
+
+	/* But past the start of a subsection (###), to its section's
+	 * end. */
+	b[2].subsection = 1;
+	lay_paginate(b, 3, &params, &r);
+	check_frag(&r, 1, 2, 0, 0, 3, 60);
+	check_frag(&r, 2, 1, 1, 0, 1, 0);
+	lay_result_clear(&r);
+}
+
+static void
+test_lay_lead_in_breaks_to_keep_with_next(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+
+	b[0] = blk(5, 10, 0);		/* 50 of 100 */
+	b[1] = blk(4, 10, 0);		/* introduces the table */
+	b[1].keep = 1;
+	b[2] = blk(3, 10, 0);		/* a table kept whole */
+	b[2].split = 0;
+	lay_paginate(b, 3, &params, &r);
+	/* Its last two lines go with the table, not the whole of it. */
+	assert_int_equal(r.npages, 2);
+	check_frag(&r, 1, 1, 0, 0, 2, 50);
+	check_frag(&r, 2, 1, 1, 2, 2, 0);
+	check_frag(&r, 3, 2, 1, 0, 3, 20);
+	lay_result_clear(&r);
 }
 
 static void
@@ -996,6 +1024,7 @@ main(void)
 		cmocka_unit_test(test_lay_flows_blocks_down_pages),
 		cmocka_unit_test(test_lay_heading_keeps_with_next),
 		cmocka_unit_test(test_lay_float_moves_and_text_fills),
+		cmocka_unit_test(test_lay_lead_in_breaks_to_keep_with_next),
 		cmocka_unit_test(test_lay_table_splits_with_header),
 		cmocka_unit_test(test_lay_heading_chain_moves_together),
 		cmocka_unit_test(test_lay_heading_stays_when_text_can_start),
