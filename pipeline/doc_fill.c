@@ -1713,6 +1713,15 @@ fill_chart_value(const char *s, int *pct)
 	if (!isdigit((unsigned char)*s))
 		return -2;
 	v = strtod(s, &end);
+	/* A banded share, "25\u201349%" (fig_band_text()): a hidden
+	 * figure, drawn as [c] is, with no bar. */
+	if (strncmp(end, "\u2013", 3) == 0 &&
+	    isdigit((unsigned char)end[3]) && end == s + strspn(s,
+	    "0123456789")) {
+		end += 3 + strspn(end + 3, "0123456789");
+		if (strcmp(end, "%") == 0)
+			return 0;
+	}
 	*pct = *end == '%';
 	if (*pct)
 		end++;
@@ -1726,7 +1735,7 @@ fill_chart_value(const char *s, int *pct)
  * 13.12): a header row naming the series, one to FILL_CHART_SERIES
  * series, one to FILL_CHART_CATS body rows, and every value a number of
  * one kind (all percentages or all counts), not negative, or a value not
- * drawn.  Errors are reported at the chart or the cell.
+ * drawn ([c], a band, n/a, a dash).  Errors are reported at the chart or the cell.
  */
 static void
 fill_chart_check(struct fill *f, const struct doc_node *n)

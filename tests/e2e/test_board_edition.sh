@@ -97,6 +97,20 @@ python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/periods" 80 Lambeth \
     Southwark >"$tmp/out" 2>&1 ||
 	fail "board papers with earlier periods: $(cat "$tmp/out")"
 
+# With bands and earlier periods: a banded share in a table across
+# periods is drawn by its chart as a [c] is (no bar, the band as its
+# label), not refused as "not a number".
+cp -r "$tmp/periods" "$tmp/pbands"
+bands "$tmp/pbands" "25, 50, 75"
+"$SCRPAPER" check --input "$tmp/pbands" >"$tmp/out" 2>&1 ||
+	fail "check with bands and earlier periods: $(head -c 2000 "$tmp/out")"
+"$SCRPAPER" render --input "$tmp/pbands" --lscb Southwark \
+    -o "$tmp/pbands/southwark.pdf" >"$tmp/out" 2>&1 ||
+	fail "Southwark with bands and earlier periods: $(cat "$tmp/out")"
+pdftotext "$tmp/pbands/southwark.pdf" - 2>/dev/null |
+    grep -q '^[0-9]*–[0-9]*%$' ||
+	fail "no band printed in Southwark's paper with bands and periods"
+
 # Bad settings: FILE:LINE:COL: error, exit 1, nothing written.
 for bad in "collapse: 40" "collapse: yes" "bands: [50, 25]" "bands: 25" \
     "bands: [0, 50]" "bands: []"; do
