@@ -29,33 +29,6 @@ struct post {
 	int			 depth;		/* structure tree recursion */
 };
 
-/* Appends s to b with the five XML special characters escaped. */
-static void
-post_xml(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&apos;");
-			break;
-		default:
-			buf_putc(b, *s);
-			break;
-		}
-}
-
 /* Returns a new copy of the UTF-8 text of Info entry key, or of "" when
  * it is missing; free with free(). */
 static char *
@@ -106,14 +79,14 @@ post_xmp(struct post *p, qpdf_oh root)
 	    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
 	    "   <dc:format>application/pdf</dc:format>\n"
 	    "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	post_xml(&b, title);
+	buf_put_xml(&b, title);
 	buf_puts(&b, "</rdf:li></rdf:Alt></dc:title>\n"
 	    "   <dc:creator><rdf:Seq>");
 	/* The creators as given; else the Info /Author, a comma-separated
 	 * list. */
 	for (i = 0; i < p->pp->ncreators; i++) {
 		buf_puts(&b, "<rdf:li>");
-		post_xml(&b, p->pp->creators[i]);
+		buf_put_xml(&b, p->pp->creators[i]);
 		buf_puts(&b, "</rdf:li>");
 	}
 	a = p->pp->ncreators > 0 ? NULL : xstrdup(author);
@@ -123,23 +96,23 @@ post_xmp(struct post *p, qpdf_oh root)
 			e += 2;
 		}
 		buf_puts(&b, "<rdf:li>");
-		post_xml(&b, s);
+		buf_put_xml(&b, s);
 		buf_puts(&b, "</rdf:li>");
 	}
 	free(a);
 	buf_puts(&b, "</rdf:Seq></dc:creator>\n"
 	    "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	post_xml(&b, subject);
+	buf_put_xml(&b, subject);
 	buf_puts(&b, "</rdf:li></rdf:Alt></dc:description>\n"
 	    "   <dc:language><rdf:Bag><rdf:li>");
-	post_xml(&b, p->pp->lang);
+	buf_put_xml(&b, p->pp->lang);
 	buf_puts(&b, "</rdf:li></rdf:Bag></dc:language>\n"
 	    "   <pdf:Keywords>");
-	post_xml(&b, keywords);
+	buf_put_xml(&b, keywords);
 	buf_puts(&b, "</pdf:Keywords>\n   <pdf:Producer>");
-	post_xml(&b, producer);
+	buf_put_xml(&b, producer);
 	buf_puts(&b, "</pdf:Producer>\n   <xmp:CreatorTool>");
-	post_xml(&b, creator);
+	buf_put_xml(&b, creator);
 	buf_printf(&b, "</xmp:CreatorTool>\n"
 	    "   <xmp:CreateDate>%sZ</xmp:CreateDate>\n"
 	    "   <xmp:ModifyDate>%sZ</xmp:ModifyDate>\n"
