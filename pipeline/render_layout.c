@@ -385,7 +385,7 @@ lay_may_float(const struct lay_state *s, size_t i)
 /* Room a justified page's table rows may take: a notional gap between
  * two rows, and the most one may grow. */
 #define LAY_ROW_GAP	3.0
-#define LAY_ROW_MOST	6.0
+#define LAY_ROW_MOST	3.0
 
 /* What may grow on a page: the gap above run k, or the rows of run k. */
 struct lay_give {
@@ -401,7 +401,10 @@ struct lay_give {
  * between the runs of a page, and between the rows of its tables, grow in
  * proportion to their size (water-filling under each one's limit) until
  * the last run ends at the top of the page's footnotes, or every one has
- * grown its most.  Runs only move down, never past the foot.
+ * grown its most; then, on a page that still ends more than 1 - fill of
+ * the page above its foot, the gaps between runs grow past their limit
+ * just far enough to end it there.  Runs only move down, never past the
+ * foot.
  */
 static void
 lay_justify(const struct lay_block *blocks, const struct lay_params *p,
@@ -448,11 +451,8 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
 				g[ng].rows = 0;
 				g[ng].base = b->before;
 				g[ng].most = b->before * p->stretch;
-				if (g[ng].most < p->stretch_pt)
+				if (g[ng].most > p->stretch_pt)
 					g[ng].most = p->stretch_pt;
-				/* Most above a section's heading. */
-				if (b->section && g[ng].most < p->height / 4)
-					g[ng].most = p->height / 4;
 				g[ng++].got = 0;
 			}
 			if (b->rows && r->frags[k].count > 1) {
@@ -490,6 +490,16 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
 			if (!capped)
 				break;
 		}
+		/* A page the capped gaps leave more than 1 - fill empty (its
+		 * next block, too tall to break, could not come up): its
+		 * gaps (and table rows) grow past their cap, in proportion,
+		 * but only as far as that. */
+		w = 0;
+		for (m = 0; m < ng; m++)
+			w += g[m].base;
+		room -= (1 - p->fill) * p->height;
+		for (m = 0; m < ng && room > 0 && w > 0; m++)
+			g[m].got += room * g[m].base / w;
 		shift = 0;
 		for (k = i, m = 0; k < j; k++) {
 			if (m < ng && g[m].k == k && !g[m].rows)

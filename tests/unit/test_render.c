@@ -420,7 +420,7 @@ test_lay_justified_pages(void **state)
 	double			 end;
 
 	pp.stretch = 2.5;
-	pp.stretch_pt = 10;
+	pp.stretch_pt = 12;
 	b[0] = blk(3, 10, 0);		/* 30 */
 	b[1] = blk(4, 10, 10);		/* a table, 40 + 10 above */
 	b[1].rows = 1;
@@ -435,7 +435,9 @@ test_lay_justified_pages(void **state)
 	assert_true(r.frags[1].y > 40);
 	assert_true(r.frags[1].lead > 0);
 	end = r.frags[1].y + 40 + 3 * r.frags[1].lead;
-	assert_true(end > 99.9 && end < 100.01);
+	/* (to within half a point: the rows' 3 pt each are used up) */
+	assert_true(r.frags[1].lead > 2.99 && r.frags[1].lead < 3.01);
+	assert_true(end > 99.5 && end < 100.01);
 	/* The last page keeps its natural spacing. */
 	check_frag(&r, 2, 2, 1, 0, 5, 0);
 	check_frag(&r, 3, 3, 1, 0, 1, 60);
@@ -446,6 +448,46 @@ test_lay_justified_pages(void **state)
 	b[1].rows = 0;
 	lay_paginate(b, 4, &pp, &r);
 	check_frag(&r, 1, 1, 0, 0, 4, 40);
+	lay_result_clear(&r);
+}
+
+/* Issue 19: a gap grows to at most stretch times itself and by no more
+ * than stretch_pt; a page those caps leave ending above fill of its
+ * height has its gaps grow past them, as far as that and no further. */
+static void
+test_lay_justify_caps(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+
+	pp.stretch = 1;
+	pp.stretch_pt = 8;
+	b[0] = blk(3, 10, 0);		/* 30 */
+	b[1] = blk(1, 10, 10);		/* ends at 50 */
+	b[2] = blk(6, 10, 10);		/* 70 with its gap: next page */
+	b[2].split = 0;
+	lay_paginate(b, 3, &pp, &r);
+	assert_int_equal(r.npages, 2);
+	/* 50 were free; the gap of 10 grows by 8 (not 10, not 50). */
+	check_frag(&r, 1, 1, 0, 0, 1, 48);
+	lay_result_clear(&r);
+
+	pp.stretch_pt = 40;
+	lay_paginate(b, 3, &pp, &r);
+	check_frag(&r, 1, 1, 0, 0, 1, 50);	/* doubled: 10 more */
+	lay_result_clear(&r);
+
+	/* With fill: past the caps to end at 90, not at 100. */
+	pp.stretch_pt = 8;
+	pp.fill = 0.9;
+	lay_paginate(b, 3, &pp, &r);
+	assert_true(r.frags[1].y > 79.99 && r.frags[1].y < 80.01);
+	/* A page the caps already bring below fill stays as it was. */
+	pp.fill = 0.5;
+	lay_result_clear(&r);
+	lay_paginate(b, 3, &pp, &r);
+	check_frag(&r, 1, 1, 0, 0, 1, 48);
 	lay_result_clear(&r);
 }
 
@@ -1038,6 +1080,7 @@ main(void)
 		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
 		cmocka_unit_test(test_issue13_9_long_footnote_continues),
 		cmocka_unit_test(test_lay_justified_pages),
+		cmocka_unit_test(test_lay_justify_caps),
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
 		cmocka_unit_test(test_lay_columns),
