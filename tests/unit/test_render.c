@@ -977,6 +977,59 @@ cmd_output(const char *cmd)
 	return s;
 }
 
+/* Returns the height a chart of ncats categories of three series takes
+ * in the layout: from its top to the paragraph after it, less the 14 pt
+ * between them (the paper has one page: no justification). */
+static double
+chart_height(struct world *w, int ncats)
+{
+	struct buf	 src;
+	struct doc	*doc;
+	struct frag_row	*rows;
+	size_t		 n, i;
+	int		 k, npages;
+	double		 top = -1, h = -1;
+
+	buf_init(&src);
+	buf_puts(&src, "# T\n\n| WHAT | A | B | C |\n| --- | --- | --- | --- |\n");
+	for (k = 0; k < ncats; k++)
+		buf_printf(&src, "| Row %d | %d%% | %d%% | %d%% |\n", k,
+		    10 + k, 20 + k, 30 + k);
+	buf_puts(&src, "\n@chart Bars\n\nAfter.\n");
+	doc = world_doc(w, src.data);
+	rows = layout_rows(doc, &n, &npages);
+	assert_int_equal(npages, 1);
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].type, "chart") == 0)
+			top = rows[i].y;
+		else if (top >= 0 && h < 0)
+			h = rows[i].y - top - 14;
+	}
+	free(rows);
+	doc_free(doc);
+	buf_clear(&src);
+	return h;
+}
+
+/* Issue 19: a chart of more than 12 bars is set at the compact pitch (11
+ * pt bars 2 apart, 8 between categories; 16, 2 and 12 otherwise): a
+ * legend row of 24, the categories, an axis row of 22. */
+static void
+test_render_chart_pitch(void **state)
+{
+	struct world	*w = *state;
+	double		 h;
+
+	if (w->figs == NULL)
+		skip();
+	h = chart_height(w, 4);		/* 12 bars: the full pitch */
+	assert_true(h > 24 + 4 * (3 * 18 - 2 + 12) + 22 - 0.1 &&
+	    h < 24 + 4 * (3 * 18 - 2 + 12) + 22 + 0.1);
+	h = chart_height(w, 5);		/* 15 bars: compact */
+	assert_true(h > 24 + 5 * (3 * 13 - 2 + 8) + 22 - 0.1 &&
+	    h < 24 + 5 * (3 * 13 - 2 + 8) + 22 + 0.1);
+}
+
 /*
  * A DOC_CHART after a table is drawn as a Figure with a text
  * alternative made from the table's cells; suppressed cells ([c]) get
@@ -1100,6 +1153,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_render_chart_is_a_figure_with_alt, world_setup,
 		    world_teardown),
+		cmocka_unit_test_setup_teardown(test_render_chart_pitch,
+		    world_setup, world_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
