@@ -58,8 +58,9 @@ struct diag;
 /* Vertical justification (render_layout.c, lay_params): on every page but
  * the last, a gap between blocks grows to at most twice its size and by
  * no more than PDF_STRETCH_PT; a page that still ends more than
- * 1 - PDF_FILL of its height above the foot has its gaps grow past that,
- * just far enough to end there. */
+ * 1 - PDF_FILL of its height above the foot has the space above its
+ * headings (without one, all its gaps) grow past that, just far enough to
+ * end there. */
 #define PDF_STRETCH	1.0
 #define PDF_STRETCH_PT	24.0
 #define PDF_FILL	0.9

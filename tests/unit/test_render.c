@@ -491,6 +491,36 @@ test_lay_justify_caps(void **state)
 	lay_result_clear(&r);
 }
 
+/* Issue 19: past the caps, only the gaps above a page's headings grow
+ * (a section break reads as one; a hole between paragraphs does not). */
+static void
+test_lay_justify_past_cap_above_headings(void **state)
+{
+	struct lay_block	 b[5];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+
+	pp.stretch = 1;
+	pp.stretch_pt = 8;
+	pp.fill = 0.9;
+	b[0] = blk(1, 10, 0);
+	b[1] = blk(1, 10, 10);		/* a paragraph */
+	b[2] = blk(1, 10, 10);		/* a heading */
+	b[2].section = 1;
+	b[2].keep = 1;
+	b[3] = blk(1, 10, 0);		/* its text: ends at 60 */
+	b[4] = blk(9, 10, 10);		/* too tall to come up */
+	b[4].split = 0;
+	lay_paginate(b, 5, &pp, &r);
+	assert_int_equal(r.npages, 2);
+	/* 40 free: each gap grows by its cap of 8, then the 14 that
+	 * leave the page 10 empty go above the heading alone. */
+	check_frag(&r, 1, 1, 0, 0, 1, 28);
+	check_frag(&r, 2, 2, 0, 0, 1, 70);
+	check_frag(&r, 3, 3, 0, 0, 1, 80);
+	lay_result_clear(&r);
+}
+
 static void
 test_lay_page_break_request(void **state)
 {
@@ -1134,6 +1164,7 @@ main(void)
 		cmocka_unit_test(test_issue13_9_long_footnote_continues),
 		cmocka_unit_test(test_lay_justified_pages),
 		cmocka_unit_test(test_lay_justify_caps),
+		cmocka_unit_test(test_lay_justify_past_cap_above_headings),
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
 		cmocka_unit_test(test_lay_columns),
