@@ -15,12 +15,13 @@ trap 'rm -f "$log"' EXIT
 trap 'exit 1' INT TERM
 for t in tests/e2e/test_*.sh; do
 	[ -f "$t" ] || continue
+	start=$(date +%s)
 	if sh "$t" >"$log" 2>&1; then
 		pass=$((pass + 1))
-		echo "PASS $t"
+		echo "PASS $t ($(($(date +%s) - start)) s)"
 	else
 		fail=$((fail + 1))
-		echo "FAIL $t"
+		echo "FAIL $t ($(($(date +%s) - start)) s)"
 		sed 's/^/    /' "$log"
 	fi
 done
