@@ -2458,6 +2458,21 @@ fill_board_cells(const struct fill *f, const struct doc_node *table,
 	return nregion > 0 ? n : 0;
 }
 
+/* A paragraph of the text in b, at table's place in the template, for
+ * before it; clears b. */
+static struct doc_node *
+fill_note_para(const struct doc_node *table, struct buf *b)
+{
+	struct doc_node	*para, *text;
+
+	para = doc_node_new(DOC_PARA, table->line, table->col);
+	text = doc_node_new(DOC_TEXT, table->line, table->col);
+	text->text = xstrdup(b->data);
+	doc_node_append(para, text);
+	buf_clear(b);
+	return para;
+}
+
 /* Writes every board figure of table's columns cols[] that is shown (a
  * number or a band) to b, each after its row's label: "Boys, 52%; ...". */
 static void
@@ -2495,7 +2510,6 @@ fill_collapse_note(struct fill *f, const struct doc_node *table,
 {
 	const struct cohort	*c = f->env->cohort;
 	const struct doc_node	*row, *cell;
-	struct doc_node		*para, *text;
 	struct buf		 b;
 	int			 col, nat = 0;
 
@@ -2520,12 +2534,7 @@ fill_collapse_note(struct fill *f, const struct doc_node *table,
 	}
 	buf_printf(&b, " the %s figures%s.", c->report.region, nat ?
 	    " and, where it has one, the national study's" : "");
-	para = doc_node_new(DOC_PARA, table->line, table->col);
-	text = doc_node_new(DOC_TEXT, table->line, table->col);
-	text->text = xstrdup(b.data);
-	doc_node_append(para, text);
-	buf_clear(&b);
-	return para;
+	return fill_note_para(table, &b);
 }
 
 /* Removes the columns cols[] of table. */
@@ -2625,7 +2634,6 @@ fill_pool_note(struct fill *f, const struct doc_node *table,
 	const struct report	*r = &f->env->cohort->report;
 	const struct fig_ledger	*pl = f->env->pooled[DOC_LEDGER_SELECTION];
 	const char		*board = r->lscbs[f->env->lscb];
-	struct doc_node		*para, *text;
 	struct buf		 b;
 	size_t			 i, n = fill_nperiods(f);
 	char			*label, *from, *to;
@@ -2666,12 +2674,7 @@ fill_pool_note(struct fill *f, const struct doc_node *table,
 	    "" : "s", board, pl->children, pl->children == 1 ? "" : "ren");
 	free(from);
 	free(to);
-	para = doc_node_new(DOC_PARA, table->line, table->col);
-	text = doc_node_new(DOC_TEXT, table->line, table->col);
-	text->text = xstrdup(b.data);
-	doc_node_append(para, text);
-	buf_clear(&b);
-	return para;
+	return fill_note_para(table, &b);
 }
 
 /* Switches table, whose board figures of the current period collapse

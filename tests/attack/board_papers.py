@@ -61,11 +61,13 @@ def main():
               if ledger[(b, "cases")][3] not in ("", "0")]
     if "--board" in opts:
         boards = [opts["--board"]]
-    # The board tables' figures: the same rows in every board's paper.
+    # The board tables' figures: the same rows in every board's paper
+    # (none when no board has a review in the period).
     names = [c[0] for t in tables(run(binary, "render", "--input",
                                       input_dir, "--lscb", boards[0],
                                       "--dump", "doc", *tmpl))
-             for row in t["rows"] for c in row if c[1] == "region"]
+             for row in t["rows"] for c in row
+             if c[1] == "region"] if boards else []
     cells = shown = bands = marks = pages = most = 0
     pooled = opts.get("--pooled") == "yes"
     pool = pooled_ledgers(binary, input_dir) if pooled else {}
