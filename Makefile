@@ -112,8 +112,13 @@ $(JS_DEPS): tests/js/package.json tests/js/package-lock.json
 	cd tests/js && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit \
 	    --no-fund --loglevel=error
 
-scrpaper: $(BIN)
-	cp $(BIN) $@
+# ./scrpaper is a copy of the last build's binary (build/rel, or
+# build/san after make SANITIZE=1): copied whenever the two differ, so a
+# plain make after a sanitized one puts the plain binary back.
+scrpaper: $(BIN) FORCE
+	@cmp -s $(BIN) $@ || cp $(BIN) $@
+
+FORCE:
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)

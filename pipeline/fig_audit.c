@@ -109,7 +109,7 @@ aud_var(struct aud *A, int row, int fig, int what)
 		slot = aud_slot(A, row, A->s->defs[fig].nrclass, what);
 	if (A->id[slot] >= 0)
 		return A->id[slot];
-	A->v = xreallocarray(A->v, (size_t)A->nv + 1, sizeof(*A->v));
+	A->v = xgrowarray(A->v, (size_t)A->nv, sizeof(*A->v));
 	x = &A->v[A->nv];
 	memset(x, 0, sizeof(*x));
 	x->row = row;
@@ -169,7 +169,7 @@ aud_fact(struct aud *A, int eq, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	A->f = xreallocarray(A->f, (size_t)A->nf + 1, sizeof(*A->f));
+	A->f = xgrowarray(A->f, (size_t)A->nf, sizeof(*A->f));
 	f = &A->f[A->nf++];
 	memset(f, 0, sizeof(*f));
 	f->eq = eq;
@@ -187,8 +187,8 @@ aud_term(struct aud *A, int var, long k)
 			f->k[i] += k;
 			return;
 		}
-	f->var = xreallocarray(f->var, (size_t)f->n + 1, sizeof(*f->var));
-	f->k = xreallocarray(f->k, (size_t)f->n + 1, sizeof(*f->k));
+	f->var = xgrowarray(f->var, (size_t)f->n, sizeof(*f->var));
+	f->k = xgrowarray(f->k, (size_t)f->n, sizeof(*f->k));
 	f->var[f->n] = var;
 	f->k[f->n++] = k;
 }
@@ -858,8 +858,8 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
 		for (j = 0; j < A.f[i].n; j++) {
 			int x = A.f[i].var[j];
 
-			A.uses[x] = xreallocarray(A.uses[x],
-			    (size_t)A.nuses[x] + 1, sizeof(**A.uses));
+			A.uses[x] = xgrowarray(A.uses[x],
+			    (size_t)A.nuses[x], sizeof(**A.uses));
 			A.uses[x][A.nuses[x]++] = i;
 		}
 	A.todo = xcalloc((size_t)A.nf + 1, sizeof(*A.todo));

@@ -96,7 +96,7 @@ sup_at(size_t nfig, size_t row, int fig, enum sup_kind kind)
 static void
 sup_con_add(struct sup *S, enum fig_rel_op op, long rhs)
 {
-	S->cons = xreallocarray(S->cons, S->ncons + 1, sizeof(*S->cons));
+	S->cons = xgrowarray(S->cons, S->ncons, sizeof(*S->cons));
 	memset(&S->cons[S->ncons], 0, sizeof(*S->cons));
 	S->cons[S->ncons].op = op;
 	S->cons[S->ncons].rhs = rhs;
@@ -114,8 +114,8 @@ sup_term(struct sup *S, size_t cell, long coef)
 			k->coef[i] += coef;
 			return;
 		}
-	k->cell = xreallocarray(k->cell, k->n + 1, sizeof(*k->cell));
-	k->coef = xreallocarray(k->coef, k->n + 1, sizeof(*k->coef));
+	k->cell = xgrowarray(k->cell, k->n, sizeof(*k->cell));
+	k->coef = xgrowarray(k->coef, k->n, sizeof(*k->coef));
 	k->cell[k->n] = cell;
 	k->coef[k->n++] = coef;
 }

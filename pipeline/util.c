@@ -65,6 +65,19 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *
+xgrowarray(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(p, 4, size);
+	if (n >= 4 && (n & (n - 1)) == 0) {
+		if (n > SIZE_MAX / 2)
+			oom();
+		return xreallocarray(p, 2 * n, size);
+	}
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

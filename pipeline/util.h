@@ -18,6 +18,12 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
+/* Makes room for item n of an array of n items grown one at a time, only
+ * ever through this function: its capacity is kept at 4 or the power of
+ * two at or above n, so appending n items costs O(n) in all (growing by
+ * one with xreallocarray() copies the array each time under
+ * AddressSanitizer, and in the worst case with any allocator). */
+void *xgrowarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Returns a new string formatted as by printf; free with free(). */

@@ -1,7 +1,8 @@
 /*
  * test_util.c: tests of the output safety in pipeline/util.c: what an
  * output path may hold, the mode of a replaced file, the temporary files
- * a killed run left, and the worker list of the signal guard (issue 13).
+ * a killed run left, and the worker list of the signal guard (issue 13);
+ * the array growth of xgrowarray().
  */
 #define _DEFAULT_SOURCE		/* flock(), mkdtemp() */
 #include <stdarg.h>
@@ -224,6 +225,41 @@ test_issue13_16_reaped_worker_is_never_signalled(void **state)
 	tmp_guard_children(NULL, 0);
 }
 
+/* xgrowarray() grows at 0, 4, 8, 16, ... items only, to twice as many
+ * (so appending is linear), keeps what the array held, and leaves every
+ * slot up to its capacity writable (ASan checks that in make check
+ * SANITIZE=1). */
+static void
+test_growarray_doubles_and_keeps_items(void **state)
+{
+	long *a = NULL, probe;
+	size_t n, cap = 0, grew = 0, i;
+
+	(void)state;
+	for (n = 0; n < 100000; n++) {
+		int grows = n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+
+		if (!grows) {
+			/* No allocation may happen: a pointer that is not
+			 * the heap's comes back as it went in. */
+			assert_ptr_equal(xgrowarray(&probe, n, sizeof(*a)),
+			    &probe);
+		}
+		a = xgrowarray(a, n, sizeof(*a));
+		if (grows) {
+			cap = n ? 2 * n : 4;
+			grew++;
+		}
+		for (i = n; i < cap; i++)	/* the whole capacity */
+			a[i] = -1;
+		a[n] = (long)n * 7;
+	}
+	for (n = 0; n < 100000; n++)
+		assert_int_equal(a[n], (long)n * 7);
+	assert_int_equal(grew, 16);	/* 0, 4, 8, ..., 65536 */
+	free(a);
+}
+
 int
 main(void)
 {
@@ -235,6 +271,7 @@ main(void)
 		cmocka_unit_test(test_issue13_4_racing_writers_of_one_target),
 		cmocka_unit_test(
 		    test_issue13_16_reaped_worker_is_never_signalled),
+		cmocka_unit_test(test_growarray_doubles_and_keeps_items),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
