@@ -38,6 +38,25 @@ rndr_chart_free(struct rndr_chart *c)
 	free(c);
 }
 
+/* Sets chart c's pitch (bar, gap between bars, gap between categories)
+ * and its height, each category's band at least as tall as the tallest
+ * label (labelh) so that wrapped labels never overlap. */
+static void
+rndr_chart_pitch(struct rndr_chart *c, double bar, double gap, double group,
+    double labelh)
+{
+	const struct doc_chart	*data = c->data;
+
+	c->bar = bar;
+	c->gap = gap;
+	c->group = group;
+	c->band = data->nseries * (bar + gap) - gap;
+	if (c->band < labelh)
+		c->band = labelh;
+	c->height = PDF_CHART_LEGEND * c->legend_rows + data->ncats *
+	    (c->band + group) + PDF_CHART_AXIS;
+}
+
 /*
  * Measures chart node n from the data fill read from its table.
  * Returns the chart (free with rndr_chart_free()), or NULL when n has
@@ -49,7 +68,7 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	const struct doc_chart	*data = n->as.chart.data;
 	struct rndr_chart	*c;
 	struct rndr_text	 t;
-	double			 maxv, w, steps[] = { 1, 2, 5 };
+	double			 maxv, w, labelh = 0, steps[] = { 1, 2, 5 };
 	size_t			 k;
 	int			 s;
 	char			*tick;
@@ -83,6 +102,14 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 		    PANGO_ALIGN_LEFT);
 		/* A long label wraps, so that the bars keep their room. */
 		w = rndr_text_width(&t);
+		if (w > RNDR_CHART_LABELW) {
+			rndr_text_clear(&t);
+			rndr_text_make(p, &t, NULL, data->cats[k],
+			    RNDR_CHART_LABELW, PDF_CHART_PT, 1,
+			    PANGO_ALIGN_LEFT);
+		}
+		if (t.height > labelh)
+			labelh = t.height;
 		w = (w < RNDR_CHART_LABELW ? w : RNDR_CHART_LABELW) + 14;
 		if (w > c->labelw)
 			c->labelw = w;
@@ -95,9 +122,11 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	c->plotw = PDF_BODY_W - c->labelw - PDF_CHART_VALW;
 	rndr_text_clear(&t);
 	c->legend_rows = rndr_chart_legend(p, c, 0, 0);
-	c->height = PDF_CHART_LEGEND * c->legend_rows + data->ncats * (data->nseries *
-	    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP +
-	    PDF_CHART_GROUP) + PDF_CHART_AXIS;
+	rndr_chart_pitch(c, PDF_CHART_BAR, PDF_CHART_GAP, PDF_CHART_GROUP,
+	    labelh);
+	if (data->ncats * data->nseries > PDF_CHART_MANY)
+		rndr_chart_pitch(c, PDF_CHART_BAR_C, PDF_CHART_GAP_C,
+		    PDF_CHART_GROUP_C, labelh);
 	return c;
 }
 
@@ -239,9 +268,8 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 	cairo_save(p->cr);
 	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
 	(void)rndr_chart_legend(p, c, 1, y);
-	top = y + PDF_CHART_LEGEND * c->legend_rows + PDF_CHART_GROUP / 2;
-	yb = top + ncats * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
-	    PDF_CHART_GAP + PDF_CHART_GROUP) - PDF_CHART_GROUP / 2;
+	top = y + PDF_CHART_LEGEND * c->legend_rows + c->group / 2;
+	yb = top + ncats * (c->band + c->group) - c->group / 2;
 
 	/* Gridlines and their values. */
 	for (v = 0; v <= c->max + 1e-9; v += c->step) {
@@ -249,7 +277,7 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 		cairo_set_source_rgb(p->cr, v == 0 ? PDF_INK : 0.75,
 		    v == 0 ? PDF_INK : 0.75, v == 0 ? PDF_INK : 0.75);
 		cairo_set_line_width(p->cr, v == 0 ? 1.0 : 0.5);
-		cairo_move_to(p->cr, w, top - PDF_CHART_GROUP / 2);
+		cairo_move_to(p->cr, w, top - c->group / 2);
 		cairo_line_to(p->cr, w, yb);
 		cairo_stroke(p->cr);
 		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
@@ -261,26 +289,27 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 
 	/* Categories and bars. */
 	for (k = 0; k < ncats; k++) {
-		gy = top + k * (nseries * (PDF_CHART_BAR + PDF_CHART_GAP) -
-		    PDF_CHART_GAP + PDF_CHART_GROUP);
+		gy = top + k * (c->band + c->group);
 		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
-		rndr_chart_label(p, data->cats[k], PDF_LEFT, gy + (nseries *
-		    (PDF_CHART_BAR + PDF_CHART_GAP) - PDF_CHART_GAP) / 2, 1,
-		    0);
+		rndr_chart_label(p, data->cats[k], PDF_LEFT, gy + c->band / 2,
+		    1, 0);
+		/* The bars in the middle of a band a wrapped label made
+		 * taller. */
+		gy += (c->band - (nseries * (c->bar + c->gap) - c->gap)) / 2;
 		for (s = 0; s < nseries; s++) {
-			by = gy + s * (PDF_CHART_BAR + PDF_CHART_GAP);
+			by = gy + s * (c->bar + c->gap);
 			cc = &data->cells[k * nseries + s];
 			w = 0;
 			if (cc->bar) {
 				w = cc->num.value / c->max * c->plotw;
 				if (w > 0)
 					rndr_chart_swatch(p, s, x0, by, w,
-					    PDF_CHART_BAR);
+					    c->bar);
 			}
 			cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK,
 			    PDF_INK);
 			rndr_chart_label(p, cc->text,
-			    x0 + w + 4, by + PDF_CHART_BAR / 2, 0, 0);
+			    x0 + w + 4, by + c->bar / 2, 0, 0);
 		}
 	}
 	cairo_restore(p->cr);

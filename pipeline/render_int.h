@@ -55,10 +55,28 @@ struct diag;
 #define PDF_GREY_B	0.373
 #define PDF_LANG	"en-GB"	/* the document's language */
 
-/* Chart geometry, in points. */
+/* Vertical justification (render_layout.c, lay_params): on every page but
+ * the last, a gap between blocks grows to at most twice its size and by
+ * no more than PDF_STRETCH_PT; a page that still ends more than
+ * 1 - PDF_FILL of its height above the foot has the space above its
+ * headings (without one, all its gaps) grow past that, just far enough to
+ * end there. */
+#define PDF_STRETCH	1.0
+#define PDF_STRETCH_PT	24.0
+#define PDF_FILL	0.9
+
+/* Chart geometry, in points.  A chart of more than PDF_CHART_MANY bars
+ * (a @periods comparison: three series of five or six categories) is set
+ * at the compact pitch, its bars closer, never closer than the 12 pt
+ * values beside them need: such a chart at the full pitch takes most of a
+ * page and leaves the next figure no room. */
 #define PDF_CHART_BAR	16.0	/* thickness of a bar */
 #define PDF_CHART_GAP	2.0	/* between the bars of a category */
 #define PDF_CHART_GROUP	12.0	/* between categories */
+#define PDF_CHART_MANY	12
+#define PDF_CHART_BAR_C	11.0	/* the same, compact */
+#define PDF_CHART_GAP_C	2.0
+#define PDF_CHART_GROUP_C 8.0
 #define PDF_CHART_LEGEND 24.0	/* the legend's row */
 #define PDF_CHART_AXIS	22.0	/* the gridline values' row */
 #define PDF_CHART_VALW	48.0	/* room right of the longest bar */
@@ -132,6 +150,12 @@ struct rndr_chart {
 	double		 height;	/* the whole figure */
 	int		 legend_rows;	/* the legend's rows: it wraps when
 					   the series' names do not fit */
+	double		 bar;		/* a bar's thickness, */
+	double		 gap;		/* between a category's bars, */
+	double		 group;		/* between categories: the full or
+					   the compact pitch */
+	double		 band;		/* a category's bars, or its label
+					   if that is taller (wrapped) */
 };
 
 /* One block of the flow, measured. */

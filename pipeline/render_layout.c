@@ -385,12 +385,13 @@ lay_may_float(const struct lay_state *s, size_t i)
 /* Room a justified page's table rows may take: a notional gap between
  * two rows, and the most one may grow. */
 #define LAY_ROW_GAP	3.0
-#define LAY_ROW_MOST	6.0
+#define LAY_ROW_MOST	3.0
 
 /* What may grow on a page: the gap above run k, or the rows of run k. */
 struct lay_give {
 	size_t	 k;
 	int	 rows;
+	int	 heading;	/* the gap above a heading */
 	double	 base;		/* its weight */
 	double	 most;		/* the most it may grow */
 	double	 got;
@@ -401,7 +402,11 @@ struct lay_give {
  * between the runs of a page, and between the rows of its tables, grow in
  * proportion to their size (water-filling under each one's limit) until
  * the last run ends at the top of the page's footnotes, or every one has
- * grown its most.  Runs only move down, never past the foot.
+ * grown its most; then, on a page that still ends more than 1 - fill of
+ * the page above its foot, the gaps above its headings (or, without one,
+ * all its gaps and rows) grow past their limit just far enough to end it
+ * there.  Runs only move down, never past the
+ * foot.
  */
 static void
 lay_justify(const struct lay_block *blocks, const struct lay_params *p,
@@ -412,7 +417,7 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
 	struct lay_give		*g = NULL;
 	size_t			 i, j, k, m, ng, cap = 0;
 	double			 h, fn, hh, bottom, room, shift, w, give;
-	int			 round, capped;
+	int			 round, capped, heads;
 
 	for (i = 0; i < r->nfrags; i = j) {
 		/* The runs [i, j) of one page. */
@@ -446,18 +451,17 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
 			    b->before > 0) {
 				g[ng].k = k;
 				g[ng].rows = 0;
+				g[ng].heading = b->section;
 				g[ng].base = b->before;
 				g[ng].most = b->before * p->stretch;
-				if (g[ng].most < p->stretch_pt)
+				if (g[ng].most > p->stretch_pt)
 					g[ng].most = p->stretch_pt;
-				/* Most above a section's heading. */
-				if (b->section && g[ng].most < p->height / 4)
-					g[ng].most = p->height / 4;
 				g[ng++].got = 0;
 			}
 			if (b->rows && r->frags[k].count > 1) {
 				g[ng].k = k;
 				g[ng].rows = 1;
+				g[ng].heading = 0;
 				g[ng].base = LAY_ROW_GAP *
 				    (r->frags[k].count - 1);
 				g[ng].most = LAY_ROW_MOST *
@@ -490,6 +494,22 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
 			if (!capped)
 				break;
 		}
+		/* A page the capped gaps leave more than 1 - fill empty (its
+		 * next block, too tall to break, could not come up): the
+		 * gaps above its headings grow past their cap, in
+		 * proportion, but only as far as that (a page without a
+		 * heading: all its gaps and table rows). */
+		heads = 0;
+		for (m = 0; m < ng; m++)
+			heads |= g[m].heading;
+		w = 0;
+		for (m = 0; m < ng; m++)
+			if (g[m].heading || !heads)
+				w += g[m].base;
+		room -= (1 - p->fill) * p->height;
+		for (m = 0; m < ng && room > 0 && w > 0; m++)
+			if (g[m].heading || !heads)
+				g[m].got += room * g[m].base / w;
 		shift = 0;
 		for (k = i, m = 0; k < j; k++) {
 			if (m < ng && g[m].k == k && !g[m].rows)

@@ -70,9 +70,13 @@ struct lay_params {
 				   page's foot; never the gap below a block
 				   kept with the next (a heading); 0 for
 				   none */
-	double	 stretch_pt;	/* ... or by this many points, if more;
-				   the gap above a section's heading by up
-				   to a quarter of the page */
+	double	 stretch_pt;	/* ... and by no more than this many
+				   points */
+	double	 fill;		/* a page those limits leave ending above
+				   fill times the page's height (its next
+				   block could not come up): its gaps grow
+				   past them just far enough to end it
+				   there; 0 for never */
 };
 
 /* A run of one block's lines on one page. */

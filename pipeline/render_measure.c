@@ -654,8 +654,9 @@ rndr_paginate(struct rndr *p)
 	lp.orphans = 2;
 	lp.widows = 2;
 	lp.note_line = 0;
-	lp.stretch = 2.5;
-	lp.stretch_pt = 72;
+	lp.stretch = PDF_STRETCH;
+	lp.stretch_pt = PDF_STRETCH_PT;
+	lp.fill = PDF_FILL;
 	for (i = 0; i < p->nnotes; i++)
 		for (k = 0; k < p->notes[i].text.nlines; k++)
 			if (p->notes[i].text.lines[k].height > lp.note_line)

@@ -4,16 +4,24 @@
 # pdftotext -bbox-layout for the text, the page drawn in grey for the ink
 # of charts and rules) and fails when a page but the last is more than
 # 15 % empty at the foot, a page ends on a line that introduces what
-# follows, or one line of a paragraph stands alone at a page's foot or
-# head.  Writes PNGs of every page at 50 dpi under build/pages/NAME/ for
-# people to look at (of the regional papers only, in make check).
+# follows, one line of a paragraph stands alone at a page's foot or
+# head, or a blank band between blocks is taller than a fifth of the
+# page's body (vertical justification's gaps are capped).  Writes PNGs
+# of every page at 50 dpi under build/pages/NAME/ for people to look at
+# (of the regional papers only, in make check).
 #
-# Always: the regional paper and every board's paper of input/, and the
-# small cohorts of tests/data/variants (what `make check` runs, through
-# test_pages.sh: a few seconds).  With PAGES_FULL=1 (`make pages`): also
-# generated cohorts of several sizes, from 0 to 200 reviews over three
-# boards (tests/data/make_variants.py) and London-sized ones of 10 to 300
-# reviews over skewed boards (tests/attack/make_cohorts.py).
+# Always: the regional paper and every board's paper of input/ and of the
+# small cohorts of tests/data/variants, the regional paper and four
+# boards' of the three-period fixture (tests/data/make_three_periods.py)
+# (what `make check` runs, through test_pages.sh: about fifteen seconds),
+# and page_geometry.py's self-test
+# (a deliberately bad page of each rule is caught).  Every page's
+# measures go to build/pages/NAME/geometry.txt.  With PAGES_FULL=1
+# (`make pages`): also every board's paper of the three-period fixture,
+# and generated cohorts of several sizes, from 0 to 200
+# reviews over three boards (tests/data/make_variants.py) and
+# London-sized ones of 10 to 300 reviews over skewed boards
+# (tests/attack/make_cohorts.py).
 . tests/e2e/lib.sh
 e2e_setup pages
 e2e_need pdftotext pdftoppm python3
@@ -22,18 +30,26 @@ out=${PAGES_OUT:-build/pages}
 rm -rf "$out"
 mkdir -p "$out" || exit 1
 
-# check NAME INPUT-DIR: renders the regional paper and every board's from
-# INPUT-DIR, measures every page and draws it.
+# check NAME INPUT-DIR [BOARD...]: renders the regional paper and every
+# board's from INPUT-DIR (only the BOARDs named, unless PAGES_FULL=1),
+# measures every page and draws it.
 check() {
 	name=$1
 	input=$2
+	shift 2
 	mkdir -p "$tmp/$name/lscb" "$out/$name"
 	if ! "$SCRPAPER" render --input "$input" -o "$tmp/$name/region.pdf" \
 	    2>"$tmp/err"; then
 		fail "$name: cannot render the regional paper: $(cat "$tmp/err")"
 		return
 	fi
-	if ! "$SCRPAPER" render --input "$input" --all-lscbs \
+	if [ $# -gt 0 ] && [ "${PAGES_FULL:-0}" != 1 ]; then
+		for board in "$@"; do
+			"$SCRPAPER" render --input "$input" --lscb "$board" \
+			    -o "$tmp/$name/lscb/$board.pdf" 2>"$tmp/err" ||
+			    fail "$name: cannot render $board: $(cat "$tmp/err")"
+		done
+	elif ! "$SCRPAPER" render --input "$input" --all-lscbs \
 	    -o "$tmp/$name/lscb" >/dev/null 2>"$tmp/err"; then
 		fail "$name: cannot render the board papers: $(cat "$tmp/err")"
 		return
@@ -50,15 +66,32 @@ check() {
 		    fail "$name: pdftoppm $base"
 	done
 	[ "$npdf" -ge 2 ] || fail "$name: only $npdf papers rendered"
-	if ! python3 tests/e2e/page_geometry.py "$tmp/$name/region.pdf" \
-	    "$tmp/$name"/lscb/*.pdf 2>"$tmp/err"; then
+	if ! python3 tests/e2e/page_geometry.py --report \
+	    "$tmp/$name/region.pdf" "$tmp/$name"/lscb/*.pdf \
+	    >"$tmp/report" 2>"$tmp/err"; then
 		fail "$name: $(sed "s|$tmp/||" "$tmp/err")"
 	fi
+	# Every page's measures (empty foot, tallest blank band).
+	sed "s|$tmp/$name/||" "$tmp/report" >"$out/$name/geometry.txt"
+	[ -s "$out/$name/geometry.txt" ] || fail "$name: no page measured"
 	echo "$name: $npdf papers measured"
 }
 
+# The measure catches what it is there to catch: pages made to break
+# each rule fail it, pages that keep them pass.
+python3 tests/e2e/page_geometry.py --self-test ||
+    fail "page_geometry.py misses a broken rule"
+
 check shipped input
 check variants tests/data/variants
+# Three periods (issue 15's fixture): the comparison section's tables and
+# charts of many bars, in the regional paper and (every board's in make
+# pages) Southwark's (two trend charts of 18 and 6 bars on one page),
+# Lambeth's, Sutton's (the fullest pages) and Bexley's (no review in a
+# period: charts of [c]).
+python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
+    fail "make_three_periods"
+check three-periods "$tmp/three" Southwark Lambeth Sutton Bexley
 
 if [ "${PAGES_FULL:-0}" = 1 ]; then
 	# Three boards: 0, 1, 2, 5, 20 and 200 reviews in all.

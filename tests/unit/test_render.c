@@ -420,7 +420,7 @@ test_lay_justified_pages(void **state)
 	double			 end;
 
 	pp.stretch = 2.5;
-	pp.stretch_pt = 10;
+	pp.stretch_pt = 12;
 	b[0] = blk(3, 10, 0);		/* 30 */
 	b[1] = blk(4, 10, 10);		/* a table, 40 + 10 above */
 	b[1].rows = 1;
@@ -435,7 +435,9 @@ test_lay_justified_pages(void **state)
 	assert_true(r.frags[1].y > 40);
 	assert_true(r.frags[1].lead > 0);
 	end = r.frags[1].y + 40 + 3 * r.frags[1].lead;
-	assert_true(end > 99.9 && end < 100.01);
+	/* (to within half a point: the rows' 3 pt each are used up) */
+	assert_true(r.frags[1].lead > 2.99 && r.frags[1].lead < 3.01);
+	assert_true(end > 99.5 && end < 100.01);
 	/* The last page keeps its natural spacing. */
 	check_frag(&r, 2, 2, 1, 0, 5, 0);
 	check_frag(&r, 3, 3, 1, 0, 1, 60);
@@ -446,6 +448,76 @@ test_lay_justified_pages(void **state)
 	b[1].rows = 0;
 	lay_paginate(b, 4, &pp, &r);
 	check_frag(&r, 1, 1, 0, 0, 4, 40);
+	lay_result_clear(&r);
+}
+
+/* Issue 19: a gap grows to at most stretch times itself and by no more
+ * than stretch_pt; a page those caps leave ending above fill of its
+ * height has its gaps grow past them, as far as that and no further. */
+static void
+test_lay_justify_caps(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+
+	pp.stretch = 1;
+	pp.stretch_pt = 8;
+	b[0] = blk(3, 10, 0);		/* 30 */
+	b[1] = blk(1, 10, 10);		/* ends at 50 */
+	b[2] = blk(6, 10, 10);		/* 70 with its gap: next page */
+	b[2].split = 0;
+	lay_paginate(b, 3, &pp, &r);
+	assert_int_equal(r.npages, 2);
+	/* 50 were free; the gap of 10 grows by 8 (not 10, not 50). */
+	check_frag(&r, 1, 1, 0, 0, 1, 48);
+	lay_result_clear(&r);
+
+	pp.stretch_pt = 40;
+	lay_paginate(b, 3, &pp, &r);
+	check_frag(&r, 1, 1, 0, 0, 1, 50);	/* doubled: 10 more */
+	lay_result_clear(&r);
+
+	/* With fill: past the caps to end at 90, not at 100. */
+	pp.stretch_pt = 8;
+	pp.fill = 0.9;
+	lay_paginate(b, 3, &pp, &r);
+	assert_true(r.frags[1].y > 79.99 && r.frags[1].y < 80.01);
+	/* A page the caps already bring below fill stays as it was. */
+	pp.fill = 0.5;
+	lay_result_clear(&r);
+	lay_paginate(b, 3, &pp, &r);
+	check_frag(&r, 1, 1, 0, 0, 1, 48);
+	lay_result_clear(&r);
+}
+
+/* Issue 19: past the caps, only the gaps above a page's headings grow
+ * (a section break reads as one; a hole between paragraphs does not). */
+static void
+test_lay_justify_past_cap_above_headings(void **state)
+{
+	struct lay_block	 b[5];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+
+	pp.stretch = 1;
+	pp.stretch_pt = 8;
+	pp.fill = 0.9;
+	b[0] = blk(1, 10, 0);
+	b[1] = blk(1, 10, 10);		/* a paragraph */
+	b[2] = blk(1, 10, 10);		/* a heading */
+	b[2].section = 1;
+	b[2].keep = 1;
+	b[3] = blk(1, 10, 0);		/* its text: ends at 60 */
+	b[4] = blk(9, 10, 10);		/* too tall to come up */
+	b[4].split = 0;
+	lay_paginate(b, 5, &pp, &r);
+	assert_int_equal(r.npages, 2);
+	/* 40 free: each gap grows by its cap of 8, then the 14 that
+	 * leave the page 10 empty go above the heading alone. */
+	check_frag(&r, 1, 1, 0, 0, 1, 28);
+	check_frag(&r, 2, 2, 0, 0, 1, 70);
+	check_frag(&r, 3, 3, 0, 0, 1, 80);
 	lay_result_clear(&r);
 }
 
@@ -935,6 +1007,59 @@ cmd_output(const char *cmd)
 	return s;
 }
 
+/* Returns the height a chart of ncats categories of three series takes
+ * in the layout: from its top to the paragraph after it, less the 14 pt
+ * between them (the paper has one page: no justification). */
+static double
+chart_height(struct world *w, int ncats)
+{
+	struct buf	 src;
+	struct doc	*doc;
+	struct frag_row	*rows;
+	size_t		 n, i;
+	int		 k, npages;
+	double		 top = -1, h = -1;
+
+	buf_init(&src);
+	buf_puts(&src, "# T\n\n| WHAT | A | B | C |\n| --- | --- | --- | --- |\n");
+	for (k = 0; k < ncats; k++)
+		buf_printf(&src, "| Row %d | %d%% | %d%% | %d%% |\n", k,
+		    10 + k, 20 + k, 30 + k);
+	buf_puts(&src, "\n@chart Bars\n\nAfter.\n");
+	doc = world_doc(w, src.data);
+	rows = layout_rows(doc, &n, &npages);
+	assert_int_equal(npages, 1);
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].type, "chart") == 0)
+			top = rows[i].y;
+		else if (top >= 0 && h < 0)
+			h = rows[i].y - top - 14;
+	}
+	free(rows);
+	doc_free(doc);
+	buf_clear(&src);
+	return h;
+}
+
+/* Issue 19: a chart of more than 12 bars is set at the compact pitch (11
+ * pt bars 2 apart, 8 between categories; 16, 2 and 12 otherwise): a
+ * legend row of 24, the categories, an axis row of 22. */
+static void
+test_render_chart_pitch(void **state)
+{
+	struct world	*w = *state;
+	double		 h;
+
+	if (w->figs == NULL)
+		skip();
+	h = chart_height(w, 4);		/* 12 bars: the full pitch */
+	assert_true(h > 24 + 4 * (3 * 18 - 2 + 12) + 22 - 0.1 &&
+	    h < 24 + 4 * (3 * 18 - 2 + 12) + 22 + 0.1);
+	h = chart_height(w, 5);		/* 15 bars: compact */
+	assert_true(h > 24 + 5 * (3 * 13 - 2 + 8) + 22 - 0.1 &&
+	    h < 24 + 5 * (3 * 13 - 2 + 8) + 22 + 0.1);
+}
+
 /*
  * A DOC_CHART after a table is drawn as a Figure with a text
  * alternative made from the table's cells; suppressed cells ([c]) get
@@ -1038,6 +1163,8 @@ main(void)
 		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
 		cmocka_unit_test(test_issue13_9_long_footnote_continues),
 		cmocka_unit_test(test_lay_justified_pages),
+		cmocka_unit_test(test_lay_justify_caps),
+		cmocka_unit_test(test_lay_justify_past_cap_above_headings),
 		cmocka_unit_test(test_lay_page_break_request),
 		cmocka_unit_test(test_lay_nothing_to_lay),
 		cmocka_unit_test(test_lay_columns),
@@ -1057,6 +1184,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_render_chart_is_a_figure_with_alt, world_setup,
 		    world_teardown),
+		cmocka_unit_test_setup_teardown(test_render_chart_pitch,
+		    world_setup, world_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
