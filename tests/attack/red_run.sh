@@ -14,6 +14,13 @@
 #     attack, and its regional and Southwark papers read back with
 #     pdftotext: every change sentence true and not misleading
 #     (tests/attack/red_sentences.py).
+#  4. Pooled board papers (disclosure: pool, bands [25, 50, 75]): this
+#     year's release with its total over the periods and last year's with
+#     its own, attacked jointly (tests/attack/red_pool.py) and by
+#     difference (tests/attack/red_leak_pool.py); the pooled tables'
+#     sentence of a board paper whose periods leave a gap, against the
+#     case files (tests/attack/red_gap.py, red_pool_sentence.py); a
+#     planted pooled leak must be found (tests/attack/red_plant_pool.py).
 #  3. Self-test: the attacker must catch a planted leak (one [c] of a
 #     published ledger replaced by its true value, which gives its
 #     complement in boys + girls = children away).
@@ -91,6 +98,67 @@ for who in regional Southwark; do
 	python3 tests/attack/red_sentences.py "$tmp/$who.txt" \
 	    "$tmp/three/report.yaml" || fail "$who paper: change sentences"
 done
+
+# 4. pooled board papers (disclosure: pool, with bands [25, 50, 75]):
+# this year's release with its total over the periods (figures --pooled),
+# and last year's (current period one back, its own total over ITS
+# periods): every [c] of this year's periods and total attacked jointly
+# (tests/attack/red_pool.py); this year's total less last year's
+# (tests/attack/red_leak_pool.py)
+pledgers() {  # DIR: DIR.reg.csv, DIR.brd.csv with the pooled rows
+	"$SCRPAPER" figures --input "$1" --all-periods --pooled \
+	    >"$1.reg.csv" 2>/dev/null &&
+	"$SCRPAPER" figures --input "$1" --all-periods --pooled --all-lscbs \
+	    >"$1.brd.csv" 2>/dev/null &&
+	python3 tests/e2e/count_figures.py "$1" "$figs" >"$1.truth.json"
+}
+for d in "$tmp/three" "$tmp/c/red-005"; do
+	p="$d-pool" n="$(basename "$d")-pool"
+	python3 tests/attack/red_lastyear.py "$d" "$p" --set pool=true \
+	    --set "bands=[25, 50, 75]" &&
+	python3 tests/attack/red_lastyear.py "$d" "$p-ly" --back 1 \
+	    --set pool=true --set "bands=[25, 50, 75]" || { fail "$n"; continue; }
+	if ! "$SCRPAPER" check --input "$p" >/dev/null 2>&1; then
+		echo "$n: pool not known to this scrpaper; skipped"
+		continue
+	fi
+	pledgers "$p" && pledgers "$p-ly" || { fail "$n: ledgers"; continue; }
+	python3 tests/attack/red_pool.py "$figs" --release "$p.reg.csv" \
+	    "$p.brd.csv" --truth "$p.truth.json" --label "$n" --show 10 ||
+	    fail "$n: suppressed cells worked back from the periods and the total"
+	python3 tests/attack/red_leak_pool.py "$p.brd.csv" "$p-ly.brd.csv" \
+	    "$p.truth.json" >"$tmp/out" 2>&1
+	rc=$?
+	tail -13 "$tmp/out"
+	[ $rc -eq 0 ] ||
+	    fail "$n: this year's total less last year's gives current cells away"
+done
+# 4b. a pooled table's sentence over periods with a gap: a review of the
+# board completed in the gap must not be left out of "completed between
+# MONTH and MONTH: K SCRs" (tests/attack/red_gap.py, red_pool_sentence.py)
+python3 tests/attack/make_periods.py --generated 3 --seed 16 \
+    --sizes 15,20,25 --out "$tmp/mp" >/dev/null &&
+b=$(python3 tests/attack/red_gap.py "$tmp/mp/per-002" "$tmp/gap") &&
+"$SCRPAPER" render --input "$tmp/gap" --lscb "$b" --format html \
+    -o "$tmp/gap.html" 2>/dev/null || fail "gap cohort"
+[ -s "$tmp/gap.html" ] && {
+	python3 tests/attack/red_pool_sentence.py "$tmp/gap.html" "$tmp/gap" \
+	    "$b" || fail "gap cohort: a pooled sentence disagrees with the case files"
+}
+# self-test of red_pool.py: a total beside every earlier period shown
+# pins the current period's [c]
+p="$tmp/three-pool"
+if [ -s "$p.brd.csv" ]; then
+	python3 tests/attack/red_plant_pool.py "$p.brd.csv" "$p.truth.json" \
+	    "$tmp/planted-pool.csv" || fail "self-test: nothing to plant"
+	if python3 tests/attack/red_pool.py "$figs" --release "$p.reg.csv" \
+	    "$tmp/planted-pool.csv" --truth "$p.truth.json" \
+	    --label planted-pool --show 3; then
+		fail "self-test: the planted pooled leak was not found"
+	else
+		echo "self-test: planted pooled leak found"
+	fi
+fi
 
 # 3. self-test: plant a leak and the attacker must find it
 for d in "$tmp"/c/red-[0-9][0-9][0-9] "$tmp/three"; do

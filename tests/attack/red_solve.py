@@ -170,8 +170,11 @@ class System:
         return True
 
 
-def build(period, reg_rows, board_rows, figs, rels, extra, baseline=False):
-    s = System()
+def build(period, reg_rows, board_rows, figs, rels, extra, baseline=False,
+          s=None):
+    """One period's cells and relations, in S (a new System when None)."""
+    if s is None:
+        s = System()
     areas = [""] + sorted({r["lscb"] for r in board_rows})
     order = sorted({r["lscb"] for r in board_rows},
                    key=lambda b: [x["lscb"] for x in board_rows].index(b))
