@@ -192,6 +192,11 @@ struct report {
 					 * 1..99 (bands: [25, 50, 75]); NULL: no
 					 * banded shares */
 	size_t		 nbands;
+	int		 pool;		/* 1: a board table whose figures of
+					 * the current period collapse shows
+					 * them summed over every period
+					 * instead, when that shows more
+					 * (pool: true; needs earlier:) */
 };
 
 struct nat_figure {

@@ -786,7 +786,8 @@ load_report_codes(struct lctx *x, const struct ynode *root)
  * disclosure: collapse and bands, what the public board papers show where
  * a board's figures are [c] (docs/disclosure.md, "Board papers"):
  * collapse, a per cent 50..100 or false; bands, rising band limits in per cent,
- * each 1..99, at most LOAD_MAX_BANDS of them.
+ * each 1..99, at most LOAD_MAX_BANDS of them; pool, true or false (a
+ * collapsing table shows the board's figures over every period).
  */
 static void
 load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
@@ -802,6 +803,8 @@ load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
 		else
 			get_int(x, m, "collapse", 50, 100, &r->collapse);
 	}
+	if ((m = ynode_get(n, "pool")) != NULL)
+		get_bool(x, m, "pool", &r->pool);
 	if ((m = ynode_get(n, "bands")) == NULL)
 		return;
 	if (m->type != YNODE_SEQ || m->nkids == 0 ||
@@ -1012,7 +1015,7 @@ load_report(struct lctx *x, const struct ynode *root)
 	    "organisation", "authors", "national_study", "lscbs" };
 	static const char *const pkeys[] = { "from", "to", "label" };
 	static const char *const dkeys[] = { "threshold", "regional",
-	    "collapse", "bands" };
+	    "collapse", "bands", "pool" };
 	struct report *r = &x->c->report;
 	const struct ynode *n, *m, **names;
 	size_t i, k;

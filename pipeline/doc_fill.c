@@ -70,6 +70,13 @@ struct fill {
 						   column */
 	int			 c_shown;	/* a board [c] still printed */
 	int			 banded;	/* a board band printed */
+	/* disclosure: pool (fill_pool()): */
+	const struct fig_ledger *const *override; /* while set, a reference
+						   of the current period
+						   reads these ledgers */
+	struct doc_node		**pooled;	/* tables showing the totals
+						   over every period */
+	size_t			 npooled;
 };
 
 static void
@@ -876,6 +883,10 @@ fill_figref_ledger(struct fill *f, struct doc_node *n)
 {
 	int	 hidden;
 
+	if (f->override != NULL && n->as.figref.period.label == NULL &&
+	    !n->as.figref.period.previous &&
+	    f->override[n->as.figref.ledger] != NULL)
+		return f->override[n->as.figref.ledger];
 	return fill_period_of(f, n, &n->as.figref.period,
 	    n->as.figref.ledger, &hidden);
 }
@@ -2361,6 +2372,22 @@ fill_marking(struct doc *doc)
  * sentence.
  */
 
+/* The board's ledger a reference n prints: the total over every period
+ * in a table fill_pool() switched to it, else the paper's own. */
+static const struct fig_ledger *
+fill_board_ledger(const struct fill *f, const struct doc_node *n)
+{
+	const struct doc_node	*t;
+	size_t			 i;
+
+	for (t = n; t != NULL && t->type != DOC_TABLE; t = t->parent)
+		continue;
+	for (i = 0; t != NULL && i < f->npooled; i++)
+		if (f->pooled[i] == t)
+			return f->env->pooled[DOC_LEDGER_SELECTION];
+	return f->env->ledgers[DOC_LEDGER_SELECTION];
+}
+
 /* The board figure of a cell that holds one, or NULL. */
 static const struct fig_value *
 fill_board_value(const struct fill *f, const struct doc_node *cell)
@@ -2370,7 +2397,7 @@ fill_board_value(const struct fill *f, const struct doc_node *cell)
 	if (ref == NULL || ref->type != DOC_FIGREF ||
 	    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
 		return NULL;
-	return fig_ledger_find(f->env->ledgers[DOC_LEDGER_SELECTION],
+	return fig_ledger_find(fill_board_ledger(f, ref),
 	    ref->as.figref.name);
 }
 
@@ -2431,6 +2458,50 @@ fill_board_cells(const struct fill *f, const struct doc_node *table,
 	return nregion > 0 ? n : 0;
 }
 
+/* A paragraph of the text in b, at table's place in the template, for
+ * before it; clears b. */
+static struct doc_node *
+fill_note_para(const struct doc_node *table, struct buf *b)
+{
+	struct doc_node	*para, *text;
+
+	para = doc_node_new(DOC_PARA, table->line, table->col);
+	text = doc_node_new(DOC_TEXT, table->line, table->col);
+	text->text = xstrdup(b->data);
+	doc_node_append(para, text);
+	buf_clear(b);
+	return para;
+}
+
+/* Writes every board figure of table's columns cols[] that is shown (a
+ * number or a band) to b, each after its row's label: "Boys, 52%; ...". */
+static void
+fill_quote_shown(const struct fill *f, const struct doc_node *table,
+    const char *cols, struct buf *b)
+{
+	const struct doc_node	*row, *cell;
+	const struct fig_value	*v;
+	char			*label, *fig;
+	int			 col, k = 0;
+
+	for (row = table->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header || row->first_child == NULL)
+			continue;
+		for (cell = row->first_child, col = 0; cell != NULL;
+		    cell = cell->next, col++) {
+			if (!cols[col] || (v = fill_board_value(f, cell)) ==
+			    NULL || (v->suppressed && !v->banded))
+				continue;
+			label = doc_node_plain(row->first_child);
+			fig = doc_node_plain(cell);
+			buf_printf(b, "%s%s, %s", k++ == 0 ? "" : "; ", label,
+			    fig + strspn(fig, " "));
+			free(label);
+			free(fig);
+		}
+	}
+}
+
 /* The sentence before a collapsed table: none of its board figures can
  * be shown, or only these (each row's label and the figure). */
 static struct doc_node *
@@ -2439,11 +2510,8 @@ fill_collapse_note(struct fill *f, const struct doc_node *table,
 {
 	const struct cohort	*c = f->env->cohort;
 	const struct doc_node	*row, *cell;
-	const struct fig_value	*v;
-	struct doc_node		*para, *text;
 	struct buf		 b;
-	char			*label, *fig;
-	int			 col, nat = 0, k = 0;
+	int			 col, nat = 0;
 
 	buf_init(&b);
 	for (row = table->first_child; row != NULL; row = row->next)
@@ -2461,33 +2529,12 @@ fill_collapse_note(struct fill *f, const struct doc_node *table,
 		    "can be shown without risk of identifying a child or "
 		    "family: ", ncells - hidden, ncells,
 		    c->report.lscbs[f->env->lscb]);
-		for (row = table->first_child; row != NULL; row = row->next) {
-			if (row->as.row.header || row->first_child == NULL)
-				continue;
-			for (cell = row->first_child, col = 0; cell != NULL;
-			    cell = cell->next, col++) {
-				if (!cols[col] || (v = fill_board_value(f,
-				    cell)) == NULL || (v->suppressed &&
-				    !v->banded))
-					continue;
-				label = doc_node_plain(row->first_child);
-				fig = doc_node_plain(cell);
-				buf_printf(&b, "%s%s, %s", k++ == 0 ? "" : "; ",
-				    label, fig + strspn(fig, " "));
-				free(label);
-				free(fig);
-			}
-		}
+		fill_quote_shown(f, table, cols, &b);
 		buf_printf(&b, ". The table gives");
 	}
 	buf_printf(&b, " the %s figures%s.", c->report.region, nat ?
 	    " and, where it has one, the national study's" : "");
-	para = doc_node_new(DOC_PARA, table->line, table->col);
-	text = doc_node_new(DOC_TEXT, table->line, table->col);
-	text->text = xstrdup(b.data);
-	doc_node_append(para, text);
-	buf_clear(&b);
-	return para;
+	return fill_note_para(table, &b);
 }
 
 /* Removes the columns cols[] of table. */
@@ -2523,7 +2570,7 @@ fill_c_left(struct fill *f, struct doc_node *parent)
 	for (c = parent->first_child; c != NULL; c = c->next) {
 		if (c->type == DOC_FIGREF &&
 		    c->as.figref.ledger == DOC_LEDGER_SELECTION &&
-		    (v = fig_ledger_find(f->env->ledgers[DOC_LEDGER_SELECTION],
+		    (v = fig_ledger_find(fill_board_ledger(f, c),
 		    c->as.figref.name)) != NULL && v->suppressed) {
 			if (v->banded)
 				f->banded = 1;
@@ -2534,6 +2581,166 @@ fill_c_left(struct fill *f, struct doc_node *parent)
 			any |= fill_c_left(f, c);
 	}
 	return any;
+}
+
+/*
+ * disclosure: pool (docs/disclosure.md, "Pooled periods").  A board
+ * table whose figures of the current period collapse shows, when its
+ * figures summed over every period would not, those instead: every
+ * figure of the current period in it, the board's and the region's,
+ * reads the totals over the periods (env->pooled, suppressed jointly
+ * with every period), its board and region columns' headings and its
+ * caption say "all N periods", and a sentence before it says which
+ * periods, which months, and what the current period alone could show.
+ */
+
+/* "three" for 3 periods (2 to CASE_MAX_EARLIER + 1), else digits, into
+ * b. */
+static void
+fill_pool_count(struct buf *b, size_t n)
+{
+	static const char *const words[] = { "two", "three", "four", "five",
+	    "six" };
+
+	if (n >= 2 && n - 2 < sizeof(words) / sizeof(words[0]))
+		buf_printf(b, "%s", words[n - 2]);
+	else
+		buf_printf(b, "%zu", n);
+}
+
+/* Appends ", all N periods" to node n's text. */
+static void
+fill_pool_label(struct fill *f, struct doc_node *n)
+{
+	struct doc_node	*text;
+	struct buf	 b;
+
+	buf_init(&b);
+	buf_printf(&b, ", all ");
+	fill_pool_count(&b, fill_nperiods(f));
+	buf_printf(&b, " periods");
+	text = doc_node_new(DOC_TEXT, n->line, n->col);
+	text->text = xstrdup(b.data);
+	doc_node_append(n, text);
+	buf_clear(&b);
+}
+
+/* The sentence before a table switched to the totals over every
+ * period. */
+static struct doc_node *
+fill_pool_note(struct fill *f, const struct doc_node *table,
+    const char *cols, int ncells, int hidden)
+{
+	const struct report	*r = &f->env->cohort->report;
+	const struct fig_ledger	*pl = f->env->pooled[DOC_LEDGER_SELECTION];
+	const char		*board = r->lscbs[f->env->lscb];
+	struct buf		 b;
+	size_t			 i, n = fill_nperiods(f);
+	char			*label, *from, *to;
+	int			 d0, d1, e0, e1;
+
+	buf_init(&b);
+	label = fill_period_label(f, n - 1);
+	if (hidden == ncells)
+		buf_printf(&b, "For %s alone, none of the %d %s figures of "
+		    "this table could be shown", label, ncells, board);
+	else
+		buf_printf(&b, "For %s alone, only %d of the %d %s figures of "
+		    "this table could be shown", label, ncells - hidden,
+		    ncells, board);
+	free(label);
+	buf_printf(&b, " without risk of identifying a child or family");
+	if (hidden < ncells) {
+		buf_printf(&b, " (");
+		fill_quote_shown(f, table, cols, &b);
+		buf_printf(&b, ")");
+	}
+	buf_printf(&b, ", so the table gives the %s and %s figures of the "
+	    "SCRs of all ", board, r->region);
+	fill_pool_count(&b, n);
+	buf_printf(&b, " periods together, ");
+	for (i = 0; i < n; i++) {
+		label = fill_period_label(f, i);
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " :
+		    ", ", label);
+		free(label);
+	}
+	(void)report_period(r, 0, &d0, &d1);
+	(void)report_period(r, n - 1, &e0, &e1);
+	from = fill_month(d0);
+	to = fill_month(e1);
+	buf_printf(&b, " (completed between %s and %s: %ld SCR%s in %s, "
+	    "involving %ld child%s).", from, to, pl->cases, pl->cases == 1 ?
+	    "" : "s", board, pl->children, pl->children == 1 ? "" : "ren");
+	free(from);
+	free(to);
+	return fill_note_para(table, &b);
+}
+
+/* Switches table, whose board figures of the current period collapse
+ * (hidden of ncells [c], in columns cols[]), to the totals over every
+ * period when those would not collapse.  Returns 1 if it did. */
+static int
+fill_pool(struct fill *f, struct doc_node *table, const char *cols,
+    int ncells, int hidden)
+{
+	const struct fig_ledger	*pl = f->env->pooled[DOC_LEDGER_SELECTION];
+	const struct fig_value	*v;
+	struct doc_node		*row, *cell, *ref, *note, *at;
+	char			*region;
+	int			 col, phidden = 0;
+
+	if (pl == NULL || f->env->pooled[DOC_LEDGER_REGION] == NULL)
+		return 0;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child, col = 0; cell != NULL;
+		    cell = cell->next, col++) {
+			ref = fill_cell_only(cell);
+			if (row->as.row.header || ref == NULL ||
+			    ref->type != DOC_FIGREF || ref->as.figref.ledger !=
+			    DOC_LEDGER_SELECTION)
+				continue;
+			v = fig_ledger_find(pl, ref->as.figref.name);
+			phidden += v == NULL || (v->suppressed && !v->banded);
+		}
+	if (100L * phidden >= (long)f->env->cohort->report.collapse * ncells)
+		return 0;
+	/* The sentence first, while the table prints the current period's
+	 * figures it quotes. */
+	note = fill_pool_note(f, table, cols, ncells, hidden);
+	at = table->prev != NULL && table->prev->type == DOC_CAPTION ?
+	    table->prev : table;
+	doc_node_insert_before(at, note);
+	if (at != table)
+		fill_pool_label(f, at);
+	f->pooled = xreallocarray(f->pooled, f->npooled + 1,
+	    sizeof(*f->pooled));
+	f->pooled[f->npooled++] = table;
+	region = xcalloc((size_t)table->as.table.ncols + 1, 1);
+	f->override = f->env->pooled;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child, col = 0; cell != NULL &&
+		    col < table->as.table.ncols; cell = cell->next, col++) {
+			ref = fill_cell_only(cell);
+			if (row->as.row.header || ref == NULL ||
+			    ref->type != DOC_FIGREF ||
+			    ref->as.figref.change ||
+			    ref->as.figref.period.label != NULL ||
+			    ref->as.figref.period.previous)
+				continue;
+			if (ref->as.figref.ledger == DOC_LEDGER_REGION)
+				region[col] = 1;
+			fill_figref(f, ref);
+		}
+	f->override = NULL;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child, col = 0; row->as.row.header &&
+		    cell != NULL && col < table->as.table.ncols;
+		    cell = cell->next, col++)
+			if (cols[col] || region[col])
+				fill_pool_label(f, cell);
+	free(region);
+	return 1;
 }
 
 /* Collapses the mostly [c] tables of a board's public paper; decides
@@ -2563,6 +2770,9 @@ fill_collapse(struct fill *f)
 			continue;
 		collapse[i] = !f->env->restricted && c->report.collapse > 0 &&
 		    100L * hidden[i] >= (long)c->report.collapse * ncells[i];
+		if (collapse[i] && fill_pool(f, tv[i], cols[i], ncells[i],
+		    hidden[i]))
+			collapse[i] = 0;
 		if (!collapse[i])
 			f->board_figures++;
 	}
@@ -2587,6 +2797,9 @@ fill_collapse(struct fill *f)
 	free(hidden);
 	free(collapse);
 	free(tv);
+	free(f->pooled);
+	f->pooled = NULL;
+	f->npooled = 0;
 }
 
 int

@@ -176,9 +176,11 @@ struct fig_ledger *fig_aggregate_paper_period(const struct fig_set *s,
  * London), which is suppressed jointly with the periods beside it
  * (fig_suppress_pooled() in fig_impl.h; docs/disclosure.md): no hidden
  * cell of a period or of the total follows from the relation total = the
- * sum of the periods, cell by cell.  The periods' own ledgers are the
- * same whether pooled or not.  report.yaml has no switch for the total
- * yet; `figures --pooled` and `audit --pooled` print and attack it.
+ * sum of the periods, cell by cell, a period's band read as the
+ * interval it gives.  The periods' own ledgers are the same whether
+ * pooled or not.  `figures --pooled` and `audit --pooled` print and
+ * attack the total; report.yaml's disclosure: pool shows it in the
+ * board papers' tables that would collapse.
  * Returns a new set; free with fig_periods_free().
  */
 struct fig_periods {

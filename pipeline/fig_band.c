@@ -36,26 +36,6 @@ band_of(const int *edges, size_t n, int p, int *lo, int *hi)
 	}
 }
 
-/* The numerators over den whose whole percent lies in [plo, phi]:
- * [*lo, *hi] (fig_percent() rises with the numerator). */
-static void
-band_interval(long den, int plo, int phi, long *lo, long *hi)
-{
-	long k;
-
-	*lo = den + 1;
-	*hi = -1;
-	for (k = 0; k <= den; k++) {
-		int p = fig_percent(k, den);
-
-		if (p < plo || p > phi)
-			continue;
-		if (k < *lo)
-			*lo = k;
-		*hi = k;
-	}
-}
-
 void
 fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
     struct fig_ledger *region, int region_hidable, long t,
@@ -83,7 +63,7 @@ fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 			    v->den_hidden || v->den <= t || v->percent < 0)
 				continue;
 			band_of(edges, nedges, v->percent, &plo, &phi);
-			band_interval(v->den, plo, phi, &lo, &hi);
+			fig_band_nums(v->den, plo, phi, &lo, &hi);
 			/* The band would say the figure, or that it is a
 			 * small number (rule 1 hides those). */
 			if (lo >= hi || (lo >= 1 && hi <= t))

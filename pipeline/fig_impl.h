@@ -173,6 +173,11 @@ void	fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	    struct fig_ledger *region, int region_hidable, long t,
 	    const int *edges, size_t nedges);
 
+/* fig_suppress.c: the numerators over den whose whole percent lies in
+ * [plo, phi] (a band): [*lo, *hi], empty (lo > hi) when none
+ * (fig_percent() rises with the numerator). */
+void	fig_band_nums(long den, int plo, int phi, long *lo, long *hi);
+
 /*
  * Disclosure control of a total over periods (the pooled column), solved
  * jointly with the periods it sums (fig_suppress.c).  led holds np + 1
@@ -184,7 +189,8 @@ void	fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
  * does, over one system holding every block with its relations, London
  * = the sum of the boards in each, and total = the sum of the periods
  * for every cell of every board and of London.  The periods' cells are
- * frozen: one hidden alone stays hidden, one shown alone is known to the
+ * frozen: one hidden alone stays hidden (a reader knows the interval of
+ * its band, when one is printed), one shown alone is known to the
  * reader (last year's paper printed it), so only the total's cells are
  * hidden to protect others, until no hidden cell of any block can be
  * pinned.  A cell of the total that the periods as published already

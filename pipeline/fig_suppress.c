@@ -869,7 +869,27 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 
 int fig_suppress_joint = 1;
 
-/* Reads which cells of row r its ledger hides, as a solve left them. */
+/* For fig_band.c too (fig_impl.h). */
+void
+fig_band_nums(long den, int plo, int phi, long *lo, long *hi)
+{
+	long k;
+
+	*lo = den + 1;
+	*hi = -1;
+	for (k = 0; k <= den; k++) {
+		int p = fig_percent(k, den);
+
+		if (p < plo || p > phi)
+			continue;
+		if (k < *lo)
+			*lo = k;
+		*hi = k;
+	}
+}
+
+/* Reads which cells of row r its ledger hides, as a solve left them,
+ * and the bands printed for hidden shares. */
 static void
 sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r)
 {
@@ -889,6 +909,16 @@ sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r)
 		    v->den_hidden)
 			S->cells[sup_at(nf, r, (int)i, SUP_DEN)].why =
 			    FIG_WHY_COMPLEMENTARY;
+		/* A band printed for a hidden share: the interval of
+		 * numerators it gives (fig_band.c). */
+		if (v->suppressed && v->banded) {
+			struct sup_cell *c = &S->cells[sup_at(nf, r, (int)i,
+			    SUP_NUM)];
+
+			fig_band_nums(v->den, v->band_lo, v->band_hi,
+			    &c->blo, &c->bhi);
+			c->banded = c->blo <= c->bhi;
+		}
 	}
 }
 

@@ -38,6 +38,13 @@ struct doc_env {
 	const struct fig_ledger *const *periods[DOC_LEDGER__MAX];
 	const struct fig_set	*figs;	 /* the figures' labels ("@trend"
 					    table's header), or NULL */
+	/* A board's public paper with report.yaml's disclosure: pool:
+	 * the total over every period of each kind (the board's and the
+	 * region's), suppressed jointly with every period
+	 * (paper_ledger_pooled()), which a board table whose current
+	 * figures collapse shows instead when it shows more
+	 * (docs/disclosure.md, "Pooled periods"); NULL: no pooling. */
+	const struct fig_ledger	*pooled[DOC_LEDGER__MAX];
 };
 
 /*

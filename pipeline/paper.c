@@ -254,6 +254,20 @@ paper_periods_free(struct paper_periods *per, struct doc_env *env)
 	env->nperiods = 0;
 }
 
+/* Gives a board's public paper the totals over every period when
+ * report.yaml asks (disclosure: pool) and declares earlier periods. */
+static void
+paper_env_pooled(struct paper *p, struct doc_env *env)
+{
+	const struct report	*r = &p->cohort->report;
+
+	if (!r->pool || report_nperiods(r) < 2 || env->restricted ||
+	    env->lscb < 0 || (size_t)env->lscb >= r->nlscbs)
+		return;
+	env->pooled[DOC_LEDGER_SELECTION] = paper_ledger_pooled(p, env->lscb);
+	env->pooled[DOC_LEDGER_REGION] = paper_ledger_pooled(p, -1);
+}
+
 int
 paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 {
@@ -275,6 +289,7 @@ paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 	env.grid = p->grid;
 	env.figs = p->figs;
 	paper_env_periods(p, &env, &per);
+	paper_env_pooled(p, &env);
 	doc = doc_clone(p->tmpl);
 	rc = doc_fill(doc, &env, d);
 	paper_periods_free(&per, &env);

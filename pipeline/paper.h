@@ -55,9 +55,11 @@ struct fig_ledger *const *paper_boards_period(struct paper *p,
 		    size_t period);
 
 /* The total over every period (the pooled column) of board lscb (-1:
- * London's), suppressed jointly with the periods it sums
- * (fig_aggregate_periods()); made on first use, owned by p.  report.yaml
- * has no switch for it yet: `figures --pooled` prints it. */
+ * London's), suppressed jointly with the periods it sums, their bands
+ * included (fig_aggregate_periods()); made on first use, owned by p.
+ * `figures --pooled` prints it, and with report.yaml's disclosure: pool
+ * a board's public paper shows it in the tables that would collapse
+ * (fill.h, doc_env.pooled). */
 const struct fig_ledger *paper_ledger_pooled(struct paper *p, int lscb);
 
 /* Chooses the edition the boards' papers built from now on are: 0 the

@@ -12,10 +12,15 @@ the measures in docs/disclosure.md ("Board papers"); not part of make
 check.
 
   board_papers.py SCRPAPER INPUT_DIR [--board NAME] [--template FILE]
-                  [--pages no]
+                  [--pages no] [--pooled yes]
 
 (--pages no: the figures alone, from the ledger, without rendering the
-papers: [c] marks and pages print as 0)
+papers: [c] marks and pages print as 0; --pooled yes: the input's
+report.yaml has disclosure: pool, so each board's paper is dumped to see
+which tables print the totals over the periods (their "all N periods"
+label): a figure of such a table counts as shown when its total is, or
+when its current figure is (quoted before the table); the line adds the
+tables pooled and the figures shown in them)
 
 prints one line: boards, figures shown/figures (bands among them), [c]
 marks, pages (total, and the largest paper's); with --board, the same for
@@ -31,7 +36,7 @@ import tempfile
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from board_tables import tables  # noqa: E402
+from board_tables import pooled_ledgers, tables  # noqa: E402
 
 
 def run(*args):
@@ -56,12 +61,17 @@ def main():
               if ledger[(b, "cases")][3] not in ("", "0")]
     if "--board" in opts:
         boards = [opts["--board"]]
-    # The board tables' figures: the same rows in every board's paper.
+    # The board tables' figures: the same rows in every board's paper
+    # (none when no board has a review in the period).
     names = [c[0] for t in tables(run(binary, "render", "--input",
                                       input_dir, "--lscb", boards[0],
                                       "--dump", "doc", *tmpl))
-             for row in t["rows"] for c in row if c[1] == "region"]
+             for row in t["rows"] for c in row
+             if c[1] == "region"] if boards else []
     cells = shown = bands = marks = pages = most = 0
+    pooled = opts.get("--pooled") == "yes"
+    pool = pooled_ledgers(binary, input_dir) if pooled else {}
+    ntables = pshown = 0
     with tempfile.TemporaryDirectory() as out:
         papers = opts.get("--pages") != "no"
         if papers:
@@ -69,8 +79,20 @@ def main():
                 "-o", out, *tmpl)
         for b in boards:
             pdf = os.path.join(out, slug(b) + ".pdf")
+            inpool = set()
+            if pooled:
+                for t in tables(run(binary, "render", "--input", input_dir,
+                                    "--lscb", b, "--dump", "doc", *tmpl)):
+                    if t["labelled"]:
+                        ntables += 1
+                        inpool |= {c[0] for row in t["rows"] for c in row
+                                   if c[1] == "region"}
             for n in names:
                 text = ledger[(b, n)][6]
+                if n in inpool and pool[(b, n)][6] != "[c]":
+                    pshown += 1
+                    if text == "[c]":
+                        text = pool[(b, n)][6]
                 cells += 1
                 shown += text != "[c]"
                 bands += "\u2013" in text
@@ -85,7 +107,9 @@ def main():
     print("%d boards; figures shown %d/%d (%.1f%%, %d of them bands); "
           "[c] marks %d; pages %d (largest %d)" % (
               len(boards), shown, cells, 100.0 * shown / max(cells, 1),
-              bands, marks, pages, most))
+              bands, marks, pages, most) + (
+                  "; %d tables pooled, %d figures shown in them" % (
+                      ntables, pshown) if pooled else ""))
 
 
 if __name__ == "__main__":

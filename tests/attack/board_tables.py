@@ -2,7 +2,8 @@
 """Checks the tables of every public board paper of one input folder
 against the published board ledger (docs/disclosure.md, "Board papers"):
 
-  board_tables.py SCRPAPER INPUT_DIR COLLAPSE [BOARD...]
+  board_tables.py SCRPAPER INPUT_DIR COLLAPSE [--pooled [--counts FILE]]
+      [BOARD...]
 
 (only the boards named, when some are)
 
@@ -16,11 +17,24 @@ against the published board ledger (docs/disclosure.md, "Board papers"):
   collapses and the table shows none: then the paper says so once;
 - a [c] and a band (a text like "25-49%") are printed the same in the
   paper as in the ledger.
+With --pooled (report.yaml's disclosure: pool, earlier periods declared;
+docs/disclosure.md, "Pooled periods"), the totals over every period
+(`figures --all-periods --pooled`) are the other ledger: a table whose
+current figures collapse and whose totals would not keeps its board
+column and prints the totals, the board's and London's, every cell as
+that ledger prints it, with "all N periods" in its caption and in the
+headings of those columns and a sentence before it naming the periods;
+every other table prints the current period's figures, board and London,
+and no "periods" label; the current figures are never printed labelled
+as pooled, nor the pooled ones unlabelled.  --counts FILE (the JSON of
+tests/e2e/count_figures.py) checks every total printed as a number
+against the sum of the periods' counts made there.
 Prints one line of counts; exits 1 with the first problems otherwise.
 Used by tests/e2e/test_board_edition.sh.
 """
 import csv
 import io
+import json
 import re
 import subprocess
 import sys
@@ -49,7 +63,8 @@ def tables(doc):
         if not section or not s.startswith("table "):
             continue
         ind = len(line) - len(s)
-        t = {"rows": [], "board_col": False, "before": ""}
+        t = {"rows": [], "board_col": False, "before": "",
+             "labelled": False}
         # The paragraph before: the previous sibling's text (before the
         # table's caption, when it has one).
         j = i - 1
@@ -75,6 +90,9 @@ def tables(doc):
                 t["rows"].append(row)
             if xs.startswith("field lscb"):
                 t["board_col"] = True
+            if xs.startswith("text") and re.search(r', all \w+ periods"$',
+                                                   xs):
+                t["labelled"] = True
             m = re.match(r'figref (region:)?([a-z0-9_]+)\S* .*"(.*)"$', xs)
             if m and row is not None:
                 row.append((m.group(2), "region" if m.group(1) else "board",
@@ -83,14 +101,78 @@ def tables(doc):
     return out
 
 
+def pooled_ledgers(binary, input_dir):
+    """The totals over the periods as --all-lscbs and London's rows are
+    laid out: {(board, name): row} with London's board "" (text at 6)."""
+    out = {}
+    for r in csv.reader(io.StringIO(run(binary, "figures", "--input",
+                                        input_dir, "--all-periods",
+                                        "--pooled", "--all-lscbs"))):
+        if r and r[0] == "pooled":
+            out[(r[1], r[2])] = r[1:]
+    for r in csv.reader(io.StringIO(run(binary, "figures", "--input",
+                                        input_dir, "--all-periods",
+                                        "--pooled"))):
+        if r and r[0] == "pooled":
+            out[("", r[1])] = [""] + r[1:]
+    return out
+
+
+def summed(counts, board, name):
+    """The percent of figure name of board over every period, from the
+    counts of count_figures.py, rounded half up."""
+    num = den = 0
+    for p in counts["periods"]:
+        c = counts["counts"]["%s|%s|%s" % (p, board, name)]
+        num += c[0]
+        den += c[1] or 0
+    return None if den == 0 else (200 * num + den) // (2 * den)
+
+
+def check_cells(b, t, names, led, region, problems, label):
+    """Every cell of table t printed as ledgers led (the board's) and
+    region (London's) print it."""
+    for row in t["rows"]:
+        for name, which, text in row:
+            r = (led if which == "board" else region)[name]
+            want = r[6]
+            if want != "[c]" and "\u2013" not in want:
+                # The ledger words a share in its default style; the
+                # table may ask for the per cent.
+                if text.endswith("%") and r[5] != "":
+                    want = r[5] + "%"
+                elif text.isdigit():
+                    want = r[3]
+            if text != want:
+                problems.append("%s: %s %s prints %s, the %s ledger %s" % (
+                    b, which, name, text, label, want))
+
+
 def main():
-    binary, input_dir, collapse = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    args = sys.argv[1:]
+    pooled = "--pooled" in args
+    counts = None
+    if "--counts" in args:
+        i = args.index("--counts")
+        with open(args[i + 1], encoding="utf-8") as f:
+            counts = json.load(f)
+        del args[i:i + 2]
+    args = [a for a in args if a != "--pooled"]
+    binary, input_dir, collapse = args[0], args[1], int(args[2])
     ledger = {}
     for r in csv.reader(io.StringIO(run(binary, "figures", "--input",
                                         input_dir, "--all-lscbs"))):
         ledger[(r[0], r[1])] = r
-    boards = sys.argv[4:] or sorted({k[0] for k in ledger if k[0] != "lscb"})
-    problems, ntables, ncollapsed, nbands = [], 0, 0, 0
+    london = {}
+    for r in csv.reader(io.StringIO(run(binary, "figures", "--input",
+                                        input_dir))):
+        if len(r) > 6:
+            london[r[0]] = [""] + r
+    pool = pooled_ledgers(binary, input_dir) if pooled else {}
+    nper = len(counts["periods"]) if counts else None
+    boards = args[3:] or sorted({k[0] for k in ledger if k[0] != "lscb"})
+    problems, ntables, ncollapsed, nbands, npooled = [], 0, 0, 0, 0
+    nchecked = 0
     for b in boards:
         if ledger[(b, "cases")][3] in ("", "0"):
             continue
@@ -103,11 +185,50 @@ def main():
             names = [c[0] for row in t["rows"] for c in row
                      if c[1] == "region"]
             hidden = sum(1 for n in names if ledger[(b, n)][6] == "[c]")
-            want.append((names, hidden, 100 * hidden >= collapse *
-                         len(names)))
+            col = 100 * hidden >= collapse * len(names)
+            phid = sum(1 for n in names if pool.get((b, n), ["[c]"] * 7)[6]
+                       == "[c]")
+            use = bool(pool) and col and 100 * phid < collapse * len(names)
+            want.append((names, phid if use else hidden, col and not use,
+                         use))
         every = all(w[2] for w in want)
-        for t, (names, hidden, col) in zip(ts, want):
+        plabel = "periods" + chr(34)
+        for t, (names, hidden, col, use) in zip(ts, want):
             ntables += 1
+            labelled = t["labelled"]
+            if use != labelled:
+                problems.append("%s: table of %s: %s" % (
+                    b, names[0], "pooled but not labelled" if use else
+                    "labelled pooled but prints the current period"))
+            if use:
+                npooled += 1
+                check_cells(b, t, names, {n[1]: r for n, r in pool.items()
+                                          if n[0] == b},
+                            {n[1]: r for n, r in pool.items() if n[0] == ""},
+                            problems, "pooled")
+                if "together" not in t["before"] or \
+                        "alone" not in t["before"]:
+                    problems.append("%s: table of %s: no sentence naming "
+                                    "the periods: %s" % (b, names[0],
+                                                         t["before"]))
+                for row in t["rows"]:
+                    for name, which, text in row:
+                        if counts is None or not text.endswith("%") or \
+                                "\u2013" in text:
+                            continue
+                        got = summed(counts, b if which == "board" else "",
+                                     name)
+                        nchecked += 1
+                        if text != "%d%%" % got:
+                            problems.append("%s: %s %s pooled prints %s, "
+                                            "counted %s%%" % (b, which,
+                                                              name, text,
+                                                              got))
+                continue
+            if pooled and t["board_col"]:
+                check_cells(b, t, names, {k[1]: r for k, r in ledger.items()
+                                          if k[0] == b}, london, problems,
+                            "current")
             shown = [c for row in t["rows"] for c in row if c[1] == "board"]
             if col:
                 ncollapsed += 1
@@ -142,8 +263,8 @@ def main():
     if problems:
         print("\n".join(problems[:20]))
         sys.exit(1)
-    print("%d tables, %d collapsed, %d bands" % (ntables, ncollapsed,
-                                                  nbands))
+    print("%d tables, %d collapsed, %d bands, %d pooled, %d pooled cells "
+          "counted" % (ntables, ncollapsed, nbands, npooled, nchecked))
 
 
 if __name__ == "__main__":

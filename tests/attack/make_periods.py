@@ -16,6 +16,10 @@ files describe no real child, family or review.
       make_cohorts.py (any number of children a review, one child a
       review, London figures of 0, 1 and 2, one board with every review;
       boards skewed, many empty).
+  --sizes A,B,...
+      the numbers of reviews a period rotates through instead (e.g.
+      15,20,25: a region's yearly numbers, where pooling the periods in
+      the board papers has most to show).
 
 Python 3 standard library only.
 """
@@ -48,8 +52,11 @@ def period_cases(rng, n, shape, case_codes, child_codes, start, days):
     return out
 
 
-def cohort(rng, i, case_codes, child_codes):
-    """Cohort i: its periods (label, from, to, current) and cases."""
+def cohort(rng, i, case_codes, child_codes, sizes=None):
+    """Cohort i: its periods (label, from, to, current) and cases (each
+    period's number of reviews rotating through sizes, SIZES by
+    default)."""
+    sizes = sizes or SIZES
     nper = 2 + i % 4
     periods, cases = [], []
     for j in range(nper):
@@ -61,7 +68,7 @@ def cohort(rng, i, case_codes, child_codes):
             end = datetime.date(year + 1, 2, 28)
         periods.append(("%d-%02d" % (year, (year + 1) % 100), start, end,
                         j == nper - 1))
-        n = SIZES[(i + 2 * j) % len(SIZES)]
+        n = sizes[(i + 2 * j) % len(sizes)]
         shape = SHAPES[(i + j) % len(SHAPES)]
         cases += period_cases(rng, n, shape, case_codes, child_codes,
                               start, (end - start).days + 1)
@@ -101,11 +108,16 @@ def main():
     ap.add_argument("--generated", type=int, default=8)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--sizes", default=None,
+                    help="reviews a period, rotating, e.g. 15,20,25 (a "
+                    "region's yearly numbers; default %s)" %
+                    ",".join(map(str, SIZES)))
     a = ap.parse_args()
+    sizes = [int(x) for x in a.sizes.split(",")] if a.sizes else None
     case_codes, child_codes = mc.codes_by_level()
     for i in range(a.generated):
         rng = random.Random(a.seed * 100003 + i)
-        periods, cases = cohort(rng, i, case_codes, child_codes)
+        periods, cases = cohort(rng, i, case_codes, child_codes, sizes)
         out = os.path.join(a.out, "per-%03d" % i)
         mc.write(out, "seed %d, multi-period cohort %d, %d periods" %
                  (a.seed, i, len(periods)), cases, case_codes)

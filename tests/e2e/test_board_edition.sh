@@ -15,8 +15,12 @@
 #   - with earlier periods, the tables across periods (no London
 #     column) are left alone and their charts draw;
 #   - collapse: 100 keeps every table with a figure; collapse: false
-#     keeps them all; bad collapse and bands settings are refused at
-#     their line.
+#     keeps them all; bad collapse, bands and pool settings are refused
+#     at their line;
+#   - pooled periods (pool: true) with bands, on the three-period
+#     fixture and generated multi-period cohorts: the attacker over the
+#     periods and their total, the pooled tables against the ledger and
+#     an independent count (below); without earlier periods, no change.
 # BOARD_SWEEP=N (make sweep-boards) runs the same over N generated
 # cohorts and the four leak cohorts instead of one of 51 reviews.
 set -u
@@ -111,9 +115,78 @@ pdftotext "$tmp/pbands/southwark.pdf" - 2>/dev/null |
     grep -q '^[0-9]*–[0-9]*%$' ||
 	fail "no band printed in Southwark's paper with bands and periods"
 
+# Pooled periods (disclosure: pool; docs/disclosure.md, "Pooled
+# periods"), bands on: the attacker works back nothing from every period
+# and the total together (with the bands of the periods, which it broke
+# before the pooled solve read them as intervals); board_tables.py
+# --pooled checks that a table whose current figures collapse and whose
+# totals would not prints the totals (board and London, as the pooled
+# ledger prints them, labelled "all N periods", a sentence naming the
+# periods), every other one the current period's, and --counts every
+# total printed against the sum of count_figures.py's counts.  On the
+# three-period fixture (the sweep) and on generated multi-period cohorts
+# (tests/attack/make_periods.py: yearly sizes of 15 to 25 reviews, and
+# the sizes 0, 1, 2, 5, 20, 200 with one child a review and one board
+# with every review); the sweep, on BOARD_SWEEP (at most 12) of each.
+pool() {	# pool DIR: switches pooled periods on in DIR
+	sed -i "s/^disclosure:\$/disclosure:\n  pool: true/" "$1/report.yaml"
+	grep -q "^  pool: true" "$1/report.yaml" ||
+		fail "could not switch pool on in $1"
+}
+pn=${BOARD_SWEEP:-4}
+[ "$pn" -gt 12 ] && pn=12	# each renders 33 papers over a joint solve
+python3 tests/attack/make_periods.py --generated "$pn" --seed 16 \
+    --sizes 15,20,25 --out "$tmp/pa" >/dev/null ||
+	fail "make_periods.py --sizes"
+python3 tests/attack/make_periods.py --generated "$pn" --seed 15 \
+    --out "$tmp/pz" >/dev/null || fail "make_periods.py"
+cp -r "$tmp/pbands" "$tmp/pa/fixture"
+# make check: three cheap cohorts, pa/per-003 one where the attacker
+# worked back 14 cells before the pooled solve read the periods' bands;
+# the sweep: all, and the three-period fixture (a joint solve of seconds).
+plist="$tmp/pa/per-002 $tmp/pa/per-003 $tmp/pz/per-002"
+[ "$n" -gt 2 ] && plist=$(ls -d "$tmp"/pa/* "$tmp"/pz/*)
+npool=0
+for d in $plist; do
+	name=$(basename "$(dirname "$d")")/$(basename "$d")
+	pool "$d"
+	grep -q "^  bands:" "$d/report.yaml" || bands "$d" "25, 50, 75"
+	"$SCRPAPER" audit --pooled --input "$d" >"$tmp/out" 2>&1
+	rc=$?
+	if [ "$rc" -ne 0 ] || ! grep -q 'and their total.*: OK$' "$tmp/out"
+	then
+		fail "audit --pooled of $name with bands exited $rc:" \
+		    "$(head -c 2000 "$tmp/out")"
+		continue
+	fi
+	# make check: pa/per-003 for the attacker alone.
+	[ "$n" -le 2 ] && [ "$name" = pa/per-003 ] && continue
+	python3 tests/e2e/count_figures.py "$d" templates/figures.yaml \
+	    >"$tmp/counts.json" || { fail "count_figures.py $name"; continue; }
+	python3 tests/attack/board_tables.py "$SCRPAPER" "$d" 80 --pooled \
+	    --counts "$tmp/counts.json" >"$tmp/out" 2>&1 ||
+		fail "pooled board papers of $name: $(head -c 2000 "$tmp/out")"
+	k=$(sed -n 's/.* \([0-9]*\) pooled,.*/\1/p' "$tmp/out")
+	npool=$((npool + ${k:-0}))
+	[ "$name" = pa/fixture ] && [ "${k:-0}" -eq 0 ] &&
+		fail "Southwark shows no pooled table on the fixture"
+done
+[ "$npool" -gt 0 ] || fail "no pooled table in any cohort: nothing checked"
+
+# Without earlier periods, pool changes nothing.
+cp -r input "$tmp/nopool"
+pool "$tmp/nopool"
+for b in Lambeth Southwark; do
+	"$SCRPAPER" render --lscb "$b" --dump doc >"$tmp/a.tree" &&
+	"$SCRPAPER" render --input "$tmp/nopool" --lscb "$b" --dump doc \
+	    >"$tmp/b.tree" || fail "render $b with pool and no earlier period"
+	cmp -s "$tmp/a.tree" "$tmp/b.tree" ||
+		fail "pool without earlier periods changes $b's paper"
+done
+
 # Bad settings: FILE:LINE:COL: error, exit 1, nothing written.
 for bad in "collapse: 40" "collapse: yes" "bands: [50, 25]" "bands: 25" \
-    "bands: [0, 50]" "bands: []"; do
+    "bands: [0, 50]" "bands: []" "pool: yes" "pool: [true]" "pool: 1"; do
 	rm -rf "$tmp/bad"
 	cp -r input "$tmp/bad"
 	sed -i "s/^disclosure:\$/disclosure:\n  $bad/" "$tmp/bad/report.yaml"
