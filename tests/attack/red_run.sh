@@ -17,7 +17,8 @@
 #  4. Pooled board papers (disclosure: pool, bands [25, 50, 75]): this
 #     year's release with its total over the periods and last year's with
 #     its own, attacked jointly (tests/attack/red_pool.py) and by
-#     difference (tests/attack/red_leak_pool.py); the pooled tables'
+#     difference (tests/attack/red_leak_pool.py; from the two years'
+#     Southwark papers alone: red_leak_pool_papers.py); the pooled tables'
 #     sentence of a board paper whose periods leave a gap, against the
 #     case files (tests/attack/red_gap.py, red_pool_sentence.py); a
 #     planted pooled leak must be found (tests/attack/red_plant_pool.py).
@@ -133,6 +134,20 @@ for d in "$tmp/three" "$tmp/c/red-005"; do
 	[ $rc -eq 0 ] ||
 	    fail "$n: this year's total less last year's gives current cells away"
 done
+# 4a. the same from the papers alone (pool on, no bands): Southwark's HTML
+# board papers of this year and last year (red_leak_pool_papers.py)
+p="$tmp/three-nb"
+if python3 tests/attack/red_lastyear.py "$tmp/three" "$p" --set pool=true &&
+    python3 tests/attack/red_lastyear.py "$tmp/three" "$p-ly" --back 1 \
+    --set pool=true && "$SCRPAPER" check --input "$p" >/dev/null 2>&1; then
+	for r in "$p" "$p-ly"; do
+		"$SCRPAPER" render --input "$r" --lscb Southwark --format html \
+		    -o "$r.sw.html" 2>/dev/null || fail "$r: Southwark paper"
+	done
+	python3 tests/attack/red_leak_pool_papers.py "$p.sw.html" \
+	    "$p-ly.sw.html" Southwark ||
+	    fail "three-nb: Southwark's two papers give current cells away"
+fi
 # 4b. a pooled table's sentence over periods with a gap: a review of the
 # board completed in the gap must not be left out of "completed between
 # MONTH and MONTH: K SCRs" (tests/attack/red_gap.py, red_pool_sentence.py)
