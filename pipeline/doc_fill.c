@@ -2608,7 +2608,40 @@ fill_pool_count(struct buf *b, size_t n)
 		buf_printf(b, "%zu", n);
 }
 
-/* Appends ", all N periods" to node n's text. */
+/* "both periods" for 2, else "all three periods", into b. */
+static void
+fill_pool_all(struct buf *b, size_t n)
+{
+	if (n == 2) {
+		buf_printf(b, "both periods");
+		return;
+	}
+	buf_printf(b, "all ");
+	fill_pool_count(b, n);
+	buf_printf(b, " periods");
+}
+
+/* Returns 1 if day YYYYMMDD b is the day after a. */
+static int
+fill_next_day(int a, int b)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+	int y = a / 10000, m = a / 100 % 100, d = a % 100, last;
+
+	if (m < 1 || m > 12)
+		return 0;
+	last = mdays[m - 1];
+	if (m == 2 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		last = 28;
+	if (d < last)
+		return b == a + 1;
+	if (m < 12)
+		return b == y * 10000 + (m + 1) * 100 + 1;
+	return b == (y + 1) * 10000 + 101;
+}
+
+/* Appends ", all N periods" ("both periods") to node n's text. */
 static void
 fill_pool_label(struct fill *f, struct doc_node *n)
 {
@@ -2616,9 +2649,8 @@ fill_pool_label(struct fill *f, struct doc_node *n)
 	struct buf	 b;
 
 	buf_init(&b);
-	buf_printf(&b, ", all ");
-	fill_pool_count(&b, fill_nperiods(f));
-	buf_printf(&b, " periods");
+	buf_printf(&b, ", ");
+	fill_pool_all(&b, fill_nperiods(f));
 	text = doc_node_new(DOC_TEXT, n->line, n->col);
 	text->text = xstrdup(b.data);
 	doc_node_append(n, text);
@@ -2637,7 +2669,7 @@ fill_pool_note(struct fill *f, const struct doc_node *table,
 	struct buf		 b;
 	size_t			 i, n = fill_nperiods(f);
 	char			*label, *from, *to;
-	int			 d0, d1, e0, e1;
+	int			 d0, d1, e0, e1, gap;
 
 	buf_init(&b);
 	label = fill_period_label(f, n - 1);
@@ -2656,22 +2688,36 @@ fill_pool_note(struct fill *f, const struct doc_node *table,
 		buf_printf(&b, ")");
 	}
 	buf_printf(&b, ", so the table gives the %s and %s figures of the "
-	    "SCRs of all ", board, r->region);
-	fill_pool_count(&b, n);
-	buf_printf(&b, " periods together, ");
+	    "SCRs of ", board, r->region);
+	fill_pool_all(&b, n);
+	buf_printf(&b, " together, ");
 	for (i = 0; i < n; i++) {
 		label = fill_period_label(f, i);
 		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " :
 		    ", ", label);
 		free(label);
 	}
+	/* One span of months only when the periods leave no day out: a
+	 * review completed between two periods counts in none. */
+	gap = 0;
+	for (i = 0; i + 1 < n; i++) {
+		(void)report_period(r, i, &d0, &d1);
+		(void)report_period(r, i + 1, &e0, &e1);
+		if (!fill_next_day(d1, e0))
+			gap = 1;
+	}
 	(void)report_period(r, 0, &d0, &d1);
 	(void)report_period(r, n - 1, &e0, &e1);
 	from = fill_month(d0);
 	to = fill_month(e1);
-	buf_printf(&b, " (completed between %s and %s: %ld SCR%s in %s, "
-	    "involving %ld child%s).", from, to, pl->cases, pl->cases == 1 ?
-	    "" : "s", board, pl->children, pl->children == 1 ? "" : "ren");
+	if (gap)
+		buf_printf(&b, " (completed in those periods, within %s to "
+		    "%s: ", from, to);
+	else
+		buf_printf(&b, " (completed between %s and %s: ", from, to);
+	buf_printf(&b, "%ld SCR%s in %s, involving %ld child%s).", pl->cases,
+	    pl->cases == 1 ? "" : "s", board, pl->children,
+	    pl->children == 1 ? "" : "ren");
 	free(from);
 	free(to);
 	return fill_note_para(table, &b);

@@ -22,7 +22,7 @@ docs/disclosure.md, "Pooled periods"), the totals over every period
 (`figures --all-periods --pooled`) are the other ledger: a table whose
 current figures collapse and whose totals would not keeps its board
 column and prints the totals, the board's and London's, every cell as
-that ledger prints it, with "all N periods" in its caption and in the
+that ledger prints it, with "all N periods" ("both periods") in its caption and in the
 headings of those columns and a sentence before it naming the periods;
 every other table prints the current period's figures, board and London,
 and no "periods" label; the current figures are never printed labelled
@@ -90,7 +90,7 @@ def tables(doc):
                 t["rows"].append(row)
             if xs.startswith("field lscb"):
                 t["board_col"] = True
-            if xs.startswith("text") and re.search(r', all \w+ periods"$',
+            if xs.startswith("text") and re.search(r', (all \w+|both) periods"$',
                                                    xs):
                 t["labelled"] = True
             m = re.match(r'figref (region:)?([a-z0-9_]+)\S* .*"(.*)"$', xs)

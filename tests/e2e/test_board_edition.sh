@@ -184,6 +184,40 @@ for b in Lambeth Southwark; do
 		fail "pool without earlier periods changes $b's paper"
 done
 
+# The pooled sentence is true when the periods leave a gap (a review
+# completed between two periods counts in none, so "completed between
+# the first month and the last" would overstate), and two periods are
+# "both periods", not "all two" (the red team's findings).
+python3 tests/attack/make_periods.py --generated 3 --seed 16 \
+    --sizes 15,20,25 --out "$tmp/mp" >/dev/null &&
+gb=$(python3 tests/attack/red_gap.py "$tmp/mp/per-002" "$tmp/gap") &&
+"$SCRPAPER" render --input "$tmp/gap" --lscb "$gb" --format html \
+    -o "$tmp/gap.html" 2>/dev/null || fail "the gap cohort's paper"
+[ -s "$tmp/gap.html" ] && {
+	python3 tests/attack/red_pool_sentence.py "$tmp/gap.html" \
+	    "$tmp/gap" "$gb" >"$tmp/out" ||
+	    fail "gap cohort: $(cat "$tmp/out")"
+}
+# Last year's release of the three-period fixture has two periods, and
+# Southwark pools.
+if python3 tests/data/make_three_periods.py "$tmp/fix3" >/dev/null &&
+    python3 tests/attack/red_lastyear.py "$tmp/fix3" "$tmp/two" \
+    --back 1 --set pool=true >/dev/null 2>&1; then
+	"$SCRPAPER" figures --input "$tmp/two" --all-periods >"$tmp/two.csv" ||
+		fail "figures of the two-period cohort"
+	np=$(sed 1d "$tmp/two.csv" | cut -d, -f1 | sort -u | wc -l)
+	[ "$np" -eq 2 ] || fail "the two-period cohort has $np periods"
+	mkdir "$tmp/two.html"
+	"$SCRPAPER" render --input "$tmp/two" --all-lscbs --format html \
+	    -o "$tmp/two.html" 2>/dev/null || fail "the two-period papers"
+	grep -l 'all two periods' "$tmp/two.html"/*.html >"$tmp/out" &&
+		fail "'all two periods' in $(cat "$tmp/out")"
+	nboth=$(grep -l 'both periods' "$tmp/two.html"/*.html | wc -l)
+	[ "$nboth" -gt 0 ] || fail "two periods: no paper pooled 'both periods'"
+else
+	fail "red_lastyear.py: no two-period release of the fixture"
+fi
+
 # Bad settings: FILE:LINE:COL: error, exit 1, nothing written.
 for bad in "collapse: 40" "collapse: yes" "bands: [50, 25]" "bands: 25" \
     "bands: [0, 50]" "bands: []" "pool: yes" "pool: [true]" "pool: 1"; do
