@@ -194,7 +194,11 @@ void	fig_band_nums(long den, int plo, int phi, long *lo, long *hi);
  * reader (last year's paper printed it), so only the total's cells are
  * hidden to protect others, until no hidden cell of any block can be
  * pinned.  A cell of the total that the periods as published already
- * pin is no secret (as a London 0 is for a board).
+ * pin is no secret (as a London 0 is for a board).  With three periods
+ * or more, the totals of the first 2, 3, ... np - 1 periods (what the
+ * years before published with pool on) are made again first, each
+ * suppressed in the same way, and held fixed beside this year's: this
+ * year's total less last year's is the current period.
  */
 void	fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	    size_t np, size_t nb, int region_hidable, long t);

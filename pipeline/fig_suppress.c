@@ -150,13 +150,37 @@ sup_london(const struct sup *S, size_t row)
 	return row % (S->nb + 1) == S->nb;
 }
 
+/* Block tblk is the total of blocks 0 .. n - 1, cell by cell (as
+ * sup_sums() with sum > 0, for a total not right after them). */
+static void
+sup_prefix_sum(struct sup *S, const struct fig_set *s, size_t tblk, size_t n)
+{
+	size_t nf = s->ndefs, nb = S->nb, r, i, j, b;
+
+	for (i = 0; i < nf; i++)
+		for (j = 0; j < 3; j++) {
+			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
+				continue;
+			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
+				continue;
+			for (r = 0; r <= nb; r++) {
+				sup_con_add(S, FIG_REL_EQ, 0);
+				for (b = 0; b < n; b++)
+					sup_term(S, sup_at(nf, b * (nb + 1) + r,
+					    (int)i, j), 1);
+				sup_term(S, sup_at(nf, tblk * (nb + 1) + r,
+				    (int)i, j), -1);
+			}
+		}
+}
+
 /* Adds "London = the sum of the boards" of block blk, for every cell;
  * and, with rows of block sum, "cell of block sum = the sum of the cell
  * over blocks 0..sum-1" (a total over periods) when sum is not 0. */
 static void
 sup_sums(struct sup *S, const struct fig_set *s, size_t blk, size_t sum)
 {
-	size_t nf = s->ndefs, nb = S->nb, r, i, j, b, base = blk * (nb + 1);
+	size_t nf = s->ndefs, nb = S->nb, r, i, j, base = blk * (nb + 1);
 
 	for (i = 0; i < nf; i++) {
 		for (j = 0; j < 3; j++) {
@@ -172,16 +196,10 @@ sup_sums(struct sup *S, const struct fig_set *s, size_t blk, size_t sum)
 				sup_term(S, sup_at(nf, base + nb, (int)i, j),
 				    -1);
 			}
-			for (r = 0; sum > 0 && r <= nb; r++) {
-				sup_con_add(S, FIG_REL_EQ, 0);
-				for (b = 0; b < sum; b++)
-					sup_term(S, sup_at(nf, b * (nb + 1) + r,
-					    (int)i, j), 1);
-				sup_term(S, sup_at(nf, sum * (nb + 1) + r,
-				    (int)i, j), -1);
-			}
 		}
 	}
+	if (sum > 0)
+		sup_prefix_sum(S, s, sum, sum);
 }
 
 /* Adds "num + not_recorded <= base" of figure i in row r when i tests
@@ -220,8 +238,8 @@ sup_nr_bound(struct sup *S, const struct fig_set *s, size_t r, int i)
  * Builds the cells and constraints of nblk blocks of rows, led[0..nblk *
  * (nb + 1)): in each block nb boards and London last, with London = the
  * sum of the boards, the declared relations and the bounds of every
- * share.  When pooled, the last block is the total of the others, cell
- * by cell.
+ * share.  With pooled = P > 0, blocks 0 .. P - 1 are periods and each
+ * block P + q after them the total of the first q + 2, cell by cell.
  */
 static void
 sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
@@ -318,9 +336,14 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	for (r = 0; r < S->nrows; r++)
 		for (i = 0; i < nf; i++)
 			sup_nr_bound(S, s, r, (int)i);
-	/* The total over the periods. */
-	if (pooled && nblk > 1)
-		sup_sums(S, s, nblk - 1, nblk - 1);
+	/* The totals over the periods: with pooled = P period blocks,
+	 * block P + q is the total of the first q + 2 periods (the last
+	 * block, of them all; those before it, the totals published the
+	 * years before, one period fewer each). */
+	if (pooled > 0 && nblk > (size_t)pooled) {
+		for (blk = (size_t)pooled; blk < nblk; blk++)
+			sup_prefix_sum(S, s, blk, blk - (size_t)pooled + 2);
+	}
 	/* Each cell's constraints. */
 	S->adjoff = xcalloc(S->ncells + 1, sizeof(*S->adjoff));
 	for (i = 0; i < S->ncons; i++)
@@ -922,33 +945,66 @@ sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r)
 	}
 }
 
-void
-fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
-    size_t np, size_t nb, int region_hidable, long t)
+/* A new ledger: rows row of blocks 0 .. n - 1 of led (blocks of nb + 1
+ * rows) added up, cell by cell: the counts, bases and not_recorded of
+ * disjoint sets of cases add up.  What the solve reads of a ledger, not
+ * a printable one. */
+static struct fig_ledger *
+sup_ledger_sum(const struct fig_set *s, struct fig_ledger **led, size_t n,
+    size_t nb, size_t row)
+{
+	struct fig_ledger *l = xcalloc(1, sizeof(*l));
+	size_t b, i;
+
+	l->values = xcalloc(s->ndefs ? s->ndefs : 1, sizeof(*l->values));
+	l->nvalues = s->ndefs;
+	l->lscb = led[row]->lscb;
+	for (i = 0; i < s->ndefs; i++) {
+		l->values[i].name = xstrdup(s->defs[i].name);
+		l->values[i].unit = s->defs[i].unit;
+		l->values[i].percent = -1;
+	}
+	for (b = 0; b < n; b++) {
+		const struct fig_ledger *p = led[b * (nb + 1) + row];
+
+		l->cases += p->cases;
+		l->children += p->children;
+		l->deaths += p->deaths;
+		for (i = 0; i < s->ndefs; i++) {
+			l->values[i].num += p->values[i].num;
+			l->values[i].den += p->values[i].den;
+			l->values[i].not_recorded +=
+			    p->values[i].not_recorded;
+		}
+	}
+	return l;
+}
+
+/* One year's total: blocks 0 .. m - 1 of led are the periods (their
+ * cells fixed), then the totals of the first 2, 3, ... m periods, all
+ * fixed but the last, whose cells are hidden as far as every relation
+ * among them all requires. */
+static void
+sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
+    size_t nb, int region_hidable, long t)
 {
 	struct sup S;
 	char *hide;
-	size_t nf = s->ndefs, c, r, i, pool = np * (nb + 1);
+	size_t nf = s->ndefs, c, r, i, last = (2 * m - 2) * (nb + 1);
 
-	if (!fig_suppress_joint) {
-		/* The total as a period of its own: what the tests show
-		 * leaks. */
-		fig_suppress(s, led + pool, nb, led[pool + nb],
-		    region_hidable, t);
-		return;
-	}
 	memset(&S, 0, sizeof(S));
-	sup_build(&S, s, led, np + 1, nb, region_hidable, 1);
-	/* Every period's cells as its own solve left them. */
-	for (r = 0; r < pool; r++) {
+	sup_build(&S, s, led, 2 * m - 1, nb, region_hidable, (int)m);
+	/* Every period's cells as its own solve left them; every earlier
+	 * total's as its year's solve did. */
+	for (r = 0; r < last; r++) {
 		sup_read_hidden(&S, s, r);
 		for (i = 0; i < nf; i++)
 			for (c = 0; c < 3; c++)
 				S.cells[sup_at(nf, r, (int)i, c)].frozen = 1;
 	}
 	/* No secret: what London and the public numbers say alone; and,
-	 * of the total, what the periods' cells as published say (a total
-	 * no hiding of its own can protect). */
+	 * of the total, what the periods' cells and the earlier totals as
+	 * published say (a total no hiding of its own can protect). */
 	hide = xcalloc(S.ncells ? S.ncells : 1, 1);
 	for (c = 0; c < S.ncells; c++)
 		hide[c] = S.cells[c].hidable;
@@ -957,9 +1013,58 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 		hide[c] = !S.cells[c].frozen && S.cells[c].hidable;
 	sup_known(&S, hide);
 	sup_solve(&S, s, t);
-	sup_write(&S, s, pool);
+	sup_write(&S, s, last);
 	free(hide);
 	sup_free(&S);
+}
+
+void
+fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
+    size_t np, size_t nb, int region_hidable, long t)
+{
+	struct fig_ledger **all, **step;
+	size_t pool = np * (nb + 1), m, q, r, k;
+
+	if (!fig_suppress_joint || np < 2) {
+		/* The total as a period of its own: what the tests show
+		 * leaks (or, of one period, that period again). */
+		fig_suppress(s, led + pool, nb, led[pool + nb],
+		    region_hidable, t);
+		return;
+	}
+	/*
+	 * Published every year with pool on, the total grows by a period
+	 * a year: this year's less last year's is the current period.  So
+	 * the totals of the first 2, 3, ... np - 1 periods are made again
+	 * here, each suppressed as its year's solve did (the same periods
+	 * fixed, the totals before it fixed), and this year's total is
+	 * solved with all of them fixed beside it.  The periods' blocks
+	 * then the totals', each of nb + 1 rows (docs/disclosure.md).
+	 */
+	all = xcalloc((2 * np - 1) * (nb + 1), sizeof(*all));
+	memcpy(all, led, pool * sizeof(*all));
+	for (q = 0; q + 2 < np; q++)
+		for (r = 0; r <= nb; r++)
+			all[pool + q * (nb + 1) + r] = sup_ledger_sum(s, led,
+			    q + 2, nb, r);
+	memcpy(all + pool + (np - 2) * (nb + 1), led + pool,
+	    (nb + 1) * sizeof(*all));
+	step = xcalloc((2 * np - 1) * (nb + 1), sizeof(*step));
+	for (m = 2; m <= np; m++) {
+		/* The first m periods, then the totals of 2 .. m. */
+		k = 0;
+		for (r = 0; r < m * (nb + 1); r++)
+			step[k++] = all[r];
+		for (q = 0; q + 1 < m; q++)
+			for (r = 0; r <= nb; r++)
+				step[k++] = all[pool + q * (nb + 1) + r];
+		sup_pooled_step(s, step, m, nb, region_hidable, t);
+	}
+	for (q = 0; q + 2 < np; q++)
+		for (r = 0; r <= nb; r++)
+			fig_ledger_free(all[pool + q * (nb + 1) + r]);
+	free(step);
+	free(all);
 }
 
 /*

@@ -214,6 +214,20 @@ if python3 tests/data/make_three_periods.py "$tmp/fix3" >/dev/null &&
 		fail "'all two periods' in $(cat "$tmp/out")"
 	nboth=$(grep -l 'both periods' "$tmp/two.html"/*.html | wc -l)
 	[ "$nboth" -gt 0 ] || fail "two periods: no paper pooled 'both periods'"
+	# With pool on two years running, this year's total less last
+	# year's (one period fewer) is the current period: the earlier
+	# total is held fixed in the joint solve, so no current [c]
+	# follows (the red team's leak: 12 of Southwark's cells before).
+	python3 tests/attack/red_lastyear.py "$tmp/fix3" "$tmp/three" \
+	    --set pool=true >/dev/null 2>&1 || fail "red_lastyear.py"
+	"$SCRPAPER" figures --input "$tmp/three" --all-periods --pooled \
+	    --all-lscbs >"$tmp/this.csv" &&
+	"$SCRPAPER" figures --input "$tmp/two" --all-periods --pooled \
+	    --all-lscbs >"$tmp/last.csv" || fail "the two years' totals"
+	python3 tests/attack/red_leak_pool.py "$tmp/this.csv" "$tmp/last.csv" \
+	    >"$tmp/out" 2>&1 || fail "two years' totals: $(tail -5 "$tmp/out")"
+	grep -q '^red_leak_pool: 0 current' "$tmp/out" ||
+		fail "red_leak_pool.py did not compare: $(cat "$tmp/out")"
 else
 	fail "red_lastyear.py: no two-period release of the fixture"
 fi
