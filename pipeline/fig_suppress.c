@@ -980,6 +980,19 @@ sup_ledger_sum(const struct fig_set *s, struct fig_ledger **led, size_t n,
 	return l;
 }
 
+/* Frees a ledger of sup_ledger_sum() (here, not with fig_ledger_free():
+ * the stage of fig_eval.c calls this one, not the other way). */
+static void
+sup_ledger_free(struct fig_ledger *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nvalues; i++)
+		free((char *)l->values[i].name);
+	free(l->values);
+	free(l);
+}
+
 /* One year's total: blocks 0 .. m - 1 of led are the periods (their
  * cells fixed), then the totals of the first 2, 3, ... m periods, all
  * fixed but the last, whose cells are hidden as far as every relation
@@ -1062,7 +1075,7 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	}
 	for (q = 0; q + 2 < np; q++)
 		for (r = 0; r <= nb; r++)
-			fig_ledger_free(all[pool + q * (nb + 1) + r]);
+			sup_ledger_free(all[pool + q * (nb + 1) + r]);
 	free(step);
 	free(all);
 }
