@@ -150,8 +150,8 @@ sup_london(const struct sup *S, size_t row)
 	return row % (S->nb + 1) == S->nb;
 }
 
-/* Block tblk is the total of blocks 0 .. n - 1, cell by cell (as
- * sup_sums() with sum > 0, for a total not right after them). */
+/* Block tblk is the total of blocks 0 .. n - 1, cell by cell (a total
+ * over periods). */
 static void
 sup_prefix_sum(struct sup *S, const struct fig_set *s, size_t tblk, size_t n)
 {
@@ -174,32 +174,25 @@ sup_prefix_sum(struct sup *S, const struct fig_set *s, size_t tblk, size_t n)
 		}
 }
 
-/* Adds "London = the sum of the boards" of block blk, for every cell;
- * and, with rows of block sum, "cell of block sum = the sum of the cell
- * over blocks 0..sum-1" (a total over periods) when sum is not 0. */
+/* Adds "London = the sum of the boards" of block blk, for every cell. */
 static void
-sup_sums(struct sup *S, const struct fig_set *s, size_t blk, size_t sum)
+sup_sums(struct sup *S, const struct fig_set *s, size_t blk)
 {
 	size_t nf = s->ndefs, nb = S->nb, r, i, j, base = blk * (nb + 1);
 
-	for (i = 0; i < nf; i++) {
+	if (nb == 0)
+		return;
+	for (i = 0; i < nf; i++)
 		for (j = 0; j < 3; j++) {
 			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
 				continue;
 			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
 				continue;
-			if (sum == 0 && nb > 0) {
-				sup_con_add(S, FIG_REL_EQ, 0);
-				for (r = 0; r < nb; r++)
-					sup_term(S, sup_at(nf, base + r,
-					    (int)i, j), 1);
-				sup_term(S, sup_at(nf, base + nb, (int)i, j),
-				    -1);
-			}
+			sup_con_add(S, FIG_REL_EQ, 0);
+			for (r = 0; r < nb; r++)
+				sup_term(S, sup_at(nf, base + r, (int)i, j), 1);
+			sup_term(S, sup_at(nf, base + nb, (int)i, j), -1);
 		}
-	}
-	if (sum > 0)
-		sup_prefix_sum(S, s, sum, sum);
 }
 
 /* Adds "num + not_recorded <= base" of figure i in row r when i tests
@@ -294,7 +287,7 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	}
 	for (blk = 0; blk < nblk; blk++) {
 		/* London = the sum of the boards, for every cell. */
-		sup_sums(S, s, blk, 0);
+		sup_sums(S, s, blk);
 		for (r = blk * (nb + 1); r < (blk + 1) * (nb + 1); r++) {
 			/* The declared relations. */
 			for (i = 0; i < s->nrels; i++) {
@@ -340,10 +333,8 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	 * block P + q is the total of the first q + 2 periods (the last
 	 * block, of them all; those before it, the totals published the
 	 * years before, one period fewer each). */
-	if (pooled > 0 && nblk > (size_t)pooled) {
-		for (blk = (size_t)pooled; blk < nblk; blk++)
-			sup_prefix_sum(S, s, blk, blk - (size_t)pooled + 2);
-	}
+	for (blk = (size_t)pooled; pooled > 0 && blk < nblk; blk++)
+		sup_prefix_sum(S, s, blk, blk - (size_t)pooled + 2);
 	/* Each cell's constraints. */
 	S->adjoff = xcalloc(S->ncells + 1, sizeof(*S->adjoff));
 	for (i = 0; i < S->ncons; i++)
