@@ -414,23 +414,11 @@ aud_nr_bound(struct aud *A, int rr, int i, const char *who)
 {
 	const struct fig_set *s = A->s;
 	const struct fig_def *d = &s->defs[i];
-	int base, tot;
+	int b, den, base;
 
-	if (!fig_single_code(d))
+	if ((b = fig_nr_base(s, i, &den)) < 0)
 		return;
-	if (d->of->type != FP_TRUE) {
-		if (d->unit == FIG_COUNT)
-			return;
-		base = aud_var(A, rr, i, AUD_DEN);
-	} else if (d->pop == FIG_POP_DEATHS) {
-		if (s->deaths_fig < 0)
-			return;
-		base = aud_var(A, rr, s->deaths_fig, AUD_NUM);
-	} else {
-		if ((tot = fig_total(s, d->pop)) < 0)
-			return;
-		base = aud_var(A, rr, tot, AUD_NUM);
-	}
+	base = aud_var(A, rr, b, den ? AUD_DEN : AUD_NUM);
 	aud_fact(A, 0, "%s: %s and its not_recorded count no unit twice, "
 	    "so together lie within their base", who, d->name);
 	aud_term(A, aud_var(A, rr, i, AUD_NUM), 1);

@@ -128,6 +128,13 @@ int	fig_single_code(const struct fig_def *d);
 /* Returns the public figure counting every unit of population pop (the
  * reviews, the children), or -1 when s has none. */
 int	fig_total(const struct fig_set *s, enum fig_pop pop);
+/* The base of "num + not_recorded <= base" for figure i, when i tests
+ * one code and its base is a number a reader has: returns the figure
+ * whose cell it is, with *den set to 1 for that figure's denominator
+ * (i's own share's base) or 0 for its numerator (the deaths, or the
+ * public number of reviews or children); -1 when i has no such bound.
+ * The suppressor and the attacker both read it. */
+int	fig_nr_base(const struct fig_set *s, int i, int *den);
 
 struct fig_ledger;
 

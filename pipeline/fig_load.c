@@ -1085,6 +1085,25 @@ fig_total(const struct fig_set *s, enum fig_pop pop)
 	return -1;
 }
 
+int
+fig_nr_base(const struct fig_set *s, int i, int *den)
+{
+	const struct fig_def *d = &s->defs[i];
+
+	*den = 0;
+	if (!fig_single_code(d))
+		return -1;
+	if (d->of->type != FP_TRUE) {
+		if (d->unit == FIG_COUNT)
+			return -1;
+		*den = 1;
+		return i;
+	}
+	if (d->pop == FIG_POP_DEATHS)
+		return s->deaths_fig;
+	return fig_total(s, d->pop);
+}
+
 /*
  * Reads `relations:` and checks what the figures imply: two figures
  * counting the same set need a declared `a = b`; every group needs a

@@ -203,28 +203,15 @@ static void
 sup_nr_bound(struct sup *S, const struct fig_set *s, size_t r, int i)
 {
 	const struct fig_def *d = &s->defs[i];
-	size_t nf = s->ndefs, base;
-	int tot;
+	size_t nf = s->ndefs;
+	int b, den;
 
-	if (!fig_single_code(d))
+	if ((b = fig_nr_base(s, i, &den)) < 0)
 		return;
-	if (d->of->type != FP_TRUE) {
-		if (d->unit == FIG_COUNT)
-			return;
-		base = sup_at(nf, r, i, SUP_DEN);
-	} else if (d->pop == FIG_POP_DEATHS) {
-		if (s->deaths_fig < 0)
-			return;
-		base = sup_at(nf, r, s->deaths_fig, SUP_NUM);
-	} else {
-		if ((tot = fig_total(s, d->pop)) < 0)
-			return;
-		base = sup_at(nf, r, tot, SUP_NUM);
-	}
 	sup_con_add(S, FIG_REL_LE, 0);
 	sup_term(S, sup_at(nf, r, i, SUP_NUM), 1);
 	sup_term(S, sup_at(nf, r, d->nrclass, SUP_NR), 1);
-	sup_term(S, base, -1);
+	sup_term(S, sup_at(nf, r, b, den ? SUP_DEN : SUP_NUM), -1);
 }
 
 /*
