@@ -309,5 +309,8 @@ const char	*cohort_intern_file(struct cohort *c, const char *file);
 
 /* Parses "YYYY-MM-DD" into YYYYMMDD; returns 0 if not a real date. */
 int	case_parse_date(const char *s);
+/* The days of month m (1 to 12) of year y, leap years counted; 0 for
+ * another m. */
+int	case_month_days(int y, int m);
 
 #endif

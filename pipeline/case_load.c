@@ -294,10 +294,21 @@ nat_study_figure(const struct nat_study *s, const char *name)
 /* --- typed values ----------------------------------------------------- */
 
 int
+case_month_days(int y, int m)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return mdays[m - 1];
+}
+
+int
 case_parse_date(const char *s)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
 	int y, m, d, i;
 
 	for (i = 0; i < 10; i++) {
@@ -312,11 +323,7 @@ case_parse_date(const char *s)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
+	if (y < 1900 || y > 2199 || d < 1 || d > case_month_days(y, m))
 		return 0;
 	return y * 10000 + m * 100 + d;
 }

@@ -2625,15 +2625,11 @@ fill_pool_all(struct buf *b, size_t n)
 static int
 fill_next_day(int a, int b)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
-	    31, 30, 31 };
-	int y = a / 10000, m = a / 100 % 100, d = a % 100, last;
+	int y = a / 10000, m = a / 100 % 100, d = a % 100;
+	int last = case_month_days(y, m);
 
-	if (m < 1 || m > 12)
+	if (last == 0)
 		return 0;
-	last = mdays[m - 1];
-	if (m == 2 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-		last = 28;
 	if (d < last)
 		return b == a + 1;
 	if (m < 12)
