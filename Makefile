@@ -74,11 +74,13 @@ PAPER	:= output/background-paper$(SUFFIX).pdf
 	asan valgrind fuzz bench data golden sweep schema restricted pages \
 	sweep-boards
 
-# `make` installs missing dependencies first (see deps), then builds
-# the program and the paper in a second make that sees them.
+# `make` installs missing dependencies first (see deps: the libraries,
+# the test tools and the browser tests' npm packages, so that `make
+# check` runs next in a fresh clone), then builds the program and the
+# paper in a second make that sees them.
 all:
-	@$(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null || \
-	    $(MAKE) --no-print-directory deps
+	@{ $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	    [ -f $(JS_DEPS) ]; } || $(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory build
 
 build: scrpaper $(PAPER)
