@@ -150,6 +150,17 @@ sup_london(const struct sup *S, size_t row)
 	return row % (S->nb + 1) == S->nb;
 }
 
+/* Whether part j of figure i adds up over rows, in a London row or a
+ * total over periods: not a not_recorded that another figure of its
+ * class carries, nor the base of a figure over everyone. */
+static int
+sup_summed(const struct fig_set *s, size_t i, size_t j)
+{
+	if (j == SUP_NR && s->defs[i].nrclass != (int)i)
+		return 0;
+	return j != SUP_DEN || s->defs[i].of->type != FP_TRUE;
+}
+
 /* Block tblk is the total of blocks 0 .. n - 1, cell by cell (a total
  * over periods). */
 static void
@@ -159,9 +170,7 @@ sup_prefix_sum(struct sup *S, const struct fig_set *s, size_t tblk, size_t n)
 
 	for (i = 0; i < nf; i++)
 		for (j = 0; j < 3; j++) {
-			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
-				continue;
-			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
+			if (!sup_summed(s, i, j))
 				continue;
 			for (r = 0; r <= nb; r++) {
 				sup_con_add(S, FIG_REL_EQ, 0);
@@ -184,9 +193,7 @@ sup_sums(struct sup *S, const struct fig_set *s, size_t blk)
 		return;
 	for (i = 0; i < nf; i++)
 		for (j = 0; j < 3; j++) {
-			if (j == SUP_NR && s->defs[i].nrclass != (int)i)
-				continue;
-			if (j == SUP_DEN && s->defs[i].of->type == FP_TRUE)
+			if (!sup_summed(s, i, j))
 				continue;
 			sup_con_add(S, FIG_REL_EQ, 0);
 			for (r = 0; r < nb; r++)
