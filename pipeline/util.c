@@ -693,12 +693,35 @@ path_split(const char *path, const char **base)
 }
 
 /*
- * Removes the temporary files of path (PATH.tmpXXXXXX) that a killed run
- * left behind.  A live temporary file is locked (flock) by its writer
- * for as long as it exists, so one that can be locked is stale.  The
- * name is unlinked only while it still names the file locked, and a
- * writer that finds its new file unlinked under it starts afresh
- * (file_write_atomic()), so two runs of the same target may race.
+ * Whether name is base followed by FILE_TMP_MARK and mkstemp()'s six
+ * characters [A-Za-z0-9]: the only names file_create_tmp() makes.
+ */
+static int
+file_is_tmp_name(const char *name, const char *base)
+{
+	size_t blen = strlen(base), mlen = strlen(FILE_TMP_MARK), i;
+
+	if (strncmp(name, base, blen) != 0 ||
+	    strncmp(name + blen, FILE_TMP_MARK, mlen) != 0)
+		return 0;
+	name += blen + mlen;
+	for (i = 0; i < 6; i++)
+		if (!isascii((unsigned char)name[i]) ||
+		    !isalnum((unsigned char)name[i]))
+			return 0;
+	return name[6] == '\0';
+}
+
+/*
+ * Removes the temporary files of path (PATH.scrpaper-tmp-XXXXXX) that a
+ * killed run left behind: only a name of exactly that pattern, a
+ * regular file with one link, owned by this user.  A live temporary
+ * file is locked (flock) by its writer for as long as it exists, so one
+ * that can be locked is stale.  The name is unlinked only while it
+ * still names the file locked, and a writer that finds its new file
+ * unlinked under it starts afresh (file_write_atomic()), so two runs of
+ * the same target may race.  Issue 31.5: a user's own file beside the
+ * target (x.pdf.tmpNOTES!) is never taken for one.
  */
 static void
 file_remove_stale(const char *path)
@@ -707,26 +730,23 @@ file_remove_stale(const char *path)
 	struct stat sb, fsb;
 	const char *base;
 	char *dir, *name;
-	size_t blen;
 	DIR *d;
 	int fd;
 
 	dir = path_split(path, &base);
-	blen = strlen(base);
 	if ((d = opendir(dir)) == NULL) {
 		free(dir);
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, base, blen) != 0 ||
-		    strncmp(de->d_name + blen, ".tmp", 4) != 0 ||
-		    strlen(de->d_name + blen + 4) != 6)
+		if (!file_is_tmp_name(de->d_name, base))
 			continue;
 		name = xasprintf("%s/%s", dir, de->d_name);
 		fd = open(name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 		    O_CLOEXEC | O_NOCTTY);
 		if (fd != -1 && fstat(fd, &fsb) == 0 &&
-		    S_ISREG(fsb.st_mode) &&
+		    S_ISREG(fsb.st_mode) && fsb.st_nlink == 1 &&
+		    fsb.st_uid == geteuid() &&
 		    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
 		    lstat(name, &sb) == 0 && sb.st_dev == fsb.st_dev &&
 		    sb.st_ino == fsb.st_ino)
@@ -751,7 +771,7 @@ file_create_tmp(const char *path, char **tmp)
 	int fd, tries, saved;
 
 	for (tries = 0; tries < 100; tries++) {
-		*tmp = xasprintf("%s.tmpXXXXXX", path);
+		*tmp = xasprintf("%s" FILE_TMP_MARK "XXXXXX", path);
 		tmp_guard_hold();
 		if ((fd = mkstemp(*tmp)) == -1) {
 			saved = errno;

@@ -93,14 +93,25 @@ int	file_read_all(const char *path, size_t max, char **data, size_t *len);
 const char *file_target_refusal(const char *path);
 
 /*
+ * The mark between a target's name and mkstemp()'s six characters in the
+ * name of its temporary file; the stale-file cleanup removes only names
+ * of exactly this form.  A name of FILE_NAME_ROOM characters less than
+ * NAME_MAX (255) leaves room for it and the six characters.
+ */
+#define FILE_TMP_MARK	".scrpaper-tmp-"
+#define FILE_NAME_ROOM	(sizeof(FILE_TMP_MARK) - 1 + 6)
+
+/*
  * Writes data[0..len) to path in one piece: to a new temporary file
- * beside it (PATH.tmpXXXXXX, created only now that the bytes are ready,
- * locked with flock() while it exists), then renamed into place, so a
- * reader never sees a partial file and a failure leaves an existing
- * file as it was.  A replaced file keeps its mode (and its owner when
- * run as root).  Temporary files of the same path left by a killed run
- * (unlocked) are removed first; a concurrent run's are left alone.  The
- * temporary file is known to the tmp_guard while it exists.  No fsync.
+ * beside it (PATH.scrpaper-tmp-XXXXXX, created only now that the bytes
+ * are ready, locked with flock() while it exists), then renamed into
+ * place, so a reader never sees a partial file and a failure leaves an
+ * existing file as it was.  A replaced file keeps its mode (and its
+ * owner when run as root).  Temporary files of the same path left by a
+ * killed run (exactly PATH.scrpaper-tmp-XXXXXX, this user's, unlocked)
+ * are removed first; a concurrent run's are left alone, and so is any
+ * other name.  The temporary file is known to the tmp_guard while it
+ * exists.  No fsync.
  * Returns 0 on success, -1 on failure with errno set (EEXIST when path
  * is something file_target_refusal() refuses) and no file left behind.
  */

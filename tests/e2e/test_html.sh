@@ -117,7 +117,7 @@ cmp -s "$tmp/html/background-paper.html" "$tmp/keep.html" ||
 "$SCRPAPER" render --template "$tmp/bad.tmpl" -o "$tmp/none.html" \
     2>/dev/null
 [ -e "$tmp/none.html" ] && fail "a failed render wrote a file"
-ls "$tmp" | grep -q '\.html\.tmp' && fail "a temporary file was left behind"
+ls "$tmp" | grep -q '\.html\.scrpaper-tmp-' && fail "a temporary file was left behind"
 
 # Every page in the browser.
 if ! node tests/js/check_html.mjs "$shots" "$tmp"/html/*.html \

@@ -104,7 +104,7 @@ grep -q "the worker typesetting .* died of signal 9" "$tmp/bgerr" ||
 # --- 13.4 ------------------------------------------------------------
 # A temporary file a killed run left is removed by the next run.
 mkdir "$tmp/s"
-: > "$tmp/s/paper.pdf.tmpK1lLed"
+: > "$tmp/s/paper.pdf.scrpaper-tmp-K1lLed"
 run "$SCRPAPER" render -o "$tmp/s/paper.pdf"
 [ "$rc" -eq 0 ] || fail "13.4: render: exit $rc"
 [ "$(ls -A "$tmp/s")" = paper.pdf ] ||

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@
 #include <sys/wait.h>
 #include <cmocka.h>
 
+#include "case.h"
 #include "util.h"
 
 /* A fresh folder for one test; removed by rm_tree(). */
@@ -126,10 +128,10 @@ test_issue13_4_stale_temporary_removed_live_one_kept(void **state)
 {
 	char *dir = mkdir_tmp();
 	char *path = xasprintf("%s/paper.pdf", dir);
-	char *stale = xasprintf("%s/paper.pdf.tmpAbC123", dir);
-	char *live = xasprintf("%s/paper.pdf.tmpLiVe99", dir);
-	char *other = xasprintf("%s/other.pdf.tmpAbC123", dir);
-	char *odd = xasprintf("%s/paper.pdf.tmpTooLong1", dir);
+	char *stale = xasprintf("%s/paper.pdf.scrpaper-tmp-AbC123", dir);
+	char *live = xasprintf("%s/paper.pdf.scrpaper-tmp-LiVe99", dir);
+	char *other = xasprintf("%s/other.pdf.scrpaper-tmp-AbC123", dir);
+	char *odd = xasprintf("%s/paper.pdf.scrpaper-tmp-TooLong1", dir);
 	int fd, lfd;
 
 	(void)state;
@@ -163,6 +165,70 @@ test_issue13_4_stale_temporary_removed_live_one_kept(void **state)
 	free(live);
 	free(other);
 	free(odd);
+	rm_tree(dir);
+}
+
+/* Issue 31.5: the cleanup takes only names of exactly the pattern the
+ * program makes (TARGET.scrpaper-tmp- and six [A-Za-z0-9]): a user's own
+ * files beside the target, of the old pattern TARGET.tmp plus six
+ * characters or the marker with other characters, all survive; a stale
+ * one of the pattern goes. */
+static void
+test_issue31_5_cleanup_spares_user_files(void **state)
+{
+	static const char *const keep[] = {
+		"x.pdf.tmpNOTES!", "x.pdf.tmpAbC123", "x.pdf.tmp123456",
+		"x.pdf.scrpaper-tmp-NOTES!", "x.pdf.scrpaper-tmp-AbC12",
+		"x.pdf.scrpaper-tmp-AbC1234", "x.pdf.scrpaper-tmp-Ab\xc3\xa9" "123",
+	};
+	char *dir = mkdir_tmp();
+	char *path = xasprintf("%s/x.pdf", dir);
+	char *stale = xasprintf("%s/x.pdf.scrpaper-tmp-AbC123", dir);
+	char *name;
+	size_t i;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		name = xasprintf("%s/%s", dir, keep[i]);
+		assert_true((fd = open(name, O_CREAT | O_WRONLY, 0600)) >= 0);
+		assert_int_equal(write(fd, "notes", 5), 5);
+		close(fd);
+		free(name);
+	}
+	assert_true((fd = open(stale, O_CREAT | O_WRONLY, 0600)) >= 0);
+	close(fd);
+	assert_int_equal(file_write_atomic(path, "pdf", 3), 0);
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		name = xasprintf("%s/%s", dir, keep[i]);
+		assert_int_equal(access(name, F_OK), 0);
+		free(name);
+	}
+	assert_int_equal(access(stale, F_OK), -1);
+	assert_int_equal(count_entries(dir),
+	    (int)(sizeof(keep) / sizeof(keep[0])) + 1);
+	free(path);
+	free(stale);
+	rm_tree(dir);
+}
+
+/* Issue 31.13: the longest board name's paper (its slug, .html) and its
+ * temporary file's mark fit in one file name. */
+static void
+test_issue31_13_longest_name_fits_with_tmp_suffix(void **state)
+{
+	char *dir = mkdir_tmp();
+	char name[CASE_MAX_LSCB_NAME + 1], *path;
+
+	(void)state;
+	assert_true(CASE_MAX_LSCB_NAME + strlen(".html") + FILE_NAME_ROOM <=
+	    NAME_MAX);
+	memset(name, 'b', CASE_MAX_LSCB_NAME);
+	name[CASE_MAX_LSCB_NAME] = '\0';
+	path = xasprintf("%s/%s.html", dir, name);
+	assert_int_equal(file_write_atomic(path, "html", 4), 0);
+	assert_int_equal(count_entries(dir), 1);
+	free(path);
 	rm_tree(dir);
 }
 
@@ -269,6 +335,9 @@ main(void)
 		cmocka_unit_test(
 		    test_issue13_4_stale_temporary_removed_live_one_kept),
 		cmocka_unit_test(test_issue13_4_racing_writers_of_one_target),
+		cmocka_unit_test(test_issue31_5_cleanup_spares_user_files),
+		cmocka_unit_test(
+		    test_issue31_13_longest_name_fits_with_tmp_suffix),
 		cmocka_unit_test(
 		    test_issue13_16_reaped_worker_is_never_signalled),
 		cmocka_unit_test(test_growarray_doubles_and_keeps_items),
