@@ -535,12 +535,13 @@ render_doc_nodes(const struct doc *doc)
  * again from pp, quietly (its problems were reported when it was
  * checked).
  * Papers already written are complete (each is renamed into place only
- * when whole).  Returns an exit status.
+ * when whole) and marked in written[i].  Returns an exit status.
  */
 static int
 render_share(struct paper *pp, struct doc *const *docs,
     const struct report *r, int html, const char *fonts_dir, const char *dir,
-    size_t first, size_t step, volatile long *current, struct diag *d)
+    size_t first, size_t step, volatile long *current,
+    volatile char *written, struct diag *d)
 {
 	size_t i;
 	int rc = 0;
@@ -564,8 +565,9 @@ render_share(struct paper *pp, struct doc *const *docs,
 			}
 			diag_clear(&quiet);
 		}
-		if (rc == 0)
-			rc = render_to(doc, html, fonts_dir, path, d);
+		if (rc == 0 &&
+		    (rc = render_to(doc, html, fonts_dir, path, d)) == 0)
+			written[i] = 1;
 		if (doc != docs[i])
 			doc_free(doc);
 		free(path);
@@ -637,26 +639,67 @@ worker_status(int status, const char *board)
 }
 
 /*
+ * After a failed render --all-lscbs, says exactly what is on disk (issue
+ * 31.4, 32.7): which boards' papers this run wrote (each whole) and
+ * which it did not, so that any file of theirs in dir is from an earlier
+ * run, under other input or settings.
+ */
+static void
+report_partial(const struct report *r, const char *dir, int html,
+    const volatile char *written)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nlscbs; i++)
+		n += written[i] != 0;
+	fprintf(stderr, "scrpaper: %s: render --all-lscbs failed: %zu of %zu "
+	    "papers written; a paper not written keeps any file of an "
+	    "earlier run, stale: do not publish the folder\n", dir, n,
+	    r->nlscbs);
+	for (i = 0; i < r->nlscbs; i++) {
+		char *slug = str_slug(r->lscbs[i]);
+
+		fprintf(stderr, "scrpaper: %s/%s.%s: %s\n", dir, slug,
+		    html ? "html" : "pdf", written[i] ? "written" :
+		    "NOT written (any file there is stale)");
+		free(slug);
+	}
+}
+
+/*
  * Renders every board's variant into dir, shared among jobs worker
  * processes (each sets up its fonts once, then typesets its boards).
  * Every board's paper is filled once, before any is written, so that a
  * broken template is reported once and nothing is written.  Workers are
  * forked before any font or pango set-up, so no thread state crosses a
- * fork.  Returns the worst exit status of the workers.
+ * fork.  Returns the worst exit status of the workers; *typeset is set
+ * once typesetting began (a failure then says what was written).
  */
 static int
 render_all(struct paper *pp, const struct report *r, int html,
-    const char *fonts_dir, const char *dir, long jobs, struct diag *d)
+    const char *fonts_dir, const char *dir, long jobs, int *typeset,
+    struct diag *d)
 {
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
 	volatile long *current = NULL;
+	volatile char *written;
 	size_t w, n = 0, i, kept;
 	pid_t self = getpid();
-	void *shared;
+	void *shared, *marks;
 
 	if (r->nlscbs == 0)
 		return 0;
+	/* Which papers are written, seen by the parent across the workers
+	 * (issue 31.4). */
+	marks = mmap(NULL, r->nlscbs, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (marks == MAP_FAILED) {
+		fprintf(stderr, "scrpaper: cannot map memory: %s\n",
+		    strerror(errno));
+		return EXIT_SYSERR;
+	}
+	written = marks;
 	docs = xcalloc(r->nlscbs, sizeof(*docs));
 	for (i = 0, kept = 0; i < r->nlscbs && rc == 0; i++) {
 		rc = paper_build(pp, (int)i, &docs[i], d);
@@ -668,13 +711,14 @@ render_all(struct paper *pp, const struct report *r, int html,
 	}
 	if (rc != 0 || (rc = check_targets(r, dir, html)) != 0)
 		goto out;
+	*typeset = 1;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
 		rc = render_share(pp, docs, r, html, fonts_dir, dir, 0, 1, NULL,
-		    d);
+		    written, d);
 		goto out;
 	}
 	/* Where each worker is (a board index, -1 before its first), so a
@@ -706,7 +750,8 @@ render_all(struct paper *pp, const struct report *r, int html,
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
 			wrc = render_share(pp, docs, r, html, fonts_dir, dir, w,
-			    (size_t)jobs, current ? current + w : NULL, d);
+			    (size_t)jobs, current ? current + w : NULL, written,
+			    d);
 			fflush(stderr);
 			_exit(wrc);
 		}
@@ -729,6 +774,9 @@ render_all(struct paper *pp, const struct report *r, int html,
 	if (current != NULL)
 		munmap(shared, sizeof(long) * TMP_GUARD_MAX_CHILDREN);
 out:
+	if (rc != 0 && *typeset)
+		report_partial(r, dir, html, written);
+	munmap(marks, r->nlscbs);
 	for (i = 0; i < r->nlscbs; i++)
 		doc_free(docs[i]);
 	free(docs);
@@ -1012,7 +1060,7 @@ main(int argc, char *argv[])
 	struct doc *doc = NULL;
 	struct grid *grid = NULL;
 	char *grid_path;
-	int rc, lscb, missing, nlint;
+	int rc, lscb, missing, nlint, typeset = 0;
 	size_t nout = 0, period;
 
 	if ((rc = parse_args(argc, argv, &o)) >= 0) {
@@ -1106,7 +1154,7 @@ main(int argc, char *argv[])
 		if (o.all_lscbs) {
 			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
 			    o.out, o.jobs ? atol(o.jobs) :
-			    sysconf(_SC_NPROCESSORS_ONLN), &d);
+			    sysconf(_SC_NPROCESSORS_ONLN), &typeset, &d);
 			break;
 		}
 		if ((rc = paper_build(pp, lscb, &doc, &d)) != 0)
@@ -1127,8 +1175,9 @@ main(int argc, char *argv[])
 	}
 out:
 	if (rc == EXIT_INVALID && d.nerrors > 0)
-		fprintf(stderr, "scrpaper: %zu error%s; nothing written\n",
-		    d.nerrors, d.nerrors == 1 ? "" : "s");
+		fprintf(stderr, "scrpaper: %zu error%s%s\n", d.nerrors,
+		    d.nerrors == 1 ? "" : "s", typeset ? "" :
+		    "; nothing written");
 	doc_free(doc);
 	paper_free(pp);
 	grid_free(grid);

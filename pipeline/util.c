@@ -612,11 +612,12 @@ tmp_guard_install(void)
 	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
 		n = snprintf(fatal_note, sizeof(fatal_note), ": most likely "
 		    "out of memory (the address space is limited to %llu kB, "
-		    "ulimit -v); no file written\n",
+		    "ulimit -v); the file being written was discarded\n",
 		    (unsigned long long)(rl.rlim_cur / 1024));
 	else
 		n = snprintf(fatal_note, sizeof(fatal_note), ": out of "
-		    "memory or an internal error; no file written\n");
+		    "memory or an internal error; the file being written was "
+		    "discarded\n");
 	fatal_notelen = n > 0 && (size_t)n < sizeof(fatal_note) ?
 	    (size_t)n : 0;
 	/* A fault from a stack overflow needs a stack of its own. */
