@@ -169,7 +169,8 @@ paper: $(PAPER)
 # a processor) each set up fonts once, and the board ledgers, suppressed
 # as in the papers.  The stamp is touched only when everything was
 # written.  The ledger goes through a temporary file of its own (mktemp),
-# so two `make variants` at once in one tree do not collide.
+# so two `make variants` at once in one tree do not collide, removed on
+# any failure or on Ctrl-C (issue 32.8).
 LSCBDIR	:= output/lscb$(SUFFIX)
 VARIANTS := $(LSCBDIR)/.done
 
@@ -178,10 +179,10 @@ variants: $(VARIANTS)
 $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(LSCBDIR)
 	$(BIN) render $(IN_ARGS) --all-lscbs -o $(LSCBDIR)
-	@t=$$(mktemp $(LSCBDIR)/figures.csv.XXXXXX) && chmod 644 "$$t" && \
-	if $(BIN) figures $(IN_ARGS) --all-lscbs > "$$t"; then \
-		mv -f "$$t" $(LSCBDIR)/figures.csv; \
-	else rm -f "$$t"; exit 1; fi
+	@t=; trap 'rm -f "$$t"' EXIT; trap 'exit 130' INT TERM HUP; \
+	t=$$(mktemp $(LSCBDIR)/figures.csv.XXXXXX) && chmod 644 "$$t" && \
+	$(BIN) figures $(IN_ARGS) --all-lscbs > "$$t" && \
+	mv -f "$$t" $(LSCBDIR)/figures.csv && t=
 	@touch $@
 
 # The HTML edition: the regional paper and every board's, one
@@ -219,7 +220,7 @@ restricted: $(BIN)
 	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
 	    -o $(RESTRICTED)
 
-# make dist refuses to pack a restricted paper found among the public
+# make dist refuses to run while a restricted paper lies among the public
 # ones (its marking is in the text and in the uncompressed XMP).
 DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) $(LSCBDIR) \
 	    $(dir $(DATA)) 2>/dev/null; then \
@@ -227,27 +228,98 @@ DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) $(LSCBDIR) \
 		    "(OFFICIAL-SENSITIVE); remove them from the public" \
 		    "output first" >&2; rm -f $(DIST); exit 1; fi
 
-# The papers and ledgers in one reproducible archive with a SHA-256
-# manifest; the open data set in papers/data.
-DIST := output/scrpaper-papers$(SUFFIX).tar.gz
-dist: $(DIST)
-	@$(DIST_GUARD)
+# The release (docs/release.md): every file made afresh from this input
+# and these settings in a staging folder of its own under build/, never
+# copied from output/ (issue 31.1: a paper left there by other settings,
+# or a board no longer in `lscbs:`, is never packed).  One dist at a time
+# in a tree (flock on build/dist.lock; a second waits, issue 31.2); the
+# archive is written to a temporary name, checked (gzip -t, tar -t, every
+# file against SHA256SUMS) and only then renamed into place.  Every entry
+# has fixed modes (0644, folders 0755), owner 0:0, mtime
+# SOURCE_DATE_EPOCH (default 0) and sorted names, and gzip stores no name
+# or time: the same bytes under any umask.
+# The README at the top of the release: which file is for whom.
+define DIST_README
+Background paper on London Serious Case Reviews: the release
 
-$(DIST): $(PAPER) $(VARIANTS) $(DATA)
+Every file here was made by scrpaper from one input and one set of
+settings, in one run of `make dist`.  Nothing here is restricted: a
+board's small numbers (1 to the disclosure threshold) are shown as [c].
+SHA256SUMS lists every file's SHA-256 (check with sha256sum -c SHA256SUMS).
+
+FOR READERS (the public, boards, partners)
+  background-paper$(SUFFIX).pdf    the regional paper, to print or read
+  background-paper$(SUFFIX).html   the same paper as one web page, for
+                           screen readers and small screens
+  lscb/SLUG.pdf            each board's paper (SLUG is the board's name
+                           in lower case, words joined by -)
+  lscb/SLUG.html           the same, as a web page
+
+FOR ANALYSTS CHECKING A FIGURE (every file one CSV table, UTF-8)
+  figures.csv              every figure of the regional paper: name,
+                           unit, numerator, denominator, percent, text
+  national.csv             the national study figures the papers compare
+                           against: study, name, percent, text
+  lscb/figures.csv         every board's figures as its paper prints
+                           them, [c] where suppressed; first column lscb
+
+FOR RE-USE AND STATISTICS TOOLS (the open data set)
+  data/scr_figures.csv       one tidy table, one row per area and figure
+  data/scr_figures.meta.csv  what every column of it means
+  data/README.txt            its period, areas, symbols and licence
+endef
+export DIST_README
+
+DIST := output/scrpaper-papers$(SUFFIX).tar.gz
+DIST_LOCK := build/dist.lock
+dist: $(BIN)
 	@$(DIST_GUARD)
-	rm -rf output/dist && mkdir -p output/dist/papers/lscb \
-	    output/dist/papers/data
-	cp $(dir $(DATA))* output/dist/papers/data/
-	cp $(PAPER) output/dist/papers/
-	cp $(LSCBDIR)/*.pdf $(LSCBDIR)/figures.csv output/dist/papers/lscb/
-	$(BIN) figures $(IN_ARGS) > output/dist/papers/figures.csv
-	cd output/dist/papers && find . -type f ! -name SHA256SUMS | \
-	    LC_ALL=C sort | sed 's|^\./||' | xargs sha256sum > SHA256SUMS
-	cd output/dist && tar --sort=name --owner=0 --group=0 \
-	    --numeric-owner --mtime=@$${SOURCE_DATE_EPOCH:-0} -cf - papers | \
-	    gzip -n > ../$(@F).tmp
-	mv output/$(@F).tmp $@
-	rm -rf output/dist
+	@mkdir -p $(dir $(DIST_LOCK)) $(dir $(DIST))
+	@flock $(DIST_LOCK) $(MAKE) --no-print-directory dist-locked
+
+# Called by dist only, under its lock.
+.PHONY: dist-locked
+dist-locked:
+	@set -e; st=; out=; \
+	trap 'rm -rf "$$st" "$$out"' EXIT; trap 'exit 130' INT TERM HUP; \
+	st=$$(mktemp -d build/dist-stage.XXXXXX); p=$$st/papers; \
+	mkdir -p $$p/lscb $$p/data; \
+	echo "make dist: rendering afresh in $$st"; \
+	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).pdf; \
+	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).html; \
+	$(BIN) render $(IN_ARGS) --all-lscbs -o $$p/lscb; \
+	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $$p/lscb; \
+	$(BIN) figures $(IN_ARGS) --all-lscbs > $$p/lscb/figures.csv; \
+	$(BIN) figures $(IN_ARGS) > $$st/regional.csv; \
+	awk -v a=$$p/figures.csv -v b=$$p/national.csv \
+	    'NF == 0 { t = 1; next } { print > (t ? b : a) }' \
+	    $$st/regional.csv; \
+	rm -f $$st/regional.csv; \
+	$(BIN) data $(IN_ARGS) -o $$p/data; \
+	printf '%s\n' "$$DIST_README" > $$p/README.txt; \
+	if grep -l -a -r -e OFFICIAL-SENSITIVE $$p; then \
+		echo "make dist: a restricted file in the release (above)" >&2; \
+		exit 1; fi; \
+	n=$$(ls $$p/lscb/*.pdf | wc -l); \
+	want=$$($(BIN) figures $(IN_ARGS) --all-lscbs | \
+	    awk -F, 'NR > 1 && !seen[$$1]++' | wc -l); \
+	[ "$$n" -eq "$$want" ] || { echo "make dist: $$n board papers," \
+	    "the ledger names $$want boards" >&2; exit 1; }; \
+	(cd $$p && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | \
+	    sed 's|^\./||' | xargs sha256sum > SHA256SUMS); \
+	out=$$(mktemp $(DIST).XXXXXX); \
+	(cd $$st && LC_ALL=C tar --format=gnu --sort=name --owner=0 \
+	    --group=0 --numeric-owner --mode=u=rwX,go=rX,a-s \
+	    --mtime=@$${SOURCE_DATE_EPOCH:-0} -cf - papers) | \
+	    gzip -n -9 > "$$out"; \
+	gzip -t "$$out"; \
+	tar -tzf "$$out" > /dev/null; \
+	mkdir $$st/check; tar -xzf "$$out" -C $$st/check; \
+	(cd $$st/check/papers && sha256sum --quiet --strict -c SHA256SUMS); \
+	cmp -s $$st/check/papers/SHA256SUMS $$p/SHA256SUMS; \
+	chmod 644 "$$out"; \
+	mv -f "$$out" $(DIST); out=; \
+	echo "make dist: $(DIST) ($$n board papers, checked)"
 
 # Every test: unit tests, the end-to-end scripts, and the case schema
 # against the loader's corpus.

@@ -92,4 +92,166 @@ if [ "$san" != 1 ]; then
 	echo "31.4: a memory limit failed a batch part-way: $seen"
 fi
 
+# ------------------------------------------------------- make targets
+# In a copy of the tree with the binary under test (BIN=, never remade),
+# on the three boards of tests/data/variants (INPUT=in).
+mkdir "$tmp/tree"
+cp -R Makefile pipeline templates input fonts "$tmp/tree/" ||
+	fail "cannot copy the tree"
+mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
+	fail "cannot copy the suppression files"
+cp -R tests/data/variants "$tmp/tree/in"
+# the codes the open data set needs
+printf '%s\n' 'region_code: E12000007' 'lscb_codes:' '  Northbury: E09000001' \
+    '  Eastwick: E09000002' '  Southmoor: E09000003' >> "$tmp/tree/in/report.yaml"
+unset MAKEFLAGS MFLAGS MAKELEVEL
+cd "$tmp/tree" || exit 1
+mk() {
+	make -o "$SCRPAPER" BIN="$SCRPAPER" INPUT=in "$@"
+}
+sfx=-2006-04-to-2009-09
+dist=output/scrpaper-papers$sfx.tar.gz
+
+# Checks the archive $1: gzip and tar read it, every file matches its
+# SHA256SUMS.  Names it $2 in messages.
+verify() {
+	rm -rf "$tmp/v" && mkdir "$tmp/v"
+	tar -xzf "$1" -C "$tmp/v" 2>/dev/null ||
+		{ fail "$2: tar cannot read it"; return; }
+	(cd "$tmp/v/papers" && sha256sum --quiet --strict -c SHA256SUMS) \
+	    >/dev/null 2>&1 || fail "$2: a file does not match SHA256SUMS"
+}
+
+# --- 31.1 ------------------------------------------------------------
+# The release holds what this input and these settings produce, nothing
+# left in output/ by other settings: a board paper replaced there (newer
+# than everything, so make takes it for up to date), a board no longer
+# in lscbs:, a stale ledger; and the settings changed under an old date.
+mk variants > "$tmp/make.log" 2>&1 ||
+	fail "31.1: make variants: $(tail -3 "$tmp/make.log")"
+lscb=output/lscb$sfx
+cp "$lscb/eastwick.pdf" "$lscb/northbury.pdf"
+cp "$lscb/eastwick.pdf" "$lscb/westfold.pdf"
+printf '%s\n' 'lscb,name,unit,numerator,denominator,percent,text,not_recorded' \
+    'Northbury,boys,children,2,8,25,25%,0' > "$lscb/figures.csv"
+sed -i 's/^  threshold: 5$/  threshold: 3/' in/report.yaml
+grep -q '^  threshold: 3$' in/report.yaml || fail "31.1: the test data changed"
+touch -d '2000-01-01' in/report.yaml
+mk dist > "$tmp/make.log" 2>&1 ||
+	fail "31.1: make dist: $(tail -3 "$tmp/make.log")"
+verify "$dist" 31.1
+ls "$tmp/v/papers/lscb" | grep '\.pdf$' > "$tmp/packed"
+printf 'eastwick.pdf\nnorthbury.pdf\nsouthmoor.pdf\n' | cmp -s - "$tmp/packed" ||
+	fail "31.1: packed board papers: $(tr '\n' ' ' < "$tmp/packed")"
+"$SCRPAPER" render --input in --all-lscbs -o "$tmp/fresh" 2>/dev/null
+"$SCRPAPER" render --input in -o "$tmp/fresh/region.pdf" 2>/dev/null
+for f in eastwick northbury southmoor; do
+	cmp -s "$tmp/fresh/$f.pdf" "$tmp/v/papers/lscb/$f.pdf" ||
+		fail "31.1: lscb/$f.pdf is not this input's and settings' paper"
+done
+cmp -s "$tmp/fresh/region.pdf" "$tmp/v/papers/background-paper$sfx.pdf" ||
+	fail "31.1: the regional paper is not this input's"
+"$SCRPAPER" figures --input in --all-lscbs 2>/dev/null |
+    cmp -s - "$tmp/v/papers/lscb/figures.csv" ||
+	fail "31.1: lscb/figures.csv is not this input's ledger"
+
+# --- 31.2 ------------------------------------------------------------
+# Two make dist at once in one tree, and dist among the other targets
+# with -j4: every run exits 0 and leaves an archive that reads whole and
+# matches its SHA256SUMS; no temporary archive is left.
+rm -f "$dist"
+mk dist > "$tmp/d1.log" 2>&1 &
+p1=$!
+mk dist > "$tmp/d2.log" 2>&1 &
+p2=$!
+wait "$p1" || fail "31.2: the first of two make dist: $(tail -3 "$tmp/d1.log")"
+wait "$p2" || fail "31.2: the second of two make dist: $(tail -3 "$tmp/d2.log")"
+verify "$dist" "31.2 (two dist at once)"
+cp "$dist" "$tmp/first.tar.gz"
+mk -j4 variants html data dist > "$tmp/j4.log" 2>&1 ||
+	fail "31.2: make -j4 variants html data dist: $(tail -3 "$tmp/j4.log")"
+verify "$dist" "31.2 (-j4)"
+cmp -s "$dist" "$tmp/first.tar.gz" ||
+	fail "31.2: make -j4 ... dist gave other bytes than make dist"
+ls output build | grep -e '\.tar\.gz\.' -e 'dist-stage' &&
+	fail "31.2: a temporary archive or staging folder was left (above)"
+
+# --- 26 (the release complete) ---------------------------------------
+# The same bytes under umask 077 and 022; the HTML edition beside every
+# PDF; fixed modes, owner, mtime; a README at the top that names every
+# file; every CSV one table that Python's csv reads with no options.
+for m in 077 022; do
+	rm -f "$dist"
+	(umask "$m" && SOURCE_DATE_EPOCH=1259539200 mk dist) > "$tmp/u.log" 2>&1 ||
+		fail "26: make dist under umask $m: $(tail -3 "$tmp/u.log")"
+	cp "$dist" "$tmp/umask$m.tar.gz"
+done
+cmp -s "$tmp/umask077.tar.gz" "$tmp/umask022.tar.gz" ||
+	fail "26: umask 077 and 022 give different archives"
+verify "$tmp/umask077.tar.gz" 26
+TZ=UTC tar -tvzf "$tmp/umask077.tar.gz" | awk '
+	$1 != "-rw-r--r--" && $1 != "drwxr-xr-x" { print "mode " $0 }
+	$2 != "0/0" { print "owner " $0 }
+	$4 " " $5 != "2009-11-30 00:00" { print "mtime " $0 }' > "$tmp/bad"
+[ ! -s "$tmp/bad" ] || fail "26: entries not fixed: $(head -3 "$tmp/bad")"
+for f in "$tmp"/v/papers/background-paper$sfx.pdf "$tmp"/v/papers/lscb/*.pdf; do
+	grep -q '<html' "${f%.pdf}.html" 2>/dev/null ||
+		fail "26: no HTML edition beside ${f#"$tmp"/v/}"
+done
+[ -f "$tmp/v/papers/README.txt" ] || fail "26: no README at the top"
+for f in $(cd "$tmp/v/papers" && find . -type f ! -name README.txt |
+    sed -e 's|^\./||' -e 's#^lscb/[a-z-]*\.\(pdf\|html\)$#lscb/SLUG.\1#' |
+    sort -u); do
+	grep -q -F "$f" "$tmp/v/papers/README.txt" ||
+		fail "26: the README does not say what $f is for"
+done
+python3 - "$tmp/v/papers" <<'PY' || fail "26: a CSV is not one table (above)"
+import csv, pathlib, sys
+bad = 0
+for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.csv")):
+    with open(p, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    widths = {len(r) for r in rows}
+    if not rows or len(widths) != 1 or any(not any(r) for r in rows):
+        print(f"{p.name}: {len(rows)} rows, widths {sorted(widths)}")
+        bad = 1
+sys.exit(bad)
+PY
+grep -q '^study,name,percent,text$' "$tmp/v/papers/national.csv" 2>/dev/null ||
+	fail "26: the national comparators' table is not in its own file"
+
+# --- 32.8 (Ctrl-C during make variants) ------------------------------
+# The ledger's temporary file figures.csv.XXXXXX is removed when make is
+# interrupted while writing it (a binary that stalls inside `figures`).
+cat > "$tmp/slow" <<EOF
+#!/bin/sh
+if [ "\$1" = figures ]; then echo partial; exec sleep 60; fi
+exec "$SCRPAPER" "\$@"
+EOF
+chmod 755 "$tmp/slow"
+rm -rf "$lscb"
+# make in a process group of its own, SIGINT not ignored (a background
+# job of a script ignores it), as a terminal's Ctrl-C reaches it.
+python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.setsid()
+os.execvp(sys.argv[1], sys.argv[1:])' make -o "$tmp/slow" BIN="$tmp/slow" \
+    INPUT=in variants > "$tmp/int.log" 2>&1 &
+mpid=$!
+i=0
+while ! ls "$lscb" 2>/dev/null | grep -q '^figures\.csv\.' &&
+    [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ls "$lscb" 2>/dev/null | grep -q '^figures\.csv\.' ||
+	fail "32.8: make variants never wrote its temporary ledger"
+/bin/kill -s INT -- "-$mpid" || fail "32.8: cannot signal make"
+wait "$mpid"
+rc=$?
+sleep 0.5
+[ "$rc" -ne 0 ] || fail "32.8: make variants was not interrupted"
+ls "$lscb" | grep '^figures\.csv' &&
+	fail "32.8: Ctrl-C left the temporary ledger (above)"
+
 exit "$failed"
