@@ -12,6 +12,8 @@
 #include <string.h>
 #include <errno.h>
 #include <signal.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/types.h>
@@ -91,7 +93,7 @@ usage(FILE *f)
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME]\n"
 "                        [--format pdf|html] -o FILE.pdf|FILE.html\n"
 "       scrpaper render  --edition restricted --lscb NAME | --all-lscbs\n"
-"                        [options] -o PATH (saying 'restricted')\n"
+"                        [options] -o PATH (in a restricted folder)\n"
 "       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
 "                        -o DIR\n"
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
@@ -186,37 +188,184 @@ render_format(struct opts *o)
 	return -1;
 }
 
-/* Returns 1 if the last component of path (a trailing slash aside), or
- * the folder it is in, says "restricted". */
-static int
-says_restricted(const char *path)
-{
-	const char	*end, *start;
-	char		*name;
-	int		 level, found;
+/*
+ * The restricted edition's folder is known by a marker file in it, never
+ * by a word in its name (issue 31.3): a restricted write needs a folder
+ * that holds the marker or is empty (then marked), so a link or a name
+ * leading into a public folder is refused; a public write refuses a
+ * folder that holds it.  Both look at the resolved real path.
+ */
+#define RESTRICTED_MARK		".scrpaper-restricted"
 
-	end = path + strlen(path);
-	while (end > path + 1 && end[-1] == '/')
-		end--;
-	for (level = 0; level < 2 && end > path; level++) {
-		for (start = end; start > path && start[-1] != '/'; start--)
-			;
-		name = xstrndup(start, (size_t)(end - start));
-		found = strstr(name, "restricted") != NULL;
-		free(name);
-		if (found)
-			return 1;
-		end = start;
-		while (end > path && end[-1] == '/')
-			end--;
+/* The folder -o writes into: the path itself for --all-lscbs and data,
+ * else the folder of the file.  Returns a new string (free()). */
+static char *
+out_folder(const struct opts *o)
+{
+	const char *slash;
+
+	if (o->all_lscbs || o->cmd == CMD_DATA)
+		return xstrdup(o->out);
+	if ((slash = strrchr(o->out, '/')) == NULL)
+		return xstrdup(".");
+	if (slash == o->out)
+		return xstrdup("/");
+	return xstrndup(o->out, (size_t)(slash - o->out));
+}
+
+/* The real path of dir, or when dir does not exist of its nearest
+ * folder that does (*exists says which).  Returns a new string (free()),
+ * or NULL when none resolves. */
+static char *
+real_folder(const char *dir, int *exists)
+{
+	char *p = xstrdup(dir), *real, *slash;
+
+	*exists = 1;
+	while ((real = realpath(p, NULL)) == NULL && errno == ENOENT &&
+	    strcmp(p, ".") != 0 && strcmp(p, "/") != 0) {
+		*exists = 0;
+		while ((slash = strrchr(p, '/')) != NULL && slash[1] == '\0' &&
+		    slash != p)
+			*slash = '\0';
+		if ((slash = strrchr(p, '/')) == NULL) {
+			free(p);
+			p = xstrdup(".");
+		} else if (slash == p)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
 	}
-	return 0;
+	free(p);
+	return real;
+}
+
+/* Whether the folder real holds the restricted marker. */
+static int
+holds_marker(const char *real)
+{
+	char *m = xasprintf("%s/%s", real, RESTRICTED_MARK);
+	struct stat sb;
+	int r = lstat(m, &sb) == 0 && S_ISREG(sb.st_mode);
+
+	free(m);
+	return r;
+}
+
+/* Whether the folder real holds nothing. */
+static int
+folder_empty(const char *real)
+{
+	struct dirent *de;
+	DIR *d;
+	int empty = 1;
+
+	if ((d = opendir(real)) == NULL)
+		return 0;
+	while (empty && (de = readdir(d)) != NULL)
+		empty = strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0;
+	closedir(d);
+	return empty;
+}
+
+/*
+ * Checks the folder -o writes into.  A public render or data refuses a
+ * folder (or, for one not made yet, the nearest that exists) holding the
+ * restricted marker; a restricted render needs a folder that holds the
+ * marker, is empty, or (--all-lscbs) is not made yet.  Returns -1 to go
+ * on, or EXIT_USAGE after a message.
+ */
+static int
+out_marker_check(const struct opts *o)
+{
+	char *dir, *real;
+	int exists, rc = -1;
+
+	if (o->out == NULL || (o->cmd != CMD_RENDER && o->cmd != CMD_DATA) ||
+	    o->dump != NULL)
+		return -1;
+	dir = out_folder(o);
+	if ((real = real_folder(dir, &exists)) == NULL) {
+		free(dir);
+		return -1;	/* unreachable: the write reports it */
+	}
+	if (!o->restricted && holds_marker(real)) {
+		fprintf(stderr, "scrpaper: -o %s: %s is a restricted folder "
+		    "(it holds %s): public papers and data never go there\n",
+		    o->out, real, RESTRICTED_MARK);
+		rc = EXIT_USAGE;
+	} else if (o->restricted && !exists && !o->all_lscbs) {
+		fprintf(stderr, "scrpaper: -o %s: no folder %s\n", o->out, dir);
+		rc = EXIT_USAGE;
+	} else if (o->restricted && exists && !holds_marker(real) &&
+	    !folder_empty(real)) {
+		fprintf(stderr, "scrpaper: --edition restricted: -o %s: %s is "
+		    "not a restricted folder: it holds other files and no %s "
+		    "marker; write restricted papers into a new or empty "
+		    "folder (e.g. output/restricted/), which is then marked\n",
+		    o->out, real, RESTRICTED_MARK);
+		rc = EXIT_USAGE;
+	}
+	free(real);
+	free(dir);
+	return rc;
+}
+
+static int make_dirs(const char *path);
+
+/*
+ * Before a restricted render: makes the folder (0700 when made here,
+ * whatever the umask), checks it again and writes the marker into it
+ * when missing.  Returns 0, or an exit status after a message.
+ */
+static int
+restricted_prepare(const struct opts *o)
+{
+	static const char text[] = "This folder holds the restricted "
+	    "(OFFICIAL-SENSITIVE) edition of board papers: scrpaper writes no "
+	    "public paper or data here.\n";
+	char *dir = out_folder(o), *mark;
+	struct stat sb;
+	int rc, fd;
+
+	if (o->all_lscbs && lstat(dir, &sb) == -1 && errno == ENOENT) {
+		if (make_dirs(dir) == -1 || chmod(dir, 0700) == -1) {
+			fprintf(stderr, "scrpaper: %s: cannot create the "
+			    "folder: %s\n", dir, strerror(errno));
+			free(dir);
+			return EXIT_SYSERR;
+		}
+	}
+	if ((rc = out_marker_check(o)) >= 0) {
+		free(dir);
+		return rc;
+	}
+	mark = xasprintf("%s/%s", dir, RESTRICTED_MARK);
+	rc = 0;
+	if (!(lstat(mark, &sb) == 0 && S_ISREG(sb.st_mode))) {
+		fd = open(mark, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		if (fd != -1 && write(fd, text, sizeof(text) - 1) !=
+		    (ssize_t)(sizeof(text) - 1)) {
+			close(fd);
+			fd = -1;
+			errno = errno ? errno : EIO;
+		}
+		if (fd == -1 || close(fd) != 0) {
+			fprintf(stderr, "scrpaper: %s: cannot write the "
+			    "marker: %s\n", mark, strerror(errno));
+			rc = EXIT_SYSERR;
+		}
+	}
+	free(mark);
+	free(dir);
+	return rc;
 }
 
 /* Checks --edition: a restricted paper is a board's, rendered by
- * render, to a path that says "restricted" (a folder or file name), so
- * that it is never named like a public paper.  Returns -1 to go on, or
- * EXIT_USAGE after a message. */
+ * render, into a restricted folder (out_marker_check(), run after).
+ * Returns -1 to go on, or EXIT_USAGE after a message. */
 static int
 edition_check(struct opts *o)
 {
@@ -231,10 +380,8 @@ edition_check(struct opts *o)
 		return usage_error("%s", "--edition restricted needs --lscb "
 		    "NAME or --all-lscbs: only a board has a restricted "
 		    "edition");
-	if (!says_restricted(o->out))
-		return usage_error("--edition restricted: '%s' does not say "
-		    "'restricted'; write restricted papers apart from the "
-		    "public ones (e.g. output/restricted/)", o->out);
+	if (o->out == NULL)
+		return usage_error("%s", "--edition restricted needs -o");
 	o->restricted = 1;
 	return -1;
 }
@@ -380,6 +527,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 		    "refusing to replace it\n", o->out, why);
 		return EXIT_USAGE;
 	}
+	if ((k = out_marker_check(o)) >= 0)
+		return k;
 	if (o->published != NULL && o->cmd != CMD_AUDIT)
 		return usage_error("%s", "--published is for audit");
 	if (o->cmd == CMD_AUDIT && (o->all_lscbs || o->lscb != NULL))
@@ -1145,6 +1294,8 @@ main(int argc, char *argv[])
 	case CMD_RENDER:
 		warn_defaults(c, &d);
 		(void)warn_left_out(c, &d);
+		if (o.restricted && (rc = restricted_prepare(&o)) != 0)
+			break;
 		if (o.all_lscbs && make_dirs(o.out) == -1) {
 			fprintf(stderr, "scrpaper: %s: cannot create the "
 			    "folder: %s\n", o.out, strerror(errno));

@@ -92,6 +92,71 @@ if [ "$san" != 1 ]; then
 	echo "31.4: a memory limit failed a batch part-way: $seen"
 fi
 
+# --- 31.3 ------------------------------------------------------------
+# The restricted folder is known by its marker on the real path, not by a
+# word in its name.  A link named restricted-link into a public folder of
+# papers, and a folder named unrestricted holding a public paper, are
+# refused (exit 2, nothing written there); a new folder of any name is
+# made 0700 and marked; public papers and data refuse a marked folder,
+# also through a link.
+d=tests/data/variants
+mkdir "$tmp/pub"
+"$SCRPAPER" render --input "$d" --all-lscbs -o "$tmp/pub" 2>/dev/null ||
+	fail "31.3: the public papers"
+ls -A "$tmp/pub" > "$tmp/pub.before"
+ln -s "$tmp/pub" "$tmp/restricted-link"
+run "$SCRPAPER" render --input "$d" --edition restricted --all-lscbs \
+    -o "$tmp/restricted-link"
+[ "$rc" -eq 2 ] || fail "31.3: restricted-link -> a public folder: exit $rc"
+run "$SCRPAPER" render --input "$d" --edition restricted --lscb Eastwick \
+    -o "$tmp/restricted-link/restricted-eastwick.pdf"
+[ "$rc" -eq 2 ] || fail "31.3: restricted-link/FILE: exit $rc"
+ls -A "$tmp/pub" | cmp -s - "$tmp/pub.before" ||
+	fail "31.3: something was written into the public folder"
+mkdir "$tmp/unrestricted"
+cp "$tmp/pub/eastwick.pdf" "$tmp/unrestricted/"
+run "$SCRPAPER" render --input "$d" --edition restricted --lscb Eastwick \
+    -o "$tmp/unrestricted/eastwick-restricted.pdf"
+[ "$rc" -eq 2 ] || fail "31.3: a folder named unrestricted: exit $rc"
+[ ! -e "$tmp/unrestricted/eastwick-restricted.pdf" ] ||
+	fail "31.3: a restricted paper was written among public ones"
+run sh -c 'umask 000 && exec "$@"' sh "$SCRPAPER" render --input "$d" \
+    --edition restricted --all-lscbs -o "$tmp/board-only"
+[ "$rc" -eq 0 ] || fail "31.3: a new folder: exit $rc: $(cat "$tmp/err")"
+[ "$(stat -c %a "$tmp/board-only" 2>/dev/null)" = 700 ] ||
+	fail "31.3: the new restricted folder is not 0700 under umask 000"
+[ -f "$tmp/board-only/.scrpaper-restricted" ] ||
+	fail "31.3: the restricted folder holds no marker"
+ln -s "$tmp/board-only" "$tmp/public-link"
+for args in "--lscb Eastwick -o $tmp/board-only/eastwick.pdf" \
+    "--all-lscbs -o $tmp/board-only" "-o $tmp/public-link/region.pdf" \
+    "--all-lscbs --format html -o $tmp/public-link"; do
+	# shellcheck disable=SC2086
+	run "$SCRPAPER" render --input "$d" $args
+	[ "$rc" -eq 2 ] || fail "31.3: public render $args: exit $rc"
+	grep -q "is a restricted folder" "$tmp/err" ||
+		fail "31.3: public render $args: $(cat "$tmp/err")"
+done
+run "$SCRPAPER" data -o "$tmp/public-link/data"
+[ "$rc" -eq 2 ] || fail "31.3: data into a restricted folder: exit $rc"
+[ ! -e "$tmp/board-only/data" ] && [ ! -e "$tmp/board-only/region.pdf" ] ||
+	fail "31.3: a public file was written into the restricted folder"
+for f in "$tmp"/board-only/*.pdf; do
+	grep -q -a OFFICIAL-SENSITIVE "$f" ||
+		fail "31.3: $f in the restricted folder is not marked"
+done
+
+# --- 31.13 -----------------------------------------------------------
+# A 250-character board name is refused by check, at its line, before
+# anything is typeset.
+cp -R tests/data/variants "$tmp/long"
+long=$(printf '%0250d' 0 | tr 0 L)
+sed -i "s/^  - Southmoor\$/  - $long/" "$tmp/long/report.yaml"
+run "$SCRPAPER" check --input "$tmp/long"
+[ "$rc" -eq 1 ] || fail "31.13: check of a 250-character board name: exit $rc"
+grep -q "report.yaml:[0-9]*:[0-9]*: error: board name longer than" "$tmp/err" ||
+	fail "31.13: no error at the name: $(head -2 "$tmp/err")"
+
 # ------------------------------------------------------- make targets
 # In a copy of the tree with the binary under test (BIN=, never remade),
 # on the three boards of tests/data/variants (INPUT=in).

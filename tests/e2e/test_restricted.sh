@@ -14,7 +14,7 @@
 #   - no case id and no notes text appears;
 #   - the HTML edition carries the marking in its title, its metadata and
 #     a header and footer;
-#   - usage errors: no --lscb, a path that does not say "restricted", a
+#   - usage errors: no --lscb, a folder of other files without the restricted marker, a
 #     restricted regional paper; nothing is written.
 # In a copy of the tree with the binary under test: `make`, `make html`, `make
 # variants`, `make data`, `make dist` write no restricted file and nothing
