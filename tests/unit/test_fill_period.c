@@ -473,15 +473,16 @@ test_trend(void **state)
 	char			*err, *s;
 	const char		*want[6][3] = {
 		{ "Per cent", "girls", "known" },
-		/* Labels unbroken: no-break spaces (C2 A0), and a word
-		 * joiner (E2 81 A0) after the dash. */
-		{ "National,\xc2\xa0" "2005\xc2\xa0\xe2\x80\x93\xe2\x81\xa0"
+		/* Periods unbroken: no-break spaces (C2 A0), and a word
+		 * joiner (E2 81 A0) after the dash; an ordinary space
+		 * after the name (issue 31.8). */
+		{ "National, 2005\xc2\xa0\xe2\x80\x93\xe2\x81\xa0"
 		    "\xc2\xa0" "2007", "44%", "50%" },
-		{ "National,\xc2\xa0" "2008\xc2\xa0\xe2\x80\x93\xe2\x81\xa0"
+		{ "National, 2008\xc2\xa0\xe2\x80\x93\xe2\x81\xa0"
 		    "\xc2\xa0" "2009", "\xe2\x80\x93", "68%" },
-		{ "Shire,\xc2\xa0" "2004-06", "40%", "50%" },
-		{ "Shire,\xc2\xa0" "2006-08", "45%", "58%" },
-		{ "Shire,\xc2\xa0" "2008-10", "45%", "50%" },
+		{ "Shire, 2004-06", "40%", "50%" },
+		{ "Shire, 2006-08", "45%", "58%" },
+		{ "Shire, 2008-10", "45%", "50%" },
 	};
 	int			 r, k;
 
@@ -509,6 +510,33 @@ test_trend(void **state)
 	check_fails(fx, "@trend girlz\n", 3, "t.tmpl:1:1: error: unknown "
 	    "national figure \"girlz\" in @trend (a figure of the studies' "
 	    "series); did you mean \"girls\"?");
+}
+
+/* Issue 31.8: the trend table's row label keeps the region name's own
+ * spaces, so that a long name breaks between its words ("Warrington
+ * and ..."), never inside one; only the period is held together. */
+static void
+issue31_8_trend_region_name_breaks(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct doc_node	*row;
+	struct doc		*doc;
+	char			*err, *s;
+
+	free(fx->cohort->report.region);
+	fx->cohort->report.region = xstrdup("Warrington and the Long "
+	    "Valley of the Mersey");
+	doc = fill_np(fx, "@trend girls Girls\n", 3, &err);
+	if (doc == NULL)
+		fail_msg("%s", err);
+	/* header, two national points, then the region's periods */
+	row = doc->root->first_child->first_child->next->next->next;
+	s = doc_node_plain(row->first_child);
+	assert_string_equal(s, "Warrington and the Long Valley of the "
+	    "Mersey, 2004-06");
+	assert_null(strstr(s, "\xc2\xa0"));
+	free(s);
+	doc_free(doc);
 }
 
 /* Parse errors at their place. */
@@ -638,6 +666,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_periods_table, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_trend, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    issue31_8_trend_region_name_breaks, setup, teardown),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_dump_clone),
 	};
