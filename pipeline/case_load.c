@@ -393,6 +393,13 @@ get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
 		    "(remove the quotes)", key, n->str);
 		return 0;
 	}
+	if (p[0] == '0' && p[1] != '\0') {
+		/* YAML 1.1 (and so PyYAML, the schema check) reads 010 as
+		 * octal 8; refused rather than read as either (31.12). */
+		lerr(x, n, "'%s' has a leading zero: %s (YAML 1.1 reads it as "
+		    "octal; write it without the zero)", key, n->str);
+		return 0;
+	}
 	if (strlen(p) > 9) {
 		lerr(x, n, "'%s' is out of range: %s (expected %ld to %ld)",
 		    key, n->str, min, max);

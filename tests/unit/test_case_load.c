@@ -767,6 +767,39 @@ run_err_row(void **state)
 	cohort_free(c);
 }
 
+/* Issue 31.12: a whole number with a leading zero, which YAML 1.1 (and
+ * the JSON-Schema check through PyYAML) reads as octal, is refused at
+ * its place rather than read as ten; 0 itself and -0 stay numbers. */
+static void
+issue31_12_leading_zero_is_refused(void **state)
+{
+	static const char *const want[] = {
+		"case.yaml:6:16: error: 'age_years' has a leading zero: 010 "
+		    "(YAML 1.1 reads it as octal; write it without the zero)",
+		"case.yaml:8:21: error: 'household_children' has a leading "
+		    "zero: -00 (YAML 1.1 reads it as octal; write it without "
+		    "the zero)",
+	};
+	struct cohort *c = test_cohort();
+	struct diag d;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(load_case(c, "case.yaml", HEAD KIDS
+	    KID_AGE("010") "household_children: -00\n", &d), 0);
+	assert_diags(&d, want, NELEM(want));
+	diag_clear(&d);
+	cohort_free(c);
+	c = test_cohort();
+	diag_init(&d, NULL);
+	assert_int_equal(load_case(c, "case.yaml", HEAD KIDS KID_AGE("0")
+	    "household_children: 0\n", &d), 1);
+	assert_int_equal(d.nitems, 0);
+	assert_int_equal(c->cases[0].children[0].age_years, 0);
+	diag_clear(&d);
+	cohort_free(c);
+}
+
 /* --- many errors in one file ------------------------------------------- */
 
 static void
@@ -1484,6 +1517,7 @@ main(void)
 		cmocka_unit_test(
 		    real_input_loads_and_matches_the_published_tallies),
 		cmocka_unit_test(missing_input_folder_is_reported),
+		cmocka_unit_test(issue31_12_leading_zero_is_refused),
 	};
 	int rc = 0;
 
