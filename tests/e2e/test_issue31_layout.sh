@@ -19,6 +19,45 @@ copy_input() {
 	cp -R input "$tmp/$1"
 }
 
+# The page (1-based) of $1 whose text holds $2, or nothing.
+page_of() {
+	pdftotext "$1" - | awk -v RS='\f' -v s="$2" 'index($0, s) { print NR; exit }'
+}
+
+# Fails $1 unless every page of PDF $2 keeps its ink inside the page's
+# body (a little slack for outlines drawn on its edge) and nothing
+# between the body's foot and the footer.
+check_ink() {
+	python3 tests/e2e/ink_box.py "$2" > "$tmp/ink" || fail "$1: ink_box.py"
+	while read -r pg x0 y0 x1 y1 margin; do
+		[ "$margin" -eq 0 ] ||
+			fail "$1: page $pg draws into the footer's margin"
+		[ "$x0" = - ] && continue
+		[ "$x0" -ge 68 ] && [ "$x1" -le 528 ] && [ "$y1" -le 760 ] ||
+			fail "$1: page $pg inks $x0,$y0 to $x1,$y1, past its body"
+	done < "$tmp/ink"
+}
+
+# --- 31.7 ------------------------------------------------------------
+# A grid beyond the body's width (col 20) and a page's height (row 16):
+# drawn smaller, every tile on the page, the far column at the body's
+# right edge.
+copy_input grid
+sed -i 's/Barnet: {col: 4, row: 2/Barnet: {col: 20, row: 2/;
+    s/Bromley: {col: 6, row: 6/Bromley: {col: 6, row: 16/' "$tmp/grid/grid.yaml"
+grep -q 'col: 20, row: 2' "$tmp/grid/grid.yaml" || fail "31.7: no wide grid made"
+run "$SCRPAPER" render --input "$tmp/grid" -o "$tmp/grid.pdf"
+[ "$rc" -eq 0 ] || fail "31.7: render exit $rc: $(cat "$tmp/err")"
+check_ink 31.7 "$tmp/grid.pdf"
+pg=$(page_of "$tmp/grid.pdf" "Serious Case Reviews completed in each board")
+if [ -z "$pg" ]; then
+	fail "31.7: no tile map caption"
+else
+	x1=$(awk -v p="$pg" '$1 == p { print $4 }' "$tmp/ink")
+	[ "${x1:-0}" -ge 500 ] ||
+		fail "31.7: no tile at the body's right edge on page $pg ($x1)"
+fi
+
 # --- 31.11 -----------------------------------------------------------
 # A FIFO named *.yaml among the cases: refused at once, not waited on.
 copy_input fifo
