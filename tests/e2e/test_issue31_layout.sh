@@ -58,6 +58,24 @@ else
 		fail "31.7: no tile at the body's right edge on page $pg ($x1)"
 fi
 
+# --- 31.9 ------------------------------------------------------------
+# A right-to-left override in a board name: refused by check at the line
+# and column that hold it (it reversed "12" and the rest of the
+# paragraph in the PDF and the HTML edition).
+copy_input bidi
+python3 - "$tmp/bidi/report.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("  - Barnet\n", "  - Bar\u202enet 12\n", 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+line=$(grep -n 'Bar.*net 12' "$tmp/bidi/report.yaml" | cut -d: -f1)
+run "$SCRPAPER" check --input "$tmp/bidi"
+[ "$rc" -eq 1 ] || fail "31.9: check exit $rc, expected 1"
+grep -q "report.yaml:$line:8: error: 'lscbs' holds the bidirectional control U+202E" \
+    "$tmp/err" || fail "31.9: not refused at $line:8: $(head -3 "$tmp/err")"
+
 # --- 31.11 -----------------------------------------------------------
 # A FIFO named *.yaml among the cases: refused at once, not waited on.
 copy_input fifo

@@ -800,6 +800,55 @@ issue31_12_leading_zero_is_refused(void **state)
 	cohort_free(c);
 }
 
+/* Issue 31.9: a bidirectional control in a board name (here U+202E,
+ * RIGHT-TO-LEFT OVERRIDE, which reversed "12" and the rest of the
+ * paragraph) is refused at the line and column that hold it, and so is
+ * a combining mark no precomposed letter carries (q + U+0302, which no
+ * font of fonts/ can draw); o + U+0302 (NFC: o-circumflex) and a
+ * Bengali vowel sign (drawn by its face) load. */
+static void
+issue31_9_bidi_and_lone_marks_are_refused(void **state)
+{
+	static const char bad[] =
+	    "title: Test paper\n"
+	    "region: Lo\xcc\x82ndon and Q\xcc\x82\n"
+	    "period:\n  from: 2006-04-01\n  to: 2009-09-30\n"
+	    "organisation: Test team\n"
+	    "authors: [\"A. \xe2\x81\xa6" "Author\"]\n"
+	    "national_study: 2008-09\n"
+	    "created: 2009-11-30\n"
+	    "disclosure:\n  threshold: 5\n  regional: false\n"
+	    "lscbs:\n"
+	    "  - Camden\n"
+	    "  - Hack\xe2\x80\xae" "ney 12\n"
+	    "  - Haringey\xe2\x80\x8f\n"
+	    "  - \xe0\xa6\x95\xe0\xa6\xbe\n";
+	static const char *const want[] = {
+		"report.yaml:2:22: error: 'region' holds the combining mark "
+		    "U+0302 on \"Q\", which no single letter carries: the "
+		    "paper's fonts cannot draw it; write the letter without it",
+		"report.yaml:7:15: error: 'authors' holds the bidirectional "
+		    "control U+2066, which would reorder the text around it "
+		    "(numbers included); remove it",
+		"report.yaml:15:9: error: 'lscbs' holds the bidirectional "
+		    "control U+202E, which would reorder the text around it "
+		    "(numbers included); remove it",
+		"report.yaml:16:13: error: 'lscbs' holds the bidirectional "
+		    "control U+200F, which would reorder the text around it "
+		    "(numbers included); remove it",
+	};
+	struct cohort *c = cohort_new();
+	struct diag d;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(case_load_report_buf(c, "report.yaml", bad,
+	    strlen(bad), &d), 0);
+	assert_diags(&d, want, NELEM(want));
+	diag_clear(&d);
+	cohort_free(c);
+}
+
 /* --- many errors in one file ------------------------------------------- */
 
 static void
@@ -1518,6 +1567,7 @@ main(void)
 		    real_input_loads_and_matches_the_published_tallies),
 		cmocka_unit_test(missing_input_folder_is_reported),
 		cmocka_unit_test(issue31_12_leading_zero_is_refused),
+		cmocka_unit_test(issue31_9_bidi_and_lone_marks_are_refused),
 	};
 	int rc = 0;
 
