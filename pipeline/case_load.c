@@ -922,7 +922,9 @@ load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
 }
 
 /* Returns 1 if s is a period label: 1..CASE_MAX_PERIOD_LABEL letters,
- * digits and '-', not CASE_POOLED_LABEL. */
+ * digits and '-', the first a letter or digit (a label "-" or
+ * "--period" would read as an option after --period: issue 31.14), not
+ * CASE_POOLED_LABEL. */
 static int
 valid_period_label(const char *s)
 {
@@ -930,7 +932,7 @@ valid_period_label(const char *s)
 
 	if (strcmp(s, CASE_POOLED_LABEL) == 0)
 		return 0;
-	if (n == 0 || n > CASE_MAX_PERIOD_LABEL)
+	if (n == 0 || n > CASE_MAX_PERIOD_LABEL || *s == '-')
 		return 0;
 	for (; *s != '\0'; s++)
 		if (!isalnum((unsigned char)*s) && *s != '-')
@@ -1007,7 +1009,8 @@ load_periods(struct lctx *x, const struct ynode *root)
 			p->label = get_string(x, m, "label");
 			if (p->label != NULL && !valid_period_label(p->label)) {
 				lerr(x, m, "period label '%s' must be 1 to %d "
-				    "letters, digits and '-', and not '%s'",
+				    "letters, digits and '-', start with a letter "
+				    "or digit, and not be '%s'",
 				    p->label, CASE_MAX_PERIOD_LABEL,
 				    CASE_POOLED_LABEL);
 				ok = 0;
@@ -1047,7 +1050,8 @@ load_periods(struct lctx *x, const struct ynode *root)
 	if (m != NULL && (p->label = get_string(x, m, "label")) != NULL &&
 	    !valid_period_label(p->label))
 		lerr(x, m, "period label '%s' must be 1 to %d letters, digits "
-		    "and '-', and not '%s'", p->label, CASE_MAX_PERIOD_LABEL,
+		    "and '-', start with a letter or digit, and not be '%s'",
+		    p->label, CASE_MAX_PERIOD_LABEL,
 		    CASE_POOLED_LABEL);
 	if (p->label == NULL && p->from && p->to)
 		p->label = period_label_derived(p->from, p->to);

@@ -849,6 +849,52 @@ issue31_9_bidi_and_lone_marks_are_refused(void **state)
 	cohort_free(c);
 }
 
+/* Issue 31.14: report.yaml's disclosure keys as docs/cases.md gives them:
+ * regional absent is false, threshold absent is 5, the whole block may
+ * be left out; bands take at most 9 limits. */
+static void
+issue31_14_disclosure_defaults_as_documented(void **state)
+{
+	static const char head[] =
+	    "title: T\nregion: R\nperiod: {from: 2006-04-01, to: "
+	    "2009-09-30}\norganisation: O\nauthors: [A]\n"
+	    "national_study: 2008-09\nlscbs: [Camden]\n";
+	static const char *const want[] = {
+		"report.yaml:9:10: error: 'bands' must list 1 to 9 band "
+		    "limits in per cent, rising, e.g. [25, 50, 75]",
+	};
+	struct cohort *c;
+	struct diag d;
+	char *y;
+
+	(void)state;
+	diag_init(&d, NULL);
+	y = xasprintf("%sdisclosure: {threshold: 3}\n", head);
+	c = cohort_new();
+	assert_true(case_load_report_buf(c, "report.yaml", y, strlen(y), &d));
+	assert_int_equal(d.nitems, 0);
+	assert_int_equal(c->report.suppress_regional, 0);
+	assert_int_equal(c->report.threshold, 3);
+	cohort_free(c);
+	free(y);
+	c = cohort_new();
+	assert_true(case_load_report_buf(c, "report.yaml", head,
+	    strlen(head), &d));
+	assert_int_equal(d.nitems, 0);
+	assert_int_equal(c->report.suppress_regional, 0);
+	assert_int_equal(c->report.threshold, 5);
+	cohort_free(c);
+	y = xasprintf("%sdisclosure:\n  bands: [1, 2, 3, 4, 5, 6, 7, 8, 9, "
+	    "10]\n", head);
+	c = cohort_new();
+	assert_false(case_load_report_buf(c, "report.yaml", y, strlen(y),
+	    &d));
+	assert_diags(&d, want, NELEM(want));
+	cohort_free(c);
+	free(y);
+	diag_clear(&d);
+}
+
 /* --- many errors in one file ------------------------------------------- */
 
 static void
@@ -1568,6 +1614,7 @@ main(void)
 		cmocka_unit_test(missing_input_folder_is_reported),
 		cmocka_unit_test(issue31_12_leading_zero_is_refused),
 		cmocka_unit_test(issue31_9_bidi_and_lone_marks_are_refused),
+		cmocka_unit_test(issue31_14_disclosure_defaults_as_documented),
 	};
 	int rc = 0;
 
