@@ -1695,7 +1695,9 @@ tmpl_check_footnotes(struct tmpl_parser *p)
 			    "\"[^%s]: text\")", p->fnrefs[i]->as.fnref.label,
 			    p->fnrefs[i]->as.fnref.label);
 	}
-	for (k = 0; k < p->nfndefs; k++) {
+	/* An unused footnote is the parse's warning; the lint, which
+	 * parses again after it, does not repeat it (issue 31.14). */
+	for (k = 0; p->lint == 0 && k < p->nfndefs; k++) {
 		if (tmpl_label_in(labels[k], refs, p->nfnrefs))
 			continue;
 		if (++nwarn <= TMPL_MAX_ERRORS)

@@ -1014,6 +1014,31 @@ issue31_14_all_empty_forms_refused(void **state)
 	diag_clear(&d);
 }
 
+/* Issue 31.14: check parses the template, then lints it: the warning of
+ * a footnote never referenced is the parse's, printed once, not again
+ * by the lint. */
+static void
+issue31_14_unused_footnote_warned_once(void **state)
+{
+	static const char src[] = "Text.\n\n[^a]: A note never used.\n";
+	struct diag	 d;
+	struct doc	*doc;
+	char		*s;
+
+	(void)state;
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(doc);
+	doc_free(doc);
+	assert_int_equal(tmpl_lint_buf("t.tmpl", src, strlen(src), &d, 0), 0);
+	assert_int_equal(d.nitems, 1);
+	s = diag_format(&d, 0);
+	assert_string_equal(s, "t.tmpl:3:1: warning: footnote [^a] is never "
+	    "referenced");
+	free(s);
+	diag_clear(&d);
+}
+
 /* The prose lint: each quantity typed as text, at its line and column;
  * nothing inside references, fixed text or a fixed block. */
 static void
@@ -1111,6 +1136,7 @@ main(void)
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_shipped_template_lints_clean),
 		cmocka_unit_test(issue31_14_all_empty_forms_refused),
+		cmocka_unit_test(issue31_14_unused_footnote_warned_once),
 		cmocka_unit_test_setup_teardown(test_fill_forms, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_fill_if_tests, setup,
