@@ -85,4 +85,17 @@ run timeout 20 "$SCRPAPER" check --input "$tmp/fifo"
 grep -q "zz-pipe.yaml: error: a pipe (fifo), not a regular file; refusing to read it" \
     "$tmp/err" || fail "31.11: no clear message: $(cat "$tmp/err")"
 
+# --- 31.14 (man page) ------------------------------------------------
+# The check paragraph once; --dump and --strict items of their own, not
+# run into the --edition paragraph.
+if command -v nroff >/dev/null 2>&1; then
+	nroff -man -Tascii man/scrpaper.1 2>/dev/null | col -b > "$tmp/man.txt"
+	n=$(tr -s ' \n-' ' ' < "$tmp/man.txt" | grep -o 'Validate the in' | wc -l)
+	[ "$n" -eq 1 ] || fail "31.14: the check paragraph appears $n times"
+	grep -q '^       --dump doc|layout$' "$tmp/man.txt" ||
+		fail "31.14: --dump is not an item of its own"
+	grep -q '^       --strict$' "$tmp/man.txt" ||
+		fail "31.14: --strict is not an item of its own"
+fi
+
 [ "$failed" -eq 0 ]
