@@ -1461,7 +1461,7 @@ fill_trend(struct fill *f, struct doc_node *n)
 		doc_node_append(table, row);
 		label = fill_nbsp(nat->studies[s].period ?
 		    nat->studies[s].period : nat->studies[s].id);
-		t = xasprintf("National, %s", label);
+		t = xasprintf("National,\u00a0%s", label);
 		free(label);
 		doc_node_append(row, fill_text_cell(n, 0, t));
 		free(t);
@@ -1477,12 +1477,13 @@ fill_trend(struct fill *f, struct doc_node *n)
 	for (i = 0; i < fill_nperiods(f); i++) {
 		row = doc_node_new(DOC_ROW, n->line, n->col);
 		doc_node_append(table, row);
-		/* Only the period is held together: a long region name
-		 * must still break between its words (issue 31.8). */
+		/* The period is held together, and to the name's last
+		 * word; the name's own spaces stay, so that a long name
+		 * breaks between its words (issue 31.8). */
 		t = fill_period_label(f, i);
 		label = fill_nbsp(t);
 		free(t);
-		t = xasprintf("%s, %s", r->region ? r->region : "Region",
+		t = xasprintf("%s,\u00a0%s", r->region ? r->region : "Region",
 		    label);
 		free(label);
 		doc_node_append(row, fill_text_cell(n, 0, t));
