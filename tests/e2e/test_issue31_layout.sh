@@ -38,6 +38,104 @@ check_ink() {
 	done < "$tmp/ink"
 }
 
+# Fails $1 unless every chart of PDF $2's layout dump ($3) sits on the
+# page of its caption, and no page of $2 is blank.
+check_charts() {
+	awk '$3 == "y" && $5 == "chart" { t = substr($0, index($0, "\""));
+	    if (t == prev && $2 != prevpg) { print "caption on page " prevpg \
+	    ", its chart on page " $2 ": " t; bad = 1 }
+	    prev = t; prevpg = $2 } END { exit bad }' "$3" > "$tmp/orphans" ||
+		fail "$1: $(cat "$tmp/orphans")"
+	python3 tests/e2e/ink_box.py "$2" | awk '$2 == "-" { print $1 }' \
+	    > "$tmp/blank"
+	[ ! -s "$tmp/blank" ] || fail "$1: blank page $(cat "$tmp/blank")"
+}
+
+# --- 31.6 ------------------------------------------------------------
+# A chart too tall for a page: 10 categories x 3 series with labels of
+# about 80 characters; a "@periods" chart of 10 rows x 5 periods; the
+# shipped template's trend charts with a long region name and five
+# periods.  Each drawn smaller, on the page of its caption, inside the
+# body, nothing on the footer, no blank page.
+python3 - "$tmp/tall.tmpl" <<'PY'
+import sys
+figs = ["age_under_1", "age_1_5", "age_6_10", "age_11_15", "age_16_plus"] * 2
+rows = "\n".join("| Children whose families had moved house more than three "
+                 "times before review %d | {region:%s} | {national:%s} | "
+                 "{region:boys} |" % (i, f, f) for i, f in enumerate(figs))
+open(sys.argv[1], "w").write("""# A tall chart
+
+A paragraph before the table.
+
+@table #big Ten long categories, three series, per cent
+| Category | Region | National | Boys |
+| --- | --- | --- | --- |
+%s
+
+@chart #big-chart Ten long categories and three series: the region, the national study and boys, per cent
+
+A paragraph after the chart.
+""" % rows)
+PY
+run "$SCRPAPER" render --template "$tmp/tall.tmpl" -o "$tmp/tall.pdf"
+[ "$rc" -eq 0 ] || fail "31.6 labels: render exit $rc: $(cat "$tmp/err")"
+"$SCRPAPER" render --template "$tmp/tall.tmpl" --dump layout > "$tmp/tall.lay"
+check_ink "31.6 labels" "$tmp/tall.pdf"
+check_charts "31.6 labels" "$tmp/tall.pdf" "$tmp/tall.lay"
+# The alternative text keeps every label whole.
+"$SCRPAPER" render --template "$tmp/tall.tmpl" --dump doc > "$tmp/tall.doc"
+grep -q 'alt ".*moved house more than three times before review 9: ' \
+    "$tmp/tall.doc" || fail "31.6 labels: the alternative lost a label"
+
+# Five periods (two generated, two empty earlier ones added), and a long
+# region name.
+python3 tests/data/make_three_periods.py "$tmp/p5" > /dev/null ||
+	fail "31.6: no periods fixture"
+python3 - "$tmp/p5/report.yaml" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("earlier:\n", "earlier:\n"
+              "  - {label: 1998-00, from: 1998-04-01, to: 2000-03-31}\n"
+              "  - {label: 2000-02, from: 2000-04-01, to: 2002-03-31}\n", 1)
+s = re.sub(r"(?m)^region: .*$", "region: Greater London and the Surrounding "
+           "Home Counties Safeguarding Partnership Area", s)
+open(p, "w", encoding="utf-8").write(s)
+PY
+python3 - "$tmp/periods.tmpl" <<'PY'
+import sys
+figs = ["cases_with_death", "girls", "boys", "age_under_1", "age_1_5",
+        "age_6_10", "age_11_15", "age_16_plus", "known_to_csc", "cp_plan"]
+rows = "\n".join("| Figure %d of the region over the periods, %s | {%s} |" %
+                 (i, f.replace("_", " "), f) for i, f in enumerate(figs))
+open(sys.argv[1], "w").write("""# Periods
+
+A paragraph before the table.
+
+@table #p Ten figures across five periods
+| Figure | |
+| --- | --- |
+%s
+@periods
+
+@chart #p-chart Ten figures across five periods, by period
+
+A paragraph after the chart.
+""" % rows)
+PY
+run "$SCRPAPER" render --input "$tmp/p5" --template "$tmp/periods.tmpl" \
+    -o "$tmp/periods.pdf"
+[ "$rc" -eq 0 ] || fail "31.6 @periods: render exit $rc: $(cat "$tmp/err")"
+"$SCRPAPER" render --input "$tmp/p5" --template "$tmp/periods.tmpl" \
+    --dump layout > "$tmp/periods.lay"
+check_ink "31.6 @periods" "$tmp/periods.pdf"
+check_charts "31.6 @periods" "$tmp/periods.pdf" "$tmp/periods.lay"
+run "$SCRPAPER" render --input "$tmp/p5" -o "$tmp/region.pdf"
+[ "$rc" -eq 0 ] || fail "31.6 region: render exit $rc: $(cat "$tmp/err")"
+"$SCRPAPER" render --input "$tmp/p5" --dump layout > "$tmp/region.lay"
+check_ink "31.6 region" "$tmp/region.pdf"
+check_charts "31.6 region" "$tmp/region.pdf" "$tmp/region.lay"
+
 # --- 31.7 ------------------------------------------------------------
 # A grid beyond the body's width (col 20) and a page's height (row 16):
 # drawn smaller, every tile on the page, the far column at the body's
