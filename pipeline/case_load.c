@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "util.h"
 #include "diag.h"
 #include "yml.h"
@@ -351,9 +353,86 @@ want_scalar(struct lctx *x, const struct ynode *n, const char *key,
 	return 0;
 }
 
+/* Whether c is a bidirectional control: an embedding, override or
+ * isolate (U+202A-202E, U+2066-2069) or a mark (U+200E, U+200F,
+ * U+061C), which would reorder the text around it, numbers included. */
+static int
+is_bidi_control(gunichar c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 &&
+	    c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
+}
+
+/* Whether c is a combining diacritical mark of the Latin-script blocks
+ * (the Indic and Arabic scripts' own marks are drawn by their faces). */
+static int
+is_diacritic(gunichar c)
+{
+	return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 &&
+	    c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 &&
+	    c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+
+/*
+ * Checks the characters of text scalar n (issue 31.9): a bidirectional
+ * control, or a combining diacritic that no precomposed letter carries
+ * (NFC leaves it alone, and the paper's fonts have no glyph to place
+ * it), is an error at the line and column that holds it: the column is
+ * exact for a scalar on one line typed without escapes, else the
+ * scalar's.  Returns 1 if the text is clean, 0 after the error.
+ */
+static int
+check_text_chars(struct lctx *x, const struct ynode *n, const char *key)
+{
+	const char	*p, *base = NULL, *q;
+	gunichar	 c;
+	struct ynode	 at = *n;
+	char		*nfc;
+	int		 k, ok = 1, oneline = strchr(n->str, '\n') == NULL;
+
+	if (!g_utf8_validate(n->str, -1, NULL))
+		return 1;		/* the reader refuses it */
+	for (p = n->str, k = 0; *p != '\0' && ok; p = g_utf8_next_char(p),
+	    k++) {
+		c = g_utf8_get_char(p);
+		if (oneline)
+			at.col = n->col + (n->plain ? 0 : 1) + k;
+		if (is_bidi_control(c)) {
+			lerr(x, &at, "'%s' holds the bidirectional control "
+			    "U+%04X, which would reorder the text around it "
+			    "(numbers included); remove it", key, (unsigned)c);
+			ok = 0;
+		} else if (is_diacritic(c) && base != NULL) {
+			/* The letter and every mark on it, composed. */
+			for (q = p; *q != '\0' && is_diacritic(
+			    g_utf8_get_char(q)); q = g_utf8_next_char(q))
+				continue;
+			nfc = g_utf8_normalize(base, q - base,
+			    G_NORMALIZE_NFC);
+			for (q = nfc; q != NULL && *q != '\0';
+			    q = g_utf8_next_char(q))
+				if (is_diacritic(g_utf8_get_char(q))) {
+					lerr(x, &at, "'%s' holds the combining "
+					    "mark U+%04X on \"%.*s\", which "
+					    "no single letter carries: the "
+					    "paper's fonts cannot draw it; "
+					    "write the letter without it",
+					    key, (unsigned)c,
+					    (int)(p - base), base);
+					ok = 0;
+					break;
+				}
+			g_free(nfc);
+		} else if (!is_diacritic(c))
+			base = p;
+	}
+	return ok;
+}
+
 /* Reads a non-empty string without control characters (they would
- * reach the PDF's metadata and the CSV ledger); returns a copy or NULL
- * after an error. */
+ * reach the PDF's metadata and the CSV ledger), bidirectional controls
+ * or marks the fonts cannot draw (check_text_chars()); returns a copy
+ * or NULL after an error. */
 static char *
 get_string(struct lctx *x, const struct ynode *n, const char *key)
 {
@@ -367,6 +446,8 @@ get_string(struct lctx *x, const struct ynode *n, const char *key)
 			    key, *p);
 			return NULL;
 		}
+	if (!check_text_chars(x, n, key))
+		return NULL;
 	return xstrdup(n->str);
 }
 
@@ -391,6 +472,13 @@ get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
 	if (!n->plain) {
 		lerr(x, n, "'%s' must be a whole number, not the text \"%s\" "
 		    "(remove the quotes)", key, n->str);
+		return 0;
+	}
+	if (p[0] == '0' && p[1] != '\0') {
+		/* YAML 1.1 (and so PyYAML, the schema check) reads 010 as
+		 * octal 8; refused rather than read as either (31.12). */
+		lerr(x, n, "'%s' has a leading zero: %s (YAML 1.1 reads it as "
+		    "octal; write it without the zero)", key, n->str);
 		return 0;
 	}
 	if (strlen(p) > 9) {
@@ -834,7 +922,9 @@ load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
 }
 
 /* Returns 1 if s is a period label: 1..CASE_MAX_PERIOD_LABEL letters,
- * digits and '-', not CASE_POOLED_LABEL. */
+ * digits and '-', the first a letter or digit (a label "-" or
+ * "--period" would read as an option after --period: issue 31.14), not
+ * CASE_POOLED_LABEL. */
 static int
 valid_period_label(const char *s)
 {
@@ -842,7 +932,7 @@ valid_period_label(const char *s)
 
 	if (strcmp(s, CASE_POOLED_LABEL) == 0)
 		return 0;
-	if (n == 0 || n > CASE_MAX_PERIOD_LABEL)
+	if (n == 0 || n > CASE_MAX_PERIOD_LABEL || *s == '-')
 		return 0;
 	for (; *s != '\0'; s++)
 		if (!isalnum((unsigned char)*s) && *s != '-')
@@ -919,7 +1009,8 @@ load_periods(struct lctx *x, const struct ynode *root)
 			p->label = get_string(x, m, "label");
 			if (p->label != NULL && !valid_period_label(p->label)) {
 				lerr(x, m, "period label '%s' must be 1 to %d "
-				    "letters, digits and '-', and not '%s'",
+				    "letters, digits and '-', start with a letter "
+				    "or digit, and not be '%s'",
 				    p->label, CASE_MAX_PERIOD_LABEL,
 				    CASE_POOLED_LABEL);
 				ok = 0;
@@ -959,7 +1050,8 @@ load_periods(struct lctx *x, const struct ynode *root)
 	if (m != NULL && (p->label = get_string(x, m, "label")) != NULL &&
 	    !valid_period_label(p->label))
 		lerr(x, m, "period label '%s' must be 1 to %d letters, digits "
-		    "and '-', and not '%s'", p->label, CASE_MAX_PERIOD_LABEL,
+		    "and '-', start with a letter or digit, and not be '%s'",
+		    p->label, CASE_MAX_PERIOD_LABEL,
 		    CASE_POOLED_LABEL);
 	if (p->label == NULL && p->from && p->to)
 		p->label = period_label_derived(p->from, p->to);

@@ -1404,9 +1404,9 @@ fill_fig_label(const struct fill *f, const char *name)
 }
 
 /* Returns text with its spaces made no-break spaces and no break after
- * an en dash, as a new string:
- * a row label of the trend ("National, 2005 – 2007") that should not
- * break inside its period. */
+ * an en dash, as a new string: the period of a row label of the trend
+ * ("2005 – 2007" in "National, 2005 – 2007"), which should not break;
+ * the name before it keeps its ordinary spaces. */
 static char *
 fill_nbsp(const char *text)
 {
@@ -1459,12 +1459,12 @@ fill_trend(struct fill *f, struct doc_node *n)
 			continue;
 		row = doc_node_new(DOC_ROW, n->line, n->col);
 		doc_node_append(table, row);
-		t = xasprintf("National, %s", nat->studies[s].period ?
+		label = fill_nbsp(nat->studies[s].period ?
 		    nat->studies[s].period : nat->studies[s].id);
-		label = fill_nbsp(t);
-		free(t);
-		doc_node_append(row, fill_text_cell(n, 0, label));
+		t = xasprintf("National,\u00a0%s", label);
 		free(label);
+		doc_node_append(row, fill_text_cell(n, 0, t));
+		free(t);
 		for (k = 0; k < n->as.chart.ntrend; k++) {
 			fg = nat_study_figure(&nat->studies[s],
 			    n->as.chart.trend[k]);
@@ -1477,14 +1477,17 @@ fill_trend(struct fill *f, struct doc_node *n)
 	for (i = 0; i < fill_nperiods(f); i++) {
 		row = doc_node_new(DOC_ROW, n->line, n->col);
 		doc_node_append(table, row);
-		label = fill_period_label(f, i);
-		t = xasprintf("%s, %s", r->region ? r->region : "Region",
-		    label);
-		free(label);
+		/* The period is held together, and to the name's last
+		 * word; the name's own spaces stay, so that a long name
+		 * breaks between its words (issue 31.8). */
+		t = fill_period_label(f, i);
 		label = fill_nbsp(t);
 		free(t);
-		doc_node_append(row, fill_text_cell(n, 0, label));
+		t = xasprintf("%s,\u00a0%s", r->region ? r->region : "Region",
+		    label);
 		free(label);
+		doc_node_append(row, fill_text_cell(n, 0, t));
+		free(t);
 		for (k = 0; k < n->as.chart.ntrend; k++) {
 			v = fig_ledger_find(fill_period_ledger(f,
 			    DOC_LEDGER_REGION, i), n->as.chart.trend[k]);

@@ -48,6 +48,12 @@ grid_int(const char *file, const struct ynode *v, const char *key,
 		    "%s must be a whole number from 1 to %d", key, GRID_MAX);
 		return 0;
 	}
+	if (v->str[0] == '0' && v->str[1] != '\0') {
+		diag_error(d, file, v->line, v->col, "%s has a leading zero: "
+		    "%s (YAML 1.1 reads it as octal; write it without the "
+		    "zero)", key, v->str);
+		return 0;
+	}
 	errno = 0;
 	x = strtol(v->str, &end, 10);
 	if (errno != 0 || end == v->str || *end != '\0' || x < 1 ||

@@ -7,6 +7,7 @@
  * A new kind of ledger (another period, say) is added here and in
  * enum doc_ledger, nowhere else.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,20 +302,89 @@ paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 	return 0;
 }
 
+/* A message of paper_check(): the paper that first gave it (-1 the
+ * regional paper) and how many papers gave it. */
+struct paper_seen {
+	const struct diag_item	*it;
+	int			 first;
+	int			 n;
+};
+
+/* Whether items a and b say the same thing at the same place. */
+static int
+paper_same_item(const struct diag_item *a, const struct diag_item *b)
+{
+	return a->line == b->line && a->col == b->col &&
+	    a->level == b->level && strcmp(a->msg, b->msg) == 0 &&
+	    strcmp(a->file, b->file) == 0;
+}
+
+/* Reports to d a message at the level and place of it, worded by fmt. */
+static void
+paper_msg(struct diag *d, const struct diag_item *it, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(d, it->level, it->file, it->line, it->col, fmt, ap);
+	va_end(ap);
+}
+
 int
 paper_check(struct paper *p, int lscb, struct diag *d)
 {
-	struct doc	*doc;
-	size_t		 i;
-	int		 rc;
+	const struct report	*r = &p->cohort->report;
+	struct diag		*local;
+	struct paper_seen	*seen = NULL;
+	struct doc		*doc;
+	size_t			 i, k, npapers, nseen = 0;
+	int			 rc = 0, who;
 
-	rc = paper_build(p, lscb, &doc, d);
-	doc_free(doc);
-	for (i = 0; rc == 0 && lscb < 0 &&
-	    i < p->cohort->report.nlscbs; i++) {
-		rc = paper_build(p, (int)i, &doc, d);
+	/* Every paper is filled, errors or not (issue 31.14); a message
+	 * several papers give is reported once, and one the regional
+	 * paper does not give names the board whose paper gives it. */
+	npapers = lscb < 0 ? 1 + r->nlscbs : 1;
+	local = xcalloc(npapers, sizeof(*local));
+	for (i = 0; i < npapers; i++) {
+		who = i == 0 ? lscb : (int)i - 1;
+		diag_init(&local[i], NULL);
+		if (paper_build(p, who, &doc, &local[i]) != 0)
+			rc = 1;
 		doc_free(doc);
+		for (k = 0; k < local[i].nitems; k++) {
+			size_t	 j;
+
+			for (j = 0; j < nseen && !paper_same_item(seen[j].it,
+			    &local[i].items[k]); j++)
+				continue;
+			if (j < nseen) {
+				seen[j].n++;
+				continue;
+			}
+			seen = xreallocarray(seen, nseen + 1, sizeof(*seen));
+			seen[nseen].it = &local[i].items[k];
+			seen[nseen].first = who;
+			seen[nseen].n = 1;
+			nseen++;
+		}
 	}
+	for (k = 0; k < nseen; k++) {
+		const struct diag_item	*it = seen[k].it;
+
+		if (seen[k].first < 0 || lscb >= 0)
+			paper_msg(d, it, "%s", it->msg);
+		else if (seen[k].n > 1)
+			paper_msg(d, it, "%s (in the paper of %s and of %d "
+			    "other board%s)", it->msg, r->lscbs[seen[k].first],
+			    seen[k].n - 1, seen[k].n == 2 ? "" : "s");
+		else
+			paper_msg(d, it, "%s (in the paper of %s)", it->msg,
+			    r->lscbs[seen[k].first]);
+	}
+	for (i = 0; i < npapers; i++)
+		diag_clear(&local[i]);
+	free(local);
+	free(seen);
 	return rc;
 }
 

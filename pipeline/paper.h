@@ -83,8 +83,11 @@ int		 paper_build(struct paper *p, int lscb, struct doc **docp,
 
 /* Fills the paper of board lscb, and when lscb is -1 the regional paper
  * and every board's (a template error may sit in a block only one kind
- * of paper shows), stopping at the first that fails; writes nothing.
- * Returns 0 or 1 (diagnostics reported to d). */
+ * of paper shows), all of them whatever fails; writes nothing.  A
+ * message several papers give is reported once; one the regional paper
+ * does not give ends "(in the paper of BOARD)", or "(in the paper of
+ * BOARD and of N other boards)".  Returns 0 or 1 (diagnostics reported
+ * to d). */
 int		 paper_check(struct paper *p, int lscb, struct diag *d);
 
 /* The prose lint of the template at path (tmpl_lint_file(): numerals and

@@ -30,12 +30,209 @@ rndr_chart_tick(const struct rndr_chart *c, double v)
 
 static int	rndr_chart_legend(struct rndr *, const struct rndr_chart *,
 		    int, double);
+static double	rndr_chart_label_pt(struct rndr *, const char *, double,
+		    double, int, int, double);
+static void	rndr_chart_pitch(struct rndr_chart *, double, double, double,
+		    double);
+
+/* The smallest a chart's words and bars are drawn to fit a page. */
+#define RNDR_CHART_MIN_PT	6.0
+#define RNDR_CHART_MIN_BAR	2.0
 
 /* Frees chart c; accepts NULL. */
 void
 rndr_chart_free(struct rndr_chart *c)
 {
+	size_t	 k;
+
+	if (c == NULL)
+		return;
+	for (k = 0; c->cats != NULL && k < c->data->ncats; k++)
+		free(c->cats[k]);
+	free(c->cats);
 	free(c);
+}
+
+/* Lays out category label s at size pt, bold, wrapped at
+ * RNDR_CHART_LABELW when it is wider; fills t (rndr_text_clear()). */
+static void
+rndr_chart_cat_text(struct rndr *p, struct rndr_text *t, const char *s,
+    double pt)
+{
+	rndr_text_make(p, t, NULL, s, 0, pt, 1, PANGO_ALIGN_LEFT);
+	if (rndr_text_width(t) > RNDR_CHART_LABELW) {
+		rndr_text_clear(t);
+		rndr_text_make(p, t, NULL, s, RNDR_CHART_LABELW, pt, 1,
+		    PANGO_ALIGN_LEFT);
+	}
+}
+
+/* Sets c->labelw, the category labels' column, from c->cats at
+ * c->catpt; returns the tallest label's height (and its lines in
+ * *maxlines when not NULL). */
+static double
+rndr_chart_labels(struct rndr *p, struct rndr_chart *c, int *maxlines)
+{
+	struct rndr_text	 t;
+	double			 w, labelh = 0;
+	size_t			 k;
+
+	c->labelw = 0;
+	if (maxlines != NULL)
+		*maxlines = 0;
+	for (k = 0; k < c->data->ncats; k++) {
+		rndr_chart_cat_text(p, &t, c->cats[k], c->catpt);
+		if (t.height > labelh)
+			labelh = t.height;
+		if (maxlines != NULL && t.nlines > *maxlines)
+			*maxlines = t.nlines;
+		w = rndr_text_width(&t) + 14;
+		if (w > c->labelw)
+			c->labelw = w;
+		rndr_text_clear(&t);
+	}
+	c->plotw = PDF_BODY_W - c->labelw - PDF_CHART_VALW;
+	return labelh;
+}
+
+/* Whether s fits: as a category label (bold, wrapped at
+ * RNDR_CHART_LABELW) in at most lines lines when maxw is 0, else set on
+ * one line (regular) in at most maxw points. */
+static int
+rndr_chart_fits(struct rndr *p, const char *s, double pt, int lines,
+    double maxw)
+{
+	struct rndr_text	 t;
+	int			 ok;
+
+	if (maxw > 0) {
+		rndr_text_make(p, &t, NULL, s, 0, pt, 0, PANGO_ALIGN_LEFT);
+		ok = rndr_text_width(&t) <= maxw;
+	} else {
+		rndr_chart_cat_text(p, &t, s, pt);
+		ok = t.nlines <= lines;
+	}
+	rndr_text_clear(&t);
+	return ok;
+}
+
+/*
+ * Returns s as a new string that fits (rndr_chart_fits()): s itself,
+ * or s with words taken out of its middle for an ellipsis, keeping its
+ * start and its end (the words after its last ", ", else its last word:
+ * what tells "London, 2004-06" from "London, 2006-08"); failing that,
+ * its start cut after a character, with an ellipsis.
+ */
+static char *
+rndr_chart_abbrev(struct rndr *p, const char *s, double pt, int lines,
+    double maxw)
+{
+	const char	*comma, *tail, *q;
+	char		*try;
+	size_t		 k, len = strlen(s);
+
+	if (rndr_chart_fits(p, s, pt, lines, maxw))
+		return xstrdup(s);
+	/* The end kept: after the last ", ", else the last word. */
+	comma = NULL;
+	for (q = s; (q = strstr(q, ", ")) != NULL; q += 2)
+		comma = q;
+	if (comma != NULL)
+		tail = comma + 2;
+	else if ((tail = strrchr(s, ' ')) != NULL)
+		tail++;
+	else
+		tail = s + len;
+	/* The start, shorter a word at a time. */
+	for (k = (size_t)(tail - s); k > 0; k--) {
+		if (s[k] != ' ' || s[k - 1] == ' ' || s[k - 1] == ',')
+			continue;
+		try = *tail != '\0' ? xasprintf("%.*s\u2026 %s", (int)k, s,
+		    tail) : xasprintf("%.*s\u2026", (int)k, s);
+		if (rndr_chart_fits(p, try, pt, lines, maxw))
+			return try;
+		free(try);
+	}
+	for (k = len; k > 0; k--) {
+		if (((unsigned char)s[k] & 0xc0) == 0x80 || s[k - 1] == ' ')
+			continue;
+		try = xasprintf("%.*s\u2026", (int)k, s);
+		if (rndr_chart_fits(p, try, pt, lines, maxw))
+			return try;
+		free(try);
+	}
+	return xstrdup("\u2026");
+}
+
+/*
+ * Makes chart c at most maxh points tall, so that it fits a page with
+ * its caption (issue 31.6): first the compact pitch, then category
+ * labels cut to fewer lines with an ellipsis (the Figure's alternative
+ * text keeps them whole), then smaller labels and thinner bars, down to
+ * RNDR_CHART_MIN_PT and RNDR_CHART_MIN_BAR.  A chart that fits is left
+ * as it is.
+ */
+void
+rndr_chart_fit(struct rndr *p, struct rndr_chart *c, double maxh)
+{
+	const struct doc_chart	*data = c->data;
+	double			 labelh, room, group, gap, bar, band, one;
+	size_t			 k;
+	int			 lines;
+	char			*a;
+
+	if (c->height <= maxh || data->ncats == 0)
+		return;
+	labelh = rndr_chart_labels(p, c, &lines);
+	rndr_chart_pitch(c, PDF_CHART_BAR_C, PDF_CHART_GAP_C,
+	    PDF_CHART_GROUP_C, labelh);
+	while (c->height > maxh && lines > 1) {
+		lines--;
+		for (k = 0; k < data->ncats; k++) {
+			a = rndr_chart_abbrev(p, data->cats[k], c->catpt,
+			    lines, 0);
+			free(c->cats[k]);
+			c->cats[k] = a;
+		}
+		labelh = rndr_chart_labels(p, c, NULL);
+		rndr_chart_pitch(c, PDF_CHART_BAR_C, PDF_CHART_GAP_C,
+		    PDF_CHART_GROUP_C, labelh);
+	}
+	if (c->height <= maxh)
+		return;
+	/* Each category's share of the room: its labels and bars. */
+	room = (maxh - PDF_CHART_LEGEND * c->legend_rows - PDF_CHART_AXIS) /
+	    data->ncats;
+	group = room * 0.2 < PDF_CHART_GROUP_C ? room * 0.2 :
+	    PDF_CHART_GROUP_C;
+	band = room - group;
+	one = labelh;			/* one line at c->catpt */
+	if (band < one) {
+		c->catpt *= band / one;
+		if (c->catpt < RNDR_CHART_MIN_PT)
+			c->catpt = RNDR_CHART_MIN_PT;
+	}
+	gap = PDF_CHART_GAP_C * band / (data->nseries * (PDF_CHART_BAR_C +
+	    PDF_CHART_GAP_C));
+	if (gap > PDF_CHART_GAP_C)
+		gap = PDF_CHART_GAP_C;
+	bar = (band + gap) / data->nseries - gap;
+	if (bar < RNDR_CHART_MIN_BAR)
+		bar = RNDR_CHART_MIN_BAR;
+	/* A value's line is as tall as its bar and gap, or the labels
+	 * of neighbouring bars would overlap. */
+	c->valpt = (bar + gap) / 1.4;
+	if (c->valpt > PDF_CHART_PT)
+		c->valpt = PDF_CHART_PT;
+	if (c->valpt < RNDR_CHART_MIN_PT)
+		c->valpt = RNDR_CHART_MIN_PT;
+	for (k = 0; k < data->ncats; k++) {
+		a = rndr_chart_abbrev(p, data->cats[k], c->catpt, 1, 0);
+		free(c->cats[k]);
+		c->cats[k] = a;
+	}
+	labelh = rndr_chart_labels(p, c, NULL);
+	rndr_chart_pitch(c, bar, gap, group, labelh);
 }
 
 /* Sets chart c's pitch (bar, gap between bars, gap between categories)
@@ -97,7 +294,10 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 		c->max += c->step;
 
 	/* The category labels' column, and the bars' room. */
+	c->catpt = c->valpt = PDF_CHART_PT;
+	c->cats = xcalloc(data->ncats + 1, sizeof(*c->cats));
 	for (k = 0; k < data->ncats; k++) {
+		c->cats[k] = xstrdup(data->cats[k]);
 		rndr_text_make(p, &t, NULL, data->cats[k], 0, PDF_CHART_PT, 1,
 		    PANGO_ALIGN_LEFT);
 		/* A long label wraps, so that the bars keep their room. */
@@ -190,16 +390,22 @@ static double
 rndr_chart_label(struct rndr *p, const char *s, double x, double ym,
     int bold, int right)
 {
+	return rndr_chart_label_pt(p, s, x, ym, bold, right, PDF_CHART_PT);
+}
+
+/* The same at size pt. */
+static double
+rndr_chart_label_pt(struct rndr *p, const char *s, double x, double ym,
+    int bold, int right, double pt)
+{
 	struct rndr_text	 t;
 	double		 w;
 
-	rndr_text_make(p, &t, NULL, s, 0, PDF_CHART_PT, bold,
-	    PANGO_ALIGN_LEFT);
-	if (bold && rndr_text_width(&t) > RNDR_CHART_LABELW) {
-		rndr_text_clear(&t);
-		rndr_text_make(p, &t, NULL, s, RNDR_CHART_LABELW,
-		    PDF_CHART_PT, bold, PANGO_ALIGN_LEFT);
-	}
+	if (bold)
+		rndr_chart_cat_text(p, &t, s, pt);
+	else
+		rndr_text_make(p, &t, NULL, s, 0, pt, bold,
+		    PANGO_ALIGN_LEFT);
 	w = rndr_text_width(&t);
 	cairo_move_to(p->cr, right ? x - w : x, ym - t.height / 2);
 	pango_cairo_layout_path(p->cr, t.layout);
@@ -222,10 +428,15 @@ rndr_chart_legend(struct rndr *p, const struct rndr_chart *c, int paint,
 	struct rndr_text	 t;
 	double			 x0 = PDF_LEFT + c->labelw, lx = x0, w;
 	int			 s, rows = 1;
+	char			*name;
 
 	for (s = 0; s < (int)data->nseries; s++) {
-		rndr_text_make(p, &t, NULL, data->series[s], 0, PDF_CHART_PT,
-		    0, PANGO_ALIGN_LEFT);
+		/* A name wider than the room right of the labels is
+		 * abbreviated (issue 31.6): never off the page. */
+		name = rndr_chart_abbrev(p, data->series[s], PDF_CHART_PT, 0,
+		    PDF_BODY_W - c->labelw - 18);
+		rndr_text_make(p, &t, NULL, name, 0, PDF_CHART_PT, 0,
+		    PANGO_ALIGN_LEFT);
 		w = 18 + rndr_text_width(&t);
 		rndr_text_clear(&t);
 		if (lx > x0 && lx + w > PDF_LEFT + PDF_BODY_W) {
@@ -236,10 +447,11 @@ rndr_chart_legend(struct rndr *p, const struct rndr_chart *c, int paint,
 			rndr_chart_swatch(p, s, lx, y + (rows - 1) *
 			    PDF_CHART_LEGEND + (PDF_CHART_LEGEND - 12) / 2,
 			    12, 12);
-			rndr_chart_label(p, data->series[s], lx + 18, y +
+			rndr_chart_label(p, name, lx + 18, y +
 			    (rows - 1) * PDF_CHART_LEGEND +
 			    PDF_CHART_LEGEND / 2, 0, 0);
 		}
+		free(name);
 		lx += w + 18;
 	}
 	return rows;
@@ -291,8 +503,8 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 	for (k = 0; k < ncats; k++) {
 		gy = top + k * (c->band + c->group);
 		cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
-		rndr_chart_label(p, data->cats[k], PDF_LEFT, gy + c->band / 2,
-		    1, 0);
+		rndr_chart_label_pt(p, c->cats[k], PDF_LEFT,
+		    gy + c->band / 2, 1, 0, c->catpt);
 		/* The bars in the middle of a band a wrapped label made
 		 * taller. */
 		gy += (c->band - (nseries * (c->bar + c->gap) - c->gap)) / 2;
@@ -308,8 +520,8 @@ rndr_paint_chart(struct rndr *p, const struct rndr_block *b, double y)
 			}
 			cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK,
 			    PDF_INK);
-			rndr_chart_label(p, cc->text,
-			    x0 + w + 4, by + c->bar / 2, 0, 0);
+			rndr_chart_label_pt(p, cc->text,
+			    x0 + w + 4, by + c->bar / 2, 0, 0, c->valpt);
 		}
 	}
 	cairo_restore(p->cr);

@@ -156,6 +156,12 @@ struct rndr_chart {
 					   the compact pitch */
 	double		 band;		/* a category's bars, or its label
 					   if that is taller (wrapped) */
+	char		**cats;		/* the labels as drawn: data->cats,
+					   or abbreviated ("...") to fit the
+					   page (issue 31.6; the alternative
+					   text keeps them whole) */
+	double		 catpt;		/* the labels' size, points */
+	double		 valpt;		/* the bars' values' size, points */
 };
 
 /* One block of the flow, measured. */
@@ -292,6 +298,10 @@ struct rndr_chart *rndr_measure_chart(struct rndr *p,
 		    const struct doc_node *n);
 /* Frees chart c; accepts NULL. */
 void		 rndr_chart_free(struct rndr_chart *c);
+/* Makes chart c at most maxh points tall where it is taller: labels cut
+ * with an ellipsis, then smaller words and thinner bars (issue 31.6). */
+void		 rndr_chart_fit(struct rndr *p, struct rndr_chart *c,
+		    double maxh);
 /*
  * Paints chart block b with top at y: a legend, then for each category
  * its label and one horizontal bar a series, each labelled with the

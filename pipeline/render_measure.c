@@ -590,6 +590,13 @@ rndr_measure(struct rndr *p)
 				b->lay.before = rndr_space(p->nblocks > 1 ?
 				    &p->blocks[p->nblocks - 2] : NULL, n);
 			}
+			/* Chart and caption on one page (issue 31.6). */
+			if (chart != NULL) {
+				rndr_chart_fit(p, chart, PDF_BODY_H - 12 -
+				    (n->first_child != NULL ? b->text.height +
+				    8 : 0));
+				h = chart->height;
+			}
 			b = rndr_block_new(p, chart != NULL ? PDF_CHART :
 			    PDF_TILEMAP, n);
 			b->tag = RNDR_ROLE(doc_node_role(n));

@@ -23,10 +23,34 @@
 #define TILE_LABEL_PT	8.0
 #define TILE_VALUE_PT	12.0
 
+/* The tallest a tile map may be, legend included: a page less room for
+ * a caption of three lines kept with it. */
+#define TILE_MAX_H	(PDF_BODY_H - 3 * PDF_BODY_PT * PDF_SPACING * 1.5)
+
+/*
+ * The scale of the tiles (and of the words on them), at most 1: a grid
+ * wider than the body or taller than a page is drawn smaller, so every
+ * tile is on the page (issue 31.7); the legend keeps its size.
+ */
+static double
+rndr_tile_scale(const struct doc_tilemap *t)
+{
+	double	 f = 1, g;
+
+	if (t->ncols > 0 && (g = (PDF_BODY_W + TILE_GAP) /
+	    (t->ncols * (TILE_SIZE + TILE_GAP))) < f)
+		f = g;
+	if (t->nrows > 0 && (g = (TILE_MAX_H - PDF_CHART_LEGEND - 8) /
+	    (t->nrows * (TILE_SIZE + TILE_GAP))) < f)
+		f = g;
+	return f;
+}
+
 double
 rndr_tilemap_height(const struct doc_tilemap *t)
 {
-	return t->nrows * (TILE_SIZE + TILE_GAP) + PDF_CHART_LEGEND + 8;
+	return t->nrows * (TILE_SIZE + TILE_GAP) * rndr_tile_scale(t) +
+	    PDF_CHART_LEGEND + 8;
 }
 
 /* Sets the source to 0xRRGGBB. */
@@ -70,36 +94,70 @@ rndr_tile_square(struct rndr *p, const struct doc_tilemap *t, int k,
 	cairo_stroke(p->cr);
 }
 
+/* The width of a text of the legend. */
+static double
+rndr_tile_text_width(struct rndr *p, const char *s, int bold)
+{
+	struct rndr_text	 t;
+	double			 w;
+
+	rndr_text_make(p, &t, NULL, s, 0, PDF_CHART_PT - 2, bold,
+	    PANGO_ALIGN_LEFT);
+	w = rndr_text_width(&t);
+	rndr_text_clear(&t);
+	return w;
+}
+
+/* The width of the legend as rndr_paint_tilemap() draws it. */
+static double
+rndr_tile_legend_width(struct rndr *p, const struct doc_tilemap *t)
+{
+	double	 w;
+	int	 k;
+
+	w = rndr_tile_text_width(p, "Reviews:", 1) + 10;
+	for (k = 0; k < t->nshades; k++)
+		w += 14 + 4 + rndr_tile_text_width(p, t->legend[k], 0) + 14;
+	return w - 14;
+}
+
 void
 rndr_paint_tilemap(struct rndr *p, const struct rndr_block *b, double y)
 {
 	const struct doc_tilemap	*t = b->node->as.tilemap.data;
 	const struct doc_tile		*tile;
-	double				 x0, x, ty, lx, ly;
+	double				 x0, x, ty, lx, ly, f, side, step, lw;
 	size_t				 i;
 	char				 v[32];
 	int				 k;
 
-	x0 = PDF_LEFT + (PDF_BODY_W - t->ncols * (TILE_SIZE + TILE_GAP) +
-	    TILE_GAP) / 2;
+	f = rndr_tile_scale(t);
+	side = TILE_SIZE * f;
+	step = (TILE_SIZE + TILE_GAP) * f;
+	x0 = PDF_LEFT + (PDF_BODY_W - t->ncols * step + TILE_GAP * f) / 2;
 	cairo_save(p->cr);
 	for (i = 0; i < t->ntiles; i++) {
 		tile = &t->tiles[i];
-		x = x0 + (tile->col - 1) * (TILE_SIZE + TILE_GAP);
-		ty = y + (tile->row - 1) * (TILE_SIZE + TILE_GAP);
-		rndr_tile_square(p, t, tile->shade, x, ty, TILE_SIZE);
+		x = x0 + (tile->col - 1) * step;
+		ty = y + (tile->row - 1) * step;
+		rndr_tile_square(p, t, tile->shade, x, ty, side);
 		rndr_tile_rgb(p, doc_tile_shades[t->pal[tile->shade]].ink);
-		rndr_tile_text(p, tile->label, x + TILE_SIZE / 2,
-		    ty + TILE_SIZE * 0.3, TILE_LABEL_PT, 0, 1);
+		rndr_tile_text(p, tile->label, x + side / 2, ty + side * 0.3,
+		    TILE_LABEL_PT * f, 0, 1);
 		snprintf(v, sizeof(v), "%ld", tile->value);
-		rndr_tile_text(p, v, x + TILE_SIZE / 2, ty + TILE_SIZE * 0.65,
-		    TILE_VALUE_PT, 1, 1);
+		rndr_tile_text(p, v, x + side / 2, ty + side * 0.65,
+		    TILE_VALUE_PT * f, 1, 1);
 	}
 
 	/* The legend: the shades and the numbers of reviews they stand
-	 * for. */
-	ly = y + t->nrows * (TILE_SIZE + TILE_GAP) + 8 +
-	    PDF_CHART_LEGEND / 2;
+	 * for, from the map's left edge, or further left when it would
+	 * run past the body's right edge (a narrow grid). */
+	lw = rndr_tile_legend_width(p, t);
+	if (x0 + lw > PDF_LEFT + PDF_BODY_W)
+		x0 = PDF_LEFT + PDF_BODY_W - lw;
+	if (x0 < PDF_LEFT)
+		x0 = PDF_LEFT;
+	ly = y + t->nrows * step + 8 + PDF_CHART_LEGEND / 2;
 	cairo_set_source_rgb(p->cr, PDF_INK, PDF_INK, PDF_INK);
 	lx = x0 + rndr_tile_text(p, "Reviews:", x0, ly, PDF_CHART_PT - 2,
 	    1, 0) + 10;

@@ -478,11 +478,12 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	int		 first = 0, k;
 	const char	*bar;
 	char		**forms = NULL;
-	size_t		 nforms = 0, fn;
+	size_t		 nforms = 0, fn, fn0;
 
 	/* {NAME|ONE|OTHER}, {NAME|ZERO|ONE|OTHER}: the forms. */
 	if ((bar = memchr(s, '|', n)) != NULL) {
 		fn = n - (size_t)(bar - s);
+		fn0 = fn;
 		n = (size_t)(bar - s);
 		while (fn > 0) {
 			const char *f = bar + 1, *e;
@@ -500,6 +501,18 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 			tmpl_err(p, line, col, "a reference with forms needs "
 			    "{NAME|WORDS}, {NAME|ONE|OTHER} or "
 			    "{NAME|ZERO|ONE|OTHER}, not %zu forms", nforms);
+			goto bad;
+		}
+		/* A form may be empty (a ZERO that prints nothing), but
+		 * not all of them: {cases||} would print nothing ever
+		 * (issue 31.14). */
+		for (i = 0; i < nforms && forms[i][strspn(forms[i], " ")] ==
+		    '\0'; i++)
+			continue;
+		if (i == nforms) {
+			tmpl_err(p, line, col, "every form of {%.*s} is empty, "
+			    "so it would print nothing: give each form its "
+			    "words, {NAME|ONE|OTHER}", (int)(n + fn0), s);
 			goto bad;
 		}
 	}
@@ -1682,7 +1695,9 @@ tmpl_check_footnotes(struct tmpl_parser *p)
 			    "\"[^%s]: text\")", p->fnrefs[i]->as.fnref.label,
 			    p->fnrefs[i]->as.fnref.label);
 	}
-	for (k = 0; k < p->nfndefs; k++) {
+	/* An unused footnote is the parse's warning; the lint, which
+	 * parses again after it, does not repeat it (issue 31.14). */
+	for (k = 0; p->lint == 0 && k < p->nfndefs; k++) {
 		if (tmpl_label_in(labels[k], refs, p->nfnrefs))
 			continue;
 		if (++nwarn <= TMPL_MAX_ERRORS)

@@ -372,7 +372,10 @@ file_read_all(const char *path, size_t max, char **data, size_t *len)
 
 	*data = NULL;
 	*len = 0;
-	if ((fd = open(path, O_RDONLY)) == -1)
+	/* O_NONBLOCK: opening a FIFO with no writer would wait for one
+	 * (issue 31.11); only a regular file is read, and it then reads
+	 * the same either way. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1)
 		return -1;
 	if (fstat(fd, &sb) == -1) {
 		saved = errno;
@@ -385,10 +388,13 @@ file_read_all(const char *path, size_t max, char **data, size_t *len)
 		errno = EISDIR;
 		return -1;
 	}
-	/* The size fstat gives is a first guess (the file may change, or
-	 * be a pipe); read until end of file either way. */
-	cap = S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size < max ?
-	    (size_t)sb.st_size + 1 : 65536;
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		return -3;
+	}
+	/* The size fstat gives is a first guess (the file may change);
+	 * read until end of file either way. */
+	cap = (uintmax_t)sb.st_size < max ? (size_t)sb.st_size + 1 : 65536;
 	p = xmalloc(cap + 1);
 	for (;;) {
 		if (n == cap) {
@@ -660,17 +666,25 @@ file_target_refusal(const char *path)
 				   reports it) */
 	if (S_ISREG(sb.st_mode))
 		return NULL;
-	if (S_ISLNK(sb.st_mode))
+	return file_kind(sb.st_mode);
+}
+
+const char *
+file_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISLNK(mode))
 		return "a symbolic link";
-	if (S_ISDIR(sb.st_mode))
+	if (S_ISDIR(mode))
 		return "a folder";
-	if (S_ISCHR(sb.st_mode))
+	if (S_ISCHR(mode))
 		return "a character device";
-	if (S_ISBLK(sb.st_mode))
+	if (S_ISBLK(mode))
 		return "a block device";
-	if (S_ISFIFO(sb.st_mode))
+	if (S_ISFIFO(mode))
 		return "a pipe (fifo)";
-	if (S_ISSOCK(sb.st_mode))
+	if (S_ISSOCK(mode))
 		return "a socket";
 	return "not a regular file";
 }

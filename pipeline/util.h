@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Exit status for a system error (memory, I/O, cairo). */
 #define EXIT_SYSERR 3
@@ -81,7 +82,8 @@ char	*str_slug(const char *name);
 /* Reads the whole of path into a new NUL-terminated buffer (free with
  * free()); *len receives the size.  At most max bytes are read: a larger
  * file gives -2.  Returns 0 on success, -1 on an I/O error (errno set),
- * -2 when the file is too large. */
+ * -2 when the file is too large, -3 when path is not a regular file
+ * (a FIFO, a device, a socket: never opened for reading). */
 int	file_read_all(const char *path, size_t max, char **data, size_t *len);
 
 /*
@@ -91,6 +93,10 @@ int	file_read_all(const char *path, size_t max, char **data, size_t *len);
  * replaced nor written through (-o /dev/null, -o /dev/stdout).
  */
 const char *file_target_refusal(const char *path);
+
+/* A static phrase naming the kind of file of a stat mode: "a regular
+ * file", "a pipe (fifo)", "a character device", ... */
+const char *file_kind(mode_t mode);
 
 /*
  * The mark between a target's name and mkstemp()'s six characters in the

@@ -3,6 +3,8 @@
  * refusing the YAML features our files have no use for.  This is the only
  * file that includes <yaml.h>.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,12 +432,20 @@ yml_parse(const char *file, const char *data, size_t len, struct diag *d,
 int
 yml_read_file(const char *file, struct diag *d, char **data, size_t *len)
 {
+	struct stat	 sb;
+
 	switch (file_read_all(file, YML_MAX_FILE, data, len)) {
 	case 0:
 		return 1;
 	case -2:
 		diag_error(d, file, 0, 0, "file is larger than %u MiB",
 		    YML_MAX_FILE / (1024 * 1024));
+		return 0;
+	case -3:
+		/* Named without opening it again (a FIFO would wait). */
+		diag_error(d, file, 0, 0, "%s, not a regular file; refusing "
+		    "to read it", stat(file, &sb) == 0 ? file_kind(sb.st_mode)
+		    : "a special file");
 		return 0;
 	default:
 		diag_error(d, file, 0, 0, "cannot read: %s", strerror(errno));

@@ -16,6 +16,7 @@ Debian's /usr/bin/python3, not a pyenv one without them).  It fails when
 import glob
 import json
 import os
+import re
 import sys
 
 import jsonschema
@@ -39,6 +40,20 @@ Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+# A whole number with a leading zero (010) is octal to YAML 1.1, and the
+# loader refuses it (issue 31.12): kept as text here, so that the
+# schema's "integer" refuses it too instead of seeing 8.
+LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+
+
+def _int_or_text(loader, node):
+    if LEADING_ZERO.match(node.value):
+        return node.value
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
 
 
 def load(path):

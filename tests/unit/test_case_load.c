@@ -767,6 +767,134 @@ run_err_row(void **state)
 	cohort_free(c);
 }
 
+/* Issue 31.12: a whole number with a leading zero, which YAML 1.1 (and
+ * the JSON-Schema check through PyYAML) reads as octal, is refused at
+ * its place rather than read as ten; 0 itself and -0 stay numbers. */
+static void
+issue31_12_leading_zero_is_refused(void **state)
+{
+	static const char *const want[] = {
+		"case.yaml:6:16: error: 'age_years' has a leading zero: 010 "
+		    "(YAML 1.1 reads it as octal; write it without the zero)",
+		"case.yaml:8:21: error: 'household_children' has a leading "
+		    "zero: -00 (YAML 1.1 reads it as octal; write it without "
+		    "the zero)",
+	};
+	struct cohort *c = test_cohort();
+	struct diag d;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(load_case(c, "case.yaml", HEAD KIDS
+	    KID_AGE("010") "household_children: -00\n", &d), 0);
+	assert_diags(&d, want, NELEM(want));
+	diag_clear(&d);
+	cohort_free(c);
+	c = test_cohort();
+	diag_init(&d, NULL);
+	assert_int_equal(load_case(c, "case.yaml", HEAD KIDS KID_AGE("0")
+	    "household_children: 0\n", &d), 1);
+	assert_int_equal(d.nitems, 0);
+	assert_int_equal(c->cases[0].children[0].age_years, 0);
+	diag_clear(&d);
+	cohort_free(c);
+}
+
+/* Issue 31.9: a bidirectional control in a board name (here U+202E,
+ * RIGHT-TO-LEFT OVERRIDE, which reversed "12" and the rest of the
+ * paragraph) is refused at the line and column that hold it, and so is
+ * a combining mark no precomposed letter carries (q + U+0302, which no
+ * font of fonts/ can draw); o + U+0302 (NFC: o-circumflex) and a
+ * Bengali vowel sign (drawn by its face) load. */
+static void
+issue31_9_bidi_and_lone_marks_are_refused(void **state)
+{
+	static const char bad[] =
+	    "title: Test paper\n"
+	    "region: Lo\xcc\x82ndon and Q\xcc\x82\n"
+	    "period:\n  from: 2006-04-01\n  to: 2009-09-30\n"
+	    "organisation: Test team\n"
+	    "authors: [\"A. \xe2\x81\xa6" "Author\"]\n"
+	    "national_study: 2008-09\n"
+	    "created: 2009-11-30\n"
+	    "disclosure:\n  threshold: 5\n  regional: false\n"
+	    "lscbs:\n"
+	    "  - Camden\n"
+	    "  - Hack\xe2\x80\xae" "ney 12\n"
+	    "  - Haringey\xe2\x80\x8f\n"
+	    "  - \xe0\xa6\x95\xe0\xa6\xbe\n";
+	static const char *const want[] = {
+		"report.yaml:2:22: error: 'region' holds the combining mark "
+		    "U+0302 on \"Q\", which no single letter carries: the "
+		    "paper's fonts cannot draw it; write the letter without it",
+		"report.yaml:7:15: error: 'authors' holds the bidirectional "
+		    "control U+2066, which would reorder the text around it "
+		    "(numbers included); remove it",
+		"report.yaml:15:9: error: 'lscbs' holds the bidirectional "
+		    "control U+202E, which would reorder the text around it "
+		    "(numbers included); remove it",
+		"report.yaml:16:13: error: 'lscbs' holds the bidirectional "
+		    "control U+200F, which would reorder the text around it "
+		    "(numbers included); remove it",
+	};
+	struct cohort *c = cohort_new();
+	struct diag d;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(case_load_report_buf(c, "report.yaml", bad,
+	    strlen(bad), &d), 0);
+	assert_diags(&d, want, NELEM(want));
+	diag_clear(&d);
+	cohort_free(c);
+}
+
+/* Issue 31.14: report.yaml's disclosure keys as docs/cases.md gives them:
+ * regional absent is false, threshold absent is 5, the whole block may
+ * be left out; bands take at most 9 limits. */
+static void
+issue31_14_disclosure_defaults_as_documented(void **state)
+{
+	static const char head[] =
+	    "title: T\nregion: R\nperiod: {from: 2006-04-01, to: "
+	    "2009-09-30}\norganisation: O\nauthors: [A]\n"
+	    "national_study: 2008-09\nlscbs: [Camden]\n";
+	static const char *const want[] = {
+		"report.yaml:9:10: error: 'bands' must list 1 to 9 band "
+		    "limits in per cent, rising, e.g. [25, 50, 75]",
+	};
+	struct cohort *c;
+	struct diag d;
+	char *y;
+
+	(void)state;
+	diag_init(&d, NULL);
+	y = xasprintf("%sdisclosure: {threshold: 3}\n", head);
+	c = cohort_new();
+	assert_true(case_load_report_buf(c, "report.yaml", y, strlen(y), &d));
+	assert_int_equal(d.nitems, 0);
+	assert_int_equal(c->report.suppress_regional, 0);
+	assert_int_equal(c->report.threshold, 3);
+	cohort_free(c);
+	free(y);
+	c = cohort_new();
+	assert_true(case_load_report_buf(c, "report.yaml", head,
+	    strlen(head), &d));
+	assert_int_equal(d.nitems, 0);
+	assert_int_equal(c->report.suppress_regional, 0);
+	assert_int_equal(c->report.threshold, 5);
+	cohort_free(c);
+	y = xasprintf("%sdisclosure:\n  bands: [1, 2, 3, 4, 5, 6, 7, 8, 9, "
+	    "10]\n", head);
+	c = cohort_new();
+	assert_false(case_load_report_buf(c, "report.yaml", y, strlen(y),
+	    &d));
+	assert_diags(&d, want, NELEM(want));
+	cohort_free(c);
+	free(y);
+	diag_clear(&d);
+}
+
 /* --- many errors in one file ------------------------------------------- */
 
 static void
@@ -1484,6 +1612,9 @@ main(void)
 		cmocka_unit_test(
 		    real_input_loads_and_matches_the_published_tallies),
 		cmocka_unit_test(missing_input_folder_is_reported),
+		cmocka_unit_test(issue31_12_leading_zero_is_refused),
+		cmocka_unit_test(issue31_9_bidi_and_lone_marks_are_refused),
+		cmocka_unit_test(issue31_14_disclosure_defaults_as_documented),
 	};
 	int rc = 0;
 

@@ -511,6 +511,33 @@ test_trend(void **state)
 	    "series); did you mean \"girls\"?");
 }
 
+/* Issue 31.8: the trend table's row label keeps the region name's own
+ * spaces, so that a long name breaks between its words ("Warrington
+ * and ..."), never inside one; only the period is held together, and to
+ * the name's last word. */
+static void
+issue31_8_trend_region_name_breaks(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct doc_node	*row;
+	struct doc		*doc;
+	char			*err, *s;
+
+	free(fx->cohort->report.region);
+	fx->cohort->report.region = xstrdup("Warrington and the Long "
+	    "Valley of the Mersey");
+	doc = fill_np(fx, "@trend girls Girls\n", 3, &err);
+	if (doc == NULL)
+		fail_msg("%s", err);
+	/* header, two national points, then the region's periods */
+	row = doc->root->first_child->first_child->next->next->next;
+	s = doc_node_plain(row->first_child);
+	assert_string_equal(s, "Warrington and the Long Valley of the "
+	    "Mersey,\xc2\xa0" "2004-06");
+	free(s);
+	doc_free(doc);
+}
+
 /* Parse errors at their place. */
 static void
 test_parse_errors(void **state)
@@ -638,6 +665,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_periods_table, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_trend, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    issue31_8_trend_region_name_breaks, setup, teardown),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_dump_clone),
 	};

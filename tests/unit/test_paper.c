@@ -206,6 +206,45 @@ test_paper_check_every_paper(void **state)
 	free(unreadable);
 }
 
+/* Issue 31.14: check goes on past the first paper with errors (here the
+ * regional paper, empty), and an error only the boards' papers give
+ * names the first board that gives it and how many more do. */
+static void
+issue31_14_check_goes_on_and_names_the_board(void **state)
+{
+	struct world	*w = *state;
+	struct diag	 d;
+	struct paper	*p;
+	char		*path, *s;
+
+	if (w->figs == NULL)
+		skip();
+	path = scratch(w, "empty.tmpl", "::: lscb\n:::\n");
+	diag_init(&d, NULL);
+	p = paper_new(w->cohort, w->figs);
+	assert_int_equal(paper_template(p, path, &d), 0);
+	assert_int_equal(paper_check(p, -1, &d), 1);
+	assert_int_equal(d.nerrors, 2);
+	assert_string_equal(d.items[0].msg, "the paper would be empty: the "
+	    "template has no text");
+	s = xasprintf("the paper would be empty: the template has no text "
+	    "for this board (in the paper of %s and of %zu other boards)",
+	    w->cohort->report.lscbs[0], w->cohort->report.nlscbs - 1);
+	assert_string_equal(d.items[1].msg, s);
+	free(s);
+	diag_clear(&d);
+	/* One board's check: its own errors, as they are. */
+	diag_init(&d, NULL);
+	assert_int_equal(paper_check(p, 1, &d), 1);
+	assert_int_equal(d.nerrors, 1);
+	assert_string_equal(d.items[0].msg, "the paper would be empty: the "
+	    "template has no text for this board");
+	paper_free(p);
+	diag_clear(&d);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -214,6 +253,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_paper_fills_each_paper_from_one_parse, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    issue31_14_check_goes_on_and_names_the_board, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_paper_check_every_paper,
 		    setup, teardown),

@@ -151,7 +151,8 @@ static const struct bad_period bad_periods[] = {
 	  "earlier:\n  - {label: a b, from: 2007-02-30, to: 2008-03-31}\n"
 	  "  - {label: b, from: 2007-04-01, to: 2007-03-31}\n",
 	  { "r.yaml:9:13: error: period label 'a b' must be 1 to 32 "
-	    "letters, digits and '-', and not 'pooled'",
+	    "letters, digits and '-', start with a letter or digit, and not "
+	    "be 'pooled'",
 	    "r.yaml:9:24: error: 'from' is not a real date: '2007-02-30'",
 	    "r.yaml:10:5: error: the earlier period 'b' ends before it "
 	    "starts" } },
@@ -182,11 +183,25 @@ static const struct bad_period bad_periods[] = {
 	{ "bad current label", "period: {label: 'x/y', from: 2008-04-01, "
 	  "to: 2009-03-31}\n",
 	  { "r.yaml:7:17: error: period label 'x/y' must be 1 to 32 letters, "
-	    "digits and '-', and not 'pooled'" } },
+	    "digits and '-', start with a letter or digit, and not be "
+	    "'pooled'" } },
+	{ "issue31_14 a label '-' (read as an option after --period)",
+	  "period: {label: '-', from: 2008-04-01, to: 2009-03-31}\n",
+	  { "r.yaml:7:17: error: period label '-' must be 1 to 32 letters, "
+	    "digits and '-', start with a letter or digit, and not be "
+	    "'pooled'" } },
+	{ "issue31_14 a label '--period'",
+	  "period: {from: 2008-04-01, to: 2009-03-31}\n"
+	  "earlier:\n  - {label: --period, from: 2006-04-01, to: "
+	  "2007-03-31}\n",
+	  { "r.yaml:9:13: error: period label '--period' must be 1 to 32 "
+	    "letters, digits and '-', start with a letter or digit, and not "
+	    "be 'pooled'" } },
 	{ "reserved label", "period: {from: 2008-04-01, to: 2009-03-31}\n"
 	  "earlier:\n  - {label: pooled, from: 2006-04-01, to: 2007-03-31}\n",
 	  { "r.yaml:9:13: error: period label 'pooled' must be 1 to 32 "
-	    "letters, digits and '-', and not 'pooled'" } },
+	    "letters, digits and '-', start with a letter or digit, and not "
+	    "be 'pooled'" } },
 	{ "not a list", "period: {from: 2008-04-01, to: 2009-03-31}\n"
 	  "earlier: {label: a}\n",
 	  { "r.yaml:8:10: error: 'earlier' must be a list of periods "

@@ -980,6 +980,65 @@ test_parse_if_errors(void **state)
 	}
 }
 
+/* Issue 31.14: {cases||} (every form empty) prints nothing whatever the
+ * number: refused at its brace; an empty ZERO form alone is fine. */
+static void
+issue31_14_all_empty_forms_refused(void **state)
+{
+	static const char src[] = "Some {cases| | }.\nIn {cases||}.\n";
+	static const char ok[] = "In {cases||, one|, #}.\n";
+	struct diag	 d;
+	struct doc	*doc;
+	char		*s;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_null(tmpl_parse_buf("t.tmpl", src, strlen(src), &d));
+	assert_int_equal(d.nerrors, 2);
+	s = diag_format(&d, 0);
+	assert_string_equal(s, "t.tmpl:1:6: error: every form of "
+	    "{cases| | } is empty, so it would print nothing: give each "
+	    "form its words, {NAME|ONE|OTHER}");
+	free(s);
+	s = diag_format(&d, 1);
+	assert_string_equal(s, "t.tmpl:2:4: error: every form of "
+	    "{cases||} is empty, so it would print nothing: give each form "
+	    "its words, {NAME|ONE|OTHER}");
+	free(s);
+	diag_clear(&d);
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", ok, strlen(ok), &d);
+	assert_non_null(doc);
+	assert_int_equal(d.nerrors, 0);
+	doc_free(doc);
+	diag_clear(&d);
+}
+
+/* Issue 31.14: check parses the template, then lints it: the warning of
+ * a footnote never referenced is the parse's, printed once, not again
+ * by the lint. */
+static void
+issue31_14_unused_footnote_warned_once(void **state)
+{
+	static const char src[] = "Text.\n\n[^a]: A note never used.\n";
+	struct diag	 d;
+	struct doc	*doc;
+	char		*s;
+
+	(void)state;
+	diag_init(&d, NULL);
+	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+	assert_non_null(doc);
+	doc_free(doc);
+	assert_int_equal(tmpl_lint_buf("t.tmpl", src, strlen(src), &d, 0), 0);
+	assert_int_equal(d.nitems, 1);
+	s = diag_format(&d, 0);
+	assert_string_equal(s, "t.tmpl:3:1: warning: footnote [^a] is never "
+	    "referenced");
+	free(s);
+	diag_clear(&d);
+}
+
 /* The prose lint: each quantity typed as text, at its line and column;
  * nothing inside references, fixed text or a fixed block. */
 static void
@@ -1076,6 +1135,8 @@ main(void)
 		cmocka_unit_test(test_parse_if_errors),
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_shipped_template_lints_clean),
+		cmocka_unit_test(issue31_14_all_empty_forms_refused),
+		cmocka_unit_test(issue31_14_unused_footnote_warned_once),
 		cmocka_unit_test_setup_teardown(test_fill_forms, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_fill_if_tests, setup,
