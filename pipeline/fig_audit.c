@@ -675,18 +675,31 @@ aud_read_whole(struct aud *A, struct aud_csv *B, struct aud_csv *R)
 {
 	const struct report *rep = &A->c->report;
 	struct aud_csv *C;
-	size_t k, i, missing[2] = { 0, 0 };
+	size_t k, i, missing[2] = { 0, 0 }, nmissing = 0;
 	int r, blk, row;
 	char who[400];
+	struct buf names;
 
+	buf_init(&names);
 	for (k = 0; k < rep->nlscbs; k++) {
 		for (r = 0; r < A->nrows; r++)
 			if (strcmp(A->rows[r], rep->lscbs[k]) == 0)
 				break;
-		if (r == A->nrows && B->nerrors < AUD_MAX_ERRORS)
-			aud_csv_error(B, SIZE_MAX, "no row of board '%s' of "
-			    "report.yaml", rep->lscbs[k]);
+		if (r < A->nrows)
+			continue;
+		if (nmissing++ < AUD_MAX_ERRORS)
+			buf_printf(&names, "%s'%s'", nmissing > 1 ? ", " : "",
+			    rep->lscbs[k]);
 	}
+	if (nmissing > AUD_MAX_ERRORS)
+		buf_printf(&names, " and %zu more", nmissing - AUD_MAX_ERRORS);
+	if (nmissing == 1)
+		aud_csv_error(B, SIZE_MAX, "no row of board %s of report.yaml",
+		    names.data);
+	else if (nmissing > 1)
+		aud_csv_error(B, SIZE_MAX, "no row of these %zu boards of "
+		    "report.yaml: %s", nmissing, names.data);
+	buf_clear(&names);
 	for (blk = 0; blk < A->nblocks; blk++)
 		for (r = 0; r <= A->nrows; r++) {
 			row = blk * AUD_ROWS + (r < A->nrows ? r :
