@@ -699,27 +699,36 @@ aud_read_whole(struct aud *A, struct aud_csv *B, struct aud_csv *R)
 	else if (nmissing > 1)
 		aud_csv_error(B, SIZE_MAX, "no row of these %zu boards of "
 		    "report.yaml: %s", nmissing, names.data);
-	buf_clear(&names);
 	for (blk = 0; blk < A->nblocks; blk++)
 		for (r = 0; r <= A->nrows; r++) {
 			row = blk * AUD_ROWS + (r < A->nrows ? r :
 			    AUD_MAX_ROWS);
 			C = r < A->nrows ? B : R;
-			for (i = 0; i < A->s->ndefs; i++) {
+			buf_reset(&names);
+			for (i = 0, nmissing = 0; i < A->s->ndefs; i++) {
 				if (A->seen[(size_t)row * A->s->ndefs + i])
 					continue;
-				missing[C == R]++;
-				if (C->nerrors >= AUD_MAX_ERRORS)
-					continue;
-				aud_csv_error(C, SIZE_MAX, "no row of %s: %s",
-				    aud_row_name(A, row, who, sizeof(who)),
-				    A->s->defs[i].name);
+				if (nmissing++ < AUD_MAX_ERRORS)
+					buf_printf(&names, "%s%s", nmissing > 1 ?
+					    ", " : "", A->s->defs[i].name);
 			}
+			if (nmissing > AUD_MAX_ERRORS)
+				buf_printf(&names, " and %zu more",
+				    nmissing - AUD_MAX_ERRORS);
+			missing[C == R] += nmissing > 0;
+			if (nmissing > 0 && C->nerrors < AUD_MAX_ERRORS)
+				aud_csv_error(C, SIZE_MAX, "no row of %s for "
+				    "%s: %s", aud_row_name(A, row, who,
+				    sizeof(who)), nmissing == 1 ? "figure" :
+				    "these figures", names.data);
 		}
+	buf_clear(&names);
 	for (k = 0; k < 2; k++)
 		if (missing[k] > 0 && (k ? R : B)->nerrors >= AUD_MAX_ERRORS)
-			aud_csv_error(k ? R : B, SIZE_MAX, "%zu rows missing "
-			    "in all", missing[k]);
+			aud_csv_error(k ? R : B, SIZE_MAX, "rows are missing "
+			    "for %zu %s in all (the first are named above)",
+			    missing[k], k ? "periods of London" :
+			    "boards (a board in a period)");
 	return B->nerrors == 0 && R->nerrors == 0;
 }
 

@@ -343,12 +343,14 @@ test_issue32_1_empty_ledger_refused(void **state)
 		/* the national block alone: London's figures missing */
 		{ whole_boards, "name,unit,numerator,denominator,percent,"
 		    "text,not_recorded\n\nstudy,name,percent,text\n",
-		    "R.csv: error: no row of London: cases" },
+		    "R.csv: error: no row of London for these figures: cases, "
+		    "children," },
 		/* a board of report.yaml missing (a file cut at a line) */
 		{ WHOLE_HEAD WHOLE_BOARD("A"), whole_region,
 		    "B.csv: error: no row of board 'B' of report.yaml" },
 		{ WHOLE_HEAD WHOLE_BOARD("A") "B,cases,count,10,,,10,\n",
-		    whole_region, "B.csv: error: no row of B: children" },
+		    whole_region, "B.csv: error: no row of B for these figures: children, "
+		    "cases_with_death, deaths, harm, harmed, old, drugs" },
 	};
 	struct cohort *c;
 	struct fig_set *s = load_small_boards(&c);
