@@ -56,6 +56,11 @@ BIN	:= $(BUILD)/scrpaper
 # each other: output/background-paper-2009-10-to-2010-09.pdf,
 # output/lscb-2009-10-to-2010-09/, ...; input/'s keep their stable names.
 INPUT	?= input
+ifneq ($(words $(INPUT)),1)
+$(error INPUT='$(INPUT)': make cannot use a folder whose name has a space \
+  in its rules; link it under a name without one, then use that: \
+  ln -s '$(INPUT)' input-YEAR && make INPUT=input-YEAR)
+endif
 INPUTS	:= $(wildcard $(INPUT)/*.yaml $(INPUT)/cases/*.yaml)
 PERIOD	:= $(shell sed -n -e '/^period:/,/^[a-z]/s/^  *from: *\([0-9]*-[0-9]*\).*/\1/p' \
 	    -e '/^period:/,/^[a-z]/s/^  *to: *\([0-9]*-[0-9]*\).*/\1/p' \

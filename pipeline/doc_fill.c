@@ -934,25 +934,27 @@ fill_change_rate(struct fill *f, struct doc_node *n,
 	ra = fill_rate(a, mp);
 	rz = fill_rate(z, mc);
 	buf_init(&b);
+	/* A rate of 0 is "0 a year" in both styles: the words' "none a
+	 * year" does not read (issue 32.9). */
 	if (ra == rz) {
 		buf_puts(&b, "was unchanged at ");
-		fill_change_num(&b, v, rz, words, 0);
+		fill_change_num(&b, v, rz, words && rz != 0, 0);
 		buf_puts(&b, " a year");
 	} else {
 		d = rz > ra ? rz - ra : ra - rz;
 		buf_puts(&b, rz > ra ? "rose from " : "fell from ");
-		fill_change_num(&b, v, ra, words, 0);
+		fill_change_num(&b, v, ra, words && ra != 0, 0);
 		buf_puts(&b, " a year to ");
-		fill_change_num(&b, v, rz, words, 0);
+		fill_change_num(&b, v, rz, words && rz != 0, 0);
 		buf_puts(&b, rz > ra ? " a year, up " : " a year, down ");
 		fill_change_num(&b, v, d, words, 0);
 		buf_puts(&b, " a year");
 	}
 	buf_puts(&b, " (");
 	fill_change_num(&b, v, a, words, 0);
-	buf_printf(&b, " in %ld months, then ", mp);
+	buf_printf(&b, " in %ld month%s, then ", mp, mp == 1 ? "" : "s");
 	fill_change_num(&b, v, z, words, 0);
-	buf_printf(&b, " in %ld months)", mc);
+	buf_printf(&b, " in %ld month%s)", mc, mc == 1 ? "" : "s");
 	n->text = buf_take(&b);
 }
 
@@ -1304,8 +1306,10 @@ fill_period_table(struct fill *f, struct doc_node *t)
 					/* Counts of periods of unequal
 					 * lengths: each column says its
 					 * months. */
-					hl = xasprintf("%s (%ld\u00a0months)",
-					    label, fill_period_months(f, i));
+					hl = xasprintf("%s (%ld\u00a0month%s)",
+					    label, fill_period_months(f, i),
+					    fill_period_months(f, i) == 1 ?
+					    "" : "s");
 					free(label);
 					label = hl;
 				}

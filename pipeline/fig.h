@@ -268,6 +268,17 @@ const char	*fig_approx_share(long num, long den);
 const char	*fig_approx_count(long n);
 
 /*
+ * Returns 1 when a spreadsheet would evaluate the CSV cell s as a
+ * formula (OWASP, "CSV Injection"): it starts with =, +, -, @, a tab or
+ * a carriage return -- after any single quotes, so that the quote a
+ * writer adds reads back unambiguously -- and is not a plain number
+ * ("-3", "+2.5", "-4%", which stay numbers).  Every CSV writer prefixes
+ * such a cell with ' and quotes it; the ledger reader of fig_audit.c
+ * takes the one quote off again.
+ */
+int		 fig_csv_formula(const char *s);
+
+/*
  * fig_print.c: prints the ledger, with the national comparators, as CSV
  * or JSON; the format is in docs/figures.md.  Never prints a case id or
  * notes; a suppressed figure prints "[c]" and no numerator or percent.
@@ -302,5 +313,36 @@ void		 fig_print_json_period(FILE *f, const struct fig_ledger *l,
  */
 long		 fig_audit(const struct fig_set *s, const char *boards_csv,
 		    const char *region_csv, const char *label, FILE *out);
+
+/* A ledger's text, as read from a file. */
+struct fig_ledger_text {
+	const char	*file;		/* its name in messages */
+	const char	*text;
+	size_t		 len;		/* bytes of text (it may hold NULs) */
+};
+
+/* What fig_audit_published() read. */
+struct fig_audit_read {
+	size_t		 boards;	/* boards of the boards' ledger */
+	size_t		 periods;	/* periods (the total not counted) */
+	int		 pooled;	/* 1: and a total over the periods */
+	size_t		 cells;		/* board figures, every period's */
+	size_t		 hidden;	/* of them [c] */
+};
+
+/*
+ * fig_audit() on ledgers read from files, strictly: an empty ledger,
+ * a byte that is not UTF-8 text, a wrong header, a short or long row, a
+ * field that is not what its column holds, an unknown figure, a row
+ * given twice, or (c not NULL) a board not in c's report.yaml or a row
+ * of a board or of London missing is an error at FILE:LINE:COL in d.
+ * What was read goes to *rd (rd may be NULL).  Returns the number of
+ * cells recovered, or -1 after messages in d.
+ */
+long		 fig_audit_published(const struct fig_set *s,
+		    const struct cohort *c,
+		    const struct fig_ledger_text *boards,
+		    const struct fig_ledger_text *region, struct diag *d,
+		    struct fig_audit_read *rd, const char *label, FILE *out);
 
 #endif

@@ -15,11 +15,13 @@
  * it but the definitions and the ledger's printed form.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+#include "diag.h"
 #include "case.h"
 #include "fig.h"
 #include "fig_impl.h"
@@ -90,6 +92,11 @@ struct aud {
 	char		*pending;
 	struct { int var; long lo, hi; int wl, wh; } *undo;
 	size_t		 nundo, capundo;
+	const struct cohort *c;		/* the cohort, or NULL: then the
+					 * ledgers need not be whole */
+	int		*seen;		/* (row, fig) -> line of its row, or 0 */
+	size_t		 cells;		/* board figures read */
+	size_t		 hidden;	/* of them [c] */
 };
 
 static int
@@ -193,45 +200,262 @@ aud_term(struct aud *A, int var, long k)
 	f->k[f->n++] = k;
 }
 
-/* Splits one CSV line into at most max fields (quotes honoured), in
- * place.  Returns the number of fields. */
-static int
-aud_split(char *line, char **field, int max)
-{
-	char *r = line, *w = line;
-	int n = 0, q = 0;
+/*
+ * The ledgers are read strictly: a ledger that is empty, holds a byte
+ * that is not UTF-8 text, has the wrong header, a short or long row, a
+ * number that is not a whole number, an unknown figure or board, a row
+ * twice or (with the cohort) a row missing is refused with
+ * FILE:LINE:COL, for an attack on a partial ledger would pass a broken
+ * release.
+ */
+#define AUD_MAX_FIELDS	9	/* fields of a ledger row: period, lscb, 7 */
+#define AUD_MAX_NUMBER	((long)CASE_MAX_CASES * CASE_MAX_CHILDREN)
+				/* the largest number a ledger can hold */
+#define AUD_MAX_ERRORS	20	/* messages about one ledger, then it is
+				 * given up */
 
-	field[n++] = w;
-	for (; *r != '\0'; r++) {
-		if (q) {
-			if (*r == '"' && r[1] == '"')
-				*w++ = *r++;
-			else if (*r == '"')
-				q = 0;
-			else
-				*w++ = *r;
-		} else if (*r == '"')
-			q = 1;
-		else if (*r == ',' && n < max) {
-			*w++ = '\0';
-			field[n++] = w;
-		} else
-			*w++ = *r;
-	}
-	*w = '\0';
-	return n;
+static const char aud_boards_header[] = "lscb,name,unit,numerator,"
+    "denominator,percent,text,not_recorded";
+static const char aud_region_header[] = "name,unit,numerator,denominator,"
+    "percent,text,not_recorded";
+static const char aud_national_header[] = "study,name,percent,text";
+
+/* A cursor over one ledger's text, so that every problem is reported at
+ * its FILE:LINE:COL. */
+struct aud_csv {
+	const char	*file;		/* the ledger's name in messages */
+	const char	*text;
+	size_t		 len;
+	size_t		 off;		/* where the next record starts */
+	int		 line;		/* 1-based line of the record read */
+	int		 next_line;	/* line of the next record */
+	char		*buf;		/* the fields of the record read */
+	char		*field[AUD_MAX_FIELDS + 1];
+	size_t		 at[AUD_MAX_FIELDS + 1]; /* offset of each field */
+	int		 n;		/* fields of the record read */
+	int		 nerrors;
+	int		 empty_ok;	/* a header alone is a whole ledger */
+	struct diag	*d;
+};
+
+static void
+aud_csv_error(struct aud_csv *C, size_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reports a problem of C's ledger at byte off (SIZE_MAX: the whole
+ * file). */
+static void
+aud_csv_error(struct aud_csv *C, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+	int line = 0, col = 0;
+
+	if (off != SIZE_MAX)
+		str_offset_pos(C->text, off, &line, &col);
+	va_start(ap, fmt);
+	diag_vmsg(C->d, DIAG_ERROR, C->file, line, col, fmt, ap);
+	va_end(ap);
+	C->nerrors++;
 }
 
-/* Parses a number of the CSV; returns 0 for an empty field. */
-static int
-aud_number(const char *s, long *v)
+static void
+aud_csv_init(struct aud_csv *C, const char *file, const char *text,
+    size_t len, struct diag *d)
 {
-	char *end;
+	memset(C, 0, sizeof(*C));
+	C->file = file;
+	C->text = text;
+	C->len = len;
+	C->next_line = 1;
+	C->buf = xmalloc(len + AUD_MAX_FIELDS + 2);
+	C->d = d;
+}
+
+/* Checks that the ledger is UTF-8 text without NUL bytes or control
+ * characters but line breaks and tabs (carriage returns only inside
+ * quotes, which aud_csv_record() checks).  Returns 1, or 0 after a
+ * message. */
+static int
+aud_csv_bytes(struct aud_csv *C, const char *header)
+{
+	size_t i, bad;
+	unsigned char ch;
+
+	if (C->len == 0) {
+		aud_csv_error(C, 0, "empty: not a ledger (its first line is "
+		    "'%s')", header);
+		return 0;
+	}
+	for (i = 0; i < C->len; i++) {
+		ch = (unsigned char)C->text[i];
+		if (ch == '\0') {
+			aud_csv_error(C, i, "a NUL byte: a ledger is text");
+			return 0;
+		}
+		if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
+			aud_csv_error(C, i, "control character U+%04X: a "
+			    "ledger holds none", ch);
+			return 0;
+		}
+	}
+	if ((bad = str_utf8_error(C->text, C->len)) < C->len) {
+		aud_csv_error(C, bad, "byte 0x%02X is not UTF-8: a ledger is "
+		    "UTF-8 text", (unsigned char)C->text[bad]);
+		return 0;
+	}
+	return 1;
+}
+
+/* A cell the writer neutralised against spreadsheet formulas
+ * (fig_csv_formula()) is read back as it was: one leading quote less. */
+static void
+aud_csv_plain(char *s)
+{
+	if (*s == '\'' && fig_csv_formula(s))
+		memmove(s, s + 1, strlen(s));
+}
+
+/*
+ * Reads the next record (RFC 4180: fields quoted when they hold a
+ * comma, a quote or a line break, a quote doubled inside) into
+ * C->field[0..C->n).  Returns 1, 0 at the end of the text, or -1 after
+ * a message.
+ */
+static int
+aud_csv_record(struct aud_csv *C)
+{
+	const char *t = C->text;
+	size_t o = C->off, w = 0, len = C->len;
+
+	if (o >= len)
+		return 0;
+	C->n = 0;
+	C->line = C->next_line;
+	for (;;) {
+		if (C->n == AUD_MAX_FIELDS + 1) {
+			aud_csv_error(C, o, "more than %d fields: not a "
+			    "ledger row", AUD_MAX_FIELDS);
+			return -1;
+		}
+		C->field[C->n] = C->buf + w;
+		C->at[C->n++] = o;
+		if (o < len && t[o] == '"') {
+			for (o++;; o++) {
+				if (o >= len) {
+					aud_csv_error(C, C->at[C->n - 1],
+					    "a quoted field that never ends");
+					return -1;
+				}
+				if (t[o] == '"' && o + 1 < len &&
+				    t[o + 1] == '"')
+					o++;
+				else if (t[o] == '"')
+					break;
+				if (t[o] == '\n')
+					C->next_line++;
+				C->buf[w++] = t[o];
+			}
+			if (++o < len && t[o] != ',' && t[o] != '\n') {
+				aud_csv_error(C, o, "text after the closing "
+				    "quote of a field");
+				return -1;
+			}
+		} else
+			for (; o < len && t[o] != ',' && t[o] != '\n'; o++) {
+				if (t[o] == '"' || t[o] == '\r') {
+					aud_csv_error(C, o, "%s in a field "
+					    "that is not quoted", t[o] == '"' ?
+					    "a quote" : "a carriage return "
+					    "(Windows line ends?)");
+					return -1;
+				}
+				C->buf[w++] = t[o];
+			}
+		C->buf[w++] = '\0';
+		aud_csv_plain(C->field[C->n - 1]);
+		if (o >= len) {
+			aud_csv_error(C, o, "the last line has no line "
+			    "break: the ledger may be cut short");
+			return -1;
+		}
+		if (t[o++] == '\n')
+			break;
+	}
+	C->next_line++;
+	C->off = o;
+	return 1;
+}
+
+/* Reads the header line: header, or with "period," before it (*multi
+ * set).  Returns 1, or 0 after a message. */
+static int
+aud_csv_header(struct aud_csv *C, const char *header, int *multi)
+{
+	const char *t = C->text, *nl;
+	size_t n, h = strlen(header);
+
+	if (!aud_csv_bytes(C, header))
+		return 0;
+	nl = memchr(t, '\n', C->len);
+	n = nl != NULL ? (size_t)(nl - t) : C->len;
+	*multi = n == h + 7 && strncmp(t, "period,", 7) == 0 &&
+	    strncmp(t + 7, header, h) == 0;
+	if (!*multi && (n != h || strncmp(t, header, h) != 0)) {
+		aud_csv_error(C, 0, "not a ledger: its first line is not "
+		    "'%s' (nor 'period,%s' of --all-periods)", header, header);
+		return 0;
+	}
+	if (nl == NULL) {
+		aud_csv_error(C, n, "the last line has no line break: the "
+		    "ledger may be cut short");
+		return 0;
+	}
+	C->off = n + 1;
+	C->next_line = 2;
+	if (C->off == C->len && !C->empty_ok) {
+		aud_csv_error(C, C->off, "no rows: the ledger has its header "
+		    "only");
+		return 0;
+	}
+	return 1;
+}
+
+/* Checks that C's record has n fields.  Returns 1, or 0 after a
+ * message. */
+static int
+aud_csv_fields(struct aud_csv *C, int n)
+{
+	if (C->n == n)
+		return 1;
+	aud_csv_error(C, C->n < n ? C->off - 1 : C->at[n], "%s row: %d "
+	    "field%s where the header has %d", C->n < n ? "a short" :
+	    "a long", C->n, C->n == 1 ? "" : "s", n);
+	return 0;
+}
+
+/* Field i of C's record: empty (returns 0), or a whole number of at
+ * most max into *v (returns 1).  Returns -1 after a message. */
+static int
+aud_csv_number(struct aud_csv *C, int i, long max, const char *what,
+    long *v)
+{
+	const char *s = C->field[i], *p;
 
 	if (*s == '\0')
 		return 0;
-	*v = strtol(s, &end, 10);
-	return *end == '\0';
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*p != '\0') {
+		aud_csv_error(C, C->at[i], "%s '%.40s' is not a whole number",
+		    what, s);
+		return -1;
+	}
+	if (p - s > 12 || (*v = strtol(s, NULL, 10)) > max) {
+		aud_csv_error(C, C->at[i], "%s %.40s is more than %ld", what,
+		    s, max);
+		return -1;
+	}
+	return 1;
 }
 
 /* Returns the figure index of name, or -1. */
@@ -278,30 +502,78 @@ aud_band(struct aud *A, int var, const char *text, long den)
 	x->banded = x->blo <= x->bhi;
 }
 
-/* What a ledger line publishes: fields from name on. */
-static void
-aud_read_fields(struct aud *A, int row, char **fl, int n, long *cases,
-    long *children)
+/*
+ * Reads one ledger row of C, its fields from f0 on (name, unit,
+ * numerator, denominator, percent, text, not_recorded), as row: checks
+ * every field, then takes what it publishes.  A board's figures are
+ * counted in A->cells (and A->hidden when [c]).  Returns 1, or 0 after
+ * a message.
+ */
+static int
+aud_read_row(struct aud *A, struct aud_csv *C, int f0, int row,
+    long *cases, long *children)
 {
-	const struct fig_def *d;
-	long x;
-	int fig, var;
+	const struct fig_def *d = NULL;
+	char **fl = C->field + f0, who[400];
+	const char *unit;
+	long num = 0, den = 0, pct = 0, nr = 0;
+	int fig = -1, hn, hd, hp, hr, var, *seen;
 
-	if (n < 7 || (fig = aud_fig(A->s, fl[0])) < 0)
-		return;
-	d = &A->s->defs[fig];
-	if (aud_number(fl[2], &x)) {
+	if (strcmp(fl[0], "out_of_period") != 0 &&
+	    (fig = aud_fig(A->s, fl[0])) < 0) {
+		aud_csv_error(C, C->at[f0], "no figure '%.80s' in the figure "
+		    "definitions", fl[0]);
+		return 0;
+	}
+	if (fig >= 0)
+		d = &A->s->defs[fig];
+	unit = fig_unit_names[d != NULL ? d->unit : FIG_COUNT];
+	if (strcmp(fl[1], unit) != 0) {
+		aud_csv_error(C, C->at[f0 + 1], "unit '%.40s' where figure "
+		    "'%s' is of unit '%s'", fl[1], fl[0], unit);
+		return 0;
+	}
+	if ((hn = aud_csv_number(C, f0 + 2, AUD_MAX_NUMBER, "numerator",
+	    &num)) < 0 || (hd = aud_csv_number(C, f0 + 3, AUD_MAX_NUMBER,
+	    "denominator", &den)) < 0 || (hp = aud_csv_number(C, f0 + 4, 100,
+	    "percent", &pct)) < 0 || (hr = aud_csv_number(C, f0 + 6,
+	    AUD_MAX_NUMBER, "not_recorded", &nr)) < 0)
+		return 0;
+	if ((d == NULL || d->unit == FIG_COUNT) && (hd || hp)) {
+		aud_csv_error(C, C->at[f0 + (hd ? 3 : 4)], "a %s for '%s', a "
+		    "count", hd ? "denominator" : "percent", fl[0]);
+		return 0;
+	}
+	if (d == NULL) {
+		if (!hn)
+			aud_csv_error(C, C->at[f0 + 2], "out_of_period "
+			    "without its number");
+		return hn;
+	}
+	seen = &A->seen[(size_t)row * A->s->ndefs + (size_t)fig];
+	if (*seen) {
+		aud_csv_error(C, C->at[f0], "%s: %s a second time (first at "
+		    "line %d)", aud_row_name(A, row, who, sizeof(who)),
+		    d->name, *seen);
+		return 0;
+	}
+	*seen = C->line;
+	if (!aud_london(row)) {
+		A->cells++;
+		A->hidden += !hn;
+	}
+	if (hn) {
 		var = aud_var(A, row, fig, AUD_NUM);
 		A->v[var].shown = 1;
-		A->v[var].val = x;
+		A->v[var].val = num;
 		if (d->public && d->pop == FIG_POP_CASES &&
 		    d->where->type == FP_TRUE)
-			cases[row] = x;
+			cases[row] = num;
 		if (d->public && d->pop == FIG_POP_CHILDREN &&
 		    d->where->type == FP_TRUE)
-			children[row] = x;
+			children[row] = num;
 	}
-	if (aud_number(fl[3], &x) && d->unit != FIG_COUNT) {
+	if (hd) {
 		/* A printed base: the deaths, or a base narrowed by of. */
 		if (d->of->type != FP_TRUE)
 			var = aud_var(A, row, fig, AUD_DEN);
@@ -311,16 +583,17 @@ aud_read_fields(struct aud *A, int row, char **fl, int n, long *cases,
 			var = -1;
 		if (var >= 0) {
 			A->v[var].shown = 1;
-			A->v[var].val = x;
+			A->v[var].val = den;
 		}
 	}
-	if (!aud_number(fl[2], &x) && aud_number(fl[3], &x))
-		aud_band(A, aud_var(A, row, fig, AUD_NUM), fl[5], x);
-	if (aud_number(fl[6], &x)) {
+	if (!hn && hd)
+		aud_band(A, aud_var(A, row, fig, AUD_NUM), fl[5], den);
+	if (hr) {
 		var = aud_var(A, row, fig, AUD_NR);
 		A->v[var].shown = 1;
-		A->v[var].val = x;
+		A->v[var].val = nr;
 	}
+	return 1;
 }
 
 /* The block of period label (NULL: the one period), added on first
@@ -342,68 +615,201 @@ aud_block(struct aud *A, const char *label)
 	return A->nblocks++;
 }
 
+/* The block of C's record (its period field when multi), or -1 after a
+ * message.  London's ledger may name no period the boards' do not. */
+static int
+aud_read_block(struct aud *A, struct aud_csv *C, int multi, int region)
+{
+	int i, n = A->nblocks, blk;
+
+	if (!multi)
+		return aud_block(A, NULL);
+	for (i = 0; i < n; i++)
+		if (strcmp(A->blocks[i], C->field[0]) == 0)
+			return i;
+	if (region)
+		aud_csv_error(C, C->at[0], "period '%.40s' is not in the "
+		    "boards' ledger", C->field[0]);
+	else if ((blk = aud_block(A, C->field[0])) >= 0)
+		return blk;
+	else
+		aud_csv_error(C, C->at[0], "more than %d periods",
+		    AUD_MAX_BLOCKS);
+	return -1;
+}
+
+/* The row of board name in C's record, added on first use; with the
+ * cohort, a board of report.yaml.  Returns -1 after a message. */
+static int
+aud_read_board(struct aud *A, struct aud_csv *C, int i)
+{
+	const char *name = C->field[i];
+	size_t k;
+	int row;
+
+	for (row = 0; row < A->nrows; row++)
+		if (strcmp(A->rows[row], name) == 0)
+			return row;
+	for (k = 0; A->c != NULL && k < A->c->report.nlscbs; k++)
+		if (strcmp(A->c->report.lscbs[k], name) == 0)
+			break;
+	if (A->c != NULL && k == A->c->report.nlscbs) {
+		aud_csv_error(C, C->at[i], "board '%.100s' is not in "
+		    "report.yaml", name);
+		return -1;
+	}
+	if (A->nrows == AUD_MAX_ROWS) {
+		aud_csv_error(C, C->at[i], "more than %d boards",
+		    AUD_MAX_ROWS);
+		return -1;
+	}
+	A->rows[A->nrows] = xstrdup(name);
+	return A->nrows++;
+}
+
+/* With the cohort: every board of report.yaml in the boards' ledger,
+ * and every figure of every board and of London in each period.
+ * Returns 1, or 0 after messages (AUD_MAX_ERRORS of each ledger). */
+static int
+aud_read_whole(struct aud *A, struct aud_csv *B, struct aud_csv *R)
+{
+	const struct report *rep = &A->c->report;
+	struct aud_csv *C;
+	size_t k, i, missing[2] = { 0, 0 }, nmissing = 0;
+	int r, blk, row;
+	char who[400];
+	struct buf names;
+
+	buf_init(&names);
+	for (k = 0; k < rep->nlscbs; k++) {
+		for (r = 0; r < A->nrows; r++)
+			if (strcmp(A->rows[r], rep->lscbs[k]) == 0)
+				break;
+		if (r < A->nrows)
+			continue;
+		if (nmissing++ < AUD_MAX_ERRORS)
+			buf_printf(&names, "%s'%s'", nmissing > 1 ? ", " : "",
+			    rep->lscbs[k]);
+	}
+	if (nmissing > AUD_MAX_ERRORS)
+		buf_printf(&names, " and %zu more", nmissing - AUD_MAX_ERRORS);
+	if (nmissing == 1)
+		aud_csv_error(B, SIZE_MAX, "no row of board %s of report.yaml",
+		    names.data);
+	else if (nmissing > 1)
+		aud_csv_error(B, SIZE_MAX, "no row of these %zu boards of "
+		    "report.yaml: %s", nmissing, names.data);
+	for (blk = 0; blk < A->nblocks; blk++)
+		for (r = 0; r <= A->nrows; r++) {
+			row = blk * AUD_ROWS + (r < A->nrows ? r :
+			    AUD_MAX_ROWS);
+			C = r < A->nrows ? B : R;
+			buf_reset(&names);
+			for (i = 0, nmissing = 0; i < A->s->ndefs; i++) {
+				if (A->seen[(size_t)row * A->s->ndefs + i])
+					continue;
+				if (nmissing++ < AUD_MAX_ERRORS)
+					buf_printf(&names, "%s%s", nmissing > 1 ?
+					    ", " : "", A->s->defs[i].name);
+			}
+			if (nmissing > AUD_MAX_ERRORS)
+				buf_printf(&names, " and %zu more",
+				    nmissing - AUD_MAX_ERRORS);
+			missing[C == R] += nmissing > 0;
+			if (nmissing > 0 && C->nerrors < AUD_MAX_ERRORS)
+				aud_csv_error(C, SIZE_MAX, "no row of %s for "
+				    "%s: %s", aud_row_name(A, row, who,
+				    sizeof(who)), nmissing == 1 ? "figure" :
+				    "these figures", names.data);
+		}
+	buf_clear(&names);
+	for (k = 0; k < 2; k++)
+		if (missing[k] > 0 && (k ? R : B)->nerrors >= AUD_MAX_ERRORS)
+			aud_csv_error(k ? R : B, SIZE_MAX, "rows are missing "
+			    "for %zu %s in all (the first are named above)",
+			    missing[k], k ? "periods of London" :
+			    "boards (a board in a period)");
+	return B->nerrors == 0 && R->nerrors == 0;
+}
+
 /*
- * Reads the boards' CSV (lscb first, or period then lscb) and London's
- * (name first up to the blank line before the national block, or period
- * then name).  Both must be of one period, or both --all-periods tables.
- * Returns 0 on a malformed file.
+ * Reads the boards' ledger B (lscb first, or period then lscb) and
+ * London's, R (name first, up to the blank line before the national
+ * block; or period then name).  Both must be of one period, or both
+ * --all-periods tables.  Returns 1, or 0 after messages.
  */
 static int
-aud_read(struct aud *A, char *boards, char *region, long *cases,
+aud_read(struct aud *A, struct aud_csv *B, struct aud_csv *R, long *cases,
     long *children)
 {
-	char *line, *next, *fl[10];
-	int n, row, first = 1, multi = 0, blk;
+	int k, row, multi, rmulti, blk, national = 0;
 
-	for (line = boards; line != NULL && *line != '\0'; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		if (first) {
-			first = 0;
-			if (strncmp(line, "period,lscb,name,", 17) == 0)
-				multi = 1;
-			else if (strncmp(line, "lscb,name,", 10) != 0)
-				return 0;
-			continue;
-		}
-		if ((n = aud_split(line, fl, 9 + multi)) < 8 + multi)
-			continue;
-		if ((blk = aud_block(A, multi ? fl[0] : NULL)) < 0)
+	if (!aud_csv_header(B, aud_boards_header, &multi))
+		return 0;
+	while (B->nerrors < AUD_MAX_ERRORS && (k = aud_csv_record(B)) != 0) {
+		if (k < 0)
 			return 0;
-		for (row = 0; row < A->nrows; row++)
-			if (strcmp(A->rows[row], fl[multi]) == 0)
-				break;
-		if (row == A->nrows) {
-			if (A->nrows == AUD_MAX_ROWS)
-				return 0;
-			A->rows[A->nrows++] = xstrdup(fl[multi]);
-		}
-		aud_read_fields(A, blk * AUD_ROWS + row, fl + 1 + multi,
-		    n - 1 - multi, cases, children);
+		if (!aud_csv_fields(B, 8 + multi) ||
+		    (blk = aud_read_block(A, B, multi, 0)) < 0 ||
+		    (row = aud_read_board(A, B, multi)) < 0)
+			continue;
+		aud_read_row(A, B, 1 + multi, blk * AUD_ROWS + row, cases,
+		    children);
 	}
-	/* London's rows go last in each block: rows are numbered now. */
-	first = 1;
-	for (line = region; line != NULL && *line != '\0'; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		if (first) {
-			first = 0;
-			if ((strncmp(line, "period,name,", 12) == 0) != multi ||
-			    (!multi && strncmp(line, "name,", 5) != 0))
-				return 0;
-			continue;
-		}
-		if (*line == '\0')
-			break;
-		if ((n = aud_split(line, fl, 8 + multi)) < 7 + multi)
-			continue;
-		if ((blk = aud_block(A, multi ? fl[0] : NULL)) < 0)
+	if (!aud_csv_header(R, aud_region_header, &rmulti))
+		return 0;
+	if (rmulti != multi) {
+		aud_csv_error(R, 0, "%s beside %s", multi ? "one period's "
+		    "ledger" : "an --all-periods ledger", multi ?
+		    "the boards' --all-periods ledger" : "the boards' ledger "
+		    "of one period");
+		return 0;
+	}
+	while (R->nerrors < AUD_MAX_ERRORS && (k = aud_csv_record(R)) != 0) {
+		if (k < 0)
 			return 0;
-		aud_read_fields(A, blk * AUD_ROWS + AUD_MAX_ROWS, fl + multi,
-		    n - multi, cases, children);
+		if (national == 0 && !multi && R->n == 1 &&
+		    *R->field[0] == '\0') {
+			/* The national studies' figures follow. */
+			national = 1;
+			if ((k = aud_csv_record(R)) < 0)
+				return 0;
+			if (k == 0 || R->n != 4 || strcmp(R->field[0],
+			    "study") != 0 || strcmp(R->field[1], "name") ||
+			    strcmp(R->field[2], "percent") ||
+			    strcmp(R->field[3], "text")) {
+				aud_csv_error(R, k ? R->at[0] : R->len,
+				    "after the blank line, not the header "
+				    "'%s' of the national figures",
+				    aud_national_header);
+				return 0;
+			}
+			continue;
+		}
+		if (national) {
+			long pct;
+
+			if (aud_csv_fields(R, 4))
+				aud_csv_number(R, 2, 100, "percent", &pct);
+			continue;
+		}
+		if (!aud_csv_fields(R, 7 + multi) ||
+		    (blk = aud_read_block(A, R, multi, 1)) < 0)
+			continue;
+		aud_read_row(A, R, multi, blk * AUD_ROWS + AUD_MAX_ROWS,
+		    cases, children);
 	}
+	if (B->nerrors > 0 || R->nerrors > 0)
+		return 0;
+	if (A->c != NULL && !aud_read_whole(A, B, R))
+		return 0;
 	/* A total needs periods to be the total of. */
-	return A->pool < 0 || A->nblocks > 1;
+	if (A->pool >= 0 && A->nblocks < 2) {
+		aud_csv_error(B, SIZE_MAX, "a total ('%s') of no periods",
+		    CASE_POOLED_LABEL);
+		return 0;
+	}
+	return 1;
 }
 
 /* Declares "num + not_recorded <= base" of figure i in row rr when i
@@ -798,9 +1204,10 @@ aud_free(struct aud *A)
 		free(A->f[i].text);
 	}
 	free(A->f);
-	for (i = 0; i < A->nv; i++)
+	for (i = 0; A->uses != NULL && i < A->nv; i++)
 		free(A->uses[i]);
 	free(A->uses);
+	free(A->seen);
 	free(A->nuses);
 	free(A->v);
 	free(A->id);
@@ -810,16 +1217,19 @@ aud_free(struct aud *A)
 }
 
 long
-fig_audit(const struct fig_set *s, const char *boards_csv,
-    const char *region_csv, const char *label, FILE *out)
+fig_audit_published(const struct fig_set *s, const struct cohort *c,
+    const struct fig_ledger_text *boards, const struct fig_ledger_text *region,
+    struct diag *d, struct fig_audit_read *rd, const char *label, FILE *out)
 {
 	struct aud A;
-	char *b, *r, *said;
+	struct aud_csv B, R;
+	char *said;
 	long *cases, *children, found = 0;
 	int i, j;
 
 	memset(&A, 0, sizeof(A));
 	A.s = s;
+	A.c = c;
 	A.pool = -1;
 	A.rows = xcalloc(AUD_MAX_ROWS, sizeof(*A.rows));
 	A.id = xcalloc((size_t)AUD_MAX_BLOCKS * AUD_ROWS * (s->ndefs + 1) *
@@ -827,17 +1237,25 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
 	for (i = 0; i < AUD_MAX_BLOCKS * AUD_ROWS * ((int)s->ndefs + 1) *
 	    AUD__MAX; i++)
 		A.id[i] = -1;
+	A.seen = xcalloc((size_t)AUD_MAX_BLOCKS * AUD_ROWS * (s->ndefs + 1),
+	    sizeof(*A.seen));
 	cases = xcalloc(AUD_MAX_BLOCKS * AUD_ROWS, sizeof(*cases));
 	children = xcalloc(AUD_MAX_BLOCKS * AUD_ROWS, sizeof(*children));
 	for (i = 0; i < AUD_MAX_BLOCKS * AUD_ROWS; i++)
 		cases[i] = children[i] = AUD_INF;
-	b = xstrdup(boards_csv);
-	r = xstrdup(region_csv);
-	if (!aud_read(&A, b, r, cases, children)) {
-		fprintf(out, "%s: the published ledgers cannot be read\n",
-		    label);
+	aud_csv_init(&B, boards->file, boards->text, boards->len, d);
+	aud_csv_init(&R, region->file, region->text, region->len, d);
+	B.empty_ok = c != NULL && c->report.nlscbs == 0;
+	if (!aud_read(&A, &B, &R, cases, children)) {
 		found = -1;
 		goto out;
+	}
+	if (rd != NULL) {
+		rd->boards = (size_t)A.nrows;
+		rd->periods = (size_t)A.nblocks - (A.pool >= 0);
+		rd->pooled = A.pool >= 0;
+		rd->cells = A.cells;
+		rd->hidden = A.hidden;
 	}
 	aud_facts(&A, cases, children);
 	A.uses = xcalloc((size_t)A.nv + 1, sizeof(*A.uses));
@@ -864,8 +1282,9 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
 			    A.v[i].lo == A.v[i].hi)
 				A.v[i].baseline = 1;
 	if (!aud_reason(&A, 0)) {
-		fprintf(out, "%s: what is published contradicts the "
-		    "relations of figures.yaml\n", label);
+		diag_error(d, boards->file, 0, 0, "what it and %s publish "
+		    "contradicts the relations of the figure definitions",
+		    region->file);
 		found = -1;
 		goto out;
 	}
@@ -884,10 +1303,26 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
 	}
 	free(said);
 out:
-	free(b);
-	free(r);
+	free(B.buf);
+	free(R.buf);
 	free(cases);
 	free(children);
 	aud_free(&A);
+	return found;
+}
+
+long
+fig_audit(const struct fig_set *s, const char *boards_csv,
+    const char *region_csv, const char *label, FILE *out)
+{
+	struct fig_ledger_text b = { "the boards' ledger", boards_csv,
+	    strlen(boards_csv) }, r = { "London's ledger", region_csv,
+	    strlen(region_csv) };
+	struct diag d;
+	long found;
+
+	diag_init(&d, out);
+	found = fig_audit_published(s, NULL, &b, &r, &d, NULL, label, out);
+	diag_clear(&d);
 	return found;
 }

@@ -91,17 +91,22 @@ static const char fig_data_meta_header[] = "col_name,col_type,label,"
     "indicator_grouping,indicator_unit,indicator_dp,filter_hint,"
     "filter_grouping_column\n";
 
-/* Appends s as one CSV field, quoted when it holds , " or a line break. */
+/* Appends s as one CSV field, quoted when it holds , " or a line break;
+ * a cell a spreadsheet would evaluate (fig_csv_formula()) is led by '
+ * and quoted, as OWASP's guidance on CSV injection says. */
 static void
 csv_field(struct buf *b, const char *s)
 {
 	const char *p;
+	int formula = fig_csv_formula(s);
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			buf_putc(b, '"');
@@ -543,6 +548,43 @@ write_one(const char *dir, const char *name, const char *data)
 	return rc;
 }
 
+/*
+ * Refuses, before anything is written, a folder dir that is something
+ * else (a symbolic link too: nothing is written through one), and any of its three files that is not a regular file (a
+ * symbolic link, a device, a folder): none is replaced or written
+ * through.  Returns 0, or 2 (a usage error) after a message for each.
+ */
+static int
+refuse_targets(const char *dir)
+{
+	static const char *const names[] = { FIG_DATA_CSV, FIG_DATA_META,
+	    FIG_DATA_README };
+	struct stat sb;
+	const char *why;
+	char *path;
+	size_t i;
+	int rc = 0;
+
+	if (lstat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "scrpaper: -o %s: %s, not a folder; the open "
+		    "data set is a folder of three files, written only into a "
+		    "folder (nothing written)\n", dir, S_ISLNK(sb.st_mode) ?
+		    "a symbolic link" : "something else");
+		return 2;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		if ((why = file_target_refusal(path)) != NULL) {
+			fprintf(stderr, "scrpaper: -o %s: %s, not a regular "
+			    "file; refusing to replace it (nothing written)\n",
+			    path, why);
+			rc = 2;
+		}
+		free(path);
+	}
+	return rc;
+}
+
 int
 fig_data_write(const struct fig_set *s, const struct cohort *c,
     const char *report_file, const char *figures_file, const char *dir,
@@ -553,6 +595,8 @@ fig_data_write(const struct fig_set *s, const struct cohort *c,
 
 	if (!fig_data_check(s, c, report_file, figures_file, d))
 		return 1;
+	if ((rc = refuse_targets(dir)) != 0)
+		return rc;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "scrpaper: %s: %s\n", dir, strerror(errno));
 		return EXIT_SYSERR;

@@ -45,8 +45,9 @@ char	*fig_data_readme(const struct cohort *c);
  * Checks (fig_data_check()), then writes the three files into dir,
  * creating it (one level) when it does not exist, each file written whole
  * or not at all.  Returns 0; 1 when the input lacks something (every
- * problem reported, nothing written); 3 (EXIT_SYSERR) after printing an
- * I/O error.
+ * problem reported, nothing written); 2 when dir is not a folder or one
+ * of its files is not a regular file (a symbolic link: nothing written);
+ * 3 (EXIT_SYSERR) after printing an I/O error.
  */
 int	 fig_data_write(const struct fig_set *s, const struct cohort *c,
 	    const char *report_file, const char *figures_file,

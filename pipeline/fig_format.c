@@ -169,3 +169,37 @@ fig_percent(long num, long den)
 	/* Half up: floor(100 * num / den + 1/2). */
 	return (int)((200 * num + den) / (2 * den));
 }
+
+/* Returns 1 when s is a plain number: an optional sign, digits, an
+ * optional decimal part and an optional per cent sign ("-3", "+2.5",
+ * "-4%"). */
+static int
+fig_csv_number(const char *s)
+{
+	const char *p = s;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		if (p[1] < '0' || p[1] > '9')
+			return 0;
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	}
+	if (*p == '%')
+		p++;
+	return *p == '\0';
+}
+
+int
+fig_csv_formula(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL &&
+	    !fig_csv_number(s);
+}

@@ -10,19 +10,25 @@
 #include "case.h"
 #include "fig.h"
 
-/* Writes s as one CSV field, quoted when it holds , " or a line break. */
+/* Writes s as one CSV field, quoted when it holds , " or a line break;
+ * a cell a spreadsheet would evaluate (fig_csv_formula()) is led by '
+ * and quoted, as OWASP's guidance on CSV injection says. */
 static void
 fig_csv_field(FILE *f, const char *s)
 {
 	const char *p;
+	int formula;
 
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	formula = fig_csv_formula(s);
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, f);
 		return;
 	}
 	putc('"', f);
+	if (formula)
+		putc('\'', f);
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			putc('"', f);

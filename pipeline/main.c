@@ -312,7 +312,7 @@ out_marker_check(const struct opts *o)
 	return rc;
 }
 
-static int make_dirs(const char *path);
+static int make_dirs(const char *path, mode_t mode);
 
 /*
  * Before a restricted render: makes the folder (0700 when made here,
@@ -330,7 +330,7 @@ restricted_prepare(const struct opts *o)
 	int rc, fd;
 
 	if (o->all_lscbs && lstat(dir, &sb) == -1 && errno == ENOENT) {
-		if (make_dirs(dir) == -1 || chmod(dir, 0700) == -1) {
+		if (make_dirs(dir, 0700) == -1 || chmod(dir, 0700) == -1) {
 			fprintf(stderr, "scrpaper: %s: cannot create the "
 			    "folder: %s\n", dir, strerror(errno));
 			free(dir);
@@ -956,29 +956,32 @@ print_all_ledgers(struct paper *pp, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
-/* Reads path whole into a new string (free with free()), or NULL after
- * a message. */
-static char *
-read_text(const char *path)
-{
-	FILE *f;
-	char *data = NULL;
-	size_t len = 0, n;
-	char chunk[8192];
+/* The largest published ledger audit reads (1000 boards of 6 periods
+ * of a thousand figures are some 40 MB). */
+#define AUDIT_MAX_LEDGER	((size_t)256 << 20)
 
-	if ((f = fopen(path, "r")) == NULL) {
+/* Reads the ledger dir/name into *t (t->text new: free with free()).
+ * Returns 0, or an exit status after a message. */
+static int
+audit_read_ledger(const char *dir, const char *name,
+    struct fig_ledger_text *t)
+{
+	char *path = xasprintf("%s/%s", dir, name), *data;
+	int rc;
+
+	t->file = path;
+	t->text = NULL;
+	t->len = 0;
+	rc = file_read_all(path, AUDIT_MAX_LEDGER, &data, &t->len);
+	if (rc == -1)
 		fprintf(stderr, "scrpaper: %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		data = xrealloc(data, len + n + 1);
-		memcpy(data + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	data = xrealloc(data, len + 1);
-	data[len] = '\0';
-	return data;
+	else if (rc == -2)
+		fprintf(stderr, "scrpaper: %s: error: larger than %zu MB: not "
+		    "a ledger\n", path, AUDIT_MAX_LEDGER >> 20);
+	if (rc != 0)
+		return rc == -2 ? EXIT_INVALID : EXIT_SYSERR;
+	t->text = data;
+	return 0;
 }
 
 /*
@@ -1034,22 +1037,46 @@ static int
 audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
     const char *published, int pooled)
 {
-	char *bcsv = NULL, *rcsv = NULL, *path;
+	char *bcsv = NULL, *rcsv = NULL;
 	size_t hidden = 0, cells = 0;
-	long found;
+	long found = 0;
+	struct fig_ledger_text bt = { NULL, NULL, 0 }, rt = { NULL, NULL, 0 };
+	struct fig_audit_read rd;
+	struct diag d;
+	int rc;
 
 	if (published != NULL) {
-		path = xasprintf("%s/lscb/figures.csv", published);
-		bcsv = read_text(path);
-		free(path);
-		path = xasprintf("%s/figures.csv", published);
-		rcsv = bcsv ? read_text(path) : NULL;
-		free(path);
-		if (rcsv == NULL) {
-			free(bcsv);
-			return EXIT_SYSERR;
+		if ((rc = audit_read_ledger(published, "lscb/figures.csv",
+		    &bt)) == 0)
+			rc = audit_read_ledger(published, "figures.csv", &rt);
+		if (rc == 0) {
+			diag_init(&d, stderr);
+			found = fig_audit_published(figs, c, &bt, &rt, &d,
+			    &rd, "audit", stdout);
+			diag_clear(&d);
 		}
-	} else if (audit_ledgers(pp, c, pooled, &bcsv, &rcsv, &cells,
+		free((char *)bt.file);
+		free((char *)bt.text);
+		free((char *)rt.file);
+		free((char *)rt.text);
+		if (rc != 0)
+			return rc;
+		if (found > 0)
+			printf("audit: %ld suppressed figure%s can be worked "
+			    "back\n", found, found == 1 ? "" : "s");
+		if (found != 0)
+			return EXIT_INVALID;
+		printf("audit: %s/lscb/figures.csv and %s/figures.csv: %zu "
+		    "board%s, %zu period%s%s, %zu of %zu board figures shown "
+		    "(%zu hidden), no suppressed figure can be worked back: "
+		    "OK\n",
+		    published, published, rd.boards, rd.boards == 1 ? "" : "s",
+		    rd.periods, rd.periods == 1 ? "" : "s", rd.pooled ?
+		    " and their total" : "", rd.cells - rd.hidden, rd.cells,
+		    rd.hidden);
+		return EXIT_SUCCESS;
+	}
+	if (audit_ledgers(pp, c, pooled, &bcsv, &rcsv, &cells,
 	    &hidden) != 0) {
 		free(bcsv);
 		free(rcsv);
@@ -1068,20 +1095,20 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 		printf("audit: %zu boards, %zu of %zu board figures shown, "
 		    "no suppressed figure can be worked back: OK\n",
 		    c->report.nlscbs, cells - hidden, cells);
-	else if (published == NULL)
+	else
 		printf("audit: %zu boards, %zu periods%s, %zu of %zu board "
 		    "figures shown, no suppressed figure can be worked back: "
 		    "OK\n", c->report.nlscbs, report_nperiods(&c->report),
 		    pooled ? " and their total" : "", cells - hidden, cells);
-	else
-		printf("audit: no suppressed figure can be worked back: OK\n");
 	return EXIT_SUCCESS;
 }
 
-/* Creates the folder path and any missing parents (mkdir -p).  Returns
- * 0, or -1 with errno set. */
+/* Creates the folder path and any missing parents (mkdir -p), each new
+ * one with mode: less the umask for 0777, else exactly mode, whatever
+ * the umask (0700 for the restricted edition).  Returns 0, or -1 with
+ * errno set. */
 static int
-make_dirs(const char *path)
+make_dirs(const char *path, mode_t mode)
 {
 	char *p = xstrdup(path), *q, c;
 	int rc = 0;
@@ -1091,7 +1118,10 @@ make_dirs(const char *path)
 			continue;
 		c = *q;
 		*q = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+		if (mkdir(p, mode) == 0) {
+			if (mode != 0777 && chmod(p, mode) == -1)
+				rc = -1;
+		} else if (errno != EEXIST)
 			rc = -1;
 		*q = c;
 		if (c == '\0')
@@ -1198,6 +1228,34 @@ print_summary(const struct cohort *c, size_t nout)
 	free(ncases);
 }
 
+/* The largest SOURCE_DATE_EPOCH: 9999-12-31T23:59:59Z, the last second a
+ * four-digit year (and so a PDF date) can say. */
+#define SDE_MAX		253402300799LL
+
+/*
+ * Checks SOURCE_DATE_EPOCH (reproducible-builds.org's specification: a
+ * malformed value is an error, not ignored): unset or empty, or decimal
+ * digits only up to SDE_MAX.  Returns -1, or EXIT_INVALID after a
+ * message.
+ */
+static int
+check_source_date_epoch(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH"), *p;
+
+	if (e == NULL || *e == '\0')
+		return -1;
+	for (p = e; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*p == '\0' && p - e <= 12 && strtoll(e, NULL, 10) <= SDE_MAX)
+		return -1;
+	fprintf(stderr, "scrpaper: SOURCE_DATE_EPOCH: '%.40s' is not a "
+	    "number of seconds since 1970-01-01T00:00:00Z (decimal digits "
+	    "only, at most %lld, 9999-12-31T23:59:59Z); nothing written\n",
+	    e, SDE_MAX);
+	return EXIT_INVALID;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1212,7 +1270,8 @@ main(int argc, char *argv[])
 	int rc, lscb, missing, nlint, typeset = 0;
 	size_t nout = 0, period;
 
-	if ((rc = parse_args(argc, argv, &o)) >= 0) {
+	if ((rc = parse_args(argc, argv, &o)) >= 0 ||
+	    (o.cmd == CMD_RENDER && (rc = check_source_date_epoch()) >= 0)) {
 		opts_clear(&o);
 		return rc;
 	}
@@ -1296,7 +1355,8 @@ main(int argc, char *argv[])
 		(void)warn_left_out(c, &d);
 		if (o.restricted && (rc = restricted_prepare(&o)) != 0)
 			break;
-		if (o.all_lscbs && make_dirs(o.out) == -1) {
+		if (o.all_lscbs && make_dirs(o.out, o.restricted ? 0700 :
+		    0777) == -1) {
 			fprintf(stderr, "scrpaper: %s: cannot create the "
 			    "folder: %s\n", o.out, strerror(errno));
 			rc = EXIT_SYSERR;

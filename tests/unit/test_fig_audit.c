@@ -258,6 +258,237 @@ test_complementary_suppression_is_minimal(void **state)
 	diag_clear(&d);
 }
 
+
+/* A whole publication of boards A and B under small_yaml: every figure
+ * of both boards and of London, nothing to work back. */
+#define WHOLE_HEAD "lscb,name,unit,numerator,denominator,percent,text," \
+    "not_recorded\n"
+#define WHOLE_BOARD(B) \
+    B ",cases,count,10,,,10,\n" \
+    B ",children,count,10,,,10,\n" \
+    B ",cases_with_death,cases,,10,,[c],\n" \
+    B ",deaths,count,,,,[c],\n" \
+    B ",harm,count,,,,[c],\n" \
+    B ",harmed,children,,10,,[c],\n" \
+    B ",old,children,0,10,0,0%,\n" \
+    B ",drugs,cases,0,10,0,0%,0\n"
+static const char whole_boards[] = WHOLE_HEAD WHOLE_BOARD("A")
+    WHOLE_BOARD("B") "A,out_of_period,count,0,,,0,\n";
+static const char whole_region[] =
+    "name,unit,numerator,denominator,percent,text,not_recorded\n"
+    "cases,count,20,,,20,\n"
+    "children,count,20,,,20,\n"
+    "cases_with_death,cases,10,20,50,50%,\n"
+    "deaths,count,10,,,10,\n"
+    "harm,count,10,,,10,\n"
+    "harmed,children,10,20,50,50%,\n"
+    "old,children,0,20,0,0%,\n"
+    "drugs,cases,0,20,0,0%,0\n"
+    "out_of_period,count,0,,,0,\n"
+    "\n"
+    "study,name,percent,text\n"
+    "s1,harmed,40,40%\n";
+
+/* The small figures with a cohort whose report.yaml has boards A and
+ * B. */
+static struct fig_set *
+load_small_boards(struct cohort **cp)
+{
+	struct fig_set *s = load_small(cp);
+
+	(*cp)->report.lscbs = xcalloc(2, sizeof(char *));
+	(*cp)->report.lscbs[0] = xstrdup("A");
+	(*cp)->report.lscbs[1] = xstrdup("B");
+	(*cp)->report.nlscbs = 2;
+	return s;
+}
+
+/* Audits boards (B.csv, len bytes) and region (R.csv) with the cohort;
+ * returns what fig_audit_published() does, its first message in *msg
+ * (free it; NULL when none). */
+static long
+audit_texts(const struct fig_set *s, const struct cohort *c,
+    const char *boards, size_t blen, const char *region,
+    struct fig_audit_read *rd, char **msg)
+{
+	struct fig_ledger_text b = { "B.csv", boards, blen },
+	    r = { "R.csv", region, strlen(region) };
+	struct diag d;
+	FILE *devnull = fopen("/dev/null", "w");
+	long found;
+
+	diag_init(&d, NULL);
+	found = fig_audit_published(s, c, &b, &r, &d, rd, "t", devnull);
+	*msg = d.nitems > 0 ? diag_format(&d, 0) : NULL;
+	diag_clear(&d);
+	fclose(devnull);
+	return found;
+}
+
+/* Issue 32.1: an empty or header-only ledger (either of the two) is an
+ * error, never "OK"; a whole one is read, and what was read is
+ * counted. */
+static void
+test_issue32_1_empty_ledger_refused(void **state)
+{
+	static const struct {
+		const char *boards, *region, *want;
+	} t[] = {
+		{ "", whole_region, "B.csv:1:1: error: empty: not a ledger" },
+		{ WHOLE_HEAD, whole_region, "B.csv:2:1: error: no rows: the "
+		    "ledger has its header only" },
+		{ whole_boards, "", "R.csv:1:1: error: empty: not a ledger" },
+		{ whole_boards, "name,unit,numerator,denominator,percent,"
+		    "text,not_recorded\n", "R.csv:2:1: error: no rows" },
+		/* the national block alone: London's figures missing */
+		{ whole_boards, "name,unit,numerator,denominator,percent,"
+		    "text,not_recorded\n\nstudy,name,percent,text\n",
+		    "R.csv: error: no row of London for these figures: cases, "
+		    "children," },
+		/* a board of report.yaml missing (a file cut at a line) */
+		{ WHOLE_HEAD WHOLE_BOARD("A"), whole_region,
+		    "B.csv: error: no row of board 'B' of report.yaml" },
+		{ WHOLE_HEAD WHOLE_BOARD("A") "B,cases,count,10,,,10,\n",
+		    whole_region, "B.csv: error: no row of B for these figures: children, "
+		    "cases_with_death, deaths, harm, harmed, old, drugs" },
+	};
+	struct cohort *c;
+	struct fig_set *s = load_small_boards(&c);
+	struct fig_audit_read rd;
+	char *msg;
+	size_t i;
+	long found;
+
+	(void)state;
+	memset(&rd, 0, sizeof(rd));
+	found = audit_texts(s, c, whole_boards, strlen(whole_boards),
+	    whole_region, &rd, &msg);
+	if (found != 0)
+		fail_msg("the whole ledgers give %ld: %s", found,
+		    msg ? msg : "");
+	assert_null(msg);
+	assert_int_equal(rd.boards, 2);
+	assert_int_equal(rd.periods, 1);
+	assert_int_equal(rd.pooled, 0);
+	assert_int_equal(rd.cells, 16);
+	assert_int_equal(rd.hidden, 8);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		found = audit_texts(s, c, t[i].boards, strlen(t[i].boards),
+		    t[i].region, NULL, &msg);
+		if (found != -1 || msg == NULL ||
+		    strncmp(msg, t[i].want, strlen(t[i].want)) != 0)
+			fail_msg("case %zu: %ld, got %s\nwant %s", i, found,
+			    msg ? msg : "(no message)", t[i].want);
+		free(msg);
+	}
+	fig_set_free(s);
+	cohort_free(c);
+}
+
+/* Issue 32.2: every malformed ledger is an error at FILE:LINE:COL,
+ * never a crash: one byte, NUL, not UTF-8, Windows line ends, a short
+ * or long row, quotes out of place, a number that is not one, an
+ * unknown figure or board, a row twice, a file cut short; and random
+ * bytes. */
+static void
+test_issue32_2_malformed_ledger_refused(void **state)
+{
+	static const struct {
+		const char *title, *boards;
+		size_t len;		/* 0: strlen */
+		const char *want;
+	} t[] = {
+		{ "one byte", "x", 0, "B.csv:1:1: error: not a ledger: its "
+		    "first line is not 'lscb,name,unit," },
+		{ "a NUL byte", WHOLE_HEAD "A,cases,count,1\0,,,1,\n",
+		    sizeof(WHOLE_HEAD "A,cases,count,1\0,,,1,\n") - 1,
+		    "B.csv:2:16: error: a NUL byte" },
+		{ "not UTF-8", WHOLE_HEAD "A\xff,cases,count,1,,,1,\n", 0,
+		    "B.csv:2:2: error: byte 0xFF is not UTF-8" },
+		{ "a control character", WHOLE_HEAD "A\x01,cases\n", 0,
+		    "B.csv:2:2: error: control character U+0001" },
+		{ "Windows line ends", "lscb,name,unit,numerator,denominator,"
+		    "percent,text,not_recorded\r\n", 0, "B.csv:1:1: error: not "
+		    "a ledger" },
+		{ "a carriage return", WHOLE_HEAD "A,cases,count,10,,,10,\r\n",
+		    0, "B.csv:2:23: error: a carriage return (Windows line "
+		    "ends?) in a field that is not quoted" },
+		{ "a short row", WHOLE_HEAD "A,cases,count,10\n", 0,
+		    "B.csv:2:17: error: a short row: 4 fields where the header "
+		    "has 8" },
+		{ "a long row", WHOLE_HEAD "A,cases,count,10,,,10,,\n", 0,
+		    "B.csv:2:24: error: a long row: 9 fields where the header "
+		    "has 8" },
+		{ "a quote never closed", WHOLE_HEAD "\"A,cases,count\n", 0,
+		    "B.csv:2:1: error: a quoted field that never ends" },
+		{ "a quote inside", WHOLE_HEAD "A\"x,cases\n", 0,
+		    "B.csv:2:2: error: a quote in a field that is not quoted" },
+		{ "text after a quote", WHOLE_HEAD "\"A\"x,cases\n", 0,
+		    "B.csv:2:4: error: text after the closing quote" },
+		{ "cut short", WHOLE_HEAD "A,cases,count,10,,,1", 0,
+		    "B.csv:2:21: error: the last line has no line break" },
+		{ "a number in exponent form",
+		    WHOLE_HEAD "A,cases,count,1e3,,,1,\n", 0,
+		    "B.csv:2:15: error: numerator '1e3' is not a whole "
+		    "number" },
+		{ "a negative number", WHOLE_HEAD "A,cases,count,-1,,,1,\n", 0,
+		    "B.csv:2:15: error: numerator '-1' is not a whole number" },
+		{ "a huge number",
+		    WHOLE_HEAD "A,cases,count,99999999999999999999,,,1,\n", 0,
+		    "B.csv:2:15: error: numerator 99999999999999999999 is more "
+		    "than 100000000" },
+		{ "a percent over 100",
+		    WHOLE_HEAD "A,old,children,1,1,101,x,\n", 0,
+		    "B.csv:2:20: error: percent 101 is more than 100" },
+		{ "a denominator for a count",
+		    WHOLE_HEAD "A,cases,count,1,1,,1,\n", 0,
+		    "B.csv:2:17: error: a denominator for 'cases', a count" },
+		{ "an unknown figure", WHOLE_HEAD "A,nope,count,1,,,1,\n", 0,
+		    "B.csv:2:3: error: no figure 'nope' in the figure "
+		    "definitions" },
+		{ "a wrong unit", WHOLE_HEAD "A,old,count,1,,,1,\n", 0,
+		    "B.csv:2:7: error: unit 'count' where figure 'old' is of "
+		    "unit 'children'" },
+		{ "an unknown board", WHOLE_HEAD "Z,cases,count,1,,,1,\n", 0,
+		    "B.csv:2:1: error: board 'Z' is not in report.yaml" },
+		{ "a row twice", WHOLE_HEAD "A,cases,count,1,,,1,\n"
+		    "A,cases,count,2,,,2,\n", 0, "B.csv:3:3: error: A: cases a "
+		    "second time (first at line 2)" },
+		{ "a blank line", WHOLE_HEAD "\n", 0, "B.csv:2:1: error: a "
+		    "short row: 1 field where the header has 8" },
+	};
+	struct cohort *c;
+	struct fig_set *s = load_small_boards(&c);
+	char *msg, buf[256];
+	size_t i, j, n;
+	long found;
+	unsigned seed = 32;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		found = audit_texts(s, c, t[i].boards, t[i].len ? t[i].len :
+		    strlen(t[i].boards), whole_region, NULL, &msg);
+		if (found != -1 || msg == NULL ||
+		    strncmp(msg, t[i].want, strlen(t[i].want)) != 0)
+			fail_msg("%s: %ld, got %s\nwant %s", t[i].title, found,
+			    msg ? msg : "(no message)", t[i].want);
+		free(msg);
+	}
+	/* Random bytes, and the whole ledger with random bytes in it:
+	 * refused with a message, never a crash. */
+	for (i = 0; i < 300; i++) {
+		n = (size_t)rand_r(&seed) % sizeof(buf);
+		for (j = 0; j < n; j++)
+			buf[j] = (char)rand_r(&seed);
+		found = audit_texts(s, c, buf, n, whole_region, NULL, &msg);
+		if (found != -1 || msg == NULL)
+			fail_msg("random bytes %zu: %ld", i, found);
+		free(msg);
+	}
+	fig_set_free(s);
+	cohort_free(c);
+}
+
 int
 main(void)
 {
@@ -265,6 +496,8 @@ main(void)
 		cmocka_unit_test(test_attacker_finds_each_leak),
 		cmocka_unit_test(test_attacker_leaves_what_london_says),
 		cmocka_unit_test(test_complementary_suppression_is_minimal),
+		cmocka_unit_test(test_issue32_1_empty_ledger_refused),
+		cmocka_unit_test(test_issue32_2_malformed_ledger_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -412,6 +412,64 @@ test_json_region_and_control_characters(void **state)
 	cohort_free(c);
 }
 
+
+/*
+ * Issue 32.6: a cell a spreadsheet would evaluate (=, +, -, @, tab, CR
+ * first) is written with a leading ' and quoted (OWASP, CSV injection);
+ * a plain number, negative too, stays a number; the numbers of the
+ * ledger are never touched.
+ */
+static void
+test_issue32_6_formula_cells_neutralised(void **state)
+{
+	static const struct {
+		const char *cell;
+		int formula;
+	} t[] = {
+		{ "=HYPERLINK(\"http://x\",\"y\")", 1 }, { "+1+1", 1 },
+		{ "-2+3", 1 }, { "@SUM(A1)", 1 }, { "\tx", 1 }, { "\rx", 1 },
+		{ "-", 1 }, { "'=x", 1 }, { "''@x", 1 },
+		{ "-3", 0 }, { "+2.5", 0 }, { "-4%", 0 }, { "0", 0 },
+		{ "'x", 0 }, { "'-3", 0 }, { "Barnet", 0 }, { "", 0 },
+		{ "[c]", 0 }, { "25\u201349%", 0 }, { "a=b", 0 },
+	};
+	struct cohort *c = mk_cohort();
+	struct fig_ledger l, *ls[1];
+	struct fig_value v[5];
+	char *out = NULL;
+	size_t i, len;
+	FILE *f;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (fig_csv_formula(t[i].cell) != t[i].formula)
+			fail_msg("fig_csv_formula(\"%s\") is not %d", t[i].cell,
+			    t[i].formula);
+	free(c->report.lscbs[0]);
+	c->report.lscbs[0] = xstrdup("=HYPERLINK(\"http://x\",\"y\")");
+	free(c->national.studies[0].figures[0].text);
+	c->national.studies[0].figures[0].text = xstrdup("-5%");
+	free(c->national.studies[0].figures[1].text);
+	c->national.studies[0].figures[1].text = xstrdup("@x");
+	mk_ledger(&l, v, 0);
+	v[4].text = (char *)"+cmd|' /C calc'!A0";
+	ls[0] = &l;
+	f = open_memstream(&out, &len);
+	fig_print_csv_boards(f, ls, 1, c);
+	fclose(f);
+	if (strstr(out, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",cases,"
+	    "count,47,,,47,0\n") == NULL ||
+	    strstr(out, ",odd,count,2,,,\"'+cmd|' /C calc'!A0\",0\n") == NULL)
+		fail_msg("a formula cell is not neutralised:\n%s", out);
+	free(out);
+	out = print_to_string(fig_print_csv, &l, c);
+	if (strstr(out, "2008-09,boys,53,-5%\n") == NULL ||
+	    strstr(out, "2008-09,known_to_csc,50,\"'@x\"\n") == NULL)
+		fail_msg("national texts:\n%s", out);
+	free(out);
+	cohort_free(c);
+}
+
 int
 main(void)
 {
@@ -426,6 +484,7 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_region_and_control_characters),
+		cmocka_unit_test(test_issue32_6_formula_cells_neutralised),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

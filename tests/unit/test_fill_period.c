@@ -293,6 +293,65 @@ test_change_one_point(void **state)
 	    "Rose from 45% to 46%, up 1 point");
 }
 
+/*
+ * Issue 32.9: a count over periods of different lengths is compared as
+ * a rate a year; a rate of 0 is "0 a year" (not the words' "none a
+ * year") and a period of one month is "1 month", in the sentence and in
+ * the @periods table's header.
+ */
+static void
+test_issue32_9_rate_wording(void **state)
+{
+	static const char report[] =
+		"title: A paper\n"
+		"region: Shire\n"
+		"period:\n  from: 2008-02-01\n  to: 2010-01-31\n"
+		"earlier:\n  - {label: 2008-01, from: 2008-01-01, "
+		"to: 2008-01-31}\n"
+		"organisation: Shire Council\n"
+		"authors: [Ann Able]\n"
+		"national_study: s2\n"
+		"created: 2011-02-03\n"
+		"disclosure:\n  threshold: 5\n  regional: false\n"
+		"lscbs: [Upton, Downton]\n";
+	struct fixture	*fx = *state;
+	struct cohort	*keep = fx->cohort;
+	struct doc	*doc;
+	char		*err, *dump = NULL;
+	size_t		 len;
+	FILE		*f;
+
+	if ((fx->cohort = cohort_from_yaml(report, national_yaml)) == NULL)
+		fail_msg("the report with a one-month period does not load");
+	set_period(fx, 0, 8, 20, 0, 0, 6, 0);	/* no review in 1 month */
+	set_period(fx, 1, 9, 20, 34, 0, 7, 3);	/* 34 in 24 months: 17 */
+	check_text(fx, "{change:reviews:words}; {change:reviews}.\n", 2,
+	    "Rose from 0 a year to seventeen a year, up seventeen a year "
+	    "(none in 1 month, then 34 in 24 months); rose from 0 a year "
+	    "to 17 a year, up 17 a year (0 in 1 month, then 34 in 24 "
+	    "months).");
+	set_period(fx, 1, 9, 20, 0, 0, 7, 3);
+	check_text(fx, "{change:reviews:words}.\n", 2,
+	    "Was unchanged at 0 a year (none in 1 month, then none in 24 "
+	    "months).");
+	set_period(fx, 1, 9, 20, 34, 0, 7, 3);
+	doc = fill_np(fx, "| Reviews | |\n| --- | --- |\n"
+	    "| Reviews | {reviews} |\n@periods\n", 2, &err);
+	if (doc == NULL)
+		fail_msg("@periods does not fill: %s", err);
+	f = open_memstream(&dump, &len);
+	doc_dump(f, doc);
+	fclose(f);
+	if (strstr(dump, "2004-06 (1\u00a0month)") == NULL ||
+	    strstr(dump, "2006-08 (24\u00a0months)") == NULL)
+		fail_msg("the @periods header does not say 1 month:\n%s",
+		    dump);
+	free(dump);
+	doc_free(doc);
+	cohort_free(fx->cohort);
+	fx->cohort = keep;
+}
+
 /* A period the report does not declare is an error naming those it
  * does, unless the reference sits in a block shown only when it
  * exists. */
@@ -658,6 +717,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_change_one_point, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_issue32_9_rate_wording,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_period, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_period_tests, setup,
