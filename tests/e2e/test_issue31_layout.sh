@@ -187,7 +187,7 @@ grep -q "zz-pipe.yaml: error: a pipe (fifo), not a regular file; refusing to rea
 # The check paragraph once; --dump and --strict items of their own, not
 # run into the --edition paragraph.
 if command -v nroff >/dev/null 2>&1; then
-	nroff -man -Tascii man/scrpaper.1 2>/dev/null | col -b > "$tmp/man.txt"
+	nroff -man -Tascii man/scrpaper.1 2>/dev/null | col -bx > "$tmp/man.txt"
 	n=$(tr -s ' \n-' ' ' < "$tmp/man.txt" | grep -o 'Validate the in' | wc -l)
 	[ "$n" -eq 1 ] || fail "31.14: the check paragraph appears $n times"
 	grep -q '^       --dump doc|layout$' "$tmp/man.txt" ||
