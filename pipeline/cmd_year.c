@@ -34,6 +34,9 @@
 #define YEAR_MONTHS	12	/* the next period's length by default */
 #define YEAR_MAX_MONTHS	120	/* --months: 1 to this */
 
+/* What new-year writes after `created:`. */
+#define CREATED_NOTE	"  # the paper's date: set it"
+
 #define EXIT_OK		0
 #define EXIT_BAD	1
 #define EXIT_USE	2
@@ -601,6 +604,7 @@ edit_report(struct lines *l, const struct ynode *root, const char *file,
 		/* A flow list (or an empty one): written again as a block
 		 * list, every period with its dates as loaded. */
 		struct buf nb;
+		const char *kl = l->v[ek->line - 1], *cm;
 
 		if (e->type != YNODE_SEQ ||
 		    node_last_line(e) != ek->line) {
@@ -615,6 +619,10 @@ edit_report(struct lines *l, const struct ynode *root, const char *file,
 		}
 		buf_init(&nb);
 		buf_puts(&nb, "earlier:");
+		/* The line's comment, after the list, stays. */
+		if ((cm = strrchr(kl, ']')) != NULL &&
+		    (cm = strchr(cm, '#')) != NULL)
+			buf_printf(&nb, "  %s", cm);
 		/* Oldest first, the dropped one left out, the current
 		 * one last. */
 		for (i = nx->drop != NULL; i < nx->np; i++) {
@@ -631,12 +639,16 @@ edit_report(struct lines *l, const struct ynode *root, const char *file,
 
 	if ((cv = ynode_get(root, "created")) != NULL) {
 		const char *s = l->v[cv->line - 1];
+		const char *note = strstr(s, CREATED_NOTE);
 
 		iso(b, nx->to);
-		if (strchr(s, '#') == NULL)
-			edit_add(&ed, E_REPLACE, cv->line, (int)strlen(s) + 1,
-			    0, xasprintf("  # the paper's date: set it "
-			    "(check warns until it is after %s)", b));
+		/* The note of an earlier new-year is written again. */
+		if (note != NULL || strchr(s, '#') == NULL)
+			edit_add(&ed, E_REPLACE, cv->line, note != NULL ?
+			    (int)(note - s) + 1 : (int)strlen(s) + 1,
+			    note != NULL ? (int)strlen(note) : 0,
+			    xasprintf(CREATED_NOTE " (check warns until it "
+			    "is after %s)", b));
 		edit_scalar(&ed, l, cv, xstrdup(b));
 	}
 	edits_apply(&ed, l);
