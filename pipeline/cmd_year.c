@@ -670,7 +670,7 @@ cmd_new_year(int argc, char *argv[])
 	const struct report *r;
 	size_t len, np, i, ndrop = 0;
 	long months = YEAR_MONTHS;
-	int rc;
+	int rc, k;
 	mode_t mask;
 
 	memset(&o, 0, sizeof(o));
@@ -761,8 +761,9 @@ cmd_new_year(int argc, char *argv[])
 
 	iso(a, nx.from);
 	iso(b, nx.to);
-	printf("new-year: wrote %s: the period %s, %s to %s (%d months), "
-	    "after %s", o.out, nx.label, a, b, months_of(nx.from, nx.to),
+	k = months_of(nx.from, nx.to);
+	printf("new-year: wrote %s: the period %s, %s to %s (%d month%s), "
+	    "after %s", o.out, nx.label, a, b, k, k == 1 ? "" : "s",
 	    nx.cur->label);
 	iso(a, nx.cur->from);
 	iso(b, nx.cur->to);
@@ -884,8 +885,9 @@ cmd_periods(int argc, char *argv[])
 
 			iso(a, from);
 			iso(b, to);
-			printf("%s (%s to %s, %d months%s): %zu case%s\n",
-			    label, a, b, months_of(from, to), i + 1 == np ?
+			k = months_of(from, to);
+			printf("%s (%s to %s, %d month%s%s): %zu case%s\n",
+			    label, a, b, k, k == 1 ? "" : "s", i + 1 == np ?
 			    ", the current period" : "", count[i],
 			    count[i] == 1 ? "" : "s");
 		}
