@@ -167,6 +167,17 @@ yparse(int argc, char *argv[], const char *allowed, struct yopts *o)
 		const char *arg = argv[i], *eq, *val, *hit;
 		char *word;
 
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			printf("usage: scrpaper %s %s\nSee man scrpaper and "
+			    "docs/annual.md.\n", cmd,
+			    strcmp(cmd, "new-year") == 0 ? "--input DIR -o "
+			    "NEWDIR [--months N] [--label L]" :
+			    strcmp(cmd, "periods") == 0 ? "[--input DIR] "
+			    "[--cases DIR] [--format text|csv]" :
+			    "[--input DIR] --previous OLDDIR [--figures FILE]");
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYS;
+		}
+
 		eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
 		nlen = eq ? (size_t)(eq - arg) : strlen(arg);
 		for (j = 0; j < sizeof(opts) / sizeof(opts[0]); j++)
@@ -728,9 +739,11 @@ cmd_new_year(int argc, char *argv[])
 	/* What is written must load: the new period's label and dates
 	 * are checked as any report.yaml's. */
 	chk = cohort_new();
+	free(path);
+	path = xasprintf("%s/report.yaml", o.out);
 	if (!case_load_report_buf(chk, path, text, strlen(text), &d)) {
 		fprintf(stderr, "scrpaper: new-year: the new report.yaml "
-		    "would not load (above); nothing written\n");
+		    "would not load (above)\n");
 		goto out;
 	}
 

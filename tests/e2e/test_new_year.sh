@@ -84,6 +84,14 @@ ln -s "$tmp/nowhere" "$tmp/bad/cases/notes.txt"
 [ $? -eq 3 ] || fail "new-year with an unreadable file did not exit 3: $(cat "$tmp/err")"
 ls -d "$tmp"/badout* >/dev/null 2>&1 && fail "new-year left a partial folder: $(ls -d "$tmp"/badout*)"
 
+# A label report.yaml cannot take is an error at the new file's line,
+# and nothing is written.
+"$SCRPAPER" new-year --input input -o "$tmp/lp" --label pooled >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "new-year --label pooled did not exit 1"
+grep -q "^$tmp/lp/report.yaml:[0-9]*:[0-9]*: error: period label 'pooled'" "$tmp/err" ||
+	fail "new-year --label pooled: $(cat "$tmp/err")"
+ls -d "$tmp"/lp* >/dev/null 2>&1 && fail "new-year --label pooled wrote $(ls -d "$tmp"/lp*)"
+
 # --months and --label: a bridging period; then the convention carries on.
 "$SCRPAPER" new-year --input input -o "$tmp/br1" --months 6 --label 2009-10-bridge >"$tmp/out" 2>&1 ||
 	fail "new-year --months 6 exited $?"
