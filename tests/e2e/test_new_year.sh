@@ -56,6 +56,16 @@ sort "$tmp/diff" >"$tmp/d1"
 sort "$tmp/want" >"$tmp/d2"
 cmp -s "$tmp/d1" "$tmp/d2" || fail "new-year's report.yaml differs so: $(cat "$tmp/diff")"
 
+# make new-year does the same (the binary under test given, so nothing
+# is compiled).
+(
+	unset MAKEFLAGS MFLAGS MAKELEVEL SANITIZE
+	make -s new-year INPUT=input TO="$tmp/mk" MONTHS=6 LABEL=half \
+	    BIN="$SCRPAPER" -o "$SCRPAPER"
+) >"$tmp/out" 2>&1 || fail "make new-year: $(tail -3 "$tmp/out")"
+grep -q "the period half, 2009-10-01 to 2010-03-31 (6 months)" "$tmp/out" &&
+    [ -f "$tmp/mk/grid.yaml" ] || fail "make new-year: $(cat "$tmp/out")"
+
 # An existing folder is refused and left as it was.
 cp "$D/report.yaml" "$tmp/before.yaml"
 "$SCRPAPER" new-year --input "$D" -o "$D" >"$tmp/out" 2>"$tmp/err"
