@@ -215,6 +215,14 @@ $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
 	$(BIN) data $(IN_ARGS) -o $(@D)
 
+# Next year's input folder (docs/annual.md): TO=NEWDIR gets every file
+# of INPUT, its period moved into `earlier:` and the next period after it
+# (12 months, or MONTHS=N; LABEL=L names it).  Refuses an existing TO.
+.PHONY: new-year
+new-year: $(BIN)
+	@[ -n "$(TO)" ] || { echo "make new-year: give TO=NEWDIR" >&2; exit 2; }
+	$(BIN) new-year $(IN_ARGS) -o $(TO)$(if $(MONTHS), --months $(MONTHS))$(if $(LABEL), --label $(LABEL))
+
 # The restricted edition (docs/restricted.md): every board's own figures,
 # unsuppressed, marked OFFICIAL-SENSITIVE, written 0600 in a 0700 folder.
 # Only ever built by name: no other target depends on it.

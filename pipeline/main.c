@@ -30,6 +30,7 @@
 #include "paper.h"
 #include "grid.h"
 #include "render.h"
+#include "year.h"
 
 #ifndef SCRPAPER_DATADIR
 #define SCRPAPER_DATADIR "/usr/local/share/scrpaper"
@@ -105,6 +106,9 @@ usage(FILE *f)
 "       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--published DIR] [--pooled]\n"
 "       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
+"       scrpaper new-year --input DIR -o NEWDIR [--months N] [--label L]\n"
+"       scrpaper periods [--input DIR] [--cases DIR] [--format text|csv]\n"
+"       scrpaper compare [--input DIR] --previous OLDDIR [--figures FILE]\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF,\n"
@@ -115,6 +119,9 @@ usage(FILE *f)
 "           (--strict: lint findings are errors); write nothing\n"
 "  audit    try to work back every suppressed board figure; exit 1 if any\n"
 "  data     write the figures as open data (CSV, metadata, README) in DIR\n"
+"  new-year write NEWDIR: INPUT with the next period (docs/annual.md)\n"
+"  periods  list every case file, its completed date and its period\n"
+"  compare  name what changed in the periods OLDDIR published; exit 1 if any\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
@@ -1270,6 +1277,8 @@ main(int argc, char *argv[])
 	int rc, lscb, missing, nlint, typeset = 0;
 	size_t nout = 0, period;
 
+	if ((rc = year_main(argc, argv, SCRPAPER_DATADIR)) >= 0)
+		return rc;
 	if ((rc = parse_args(argc, argv, &o)) >= 0 ||
 	    (o.cmd == CMD_RENDER && (rc = check_source_date_epoch()) >= 0)) {
 		opts_clear(&o);
@@ -1313,6 +1322,8 @@ main(int argc, char *argv[])
 		}
 		warn_defaults(c, &d);
 		nout = warn_left_out(c, &d);
+		year_warn(c, o.input, o.template_path, grid == NULL &&
+		    c->report.nlscbs > 0 && missing, &d);
 		print_summary(c, nout);
 		if (nlint > 0)
 			printf("; %d prose warning%s", nlint,
@@ -1353,6 +1364,8 @@ main(int argc, char *argv[])
 	case CMD_RENDER:
 		warn_defaults(c, &d);
 		(void)warn_left_out(c, &d);
+		year_warn(c, o.input, o.template_path, grid == NULL &&
+		    c->report.nlscbs > 0 && missing, &d);
 		if (o.restricted && (rc = restricted_prepare(&o)) != 0)
 			break;
 		if (o.all_lscbs && make_dirs(o.out, o.restricted ? 0700 :

@@ -7,6 +7,8 @@
 #      says: util <- diag <- yml <- case <- fig; fig_format.c is a leaf
 #      (util.h and fig.h only); util, diag <- doc <- tmpl; {doc, case,
 #      fig} <- fill <- paper <- main; {yml, case} <- grid <- fill, main;
+#      {yml, case, fig, paper} <- year (cmd_year.c: new-year, periods,
+#      compare) <- main;
 #      the back ends (render_*, render_tilemap.c among them) see doc.h
 #      and never case.h, fig.h, grid.h, tmpl.h, fill.h or paper.h.
 #   2. No cycles: the objects beside the binary, linked by the symbols
@@ -35,6 +37,7 @@ stage() {
 	paper.[ch]) echo paper ;;
 	render*.[ch]) echo render ;;
 	pdf_post.[ch]) echo pdf_post ;;
+	cmd_*.c | year.h) echo year ;;
 	main.c) echo main ;;
 	*) echo unknown ;;
 	esac
@@ -56,7 +59,8 @@ allowed() {
 	paper) echo "util diag case fig doc tmpl fill paper" ;;
 	render) echo "util diag doc render pdf_post" ;;
 	pdf_post) echo "util pdf_post" ;;
-	main) echo "util diag case fig doc paper render grid" ;;
+	year) echo "util diag yml case fig paper year" ;;
+	main) echo "util diag case fig doc paper render grid year" ;;
 	esac
 }
 

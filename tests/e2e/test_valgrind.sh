@@ -27,6 +27,12 @@ vg "$SCRPAPER" check
 vg "$SCRPAPER" data -o "$tmp/data"
 vg "$SCRPAPER" render --dump doc --lscb Camden
 vg "$SCRPAPER" render --dump layout --input tests/data/variants --lscb Southmoor
+# The year's move (docs/annual.md): new-year edits report.yaml, check
+# warns of created:, periods lists, compare computes both folders.
+vg "$SCRPAPER" new-year --input input -o "$tmp/ny"
+vg "$SCRPAPER" check --input "$tmp/ny"
+vg "$SCRPAPER" periods --input "$tmp/ny" --format csv
+vg "$SCRPAPER" compare --input "$tmp/ny" --previous input
 # Invalid input takes the error paths.
 mkdir -p "$tmp/cases"
 printf 'id: X-1\nlscb: Haringy\ncompleted: 2009-02-30\nchildren: [{sex: m}]\nfoo: 1\n' > "$tmp/cases/bad.yaml"

@@ -1,0 +1,1286 @@
+/*
+ * cmd_year.c: moving to the next year (docs/annual.md, "The year
+ * convention").
+ *   scrpaper new-year --input DIR -o NEWDIR [--months N] [--label L]
+ *   scrpaper periods  [--input DIR] [--cases DIR] [--format csv]
+ *   scrpaper compare  [--input DIR] --previous OLDDIR [--figures FILE]
+ * and the warnings check and render give about periods (year_warn()).
+ *
+ * The year convention, written once here: the period after the current
+ * one starts the day after it ends and runs YEAR_MONTHS months, unless
+ * new-year is told --months N; its label is derived from its years as
+ * the loader derives one (case_load.c), unless told --label L.
+ */
+#define _GNU_SOURCE		/* renameat2, RENAME_NOREPLACE */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <limits.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+#include "diag.h"
+#include "yml.h"
+#include "case.h"
+#include "fig.h"
+#include "paper.h"
+#include "year.h"
+
+#define YEAR_MONTHS	12	/* the next period's length by default */
+#define YEAR_MAX_MONTHS	120	/* --months: 1 to this */
+
+/* What new-year writes after `created:`. */
+#define CREATED_NOTE	"  # the paper's date: set it"
+
+#define EXIT_OK		0
+#define EXIT_BAD	1
+#define EXIT_USE	2
+#define EXIT_SYS	3
+
+/* ---- dates (YYYYMMDD) ---- */
+
+static void
+iso(char buf[16], int d)
+{
+	snprintf(buf, 16, "%04d-%02d-%02d", d / 10000 % 10000, d / 100 % 100,
+	    d % 100);
+}
+
+static int
+next_day(int d)
+{
+	int y = d / 10000, m = d / 100 % 100, dd = d % 100;
+
+	if (++dd > case_month_days(y, m)) {
+		dd = 1;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return y * 10000 + m * 100 + dd;
+}
+
+static int
+prev_day(int d)
+{
+	int y = d / 10000, m = d / 100 % 100, dd = d % 100;
+
+	if (--dd < 1) {
+		if (--m < 1) {
+			m = 12;
+			y--;
+		}
+		dd = case_month_days(y, m);
+	}
+	return y * 10000 + m * 100 + dd;
+}
+
+/* The last day of the period of n months starting on from: the day
+ * before from's day n months on (clamped to that month's length). */
+static int
+period_end(int from, int n)
+{
+	int y = from / 10000, m = from / 100 % 100 + n, dd = from % 100;
+
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	if (dd > case_month_days(y, m))
+		dd = case_month_days(y, m);
+	return prev_day(y * 10000 + m * 100 + dd);
+}
+
+/* Calendar months from from's month to to's, both counted. */
+static int
+months_of(int from, int to)
+{
+	return (to / 10000 - from / 10000) * 12 + to / 100 % 100 -
+	    from / 100 % 100 + 1;
+}
+
+/* The label the loader derives for from..to (case_load.c). */
+static char *
+label_of(int from, int to)
+{
+	if (from / 10000 == to / 10000)
+		return xasprintf("%04d", from / 10000);
+	return xasprintf("%04d-%02d", from / 10000, to / 10000 % 100);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
+/* ---- options ---- */
+
+struct yopts {
+	const char	*input;
+	const char	*cases;
+	const char	*out;
+	const char	*months;
+	const char	*label;
+	const char	*format;
+	const char	*previous;
+	const char	*figures;
+};
+
+static int
+yusage(const char *cmd, const char *msg, const char *arg)
+{
+	fprintf(stderr, "scrpaper: %s: ", cmd);
+	fprintf(stderr, msg, arg);
+	fputs("\nTry 'scrpaper --help'.\n", stderr);
+	return EXIT_USE;
+}
+
+/* Parses the options of cmd: those in allowed (a space-separated list).
+ * Returns -1 to go on, or an exit status. */
+static int
+yparse(int argc, char *argv[], const char *allowed, struct yopts *o)
+{
+	static const struct { const char *name; size_t off; } opts[] = {
+		{ "--input", offsetof(struct yopts, input) },
+		{ "--cases", offsetof(struct yopts, cases) },
+		{ "-o", offsetof(struct yopts, out) },
+		{ "--output", offsetof(struct yopts, out) },
+		{ "--months", offsetof(struct yopts, months) },
+		{ "--label", offsetof(struct yopts, label) },
+		{ "--format", offsetof(struct yopts, format) },
+		{ "--previous", offsetof(struct yopts, previous) },
+		{ "--figures", offsetof(struct yopts, figures) },
+	};
+	const char *cmd = argv[1];
+	int i;
+	size_t j, nlen;
+
+	o->input = "input";
+	for (i = 2; i < argc; i++) {
+		const char *arg = argv[i], *eq, *val, *hit;
+		char *word;
+
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			printf("usage: scrpaper %s %s\nSee man scrpaper and "
+			    "docs/annual.md.\n", cmd,
+			    strcmp(cmd, "new-year") == 0 ? "--input DIR -o "
+			    "NEWDIR [--months N] [--label L]" :
+			    strcmp(cmd, "periods") == 0 ? "[--input DIR] "
+			    "[--cases DIR] [--format text|csv]" :
+			    "[--input DIR] --previous OLDDIR [--figures FILE]");
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYS;
+		}
+
+		eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+		nlen = eq ? (size_t)(eq - arg) : strlen(arg);
+		for (j = 0; j < sizeof(opts) / sizeof(opts[0]); j++)
+			if (strlen(opts[j].name) == nlen &&
+			    strncmp(arg, opts[j].name, nlen) == 0)
+				break;
+		word = xstrndup(arg, nlen);
+		hit = j < sizeof(opts) / sizeof(opts[0]) ?
+		    strstr(allowed, word) : NULL;
+		/* A whole word of allowed. */
+		if (hit != NULL && ((hit != allowed && hit[-1] != ' ') ||
+		    (hit[nlen] != '\0' && hit[nlen] != ' ')))
+			hit = NULL;
+		free(word);
+		if (hit == NULL)
+			return yusage(cmd, "unknown option '%s'", arg);
+		if (eq != NULL)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return yusage(cmd, "%s needs a value", opts[j].name);
+		if (*val == '\0')
+			return yusage(cmd, "%s needs a value", opts[j].name);
+		*(const char **)((char *)o + opts[j].off) = val;
+	}
+	return -1;
+}
+
+/* ---- report.yaml as lines, edited in place ---- */
+
+struct lines {
+	char	**v;
+	size_t	  n;
+	int	  final_nl;	/* the text ended with a line break */
+};
+
+static void
+lines_split(struct lines *l, const char *text)
+{
+	const char *p = text, *e;
+
+	memset(l, 0, sizeof(*l));
+	while (*p != '\0') {
+		e = strchr(p, '\n');
+		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+		l->v[l->n++] = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	l->final_nl = *text != '\0' && text[strlen(text) - 1] == '\n';
+}
+
+static char *
+lines_join(const struct lines *l)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < l->n; i++) {
+		buf_puts(&b, l->v[i]);
+		if (i + 1 < l->n || l->final_nl)
+			buf_putc(&b, '\n');
+	}
+	return buf_take(&b);
+}
+
+static void
+lines_free(struct lines *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+/* One edit of the text; line and col 1-based. */
+enum ekind { E_REPLACE, E_INSERT_AFTER, E_REPLACE_LINES };
+struct edit {
+	enum ekind	 kind;
+	int		 line;	/* REPLACE_LINES: the first */
+	int		 col;	/* REPLACE: where; others: ordering only */
+	int		 len;	/* REPLACE: bytes replaced; REPLACE_LINES:
+				 * the last line */
+	char		*text;	/* owned; may hold line breaks */
+};
+
+struct edits {
+	struct edit	*v;
+	size_t		 n;
+};
+
+static void
+edit_add(struct edits *e, enum ekind k, int line, int col, int len,
+    char *text)
+{
+	e->v = xreallocarray(e->v, e->n + 1, sizeof(*e->v));
+	e->v[e->n].kind = k;
+	e->v[e->n].line = line;
+	e->v[e->n].col = k == E_INSERT_AFTER ? INT_MAX : col;
+	e->v[e->n].len = len;
+	e->v[e->n].text = text;
+	e->n++;
+}
+
+/* Last edits first, so that earlier positions stay true. */
+static int
+edit_cmp(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line > y->line ? -1 : 1;
+	return (x->col < y->col) - (x->col > y->col);
+}
+
+static void
+lines_insert(struct lines *l, size_t at, const char *text)
+{
+	const char *p = text, *e;
+
+	for (;;) {
+		e = strchr(p, '\n');
+		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+		memmove(l->v + at + 1, l->v + at, (l->n - at) * sizeof(*l->v));
+		l->v[at++] = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+		l->n++;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+}
+
+static void
+edits_apply(struct edits *e, struct lines *l)
+{
+	size_t i, k;
+
+	qsort(e->v, e->n, sizeof(*e->v), edit_cmp);
+	for (i = 0; i < e->n; i++) {
+		struct edit *x = &e->v[i];
+		size_t at = (size_t)x->line - 1;
+
+		switch (x->kind) {
+		case E_REPLACE: {
+			char *s = l->v[at];
+
+			l->v[at] = xasprintf("%.*s%s%s", x->col - 1, s,
+			    x->text, s + x->col - 1 + x->len);
+			free(s);
+			break;
+		}
+		case E_INSERT_AFTER:
+			lines_insert(l, at + 1, x->text);
+			break;
+		case E_REPLACE_LINES:
+			for (k = at; k < (size_t)x->len; k++)
+				free(l->v[k]);
+			memmove(l->v + at, l->v + x->len,
+			    (l->n - (size_t)x->len) * sizeof(*l->v));
+			l->n -= (size_t)x->len - at;
+			if (x->text != NULL)
+				lines_insert(l, at, x->text);
+			break;
+		}
+	}
+	for (i = 0; i < e->n; i++)
+		free(e->v[i].text);
+	free(e->v);
+	e->v = NULL;
+	e->n = 0;
+}
+
+/* The bytes of the scalar written at s: quoted, or plain up to a comma,
+ * brace, bracket, comment or the line's end (trailing blanks left). */
+static int
+scalar_len(const char *s)
+{
+	int i = 0;
+
+	if (*s == '"' || *s == '\'') {
+		for (i = 1; s[i] != '\0' && s[i] != *s; i++)
+			if (*s == '"' && s[i] == '\\' && s[i + 1] != '\0')
+				i++;
+		return s[i] != '\0' ? i + 1 : i;
+	}
+	while (s[i] != '\0' && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
+	    !(s[i] == ' ' && s[i + 1] == '#'))
+		i++;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	return i;
+}
+
+/* Replaces scalar node n's text with text. */
+static void
+edit_scalar(struct edits *e, const struct lines *l, const struct ynode *n,
+    char *text)
+{
+	const char *s = l->v[n->line - 1] + n->col - 1;
+
+	edit_add(e, E_REPLACE, n->line, n->col, scalar_len(s), text);
+}
+
+/* The last line of node n and everything in it. */
+static int
+node_last_line(const struct ynode *n)
+{
+	int last = n->line, k;
+	size_t i;
+
+	for (i = 0; i < n->nkids; i++)
+		if ((k = node_last_line(n->kids[i])) > last)
+			last = k;
+	return last;
+}
+
+/* The key node of key in map, or NULL. */
+static const struct ynode *
+map_key(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	for (i = 0; map != NULL && map->type == YNODE_MAP &&
+	    i + 1 < map->nkids; i += 2)
+		if (map->kids[i]->type == YNODE_SCALAR &&
+		    strcmp(map->kids[i]->str, key) == 0)
+			return map->kids[i];
+	return NULL;
+}
+
+static char
+char_at(const struct lines *l, const struct ynode *n)
+{
+	return l->v[n->line - 1][n->col - 1];
+}
+
+/* ---- new-year ---- */
+
+/* Removes the folder path and the files (and one level of folders)
+ * in it: the temporary folder new-year fills. */
+static void
+remove_tree(const char *path)
+{
+	DIR *dir;
+	struct dirent *de;
+	struct stat st;
+	char *p;
+
+	if ((dir = opendir(path)) != NULL) {
+		while ((de = readdir(dir)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			p = xasprintf("%s/%s", path, de->d_name);
+			if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+				remove_tree(p);
+			else
+				(void)unlink(p);
+			free(p);
+		}
+		closedir(dir);
+	}
+	(void)rmdir(path);
+}
+
+/* Writes len bytes of data to the new file path.  Returns 0, or -1
+ * after a message. */
+static int
+write_new(const char *path, const char *data, size_t len)
+{
+	int fd;
+	ssize_t w;
+	size_t off = 0;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1)
+		goto fail;
+	while (off < len) {
+		if ((w = write(fd, data + off, len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) == -1 || close(fd) == -1)
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "scrpaper: new-year: %s: %s\n", path,
+	    strerror(errno));
+	return -1;
+}
+
+/* Copies every regular file of folder from into folder to (made);
+ * folder names in sub (NULL: none) are copied too, one level.  Returns
+ * 0, or -1 after a message. */
+static int
+copy_folder(const char *from, const char *to, const char *sub,
+    const char *report_text)
+{
+	DIR *dir;
+	struct dirent *de;
+	struct stat st;
+	char *src, *dst, *data;
+	size_t len;
+	int rc = 0;
+
+	if ((dir = opendir(from)) == NULL) {
+		fprintf(stderr, "scrpaper: new-year: %s: %s\n", from,
+		    strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		src = xasprintf("%s/%s", from, de->d_name);
+		dst = xasprintf("%s/%s", to, de->d_name);
+		if (stat(src, &st) == -1) {
+			fprintf(stderr, "scrpaper: new-year: %s: %s\n", src,
+			    strerror(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode) && sub != NULL &&
+		    strcmp(de->d_name, sub) == 0) {
+			if (mkdir(dst, 0777) == -1) {
+				fprintf(stderr, "scrpaper: new-year: %s: "
+				    "%s\n", dst, strerror(errno));
+				rc = -1;
+			} else
+				rc = copy_folder(src, dst, NULL, NULL);
+		} else if (S_ISREG(st.st_mode)) {
+			if (report_text != NULL &&
+			    strcmp(de->d_name, "report.yaml") == 0)
+				rc = write_new(dst, report_text,
+				    strlen(report_text));
+			else if (file_read_all(src, SIZE_MAX, &data,
+			    &len) != 0) {
+				fprintf(stderr, "scrpaper: new-year: %s: "
+				    "%s\n", src, strerror(errno));
+				rc = -1;
+			} else {
+				rc = write_new(dst, data, len);
+				free(data);
+			}
+		}
+		free(src);
+		free(dst);
+	}
+	closedir(dir);
+	return rc;
+}
+
+/* The next period, as new-year makes it. */
+struct next {
+	int		 from, to;
+	char		*label;
+	const struct period *cur;	/* moved into earlier: */
+	const struct period *drop;	/* the oldest, dropped, or NULL */
+	const struct period *periods;	/* every period, the current last */
+	size_t		 np;
+};
+
+/*
+ * Edits the text of report.yaml (parsed as root, split into l) into
+ * next year's: the period's dates and label, the current period moved
+ * into earlier: (the oldest dropped when full), created: set to the
+ * period's end with a note.  Returns 0, or -1 after a message.
+ */
+static int
+edit_report(struct lines *l, const struct ynode *root, const char *file,
+    const struct next *nx, int label_given)
+{
+	const struct ynode *p, *fv, *tv, *lv, *fk, *e, *ek, *cv;
+	struct edits ed = { NULL, 0 };
+	char a[16], b[16], *entry;
+	size_t i;
+	int last, indent;
+
+	p = ynode_get(root, "period");
+	if (p == NULL || p->type != YNODE_MAP ||
+	    (fv = ynode_get(p, "from")) == NULL ||
+	    (tv = ynode_get(p, "to")) == NULL) {
+		fprintf(stderr, "%s: error: no period with from and to\n",
+		    file);
+		return -1;
+	}
+	lv = ynode_get(p, "label");
+	fk = map_key(p, "from");
+	iso(a, nx->from);
+	edit_scalar(&ed, l, fv, xstrdup(a));
+	iso(b, nx->to);
+	edit_scalar(&ed, l, tv, xstrdup(b));
+	if (lv != NULL)
+		edit_scalar(&ed, l, lv, xstrdup(nx->label));
+	else if (label_given && char_at(l, p) == '{')
+		edit_add(&ed, E_REPLACE, fk->line, fk->col, 0,
+		    xasprintf("label: %s, ", nx->label));
+	else if (label_given)
+		edit_add(&ed, E_INSERT_AFTER, fk->line - 1, 0, 0,
+		    xasprintf("%*slabel: %s", fk->col - 1, "", nx->label));
+
+	iso(a, nx->cur->from);
+	iso(b, nx->cur->to);
+	entry = xasprintf("{label: %s, from: %s, to: %s}", nx->cur->label, a,
+	    b);
+	e = ynode_get(root, "earlier");
+	ek = map_key(root, "earlier");
+	if (e == NULL) {
+		edit_add(&ed, E_INSERT_AFTER, node_last_line(p), 0, 0,
+		    xasprintf("earlier:\n  - %s", entry));
+	} else if (e->type == YNODE_SEQ && char_at(l, e) != '[' &&
+	    e->nkids > 0) {
+		/* A block list: the new entry after the last, as the
+		 * others are indented; the oldest's lines out. */
+		const char *s = l->v[e->kids[0]->line - 1];
+
+		indent = (int)strspn(s, " ");
+		edit_add(&ed, E_INSERT_AFTER, node_last_line(e), 0, 0,
+		    xasprintf("%*s- %s", indent, "", entry));
+		for (i = 0; nx->drop != NULL && i < e->nkids; i++) {
+			const struct ynode *it = e->kids[i];
+
+			if (it->line != nx->drop->pos.line)
+				continue;
+			last = i + 1 < e->nkids ? e->kids[i + 1]->line - 1 :
+			    node_last_line(it);
+			edit_add(&ed, E_REPLACE_LINES, it->line, 0, last,
+			    NULL);
+		}
+	} else {
+		/* A flow list (or an empty one): written again as a block
+		 * list, every period with its dates as loaded. */
+		struct buf nb;
+		const char *kl = l->v[ek->line - 1], *cm;
+
+		if (e->type != YNODE_SEQ ||
+		    node_last_line(e) != ek->line) {
+			fprintf(stderr, "%s:%d:%d: error: new-year edits "
+			    "'earlier:' as a block list or a list on one "
+			    "line; write it so\n", file, ek->line, ek->col);
+			free(entry);
+			for (i = 0; i < ed.n; i++)
+				free(ed.v[i].text);
+			free(ed.v);
+			return -1;
+		}
+		buf_init(&nb);
+		buf_puts(&nb, "earlier:");
+		/* The line's comment, after the list, stays. */
+		if ((cm = strrchr(kl, ']')) != NULL &&
+		    (cm = strchr(cm, '#')) != NULL)
+			buf_printf(&nb, "  %s", cm);
+		/* Oldest first, the dropped one left out, the current
+		 * one last. */
+		for (i = nx->drop != NULL; i < nx->np; i++) {
+			iso(a, nx->periods[i].from);
+			iso(b, nx->periods[i].to);
+			buf_printf(&nb, "\n  - {label: %s, from: %s, to: %s}",
+			    nx->periods[i].label, a, b);
+		}
+		edit_add(&ed, E_REPLACE_LINES, ek->line, 0, ek->line,
+		    NULL);
+		ed.v[ed.n - 1].text = buf_take(&nb);
+	}
+	free(entry);
+
+	if ((cv = ynode_get(root, "created")) != NULL) {
+		const char *s = l->v[cv->line - 1];
+		const char *note = strstr(s, CREATED_NOTE);
+
+		iso(b, nx->to);
+		/* The note of an earlier new-year is written again. */
+		if (note != NULL || strchr(s, '#') == NULL)
+			edit_add(&ed, E_REPLACE, cv->line, note != NULL ?
+			    (int)(note - s) + 1 : (int)strlen(s) + 1,
+			    note != NULL ? (int)strlen(note) : 0,
+			    xasprintf(CREATED_NOTE " (check warns until it "
+			    "is after %s)", b));
+		edit_scalar(&ed, l, cv, xstrdup(b));
+	}
+	edits_apply(&ed, l);
+	return 0;
+}
+
+static int
+cmd_new_year(int argc, char *argv[])
+{
+	struct yopts o;
+	struct diag d;
+	struct cohort *c = NULL, *chk = NULL;
+	struct ynode *root = NULL;
+	struct lines l = { NULL, 0, 0 };
+	struct next nx;
+	struct stat st;
+	char *path = NULL, *data = NULL, *text = NULL, *tmp = NULL;
+	char a[16], b[16], *end;
+	const struct report *r;
+	size_t len, np, i, ndrop = 0;
+	long months = YEAR_MONTHS;
+	int rc, k;
+	mode_t mask;
+
+	memset(&o, 0, sizeof(o));
+	memset(&nx, 0, sizeof(nx));
+	if ((rc = yparse(argc, argv, "--input -o --output --months --label",
+	    &o)) >= 0)
+		return rc;
+	if (o.out == NULL)
+		return yusage("new-year", "%s", "needs -o NEWDIR");
+	if (o.months != NULL) {
+		errno = 0;
+		months = strtol(o.months, &end, 10);
+		if (*end != '\0' || errno != 0 || months < 1 ||
+		    months > YEAR_MAX_MONTHS)
+			return yusage("new-year", "--months: '%s' is not a "
+			    "number of months from 1 to 120", o.months);
+	}
+	if (lstat(o.out, &st) == 0) {
+		fprintf(stderr, "scrpaper: new-year: -o %s: already exists; "
+		    "refusing to write into it (name a new folder)\n",
+		    o.out);
+		return EXIT_USE;
+	}
+
+	diag_init(&d, stderr);
+	rc = EXIT_BAD;
+	c = case_load_dir(o.input, NULL, &d);
+	if (d.nerrors > 0)
+		goto out;
+	r = &c->report;
+	np = report_nperiods(r);
+	nx.cur = &r->periods[np - 1];
+	nx.periods = r->periods;
+	nx.np = np;
+	nx.from = next_day(r->period_to);
+	nx.to = period_end(nx.from, (int)months);
+	nx.label = o.label != NULL ? xstrdup(o.label) :
+	    label_of(nx.from, nx.to);
+	if (np - 1 == CASE_MAX_EARLIER) {
+		nx.drop = &r->periods[0];
+		for (i = 0; i < c->ncases; i++)
+			ndrop += report_period_of(r, c->cases[i].completed) ==
+			    0;
+	}
+
+	path = xasprintf("%s/report.yaml", o.input);
+	if (!yml_read_file(path, &d, &data, &len) ||
+	    !yml_parse(path, data, len, &d, &root) || root == NULL)
+		goto out;
+	lines_split(&l, data);
+	if (edit_report(&l, root, path, &nx, o.label != NULL) != 0)
+		goto out;
+	text = lines_join(&l);
+
+	/* What is written must load: the new period's label and dates
+	 * are checked as any report.yaml's. */
+	chk = cohort_new();
+	free(path);
+	path = xasprintf("%s/report.yaml", o.out);
+	if (!case_load_report_buf(chk, path, text, strlen(text), &d)) {
+		fprintf(stderr, "scrpaper: new-year: the new report.yaml "
+		    "would not load (above)\n");
+		goto out;
+	}
+
+	tmp = xasprintf("%s.new-year-XXXXXX", o.out);
+	if (mkdtemp(tmp) == NULL) {
+		fprintf(stderr, "scrpaper: new-year: %s: %s\n", o.out,
+		    strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		rc = EXIT_SYS;
+		goto out;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (copy_folder(o.input, tmp, "cases", text) != 0 ||
+	    chmod(tmp, 0777 & ~mask) == -1 ||
+	    (renameat2(AT_FDCWD, tmp, AT_FDCWD, o.out, RENAME_NOREPLACE) ==
+	    -1 && (errno != EINVAL && errno != ENOSYS ? 1 :
+	    lstat(o.out, &st) == 0 ? (errno = EEXIST, 1) :
+	    rename(tmp, o.out) == -1))) {
+		if (errno != 0)
+			fprintf(stderr, "scrpaper: new-year: %s: %s; nothing "
+			    "written\n", o.out, strerror(errno));
+		remove_tree(tmp);
+		rc = EXIT_SYS;
+		goto out;
+	}
+
+	iso(a, nx.from);
+	iso(b, nx.to);
+	k = months_of(nx.from, nx.to);
+	printf("new-year: wrote %s: the period %s, %s to %s (%d month%s), "
+	    "after %s", o.out, nx.label, a, b, k, k == 1 ? "" : "s",
+	    nx.cur->label);
+	iso(a, nx.cur->from);
+	iso(b, nx.cur->to);
+	printf(" (%s to %s), now the last of 'earlier:'\n", a, b);
+	if (nx.drop != NULL) {
+		iso(a, nx.drop->from);
+		iso(b, nx.drop->to);
+		printf("new-year: the oldest period %s (%s to %s) dropped out "
+		    "of 'earlier:' (at most %d): its %zu case file%s stay%s "
+		    "in cases/ and count in no period (check names them); "
+		    "pooled totals now cover one period fewer than last "
+		    "year's, so with 'disclosure: pool' pool only if no "
+		    "total was published last year (docs/disclosure.md, "
+		    "\"Pooled periods\")\n", nx.drop->label, a, b,
+		    CASE_MAX_EARLIER, ndrop, ndrop == 1 ? "" : "s",
+		    ndrop == 1 ? "s" : "");
+	}
+	iso(b, nx.to);
+	printf("new-year: next, copy the year's case files into %s/cases/ "
+	    "and set 'created:' in %s/report.yaml to the paper's date "
+	    "(check warns until it is after %s)\n", o.out, o.out, b);
+	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_SYS;
+out:
+	if (rc == EXIT_BAD && d.nerrors > 0)
+		fprintf(stderr, "scrpaper: %zu error%s; nothing written\n",
+		    d.nerrors, d.nerrors == 1 ? "" : "s");
+	free(tmp);
+	free(text);
+	lines_free(&l);
+	ynode_free(root);
+	free(data);
+	free(path);
+	free(nx.label);
+	cohort_free(chk);
+	cohort_free(c);
+	diag_clear(&d);
+	return rc;
+}
+
+/* ---- periods ---- */
+
+static int
+case_date_cmp(const void *a, const void *b)
+{
+	const struct scr_case *x = *(const struct scr_case *const *)a;
+	const struct scr_case *y = *(const struct scr_case *const *)b;
+
+	if (x->completed != y->completed)
+		return x->completed < y->completed ? -1 : 1;
+	return strcmp(x->pos.file, y->pos.file);
+}
+
+static int
+cmd_periods(int argc, char *argv[])
+{
+	struct yopts o;
+	struct diag d;
+	struct cohort *c;
+	const struct scr_case **v;
+	const struct report *r;
+	size_t i, np, *count, none = 0;
+	char a[16], b[16];
+	int rc, k, from, to, csv;
+
+	memset(&o, 0, sizeof(o));
+	if ((rc = yparse(argc, argv, "--input --cases --format", &o)) >= 0)
+		return rc;
+	if (o.format != NULL && strcmp(o.format, "csv") != 0 &&
+	    strcmp(o.format, "text") != 0)
+		return yusage("periods", "--format: '%s' is not csv or text",
+		    o.format);
+	csv = o.format != NULL && strcmp(o.format, "csv") == 0;
+	diag_init(&d, stderr);
+	c = case_load_dir(o.input, o.cases, &d);
+	if (d.nerrors > 0) {
+		fprintf(stderr, "scrpaper: %zu error%s\n", d.nerrors,
+		    d.nerrors == 1 ? "" : "s");
+		cohort_free(c);
+		diag_clear(&d);
+		return EXIT_BAD;
+	}
+	r = &c->report;
+	np = report_nperiods(r);
+	count = xcalloc(np, sizeof(*count));
+	v = xcalloc(c->ncases ? c->ncases : 1, sizeof(*v));
+	for (i = 0; i < c->ncases; i++)
+		v[i] = &c->cases[i];
+	qsort(v, c->ncases, sizeof(*v), case_date_cmp);
+	if (csv)
+		printf("file,completed,period\n");
+	for (i = 0; i < c->ncases; i++) {
+		k = report_period_of(r, v[i]->completed);
+		if (k >= 0)
+			count[k]++;
+		else
+			none++;
+		iso(a, v[i]->completed);
+		if (csv && strpbrk(v[i]->pos.file, ",\"\n") == NULL)
+			printf("%s,%s,%s\n", v[i]->pos.file, a, k >= 0 ?
+			    report_period(r, (size_t)k, &from, &to) : "");
+		else if (csv) {
+			const char *p;
+
+			putchar('"');
+			for (p = v[i]->pos.file; *p != '\0'; p++) {
+				if (*p == '"')
+					putchar('"');
+				putchar(*p);
+			}
+			printf("\",%s,%s\n", a, k >= 0 ? report_period(r,
+			    (size_t)k, &from, &to) : "");
+		} else
+			printf("%s  %s  %s\n", a, k >= 0 ? report_period(r,
+			    (size_t)k, &from, &to) : "none", v[i]->pos.file);
+	}
+	if (!csv) {
+		for (i = 0; i < np; i++) {
+			const char *label = report_period(r, i, &from, &to);
+
+			iso(a, from);
+			iso(b, to);
+			k = months_of(from, to);
+			printf("%s (%s to %s, %d month%s%s): %zu case%s\n",
+			    label, a, b, k, k == 1 ? "" : "s", i + 1 == np ?
+			    ", the current period" : "", count[i],
+			    count[i] == 1 ? "" : "s");
+		}
+		printf("in no period: %zu case%s\n", none,
+		    none == 1 ? "" : "s");
+	}
+	free(v);
+	free(count);
+	cohort_free(c);
+	diag_clear(&d);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_SYS;
+}
+
+/* ---- compare ---- */
+
+/* One value as the public ledger prints it, in words: "[c]", "12",
+ * "12 of 47 (26%)", with its band and not-recorded count. */
+static char *
+value_words(const struct fig_value *v)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (v->suppressed)
+		buf_puts(&b, "[c]");
+	else
+		buf_printf(&b, "%ld", v->num);
+	if (v->unit != FIG_COUNT) {
+		if (v->den_hidden)
+			buf_puts(&b, " of [c]");
+		else
+			buf_printf(&b, " of %ld", v->den);
+		if (!v->suppressed && v->percent >= 0)
+			buf_printf(&b, " (%d%%)", v->percent);
+		else if (v->banded && v->text != NULL)
+			buf_printf(&b, " (%s)", v->text);
+	}
+	if (v->nr_hidden)
+		buf_puts(&b, ", [c] not recorded");
+	else if (v->not_recorded > 0)
+		buf_printf(&b, ", %ld not recorded", v->not_recorded);
+	return buf_take(&b);
+}
+
+/* Prints each figure of ledger la (new) that differs from lb's (old),
+ * led by period and the ledger's name.  Returns the number printed. */
+static size_t
+compare_ledgers(const struct fig_ledger *la, const struct fig_ledger *lb,
+    const char *period, const char *who)
+{
+	size_t i, j, n = 0;
+	char *x, *y;
+
+	for (i = 0; i < la->nvalues; i++) {
+		const struct fig_value *va = &la->values[i], *vb = NULL;
+
+		for (j = 0; j < lb->nvalues; j++)
+			if (strcmp(lb->values[j].name, va->name) == 0) {
+				vb = &lb->values[j];
+				break;
+			}
+		x = value_words(va);
+		y = vb != NULL ? value_words(vb) : xstrdup("(none)");
+		if (strcmp(x, y) != 0) {
+			printf("compare: figure %s %s %s: %s, published %s\n",
+			    period, who, va->name, x, y);
+			n++;
+		}
+		free(x);
+		free(y);
+	}
+	return n;
+}
+
+/* The label of the period case k counts in, or NULL. */
+static const char *
+period_label_of(const struct cohort *c, const struct scr_case *k)
+{
+	int p = report_period_of(&c->report, k->completed), f, t;
+
+	return p < 0 ? NULL : report_period(&c->report, (size_t)p, &f, &t);
+}
+
+static const struct scr_case *
+find_case_file(const struct cohort *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncases; i++)
+		if (strcmp(base_name(c->cases[i].pos.file), name) == 0)
+			return &c->cases[i];
+	return NULL;
+}
+
+/* 1 if label names a period of both a and b. */
+static int
+shared(const struct cohort *a, const struct cohort *b, const char *label)
+{
+	return label != NULL && report_find_period(&a->report, label) >= 0 &&
+	    report_find_period(&b->report, label) >= 0;
+}
+
+/* The case files added to, removed from or moved between the shared
+ * periods of a (new) and b (old).  Returns how many. */
+static size_t
+compare_cases(const struct cohort *a, const struct cohort *b)
+{
+	size_t i, n = 0;
+	char x[16], y[16];
+
+	for (i = 0; i < a->ncases; i++) {
+		const struct scr_case *ka = &a->cases[i], *kb;
+		const char *pa = period_label_of(a, ka), *pb;
+
+		kb = find_case_file(b, base_name(ka->pos.file));
+		pb = kb != NULL ? period_label_of(b, kb) : NULL;
+		iso(x, ka->completed);
+		if (kb == NULL && shared(a, b, pa)) {
+			printf("compare: case %s: added to %s (completed "
+			    "%s)\n", ka->pos.file, pa, x);
+			n++;
+		} else if (kb != NULL && (shared(a, b, pa) ||
+		    shared(a, b, pb)) && (pa == NULL || pb == NULL ||
+		    strcmp(pa, pb) != 0) && !(pa == NULL && pb == NULL)) {
+			iso(y, kb->completed);
+			printf("compare: case %s: moved from %s to %s "
+			    "(completed %s%s%s)\n", ka->pos.file,
+			    pb ? pb : "no period", pa ? pa : "no period", x,
+			    kb->completed != ka->completed ? ", was " : "",
+			    kb->completed != ka->completed ? y : "");
+			n++;
+		}
+	}
+	for (i = 0; i < b->ncases; i++) {
+		const struct scr_case *kb = &b->cases[i];
+		const char *pb = period_label_of(b, kb);
+
+		if (find_case_file(a, base_name(kb->pos.file)) != NULL ||
+		    !shared(a, b, pb))
+			continue;
+		iso(x, kb->completed);
+		printf("compare: case %s: removed from %s (completed %s)\n",
+		    kb->pos.file, pb, x);
+		n++;
+	}
+	return n;
+}
+
+/* Loads one input folder with its figure definitions.  Returns 1 when
+ * both are valid. */
+static int
+load_input(const char *dir, const char *figures, struct diag *d,
+    struct cohort **c, struct fig_set **s)
+{
+	*c = case_load_dir(dir, NULL, d);
+	*s = NULL;
+	if ((*c)->codebook.ncodes > 0)
+		*s = fig_load(figures, *c, d);
+	return d->nerrors == 0 && *s != NULL && fig_check_data(*s, *c, d);
+}
+
+static int
+cmd_compare(int argc, char *argv[], const char *datadir)
+{
+	struct yopts o;
+	struct diag d;
+	struct cohort *a = NULL, *b = NULL;
+	struct fig_set *sa = NULL, *sb = NULL;
+	struct paper *pa = NULL, *pb = NULL;
+	char *figs_default = NULL, x[16], y[16], u[16], w[16];
+	size_t i, j, nper = 0, ncase, nfig = 0;
+	int rc, fa, ta, fb, tb, k;
+
+	memset(&o, 0, sizeof(o));
+	if ((rc = yparse(argc, argv, "--input --previous --figures",
+	    &o)) >= 0)
+		return rc;
+	if (o.previous == NULL)
+		return yusage("compare", "%s", "needs --previous OLDDIR (last "
+		    "year's input folder, as published)");
+	if (o.figures == NULL) {
+		if (access("templates/figures.yaml", F_OK) == 0)
+			o.figures = "templates/figures.yaml";
+		else
+			o.figures = figs_default = xasprintf(
+			    "%s/templates/figures.yaml", datadir);
+	}
+	diag_init(&d, stderr);
+	rc = EXIT_BAD;
+	if (!load_input(o.input, o.figures, &d, &a, &sa) ||
+	    !load_input(o.previous, o.figures, &d, &b, &sb)) {
+		fprintf(stderr, "scrpaper: %zu error%s\n", d.nerrors,
+		    d.nerrors == 1 ? "" : "s");
+		goto out;
+	}
+	pa = paper_new(a, sa);
+	pb = paper_new(b, sb);
+	ncase = compare_cases(a, b);
+	for (i = 0; i < report_nperiods(&a->report); i++) {
+		const char *label = report_period(&a->report, i, &fa, &ta);
+		const struct fig_ledger *la, *lb;
+
+		if ((k = report_find_period(&b->report, label)) < 0)
+			continue;
+		nper++;
+		j = (size_t)k;
+		report_period(&b->report, j, &fb, &tb);
+		if (fa != fb || ta != tb) {
+			iso(x, fa);
+			iso(y, ta);
+			iso(u, fb);
+			iso(w, tb);
+			printf("compare: period %s: %s to %s, published as %s "
+			    "to %s\n", label, x, y, u, w);
+			nfig++;
+		}
+		la = paper_ledger_period(pa, -1, i);
+		lb = paper_ledger_period(pb, -1, j);
+		nfig += compare_ledgers(la, lb, label, a->report.region ?
+		    a->report.region : "region");
+		for (k = 0; (size_t)k < a->report.nlscbs; k++) {
+			int kb = report_find_lscb(&b->report,
+			    a->report.lscbs[k]);
+
+			if (kb < 0) {
+				printf("compare: board %s: not in %s\n",
+				    a->report.lscbs[k], o.previous);
+				nfig++;
+				continue;
+			}
+			nfig += compare_ledgers(paper_ledger_period(pa, k, i),
+			    paper_ledger_period(pb, kb, j), label,
+			    a->report.lscbs[k]);
+		}
+	}
+	if (nper == 0)
+		printf("compare: %s and %s share no period (by label)\n",
+		    o.input, o.previous);
+	if (ncase + nfig > 0) {
+		printf("compare: %zu case file%s added, removed or moved, "
+		    "%zu published figure%s would change: see docs/annual.md, "
+		    "\"When compare finds a difference\"\n", ncase,
+		    ncase == 1 ? "" : "s", nfig, nfig == 1 ? "" : "s");
+		rc = EXIT_BAD;
+	} else {
+		printf("compare: %zu period%s shared with %s; no case file "
+		    "added, removed or moved, no published figure changes: "
+		    "OK\n", nper, nper == 1 ? "" : "s", o.previous);
+		rc = EXIT_OK;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = EXIT_SYS;
+out:
+	paper_free(pa);
+	paper_free(pb);
+	fig_set_free(sa);
+	fig_set_free(sb);
+	cohort_free(a);
+	cohort_free(b);
+	diag_clear(&d);
+	free(figs_default);
+	return rc;
+}
+
+int
+year_main(int argc, char *argv[], const char *datadir)
+{
+	if (argc < 2)
+		return -1;
+	if (strcmp(argv[1], "new-year") == 0)
+		return cmd_new_year(argc, argv);
+	if (strcmp(argv[1], "periods") == 0)
+		return cmd_periods(argc, argv);
+	if (strcmp(argv[1], "compare") == 0)
+		return cmd_compare(argc, argv, datadir);
+	return -1;
+}
+
+/* ---- warnings ---- */
+
+void
+year_warn(const struct cohort *c, const char *input_dir,
+    const char *template_path, int grid_missing, struct diag *d)
+{
+	const struct report *r = &c->report;
+	size_t np = report_nperiods(r), i, p, *count;
+	char x[16], y[16], *path, *data;
+	struct ynode *root = NULL;
+	struct diag quiet;
+	size_t len;
+	int k;
+
+	count = xcalloc(np, sizeof(*count));
+	for (i = 0; i < c->ncases; i++)
+		if ((k = report_period_of(r, c->cases[i].completed)) >= 0)
+			count[k]++;
+	for (p = 0; p + 1 < np && r->nperiods > 0; p++) {
+		const struct period *e = &r->periods[p];
+
+		if (count[p] > 0)
+			continue;
+		iso(x, e->from);
+		iso(y, e->to);
+		diag_warn(d, e->pos.file, e->pos.line, e->pos.col,
+		    "the earlier period '%s' (%s to %s) has no case: every "
+		    "figure of it would be 0; keep its case files in cases/ "
+		    "(they count by their completed date)", e->label, x, y);
+	}
+	/* A case in a gap between two periods: at the later period. */
+	for (i = 0; i < c->ncases && r->nperiods > 1; i++) {
+		const struct scr_case *kc = &c->cases[i];
+
+		if (report_period_of(r, kc->completed) >= 0)
+			continue;
+		for (p = 0; p + 1 < r->nperiods; p++) {
+			const struct period *e = &r->periods[p],
+			    *f = &r->periods[p + 1];
+
+			if (kc->completed <= e->to ||
+			    kc->completed >= f->from)
+				continue;
+			iso(x, e->to);
+			iso(y, f->from);
+			diag_warn(d, f->pos.file, f->pos.line, f->pos.col,
+			    "%s, completed %04d-%02d-%02d, falls in the gap "
+			    "between the periods '%s' (ending %s) and '%s' "
+			    "(starting %s): it counts in no period; a period "
+			    "starts the day after the one before ends "
+			    "(docs/annual.md)", kc->pos.file,
+			    kc->completed / 10000, kc->completed / 100 % 100,
+			    kc->completed % 100, e->label, x, f->label, y);
+		}
+	}
+	free(count);
+
+	/* created: after the period's end. */
+	path = xasprintf("%s/report.yaml", input_dir);
+	diag_init(&quiet, NULL);
+	if (r->created <= r->period_to &&
+	    yml_read_file(path, &quiet, &data, &len)) {
+		const struct ynode *n = NULL;
+
+		if (yml_parse(path, data, len, &quiet, &root) &&
+		    root != NULL)
+			n = ynode_get(root, "created");
+		if (n == NULL && root != NULL)
+			n = ynode_get(root, "period");
+		iso(x, r->created);
+		iso(y, r->period_to);
+		if (n != NULL)
+			diag_warn(d, path, n->line, n->col, "created %s is "
+			    "not after the end of the period (%s): set "
+			    "'created' to the paper's date", x, y);
+		ynode_free(root);
+		free(data);
+	}
+	diag_clear(&quiet);
+	free(path);
+
+	/* The tile map, when the template draws it and no grid says
+	 * where the tiles go. */
+	if (grid_missing && r->nlscbs > 0 &&
+	    file_read_all(template_path, SIZE_MAX, &data, &len) == 0) {
+		const char *s = data;
+		int line = 1;
+
+		while (s != NULL && *s != '\0') {
+			if (strncmp(s, "@boards", 7) == 0 &&
+			    (s[7] == ' ' || s[7] == '\n' || s[7] == '\0')) {
+				diag_warn(d, template_path, line, 1, "%s/grid."
+				    "yaml is missing: the tile map is left out "
+				    "of the paper (the table of the boards "
+				    "stays); copy last year's grid.yaml",
+				    input_dir);
+				break;
+			}
+			if ((s = strchr(s, '\n')) != NULL)
+				s++;
+			line++;
+		}
+		free(data);
+	}
+}
