@@ -72,7 +72,7 @@ PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
 	asan valgrind fuzz bench data golden sweep schema restricted pages \
-	sweep-boards
+	sweep-boards manifest
 
 # `make` installs missing dependencies first (see deps: the libraries,
 # the test tools and the browser tests' npm packages, so that `make
@@ -263,6 +263,14 @@ unit: $(UNIT_BINS)
 
 e2e: $(BIN)
 	@SANITIZE=$(SANITIZE) SCRPAPER=$(BIN) sh tests/e2e/run.sh
+
+# The byte-identity guard (tests/manifest.sh): the SHA-256 of every
+# paper, ledger, data set, archive, dump and diagnostic, compared with
+# tests/manifest.sha256; names every entry that differs.  In a temporary
+# copy of the tree: output/ is never touched.
+manifest:
+	@$(MAKE) --no-print-directory SANITIZE=0 build/rel/scrpaper
+	sh tests/manifest.sh
 
 # Regenerates the golden dumps of tests/golden/ after showing how each
 # changes; review the diff before committing them.
