@@ -65,8 +65,8 @@ struct opts {
 	const char	*out;		/* -o FILE */
 	const char	*format;	/* --format csv|json, or pdf|html
 					   for render; NULL: not given */
-	int		 html;		/* render writes HTML: --format html,
-					   or -o FILE.html without --format */
+	const struct render_backend *backend;	/* render's format: --format
+					   NAME, or -o FILE.EXT without it */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
@@ -165,24 +165,29 @@ opts_clear(struct opts *o)
 		free(o->installed[--o->ninstalled]);
 }
 
-/* Chooses render's back end: --format pdf|html, else HTML for -o
- * FILE.html or FILE.htm and PDF for anything else.  Returns -1 to go on,
- * or EXIT_USAGE after a message. */
+/* Chooses render's back end (render_backends[]): --format NAME, else the
+ * one of -o FILE.EXT's extension, else the first, PDF.  Returns -1 to go
+ * on, or EXIT_USAGE after a message. */
 static int
 render_format(struct opts *o)
 {
-	const char *dot;
+	const struct render_backend *be;
 
+	o->backend = &render_backends[0];
 	if (o->format != NULL) {
-		if (strcmp(o->format, "pdf") != 0 &&
-		    strcmp(o->format, "html") != 0)
-			return usage_error("--format: '%s' is not pdf or html",
-			    o->format);
-		o->html = strcmp(o->format, "html") == 0;
+		if ((o->backend = render_backend_named(o->format)) == NULL) {
+			char *names = render_backend_names();
+			char *msg = xasprintf("'%s' is not %s", o->format,
+			    names);
+			int rc = usage_error("--format: %s", msg);
+
+			free(msg);
+			free(names);
+			return rc;
+		}
 	} else if (o->out != NULL && !o->all_lscbs &&
-	    (dot = strrchr(o->out, '.')) != NULL)
-		o->html = strcmp(dot, ".html") == 0 ||
-		    strcmp(dot, ".htm") == 0;
+	    (be = render_backend_for_path(o->out)) != NULL)
+		o->backend = be;
 	return -1;
 }
 
@@ -487,17 +492,6 @@ print_periods(FILE *out, struct paper *pp, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
-/* Writes doc to path: as one HTML page when html is set, else as PDF
- * with the fonts in fonts_dir.  Returns an exit status. */
-static int
-render_to(const struct doc *doc, int html, const char *fonts_dir,
-    const char *path, struct diag *d)
-{
-	if (html)
-		return render_html(doc, path, d);
-	return render_pdf(doc, fonts_dir, path, d);
-}
-
 /*
  * The filled papers of render --all-lscbs kept from their check until
  * they are written, at most RENDER_KEEP_NODES document nodes in all (the
@@ -530,8 +524,8 @@ render_doc_nodes(const struct doc *doc)
 
 /*
  * Renders the filled papers docs[first], docs[first + step], ... of the
- * boards into the folder dir as SLUG.pdf (SLUG.html when html is set),
- * stopping at the first failure; a paper not kept (NULL) is filled
+ * boards into the folder dir as SLUG.EXT in the format be, stopping
+ * at the first failure; a paper not kept (NULL) is filled
  * again from pp, quietly (its problems were reported when it was
  * checked).
  * Papers already written are complete (each is renamed into place only
@@ -539,16 +533,16 @@ render_doc_nodes(const struct doc *doc)
  */
 static int
 render_share(struct paper *pp, struct doc *const *docs,
-    const struct report *r, int html, const char *fonts_dir, const char *dir,
-    size_t first, size_t step, volatile long *current, struct diag *d)
+    const struct report *r, const struct render_backend *be,
+    const char *fonts_dir, const char *dir, size_t first, size_t step,
+    volatile long *current, struct diag *d)
 {
 	size_t i;
 	int rc = 0;
 
 	for (i = first; i < r->nlscbs && rc == 0; i += step) {
 		char *slug = str_slug(r->lscbs[i]);
-		char *path = xasprintf("%s/%s.%s", dir, slug,
-		    html ? "html" : "pdf");
+		char *path = xasprintf("%s/%s.%s", dir, slug, be->ext[0]);
 		struct doc *doc = docs[i];
 
 		if (current != NULL)
@@ -565,7 +559,7 @@ render_share(struct paper *pp, struct doc *const *docs,
 			diag_clear(&quiet);
 		}
 		if (rc == 0)
-			rc = render_to(doc, html, fonts_dir, path, d);
+			rc = be->write(doc, fonts_dir, path, d);
 		if (doc != docs[i])
 			doc_free(doc);
 		free(path);
@@ -580,7 +574,8 @@ render_share(struct paper *pp, struct doc *const *docs,
  * folder, a link).  Returns 0, or EXIT_USAGE after a message for each.
  */
 static int
-check_targets(const struct report *r, const char *dir, int html)
+check_targets(const struct report *r, const char *dir,
+    const struct render_backend *be)
 {
 	const char *why;
 	size_t i;
@@ -588,8 +583,7 @@ check_targets(const struct report *r, const char *dir, int html)
 
 	for (i = 0; i < r->nlscbs; i++) {
 		char *slug = str_slug(r->lscbs[i]);
-		char *path = xasprintf("%s/%s.%s", dir, slug,
-		    html ? "html" : "pdf");
+		char *path = xasprintf("%s/%s.%s", dir, slug, be->ext[0]);
 
 		if ((why = file_target_refusal(path)) != NULL) {
 			fprintf(stderr, "scrpaper: %s: %s, not a regular "
@@ -645,8 +639,9 @@ worker_status(int status, const char *board)
  * fork.  Returns the worst exit status of the workers.
  */
 static int
-render_all(struct paper *pp, const struct report *r, int html,
-    const char *fonts_dir, const char *dir, long jobs, struct diag *d)
+render_all(struct paper *pp, const struct report *r,
+    const struct render_backend *be, const char *fonts_dir, const char *dir,
+    long jobs, struct diag *d)
 {
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
@@ -666,14 +661,14 @@ render_all(struct paper *pp, const struct report *r, int html,
 			docs[i] = NULL;
 		}
 	}
-	if (rc != 0 || (rc = check_targets(r, dir, html)) != 0)
+	if (rc != 0 || (rc = check_targets(r, dir, be)) != 0)
 		goto out;
 	if (jobs > (long)r->nlscbs)
 		jobs = (long)r->nlscbs;
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(pp, docs, r, html, fonts_dir, dir, 0, 1, NULL,
+		rc = render_share(pp, docs, r, be, fonts_dir, dir, 0, 1, NULL,
 		    d);
 		goto out;
 	}
@@ -705,7 +700,7 @@ render_all(struct paper *pp, const struct report *r, int html,
 			worker_bind(self);
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(pp, docs, r, html, fonts_dir, dir, w,
+			wrc = render_share(pp, docs, r, be, fonts_dir, dir, w,
 			    (size_t)jobs, current ? current + w : NULL, d);
 			fflush(stderr);
 			_exit(wrc);
@@ -1104,7 +1099,7 @@ main(int argc, char *argv[])
 			break;
 		}
 		if (o.all_lscbs) {
-			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
+			rc = render_all(pp, &c->report, o.backend, o.fonts_dir,
 			    o.out, o.jobs ? atol(o.jobs) :
 			    sysconf(_SC_NPROCESSORS_ONLN), &d);
 			break;
@@ -1112,7 +1107,7 @@ main(int argc, char *argv[])
 		if ((rc = paper_build(pp, lscb, &doc, &d)) != 0)
 			break;
 		if (o.dump == NULL)
-			rc = render_to(doc, o.html, o.fonts_dir, o.out, &d);
+			rc = o.backend->write(doc, o.fonts_dir, o.out, &d);
 		else if (strcmp(o.dump, "doc") == 0)
 			doc_dump(stdout, doc);
 		else
