@@ -95,6 +95,7 @@ usage(FILE *f)
 "       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
 "                        -o DIR\n"
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
+"       scrpaper render  --all-lscbs --dump doc|layout [options] -o DIR\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "                        [--period LABEL | --all-periods [--pooled]]\n"
@@ -344,10 +345,11 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    strcmp(o->format, "json") != 0)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
-	if (o->dump != NULL && (o->cmd != CMD_RENDER || o->all_lscbs ||
-	    o->out != NULL))
+	if (o->dump != NULL && (o->cmd != CMD_RENDER ||
+	    (o->all_lscbs ? o->out == NULL : o->out != NULL)))
 		return usage_error("%s", "--dump is for render of one paper, "
-		    "to standard output (no -o, no --all-lscbs)");
+		    "to standard output (no -o), or of every board's paper "
+		    "into a folder (--all-lscbs -o DIR)");
 	if (o->dump != NULL && strcmp(o->dump, "doc") != 0 &&
 	    strcmp(o->dump, "layout") != 0)
 		return usage_error("--dump: '%s' is not doc or layout",
@@ -491,6 +493,62 @@ print_periods(FILE *out, struct paper *pp, const struct cohort *c,
 	free(labels);
 	return EXIT_SUCCESS;
 }
+
+/*
+ * Writes the dump of doc that dump_write names to path in one piece, mode
+ * 0600 for a restricted paper.  Returns an exit status.
+ */
+static int
+dump_write(const struct doc *doc, const char *fonts_dir, const char *path,
+    struct diag *d, int layout)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	int rc = 0;
+
+	if (f == NULL) {
+		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		return EXIT_SYSERR;
+	}
+	if (layout)
+		rc = render_layout_dump(doc, fonts_dir, f, d);
+	else
+		doc_dump(f, doc);
+	if (fclose(f) != 0 && rc == 0) {
+		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = EXIT_SYSERR;
+	}
+	if (rc == 0 && file_write_atomic_mode(path, data, len,
+	    doc->meta.restricted ? 0600 : 0666) != 0) {
+		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = EXIT_SYSERR;
+	}
+	free(data);
+	return rc;
+}
+
+static int
+dump_doc_write(const struct doc *doc, const char *fonts_dir,
+    const char *path, struct diag *d)
+{
+	return dump_write(doc, fonts_dir, path, d, 0);
+}
+
+static int
+dump_layout_write(const struct doc *doc, const char *fonts_dir,
+    const char *path, struct diag *d)
+{
+	return dump_write(doc, fonts_dir, path, d, 1);
+}
+
+/* render --all-lscbs --dump doc|layout -o DIR: every board's dump as
+ * DIR/SLUG.tree or SLUG.layout, from one solve (for tests).  Not formats
+ * of --format, so not rows of render_backends[]. */
+static const struct render_backend dump_backends[] = {
+	{ "doc", { "tree", NULL }, dump_doc_write },
+	{ "layout", { "layout", NULL }, dump_layout_write },
+};
 
 /*
  * The filled papers of render --all-lscbs kept from their check until
@@ -1099,7 +1157,9 @@ main(int argc, char *argv[])
 			break;
 		}
 		if (o.all_lscbs) {
-			rc = render_all(pp, &c->report, o.backend, o.fonts_dir,
+			rc = render_all(pp, &c->report, o.dump == NULL ?
+			    o.backend : &dump_backends[strcmp(o.dump, "doc") !=
+			    0], o.fonts_dir,
 			    o.out, o.jobs ? atol(o.jobs) :
 			    sysconf(_SC_NPROCESSORS_ONLN), &d);
 			break;
