@@ -25,14 +25,14 @@
 #   sh tests/manifest.sh -u       rewrite tests/manifest.sha256
 #   sh tests/manifest.sh -o FILE  write the manifest to FILE only
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 3
 root=$(pwd)
 want=$root/tests/manifest.sha256
 mode=compare
 out=
 case ${1:-} in
 -u) mode=update ;;
--o) mode=write; out=${2:?"manifest.sh: -o needs a FILE"} ;;
+-o) mode="write"; out=${2:?"manifest.sh: -o needs a FILE"} ;;
 '') ;;
 *) echo "usage: sh tests/manifest.sh [-u | -o FILE]" >&2; exit 2 ;;
 esac
