@@ -77,7 +77,7 @@ PAPER	:= output/background-paper$(SUFFIX).pdf
 
 .PHONY: all build paper variants html dist deps check unit e2e clean install \
 	asan valgrind fuzz bench data golden sweep schema restricted pages \
-	sweep-boards
+	sweep-boards manifest check-full
 
 # `make` installs missing dependencies first (see deps: the libraries,
 # the test tools and the browser tests' npm packages, so that `make
@@ -334,8 +334,16 @@ dist-locked:
 	echo "make dist: $(DIST) ($$n board papers, checked)"
 
 # Every test: unit tests, the end-to-end scripts, and the case schema
-# against the loader's corpus.
+# against the loader's corpus.  make check runs one case of each shape of
+# the sweeps (a few cohorts, a few boards' pages); make check-full runs
+# them whole (every generated cohort, every board's page in the browser
+# and the accessibility checks, valgrind over every command): the same
+# scripts with CHECK_FULL=1.
+CHECK_FULL ?= 0
 check: unit e2e schema
+
+check-full:
+	@$(MAKE) --no-print-directory check CHECK_FULL=1
 
 # schema/case.schema.json accepts and refuses the same case files as the
 # loader (Debian's python3-jsonschema: call Debian's python3).
@@ -346,7 +354,16 @@ unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
 e2e: $(BIN)
-	@SANITIZE=$(SANITIZE) SCRPAPER=$(BIN) sh tests/e2e/run.sh
+	@SANITIZE=$(SANITIZE) CHECK_FULL=$(CHECK_FULL) SCRPAPER=$(BIN) \
+	    sh tests/e2e/run.sh
+
+# The byte-identity guard (tests/manifest.sh): the SHA-256 of every
+# paper, ledger, data set, archive, dump and diagnostic, compared with
+# tests/manifest.sha256; names every entry that differs.  In a temporary
+# copy of the tree: output/ is never touched.
+manifest:
+	@$(MAKE) --no-print-directory SANITIZE=0 build/rel/scrpaper
+	sh tests/manifest.sh
 
 # Regenerates the golden dumps of tests/golden/ after showing how each
 # changes; review the diff before committing them.

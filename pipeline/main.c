@@ -68,8 +68,8 @@ struct opts {
 	const char	*out;		/* -o FILE */
 	const char	*format;	/* --format csv|json, or pdf|html
 					   for render; NULL: not given */
-	int		 html;		/* render writes HTML: --format html,
-					   or -o FILE.html without --format */
+	const struct render_backend *backend;	/* render's format: --format
+					   NAME, or -o FILE.EXT without it */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
@@ -98,6 +98,7 @@ usage(FILE *f)
 "       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
 "                        -o DIR\n"
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
+"       scrpaper render  --all-lscbs --dump doc|layout [options] -o DIR\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
 "                        [--lscb NAME | --all-lscbs] [--format csv|json]\n"
 "                        [--period LABEL | --all-periods [--pooled]]\n"
@@ -174,24 +175,29 @@ opts_clear(struct opts *o)
 		free(o->installed[--o->ninstalled]);
 }
 
-/* Chooses render's back end: --format pdf|html, else HTML for -o
- * FILE.html or FILE.htm and PDF for anything else.  Returns -1 to go on,
- * or EXIT_USAGE after a message. */
+/* Chooses render's back end (render_backends[]): --format NAME, else the
+ * one of -o FILE.EXT's extension, else the first, PDF.  Returns -1 to go
+ * on, or EXIT_USAGE after a message. */
 static int
 render_format(struct opts *o)
 {
-	const char *dot;
+	const struct render_backend *be;
 
+	o->backend = &render_backends[0];
 	if (o->format != NULL) {
-		if (strcmp(o->format, "pdf") != 0 &&
-		    strcmp(o->format, "html") != 0)
-			return usage_error("--format: '%s' is not pdf or html",
-			    o->format);
-		o->html = strcmp(o->format, "html") == 0;
+		if ((o->backend = render_backend_named(o->format)) == NULL) {
+			char *names = render_backend_names();
+			char *msg = xasprintf("'%s' is not %s", o->format,
+			    names);
+			int rc = usage_error("--format: %s", msg);
+
+			free(msg);
+			free(names);
+			return rc;
+		}
 	} else if (o->out != NULL && !o->all_lscbs &&
-	    (dot = strrchr(o->out, '.')) != NULL)
-		o->html = strcmp(dot, ".html") == 0 ||
-		    strcmp(dot, ".htm") == 0;
+	    (be = render_backend_for_path(o->out)) != NULL)
+		o->backend = be;
 	return -1;
 }
 
@@ -493,10 +499,11 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    strcmp(o->format, "json") != 0)
 		return usage_error("--format: '%s' is not csv or json",
 		    o->format);
-	if (o->dump != NULL && (o->cmd != CMD_RENDER || o->all_lscbs ||
-	    o->out != NULL))
+	if (o->dump != NULL && (o->cmd != CMD_RENDER ||
+	    (o->all_lscbs ? o->out == NULL : o->out != NULL)))
 		return usage_error("%s", "--dump is for render of one paper, "
-		    "to standard output (no -o, no --all-lscbs)");
+		    "to standard output (no -o), or of every board's paper "
+		    "into a folder (--all-lscbs -o DIR)");
 	if (o->dump != NULL && strcmp(o->dump, "doc") != 0 &&
 	    strcmp(o->dump, "layout") != 0)
 		return usage_error("--dump: '%s' is not doc or layout",
@@ -643,16 +650,61 @@ print_periods(FILE *out, struct paper *pp, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
-/* Writes doc to path: as one HTML page when html is set, else as PDF
- * with the fonts in fonts_dir.  Returns an exit status. */
+/*
+ * Writes the dump of doc that dump_write names to path in one piece, mode
+ * 0600 for a restricted paper.  Returns an exit status.
+ */
 static int
-render_to(const struct doc *doc, int html, const char *fonts_dir,
+dump_write(const struct doc *doc, const char *fonts_dir, const char *path,
+    struct diag *d, int layout)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	int rc = 0;
+
+	if (f == NULL) {
+		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		return EXIT_SYSERR;
+	}
+	if (layout)
+		rc = render_layout_dump(doc, fonts_dir, f, d);
+	else
+		doc_dump(f, doc);
+	if (fclose(f) != 0 && rc == 0) {
+		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = EXIT_SYSERR;
+	}
+	if (rc == 0 && file_write_atomic_mode(path, data, len,
+	    doc->meta.restricted ? 0600 : 0666) != 0) {
+		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = EXIT_SYSERR;
+	}
+	free(data);
+	return rc;
+}
+
+static int
+dump_doc_write(const struct doc *doc, const char *fonts_dir,
     const char *path, struct diag *d)
 {
-	if (html)
-		return render_html(doc, path, d);
-	return render_pdf(doc, fonts_dir, path, d);
+	return dump_write(doc, fonts_dir, path, d, 0);
 }
+
+static int
+dump_layout_write(const struct doc *doc, const char *fonts_dir,
+    const char *path, struct diag *d)
+{
+	return dump_write(doc, fonts_dir, path, d, 1);
+}
+
+/* render --all-lscbs --dump doc|layout -o DIR: every board's dump as
+ * DIR/SLUG.tree or SLUG.layout, from one solve (for tests).  Not formats
+ * of --format, so not rows of render_backends[]. */
+static const struct render_backend dump_backends[] = {
+	{ "doc", { "tree", NULL }, dump_doc_write },
+	{ "layout", { "layout", NULL }, dump_layout_write },
+};
 
 /*
  * The filled papers of render --all-lscbs kept from their check until
@@ -686,8 +738,8 @@ render_doc_nodes(const struct doc *doc)
 
 /*
  * Renders the filled papers docs[first], docs[first + step], ... of the
- * boards into the folder dir as SLUG.pdf (SLUG.html when html is set),
- * stopping at the first failure; a paper not kept (NULL) is filled
+ * boards into the folder dir as SLUG.EXT in the format be, stopping
+ * at the first failure; a paper not kept (NULL) is filled
  * again from pp, quietly (its problems were reported when it was
  * checked).
  * Papers already written are complete (each is renamed into place only
@@ -695,17 +747,16 @@ render_doc_nodes(const struct doc *doc)
  */
 static int
 render_share(struct paper *pp, struct doc *const *docs,
-    const struct report *r, int html, const char *fonts_dir, const char *dir,
-    size_t first, size_t step, volatile long *current,
-    volatile char *written, struct diag *d)
+    const struct report *r, const struct render_backend *be,
+    const char *fonts_dir, const char *dir, size_t first, size_t step,
+    volatile long *current, volatile char *written, struct diag *d)
 {
 	size_t i;
 	int rc = 0;
 
 	for (i = first; i < r->nlscbs && rc == 0; i += step) {
 		char *slug = str_slug(r->lscbs[i]);
-		char *path = xasprintf("%s/%s.%s", dir, slug,
-		    html ? "html" : "pdf");
+		char *path = xasprintf("%s/%s.%s", dir, slug, be->ext[0]);
 		struct doc *doc = docs[i];
 
 		if (current != NULL)
@@ -722,7 +773,7 @@ render_share(struct paper *pp, struct doc *const *docs,
 			diag_clear(&quiet);
 		}
 		if (rc == 0 &&
-		    (rc = render_to(doc, html, fonts_dir, path, d)) == 0)
+		    (rc = be->write(doc, fonts_dir, path, d)) == 0)
 			written[i] = 1;
 		if (doc != docs[i])
 			doc_free(doc);
@@ -738,7 +789,8 @@ render_share(struct paper *pp, struct doc *const *docs,
  * folder, a link).  Returns 0, or EXIT_USAGE after a message for each.
  */
 static int
-check_targets(const struct report *r, const char *dir, int html)
+check_targets(const struct report *r, const char *dir,
+    const struct render_backend *be)
 {
 	const char *why;
 	size_t i;
@@ -746,8 +798,7 @@ check_targets(const struct report *r, const char *dir, int html)
 
 	for (i = 0; i < r->nlscbs; i++) {
 		char *slug = str_slug(r->lscbs[i]);
-		char *path = xasprintf("%s/%s.%s", dir, slug,
-		    html ? "html" : "pdf");
+		char *path = xasprintf("%s/%s.%s", dir, slug, be->ext[0]);
 
 		if ((why = file_target_refusal(path)) != NULL) {
 			fprintf(stderr, "scrpaper: %s: %s, not a regular "
@@ -801,8 +852,8 @@ worker_status(int status, const char *board)
  * run, under other input or settings.
  */
 static void
-report_partial(const struct report *r, const char *dir, int html,
-    const volatile char *written)
+report_partial(const struct report *r, const char *dir,
+    const struct render_backend *be, const volatile char *written)
 {
 	size_t i, n = 0;
 
@@ -816,7 +867,7 @@ report_partial(const struct report *r, const char *dir, int html,
 		char *slug = str_slug(r->lscbs[i]);
 
 		fprintf(stderr, "scrpaper: %s/%s.%s: %s\n", dir, slug,
-		    html ? "html" : "pdf", written[i] ? "written" :
+		    be->ext[0], written[i] ? "written" :
 		    "NOT written (any file there is stale)");
 		free(slug);
 	}
@@ -832,9 +883,9 @@ report_partial(const struct report *r, const char *dir, int html,
  * once typesetting began (a failure then says what was written).
  */
 static int
-render_all(struct paper *pp, const struct report *r, int html,
-    const char *fonts_dir, const char *dir, long jobs, int *typeset,
-    struct diag *d)
+render_all(struct paper *pp, const struct report *r,
+    const struct render_backend *be, const char *fonts_dir, const char *dir,
+    long jobs, int *typeset, struct diag *d)
 {
 	struct doc **docs;
 	int pids[TMP_GUARD_MAX_CHILDREN], status, rc = 0, wrc;
@@ -865,7 +916,7 @@ render_all(struct paper *pp, const struct report *r, int html,
 			docs[i] = NULL;
 		}
 	}
-	if (rc != 0 || (rc = check_targets(r, dir, html)) != 0)
+	if (rc != 0 || (rc = check_targets(r, dir, be)) != 0)
 		goto out;
 	*typeset = 1;
 	if (jobs > (long)r->nlscbs)
@@ -873,7 +924,7 @@ render_all(struct paper *pp, const struct report *r, int html,
 	if (jobs > TMP_GUARD_MAX_CHILDREN)
 		jobs = TMP_GUARD_MAX_CHILDREN;
 	if (jobs <= 1) {
-		rc = render_share(pp, docs, r, html, fonts_dir, dir, 0, 1, NULL,
+		rc = render_share(pp, docs, r, be, fonts_dir, dir, 0, 1, NULL,
 		    written, d);
 		goto out;
 	}
@@ -905,7 +956,7 @@ render_all(struct paper *pp, const struct report *r, int html,
 			worker_bind(self);
 			tmp_guard_children(NULL, 0);
 			tmp_guard_release();
-			wrc = render_share(pp, docs, r, html, fonts_dir, dir, w,
+			wrc = render_share(pp, docs, r, be, fonts_dir, dir, w,
 			    (size_t)jobs, current ? current + w : NULL, written,
 			    d);
 			fflush(stderr);
@@ -931,7 +982,7 @@ render_all(struct paper *pp, const struct report *r, int html,
 		munmap(shared, sizeof(long) * TMP_GUARD_MAX_CHILDREN);
 out:
 	if (rc != 0 && *typeset)
-		report_partial(r, dir, html, written);
+		report_partial(r, dir, be, written);
 	munmap(marks, r->nlscbs);
 	for (i = 0; i < r->nlscbs; i++)
 		doc_free(docs[i]);
@@ -1376,7 +1427,9 @@ main(int argc, char *argv[])
 			break;
 		}
 		if (o.all_lscbs) {
-			rc = render_all(pp, &c->report, o.html, o.fonts_dir,
+			rc = render_all(pp, &c->report, o.dump == NULL ?
+			    o.backend : &dump_backends[strcmp(o.dump, "doc") !=
+			    0], o.fonts_dir,
 			    o.out, o.jobs ? atol(o.jobs) :
 			    sysconf(_SC_NPROCESSORS_ONLN), &typeset, &d);
 			break;
@@ -1384,7 +1437,7 @@ main(int argc, char *argv[])
 		if ((rc = paper_build(pp, lscb, &doc, &d)) != 0)
 			break;
 		if (o.dump == NULL)
-			rc = render_to(doc, o.html, o.fonts_dir, o.out, &d);
+			rc = o.backend->write(doc, o.fonts_dir, o.out, &d);
 		else if (strcmp(o.dump, "doc") == 0)
 			doc_dump(stdout, doc);
 		else

@@ -2,7 +2,8 @@
  * render.h: the back ends.  Each takes a filled document (doc.h, built by
  * paper.c) and nothing of the loader or the aggregator: the PDF paper
  * (render_pdf.c and the render_*.c files it uses), the HTML page
- * (render_html.c) and the text dumps of `scrpaper render --dump`.
+ * (render_html.c), the text dumps of `scrpaper render --dump` and the
+ * table of formats that chooses among them (render_backend.c).
  * For main.c and the tests.
  */
 #ifndef SCR_RENDER_H
@@ -45,5 +46,32 @@ int	render_html(const struct doc *doc, const char *out_path,
 	    struct diag *d);
 /* Appends the same HTML to out (for tests). */
 void	render_html_buf(const struct doc *doc, struct buf *out);
+
+/*
+ * render_backend.c: the output formats of render, one row each: its name
+ * (--format NAME), the extensions of its files (the first is the one
+ * written, SLUG.EXT in an --all-lscbs folder; any of them chooses it for
+ * -o FILE.EXT) and the function that writes doc to out_path in one piece
+ * (fonts_dir: the typefaces, for the formats that embed them), returning
+ * an exit status as render_pdf() does.  The first row, PDF, is the
+ * default.
+ */
+#define RENDER_BACKEND_EXTS	2
+struct render_backend {
+	const char	*name;				/* "pdf" */
+	const char	*ext[RENDER_BACKEND_EXTS];	/* "pdf", or NULL */
+	int		(*write)(const struct doc *doc, const char *fonts_dir,
+			    const char *out_path, struct diag *d);
+};
+extern const struct render_backend render_backends[];
+extern const size_t render_nbackends;
+
+/* The format named name, or NULL when there is none. */
+const struct render_backend *render_backend_named(const char *name);
+/* The format whose extension ends path's last component ("x.htm": the
+ * HTML row), or NULL when none does. */
+const struct render_backend *render_backend_for_path(const char *path);
+/* The names of the formats, "pdf or html", for messages; free() it. */
+char	*render_backend_names(void);
 
 #endif

@@ -36,8 +36,10 @@ import csv
 import io
 import json
 import re
+import os
 import subprocess
 import sys
+import tempfile
 
 PER_TABLE = "figures of this table can be shown without risk"
 PAPER_WIDE = "could not be shown in them without risk"
@@ -46,6 +48,23 @@ PAPER_WIDE = "could not be shown in them without risk"
 def run(*args):
     return subprocess.run(list(args), check=True,
                           capture_output=True).stdout.decode("utf-8")
+
+
+def board_trees(binary, input_dir):
+    """Every board's --dump doc, {board: text}, from one process and one
+    solve: `render --all-lscbs --dump doc -o DIR` (the board of each file
+    read from its `meta lscb` line)."""
+    out = {}
+    with tempfile.TemporaryDirectory() as d:
+        run(binary, "render", "--input", input_dir, "--all-lscbs",
+            "--jobs", "1", "--dump", "doc", "-o", d)
+        for name in sorted(os.listdir(d)):
+            with open(os.path.join(d, name), encoding="utf-8") as f:
+                text = f.read()
+            m = re.search(r'^meta lscb "(.*)"$', text, re.M)
+            if m:
+                out[m.group(1)] = text
+    return out
 
 
 def tables(doc):
@@ -171,13 +190,13 @@ def main():
     pool = pooled_ledgers(binary, input_dir) if pooled else {}
     nper = len(counts["periods"]) if counts else None
     boards = args[3:] or sorted({k[0] for k in ledger if k[0] != "lscb"})
+    trees = board_trees(binary, input_dir)
     problems, ntables, ncollapsed, nbands, npooled = [], 0, 0, 0, 0
     nchecked = 0
     for b in boards:
         if ledger[(b, "cases")][3] in ("", "0"):
             continue
-        doc = run(binary, "render", "--input", input_dir, "--lscb", b,
-                  "--dump", "doc")
+        doc = trees[b]
         ts = [t for t in tables(doc)
               if any(c[1] == "region" for row in t["rows"] for c in row)]
         want = []

@@ -2,6 +2,9 @@
 # from the project root.  After `e2e_setup NAME`: SCRPAPER is an absolute
 # path, $tmp a fresh folder removed on exit, and fail() records a failure
 # in $failed (the script exits 1 at its end when it is set).
+# e2e_full is true under `make check-full` (CHECK_FULL=1): a script then
+# runs its sweeps whole (every board, every cohort); `make check` runs one
+# case of each shape.
 
 e2e_setup() {
 	: "${SCRPAPER:=./scrpaper}"
@@ -29,4 +32,9 @@ e2e_need() {
 			exit 1
 		fi
 	done
+}
+
+# True under `make check-full` (CHECK_FULL=1): run the sweeps whole.
+e2e_full() {
+	[ "${CHECK_FULL:-0}" = 1 ]
 }

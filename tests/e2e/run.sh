@@ -40,9 +40,11 @@ for t in tests/e2e/test_*.sh; do
 done
 
 # The slowest scripts first, so the last to start are short ones and the
-# jobs end together (the order measured on a 2-core machine).
-slow="test_html test_attack test_a11y test_periods test_valgrind
-test_board_edition test_paper_periods test_issue13 test_variants test_install"
+# jobs end together (the order of make check's CPU-seconds measured on a
+# 2-core machine; make check-full's sweeps are slow in the same order).
+slow="test_board_edition test_periods test_paper_periods test_html
+test_issue13 test_pages test_valgrind test_grammar test_variants
+test_a11y test_attack"
 order=
 for name in $slow; do
 	case " $all " in *" $name "*) order="$order $name" ;; esac

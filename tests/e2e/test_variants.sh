@@ -643,10 +643,16 @@ python3 "$tmp/check.py" tests/data/variants-holdout "$tmp/h" 10,3,0 ||
 	failed=1
 
 # ------------------------------------------------------- make variants
-# In a copy of the tree, so other builds and output/ are left alone.
+# In a copy of the tree, so other builds and output/ are left alone; make
+# check copies build/rel into it too (times kept: make compiles only what
+# is out of date), make check-full (CHECK_FULL=1) builds from nothing.
 mkdir "$tmp/tree"
-cp -R Makefile pipeline templates input fonts "$tmp/tree/" ||
+cp -Rp Makefile pipeline templates input fonts "$tmp/tree/" ||
 	fail "cannot copy the tree"
+if ! e2e_full && [ -d build/rel ]; then
+	mkdir "$tmp/tree/build" && cp -Rp build/rel "$tmp/tree/build/rel" ||
+		fail "cannot copy build/rel"
+fi
 if [ -f Makefile.local ]; then
 	cp Makefile.local "$tmp/tree/"
 fi
