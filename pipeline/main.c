@@ -67,8 +67,9 @@ struct opts {
 	const char	*out;		/* -o FILE */
 	const char	*format;	/* --format csv|json, or pdf|html
 					   for render; NULL: not given */
-	int		 html;		/* render writes HTML: --format html,
-					   or -o FILE.html without --format */
+	int		 html;		/* render's format, an index into
+					   render_exts: 1 HTML (--format html
+					   or -o FILE.html), 2 ODT, 0 PDF */
 	int		 all_lscbs;	/* --all-lscbs: every board */
 	int		 strict;	/* check --strict: lint errors */
 	const char	*jobs;		/* --jobs N: worker processes */
@@ -91,10 +92,10 @@ usage(FILE *f)
 	fputs(
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME]\n"
-"                        [--format pdf|html] -o FILE.pdf|FILE.html\n"
+"                        [--format pdf|html|odt] -o FILE.pdf|.html|.odt\n"
 "       scrpaper render  --edition restricted --lscb NAME | --all-lscbs\n"
 "                        [options] -o PATH (in a restricted folder)\n"
-"       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
+"       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html|odt] [opts]\n"
 "                        -o DIR\n"
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
 "       scrpaper figures [--input DIR] [--cases DIR] [--figures FILE]\n"
@@ -108,7 +109,8 @@ usage(FILE *f)
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF,\n"
-"           or write it as one HTML page (--format html, or -o FILE.html);\n"
+"           or write it as one HTML page (--format html, or -o FILE.html)\n"
+"           or as an editable ODF text document (--format odt, -o FILE.odt);\n"
 "           --dump prints its filled document or its page layout as text\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template, lint its prose\n"
@@ -167,9 +169,12 @@ opts_clear(struct opts *o)
 		free(o->installed[--o->ninstalled]);
 }
 
-/* Chooses render's back end: --format pdf|html, else HTML for -o
- * FILE.html or FILE.htm and PDF for anything else.  Returns -1 to go on,
- * or EXIT_USAGE after a message. */
+/* render's formats, by opts.html: the extension of their files. */
+static const char *const render_exts[] = { "pdf", "html", "odt" };
+
+/* Chooses render's back end: --format pdf|html|odt, else HTML for -o
+ * FILE.html or FILE.htm, ODT for FILE.odt and PDF for anything else.
+ * Returns -1 to go on, or EXIT_USAGE after a message. */
 static int
 render_format(struct opts *o)
 {
@@ -177,14 +182,17 @@ render_format(struct opts *o)
 
 	if (o->format != NULL) {
 		if (strcmp(o->format, "pdf") != 0 &&
-		    strcmp(o->format, "html") != 0)
-			return usage_error("--format: '%s' is not pdf or html",
-			    o->format);
-		o->html = strcmp(o->format, "html") == 0;
+		    strcmp(o->format, "html") != 0 &&
+		    strcmp(o->format, "odt") != 0)
+			return usage_error("--format: '%s' is not pdf, html "
+			    "or odt", o->format);
+		o->html = strcmp(o->format, "html") == 0 ? 1 :
+		    strcmp(o->format, "odt") == 0 ? 2 : 0;
 	} else if (o->out != NULL && !o->all_lscbs &&
 	    (dot = strrchr(o->out, '.')) != NULL)
 		o->html = strcmp(dot, ".html") == 0 ||
-		    strcmp(dot, ".htm") == 0;
+		    strcmp(dot, ".htm") == 0 ? 1 :
+		    strcmp(dot, ".odt") == 0 ? 2 : 0;
 	return -1;
 }
 
@@ -497,7 +505,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 	if (o->cmd == CMD_RENDER && o->out == NULL && o->dump == NULL)
 		return usage_error("%s", o->all_lscbs ?
 		    "render --all-lscbs needs -o DIR" :
-		    "render needs -o FILE.pdf or -o FILE.html");
+		    "render needs -o FILE.pdf, FILE.html or FILE.odt");
 	if (o->all_lscbs && o->lscb != NULL)
 		return usage_error("%s", "--all-lscbs and --lscb exclude each "
 		    "other");
@@ -636,12 +644,15 @@ print_periods(FILE *out, struct paper *pp, const struct cohort *c,
 	return EXIT_SUCCESS;
 }
 
-/* Writes doc to path: as one HTML page when html is set, else as PDF
- * with the fonts in fonts_dir.  Returns an exit status. */
+/* Writes doc to path: as one HTML page when html is 1, an ODF text
+ * document when 2, else as PDF with the fonts in fonts_dir.  Returns an
+ * exit status. */
 static int
 render_to(const struct doc *doc, int html, const char *fonts_dir,
     const char *path, struct diag *d)
 {
+	if (html == 2)
+		return render_odt(doc, path, d);
 	if (html)
 		return render_html(doc, path, d);
 	return render_pdf(doc, fonts_dir, path, d);
@@ -679,7 +690,7 @@ render_doc_nodes(const struct doc *doc)
 
 /*
  * Renders the filled papers docs[first], docs[first + step], ... of the
- * boards into the folder dir as SLUG.pdf (SLUG.html when html is set),
+ * boards into the folder dir as SLUG.pdf (SLUG.html or SLUG.odt by html),
  * stopping at the first failure; a paper not kept (NULL) is filled
  * again from pp, quietly (its problems were reported when it was
  * checked).
@@ -698,7 +709,7 @@ render_share(struct paper *pp, struct doc *const *docs,
 	for (i = first; i < r->nlscbs && rc == 0; i += step) {
 		char *slug = str_slug(r->lscbs[i]);
 		char *path = xasprintf("%s/%s.%s", dir, slug,
-		    html ? "html" : "pdf");
+		    render_exts[html]);
 		struct doc *doc = docs[i];
 
 		if (current != NULL)
@@ -740,7 +751,7 @@ check_targets(const struct report *r, const char *dir, int html)
 	for (i = 0; i < r->nlscbs; i++) {
 		char *slug = str_slug(r->lscbs[i]);
 		char *path = xasprintf("%s/%s.%s", dir, slug,
-		    html ? "html" : "pdf");
+		    render_exts[html]);
 
 		if ((why = file_target_refusal(path)) != NULL) {
 			fprintf(stderr, "scrpaper: %s: %s, not a regular "
@@ -809,7 +820,7 @@ report_partial(const struct report *r, const char *dir, int html,
 		char *slug = str_slug(r->lscbs[i]);
 
 		fprintf(stderr, "scrpaper: %s/%s.%s: %s\n", dir, slug,
-		    html ? "html" : "pdf", written[i] ? "written" :
+		    render_exts[html], written[i] ? "written" :
 		    "NOT written (any file there is stale)");
 		free(slug);
 	}

@@ -2,7 +2,7 @@
  * render.h: the back ends.  Each takes a filled document (doc.h, built by
  * paper.c) and nothing of the loader or the aggregator: the PDF paper
  * (render_pdf.c and the render_*.c files it uses), the HTML page
- * (render_html.c) and the text dumps of `scrpaper render --dump`.
+ * (render_html.c), the ODF text document (render_odt.c) and the text dumps of `scrpaper render --dump`.
  * For main.c and the tests.
  */
 #ifndef SCR_RENDER_H
@@ -45,5 +45,20 @@ int	render_html(const struct doc *doc, const char *out_path,
 	    struct diag *d);
 /* Appends the same HTML to out (for tests). */
 void	render_html_buf(const struct doc *doc, struct buf *out);
+
+/*
+ * render_odt.c: writes a filled document as an ODF text document (.odt:
+ * a ZIP package of mimetype, META-INF/manifest.xml, content.xml,
+ * styles.xml and meta.xml) to out_path, in one piece as render_html()
+ * does.  Returns 0 on success, 3 on a system error (reported to d).
+ */
+int	render_odt(const struct doc *doc, const char *out_path,
+	    struct diag *d);
+/* Appends the same package to out (for tests).  Returns 0, or -1 when
+ * it cannot be made (too large for a ZIP archive without ZIP64). */
+int	render_odt_buf(const struct doc *doc, struct buf *out);
+/* Appends the package's three XML parts, each to its buffer (tests). */
+void	render_odt_parts(const struct doc *doc, struct buf *content,
+	    struct buf *styles, struct buf *meta);
 
 #endif
