@@ -57,6 +57,9 @@
  * fo:break-before="page" are made as automatic styles when used. */
 #define ODT_MAX_BREAKS	32
 
+/* Tables up to this many columns get column widths (wider: equal). */
+#define ODT_MAX_COLS	32
+
 /* What the writer holds for one document. */
 struct odt {
 	const struct doc	*doc;
@@ -72,6 +75,9 @@ struct odt {
 	const char		*broken[ODT_MAX_BREAKS]; /* styles with a
 					   break copy made */
 	int			 nbroken;
+	char			 colstyles[ODT_MAX_COLS]; /* 1: the column
+					   styles of a table of so many
+					   columns are used */
 };
 
 /* Appends s escaped as ODF paragraph text: a run of spaces keeps its
@@ -328,11 +334,22 @@ odt_table(struct odt *o, const struct doc_node *n)
 			    cell->as.cell.align == DOC_ALIGN_RIGHT)
 				right[c] = 1;
 	o->ntables++;
+	/* The first column, the rows' labels, twice as wide as each of the
+	 * others. */
 	buf_printf(b, "<table:table table:name=\"Table%d\" "
-	    "table:style-name=\"%s\">\n<table:table-column "
-	    "table:style-name=\"TableColumn\" "
-	    "table:number-columns-repeated=\"%d\"/>\n", o->ntables,
-	    o->brk ? "TableBreak" : "Table", ncols);
+	    "table:style-name=\"%s\">\n", o->ntables,
+	    o->brk ? "TableBreak" : "Table");
+	if (ncols < ODT_MAX_COLS) {
+		o->colstyles[ncols] = 1;
+		buf_printf(b, "<table:table-column table:style-name="
+		    "\"Col%dLabel\"/>\n", ncols);
+		if (ncols > 1)
+			buf_printf(b, "<table:table-column table:style-name="
+			    "\"Col%d\" table:number-columns-repeated=\"%d\"/>\n",
+			    ncols, ncols - 1);
+	} else
+		buf_printf(b, "<table:table-column "
+		    "table:number-columns-repeated=\"%d\"/>\n", ncols);
 	o->brk = 0;
 	for (row = n->first_child; row != NULL; row = row->next) {
 		if (row->as.row.header && !body && !inhead) {
@@ -485,9 +502,7 @@ odt_auto_styles(struct odt *o, struct buf *b)
 	    "<style:table-properties style:width=\"16cm\" "
 	    "table:align=\"margins\" fo:margin-bottom=\"0.4cm\" "
 	    "fo:break-before=\"page\"/></style:style>\n"
-	    "<style:style style:name=\"TableColumn\" "
-	    "style:family=\"table-column\"><style:table-column-properties "
-	    "style:use-optimal-column-width=\"true\"/></style:style>\n"
+
 	    "<style:style style:name=\"TableCell\" "
 	    "style:family=\"table-cell\"><style:table-cell-properties "
 	    "fo:padding=\"0.08cm\" fo:border-left=\"none\" "
@@ -498,6 +513,23 @@ odt_auto_styles(struct odt *o, struct buf *b)
 	    "fo:padding=\"0.08cm\" fo:border-left=\"none\" "
 	    "fo:border-right=\"none\" fo:border-top=\"none\" "
 	    "fo:border-bottom=\"1.5pt solid #0b0c0c\"/></style:style>\n");
+	/* The columns of a table of n columns: the first, the rows'
+	 * labels, twice as wide as each of the others, in a 16 cm text
+	 * width. */
+	for (i = 1; i < ODT_MAX_COLS; i++) {
+		if (!o->colstyles[i])
+			continue;
+		buf_printf(b, "<style:style style:name=\"Col%dLabel\" "
+		    "style:family=\"table-column\">"
+		    "<style:table-column-properties style:column-width="
+		    "\"%.2fcm\" style:rel-width=\"2*\"/></style:style>\n", i,
+		    16.0 * 2 / (i + 1));
+		buf_printf(b, "<style:style style:name=\"Col%d\" "
+		    "style:family=\"table-column\">"
+		    "<style:table-column-properties style:column-width="
+		    "\"%.2fcm\" style:rel-width=\"1*\"/></style:style>\n", i,
+		    16.0 / (i + 1));
+	}
 	for (i = 0; i < o->nbroken; i++)
 		buf_printf(b, "<style:style style:name=\"Break_%s\" "
 		    "style:family=\"paragraph\" "
