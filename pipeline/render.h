@@ -12,6 +12,7 @@
 
 struct diag;
 struct doc;
+struct doc_node;
 struct buf;
 
 /*
@@ -45,6 +46,13 @@ int	render_html(const struct doc *doc, const char *out_path,
 	    struct diag *d);
 /* Appends the same HTML to out (for tests). */
 void	render_html_buf(const struct doc *doc, struct buf *out);
+/* Appends the SVG drawing of chart or tile map n of doc, as the HTML
+ * page draws it, alone (a standalone image file: the ODT edition's) to
+ * out, and sets *w and *hgt to its size in px.  Returns 0, or -1 when n
+ * has nothing to draw. */
+int	render_html_figure_svg(const struct doc *doc,
+	    const struct doc_node *n, struct buf *out, double *w,
+	    double *hgt);
 
 /*
  * render_odt.c: writes a filled document as an ODF text document (.odt:

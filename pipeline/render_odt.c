@@ -11,7 +11,8 @@
  * restricted edition's marking in the page header and footer, the
  * language en-GB and the fonts (Open Sans) named in the styles, the
  * title and subject in meta.xml.  A chart or tile map is its numbered
- * caption and its text alternative (no drawing yet).  Every piece of
+ * caption, the SVG drawing of the HTML edition as an image
+ * (Pictures/figureN.svg) and its text alternative.  Every piece of
  * text from the data or the template is escaped.  The package (zip.h)
  * has the "mimetype" entry first and stored and a fixed time: the same
  * document gives the same bytes.
@@ -41,6 +42,7 @@
 	" xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:" \
 	"svg-compatible:1.0\"" \
 	" xmlns:xlink=\"http://www.w3.org/1999/xlink\"" \
+	" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\"" \
 	" office:version=\"1.3\""
 
 /* The paper's typeface (fonts/), named in both style parts. */
@@ -75,6 +77,9 @@ struct odt {
 	const char		*broken[ODT_MAX_BREAKS]; /* styles with a
 					   break copy made */
 	int			 nbroken;
+	struct buf		*pics;	/* the figures' SVG drawings,
+					   Pictures/figureN.svg */
+	int			 npics;
 	char			 colstyles[ODT_MAX_COLS]; /* 1: the column
 					   styles of a table of so many
 					   columns are used */
@@ -287,12 +292,50 @@ odt_caption(struct odt *o, const struct doc_node *n)
 	buf_puts(b, "</text:p>\n");
 }
 
-/* Appends chart or tile map n: its numbered caption, then its text
- * alternative as a paragraph. */
+/* The text width, cm: an image is at most as wide. */
+#define ODT_TEXT_CM	16.0
+
+/*
+ * Appends chart or tile map n: its numbered caption, the drawing the
+ * HTML page shows as an SVG image (Pictures/figureN.svg) named by the
+ * caption and described by the text alternative, then that alternative
+ * as a paragraph.
+ */
 static void
 odt_figure(struct odt *o, const struct doc_node *n, const char *alt)
 {
+	struct buf	 svg;
+	double		 w, h, wcm, hcm;
+	char		*cap;
+
 	odt_caption(o, n);
+	buf_init(&svg);
+	if (render_html_figure_svg(o->doc, n, &svg, &w, &h) == 0 && w > 0) {
+		o->pics = xreallocarray(o->pics, (size_t)o->npics + 1,
+		    sizeof(*o->pics));
+		o->pics[o->npics++] = svg;
+		wcm = w * 2.54 / 96;
+		hcm = h * 2.54 / 96;
+		if (wcm > ODT_TEXT_CM) {
+			hcm *= ODT_TEXT_CM / wcm;
+			wcm = ODT_TEXT_CM;
+		}
+		buf_printf(o->out, "<text:p text:style-name="
+		    "\"Figure_20_Image\"><draw:frame draw:name=\"Figure %d\" "
+		    "text:anchor-type=\"as-char\" svg:width=\"%.2fcm\" "
+		    "svg:height=\"%.2fcm\" draw:z-index=\"0\"><draw:image "
+		    "xlink:href=\"Pictures/figure%d.svg\" xlink:type=\"simple\" "
+		    "xlink:show=\"embed\" xlink:actuate=\"onLoad\" "
+		    "draw:mime-type=\"image/svg+xml\"/><svg:title>",
+		    doc_number(n), wcm, hcm, o->npics);
+		cap = doc_node_plain(n);
+		odt_text(o->out, cap);
+		free(cap);
+		buf_puts(o->out, "</svg:title><svg:desc>");
+		odt_text(o->out, alt);
+		buf_puts(o->out, "</svg:desc></draw:frame></text:p>\n");
+	} else
+		buf_clear(&svg);
 	buf_puts(o->out, "<text:p text:style-name=\"Figure_20_Description\">");
 	odt_text(o->out, alt);
 	buf_puts(o->out, "</text:p>\n");
@@ -539,9 +582,12 @@ odt_auto_styles(struct odt *o, struct buf *b)
 	buf_puts(b, "</office:automatic-styles>\n");
 }
 
-/* Writes content.xml into b. */
+/* Writes content.xml into b, and sets *pics to the figures' SVG
+ * drawings (*npics of them; free each with buf_clear(), then the
+ * array). */
 static void
-odt_content(const struct doc *doc, struct buf *b)
+odt_content(const struct doc *doc, struct buf *b, struct buf **pics,
+    int *npics)
 {
 	const struct doc_node	*n;
 	struct odt		 o;
@@ -578,6 +624,19 @@ odt_content(const struct doc *doc, struct buf *b)
 	buf_clear(&body);
 	free(o.notes);
 	free(o.refs);
+	*pics = o.pics;
+	*npics = o.npics;
+}
+
+/* Frees the drawings odt_content() made. */
+static void
+odt_pics_free(struct buf *pics, int npics)
+{
+	int	 i;
+
+	for (i = 0; i < npics; i++)
+		buf_clear(&pics[i]);
+	free(pics);
 }
 
 /* A paragraph style: name, display name, parent, then its properties
@@ -668,6 +727,9 @@ odt_styles(const struct doc *doc, struct buf *b)
 	    "fo:keep-with-next=\"always\"", "fo:font-weight=\"bold\"");
 	odt_style(b, "Table", "Table", "Caption", NULL, "extra", "", "");
 	odt_style(b, "Figure", "Figure", "Caption", NULL, "extra", "", "");
+	odt_style(b, "Figure_20_Image", "Figure Image", "Standard", NULL,
+	    "extra", "fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"",
+	    "");
 	odt_style(b, "Figure_20_Description", "Figure Description",
 	    "Text_20_body", NULL, "extra", "", "fo:font-style=\"italic\"");
 	odt_style(b, "Table_20_Contents", "Table Contents", "Standard", NULL,
@@ -794,6 +856,8 @@ odt_meta(const struct doc *doc, struct buf *b)
 	buf_puts(b, "</office:meta>\n</office:document-meta>\n");
 }
 
+/* The manifest's head: the package and its XML parts; the pictures
+ * follow. */
 static const char odt_manifest[] =
 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 "<manifest:manifest "
@@ -806,14 +870,17 @@ static const char odt_manifest[] =
 " <manifest:file-entry manifest:full-path=\"styles.xml\" "
 "manifest:media-type=\"text/xml\"/>\n"
 " <manifest:file-entry manifest:full-path=\"meta.xml\" "
-"manifest:media-type=\"text/xml\"/>\n"
-"</manifest:manifest>\n";
+"manifest:media-type=\"text/xml\"/>\n";
 
 void
 render_odt_parts(const struct doc *doc, struct buf *content,
     struct buf *styles, struct buf *meta)
 {
-	odt_content(doc, content);
+	struct buf	*pics;
+	int		 npics;
+
+	odt_content(doc, content, &pics, &npics);
+	odt_pics_free(pics, npics);
 	odt_styles(doc, styles);
 	odt_meta(doc, meta);
 }
@@ -821,22 +888,37 @@ render_odt_parts(const struct doc *doc, struct buf *content,
 int
 render_odt_buf(const struct doc *doc, struct buf *out)
 {
-	struct buf	 content, styles, meta;
+	struct buf	 content, styles, meta, man, *pics;
 	struct zip	 z;
-	int		 rc;
+	int		 rc, i, npics;
+	char		 name[64];
 
 	buf_init(&content);
 	buf_init(&styles);
 	buf_init(&meta);
-	render_odt_parts(doc, &content, &styles, &meta);
+	buf_init(&man);
+	odt_content(doc, &content, &pics, &npics);
+	odt_styles(doc, &styles);
+	odt_meta(doc, &meta);
+	buf_puts(&man, odt_manifest);
+	for (i = 0; i < npics; i++)
+		buf_printf(&man, " <manifest:file-entry manifest:full-path="
+		    "\"Pictures/figure%d.svg\" manifest:media-type="
+		    "\"image/svg+xml\"/>\n", i + 1);
+	buf_puts(&man, "</manifest:manifest>\n");
 	zip_init(&z);
 	zip_add(&z, "mimetype", ODT_MIME, strlen(ODT_MIME), 1);
-	zip_add(&z, "META-INF/manifest.xml", odt_manifest,
-	    strlen(odt_manifest), 0);
+	zip_add(&z, "META-INF/manifest.xml", man.data, man.len, 0);
 	zip_add(&z, "content.xml", content.data, content.len, 0);
 	zip_add(&z, "styles.xml", styles.data, styles.len, 0);
 	zip_add(&z, "meta.xml", meta.data, meta.len, 0);
+	for (i = 0; i < npics; i++) {
+		snprintf(name, sizeof(name), "Pictures/figure%d.svg", i + 1);
+		zip_add(&z, name, pics[i].data, pics[i].len, 0);
+	}
 	rc = zip_finish(&z);
+	odt_pics_free(pics, npics);
+	buf_clear(&man);
 	if (rc == 0)
 		buf_putn(out, z.out.data, z.out.len);
 	zip_clear(&z);

@@ -18,6 +18,9 @@ restricted edition.  Checks, with python3's zipfile and xml.etree only:
   - tables: as many as the PDF's; each with its header rows in
     table:table-header-rows, every row as wide as the table, and the
     cells of a right-aligned column in a Number paragraph style;
+  - figures: each an SVG image in Pictures/, listed in the manifest,
+    with the caption as its title and the text alternative as its
+    description and the SVG's title;
   - captions: a text:sequence (Table or Figure) for every numbered
     caption of the dump, in order, every {ref:} a text:sequence-ref to
     one of them; footnotes as text:note;
@@ -40,6 +43,9 @@ NS = {
     'meta': 'urn:oasis:names:tc:opendocument:xmlns:meta:1.0',
     'dc': 'http://purl.org/dc/elements/1.1/',
     'manifest': 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0',
+    'draw': 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0',
+    'xlink': 'http://www.w3.org/1999/xlink',
+    'svg': 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0',
 }
 MIME = b'application/vnd.oasis.opendocument.text'
 
@@ -165,6 +171,26 @@ def main():
     if len(notes) != nfn:
         bad.append(f'{len(notes)} notes, the dump has {nfn} footnotes')
 
+    # Figures: each numbered one an SVG image in the package (listed in
+    # the manifest, parsing, with the text alternative as its title),
+    # named by the caption, described by the text alternative.
+    nfig = sum(1 for c, _ in seqs if c == 'Figure')
+    frames = list(content.iter(q('draw:frame')))
+    if len(frames) != nfig:
+        bad.append(f'{len(frames)} images for {nfig} figures')
+    for f in frames:
+        img = f.find('draw:image', NS)
+        href = img.get(q('xlink:href')) if img is not None else None
+        desc = f.findtext('svg:desc', '', NS)
+        if href not in z.namelist() or href not in listed:
+            bad.append(f'image {href} not in the package and manifest')
+            continue
+        svg = ET.fromstring(z.read(href))
+        t = svg.findtext('{http://www.w3.org/2000/svg}title', '')
+        if not svg.tag.endswith('}svg') or not t or t != desc or \
+                not f.findtext('svg:title', '', NS).startswith('Figure'):
+            bad.append(f'image {href}: no SVG with the text alternative')
+
     # Styles and meta.
     dflt = styles.find('office:styles/style:default-style/'
                        'style:text-properties', NS)
@@ -193,7 +219,8 @@ def main():
         return 1
     print(f'ok {odt}: {len(hs)} headings, {len(lists)} lists, '
           f'{len(tables)} tables, {len(seqs)} numbered captions, '
-          f'{len(refs)} references, {len(notes)} notes')
+          f'{len(refs)} references, {len(notes)} notes, '
+          f'{len(frames)} images')
     return 0
 
 

@@ -14,7 +14,8 @@
 #     tagged PDF edition has (Table elements), header rows, numeric
 #     cells in Number styles, sequence fields and references, notes,
 #     en-GB and Open Sans, meta.xml, the marking of the restricted
-#     edition (and not in a public one), for the regional paper and two
+#     edition (and not in a public one), the figures as SVG images in the
+#     package, for the regional paper and two
 #     boards (Camden and Southwark, both with collapsed tables) and
 #     Camden's restricted edition (a 0600 file);
 #   - a board name and template text holding <, &, quotes and markup are

@@ -50,6 +50,18 @@ u32(const unsigned char *p)
 	return (unsigned long)u16(p) | (unsigned long)u16(p + 2) << 16;
 }
 
+/* Whether the n bytes at p hold the string s. */
+static int
+holds(const char *p, size_t n, const char *s)
+{
+	size_t	 i, k = strlen(s);
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(p + i, s, k) == 0)
+			return 1;
+	return 0;
+}
+
 /* Inflates n raw deflate bytes at p into out (cap bytes); returns the
  * length, or -1. */
 static long
@@ -277,10 +289,19 @@ test_odt_escapes_every_text(void **state)
 	    HOSTILE_ESC "</text:p>"));
 	assert_non_null(strstr(c.data, ">Bar chart: Caption " HOSTILE_ESC
 	    ". Cat " HOSTILE_ESC ": Series " HOSTILE_ESC " 35%."));
+	/* The chart as an SVG image, named and described. */
+	assert_non_null(strstr(c.data, "xlink:href=\"Pictures/figure1.svg\""));
+	assert_non_null(strstr(c.data, "<svg:title>Figure\u00a01: Caption "
+	    HOSTILE_ESC "</svg:title><svg:desc>Bar chart: Caption "
+	    HOSTILE_ESC ". Cat "));
 	assert_non_null(strstr(m.data, "<dc:title>Paper " HOSTILE_META
 	    ": Board " HOSTILE_META "</dc:title>"));
 	assert_non_null(strstr(m.data, "<dc:subject>Subject " HOSTILE_META
 	    "</dc:subject>"));
+	/* The package holds the drawing and lists it. */
+	buf_reset(&c);
+	assert_int_equal(render_odt_buf(doc, &c), 0);
+	assert_true(holds(c.data, c.len, "Pictures/figure1.svg"));
 	buf_clear(&c);
 	buf_clear(&s);
 	buf_clear(&m);
