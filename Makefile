@@ -34,7 +34,8 @@ endif
 # The Debian packages the build and the tests need (see README.md).
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
 	   libpango1.0-dev zlib1g-dev libcmocka-dev poppler-utils qpdf libqpdf-dev \
-	   valgrind time python3-jsonschema python3-yaml chromium
+	   valgrind time python3-jsonschema python3-yaml chromium \
+	   libreoffice-writer-nogui
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig glib-2.0 zlib
 TEST_PKGS = cmocka libqpdf
 
@@ -75,7 +76,7 @@ TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
-.PHONY: all build paper variants html dist deps check unit e2e clean install \
+.PHONY: all build paper variants html odt dist deps check unit e2e clean install \
 	asan valgrind fuzz bench data golden sweep schema restricted pages \
 	sweep-boards manifest check-full
 
@@ -203,6 +204,21 @@ $(HTML_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
 
 $(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
 	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $(LSCBDIR)
+	@touch $@
+
+# The ODT edition (an ODF text document a person edits in LibreOffice
+# or Word): the regional paper and every board's, beside the PDFs.
+ODT_PAPER := output/background-paper$(SUFFIX).odt
+ODT_VARIANTS := $(LSCBDIR)/.odt-done
+
+odt: $(ODT_PAPER) $(ODT_VARIANTS)
+
+$(ODT_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) render $(IN_ARGS) -o $@
+
+$(ODT_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
+	$(BIN) render $(IN_ARGS) --all-lscbs --format odt -o $(LSCBDIR)
 	@touch $@
 
 # The figures as open data (docs/data.md): a tidy CSV, its metadata and
@@ -421,7 +437,7 @@ bench: $(BIN)
 	SCRPAPER=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build scrpaper output/*.pdf output/*.html output/lscb output/lscb-* \
+	rm -rf build scrpaper output/*.pdf output/*.html output/*.odt output/lscb output/lscb-* \
 	    tests/out output/data output/data-* output/restricted \
 	    output/restricted-*
 

@@ -66,7 +66,7 @@ struct opts {
 	const char	*fonts_dir;	/* --fonts DIR */
 	const char	*lscb;		/* --lscb NAME, NULL: the region */
 	const char	*out;		/* -o FILE */
-	const char	*format;	/* --format csv|json, or pdf|html
+	const char	*format;	/* --format csv|json, or pdf|html|odt
 					   for render; NULL: not given */
 	const struct render_backend *backend;	/* render's format: --format
 					   NAME, or -o FILE.EXT without it */
@@ -92,10 +92,10 @@ usage(FILE *f)
 	fputs(
 "usage: scrpaper render  [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--fonts DIR] [--lscb NAME]\n"
-"                        [--format pdf|html] -o FILE.pdf|FILE.html\n"
+"                        [--format pdf|html|odt] -o FILE.pdf|.html|.odt\n"
 "       scrpaper render  --edition restricted --lscb NAME | --all-lscbs\n"
 "                        [options] -o PATH (in a restricted folder)\n"
-"       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html] [options]\n"
+"       scrpaper render  --all-lscbs [--jobs N] [--format pdf|html|odt] [opts]\n"
 "                        -o DIR\n"
 "       scrpaper render  --dump doc|layout [--lscb NAME] [options]\n"
 "       scrpaper render  --all-lscbs --dump doc|layout [options] -o DIR\n"
@@ -113,7 +113,8 @@ usage(FILE *f)
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF,\n"
-"           or write it as one HTML page (--format html, or -o FILE.html);\n"
+"           or write it as one HTML page (--format html, or -o FILE.html)\n"
+"           or as an editable ODF text document (--format odt, -o FILE.odt);\n"
 "           --dump prints its filled document or its page layout as text\n"
 "  figures  print the figure ledger\n"
 "  check    validate the input and the template, lint its prose\n"
@@ -511,7 +512,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 	if (o->cmd == CMD_RENDER && o->out == NULL && o->dump == NULL)
 		return usage_error("%s", o->all_lscbs ?
 		    "render --all-lscbs needs -o DIR" :
-		    "render needs -o FILE.pdf or -o FILE.html");
+		    "render needs -o FILE.pdf, FILE.html or FILE.odt");
 	if (o->all_lscbs && o->lscb != NULL)
 		return usage_error("%s", "--all-lscbs and --lscb exclude each "
 		    "other");

@@ -2,8 +2,9 @@
  * render.h: the back ends.  Each takes a filled document (doc.h, built by
  * paper.c) and nothing of the loader or the aggregator: the PDF paper
  * (render_pdf.c and the render_*.c files it uses), the HTML page
- * (render_html.c), the text dumps of `scrpaper render --dump` and the
- * table of formats that chooses among them (render_backend.c).
+ * (render_html.c), the ODF text document (render_odt.c), the text dumps of
+ * `scrpaper render --dump` and the table of formats that chooses among
+ * them (render_backend.c).
  * For main.c and the tests.
  */
 #ifndef SCR_RENDER_H
@@ -13,6 +14,7 @@
 
 struct diag;
 struct doc;
+struct doc_node;
 struct buf;
 
 /*
@@ -46,6 +48,28 @@ int	render_html(const struct doc *doc, const char *out_path,
 	    struct diag *d);
 /* Appends the same HTML to out (for tests). */
 void	render_html_buf(const struct doc *doc, struct buf *out);
+/* Appends the SVG drawing of chart or tile map n of doc, as the HTML
+ * page draws it, alone (a standalone image file: the ODT edition's) to
+ * out, and sets *w and *hgt to its size in px.  Returns 0, or -1 when n
+ * has nothing to draw. */
+int	render_html_figure_svg(const struct doc *doc,
+	    const struct doc_node *n, struct buf *out, double *w,
+	    double *hgt);
+
+/*
+ * render_odt.c: writes a filled document as an ODF text document (.odt:
+ * a ZIP package of mimetype, META-INF/manifest.xml, content.xml,
+ * styles.xml and meta.xml) to out_path, in one piece as render_html()
+ * does.  Returns 0 on success, 3 on a system error (reported to d).
+ */
+int	render_odt(const struct doc *doc, const char *out_path,
+	    struct diag *d);
+/* Appends the same package to out (for tests).  Returns 0, or -1 when
+ * it cannot be made (too large for a ZIP archive without ZIP64). */
+int	render_odt_buf(const struct doc *doc, struct buf *out);
+/* Appends the package's three XML parts, each to its buffer (tests). */
+void	render_odt_parts(const struct doc *doc, struct buf *content,
+	    struct buf *styles, struct buf *meta);
 
 /*
  * render_backend.c: the output formats of render, one row each: its name

@@ -21,10 +21,21 @@ backend_html_write(const struct doc *doc, const char *fonts_dir,
 	return render_html(doc, out_path, d);
 }
 
+/* render_odt() needs no fonts either: the document names its typefaces
+ * in styles.xml. */
+static int
+backend_odt_write(const struct doc *doc, const char *fonts_dir,
+    const char *out_path, struct diag *d)
+{
+	(void)fonts_dir;
+	return render_odt(doc, out_path, d);
+}
+
 /* The first row is the default: -o with no extension of the table's. */
 const struct render_backend render_backends[] = {
 	{ "pdf", { "pdf", NULL }, render_pdf },
 	{ "html", { "html", "htm" }, backend_html_write },
+	{ "odt", { "odt", NULL }, backend_odt_write },
 };
 
 const size_t render_nbackends =

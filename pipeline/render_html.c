@@ -29,7 +29,15 @@ struct html {
 	int			 nrefs;	/* entries of refs */
 	int			 ntables;
 	int			 ncharts;
+	int			 svg_only; /* 1: a figure's SVG drawing alone,
+					   as an image file (the ODT
+					   edition's) */
+	double			 svg_w;	/* the drawing's size, px */
+	double			 svg_h;
 };
+
+/* The width of a bar chart drawn as an image file (svg_only), px. */
+#define HTML_SVG_CHART_W	640
 
 /* The chart's geometry, in CSS px unless said otherwise. */
 #define HTML_CHART_PLOT	86	/* the plot's width, per cent of the
@@ -438,8 +446,15 @@ html_figure_open(struct html *h, const struct doc_node *n,
 {
 	struct buf	*b = h->out;
 
-	buf_printf(b, "<%s%s>\n", html_tag(n), attrs);
-	if (n->first_child != NULL) {
+	if (h->svg_only) {
+		/* An image file: the drawing alone, at a fixed size. */
+		if (w <= 0)
+			w = HTML_SVG_CHART_W;
+		h->svg_w = w;
+		h->svg_h = hgt;
+	} else
+		buf_printf(b, "<%s%s>\n", html_tag(n), attrs);
+	if (n->first_child != NULL && !h->svg_only) {
 		buf_printf(b, "<figcaption id=\"chart%d-caption\">", id);
 		html_inline(h, n);
 		buf_puts(b, "</figcaption>\n");
@@ -546,7 +561,9 @@ html_tilemap(struct html *h, const struct doc_node *n)
 		    t->legend[k]);
 		lx += 21 + html_text_w(t->legend[k], HTML_CHART_PT) + 16;
 	}
-	buf_printf(b, "</svg>\n</%s>\n", html_tag(n));
+	buf_puts(b, "</svg>\n");
+	if (!h->svg_only)
+		buf_printf(b, "</%s>\n", html_tag(n));
 }
 
 /*
@@ -635,7 +652,9 @@ html_chart(struct html *h, const struct doc_node *n)
 			    NULL, 0, cc->text);
 		}
 	}
-	buf_printf(b, "</svg>\n</svg>\n</%s>\n", html_tag(n));
+	buf_puts(b, "</svg>\n</svg>\n");
+	if (!h->svg_only)
+		buf_printf(b, "</%s>\n", html_tag(n));
 }
 
 /* Appends the footnotes of the document, in number order, each with a
@@ -827,6 +846,27 @@ html_body(struct html *h)
 		buf_puts(b, "<footer class=\"marking\"><p><strong>" DOC_MARKING
 		    "</strong></p></footer>\n");
 	buf_puts(b, "</body>\n</html>\n");
+}
+
+int
+render_html_figure_svg(const struct doc *doc, const struct doc_node *n,
+    struct buf *out, double *w, double *hgt)
+{
+	struct html	 h;
+
+	memset(&h, 0, sizeof(h));
+	h.doc = doc;
+	h.out = out;
+	h.svg_only = 1;
+	if (n->type == DOC_CHART && n->as.chart.data != NULL)
+		html_chart(&h, n);
+	else if (n->type == DOC_TILEMAP && n->as.tilemap.data != NULL)
+		html_tilemap(&h, n);
+	else
+		return -1;
+	*w = h.svg_w;
+	*hgt = h.svg_h;
+	return 0;
 }
 
 void
