@@ -4,7 +4,7 @@
  * format is found by its name or by a file's extension exactly as render
  * chose between PDF and HTML before the table (case matters, only the
  * last component's extension counts), no two rows share a name or an
- * extension, the names list reads "pdf or html", and each row's writer
+ * extension, the names list reads "pdf, html or odt", and each row's writer
  * writes the same bytes as its back end.  The writer test skips when not
  * run from the project root.
  */
@@ -65,7 +65,8 @@ test_backend_by_name(void **state)
 	assert_string_equal(render_backend_named("html")->ext[0], "html");
 	assert_null(render_backend_named("HTML"));
 	assert_null(render_backend_named("htm"));
-	assert_null(render_backend_named("odt"));
+	assert_string_equal(render_backend_named("odt")->ext[0], "odt");
+	assert_null(render_backend_named("ODT"));
 	assert_null(render_backend_named(""));
 }
 
@@ -85,7 +86,9 @@ test_backend_by_path(void **state)
 	assert_null(render_backend_for_path("x.html/paper"));
 	assert_null(render_backend_for_path("paper"));
 	assert_null(render_backend_for_path("a."));
-	assert_null(render_backend_for_path("a.odt"));
+	assert_ptr_equal(render_backend_for_path("a.odt"),
+	    render_backend_named("odt"));
+	assert_null(render_backend_for_path("a.odt.bak"));
 }
 
 static void
@@ -94,7 +97,7 @@ test_backend_names(void **state)
 	char *names = render_backend_names();
 
 	(void)state;
-	assert_string_equal(names, "pdf or html");
+	assert_string_equal(names, "pdf, html or odt");
 	free(names);
 }
 
