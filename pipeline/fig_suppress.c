@@ -29,6 +29,7 @@
 #define SUP_PROBE	64		/* widest range tried value by value */
 #define SUP_TRIALS	64		/* candidates tried for one cell */
 #define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
+#define SUP_BLOCK	32		/* cells compared at once */
 
 enum sup_kind { SUP_NUM, SUP_NR, SUP_DEN };
 
@@ -80,6 +81,10 @@ struct sup_trail {
 struct sup_view {
 	long		*lo, *hi;
 	long		*ilo, *ihi;	/* the starting ranges */
+	struct sup_cell	*was;		/* the cells as they were then: a
+					 * block of them compared whole
+					 * (memcmp), then cell by cell where
+					 * it differs */
 	int		 valid;		/* lo, hi are the fixpoint from ilo,
 					 * ihi */
 };
@@ -385,6 +390,7 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 		S->view[i].hi = xcalloc(n, sizeof(long));
 		S->view[i].ilo = xcalloc(n, sizeof(long));
 		S->view[i].ihi = xcalloc(n, sizeof(long));
+		S->view[i].was = xcalloc(n, sizeof(*S->cells));
 	}
 	S->lo = S->view[0].lo;
 	S->hi = S->view[0].hi;
@@ -430,6 +436,7 @@ sup_free(struct sup *S)
 		free(S->view[i].hi);
 		free(S->view[i].ilo);
 		free(S->view[i].ihi);
+		free(S->view[i].was);
 	}
 	free(S->rgn);
 	free(S->inrgn);
@@ -864,23 +871,30 @@ static int
 sup_reason(struct sup *S, int probe)
 {
 	struct sup_view *V = &S->view[probe != 0];
-	size_t c, i, n = 0, nk;
+	size_t c, i, n = 0, nk, b, e;
 	long lo, hi;
 
 	S->lo = V->lo;
 	S->hi = V->hi;
 	if (!S->truth)
 		return sup_reason_full(S, probe);
-	for (c = 0; c < S->ncells; c++) {
-		sup_start(S, c, &lo, &hi);
-		if (S->cells[c].val < lo || S->cells[c].val > hi) {
-			for (i = 0; i < n; i++)
-				S->inrgn[S->rgn[i]] = 0;
-			V->valid = 0;
-			return sup_reason_full(S, probe);
+	for (b = 0; b < S->ncells; b = e) {
+		e = b + SUP_BLOCK < S->ncells ? b + SUP_BLOCK : S->ncells;
+		if (V->valid && memcmp(&S->cells[b], &V->was[b],
+		    (e - b) * sizeof(*S->cells)) == 0)
+			continue;
+		for (c = b; c < e; c++) {
+			sup_start(S, c, &lo, &hi);
+			if (S->cells[c].val < lo || S->cells[c].val > hi) {
+				for (i = 0; i < n; i++)
+					S->inrgn[S->rgn[i]] = 0;
+				V->valid = 0;
+				return sup_reason_full(S, probe);
+			}
+			if (!V->valid || lo != V->ilo[c] || hi != V->ihi[c])
+				sup_rgn_add(S, &n, c);
 		}
-		if (!V->valid || lo != V->ilo[c] || hi != V->ihi[c])
-			sup_rgn_add(S, &n, c);
+		memcpy(&V->was[b], &S->cells[b], (e - b) * sizeof(*S->cells));
 	}
 	/* The cells added are those whose start did not change: open
 	 * before if and only if open now. */
