@@ -17,8 +17,10 @@
  * For fig_eval.c only; docs/disclosure.md says what it guarantees.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 #include "case.h"
@@ -30,6 +32,8 @@
 #define SUP_TRIALS	64		/* candidates tried for one cell */
 #define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
 #define SUP_BLOCK	32		/* cells compared at once */
+#define SUP_SAY_AFTER	5		/* CPU seconds before a word on
+					 * standard error */
 
 enum sup_kind { SUP_NUM, SUP_NR, SUP_DEN };
 
@@ -1132,6 +1136,53 @@ sup_known(struct sup *S, const char *hide)
 }
 
 /*
+ * A word on standard error when a solve runs long, so that a long make
+ * does not look hung: after SUP_SAY_AFTER seconds of CPU time (not wall
+ * time: a loaded machine changes nothing), or SCRPAPER_SAY_AFTER's, once
+ * a solve, then once a pooled step.  A solve that is quick says nothing.
+ */
+static double	 sup_t0;	/* CPU time when the solve began */
+static int	 sup_said;	/* the first word is out */
+static char	 sup_what[160];	/* what is being solved */
+
+static double
+sup_cpu(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+sup_begin(const char *what)
+{
+	snprintf(sup_what, sizeof(sup_what), "%s", what);
+	sup_t0 = sup_cpu();
+	sup_said = 0;
+}
+
+/* Says what is being solved once the solve has run long. */
+static void
+sup_tick(const struct sup *S)
+{
+	const char *e = getenv("SCRPAPER_SAY_AFTER");
+	double after = SUP_SAY_AFTER, t;
+
+	if (sup_said || sup_what[0] == '\0')
+		return;
+	if (e != NULL && *e != '\0')
+		after = strtod(e, NULL);
+	if ((t = sup_cpu() - sup_t0) < after)
+		return;
+	sup_said = 1;
+	fprintf(stderr, "scrpaper: suppressing small numbers, %s: %zu cells, "
+	    "%zu relations; %.0f s so far, still working\n", sup_what,
+	    S->ncells, S->ncons, t);
+}
+
+/*
  * The rules over the cells that are not frozen: the primary ones, then
  * complementary cells, cheapest first, while any hidden cell can be
  * pinned; then every complementary cell the later ones made unnecessary
@@ -1154,6 +1205,7 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 			    !S->cells[c].frozen)
 				S->cells[c].why = FIG_WHY_COMPLEMENTARY;
 	while ((x = sup_pinned(S)) < S->ncells) {
+		sup_tick(S);
 		if ((y = sup_choose(S, x)) == (size_t)-1)
 			break;
 		S->cells[y].why = FIG_WHY_COMPLEMENTARY;
@@ -1162,6 +1214,7 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 	}
 	/* Show again what the later choices made unnecessary. */
 	for (i = norder; i-- > 0;) {
+		sup_tick(S);
 		y = order[i];
 		S->cells[y].why = FIG_SHOWN;
 		sup_base_rule(S, s);
@@ -1206,10 +1259,12 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 {
 	struct fig_ledger **led;
 	struct sup S;
-	char *hide;
+	char *hide, what[80];
 	size_t c;
 
 	memset(&S, 0, sizeof(S));
+	snprintf(what, sizeof(what), "%zu boards and the region", nb);
+	sup_begin(what);
 	led = xcalloc(nb + 1, sizeof(*led));
 	memcpy(led, ls, nb * sizeof(*led));
 	led[nb] = region;
@@ -1359,9 +1414,11 @@ sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
 	for (c = 0; c < S.ncells; c++)
 		hide[c] = S.cells[c].hidable;
 	sup_known(&S, hide);
+	sup_tick(&S);
 	for (c = 0; c < S.ncells; c++)
 		hide[c] = !S.cells[c].frozen && S.cells[c].hidable;
 	sup_known(&S, hide);
+	sup_tick(&S);
 	sup_solve(&S, s, t);
 	sup_write(&S, s, last);
 	free(hide);
@@ -1400,7 +1457,17 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	memcpy(all + pool + (np - 2) * (nb + 1), led + pool,
 	    (nb + 1) * sizeof(*all));
 	step = xcalloc((2 * np - 1) * (nb + 1), sizeof(*step));
+	sup_begin("");
 	for (m = 2; m <= np; m++) {
+		char what[160];
+
+		snprintf(what, sizeof(what), "the total over %zu periods, "
+		    "step %zu of %zu (the first %zu periods), %zu boards",
+		    np, m - 1, np - 1, m, nb);
+		snprintf(sup_what, sizeof(sup_what), "%s", what);
+		if (sup_said)
+			fprintf(stderr, "scrpaper: suppressing small numbers, "
+			    "%s\n", what);
 		/* The first m periods, then the totals of 2 .. m. */
 		k = 0;
 		for (r = 0; r < m * (nb + 1); r++)

@@ -7,7 +7,10 @@
 #      document of a template of 4 000 labelled tables, each referred to
 #      (515 s before), and every reference still names its own table.
 #   2. The pooled solve: four periods of 60 reviews with pool on (153 s
-#      before), every board's ledger of every period and the total.
+#      before), every board's ledger of every period and the total, with
+#      nothing on standard error.
+#   3. A solve that runs long says so on standard error, at each pooled
+#      step, and the ledgers do not change (issue 32.3).
 # Run from the project root with SCRPAPER set (tests/e2e/run.sh does).
 set -u
 
@@ -59,5 +62,16 @@ limited 40 "$SCRPAPER" figures --input "$d" --all-periods --pooled \
     --all-lscbs >"$tmp/out" 2>"$tmp/err" ||
 	fail "the pooled solve of four periods: $(tail -c 500 "$tmp/err")"
 grep -q '^pooled,' "$tmp/out" || fail "no pooled row in the ledgers"
+[ -s "$tmp/err" ] && fail "a quick solve spoke: $(head -c 300 "$tmp/err")"
+# 3. A solve that runs long says what it is doing, on standard error only
+#    (SCRPAPER_SAY_AFTER=0: at once), at each pooled step.
+SCRPAPER_SAY_AFTER=0 "$SCRPAPER" figures --input "$d" --all-periods \
+    --pooled --all-lscbs >"$tmp/out2" 2>"$tmp/err" ||
+	fail "figures with SCRPAPER_SAY_AFTER=0"
+cmp -s "$tmp/out" "$tmp/out2" || fail "the word on stderr changed the ledgers"
+for k in 1 2 3; do
+	grep -q "^scrpaper: suppressing small numbers, the total over 4 periods, step $k of 3 (the first $((k + 1)) periods), 33 boards" \
+	    "$tmp/err" || fail "no word on pooled step $k: $(head -c 500 "$tmp/err")"
+done
 
 exit $failed
