@@ -353,6 +353,13 @@ if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
 	echo "  (callgrind: regional paper $irr Ir, floor 1 paper $irf Ir)"
 	target "regional paper instructions / floor 1 paper" \
 		"$(awk -v a="$irr" -v b="$irf" 'BEGIN { if (a != "" && b > 0) printf "%.4f", a / b }')" 1.2
+	# Issue 29: the 33 papers in one process, the solve paid once.
+	mkdir -p "$T"/cg33 "$T"/f33cg
+	irf33=$(ir floor33 $B/floor $PAPER_TXT $T/f33cg/floor 33)
+	irall=$(ir all $SCRPAPER render --all-lscbs --jobs 1 -o $T/cg33)
+	echo "  (callgrind: render --all-lscbs --jobs 1 $irall Ir, floor 33 papers $irf33 Ir)"
+	target "render --all-lscbs --jobs 1 instructions / floor 33" \
+		"$(awk -v a="$irall" -v b="$irf33" 'BEGIN { if (a != "" && b > 0) printf "%.4f", a / b }')" 1.0
 fi
 { echo; echo "results: $RES, table: $B/table.txt"; } >&2
 

@@ -12,7 +12,16 @@
 # templates of 128 to 512 KiB (peak RSS: the largest process's, the
 # parent's or one worker's); one paragraph of 256 KiB to 2 MiB, every
 # word a finding of the prose lint (check); and a board name of 60 000
-# characters (refused at once: names are limited to 100).
+# characters (refused at once: names are limited to 100).  The
+# suppression (issues 29, 31.10, 32.3; bench/gen_region.py's regions):
+# `figures --all-lscbs` of one period over 20, 40, 80 and 160 boards with
+# 12 reviews a board (reviews x boards doubling); the pooled solve,
+# `figures --all-periods --pooled --all-lscbs`, of 33 boards and 60
+# reviews a period over 2, 3, 4 and 5 periods (pool on; x is then the
+# ratio of CPU a period); and, unless BENCH_ENGLAND=0, an England-sized
+# region, 150 boards and three pooled periods, at a quarter, a half and
+# the whole of 2 000 reviews a period (BENCH_ENGLAND_TIMEOUT seconds a
+# run, default 3 600).
 #
 # Environment: SCRPAPER, BENCH_TIMEOUT (seconds a run, default 300),
 # BENCH_SCALE_MAX (largest template in MiB, default 16).
@@ -137,6 +146,39 @@ for kib in 256 512 1024 2048; do
 done
 run longname 60000 1 "$SCRPAPER" check --input $B/scale-longname
 
+# The suppression: regions made once by bench/gen_region.py.
+region() { # NAME ARGS...: $B/region-NAME, unless made by this generator
+	r=$B/region-$1
+	shift
+	[ -f "$r/.ok" ] && [ -z "$(find bench/gen_region.py bench/gen_cohort.py \
+	    -newer "$r/.ok")" ] && return 0
+	rm -rf "$r" && python3 bench/gen_region.py "$r" "$@" 2>/dev/null &&
+		touch "$r/.ok" || die "gen_region.py $*"
+}
+for b in 20 40 80 160; do
+	echo "bench/scale: the solve of $b boards, $((12 * b)) reviews" >&2
+	region "b$b" --boards $b --reviews $((12 * b)) --periods 1 --no-pool
+	run solve $b 0 "$SCRPAPER" figures --input $B/region-b$b --all-lscbs
+done
+for p in 2 3 4 5; do
+	echo "bench/scale: the pooled solve of $p periods" >&2
+	region "p$p" --boards 33 --reviews 60 --periods $p
+	run pooled $p 0 "$SCRPAPER" figures --input $B/region-p$p \
+	    --all-periods --pooled --all-lscbs
+done
+if [ "${BENCH_ENGLAND:-1}" != 0 ]; then
+	t=$TIMEOUT
+	TIMEOUT=${BENCH_ENGLAND_TIMEOUT:-3600}
+	for n in 500 1000 2000; do
+		echo "bench/scale: England-sized, 150 boards, 3 x $n reviews," \
+		    "pooled" >&2
+		region "e$n" --boards 150 --reviews $n --periods 3
+		run england $n 0 "$SCRPAPER" figures --input $B/region-e$n \
+		    --all-periods --pooled --all-lscbs
+	done
+	TIMEOUT=$t
+fi
+
 echo
 echo "scaling (issue 13.14): one run each; x = ratio to the row above" \
 	"(each input twice the one before: linear is about 2)"
@@ -147,10 +189,12 @@ BEGIN { printf "%-10s %8s %10s %10s %9s %7s %7s\n", "series", "size",
 	xc = xr = "-"
 	if ($1 == prev && pc > 0) {
 		xc = sprintf("%.2f", $4 / pc); xr = sprintf("%.2f", $5 / pr)
+		if ($1 == "pooled")	# a period more, not twice: CPU a period
+			xc = sprintf("%.2f", ($4 / $2) / (pc / ps))
 	}
 	printf "%-10s %8s %10.0f %10s %9.1f %7s %7s\n", $1, $2, $3, $4,
 	    $5 / 1024, xc, xr
-	prev = $1; pc = $4; pr = $5
+	prev = $1; pc = $4; pr = $5; ps = $2
 }'
 
 # The targets: no doubling costs more than 2.8 times the CPU or 2.5 times
@@ -161,6 +205,10 @@ MISSED=0
 worst() { # SERIES FIELD(4 cpu, 5 rss)
 	awk -v s="$1" -v f="$2" '$1 == s { if (n++ && p > 0 && $f / p > w)
 		w = $f / p; p = $f } END { if (n > 1) printf "%.2f", w }' $OUT
+}
+perperiod() { # the worst ratio of CPU a period, period to period
+	awk '$1 == "pooled" { v = $4 / $2; if (n++ && p > 0 && v / p > w)
+		w = v / p; p = v } END { if (n > 1) printf "%.2f", w }' $OUT
 }
 target() { # TEXT VALUE LIMIT
 	v=$(awk -v v="$2" -v l="$3" 'BEGIN { if (v == "") print "n/a"
@@ -176,6 +224,14 @@ for s in template table notes paragraph boards; do
 done
 target "$MAX MiB template peak RSS, MiB" "$(awk -v m="$MAX" \
 	'$1 == "template" && $2 == m { printf "%.0f", $5 / 1024 }' $OUT)" 1024
+target "solve: worst CPU ratio per doubling of boards x reviews" \
+	"$(worst solve 4)" 2.8
+target "solve: worst peak RSS ratio per doubling" "$(worst solve 5)" 2.5
+target "pooled: worst ratio of CPU a period, a period more" \
+	"$(perperiod)" 1.5
+[ "${BENCH_ENGLAND:-1}" != 0 ] && target \
+	"England-sized (150 boards, 3 x 2 000 pooled), CPU s" "$(awk \
+	'$1 == "england" && $2 == 2000 { printf "%.0f", $4 / 1000 }' $OUT)" 600
 target "60 000-character board name refused, wall ms" "$(awk \
 	'$1 == "longname" { printf "%.0f", $3 }' $OUT)" 5000
 [ $FAILED = 1 ] && exit 1

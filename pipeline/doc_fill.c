@@ -2006,16 +2006,69 @@ fill_label(const struct doc_node *n)
 	return NULL;
 }
 
-/* Returns the caption or chart under top labelled label, or NULL. */
-static struct doc_node *
-fill_find_label(struct doc_node *top, const char *label)
+/* The labelled captions and charts under a node, sorted by label, the
+ * first in reading order first among equal labels: one walk, then a
+ * binary search a reference (not a walk a reference). */
+struct fill_label_at {
+	struct doc_node	*node;
+	size_t		 order;	/* reading order */
+};
+
+struct fill_labels {
+	struct fill_label_at *at;
+	size_t		 n;
+};
+
+static int
+fill_labels_cmp(const void *a, const void *b)
+{
+	const struct fill_label_at *x = a, *y = b;
+	int c = strcmp(fill_label(x->node), fill_label(y->node));
+
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void
+fill_labels_make(struct fill_labels *L, struct doc_node *top)
 {
 	struct doc_node	*n;
-	const char	*l;
+	size_t		 cap = 0;
 
-	for (n = top->first_child; n != NULL; n = doc_node_walk(n, top))
-		if ((l = fill_label(n)) != NULL && strcmp(l, label) == 0)
-			return n;
+	L->at = NULL;
+	L->n = 0;
+	for (n = top->first_child; n != NULL; n = doc_node_walk(n, top)) {
+		if (fill_label(n) == NULL)
+			continue;
+		if (L->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			L->at = xreallocarray(L->at, cap, sizeof(*L->at));
+		}
+		L->at[L->n].node = n;
+		L->at[L->n].order = L->n;
+		L->n++;
+	}
+	if (L->n > 0)
+		qsort(L->at, L->n, sizeof(*L->at), fill_labels_cmp);
+}
+
+/* Returns the first caption or chart in reading order labelled label,
+ * or NULL. */
+static struct doc_node *
+fill_find_label(const struct fill_labels *L, const char *label)
+{
+	size_t lo = 0, hi = L->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(fill_label(L->at[mid].node), label) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < L->n && strcmp(fill_label(L->at[lo].node), label) == 0)
+		return L->at[lo].node;
 	return NULL;
 }
 
@@ -2025,13 +2078,16 @@ static void
 fill_check_xrefs(struct fill *f, struct doc_node *root)
 {
 	struct doc_node	*n;
+	struct fill_labels L;
 
+	fill_labels_make(&L, root);
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
 		if (n->type == DOC_XREF &&
-		    fill_find_label(root, n->as.xref.label) == NULL)
+		    fill_find_label(&L, n->as.xref.label) == NULL)
 			fill_err(f, n, "unknown label in {ref:%s}: no "
 			    "@table, @chart or @boards has #%s",
 			    n->as.xref.label, n->as.xref.label);
+	free(L.at);
 }
 
 /* Puts the text s first in n's inline content. */
@@ -2060,7 +2116,9 @@ fill_captions(struct fill *f, struct doc_node *root)
 	struct doc_node	*n, *t, *o;
 	int		 ntab = 0, nfig = 0;
 	char		 s[64];
+	struct fill_labels L;
 
+	fill_labels_make(&L, root);
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type == DOC_CAPTION) {
 			if (n->next == NULL || n->next->type != DOC_TABLE)
@@ -2079,7 +2137,7 @@ fill_captions(struct fill *f, struct doc_node *root)
 		} else
 			continue;
 		if (fill_label(n) != NULL &&
-		    (o = fill_find_label(root, fill_label(n))) != n)
+		    (o = fill_find_label(&L, fill_label(n))) != n)
 			fill_err(f, n, "label #%s is used twice (also at "
 			    "line %d)", fill_label(n), o->line);
 		fill_prefix(n, s);
@@ -2087,7 +2145,7 @@ fill_captions(struct fill *f, struct doc_node *root)
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type != DOC_XREF)
 			continue;
-		if ((t = fill_find_label(root, n->as.xref.label)) == NULL) {
+		if ((t = fill_find_label(&L, n->as.xref.label)) == NULL) {
 			fill_err(f, n, "{ref:%s} refers to a table or chart "
 			    "this paper does not show", n->as.xref.label);
 			continue;
@@ -2097,6 +2155,7 @@ fill_captions(struct fill *f, struct doc_node *root)
 		n->text = xasprintf("%s\u00a0%d", t->type == DOC_CAPTION ?
 		    "Table" : "Figure", doc_number(t));
 	}
+	free(L.at);
 }
 
 /* Capitalises references that start a sentence in block b. */

@@ -17,8 +17,10 @@
  * For fig_eval.c only; docs/disclosure.md says what it guarantees.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 #include "case.h"
@@ -29,6 +31,9 @@
 #define SUP_PROBE	64		/* widest range tried value by value */
 #define SUP_TRIALS	64		/* candidates tried for one cell */
 #define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
+#define SUP_BLOCK	32		/* cells compared at once */
+#define SUP_SAY_AFTER	5		/* CPU seconds before a word on
+					 * standard error */
 
 enum sup_kind { SUP_NUM, SUP_NR, SUP_DEN };
 
@@ -67,6 +72,27 @@ struct sup_trail {
 	long	lo, hi;
 };
 
+/*
+ * What a reader can tell with or without probing, as the last
+ * sup_reason() of that kind left it, and the range each cell started
+ * from then (its value if shown or known, else [0, ub] or its band).
+ * Bound propagation and probing only narrow, so what they reach is the
+ * greatest fixpoint below the starting ranges, whatever the order; and
+ * a part of the hidden cells that no relation joins to a change keeps
+ * its fixpoint.  So a new sup_reason() starts again only the cells
+ * whose start changed and those the relations join them to.
+ */
+struct sup_view {
+	long		*lo, *hi;
+	long		*ilo, *ihi;	/* the starting ranges */
+	struct sup_cell	*was;		/* the cells as they were then: a
+					 * block of them compared whole
+					 * (memcmp), then cell by cell where
+					 * it differs */
+	int		 valid;		/* lo, hi are the fixpoint from ilo,
+					 * ihi */
+};
+
 struct sup {
 	struct fig_ledger **led;	/* the ledger of each row */
 	size_t		 nrows;		/* blocks * (nb + 1) */
@@ -78,7 +104,20 @@ struct sup {
 	size_t		 ncons;
 	size_t		*adjoff;	/* cell -> its constraints (CSR) */
 	size_t		*adj;
-	long		*lo, *hi;	/* what a reader can tell */
+	long		*lo, *hi;	/* what a reader can tell: the
+					 * view of the last sup_reason() */
+	struct sup_view	 view[2];	/* without, with probing */
+	int		 truth;		/* the true values meet every
+					 * relation (incremental reasoning) */
+	size_t		*rgn;		/* cells to reason again */
+	char		*inrgn;
+	size_t		*rcon;		/* their constraints */
+	char		*inrcon;
+	size_t		*comp;		/* cell -> its part (probing) */
+	size_t		*cstack;
+	size_t		*stamp;		/* part -> changes so far */
+	size_t		*tried;		/* cell -> its part's stamp + 1 when
+					 * probing it last changed nothing */
 	struct sup_trail *trail;
 	size_t		 ntrail, trailcap;
 	size_t		*queue;		/* constraints to revisit */
@@ -349,10 +388,38 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 			}
 		free(fill);
 	}
-	S->lo = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->lo));
-	S->hi = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->hi));
+	n = S->ncells ? S->ncells : 1;
+	for (i = 0; i < 2; i++) {
+		S->view[i].lo = xcalloc(n, sizeof(long));
+		S->view[i].hi = xcalloc(n, sizeof(long));
+		S->view[i].ilo = xcalloc(n, sizeof(long));
+		S->view[i].ihi = xcalloc(n, sizeof(long));
+		S->view[i].was = xcalloc(n, sizeof(*S->cells));
+	}
+	S->lo = S->view[0].lo;
+	S->hi = S->view[0].hi;
+	S->rgn = xcalloc(n, sizeof(*S->rgn));
+	S->inrgn = xcalloc(n, 1);
+	S->comp = xcalloc(n, sizeof(*S->comp));
+	S->cstack = xcalloc(n, sizeof(*S->cstack));
+	S->stamp = xcalloc(n, sizeof(*S->stamp));
+	S->tried = xcalloc(n, sizeof(*S->tried));
+	S->rcon = xcalloc(S->ncons + 1, sizeof(*S->rcon));
+	S->inrcon = xcalloc(S->ncons + 1, 1);
 	S->queue = xcalloc(S->ncons + 1, sizeof(*S->queue));
 	S->inq = xcalloc(S->ncons + 1, 1);
+	/* Do the true values meet every relation?  Then a reader's
+	 * reasoning never ends in a contradiction (sup_reason()). */
+	S->truth = 1;
+	for (i = 0; i < S->ncons && S->truth; i++) {
+		const struct sup_con *k = &S->cons[i];
+		long sum = 0;
+
+		for (j = 0; j < k->n; j++)
+			sum += k->coef[j] * S->cells[k->cell[j]].val;
+		if (sum > k->rhs || (k->op == FIG_REL_EQ && sum != k->rhs))
+			S->truth = 0;
+	}
 }
 
 static void
@@ -368,8 +435,21 @@ sup_free(struct sup *S)
 	free(S->cells);
 	free(S->adjoff);
 	free(S->adj);
-	free(S->lo);
-	free(S->hi);
+	for (i = 0; i < 2; i++) {
+		free(S->view[i].lo);
+		free(S->view[i].hi);
+		free(S->view[i].ilo);
+		free(S->view[i].ihi);
+		free(S->view[i].was);
+	}
+	free(S->rgn);
+	free(S->inrgn);
+	free(S->comp);
+	free(S->cstack);
+	free(S->stamp);
+	free(S->tried);
+	free(S->rcon);
+	free(S->inrcon);
 	free(S->trail);
 	free(S->queue);
 	free(S->inq);
@@ -445,7 +525,7 @@ static int
 sup_propagate(struct sup *S)
 {
 	const struct sup_con *k;
-	long smin, smax, a, rmin, rmax, lo, hi;
+	long smin, smax, a, rmin, rmax, lo, hi, w, wmax, slo, shi;
 	size_t ki, i;
 	int ok = 1;
 
@@ -456,23 +536,36 @@ sup_propagate(struct sup *S)
 		if (!ok)
 			continue;
 		k = &S->cons[ki];
-		smin = smax = 0;
+		smin = smax = wmax = 0;
 		for (i = 0; i < k->n; i++) {
 			a = k->coef[i];
-			smin += a > 0 ? a * S->lo[k->cell[i]] :
-			    a * S->hi[k->cell[i]];
-			smax += a > 0 ? a * S->hi[k->cell[i]] :
-			    a * S->lo[k->cell[i]];
+			lo = S->lo[k->cell[i]];
+			hi = S->hi[k->cell[i]];
+			smin += a > 0 ? a * lo : a * hi;
+			smax += a > 0 ? a * hi : a * lo;
+			w = (a > 0 ? a : -a) * (hi - lo);
+			if (w > wmax)
+				wmax = w;
 		}
 		if (smin > k->rhs || (k->op == FIG_REL_EQ && smax < k->rhs)) {
 			ok = 0;
 			continue;
 		}
+		/* A cell's range narrows only where the slack of the sum
+		 * is less than its coefficient times its width: not at
+		 * all if no cell's is (a fixed cell never narrows). */
+		slo = k->rhs - smin;
+		shi = k->op == FIG_REL_EQ ? smax - k->rhs : wmax;
+		if (slo >= wmax && shi >= wmax)
+			continue;
 		for (i = 0; i < k->n && ok; i++) {
 			size_t c = k->cell[i];
 
 			a = k->coef[i];
 			if (a == 0)
+				continue;
+			w = (a > 0 ? a : -a) * (S->hi[c] - S->lo[c]);
+			if (slo >= w && shi >= w)
 				continue;
 			/* The rest of the sum lies in [rmin, rmax]. */
 			rmin = smin - (a > 0 ? a * S->lo[c] : a * S->hi[c]);
@@ -505,6 +598,19 @@ sup_hidden(const struct sup *S, size_t c)
 	return S->cells[c].why != FIG_SHOWN;
 }
 
+/* Returns 1 if cell c can take the value v as far as bounds propagation
+ * tells; the bounds are left as they were. */
+static int
+sup_try(struct sup *S, size_t c, long v)
+{
+	size_t mark = S->ntrail;
+	int ok;
+
+	ok = sup_narrow(S, c, v, v) && sup_propagate(S);
+	sup_undo(S, mark);
+	return ok;
+}
+
 /*
  * What a reader can tell of every cell: shown and known cells are
  * fixed, hidden ones lie in [0, ub]; then bounds propagation and, when
@@ -514,9 +620,9 @@ sup_hidden(const struct sup *S, size_t c)
  * figures.yaml).
  */
 static int
-sup_reason(struct sup *S, int probe)
+sup_reason_full(struct sup *S, int probe)
 {
-	size_t c, mark;
+	size_t c;
 	long v, flo, fhi;
 	int changed, any;
 
@@ -542,20 +648,23 @@ sup_reason(struct sup *S, int probe)
 			if (!sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
 			    S->hi[c] - S->lo[c] > SUP_PROBE)
 				continue;
+			/* Only the hull of the values that survive matters:
+			 * the smallest, tried upwards, and the largest,
+			 * tried downwards down to it. */
 			flo = fhi = -1;
 			any = 0;
-			for (v = S->lo[c]; v <= S->hi[c]; v++) {
-				mark = S->ntrail;
-				if (sup_narrow(S, c, v, v) && sup_propagate(S)) {
-					if (!any)
-						flo = v;
-					fhi = v;
+			for (v = S->lo[c]; v <= S->hi[c] && !any; v++)
+				if (sup_try(S, c, v)) {
+					flo = fhi = v;
 					any = 1;
 				}
-				sup_undo(S, mark);
-			}
 			if (!any)
 				return 0;
+			for (v = S->hi[c]; v > flo; v--)
+				if (sup_try(S, c, v)) {
+					fhi = v;
+					break;
+				}
 			if (flo > S->lo[c] || fhi < S->hi[c]) {
 				changed = 1;
 				if (!sup_narrow(S, c, flo, fhi) ||
@@ -564,6 +673,253 @@ sup_reason(struct sup *S, int probe)
 			}
 		}
 	} while (changed);
+	return 1;
+}
+
+/* The range cell c starts from: its value if shown or known, else its
+ * band or [0, ub]. */
+static void
+sup_start(const struct sup *S, size_t c, long *lo, long *hi)
+{
+	const struct sup_cell *x = &S->cells[c];
+
+	if (!sup_hidden(S, c) || x->known)
+		*lo = *hi = x->val;
+	else if (x->banded) {
+		*lo = x->blo;
+		*hi = x->bhi;
+	} else {
+		*lo = 0;
+		*hi = x->ub;
+	}
+}
+
+/* Adds cell c to the region to reason again. */
+static void
+sup_rgn_add(struct sup *S, size_t *n, size_t c)
+{
+	if (S->inrgn[c])
+		return;
+	S->inrgn[c] = 1;
+	S->rgn[(*n)++] = c;
+}
+
+/*
+ * Grows the region rgn[0..n) (the cells whose start changed) to every
+ * cell a relation joins to it through cells that are not fixed, before
+ * or now, and lists the relations of all of them in rcon.  Returns the
+ * number of relations; *n is the region's size.
+ */
+static size_t
+sup_rgn_grow(struct sup *S, const struct sup_view *V, size_t *n)
+{
+	size_t i, j, t, nk = 0;
+
+	for (i = 0; i < *n; i++) {
+		size_t c = S->rgn[i];
+
+		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
+			const struct sup_con *k = &S->cons[S->adj[j]];
+
+			if (S->inrcon[S->adj[j]])
+				continue;
+			S->inrcon[S->adj[j]] = 1;
+			S->rcon[nk++] = S->adj[j];
+			for (t = 0; t < k->n; t++)
+				if (V->ilo[k->cell[t]] < V->ihi[k->cell[t]])
+					sup_rgn_add(S, n, k->cell[t]);
+		}
+	}
+	for (i = 0; i < nk; i++)
+		S->inrcon[S->rcon[i]] = 0;
+	return nk;
+}
+
+/* Numbers the parts of the region's open cells (lo < hi) that relations
+ * join, into S->comp, each with a stamp of 1. */
+static void
+sup_parts(struct sup *S, size_t n)
+{
+	size_t i, j, t, p = 0, top, nk = 0, c, d;
+	size_t *stack = S->rcon;	/* free again by now */
+	size_t *cells = S->cstack;
+
+	for (i = 0; i < n; i++)
+		S->comp[S->rgn[i]] = (size_t)-1;
+	for (i = 0; i < n; i++) {
+		c = S->rgn[i];
+		S->tried[c] = 0;
+		if (S->lo[c] == S->hi[c] || S->comp[c] != (size_t)-1)
+			continue;
+		S->stamp[p] = 1;
+		S->comp[c] = p;
+		top = 0;
+		cells[top++] = c;
+		while (top > 0) {
+			c = cells[--top];
+			for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
+				const struct sup_con *k = &S->cons[S->adj[j]];
+
+				if (S->inrcon[S->adj[j]])
+					continue;
+				S->inrcon[S->adj[j]] = 1;
+				stack[nk++] = S->adj[j];
+				for (t = 0; t < k->n; t++) {
+					d = k->cell[t];
+					if (S->lo[d] < S->hi[d] &&
+					    S->comp[d] == (size_t)-1) {
+						S->comp[d] = p;
+						cells[top++] = d;
+					}
+				}
+			}
+		}
+		p++;
+	}
+	for (i = 0; i < nk; i++)
+		S->inrcon[stack[i]] = 0;
+}
+
+/*
+ * Probing over the region rgn[0..n), after propagation: every open
+ * hidden cell of range at most SUP_PROBE narrowed to the values that
+ * survive, until nothing changes, as sup_reason_full() does over every
+ * cell.  A cell is tried again only when its part changed since it was
+ * last tried, and its true value is never tried (the true values meet
+ * every relation and lie in every range: propagation cannot refute
+ * them).  Returns 0 on a contradiction.
+ */
+static int
+sup_probe(struct sup *S, size_t n)
+{
+	size_t i, c, t, mark;
+	long v, flo, fhi;
+	int changed, any;
+
+	sup_parts(S, n);
+	do {
+		changed = 0;
+		for (i = 0; i < n; i++) {
+			c = S->rgn[i];
+			if (!sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
+			    S->hi[c] - S->lo[c] > SUP_PROBE ||
+			    S->tried[c] == S->stamp[S->comp[c]] + 1)
+				continue;
+			flo = fhi = -1;
+			any = 0;
+			for (v = S->lo[c]; v <= S->hi[c] && !any; v++)
+				if (v == S->cells[c].val || sup_try(S, c, v)) {
+					flo = fhi = v;
+					any = 1;
+				}
+			if (!any)
+				return 0;
+			for (v = S->hi[c]; v > flo; v--)
+				if (v == S->cells[c].val || sup_try(S, c, v)) {
+					fhi = v;
+					break;
+				}
+			if (flo > S->lo[c] || fhi < S->hi[c]) {
+				changed = 1;
+				mark = S->ntrail;
+				if (!sup_narrow(S, c, flo, fhi) ||
+				    !sup_propagate(S))
+					return 0;
+				for (t = mark; t < S->ntrail; t++)
+					S->stamp[S->comp[S->trail[t].cell]]++;
+			} else
+				S->tried[c] = S->stamp[S->comp[c]] + 1;
+		}
+	} while (changed);
+	return 1;
+}
+
+#ifdef SUP_VERIFY
+#include <stdio.h>
+/* A build with -DSUP_VERIFY checks every incremental sup_reason()
+ * against sup_reason_full() and aborts on any difference. */
+static void
+sup_verify(struct sup *S, int probe)
+{
+	long *lo = S->lo, *hi = S->hi;
+	size_t n = S->ncells ? S->ncells : 1, c;
+
+	S->lo = xcalloc(n, sizeof(long));
+	S->hi = xcalloc(n, sizeof(long));
+	if (!sup_reason_full(S, probe)) {
+		fprintf(stderr, "sup_verify: full reasoning fails\n");
+		abort();
+	}
+	for (c = 0; c < S->ncells; c++)
+		if (S->lo[c] != lo[c] || S->hi[c] != hi[c]) {
+			fprintf(stderr, "sup_verify: cell %zu [%ld, %ld] "
+			    "against [%ld, %ld]\n", c, lo[c], hi[c],
+			    S->lo[c], S->hi[c]);
+			abort();
+		}
+	free(S->lo);
+	free(S->hi);
+	S->lo = lo;
+	S->hi = hi;
+}
+#endif
+
+/*
+ * What a reader can tell of every cell, as sup_reason_full() computes
+ * it, but starting again only where the starting ranges changed since
+ * the last call of the same kind (struct sup_view).  When the true
+ * values do not meet the relations or lie outside a starting range (a
+ * contradiction is then possible), sup_reason_full() itself.
+ */
+static int
+sup_reason(struct sup *S, int probe)
+{
+	struct sup_view *V = &S->view[probe != 0];
+	size_t c, i, n = 0, nk, b, e;
+	long lo, hi;
+
+	S->lo = V->lo;
+	S->hi = V->hi;
+	if (!S->truth)
+		return sup_reason_full(S, probe);
+	for (b = 0; b < S->ncells; b = e) {
+		e = b + SUP_BLOCK < S->ncells ? b + SUP_BLOCK : S->ncells;
+		if (V->valid && memcmp(&S->cells[b], &V->was[b],
+		    (e - b) * sizeof(*S->cells)) == 0)
+			continue;
+		for (c = b; c < e; c++) {
+			sup_start(S, c, &lo, &hi);
+			if (S->cells[c].val < lo || S->cells[c].val > hi) {
+				for (i = 0; i < n; i++)
+					S->inrgn[S->rgn[i]] = 0;
+				V->valid = 0;
+				return sup_reason_full(S, probe);
+			}
+			if (!V->valid || lo != V->ilo[c] || hi != V->ihi[c])
+				sup_rgn_add(S, &n, c);
+		}
+		memcpy(&V->was[b], &S->cells[b], (e - b) * sizeof(*S->cells));
+	}
+	/* The cells added are those whose start did not change: open
+	 * before if and only if open now. */
+	nk = sup_rgn_grow(S, V, &n);
+	for (i = 0; i < n; i++) {
+		c = S->rgn[i];
+		S->inrgn[c] = 0;
+		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
+		S->lo[c] = V->ilo[c];
+		S->hi[c] = V->ihi[c];
+	}
+	S->ntrail = 0;
+	for (i = 0; i < nk; i++)
+		sup_enqueue(S, S->rcon[i]);
+	V->valid = 0;
+	if (!sup_propagate(S) || (probe && !sup_probe(S, n)))
+		return sup_reason_full(S, probe);
+	V->valid = 1;
+#ifdef SUP_VERIFY
+	sup_verify(S, probe);
+#endif
 	return 1;
 }
 
@@ -780,6 +1136,53 @@ sup_known(struct sup *S, const char *hide)
 }
 
 /*
+ * A word on standard error when a solve runs long, so that a long make
+ * does not look hung: after SUP_SAY_AFTER seconds of CPU time (not wall
+ * time: a loaded machine changes nothing), or SCRPAPER_SAY_AFTER's, once
+ * a solve, then once a pooled step.  A solve that is quick says nothing.
+ */
+static double	 sup_t0;	/* CPU time when the solve began */
+static int	 sup_said;	/* the first word is out */
+static char	 sup_what[160];	/* what is being solved */
+
+static double
+sup_cpu(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+sup_begin(const char *what)
+{
+	snprintf(sup_what, sizeof(sup_what), "%s", what);
+	sup_t0 = sup_cpu();
+	sup_said = 0;
+}
+
+/* Says what is being solved once the solve has run long. */
+static void
+sup_tick(const struct sup *S)
+{
+	const char *e = getenv("SCRPAPER_SAY_AFTER");
+	double after = SUP_SAY_AFTER, t;
+
+	if (sup_said || sup_what[0] == '\0')
+		return;
+	if (e != NULL && *e != '\0')
+		after = strtod(e, NULL);
+	if ((t = sup_cpu() - sup_t0) < after)
+		return;
+	sup_said = 1;
+	fprintf(stderr, "scrpaper: suppressing small numbers, %s: %zu cells, "
+	    "%zu relations; %.0f s so far, still working\n", sup_what,
+	    S->ncells, S->ncons, t);
+}
+
+/*
  * The rules over the cells that are not frozen: the primary ones, then
  * complementary cells, cheapest first, while any hidden cell can be
  * pinned; then every complementary cell the later ones made unnecessary
@@ -802,6 +1205,7 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 			    !S->cells[c].frozen)
 				S->cells[c].why = FIG_WHY_COMPLEMENTARY;
 	while ((x = sup_pinned(S)) < S->ncells) {
+		sup_tick(S);
 		if ((y = sup_choose(S, x)) == (size_t)-1)
 			break;
 		S->cells[y].why = FIG_WHY_COMPLEMENTARY;
@@ -810,6 +1214,7 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 	}
 	/* Show again what the later choices made unnecessary. */
 	for (i = norder; i-- > 0;) {
+		sup_tick(S);
 		y = order[i];
 		S->cells[y].why = FIG_SHOWN;
 		sup_base_rule(S, s);
@@ -854,10 +1259,12 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 {
 	struct fig_ledger **led;
 	struct sup S;
-	char *hide;
+	char *hide, what[80];
 	size_t c;
 
 	memset(&S, 0, sizeof(S));
+	snprintf(what, sizeof(what), "%zu boards and the region", nb);
+	sup_begin(what);
 	led = xcalloc(nb + 1, sizeof(*led));
 	memcpy(led, ls, nb * sizeof(*led));
 	led[nb] = region;
@@ -1007,9 +1414,11 @@ sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
 	for (c = 0; c < S.ncells; c++)
 		hide[c] = S.cells[c].hidable;
 	sup_known(&S, hide);
+	sup_tick(&S);
 	for (c = 0; c < S.ncells; c++)
 		hide[c] = !S.cells[c].frozen && S.cells[c].hidable;
 	sup_known(&S, hide);
+	sup_tick(&S);
 	sup_solve(&S, s, t);
 	sup_write(&S, s, last);
 	free(hide);
@@ -1048,7 +1457,17 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	memcpy(all + pool + (np - 2) * (nb + 1), led + pool,
 	    (nb + 1) * sizeof(*all));
 	step = xcalloc((2 * np - 1) * (nb + 1), sizeof(*step));
+	sup_begin("");
 	for (m = 2; m <= np; m++) {
+		char what[160];
+
+		snprintf(what, sizeof(what), "the total over %zu periods, "
+		    "step %zu of %zu (the first %zu periods), %zu boards",
+		    np, m - 1, np - 1, m, nb);
+		snprintf(sup_what, sizeof(sup_what), "%s", what);
+		if (sup_said)
+			fprintf(stderr, "scrpaper: suppressing small numbers, "
+			    "%s\n", what);
 		/* The first m periods, then the totals of 2 .. m. */
 		k = 0;
 		for (r = 0; r < m * (nb + 1); r++)

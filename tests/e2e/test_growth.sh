@@ -1,0 +1,77 @@
+#!/bin/sh
+# tests/e2e/test_growth.sh: passes that once grew faster than their input
+# (issues 31.10, 32.3, 32.4).  Limits are CPU seconds (ulimit -t), not
+# wall time, so that a loaded machine does not fail them; each is many
+# times what the pass takes now and a fraction of what it took before.
+#   1. {ref:} resolution is one walk and a lookup table: `check` and the
+#      document of a template of 4 000 labelled tables, each referred to
+#      (515 s before), and every reference still names its own table.
+#   2. The pooled solve: four periods of 60 reviews with pool on (153 s
+#      before), every board's ledger of every period and the total, with
+#      nothing on standard error.
+#   3. A solve that runs long says so on standard error, at each pooled
+#      step, and the ledgers do not change (issue 32.3).
+# Run from the project root with SCRPAPER set (tests/e2e/run.sh does).
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup growth
+
+# limited SECONDS COMMAND...: COMMAND under a CPU-time limit.
+limited() {
+	s=$1
+	shift
+	(ulimit -t "$s" && exec "$@")
+}
+
+# 1. 4 000 tables, each labelled and referred to before it.
+python3 - "$tmp/many.tmpl" <<'PY'
+import string, sys
+def name(i):
+    s = ""
+    for _ in range(3):
+        s += "bcdfghjklmnpqrstvwxz"[i % 20]; i //= 20
+    return s
+out = ["# Tables\n\n"]
+for i in range(4000):
+    out.append("See {ref:t-%s} below.\n\n@table #t-%s Table %s\n\n"
+               "| Row | Cases |\n| - | - |\n| A | x |\n\n" % ((name(i),) * 3))
+open(sys.argv[1], "w").write("".join(out))
+PY
+limited 20 "$SCRPAPER" check --template "$tmp/many.tmpl" >"$tmp/out" 2>&1 ||
+	fail "check of 4 000 labelled tables: $(tail -c 500 "$tmp/out")"
+limited 20 "$SCRPAPER" render --dump doc --template "$tmp/many.tmpl" \
+    >"$tmp/doc" 2>&1 || fail "the document of 4 000 labelled tables"
+# The k-th reference prints "Table k" (a no-break space between).
+sed -n 's/^ *xref t-[a-z]* .*"Table[^0-9]*\([0-9]*\)"$/\1/p' "$tmp/doc" \
+    >"$tmp/nums"
+n=$(wc -l <"$tmp/nums")
+[ "$n" -eq 4000 ] || fail "$n of 4 000 references resolved"
+awk '$1 != NR { bad++ } END { exit bad > 0 }' "$tmp/nums" ||
+	fail "a reference names another table than its own"
+[ "$(tail -1 "$tmp/nums")" = 4000 ] || fail "the last reference is not Table 4000"
+
+# 2. Four periods of 60 reviews, pooled.
+python3 tests/attack/make_periods.py --generated 3 --seed 16 --sizes 60 \
+    --out "$tmp/p" >/dev/null || fail "make_periods.py"
+d=$tmp/p/per-002
+sed -i "s/^disclosure:\$/disclosure:\n  pool: true/" "$d/report.yaml"
+[ "$(grep -c '{label:' "$d/report.yaml")" -eq 3 ] ||
+	fail "per-002 has not four periods"
+limited 40 "$SCRPAPER" figures --input "$d" --all-periods --pooled \
+    --all-lscbs >"$tmp/out" 2>"$tmp/err" ||
+	fail "the pooled solve of four periods: $(tail -c 500 "$tmp/err")"
+grep -q '^pooled,' "$tmp/out" || fail "no pooled row in the ledgers"
+[ -s "$tmp/err" ] && fail "a quick solve spoke: $(head -c 300 "$tmp/err")"
+# 3. A solve that runs long says what it is doing, on standard error only
+#    (SCRPAPER_SAY_AFTER=0: at once), at each pooled step.
+SCRPAPER_SAY_AFTER=0 "$SCRPAPER" figures --input "$d" --all-periods \
+    --pooled --all-lscbs >"$tmp/out2" 2>"$tmp/err" ||
+	fail "figures with SCRPAPER_SAY_AFTER=0"
+cmp -s "$tmp/out" "$tmp/out2" || fail "the word on stderr changed the ledgers"
+for k in 1 2 3; do
+	grep -q "^scrpaper: suppressing small numbers, the total over 4 periods, step $k of 3 (the first $((k + 1)) periods), 33 boards" \
+	    "$tmp/err" || fail "no word on pooled step $k: $(head -c 500 "$tmp/err")"
+done
+
+exit $failed
