@@ -183,6 +183,18 @@ fill_needs_of(const struct fig_value *v, const char *t)
 }
 
 /*
+ * Returns 1 if s starts with a determiner ("the ", "these ", "those "),
+ * before which the "of" of "# of" always stays: "one in ten of these
+ * cases", never "one in ten these cases".
+ */
+static int
+fill_determiner(const char *s)
+{
+	return strncmp(s, "the ", 4) == 0 || strncmp(s, "these ", 6) == 0 ||
+	    strncmp(s, "those ", 6) == 0;
+}
+
+/*
  * The words of {NAME|ONE|OTHER} or {NAME|ZERO|ONE|OTHER}: the form the
  * figure's value chooses (OTHER for [c] and for any number but 0 and 1;
  * OTHER for 0 too without a ZERO form), "#" replaced by its text t.  The
@@ -214,8 +226,8 @@ fill_forms(const struct fig_value *v, const char *t, char *const *forms,
 			continue;
 		}
 		rest = f + 1;
-		if (strncmp(rest, " of ", 4) == 0 &&
-		    strncmp(rest + 4, "the ", 4) != 0 && !of)
+		if (strncmp(rest, " of ", 4) == 0 && !of &&
+		    !fill_determiner(rest + 4))
 			rest += 3;	/* "# of families": "[c] families" */
 		if (strcmp(t, "none") == 0 && rest[0] == ' ' &&
 		    isalpha((unsigned char)rest[1]) &&
