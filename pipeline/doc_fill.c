@@ -33,12 +33,13 @@ enum fill_field {
 	FIELD_CREATED,		/* "30 November 2009" */
 	FIELD_AUTHORS,		/* "A, B and C" */
 	FIELD_THRESHOLD,	/* the disclosure threshold in words: "five" */
+	FIELD_MIN_BASE,		/* comparison: min_base, in digits */
 	FIELD__MAX
 };
 
 static const char *const fill_field_names[FIELD__MAX] = {
 	"title", "region", "organisation", "lscb", "period", "period_from",
-	"period_to", "created", "authors", "threshold",
+	"period_to", "created", "authors", "threshold", "min_base",
 };
 
 /* The attributes of a study {national:[STUDY:]KEY} can print. */
@@ -516,6 +517,9 @@ fill_field(struct fill *f, struct doc_node *n)
 		v.percent = -1;
 		n->text = fig_format(&v, FIG_STYLE_WORDS);
 		break;
+	case FIELD_MIN_BASE:
+		n->text = xasprintf("%d", r->min_base);
+		break;
 	default:
 		if (fill_period_field(f, n))
 			break;
@@ -873,6 +877,27 @@ fill_period_cmp_value(const struct fill *f, const struct fig_value *v,
 	return 1;
 }
 
+/*
+ * Returns 1 if figure v of period i and w of period j (the same figure of
+ * ledger kind ledger) have bases large enough to compare (report.yaml
+ * comparison: min_base): a share's base in each period, a count's number
+ * of reviews in each.  Below it, no change is stated and no "rose",
+ * "fell", "unchanged" or "comparable" holds.
+ */
+static int
+fill_base_ok(const struct fill *f, enum doc_ledger ledger,
+    const struct fig_value *v, size_t i, const struct fig_value *w, size_t j)
+{
+	const struct fig_value	*ci, *cj;
+	long			 min = f->env->cohort->report.min_base;
+
+	if (v->unit != FIG_COUNT)
+		return v->den >= min && w->den >= min;
+	ci = fig_ledger_find(fill_period_ledger(f, ledger, i), "cases");
+	cj = fig_ledger_find(fill_period_ledger(f, ledger, j), "cases");
+	return ci != NULL && cj != NULL && ci->num >= min && cj->num >= min;
+}
+
 /* Reports figure name of reference n as unknown in ledger l. */
 static void
 fill_figref_unknown(struct fill *f, const struct doc_node *n,
@@ -1026,6 +1051,12 @@ fill_change(struct fill *f, struct doc_node *n)
 		return;
 	}
 	cur = fill_nperiods(f) - 1;
+	if (!fill_base_ok(f, n->as.figref.ledger, v, cur, w,
+	    (size_t)prev.index)) {
+		n->text = xstrdup("could not be compared: too few reviews");
+		n->as.figref.num.kind = DOC_NUM_BLANK;
+		return;
+	}
 	if (!pct && fill_period_rates(f, (size_t)prev.index, cur)) {
 		fill_change_rate(f, n, v, a, z, (size_t)prev.index,
 		    style == FIG_STYLE_WORDS);
@@ -1148,7 +1179,9 @@ fill_period_test_holds(const struct fill *f, const struct doc_test *t)
 		    !fill_period_cmp_value(f, v, (size_t)pl.index,
 		    (size_t)pr.index, &a0, &a1) ||
 		    !fill_period_cmp_value(f, w, (size_t)pr.index,
-		    (size_t)pl.index, &c0, &c1))
+		    (size_t)pl.index, &c0, &c1) ||
+		    !fill_base_ok(f, t->ledger, v, (size_t)pl.index, w,
+		    (size_t)pr.index))
 			return 0;
 		if (t->op == DOC_OP_COMPARABLE)
 			return 1;
