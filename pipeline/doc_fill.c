@@ -201,8 +201,10 @@ fill_determiner(const char *s)
  * OTHER for 0 too without a ZERO form), "#" replaced by its text t.  The
  * "of" after "#" is written or left out as t needs it ("# cases": "a
  * small number of cases", "[c] cases"; "# of families": "35% of
- * families", "[c] families"), except before "the"; "none" before a
- * noun reads "no".  Returns a new string; free with free().
+ * families", "[c] families"), except before "the", "these" or "those";
+ * "none" before a noun reads "no".  A share of none over a base that is
+ * not empty reads "none", and "# of families" then "none of the
+ * families".  Returns a new string; free with free().
  */
 static char *
 fill_forms(const struct fig_value *v, const char *t, char *const *forms,
@@ -219,6 +221,11 @@ fill_forms(const struct fig_value *v, const char *t, char *const *forms,
 		f = forms[nforms - 2];
 	else
 		f = forms[0];
+	/* A share of none, as a person writes it: "none of the families",
+	 * never "0% of families". */
+	if (!v->suppressed && !v->banded && v->unit != FIG_COUNT &&
+	    v->num == 0 && v->den > 0)
+		t = "none";
 	of = fill_needs_of(v, t);
 	buf_init(&b);
 	for (; *f != '\0'; f++) {
@@ -234,7 +241,12 @@ fill_forms(const struct fig_value *v, const char *t, char *const *forms,
 		    isalpha((unsigned char)rest[1]) &&
 		    strncmp(rest, " of ", 4) != 0)
 			buf_puts(&b, "no");
-		else
+		else if (strcmp(t, "none") == 0 &&
+		    strncmp(rest, " of ", 4) == 0 && !fill_determiner(rest + 4)) {
+			buf_puts(&b, "none of the");	/* not "none of families" */
+			f = rest + 2;	/* the loop steps onto " families" */
+			continue;
+		} else
 			buf_puts(&b, t);
 		if (of && rest[0] == ' ' && isalpha((unsigned char)rest[1]) &&
 		    strncmp(rest, " of ", 4) != 0)

@@ -898,6 +898,15 @@ test_fill_forms(void **state)
 	    "In fewer than one in ten of those children.");
 	check_text(fx, "In {boys:approx|# of children}.\n", -1,
 	    "In fewer than one in ten children.");
+	/* A share of none is written as a person would. */
+	fx->values[0].num = 0;
+	fx->values[0].percent = 0;
+	check_text(fx, "{boys|# of children} came.\n", -1,
+	    "None of the children came.");
+	check_text(fx, "In {boys:approx|# of children}.\n", -1,
+	    "In none of the children.");
+	check_text(fx, "{boys|# of the children} came.\n", -1,
+	    "None of the children came.");
 	fx->values[0].num = 37;
 	fx->values[0].percent = 62;
 	fx->values[0].suppressed = 1;
