@@ -900,14 +900,12 @@ static int
 fill_base_ok(const struct fill *f, enum doc_ledger ledger,
     const struct fig_value *v, size_t i, const struct fig_value *w, size_t j)
 {
-	const struct fig_value	*ci, *cj;
-	long			 min = f->env->cohort->report.min_base;
+	long	 min = f->env->cohort->report.min_base;
 
 	if (v->unit != FIG_COUNT)
 		return v->den >= min && w->den >= min;
-	ci = fig_ledger_find(fill_period_ledger(f, ledger, i), "cases");
-	cj = fig_ledger_find(fill_period_ledger(f, ledger, j), "cases");
-	return ci != NULL && cj != NULL && ci->num >= min && cj->num >= min;
+	return fill_period_ledger(f, ledger, i)->cases >= min &&
+	    fill_period_ledger(f, ledger, j)->cases >= min;
 }
 
 /* Reports figure name of reference n as unknown in ledger l. */
