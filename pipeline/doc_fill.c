@@ -631,6 +631,8 @@ fill_test_holds(const struct fill *f, const struct doc_test *t)
 	return t != NULL && fill_period_test_holds(f, t);
 }
 
+static long	fill_period_cases(const struct fill *);
+
 /* Returns 1 if a ::: block n is shown in this paper. */
 static int
 fill_cond_holds(const struct fill *f, const struct doc_node *n)
@@ -669,6 +671,10 @@ fill_cond_holds(const struct fill *f, const struct doc_node *n)
 		return fill_period_cond(f, n);
 	case DOC_COND_NO_EARLIER:
 		return fill_nperiods(f) < 2;
+	case DOC_COND_PERIOD_CASES:
+		return fill_period_cases(f) > 0;
+	case DOC_COND_NO_PERIOD_CASES:
+		return fill_period_cases(f) == 0;
 	case DOC_COND_MAP:
 		/* As fill_boards() decides. */
 		return f->env->lscb < 0 && f->env->boards != NULL &&
@@ -720,6 +726,18 @@ fill_period_ledger(const struct fill *f, enum doc_ledger ledger, size_t i)
 	    i + 1 == f->env->nperiods)
 		return f->env->ledgers[ledger];
 	return f->env->periods[ledger][i];
+}
+
+/* The paper's own reviews over every period ("::: period-cases"). */
+static long
+fill_period_cases(const struct fill *f)
+{
+	size_t	 i;
+	long	 n = 0;
+
+	for (i = 0; i < fill_nperiods(f); i++)
+		n += fill_period_ledger(f, DOC_LEDGER_SELECTION, i)->cases;
+	return n;
 }
 
 /* Sets p->index to the period p names; returns 0 when the report has no

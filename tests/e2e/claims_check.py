@@ -9,8 +9,8 @@ heading, a caption line.  A block states a fact about the cohort when it
 refers to a figure of the cohort ({NAME}, {region:NAME}, {previous:NAME},
 {earlier:LABEL:NAME}, {change:NAME}, "@trend NAME,...") or is shown only
 when a test on figures holds ("::: if", "::: unless", with every test of
-the blocks around it; "::: no-cases" and "::: no-region-cases" test that
-the number of reviews, `cases`, is 0).  Each such block needs a row of CLAIMS.md's table
+the blocks around it; "::: no-cases", "::: no-region-cases" and
+"::: no-period-cases" test that the number of reviews, `cases`, is 0).  Each such block needs a row of CLAIMS.md's table
 
     | `TEXT` | NAME, NAME | what the figures back |
 
@@ -101,7 +101,8 @@ def blocks(path):
                         conds.pop()
                 elif rest.startswith(("if ", "unless ")):
                     conds.append(test_names(rest.split(None, 1)[1]))
-                elif rest in ("no-cases", "no-region-cases"):
+                elif rest in ("no-cases", "no-region-cases",
+                              "no-period-cases"):
                     # "No Serious Case Reviews ... were in scope": a
                     # claim that the number of reviews is 0
                     conds.append(["cases"])

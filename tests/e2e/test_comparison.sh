@@ -9,6 +9,8 @@
 #     were too few reviews to compare, with the minimum;
 #   - a board with fewer reviews than the minimum (Greenwich: one) gets
 #     no rate sentence ("rose from 0 a year to 1 a year");
+#   - a board with no review in any period (Sutton) gets one sentence,
+#     no table by period and no [c];
 #   - a min_base out of range is an error at its FILE:LINE:COL, exit 1.
 set -u
 
@@ -50,6 +52,20 @@ doc --lscb Greenwich >"$tmp/g"
 grep -q 'a year' "$tmp/g" && fail "Greenwich: a rate sentence: $(grep 'a year' "$tmp/g" | head -2)"
 grep -q '"The numbers are not compared with "' "$tmp/g" ||
 	fail "Greenwich: no sentence says the numbers are not compared"
+
+# A board with no review in any period (Sutton): one sentence, no table,
+# no [c]; a board with reviews (Greenwich) keeps its tables.
+e2e_need pdftotext
+"$SCRPAPER" render --input "$in" --lscb Sutton -o "$tmp/s.pdf" 2>"$tmp/err" ||
+	fail "render Sutton exited $?: $(head -2 "$tmp/err")"
+pdftotext -enc UTF-8 "$tmp/s.pdf" - | tr '\n\f' '  ' | tr -s ' ' >"$tmp/s.txt"
+grep -qF "No Serious Case Reviews completed in Sutton in any of the periods 2002-04, 2004-06 and 2006-09 were in scope of this paper" "$tmp/s.txt" ||
+	fail "Sutton: no sentence saying there is no review in any period"
+grep -qF '[c]' "$tmp/s.txt" && fail "Sutton, no review in any period, prints [c]"
+grep -q 'by period' "$tmp/s.txt" && fail "Sutton has a table by period"
+doc --lscb Greenwich >"$tmp/g"
+grep -q 'in any of the periods' "$tmp/g" && fail "Greenwich (one review) told it has none"
+grep -q 'caption #cmp-cohort' "$tmp/g" || fail "Greenwich lost its cohort table"
 
 # Out of range: an error at the value.
 printf '\ncomparison:\n  min_base: 0\n' >>"$in/report.yaml"
