@@ -76,7 +76,7 @@ TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
 
-.PHONY: all build paper variants html odt dist deps check unit e2e clean install \
+.PHONY: all build paper variants html odt dist deps check unit e2e clean install review \
 	asan valgrind fuzz bench data golden sweep schema restricted pages \
 	sweep-boards manifest check-full
 
@@ -226,6 +226,15 @@ $(ODT_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
 DATA	:= output/data$(SUFFIX)/scr_figures.csv
 
 data: $(DATA)
+
+# The sign-off sheet (scrpaper review): the last step before publishing
+# (docs/annual.md, "Publication").
+REVIEW := output/review$(SUFFIX).txt
+review: $(REVIEW)
+
+$(REVIEW): $(BIN) $(INPUTS) $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BIN) review $(IN_ARGS) -o $@
 
 $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)

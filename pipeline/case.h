@@ -192,6 +192,11 @@ struct report {
 					 * 1..99 (bands: [25, 50, 75]); NULL: no
 					 * banded shares */
 	size_t		 nbands;
+	int		 min_base;	/* comparison: min_base: a share or a
+					 * count is compared between two
+					 * periods only when each has at least
+					 * this many units in its base (a
+					 * count: reviews); default 10 */
 	int		 pool;		/* 1: a board table whose figures of
 					 * the current period collapse shows
 					 * them summed over every period

@@ -35,6 +35,7 @@ const char *const code_level_names[LEVEL__MAX] = { "case", "child" };
 #define LOAD_MAX_AREAS		100
 #define LOAD_MAX_THRESHOLD	1000
 #define LOAD_COLLAPSE		80	/* disclosure: collapse, by default */
+#define LOAD_MIN_BASE		10	/* comparison: min_base, by default */
 #define LOAD_MAX_BANDS		9	/* disclosure: bands, at most */
 
 /* The state of loading one file. */
@@ -83,6 +84,7 @@ cohort_new(void)
 
 	c->report.threshold = 5;
 	c->report.collapse = LOAD_COLLAPSE;
+	c->report.min_base = LOAD_MIN_BASE;
 	return c;
 }
 
@@ -1109,12 +1111,13 @@ load_report(struct lctx *x, const struct ynode *root)
 	static const char *const keys[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "created",
 	    "disclosure", "lscbs", "region_code", "lscb_codes", "contact",
-	    "earlier" };
+	    "earlier", "comparison" };
 	static const char *const req[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "lscbs" };
 	static const char *const pkeys[] = { "from", "to", "label" };
 	static const char *const dkeys[] = { "threshold", "regional",
 	    "collapse", "bands", "pool" };
+	static const char *const ckeys[] = { "min_base" };
 	struct report *r = &x->c->report;
 	const struct ynode *n, *m, **names;
 	size_t i, k;
@@ -1157,6 +1160,12 @@ load_report(struct lctx *x, const struct ynode *root)
 		if ((m = ynode_get(n, "regional")) != NULL)
 			get_bool(x, m, "regional", &r->suppress_regional);
 	}
+	/* comparison: {min_base: N}: the smallest base two periods are
+	 * compared over (docs/annual.md) */
+	if ((n = ynode_get(root, "comparison")) != NULL &&
+	    check_map(x, n, "'comparison'", ckeys, NELEM(ckeys), NULL, 0) &&
+	    (m = ynode_get(n, "min_base")) != NULL)
+		get_int(x, m, "min_base", 1, 1000, &r->min_base);
 	if ((n = ynode_get(root, "authors")) != NULL) {
 		r->authors = get_strv(x, n, "authors", &r->nauthors);
 		if (n->type == YNODE_SEQ && n->nkids == 0)

@@ -20,7 +20,7 @@ const char *const doc_cond_names[DOC_COND__MAX] = {
 	"regional", "lscb", "cases", "no-cases", "suppressed", "region-cases",
 	"no-region-cases", "if", "fixed", "unless", "earlier", "no-earlier",
 	"board-figures", "no-board-figures", "banded",
-	"map",
+	"map", "period-cases", "no-period-cases",
 };
 
 const char *const doc_test_op_names[DOC_OP__MAX] = {

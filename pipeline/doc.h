@@ -94,6 +94,10 @@ enum doc_cond_kind {
 	DOC_COND_BANDED,	/* "banded": some figure prints as a band */
 	DOC_COND_MAP,		/* "map": "@boards" draws the region's tile
 				   map (the regional paper, with a grid) */
+	DOC_COND_PERIOD_CASES,	/* "period-cases": the selection has cases
+				   in some period (report.yaml's period or
+				   an earlier one) */
+	DOC_COND_NO_PERIOD_CASES, /* "no-period-cases": it has none in any */
 	DOC_COND__MAX
 };
 

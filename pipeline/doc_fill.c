@@ -33,12 +33,13 @@ enum fill_field {
 	FIELD_CREATED,		/* "30 November 2009" */
 	FIELD_AUTHORS,		/* "A, B and C" */
 	FIELD_THRESHOLD,	/* the disclosure threshold in words: "five" */
+	FIELD_MIN_BASE,		/* comparison: min_base, in digits */
 	FIELD__MAX
 };
 
 static const char *const fill_field_names[FIELD__MAX] = {
 	"title", "region", "organisation", "lscb", "period", "period_from",
-	"period_to", "created", "authors", "threshold",
+	"period_to", "created", "authors", "threshold", "min_base",
 };
 
 /* The attributes of a study {national:[STUDY:]KEY} can print. */
@@ -183,13 +184,27 @@ fill_needs_of(const struct fig_value *v, const char *t)
 }
 
 /*
+ * Returns 1 if s starts with a determiner ("the ", "these ", "those "),
+ * before which the "of" of "# of" always stays: "one in ten of these
+ * cases", never "one in ten these cases".
+ */
+static int
+fill_determiner(const char *s)
+{
+	return strncmp(s, "the ", 4) == 0 || strncmp(s, "these ", 6) == 0 ||
+	    strncmp(s, "those ", 6) == 0;
+}
+
+/*
  * The words of {NAME|ONE|OTHER} or {NAME|ZERO|ONE|OTHER}: the form the
  * figure's value chooses (OTHER for [c] and for any number but 0 and 1;
  * OTHER for 0 too without a ZERO form), "#" replaced by its text t.  The
  * "of" after "#" is written or left out as t needs it ("# cases": "a
  * small number of cases", "[c] cases"; "# of families": "35% of
- * families", "[c] families"), except before "the"; "none" before a
- * noun reads "no".  Returns a new string; free with free().
+ * families", "[c] families"), except before "the", "these" or "those";
+ * "none" before a noun reads "no".  A share of none over a base that is
+ * not empty reads "none", and "# of families" then "none of the
+ * families".  Returns a new string; free with free().
  */
 static char *
 fill_forms(const struct fig_value *v, const char *t, char *const *forms,
@@ -206,6 +221,11 @@ fill_forms(const struct fig_value *v, const char *t, char *const *forms,
 		f = forms[nforms - 2];
 	else
 		f = forms[0];
+	/* A share of none, as a person writes it: "none of the families",
+	 * never "0% of families". */
+	if (!v->suppressed && !v->banded && v->unit != FIG_COUNT &&
+	    v->num == 0 && v->den > 0)
+		t = "none";
 	of = fill_needs_of(v, t);
 	buf_init(&b);
 	for (; *f != '\0'; f++) {
@@ -214,14 +234,19 @@ fill_forms(const struct fig_value *v, const char *t, char *const *forms,
 			continue;
 		}
 		rest = f + 1;
-		if (strncmp(rest, " of ", 4) == 0 &&
-		    strncmp(rest + 4, "the ", 4) != 0 && !of)
+		if (strncmp(rest, " of ", 4) == 0 && !of &&
+		    !fill_determiner(rest + 4))
 			rest += 3;	/* "# of families": "[c] families" */
 		if (strcmp(t, "none") == 0 && rest[0] == ' ' &&
 		    isalpha((unsigned char)rest[1]) &&
 		    strncmp(rest, " of ", 4) != 0)
 			buf_puts(&b, "no");
-		else
+		else if (strcmp(t, "none") == 0 &&
+		    strncmp(rest, " of ", 4) == 0 && !fill_determiner(rest + 4)) {
+			buf_puts(&b, "none of the");	/* not "none of families" */
+			f = rest + 2;	/* the loop steps onto " families" */
+			continue;
+		} else
 			buf_puts(&b, t);
 		if (of && rest[0] == ' ' && isalpha((unsigned char)rest[1]) &&
 		    strncmp(rest, " of ", 4) != 0)
@@ -504,6 +529,9 @@ fill_field(struct fill *f, struct doc_node *n)
 		v.percent = -1;
 		n->text = fig_format(&v, FIG_STYLE_WORDS);
 		break;
+	case FIELD_MIN_BASE:
+		n->text = xasprintf("%d", r->min_base);
+		break;
 	default:
 		if (fill_period_field(f, n))
 			break;
@@ -603,6 +631,8 @@ fill_test_holds(const struct fill *f, const struct doc_test *t)
 	return t != NULL && fill_period_test_holds(f, t);
 }
 
+static long	fill_period_cases(const struct fill *);
+
 /* Returns 1 if a ::: block n is shown in this paper. */
 static int
 fill_cond_holds(const struct fill *f, const struct doc_node *n)
@@ -641,6 +671,10 @@ fill_cond_holds(const struct fill *f, const struct doc_node *n)
 		return fill_period_cond(f, n);
 	case DOC_COND_NO_EARLIER:
 		return fill_nperiods(f) < 2;
+	case DOC_COND_PERIOD_CASES:
+		return fill_period_cases(f) > 0;
+	case DOC_COND_NO_PERIOD_CASES:
+		return fill_period_cases(f) == 0;
 	case DOC_COND_MAP:
 		/* As fill_boards() decides. */
 		return f->env->lscb < 0 && f->env->boards != NULL &&
@@ -692,6 +726,18 @@ fill_period_ledger(const struct fill *f, enum doc_ledger ledger, size_t i)
 	    i + 1 == f->env->nperiods)
 		return f->env->ledgers[ledger];
 	return f->env->periods[ledger][i];
+}
+
+/* The paper's own reviews over every period ("::: period-cases"). */
+static long
+fill_period_cases(const struct fill *f)
+{
+	size_t	 i;
+	long	 n = 0;
+
+	for (i = 0; i < fill_nperiods(f); i++)
+		n += fill_period_ledger(f, DOC_LEDGER_SELECTION, i)->cases;
+	return n;
 }
 
 /* Sets p->index to the period p names; returns 0 when the report has no
@@ -861,6 +907,25 @@ fill_period_cmp_value(const struct fill *f, const struct fig_value *v,
 	return 1;
 }
 
+/*
+ * Returns 1 if figure v of period i and w of period j (the same figure of
+ * ledger kind ledger) have bases large enough to compare (report.yaml
+ * comparison: min_base): a share's base in each period, a count's number
+ * of reviews in each.  Below it, no change is stated and no "rose",
+ * "fell", "unchanged" or "comparable" holds.
+ */
+static int
+fill_base_ok(const struct fill *f, enum doc_ledger ledger,
+    const struct fig_value *v, size_t i, const struct fig_value *w, size_t j)
+{
+	long	 min = f->env->cohort->report.min_base;
+
+	if (v->unit != FIG_COUNT)
+		return v->den >= min && w->den >= min;
+	return fill_period_ledger(f, ledger, i)->cases >= min &&
+	    fill_period_ledger(f, ledger, j)->cases >= min;
+}
+
 /* Reports figure name of reference n as unknown in ledger l. */
 static void
 fill_figref_unknown(struct fill *f, const struct doc_node *n,
@@ -1016,6 +1081,12 @@ fill_change(struct fill *f, struct doc_node *n)
 		return;
 	}
 	cur = fill_nperiods(f) - 1;
+	if (!fill_base_ok(f, n->as.figref.ledger, v, cur, w,
+	    (size_t)prev.index)) {
+		n->text = xstrdup("could not be compared: too few reviews");
+		n->as.figref.num.kind = DOC_NUM_BLANK;
+		return;
+	}
 	if (!pct && fill_period_rates(f, (size_t)prev.index, cur)) {
 		fill_change_rate(f, n, v, a, z, (size_t)prev.index,
 		    style == FIG_STYLE_WORDS);
@@ -1138,7 +1209,9 @@ fill_period_test_holds(const struct fill *f, const struct doc_test *t)
 		    !fill_period_cmp_value(f, v, (size_t)pl.index,
 		    (size_t)pr.index, &a0, &a1) ||
 		    !fill_period_cmp_value(f, w, (size_t)pr.index,
-		    (size_t)pl.index, &c0, &c1))
+		    (size_t)pl.index, &c0, &c1) ||
+		    !fill_base_ok(f, t->ledger, v, (size_t)pl.index, w,
+		    (size_t)pr.index))
 			return 0;
 		if (t->op == DOC_OP_COMPARABLE)
 			return 1;

@@ -28,6 +28,7 @@
 #include "fig_data.h"
 #include "doc.h"
 #include "paper.h"
+#include "paper_review.h"
 #include "grid.h"
 #include "render.h"
 #include "year.h"
@@ -49,11 +50,12 @@ enum cmd {
 	CMD_CHECK,
 	CMD_DATA,
 	CMD_AUDIT,
+	CMD_REVIEW,
 	CMD__MAX
 };
 
 static const char *const cmd_names[CMD__MAX] = {
-	"render", "figures", "check", "data", "audit"
+	"render", "figures", "check", "data", "audit", "review"
 };
 
 /* The options of one run, with their defaults. */
@@ -110,6 +112,8 @@ usage(FILE *f)
 "       scrpaper new-year --input DIR -o NEWDIR [--months N] [--label L]\n"
 "       scrpaper periods [--input DIR] [--cases DIR] [--format text|csv]\n"
 "       scrpaper compare [--input DIR] --previous OLDDIR [--figures FILE]\n"
+"       scrpaper review  [--input DIR] [--cases DIR] [--template FILE]\n"
+"                        [--lscb NAME] [-o FILE]\n"
 "       scrpaper --help | --version\n"
 "\n"
 "  render   typeset the background paper (or one board's variant) as PDF,\n"
@@ -124,6 +128,7 @@ usage(FILE *f)
 "  new-year write NEWDIR: INPUT with the next period (docs/annual.md)\n"
 "  periods  list every case file, its completed date and its period\n"
 "  compare  name what changed in the periods OLDDIR published; exit 1 if any\n"
+"  review   the sign-off sheet: fixed text, wordings tests chose, changes\n"
 "\n"
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
@@ -531,12 +536,14 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    o->lscb != NULL || strcmp(o->format, "csv") != 0))
 		return usage_error("%s", "data takes no --lscb, --all-lscbs or "
 		    "--format, and needs -o DIR");
-	if (o->all_lscbs && o->cmd == CMD_CHECK)
+	if (o->all_lscbs && (o->cmd == CMD_CHECK || o->cmd == CMD_REVIEW))
 		return usage_error("%s", "--all-lscbs is for render and "
 		    "figures");
-	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA && o->out != NULL)
+	if (o->cmd != CMD_RENDER && o->cmd != CMD_DATA &&
+	    o->cmd != CMD_REVIEW && o->out != NULL)
 		return usage_error("-o is for render only%s", "");
-	if (o->cmd == CMD_RENDER && !o->all_lscbs && o->out != NULL &&
+	if ((o->cmd == CMD_RENDER || o->cmd == CMD_REVIEW) && !o->all_lscbs &&
+	    o->out != NULL &&
 	    (why = file_target_refusal(o->out)) != NULL) {
 		fprintf(stderr, "scrpaper: -o %s: %s, not a regular file; "
 		    "refusing to replace it\n", o->out, why);
@@ -1404,6 +1411,9 @@ main(int argc, char *argv[])
 		break;
 	case CMD_AUDIT:
 		rc = audit(pp, figs, c, o.published, o.pooled);
+		break;
+	case CMD_REVIEW:
+		rc = paper_review(pp, c, lscb, o.template_path, o.out, &d);
 		break;
 	case CMD_DATA: {
 		char *report_file = xasprintf("%s/report.yaml", o.input);

@@ -46,7 +46,10 @@
  *              | "region-cases" | "no-region-cases" | "fixed"
  *              | "board-figures" | "no-board-figures" | "banded"
  *              | "if " test | "unless " test | "map"
- *              | "earlier" [ " " period ] | "no-earlier" ;
+ *              | "earlier" [ " " period ] | "no-earlier"
+ *              | "period-cases" | "no-period-cases" ;  the selection has
+ *                                                cases in some period,
+ *                                                or in none
  *                                                report.yaml declares an
  *                                                earlier period (that
  *                                                one), or none

@@ -190,6 +190,13 @@ def count_change(a, b, pa, pb):
     return s + " (%d in %d months, then %d in %d months)" % (a, ma, b, mb)
 
 
+# report.yaml comparison: min_base, by default (the fixtures set none):
+# two periods are compared only when each has at least this many units
+# in the base (a count: reviews).
+MIN_BASE = 10
+TOO_FEW = "could not be compared: too few reviews"
+
+
 def change(a, b, share):
     """{change:NAME} from a to b (printed numbers)."""
     unit = "%" if share else ""
@@ -390,12 +397,18 @@ def main(argv):
             fail("%s: the PDF has no Figure with /Alt %s" % (title, alt))
     # The sentence on the numbers of reviews and children.
     a, b = figs[-2], figs[-1]
-    want = ("Compared with %s, the number of SCRs completed %s, and the "
-            "number of children involved in the incidents %s." % (
-                per[-2][0],
-                count_change(a["cases"][0], b["cases"][0], per[-2], per[-1]),
-                count_change(a["children"][0], b["children"][0], per[-2],
-                             per[-1])))
+    if min(a["cases"][0], b["cases"][0]) < MIN_BASE:
+        want = ("The numbers are not compared with %s: there were too few "
+                "reviews in one of the two periods to compare (fewer than "
+                "%d)." % (per[-2][0], MIN_BASE))
+    else:
+        want = ("Compared with %s, the number of SCRs completed %s, and "
+                "the number of children involved in the incidents %s." % (
+                    per[-2][0],
+                    count_change(a["cases"][0], b["cases"][0], per[-2],
+                                 per[-1]),
+                    count_change(a["children"][0], b["children"][0],
+                                 per[-2], per[-1])))
     if not any(k == "p" and v == want for k, v in sec["The cohort"]):
         fail("the cohort's sentence is not\n  %s" % want)
     if lscb is None:
@@ -410,6 +423,12 @@ def main(argv):
                 "The share of the SCRs that followed the death of a "
                 "child ")
         want = lead + change(x, y, True) + "."
+        if min(a["cases_with_death"][1], b["cases_with_death"][1]) < \
+                MIN_BASE:
+            want = ("The shares of this period and of %s are not "
+                    "compared: there were too few reviews in one of them "
+                    "to compare (fewer than %d), or a share is not shown."
+                    % (per[-2][0], MIN_BASE))
         if not any(k == "p" and v == want for k, v in sec["The cohort"]):
             fail("the sentence on deaths is not\n  %s" % want)
     print("periods_check: %d periods, %d cells, %d [c]%s" % (
@@ -431,8 +450,12 @@ def check_changes(path, figs, led, per):
             want = "[c]"
         elif share and (pct(*a) is None or pct(*b) is None):
             want = "n/a"
+        elif share and min(a[1], b[1]) < MIN_BASE:
+            want = TOO_FEW
         elif share:
             want = change(pct(*a), pct(*b), True)
+        elif min(figs[-2]["cases"][0], figs[-1]["cases"][0]) < MIN_BASE:
+            want = TOO_FEW
         else:
             want = count_change(a[0], b[0], per[-2], per[-1])
         if got.lower() != want:

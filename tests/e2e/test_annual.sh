@@ -46,13 +46,15 @@ scan "$tmp/p.txt" >"$tmp/found"
 for claim in "most of these cases being children over 10" \
     "A number of mothers" "A couple of cases" "in one case a Supervision" \
     "very similar" "broadly consistent" "only a few exceptions" \
-    "when they were still minors" "There was a small number of suicides"; do
+    "when they were still minors" "There was a small number of suicides" \
+    "attempted suicide" "(including children involved in stabbing" "Approximately" "of the women" \
+    "psychotic illness only became apparent after the child’s death"; do
 	grep -qF "$claim" "$tmp/p.txt" && fail "the paper still claims \"$claim\""
 done
 # What the cohort does say, in words that fit each value.
 for phrase in "Characteristics of the London SCRs completed October 2009 – September 2010:" \
-    "16 children in 15 families were involved in the incident" \
-    "17% were neglect 17% were death related" "There were no suicides or attempted suicides" \
+    "16 children in 15 families were involved in the incidents" \
+    "17% were neglect 17% were deaths related" "None of them died by suicide" \
     "In one case the mother died as a result of fatal domestic violence." \
     "One case noted the issues around relying too heavily on student/unqualified workers" \
     "There was one instance where parents deliberately attempted to mislead agencies." \

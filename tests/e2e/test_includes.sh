@@ -34,7 +34,7 @@ stage() {
 	doc.[ch]) echo doc ;;
 	tmpl*.[ch]) echo tmpl ;;
 	fill.h | doc_fill.c) echo fill ;;
-	paper.[ch]) echo paper ;;
+	paper.[ch] | paper_review.[ch]) echo paper ;;
 	render*.[ch]) echo render ;;
 	pdf_post.[ch]) echo pdf_post ;;
 	cmd_*.c | year.h) echo year ;;

@@ -115,12 +115,12 @@ Domestic violence was present in 50% of the families
 33% of families had a parent with past or present mental health problems.
 This study set the London situation against the messages from the national studies.
 Characteristics of the London SCRs completed April 2006 – September 2009:
-60 children in 47 families were involved in the incident, which led to an SCR
+60 children in 47 families were involved in the incidents, which led to the SCRs
 A further 30 children lived in the same household as the subject of an SCR
 62% involved a child death
 62% of the children who were subject of SCRs were boys
 Table 1 and Figure 1 set the age profile of the children who were subject of an SCR beside that in the national 2008 – 2009 study:
-Approximately 15% of SCRs involved new immigrants, who did not have stable support mechanisms
+15% of SCRs involved new immigrants, who did not have stable support mechanisms
 In London:
 19% had a Child Protection Plan or a Supervision Order.
 13% of families were receiving services for Children In Need
@@ -128,15 +128,15 @@ In London:
 21% of families were the subject of multiple referrals
 70% of families were known to Children’s Social Care
 In the London cases:
-Neglect was a serious issue in 27% of the sample and in 2 cases the presence of neglect obscured the presence of physical and sexual abuse
+Neglect was a serious issue for 27% of the children and in 2 cases the presence of neglect obscured the presence of physical and sexual abuse
 In 13% of cases the children and adults were part of a large opportunistic network of sexual abuse
 12% were SUDI (Sudden unexpected death of an infant)
 62% were physical assault
 12% were neglect with most of these cases being children over 10 years of age
-9% were death related to but not directly caused by maltreatment
-There were a small number of suicides and attempted suicides
-17% of the mothers had themselves experienced Sexual Abuse or Abuse and Exploitation
-A further 4 parents were identified as previously known to Children’s Social Care, as were four of the adult male household members
+9% were deaths related to but not directly caused by maltreatment (a category which can include children involved in stabbing incidents)
+A small number of children died by suicide
+In 17% of families the mother had herself experienced Sexual Abuse or Abuse and Exploitation as a child
+In a further 4 reviews a parent was identified as previously known to Children’s Social Care, and in 4 reviews an adult male household member
 60% of families had a parent with mental health problems which affected child care (Note that this was 24% in the 2008 – 2009 national analysis
 In about half of the London cases there was a major mental illness
 There was domestic violence in 47% of families (Note that this was 27% in the 2008 – 2009 national analysis
@@ -148,7 +148,7 @@ In a small number of cases the mother died as a result of fatal domestic violenc
 In total 40% of families were considered to be highly mobile
 6% of families had language difficulties
 47% of the sample had rent arrears
-9% of the women had been forced to move because of domestic violence
+In 9% of families a woman had been forced to move because of domestic violence
 13% of families were in dispute with their neighbours
 Alcohol misuse featured in 23% of families
 Drug misuse featured in 28% of families
@@ -200,7 +200,7 @@ grep -q '14\. ' "$tmp/text.txt" && fail "a 14th recommendation"
 # The footnote: the three citations from national.yaml, numbered 1.
 for cite in \
     "1 DCSF: Understanding Serious Case Reviews and their Impact: A Biennial Analysis of Serious Case Reviews 2005-07." \
-    "Learning lessons, taking action: Ofsted’s evaluations of series case reviews 1 April 2007 to 31 March 2008." \
+    "Learning lessons, taking action: Ofsted’s evaluations of serious case reviews 1 April 2007 to 31 March 2008." \
     "Learning lessons from serious case reviews: year 2 Ofsted’s second evaluation report"; do
 	grep -qF "$cite" "$tmp/all.txt" || fail "footnote: missing: $cite"
 done

@@ -34,6 +34,7 @@ static const char report_yaml[] =
 	"national_study: s2\n"
 	"created: 2011-02-03\n"
 	"disclosure:\n  threshold: 5\n  regional: false\n"
+	"comparison:\n  min_base: 2\n"
 	"lscbs: [Upton, Downton]\n";
 
 /* s1b shares s1's period: a sample of it, not a point of the series. */
@@ -399,6 +400,31 @@ test_unknown_period(void **state)
 }
 
 /* "::: if NAME rose|fell|unchanged" and comparisons across periods. */
+/* report.yaml comparison: min_base: below it in either period, no
+ * change is stated and no rose/fell test holds (reviews 12 -> 9; girls
+ * over 20 children, known over 12 reviews). */
+static void
+test_change_min_base(void **state)
+{
+	struct fixture	*fx = *state;
+
+	fx->cohort->report.min_base = 10;
+	check_text(fx, "{change:reviews}; {change:girls}; {change:known}.\n",
+	    2, "Could not be compared: too few reviews; rose from 40% to 45%, "
+	    "up 5 points; rose from 50% to 58%, up 8 points.");
+	check_text(fx, "::: if reviews fell\nRF.\n:::\n"
+	    "::: unless reviews comparable\nRN.\n:::\n"
+	    "::: if known rose\nKR.\n:::\n", 2, "RN.\nKR.");
+	fx->cohort->report.min_base = 13;
+	check_text(fx, "{change:known}; {change:girls}.\n", 2,
+	    "Could not be compared: too few reviews; rose from 40% to 45%, "
+	    "up 5 points.");
+	check_text(fx, "::: if known rose\nKR.\n:::\n"
+	    "::: if girls rose\nGR.\n:::\n", 2, "GR.");
+	fx->cohort->report.min_base = 5;
+	check_text(fx, "::: if reviews fell\nRF.\n:::\n", 2, "RF.");
+}
+
 static void
 test_period_tests(void **state)
 {
@@ -720,6 +746,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_issue32_9_rate_wording,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_period, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_change_min_base, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_period_tests, setup,
 		    teardown),

@@ -888,6 +888,27 @@ test_fill_forms(void **state)
 	check_text(fx, "{boys|# children}\n", -1, "62% of children");
 	check_text(fx, "{major_mental_illness|# of the cases}\n", -1,
 	    "About half of the cases");
+	/* Before a determiner "of" stays even where the words read
+	 * without it before a noun ("one in ten cases"). */
+	fx->values[0].num = 3;
+	fx->values[0].percent = 8;
+	check_text(fx, "In {boys:approx|# of these children}.\n", -1,
+	    "In fewer than one in ten of these children.");
+	check_text(fx, "In {boys:approx|# of those children}.\n", -1,
+	    "In fewer than one in ten of those children.");
+	check_text(fx, "In {boys:approx|# of children}.\n", -1,
+	    "In fewer than one in ten children.");
+	/* A share of none is written as a person would. */
+	fx->values[0].num = 0;
+	fx->values[0].percent = 0;
+	check_text(fx, "{boys|# of children} came.\n", -1,
+	    "None of the children came.");
+	check_text(fx, "In {boys:approx|# of children}.\n", -1,
+	    "In none of the children.");
+	check_text(fx, "{boys|# of the children} came.\n", -1,
+	    "None of the children came.");
+	fx->values[0].num = 37;
+	fx->values[0].percent = 62;
 	fx->values[0].suppressed = 1;
 	check_text(fx, "{boys|# of children}\n", -1, "[c] children");
 	fx->values[0].suppressed = 0;
