@@ -8,7 +8,8 @@
 #      (util.h and fig.h only); util, diag <- doc <- tmpl; {doc, case,
 #      fig} <- fill <- paper <- main; {yml, case} <- grid <- fill, main;
 #      {yml, case, fig, paper} <- year (cmd_year.c: new-year, periods,
-#      compare) <- main;
+#      compare) <- main; util <- zip (the ODF package's ZIP writer) <-
+#      render;
 #      the back ends (render_*, render_tilemap.c among them) see doc.h
 #      and never case.h, fig.h, grid.h, tmpl.h, fill.h or paper.h.
 #   2. No cycles: the objects beside the binary, linked by the symbols
@@ -25,6 +26,7 @@ e2e_need nm tsort awk
 stage() {
 	case $1 in
 	util.[ch]) echo util ;;
+	zip.[ch]) echo zip ;;
 	diag.[ch]) echo diag ;;
 	yml.[ch]) echo yml ;;
 	case*.[ch]) echo case ;;
@@ -47,6 +49,7 @@ stage() {
 allowed() {
 	case $1 in
 	util) echo "util" ;;
+	zip) echo "util zip" ;;
 	diag) echo "util diag" ;;
 	yml) echo "util diag yml" ;;
 	case) echo "util diag yml case" ;;
@@ -57,7 +60,7 @@ allowed() {
 	tmpl) echo "util diag doc tmpl" ;;
 	fill) echo "util diag case fig doc fill grid" ;;
 	paper) echo "util diag case fig doc tmpl fill paper" ;;
-	render) echo "util diag doc render pdf_post" ;;
+	render) echo "util diag doc render pdf_post zip" ;;
 	pdf_post) echo "util pdf_post" ;;
 	year) echo "util diag yml case fig paper year" ;;
 	main) echo "util diag case fig doc paper render grid year" ;;

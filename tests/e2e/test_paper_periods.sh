@@ -79,9 +79,12 @@ grep -q '\[c\]' "$tmp/board.txt" || fail "$board's paper shows no [c]"
 
 # The board's restricted edition: its own figures of every period,
 # unsuppressed.
-paper restricted --edition restricted --lscb "$board"
-python3 tests/e2e/periods_check.py "$in" "$tmp/restricted.html" \
-    "$tmp/restricted.txt" "$tmp/restricted.struct" --lscb "$board" - ||
+# A restricted paper goes into a folder of its own (new or empty, then
+# marked), never beside public ones.
+mkdir "$tmp/r"
+paper r/restricted --edition restricted --lscb "$board"
+python3 tests/e2e/periods_check.py "$in" "$tmp/r/restricted.html" \
+    "$tmp/r/restricted.txt" "$tmp/r/restricted.struct" --lscb "$board" - ||
     fail "$board's restricted edition"
 
 # {change:NAME} for every figure of the tables, from the cases.
