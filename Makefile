@@ -35,7 +35,8 @@ endif
 DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
 	   libpango1.0-dev zlib1g-dev libcmocka-dev poppler-utils qpdf libqpdf-dev \
 	   valgrind time python3-jsonschema python3-yaml chromium \
-	   libreoffice-writer-nogui
+	   libreoffice-writer-nogui \
+	   python3-pandas r-base-core
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig glib-2.0 zlib
 TEST_PKGS = cmocka libqpdf
 

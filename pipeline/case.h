@@ -183,6 +183,10 @@ struct report {
 					 * report.yaml gives no lscb_codes */
 	char		*contact;	/* who answers questions on the data
 					 * (report.yaml contact), or NULL */
+	char		*licence;	/* the open data's licence
+					 * (report.yaml licence), or NULL:
+					 * the Open Government Licence
+					 * v3.0 */
 	/* disclosure: for the public board papers (docs/disclosure.md): */
 	int		 collapse;	/* a board table whose board column is
 					 * at least this per cent [c] shows

@@ -115,6 +115,7 @@ cohort_free(struct cohort *c)
 		free_strv(c->report.lscb_codes, c->report.nlscbs);
 	free(c->report.region_code);
 	free(c->report.contact);
+	free(c->report.licence);
 	free(c->report.bands);
 	for (i = 0; i < c->report.nperiods; i++)
 		free(c->report.periods[i].label);
@@ -792,8 +793,8 @@ check_unique_codes(struct lctx *x, const struct ynode *m,
 }
 
 /*
- * Reads report.yaml's contact, region_code and lscb_codes (all optional;
- * `scrpaper data` needs the codes): each code of the ONS form, each key
+ * Reads report.yaml's contact, licence (not empty), region_code and
+ * lscb_codes (all optional; `scrpaper data` needs the codes): each code of the ONS form, each key
  * of lscb_codes a board, no code given twice, and, when lscb_codes is
  * there, a code for every board.
  */
@@ -810,6 +811,15 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 
 	if ((n = ynode_get(root, "contact")) != NULL)
 		r->contact = get_string(x, n, "contact");
+	if ((n = ynode_get(root, "licence")) != NULL &&
+	    (r->licence = get_string(x, n, "licence")) != NULL &&
+	    r->licence[strspn(r->licence, " ")] == '\0') {
+		lerr(x, n, "'licence' is empty: name the licence the open data "
+		    "is published under, or leave the key out for the Open "
+		    "Government Licence v3.0");
+		free(r->licence);
+		r->licence = NULL;
+	}
 	if ((n = ynode_get(root, "region_code")) != NULL &&
 	    (r->region_code = get_string(x, n, "region_code")) != NULL &&
 	    !report_ons_code_ok(r->region_code, 1))
@@ -1111,7 +1121,7 @@ load_report(struct lctx *x, const struct ynode *root)
 	static const char *const keys[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "created",
 	    "disclosure", "lscbs", "region_code", "lscb_codes", "contact",
-	    "earlier", "comparison" };
+	    "licence", "earlier", "comparison" };
 	static const char *const req[] = { "title", "region", "period",
 	    "organisation", "authors", "national_study", "lscbs" };
 	static const char *const pkeys[] = { "from", "to", "label" };

@@ -42,6 +42,10 @@ struct fig_data_col {
 	const char	*hint;	/* filter_hint */
 };
 
+/* The first column of the period and study cells (after the ten time
+ * and geography ones): period, period_start, period_end. */
+#define NPERIODCOLS	3
+
 static const struct fig_data_col fig_data_cols[] = {
 	{ "time_period", "Time", "Year the reporting period ends",
 	    "", "", "" },
@@ -57,6 +61,8 @@ static const struct fig_data_col fig_data_cols[] = {
 	    "", "", "" },
 	{ "la_name", "Geography", "Local Safeguarding Children Board",
 	    "", "", "" },
+	{ "period", "Filter", "Reporting period, as the paper labels it",
+	    "", "", "One period, or pooled: the total over every period" },
 	{ "period_start", "Filter", "First day of the reporting period",
 	    "", "", "Reviews completed from this day" },
 	{ "period_end", "Filter", "Last day of the reporting period",
@@ -89,7 +95,7 @@ static const struct fig_data_col fig_data_cols[] = {
 /* The header of the metadata CSV, in the standards' order. */
 static const char fig_data_meta_header[] = "col_name,col_type,label,"
     "indicator_grouping,indicator_unit,indicator_dp,filter_hint,"
-    "filter_grouping_column\n";
+    "filter_grouping_column,licence\n";
 
 /* Appends s as one CSV field, quoted when it holds , " or a line break;
  * a cell a spreadsheet would evaluate (fig_csv_formula()) is led by '
@@ -264,7 +270,7 @@ ledger_rows(struct buf *b, const struct fig_set *s,
 		const struct fig_value *v = &l->values[i];
 
 		csv_fields(b, geo, ngeo, 1);
-		csv_fields(b, period, 2, 0);
+		csv_fields(b, period, NPERIODCOLS, 0);
 		csv_fields(b, nostudy, 4, 0);
 		fs[0] = v->name;
 		fs[1] = label_of(s, i);
@@ -272,6 +278,57 @@ ledger_rows(struct buf *b, const struct fig_set *s,
 		csv_fields(b, fs, 3, 0);
 		value_cells(b, v);
 	}
+}
+
+/* Reads n digits at *p into *v and moves past them; returns 1, or 0. */
+static int
+digits(const char **p, int n, int *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if ((*p)[i] < '0' || (*p)[i] > '9')
+			return 0;
+		*v = *v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	return 1;
+}
+
+/*
+ * A study's period (national.yaml's prose: "2005 – 2007", "2007-2008")
+ * spelled as the data set spells every period, as report.yaml's labels
+ * are: the first year, '-', the last two digits of the last ("2005-07"),
+ * or the one year.  A period of another form is kept as given.
+ */
+static char *
+study_period(const char *prose)
+{
+	const char *p = prose;
+	int y1, y2;
+
+	if (!digits(&p, 4, &y1))
+		return xstrdup(prose);
+	if (*p == '\0')
+		return xasprintf("%04d", y1);
+	while (*p == ' ')
+		p++;
+	if (*p == '-' || *p == '/')
+		p++;
+	else if (strncmp(p, "\xe2\x80\x93", 3) == 0)	/* en dash */
+		p += 3;
+	else
+		return xstrdup(prose);
+	while (*p == ' ')
+		p++;
+	if (strlen(p) == 2 && digits(&p, 2, &y2))
+		y2 += y1 / 100 * 100;
+	else if (!(strlen(p) == 4 && digits(&p, 4, &y2)))
+		return xstrdup(prose);
+	if (y2 <= y1)
+		return xstrdup(prose);
+	return xasprintf("%04d-%02d", y1, y2 % 100);
 }
 
 /* Appends the national rows: every figure of every study that a London
@@ -282,10 +339,11 @@ national_rows(struct buf *b, const struct fig_set *s, const struct cohort *c,
     const char *const *geo, size_t ngeo)
 {
 	static const char *const period[] = { SYM_UNAVAILABLE,
-	    SYM_UNAVAILABLE };
+	    SYM_UNAVAILABLE, SYM_UNAVAILABLE };
 	const struct nat_study *st;
 	const struct nat_figure *nf;
 	const char *fs[7], *cmp;
+	char *sp;
 	size_t i, j;
 
 	for (i = 0; i < c->national.nstudies; i++) {
@@ -298,11 +356,12 @@ national_rows(struct buf *b, const struct fig_set *s, const struct cohort *c,
 			    NULL)
 				continue;
 			csv_fields(b, geo, ngeo, 1);
-			csv_fields(b, period, 2, 0);
+			csv_fields(b, period, NPERIODCOLS, 0);
 			fs[0] = st->id;
 			fs[1] = st->title != NULL ? st->title : st->id;
-			fs[2] = st->period != NULL ? st->period :
-			    SYM_UNAVAILABLE;
+			sp = st->period != NULL ? study_period(st->period) :
+			    xstrdup(SYM_UNAVAILABLE);
+			fs[2] = sp;
 			fs[3] = cmp;
 			fs[4] = nf->name;
 			fs[5] = label_of(s, j);
@@ -311,8 +370,74 @@ national_rows(struct buf *b, const struct fig_set *s, const struct cohort *c,
 			csv_fields(b, fs, 7, 0);
 			buf_printf(b, ",%s,%s,%d,%s\n", SYM_UNAVAILABLE,
 			    SYM_UNAVAILABLE, nf->percent, SYM_UNAVAILABLE);
+			free(sp);
 		}
 	}
+}
+
+/*
+ * The label of period i of r (report_period()), or, when no report was
+ * loaded, the one report.yaml would derive from its years (case.h).
+ */
+static char *
+period_label(const struct report *r, size_t i, int *from, int *to)
+{
+	const char *l = report_period(r, i, from, to);
+
+	if (l != NULL)
+		return xstrdup(l);
+	if (*from / 10000 == *to / 10000)
+		return xasprintf("%d", *to / 10000);
+	return xasprintf("%d-%02d", *from / 10000, *to / 10000 % 100);
+}
+
+/*
+ * Appends the rows of one period (or of the pooled total): the region's
+ * ledger, then every board's, led by the time and geography cells and
+ * the period's label and first and last day.
+ */
+static void
+period_rows(struct buf *b, const struct fig_set *s, const struct cohort *c,
+    const char *label, int from, int to, const struct fig_ledger *region,
+    struct fig_ledger *const *boards)
+{
+	const struct report *r = &c->report;
+	const char *geo[10], *period[NPERIODCOLS];
+	char *year, *pfrom, *pto;
+	size_t i;
+
+	year = to > 0 ? xasprintf("%d", to / 10000) :
+	    xasprintf("%d", r->created / 10000);
+	pfrom = iso_date(from);
+	pto = iso_date(to);
+	period[0] = label;
+	period[1] = pfrom;
+	period[2] = pto;
+	geo[0] = year;
+	geo[1] = "Reporting year";
+	geo[3] = COUNTRY_CODE;
+	geo[4] = COUNTRY_NAME;
+
+	/* The region, as its paper prints it. */
+	geo[2] = "Regional";
+	geo[5] = code_or_x(r->region_code);
+	geo[6] = r->region;
+	geo[7] = geo[8] = geo[9] = SYM_NA;
+	ledger_rows(b, s, region, geo, 10, period);
+
+	/* Every board, as its paper prints it.  The DfE's three-digit
+	 * authority numbers are not in report.yaml. */
+	geo[2] = "Local authority";
+	for (i = 0; i < r->nlscbs; i++) {
+		geo[7] = code_or_x(r->lscb_codes != NULL ?
+		    r->lscb_codes[i] : NULL);
+		geo[8] = SYM_UNAVAILABLE;
+		geo[9] = r->lscbs[i];
+		ledger_rows(b, s, boards[i], geo, 10, period);
+	}
+	free(year);
+	free(pfrom);
+	free(pto);
 }
 
 char *
@@ -320,10 +445,12 @@ fig_data_csv(const struct fig_set *s, const struct cohort *c)
 {
 	const struct report *r = &c->report;
 	struct fig_ledger **boards, *region;
+	struct fig_periods *ps;
 	struct buf b;
-	char *year, *from, *to;
-	const char *geo[10], *period[2];
-	size_t i;
+	char *year, *label;
+	const char *geo[10];
+	size_t i, np = report_nperiods(r);
+	int from, to, first = 0;
 
 	buf_init(&b);
 	for (i = 0; i < NCOLS; i++) {
@@ -333,50 +460,60 @@ fig_data_csv(const struct fig_set *s, const struct cohort *c)
 	}
 	buf_putc(&b, '\n');
 
+	/* National: England, no region, no board, no period of ours; the
+	 * year the current period ends. */
 	year = r->period_to > 0 ? xasprintf("%d", r->period_to / 10000) :
 	    xasprintf("%d", r->created / 10000);
-	from = iso_date(r->period_from);
-	to = iso_date(r->period_to);
-	period[0] = from;
-	period[1] = to;
 	geo[0] = year;
 	geo[1] = "Reporting year";
+	geo[2] = "National";
 	geo[3] = COUNTRY_CODE;
 	geo[4] = COUNTRY_NAME;
-
-	/* National: England, no region, no board. */
-	geo[2] = "National";
 	geo[5] = geo[6] = geo[7] = geo[8] = geo[9] = SYM_NA;
 	national_rows(&b, s, c, geo, 10);
-
-	/* The region, as its paper prints it. */
-	region = fig_aggregate_paper(s, c, -1);
-	geo[2] = "Regional";
-	geo[5] = code_or_x(r->region_code);
-	geo[6] = r->region;
-	ledger_rows(&b, s, region, geo, 10, period);
-	fig_ledger_free(region);
-
-	/* Every board, as its paper prints it.  The DfE's three-digit
-	 * authority numbers are not in report.yaml. */
-	boards = fig_aggregate_boards(s, c);
-	geo[2] = "Local authority";
-	for (i = 0; i < r->nlscbs; i++) {
-		geo[7] = code_or_x(r->lscb_codes != NULL ?
-		    r->lscb_codes[i] : NULL);
-		geo[8] = SYM_UNAVAILABLE;
-		geo[9] = r->lscbs[i];
-		ledger_rows(&b, s, boards[i], geo, 10, period);
-	}
-	fig_boards_free(boards, r->nlscbs);
 	free(year);
-	free(from);
-	free(to);
+
+	if (np <= 1) {
+		/* One period: the region's and the boards' papers. */
+		label = period_label(r, 0, &from, &to);
+		region = fig_aggregate_paper(s, c, -1);
+		boards = fig_aggregate_boards(s, c);
+		period_rows(&b, s, c, label, r->period_from, r->period_to,
+		    region, boards);
+		fig_ledger_free(region);
+		fig_boards_free(boards, r->nlscbs);
+		free(label);
+		return buf_take(&b);
+	}
+
+	/* Every period, oldest first, as each period's papers print it,
+	 * then the total over them when the board papers may print it
+	 * (disclosure: pool), suppressed jointly with the periods. */
+	ps = fig_aggregate_periods(s, c, r->pool);
+	for (i = 0; i < np; i++) {
+		label = period_label(r, i, &from, &to);
+		if (i == 0)
+			first = from;
+		period_rows(&b, s, c, label, from, to, ps->region[i],
+		    ps->boards[i]);
+		free(label);
+	}
+	if (r->pool && ps->pooled != NULL && ps->pooled_region != NULL)
+		period_rows(&b, s, c, CASE_POOLED_LABEL, first, r->period_to,
+		    ps->pooled_region, ps->pooled);
+	fig_periods_free(ps);
 	return buf_take(&b);
 }
 
+/* The open data's licence: report.yaml's, or the default. */
+static const char *
+licence_of(const struct report *r)
+{
+	return r->licence != NULL ? r->licence : FIG_DATA_LICENCE;
+}
+
 char *
-fig_data_meta(void)
+fig_data_meta(const struct cohort *c)
 {
 	struct buf b;
 	size_t i;
@@ -385,7 +522,7 @@ fig_data_meta(void)
 	buf_puts(&b, fig_data_meta_header);
 	for (i = 0; i < NCOLS; i++) {
 		const struct fig_data_col *k = &fig_data_cols[i];
-		const char *fs[8];
+		const char *fs[9];
 
 		fs[0] = k->name;
 		fs[1] = k->type;
@@ -395,7 +532,8 @@ fig_data_meta(void)
 		fs[5] = k->dp;
 		fs[6] = k->hint;
 		fs[7] = "";
-		csv_fields(&b, fs, 8, 1);
+		fs[8] = licence_of(&c->report);
+		csv_fields(&b, fs, 9, 1);
 		buf_putc(&b, '\n');
 	}
 	return buf_take(&b);
@@ -455,7 +593,9 @@ fig_data_readme(const struct cohort *c)
 	const struct report *r = &c->report;
 	const struct nat_study *cmp;
 	struct buf b;
-	char *from, *to, *made, *text;
+	char *from, *to, *made, *text, *label, *pfrom, *pto;
+	size_t i, np;
+	int pf, pt;
 
 	from = iso_date(r->period_from);
 	to = iso_date(r->period_to);
@@ -478,13 +618,39 @@ fig_data_readme(const struct cohort *c)
 	    "far as a period of several years allows; docs/data.md, in the\n"
 	    "scrpaper sources, says where and why it deviates.\n\n",
 	    r->title, r->organisation, made);
-	buf_printf(&b, "PERIOD\n\n"
-	    "Serious Case Reviews completed from %s to %s, inclusive.\n"
-	    "time_period is the year the period ends (time_identifier\n"
-	    "\"Reporting year\"); period_start and period_end give the days.\n"
+	np = report_nperiods(r);
+	if (np <= 1) {
+		label = period_label(r, 0, &pf, &pt);
+		buf_printf(&b, "PERIOD\n\n"
+		    "Serious Case Reviews completed from %s to %s, inclusive "
+		    "(period %s).\n", from, to, label);
+		free(label);
+	} else {
+		buf_printf(&b, "PERIODS\n\n"
+		    "Serious Case Reviews completed in %zu periods, each "
+		    "inclusive; the\nperiod column names the one a row "
+		    "is of:\n\n", np);
+		for (i = 0; i < np; i++) {
+			label = period_label(r, i, &pf, &pt);
+			pfrom = iso_date(pf);
+			pto = iso_date(pt);
+			buf_printf(&b, "  %-8s %s to %s\n", label, pfrom, pto);
+			free(label);
+			free(pfrom);
+			free(pto);
+		}
+		if (r->pool)
+			buf_printf(&b, "  %-8s the total over the %zu periods, "
+			    "suppressed together with them\n",
+			    CASE_POOLED_LABEL, np);
+		buf_puts(&b, "\n");
+	}
+	buf_printf(&b, "time_period is the year the period ends "
+	    "(time_identifier\n\"Reporting year\"); period_start and "
+	    "period_end give the days.\n"
 	    "National rows are figures of other studies, over their own\n"
-	    "periods (study_period); their period_start and period_end are x.\n"
-	    "\n", from, to);
+	    "periods (study_period); their period, period_start and "
+	    "period_end are x.\n\n");
 	buf_printf(&b, "AREAS AND FIGURES\n\n"
 	    "Regional rows: %s (%s).  Local authority rows: each board, by\n"
 	    "the ONS code of its local authority's area (new_la_code).\n"
@@ -522,6 +688,9 @@ fig_data_readme(const struct cohort *c)
 	    r->region, r->suppress_regional ? "suppressed by the same rule" :
 	    "the published ones, not suppressed", r->threshold, r->threshold,
 	    r->region);
+	buf_printf(&b, "LICENCE\n\n"
+	    "These files are published under the %s.\n\n",
+	    licence_of(r));
 	buf_printf(&b, "CONTACT\n\n%s\n",
 	    r->contact != NULL ? r->contact : r->organisation);
 	free(from);
@@ -602,7 +771,7 @@ fig_data_write(const struct fig_set *s, const struct cohort *c,
 		return EXIT_SYSERR;
 	}
 	csv = fig_data_csv(s, c);
-	meta = fig_data_meta();
+	meta = fig_data_meta(c);
 	readme = fig_data_readme(c);
 	if (write_one(dir, FIG_DATA_CSV, csv) != 0 ||
 	    write_one(dir, FIG_DATA_META, meta) != 0 ||

@@ -19,6 +19,9 @@ struct fig_set;
 #define FIG_DATA_META	"scr_figures.meta.csv"
 #define FIG_DATA_README	"README.txt"
 
+/* The licence of the open data when report.yaml gives none. */
+#define FIG_DATA_LICENCE	"Open Government Licence v3.0"
+
 /*
  * Checks that the inputs carry what the data set needs: the region's and
  * every board's ONS code (report_file names report.yaml in messages) and
@@ -38,7 +41,7 @@ int	 fig_data_check(const struct fig_set *s, const struct cohort *c,
  * available); never a blank.
  */
 char	*fig_data_csv(const struct fig_set *s, const struct cohort *c);
-char	*fig_data_meta(void);
+char	*fig_data_meta(const struct cohort *c);
 char	*fig_data_readme(const struct cohort *c);
 
 /*

@@ -46,8 +46,8 @@ run() {
 cat >"$tmp/check.py" <<'EOF'
 import csv, io, os, re, sys
 
-indir, out, figures_yaml, official = sys.argv[1:5]
-boards_pdf = sys.argv[5:]
+indir, out, figures_yaml, official, period = sys.argv[1:6]
+boards_pdf = sys.argv[6:]
 bad = []
 
 def fail(msg):
@@ -58,7 +58,7 @@ COLS = ["time_period", "time_identifier", "geographic_level",
         "new_la_code", "old_la_code", "la_name"]
 META = ["col_name", "col_type", "label", "indicator_grouping",
         "indicator_unit", "indicator_dp", "filter_hint",
-        "filter_grouping_column"]
+        "filter_grouping_column", "licence"]
 ONS = {  # the ONS codes of the London boroughs (ONS Open Geography)
     "City of London": "E09000001", "Barking and Dagenham": "E09000002",
     "Barnet": "E09000003", "Bexley": "E09000004", "Brent": "E09000005",
@@ -123,6 +123,11 @@ for m in meta:
     if m[1] == "Indicator" and m[5] != "0":
         fail("metadata: %s indicator_dp %r" % (m[0], m[5]))
 unit = {m[0]: m[4] for m in meta}
+# Every metadata row states the licence: report.yaml's, or the default.
+lic = os.environ.get("WANT_LICENCE", "Open Government Licence v3.0")
+if {m[8] for m in meta if len(m) == len(META)} != {lic}:
+    fail("metadata: licence %r, want %r" % ({m[8] for m in meta
+                                             if len(m) > 8}, lic))
 if unit.get("percentage") != "%":
     fail("metadata: percentage unit %r" % unit.get("percentage"))
 INDIC = [m[0] for m in meta if m[1] == "Indicator"]
@@ -136,6 +141,15 @@ for i, r in enumerate(rows, 2):
             fail("row %d: %s is blank or padded: %r" % (i, k, v))
         if k in INDIC and not re.fullmatch(r"[0-9]+|[czx]", v):
             fail("row %d: %s is not a number or symbol: %r" % (i, k, v))
+    # One period: its label on every row but the national ones (x);
+    # every period, a study's too, spelled YYYY-YY (or YYYY).
+    if r["period"] != ("x" if r["geographic_level"] == "National"
+                       else period):
+        fail("row %d: period %r, want %r" % (i, r["period"], period))
+    if r["study_period"] != "z" and not re.fullmatch(
+            r"[0-9]{4}(-[0-9]{2})?", r["study_period"]):
+        fail("row %d: study_period %r is not spelled as the periods are"
+             % (i, r["study_period"]))
     if not re.fullmatch(r"[0-9]{4}", r["time_period"]) or \
             r["time_identifier"] != "Reporting year":
         fail("row %d: time %r %r" % (i, r["time_period"],
@@ -341,7 +355,7 @@ for b in Southwark Croydon Barnet; do
 	pdftotext -enc UTF-8 -layout "$tmp/in/$slug.pdf" "$tmp/in/$slug.txt"
 done
 [ -s "$tmp/in/data/README.txt" ] || fail "no README.txt"
-python3 "$tmp/check.py" input "$tmp/in" templates/figures.yaml london \
+python3 "$tmp/check.py" input "$tmp/in" templates/figures.yaml london 2006-09 \
     "Southwark=$tmp/in/southwark.txt" "Croydon=$tmp/in/croydon.txt" \
     "Barnet=$tmp/in/barnet.txt" || failed=1
 
@@ -394,6 +408,8 @@ EOT
 		pdftotext -enc UTF-8 -layout "$d/$slug.pdf" "$d/$slug.txt"
 	done
 	python3 "$tmp/check.py" "$d/input" "$d" templates/figures.yaml none \
+	    "$("$SCRPAPER" periods --input "$d/input" |
+	    sed -n 's/ (.*the current period.*//p')" \
 	    "Northbury=$d/northbury.txt" "Eastwick=$d/eastwick.txt" ||
 		failed=1
 	# No case id, no notes text.
@@ -401,6 +417,162 @@ EOT
 		fail "$set: a case id or notes text in the data set"
 	fi
 done
+
+# ------------------------------------------------------ every period
+# With earlier periods declared, the data set holds every period, each
+# equal cell by cell to that period's ledger (`figures --all-periods`,
+# with --all-lscbs for the boards), and the total over them (period
+# "pooled", from the `--pooled` ledger) when disclosure: pool lets the
+# board papers print it; the national rows once, period x.
+cat >"$tmp/periods.py" <<'EOF'
+import csv, sys
+
+data, region_ledger, boards_ledger, readme = sys.argv[1:5]
+want = [w.split(":") for w in sys.argv[5:]]   # label:first:last, in order
+bad = []
+
+def cells(unit, num, den, pct, text, nr):
+    n = "c" if text == "[c]" else num
+    if unit == "count":
+        return [n, "z", "z", nr if nr != "" else "c"]
+    return [n, den if den != "" else "c",
+            "c" if text == "[c]" else (pct if pct != "" else "z"),
+            nr if nr != "" else "c"]
+
+labels = [w[0] for w in want]
+led = {}
+for path, lead in ((region_ledger, False), (boards_ledger, True)):
+    for f in csv.reader(open(path, encoding="utf-8", newline="")):
+        if f[0] == "period" or f[0] not in labels:
+            continue
+        per, f = f[0], f[1:]
+        b = f[0] if lead else None
+        f = f[1:] if lead else f
+        if f[0] != "out_of_period":
+            led[(per, b, f[0])] = cells(*f[1:7])
+rows = list(csv.DictReader(open(data, encoding="utf-8", newline="")))
+order, seen, nat = [], set(), set()
+for r in rows:
+    if r["geographic_level"] == "National":
+        key = (r["study_id"], r["figure_id"])
+        if r["period"] != "x" or key in nat:
+            bad.append("national row %r: period %r or twice" % (key,
+                                                               r["period"]))
+        nat.add(key)
+        continue
+    per = r["period"]
+    if per not in order:
+        order.append(per)
+    key = (per, None if r["geographic_level"] == "Regional" else r["la_name"],
+           r["figure_id"])
+    got = [r[k] for k in ("numerator", "denominator", "percentage",
+                          "not_recorded")]
+    if key in seen:
+        bad.append("%r: two rows" % (key,))
+    seen.add(key)
+    if led.get(key) != got:
+        bad.append("%r: %r, ledger %r" % (key, got, led.get(key)))
+    w = want[labels.index(per)] if per in labels else None
+    if w is None or [r["period_start"], r["period_end"]] != w[1:] or \
+            r["time_period"] != w[2][:4]:
+        bad.append("%r: days %s %s, year %s, want %r" % (key,
+                   r["period_start"], r["period_end"], r["time_period"], w))
+if order != labels:
+    bad.append("periods %r, want %r" % (order, labels))
+missing = [k for k in led if k not in seen]
+if missing:
+    bad.append("%d ledger cells not in the data set: %r" % (len(missing),
+                                                           missing[:3]))
+if not nat:
+    bad.append("no national rows")
+text = " ".join(open(readme, encoding="utf-8").read().split())
+for l, a, b in want:
+    line = "%s %s to %s" % (l, a, b) if l != "pooled" else \
+        "pooled the total over the %d periods" % (len(want) - 1)
+    if line not in text:
+        bad.append("README.txt does not say %r" % line)
+for b in bad[:20]:
+    print("FAIL: " + b)
+sys.exit(1 if bad else 0)
+EOF
+python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
+	fail "cannot build the three-period fixture"
+cp -R "$tmp/three" "$tmp/pool"
+sed -i 's/^disclosure:$/disclosure:\n  pool: true/' "$tmp/pool/report.yaml"
+grep -q '^  pool: true$' "$tmp/pool/report.yaml" ||
+	fail "cannot set disclosure: pool in the fixture"
+run /dev/null data --input "$tmp/three" -o "$tmp/three/data"
+run /dev/null data --input "$tmp/pool" -o "$tmp/pool/data"
+# One ledger serves both: the periods' own cells are the same, pooled or
+# not (docs/disclosure.md).
+run "$tmp/pool/region.csv" figures --input "$tmp/pool" --all-periods --pooled
+run "$tmp/pool/all.csv" figures --input "$tmp/pool" --all-periods --pooled \
+    --all-lscbs
+P3="2002-04:2002-04-01:2004-03-31 2004-06:2004-04-01:2006-03-31"
+P3="$P3 2006-09:2006-04-01:2009-09-30"
+# shellcheck disable=SC2086
+python3 "$tmp/periods.py" "$tmp/three/data/scr_figures.csv" \
+    "$tmp/pool/region.csv" "$tmp/pool/all.csv" "$tmp/three/data/README.txt" \
+    $P3 || fail "three periods: the data set is not every period's ledger"
+# shellcheck disable=SC2086
+python3 "$tmp/periods.py" "$tmp/pool/data/scr_figures.csv" \
+    "$tmp/pool/region.csv" "$tmp/pool/all.csv" "$tmp/pool/data/README.txt" \
+    $P3 pooled:2002-04-01:2009-09-30 ||
+	fail "disclosure: pool: the data set is not every period's and the total's ledger"
+grep -v ',pooled,' "$tmp/pool/data/scr_figures.csv" |
+    cmp -s - "$tmp/three/data/scr_figures.csv" ||
+	fail "the periods' rows differ with disclosure: pool"
+
+# The next year as docs/annual.md makes it: new-year, then the new
+# period's case files; the data set holds 2006-09 and 2009-10.
+"$SCRPAPER" new-year --input input -o "$tmp/next" >/dev/null 2>&1 ||
+	fail "new-year failed"
+cp tests/data/annual-2009-10/cases/*.yaml "$tmp/next/cases/"
+run /dev/null data --input "$tmp/next" -o "$tmp/next/data"
+run "$tmp/next/region.csv" figures --input "$tmp/next" --all-periods
+run "$tmp/next/all.csv" figures --input "$tmp/next" --all-periods --all-lscbs
+python3 "$tmp/periods.py" "$tmp/next/data/scr_figures.csv" \
+    "$tmp/next/region.csv" "$tmp/next/all.csv" "$tmp/next/data/README.txt" \
+    2006-09:2006-04-01:2009-09-30 2009-10:2009-10-01:2010-09-30 ||
+	fail "the next year: the data set is not both periods' ledgers"
+
+# ------------------------------------------------------------ licence
+# report.yaml's licence: replaces the default in the README and the
+# metadata; an empty one is refused at its line, nothing written.
+mkdir -p "$tmp/lic"
+cp -R input/* "$tmp/lic/"
+printf 'licence: Creative Commons Attribution 4.0\n' >>"$tmp/lic/report.yaml"
+run /dev/null data --input "$tmp/lic" -o "$tmp/lic/data"
+tr '\n' ' ' <"$tmp/lic/data/README.txt" | tr -s ' ' | grep -qF \
+    "LICENCE These files are published under the Creative Commons Attribution 4.0." ||
+	fail "README.txt does not state report.yaml's licence"
+WANT_LICENCE="Creative Commons Attribution 4.0" python3 - \
+    "$tmp/lic/data/scr_figures.meta.csv" <<'EOF' ||
+import csv, os, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+got = {r[-1] for r in rows[1:]}
+sys.exit(0 if rows[0][-1] == "licence" and len(rows) == 25 and
+         got == {os.environ["WANT_LICENCE"]} else 1)
+EOF
+	fail "the metadata does not state report.yaml's licence on every row"
+if grep -q "Open Government" "$tmp/lic/data/"*; then
+	fail "the default licence is stated beside report.yaml's"
+fi
+mkdir "$tmp/licbad"
+cp -R input/* "$tmp/licbad/"
+printf 'licence: "  "\n' >>"$tmp/licbad/report.yaml"
+line=$(grep -n '^licence:' "$tmp/licbad/report.yaml" | cut -d: -f1)
+"$SCRPAPER" data --input "$tmp/licbad" -o "$tmp/licbad/data" \
+    >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 1 ] || fail "an empty licence: exit $rc, want 1"
+grep -qF "$tmp/licbad/report.yaml:$line:10: error: 'licence' is empty" \
+    "$tmp/err" || fail "no FILE:LINE:COL for an empty licence: $(cat "$tmp/err")"
+[ ! -e "$tmp/licbad/data" ] || fail "data with an empty licence wrote its folder"
+# The default is stated on input/ (the metadata's in check.py).
+tr '\n' ' ' <"$tmp/in/data/README.txt" | tr -s ' ' | grep -qF \
+    "published under the Open Government Licence v3.0." ||
+	fail "README.txt does not state the Open Government Licence"
 
 # ------------------------------------------------- refused, as FILE:LINE
 # A figure without a label, and two figures with one label.
@@ -499,6 +671,170 @@ mkdir "$tmp/tree/tests" && cp tests/lsan.supp "$tmp/tree/tests/"
 if grep -q FAIL "$tmp/tree.out"; then
 	cat "$tmp/tree.out"
 	failed=1
+fi
+
+# ------------------------------------ pandas and R read every CSV
+# Every CSV of the archive, read with no options by pandas
+# (python3-pandas) and by R's read.csv (r-base-core), as an analyst
+# would: no warning or error, as many rows and columns as the file
+# has, every cell as Python's csv module reads it (no text turned into
+# a missing value), and the numeric columns numbers: the ledgers'
+# counts and percentages, and in the data set the columns its metadata
+# calls Indicator, once c, z and x are named as missing (docs/data.md).
+# A missing pandas or R is a failure, not a skip.
+PANDAS_PY=
+for py in python3 /usr/bin/python3; do
+	if "$py" -c 'import pandas' >/dev/null 2>&1; then
+		PANDAS_PY=$py
+		break
+	fi
+done
+[ -n "$PANDAS_PY" ] || fail "pandas is not installed (python3-pandas;" \
+    "make deps installs it): the archive's CSVs cannot be read with it"
+command -v Rscript >/dev/null 2>&1 || fail "R is not installed" \
+    "(r-base-core; make deps installs it): the archive's CSVs cannot be" \
+    "read with read.csv"
+cat >"$tmp/read_pandas.py" <<'EOF'
+import csv, os, sys, warnings
+import pandas as pd
+
+# A parser or dtype warning is a parsing problem.
+warnings.simplefilter("error", pd.errors.ParserWarning)
+warnings.simplefilter("error", pd.errors.DtypeWarning)
+
+def read(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+top = sys.argv[1]
+bad = []
+LEDGER = {"numerator", "denominator", "percent", "not_recorded"}
+files = sorted(os.path.relpath(os.path.join(d, f), top)
+               for d, _, fs in os.walk(top) for f in fs if f.endswith(".csv"))
+want = ["data/scr_figures.csv", "data/scr_figures.meta.csv", "figures.csv",
+        "lscb/figures.csv", "national.csv"]
+if files != want:
+    bad.append("the archive's CSVs are %r, want %r" % (files, want))
+meta = read(os.path.join(top, "data", "scr_figures.meta.csv"))
+indic = [m[0] for m in meta[1:] if m[1] == "Indicator"]
+for f in files:
+    path = os.path.join(top, f)
+    rows = read(path)
+    head, body = rows[0], rows[1:]
+    try:
+        d = pd.read_csv(path)
+    except Exception as e:
+        bad.append("%s: pandas.read_csv: %s" % (f, e))
+        continue
+    if list(d.columns) != head or d.shape != (len(body), len(head)):
+        bad.append("%s: pandas reads %r columns %r, the file has %r %r"
+                   % (f, d.shape, list(d.columns), (len(body), len(head)),
+                      head))
+        continue
+    for j, col in enumerate(head):
+        num = pd.api.types.is_numeric_dtype(d[col])
+        for i, r in enumerate(body):
+            v, raw = d.iat[i, j], r[j]
+            if raw == "":
+                ok = pd.isna(v)
+            elif num:
+                ok = not pd.isna(v) and float(raw) == float(v)
+            else:
+                ok = v == raw
+            if not ok:
+                bad.append("%s:%d: %s: pandas reads %r as %r"
+                           % (f, i + 2, col, raw, v))
+                break
+        if (f != "data/scr_figures.csv" and col in LEDGER) or \
+                col == "time_period" or \
+                (f == "data/scr_figures.meta.csv" and col == "indicator_dp"):
+            if not num:
+                bad.append("%s: %s is not read as numbers (%s)"
+                           % (f, col, d[col].dtype))
+    if f == "data/scr_figures.csv":
+        dn = pd.read_csv(path, na_values=["c", "z", "x"])
+        for col in indic:
+            if not pd.api.types.is_numeric_dtype(dn[col]):
+                bad.append("%s: Indicator %s is not numbers once c, z, x "
+                           "are missing (%s)" % (f, col, dn[col].dtype))
+        if not indic:
+            bad.append("the metadata names no Indicator column")
+for b in bad[:20]:
+    print("FAIL: pandas: " + b)
+print("pandas %s read %d CSV files" % (pd.__version__, len(files)))
+sys.exit(1 if bad else 0)
+EOF
+cat >"$tmp/read.R" <<'EOF'
+args <- commandArgs(trailingOnly = TRUE)
+top <- args[1]
+bad <- character(0)
+ledger <- c("numerator", "denominator", "percent", "not_recorded")
+files <- sort(list.files(top, pattern = "\\.csv$", recursive = TRUE))
+meta <- read.csv(file.path(top, "data", "scr_figures.meta.csv"))
+indic <- meta$col_name[meta$col_type == "Indicator"]
+for (f in files) {
+  path <- file.path(top, f)
+  lines <- readLines(path)
+  head <- strsplit(lines[1], ",", fixed = TRUE)[[1]]
+  d <- tryCatch(read.csv(path), warning = function(w) w,
+                error = function(e) e)
+  if (inherits(d, "condition")) {
+    bad <- c(bad, paste0(f, ": read.csv: ", conditionMessage(d)))
+    next
+  }
+  if (ncol(d) != length(head) || nrow(d) != length(lines) - 1 ||
+      !identical(names(d), head)) {
+    bad <- c(bad, sprintf("%s: read.csv reads %d x %d (%s), the file has %d x %d",
+                          f, nrow(d), ncol(d), paste(names(d), collapse = ","),
+                          length(lines) - 1, length(head)))
+    next
+  }
+  raw <- read.csv(path, colClasses = "character", na.strings = character(0))
+  for (col in head) {
+    v <- d[[col]]
+    r <- raw[[col]]
+    ok <- if (is.numeric(v)) {
+      all(is.na(v) == (r == "")) &&
+        all(v[!is.na(v)] == as.numeric(r[r != ""]))
+    } else if (is.logical(v) && all(is.na(v))) {
+      all(r == "")
+    } else {
+      !anyNA(v) && all(as.character(v) == r)
+    }
+    if (!ok)
+      bad <- c(bad, sprintf("%s: %s: read.csv changes a cell", f, col))
+    if (((f != "data/scr_figures.csv" && col %in% ledger) ||
+         col == "time_period" ||
+         (f == "data/scr_figures.meta.csv" && col == "indicator_dp")) &&
+        !is.numeric(v))
+      bad <- c(bad, sprintf("%s: %s is not read as numbers (%s)", f, col,
+                            class(v)))
+  }
+  if (f == "data/scr_figures.csv") {
+    dn <- read.csv(path, na.strings = c("c", "z", "x"))
+    for (col in indic)
+      if (!is.numeric(dn[[col]]))
+        bad <- c(bad, sprintf("%s: Indicator %s is not numbers once c, z, x are missing (%s)",
+                              f, col, class(dn[[col]])))
+  }
+}
+if (length(files) != 5)
+  bad <- c(bad, sprintf("%d CSV files, want 5", length(files)))
+for (b in head(bad, 20)) cat("FAIL: R:", b, "\n")
+cat(R.version.string, "read", length(files), "CSV files\n")
+quit(status = if (length(bad)) 1 else 0)
+EOF
+if [ -n "$PANDAS_PY" ]; then
+	"$PANDAS_PY" "$tmp/read_pandas.py" "$tmp/tree/x/papers" >"$tmp/pandas.out" 2>&1 ||
+		fail "pandas does not read every CSV of make dist's archive:" \
+		    "$(cat "$tmp/pandas.out")"
+	tail -1 "$tmp/pandas.out"
+fi
+if command -v Rscript >/dev/null 2>&1; then
+	Rscript "$tmp/read.R" "$tmp/tree/x/papers" >"$tmp/r.out" 2>&1 ||
+		fail "R does not read every CSV of make dist's archive:" \
+		    "$(cat "$tmp/r.out")"
+	tail -1 "$tmp/r.out"
 fi
 
 # Usage errors.

@@ -227,7 +227,8 @@ data_refuses_missing_codes_and_labels(void **state)
 	 * codes, the name for the label. */
 	got = fig_data_csv(s, c);
 	assert_non_null(strstr(got, "\n2009,Reporting year,Regional,E92000001,"
-	    "England,x,r,z,z,z,2006-04-01,2009-09-30,z,z,z,z,boys,boys,"
+	    "England,x,r,z,z,z,2006-09,2006-04-01,2009-09-30,z,z,z,z,boys,"
+	    "boys,"
 	    "Children,"));
 	assert_non_null(strstr(got, ",Local authority,E92000001,England,x,r,"
 	    "x,x,Alpha,"));
@@ -269,15 +270,15 @@ data_rows_hold_every_cell(void **state)
 	char *csv, *p;
 	size_t lines = 0;
 	const char *geo_r = "2009,Reporting year,Regional,E92000001,England,"
-	    "E12000009,Testshire,z,z,z,2006-04-01,2009-09-30,z,z,z,z,";
+	    "E12000009,Testshire,z,z,z,2006-09,2006-04-01,2009-09-30,z,z,z,z,";
 	const char *geo_a = "2009,Reporting year,Local authority,E92000001,"
-	    "England,E12000009,Testshire,E09000001,x,Alpha,2006-04-01,"
+	    "England,E12000009,Testshire,E09000001,x,Alpha,2006-09,2006-04-01,"
 	    "2009-09-30,z,z,z,z,";
 	const char *geo_b = "2009,Reporting year,Local authority,E92000001,"
-	    "England,E12000009,Testshire,E06000002,x,Beta,2006-04-01,"
+	    "England,E12000009,Testshire,E06000002,x,Beta,2006-09,2006-04-01,"
 	    "2009-09-30,z,z,z,z,";
 	const char *nat = "2009,Reporting year,National,E92000001,England,"
-	    "z,z,z,z,z,x,x,";
+	    "z,z,z,z,z,x,x,x,";
 	char *want;
 
 	diag_init(&d, stderr);
@@ -319,11 +320,12 @@ data_rows_hold_every_cell(void **state)
 	 * public. */
 	WANT(geo_b, "cases,Reviews,z,1,z,z,0");
 	WANT(geo_b, "boys,Boys,Children,c,1,c,0");
-	/* The national studies: shares only; s1 is the comparison. */
-	WANT(nat, "s0,\"Study zero, the first\",2005 – 2007,No,boys,Boys,"
+	/* The national studies: shares only; s1 is the comparison.  A
+	 * study's period is spelled as the report's periods are. */
+	WANT(nat, "s0,\"Study zero, the first\",2005-07,No,boys,Boys,"
 	    "x,x,x,56,x");
-	WANT(nat, "s1,Study one,2008 – 2009,Yes,boys,Boys,x,x,x,53,x");
-	WANT(nat, "s1,Study one,2008 – 2009,Yes,known_to_csc,\"Known, "
+	WANT(nat, "s1,Study one,2008-09,Yes,boys,Boys,x,x,x,53,x");
+	WANT(nat, "s1,Study one,2008-09,Yes,known_to_csc,\"Known, "
 	    "\"\"as such\"\", to care\",x,x,x,50,x");
 #undef WANT
 	assert_null(strstr(csv, "died"));
@@ -337,12 +339,20 @@ meta_describes_every_column(void **state)
 {
 	struct cohort *c = mk_cohort(report_yaml, 1);
 	struct fig_set *s = mk_figs(c, figures_yaml);
-	char *csv = fig_data_csv(s, c), *meta = fig_data_meta();
+	char *csv = fig_data_csv(s, c), *meta = fig_data_meta(c);
 	char *head, *tok, *save = NULL, *line;
 
 	assert_true(strncmp(meta, "col_name,col_type,label,"
 	    "indicator_grouping,indicator_unit,indicator_dp,filter_hint,"
-	    "filter_grouping_column\n", 106) == 0);
+	    "filter_grouping_column,licence\n", 114) == 0);
+	/* Every row states the licence: the default, as report.yaml gives
+	 * none. */
+	assert_non_null(strstr(meta, "\ntime_period,Time,"));
+	for (line = strchr(meta, '\n'); line != NULL && line[1] != '\0';
+	    line = strchr(line + 1, '\n'))
+		assert_true(strncmp(line + 1 + strcspn(line + 1, "\n") -
+		    strlen(",Open Government Licence v3.0"),
+		    ",Open Government Licence v3.0", 29) == 0);
 	head = xstrndup(csv, strcspn(csv, "\n"));
 	for (tok = strtok_r(head, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
@@ -368,7 +378,8 @@ readme_says_period_rule_and_contact(void **state)
 	char *r = fig_data_readme(c);
 	const char *want[] = { "2006-04-01 to 2009-09-30", "Testshire "
 	    "(E12000009)", "data@example.org", "counts 1 to 5", "Study one",
-	    FIG_DATA_CSV, FIG_DATA_META };
+	    FIG_DATA_CSV, FIG_DATA_META, "(period 2006-09)",
+	    "published under the Open Government Licence v3.0." };
 	char *flat, *p;
 	size_t i;
 
@@ -388,6 +399,38 @@ readme_says_period_rule_and_contact(void **state)
 	cohort_free(c);
 }
 
+/* report.yaml's licence, when given, replaces the default in the
+ * README and on every row of the metadata file. */
+static void
+licence_follows_report(void **state)
+{
+	char *yaml = xasprintf("%slicence: Creative Commons Attribution "
+	    "4.0\n", report_yaml);
+	struct cohort *c = mk_cohort(yaml, 1);
+	char *readme = fig_data_readme(c), *meta = fig_data_meta(c), *p;
+	size_t rows = 0, with = 0;
+
+	assert_string_equal(c->report.licence,
+	    "Creative Commons Attribution 4.0");
+	assert_non_null(strstr(readme, "LICENCE\n\nThese files are published "
+	    "under the Creative Commons Attribution 4.0."));
+	assert_null(strstr(readme, "Open Government"));
+	assert_null(strstr(meta, "Open Government"));
+	for (p = strchr(meta, '\n'); p != NULL && p[1] != '\0';
+	    p = strchr(p + 1, '\n')) {
+		rows++;
+		with += strncmp(p + strcspn(p + 1, "\n") + 1 -
+		    strlen(",Creative Commons Attribution 4.0"),
+		    ",Creative Commons Attribution 4.0", 33) == 0;
+	}
+	assert_int_equal(rows, 24);	/* one a column */
+	assert_int_equal(with, rows);
+	free(readme);
+	free(meta);
+	cohort_free(c);
+	free(yaml);
+}
+
 int
 main(void)
 {
@@ -398,6 +441,7 @@ main(void)
 		cmocka_unit_test(data_rows_hold_every_cell),
 		cmocka_unit_test(meta_describes_every_column),
 		cmocka_unit_test(readme_says_period_rule_and_contact),
+		cmocka_unit_test(licence_follows_report),
 	};
 
 	return cmocka_run_group_tests_name("fig_data", tests, NULL, NULL);
