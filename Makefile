@@ -92,8 +92,19 @@ all:
 
 build: scrpaper $(PAPER)
 
+# On Debian every package of DEB_PKGS must be installed (dpkg-query), so
+# that a machine with the libraries but not a test tool (LibreOffice, R,
+# pandas) still gets it; elsewhere the libraries and tools are looked for.
 deps:
-	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	@missing=; \
+	if command -v dpkg-query >/dev/null; then \
+		for p in $(DEB_PKGS); do \
+			dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | \
+			    grep -q 'install ok installed' || missing="$$missing $$p"; \
+		done; \
+	fi; \
+	if [ -z "$$missing" ] && \
+	    $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
 	    command -v valgrind >/dev/null && command -v chromium >/dev/null && \
 	    command -v npm >/dev/null && \
