@@ -178,6 +178,15 @@ doc_new(const char *file)
 	return doc;
 }
 
+char *
+doc_meta_title(const struct doc_meta *m)
+{
+	const char *title = m->title != NULL ? m->title : "";
+
+	return xasprintf("%s%s%s%s", m->restricted ? DOC_MARKING ": " : "",
+	    title, m->lscb != NULL ? ": " : "", m->lscb != NULL ? m->lscb : "");
+}
+
 static void
 doc_meta_clear(struct doc_meta *m)
 {

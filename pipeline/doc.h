@@ -444,6 +444,11 @@ struct doc_meta {
 				   and in its metadata, written 0600 */
 };
 
+/* The paper's title as every edition shows it (PDF Title, HTML <title>,
+ * ODF dc:title): "TITLE", "TITLE: BOARD", and before either the marking
+ * and ": " in the restricted edition.  Allocated; the caller frees it. */
+char	*doc_meta_title(const struct doc_meta *m);
+
 /* The protective marking of a restricted paper (the UK government
  * classification) and its handling line. */
 #define DOC_MARKING	"OFFICIAL-SENSITIVE"

@@ -704,6 +704,7 @@ html_head(struct html *h)
 {
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
+	char			*title;
 	size_t			 i;
 
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
@@ -713,13 +714,9 @@ html_head(struct html *h)
 	    "<meta http-equiv=\"Content-Security-Policy\" "
 	    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
 	    "<title>");
-	if (m->restricted)
-		buf_puts(b, DOC_MARKING ": ");
-	buf_put_xml(b, m->title != NULL ? m->title : "");
-	if (m->lscb != NULL) {
-		buf_puts(b, ": ");
-		buf_put_xml(b, m->lscb);
-	}
+	title = doc_meta_title(m);
+	buf_put_xml(b, title);
+	free(title);
 	buf_puts(b, "</title>\n");
 	if (m->subject != NULL) {
 		buf_puts(b, "<meta name=\"description\" content=\"");

@@ -806,6 +806,7 @@ odt_meta(const struct doc *doc, struct buf *b)
 		"Serious Case Reviews", "safeguarding children",
 		"Local Safeguarding Children Boards"
 	};
+	char			*title;
 	size_t			 i;
 
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -815,13 +816,9 @@ odt_meta(const struct doc *doc, struct buf *b)
 	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
 	    "office:version=\"1.3\"><office:meta>\n"
 	    "<meta:generator>scrpaper</meta:generator>\n<dc:title>");
-	if (m->restricted)
-		buf_puts(b, DOC_MARKING ": ");
-	buf_put_xml(b, m->title != NULL ? m->title : "");
-	if (m->lscb != NULL) {
-		buf_puts(b, ": ");
-		buf_put_xml(b, m->lscb);
-	}
+	title = doc_meta_title(m);
+	buf_put_xml(b, title);
+	free(title);
 	buf_puts(b, "</dc:title>\n");
 	if (m->subject != NULL) {
 		buf_puts(b, "<dc:subject>");

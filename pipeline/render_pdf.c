@@ -76,13 +76,7 @@ rndr_metadata(struct rndr *p)
 	char			*title, *subject;
 	size_t			 i;
 
-	if (m->restricted)
-		title = xasprintf("%s: %s: %s", DOC_MARKING, m->title,
-		    m->lscb ? m->lscb : "");
-	else if (m->lscb != NULL)
-		title = xasprintf("%s: %s", m->title, m->lscb);
-	else
-		title = xstrdup(m->title);
+	title = doc_meta_title(m);
 	buf_init(&authors);
 	for (i = 0; i < m->nauthors; i++) {
 		if (i > 0)
