@@ -326,12 +326,20 @@ test_issue32_9_rate_wording(void **state)
 		fail_msg("the report with a one-month period does not load");
 	set_period(fx, 0, 8, 20, 0, 0, 6, 0);	/* no review in 1 month */
 	set_period(fx, 1, 9, 20, 34, 0, 7, 3);	/* 34 in 24 months: 17 */
+	/* A period without a review is below any comparison: min_base. */
+	check_text(fx, "{change:reviews}.\n", 2,
+	    "Could not be compared: too few reviews.");
+	/* The wording of a zero rate, on bases large enough to compare
+	 * (the ledgers' counts of reviews, which min_base reads, set apart
+	 * from the figure compared). */
+	fx->ledgers[0].cases = fx->ledgers[1].cases = 40;
 	check_text(fx, "{change:reviews:words}; {change:reviews}.\n", 2,
 	    "Rose from 0 a year to seventeen a year, up seventeen a year "
 	    "(none in 1 month, then 34 in 24 months); rose from 0 a year "
 	    "to 17 a year, up 17 a year (0 in 1 month, then 34 in 24 "
 	    "months).");
 	set_period(fx, 1, 9, 20, 0, 0, 7, 3);
+	fx->ledgers[0].cases = fx->ledgers[1].cases = 40;
 	check_text(fx, "{change:reviews:words}.\n", 2,
 	    "Was unchanged at 0 a year (none in 1 month, then none in 24 "
 	    "months).");
