@@ -36,7 +36,7 @@ DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
 	   libpango1.0-dev zlib1g-dev libcmocka-dev poppler-utils qpdf libqpdf-dev \
 	   valgrind time python3-jsonschema python3-yaml chromium \
 	   libreoffice-writer-nogui \
-	   python3-pandas r-base-core
+	   python3-pandas r-base-core unzip
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig glib-2.0 zlib
 TEST_PKGS = cmocka libqpdf
 
@@ -261,7 +261,8 @@ new-year: $(BIN)
 	$(BIN) new-year $(IN_ARGS) -o $(TO)$(if $(MONTHS), --months $(MONTHS))$(if $(LABEL), --label $(LABEL))
 
 # The restricted edition (docs/restricted.md): every board's own figures,
-# unsuppressed, marked OFFICIAL-SENSITIVE, written 0600 in a 0700 folder.
+# unsuppressed, marked OFFICIAL-SENSITIVE, written 0600 in a 0700 folder,
+# as PDF and as ODT (SLUG.pdf, SLUG.odt).
 # Only ever built by name: no other target depends on it.
 RESTRICTED := output/restricted$(SUFFIX)
 
@@ -269,11 +270,25 @@ restricted: $(BIN)
 	@mkdir -p $(RESTRICTED) && chmod 700 $(RESTRICTED)
 	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
 	    -o $(RESTRICTED)
+	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
+	    --format odt -o $(RESTRICTED)
+
+# MARKED lists the files under the paths it is given that carry the
+# restricted marking: grep reads every file as bytes (a PDF's marking is
+# in its text and in the uncompressed XMP); an ODT's parts are deflated,
+# so every entry of each ODT is read through unzip as well (one it cannot
+# read counts as marked).
+MARKED = marked() { grep -l -a -r -e OFFICIAL-SENSITIVE "$$@" 2>/dev/null; \
+	find "$$@" -type f -name '*.odt' 2>/dev/null | LC_ALL=C sort | \
+	while IFS= read -r f; do \
+		{ unzip -p "$$f" 2>/dev/null || echo OFFICIAL-SENSITIVE; } | \
+		    grep -q -a -e OFFICIAL-SENSITIVE && echo "$$f"; \
+	done; }
 
 # make dist refuses to run while a restricted paper lies among the public
-# ones (its marking is in the text and in the uncompressed XMP).
-DIST_GUARD = if grep -l -a -r -e OFFICIAL-SENSITIVE $(PAPER) $(LSCBDIR) \
-	    $(dir $(DATA)) 2>/dev/null; then \
+# ones.
+DIST_GUARD = $(MARKED); if marked $(PAPER) $(ODT_PAPER) $(LSCBDIR) \
+	    $(dir $(DATA)) | grep .; then \
 		echo "make dist: the files above are restricted papers" \
 		    "(OFFICIAL-SENSITIVE); remove them from the public" \
 		    "output first" >&2; rm -f $(DIST); exit 1; fi
@@ -305,6 +320,11 @@ FOR READERS (the public, boards, partners)
                            in lower case, words joined by -)
   lscb/SLUG.html           the same, as a web page
 
+FOR EDITING (a board adding local commentary, the regional team)
+  background-paper$(SUFFIX).odt    the regional paper as an OpenDocument
+                           text document, to edit in LibreOffice or Word
+  lscb/SLUG.odt            each board's paper, the same
+
 FOR ANALYSTS CHECKING A FIGURE (every file one CSV table, UTF-8)
   figures.csv              every figure of the regional paper: name,
                            unit, numerator, denominator, percent, text
@@ -323,6 +343,9 @@ export DIST_README
 DIST := output/scrpaper-papers$(SUFFIX).tar.gz
 DIST_LOCK := build/dist.lock
 dist: $(BIN)
+	@command -v unzip > /dev/null || { echo "make dist: unzip is not" \
+	    "installed (make deps installs it): the ODTs cannot be checked" \
+	    "for the restricted marking" >&2; exit 1; }
 	@$(DIST_GUARD)
 	@mkdir -p $(dir $(DIST_LOCK)) $(dir $(DIST))
 	@flock $(DIST_LOCK) $(MAKE) --no-print-directory dist-locked
@@ -339,6 +362,8 @@ dist-locked:
 	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).html; \
 	$(BIN) render $(IN_ARGS) --all-lscbs -o $$p/lscb; \
 	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $$p/lscb; \
+	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).odt; \
+	$(BIN) render $(IN_ARGS) --all-lscbs --format odt -o $$p/lscb; \
 	$(BIN) figures $(IN_ARGS) --all-lscbs > $$p/lscb/figures.csv; \
 	$(BIN) figures $(IN_ARGS) > $$st/regional.csv; \
 	awk -v a=$$p/figures.csv -v b=$$p/national.csv \
@@ -347,13 +372,14 @@ dist-locked:
 	rm -f $$st/regional.csv; \
 	$(BIN) data $(IN_ARGS) -o $$p/data; \
 	printf '%s\n' "$$DIST_README" > $$p/README.txt; \
-	if grep -l -a -r -e OFFICIAL-SENSITIVE $$p; then \
+	$(MARKED); if marked $$p | grep .; then \
 		echo "make dist: a restricted file in the release (above)" >&2; \
 		exit 1; fi; \
 	n=$$(ls $$p/lscb | grep -c '\.pdf$$' || :); \
 	h=$$(ls $$p/lscb | grep -c '\.html$$' || :); \
-	[ "$$n" -eq "$$h" ] || { echo "make dist: $$n board papers in PDF," \
-	    "$$h in HTML" >&2; exit 1; }; \
+	o=$$(ls $$p/lscb | grep -c '\.odt$$' || :); \
+	[ "$$n" -eq "$$h" ] && [ "$$n" -eq "$$o" ] || { echo "make dist:" \
+	    "$$n board papers in PDF, $$h in HTML, $$o in ODT" >&2; exit 1; }; \
 	(cd $$p && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | \
 	    sed 's|^\./||' | xargs sha256sum > SHA256SUMS); \
 	out=$$(mktemp $(DIST).XXXXXX); \

@@ -665,6 +665,13 @@ mkdir "$tmp/tree/tests" && cp tests/lsan.supp "$tmp/tree/tests/"
 		grep -q "  data/$f\$" x/papers/SHA256SUMS ||
 			echo "FAIL: make dist: SHA256SUMS does not list data/$f"
 	done
+	# the ODT edition beside every paper, each listed in SHA256SUMS
+	for f in x/papers/background-paper.pdf x/papers/lscb/*.pdf; do
+		o=${f%.pdf}.odt
+		[ -s "$o" ] || echo "FAIL: make dist: no ${o#x/papers/}"
+		grep -q "  ${o#x/papers/}\$" x/papers/SHA256SUMS ||
+			echo "FAIL: make dist: SHA256SUMS does not list ${o#x/papers/}"
+	done
 	(cd x/papers && sha256sum -c --quiet SHA256SUMS) ||
 		echo "FAIL: make dist: SHA256SUMS does not check"
 ) >"$tmp/tree.out" 2>&1 || failed=1

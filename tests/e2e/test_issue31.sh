@@ -5,11 +5,12 @@
 # a failure, the temporary files, the restricted folder's marker, the
 # board name's length, and `make dist` (built from this input and these
 # settings only, under a lock, verified, the same bytes under any umask,
-# the HTML edition and a README inside, one table a CSV).
+# the HTML and ODT editions and a README inside, one table a CSV, no
+# restricted ODT).
 set -u
 . tests/e2e/lib.sh
 e2e_setup issue31
-e2e_need pdftotext qpdf make tar flock sha256sum
+e2e_need pdftotext qpdf make tar flock sha256sum unzip
 san=${SANITIZE:-0}
 
 # Runs the remaining arguments; $rc, $tmp/out and $tmp/err hold the result.
@@ -205,17 +206,27 @@ touch -d '2000-01-01' in/report.yaml
 mk dist > "$tmp/make.log" 2>&1 ||
 	fail "31.1: make dist: $(tail -3 "$tmp/make.log")"
 verify "$dist" 31.1
-ls "$tmp/v/papers/lscb" | grep '\.pdf$' > "$tmp/packed"
-printf 'eastwick.pdf\nnorthbury.pdf\nsouthmoor.pdf\n' | cmp -s - "$tmp/packed" ||
-	fail "31.1: packed board papers: $(tr '\n' ' ' < "$tmp/packed")"
-"$SCRPAPER" render --input in --all-lscbs -o "$tmp/fresh" 2>/dev/null
-"$SCRPAPER" render --input in -o "$tmp/fresh/region.pdf" 2>/dev/null
-for f in eastwick northbury southmoor; do
-	cmp -s "$tmp/fresh/$f.pdf" "$tmp/v/papers/lscb/$f.pdf" ||
-		fail "31.1: lscb/$f.pdf is not this input's and settings' paper"
+for e in pdf odt; do
+	ls "$tmp/v/papers/lscb" | grep "\\.$e\$" > "$tmp/packed"
+	printf '%s\n' eastwick.$e northbury.$e southmoor.$e |
+	    cmp -s - "$tmp/packed" ||
+		fail "31.1: packed board papers ($e): $(tr '\n' ' ' < "$tmp/packed")"
 done
-cmp -s "$tmp/fresh/region.pdf" "$tmp/v/papers/background-paper$sfx.pdf" ||
-	fail "31.1: the regional paper is not this input's"
+"$SCRPAPER" render --input in --all-lscbs -o "$tmp/fresh" 2>/dev/null
+"$SCRPAPER" render --input in --all-lscbs --format odt -o "$tmp/fresh" \
+    2>/dev/null
+"$SCRPAPER" render --input in -o "$tmp/fresh/region.pdf" 2>/dev/null
+"$SCRPAPER" render --input in -o "$tmp/fresh/region.odt" 2>/dev/null
+for f in eastwick northbury southmoor; do
+	for e in pdf odt; do
+		cmp -s "$tmp/fresh/$f.$e" "$tmp/v/papers/lscb/$f.$e" ||
+			fail "31.1: lscb/$f.$e is not this input's and settings' paper"
+	done
+done
+for e in pdf odt; do
+	cmp -s "$tmp/fresh/region.$e" "$tmp/v/papers/background-paper$sfx.$e" ||
+		fail "31.1: the regional paper ($e) is not this input's"
+done
 "$SCRPAPER" figures --input in --all-lscbs 2>/dev/null |
     cmp -s - "$tmp/v/papers/lscb/figures.csv" ||
 	fail "31.1: lscb/figures.csv is not this input's ledger"
@@ -262,10 +273,13 @@ TZ=UTC tar -tvzf "$tmp/umask077.tar.gz" | awk '
 for f in "$tmp"/v/papers/background-paper$sfx.pdf "$tmp"/v/papers/lscb/*.pdf; do
 	grep -q '<html' "${f%.pdf}.html" 2>/dev/null ||
 		fail "26: no HTML edition beside ${f#"$tmp"/v/}"
+	[ "$(unzip -p "${f%.pdf}.odt" mimetype 2>/dev/null)" = \
+	    application/vnd.oasis.opendocument.text ] ||
+		fail "26: no ODT edition beside ${f#"$tmp"/v/}"
 done
 [ -f "$tmp/v/papers/README.txt" ] || fail "26: no README at the top"
 for f in $(cd "$tmp/v/papers" && find . -type f ! -name README.txt |
-    sed -e 's|^\./||' -e 's#^lscb/[a-z-]*\.\(pdf\|html\)$#lscb/SLUG.\1#' |
+    sed -e 's|^\./||' -e 's#^lscb/[a-z-]*\.\(pdf\|html\|odt\)$#lscb/SLUG.\1#' |
     sort -u); do
 	grep -q -F "$f" "$tmp/v/papers/README.txt" ||
 		fail "26: the README does not say what $f is for"
@@ -284,6 +298,41 @@ sys.exit(bad)
 PY
 grep -q '^study,name,percent,text$' "$tmp/v/papers/national.csv" 2>/dev/null ||
 	fail "26: the national comparators' table is not in its own file"
+
+# --- 28 (the ODT edition in the release) -----------------------------
+# Its parts are deflated, so a grep of the staging folder cannot see a
+# marking in them: a binary that leaves a restricted board ODT among the
+# public ones, or drops one board's ODT, makes make dist fail and leaves
+# no archive.
+mkdir "$tmp/marked" && chmod 700 "$tmp/marked"
+"$SCRPAPER" render --input in --all-lscbs --edition restricted \
+    --format odt -o "$tmp/marked" 2>/dev/null ||
+	fail "28: cannot render the restricted ODT edition"
+unzip -p "$tmp/marked/eastwick.odt" | grep -q -a OFFICIAL-SENSITIVE ||
+	fail "28: the restricted eastwick.odt is not marked"
+for how in leak drop; do
+	cat > "$tmp/$how" <<EOF
+#!/bin/sh
+"$SCRPAPER" "\$@" || exit
+case " \$* " in *" --all-lscbs "*"--format odt "*) ;; *) exit 0 ;; esac
+for d; do :; done
+case $how in
+leak) cp "$tmp/marked/eastwick.odt" "\$d/eastwick.odt" ;;
+drop) rm -f "\$d/eastwick.odt" ;;
+esac
+EOF
+	chmod 755 "$tmp/$how"
+	rm -f "$dist"
+	make -o "$tmp/$how" BIN="$tmp/$how" INPUT=in dist > "$tmp/$how.log" 2>&1 &&
+		fail "28: make dist packed with a board ODT (${how})"
+	case $how in
+	leak) want='a restricted file in the release' ;;
+	drop) want='3 board papers in PDF, 3 in HTML, 2 in ODT' ;;
+	esac
+	grep -q "$want" "$tmp/$how.log" ||
+		fail "28 ($how): make dist did not say '$want': $(tail -2 "$tmp/$how.log")"
+	[ ! -e "$dist" ] || fail "28 ($how): make dist left an archive"
+done
 
 # --- 32.8 (Ctrl-C during make variants) ------------------------------
 # The ledger's temporary file figures.csv.XXXXXX is removed when make is

@@ -18,13 +18,14 @@
 #     restricted regional paper; nothing is written.
 # In a copy of the tree with the binary under test: `make`, `make html`, `make
 # variants`, `make data`, `make dist` write no restricted file and nothing
-# marked; `make restricted` writes 33 marked papers, 0600, in a 0700
-# folder; `make dist` refuses when one is copied among the public papers.
+# marked (also inside the ODTs); `make restricted` writes 33 marked papers
+# as PDF and as ODT, 0600, in a 0700 folder; `make dist` refuses when a
+# restricted PDF or ODT is copied among the public papers.
 set -u
 
 . tests/e2e/lib.sh
 e2e_setup edition
-e2e_need pdftotext pdfinfo qpdf make tar
+e2e_need pdftotext pdfinfo qpdf make tar unzip
 
 data=tests/data/variants
 umask 022
@@ -154,6 +155,12 @@ mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 	tar -xzf output/scrpaper-papers.tar.gz -C "$tmp/unpacked"
 	grep -r -l -a OFFICIAL-SENSITIVE "$tmp/unpacked" &&
 		echo "FAIL: make dist packed a marked file (above)"
+	ls "$tmp"/unpacked/papers/lscb/*.odt >/dev/null 2>&1 ||
+		echo "FAIL: make dist packed no board ODT"
+	for f in "$tmp"/unpacked/papers/*.odt "$tmp"/unpacked/papers/lscb/*.odt; do
+		unzip -p "$f" | grep -q -a OFFICIAL-SENSITIVE &&
+			echo "FAIL: make dist packed a marked ODT: $f"
+	done
 
 	mk restricted || {
 		echo "FAIL: make restricted:"
@@ -174,6 +181,18 @@ mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 			echo "FAIL: $f: $m markings over $p pages"
 	done
 	[ "$n" -eq 33 ] || echo "FAIL: make restricted wrote $n papers, want 33"
+	n=0
+	for f in output/restricted/*.odt; do
+		[ -f "$f" ] || continue
+		n=$((n + 1))
+		[ "$(stat -c %a "$f")" = 600 ] || echo "FAIL: $f is not 0600"
+		m=$(unzip -p "$f" content.xml styles.xml meta.xml |
+		    grep -o -a OFFICIAL-SENSITIVE | wc -l)
+		# header, footer, title and the protective marking property
+		[ "$m" -ge 4 ] || echo "FAIL: $f: $m markings in its XML"
+		[ -f "${f%.odt}.pdf" ] || echo "FAIL: $f has no PDF beside it"
+	done
+	[ "$n" -eq 33 ] || echo "FAIL: make restricted wrote $n ODT papers, want 33"
 	ls output/lscb | grep -q . || echo "FAIL: output/lscb is empty"
 
 	# A restricted paper among the public ones: make dist refuses.
@@ -186,6 +205,18 @@ mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 		echo "FAIL: make dist did not say why it refused"
 	[ ! -e output/scrpaper-papers.tar.gz ] ||
 		echo "FAIL: make dist left an archive"
+
+	# The same with a restricted ODT, its marking deflated: still refused.
+	rm -f output/lscb/camden.pdf
+	cp output/restricted/camden.odt output/lscb/camden.odt
+	if mk dist; then
+		echo "FAIL: make dist packed with a restricted ODT in output/lscb"
+	fi
+	grep -q 'output/lscb/camden.odt' "$tmp/make.log" &&
+	    grep -q 'restricted papers' "$tmp/make.log" ||
+		echo "FAIL: make dist did not name the restricted ODT"
+	[ ! -e output/scrpaper-papers.tar.gz ] ||
+		echo "FAIL: make dist left an archive (restricted ODT)"
 ) >"$tmp/make.fails" 2>&1
 if grep -q . "$tmp/make.fails"; then
 	cat "$tmp/make.fails"
