@@ -219,4 +219,36 @@ void	fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
  */
 extern int fig_suppress_joint;
 
+/*
+ * The exact reader (fig_exact.c, GLPK): unknowns 0..nvars-1, each whole
+ * and within its bounds (FIG_EXACT_INF: none given; a shown cell has
+ * lo = hi = its value), and facts sum of k[i] * x[var[i]] (= when eq,
+ * else <=) rhs.  fig_exact_solve() finds, for every unknown v with
+ * want[v], the smallest and largest value any whole solution gives it:
+ * exactly, unless whole solutions already give it values need[v] apart
+ * and (small > 0) one outside 1..small, in which case [lo, hi] is the
+ * range of those (enough to say the cell keeps that much).  witness,
+ * when not NULL, is one solution (the true values).  Returns 1, 0 when
+ * the facts have no whole solution, -1 when GLPK fails.
+ */
+#define FIG_EXACT_INF	((long)1 << 40)
+
+struct fig_exact;
+
+struct fig_exact *fig_exact_new(size_t nvars);
+void	fig_exact_bounds(struct fig_exact *E, size_t v, long lo, long hi);
+void	fig_exact_fact(struct fig_exact *E, int eq, size_t n,
+	    const size_t *var, const long *k, long rhs);
+int	fig_exact_solve(struct fig_exact *E, const char *want,
+	    const long *need, long small, const long *witness, long *lo,
+	    long *hi);
+/* Bound propagation alone: the outer interval of every unknown, which
+ * holds every whole solution, into lo[] and hi[].  Returns 0 when the
+ * facts contradict each other. */
+int	fig_exact_outer(struct fig_exact *E, long *lo, long *hi);
+/* glp_intopt() calls fig_exact_solve() made (the rest were settled by
+ * propagation, witnesses or the relaxation). */
+size_t	fig_exact_mips(const struct fig_exact *E);
+void	fig_exact_free(struct fig_exact *E);
+
 #endif
