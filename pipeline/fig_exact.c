@@ -449,16 +449,24 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 {
 	size_t i, v;
 	long best;
-	int rc = 1, j, *cols, ncols = 0;
+	int rc = 1, j, *cols, ncols = 0, before, round;
 
 	ex_build(E, L, cvar, n);
 	cols = xcalloc(n + 1, sizeof(*cols));
-	for (i = 0; i < n; i++)
-		if (want[cvar[i]] && !ex_settled(L, cvar[i], need, small))
-			cols[ncols++] = L->col[cvar[i]];
-	if (ncols > 1 && (rc = ex_optimise(E, L, cols, ncols, GLP_MAX,
-	    &best)) == 1)
-		rc = ex_optimise(E, L, cols, ncols, GLP_MIN, &best);
+	/* Rounds of both, over the cells still unsettled, while a round
+	 * settles a quarter of them or more. */
+	for (round = 0; round < 6 && rc == 1; round++) {
+		before = ncols;
+		ncols = 0;
+		for (i = 0; i < n; i++)
+			if (want[cvar[i]] && !ex_settled(L, cvar[i], need,
+			    small))
+				cols[ncols++] = L->col[cvar[i]];
+		if (ncols < 2 || (round > 0 && 4 * (before - ncols) < before))
+			break;
+		if ((rc = ex_optimise(E, L, cols, ncols, GLP_MAX, &best)) == 1)
+			rc = ex_optimise(E, L, cols, ncols, GLP_MIN, &best);
+	}
 	free(cols);
 	for (i = 0; i < n && rc == 1; i++) {
 		v = cvar[i];
