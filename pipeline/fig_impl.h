@@ -220,6 +220,13 @@ void	fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 extern int fig_suppress_joint;
 
 /*
+ * 1 (the default): every solve ends with the completion step, checked
+ * by the exact reader.  0: the choice of propagation alone, which the
+ * exact attack can undo; for the test that plants that leak only.
+ */
+extern int fig_suppress_complete;
+
+/*
  * The exact reader (fig_exact.c, GLPK): unknowns 0..nvars-1, each whole
  * and within its bounds (FIG_EXACT_INF: none given; a shown cell has
  * lo = hi = its value), and facts sum of k[i] * x[var[i]] (= when eq,

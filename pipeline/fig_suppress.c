@@ -979,7 +979,8 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 			sup_base_rule(S, s);
 		}
 	}
-	sup_complete(S, s, t, order, &norder);
+	if (fig_suppress_complete)
+		sup_complete(S, s, t, order, &norder);
 	sup_reason(S, 1);
 	free(order);
 }
@@ -1038,6 +1039,7 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 }
 
 int fig_suppress_joint = 1;
+int fig_suppress_complete = 1;
 
 /* For fig_band.c too (fig_impl.h). */
 void
