@@ -168,6 +168,10 @@ int	fig_reader_safe(struct fig_reader *R, int probe);
 void	fig_reader_bounds(struct fig_reader *R, size_t row, int fig,
 	    long *lo, long *hi);
 void	fig_reader_free(struct fig_reader *R);
+/* From now on fig_reader_safe(R, 1) also runs the exact check of the
+ * suppressor's completion step (fig_exact.c): no hidden cell pinned or
+ * known to lie within 1..t, bands read as their intervals. */
+void	fig_reader_exact(struct fig_reader *R, long t);
 
 /*
  * Banded shares (fig_band.c), after fig_suppress(): with edges[0..n) the

@@ -1238,6 +1238,8 @@ struct fig_reader {
 	struct sup	  S;
 	struct fig_ledger **led;	/* the boards' ledgers, then London's */
 	size_t		  nf;
+	long		  exact;	/* > 0: fig_reader_safe(R, 1) also
+					 * runs the exact check, t = exact */
 };
 
 struct fig_reader *
@@ -1275,6 +1277,42 @@ fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
 	c->bhi = hi;
 }
 
+void
+fig_reader_exact(struct fig_reader *R, long t)
+{
+	R->exact = t;
+}
+
+/* The exact check of sup_complete() over the reader's cells and bands:
+ * 1 when no hidden cell is pinned or known to be 1..t. */
+static int
+sup_reader_exact(struct fig_reader *R)
+{
+	struct sup *S = &R->S;
+	struct sup_ex X;
+	size_t c;
+	long n;
+
+	X.want = xcalloc(S->ncells + 1, 1);
+	X.exempt = xcalloc(S->ncells + 1, 1);
+	X.need = xcalloc(S->ncells + 1, sizeof(*X.need));
+	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
+	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
+	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
+	for (c = 0; c < S->ncells; c++) {
+		X.need[c] = 1;
+		X.val[c] = S->cells[c].val;
+	}
+	n = sup_exact_check(S, &X, R->exact);
+	free(X.want);
+	free(X.exempt);
+	free(X.need);
+	free(X.lo);
+	free(X.hi);
+	free(X.val);
+	return n == 0;
+}
+
 int
 fig_reader_safe(struct fig_reader *R, int probe)
 {
@@ -1286,6 +1324,8 @@ fig_reader_safe(struct fig_reader *R, int probe)
 		if (sup_hidden(&R->S, c) && !R->S.cells[c].known &&
 		    R->S.lo[c] == R->S.hi[c])
 			return 0;
+	if (probe && R->exact > 0 && !sup_reader_exact(R))
+		return 0;
 	return 1;
 }
 
