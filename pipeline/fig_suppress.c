@@ -871,6 +871,23 @@ sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 	return n;
 }
 
+/* When no cell near c is left to hide: the cheapest shown cell of c's
+ * row that may be hidden, or (size_t)-1. */
+static size_t
+sup_row_cheapest(struct sup *S, size_t c)
+{
+	size_t x, best = (size_t)-1;
+
+	sup_sort_ctx = S;
+	sup_sort_row = S->cells[c].row;
+	for (x = 0; x < S->ncells; x++)
+		if (S->cells[x].row == S->cells[c].row &&
+		    sup_candidate(S, x) && (best == (size_t)-1 ||
+		    sup_cost_cmp(&x, &best) < 0))
+			best = x;
+	return best;
+}
+
 static void
 sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
     size_t *norder)
@@ -898,7 +915,8 @@ sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 		for (c = 0, nfix = 0; c < S->ncells; c++) {
 			if (!sup_exposed(S, &X, c, t) || near[c])
 				continue;
-			if ((y = sup_choose(S, c)) == (size_t)-1) {
+			if ((y = sup_choose(S, c)) == (size_t)-1 &&
+			    (y = sup_row_cheapest(S, c)) == (size_t)-1) {
 				X.exempt[c] = 1;	/* nothing to hide */
 				continue;
 			}
