@@ -36,12 +36,16 @@ DEB_PKGS = build-essential pkg-config libyaml-dev libcairo2-dev \
 	   libpango1.0-dev zlib1g-dev libcmocka-dev poppler-utils qpdf libqpdf-dev \
 	   valgrind time python3-jsonschema python3-yaml chromium \
 	   libreoffice-writer-nogui \
-	   python3-pandas r-base-core unzip
+	   python3-pandas r-base-core unzip \
+	   libglpk-dev
 PKGS	= yaml-0.1 cairo pangocairo pangoft2 fontconfig glib-2.0 zlib
 TEST_PKGS = cmocka libqpdf
+# GLPK has no .pc file: found by its header.
+HAVE_GLPK = echo '\#include <glpk.h>' | $(CC) -E -x c - >/dev/null 2>&1
 
 PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# GLPK (libglpk-dev) ships no pkg-config file: -lglpk (and -lm for fig_exact.c).
+PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lglpk -lm
 TEST_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS	:= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -86,8 +90,7 @@ PAPER	:= output/background-paper$(SUFFIX).pdf
 # check` runs next in a fresh clone), then builds the program and the
 # paper in a second make that sees them.
 all:
-	@{ $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
-	    [ -f $(JS_DEPS) ]; } || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory build
 
 build: scrpaper $(PAPER)
@@ -105,6 +108,7 @@ deps:
 	fi; \
 	if [ -z "$$missing" ] && \
 	    $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	    $(HAVE_GLPK) && \
 	    command -v pdftotext >/dev/null && command -v qpdf >/dev/null && \
 	    command -v valgrind >/dev/null && command -v chromium >/dev/null && \
 	    command -v npm >/dev/null && \

@@ -313,6 +313,10 @@ void		 fig_print_json_period(FILE *f, const struct fig_ledger *l,
  */
 long		 fig_audit(const struct fig_set *s, const char *boards_csv,
 		    const char *region_csv, const char *label, FILE *out);
+/* The threshold t of the exact attack's protection rule (report.yaml's
+ * disclosure threshold; 5 unless set): a [c] whose interval meets 1..t
+ * must keep values t apart (docs/disclosure.md). */
+extern long	 fig_audit_threshold;
 
 /* A ledger's text, as read from a file. */
 struct fig_ledger_text {

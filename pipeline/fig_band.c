@@ -49,6 +49,7 @@ fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	if (nedges == 0 || nb == 0)
 		return;
 	R = fig_reader_new(s, ls, nb, region, region_hidable);
+	fig_reader_exact(R, t);
 	/* Relations the ledgers break: nothing can be reasoned, no band. */
 	if (!fig_reader_safe(R, 1)) {
 		fig_reader_free(R);

@@ -168,6 +168,10 @@ int	fig_reader_safe(struct fig_reader *R, int probe);
 void	fig_reader_bounds(struct fig_reader *R, size_t row, int fig,
 	    long *lo, long *hi);
 void	fig_reader_free(struct fig_reader *R);
+/* From now on fig_reader_safe(R, 1) also runs the exact check of the
+ * suppressor's completion step (fig_exact.c): no hidden cell pinned or
+ * known to lie within 1..t, bands read as their intervals. */
+void	fig_reader_exact(struct fig_reader *R, long t);
 
 /*
  * Banded shares (fig_band.c), after fig_suppress(): with edges[0..n) the
@@ -218,5 +222,44 @@ void	fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
  * show that leak; nothing else may set it.
  */
 extern int fig_suppress_joint;
+
+/*
+ * 1 (the default): every solve ends with the completion step, checked
+ * by the exact reader.  0: the choice of propagation alone, which the
+ * exact attack can undo; for the test that plants that leak only.
+ */
+extern int fig_suppress_complete;
+
+/*
+ * The exact reader (fig_exact.c, GLPK): unknowns 0..nvars-1, each whole
+ * and within its bounds (FIG_EXACT_INF: none given; a shown cell has
+ * lo = hi = its value), and facts sum of k[i] * x[var[i]] (= when eq,
+ * else <=) rhs.  fig_exact_solve() finds, for every unknown v with
+ * want[v], the smallest and largest value any whole solution gives it:
+ * exactly, unless whole solutions already give it values need[v] apart
+ * and (small > 0) one outside 1..small, in which case [lo, hi] is the
+ * range of those (enough to say the cell keeps that much).  witness,
+ * when not NULL, is one solution (the true values).  Returns 1, 0 when
+ * the facts have no whole solution, -1 when GLPK fails.
+ */
+#define FIG_EXACT_INF	((long)1 << 40)
+
+struct fig_exact;
+
+struct fig_exact *fig_exact_new(size_t nvars);
+void	fig_exact_bounds(struct fig_exact *E, size_t v, long lo, long hi);
+void	fig_exact_fact(struct fig_exact *E, int eq, size_t n,
+	    const size_t *var, const long *k, long rhs);
+int	fig_exact_solve(struct fig_exact *E, const char *want,
+	    const long *need, long small, const long *witness, long *lo,
+	    long *hi);
+/* Bound propagation alone: the outer interval of every unknown, which
+ * holds every whole solution, into lo[] and hi[].  Returns 0 when the
+ * facts contradict each other. */
+int	fig_exact_outer(struct fig_exact *E, long *lo, long *hi);
+/* glp_intopt() calls fig_exact_solve() made (the rest were settled by
+ * propagation, witnesses or the relaxation). */
+size_t	fig_exact_mips(const struct fig_exact *E);
+void	fig_exact_free(struct fig_exact *E);
 
 #endif

@@ -1183,6 +1183,185 @@ sup_tick(const struct sup *S)
 }
 
 /*
+ * The completion step: the choice above checked with the exact reader
+ * (fig_exact.c), which minimises and maximises every hidden cell over
+ * every constraint at once.  While a hidden cell that is no secret
+ * already can be pinned to one value, or is known to lie within 1..t
+ * (a small number: what rule 1 hides), one more shown cell is hidden as
+ * sup_choose() picks it, one for each such cell not next to another
+ * just fixed, and the check runs again.  A cell that London's figures
+ * (with the frozen cells) say is 1..t alone is no secret.  Changes
+ * nothing where the exact reader finds nothing (docs/disclosure.md,
+ * "The protection rule").
+ */
+static struct fig_exact *
+sup_exact_system(const struct sup *S, int baseline)
+{
+	struct fig_exact *E = fig_exact_new(S->ncells);
+	size_t c;
+
+	for (c = 0; c < S->ncells; c++) {
+		const struct sup_cell *x = &S->cells[c];
+		int hidden = baseline ? (x->frozen ? sup_hidden(S, c) :
+		    x->hidable) : sup_hidden(S, c);
+		long ub = x->ub < FIG_EXACT_INF ? x->ub : FIG_EXACT_INF;
+
+		if (!hidden || (x->known && !baseline))
+			fig_exact_bounds(E, c, x->val, x->val);
+		else if (x->banded && !baseline)
+			fig_exact_bounds(E, c, x->blo, x->bhi);
+		else
+			fig_exact_bounds(E, c, 0, ub);
+	}
+	for (c = 0; c < S->ncons; c++)
+		fig_exact_fact(E, S->cons[c].op == FIG_REL_EQ, S->cons[c].n,
+		    S->cons[c].cell, S->cons[c].coef, S->cons[c].rhs);
+	return E;
+}
+
+/* What the exact check of sup_complete() works with. */
+struct sup_ex {
+	char	*want, *exempt;
+	long	*need, *lo, *hi, *val;
+};
+
+/* Returns 1 if hidden cell c is pinned or known to be 1..t. */
+static int
+sup_exposed(const struct sup *S, const struct sup_ex *X, size_t c, long t)
+{
+	return sup_hidden(S, c) && !S->cells[c].known && !X->exempt[c] &&
+	    (X->lo[c] == X->hi[c] || (X->lo[c] >= 1 && X->hi[c] <= t));
+}
+
+/* Runs the exact reader over the cells as they are hidden now.  Returns
+ * the number of exposed cells (marking exempt those London's figures
+ * alone say are 1..t), or -1 when the reader fails. */
+static long
+sup_exact_check(struct sup *S, struct sup_ex *X, long t)
+{
+	struct fig_exact *E;
+	size_t c;
+	long n = 0;
+	int rc;
+
+	for (c = 0; c < S->ncells; c++)
+		X->want[c] = sup_hidden(S, c) && !S->cells[c].known &&
+		    !X->exempt[c];
+	E = sup_exact_system(S, 0);
+	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
+	fig_exact_free(E);
+	if (rc != 1)
+		return -1;
+	for (c = 0; c < S->ncells; c++)
+		X->want[c] = X->want[c] && X->lo[c] < X->hi[c] &&
+		    X->lo[c] >= 1 && X->hi[c] <= t;
+	if (memchr(X->want, 1, S->ncells) != NULL) {
+		long *blo = xcalloc(S->ncells + 1, sizeof(*blo));
+		long *bhi = xcalloc(S->ncells + 1, sizeof(*bhi));
+
+		E = sup_exact_system(S, 1);
+		if (fig_exact_solve(E, X->want, X->need, t, X->val, blo,
+		    bhi) == 1)
+			for (c = 0; c < S->ncells; c++)
+				if (X->want[c] && blo[c] >= 1 && bhi[c] <= t)
+					X->exempt[c] = 1;
+		fig_exact_free(E);
+		free(blo);
+		free(bhi);
+	}
+	for (c = 0; c < S->ncells; c++)
+		n += sup_exposed(S, X, c, t);
+	return n;
+}
+
+/* When no cell near c is left to hide: the cheapest shown cell of c's
+ * row that may be hidden, or (size_t)-1. */
+static size_t
+sup_row_cheapest(struct sup *S, size_t c)
+{
+	size_t x, best = (size_t)-1;
+
+	sup_sort_ctx = S;
+	sup_sort_row = S->cells[c].row;
+	for (x = 0; x < S->ncells; x++)
+		if (S->cells[x].row == S->cells[c].row &&
+		    sup_candidate(S, x) && (best == (size_t)-1 ||
+		    sup_cost_cmp(&x, &best) < 0))
+			best = x;
+	return best;
+}
+
+static void
+sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
+    size_t *norder)
+{
+	struct sup_ex X;
+	char *near;
+	size_t c, y, j, k, round, nfix, first = *norder, i;
+	long n;
+
+	X.want = xcalloc(S->ncells + 1, 1);
+	X.exempt = xcalloc(S->ncells + 1, 1);
+	X.need = xcalloc(S->ncells + 1, sizeof(*X.need));
+	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
+	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
+	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
+	near = xcalloc(S->ncells + 1, 1);
+	for (c = 0; c < S->ncells; c++) {
+		X.need[c] = 1;
+		X.val[c] = S->cells[c].val;
+	}
+	for (round = 0; round < S->ncells; round++) {
+		if ((n = sup_exact_check(S, &X, t)) <= 0)
+			break;
+		memset(near, 0, S->ncells + 1);
+		for (c = 0, nfix = 0; c < S->ncells; c++) {
+			if (!sup_exposed(S, &X, c, t) || near[c])
+				continue;
+			if ((y = sup_choose(S, c)) == (size_t)-1 &&
+			    (y = sup_row_cheapest(S, c)) == (size_t)-1) {
+				X.exempt[c] = 1;	/* nothing to hide */
+				continue;
+			}
+			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			sup_base_rule(S, s);
+			order[(*norder)++] = y;
+			nfix++;
+			/* Its neighbours wait for the next check. */
+			for (j = S->adjoff[y]; j < S->adjoff[y + 1]; j++)
+				for (k = 0; k < S->cons[S->adj[j]].n; k++)
+					near[S->cons[S->adj[j]].cell[k]] = 1;
+			for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++)
+				for (k = 0; k < S->cons[S->adj[j]].n; k++)
+					near[S->cons[S->adj[j]].cell[k]] = 1;
+		}
+		if (nfix == 0)
+			break;
+	}
+	/* Cells were added: show again, latest first, every complementary
+	 * cell that no check needs any more. */
+	for (i = *norder; first < *norder && i-- > 0;) {
+		y = order[i];
+		if (S->cells[y].why != FIG_WHY_COMPLEMENTARY)
+			continue;
+		S->cells[y].why = FIG_SHOWN;
+		sup_base_rule(S, s);
+		if (sup_pinned(S) != (size_t)-1 ||
+		    sup_exact_check(S, &X, t) != 0) {
+			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			sup_base_rule(S, s);
+		}
+	}
+	free(X.want);
+	free(X.exempt);
+	free(X.need);
+	free(X.lo);
+	free(X.hi);
+	free(X.val);
+	free(near);
+}
+
+/*
  * The rules over the cells that are not frozen: the primary ones, then
  * complementary cells, cheapest first, while any hidden cell can be
  * pinned; then every complementary cell the later ones made unnecessary
@@ -1196,7 +1375,7 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 
 	sup_primary(S, s, t);
 	sup_base_rule(S, s);
-	order = xcalloc(S->ncells ? S->ncells : 1, sizeof(*order));
+	order = xcalloc(2 * S->ncells + 1, sizeof(*order));
 	/* Relations the data break (fig_check_data() refuses them before
 	 * any output): nothing can be reasoned, so hide everything. */
 	if (!sup_reason(S, 0))
@@ -1223,6 +1402,8 @@ sup_solve(struct sup *S, const struct fig_set *s, long t)
 			sup_base_rule(S, s);
 		}
 	}
+	if (fig_suppress_complete)
+		sup_complete(S, s, t, order, &norder);
 	sup_reason(S, 1);
 	free(order);
 }
@@ -1283,6 +1464,7 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 }
 
 int fig_suppress_joint = 1;
+int fig_suppress_complete = 1;
 
 /* For fig_band.c too (fig_impl.h). */
 void
@@ -1493,6 +1675,8 @@ struct fig_reader {
 	struct sup	  S;
 	struct fig_ledger **led;	/* the boards' ledgers, then London's */
 	size_t		  nf;
+	long		  exact;	/* > 0: fig_reader_safe(R, 1) also
+					 * runs the exact check, t = exact */
 };
 
 struct fig_reader *
@@ -1530,6 +1714,42 @@ fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
 	c->bhi = hi;
 }
 
+void
+fig_reader_exact(struct fig_reader *R, long t)
+{
+	R->exact = t;
+}
+
+/* The exact check of sup_complete() over the reader's cells and bands:
+ * 1 when no hidden cell is pinned or known to be 1..t. */
+static int
+sup_reader_exact(struct fig_reader *R)
+{
+	struct sup *S = &R->S;
+	struct sup_ex X;
+	size_t c;
+	long n;
+
+	X.want = xcalloc(S->ncells + 1, 1);
+	X.exempt = xcalloc(S->ncells + 1, 1);
+	X.need = xcalloc(S->ncells + 1, sizeof(*X.need));
+	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
+	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
+	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
+	for (c = 0; c < S->ncells; c++) {
+		X.need[c] = 1;
+		X.val[c] = S->cells[c].val;
+	}
+	n = sup_exact_check(S, &X, R->exact);
+	free(X.want);
+	free(X.exempt);
+	free(X.need);
+	free(X.lo);
+	free(X.hi);
+	free(X.val);
+	return n == 0;
+}
+
 int
 fig_reader_safe(struct fig_reader *R, int probe)
 {
@@ -1541,6 +1761,8 @@ fig_reader_safe(struct fig_reader *R, int probe)
 		if (sup_hidden(&R->S, c) && !R->S.cells[c].known &&
 		    R->S.lo[c] == R->S.hi[c])
 			return 0;
+	if (probe && R->exact > 0 && !sup_reader_exact(R))
+		return 0;
 	return 1;
 }
 

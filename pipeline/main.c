@@ -1148,6 +1148,7 @@ audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 		free(rcsv);
 		return EXIT_SYSERR;
 	}
+	fig_audit_threshold = c->report.threshold;
 	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);
 	free(bcsv);
 	free(rcsv);

@@ -1,0 +1,585 @@
+/*
+ * fig_exact.c: the exact reader.  Given a system of integer unknowns
+ * with bounds (a shown cell is an unknown whose bounds are its value)
+ * and linear facts (sum of k * x = or <= rhs), finds for each unknown
+ * asked about its smallest and largest feasible value: the interval a
+ * reader who combines everything published can narrow it to.
+ *
+ * Cheap first: integer bound propagation over every fact gives an outer
+ * interval (the true one lies inside it); a cell it pins to one value is
+ * done.  Then one mixed-integer problem is built with GLPK over the
+ * cells still open (the pinned ones folded into the right-hand sides)
+ * and reused: for each cell only the objective changes (maximise it,
+ * then minimise it), glp_simplex() warm-starts from the last basis and
+ * glp_intopt() searches the integers.  Every integer solution found is
+ * a witness: a cell whose witnessed values are already at least as far
+ * apart as the caller needs is settled without a solve of its own, so
+ * most cells cost nothing.  A bound of the linear relaxation that a
+ * witness reaches also settles it without glp_intopt().
+ *
+ * Used by the attacker (fig_audit.c) and the suppressor's completion
+ * step (fig_suppress.c); docs/disclosure.md states the rule it checks.
+ */
+#include <glpk.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+
+struct ex_con {
+	int	 eq;
+	size_t	 n;
+	size_t	*var;
+	long	*k;
+	long	 rhs;
+};
+
+struct fig_exact {
+	size_t		 nv;
+	long		*lo, *hi;	/* bounds given, then propagated */
+	struct ex_con	*con;
+	size_t		 ncon;
+	size_t		 nmip;		/* glp_intopt() calls */
+	size_t		 nlp;		/* glp_simplex() calls */
+};
+
+struct fig_exact *
+fig_exact_new(size_t nvars)
+{
+	struct fig_exact *E = xcalloc(1, sizeof(*E));
+	size_t i;
+
+	E->nv = nvars;
+	E->lo = xcalloc(nvars + 1, sizeof(*E->lo));
+	E->hi = xcalloc(nvars + 1, sizeof(*E->hi));
+	for (i = 0; i < nvars; i++)
+		E->hi[i] = FIG_EXACT_INF;
+	return E;
+}
+
+void
+fig_exact_bounds(struct fig_exact *E, size_t v, long lo, long hi)
+{
+	E->lo[v] = lo;
+	E->hi[v] = hi;
+}
+
+void
+fig_exact_fact(struct fig_exact *E, int eq, size_t n, const size_t *var,
+    const long *k, long rhs)
+{
+	struct ex_con *c;
+	size_t i, j;
+
+	E->con = xgrowarray(E->con, E->ncon, sizeof(*E->con));
+	c = &E->con[E->ncon++];
+	memset(c, 0, sizeof(*c));
+	c->eq = eq;
+	c->rhs = rhs;
+	c->var = xcalloc(n + 1, sizeof(*c->var));
+	c->k = xcalloc(n + 1, sizeof(*c->k));
+	for (i = 0; i < n; i++) {
+		if (k[i] == 0)
+			continue;
+		for (j = 0; j < c->n && c->var[j] != var[i]; j++)
+			;
+		if (j == c->n) {
+			c->var[c->n] = var[i];
+			c->k[c->n++] = k[i];
+		} else
+			c->k[j] += k[i];
+	}
+}
+
+void
+fig_exact_free(struct fig_exact *E)
+{
+	size_t i;
+
+	if (E == NULL)
+		return;
+	for (i = 0; i < E->ncon; i++) {
+		free(E->con[i].var);
+		free(E->con[i].k);
+	}
+	free(E->con);
+	free(E->lo);
+	free(E->hi);
+	free(E);
+}
+
+size_t
+fig_exact_mips(const struct fig_exact *E)
+{
+	return E->nmip;
+}
+
+static long
+ex_floordiv(long a, long b)
+{
+	long q = a / b;
+
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* Bound propagation over every fact until nothing moves.  Returns 0 when
+ * the facts contradict each other. */
+static int
+ex_propagate(struct fig_exact *E)
+{
+	size_t *queue, *adjoff, *adj, *fill, head = 0, tail = 0, i, j;
+	char *inq;
+	int ok = 1;
+
+	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++)
+			adjoff[E->con[i].var[j] + 1]++;
+	for (i = 0; i < E->nv; i++)
+		adjoff[i + 1] += adjoff[i];
+	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
+	fill = xcalloc(E->nv + 1, sizeof(*fill));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++) {
+			size_t v = E->con[i].var[j];
+
+			adj[adjoff[v] + fill[v]++] = i;
+		}
+	free(fill);
+	queue = xcalloc(E->ncon + 1, sizeof(*queue));
+	inq = xcalloc(E->ncon + 1, 1);
+	for (i = 0; i < E->nv; i++)
+		if (E->lo[i] > E->hi[i])
+			ok = 0;
+	for (i = 0; i < E->ncon; i++) {
+		queue[tail++] = i;
+		inq[i] = 1;
+	}
+	tail %= E->ncon + 1;
+	while (ok && head != tail) {
+		const struct ex_con *c = &E->con[queue[head]];
+		long smin = 0, smax = 0, a, rmin, rmax, lo, hi;
+
+		inq[queue[head]] = 0;
+		head = (head + 1) % (E->ncon + 1);
+		for (i = 0; i < c->n; i++) {
+			a = c->k[i];
+			smin += a > 0 ? a * E->lo[c->var[i]] :
+			    a * E->hi[c->var[i]];
+			smax += a > 0 ? a * E->hi[c->var[i]] :
+			    a * E->lo[c->var[i]];
+		}
+		if (smin > c->rhs || (c->eq && smax < c->rhs)) {
+			ok = 0;
+			break;
+		}
+		for (i = 0; i < c->n && ok; i++) {
+			size_t v = c->var[i];
+
+			a = c->k[i];
+			rmin = smin - (a > 0 ? a * E->lo[v] : a * E->hi[v]);
+			rmax = smax - (a > 0 ? a * E->hi[v] : a * E->lo[v]);
+			lo = E->lo[v];
+			hi = E->hi[v];
+			if (a > 0)
+				hi = ex_floordiv(c->rhs - rmin, a);
+			else
+				lo = -ex_floordiv(c->rhs - rmin, -a);
+			if (c->eq) {
+				if (a > 0)
+					lo = -ex_floordiv(rmax - c->rhs, a);
+				else
+					hi = ex_floordiv(rmax - c->rhs, -a);
+			}
+			if (lo <= E->lo[v] && hi >= E->hi[v])
+				continue;
+			/* The sums above used the old bounds: recompute
+			 * them once this fact is looked at again. */
+			if (lo > E->lo[v])
+				E->lo[v] = lo;
+			if (hi < E->hi[v])
+				E->hi[v] = hi;
+			if (E->lo[v] > E->hi[v]) {
+				ok = 0;
+				break;
+			}
+			for (j = adjoff[v]; j < adjoff[v + 1]; j++)
+				if (!inq[adj[j]]) {
+					inq[adj[j]] = 1;
+					queue[tail] = adj[j];
+					tail = (tail + 1) % (E->ncon + 1);
+				}
+		}
+	}
+	free(queue);
+	free(inq);
+	free(adj);
+	free(adjoff);
+	return ok;
+}
+
+/* The problem over the open cells: column col[v] (1-based) or 0 for a
+ * pinned cell. */
+struct ex_lp {
+	glp_prob	*P;
+	int		*col;		/* var -> column, 0: pinned */
+	size_t		*var;		/* column -> var */
+	int		 ncols;
+	long		*wlo, *whi;	/* values seen in integer solutions */
+};
+
+/* Folds the values of an integer solution into the witnessed ranges.
+ * mip: from glp_intopt(), else from glp_simplex() (used only when every
+ * column is whole). */
+static void
+ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
+{
+	int j;
+	double x;
+	long r;
+
+	if (!mip)
+		for (j = 1; j <= L->ncols; j++) {
+			x = glp_get_col_prim(L->P, j);
+			if (fabs(x - floor(x + 0.5)) > 1e-6)
+				return;
+		}
+	for (j = 1; j <= L->ncols; j++) {
+		size_t v = L->var[j];
+
+		x = mip ? glp_mip_col_val(L->P, j) : glp_get_col_prim(L->P, j);
+		r = (long)floor(x + 0.5);
+		if (r < L->wlo[v])
+			L->wlo[v] = r;
+		if (r > L->whi[v])
+			L->whi[v] = r;
+	}
+}
+
+/* Builds the problem: one integer column per open cell, one row per fact
+ * naming one, its pinned cells moved to the right-hand side. */
+static void
+ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
+    size_t n)
+{
+	size_t i, j, v, nz = 0;
+	int *ind, row;
+	double *val;
+
+	L->P = glp_create_prob();
+	L->ncols = 0;
+	for (i = 0; i < n; i++) {
+		v = cvar[i];
+		L->col[v] = ++L->ncols;
+		L->var[L->ncols] = v;
+	}
+	if (L->ncols > 0)
+		glp_add_cols(L->P, L->ncols);
+	for (j = 1; j <= (size_t)L->ncols; j++) {
+		v = L->var[j];
+		glp_set_col_kind(L->P, (int)j, GLP_IV);
+		glp_set_col_bnds(L->P, (int)j, GLP_DB, (double)E->lo[v],
+		    (double)E->hi[v]);
+	}
+	for (i = 0; i < E->ncon; i++)
+		if (E->con[i].n > nz)
+			nz = E->con[i].n;
+	ind = xcalloc(nz + 1, sizeof(*ind));
+	val = xcalloc(nz + 1, sizeof(*val));
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+		long rhs = c->rhs;
+		int n = 0;
+
+		for (j = 0; j < c->n; j++)
+			if (E->lo[c->var[j]] < E->hi[c->var[j]])
+				break;
+		/* A fact of another component, or of pinned cells. */
+		if (j == c->n || L->col[c->var[j]] == 0)
+			continue;
+		for (j = 0; j < c->n; j++) {
+			v = c->var[j];
+			if (L->col[v] == 0)
+				rhs -= c->k[j] * E->lo[v];
+			else {
+				n++;
+				ind[n] = L->col[v];
+				val[n] = (double)c->k[j];
+			}
+		}
+		if (n == 0)
+			continue;
+		row = glp_add_rows(L->P, 1);
+		glp_set_row_bnds(L->P, row, c->eq ? GLP_FX : GLP_UP,
+		    c->eq ? (double)rhs : 0.0, (double)rhs);
+		glp_set_mat_row(L->P, row, n, ind, val);
+	}
+	free(ind);
+	free(val);
+}
+
+/*
+ * The extreme value of the sum of columns cols[0..n) in direction dir
+ * (GLP_MAX, GLP_MIN): *best, and its solution folded into the witnessed
+ * ranges.  Returns 1, 0 when the problem has no integer solution, -1
+ * when GLPK fails.
+ */
+static int
+ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
+    int dir, long *best)
+{
+	glp_smcp sm;
+	glp_iocp io;
+	size_t v = L->var[cols[0]];
+	double z;
+	long bound, seen;
+	int rc = 1, st, i;
+
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.presolve = GLP_OFF;
+	glp_init_iocp(&io);
+	io.msg_lev = GLP_MSG_OFF;
+	io.presolve = GLP_OFF;
+	io.tm_lim = 60000;
+	glp_set_obj_dir(L->P, dir);
+	for (i = 0; i < n; i++)
+		glp_set_obj_coef(L->P, cols[i], 1.0);
+	E->nlp++;
+	if (glp_simplex(L->P, &sm) != 0) {
+		/* A stale basis: start again from an advanced one. */
+		glp_adv_basis(L->P, 0);
+		if (glp_simplex(L->P, &sm) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	st = glp_get_status(L->P);
+	if (st == GLP_NOFEAS) {
+		rc = 0;
+		goto out;
+	}
+	if (st != GLP_OPT) {
+		rc = -1;
+		goto out;
+	}
+	ex_witness(E, L, 0);
+	z = glp_get_obj_val(L->P);
+	bound = dir == GLP_MAX ? (long)floor(z + 1e-6) : (long)ceil(z - 1e-6);
+	seen = dir == GLP_MAX ? L->whi[v] : L->wlo[v];
+	/* A bound of the relaxation that an integer solution reaches. */
+	if (n == 1 && bound == seen) {
+		*best = seen;
+		goto out;
+	}
+	E->nmip++;
+	if (glp_intopt(L->P, &io) != 0) {
+		rc = -1;
+		goto out;
+	}
+	st = glp_mip_status(L->P);
+	if (st == GLP_NOFEAS) {
+		rc = 0;
+		goto out;
+	}
+	if (st != GLP_OPT) {
+		rc = -1;
+		goto out;
+	}
+	ex_witness(E, L, 1);
+	*best = (long)floor(glp_mip_obj_val(L->P) + 0.5);
+out:
+	for (i = 0; i < n; i++)
+		glp_set_obj_coef(L->P, cols[i], 0.0);
+	return rc;
+}
+
+static int
+ex_extreme(struct fig_exact *E, struct ex_lp *L, int j, int dir, long *best)
+{
+	return ex_optimise(E, L, &j, 1, dir, best);
+}
+
+
+int
+fig_exact_outer(struct fig_exact *E, long *lo, long *hi)
+{
+	if (!ex_propagate(E))
+		return 0;
+	memcpy(lo, E->lo, E->nv * sizeof(*lo));
+	memcpy(hi, E->hi, E->nv * sizeof(*hi));
+	return 1;
+}
+
+/* Whether the values witnessed for v settle it: need[v] apart, and,
+ * with small > 0, not all within 1..small. */
+static int
+ex_settled(const struct ex_lp *L, size_t v, const long *need, long small)
+{
+	return L->whi[v] - L->wlo[v] >= need[v] &&
+	    (small <= 0 || L->wlo[v] < 1 || L->whi[v] > small);
+}
+
+/* The root of v's component (union-find, halving). */
+static size_t
+ex_root(size_t *up, size_t v)
+{
+	while (up[v] != v) {
+		up[v] = up[up[v]];
+		v = up[v];
+	}
+	return v;
+}
+
+/*
+ * One component of the open cells, cvar[0..n): its problem, two
+ * solutions to start from (every cell asked about as large as it can be
+ * together, then as small), then each cell asked about that they do not
+ * settle, maximised then minimised.
+ */
+static int
+ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
+    size_t n, const char *want, const long *need, long small, long *lo,
+    long *hi)
+{
+	size_t i, v;
+	long best;
+	int rc = 1, j, *cols, ncols = 0, before, round;
+
+	ex_build(E, L, cvar, n);
+	cols = xcalloc(n + 1, sizeof(*cols));
+	/* Rounds of both, over the cells still unsettled, while a round
+	 * settles a quarter of them or more. */
+	for (round = 0; round < 6 && rc == 1; round++) {
+		before = ncols;
+		ncols = 0;
+		for (i = 0; i < n; i++)
+			if (want[cvar[i]] && !ex_settled(L, cvar[i], need,
+			    small))
+				cols[ncols++] = L->col[cvar[i]];
+		if (ncols < 2 || (round > 0 && 4 * (before - ncols) < before))
+			break;
+		if ((rc = ex_optimise(E, L, cols, ncols, GLP_MAX, &best)) == 1)
+			rc = ex_optimise(E, L, cols, ncols, GLP_MIN, &best);
+	}
+	free(cols);
+	for (i = 0; i < n && rc == 1; i++) {
+		v = cvar[i];
+		if (!want[v])
+			continue;
+		j = L->col[v];
+		/* No witness yet (no solution given): find one. */
+		if (L->wlo[v] > L->whi[v]) {
+			if ((rc = ex_extreme(E, L, j, GLP_MAX, &best)) != 1)
+				break;
+			if (L->wlo[v] > L->whi[v])
+				L->wlo[v] = L->whi[v] = best;
+		}
+		if (!ex_settled(L, v, need, small)) {
+			if ((rc = ex_extreme(E, L, j, GLP_MAX, &best)) != 1)
+				break;
+			L->whi[v] = best;
+		}
+		if (!ex_settled(L, v, need, small)) {
+			if ((rc = ex_extreme(E, L, j, GLP_MIN, &best)) != 1)
+				break;
+			L->wlo[v] = best;
+		}
+		lo[v] = L->wlo[v];
+		hi[v] = L->whi[v];
+	}
+	glp_delete_prob(L->P);
+	L->P = NULL;
+	for (i = 0; i < n; i++)
+		L->col[cvar[i]] = 0;
+	return rc;
+}
+
+int
+fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
+    long small, const long *witness, long *lo, long *hi)
+{
+	struct ex_lp L;
+	size_t v, i, j, r, *up, *order, *start, ncomp;
+	int rc = 1;
+
+	glp_term_out(GLP_OFF);
+	if (!ex_propagate(E))
+		return 0;
+	memset(&L, 0, sizeof(L));
+	L.col = xcalloc(E->nv + 1, sizeof(*L.col));
+	L.var = xcalloc(E->nv + 1, sizeof(*L.var));
+	L.wlo = xcalloc(E->nv + 1, sizeof(*L.wlo));
+	L.whi = xcalloc(E->nv + 1, sizeof(*L.whi));
+	for (v = 0; v < E->nv; v++) {
+		L.wlo[v] = E->hi[v];
+		L.whi[v] = E->lo[v];
+		if (E->lo[v] == E->hi[v] || (witness != NULL &&
+		    witness[v] >= E->lo[v] && witness[v] <= E->hi[v]))
+			L.wlo[v] = L.whi[v] = E->lo[v] == E->hi[v] ?
+			    E->lo[v] : witness[v];
+		if (want[v] && E->lo[v] == E->hi[v])
+			lo[v] = hi[v] = E->lo[v];
+	}
+	/* The open cells fall apart into components that share no fact:
+	 * each is a problem of its own, far smaller than the whole. */
+	up = xcalloc(E->nv + 1, sizeof(*up));
+	for (v = 0; v < E->nv; v++)
+		up[v] = v;
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+		size_t first = (size_t)-1;
+
+		for (j = 0; j < c->n; j++) {
+			if (E->lo[c->var[j]] == E->hi[c->var[j]])
+				continue;
+			if (first == (size_t)-1)
+				first = ex_root(up, c->var[j]);
+			else if ((r = ex_root(up, c->var[j])) != first)
+				up[r] = first;
+		}
+	}
+	/* The open cells of each component together, by counting. */
+	start = xcalloc(E->nv + 2, sizeof(*start));
+	order = xcalloc(E->nv + 1, sizeof(*order));
+	for (v = 0; v < E->nv; v++)
+		if (E->lo[v] < E->hi[v])
+			start[ex_root(up, v) + 1]++;
+	for (v = 0; v < E->nv; v++)
+		start[v + 1] += start[v];
+	{
+		size_t *fill = xcalloc(E->nv + 1, sizeof(*fill));
+
+		for (v = 0; v < E->nv; v++)
+			if (E->lo[v] < E->hi[v]) {
+				r = ex_root(up, v);
+				order[start[r] + fill[r]++] = v;
+			}
+		free(fill);
+	}
+	for (ncomp = 0, r = 0; r < E->nv && rc == 1; r++) {
+		size_t n = start[r + 1] - start[r];
+
+		for (i = 0; i < n; i++)
+			if (want[order[start[r] + i]])
+				break;
+		if (n == 0 || i == n)
+			continue;
+		ncomp++;
+		rc = ex_component(E, &L, order + start[r], n, want, need,
+		    small, lo, hi);
+	}
+	free(up);
+	free(start);
+	free(order);
+	free(L.col);
+	free(L.var);
+	free(L.wlo);
+	free(L.whi);
+	return rc;
+}

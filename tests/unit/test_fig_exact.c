@@ -1,0 +1,231 @@
+/*
+ * test_fig_exact.c: tests of the exact reader (pipeline/fig_exact.c):
+ * on tiny hand-made tables, a cell that bound propagation leaves open
+ * but only one whole solution allows is pinned; a table with two
+ * solutions keeps every cell to two values; a cell forced within 1..t
+ * gets its exact interval; facts without a whole solution are said to
+ * be so.  Then the suppressor's completion step (fig_suppress.c)
+ * against the exact attack (fig_audit.c): on the shipped cohort dealt
+ * over four boards, the choice of propagation alone leaves cells the
+ * exact attack narrows to 1..t (the planted leak it must catch); with
+ * the completion step, it finds nothing.  Runs from the project root.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+#include "testaudit.h"
+
+/* Adds sum of k[i] * x[v[i]] (= or <=) rhs. */
+static void
+fact(struct fig_exact *E, int eq, size_t n, const size_t *v, const long *k,
+    long rhs)
+{
+	fig_exact_fact(E, eq, n, v, k, rhs);
+}
+
+/*
+ * a + b = 1, b + c = 1, a + c + d = 1, all 0..1: propagation moves no
+ * bound (each fact allows 0 and 1 for every cell), the relaxation
+ * allows a = b = c = 1/2, but the only whole solution is a = 0, b = 1,
+ * c = 0, d = 1: every cell is pinned.
+ */
+static void
+test_pinned_beyond_propagation(void **state)
+{
+	struct fig_exact *E = fig_exact_new(4);
+	static const size_t ab[] = { 0, 1 }, bc[] = { 1, 2 },
+	    acd[] = { 0, 2, 3 };
+	static const long k2[] = { 1, 1 }, k3[] = { 1, 1, 1 };
+	char want[4] = { 1, 1, 1, 1 };
+	long need[4] = { 1, 1, 1, 1 }, lo[4], hi[4], olo[4], ohi[4];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		fig_exact_bounds(E, i, 0, 1);
+	fact(E, 1, 2, ab, k2, 1);
+	fact(E, 1, 2, bc, k2, 1);
+	fact(E, 1, 3, acd, k3, 1);
+	assert_int_equal(fig_exact_outer(E, olo, ohi), 1);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(olo[i], 0);
+		assert_int_equal(ohi[i], 1);
+	}
+	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
+	assert_int_equal(lo[0], 0);
+	assert_int_equal(hi[0], 0);
+	assert_int_equal(lo[1], 1);
+	assert_int_equal(hi[1], 1);
+	assert_int_equal(lo[2], 0);
+	assert_int_equal(hi[2], 0);
+	assert_int_equal(lo[3], 1);
+	assert_int_equal(hi[3], 1);
+	assert_true(fig_exact_mips(E) >= 1);
+	fig_exact_free(E);
+}
+
+/*
+ * A 2 x 2 table of hidden cells with its margins published (rows 3 and
+ * 4, columns 5 and 2): two cells shown would give the rest, none shown
+ * leaves a = 1..3, and asked for values 2 apart the reader says so.
+ */
+static void
+test_table_not_recoverable(void **state)
+{
+	struct fig_exact *E = fig_exact_new(4);
+	static const size_t r1[] = { 0, 1 }, r2[] = { 2, 3 },
+	    c1[] = { 0, 2 }, c2[] = { 1, 3 };
+	static const long k[] = { 1, 1 };
+	char want[4] = { 1, 1, 1, 1 };
+	long need[4] = { 2, 2, 2, 2 }, lo[4], hi[4];
+	long truth[4] = { 2, 1, 3, 1 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		fig_exact_bounds(E, i, 0, 10);
+	fact(E, 1, 2, r1, k, 3);
+	fact(E, 1, 2, r2, k, 4);
+	fact(E, 1, 2, c1, k, 5);
+	fact(E, 1, 2, c2, k, 2);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo, hi),
+	    1);
+	/* a = 1..3, b = 0..2, c = 2..4, d = 0..2. */
+	assert_int_equal(lo[0], 1);
+	assert_int_equal(hi[0], 3);
+	assert_int_equal(lo[1], 0);
+	assert_int_equal(hi[1], 2);
+	assert_int_equal(lo[2], 2);
+	assert_int_equal(hi[2], 4);
+	assert_int_equal(lo[3], 0);
+	assert_int_equal(hi[3], 2);
+	fig_exact_free(E);
+	/* The same table with b shown as 1: every cell pinned. */
+	E = fig_exact_new(4);
+	for (i = 0; i < 4; i++)
+		fig_exact_bounds(E, i, 0, 10);
+	fig_exact_bounds(E, 1, 1, 1);
+	fact(E, 1, 2, r1, k, 3);
+	fact(E, 1, 2, r2, k, 4);
+	fact(E, 1, 2, c1, k, 5);
+	fact(E, 1, 2, c2, k, 2);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(hi[i] - lo[i], 0);
+	assert_int_equal(lo[0], 2);
+	assert_int_equal(lo[2], 3);
+	assert_int_equal(lo[3], 1);
+	fig_exact_free(E);
+}
+
+/*
+ * a + b = 3 with b at most 2: a is 1..3, two values and more, but all
+ * within 1..5: with small = 5 the reader gives its exact interval, not
+ * a wider range its witnesses reached.  2a + 2b = 3 has no whole
+ * solution (its relaxation has).
+ */
+static void
+test_small_and_infeasible(void **state)
+{
+	struct fig_exact *E = fig_exact_new(2);
+	static const size_t ab[] = { 0, 1 };
+	static const long k1[] = { 1, 1 }, k2[] = { 2, 2 };
+	char want[2] = { 1, 0 };
+	long need[2] = { 1, 1 }, lo[2], hi[2];
+
+	(void)state;
+	fig_exact_bounds(E, 0, 0, 10);
+	fig_exact_bounds(E, 1, 0, 2);
+	fact(E, 1, 2, ab, k1, 3);
+	assert_int_equal(fig_exact_solve(E, want, need, 5, NULL, lo, hi), 1);
+	assert_int_equal(lo[0], 1);
+	assert_int_equal(hi[0], 3);
+	fig_exact_free(E);
+
+	E = fig_exact_new(2);
+	fig_exact_bounds(E, 0, 0, 10);
+	fig_exact_bounds(E, 1, 0, 10);
+	fact(E, 1, 2, ab, k2, 3);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 0);
+	fig_exact_free(E);
+}
+
+/*
+ * The shipped cohort dealt over four boards (50%, 30%, 10%, 10%), as
+ * test_fig_audit.c does: the suppression of propagation alone
+ * (fig_suppress_complete 0) leaves [c]s that the exact attack narrows
+ * to 1..5 -- the planted leak; with the completion step the attack
+ * finds nothing, and the completion hid more cells.
+ */
+static void
+test_completion_stops_exact_attack(void **state)
+{
+	struct diag d;
+	struct cohort *c;
+	struct fig_set *s;
+	struct fig_ledger **ls, *region;
+	size_t i, j, b, hidden[2];
+	long found[2];
+	unsigned r = 1;
+	int complete;
+	FILE *devnull;
+
+	(void)state;
+	diag_init(&d, stderr);
+	c = case_load_dir("input", NULL, &d);
+	s = fig_load("templates/figures.yaml", c, &d);
+	assert_non_null(s);
+	assert_int_equal(d.nerrors, 0);
+	devnull = fopen("/dev/null", "w");
+	assert_non_null(devnull);
+	for (i = 0; i < c->ncases; i++) {
+		int x = rand_r(&r) % 10;
+
+		c->cases[i].lscb = x < 5 ? 2 : x < 8 ? 5 : x < 9 ? 11 : 24;
+	}
+	for (complete = 0; complete <= 1; complete++) {
+		fig_suppress_complete = complete;
+		ls = fig_aggregate_boards(s, c);
+		region = fig_aggregate_paper(s, c, -1);
+		found[complete] = test_audit_ledgers(s, c, ls, region,
+		    complete ? stderr : devnull);
+		hidden[complete] = 0;
+		for (b = 0; b < c->report.nlscbs; b++)
+			for (j = 0; j < ls[b]->nvalues; j++)
+				hidden[complete] += ls[b]->values[j].suppressed;
+		fig_boards_free(ls, c->report.nlscbs);
+		fig_ledger_free(region);
+	}
+	fig_suppress_complete = 1;
+	assert_true(found[0] >= 1);
+	assert_int_equal(found[1], 0);
+	assert_true(hidden[1] > hidden[0]);
+	fclose(devnull);
+	fig_set_free(s);
+	cohort_free(c);
+	diag_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pinned_beyond_propagation),
+		cmocka_unit_test(test_table_not_recoverable),
+		cmocka_unit_test(test_small_and_infeasible),
+		cmocka_unit_test(test_completion_stops_exact_attack),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
