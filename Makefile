@@ -361,6 +361,13 @@ dist-locked:
 	trap 'rm -rf "$$st" "$$out"' EXIT; trap 'exit 130' INT TERM HUP; \
 	st=$$(mktemp -d build/dist-stage.XXXXXX); p=$$st/papers; \
 	mkdir -p $$p/lscb $$p/data; \
+	pooled=; grep -Eq '^[[:space:]]+pool:[[:space:]]*true' \
+	    "$(INPUT)/report.yaml" && pooled=--pooled; \
+	echo "make dist: auditing what the release publishes"; \
+	$(BIN) audit $(IN_ARGS) $$pooled > $$st/audit.txt 2>&1 || { \
+		cat $$st/audit.txt >&2; echo "make dist: scrpaper audit" \
+		    "works back suppressed figures (above): no release" \
+		    "made" >&2; exit 1; }; \
 	echo "make dist: rendering afresh in $$st"; \
 	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).pdf; \
 	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).html; \

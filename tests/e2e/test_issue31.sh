@@ -231,6 +231,35 @@ done
     cmp -s - "$tmp/v/papers/lscb/figures.csv" ||
 	fail "31.1: lscb/figures.csv is not this input's ledger"
 
+# --- 31.1 and 30: no release that the audit can undo ------------------
+# make dist runs scrpaper audit (--pooled when pool is on) before it
+# renders anything: a binary whose audit works back a figure (exit 1) gets
+# no archive, and the audit's words reach the user.
+printf '%s\n' '#!/bin/sh' \
+    '[ "$1" = audit ] && { echo "audit: recovered Eastwick: boys = 2"; exit 1; }' \
+    "exec \"$SCRPAPER\" \"\$@\"" > "$tmp/leaky"
+chmod +x "$tmp/leaky"
+rm -f "$dist"
+make -o "$tmp/leaky" BIN="$tmp/leaky" INPUT=in dist > "$tmp/leak.log" 2>&1 &&
+	fail "31.1/30: make dist made a release the audit can undo"
+[ -e "$dist" ] && fail "31.1/30: an archive was left after a failed audit"
+grep -q 'audit: recovered Eastwick: boys = 2' "$tmp/leak.log" &&
+    grep -q 'no release made' "$tmp/leak.log" ||
+	fail "31.1/30: make dist did not say why: $(tail -3 "$tmp/leak.log")"
+grep -q 'rendering afresh' "$tmp/leak.log" &&
+	fail "31.1/30: make dist rendered before it audited"
+# With pool on, the audit reads the pooled totals too.
+printf '%s\n' '#!/bin/sh' \
+    "[ \"\$1\" = audit ] && { echo \"\$*\" > \"$tmp/audit.argv\"; exit 1; }" \
+    "exec \"$SCRPAPER\" \"\$@\"" > "$tmp/argv"
+chmod +x "$tmp/argv"
+cp in/report.yaml "$tmp/report.keep"
+sed -i "s/^disclosure:\$/disclosure:\n  pool: true/" in/report.yaml
+make -o "$tmp/argv" BIN="$tmp/argv" INPUT=in dist > "$tmp/leak.log" 2>&1
+grep -q -- '--pooled' "$tmp/audit.argv" 2>/dev/null ||
+	fail "31.1/30: with pool on, make dist audited without --pooled"
+cp "$tmp/report.keep" in/report.yaml
+
 # --- 31.2 ------------------------------------------------------------
 # Two make dist at once in one tree, and dist among the other targets
 # with -j4: every run exits 0 and leaves an archive that reads whole and
