@@ -90,7 +90,9 @@ PAPER	:= output/background-paper$(SUFFIX).pdf
 # check` runs next in a fresh clone), then builds the program and the
 # paper in a second make that sees them.
 all:
-	@$(MAKE) --no-print-directory deps
+	@{ $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	    $(HAVE_GLPK) && [ -f $(JS_DEPS) ]; } || \
+	    $(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory build
 
 build: scrpaper $(PAPER)

@@ -8,7 +8,7 @@
 #      (515 s before), and every reference still names its own table.
 #   2. The pooled solve: four periods of 60 reviews with pool on (153 s
 #      before), every board's ledger of every period and the total, with
-#      nothing on standard error.
+#      nothing on standard error below SCRPAPER_SAY_AFTER.
 #   3. A solve that runs long says so on standard error, at each pooled
 #      step, and the ledgers do not change (issue 32.3).
 # Run from the project root with SCRPAPER set (tests/e2e/run.sh does).
@@ -58,11 +58,17 @@ d=$tmp/p/per-002
 sed -i "s/^disclosure:\$/disclosure:\n  pool: true/" "$d/report.yaml"
 [ "$(grep -c '{label:' "$d/report.yaml")" -eq 3 ] ||
 	fail "per-002 has not four periods"
-limited 40 "$SCRPAPER" figures --input "$d" --all-periods --pooled \
-    --all-lscbs >"$tmp/out" 2>"$tmp/err" ||
+# Some 10 CPU-s since the exact completion step (docs/disclosure.md, "The
+# protection rule"; 1.6 s before it, 153 s before the incremental solve);
+# the sanitized build runs some ten times slower.  No word on standard
+# error below the threshold of SCRPAPER_SAY_AFTER.
+lim=60
+[ "${SANITIZE:-0}" = 1 ] && lim=600
+SCRPAPER_SAY_AFTER=3600 limited "$lim" "$SCRPAPER" figures --input "$d" \
+    --all-periods --pooled --all-lscbs >"$tmp/out" 2>"$tmp/err" ||
 	fail "the pooled solve of four periods: $(tail -c 500 "$tmp/err")"
 grep -q '^pooled,' "$tmp/out" || fail "no pooled row in the ledgers"
-[ -s "$tmp/err" ] && fail "a quick solve spoke: $(head -c 300 "$tmp/err")"
+[ -s "$tmp/err" ] && fail "a solve below the threshold spoke: $(head -c 300 "$tmp/err")"
 # 3. A solve that runs long says what it is doing, on standard error only
 #    (SCRPAPER_SAY_AFTER=0: at once), at each pooled step.
 SCRPAPER_SAY_AFTER=0 "$SCRPAPER" figures --input "$d" --all-periods \
