@@ -187,6 +187,26 @@ doc_meta_title(const struct doc_meta *m)
 	    title, m->lscb != NULL ? ": " : "", m->lscb != NULL ? m->lscb : "");
 }
 
+char *
+doc_meta_authors(const struct doc_meta *m)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < m->nauthors; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, m->authors[i]);
+	}
+	if (m->organisation != NULL && *m->organisation != '\0') {
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, m->organisation);
+	}
+	return b.data != NULL ? buf_take(&b) : xstrdup("");
+}
+
 static void
 doc_meta_clear(struct doc_meta *m)
 {

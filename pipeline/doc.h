@@ -449,6 +449,11 @@ struct doc_meta {
  * and ": " in the restricted edition.  Allocated; the caller frees it. */
 char	*doc_meta_title(const struct doc_meta *m);
 
+/* The paper's authors as every edition names them (PDF Author, HTML
+ * author, ODF initial-creator): the authors, then the organisation, joined
+ * by ", ".  Allocated; the caller frees it. */
+char	*doc_meta_authors(const struct doc_meta *m);
+
 /* The protective marking of a restricted paper (the UK government
  * classification) and its handling line. */
 #define DOC_MARKING	"OFFICIAL-SENSITIVE"

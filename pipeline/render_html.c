@@ -704,8 +704,7 @@ html_head(struct html *h)
 {
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
-	char			*title;
-	size_t			 i;
+	char			*title, *authors;
 
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -725,16 +724,9 @@ html_head(struct html *h)
 	}
 	if (m->nauthors > 0 || m->organisation != NULL) {
 		buf_puts(b, "<meta name=\"author\" content=\"");
-		for (i = 0; i < m->nauthors; i++) {
-			if (i > 0)
-				buf_puts(b, ", ");
-			buf_put_xml(b, m->authors[i]);
-		}
-		if (m->organisation != NULL && *m->organisation != '\0') {
-			if (m->nauthors > 0)
-				buf_puts(b, ", ");
-			buf_put_xml(b, m->organisation);
-		}
+		authors = doc_meta_authors(m);
+		buf_put_xml(b, authors);
+		free(authors);
 		buf_puts(b, "\">\n");
 	}
 	buf_puts(b, "<meta name=\"keywords\" content=\"Serious Case Reviews, "

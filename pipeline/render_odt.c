@@ -806,7 +806,7 @@ odt_meta(const struct doc *doc, struct buf *b)
 		"Serious Case Reviews", "safeguarding children",
 		"Local Safeguarding Children Boards"
 	};
-	char			*title;
+	char			*title, *authors;
 	size_t			 i;
 
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -830,16 +830,9 @@ odt_meta(const struct doc *doc, struct buf *b)
 	buf_puts(b, "<dc:language>en-GB</dc:language>\n");
 	if (m->nauthors > 0 || m->organisation != NULL) {
 		buf_puts(b, "<meta:initial-creator>");
-		for (i = 0; i < m->nauthors; i++) {
-			if (i > 0)
-				buf_puts(b, ", ");
-			buf_put_xml(b, m->authors[i]);
-		}
-		if (m->organisation != NULL && *m->organisation != '\0') {
-			if (m->nauthors > 0)
-				buf_puts(b, ", ");
-			buf_put_xml(b, m->organisation);
-		}
+		authors = doc_meta_authors(m);
+		buf_put_xml(b, authors);
+		free(authors);
 		buf_puts(b, "</meta:initial-creator>\n");
 	}
 	if (m->created > 0)

@@ -71,28 +71,16 @@ static void
 rndr_metadata(struct rndr *p)
 {
 	const struct doc_meta	*m = &p->doc->meta;
-	struct buf		 authors;
 	char			 date[32];
-	char			*title, *subject;
-	size_t			 i;
+	char			*title, *subject, *authors;
 
 	title = doc_meta_title(m);
-	buf_init(&authors);
-	for (i = 0; i < m->nauthors; i++) {
-		if (i > 0)
-			buf_puts(&authors, ", ");
-		buf_puts(&authors, m->authors[i]);
-	}
-	if (m->organisation != NULL && *m->organisation != '\0') {
-		if (authors.len > 0)
-			buf_puts(&authors, ", ");
-		buf_puts(&authors, m->organisation);
-	}
+	authors = doc_meta_authors(m);
 	rndr_date(date, sizeof(date), m->created);
 	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
 	    title);
 	cairo_pdf_surface_set_metadata(p->surface,
-	    CAIRO_PDF_METADATA_AUTHOR, authors.data);
+	    CAIRO_PDF_METADATA_AUTHOR, *authors != '\0' ? authors : NULL);
 	/* A restricted paper says so in every field a viewer or a search
 	 * shows (the post-pass copies them into the XMP). */
 	subject = m->restricted ? xasprintf("%s (%s): %s", DOC_MARKING,
@@ -113,7 +101,7 @@ rndr_metadata(struct rndr *p)
 	cairo_pdf_surface_set_metadata(p->surface,
 	    CAIRO_PDF_METADATA_MOD_DATE, date);
 	free(title);
-	buf_clear(&authors);
+	free(authors);
 }
 
 /*
