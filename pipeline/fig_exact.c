@@ -323,6 +323,13 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	free(val);
 }
 
+/* What a GLPK status says: 1 an optimum, 0 no solution, -1 a failure. */
+static int
+ex_verdict(int st)
+{
+	return st == GLP_OPT ? 1 : st == GLP_NOFEAS ? 0 : -1;
+}
+
 /*
  * The extreme value of the sum of columns cols[0..n) in direction dir
  * (GLP_MAX, GLP_MIN): *best, and its solution folded into the witnessed
@@ -338,7 +345,7 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 	size_t v = L->var[cols[0]];
 	double z;
 	long bound, seen;
-	int rc = 1, st, i;
+	int rc = 1, i;
 
 	glp_init_smcp(&sm);
 	sm.msg_lev = GLP_MSG_OFF;
@@ -359,15 +366,8 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 			goto out;
 		}
 	}
-	st = glp_get_status(L->P);
-	if (st == GLP_NOFEAS) {
-		rc = 0;
+	if ((rc = ex_verdict(glp_get_status(L->P))) != 1)
 		goto out;
-	}
-	if (st != GLP_OPT) {
-		rc = -1;
-		goto out;
-	}
 	ex_witness(E, L, 0);
 	z = glp_get_obj_val(L->P);
 	bound = dir == GLP_MAX ? (long)floor(z + 1e-6) : (long)ceil(z - 1e-6);
@@ -382,15 +382,8 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 		rc = -1;
 		goto out;
 	}
-	st = glp_mip_status(L->P);
-	if (st == GLP_NOFEAS) {
-		rc = 0;
+	if ((rc = ex_verdict(glp_mip_status(L->P))) != 1)
 		goto out;
-	}
-	if (st != GLP_OPT) {
-		rc = -1;
-		goto out;
-	}
 	ex_witness(E, L, 1);
 	*best = (long)floor(glp_mip_obj_val(L->P) + 0.5);
 out:
