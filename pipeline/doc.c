@@ -75,9 +75,30 @@ doc_number(const struct doc_node *n)
 		return n->as.tilemap.number;
 	case DOC_CAPTION:
 		return n->as.caption.number;
-	default:
-		return 0;
+	case DOC_ROOT:
+	case DOC_HEADING:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_ASIDE:
+	case DOC_LIST:
+	case DOC_ITEM:
+	case DOC_TABLE:
+	case DOC_ROW:
+	case DOC_CELL:
+	case DOC_FOOTNOTE:
+	case DOC_COND:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_TEXT:
+	case DOC_STRONG:
+	case DOC_FNREF:
+	case DOC_FIGREF:
+	case DOC_NATREF:
+	case DOC_FIELD:
+	case DOC_XREF:
+		break;
 	}
+	return 0;
 }
 
 void
@@ -114,9 +135,31 @@ doc_node_role(const struct doc_node *n)
 			if (r->as.row.header)
 				return DOC_ROLE_TH;
 		return DOC_ROLE_TD;
-	default:
-		return doc_type_roles[n->type].self;
+	case DOC_ROOT:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_ASIDE:
+	case DOC_LIST:
+	case DOC_ITEM:
+	case DOC_TABLE:
+	case DOC_ROW:
+	case DOC_FOOTNOTE:
+	case DOC_COND:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_CHART:
+	case DOC_TILEMAP:
+	case DOC_TEXT:
+	case DOC_STRONG:
+	case DOC_FNREF:
+	case DOC_FIGREF:
+	case DOC_NATREF:
+	case DOC_FIELD:
+	case DOC_CAPTION:
+	case DOC_XREF:
+		break;
 	}
+	return doc_type_roles[n->type].self;
 }
 
 void
@@ -317,7 +360,20 @@ doc_node_clone(const struct doc_node *n)
 		c->as.tilemap.data = NULL;
 		c->as.tilemap.label = doc_strdup(n->as.tilemap.label);
 		break;
-	default:
+	case DOC_ROOT:
+	case DOC_HEADING:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_ASIDE:
+	case DOC_LIST:
+	case DOC_ITEM:
+	case DOC_TABLE:
+	case DOC_ROW:
+	case DOC_CELL:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_TEXT:
+	case DOC_STRONG:
 		break;
 	}
 	for (k = n->first_child; k != NULL; k = k->next)
@@ -405,7 +461,20 @@ doc_node_free_payload(struct doc_node *n)
 		doc_tilemap_free(n->as.tilemap.data);
 		free(n->as.tilemap.label);
 		break;
-	default:
+	case DOC_ROOT:
+	case DOC_HEADING:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_ASIDE:
+	case DOC_LIST:
+	case DOC_ITEM:
+	case DOC_TABLE:
+	case DOC_ROW:
+	case DOC_CELL:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_TEXT:
+	case DOC_STRONG:
 		break;
 	}
 }
@@ -494,9 +563,26 @@ doc_is_inline(enum doc_type t)
 	case DOC_FIELD:
 	case DOC_XREF:
 		return 1;
-	default:
-		return 0;
+	case DOC_ROOT:
+	case DOC_HEADING:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_ASIDE:
+	case DOC_LIST:
+	case DOC_ITEM:
+	case DOC_TABLE:
+	case DOC_ROW:
+	case DOC_CELL:
+	case DOC_FOOTNOTE:
+	case DOC_COND:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_CHART:
+	case DOC_TILEMAP:
+	case DOC_CAPTION:
+		break;
 	}
+	return 0;
 }
 
 char *
@@ -693,7 +779,14 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_XREF:
 		fprintf(f, " %s", n->as.xref.label);
 		break;
-	default:
+	case DOC_ROOT:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_ASIDE:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_TEXT:
+	case DOC_STRONG:
 		break;
 	}
 	fprintf(f, " @%d:%d", n->line, n->col);

@@ -50,8 +50,12 @@ enum doc_type {
 			   children, "Table N: " put first by fill */
 	DOC_XREF,	/* {ref:label}: as.xref; text after fill ("Table 1",
 			   "Figure 1") */
-	DOC__MAX
 };
+
+/* How many node types there are: outside enum doc_type, so that a
+ * switch over the types lists every type and no default (-Wswitch-enum
+ * then names each switch a new type must reach). */
+enum { DOC__MAX = DOC_XREF + 1 };
 
 /* Names for dumps and messages, indexed by enum doc_type. */
 extern const char *const doc_type_names[DOC__MAX];
