@@ -519,6 +519,16 @@ int		 doc_number(const struct doc_node *n);
 /* Frees a chart's data; accepts NULL. */
 void		 doc_chart_free(struct doc_chart *c);
 
+/* Checks the invariants of a filled tree: links agree (parent, prev,
+ * last_child), each node holds only the kinds of children its type takes
+ * and no conditional is left, every reference is resolved (text set, a
+ * cross-reference's target and a footnote reference's note found), every
+ * row of a table has its table's cells, and numbered lists, tables and
+ * figures are numbered 1, 2, 3 ... in document order.  Writes each broken
+ * invariant to f as "FILE:LINE:COL: doc_check: TYPE: what" and returns how
+ * many there were (0: the tree is sound).  Run by the tests after fill. */
+size_t		 doc_check(const struct doc *doc, FILE *f);
+
 /* Returns 1 for the inline types (text, strong, references). */
 int		 doc_is_inline(enum doc_type t);
 
