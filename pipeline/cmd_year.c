@@ -925,12 +925,12 @@ value_words(const struct fig_value *v)
 
 	buf_init(&b);
 	if (v->suppressed)
-		buf_puts(&b, "[c]");
+		buf_puts(&b, fig_suppressed_mark);
 	else
 		buf_printf(&b, "%ld", v->num);
 	if (v->unit != FIG_COUNT) {
 		if (v->den_hidden)
-			buf_puts(&b, " of [c]");
+			buf_printf(&b, " of %s", fig_suppressed_mark);
 		else
 			buf_printf(&b, " of %ld", v->den);
 		if (!v->suppressed && v->percent >= 0)
@@ -939,7 +939,7 @@ value_words(const struct fig_value *v)
 			buf_printf(&b, " (%s)", v->text);
 	}
 	if (v->nr_hidden)
-		buf_puts(&b, ", [c] not recorded");
+		buf_printf(&b, ", %s not recorded", fig_suppressed_mark);
 	else if (v->not_recorded > 0)
 		buf_printf(&b, ", %ld not recorded", v->not_recorded);
 	return buf_take(&b);
