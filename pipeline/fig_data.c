@@ -75,7 +75,7 @@ static const struct fig_data_col fig_data_cols[] = {
 	    "As the study states it" },
 	{ "comparison_study", "Filter",
 	    "The study the paper compares with", "", "",
-	    "Yes for the study the board tables set beside London" },
+	    "Yes for the study the board tables set beside the region" },
 	{ "figure_id", "Filter", "Figure (stable name)", "", "",
 	    "Filter by figure" },
 	{ "figure", "Filter", "Figure", "", "", "Filter by figure" },
