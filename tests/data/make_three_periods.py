@@ -29,7 +29,6 @@ import argparse
 import datetime
 import os
 import random
-import re
 import shutil
 import sys
 
@@ -39,6 +38,10 @@ INPUT = os.path.join(ROOT, "input")
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 import make_variants as mv  # noqa: E402
+import scrcases  # noqa: E402  (on the path make_variants puts it)
+
+HEADER = ["Synthetic case descriptor made by tests/data/make_three_periods.py;",
+          "it describes no real child, family or review."]
 
 EARLIER = """\
 # Two earlier periods (tests/data/make_three_periods.py): a case counts in the
@@ -65,18 +68,7 @@ GENERATED = [
 
 def boards():
     """The boards of input/report.yaml, in order."""
-    out, inside = [], False
-    with open(os.path.join(INPUT, "report.yaml"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("lscbs:"):
-                inside = True
-                continue
-            if inside:
-                m = re.match(r"^  - (.+?)\s*$", line)
-                if not m:
-                    break
-                out.append(m.group(1))
-    return out
+    return scrcases.read_boards(os.path.join(INPUT, "report.yaml"))
 
 
 def moved(line, start, span, i, n):
@@ -88,12 +80,8 @@ def moved(line, start, span, i, n):
 
 def build(out, seed):
     rng = random.Random(seed)
-    os.makedirs(os.path.join(out, "cases"), exist_ok=True)
-    for f in os.listdir(os.path.join(out, "cases")):
-        if f.endswith(".yaml"):
-            os.remove(os.path.join(out, "cases", f))
-    for name in ("codebook.yaml", "national.yaml"):
-        shutil.copyfile(os.path.join(INPUT, name), os.path.join(out, name))
+    scrcases.clear_cases(out)
+    scrcases.copy_shared(out)
     with open(os.path.join(INPUT, "report.yaml"), encoding="utf-8") as f:
         report = f.read()
     with open(os.path.join(out, "report.yaml"), "w", encoding="utf-8") as f:
@@ -141,9 +129,7 @@ def build(out, seed):
             k["note"] = "generated for the periods fixture"
             with open(os.path.join(out, "cases", k["id"] + ".yaml"), "w",
                       encoding="utf-8") as g:
-                g.write(mv.case_yaml(k).replace(
-                    "tests/data/make_variants.py",
-                    "tests/data/make_three_periods.py"))
+                g.write(mv.case_yaml(k, HEADER))
 
 
 def main():

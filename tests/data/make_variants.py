@@ -29,13 +29,14 @@ import argparse
 import datetime
 import os
 import random
-import re
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 INPUT = os.path.join(ROOT, "input")
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(ROOT, "tests", "lib"))
+import scrcases  # noqa: E402
 
 BOARDS = ["Northbury", "Eastwick", "Southmoor"]
 PERIOD_FROM = datetime.date(2006, 4, 1)
@@ -76,19 +77,7 @@ lscbs:
 
 def codes_by_level(path):
     """Returns (case codes, child codes) of the codebook, in file order."""
-    case, child = [], []
-    name = None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^  ([a-z][a-z0-9_]*):\s*$", line)
-            if m:
-                name = m.group(1)
-                continue
-            m = re.match(r"^    level:\s*(case|child)\s*$", line)
-            if m and name is not None:
-                (case if m.group(1) == "case" else child).append(name)
-                name = None
-    return case, child
+    return scrcases.read_codes(path)
 
 
 def weighted(rng, pairs):
@@ -136,35 +125,13 @@ def make_case(rng, board, completed, case_codes, child_codes, rates,
     return k
 
 
-def flow(items):
-    return "[" + ", ".join(items) + "]"
+HEADER = ["Synthetic case descriptor made by tests/data/make_variants.py;",
+          "it describes no real child, family or review."]
 
 
-def case_yaml(k):
-    out = [
-        "# Synthetic case descriptor made by tests/data/make_variants.py;",
-        "# it describes no real child, family or review.",
-        "id: " + k["id"],
-        "lscb: " + k["lscb"],
-        "completed: " + k["completed"].isoformat(),
-        "children:",
-    ]
-    for c in k["children"]:
-        out.append("  - sex: " + c["sex"])
-        out.append("    age_years: %d" % c["age_years"])
-        out.append("    outcome: " + c["outcome"])
-        if "death_cause" in c:
-            out.append("    death_cause: " + c["death_cause"])
-        if c["factors"]:
-            out.append("    factors: " + flow(c["factors"]))
-    out.append("household_children: %d" % k["household_children"])
-    out.append("lscb_areas_known: %d" % k["lscb_areas_known"])
-    if k["factors"]:
-        out.append("factors: " + flow(k["factors"]))
-    if k["not_recorded"]:
-        out.append("not_recorded: " + flow(k["not_recorded"]))
-    out.append('notes: "NOTES-SENTINEL %s: %s"' % (k["id"], k["note"]))
-    return "\n".join(out) + "\n"
+def case_yaml(k, header=HEADER):
+    k = dict(k, notes="NOTES-SENTINEL %s: %s" % (k["id"], k["note"]))
+    return scrcases.case_text(k, header)
 
 
 def needs_secondary(cases, board, t=5):
@@ -221,10 +188,7 @@ def generate(seed, counts):
 
 
 def write(out, seed, cases):
-    os.makedirs(os.path.join(out, "cases"), exist_ok=True)
-    for f in os.listdir(os.path.join(out, "cases")):
-        if f.endswith(".yaml"):
-            os.remove(os.path.join(out, "cases", f))
+    scrcases.clear_cases(out)
     for k in cases:
         with open(os.path.join(out, "cases", k["id"] + ".yaml"), "w",
                   encoding="utf-8") as f:
@@ -234,8 +198,7 @@ def write(out, seed, cases):
                               pto=PERIOD_TO.isoformat(),
                               boards="".join("  - %s\n" % b
                                              for b in BOARDS)))
-    for name in ("codebook.yaml", "national.yaml"):
-        shutil.copyfile(os.path.join(INPUT, name), os.path.join(out, name))
+    scrcases.copy_shared(out)
 
 
 def main():
