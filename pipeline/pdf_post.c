@@ -131,6 +131,20 @@ struct post {
 	size_t			 nart;
 	struct pv		**parr;	/* parent tree arrays by key */
 	long			 nparr;
+	struct pv		*notes;	/* the elements taken out of the
+					   tree to be put among the
+					   Document's children (references:
+					   Notes, floats painted inside a
+					   block), in painting order */
+	long			*keys;	/* the logical rank of each */
+	size_t			 nnotes;
+	size_t			 nnote;	/* Notes of them */
+	size_t			 ncapfig; /* Caption and Figure elements
+					   walked */
+	size_t			 nlift;	/* floats of them */
+	long			 take;	/* the rank of the element
+					   post_elem() last returned 3 for */
+	int			 notes_placed; /* post_notes() ran */
 	char			*err;
 };
 
@@ -1352,15 +1366,17 @@ static int post_kids(struct post *, struct pv *, long, int);
 /*
  * Walks structure element num (child of an element whose children are
  * all TH when all_th): gives TH cells their scope, Figures their
- * alternative text, and takes Private (furniture) elements out.
- * Returns 1 when num is kept, 2 when its parent must drop it, 0 on
- * error.
+ * alternative text, and takes Private (furniture) elements out, and
+ * Notes too when pp->note_order places them, and the floats pp->lift
+ * names.  Returns 1 when num is kept, 2 when its parent must drop it, 3
+ * when its parent must hand it to p->notes (with its rank in p->take),
+ * 0 on error.
  */
 static int
 post_elem(struct post *p, long num, int all_th, int depth)
 {
 	struct pv	*e, *s, *pg;
-	long		 page = 0;
+	long		 page = 0, key = -1;
 
 	if ((e = post_obj(p, num)) == NULL)
 		return 0;
@@ -1376,6 +1392,12 @@ post_elem(struct post *p, long num, int all_th, int depth)
 		p->o[num].drop = 1;
 		return post_art_record(p, pv_get(e, "/K"), page, 0) ? 2 : 0;
 	}
+	if (pv_is_name(s, "/Caption") || pv_is_name(s, "/Figure")) {
+		if (p->nlift < p->pp->nlifts &&
+		    p->pp->lift[p->nlift] == (long)p->ncapfig)
+			key = p->pp->lift_order[p->nlift++];
+		p->ncapfig++;
+	}
 	if (pv_is_name(s, "/TH")) {
 		pv_put(e, "/A", xasprintf("<< /O /Table /Scope /%s >>",
 		    all_th ? "Column" : "Row"));
@@ -1386,7 +1408,95 @@ post_elem(struct post *p, long num, int all_th, int depth)
 		p->figure++;
 		post_edit(p, num);
 	}
-	return post_kids(p, e, num, depth) ? 1 : 0;
+	if (!post_kids(p, e, num, depth))
+		return 0;
+	if (pv_is_name(s, "/Note") && p->pp->note_order != NULL) {
+		if (p->nnote >= p->pp->nnotes)
+			return post_fail(p, "more Note elements than the "
+			    "typesetter painted (%zu)", p->pp->nnotes);
+		key = p->pp->note_order[p->nnote++];
+	}
+	if (key < 0)
+		return 1;
+	p->take = key;
+	return 3;
+}
+
+/* Takes the element reference kid, of rank p->take, for p->notes. */
+static void
+post_note_take(struct post *p, const struct pv *kid)
+{
+	p->notes = xreallocarray(p->notes, p->nnotes + 1, sizeof(*p->notes));
+	p->keys = xreallocarray(p->keys, p->nnotes + 1, sizeof(*p->keys));
+	p->keys[p->nnotes] = p->take;
+	p->notes[p->nnotes++] = *kid;
+}
+
+/* Returns 1 if the element kid refers to is of structure type nm. */
+static int
+post_kid_is(struct post *p, const struct pv *kid, const char *nm)
+{
+	struct pv	*e = post_kid_elem(p, kid);
+
+	return e != NULL && pv_is_name(pv_get(e, "/S"), nm);
+}
+
+/*
+ * Puts each Caption among the children k (the /K array of element e,
+ * object num) that a Table or a Figure follows into that element, as its
+ * first child: the typesetter paints a caption as a block of its own,
+ * before the table or chart (and a Figure with a child element painted
+ * into it would lose its own content in cairo 1.16).  Returns 1 on
+ * success.
+ */
+static int
+post_captions(struct post *p, struct pv *e, struct pv *k, long num)
+{
+	struct pv	*t, *tk;
+	struct buf	 b;
+	size_t		 i, j, m;
+
+	for (i = j = 0; i < k->n; i++) {
+		if (i + 1 < k->n && post_kid_is(p, &k->kid[i], "/Caption") &&
+		    (post_kid_is(p, &k->kid[i + 1], "/Table") ||
+		    post_kid_is(p, &k->kid[i + 1], "/Figure"))) {
+			t = post_kid_elem(p, &k->kid[i + 1]);
+			tk = pv_get(t, "/K");
+			buf_init(&b);
+			buf_printf(&b, "[ %ld 0 R", k->kid[i].i);
+			if (tk != NULL && tk->type == PV_ARR)
+				for (m = 0; m < tk->n; m++) {
+					buf_putc(&b, ' ');
+					pv_write(&b, &tk->kid[m]);
+				}
+			else if (tk != NULL && (tk->type == PV_NUM ||
+			    post_kid_elem(p, tk) != NULL)) {
+				buf_putc(&b, ' ');
+				pv_write(&b, tk);
+			} else if (tk != NULL) {
+				buf_clear(&b);
+				return post_fail(p, "element %ld: /K not "
+				    "understood", k->kid[i + 1].i);
+			}
+			buf_puts(&b, " ]");
+			pv_put(t, "/K", buf_take(&b));
+			post_edit(p, k->kid[i + 1].i);
+			pv_put(post_kid_elem(p, &k->kid[i]), "/P",
+			    xasprintf("%ld 0 R", k->kid[i + 1].i));
+			post_edit(p, k->kid[i].i);
+			continue;
+		}
+		if (i != j)
+			k->kid[j] = k->kid[i];
+		j++;
+	}
+	if (j != k->n) {
+		k->n = j;
+		k->dirty = 1;
+		e->dirty = 1;
+		post_edit(p, num);
+	}
+	return 1;
 }
 
 /* The element kids of the Document element and their logical ranks,
@@ -1409,9 +1519,61 @@ post_kid_cmp(const void *a, const void *b)
 }
 
 /*
+ * Puts the elements taken out of the tree (p->notes: Notes and floats)
+ * among the children k of the Document element (object num), sorted
+ * kids[0..n) with their ranks: each after the last child of a rank no
+ * greater than its own (a Note's: pp->note_order; a float's:
+ * pp->lift_order), in painting order among those of one rank.  Returns
+ * 1 on success.
+ */
+static int
+post_notes(struct post *p, struct pv *k, const struct post_kid *kids,
+    size_t n, long num)
+{
+	struct post_kid	*notes;
+	struct pv	*out;
+	size_t		 i, j, m = 0;
+
+	p->notes_placed = 1;
+	if ((p->pp->note_order != NULL && p->nnote != p->pp->nnotes) ||
+	    p->nlift != p->pp->nlifts)
+		return post_fail(p, "the tree has %zu Note elements and %zu "
+		    "floats inside blocks, the typesetter painted %zu and "
+		    "%zu", p->nnote, p->nlift, p->pp->nnotes, p->pp->nlifts);
+	if (p->nnotes == 0)
+		return 1;
+	if (n != k->n)
+		return post_fail(p, "the Document element holds content "
+		    "beside its elements");
+	notes = xcalloc(p->nnotes, sizeof(*notes));
+	for (i = 0; i < p->nnotes; i++) {
+		notes[i].v = p->notes[i];
+		notes[i].key = p->keys[i];
+		notes[i].at = i;
+		pv_put(post_kid_elem(p, &p->notes[i]), "/P",
+		    xasprintf("%ld 0 R", num));
+		post_edit(p, p->notes[i].i);
+	}
+	qsort(notes, p->nnotes, sizeof(*notes), post_kid_cmp);
+	out = xcalloc(n + p->nnotes, sizeof(*out));
+	for (i = j = 0; i < n; i++) {
+		while (j < p->nnotes && notes[j].key < kids[i].key)
+			out[m++] = notes[j++].v;
+		out[m++] = k->kid[i];
+	}
+	while (j < p->nnotes)
+		out[m++] = notes[j++].v;
+	free(k->kid);
+	k->kid = out;
+	k->n = m;
+	free(notes);
+	return 1;
+}
+
+/*
  * Puts the element kids of the Document element e (object num, /K array
- * k) in the logical order pp->doc_order gives them.  Returns 1 on
- * success.
+ * k) in the logical order pp->doc_order gives them, with the Notes taken
+ * out of the tree among them (post_notes()).  Returns 1 on success.
  */
 static int
 post_order(struct post *p, struct pv *e, struct pv *k, long num)
@@ -1441,6 +1603,12 @@ post_order(struct post *p, struct pv *e, struct pv *k, long num)
 				moved = 1;
 			k->kid[i] = kids[m++].v;
 		}
+	if (!post_notes(p, k, kids, n, num)) {
+		free(kids);
+		return 0;
+	}
+	if (p->nnotes > 0)
+		moved = 1;
 	free(kids);
 	if (moved) {
 		k->dirty = 1;
@@ -1469,7 +1637,9 @@ post_kids(struct post *p, struct pv *e, long num, int depth)
 		if ((r = post_elem(p, k->i, post_all_th(p, NULL),
 		    depth + 1)) == 0)
 			return 0;
-		if (r == 2) {
+		if (r == 3)
+			post_note_take(p, k);
+		if (r >= 2) {
 			pv_put(e, "/K", xstrdup("[]"));
 			post_edit(p, num);
 		}
@@ -1490,6 +1660,10 @@ post_kids(struct post *p, struct pv *e, long num, int depth)
 			pv_free(c);
 			continue;
 		}
+		if (r == 3) {
+			post_note_take(p, c);
+			continue;
+		}
 		if (i != j)
 			k->kid[j] = *c;
 		j++;
@@ -1501,9 +1675,9 @@ post_kids(struct post *p, struct pv *e, long num, int depth)
 		post_edit(p, num);
 	}
 	if (p->pp->ndoc_order > 0 && pv_is_name(pv_get(e, "/S"),
-	    "/Document"))
-		return post_order(p, e, k, num);
-	return 1;
+	    "/Document") && !post_order(p, e, k, num))
+		return 0;
+	return post_captions(p, e, k, num);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1936,6 +2110,12 @@ pdf_post_buffer(const unsigned char *in, size_t inlen,
 			goto out;
 		if (!post_kids(&p, str, v->i, 0))
 			goto out;
+		if (!p.notes_placed && (p.nnotes > 0 || (pp->note_order !=
+		    NULL && pp->nnotes > 0) || pp->nlifts > 0)) {
+			post_fail(&p, "Note elements or floats to move and no "
+			    "Document element order to place them by");
+			goto out;
+		}
 		/* One root element, the Document. */
 		if ((v = pv_get(str, "/K")) != NULL && v->type == PV_ARR &&
 		    v->n == 1) {
@@ -1972,6 +2152,8 @@ out:
 	pv_free(&p.trailer);
 	free(p.art);
 	free(p.parr);
+	free(p.notes);
+	free(p.keys);
 	buf_clear(&xmp);
 	buf_clear(&res);
 	return ok;

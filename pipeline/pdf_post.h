@@ -5,7 +5,10 @@
  * pdfuaid:part 1), scopes on table header cells, alternative text on
  * figures, descriptions on link annotations, the tab order of pages,
  * D:-dated creation and modification dates, page furniture marked as
- * artifacts, and a document ID computed from the content, so identical
+ * artifacts, the structure elements cairo can only nest where they are
+ * painted moved where they are read (each Note after the element that
+ * cites it, each Caption into its Table or Figure, a float out of the
+ * list it was painted in), and a document ID computed from the content, so identical
  * input still gives identical bytes.  Works in memory: copies what it
  * does not edit byte for byte (zlib for the streams it edits, glib's MD5
  * for the ID) and refuses what cairo 1.16 does not write.
@@ -48,6 +51,29 @@ struct pdf_post {
 					   where the text calls it; NULL to
 					   keep painting order */
 	size_t		  ndoc_order;
+	const long	 *note_order;	/* for each Note element, in
+					   painting order, the logical rank
+					   (as doc_order's) of the Document
+					   child that cites its note: every
+					   Note is taken from where it was
+					   painted (the page's foot, inside
+					   a block that runs on at times) and
+					   put among the Document's children
+					   after that one (needs doc_order);
+					   NULL to keep Notes where painted */
+	size_t		  nnotes;
+	const long	 *lift;		/* the floats (a chart's Caption or
+					   Figure) painted inside another
+					   block's element (a list or
+					   paragraph that runs on past the
+					   float's page), each as its index
+					   among the Caption and Figure
+					   elements in painting order,
+					   ascending: each is taken out and
+					   put among the Document's children
+					   at its rank (needs doc_order) */
+	const long	 *lift_order;	/* the logical rank of each */
+	size_t		  nlifts;
 };
 
 /*

@@ -152,15 +152,28 @@ static const char html_css[] =
 "font-size:1rem;line-height:1.25}\n"
 ".notes h2{font-size:1.5rem;margin-top:0}\n"
 "@media print{\n"
-"@page{size:A4;margin:2cm 2.5cm}\n"
+"@page{size:A4;margin:2cm 2.5cm;"
+"@bottom-center{content:\"Page \" counter(page) \" of \" counter(pages);"
+"font-family:Arial,\"Helvetica Neue\",Helvetica,sans-serif;"
+"font-size:9pt;color:#0b0c0c}}\n"
 "body{font-size:11pt;line-height:1.35}\n"
-".skip-link{display:none}\n"
+"a[data-edition=html]{display:none}\n"
 "main{max-width:none;padding:0}\n"
 ".column{width:auto}\n"
 "h1{font-size:22pt}h2{font-size:16pt}h3{font-size:13.5pt}\n"
-"h1,h2,h3{break-after:avoid;page-break-after:avoid}\n"
+"h2{margin-top:24pt}h3{margin-top:18pt}\n"
+"h1,h2,h3,caption,figcaption{break-after:avoid;page-break-after:avoid}\n"
+"p:has(+ul,+ol,+.table-wrap,+figure){break-after:avoid;"
+"page-break-after:avoid}\n"
 "p,li{orphans:2;widows:2}\n"
-"table,figure,tr,.inset{break-inside:avoid;page-break-inside:avoid}\n"
+".table-wrap{overflow:visible;margin-bottom:18pt}\n"
+"th,td{padding:4pt 10pt 4pt 0}\n"
+"figure{margin-bottom:18pt}\n"
+"figure:not(.tilemap)>svg.chart{zoom:.7}\n"
+"tbody tr:first-child,tbody tr:nth-last-child(2){break-after:avoid;"
+"page-break-after:avoid}\n"
+"thead{display:table-header-group}\n"
+"figure,tr,li,.inset,.signoff{break-inside:avoid;page-break-inside:avoid}\n"
 "a,a:visited{color:#0b0c0c;text-decoration:none}\n"
 "}\n";
 
@@ -587,9 +600,20 @@ html_chart(struct html *h, const struct doc_node *n)
 	size_t			 k, s;
 	int			 id;
 	char			 tick[64];
+	/* An image file has its width fixed: the plot is drawn in px
+	 * (pw wide) in the drawing itself, not in a nested <svg> of per
+	 * cent, which LibreOffice clips at the plot's edge (the last
+	 * gridline's value and the longest bar's label) and whose dx it
+	 * ignores.  pct: the x of the text and bars are per cent. */
+	double			 pw = 100;
+	int			 pct = 1;
 
 	if (c == NULL)
 		return;
+	if (h->svg_only) {
+		pw = HTML_SVG_CHART_W * HTML_CHART_PLOT / 100.0;
+		pct = 0;
+	}
 	id = ++h->ncharts;
 	step = html_chart_axis(c, &max);
 	top = c->nseries * HTML_CHART_LINE + 10;
@@ -616,19 +640,21 @@ html_chart(struct html *h, const struct doc_node *n)
 		html_svg_text(b, 20, 0, 0, y + 16, NULL, 0, c->series[s]);
 	}
 
-	/* The plot, in per cent of its own width. */
-	buf_printf(b, "<svg x=\"0\" y=\"0\" width=\"%d%%\" "
-	    "overflow=\"visible\">\n", HTML_CHART_PLOT);
+	/* The plot, in per cent of its own width (px in an image). */
+	if (pct)
+		buf_printf(b, "<svg x=\"0\" y=\"0\" width=\"%d%%\" "
+		    "overflow=\"visible\">\n", HTML_CHART_PLOT);
 
 	/* Gridlines and their values. */
 	for (v = 0; v <= max + 1e-9; v += step) {
-		x = v / max * 100;
-		buf_printf(b, "<line x1=\"%.2f%%\" y1=\"%.0f\" x2=\"%.2f%%\" "
+		x = v / max * pw;
+		buf_printf(b, "<line x1=\"%.2f%s\" y1=\"%.0f\" x2=\"%.2f%s\" "
 		    "y2=\"%.0f\" stroke=\"%s\" stroke-width=\"1\"/>\n", x,
-		    top, x, yb, v == 0 ? "#0b0c0c" : "#b1b4b6");
+		    pct ? "%" : "", top, x, pct ? "%" : "", yb, v == 0 ?
+		    "#0b0c0c" : "#b1b4b6");
 		snprintf(tick, sizeof(tick), "%g%s", v, c->kind ==
 		    DOC_NUM_PERCENT ? "%" : "");
-		html_svg_text(b, x, 1, 0, yb + HTML_CHART_LINE - 4, v == 0 ?
+		html_svg_text(b, x, pct, 0, yb + HTML_CHART_LINE - 4, v == 0 ?
 		    "start" : "middle", 0, tick);
 	}
 
@@ -643,16 +669,16 @@ html_chart(struct html *h, const struct doc_node *n)
 			cc = &c->cells[k * c->nseries + s];
 			w = 0;
 			if (cc->bar) {
-				w = cc->num.value / max * 100;
+				w = cc->num.value / max * pw;
 				if (w > 0)
-					html_svg_swatch(b, id, (int)s, w, 1,
+					html_svg_swatch(b, id, (int)s, w, pct,
 					    1, by, HTML_CHART_BAR);
 			}
-			html_svg_text(b, w, 1, 6, by + HTML_CHART_BAR - 4,
-			    NULL, 0, cc->text);
+			html_svg_text(b, pct ? w : w + 6, pct, pct ? 6 : 0,
+			    by + HTML_CHART_BAR - 4, NULL, 0, cc->text);
 		}
 	}
-	buf_puts(b, "</svg>\n</svg>\n");
+	buf_puts(b, pct ? "</svg>\n</svg>\n" : "</svg>\n");
 	if (!h->svg_only)
 		buf_printf(b, "</%s>\n", html_tag(n));
 }

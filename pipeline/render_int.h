@@ -192,6 +192,10 @@ struct rndr_note {
 	struct rndr_text	 label;
 	double			 height;	/* with the gap after it */
 	int			 mentioned;	/* its first marker is found */
+	long			 key;		/* the logical rank of the
+						   Document-level element its
+						   first marker is painted in
+						   (see rndr.order) */
 };
 
 /* The fonts and the pango context they are measured with. */
@@ -236,6 +240,21 @@ struct rndr {
 						   painted at the Document
 						   level, furniture left out */
 	size_t			 norder;
+	long			 cur_key;	/* the rank of the Document-level
+						   element open or last painted */
+	long			*note_keys;	/* each Note element's note's
+						   key, in painting order: the
+						   post-pass puts the Note after
+						   that element */
+	size_t			 nnote_keys;
+	long			*lift_index;	/* the floats painted inside
+						   an open block element: each
+						   one's index among the Caption
+						   and Figure elements painted */
+	long			*lift_key;	/* and its logical rank */
+	size_t			 nlifts;
+	size_t			 ncapfig;	/* Caption and Figure elements
+						   painted */
 	int			 open;		/* block elements open */
 	struct diag		*d;		/* where a character no font
 						   can show is reported, or

@@ -574,8 +574,9 @@ rndr_measure(struct rndr *p)
 			if (n->first_child != NULL) {
 				/* The caption, kept with the chart. */
 				b = rndr_block_new(p, PDF_TEXT, n);
-				b->tag = RNDR_ROLE(doc_type_roles[n->type].
-				    inner);
+				/* A Caption: the post-pass puts it in the
+				 * Figure that follows. */
+				b->tag = RNDR_ROLE(DOC_ROLE_CAPTION);
 				rndr_text_make(p, &b->text, n, NULL,
 				    PDF_BODY_W, PDF_BODY_PT, 1,
 				    PANGO_ALIGN_LEFT);
@@ -716,5 +717,8 @@ rndr_clear(struct rndr *p)
 		free(p->links[i]);
 	free(p->links);
 	free(p->order);
+	free(p->note_keys);
+	free(p->lift_index);
+	free(p->lift_key);
 	lay_result_clear(&p->lay);
 }

@@ -31,7 +31,11 @@
  * or furniture that falls inside it as children beside them.  Page
  * furniture (running footer, rules, box shading) goes in elements named
  * PDF_ART_TAG, which the post-pass (pdf_post.c) takes out of the tree
- * and marks as artifacts in the page content.  (Not "Artifact": cairo
+ * and marks as artifacts in the page content.  Footnotes (painted at a
+ * page's foot, inside a block that runs on at times), captions (painted
+ * before their tables and charts) and a chart floated into a list that
+ * runs on are moved by the post-pass where they are read: the painter
+ * tells it the ranks (rndr.note_keys, rndr.lift_*).  (Not "Artifact": cairo
  * 1.16 crashes in cairo_surface_finish() on a structure type outside the
  * standard set once the document has an outline.)
  */
@@ -85,6 +89,8 @@ rndr_note_queue(struct rndr *p, const struct rndr_ref *ref)
 
 	if (!ref->first || (note = rndr_note_find(p, ref->def)) == NULL)
 		return;
+	/* Its Note element follows the element that cites it. */
+	note->key = p->cur_key;
 	p->pending = xreallocarray(p->pending, p->npending + 1,
 	    sizeof(*p->pending));
 	p->pending[p->npending++] = note;
@@ -221,6 +227,7 @@ rndr_order(struct rndr *p, long key)
 	p->order = xreallocarray(p->order, p->norder + 1,
 	    sizeof(*p->order));
 	p->order[p->norder++] = key;
+	p->cur_key = key;
 }
 
 /*
@@ -263,8 +270,12 @@ rndr_paint_notes(struct rndr *p)
 		if (n == 0)
 			break;
 		top = p->note_y;
-		/* A footnote stays after what was painted before it. */
-		rndr_order(p, p->norder > 0 ? p->order[p->norder - 1] : 0);
+		/* Painted where the page's foot falls (inside a block
+		 * that runs on, at times); the post-pass moves the Note
+		 * after the element that cites it. */
+		p->note_keys = xreallocarray(p->note_keys, p->nnote_keys + 1,
+		    sizeof(*p->note_keys));
+		p->note_keys[p->nnote_keys++] = note->key;
 		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(note->def)),
 		    NULL);
 		if (first == 0) {
@@ -504,6 +515,23 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
 			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 			free(attr);
+		}
+		if (strcmp(b->tag, "Caption") == 0 ||
+		    strcmp(b->tag, "Figure") == 0) {
+			/* A chart (or its caption) floated to the top of a
+			 * page inside a list or paragraph that runs on:
+			 * the post-pass takes it out to the Document
+			 * level, at its rank. */
+			if (p->open > 0 && (n->type == DOC_CHART ||
+			    n->type == DOC_TILEMAP)) {
+				p->lift_index = xreallocarray(p->lift_index,
+				    p->nlifts + 1, sizeof(*p->lift_index));
+				p->lift_key = xreallocarray(p->lift_key,
+				    p->nlifts + 1, sizeof(*p->lift_key));
+				p->lift_index[p->nlifts] = (long)p->ncapfig;
+				p->lift_key[p->nlifts++] = (long)f->block;
+			}
+			p->ncapfig++;
 		}
 		rndr_order(p, (long)f->block);
 		p->open++;

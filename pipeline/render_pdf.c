@@ -179,10 +179,18 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	for (i = 1; i < p.norder; i++)
 		if (p.order[i] < p.order[i - 1])
 			break;
-	if (i < p.norder) {
+	if (i < p.norder || p.nnote_keys > 0 || p.nlifts > 0) {
 		pp.doc_order = p.order;
 		pp.ndoc_order = p.norder;
 	}
+	/* Each Note after the element that cites it. */
+	pp.note_order = p.note_keys;
+	pp.nnotes = p.nnote_keys;
+	/* A float painted inside a list or paragraph that runs on: at the
+	 * Document level, where the text calls it. */
+	pp.lift = p.lift_index;
+	pp.lift_order = p.lift_key;
+	pp.nlifts = p.nlifts;
 	/* The authors, then the organisation, as the Info /Author lists
 	 * them, but one a name even where a name holds a comma. */
 	creators = xcalloc(doc->meta.nauthors + 1, sizeof(*creators));

@@ -10,6 +10,9 @@
 #     /StructTreeRoot, the XMP's pdfuaid:part; /Scope on every TH, /Alt
 #     on every Figure, /Contents on every link annotation, /Tabs /S on
 #     every page, D: dates; no furniture element left in the tree;
+#   - tests/unit/pdf_struct.py --check: each footnote's Note follows the
+#     element that cites it, each Caption is the first child of its Table
+#     or Figure;
 #   - pdfinfo -struct-text holds every character pdftotext extracts
 #     (the running footer, an artifact, taken out), in the same order;
 #   - the headings run H1, H2, H3 without skipping a level;
@@ -19,7 +22,7 @@ set -u
 
 . tests/e2e/lib.sh
 e2e_setup a11y
-e2e_need pdftotext pdffonts pdfinfo qpdf
+e2e_need pdftotext pdffonts pdfinfo qpdf python3
 
 # render NAME [ARGS...]: renders to $tmp/NAME.pdf, twice.
 render() {
@@ -113,6 +116,12 @@ check() {
 		}
 	' "$tmp/json" || failed=1
 
+	# -------------------------------------------------------- notes, captions
+	# Each footnote's Note follows the element that cites it; each
+	# caption is the first child of its Table or Figure.
+	python3 tests/unit/pdf_struct.py --check "$pdf" >"$tmp/struct" 2>&1 ||
+		fail "$name: $(tr '\n' ';' <"$tmp/struct")"
+
 	# -------------------------------------------------------- reading order
 	# Every character pdftotext extracts, less the running footer (an
 	# artifact), is in the structure's text, in the same order.
@@ -133,11 +142,39 @@ check() {
 	pdfinfo -struct-text "$pdf" 2>/dev/null |
 		sed -n 's/^ *"\(.*\)"$/\1/p' >"$tmp/tagged.txt"
 	sed 's/\xc2\xa0//g' <"$tmp/tagged.txt" | tr -d ' \n\f\t' >"$tmp/tagged"
-	python3 - "$tmp/seen.pages" "$tmp/tagged" >"$tmp/seen" <<'PY'
+	# The text of each Note element, one a line (its label and text).
+	pdfinfo -struct-text "$pdf" 2>/dev/null | sed 's/\xc2\xa0//g' | awk '
+		{ match($0, /^ */); ind = RLENGTH }
+		in_note && ind <= nind { print note; in_note = 0 }
+		/^ *Note / { in_note = 1; nind = ind; note = ""; next }
+		in_note && /^ *"/ { t = $0; sub(/^ *"/, "", t); sub(/"$/, "", t)
+			gsub(/[ \t]/, "", t); note = note t }
+		END { if (in_note) print note }
+	' >"$tmp/notes"
+	python3 - "$tmp/seen.pages" "$tmp/tagged" "$tmp/notes" \
+	    "$tmp/tagged.nonotes" >"$tmp/seen" <<'PY'
 import re
 import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
 tagged = open(sys.argv[2], encoding="utf-8").read()
+# A footnote is painted at the foot of the page that cites it; its Note
+# element follows the element that cites it (issue 28).  Each Note's
+# text is taken out of both before the order is compared (its place in
+# the structure is checked by tests/unit/pdf_struct.py --check).
+for note in open(sys.argv[3], encoding="utf-8").read().split("\n"):
+    if not note:
+        continue
+    t = tagged.find(note)
+    if t < 0:
+        sys.stderr.write("a Note's text is not in the structure's\n")
+        sys.exit(1)
+    tagged = tagged[:t] + tagged[t + len(note):]
+    for i, p in enumerate(pages):
+        k = p.find(note)
+        if k >= 0:
+            pages[i] = p[:k] + p[k + len(note):]
+            break
+open(sys.argv[4], "w", encoding="utf-8").write(tagged)
 pos, out = 0, []
 for p in pages:
     if not tagged.startswith(p[:40], pos):
@@ -186,6 +223,11 @@ PY
 		}
 	' "$tmp/tagged.txt" "$tmp/words" || failed=1
 	[ -s "$tmp/seen" ] || fail "$name: pdftotext found no text"
+	if [ -f "$tmp/tagged.nonotes" ]; then
+		mv "$tmp/tagged.nonotes" "$tmp/tagged"
+	else
+		fail "$name: a Note's text is not in the structure's text"
+	fi
 	if ! cmp -s "$tmp/seen" "$tmp/tagged"; then
 		at=$(cmp "$tmp/seen" "$tmp/tagged" 2>&1 | sed -n \
 		    's/.*byte \([0-9]*\).*/\1/p')

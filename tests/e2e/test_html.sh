@@ -16,6 +16,11 @@
 #     rules find nothing, the page does not scroll sideways at 320 CSS px,
 #     runs no script and asks for nothing outside itself, and html-validate
 #     passes; screenshots of the first screen go to build/html-shots/;
+#   - Chromium prints the regional paper and one board's (make
+#     check-full: every page) with the pages' print style:
+#     tests/e2e/print_check.py finds no page but the last more than 20 %
+#     empty at its foot, every page numbered, no web-only link printed
+#     (PNGs in build/print/);
 #   - tests/js/same_words.mjs: those HTML papers say what their PDFs say
 #     (pdftotext; white space, footers and the tables' reading order
 #     aside).
@@ -25,7 +30,7 @@ set -u
 
 . tests/e2e/lib.sh
 e2e_setup html
-e2e_need node pdftotext cmp
+e2e_need node pdftotext pdftoppm python3 cmp
 chromium=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$chromium" ]; then
 	echo "FAIL: $chromium is not installed (make deps installs Debian's" \
@@ -141,6 +146,39 @@ if ! node tests/js/check_html.mjs "$shots" "$tmp"/html/*.html \
 	fail "the browser checks failed"
 else
 	tail -n 1 "$tmp/browser"
+fi
+
+# The print edition: Chromium prints the regional paper and a board's
+# (make check-full: every board's) to PDF with the page's print style;
+# tests/e2e/print_check.py reads them back: no page but the last more
+# than 20 % empty at its foot, every page numbered "Page N of M", no
+# web-only link printed.  PNGs of the printed pages go to build/print/.
+prints=build/print
+mkdir -p "$prints"
+if e2e_full; then
+	printed="$tmp/html/background-paper.html $pages"
+else
+	printed="$tmp/html/background-paper.html $tmp/html/lscb/southwark.html"
+fi
+pdfs=
+for page in $printed; do
+	name=$(basename "$page" .html)
+	rm -f "$prints/$name"-*.png
+	if ! "$chromium" --headless --no-sandbox --disable-gpu \
+	    --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync \
+	    --user-data-dir="$tmp/profile" --no-pdf-header-footer \
+	    --print-to-pdf="$tmp/$name.print.pdf" "file://$page" \
+	    >"$tmp/chromium.out" 2>&1 || [ ! -s "$tmp/$name.print.pdf" ]; then
+		fail "chromium did not print $name.html: $(tail -n 3 "$tmp/chromium.out")"
+		continue
+	fi
+	pdftoppm -r 60 -png "$tmp/$name.print.pdf" "$prints/$name"
+	pdfs="$pdfs $tmp/$name.print.pdf"
+done
+# shellcheck disable=SC2086
+if [ -n "$pdfs" ] && ! python3 tests/e2e/print_check.py $pdfs; then
+	fail "the printed HTML pages break the print rules"
 fi
 
 # The same words in both editions.

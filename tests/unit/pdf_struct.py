@@ -12,6 +12,20 @@ dictionary, every page's /Tabs, its marked-content sequences in order
 element's type, /A, /Alt, /ActualText, /Lang and its content (MCIDs and
 the page index they are on, annotation references), and the parent
 tree as element indexes.  Used by tests/unit/test_pdf_post.c.
+
+pdf_struct.py --check FILE.pdf: checks where the structure puts footnotes
+and captions (issue 28) and exits 1, naming each problem, unless
+  - every Note element is a child of the Document element and follows
+    (after other Notes only) the Document child that cites a footnote: it
+    holds a Reference > Link whose annotation reads "Go to footnote N";
+    every footnote cited has a Note;
+  - every Caption element is the first child of a Table or a Figure;
+    every Table and Figure element has one (the papers caption every
+    table and figure);
+  - a list (L) holds only list items (LI): a chart floated to the top of
+    a page inside a list that runs on is read at the Document level,
+    where the text calls it.
+Used by tests/unit/test_pdf_post.c and tests/e2e/test_a11y.sh.
 """
 import base64
 import json
@@ -30,7 +44,8 @@ def load(path):
 
 
 def main():
-    objs = load(sys.argv[1])
+    check = sys.argv[1] == "--check"
+    objs = load(sys.argv[2] if check else sys.argv[1])
     out = []
 
     def obj(ref):
@@ -143,6 +158,8 @@ def main():
             if isinstance(k, str) and isinstance(obj(k), dict) and "/S" in obj(k):
                 walk(k, depth + 1, page)
 
+    if check:
+        sys.exit(check_tree(str_root, obj, kids, text))
     if str_root is None:
         out.append("no structure tree")
     else:
@@ -164,6 +181,80 @@ def main():
                 shown = str(elem_index.get(nums[i + 1], "null"))
             out.append("parent %d: %s" % (nums[i], shown))
     print("\n".join(out))
+
+
+def check_tree(str_root, obj, kids, text):
+    """The checks of --check; returns the exit status."""
+    problems = []
+    if str_root is None:
+        print("no structure tree")
+        return 1
+
+    def elem(k):
+        e = obj(k)
+        return e if isinstance(e, dict) and "/S" in e else None
+
+    def children(e):
+        return [elem(k) for k in kids(e.get("/K")) if elem(k) is not None]
+
+    def cited(e):
+        """Footnote numbers of the "Go to footnote N" links under e."""
+        nums = []
+        for k in kids(e.get("/K")):
+            if isinstance(k, dict) and k.get("/Type") == "/OBJR":
+                t = text(obj(k["/Obj"]).get("/Contents")) or ""
+                m = re.match(r"Go to footnote (\d+)$", t)
+                if m:
+                    nums.append(int(m.group(1)))
+            elif elem(k) is not None:
+                nums.extend(cited(elem(k)))
+        return nums
+
+    docs = children(obj(str_root))
+    if len(docs) != 1 or docs[0].get("/S") != "/Document":
+        print("the tree has no single Document element")
+        return 1
+    top = children(docs[0])
+    all_cited, notes = set(), 0
+    prev = None
+    for i, e in enumerate(top):
+        if e.get("/S") == "/Note":
+            notes += 1
+            if prev is None or not cited(prev):
+                problems.append("Note %d (Document child %d) does not "
+                                "follow an element that cites a footnote"
+                                % (notes, i + 1))
+            continue
+        prev = e
+        all_cited.update(cited(e))
+
+    def walk(e, parent, first, depth):
+        s = e.get("/S")
+        if s == "/Note" and depth > 1:
+            problems.append("a Note inside %s, not a child of the "
+                            "Document" % parent.get("/S"))
+        if s == "/Caption" and (parent.get("/S") not in ("/Table", "/Figure")
+                                or not first):
+            problems.append("a Caption in %s, not the first child of a "
+                            "Table or Figure" % parent.get("/S"))
+        if s in ("/Table", "/Figure"):
+            c = children(e)
+            if not c or c[0].get("/S") != "/Caption":
+                problems.append("a %s without its Caption" % s[1:])
+        if s == "/L":
+            for c in children(e):
+                if c.get("/S") not in ("/LI", "/Caption"):
+                    problems.append("a %s inside a list (L)" % c.get("/S"))
+        for j, c in enumerate(children(e)):
+            walk(c, e, j == 0, depth + 1)
+
+    walk(docs[0], obj(str_root), True, 0)
+    if len(all_cited) > notes:
+        problems.append("%d footnotes cited, %d Note elements at the "
+                        "Document level" % (len(all_cited), notes))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

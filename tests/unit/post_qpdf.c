@@ -27,6 +27,14 @@ struct post {
 	struct post_mc		*art;		/* artifact sequences */
 	size_t			 nart;
 	int			 depth;		/* structure tree recursion */
+	qpdf_oh			*notes;		/* Note elements and floats
+						   taken out */
+	long			*keys;		/* the rank of each */
+	size_t			 nnotes;
+	size_t			 nnote;		/* Notes of them */
+	size_t			 ncapfig;	/* Captions, Figures walked */
+	size_t			 nlift;		/* floats taken out */
+	long			 take;		/* rank of the last taken */
 };
 
 /* Returns a new copy of the UTF-8 text of Info entry key, or of "" when
@@ -213,7 +221,7 @@ post_all_th(struct post *p, qpdf_oh tr)
  * pp->doc_order (stable; a plain insertion sort: a test's sizes).
  */
 static void
-post_order(struct post *p, qpdf_oh k)
+post_order(struct post *p, qpdf_oh e, qpdf_oh k)
 {
 	qpdf_oh	*v;
 	long	*key, tk;
@@ -245,22 +253,103 @@ post_order(struct post *p, qpdf_oh k)
 		ta = at[i];
 		qpdf_oh_set_array_item(p->q, k, ta, v[i]);
 	}
+	if (p->nnotes > 0 && m == n) {
+		/* The Notes and floats, each after the last element of a
+		 * rank no greater than its own, in painting order. */
+		qpdf_oh		 out;
+		size_t		 a, b, c, *ord;
+
+		ord = xcalloc(p->nnotes, sizeof(*ord));
+		for (a = 0; a < p->nnotes; a++) {
+			for (c = a; c > 0 && p->keys[ord[c - 1]] >
+			    p->keys[a]; c--)
+				ord[c] = ord[c - 1];
+			ord[c] = a;
+		}
+		out = qpdf_oh_new_array(p->q);
+		for (i = 0, b = 0; i < m; i++) {
+			while (b < p->nnotes && p->keys[ord[b]] < key[i])
+				qpdf_oh_append_item(p->q, out,
+				    p->notes[ord[b++]]);
+			qpdf_oh_append_item(p->q, out, v[i]);
+		}
+		while (b < p->nnotes)
+			qpdf_oh_append_item(p->q, out, p->notes[ord[b++]]);
+		for (a = 0; a < p->nnotes; a++)
+			qpdf_oh_replace_key(p->q, p->notes[a], "/P", e);
+		qpdf_oh_replace_key(p->q, e, "/K", out);
+		free(ord);
+	}
 	free(v);
 	free(key);
 	free(at);
 }
 
+/* Takes element o, of rank p->take, out to p->notes. */
+static void
+post_take(struct post *p, qpdf_oh o)
+{
+	p->notes = xreallocarray(p->notes, p->nnotes + 1, sizeof(*p->notes));
+	p->keys = xreallocarray(p->keys, p->nnotes + 1, sizeof(*p->keys));
+	p->keys[p->nnotes] = p->take;
+	p->notes[p->nnotes++] = o;
+}
+
+/* Returns 1 if o is a structure element of type nm. */
+static int
+post_is(struct post *p, qpdf_oh o, const char *nm)
+{
+	return qpdf_oh_is_dictionary(p->q, o) && qpdf_oh_has_key(p->q, o,
+	    "/S") && qpdf_oh_is_name_and_equals(p->q, qpdf_oh_get_key(p->q,
+	    o, "/S"), nm);
+}
+
+/* Puts each Caption of the /K array k that a Table or Figure follows
+ * into that element, as its first child. */
+static void
+post_captions(struct post *p, qpdf_oh k)
+{
+	qpdf_oh	 c, t, tk, arr;
+	int	 i, n;
+
+	n = qpdf_oh_get_array_n_items(p->q, k);
+	for (i = 0; i + 1 < n; ) {
+		c = qpdf_oh_get_array_item(p->q, k, i);
+		t = qpdf_oh_get_array_item(p->q, k, i + 1);
+		if (!post_is(p, c, "/Caption") || !(post_is(p, t, "/Table") ||
+		    post_is(p, t, "/Figure"))) {
+			i++;
+			continue;
+		}
+		tk = qpdf_oh_get_key(p->q, t, "/K");
+		if (qpdf_oh_is_array(p->q, tk))
+			qpdf_oh_insert_item(p->q, tk, 0, c);
+		else {
+			arr = qpdf_oh_new_array(p->q);
+			qpdf_oh_append_item(p->q, arr, c);
+			if (!qpdf_oh_is_null(p->q, tk))
+				qpdf_oh_append_item(p->q, arr, tk);
+			qpdf_oh_replace_key(p->q, t, "/K", arr);
+		}
+		qpdf_oh_replace_key(p->q, c, "/P", t);
+		qpdf_oh_erase_item(p->q, k, i);
+		n--;
+	}
+}
+
 /*
  * Walks the structure element e (child of parent): gives TH cells their
  * scope (Column in a row of header cells, Row otherwise), Figures their
- * alternative text, and takes Artifact elements out of the tree.
- * Returns 1 if e is an artifact its parent must drop.
+ * alternative text, and takes Artifact elements out of the tree, and
+ * Notes when pp->note_order places them.  Returns 1 if e is an artifact
+ * its parent must drop, 2 if a Note its parent must hand to p->notes.
  */
 static int
 post_elem(struct post *p, qpdf_oh e, qpdf_oh parent)
 {
 	qpdf_oh	 s, k, c, pg;
-	int	 i, n, page = 0;
+	int	 i, n, r, page = 0;
+	long	 key = -1;
 	char	*scope;
 
 	if (!qpdf_oh_is_dictionary(p->q, e) ||
@@ -274,6 +363,13 @@ post_elem(struct post *p, qpdf_oh e, qpdf_oh parent)
 			page = qpdf_oh_get_object_id(p->q, pg);
 		post_art_record(p, e, k, page);
 		return 1;
+	}
+	if (qpdf_oh_is_name_and_equals(p->q, s, "/Caption") ||
+	    qpdf_oh_is_name_and_equals(p->q, s, "/Figure")) {
+		if (p->nlift < p->pp->nlifts &&
+		    p->pp->lift[p->nlift] == (long)p->ncapfig)
+			key = p->pp->lift_order[p->nlift++];
+		p->ncapfig++;
 	}
 	if (qpdf_oh_is_name_and_equals(p->q, s, "/TH")) {
 		scope = xasprintf("<< /O /Table /Scope /%s >>",
@@ -294,19 +390,33 @@ post_elem(struct post *p, qpdf_oh e, qpdf_oh parent)
 		n = qpdf_oh_get_array_n_items(p->q, k);
 		for (i = 0; i < n; ) {
 			c = qpdf_oh_get_array_item(p->q, k, i);
-			if (post_elem(p, c, e)) {
+			if ((r = post_elem(p, c, e)) != 0) {
+				if (r == 2)
+					post_take(p, c);
 				qpdf_oh_erase_item(p->q, k, i);
 				n--;
 			} else
 				i++;
 		}
-	} else if (post_elem(p, k, e))
+	} else if ((r = post_elem(p, k, e)) != 0) {
+		if (r == 2)
+			post_take(p, k);
 		qpdf_oh_replace_key(p->q, e, "/K", qpdf_oh_new_array(p->q));
+	}
 	if (qpdf_oh_is_name_and_equals(p->q, s, "/Document") &&
 	    p->pp->ndoc_order > 0 && qpdf_oh_is_array(p->q, k))
-		post_order(p, k);
+		post_order(p, e, k);
+	k = qpdf_oh_get_key(p->q, e, "/K");
+	if (qpdf_oh_is_array(p->q, k))
+		post_captions(p, k);
 	p->depth--;
-	return 0;
+	if (qpdf_oh_is_name_and_equals(p->q, s, "/Note") &&
+	    p->pp->note_order != NULL && p->nnote < p->pp->nnotes)
+		key = p->pp->note_order[p->nnote++];
+	if (key < 0)
+		return 0;
+	p->take = key;
+	return 2;
 }
 
 /* Returns the array of structure elements that parent tree node t maps
@@ -546,6 +656,8 @@ post_qpdf_buffer(const unsigned char *in, size_t inlen,
 	ok = 1;
 out:
 	free(p.art);
+	free(p.notes);
+	free(p.keys);
 	qpdf_cleanup(&p.q);
 	return ok;
 }

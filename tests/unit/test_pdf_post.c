@@ -2,7 +2,9 @@
  * test_pdf_post.c: the post-pass (pipeline/pdf_post.c) on the PDFs cairo
  * really writes for the regional paper and several board papers, against
  * the qpdf-based post-pass it replaced (tests/unit/post_qpdf.c): the same
- * structure tree (types, /Scope, /Alt, artifacts, the parent tree), Lang,
+ * structure tree (types, /Scope, /Alt, artifacts, the parent tree; each
+ * Note after the element that cites it, each Caption inside its Table or
+ * Figure: pdf_struct.py --check), Lang,
  * XMP, viewer preferences and Info (tests/unit/pdf_struct.py), the same
  * pdftotext text, `qpdf --check` clean, identical bytes from identical
  * input and a size within 10 % of the qpdf result, with cairo's content
@@ -257,6 +259,16 @@ compare_paper(struct world *w, int lscb)
 	same_output("structure", cmd, cmd2);
 	free(cmd);
 	free(cmd2);
+	/* Each footnote's Note after the element that cites it, each
+	 * caption inside its Table or Figure (issue 28). */
+	cmd = xasprintf("python3 tests/unit/pdf_struct.py --check '%s' 2>&1",
+	    out);
+	s = run(cmd, &st);
+	if (st != 0)
+		fprintf(stderr, "%s\n", s);
+	assert_int_equal(st, 0);
+	free(s);
+	free(cmd);
 	cmd = xasprintf("pdftotext '%s' -", out);
 	cmd2 = xasprintf("pdftotext '%s' -", ref);
 	same_output("pdftotext", cmd, cmd2);

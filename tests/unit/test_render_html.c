@@ -5,7 +5,8 @@
  * table captions and header scopes, numeric alignment, footnote links
  * both ways, the chart's role and text alternative), the page asks for
  * nothing outside itself, the same document gives the same bytes, and
- * the file is written whole or not at all.  The tests that need the
+ * the file is written whole or not at all; a chart drawn as an image
+ * file (the ODT edition's) stays inside its drawing.  The tests that need the
  * project's files (input/, templates/) skip when not run from the project
  * root.
  */
@@ -381,6 +382,65 @@ test_html_written_whole_or_not_at_all(void **state)
 	free(bad);
 }
 
+/*
+ * The bar chart as an image file (the ODT edition's, issue 28): drawn in
+ * px in one <svg>, with no nested <svg> of per cent (LibreOffice clips
+ * at its edge: the last gridline's "40%" lost its right half) and no dx
+ * (LibreOffice ignores it); every label, the gridline's values and the
+ * longest bar's, ends inside the drawing (0.6 em a character, as the
+ * writer spaces a legend).
+ */
+static void
+test_html_chart_image_in_px(void **state)
+{
+	struct world		*w = *state;
+	struct doc		*doc;
+	const struct doc_node	*n;
+	struct buf		 b;
+	const char		*t, *q, *end;
+	double			 dw, dh, x, right;
+	int			 ntext = 0, n40 = 0;
+
+	if (w->figs == NULL)
+		skip();
+	doc = world_doc(w,
+	    "# Title\n\n"
+	    "| Age | London study | National study |\n"
+	    "| --- | --- | --- |\n"
+	    "| Under 1 | 40% | 32% |\n"
+	    "| 1 - 5 | 23% | 29% |\n\n"
+	    "@chart Ages\n", -1);
+	for (n = doc->root->first_child; n != NULL; n = n->next)
+		if (n->type == DOC_CHART)
+			break;
+	assert_non_null(n);
+	buf_init(&b);
+	assert_int_equal(render_html_figure_svg(doc, n, &b, &dw, &dh), 0);
+	assert_true(dw == 640);
+	assert_int_equal(count(b.data, "<svg"), 1);
+	assert_null(strstr(b.data, " dx="));
+	assert_null(strstr(b.data, "%\" "));
+	for (t = b.data; (t = strstr(t, "<text x=\"")) != NULL; t = end) {
+		x = strtod(t + 9, NULL);
+		q = strchr(t, '>') + 1;
+		end = strstr(q, "</text>");
+		assert_non_null(end);
+		right = x + (double)(end - q) * 15 * 0.6 /
+		    (strstr(t, "text-anchor=\"middle\"") != NULL &&
+		    strstr(t, "text-anchor=\"middle\"") < q ? 2 : 1);
+		assert_true(x >= 0);
+		assert_true(right <= dw);
+		if (end - q == 3 && memcmp(q, "40%", 3) == 0)
+			n40++;
+		ntext++;
+	}
+	/* The axis's last value and the longest bar's label. */
+	assert_int_equal(n40, 2);
+	assert_true(ntext >= 10);
+	buf_clear(&b);
+	doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -394,6 +454,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_html_written_whole_or_not_at_all, world_setup,
 		    world_teardown),
+		cmocka_unit_test_setup_teardown(test_html_chart_image_in_px,
+		    world_setup, world_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

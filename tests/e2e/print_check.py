@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+"""Checks the browser's print of an HTML paper, for tests/e2e/test_html.sh:
+
+    print_check.py [--max-empty F] [--report] FILE.pdf...
+
+Each FILE.pdf is a paper printed by Chromium (its print style sheet: A4,
+margins 2 cm top and bottom, the page number in the bottom margin). For
+every page:
+
+  - no page but the last is more than --max-empty (0.2) empty at the foot
+    of its body area: from the lowest ink of the body area (the page drawn
+    in grey at 60 dpi by pdftoppm; dark is grey < 200) to the body's foot;
+  - the page carries its number, "Page N of M", in its own text
+    (pdftotext -layout of that page alone);
+  - no page shows a web-only link: "Skip to main content" or "Back to the
+    text".
+
+Prints one line a page with --report; exits 1 on a broken rule, naming
+the file, the page and the rule.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+DPI = 60
+PAGE_H = 841.890          # A4, points
+MARGIN = 72.0 * 2 / 2.54  # @page margin, top and bottom: 2 cm
+BODY_TOP = MARGIN
+BODY_BOTTOM = PAGE_H - MARGIN
+BODY_H = BODY_BOTTOM - BODY_TOP
+WEB_ONLY = ("Skip to main content", "Back to the text")
+
+
+def ink_bottoms(path):
+    """Returns, for each page, the lowest point (points from the page
+    top) of ink in its body area, or BODY_TOP for a blank body."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", path,
+                        os.path.join(tmp, "p")], check=True)
+        for name in sorted(os.listdir(tmp)):
+            with open(os.path.join(tmp, name), "rb") as f:
+                data = f.read()
+            # "P5\nW H\n255\n" then W * H bytes.
+            fields = data.split(maxsplit=4)
+            w, h = int(fields[1]), int(fields[2])
+            px = data[len(data) - w * h:]
+            low = BODY_TOP
+            for y in range(int(BODY_TOP * DPI / 72),
+                           min(h, int(BODY_BOTTOM * DPI / 72))):
+                if min(px[y * w:(y + 1) * w]) < 200:
+                    low = (y + 1) * 72.0 / DPI
+            out.append(low)
+    return out
+
+
+def page_text(path, page):
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l",
+                           str(page), path, "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def check(path, max_empty, report):
+    errors = []
+    inks = ink_bottoms(path)
+    n = len(inks)
+    if n == 0:
+        return ["no pages"]
+    for i, low in enumerate(inks):
+        empty = max(0.0, (BODY_BOTTOM - low) / BODY_H)
+        text = page_text(path, i + 1)
+        if report:
+            print("%s page %d of %d: empty %.1f%%" % (path, i + 1, n,
+                                                     100 * empty))
+        if i < n - 1 and empty > max_empty:
+            errors.append("page %d is %.0f%% empty at the foot (at most "
+                          "%.0f%%)" % (i + 1, 100 * empty, 100 * max_empty))
+        number = "Page %d of %d" % (i + 1, n)
+        if number not in text:
+            errors.append("page %d does not carry \"%s\"" % (i + 1, number))
+        for web in WEB_ONLY:
+            if web in text:
+                errors.append("page %d prints the web-only link \"%s\"" %
+                              (i + 1, web))
+    return errors
+
+
+def main(argv):
+    max_empty = 0.2
+    report = False
+    files = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--max-empty":
+            max_empty = float(argv[i + 1])
+            i += 1
+        elif argv[i] == "--report":
+            report = True
+        else:
+            files.append(argv[i])
+        i += 1
+    if not files:
+        sys.stderr.write(__doc__)
+        return 2
+    bad = 0
+    for path in files:
+        for e in check(path, max_empty, report):
+            print("%s: %s" % (path, e))
+            bad = 1
+    return bad
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
