@@ -59,7 +59,7 @@ load_codebook(struct lctx *x, const struct ynode *root)
 	const struct ynode *codes, *n;
 	size_t i;
 
-	if (!ld_check_map(x, root, "the codebook", keys, 1, keys, 1))
+	if (!case_check_map(x, root, "the codebook", keys, 1, keys, 1))
 		return;
 	if ((codes = ynode_get(root, "codes")) == NULL)
 		return;
@@ -87,7 +87,7 @@ load_codebook(struct lctx *x, const struct ynode *root)
 			    "digits and '_'", k->str);
 			continue;
 		}
-		if (!ld_check_map(x, v, "a code", ckeys, 3, ckeys, 3))
+		if (!case_check_map(x, v, "a code", ckeys, 3, ckeys, 3))
 			continue;
 		cd = &cb->codes[cb->ncodes++];
 		cd->name = xstrdup(k->str);
@@ -95,13 +95,13 @@ load_codebook(struct lctx *x, const struct ynode *root)
 		cd->pos.line = k->line;
 		cd->pos.col = k->col;
 		if ((n = ynode_get(v, "level")) != NULL &&
-		    (lvl = ld_get_enum(x, n, "level", code_level_names,
+		    (lvl = case_get_enum(x, n, "level", code_level_names,
 		    LEVEL__MAX, 0)) >= 0)
 			cd->level = (enum code_level)lvl;
 		if ((n = ynode_get(v, "label")) != NULL)
-			cd->label = ld_get_string(x, n, "label");
+			cd->label = case_get_string(x, n, "label");
 		if ((n = ynode_get(v, "description")) != NULL)
-			cd->description = ld_get_string(x, n, "description");
+			cd->description = case_get_string(x, n, "description");
 		if (cd->label == NULL)
 			cd->label = xstrdup(cd->name);
 		if (cd->description == NULL)
@@ -118,5 +118,6 @@ int
 case_load_codebook_buf(struct cohort *c, const char *file, const char *data,
     size_t len, struct diag *d)
 {
-	return ld_buf(c, file, data, len, d, load_codebook, "the codebook");
+	return case_parse_buf(c, file, data, len, d, load_codebook,
+	    "the codebook");
 }

@@ -34,30 +34,30 @@ struct lctx {
 
 void	lerr(struct lctx *, const struct ynode *, const char *, ...)
 	__attribute__((format(printf, 3, 4)));
-int	ld_capped(struct lctx *);
-int	ld_is_null(const struct ynode *);
-int	ld_want_scalar(struct lctx *, const struct ynode *, const char *,
+int	case_capped(struct lctx *);
+int	case_is_null(const struct ynode *);
+int	case_want_scalar(struct lctx *, const struct ynode *, const char *,
 	    const char *);
-char	*ld_get_string(struct lctx *, const struct ynode *, const char *);
-int	ld_get_int(struct lctx *, const struct ynode *, const char *, long,
+char	*case_get_string(struct lctx *, const struct ynode *, const char *);
+int	case_get_int(struct lctx *, const struct ynode *, const char *, long,
 	    long, int *);
-int	ld_get_date(struct lctx *, const struct ynode *, const char *);
-int	ld_get_bool(struct lctx *, const struct ynode *, const char *, int *);
-int	ld_get_enum(struct lctx *, const struct ynode *, const char *,
+int	case_get_date(struct lctx *, const struct ynode *, const char *);
+int	case_get_bool(struct lctx *, const struct ynode *, const char *, int *);
+int	case_get_enum(struct lctx *, const struct ynode *, const char *,
 	    const char *const *, size_t, size_t);
-int	ld_check_map(struct lctx *, const struct ynode *, const char *,
+int	case_check_map(struct lctx *, const struct ynode *, const char *,
 	    const char *const *, size_t, const char *const *, size_t);
-char	**ld_get_strv(struct lctx *, const struct ynode *, const char *,
+char	**case_get_strv(struct lctx *, const struct ynode *, const char *,
 	    size_t *);
 /* qsort order of YAML scalars: by text, then by position. */
-int	ld_node_cmp(const void *, const void *);
-void	ld_check_unique(struct lctx *, const struct ynode **, size_t,
+int	case_node_cmp(const void *, const void *);
+void	case_check_unique(struct lctx *, const struct ynode **, size_t,
 	    const char *);
-void	ld_check_slugs(struct lctx *, const struct ynode *);
+void	case_check_slugs(struct lctx *, const struct ynode *);
 
 /* One file's loader: checks root and fills the cohort. */
 typedef void loadfn(struct lctx *, const struct ynode *);
-int	ld_buf(struct cohort *, const char *, const char *, size_t,
+int	case_parse_buf(struct cohort *, const char *, const char *, size_t,
 	    struct diag *, loadfn *, const char *);
 
 #endif

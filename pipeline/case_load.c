@@ -35,7 +35,7 @@ get_codes(struct lctx *x, const struct ynode *n, const char *key,
 	size_t i;
 	int k;
 
-	if (ld_is_null(n))
+	if (case_is_null(n))
 		return;
 	if (n->type != YNODE_SEQ) {
 		lerr(x, n, "'%s' must be a list of codes, not %s", key,
@@ -47,13 +47,13 @@ get_codes(struct lctx *x, const struct ynode *n, const char *key,
 	for (i = 0; i < n->nkids; i++) {
 		const struct ynode *it = n->kids[i];
 
-		if (!ld_want_scalar(x, it, key, "a code"))
+		if (!case_want_scalar(x, it, key, "a code"))
 			continue;
 		if ((k = codebook_find(cb, it->str)) < 0) {
 			const char *near;
 			size_t j;
 
-			if (ld_capped(x)) {
+			if (case_capped(x)) {
 				lerr(x, it, "unknown code");
 				continue;
 			}
@@ -100,19 +100,20 @@ load_child(struct lctx *x, const struct ynode *n, struct child *ch)
 	ch->pos.col = n->col;
 	ch->factors = xcalloc(x->c->nwords, sizeof(codeword));
 	ch->outcome = OUTCOME__MAX;
-	if (!ld_check_map(x, n, "a child", keys, NELEM(keys), req, NELEM(req)))
+	if (!case_check_map(x, n, "a child", keys, NELEM(keys), req,
+	    NELEM(req)))
 		return;
 	if ((v = ynode_get(n, "sex")) != NULL &&
-	    (e = ld_get_enum(x, v, "sex", case_sex_names, SEX__MAX, 0)) >= 0)
+	    (e = case_get_enum(x, v, "sex", case_sex_names, SEX__MAX, 0)) >= 0)
 		ch->sex = (enum case_sex)e;
 	if ((v = ynode_get(n, "age_years")) != NULL)
-		ld_get_int(x, v, "age_years", 0, 17, &ch->age_years);
+		case_get_int(x, v, "age_years", 0, 17, &ch->age_years);
 	if ((v = ynode_get(n, "outcome")) != NULL &&
-	    (e = ld_get_enum(x, v, "outcome", case_outcome_names, OUTCOME__MAX,
-	    0)) >= 0)
+	    (e = case_get_enum(x, v, "outcome", case_outcome_names,
+	    OUTCOME__MAX, 0)) >= 0)
 		ch->outcome = (enum case_outcome)e;
 	dc = ynode_get(n, "death_cause");
-	if (dc != NULL && (e = ld_get_enum(x, dc, "death_cause",
+	if (dc != NULL && (e = case_get_enum(x, dc, "death_cause",
 	    case_death_names, DEATH__MAX, 1)) >= 0)
 		ch->death = (enum case_death)e;
 	if (ch->outcome == OUTCOME_DIED && dc == NULL)
@@ -201,8 +202,8 @@ load_case(struct lctx *x, const struct ynode *root)
 	size_t i;
 	int e;
 
-	if (!ld_check_map(x, root, "a case descriptor", keys, NELEM(keys), req,
-	    NELEM(req)))
+	if (!case_check_map(x, root, "a case descriptor", keys, NELEM(keys),
+	    req, NELEM(req)))
 		return;
 	if (c->ncases >= CASE_MAX_CASES) {
 		lerr(x, root, "more than %d cases", CASE_MAX_CASES);
@@ -220,7 +221,7 @@ load_case(struct lctx *x, const struct ynode *root)
 	k->factors = xcalloc(2 * (c->nwords ? c->nwords : 1), sizeof(codeword));
 	k->not_recorded = k->factors + (c->nwords ? c->nwords : 1);
 
-	if ((n = ynode_get(root, "id")) != NULL && ld_want_scalar(x, n, "id",
+	if ((n = ynode_get(root, "id")) != NULL && case_want_scalar(x, n, "id",
 	    "an id")) {
 		if (!valid_id(n->str))
 			lerr(x, n, "id '%s' may hold only letters, digits and "
@@ -228,8 +229,9 @@ load_case(struct lctx *x, const struct ynode *root)
 		else
 			k->id = xstrdup(n->str);
 	}
-	if ((n = ynode_get(root, "lscb")) != NULL && ld_want_scalar(x, n, "lscb",
-	    "a board name") && c->report.nlscbs > 0) {
+	if ((n = ynode_get(root, "lscb")) != NULL &&
+	    case_want_scalar(x, n, "lscb", "a board name") &&
+	    c->report.nlscbs > 0) {
 		if ((e = report_find_lscb(&c->report, n->str)) >= 0)
 			k->lscb = (size_t)e;
 		else {
@@ -246,14 +248,16 @@ load_case(struct lctx *x, const struct ynode *root)
 		}
 	}
 	if ((n = ynode_get(root, "completed")) != NULL)
-		k->completed = ld_get_date(x, n, "completed");
-	if ((n = ynode_get(root, "household_children")) != NULL && !ld_is_null(n))
-		ld_get_int(x, n, "household_children", 0, LOAD_MAX_HOUSEHOLD,
+		k->completed = case_get_date(x, n, "completed");
+	if ((n = ynode_get(root, "household_children")) != NULL &&
+	    !case_is_null(n))
+		case_get_int(x, n, "household_children", 0, LOAD_MAX_HOUSEHOLD,
 		    &k->household_children);
 	else
 		k->defaulted |= CASE_DEFAULT_HOUSEHOLD;
-	if ((n = ynode_get(root, "lscb_areas_known")) != NULL && !ld_is_null(n))
-		ld_get_int(x, n, "lscb_areas_known", 1, LOAD_MAX_AREAS,
+	if ((n = ynode_get(root, "lscb_areas_known")) != NULL &&
+	    !case_is_null(n))
+		case_get_int(x, n, "lscb_areas_known", 1, LOAD_MAX_AREAS,
 		    &k->lscb_areas_known);
 	else
 		k->defaulted |= CASE_DEFAULT_AREAS;
@@ -271,7 +275,7 @@ load_case(struct lctx *x, const struct ynode *root)
 				    n->kids[i]->str);
 		}
 	}
-	if ((n = ynode_get(root, "notes")) != NULL && !ld_is_null(n) &&
+	if ((n = ynode_get(root, "notes")) != NULL && !case_is_null(n) &&
 	    n->type != YNODE_SCALAR)
 		lerr(x, n, "'notes' must be text, not %s",
 		    ynode_type_name(n->type));
@@ -287,7 +291,7 @@ case_load_case_buf(struct cohort *c, const char *file, const char *data,
 {
 	if (c->nwords == 0)
 		c->nwords = 1;
-	return ld_buf(c, file, data, len, d, load_case,
+	return case_parse_buf(c, file, data, len, d, load_case,
 	    "a case descriptor");
 }
 

@@ -31,15 +31,15 @@ load_nat_figures(struct lctx *x, struct nat_study *s, const struct ynode *n)
 		int pct = -1;
 
 		if (v->type == YNODE_MAP) {
-			if (!ld_check_map(x, v, "a national figure", fkeys, 2,
+			if (!case_check_map(x, v, "a national figure", fkeys, 2,
 			    fkeys, 1))
 				continue;
 			if ((m = ynode_get(v, "percent")) != NULL &&
-			    !ld_get_int(x, m, "percent", 0, 100, &pct))
+			    !case_get_int(x, m, "percent", 0, 100, &pct))
 				continue;
 			if ((m = ynode_get(v, "text")) != NULL)
-				f->text = ld_get_string(x, m, "text");
-		} else if (!ld_get_int(x, v, k->str, 0, 100, &pct))
+				f->text = case_get_string(x, m, "text");
+		} else if (!case_get_int(x, v, k->str, 0, 100, &pct))
 			continue;
 		if (pct < 0) {
 			free(f->text);
@@ -65,7 +65,7 @@ load_national(struct lctx *x, const struct ynode *root)
 	size_t i, nids = 0;
 	int v;
 
-	if (!ld_check_map(x, root, "the national studies", keys, 1, keys, 1))
+	if (!case_check_map(x, root, "the national studies", keys, 1, keys, 1))
 		return;
 	if ((studies = ynode_get(root, "studies")) == NULL)
 		return;
@@ -84,10 +84,10 @@ load_national(struct lctx *x, const struct ynode *root)
 		const struct ynode *st = studies->kids[i];
 		struct nat_study *s;
 
-		if (!ld_check_map(x, st, "a study", skeys, NELEM(skeys), sreq,
+		if (!case_check_map(x, st, "a study", skeys, NELEM(skeys), sreq,
 		    NELEM(sreq)))
 			continue;
-		if ((n = ynode_get(st, "id")) == NULL || !ld_want_scalar(x, n,
+		if ((n = ynode_get(st, "id")) == NULL || !case_want_scalar(x, n,
 		    "id", "text"))
 			continue;
 		ids[nids++] = n;
@@ -95,13 +95,13 @@ load_national(struct lctx *x, const struct ynode *root)
 		s->id = xstrdup(n->str);
 		s->children = -1;
 		if ((n = ynode_get(st, "title")) != NULL)
-			s->title = ld_get_string(x, n, "title");
+			s->title = case_get_string(x, n, "title");
 		if ((n = ynode_get(st, "citation")) != NULL)
-			s->citation = ld_get_string(x, n, "citation");
+			s->citation = case_get_string(x, n, "citation");
 		if ((n = ynode_get(st, "period")) != NULL)
-			s->period = ld_get_string(x, n, "period");
+			s->period = case_get_string(x, n, "period");
 		if ((n = ynode_get(st, "children")) != NULL &&
-		    ld_get_int(x, n, "children", 0, INT_MAX, &v))
+		    case_get_int(x, n, "children", 0, INT_MAX, &v))
 			s->children = v;
 		if ((n = ynode_get(st, "figures")) != NULL)
 			load_nat_figures(x, s, n);
@@ -112,7 +112,7 @@ load_national(struct lctx *x, const struct ynode *root)
 		if (s->period == NULL)
 			s->period = xstrdup(s->id);
 	}
-	ld_check_unique(x, ids, nids, "study");
+	case_check_unique(x, ids, nids, "study");
 	free(ids);
 }
 
@@ -121,6 +121,6 @@ int
 case_load_national_buf(struct cohort *c, const char *file, const char *data,
     size_t len, struct diag *d)
 {
-	return ld_buf(c, file, data, len, d, load_national,
+	return case_parse_buf(c, file, data, len, d, load_national,
 	    "the national studies");
 }

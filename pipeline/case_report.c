@@ -60,11 +60,11 @@ check_unique_codes(struct lctx *x, const struct ynode *m,
 
 	if (n < 2)
 		return;
-	qsort(vals, n, sizeof(*vals), ld_node_cmp);
+	qsort(vals, n, sizeof(*vals), case_node_cmp);
 	for (i = 1; i < n; i++) {
 		if (strcmp(vals[i]->str, vals[i - 1]->str) != 0)
 			continue;
-		if (ld_capped(x)) {
+		if (case_capped(x)) {
 			lerr(x, vals[i], "ONS code given twice");
 			continue;
 		}
@@ -101,9 +101,9 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 	size_t i, nvals = 0;
 
 	if ((n = ynode_get(root, "contact")) != NULL)
-		r->contact = ld_get_string(x, n, "contact");
+		r->contact = case_get_string(x, n, "contact");
 	if ((n = ynode_get(root, "licence")) != NULL &&
-	    (r->licence = ld_get_string(x, n, "licence")) != NULL &&
+	    (r->licence = case_get_string(x, n, "licence")) != NULL &&
 	    r->licence[strspn(r->licence, " ")] == '\0') {
 		lerr(x, n, "'licence' is empty: name the licence the open data "
 		    "is published under, or leave the key out for the Open "
@@ -112,7 +112,7 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 		r->licence = NULL;
 	}
 	if ((n = ynode_get(root, "region_code")) != NULL &&
-	    (r->region_code = ld_get_string(x, n, "region_code")) != NULL &&
+	    (r->region_code = case_get_string(x, n, "region_code")) != NULL &&
 	    !report_ons_code_ok(r->region_code, 1))
 		lerr(x, n, "'region_code' must be an ONS region code, E12 and "
 		    "six digits (E12000007 is London), not '%s'",
@@ -143,7 +143,7 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 		    board_ix_cmp);
 		b = found != NULL ? (int)found->i : -1;
 		if (b < 0) {
-			near = ld_capped(x) ? NULL : str_suggest(k->str,
+			near = case_capped(x) ? NULL : str_suggest(k->str,
 			    (const char *const *)r->lscbs, r->nlscbs);
 			if (near != NULL)
 				lerr(x, k, "'lscb_codes' names '%s', which is "
@@ -155,7 +155,7 @@ load_report_codes(struct lctx *x, const struct ynode *root)
 			continue;
 		}
 		given[b] = 1;
-		if ((code = ld_get_string(x, v, k->str)) == NULL)
+		if ((code = case_get_string(x, v, k->str)) == NULL)
 			continue;
 		if (!report_ons_code_ok(code, 0)) {
 			lerr(x, v, "the code of '%s' must be an ONS "
@@ -199,10 +199,10 @@ load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
 		    strcmp(m->str, "false") == 0)
 			r->collapse = 0;
 		else
-			ld_get_int(x, m, "collapse", 50, 100, &r->collapse);
+			case_get_int(x, m, "collapse", 50, 100, &r->collapse);
 	}
 	if ((m = ynode_get(n, "pool")) != NULL)
-		ld_get_bool(x, m, "pool", &r->pool);
+		case_get_bool(x, m, "pool", &r->pool);
 	if ((m = ynode_get(n, "bands")) == NULL)
 		return;
 	if (m->type != YNODE_SEQ || m->nkids == 0 ||
@@ -213,7 +213,7 @@ load_board_edition(struct lctx *x, const struct ynode *n, struct report *r)
 	}
 	r->bands = xcalloc(m->nkids, sizeof(*r->bands));
 	for (i = 0; i < m->nkids; i++) {
-		if (!ld_get_int(x, m->kids[i], "bands", 1, 99, &v))
+		if (!case_get_int(x, m->kids[i], "bands", 1, 99, &v))
 			continue;
 		if (r->nbands > 0 && v <= r->bands[r->nbands - 1]) {
 			lerr(x, m->kids[i], "'bands' must rise: %d after %d",
@@ -293,13 +293,14 @@ load_earlier(struct lctx *x, const struct ynode *n, struct period *v)
 		if (i == CASE_MAX_EARLIER)
 			lerr(x, e, "more than %d earlier periods: move the "
 			    "oldest out (docs/annual.md)", CASE_MAX_EARLIER);
-		if (!ld_check_map(x, e, "an earlier period", ekeys, 3, ekeys, 3))
+		if (!case_check_map(x, e, "an earlier period", ekeys, 3, ekeys,
+		    3))
 			continue;
 		p = &v[nv];
 		memset(p, 0, sizeof(*p));
 		ok = 1;
 		if ((m = ynode_get(e, "label")) != NULL) {
-			p->label = ld_get_string(x, m, "label");
+			p->label = case_get_string(x, m, "label");
 			if (p->label != NULL && !valid_period_label(p->label)) {
 				lerr(x, m, "period label '%s' must be 1 to %d "
 				    "letters, digits and '-', start with a letter "
@@ -310,9 +311,9 @@ load_earlier(struct lctx *x, const struct ynode *n, struct period *v)
 			}
 		}
 		if ((m = ynode_get(e, "from")) != NULL)
-			p->from = ld_get_date(x, m, "from");
+			p->from = case_get_date(x, m, "from");
 		if ((m = ynode_get(e, "to")) != NULL)
-			p->to = ld_get_date(x, m, "to");
+			p->to = case_get_date(x, m, "to");
 		if (p->from && p->to && p->from > p->to) {
 			lerr(x, e, "the earlier period '%s' ends before it "
 			    "starts", p->label ? p->label : "");
@@ -417,7 +418,7 @@ load_periods(struct lctx *x, const struct ynode *root)
 	}
 	m = cur != NULL && cur->type == YNODE_MAP ?
 	    ynode_get(cur, "label") : NULL;
-	if (m != NULL && (p->label = ld_get_string(x, m, "label")) != NULL &&
+	if (m != NULL && (p->label = case_get_string(x, m, "label")) != NULL &&
 	    !valid_period_label(p->label))
 		lerr(x, m, "period label '%s' must be 1 to %d letters, digits "
 		    "and '-', start with a letter or digit, and not be '%s'",
@@ -457,27 +458,27 @@ load_report(struct lctx *x, const struct ynode *root)
 	const struct ynode *n, *m, **names;
 	size_t i, k;
 
-	if (!ld_check_map(x, root, "the report", keys, NELEM(keys),
+	if (!case_check_map(x, root, "the report", keys, NELEM(keys),
 	    req, NELEM(req)))
 		return;
 	if ((n = ynode_get(root, "title")) != NULL)
-		r->title = ld_get_string(x, n, "title");
+		r->title = case_get_string(x, n, "title");
 	if ((n = ynode_get(root, "region")) != NULL)
-		r->region = ld_get_string(x, n, "region");
+		r->region = case_get_string(x, n, "region");
 	if ((n = ynode_get(root, "organisation")) != NULL)
-		r->organisation = ld_get_string(x, n, "organisation");
+		r->organisation = case_get_string(x, n, "organisation");
 	if ((n = ynode_get(root, "national_study")) != NULL) {
-		r->national_study = ld_get_string(x, n, "national_study");
+		r->national_study = case_get_string(x, n, "national_study");
 		r->national_study_pos.file = x->file;
 		r->national_study_pos.line = n->line;
 		r->national_study_pos.col = n->col;
 	}
 	if ((n = ynode_get(root, "period")) != NULL &&
-	    ld_check_map(x, n, "'period'", pkeys, 3, pkeys, 2)) {
+	    case_check_map(x, n, "'period'", pkeys, 3, pkeys, 2)) {
 		if ((m = ynode_get(n, "from")) != NULL)
-			r->period_from = ld_get_date(x, m, "from");
+			r->period_from = case_get_date(x, m, "from");
 		if ((m = ynode_get(n, "to")) != NULL)
-			r->period_to = ld_get_date(x, m, "to");
+			r->period_to = case_get_date(x, m, "to");
 		if (r->period_from && r->period_to &&
 		    r->period_from > r->period_to)
 			lerr(x, n, "the period ends before it starts");
@@ -485,29 +486,31 @@ load_report(struct lctx *x, const struct ynode *root)
 	load_periods(x, root);
 	r->created = r->period_to;
 	if ((n = ynode_get(root, "created")) != NULL)
-		r->created = ld_get_date(x, n, "created");
+		r->created = case_get_date(x, n, "created");
 	if ((n = ynode_get(root, "disclosure")) != NULL &&
-	    ld_check_map(x, n, "'disclosure'", dkeys, NELEM(dkeys), NULL, 0)) {
+	    case_check_map(x, n, "'disclosure'", dkeys, NELEM(dkeys), NULL,
+	    0)) {
 		load_board_edition(x, n, r);
 		if ((m = ynode_get(n, "threshold")) != NULL)
-			ld_get_int(x, m, "threshold", 1, LOAD_MAX_THRESHOLD,
+			case_get_int(x, m, "threshold", 1, LOAD_MAX_THRESHOLD,
 			    &r->threshold);
 		if ((m = ynode_get(n, "regional")) != NULL)
-			ld_get_bool(x, m, "regional", &r->suppress_regional);
+			case_get_bool(x, m, "regional", &r->suppress_regional);
 	}
 	/* comparison: {min_base: N}: the smallest base two periods are
 	 * compared over (docs/annual.md) */
 	if ((n = ynode_get(root, "comparison")) != NULL &&
-	    ld_check_map(x, n, "'comparison'", ckeys, NELEM(ckeys), NULL, 0) &&
+	    case_check_map(x, n, "'comparison'", ckeys, NELEM(ckeys), NULL,
+	    0) &&
 	    (m = ynode_get(n, "min_base")) != NULL)
-		ld_get_int(x, m, "min_base", 1, 1000, &r->min_base);
+		case_get_int(x, m, "min_base", 1, 1000, &r->min_base);
 	if ((n = ynode_get(root, "authors")) != NULL) {
-		r->authors = ld_get_strv(x, n, "authors", &r->nauthors);
+		r->authors = case_get_strv(x, n, "authors", &r->nauthors);
 		if (n->type == YNODE_SEQ && n->nkids == 0)
 			lerr(x, n, "'authors' lists nobody");
 	}
 	if ((n = ynode_get(root, "lscbs")) != NULL) {
-		r->lscbs = ld_get_strv(x, n, "lscbs", &r->nlscbs);
+		r->lscbs = case_get_strv(x, n, "lscbs", &r->nlscbs);
 		if (n->type == YNODE_SEQ && n->nkids == 0)
 			lerr(x, n, "'lscbs' lists no board");
 		if (n->type == YNODE_SEQ && n->nkids > CASE_MAX_LSCBS)
@@ -517,9 +520,9 @@ load_report(struct lctx *x, const struct ynode *root)
 			for (i = k = 0; i < n->nkids; i++)
 				if (n->kids[i]->type == YNODE_SCALAR)
 					names[k++] = n->kids[i];
-			ld_check_unique(x, names, k, "board");
+			case_check_unique(x, names, k, "board");
 			free(names);
-			ld_check_slugs(x, n);
+			case_check_slugs(x, n);
 		}
 	}
 	load_report_codes(x, root);
@@ -530,6 +533,6 @@ int
 case_load_report_buf(struct cohort *c, const char *file, const char *data,
     size_t len, struct diag *d)
 {
-	return ld_buf(c, file, data, len, d, load_report,
+	return case_parse_buf(c, file, data, len, d, load_report,
 	    "the report");
 }

@@ -2,7 +2,7 @@
  * case_value.c: the loaders' shared checks.  The error reporter (with
  * its cap per file), the typed getters that read a scalar, a date, an
  * enumeration, a list or a mapping against the case schema, the
- * uniqueness checks, and ld_buf(), which parses one file and runs its
+ * uniqueness checks, and case_parse_buf(), which parses one file and runs its
  * loader over it.
  */
 #include <ctype.h>
@@ -20,7 +20,7 @@
 /* Has this file reached the error cap?  Then an error is only counted,
  * and the work of phrasing it (suggestions) is skipped. */
 int
-ld_capped(struct lctx *x)
+case_capped(struct lctx *x)
 {
 	return x->errors >= LOAD_MAX_ERRORS;
 }
@@ -43,7 +43,7 @@ lerr(struct lctx *x, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 int
-ld_is_null(const struct ynode *n)
+case_is_null(const struct ynode *n)
 {
 	return n->type == YNODE_SCALAR && n->plain && (n->len == 0 ||
 	    strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0);
@@ -51,10 +51,10 @@ ld_is_null(const struct ynode *n)
 
 /* Returns 1 if n is a scalar, else reports what was expected. */
 int
-ld_want_scalar(struct lctx *x, const struct ynode *n, const char *key,
+case_want_scalar(struct lctx *x, const struct ynode *n, const char *key,
     const char *what)
 {
-	if (n->type == YNODE_SCALAR && !ld_is_null(n))
+	if (n->type == YNODE_SCALAR && !case_is_null(n))
 		return 1;
 	if (n->type == YNODE_SCALAR)
 		lerr(x, n, "'%s' has no value: expected %s", key, what);
@@ -145,11 +145,11 @@ check_text_chars(struct lctx *x, const struct ynode *n, const char *key)
  * or marks the fonts cannot draw (check_text_chars()); returns a copy
  * or NULL after an error. */
 char *
-ld_get_string(struct lctx *x, const struct ynode *n, const char *key)
+case_get_string(struct lctx *x, const struct ynode *n, const char *key)
 {
 	const unsigned char *p;
 
-	if (!ld_want_scalar(x, n, key, "text"))
+	if (!case_want_scalar(x, n, key, "text"))
 		return NULL;
 	for (p = (const unsigned char *)n->str; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f) {
@@ -164,13 +164,13 @@ ld_get_string(struct lctx *x, const struct ynode *n, const char *key)
 
 /* Reads a whole number in [min, max]; returns 1 and sets *out, or 0. */
 int
-ld_get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
+case_get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
     long max, int *out)
 {
 	const char *p;
 	long v = 0;
 
-	if (!ld_want_scalar(x, n, key, "a whole number"))
+	if (!case_want_scalar(x, n, key, "a whole number"))
 		return 0;
 	p = n->str;
 	if (*p == '-')
@@ -209,11 +209,11 @@ ld_get_int(struct lctx *x, const struct ynode *n, const char *key, long min,
 
 /* Reads an ISO date; returns YYYYMMDD or 0 after an error. */
 int
-ld_get_date(struct lctx *x, const struct ynode *n, const char *key)
+case_get_date(struct lctx *x, const struct ynode *n, const char *key)
 {
 	int v;
 
-	if (!ld_want_scalar(x, n, key, "a date (YYYY-MM-DD)"))
+	if (!case_want_scalar(x, n, key, "a date (YYYY-MM-DD)"))
 		return 0;
 	if ((v = case_parse_date(n->str)) != 0)
 		return v;
@@ -230,9 +230,9 @@ ld_get_date(struct lctx *x, const struct ynode *n, const char *key)
 }
 
 int
-ld_get_bool(struct lctx *x, const struct ynode *n, const char *key, int *out)
+case_get_bool(struct lctx *x, const struct ynode *n, const char *key, int *out)
 {
-	if (!ld_want_scalar(x, n, key, "true or false"))
+	if (!case_want_scalar(x, n, key, "true or false"))
 		return 0;
 	if (n->plain && strcmp(n->str, "true") == 0)
 		*out = 1;
@@ -248,19 +248,19 @@ ld_get_bool(struct lctx *x, const struct ynode *n, const char *key, int *out)
 
 /* Picks from names[0..n) by a scalar's text; returns index or -1. */
 int
-ld_get_enum(struct lctx *x, const struct ynode *n, const char *key,
+case_get_enum(struct lctx *x, const struct ynode *n, const char *key,
     const char *const *names, size_t nnames, size_t first)
 {
 	const char *near;
 	struct buf list;
 	size_t i;
 
-	if (!ld_want_scalar(x, n, key, "a value"))
+	if (!case_want_scalar(x, n, key, "a value"))
 		return -1;
 	for (i = first; i < nnames; i++)
 		if (strcmp(n->str, names[i]) == 0)
 			return (int)i;
-	if (ld_capped(x)) {
+	if (case_capped(x)) {
 		lerr(x, n, "unknown value");
 		return -1;
 	}
@@ -284,7 +284,7 @@ ld_get_enum(struct lctx *x, const struct ynode *n, const char *key,
  * mapping (even with bad keys), 0 otherwise.
  */
 int
-ld_check_map(struct lctx *x, const struct ynode *n, const char *what,
+case_check_map(struct lctx *x, const struct ynode *n, const char *what,
     const char *const *keys, size_t nkeys, const char *const *required,
     size_t nrequired)
 {
@@ -304,7 +304,7 @@ ld_check_map(struct lctx *x, const struct ynode *n, const char *what,
 				break;
 		if (j < nkeys)
 			continue;
-		if (ld_capped(x)) {
+		if (case_capped(x)) {
 			lerr(x, k, "unknown key");
 			continue;
 		}
@@ -324,7 +324,8 @@ ld_check_map(struct lctx *x, const struct ynode *n, const char *what,
 
 /* Reads a sequence of non-empty strings into a new vector. */
 char **
-ld_get_strv(struct lctx *x, const struct ynode *n, const char *key, size_t *np)
+case_get_strv(struct lctx *x, const struct ynode *n, const char *key,
+    size_t *np)
 {
 	char **v;
 	size_t i, k = 0;
@@ -337,7 +338,7 @@ ld_get_strv(struct lctx *x, const struct ynode *n, const char *key, size_t *np)
 	}
 	v = xcalloc(n->nkids, sizeof(*v));
 	for (i = 0; i < n->nkids; i++) {
-		char *s = ld_get_string(x, n->kids[i], key);
+		char *s = case_get_string(x, n->kids[i], key);
 
 		if (s != NULL)
 			v[k++] = s;
@@ -347,7 +348,7 @@ ld_get_strv(struct lctx *x, const struct ynode *n, const char *key, size_t *np)
 }
 
 int
-ld_node_cmp(const void *a, const void *b)
+case_node_cmp(const void *a, const void *b)
 {
 	const struct ynode *x = *(const struct ynode *const *)a;
 	const struct ynode *y = *(const struct ynode *const *)b;
@@ -363,21 +364,21 @@ ld_node_cmp(const void *a, const void *b)
 /* Reports every scalar of nodes[0..n) that repeats an earlier one, as
  * "WHAT 'value' is listed twice"; sorts nodes.  O(n log n). */
 void
-ld_check_unique(struct lctx *x, const struct ynode **nodes, size_t n,
+case_check_unique(struct lctx *x, const struct ynode **nodes, size_t n,
     const char *what)
 {
 	size_t i;
 
 	if (n < 2)
 		return;
-	qsort(nodes, n, sizeof(*nodes), ld_node_cmp);
+	qsort(nodes, n, sizeof(*nodes), case_node_cmp);
 	for (i = 1; i < n; i++)
 		if (strcmp(nodes[i]->str, nodes[i - 1]->str) == 0)
 			lerr(x, nodes[i], "%s '%s' is listed twice", what,
 			    nodes[i]->str);
 }
 
-/* A board's file name and its node, for ld_check_slugs(). */
+/* A board's file name and its node, for case_check_slugs(). */
 struct slug {
 	char			*slug;
 	const struct ynode	*node;
@@ -400,7 +401,7 @@ slug_cmp(const void *a, const void *b)
  * boards whose names give the same file name, which would overwrite one
  * paper with the other. */
 void
-ld_check_slugs(struct lctx *x, const struct ynode *seq)
+case_check_slugs(struct lctx *x, const struct ynode *seq)
 {
 	struct slug *v;
 	size_t i, n = 0;
@@ -436,7 +437,7 @@ ld_check_slugs(struct lctx *x, const struct ynode *seq)
 /* Parses one file and runs fn over it; its problems are reported to d
  * in file order.  Returns 1 if the file was valid. */
 int
-ld_buf(struct cohort *c, const char *file, const char *data, size_t len,
+case_parse_buf(struct cohort *c, const char *file, const char *data, size_t len,
     struct diag *d, loadfn *fn, const char *what)
 {
 	struct lctx x;

@@ -68,30 +68,30 @@ struct opts {
 
 
 /* cli_folder.c */
-int	out_marker_check(const struct opts *);
-int	restricted_prepare(const struct opts *);
-int	make_dirs(const char *, mode_t);
+int	cli_out_marker_check(const struct opts *);
+int	cli_restricted_prepare(const struct opts *);
+int	cli_make_dirs(const char *, mode_t);
 
 /* cli_figures.c */
-int	find_lscb(const struct cohort *, const char *, int *);
-int	print_periods(FILE *, struct paper *, const struct cohort *, int,
+int	cli_find_lscb(const struct cohort *, const char *, int *);
+int	cli_print_periods(FILE *, struct paper *, const struct cohort *, int,
 	    int, int, int);
-int	run_figures(const struct opts *, struct paper *,
+int	cli_figures(const struct opts *, struct paper *,
 	    const struct cohort *, int);
 
 /* cli_audit.c */
-int	audit(struct paper *, const struct fig_set *, const struct cohort *,
+int	cli_audit(struct paper *, const struct fig_set *, const struct cohort *,
 	    const char *, int);
 
 /* cli_check.c */
-void	warn_defaults(const struct cohort *, struct diag *);
-size_t	warn_left_out(const struct cohort *, struct diag *);
-int	check_source_date_epoch(void);
-int	run_check(const struct opts *, struct paper *,
+void	cli_warn_defaults(const struct cohort *, struct diag *);
+size_t	cli_warn_left_out(const struct cohort *, struct diag *);
+int	cli_check_source_date_epoch(void);
+int	cli_check(const struct opts *, struct paper *,
 	    const struct cohort *, int, int, struct diag *);
 
 /* cli_render.c */
-int	run_render(const struct opts *, struct paper *,
+int	cli_render(const struct opts *, struct paper *,
 	    const struct cohort *, int, int, int *, struct diag *);
 
 #endif

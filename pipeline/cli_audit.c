@@ -72,7 +72,7 @@ audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
 	if ((f = open_memstream(bcsv, &blen)) == NULL)
 		return EXIT_SYSERR;
 	if (np > 1 || pooled)
-		print_periods(f, pp, c, -1, 1, pooled, 1);
+		cli_print_periods(f, pp, c, -1, 1, pooled, 1);
 	else
 		fig_print_csv_boards(f, paper_boards(pp), c->report.nlscbs,
 		    c);
@@ -80,7 +80,7 @@ audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
 	if ((f = open_memstream(rcsv, &rlen)) == NULL)
 		return EXIT_SYSERR;
 	if (np > 1 || pooled)
-		print_periods(f, pp, c, -1, 0, pooled, 1);
+		cli_print_periods(f, pp, c, -1, 0, pooled, 1);
 	else
 		fig_print_csv(f, paper_ledger(pp, -1), c);
 	fclose(f);
@@ -95,7 +95,7 @@ audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
  * when something can (named on standard output), 3 on a system error.
  */
 int
-audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
+cli_audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
     const char *published, int pooled)
 {
 	char *bcsv = NULL, *rcsv = NULL;

@@ -22,7 +22,7 @@
  * out: both feed published figures, so a default must not pass unseen.
  */
 void
-warn_defaults(const struct cohort *c, struct diag *d)
+cli_warn_defaults(const struct cohort *c, struct diag *d)
 {
 	const struct scr_case *k;
 	size_t i;
@@ -47,7 +47,7 @@ warn_defaults(const struct cohort *c, struct diag *d)
  * Returns the number of such cases.
  */
 size_t
-warn_left_out(const struct cohort *c, struct diag *d)
+cli_warn_left_out(const struct cohort *c, struct diag *d)
 {
 	const struct report *r = &c->report;
 	const struct scr_case *k;
@@ -83,7 +83,7 @@ warn_left_out(const struct cohort *c, struct diag *d)
 /*
  * Prints check's summary: the cases and children of the current period,
  * the boards; with earlier periods, the cases of each; the cases in no
- * period (named by warn_left_out()), nout of them.
+ * period (named by cli_warn_left_out()), nout of them.
  */
 static void
 print_summary(const struct cohort *c, size_t nout)
@@ -125,7 +125,7 @@ print_summary(const struct cohort *c, size_t nout)
  * message.
  */
 int
-check_source_date_epoch(void)
+cli_check_source_date_epoch(void)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH"), *p;
 
@@ -147,7 +147,7 @@ check_source_date_epoch(void)
  * the papers, the prose lint, the warnings and the summary; nogrid when
  * the region's tile map is missing.  Returns an exit status. */
 int
-run_check(const struct opts *o, struct paper *pp, const struct cohort *c,
+cli_check(const struct opts *o, struct paper *pp, const struct cohort *c,
     int lscb, int nogrid, struct diag *d)
 {
 	size_t	 nout;
@@ -160,8 +160,8 @@ run_check(const struct opts *o, struct paper *pp, const struct cohort *c,
 	nlint = paper_lint(o->template_path, d, o->strict);
 	if (nlint > 0 && o->strict)
 		return EXIT_INVALID;
-	warn_defaults(c, d);
-	nout = warn_left_out(c, d);
+	cli_warn_defaults(c, d);
+	nout = cli_warn_left_out(c, d);
 	year_warn(c, o->input, o->template_path, nogrid, d);
 	print_summary(c, nout);
 	if (nlint > 0)

@@ -19,7 +19,7 @@
 /* Resolves --lscb to a board index (or -1).  Returns -1 on success or
  * EXIT_USAGE after a message. */
 int
-find_lscb(const struct cohort *c, const char *name, int *lscb)
+cli_find_lscb(const struct cohort *c, const char *name, int *lscb)
 {
 	const char *near;
 
@@ -70,7 +70,7 @@ find_period(const struct cohort *c, const char *name, size_t *period)
  * Returns an exit status.
  */
 int
-print_periods(FILE *out, struct paper *pp, const struct cohort *c,
+cli_print_periods(FILE *out, struct paper *pp, const struct cohort *c,
     int lscb, int all, int pooled, int csv)
 {
 	size_t np = report_nperiods(&c->report), nb = c->report.nlscbs;
@@ -135,7 +135,7 @@ print_all_ledgers(struct paper *pp, const struct cohort *c,
 /* scrpaper figures on the loaded input (lscb: --lscb's board, or -1).
  * Returns an exit status. */
 int
-run_figures(const struct opts *o, struct paper *pp, const struct cohort *c,
+cli_figures(const struct opts *o, struct paper *pp, const struct cohort *c,
     int lscb)
 {
 	size_t	 period;
@@ -144,7 +144,7 @@ run_figures(const struct opts *o, struct paper *pp, const struct cohort *c,
 	if ((rc = find_period(c, o->period, &period)) >= 0)
 		return rc;
 	if (o->all_periods)
-		return print_periods(stdout, pp, c, lscb, o->all_lscbs,
+		return cli_print_periods(stdout, pp, c, lscb, o->all_lscbs,
 		    o->pooled, strcmp(o->format, "csv") == 0);
 	if (o->all_lscbs)
 		return print_all_ledgers(pp, c, o->format, period);

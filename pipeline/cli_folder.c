@@ -113,7 +113,7 @@ folder_empty(const char *real)
  * on, or EXIT_USAGE after a message.
  */
 int
-out_marker_check(const struct opts *o)
+cli_out_marker_check(const struct opts *o)
 {
 	char *dir, *real;
 	int exists, rc = -1;
@@ -154,7 +154,7 @@ out_marker_check(const struct opts *o)
  * when missing.  Returns 0, or an exit status after a message.
  */
 int
-restricted_prepare(const struct opts *o)
+cli_restricted_prepare(const struct opts *o)
 {
 	static const char text[] = "This folder holds the restricted "
 	    "(OFFICIAL-SENSITIVE) edition of board papers: scrpaper writes no "
@@ -164,14 +164,14 @@ restricted_prepare(const struct opts *o)
 	int rc, fd;
 
 	if (o->all_lscbs && lstat(dir, &sb) == -1 && errno == ENOENT) {
-		if (make_dirs(dir, 0700) == -1 || chmod(dir, 0700) == -1) {
+		if (cli_make_dirs(dir, 0700) == -1 || chmod(dir, 0700) == -1) {
 			fprintf(stderr, "scrpaper: %s: cannot create the "
 			    "folder: %s\n", dir, strerror(errno));
 			free(dir);
 			return EXIT_SYSERR;
 		}
 	}
-	if ((rc = out_marker_check(o)) >= 0) {
+	if ((rc = cli_out_marker_check(o)) >= 0) {
 		free(dir);
 		return rc;
 	}
@@ -202,7 +202,7 @@ restricted_prepare(const struct opts *o)
  * the umask (0700 for the restricted edition).  Returns 0, or -1 with
  * errno set. */
 int
-make_dirs(const char *path, mode_t mode)
+cli_make_dirs(const char *path, mode_t mode)
 {
 	char *p = xstrdup(path), *q, c;
 	int rc = 0;

@@ -391,18 +391,18 @@ out:
  * nogrid when the region's tile map is missing.  *typeset is set once
  * every board's papers began to be written.  Returns an exit status. */
 int
-run_render(const struct opts *o, struct paper *pp, const struct cohort *c,
+cli_render(const struct opts *o, struct paper *pp, const struct cohort *c,
     int lscb, int nogrid, int *typeset, struct diag *d)
 {
 	struct doc	*doc = NULL;
 	int		 rc;
 
-	warn_defaults(c, d);
-	(void)warn_left_out(c, d);
+	cli_warn_defaults(c, d);
+	(void)cli_warn_left_out(c, d);
 	year_warn(c, o->input, o->template_path, nogrid, d);
-	if (o->restricted && (rc = restricted_prepare(o)) != 0)
+	if (o->restricted && (rc = cli_restricted_prepare(o)) != 0)
 		return rc;
-	if (o->all_lscbs && make_dirs(o->out, o->restricted ? 0700 :
+	if (o->all_lscbs && cli_make_dirs(o->out, o->restricted ? 0700 :
 	    0777) == -1) {
 		fprintf(stderr, "scrpaper: %s: cannot create the "
 		    "folder: %s\n", o->out, strerror(errno));

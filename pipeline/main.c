@@ -156,7 +156,7 @@ render_format(struct opts *o)
 }
 
 /* Checks --edition: a restricted paper is a board's, rendered by
- * render, into a restricted folder (out_marker_check(), run after).
+ * render, into a restricted folder (cli_out_marker_check(), run after).
  * Returns -1 to go on, or EXIT_USAGE after a message. */
 static int
 edition_check(struct opts *o)
@@ -308,7 +308,7 @@ check_options(struct opts *o)
 		    "refusing to replace it\n", o->out, why);
 		return EXIT_USAGE;
 	}
-	if ((k = out_marker_check(o)) >= 0)
+	if ((k = cli_out_marker_check(o)) >= 0)
 		return k;
 	if (o->published != NULL && o->cmd != CMD_AUDIT)
 		return usage_error("%s", "--published is for audit");
@@ -377,7 +377,8 @@ main(int argc, char *argv[])
 	if ((rc = year_main(argc, argv, SCRPAPER_DATADIR)) >= 0)
 		return rc;
 	if ((rc = parse_args(argc, argv, &o)) >= 0 ||
-	    (o.cmd == CMD_RENDER && (rc = check_source_date_epoch()) >= 0)) {
+	    (o.cmd == CMD_RENDER &&
+	    (rc = cli_check_source_date_epoch()) >= 0)) {
 		opts_clear(&o);
 		return rc;
 	}
@@ -396,7 +397,7 @@ main(int argc, char *argv[])
 	free(grid_path);
 	if (d.nerrors > 0 || figs == NULL || !fig_check_data(figs, c, &d))
 		goto out;
-	if ((rc = find_lscb(c, o.lscb, &lscb)) >= 0)
+	if ((rc = cli_find_lscb(c, o.lscb, &lscb)) >= 0)
 		goto out;
 
 	pp = paper_new(c, figs);
@@ -408,14 +409,14 @@ main(int argc, char *argv[])
 
 	switch (o.cmd) {
 	case CMD_CHECK:
-		rc = run_check(&o, pp, c, lscb, grid == NULL &&
+		rc = cli_check(&o, pp, c, lscb, grid == NULL &&
 		    c->report.nlscbs > 0 && missing, &d);
 		break;
 	case CMD_FIGURES:
-		rc = run_figures(&o, pp, c, lscb);
+		rc = cli_figures(&o, pp, c, lscb);
 		break;
 	case CMD_AUDIT:
-		rc = audit(pp, figs, c, o.published, o.pooled);
+		rc = cli_audit(pp, figs, c, o.published, o.pooled);
 		break;
 	case CMD_REVIEW:
 		rc = paper_review(pp, c, lscb, o.template_path, o.out, &d);
@@ -429,7 +430,7 @@ main(int argc, char *argv[])
 		break;
 	}
 	case CMD_RENDER:
-		rc = run_render(&o, pp, c, lscb, grid == NULL &&
+		rc = cli_render(&o, pp, c, lscb, grid == NULL &&
 		    c->report.nlscbs > 0 && missing, &typeset, &d);
 		break;
 	default:

@@ -1,7 +1,7 @@
 /*
  * tmpl.h: the template parser (tmpl_parse.c and the tmpl_*.c files that
- * tmpl_int.h lists): template text in, an unfilled document (doc.h) out.  References are kept as names; fill
- * checks them against the data.
+ * tmpl_int.h lists): template text in, an unfilled document (doc.h) out.
+ * References are kept as names; fill checks them against the data.
  * For paper.c and the tests; not for the back ends.
  */
 #ifndef SCR_TMPL_H

@@ -112,6 +112,11 @@
  *                                                report.yaml's
  *   style      = "percent" | "digits" | "words" | "approx" ;
  *
+ * The directives are rows of one table, tmpl_directives[] in
+ * tmpl_directive.c (name, what may follow, handler, one line of
+ * documentation); the template's header must document each
+ * (test_tmpl_parse.c checks).
+ *
  * There are no italics: "*" and "_" alone are plain characters.  A
  * reference that starts a sentence is capitalised by fill.
  */

@@ -1,5 +1,6 @@
 /*
- * test_tmpl_parse.c: tests of pipeline/tmpl_parse.c and doc_fill.c: each
+ * test_tmpl_parse.c: tests of the template parser (pipeline/tmpl_*.c) and
+ * doc_fill.c: each
  * construct of the template markup parses into the expected tree, each
  * syntax error is reported at its line and column, and fill resolves
  * figures, national comparators and report fields, suggests near names,
