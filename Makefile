@@ -51,7 +51,9 @@ TEST_LIBS	:= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
 SRCS	:= $(sort $(wildcard pipeline/*.c))
 OBJS	:= $(SRCS:pipeline/%.c=$(BUILD)/%.o)
-LIBOBJS	:= $(filter-out $(BUILD)/main.o,$(OBJS))
+# The command line (main.c and its cli_*.c) is left out of the objects
+# the unit tests and fuzzers link.
+LIBOBJS	:= $(filter-out $(BUILD)/main.o $(BUILD)/cli_%.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN	:= $(BUILD)/scrpaper
@@ -473,7 +475,7 @@ valgrind: $(BIN)
 FUZZ_TIME ?= 60
 FUZZ_CC	?= clang
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-LIBSRCS	:= $(filter-out pipeline/main.c,$(SRCS))
+LIBSRCS	:= $(filter-out pipeline/main.c pipeline/cli_%.c,$(SRCS))
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRCS) $(wildcard pipeline/*.h)
 	@mkdir -p $(@D)

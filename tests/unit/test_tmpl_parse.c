@@ -1,5 +1,6 @@
 /*
- * test_tmpl_parse.c: tests of pipeline/tmpl_parse.c and doc_fill.c: each
+ * test_tmpl_parse.c: tests of the template parser (pipeline/tmpl_*.c) and
+ * doc_fill.c: each
  * construct of the template markup parses into the expected tree, each
  * syntax error is reported at its line and column, and fill resolves
  * figures, national comparators and report fields, suggests near names,
@@ -1111,6 +1112,84 @@ test_lint(void **state)
 	diag_clear(&d);
 }
 
+/*
+ * The header of the shipped template (its first comment lines, the
+ * policy writers' summary of the markup) documents every directive of
+ * the parser's table: each name appears at the start of a "%" line's
+ * text, as a word ("@signoff" is not found in "@signoffs").  A directive
+ * added to tmpl_directives[] without a line there fails here.
+ */
+static void
+test_template_header_documents_directives(void **state)
+{
+	FILE	*f;
+	char	 line[512], *hdr = NULL;
+	size_t	 len = 0, i, k;
+	FILE	*h;
+	const char *at, *name;
+
+	(void)state;
+	if ((f = fopen("templates/background-paper.tmpl", "r")) == NULL)
+		skip();	/* not run from the project root */
+	h = open_memstream(&hdr, &len);
+	assert_non_null(h);
+	/* The header: the comment lines before the first other line. */
+	while (fgets(line, sizeof(line), f) != NULL && line[0] == '%')
+		fputs(line, h);
+	fclose(f);
+	fclose(h);
+	assert_true(len > 1000);	/* the header was found */
+	assert_true(tmpl_ndirectives >= 8);
+	for (i = 0; i < tmpl_ndirectives; i++) {
+		name = tmpl_directives[i].name;
+		k = strlen(name);
+		assert_true(name[0] == '@' && k > 1);
+		assert_non_null(tmpl_directives[i].usage);
+		assert_true(strncmp(tmpl_directives[i].usage, name, k) == 0);
+		assert_non_null(tmpl_directives[i].doc);
+		assert_non_null(tmpl_directives[i].fn);
+		for (at = hdr; (at = strstr(at, name)) != NULL; at += k)
+			if (at[k] == ' ' || at[k] == ',' || at[k] == '\n' ||
+			    at[k] == '"')
+				break;
+		if (at == NULL)
+			fail_msg("directive %s is not in the header of "
+			    "templates/background-paper.tmpl", name);
+	}
+	free(hdr);
+}
+
+/*
+ * The "unknown directive" message lists every row of the table, in its
+ * order, and each row's name dispatches to its handler: a directive
+ * used as its usage line documents it parses (or fails only for what
+ * its handler checks, never as unknown).
+ */
+static void
+test_directive_table_dispatches(void **state)
+{
+	struct diag	 d;
+	struct doc	*doc;
+	char		*src;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < tmpl_ndirectives; i++) {
+		diag_init(&d, NULL);
+		src = xasprintf("| a | b |\n|---|--:|\n| x | 1 |\n%s%s\n",
+		    tmpl_directives[i].name, tmpl_directives[i].args ==
+		    TMPL_ARGS_NONE ? "" : " #l caption");
+		doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
+		if (d.nitems > 0 && strstr(d.items[0].msg,
+		    "unknown directive") != NULL)
+			fail_msg("%s is unknown to the dispatch",
+			    tmpl_directives[i].name);
+		doc_free(doc);
+		diag_clear(&d);
+		free(src);
+	}
+}
+
 /* The shipped template passes the lint in strict mode. */
 static void
 test_shipped_template_lints_clean(void **state)
@@ -1153,6 +1232,8 @@ main(void)
 		cmocka_unit_test(test_parse_unused_footnote_warns),
 		cmocka_unit_test(test_parse_missing_file),
 		cmocka_unit_test(test_shipped_template_parses),
+		cmocka_unit_test(test_template_header_documents_directives),
+		cmocka_unit_test(test_directive_table_dispatches),
 		cmocka_unit_test(test_parse_if_errors),
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_shipped_template_lints_clean),
