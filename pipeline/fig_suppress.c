@@ -1383,20 +1383,18 @@ sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 				 * give it away alone; else never accepted
 				 * silently (fig_band_pooled() chose bands). */
 				if (!sup_frozen_say(S, c, t)) {
-					fprintf(stderr, "scrpaper: %s: "
+					fprintf(stderr, "scrpaper: warning: "
 					    "disclosure control cannot protect "
 					    "figure %s of board %d of "
 					    "report.yaml%s (a [c] known to be "
 					    "%ld..%ld, with nothing left to "
-					    "hide); switch bands or pool off\n",
-					    sup_past ? "warning" : "error",
+					    "hide); run scrpaper audit, or "
+					    "switch bands or pool off\n",
 					    s->defs[S->cells[c].fig].name,
 					    S->led[S->cells[c].row]->lscb + 1,
 					    sup_past ? " in the total an "
 					    "earlier year published" : "",
 					    X.lo[c], X.hi[c]);
-					if (!sup_past)
-						exit(1);
 				}
 				X.exempt[c] = 1;
 				continue;
