@@ -19,9 +19,7 @@ set -u
 e2e_setup exact_attack
 e2e_need python3
 
-# make check: 20 cohorts; make check-full (CHECK_FULL=1): 100.
 n=${EXACT_COHORTS:-20}
-e2e_full && n=${EXACT_COHORTS:-100}
 python3 tests/attack/make_exact.py --generated "$n" --seed 30 \
     --out "$tmp/c" >"$tmp/list" || { echo "FAIL: make_exact.py"; exit 1; }
 
