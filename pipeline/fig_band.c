@@ -13,6 +13,7 @@
  * For fig_eval.c only; docs/disclosure.md, "Banded shares", says why.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 #include "case.h"
@@ -106,5 +107,87 @@ fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 				fig_reader_bounds(R, r, (int)i,
 				    &l->values[i].lo, &l->values[i].hi);
 	}
+	fig_reader_free(R);
+}
+
+/* Band of the share at (row, fig) of led on (as its ledger prints it) or
+ * off, in the ledger and in the reader. */
+static void
+band_set(struct fig_reader *R, struct fig_ledger **led, size_t row,
+    size_t fig, int on)
+{
+	struct fig_value *v = &led[row]->values[fig];
+	long lo = 0, hi = 0;
+
+	v->banded = on;
+	if (on)
+		fig_band_nums(v->den, v->band_lo, v->band_hi, &lo, &hi);
+	fig_reader_band(R, row, (int)fig, on, lo, hi);
+}
+
+void
+fig_band_pooled(const struct fig_set *s, struct fig_ledger **led,
+    size_t np, size_t nb, int region_hidable, long t)
+{
+	struct fig_reader *R;
+	size_t r, i, b, p, pool = np * (nb + 1);
+	char *bad, *off;
+	int any;
+
+	if (np < 2 || nb == 0)
+		return;
+	for (r = 0, any = 0; r < pool; r++)
+		for (i = 0; i < s->ndefs; i++)
+			any |= led[r]->values[i].banded;
+	if (!any)
+		return;
+	R = fig_reader_new_pooled(s, led, np, nb, region_hidable);
+	fig_reader_exact(R, t);
+	off = xcalloc(pool * s->ndefs + 1, 1);
+	bad = xcalloc(nb + 1, 1);
+	/* While a cell is given away, every band of each board with such
+	 * a cell (in any period or total) is withdrawn, in every period;
+	 * London's: every board's. */
+	while (!fig_reader_safe(R, 1)) {
+		memset(bad, 0, nb + 1);
+		for (r = 0; r < (2 * np - 1) * (nb + 1); r++)
+			if (fig_reader_bad(R, r))
+				bad[r % (nb + 1)] = 1;
+		if (bad[nb])
+			memset(bad, 1, nb);
+		for (r = 0, any = 0; r < pool; r++) {
+			b = r % (nb + 1);
+			if (b == nb || !bad[b])
+				continue;
+			for (i = 0; i < s->ndefs; i++)
+				if (led[r]->values[i].banded) {
+					band_set(R, led, r, i, 0);
+					off[r * s->ndefs + i] = 1;
+					any = 1;
+				}
+		}
+		if (!any)
+			break;	/* no band of it left: the pooled solve's
+				 * completion step decides (it never lets a
+				 * cell go silently) */
+	}
+	/* Then the bands of each period back, the oldest first, where
+	 * every total stays safe with them. */
+	for (p = 0; p < np; p++) {
+		for (r = p * (nb + 1), any = 0; r < (p + 1) * (nb + 1); r++)
+			for (i = 0; i < s->ndefs; i++)
+				if (off[r * s->ndefs + i]) {
+					band_set(R, led, r, i, 1);
+					any = 1;
+				}
+		if (!any || fig_reader_safe(R, 1))
+			continue;
+		for (r = p * (nb + 1); r < (p + 1) * (nb + 1); r++)
+			for (i = 0; i < s->ndefs; i++)
+				if (off[r * s->ndefs + i])
+					band_set(R, led, r, i, 0);
+	}
+	free(bad);
+	free(off);
 	fig_reader_free(R);
 }

@@ -253,7 +253,7 @@ fig_count(const struct fig_set *s, const struct cohort *c, int lscb,
  * fig_ledger_free()).
  */
 static void
-fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
+fig_aggregate_one(const struct fig_set *s, const struct cohort *c,
     size_t period, int region_hidable, struct fig_ledger ***lsp,
     struct fig_ledger **regionp)
 {
@@ -273,6 +273,140 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 	fig_finish(s, region, region_hidable, t);
 	*lsp = ls;
 	*regionp = region;
+}
+
+/* 1 when the periods' bands must be chosen against their totals:
+ * pooled periods with bands (docs/disclosure.md, "Pooled periods"). */
+static int
+fig_pool_bands(const struct cohort *c)
+{
+	return c->report.pool && c->report.nbands > 0 &&
+	    report_nperiods(&c->report) >= 2;
+}
+
+/*
+ * Which bands every period keeps beside the totals (fig_band_pooled()),
+ * for the last cohort and figures asked: each period's ledgers are asked
+ * for one at a time (a paper, the ledgers, the audit), and the choice
+ * takes every period's and a solve over them all.
+ */
+static struct {
+	const struct fig_set	*s;
+	const struct cohort	*c;
+	size_t			 np, nb, nf;
+	char			*keep;	/* (period, board, figure) -> 1:
+					 * its band, if any, is printed */
+} fig_bands_kept;
+
+/* 1 when fig_bands_kept holds the choice for s and c. */
+static int
+fig_bands_valid(const struct fig_set *s, const struct cohort *c)
+{
+	return fig_bands_kept.keep != NULL && fig_bands_kept.s == s &&
+	    fig_bands_kept.c == c &&
+	    fig_bands_kept.np == report_nperiods(&c->report) &&
+	    fig_bands_kept.nb == c->report.nlscbs &&
+	    fig_bands_kept.nf == s->ndefs;
+}
+
+/* Period p's boards' ledgers ls as fig_aggregate_one() made them: the
+ * bands the choice withdrew withdrawn, texts made again. */
+static void
+fig_bands_apply(const struct fig_set *s, const struct cohort *c, size_t p,
+    struct fig_ledger **ls)
+{
+	size_t b, i, nb = c->report.nlscbs;
+
+	for (b = 0; b < nb; b++) {
+		for (i = 0; i < s->ndefs; i++)
+			if (!fig_bands_kept.keep[(p * nb + b) * s->ndefs + i])
+				ls[b]->values[i].banded = 0;
+		fig_finish(s, ls[b], 1, c->report.threshold);
+	}
+}
+
+/* Every period's ledgers (boards[p], region[p], NULL ones made by
+ * fig_aggregate_one()), then, when pooled with bands, the bands each
+ * keeps beside the totals they join; texts made again. */
+static void
+fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
+    int region_hidable, struct fig_ledger ***boards,
+    struct fig_ledger **region)
+{
+	struct fig_ledger **led;
+	size_t p, b, i, np = report_nperiods(&c->report), nb = c->report.nlscbs;
+
+	for (p = 0; p < np; p++)
+		if (boards[p] == NULL)
+			fig_aggregate_one(s, c, p, region_hidable, &boards[p],
+			    &region[p]);
+	if (!fig_pool_bands(c))
+		return;
+	if (fig_bands_valid(s, c)) {
+		for (p = 0; p < np; p++)
+			fig_bands_apply(s, c, p, boards[p]);
+		return;
+	}
+	led = xcalloc(np * (nb + 1), sizeof(*led));
+	for (p = 0; p < np; p++) {
+		for (b = 0; b < nb; b++)
+			led[p * (nb + 1) + b] = boards[p][b];
+		led[p * (nb + 1) + nb] = region[p];
+	}
+	fig_band_pooled(s, led, np, nb, region_hidable,
+	    c->report.threshold);
+	free(fig_bands_kept.keep);
+	fig_bands_kept.s = s;
+	fig_bands_kept.c = c;
+	fig_bands_kept.np = np;
+	fig_bands_kept.nb = nb;
+	fig_bands_kept.nf = s->ndefs;
+	fig_bands_kept.keep = xcalloc(np * nb * s->ndefs + 1, 1);
+	for (p = 0; p < np; p++) {
+		for (b = 0; b < nb; b++) {
+			for (i = 0; i < s->ndefs; i++)
+				fig_bands_kept.keep[(p * nb + b) * s->ndefs +
+				    i] = (char)boards[p][b]->values[i].banded;
+			fig_finish(s, boards[p][b], 1, c->report.threshold);
+		}
+		fig_finish(s, region[p], region_hidable, c->report.threshold);
+	}
+	free(led);
+}
+
+/* One period's ledgers, as published: with pooled bands, the bands
+ * every period's together leave it.  London's own ledger (region_hidable
+ * other than the report's) has no band to keep or withdraw. */
+static void
+fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
+    size_t period, int region_hidable, struct fig_ledger ***lsp,
+    struct fig_ledger **regionp)
+{
+	struct fig_ledger ***boards, **region;
+	size_t p, np = report_nperiods(&c->report), nb = c->report.nlscbs;
+
+	if (!fig_pool_bands(c) ||
+	    region_hidable != c->report.suppress_regional) {
+		fig_aggregate_one(s, c, period, region_hidable, lsp, regionp);
+		return;
+	}
+	if (!fig_bands_valid(s, c)) {
+		boards = xcalloc(np, sizeof(*boards));
+		region = xcalloc(np, sizeof(*region));
+		fig_aggregate_every(s, c, region_hidable, boards, region);
+		for (p = 0; p < np; p++)
+			if (p != period) {
+				fig_boards_free(boards[p], nb);
+				fig_ledger_free(region[p]);
+			}
+		*lsp = boards[period];
+		*regionp = region[period];
+		free(boards);
+		free(region);
+		return;
+	}
+	fig_aggregate_one(s, c, period, region_hidable, lsp, regionp);
+	fig_bands_apply(s, c, period, *lsp);
 }
 
 /* Reports each relation of s that does not hold in ledger l (of board
@@ -377,9 +511,7 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 	ps->nlscbs = nb;
 	ps->boards = xcalloc(np, sizeof(*ps->boards));
 	ps->region = xcalloc(np, sizeof(*ps->region));
-	for (p = 0; p < np; p++)
-		fig_aggregate_all(s, c, p, hid, &ps->boards[p],
-		    &ps->region[p]);
+	fig_aggregate_every(s, c, hid, ps->boards, ps->region);
 	if (!pooled)
 		return ps;
 	ps->pooled = xcalloc(nb ? nb : 1, sizeof(*ps->pooled));

@@ -162,6 +162,18 @@ struct fig_reader;
 struct fig_reader *fig_reader_new(const struct fig_set *s,
 	    struct fig_ledger **ls, size_t nb, struct fig_ledger *region,
 	    int region_hidable);
+/*
+ * The same over periods and their totals, for fig_band_pooled(): led
+ * holds np blocks of nb + 1 ledgers (the periods as published, bands
+ * read); the reader adds the totals of the first 2 .. np periods (rows
+ * from np * (nb + 1) on) with every cell that may be hidden hidden.
+ * What London, the public numbers and the periods' printed numbers
+ * (without their bands) say alone is no secret.  fig_reader_bad() is 1
+ * for a row with a cell the last fig_reader_safe() found given away.
+ */
+struct fig_reader *fig_reader_new_pooled(const struct fig_set *s,
+	    struct fig_ledger **led, size_t np, size_t nb, int region_hidable);
+int	fig_reader_bad(const struct fig_reader *R, size_t row);
 void	fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
 	    long lo, long hi);
 int	fig_reader_safe(struct fig_reader *R, int probe);
@@ -183,6 +195,19 @@ void	fig_reader_exact(struct fig_reader *R, long t);
 void	fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	    struct fig_ledger *region, int region_hidable, long t,
 	    const int *edges, size_t nedges);
+
+/*
+ * The periods' bands against the totals they join (fig_band.c), when
+ * report.yaml pools periods: led holds np >= 2 blocks of nb + 1 ledgers,
+ * each period already suppressed and banded by itself.  While the bands,
+ * all of them together, let a reader pin a cell of a total over periods
+ * (every cell of the totals hidden) or know it to lie within 1..t, the
+ * bands of the boards that give it away are withdrawn (printed [c]
+ * instead), then given back one by one, the oldest period first, where
+ * that keeps every total safe.  Texts are left to the caller.
+ */
+void	fig_band_pooled(const struct fig_set *s, struct fig_ledger **led,
+	    size_t np, size_t nb, int region_hidable, long t);
 
 /* fig_suppress.c: the numerators over den whose whole percent lies in
  * [plo, phi] (a band): [*lo, *hi], empty (lo > hi) when none

@@ -1291,6 +1291,63 @@ sup_row_cheapest(struct sup *S, size_t c)
 	return best;
 }
 
+/* 1 while the pooled solve makes again a total an earlier year
+ * published (not this release's). */
+static int sup_past;
+
+/* When c's row has nothing left to hide either: the cheapest shown
+ * cell that may be hidden of c's figure in another row of c's block
+ * (London's figure is their sum), else anywhere; or (size_t)-1. */
+static size_t
+sup_any_cheapest(struct sup *S, size_t c)
+{
+	size_t x, best = (size_t)-1, blk = S->cells[c].row / (S->nb + 1);
+	int pass;
+
+	sup_sort_ctx = S;
+	sup_sort_row = S->cells[c].row;
+	for (pass = 0; pass < 2 && best == (size_t)-1; pass++)
+		for (x = 0; x < S->ncells; x++)
+			if (sup_candidate(S, x) && (pass == 1 ||
+			    (S->cells[x].fig == S->cells[c].fig &&
+			    S->cells[x].kind == S->cells[c].kind &&
+			    S->cells[x].row / (S->nb + 1) == blk)) &&
+			    (best == (size_t)-1 || sup_cost_cmp(&x, &best) < 0))
+				best = x;
+	return best;
+}
+
+/* 1 when the frozen cells as printed, their bands left out, pin cell c
+ * or put it within 1..t with every other cell hidden: no hiding can
+ * take that back, and it is no secret (sup_exact_system(S, 1)). */
+static int
+sup_frozen_say(const struct sup *S, size_t c, long t)
+{
+	struct fig_exact *E = sup_exact_system(S, 1);
+	char *want = xcalloc(S->ncells + 1, 1);
+	long *need = xcalloc(S->ncells + 1, sizeof(*need));
+	long *v = xcalloc(S->ncells + 1, sizeof(*v));
+	long *lo = xcalloc(S->ncells + 1, sizeof(*lo));
+	long *hi = xcalloc(S->ncells + 1, sizeof(*hi));
+	size_t x;
+	int say;
+
+	for (x = 0; x < S->ncells; x++) {
+		need[x] = 1;
+		v[x] = S->cells[x].val;
+	}
+	want[c] = 1;
+	say = fig_exact_solve(E, want, need, t, v, lo, hi) == 1 &&
+	    (lo[c] == hi[c] || (lo[c] >= 1 && hi[c] <= t));
+	fig_exact_free(E);
+	free(want);
+	free(need);
+	free(v);
+	free(lo);
+	free(hi);
+	return say;
+}
+
 static void
 sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
     size_t *norder)
@@ -1319,8 +1376,27 @@ sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 			if (!sup_exposed(S, &X, c, t) || near[c])
 				continue;
 			if ((y = sup_choose(S, c)) == (size_t)-1 &&
-			    (y = sup_row_cheapest(S, c)) == (size_t)-1) {
-				X.exempt[c] = 1;	/* nothing to hide */
+			    (y = sup_row_cheapest(S, c)) == (size_t)-1 &&
+			    (y = sup_any_cheapest(S, c)) == (size_t)-1) {
+				/* Nothing to hide: no secret if the frozen
+				 * cells' printed numbers (not their bands)
+				 * give it away alone; else never accepted
+				 * silently (fig_band_pooled() chose bands). */
+				if (!sup_frozen_say(S, c, t)) {
+					fprintf(stderr, "scrpaper: warning: "
+					    "disclosure control cannot protect "
+					    "figure %s of board %d of "
+					    "report.yaml%s (a [c] known to be "
+					    "%ld..%ld, with nothing left to "
+					    "hide); run scrpaper audit, or "
+					    "switch bands or pool off\n",
+					    s->defs[S->cells[c].fig].name,
+					    S->led[S->cells[c].row]->lscb + 1,
+					    sup_past ? " in the total an "
+					    "earlier year published" : "",
+					    X.lo[c], X.hi[c]);
+				}
+				X.exempt[c] = 1;
 				continue;
 			}
 			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
@@ -1657,7 +1733,9 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 		for (q = 0; q + 1 < m; q++)
 			for (r = 0; r <= nb; r++)
 				step[k++] = all[pool + q * (nb + 1) + r];
+		sup_past = m < np;
 		sup_pooled_step(s, step, m, nb, region_hidable, t);
+		sup_past = 0;
 	}
 	for (q = 0; q + 2 < np; q++)
 		for (r = 0; r <= nb; r++)
@@ -1677,6 +1755,11 @@ struct fig_reader {
 	size_t		  nf;
 	long		  exact;	/* > 0: fig_reader_safe(R, 1) also
 					 * runs the exact check, t = exact */
+	struct fig_ledger **sums;	/* fig_reader_new_pooled(): the
+					 * totals it made, nsums of them */
+	size_t		  nsums;
+	char		 *bad;		/* row -> a cell of it given away
+					 * by the last fig_reader_safe() */
 };
 
 struct fig_reader *
@@ -1701,6 +1784,56 @@ fig_reader_new(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	sup_known(&R->S, hide);
 	free(hide);
 	return R;
+}
+
+struct fig_reader *
+fig_reader_new_pooled(const struct fig_set *s, struct fig_ledger **led,
+    size_t np, size_t nb, int region_hidable)
+{
+	struct fig_reader *R = xcalloc(1, sizeof(*R));
+	size_t pool = np * (nb + 1), nblk = 2 * np - 1, q, r, c;
+	char *hide, *band;
+
+	R->nf = s->ndefs;
+	R->nsums = (np - 1) * (nb + 1);
+	R->led = xcalloc(nblk * (nb + 1), sizeof(*R->led));
+	memcpy(R->led, led, pool * sizeof(*R->led));
+	for (q = 0; q + 1 < np; q++)
+		for (r = 0; r <= nb; r++)
+			R->led[pool + q * (nb + 1) + r] = sup_ledger_sum(s,
+			    led, q + 2, nb, r);
+	R->sums = R->led + pool;
+	sup_build(&R->S, s, R->led, nblk, nb, region_hidable, (int)np);
+	for (r = 0; r < pool; r++)
+		sup_read_hidden(&R->S, s, r);
+	/* No secret: what London, the public numbers and the periods'
+	 * printed numbers (not their bands) say alone. */
+	hide = xcalloc(R->S.ncells + 1, 1);
+	band = xcalloc(R->S.ncells + 1, 1);
+	for (c = 0; c < R->S.ncells; c++) {
+		R->S.cells[c].frozen = R->S.cells[c].row < pool;
+		band[c] = (char)R->S.cells[c].banded;
+		R->S.cells[c].banded = 0;
+		hide[c] = (char)R->S.cells[c].hidable;
+	}
+	sup_known(&R->S, hide);
+	for (c = 0; c < R->S.ncells; c++)
+		hide[c] = !R->S.cells[c].frozen && R->S.cells[c].hidable;
+	sup_known(&R->S, hide);
+	for (c = 0; c < R->S.ncells; c++) {
+		R->S.cells[c].banded = band[c];
+		if (hide[c])	/* every cell of the totals hidden */
+			R->S.cells[c].why = FIG_WHY_COMPLEMENTARY;
+	}
+	free(hide);
+	free(band);
+	return R;
+}
+
+int
+fig_reader_bad(const struct fig_reader *R, size_t row)
+{
+	return R->bad != NULL && R->bad[row];
 }
 
 void
@@ -1741,6 +1874,9 @@ sup_reader_exact(struct fig_reader *R)
 		X.val[c] = S->cells[c].val;
 	}
 	n = sup_exact_check(S, &X, R->exact);
+	for (c = 0; n > 0 && c < S->ncells; c++)
+		if (sup_exposed(S, &X, c, R->exact))
+			R->bad[S->cells[c].row] = 1;
 	free(X.want);
 	free(X.exempt);
 	free(X.need);
@@ -1754,16 +1890,22 @@ int
 fig_reader_safe(struct fig_reader *R, int probe)
 {
 	size_t c;
+	int ok = 1;
 
+	if (R->bad == NULL)
+		R->bad = xcalloc(R->S.nrows + 1, 1);
+	memset(R->bad, 0, R->S.nrows + 1);
 	if (!sup_reason(&R->S, probe))
 		return 0;
 	for (c = 0; c < R->S.ncells; c++)
 		if (sup_hidden(&R->S, c) && !R->S.cells[c].known &&
-		    R->S.lo[c] == R->S.hi[c])
-			return 0;
-	if (probe && R->exact > 0 && !sup_reader_exact(R))
+		    R->S.lo[c] == R->S.hi[c]) {
+			R->bad[R->S.cells[c].row] = 1;
+			ok = 0;
+		}
+	if (ok && probe && R->exact > 0 && !sup_reader_exact(R))
 		return 0;
-	return 1;
+	return ok;
 }
 
 void
@@ -1779,9 +1921,14 @@ fig_reader_bounds(struct fig_reader *R, size_t row, int fig, long *lo,
 void
 fig_reader_free(struct fig_reader *R)
 {
+	size_t c;
+
 	if (R == NULL)
 		return;
 	sup_free(&R->S);
+	for (c = 0; c < R->nsums; c++)
+		sup_ledger_free(R->sums[c]);
 	free(R->led);
+	free(R->bad);
 	free(R);
 }
