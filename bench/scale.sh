@@ -271,6 +271,9 @@ target "solve: worst ratio of work steps per doubling (31.10)" "$(awk \
 target "pooled: worst ratio of work steps a period (32.3)" "$(awk \
 	'$1 == "pooled" { v = $3 / $2; if (n++ && p > 0 && v / p > w)
 	w = v / p; p = v } END { if (n > 1) printf "%.2f", w }' $WORK)" 1.15
+target "pooled: worst ratio of simplex calls a period (32.3)" "$(awk \
+	'$1 == "pooled" { v = $6 / $2; if (n++ && p > 0 && v / p > w)
+	w = v / p; p = v } END { if (n > 1) printf "%.2f", w }' $WORK)" 1.15
 [ "${BENCH_ENGLAND:-1}" != 0 ] && target \
 	"England-sized (150 boards, 3 x 2 000 pooled), CPU s" "$(awk \
 	'$1 == "england" && $2 == 2000 { printf "%.0f", $4 / 1000 }' $OUT)" 600
