@@ -905,9 +905,10 @@ sup_verify(struct sup *S, int probe)
  * What a reader can tell of every cell, as sup_reason_full() computes
  * it, but starting again only where the starting ranges changed since
  * the last call of the same kind (struct sup_view); with list, the
- * caller knows that only cells list[0..nlist) may have changed since.  When the true
- * values do not meet the relations or lie outside a starting range (a
- * contradiction is then possible), sup_reason_full() itself.
+ * caller knows that only cells list[0..nlist) may have changed since.
+ * When the true values do not meet the relations or lie outside a
+ * starting range (a contradiction is then possible), sup_reason_full()
+ * itself.
  */
 static int
 sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)

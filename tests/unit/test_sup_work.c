@@ -91,8 +91,8 @@ cone_leaves_every_choice_as_it_was(void **state)
 					x = &with[b]->values[i];
 					y = &without[b]->values[i];
 					if (x->suppressed != y->suppressed ||
-					    x->why != y->why || x->lo != y->lo ||
-					    x->hi != y->hi ||
+					    x->why != y->why ||
+					    x->lo != y->lo || x->hi != y->hi ||
 					    x->nr_hidden != y->nr_hidden ||
 					    x->den_hidden != y->den_hidden)
 						fail_msg("%zu boards, seed %u: "
