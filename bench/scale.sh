@@ -23,6 +23,12 @@
 # the whole of 2 000 reviews a period (BENCH_ENGLAND_TIMEOUT seconds a
 # run, default 3 600).
 #
+# The solve's runs also count its work (SCRPAPER_WORK: reasonings, cells
+# visited, terms of relations read, values probed, exact solves), which
+# does not depend on the machine's load: printed with its ratios per
+# doubling (n log n is about 2.3 at these sizes) and, for the pooled
+# series, a period more (linear in periods is about 1 a period).
+#
 # Environment: SCRPAPER, BENCH_TIMEOUT (seconds a run, default 300),
 # BENCH_SCALE_MAX (largest template in MiB, default 16).
 # Writes build/bench/scale.txt; exit 1 when a run fails, 2 when a target
@@ -99,7 +105,9 @@ rm -rf $B/scale-longname && mkdir -p $B/scale-longname &&
 
 FAILED=0
 OUT=$B/scale.txt
+WORK=$B/scale-work.txt
 : > $OUT
+: > $WORK
 # run SERIES SIZE WANT_RC COMMAND...: one run; appends
 # "SERIES SIZE wall_ms cpu_ms rss_kb" to $OUT.
 run() {
@@ -118,6 +126,11 @@ run() {
 		END { printf "%.0f", t * 1000 }' "$T"/tv)
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T"/tv)
 	echo "$series $size $(cat "$T"/ms) $cpu $rss" >> $OUT
+	# The solve's work, when counted (SCRPAPER_WORK): SERIES SIZE
+	# steps (cells + terms + probes) reasonings exact simplex.
+	sed -n 's/^scrpaper: work: //p' "$T"/err | tail -n 1 | tr -d ',()' |
+	    awk -v s="$series" -v n="$size" '{ printf "%s %s %d %d %d %d\n",
+	    s, n, $3 + $5 + $7, $1, $9, $12 }' >> $WORK
 }
 
 mib=1
@@ -158,13 +171,14 @@ region() { # NAME ARGS...: $B/region-NAME, unless made by this generator
 for b in 20 40 80 160; do
 	echo "bench/scale: the solve of $b boards, $((12 * b)) reviews" >&2
 	region "b$b" --boards $b --reviews $((12 * b)) --periods 1 --no-pool
-	run solve $b 0 "$SCRPAPER" figures --input $B/region-b$b --all-lscbs
+	run solve $b 0 env SCRPAPER_WORK=1 "$SCRPAPER" figures \
+	    --input $B/region-b$b --all-lscbs
 done
 for p in 2 3 4 5; do
 	echo "bench/scale: the pooled solve of $p periods" >&2
 	region "p$p" --boards 33 --reviews 60 --periods $p
-	run pooled $p 0 "$SCRPAPER" figures --input $B/region-p$p \
-	    --all-periods --pooled --all-lscbs
+	run pooled $p 0 env SCRPAPER_WORK=1 "$SCRPAPER" figures \
+	    --input $B/region-p$p --all-periods --pooled --all-lscbs
 done
 if [ "${BENCH_ENGLAND:-1}" != 0 ]; then
 	t=$TIMEOUT
@@ -173,8 +187,9 @@ if [ "${BENCH_ENGLAND:-1}" != 0 ]; then
 		echo "bench/scale: England-sized, 150 boards, 3 x $n reviews," \
 		    "pooled" >&2
 		region "e$n" --boards 150 --reviews $n --periods 3
-		run england $n 0 "$SCRPAPER" figures --input $B/region-e$n \
-		    --all-periods --pooled --all-lscbs
+		run england $n 0 env SCRPAPER_WORK=1 "$SCRPAPER" \
+		    figures \
+		    --input $B/region-e$n --all-periods --pooled --all-lscbs
 	done
 	TIMEOUT=$t
 fi
@@ -195,6 +210,25 @@ BEGIN { printf "%-10s %8s %10s %10s %9s %7s %7s\n", "series", "size",
 	printf "%-10s %8s %10.0f %10s %9.1f %7s %7s\n", $1, $2, $3, $4,
 	    $5 / 1024, xc, xr
 	prev = $1; pc = $4; pr = $5; ps = $2
+}'
+
+echo
+echo "the solve's work (SCRPAPER_WORK; steps = cells + terms + probes):" \
+	"x = ratio to the row above (pooled: steps a period)"
+sort -s -k1,1 $WORK | awk '
+BEGIN { printf "%-10s %8s %14s %11s %8s %9s %7s %7s\n", "series", "size",
+	"steps", "reasonings", "exact", "simplex", "x steps", "x exact" }
+{
+	xs = xe = "-"
+	if ($1 == prev && ps > 0) {
+		xs = sprintf("%.2f", $3 / ps)
+		if (pe > 0) xe = sprintf("%.2f", $5 / pe)
+		if ($1 == "pooled")
+			xs = sprintf("%.2f", ($3 / $2) / (ps / pn))
+	}
+	printf "%-10s %8s %14s %11s %8s %9s %7s %7s\n", $1, $2, $3, $4, $5,
+	    $6, xs, xe
+	prev = $1; ps = $3; pe = $5; pn = $2
 }'
 
 # The targets: no doubling costs more than 2.8 times the CPU or 2.5 times
@@ -229,6 +263,17 @@ target "solve: worst CPU ratio per doubling of boards x reviews" \
 target "solve: worst peak RSS ratio per doubling" "$(worst solve 5)" 2.5
 target "pooled: worst ratio of CPU a period, a period more" \
 	"$(perperiod)" 1.5
+# The work counted: n log n per doubling of boards x reviews (2.3), and
+# no more work a period for a period more (1.15: linear in periods).
+target "solve: worst ratio of work steps per doubling (31.10)" "$(awk \
+	'$1 == "solve" { if (n++ && p > 0 && $3 / p > w) w = $3 / p; p = $3 }
+	END { if (n > 1) printf "%.2f", w }' $WORK)" 2.3
+target "pooled: worst ratio of work steps a period (32.3)" "$(awk \
+	'$1 == "pooled" { v = $3 / $2; if (n++ && p > 0 && v / p > w)
+	w = v / p; p = v } END { if (n > 1) printf "%.2f", w }' $WORK)" 1.15
+target "pooled: worst ratio of simplex calls a period (32.3)" "$(awk \
+	'$1 == "pooled" { v = $6 / $2; if (n++ && p > 0 && v / p > w)
+	w = v / p; p = v } END { if (n > 1) printf "%.2f", w }' $WORK)" 1.15
 [ "${BENCH_ENGLAND:-1}" != 0 ] && target \
 	"England-sized (150 boards, 3 x 2 000 pooled), CPU s" "$(awk \
 	'$1 == "england" && $2 == 2000 { printf "%.0f", $4 / 1000 }' $OUT)" 600

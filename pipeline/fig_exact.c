@@ -119,6 +119,12 @@ fig_exact_mips(const struct fig_exact *E)
 	return E->nmip;
 }
 
+size_t
+fig_exact_lps(const struct fig_exact *E)
+{
+	return E->nlp;
+}
+
 static long
 ex_floordiv(long a, long b)
 {

@@ -256,6 +256,30 @@ extern int fig_suppress_joint;
 extern int fig_suppress_complete;
 
 /*
+ * 1 (the default): a complementary candidate outside the cone of the
+ * cell it should unpin is not reasoned over (it cannot unpin it).  0:
+ * every candidate is; the same choices, more work.  For the test that
+ * compares the two only.
+ */
+extern int fig_suppress_cone;
+
+/*
+ * The work of every solve since the process began, counted in steps
+ * that each cost a bounded time (the growth tests of issues 31.10 and
+ * 32.3 compare them, not seconds): sup_reason() calls; cells visited by
+ * a pass over cells (the scans for a change or a pinned cell, the
+ * regions reasoned again, the candidates' rings); terms of relations
+ * read by bound propagation; values tried one by one (probing); exact
+ * solves, and the simplex and branch-and-bound calls within them.  With
+ * SCRPAPER_WORK set, a solve prints them on standard error at exit.
+ */
+struct fig_work {
+	unsigned long long	reasons, cells, terms, probes;
+	unsigned long long	exact, lps, mips;
+};
+extern struct fig_work fig_work;
+
+/*
  * The exact reader (fig_exact.c, GLPK): unknowns 0..nvars-1, each whole
  * and within its bounds (FIG_EXACT_INF: none given; a shown cell has
  * lo = hi = its value), and facts sum of k[i] * x[var[i]] (= when eq,
@@ -285,6 +309,8 @@ int	fig_exact_outer(struct fig_exact *E, long *lo, long *hi);
 /* glp_intopt() calls fig_exact_solve() made (the rest were settled by
  * propagation, witnesses or the relaxation). */
 size_t	fig_exact_mips(const struct fig_exact *E);
+/* glp_simplex() calls it made. */
+size_t	fig_exact_lps(const struct fig_exact *E);
 void	fig_exact_free(struct fig_exact *E);
 
 #endif

@@ -37,6 +37,9 @@
 
 enum sup_kind { SUP_NUM, SUP_NR, SUP_DEN };
 
+/* The work of the solves since the process began (fig_impl.h). */
+struct fig_work fig_work;
+
 struct sup_cell {
 	size_t		 row;	/* board index, or nb for London */
 	int		 fig;	/* figure (NR: the first of its class) */
@@ -123,6 +126,17 @@ struct sup {
 	size_t		*queue;		/* constraints to revisit */
 	size_t		 qhead, qtail;	/* ring of ncons + 1 */
 	char		*inq;
+	/* Why view 0 (propagation alone) holds each bound: used[j] is set
+	 * when relation adj[j] narrowed cell c (adjoff[c] <= j <
+	 * adjoff[c + 1]) since c last started again.  A bound is implied
+	 * by the starting ranges of the cells these relations reach from
+	 * it (sup_cone()). */
+	char		*used;
+	size_t		 curcon;	/* the relation propagating now */
+	char		*incone;	/* sup_choose(): x's cone */
+	size_t		*seen;		/* sup_choose(): cell -> the call
+					 * that reached it */
+	size_t		 nchoose;	/* sup_choose() calls */
 };
 
 /* Cell index of (row, fig, kind); the layout is fixed by sup_build. */
@@ -408,6 +422,10 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	S->inrcon = xcalloc(S->ncons + 1, 1);
 	S->queue = xcalloc(S->ncons + 1, sizeof(*S->queue));
 	S->inq = xcalloc(S->ncons + 1, 1);
+	S->used = xcalloc(S->adjoff[S->ncells] + 1, 1);
+	S->incone = xcalloc(n, 1);
+	S->seen = xcalloc(n, sizeof(*S->seen));
+	S->curcon = (size_t)-1;
 	/* Do the true values meet every relation?  Then a reader's
 	 * reasoning never ends in a contradiction (sup_reason()). */
 	S->truth = 1;
@@ -453,6 +471,9 @@ sup_free(struct sup *S)
 	free(S->trail);
 	free(S->queue);
 	free(S->inq);
+	free(S->used);
+	free(S->incone);
+	free(S->seen);
 }
 
 static void
@@ -488,8 +509,12 @@ sup_narrow(struct sup *S, size_t c, long lo, long hi)
 		S->hi[c] = hi;
 	if (S->lo[c] > S->hi[c])
 		return 0;
-	for (i = S->adjoff[c]; i < S->adjoff[c + 1]; i++)
+	for (i = S->adjoff[c]; i < S->adjoff[c + 1]; i++) {
+		/* Only propagation narrows view 0 (no probing there). */
+		if (S->adj[i] == S->curcon && S->lo == S->view[0].lo)
+			S->used[i] = 1;
 		sup_enqueue(S, S->adj[i]);
+	}
 	return 1;
 }
 
@@ -536,6 +561,8 @@ sup_propagate(struct sup *S)
 		if (!ok)
 			continue;
 		k = &S->cons[ki];
+		S->curcon = ki;
+		fig_work.terms += k->n;
 		smin = smax = wmax = 0;
 		for (i = 0; i < k->n; i++) {
 			a = k->coef[i];
@@ -558,6 +585,7 @@ sup_propagate(struct sup *S)
 		shi = k->op == FIG_REL_EQ ? smax - k->rhs : wmax;
 		if (slo >= wmax && shi >= wmax)
 			continue;
+		fig_work.terms += k->n;
 		for (i = 0; i < k->n && ok; i++) {
 			size_t c = k->cell[i];
 
@@ -588,6 +616,7 @@ sup_propagate(struct sup *S)
 				ok = 0;
 		}
 	}
+	S->curcon = (size_t)-1;
 	return ok;
 }
 
@@ -606,6 +635,7 @@ sup_try(struct sup *S, size_t c, long v)
 	size_t mark = S->ntrail;
 	int ok;
 
+	fig_work.probes++;
 	ok = sup_narrow(S, c, v, v) && sup_propagate(S);
 	sup_undo(S, mark);
 	return ok;
@@ -627,6 +657,9 @@ sup_reason_full(struct sup *S, int probe)
 	int changed, any;
 
 	S->ntrail = 0;
+	fig_work.cells += S->ncells;
+	if (S->lo == S->view[0].lo)
+		memset(S->used, 0, S->adjoff[S->ncells] + 1);
 	for (c = 0; c < S->ncells; c++) {
 		if (!sup_hidden(S, c) || S->cells[c].known)
 			S->lo[c] = S->hi[c] = S->cells[c].val;
@@ -644,6 +677,7 @@ sup_reason_full(struct sup *S, int probe)
 		return 1;
 	do {
 		changed = 0;
+		fig_work.cells += S->ncells;
 		for (c = 0; c < S->ncells; c++) {
 			if (!sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
 			    S->hi[c] - S->lo[c] > SUP_PROBE)
@@ -725,6 +759,7 @@ sup_rgn_grow(struct sup *S, const struct sup_view *V, size_t *n)
 				continue;
 			S->inrcon[S->adj[j]] = 1;
 			S->rcon[nk++] = S->adj[j];
+			fig_work.terms += k->n;
 			for (t = 0; t < k->n; t++)
 				if (V->ilo[k->cell[t]] < V->ihi[k->cell[t]])
 					sup_rgn_add(S, n, k->cell[t]);
@@ -764,6 +799,7 @@ sup_parts(struct sup *S, size_t n)
 					continue;
 				S->inrcon[S->adj[j]] = 1;
 				stack[nk++] = S->adj[j];
+				fig_work.terms += k->n;
 				for (t = 0; t < k->n; t++) {
 					d = k->cell[t];
 					if (S->lo[d] < S->hi[d] &&
@@ -799,6 +835,7 @@ sup_probe(struct sup *S, size_t n)
 	sup_parts(S, n);
 	do {
 		changed = 0;
+		fig_work.cells += n;
 		for (i = 0; i < n; i++) {
 			c = S->rgn[i];
 			if (!sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
@@ -867,12 +904,14 @@ sup_verify(struct sup *S, int probe)
 /*
  * What a reader can tell of every cell, as sup_reason_full() computes
  * it, but starting again only where the starting ranges changed since
- * the last call of the same kind (struct sup_view).  When the true
- * values do not meet the relations or lie outside a starting range (a
- * contradiction is then possible), sup_reason_full() itself.
+ * the last call of the same kind (struct sup_view); with list, the
+ * caller knows that only cells list[0..nlist) may have changed since.
+ * When the true values do not meet the relations or lie outside a
+ * starting range (a contradiction is then possible), sup_reason_full()
+ * itself.
  */
 static int
-sup_reason(struct sup *S, int probe)
+sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
 {
 	struct sup_view *V = &S->view[probe != 0];
 	size_t c, i, n = 0, nk, b, e;
@@ -880,9 +919,34 @@ sup_reason(struct sup *S, int probe)
 
 	S->lo = V->lo;
 	S->hi = V->hi;
+	fig_work.reasons++;
 	if (!S->truth)
 		return sup_reason_full(S, probe);
-	for (b = 0; b < S->ncells; b = e) {
+	/* Only the cells listed changed since the last reasoning: the
+	 * others need no comparing. */
+	for (i = 0; list != NULL && V->valid && i < nlist; i++) {
+		c = list[i];
+		fig_work.cells++;
+		if (memcmp(&S->cells[c], &V->was[c], sizeof(*S->cells)) == 0)
+			continue;
+		sup_start(S, c, &lo, &hi);
+		if (S->cells[c].val < lo || S->cells[c].val > hi) {
+			for (i = 0; i < n; i++)
+				S->inrgn[S->rgn[i]] = 0;
+			V->valid = 0;
+			return sup_reason_full(S, probe);
+		}
+		if (lo != V->ilo[c] || hi != V->ihi[c])
+			sup_rgn_add(S, &n, c);
+		V->was[c] = S->cells[c];
+	}
+	if (list != NULL && V->valid)
+		b = S->ncells;	/* no scan */
+	else {
+		b = 0;
+		fig_work.cells += S->ncells;
+	}
+	for (; b < S->ncells; b = e) {
 		e = b + SUP_BLOCK < S->ncells ? b + SUP_BLOCK : S->ncells;
 		if (V->valid && memcmp(&S->cells[b], &V->was[b],
 		    (e - b) * sizeof(*S->cells)) == 0)
@@ -903,12 +967,16 @@ sup_reason(struct sup *S, int probe)
 	/* The cells added are those whose start did not change: open
 	 * before if and only if open now. */
 	nk = sup_rgn_grow(S, V, &n);
+	fig_work.cells += n;
 	for (i = 0; i < n; i++) {
 		c = S->rgn[i];
 		S->inrgn[c] = 0;
 		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
 		S->lo[c] = V->ilo[c];
 		S->hi[c] = V->ihi[c];
+		if (!probe)
+			memset(S->used + S->adjoff[c], 0, S->adjoff[c + 1] -
+			    S->adjoff[c]);
 	}
 	S->ntrail = 0;
 	for (i = 0; i < nk; i++)
@@ -921,6 +989,13 @@ sup_reason(struct sup *S, int probe)
 	sup_verify(S, probe);
 #endif
 	return 1;
+}
+
+/* sup_reason_at() after any change: every cell compared. */
+static int
+sup_reason(struct sup *S, int probe)
+{
+	return sup_reason_at(S, probe, NULL, 0);
 }
 
 /* Returns a hidden cell a reader can pin to one value that is no
@@ -936,6 +1011,7 @@ sup_pinned(struct sup *S)
 	for (probe = 0; probe < 2; probe++) {
 		if (!sup_reason(S, probe))
 			return SUP_BROKEN;
+		fig_work.cells += S->ncells;
 		for (c = 0; c < S->ncells; c++)
 			if (sup_hidden(S, c) && !S->cells[c].known &&
 			    S->lo[c] == S->hi[c])
@@ -971,26 +1047,68 @@ sup_cost_cmp(const void *a, const void *b)
 }
 
 /*
+ * Marks in S->incone the cells whose starting ranges view 0's bounds of
+ * x rest on: x, and the cells of every relation that narrowed a cell
+ * reached so far (S->used).  Hiding a shown cell outside them cannot
+ * widen x: every narrowing that pinned x still holds, from premises
+ * that did not change.  Lists them in list[]; returns their number.
+ */
+static size_t
+sup_cone(struct sup *S, size_t x, size_t *list)
+{
+	size_t n = 0, i, j, t, c;
+
+	S->incone[x] = 1;
+	list[n++] = x;
+	for (i = 0; i < n; i++) {
+		c = list[i];
+		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
+			const struct sup_con *k = &S->cons[S->adj[j]];
+
+			if (!S->used[j])
+				continue;
+			fig_work.terms += k->n;
+			for (t = 0; t < k->n; t++)
+				if (!S->incone[k->cell[t]]) {
+					S->incone[k->cell[t]] = 1;
+					list[n++] = k->cell[t];
+				}
+		}
+	}
+	return n;
+}
+
+/*
  * The cheapest shown cell to hide so that cell x is no longer pinned.
  * The candidates are the shown cells of x's constraints (and, if none,
  * of the constraints of the hidden cells next to x, and so on outwards),
  * cheapest first (smallest value; a cell of x's own row on a tie): the
  * first whose hiding alone leaves x with two values or more wins, else
- * the cheapest.  Returns (size_t)-1 if there is no candidate.
+ * the cheapest.  Returns (size_t)-1 if there is no candidate.  When
+ * propagation alone pins x, a candidate outside x's cone (sup_cone())
+ * leaves it pinned and is not reasoned over: the choice is the same,
+ * the work is the cone's, not a reasoning a candidate.
  */
 static size_t
 sup_choose(struct sup *S, size_t x)
 {
-	size_t *front, *next, *cand, nfront = 1, nnext, ncand = 0, i, j, t;
-	size_t c, depth, best = (size_t)-1;
-	char *seen;
+	size_t *front, *next, *cand, *cone, nfront = 1, nnext, ncand = 0;
+	size_t c, depth, best = (size_t)-1, ncone = 0, i, j, t, *seen, me;
+	size_t changed[2], nchanged = 0;
 
-	front = xcalloc(S->ncells, sizeof(*front));
-	next = xcalloc(S->ncells, sizeof(*next));
-	cand = xcalloc(S->ncells, sizeof(*cand));
-	seen = xcalloc(S->ncells, 1);
+	front = xreallocarray(NULL, S->ncells + 1, sizeof(*front));
+	next = xreallocarray(NULL, S->ncells + 1, sizeof(*next));
+	cand = xreallocarray(NULL, S->ncells + 1, sizeof(*cand));
+	cone = xreallocarray(NULL, S->ncells + 1, sizeof(*cone));
+	seen = S->seen;
+	me = ++S->nchoose;
+	/* View 0 as the cells are now (the trials below reason from it),
+	 * and x's cone when propagation alone pins x. */
+	if (S->truth && sup_reason(S, 0) && fig_suppress_cone &&
+	    S->lo[x] == S->hi[x])
+		ncone = sup_cone(S, x, cone);
 	front[0] = x;
-	seen[x] = 1;
+	seen[x] = me;
 	sup_sort_ctx = S;
 	sup_sort_row = S->cells[x].row;
 	for (depth = 0; depth < 4 && nfront > 0 && best == (size_t)-1;
@@ -1003,11 +1121,12 @@ sup_choose(struct sup *S, size_t x)
 			    j < S->adjoff[front[i] + 1]; j++) {
 				const struct sup_con *k = &S->cons[S->adj[j]];
 
+				fig_work.terms += k->n;
 				for (t = 0; t < k->n; t++) {
 					c = k->cell[t];
-					if (seen[c])
+					if (seen[c] == me)
 						continue;
-					seen[c] = 1;
+					seen[c] = me;
 					if (sup_candidate(S, c))
 						cand[ncand++] = c;
 					else if (sup_hidden(S, c))
@@ -1021,9 +1140,33 @@ sup_choose(struct sup *S, size_t x)
 		qsort(cand + first, ncand - first, sizeof(*cand),
 		    sup_cost_cmp);
 		for (i = first; i < ncand && i < first + SUP_TRIALS; i++) {
+			if (ncone > 0 && !S->incone[cand[i]]) {
+#ifdef SUP_VERIFY
+				/* The candidate the cone rules out: x stays
+				 * pinned when it is hidden. */
+				S->cells[cand[i]].why = FIG_WHY_COMPLEMENTARY;
+				if (sup_reason(S, 0) && S->lo[x] < S->hi[x]) {
+					fprintf(stderr, "sup_verify: cell %zu "
+					    "outside the cone of %zu unpins "
+					    "it\n", cand[i], x);
+					abort();
+				}
+				S->cells[cand[i]].why = FIG_SHOWN;
+				changed[0] = cand[i];
+				nchanged = 1;
+#endif
+				continue;
+			}
+			/* Since view 0 was last reasoned over (above,
+			 * or the trial before), only the candidate tried
+			 * before and this one changed. */
+			changed[nchanged++] = cand[i];
 			S->cells[cand[i]].why = FIG_WHY_COMPLEMENTARY;
-			t = sup_reason(S, 0) && S->lo[x] < S->hi[x];
+			t = sup_reason_at(S, 0, changed, nchanged) &&
+			    S->lo[x] < S->hi[x];
 			S->cells[cand[i]].why = FIG_SHOWN;
+			changed[0] = cand[i];
+			nchanged = 1;
 			if (t) {
 				best = cand[i];
 				break;
@@ -1033,10 +1176,12 @@ sup_choose(struct sup *S, size_t x)
 	/* None alone unpins x: the cheapest of the nearest ring. */
 	if (best == (size_t)-1 && ncand > 0)
 		best = cand[0];
+	for (i = 0; i < ncone; i++)
+		S->incone[cone[i]] = 0;
 	free(front);
 	free(next);
 	free(cand);
-	free(seen);
+	free(cone);
 	return best;
 }
 
@@ -1096,6 +1241,7 @@ sup_base_rule(struct sup *S, const struct fig_set *s)
 {
 	size_t nf = s->ndefs, r, i, c, b;
 
+	fig_work.cells += S->nrows * nf;
 	for (r = 0; r < S->nrows; r++)
 		for (i = 0; i < nf; i++) {
 			c = sup_at(nf, r, (int)i, SUP_NUM);
@@ -1121,6 +1267,7 @@ sup_known(struct sup *S, const char *hide)
 	size_t c;
 
 	save = xcalloc(S->ncells ? S->ncells : 1, sizeof(*save));
+	fig_work.cells += S->ncells;
 	for (c = 0; c < S->ncells; c++) {
 		save[c] = S->cells[c].why;
 		if (hide[c])
@@ -1155,9 +1302,27 @@ sup_cpu(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* SCRPAPER_WORK: the work counted, on standard error at exit. */
+static void
+sup_work_say(void)
+{
+	fprintf(stderr, "scrpaper: work: %llu reasonings, %llu cells, "
+	    "%llu terms, %llu probes, %llu exact solves (%llu simplex, %llu "
+	    "branch-and-bound)\n", fig_work.reasons, fig_work.cells,
+	    fig_work.terms, fig_work.probes, fig_work.exact, fig_work.lps,
+	    fig_work.mips);
+}
+
 static void
 sup_begin(const char *what)
 {
+	static int registered;
+	const char *e = getenv("SCRPAPER_WORK");
+
+	if (!registered && e != NULL && *e != '\0') {
+		registered = 1;
+		atexit(sup_work_say);
+	}
 	snprintf(sup_what, sizeof(sup_what), "%s", what);
 	sup_t0 = sup_cpu();
 	sup_said = 0;
@@ -1219,6 +1384,15 @@ sup_exact_system(const struct sup *S, int baseline)
 	return E;
 }
 
+/* Counts an exact solve's work. */
+static void
+sup_work_exact(const struct fig_exact *E)
+{
+	fig_work.exact++;
+	fig_work.lps += fig_exact_lps(E);
+	fig_work.mips += fig_exact_mips(E);
+}
+
 /* What the exact check of sup_complete() works with. */
 struct sup_ex {
 	char	*want, *exempt;
@@ -1247,8 +1421,10 @@ sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 	for (c = 0; c < S->ncells; c++)
 		X->want[c] = sup_hidden(S, c) && !S->cells[c].known &&
 		    !X->exempt[c];
+	fig_work.cells += S->ncells;
 	E = sup_exact_system(S, 0);
 	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
+	sup_work_exact(E);
 	fig_exact_free(E);
 	if (rc != 1)
 		return -1;
@@ -1265,6 +1441,7 @@ sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 			for (c = 0; c < S->ncells; c++)
 				if (X->want[c] && blo[c] >= 1 && bhi[c] <= t)
 					X->exempt[c] = 1;
+		sup_work_exact(E);
 		fig_exact_free(E);
 		free(blo);
 		free(bhi);
@@ -1283,6 +1460,7 @@ sup_row_cheapest(struct sup *S, size_t c)
 
 	sup_sort_ctx = S;
 	sup_sort_row = S->cells[c].row;
+	fig_work.cells += S->ncells;
 	for (x = 0; x < S->ncells; x++)
 		if (S->cells[x].row == S->cells[c].row &&
 		    sup_candidate(S, x) && (best == (size_t)-1 ||
@@ -1541,6 +1719,7 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 
 int fig_suppress_joint = 1;
 int fig_suppress_complete = 1;
+int fig_suppress_cone = 1;
 
 /* For fig_band.c too (fig_impl.h). */
 void

@@ -1,0 +1,129 @@
+/*
+ * test_sup_work.c: the suppression's work (issues 29, 31.10, 32.3),
+ * counted in steps (fig_work), not seconds.  Choosing a complementary
+ * cell tries candidates one by one; a candidate outside the cone of the
+ * pinned cell (the cells its bounds were derived from) cannot unpin it
+ * and is no longer reasoned over.  The choices must not change: the
+ * shipped cohort dealt over 4, 8, 16 and 33 boards is suppressed with and
+ * without the cone (fig_suppress_cone), every board's ledger compared
+ * value by value, and the reasonings counted.  Run from the project root
+ * (it reads input/ and templates/figures.yaml).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+
+/* Deals c's cases over its first nb boards, skewed as real boards are
+ * (the first boards get more, the last few). */
+static void
+deal(struct cohort *c, size_t nb, unsigned seed)
+{
+	size_t i, k;
+	unsigned r = seed;
+
+	for (i = 0; i < c->ncases; i++) {
+		k = (size_t)rand_r(&r) % nb;
+		if (rand_r(&r) % 2)
+			k = (size_t)rand_r(&r) % (k + 1);
+		c->cases[i].lscb = (int)k;
+	}
+}
+
+/* The boards' ledgers of c, suppressed; *reasons: the reasonings they
+ * took. */
+static struct fig_ledger **
+solve(const struct fig_set *s, const struct cohort *c, int cone,
+    unsigned long long *reasons)
+{
+	struct fig_ledger **ls;
+	unsigned long long r0 = fig_work.reasons;
+
+	fig_suppress_cone = cone;
+	ls = fig_aggregate_boards(s, c);
+	fig_suppress_cone = 1;
+	*reasons = fig_work.reasons - r0;
+	return ls;
+}
+
+static void
+cone_leaves_every_choice_as_it_was(void **state)
+{
+	static const size_t nbs[] = { 4, 8, 16, 33 };
+	struct diag d;
+	struct cohort *c;
+	struct fig_set *s;
+	struct fig_ledger **with, **without;
+	unsigned long long rw, ro, tw = 0, to = 0;
+	size_t n, b, i, hidden = 0;
+	unsigned seed;
+
+	(void)state;
+	diag_init(&d, stderr);
+	c = case_load_dir("input", NULL, &d);
+	assert_non_null(c);
+	s = fig_load("templates/figures.yaml", c, &d);
+	assert_non_null(s);
+	assert_int_equal(d.nerrors, 0);
+	for (n = 0; n < sizeof(nbs) / sizeof(nbs[0]); n++)
+		for (seed = 1; seed <= 2; seed++) {
+			assert_true(nbs[n] <= c->report.nlscbs);
+			deal(c, nbs[n], seed);
+			without = solve(s, c, 0, &ro);
+			with = solve(s, c, 1, &rw);
+			for (b = 0; b < c->report.nlscbs; b++) {
+				assert_int_equal(with[b]->nvalues,
+				    without[b]->nvalues);
+				for (i = 0; i < with[b]->nvalues; i++) {
+					const struct fig_value *x, *y;
+
+					x = &with[b]->values[i];
+					y = &without[b]->values[i];
+					if (x->suppressed != y->suppressed ||
+					    x->why != y->why ||
+					    x->lo != y->lo || x->hi != y->hi ||
+					    x->nr_hidden != y->nr_hidden ||
+					    x->den_hidden != y->den_hidden)
+						fail_msg("%zu boards, seed %u: "
+						    "board %zu %s differs",
+						    nbs[n], seed, b, x->name);
+					hidden += x->suppressed;
+				}
+			}
+			/* Never more work; the counts go to the log. */
+			assert_true(rw <= ro);
+			tw += rw;
+			to += ro;
+			printf("%zu boards, seed %u: %llu reasonings with the "
+			    "cone, %llu without\n", nbs[n], seed, rw, ro);
+			fig_boards_free(with, c->report.nlscbs);
+			fig_boards_free(without, c->report.nlscbs);
+		}
+	/* Something was hidden, and the cone saved reasonings overall. */
+	assert_true(hidden > 0);
+	assert_true(tw < to);
+	fig_set_free(s);
+	cohort_free(c);
+	diag_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cone_leaves_every_choice_as_it_was),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
