@@ -3,8 +3,8 @@
  * reads input/report.yaml, codebook.yaml, national.yaml and the case
  * files in input/cases/, validates every rule of the case schema and
  * builds these structs; later stages may trust them.
- * For the loader, the aggregator (figures) and main.c; renderers read the
- * report settings through it too.
+ * For the loader, the aggregator (figures) and the commands (cli_*.c);
+ * renderers read the report settings through it too.
  */
 #ifndef SCR_CASE_H
 #define SCR_CASE_H

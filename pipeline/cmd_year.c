@@ -9,7 +9,7 @@
  * The year convention, written once here: the period after the current
  * one starts the day after it ends and runs YEAR_MONTHS months, unless
  * new-year is told --months N; its label is derived from its years as
- * the loader derives one (case_load.c), unless told --label L.
+ * the loader derives one (case_report.c), unless told --label L.
  */
 #define _GNU_SOURCE		/* renameat2, RENAME_NOREPLACE */
 #include <stddef.h>
@@ -103,7 +103,7 @@ months_of(int from, int to)
 	    from / 100 % 100 + 1;
 }
 
-/* The label the loader derives for from..to (case_load.c). */
+/* The label the loader derives for from..to (case_report.c). */
 static char *
 label_of(int from, int to)
 {

@@ -3,7 +3,7 @@
  * input through a struct diag, which prints them as
  *     FILE:LINE:COL: error: message
  * and counts them, so that a run can report every problem and then stop.
- * For every stage and main.c.
+ * For every stage and the commands (main.c, cli_*.c).
  */
 #ifndef SCR_DIAG_H
 #define SCR_DIAG_H

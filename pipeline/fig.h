@@ -4,7 +4,8 @@
  * figure counts; fig_aggregate() runs them over a cohort selection and
  * returns the ledger: every figure with numerator, denominator, percent,
  * printed text and whether disclosure control suppressed it.
- * For the figure loader, the aggregator, the template filler and main.c.
+ * For the figure loader, the aggregator, the template filler and the
+ * commands (cli_*.c).
  */
 #ifndef SCR_FIG_H
 #define SCR_FIG_H

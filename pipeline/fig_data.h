@@ -5,7 +5,7 @@
  * layout of the Department for Education's open data standards, a
  * metadata CSV describing every column, and a README for the data.
  * Built from the figures stage's public API (fig.h) only.
- * For main.c and the tests.
+ * For the commands (main.c, cli_*.c) and the tests.
  */
 #ifndef SCR_FIG_DATA_H
 #define SCR_FIG_DATA_H

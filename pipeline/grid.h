@@ -3,7 +3,7 @@
  * a grid of squares, from INPUT/grid.yaml (input/README.md).  The
  * regional paper draws its tile map from it (fill.h); a region without
  * the file gets the board table alone.
- * For main.c, paper.c, the filler and the tests.
+ * For the commands (cli_*.c), paper.c, the filler and the tests.
  */
 #ifndef SCR_GRID_H
 #define SCR_GRID_H

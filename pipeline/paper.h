@@ -4,8 +4,8 @@
  * region's and every board's, each made once, on first use) and builds
  * one filled document per paper; the only module that knows which ledgers
  * exist.  `scrpaper check` goes through it too, never through a back end.
- * For main.c and the tests; the back ends (render.h) take the documents
- * it builds.
+ * For the commands (cli_*.c) and the tests; the back ends (render.h)
+ * take the documents it builds.
  */
 #ifndef SCR_PAPER_H
 #define SCR_PAPER_H

@@ -5,7 +5,7 @@
  * (render_html.c), the ODF text document (render_odt.c), the text dumps of
  * `scrpaper render --dump` and the table of formats that chooses among
  * them (render_backend.c).
- * For main.c and the tests.
+ * For the commands (main.c, cli_*.c) and the tests.
  */
 #ifndef SCR_RENDER_H
 #define SCR_RENDER_H
