@@ -321,7 +321,27 @@ rndr_inline(const struct doc_node *n, struct buf *b, PangoAttrList *al,
 			pango_attr_list_insert(al, a);
 			rndr_ref_add(t, start, b->len, c->as.xref.target, 1);
 			break;
-		default:
+		case DOC_ROOT:
+		case DOC_HEADING:
+		case DOC_SUBTITLE:
+		case DOC_PARA:
+		case DOC_ASIDE:
+		case DOC_LIST:
+		case DOC_ITEM:
+		case DOC_TABLE:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_SIGNOFF:
+		case DOC_PAGEBREAK:
+		case DOC_CHART:
+		case DOC_TILEMAP:
+		case DOC_TEXT:
+		case DOC_FIGREF:
+		case DOC_NATREF:
+		case DOC_FIELD:
+		case DOC_CAPTION:
 			if (c->text != NULL)
 				buf_puts(b, c->text);
 			break;

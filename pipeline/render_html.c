@@ -239,7 +239,23 @@ html_inline(struct html *h, const struct doc_node *n)
 			buf_put_xml(b, c->text);
 			buf_puts(b, "</a></sup>");
 			break;
-		default:
+		case DOC_ROOT:
+		case DOC_HEADING:
+		case DOC_SUBTITLE:
+		case DOC_PARA:
+		case DOC_ASIDE:
+		case DOC_LIST:
+		case DOC_ITEM:
+		case DOC_TABLE:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_SIGNOFF:
+		case DOC_PAGEBREAK:
+		case DOC_CHART:
+		case DOC_TILEMAP:
+		case DOC_CAPTION:
 			html_inline(h, c);
 			break;
 		}
@@ -849,7 +865,21 @@ html_body(struct html *h)
 			}
 			buf_printf(b, "</%s>\n", html_tag(n));
 			break;
-		default:
+		case DOC_ROOT:
+		case DOC_ITEM:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_PAGEBREAK:
+		case DOC_TEXT:
+		case DOC_STRONG:
+		case DOC_FNREF:
+		case DOC_FIGREF:
+		case DOC_NATREF:
+		case DOC_FIELD:
+		case DOC_CAPTION:
+		case DOC_XREF:
 			/* Footnotes come at the end; a page break has no
 			 * meaning on screen. */
 			break;

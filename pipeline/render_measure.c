@@ -391,7 +391,7 @@ static double
 rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 {
 	const struct doc_node	*pn;
-	double			 after, before;
+	double			 after = PDF_SP_PARA, before = PDF_SP_PARA;
 
 	if (prev == NULL)
 		return 0;
@@ -416,7 +416,22 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 	case DOC_TILEMAP:
 		after = PDF_SP_TABLE;
 		break;
-	default:
+	case DOC_ROOT:
+	case DOC_LIST:
+	case DOC_ROW:
+	case DOC_CELL:
+	case DOC_FOOTNOTE:
+	case DOC_COND:
+	case DOC_SIGNOFF:
+	case DOC_PAGEBREAK:
+	case DOC_TEXT:
+	case DOC_STRONG:
+	case DOC_FNREF:
+	case DOC_FIGREF:
+	case DOC_NATREF:
+	case DOC_FIELD:
+	case DOC_CAPTION:
+	case DOC_XREF:
 		after = PDF_SP_PARA;
 		break;
 	}
@@ -448,7 +463,22 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 	case DOC_SIGNOFF:
 		before = 30.0;
 		break;
-	default:
+	case DOC_ROOT:
+	case DOC_SUBTITLE:
+	case DOC_PARA:
+	case DOC_LIST:
+	case DOC_ROW:
+	case DOC_CELL:
+	case DOC_FOOTNOTE:
+	case DOC_COND:
+	case DOC_PAGEBREAK:
+	case DOC_TEXT:
+	case DOC_STRONG:
+	case DOC_FNREF:
+	case DOC_FIGREF:
+	case DOC_NATREF:
+	case DOC_FIELD:
+	case DOC_XREF:
 		before = PDF_SP_PARA;
 		break;
 	}
@@ -633,7 +663,19 @@ rndr_measure(struct rndr *p)
 		case DOC_PAGEBREAK:
 			newpage = 1;
 			continue;
-		default:
+		case DOC_ROOT:
+		case DOC_ITEM:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_TEXT:
+		case DOC_STRONG:
+		case DOC_FNREF:
+		case DOC_FIGREF:
+		case DOC_NATREF:
+		case DOC_FIELD:
+		case DOC_XREF:
 			continue;
 		}
 		b->lay.newpage = newpage;

@@ -226,7 +226,23 @@ odt_runs(struct odt *o, const struct doc_node *c)
 		case DOC_FNREF:
 			odt_fnref(o, c);
 			break;
-		default:
+		case DOC_ROOT:
+		case DOC_HEADING:
+		case DOC_SUBTITLE:
+		case DOC_PARA:
+		case DOC_ASIDE:
+		case DOC_LIST:
+		case DOC_ITEM:
+		case DOC_TABLE:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_SIGNOFF:
+		case DOC_PAGEBREAK:
+		case DOC_CHART:
+		case DOC_TILEMAP:
+		case DOC_CAPTION:
 			odt_inline(o, c);
 			break;
 		}
@@ -522,7 +538,19 @@ odt_body(struct odt *o)
 		case DOC_PAGEBREAK:
 			o->brk = 1;
 			break;
-		default:
+		case DOC_ROOT:
+		case DOC_ITEM:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_TEXT:
+		case DOC_STRONG:
+		case DOC_FNREF:
+		case DOC_FIGREF:
+		case DOC_NATREF:
+		case DOC_FIELD:
+		case DOC_XREF:
 			/* Footnotes are written at their references. */
 			break;
 		}
