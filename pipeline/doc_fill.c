@@ -310,6 +310,60 @@ static int	fill_period_cond(const struct fill *,
 static size_t	fill_nperiods(const struct fill *);
 static int	fill_period_field(struct fill *, struct doc_node *);
 
+/* Returns 1 if n is inside a table cell. */
+static int
+fill_in_cell(const struct doc_node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == DOC_CELL)
+			return 1;
+	return 0;
+}
+
+/* Returns 1 if v printed in style is a share of none over a base that is
+ * not empty ("0%"). */
+static int
+fill_zero_share(const struct fig_value *v, enum fig_style style)
+{
+	return fig_form(v, style) == FIG_FORM_PERCENT && v->num == 0 &&
+	    v->den > 0;
+}
+
+/*
+ * The words of a share of none that reference n prints in a sentence:
+ * "none" before "of the" ("none of the children"; "of families" becomes
+ * "none of the families"), else "none of" its base:
+ * "the families" for a share of the reviews (a review is of one family,
+ * as the paper says), "the children", "them" for a share of the
+ * children who died (the sentence names them: "Of the children who
+ * died: none of them were neglect").
+ */
+static const char *
+fill_zero_words(const struct fig_value *v, struct doc_node *n)
+{
+	char	*t;
+
+	if (n->next != NULL && n->next->type == DOC_TEXT &&
+	    n->next->text != NULL && strncmp(n->next->text, " of ", 4) == 0) {
+		if (fill_determiner(n->next->text + 4) ||
+		    strncmp(n->next->text + 4, "them", 4) == 0)
+			return "none";
+		/* "0% of families": "none of the families". */
+		t = xstrdup(n->next->text + 3);
+		free(n->next->text);
+		n->next->text = t;
+		return "none of the";
+	}
+	switch (v->unit) {
+	case FIG_CASES:
+		return "none of the families";
+	case FIG_CHILDREN:
+		return "none of the children";
+	default:
+		return "none of them";
+	}
+}
+
 static void
 fill_figref(struct fill *f, struct doc_node *n)
 {
@@ -357,6 +411,16 @@ fill_figref(struct fill *f, struct doc_node *n)
 		break;
 	default:
 		break;
+	}
+	if (n->as.figref.nforms == 0 && fill_zero_share(v, style) &&
+	    !fill_in_cell(n)) {
+		/* A share of none in a sentence, as a person writes it:
+		 * "none of the children", "None of the families had a
+		 * Child Protection Plan", never "0%" (a table keeps its
+		 * "0%"). */
+		free(n->text);
+		n->text = xstrdup(fill_zero_words(v, n));
+		memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
 	}
 	if (n->as.figref.nforms > 0) {
 		/* Words chosen by the value: no longer a number. */
@@ -548,6 +612,18 @@ fill_ledger(const struct fill *f, enum doc_ledger ledger)
 	return f->env->ledgers[ledger];
 }
 
+/* Returns 1 if test t's right side is "min_base", report.yaml's
+ * comparison: min_base ("::: if region:cases >= min_base": the region's
+ * base is large enough to set beside a national figure), and no figure
+ * has that name. */
+static int
+fill_test_min_base(const struct fill *f, const struct doc_test *t)
+{
+	return t->rname != NULL && strcmp(t->rname, "min_base") == 0 &&
+	    !t->rhalf && t->rperiod.label == NULL && !t->rperiod.previous &&
+	    fig_ledger_find(f->env->ledgers[t->rledger], "min_base") == NULL;
+}
+
 /* Checks the names of a "::: if" test, with a suggestion for each
  * unknown one. */
 static void
@@ -562,7 +638,7 @@ fill_test_names(struct fill *f, struct doc_node *n)
 
 	for (k = 0; k < 2; k++) {
 		name = k == 0 ? t->name : t->rname;
-		if (name == NULL)
+		if (name == NULL || (k == 1 && fill_test_min_base(f, t)))
 			continue;
 		l = fill_ledger(f, k == 0 ? t->ledger : t->rledger);
 		if (fig_ledger_find(l, name) != NULL)
@@ -1218,6 +1294,11 @@ fill_period_test_holds(const struct fill *f, const struct doc_test *t)
 		return fill_compare(t->op == DOC_OP_ROSE ? DOC_OP_GT :
 		    t->op == DOC_OP_FELL ? DOC_OP_LT : DOC_OP_EQ, a0, a1, c0,
 		    c1);
+	}
+	if (fill_test_min_base(f, t)) {
+		fill_bounds(v, &a0, &a1);
+		c0 = f->env->cohort->report.min_base;
+		return fill_compare(t->op, a0, a1, c0, c0);
 	}
 	if (t->rname == NULL) {
 		fill_bounds(v, &a0, &a1);

@@ -226,6 +226,9 @@ enum fig_form {
 	FIG_FORM__MAX
 };
 
+/* Returns 1 if v is a share of an empty base that is public (den 0, not
+ * den_hidden): written "n/a" in every paper, suppressed or not. */
+int		 fig_no_base(const struct fig_value *v);
 /* Returns what fig_format(v, style) writes. */
 enum fig_form	 fig_form(const struct fig_value *v, enum fig_style style);
 
