@@ -394,9 +394,9 @@ fill_figref(struct fill *f, struct doc_node *n)
 	}
 	style = want >= 0 ? (enum fig_style)want : v->style;
 	free(n->text);
-	n->text = fig_format(v, style);
+	n->text = fig_paper_format(v, style);
 	memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
-	switch (fig_form(v, style)) {
+	switch (fig_paper_form(v, style)) {
 	case FIG_FORM_SUPPRESSED:
 		n->as.figref.num.kind = DOC_NUM_SUPPRESSED;
 		break;
@@ -2064,7 +2064,7 @@ fill_align(struct doc_node *table)
  * with a header row, two columns and a body row comes just before.
  */
 static void
-fill_chart(struct doc_node *n)
+fill_chart(struct doc_node *n, const long *months)
 {
 	const struct doc_node	*table = n->prev, *row, *head = NULL, *c;
 	struct doc_chart	*ch;
@@ -2072,6 +2072,7 @@ fill_chart(struct doc_node *n)
 	struct buf		 alt;
 	size_t			 k, s, i, nnum = 0, npct = 0;
 	char			*cap;
+	long			 r;
 
 	if (table == NULL || table->type != DOC_TABLE ||
 	    table->as.table.ncols < 2)
@@ -2120,6 +2121,22 @@ fill_chart(struct doc_node *n)
 	 * kind most values are. */
 	ch->kind = npct * 2 >= nnum && nnum > 0 ? DOC_NUM_PERCENT :
 	    DOC_NUM_COUNT;
+	if (months != NULL && ch->kind == DOC_NUM_COUNT) {
+		/* Counts of periods of unequal lengths (series s is period
+		 * s, of months[s]): drawn as rates a year, each value and
+		 * gridline saying so, as {change:NAME} compares them. */
+		ch->per = " a year";
+		for (i = 0; i < ch->ncats * ch->nseries; i++) {
+			cc = &ch->cells[i];
+			if (cc->num.kind != DOC_NUM_COUNT)
+				continue;
+			r = fill_rate((long)cc->num.value,
+			    months[i % ch->nseries]);
+			cc->num.value = (double)r;
+			free(cc->text);
+			cc->text = xasprintf("%ld a year", r);
+		}
+	}
 	for (i = 0; i < ch->ncats * ch->nseries; i++) {
 		cc = &ch->cells[i];
 		cc->bar = cc->num.kind == ch->kind;
@@ -2145,6 +2162,50 @@ fill_chart(struct doc_node *n)
 		alt.data[--alt.len] = '\0';
 	ch->alt = buf_take(&alt);
 	n->as.chart.data = ch;
+}
+
+/*
+ * Returns the months of each period, a series each, when chart n draws
+ * an "@periods" table of counts whose periods differ in length (they are
+ * then drawn as rates a year), and appends ", as rates a year" to its
+ * caption; else NULL.  Free with free().
+ */
+static long *
+fill_chart_months(struct fill *f, struct doc_node *n)
+{
+	const struct doc_node	*table = n->prev, *row, *c;
+	struct doc_node		*t;
+	size_t			 i, np = fill_nperiods(f);
+	long			*months;
+	int			 counts = 0, differ = 0;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    !table->as.table.periods || np < 2 ||
+	    table->as.table.ncols != (int)np + 1)
+		return NULL;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (c = row->first_child; c != NULL && !row->as.row.header;
+		    c = c->next)
+			if (c->as.cell.num.kind == DOC_NUM_COUNT)
+				counts++;
+	months = xcalloc(np, sizeof(*months));
+	for (i = 0; i < np; i++) {
+		months[i] = fill_period_months(f, i);
+		if (months[i] <= 0) {
+			free(months);
+			return NULL;
+		}
+		if (i > 0 && months[i] != months[0])
+			differ = 1;
+	}
+	if (counts == 0 || !differ) {
+		free(months);
+		return NULL;
+	}
+	t = doc_node_new(DOC_TEXT, n->line, n->col);
+	t->text = xstrdup(", as rates a year");
+	doc_node_append(n, t);
+	return months;
 }
 
 /* Returns the label of a numbered caption or chart n, or NULL. */
@@ -3162,8 +3223,12 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	}
 	/* Charts last: they read their tables' cells as printed. */
 	for (n = root->first_child; n != NULL; n = n->next)
-		if (n->type == DOC_CHART)
-			fill_chart(n);
+		if (n->type == DOC_CHART) {
+			long *months = fill_chart_months(&f, n);
+
+			fill_chart(n, months);
+			free(months);
+		}
 	/* Then the numbers before the captions (not in a chart's text
 	 * alternative, which starts "Bar chart: CAPTION"). */
 	fill_captions(&f, root);

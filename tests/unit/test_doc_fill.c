@@ -482,14 +482,14 @@ test_fill_empty_base_one_mark(void **state)
 	char			*t;
 
 	v.suppressed = 1;
-	t = fig_format(&v, FIG_STYLE_PERCENT);
+	t = fig_paper_format(&v, FIG_STYLE_PERCENT);
 	assert_string_equal(t, "n/a");
 	free(t);
-	t = fig_format(&v, FIG_STYLE_APPROX);
+	t = fig_paper_format(&v, FIG_STYLE_APPROX);
 	assert_string_equal(t, "n/a");
 	free(t);
 	v.den_hidden = 1;
-	t = fig_format(&v, FIG_STYLE_PERCENT);
+	t = fig_paper_format(&v, FIG_STYLE_PERCENT);
 	assert_string_equal(t, "[c]");
 	free(t);
 	fx->values[3].suppressed = 1;
