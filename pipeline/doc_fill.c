@@ -2208,6 +2208,169 @@ fill_chart_months(struct fill *f, struct doc_node *n)
 	return months;
 }
 
+/*
+ * Not recorded, said (issue 25): a share printed over a base in which its
+ * code was not recorded for some reviews says how many, as one pattern,
+ * "(not recorded in N of M reviews)" ("children", "children who died" for
+ * those bases): at the end of its sentence, or after the row's label in a
+ * table (with the period in a table by period).  None not recorded says
+ * nothing; a [c], a band, a hidden count of not recorded and a table of
+ * totals over every period (fill_pool()) say nothing either.
+ */
+
+/* The base's units, as the note names them ("1 of 1 review"). */
+static const char *
+fill_nr_units(const struct fig_value *v)
+{
+	int	 one = v->den == 1;
+
+	switch (v->unit) {
+	case FIG_CHILDREN:
+		return one ? "child" : "children";
+	case FIG_DEATHS:
+		return one ? "child who died" : "children who died";
+	default:
+		return one ? "review" : "reviews";
+	}
+}
+
+/* The value reference n prints, when it is a share shown with codes not
+ * recorded in its base; else NULL.  *period gets n's period index. */
+static const struct fig_value *
+fill_nr_value(struct fill *f, struct doc_node *n, size_t *period)
+{
+	const struct fig_ledger	*l;
+	const struct fig_value	*v;
+	struct doc_period	 p = n->as.figref.period;
+
+	if (n->type != DOC_FIGREF || n->as.figref.change ||
+	    (l = fill_figref_ledger(f, n)) == NULL ||
+	    (v = fig_ledger_find(l, n->as.figref.name)) == NULL)
+		return NULL;
+	if (v->unit == FIG_COUNT || v->den <= 0 || v->suppressed ||
+	    v->banded || v->nr_hidden || v->not_recorded <= 0 ||
+	    (n->as.figref.style != NULL &&
+	    strcmp(n->as.figref.style, "digits") == 0))
+		return NULL;
+	*period = fill_period_find(f, &p) ? (size_t)p.index :
+	    fill_nperiods(f) - 1;
+	return v;
+}
+
+/* Appends note to b once ("; " between notes). */
+static void
+fill_nr_add(struct buf *b, const char *note)
+{
+	if (b->data != NULL && strstr(b->data, note) != NULL)
+		return;
+	if (b->len > 0)
+		buf_puts(b, "; ");
+	buf_puts(b, note);
+}
+
+/* Says, at the end of block b (a paragraph or an item, before its full
+ * stop), what is not recorded in the bases of its shares. */
+static void
+fill_nr_block(struct fill *f, struct doc_node *b)
+{
+	const struct fig_value	*v;
+	struct doc_node		*n, *last, *t;
+	struct buf		 notes;
+	size_t			 i, len;
+	char			*note;
+
+	buf_init(&notes);
+	for (n = b->first_child; n != NULL; n = doc_node_walk(n, b)) {
+		if (n->type == DOC_LIST)
+			break;	/* a nested list's items say their own */
+		if ((v = fill_nr_value(f, n, &i)) == NULL)
+			continue;
+		note = xasprintf("%ld of %ld %s", v->not_recorded, v->den,
+		    fill_nr_units(v));
+		fill_nr_add(&notes, note);
+		free(note);
+	}
+	if (notes.len == 0) {
+		buf_clear(&notes);
+		return;
+	}
+	last = b->last_child;
+	t = doc_node_new(DOC_TEXT, b->line, b->col);
+	if (last != NULL && last->type == DOC_TEXT && last->text != NULL &&
+	    (len = strlen(last->text)) > 0 && last->text[len - 1] == '.') {
+		last->text[len - 1] = '\0';
+		t->text = xasprintf(" (not recorded in %s).", notes.data);
+	} else
+		t->text = xasprintf(" (not recorded in %s)", notes.data);
+	doc_node_append(b, t);
+	buf_clear(&notes);
+}
+
+/* Says, after each row's label of table tb, what is not recorded in the
+ * bases of the row's shares. */
+static void
+fill_nr_table(struct fill *f, struct doc_node *tb)
+{
+	const struct fig_value	*v;
+	struct doc_node		*row, *cell, *n, *t;
+	struct buf		 notes;
+	size_t			 i, k;
+	char			*note, *label;
+
+	for (k = 0; k < f->npooled; k++)
+		if (f->pooled[k] == tb)
+			return;
+	for (row = tb->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header || row->first_child == NULL)
+			continue;
+		buf_init(&notes);
+		for (cell = row->first_child->next; cell != NULL;
+		    cell = cell->next)
+			for (n = cell->first_child; n != NULL;
+			    n = doc_node_walk(n, cell)) {
+				if ((v = fill_nr_value(f, n, &i)) == NULL)
+					continue;
+				label = tb->as.table.periods ?
+				    fill_period_label(f, i) : NULL;
+				note = xasprintf("%ld of %ld %s%s%s",
+				    v->not_recorded, v->den,
+				    fill_nr_units(v), label != NULL ?
+				    " in " : "", label != NULL ? label : "");
+				fill_nr_add(&notes, note);
+				free(note);
+				free(label);
+			}
+		if (notes.len > 0) {
+			t = doc_node_new(DOC_TEXT, row->line, row->col);
+			t->text = xasprintf(" (not recorded in %s)",
+			    notes.data);
+			doc_node_append(row->first_child, t);
+		}
+		buf_clear(&notes);
+	}
+}
+
+/* Every paragraph, item and table of the paper says what is not
+ * recorded in the bases of its shares. */
+static void
+fill_not_recorded(struct fill *f)
+{
+	struct doc_node	*n, *root = f->doc->root;
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
+		switch (n->type) {
+		case DOC_PARA:
+		case DOC_ITEM:
+			fill_nr_block(f, n);
+			break;
+		case DOC_TABLE:
+			fill_nr_table(f, n);
+			break;
+		default:
+			break;
+		}
+}
+
 /* Returns the label of a numbered caption or chart n, or NULL. */
 static const char *
 fill_label(const struct doc_node *n)
@@ -3171,6 +3334,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 
 	fill_collapse(&f);
 	fill_prune(&f, root);
+	fill_not_recorded(&f);
 	/* A template with nothing to show for this paper would replace a
 	 * good paper with a blank page (issue 13.12). */
 	if (root->first_child == NULL) {

@@ -10,6 +10,8 @@
 #     only over min_base reviews; the count chart of periods of unequal
 #     lengths is drawn in rates a year (values, gridline, caption, text
 #     alternative);
+#   - not recorded, said: every share of the period printed over a base
+#     with its code not recorded in some reviews says how many;
 #   - check --strict passes.
 set -u
 
@@ -68,6 +70,49 @@ grep -q 'Note that this was' "$tmp/d30" &&
 	fail "28 reviews, min_base 30: the national comparison is stated"
 grep -q 'had a parent with mental' "$tmp/d30" ||
 	fail "min_base 30: the sentence on mental health went with its note"
+
+# Not recorded, said: every block (sentence, list item, table row) that
+# prints a share of this period whose code was not recorded in some
+# reviews says "(not recorded in N of M UNITS"; none more than that.
+"$SCRPAPER" figures --input "$in" >"$tmp/fig.csv" ||
+	fail "figures exited $?"
+python3 - "$tmp/fig.csv" "$tmp/d" >"$tmp/nr" <<'PY' || fail "not recorded, not said: $(cat "$tmp/nr")"
+import csv, re, sys
+units = {"cases": "review", "children": "child",
+         "deaths": "child"}   # a prefix of the plural too
+nr = {}
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n\n")[0]
+for r in csv.DictReader(lines.splitlines()):
+    if r["unit"] != "count" and r["not_recorded"] not in ("", "0") \
+            and r["denominator"] not in ("", "0"):
+        nr[r["name"]] = "(not recorded in %s of %s %s" % (
+            r["not_recorded"], r["denominator"], units[r["unit"]])
+blocks, cur = [], None
+for line in open(sys.argv[2], encoding="utf-8"):
+    m = re.match(r"( *)(item|para|row) @", line)
+    if m:
+        cur = [len(m.group(1)), line]
+        blocks.append(cur)
+        continue
+    if cur is not None and len(line) - len(line.lstrip()) > cur[0]:
+        cur.append(line)
+    else:
+        cur = None
+bad, said = [], 0
+for b in blocks:
+    text = "".join(b[1:])
+    shown = set(re.findall(r'figref (?:region:)?([a-z0-9_]+)[^"]*"(?!\[c\])', text))
+    for name in shown:
+        if name in nr:
+            if nr[name] in text.replace("\n", " "):
+                said += 1
+            else:
+                bad.append("%s: %s" % (name, text.strip()[:120]))
+if bad or said == 0:
+    print("; ".join(bad) or "no share with codes not recorded")
+    sys.exit(1)
+print(said)
+PY
 
 # A board with no review in any period: no [c]; a board with no review in
 # the current period: its empty bases print n/a, never [c].

@@ -519,6 +519,47 @@ test_fill_test_min_base(void **state)
 	free(s);
 }
 
+/* Issue 25: a share over a base with its code not recorded in some
+ * reviews says how many, at the end of its sentence (before the full
+ * stop) and after its row's label; none, a hidden count or a [c] says
+ * nothing. */
+static void
+test_fill_not_recorded_said(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	char		*s;
+
+	fx->values[4].not_recorded = 2;
+	s = para_text(fx, "Drugs in {drugs:percent} of families.\n", DOC_PARA);
+	assert_string_equal(s, "Drugs in 50% of families (not recorded in 2 "
+	    "of 12 reviews).");
+	free(s);
+	s = para_text(fx, "- Girls {girls}; drugs {drugs}\n", DOC_ITEM);
+	assert_string_equal(s, "Girls 45%; drugs half (not recorded "
+	    "in 2 of 12 reviews)");
+	free(s);
+	doc = fill_src(fx, "| A | B |\n| --- | --- |\n| Drugs | {drugs} |\n"
+	    "| Girls | {girls} |\n");
+	s = doc_node_plain(cell_at(doc, 0, 0));
+	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews)");
+	free(s);
+	s = doc_node_plain(cell_at(doc, 1, 0));
+	assert_string_equal(s, "Girls");
+	free(s);
+	doc_free(doc);
+	/* Its count hidden by disclosure control, or the share [c]:
+	 * nothing. */
+	fx->values[4].nr_hidden = 1;
+	s = para_text(fx, "Drugs in {drugs:percent} of families.\n", DOC_PARA);
+	assert_string_equal(s, "Drugs in 50% of families.");
+	free(s);
+	fx->values[2].not_recorded = 3;
+	s = para_text(fx, "Hidden {hidden}.\n", DOC_PARA);
+	assert_string_equal(s, "Hidden [c].");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -540,6 +581,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fill_empty_base_one_mark,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_test_min_base,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_not_recorded_said,
 		    setup, teardown),
 	};
 
