@@ -2130,11 +2130,15 @@ fill_chart(struct doc_node *n, const long *months)
 			cc = &ch->cells[i];
 			if (cc->num.kind != DOC_NUM_COUNT)
 				continue;
-			r = fill_rate((long)cc->num.value,
+			/* In tenths, half up, so that 1 review in 42
+			 * months is drawn as 0.3 a year, not 0. */
+			r = fill_rate((long)cc->num.value * 10,
 			    months[i % ch->nseries]);
-			cc->num.value = (double)r;
+			cc->num.value = (double)r / 10;
 			free(cc->text);
-			cc->text = xasprintf("%ld a year", r);
+			cc->text = r % 10 == 0 ? xasprintf("%ld a year",
+			    r / 10) : xasprintf("%ld.%ld a year", r / 10,
+			    r % 10);
 		}
 	}
 	for (i = 0; i < ch->ncats * ch->nseries; i++) {
@@ -2214,8 +2218,9 @@ fill_chart_months(struct fill *f, struct doc_node *n)
  * "(not recorded in N of M reviews)" ("children", "children who died" for
  * those bases): at the end of its sentence, or after the row's label in a
  * table (with the period in a table by period).  None not recorded says
- * nothing; a [c], a band, a hidden count of not recorded and a table of
- * totals over every period (fill_pool()) say nothing either.
+ * nothing; a [c], a band, a hidden count of not recorded, a table of
+ * totals over every period (fill_pool()) and a board's tables beside
+ * London (whose base would the note count?) say nothing either.
  */
 
 /* The base's units, as the note names them ("1 of 1 review"). */
@@ -2320,6 +2325,11 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 	for (k = 0; k < f->npooled; k++)
 		if (f->pooled[k] == tb)
 			return;
+	/* A board's tables of "The BOARD reviews" set the board, London
+	 * and the national study side by side: a note after the label
+	 * could not say whose base it counts (not done yet). */
+	if (f->env->lscb >= 0 && !tb->as.table.periods)
+		return;
 	for (row = tb->first_child; row != NULL; row = row->next) {
 		if (row->as.row.header || row->first_child == NULL)
 			continue;
@@ -2832,6 +2842,22 @@ fill_board_ledger(const struct fill *f, const struct doc_node *n)
 	return f->env->ledgers[DOC_LEDGER_SELECTION];
 }
 
+/* The board figure reference ref prints, of its period (a table by
+ * period, "@periods", reads every period's), or NULL. */
+static const struct fig_value *
+fill_board_ref_value(const struct fill *f, const struct doc_node *ref)
+{
+	struct doc_period	 p = ref->as.figref.period;
+
+	if (p.label == NULL && !p.previous)
+		return fig_ledger_find(fill_board_ledger(f, ref),
+		    ref->as.figref.name);
+	if (!fill_period_find(f, &p))
+		return NULL;
+	return fig_ledger_find(fill_period_ledger(f, DOC_LEDGER_SELECTION,
+	    (size_t)p.index), ref->as.figref.name);
+}
+
 /* The board figure of a cell that holds one, or NULL. */
 static const struct fig_value *
 fill_board_value(const struct fill *f, const struct doc_node *cell)
@@ -2841,8 +2867,7 @@ fill_board_value(const struct fill *f, const struct doc_node *cell)
 	if (ref == NULL || ref->type != DOC_FIGREF ||
 	    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
 		return NULL;
-	return fig_ledger_find(fill_board_ledger(f, ref),
-	    ref->as.figref.name);
+	return fill_board_ref_value(f, ref);
 }
 
 /* Collects the tables under parent that this paper shows (blocks whose
@@ -2867,10 +2892,11 @@ fill_shown_tables(struct fill *f, struct doc_node *parent,
 	}
 }
 
-/* Counts table's board cells, those printed [c] and those printed as
- * a band; sets cols[i] for each board column i.  Returns the cells, or
- * 0 when no cell holds a figure of the region: a table with nothing to
- * show in the board's place (one of periods, @periods) never collapses. */
+/* Counts table's board cells, those printed [c] (in a table by period
+ * also n/a: a share of nobody) and those printed as a band; sets cols[i]
+ * for each board column i.  Returns the cells, or 0 when no cell holds a
+ * figure of the region and the table is not one by period ("@periods"):
+ * a table with nothing to show in the board's place never collapses. */
 static int
 fill_board_cells(const struct fill *f, const struct doc_node *table,
     int *hidden, int *banded, char *cols)
@@ -2894,12 +2920,15 @@ fill_board_cells(const struct fill *f, const struct doc_node *table,
 			}
 			cols[col] = 1;
 			n++;
-			if (v->suppressed && !v->banded)
+			if ((v->suppressed && !v->banded) || (fig_no_base(v) &&
+			    table->as.table.periods))
 				(*hidden)++;
 			else if (v->suppressed)
 				(*banded)++;
 		}
-	return nregion > 0 ? n : 0;
+	/* A table by period has no column of the region: collapsed, it
+	 * gives the region's figures by period instead (issue 25). */
+	return nregion > 0 || table->as.table.periods ? n : 0;
 }
 
 /* A paragraph of the text in b, at table's place in the template, for
@@ -3014,8 +3043,9 @@ fill_c_left(struct fill *f, struct doc_node *parent)
 	for (c = parent->first_child; c != NULL; c = c->next) {
 		if (c->type == DOC_FIGREF &&
 		    c->as.figref.ledger == DOC_LEDGER_SELECTION &&
-		    (v = fig_ledger_find(fill_board_ledger(f, c),
-		    c->as.figref.name)) != NULL && v->suppressed) {
+		    !c->as.figref.change &&
+		    (v = fill_board_ref_value(f, c)) != NULL &&
+		    v->suppressed && !fig_no_base(v)) {
 			if (v->banded)
 				f->banded = 1;
 			else
@@ -3229,6 +3259,50 @@ fill_pool(struct fill *f, struct doc_node *table, const char *cols,
 	return 1;
 }
 
+/* Names the region instead of the board in the "{report:lscb}" fields
+ * under n. */
+static void
+fill_name_region(struct fill *f, struct doc_node *n)
+{
+	struct doc_node	*c;
+
+	for (c = n->first_child; c != NULL; c = doc_node_walk(c, n))
+		if (c->type == DOC_FIELD &&
+		    strcmp(c->as.field.name, "lscb") == 0) {
+			free(c->text);
+			c->text = xstrdup(f->env->cohort->report.region);
+		}
+}
+
+/*
+ * A board's table by period ("@periods") that collapses (issue 25): it
+ * has no column of the region to fall back on, so every board figure in
+ * it reads the region's of the same period instead, and its caption and
+ * its chart's name the region; the sentence before it says so
+ * (fill_collapse_note()).
+ */
+static void
+fill_period_to_region(struct fill *f, struct doc_node *table)
+{
+	struct doc_node	*row, *cell, *ref;
+
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child; cell != NULL;
+		    cell = cell->next) {
+			ref = fill_cell_only(cell);
+			if (row->as.row.header || ref == NULL ||
+			    ref->type != DOC_FIGREF ||
+			    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
+				continue;
+			ref->as.figref.ledger = DOC_LEDGER_REGION;
+			fill_figref(f, ref);
+		}
+	if (table->prev != NULL && table->prev->type == DOC_CAPTION)
+		fill_name_region(f, table->prev);
+	if (table->next != NULL && table->next->type == DOC_CHART)
+		fill_name_region(f, table->next);
+}
+
 /* Collapses the mostly [c] tables of a board's public paper; decides
  * "::: board-figures", "::: suppressed" and "::: banded". */
 static void
@@ -3256,16 +3330,19 @@ fill_collapse(struct fill *f)
 			continue;
 		collapse[i] = !f->env->restricted && c->report.collapse > 0 &&
 		    100L * hidden[i] >= (long)c->report.collapse * ncells[i];
-		if (collapse[i] && fill_pool(f, tv[i], cols[i], ncells[i],
-		    hidden[i]))
+		if (collapse[i] && !tv[i]->as.table.periods &&
+		    fill_pool(f, tv[i], cols[i], ncells[i], hidden[i]))
 			collapse[i] = 0;
-		if (!collapse[i])
+		/* A table by period keeps no board column of "The BOARD
+		 * reviews": ::: board-figures is about those. */
+		if (!collapse[i] && !tv[i]->as.table.periods)
 			f->board_figures++;
 	}
 	for (i = 0; i < n; i++) {
 		if (!collapse[i])
 			continue;
-		if (f->board_figures > 0 || hidden[i] < ncells[i]) {
+		if (tv[i]->as.table.periods || f->board_figures > 0 ||
+		    hidden[i] < ncells[i]) {
 			note = fill_collapse_note(f, tv[i], cols[i],
 			    ncells[i], hidden[i]);
 			/* Before the table's caption ("@table"), if any. */
@@ -3273,7 +3350,10 @@ fill_collapse(struct fill *f)
 			    tv[i]->prev->type == DOC_CAPTION ? tv[i]->prev :
 			    tv[i], note);
 		}
-		fill_drop_columns(tv[i], cols[i]);
+		if (tv[i]->as.table.periods)
+			fill_period_to_region(f, tv[i]);
+		else
+			fill_drop_columns(tv[i], cols[i]);
 	}
 	f->c_shown = fill_c_left(f, f->doc->root);
 	for (i = 0; i < n; i++)

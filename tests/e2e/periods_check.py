@@ -391,7 +391,9 @@ def main(argv):
             if not rates or not v.isdigit():
                 return v
             m = months(per[i])
-            return "%d a year" % ((int(v) * 24 + m) // (2 * m))
+            r = (int(v) * 240 + m) // (2 * m)     # tenths, half up
+            return "%d a year" % (r // 10) if r % 10 == 0 else \
+                "%d.%d a year" % (r // 10, r % 10)
         body = " ".join("%s: %s." % (r[0], ", ".join(
             "%s %s" % (heads[i], drawn(i, r[1 + i]))
             for i in range(len(per)))) for r in want).replace("\u00a0", " ")
