@@ -3,8 +3,8 @@
 # the issue's (tests/data/make_signable.py: 2006-09 of 47 reviews, a
 # six-month 2009-10 of 7, a 2010-11 of 28):
 #   - zero: no share of none printed "0%" in a sentence ("None of the
-#     families had a Child Protection Plan"); a board with no review
-#     prints no [c], and its empty bases print n/a, as the regional paper;
+#     families had a Child Protection Plan"); a board with no review in
+#     any period prints no [c] (n/a for an empty base: test_doc_fill.c);
 #   - fair comparisons: no change of a share or a count is stated against
 #     the short period; the national comparison ("Note that this was ...")
 #     only over min_base reviews; the count chart of periods of unequal
@@ -12,6 +12,8 @@
 #     alternative);
 #   - not recorded, said: every share of the period printed over a base
 #     with its code not recorded in some reviews says how many;
+#   - boards without noise: no board paper has a table all [c] (or n/a
+#     beside [c]) or a chart without a bar;
 #   - check --strict passes.
 set -u
 
