@@ -656,6 +656,8 @@ doc_dump_chart(FILE *f, const struct doc_chart *c, int depth)
 		}
 		fputc('\n', f);
 	}
+	if (c->per != NULL)
+		fprintf(f, "%*s= per \"%s\"\n", depth * 2, "", c->per);
 	fprintf(f, "%*s= alt \"%s\"\n", depth * 2, "", c->alt);
 }
 

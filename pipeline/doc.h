@@ -220,6 +220,11 @@ struct doc_chart {
 					   bar */
 	double			 max;	/* the largest bar's value */
 	int			 suppressed; /* 1 if a value is suppressed */
+	const char		*per;	/* " a year" after every value and
+					   gridline of a chart of rates a
+					   year (counts of periods of
+					   unequal lengths), or NULL;
+					   static */
 	char			*alt;	/* the text alternative: caption,
 					   then every value, then what a
 					   suppressed one means */

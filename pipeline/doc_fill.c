@@ -310,6 +310,60 @@ static int	fill_period_cond(const struct fill *,
 static size_t	fill_nperiods(const struct fill *);
 static int	fill_period_field(struct fill *, struct doc_node *);
 
+/* Returns 1 if n is inside a table cell. */
+static int
+fill_in_cell(const struct doc_node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == DOC_CELL)
+			return 1;
+	return 0;
+}
+
+/* Returns 1 if v printed in style is a share of none over a base that is
+ * not empty ("0%"). */
+static int
+fill_zero_share(const struct fig_value *v, enum fig_style style)
+{
+	return fig_form(v, style) == FIG_FORM_PERCENT && v->num == 0 &&
+	    v->den > 0;
+}
+
+/*
+ * The words of a share of none that reference n prints in a sentence:
+ * "none" before "of the" ("none of the children"; "of families" becomes
+ * "none of the families"), else "none of" its base:
+ * "the families" for a share of the reviews (a review is of one family,
+ * as the paper says), "the children", "them" for a share of the
+ * children who died (the sentence names them: "Of the children who
+ * died: none of them were neglect").
+ */
+static const char *
+fill_zero_words(const struct fig_value *v, struct doc_node *n)
+{
+	char	*t;
+
+	if (n->next != NULL && n->next->type == DOC_TEXT &&
+	    n->next->text != NULL && strncmp(n->next->text, " of ", 4) == 0) {
+		if (fill_determiner(n->next->text + 4) ||
+		    strncmp(n->next->text + 4, "them", 4) == 0)
+			return "none";
+		/* "0% of families": "none of the families". */
+		t = xstrdup(n->next->text + 3);
+		free(n->next->text);
+		n->next->text = t;
+		return "none of the";
+	}
+	switch (v->unit) {
+	case FIG_CASES:
+		return "none of the families";
+	case FIG_CHILDREN:
+		return "none of the children";
+	default:
+		return "none of them";
+	}
+}
+
 static void
 fill_figref(struct fill *f, struct doc_node *n)
 {
@@ -340,9 +394,9 @@ fill_figref(struct fill *f, struct doc_node *n)
 	}
 	style = want >= 0 ? (enum fig_style)want : v->style;
 	free(n->text);
-	n->text = fig_format(v, style);
+	n->text = fig_paper_format(v, style);
 	memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
-	switch (fig_form(v, style)) {
+	switch (fig_paper_form(v, style)) {
 	case FIG_FORM_SUPPRESSED:
 		n->as.figref.num.kind = DOC_NUM_SUPPRESSED;
 		break;
@@ -357,6 +411,16 @@ fill_figref(struct fill *f, struct doc_node *n)
 		break;
 	default:
 		break;
+	}
+	if (n->as.figref.nforms == 0 && fill_zero_share(v, style) &&
+	    !fill_in_cell(n)) {
+		/* A share of none in a sentence, as a person writes it:
+		 * "none of the children", "None of the families had a
+		 * Child Protection Plan", never "0%" (a table keeps its
+		 * "0%"). */
+		free(n->text);
+		n->text = xstrdup(fill_zero_words(v, n));
+		memset(&n->as.figref.num, 0, sizeof(n->as.figref.num));
 	}
 	if (n->as.figref.nforms > 0) {
 		/* Words chosen by the value: no longer a number. */
@@ -548,6 +612,18 @@ fill_ledger(const struct fill *f, enum doc_ledger ledger)
 	return f->env->ledgers[ledger];
 }
 
+/* Returns 1 if test t's right side is "min_base", report.yaml's
+ * comparison: min_base ("::: if region:cases >= min_base": the region's
+ * base is large enough to set beside a national figure), and no figure
+ * has that name. */
+static int
+fill_test_min_base(const struct fill *f, const struct doc_test *t)
+{
+	return t->rname != NULL && strcmp(t->rname, "min_base") == 0 &&
+	    !t->rhalf && t->rperiod.label == NULL && !t->rperiod.previous &&
+	    fig_ledger_find(f->env->ledgers[t->rledger], "min_base") == NULL;
+}
+
 /* Checks the names of a "::: if" test, with a suggestion for each
  * unknown one. */
 static void
@@ -562,7 +638,7 @@ fill_test_names(struct fill *f, struct doc_node *n)
 
 	for (k = 0; k < 2; k++) {
 		name = k == 0 ? t->name : t->rname;
-		if (name == NULL)
+		if (name == NULL || (k == 1 && fill_test_min_base(f, t)))
 			continue;
 		l = fill_ledger(f, k == 0 ? t->ledger : t->rledger);
 		if (fig_ledger_find(l, name) != NULL)
@@ -1218,6 +1294,11 @@ fill_period_test_holds(const struct fill *f, const struct doc_test *t)
 		return fill_compare(t->op == DOC_OP_ROSE ? DOC_OP_GT :
 		    t->op == DOC_OP_FELL ? DOC_OP_LT : DOC_OP_EQ, a0, a1, c0,
 		    c1);
+	}
+	if (fill_test_min_base(f, t)) {
+		fill_bounds(v, &a0, &a1);
+		c0 = f->env->cohort->report.min_base;
+		return fill_compare(t->op, a0, a1, c0, c0);
 	}
 	if (t->rname == NULL) {
 		fill_bounds(v, &a0, &a1);
@@ -1983,7 +2064,7 @@ fill_align(struct doc_node *table)
  * with a header row, two columns and a body row comes just before.
  */
 static void
-fill_chart(struct doc_node *n)
+fill_chart(struct doc_node *n, const long *months)
 {
 	const struct doc_node	*table = n->prev, *row, *head = NULL, *c;
 	struct doc_chart	*ch;
@@ -1991,6 +2072,7 @@ fill_chart(struct doc_node *n)
 	struct buf		 alt;
 	size_t			 k, s, i, nnum = 0, npct = 0;
 	char			*cap;
+	long			 r;
 
 	if (table == NULL || table->type != DOC_TABLE ||
 	    table->as.table.ncols < 2)
@@ -2039,6 +2121,26 @@ fill_chart(struct doc_node *n)
 	 * kind most values are. */
 	ch->kind = npct * 2 >= nnum && nnum > 0 ? DOC_NUM_PERCENT :
 	    DOC_NUM_COUNT;
+	if (months != NULL && ch->kind == DOC_NUM_COUNT) {
+		/* Counts of periods of unequal lengths (series s is period
+		 * s, of months[s]): drawn as rates a year, each value and
+		 * gridline saying so, as {change:NAME} compares them. */
+		ch->per = " a year";
+		for (i = 0; i < ch->ncats * ch->nseries; i++) {
+			cc = &ch->cells[i];
+			if (cc->num.kind != DOC_NUM_COUNT)
+				continue;
+			/* In tenths, half up, so that 1 review in 42
+			 * months is drawn as 0.3 a year, not 0. */
+			r = fill_rate((long)cc->num.value * 10,
+			    months[i % ch->nseries]);
+			cc->num.value = (double)r / 10;
+			free(cc->text);
+			cc->text = r % 10 == 0 ? xasprintf("%ld a year",
+			    r / 10) : xasprintf("%ld.%ld a year", r / 10,
+			    r % 10);
+		}
+	}
 	for (i = 0; i < ch->ncats * ch->nseries; i++) {
 		cc = &ch->cells[i];
 		cc->bar = cc->num.kind == ch->kind;
@@ -2064,6 +2166,219 @@ fill_chart(struct doc_node *n)
 		alt.data[--alt.len] = '\0';
 	ch->alt = buf_take(&alt);
 	n->as.chart.data = ch;
+}
+
+/*
+ * Returns the months of each period, a series each, when chart n draws
+ * an "@periods" table of counts whose periods differ in length (they are
+ * then drawn as rates a year), and appends ", as rates a year" to its
+ * caption; else NULL.  Free with free().
+ */
+static long *
+fill_chart_months(struct fill *f, struct doc_node *n)
+{
+	const struct doc_node	*table = n->prev, *row, *c;
+	struct doc_node		*t;
+	size_t			 i, np = fill_nperiods(f);
+	long			*months;
+	int			 counts = 0, differ = 0;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    !table->as.table.periods || np < 2 ||
+	    table->as.table.ncols != (int)np + 1)
+		return NULL;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (c = row->first_child; c != NULL && !row->as.row.header;
+		    c = c->next)
+			if (c->as.cell.num.kind == DOC_NUM_COUNT)
+				counts++;
+	months = xcalloc(np, sizeof(*months));
+	for (i = 0; i < np; i++) {
+		months[i] = fill_period_months(f, i);
+		if (months[i] <= 0) {
+			free(months);
+			return NULL;
+		}
+		if (i > 0 && months[i] != months[0])
+			differ = 1;
+	}
+	if (counts == 0 || !differ) {
+		free(months);
+		return NULL;
+	}
+	t = doc_node_new(DOC_TEXT, n->line, n->col);
+	t->text = xstrdup(", as rates a year");
+	doc_node_append(n, t);
+	return months;
+}
+
+/*
+ * Not recorded, said (issue 25): a share printed over a base in which its
+ * code was not recorded for some reviews says how many, as one pattern,
+ * "(not recorded in N of M reviews)" ("children", "children who died" for
+ * those bases): at the end of its sentence, or after the row's label in a
+ * table (with the period in a table by period).  None not recorded says
+ * nothing; a [c], a band, a hidden count of not recorded, a table of
+ * totals over every period (fill_pool()) and a board's tables beside
+ * London (whose base would the note count?) say nothing either.
+ */
+
+/* The base's units, as the note names them ("1 of 1 review"). */
+static const char *
+fill_nr_units(const struct fig_value *v)
+{
+	int	 one = v->den == 1;
+
+	switch (v->unit) {
+	case FIG_CHILDREN:
+		return one ? "child" : "children";
+	case FIG_DEATHS:
+		return one ? "child who died" : "children who died";
+	default:
+		return one ? "review" : "reviews";
+	}
+}
+
+/* The value reference n prints, when it is a share shown with codes not
+ * recorded in its base; else NULL.  *period gets n's period index. */
+static const struct fig_value *
+fill_nr_value(struct fill *f, struct doc_node *n, size_t *period)
+{
+	const struct fig_ledger	*l;
+	const struct fig_value	*v;
+	struct doc_period	 p = n->as.figref.period;
+
+	if (n->type != DOC_FIGREF || n->as.figref.change ||
+	    (l = fill_figref_ledger(f, n)) == NULL ||
+	    (v = fig_ledger_find(l, n->as.figref.name)) == NULL)
+		return NULL;
+	if (v->unit == FIG_COUNT || v->den <= 0 || v->suppressed ||
+	    v->banded || v->nr_hidden || v->not_recorded <= 0 ||
+	    (n->as.figref.style != NULL &&
+	    strcmp(n->as.figref.style, "digits") == 0))
+		return NULL;
+	*period = fill_period_find(f, &p) ? (size_t)p.index :
+	    fill_nperiods(f) - 1;
+	return v;
+}
+
+/* Appends note to b once ("; " between notes). */
+static void
+fill_nr_add(struct buf *b, const char *note)
+{
+	if (b->data != NULL && strstr(b->data, note) != NULL)
+		return;
+	if (b->len > 0)
+		buf_puts(b, "; ");
+	buf_puts(b, note);
+}
+
+/* Says, at the end of block b (a paragraph or an item, before its full
+ * stop), what is not recorded in the bases of its shares. */
+static void
+fill_nr_block(struct fill *f, struct doc_node *b)
+{
+	const struct fig_value	*v;
+	struct doc_node		*n, *last, *t;
+	struct buf		 notes;
+	size_t			 i, len;
+	char			*note;
+
+	buf_init(&notes);
+	for (n = b->first_child; n != NULL; n = doc_node_walk(n, b)) {
+		if (n->type == DOC_LIST)
+			break;	/* a nested list's items say their own */
+		if ((v = fill_nr_value(f, n, &i)) == NULL)
+			continue;
+		note = xasprintf("%ld of %ld %s", v->not_recorded, v->den,
+		    fill_nr_units(v));
+		fill_nr_add(&notes, note);
+		free(note);
+	}
+	if (notes.len == 0) {
+		buf_clear(&notes);
+		return;
+	}
+	last = b->last_child;
+	t = doc_node_new(DOC_TEXT, b->line, b->col);
+	if (last != NULL && last->type == DOC_TEXT && last->text != NULL &&
+	    (len = strlen(last->text)) > 0 && last->text[len - 1] == '.') {
+		last->text[len - 1] = '\0';
+		t->text = xasprintf(" (not recorded in %s).", notes.data);
+	} else
+		t->text = xasprintf(" (not recorded in %s)", notes.data);
+	doc_node_append(b, t);
+	buf_clear(&notes);
+}
+
+/* Says, after each row's label of table tb, what is not recorded in the
+ * bases of the row's shares. */
+static void
+fill_nr_table(struct fill *f, struct doc_node *tb)
+{
+	const struct fig_value	*v;
+	struct doc_node		*row, *cell, *n, *t;
+	struct buf		 notes;
+	size_t			 i, k;
+	char			*note, *label;
+
+	for (k = 0; k < f->npooled; k++)
+		if (f->pooled[k] == tb)
+			return;
+	/* A board's tables of "The BOARD reviews" set the board, London
+	 * and the national study side by side: a note after the label
+	 * could not say whose base it counts (not done yet). */
+	if (f->env->lscb >= 0 && !tb->as.table.periods)
+		return;
+	for (row = tb->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header || row->first_child == NULL)
+			continue;
+		buf_init(&notes);
+		for (cell = row->first_child->next; cell != NULL;
+		    cell = cell->next)
+			for (n = cell->first_child; n != NULL;
+			    n = doc_node_walk(n, cell)) {
+				if ((v = fill_nr_value(f, n, &i)) == NULL)
+					continue;
+				label = tb->as.table.periods ?
+				    fill_period_label(f, i) : NULL;
+				note = xasprintf("%ld of %ld %s%s%s",
+				    v->not_recorded, v->den,
+				    fill_nr_units(v), label != NULL ?
+				    " in " : "", label != NULL ? label : "");
+				fill_nr_add(&notes, note);
+				free(note);
+				free(label);
+			}
+		if (notes.len > 0) {
+			t = doc_node_new(DOC_TEXT, row->line, row->col);
+			t->text = xasprintf(" (not recorded in %s)",
+			    notes.data);
+			doc_node_append(row->first_child, t);
+		}
+		buf_clear(&notes);
+	}
+}
+
+/* Every paragraph, item and table of the paper says what is not
+ * recorded in the bases of its shares. */
+static void
+fill_not_recorded(struct fill *f)
+{
+	struct doc_node	*n, *root = f->doc->root;
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
+		switch (n->type) {
+		case DOC_PARA:
+		case DOC_ITEM:
+			fill_nr_block(f, n);
+			break;
+		case DOC_TABLE:
+			fill_nr_table(f, n);
+			break;
+		default:
+			break;
+		}
 }
 
 /* Returns the label of a numbered caption or chart n, or NULL. */
@@ -2527,6 +2842,22 @@ fill_board_ledger(const struct fill *f, const struct doc_node *n)
 	return f->env->ledgers[DOC_LEDGER_SELECTION];
 }
 
+/* The board figure reference ref prints, of its period (a table by
+ * period, "@periods", reads every period's), or NULL. */
+static const struct fig_value *
+fill_board_ref_value(const struct fill *f, const struct doc_node *ref)
+{
+	struct doc_period	 p = ref->as.figref.period;
+
+	if (p.label == NULL && !p.previous)
+		return fig_ledger_find(fill_board_ledger(f, ref),
+		    ref->as.figref.name);
+	if (!fill_period_find(f, &p))
+		return NULL;
+	return fig_ledger_find(fill_period_ledger(f, DOC_LEDGER_SELECTION,
+	    (size_t)p.index), ref->as.figref.name);
+}
+
 /* The board figure of a cell that holds one, or NULL. */
 static const struct fig_value *
 fill_board_value(const struct fill *f, const struct doc_node *cell)
@@ -2536,8 +2867,7 @@ fill_board_value(const struct fill *f, const struct doc_node *cell)
 	if (ref == NULL || ref->type != DOC_FIGREF ||
 	    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
 		return NULL;
-	return fig_ledger_find(fill_board_ledger(f, ref),
-	    ref->as.figref.name);
+	return fill_board_ref_value(f, ref);
 }
 
 /* Collects the tables under parent that this paper shows (blocks whose
@@ -2562,10 +2892,11 @@ fill_shown_tables(struct fill *f, struct doc_node *parent,
 	}
 }
 
-/* Counts table's board cells, those printed [c] and those printed as
- * a band; sets cols[i] for each board column i.  Returns the cells, or
- * 0 when no cell holds a figure of the region: a table with nothing to
- * show in the board's place (one of periods, @periods) never collapses. */
+/* Counts table's board cells, those printed [c] (in a table by period
+ * also n/a: a share of nobody) and those printed as a band; sets cols[i]
+ * for each board column i.  Returns the cells, or 0 when no cell holds a
+ * figure of the region and the table is not one by period ("@periods"):
+ * a table with nothing to show in the board's place never collapses. */
 static int
 fill_board_cells(const struct fill *f, const struct doc_node *table,
     int *hidden, int *banded, char *cols)
@@ -2589,12 +2920,15 @@ fill_board_cells(const struct fill *f, const struct doc_node *table,
 			}
 			cols[col] = 1;
 			n++;
-			if (v->suppressed && !v->banded)
+			if ((v->suppressed && !v->banded) || (fig_no_base(v) &&
+			    table->as.table.periods))
 				(*hidden)++;
 			else if (v->suppressed)
 				(*banded)++;
 		}
-	return nregion > 0 ? n : 0;
+	/* A table by period has no column of the region: collapsed, it
+	 * gives the region's figures by period instead (issue 25). */
+	return nregion > 0 || table->as.table.periods ? n : 0;
 }
 
 /* A paragraph of the text in b, at table's place in the template, for
@@ -2709,8 +3043,9 @@ fill_c_left(struct fill *f, struct doc_node *parent)
 	for (c = parent->first_child; c != NULL; c = c->next) {
 		if (c->type == DOC_FIGREF &&
 		    c->as.figref.ledger == DOC_LEDGER_SELECTION &&
-		    (v = fig_ledger_find(fill_board_ledger(f, c),
-		    c->as.figref.name)) != NULL && v->suppressed) {
+		    !c->as.figref.change &&
+		    (v = fill_board_ref_value(f, c)) != NULL &&
+		    v->suppressed && !fig_no_base(v)) {
 			if (v->banded)
 				f->banded = 1;
 			else
@@ -2924,6 +3259,50 @@ fill_pool(struct fill *f, struct doc_node *table, const char *cols,
 	return 1;
 }
 
+/* Names the region instead of the board in the "{report:lscb}" fields
+ * under n. */
+static void
+fill_name_region(struct fill *f, struct doc_node *n)
+{
+	struct doc_node	*c;
+
+	for (c = n->first_child; c != NULL; c = doc_node_walk(c, n))
+		if (c->type == DOC_FIELD &&
+		    strcmp(c->as.field.name, "lscb") == 0) {
+			free(c->text);
+			c->text = xstrdup(f->env->cohort->report.region);
+		}
+}
+
+/*
+ * A board's table by period ("@periods") that collapses (issue 25): it
+ * has no column of the region to fall back on, so every board figure in
+ * it reads the region's of the same period instead, and its caption and
+ * its chart's name the region; the sentence before it says so
+ * (fill_collapse_note()).
+ */
+static void
+fill_period_to_region(struct fill *f, struct doc_node *table)
+{
+	struct doc_node	*row, *cell, *ref;
+
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child; cell != NULL;
+		    cell = cell->next) {
+			ref = fill_cell_only(cell);
+			if (row->as.row.header || ref == NULL ||
+			    ref->type != DOC_FIGREF ||
+			    ref->as.figref.ledger != DOC_LEDGER_SELECTION)
+				continue;
+			ref->as.figref.ledger = DOC_LEDGER_REGION;
+			fill_figref(f, ref);
+		}
+	if (table->prev != NULL && table->prev->type == DOC_CAPTION)
+		fill_name_region(f, table->prev);
+	if (table->next != NULL && table->next->type == DOC_CHART)
+		fill_name_region(f, table->next);
+}
+
 /* Collapses the mostly [c] tables of a board's public paper; decides
  * "::: board-figures", "::: suppressed" and "::: banded". */
 static void
@@ -2951,16 +3330,19 @@ fill_collapse(struct fill *f)
 			continue;
 		collapse[i] = !f->env->restricted && c->report.collapse > 0 &&
 		    100L * hidden[i] >= (long)c->report.collapse * ncells[i];
-		if (collapse[i] && fill_pool(f, tv[i], cols[i], ncells[i],
-		    hidden[i]))
+		if (collapse[i] && !tv[i]->as.table.periods &&
+		    fill_pool(f, tv[i], cols[i], ncells[i], hidden[i]))
 			collapse[i] = 0;
-		if (!collapse[i])
+		/* A table by period keeps no board column of "The BOARD
+		 * reviews": ::: board-figures is about those. */
+		if (!collapse[i] && !tv[i]->as.table.periods)
 			f->board_figures++;
 	}
 	for (i = 0; i < n; i++) {
 		if (!collapse[i])
 			continue;
-		if (f->board_figures > 0 || hidden[i] < ncells[i]) {
+		if (tv[i]->as.table.periods || f->board_figures > 0 ||
+		    hidden[i] < ncells[i]) {
 			note = fill_collapse_note(f, tv[i], cols[i],
 			    ncells[i], hidden[i]);
 			/* Before the table's caption ("@table"), if any. */
@@ -2968,7 +3350,10 @@ fill_collapse(struct fill *f)
 			    tv[i]->prev->type == DOC_CAPTION ? tv[i]->prev :
 			    tv[i], note);
 		}
-		fill_drop_columns(tv[i], cols[i]);
+		if (tv[i]->as.table.periods)
+			fill_period_to_region(f, tv[i]);
+		else
+			fill_drop_columns(tv[i], cols[i]);
 	}
 	f->c_shown = fill_c_left(f, f->doc->root);
 	for (i = 0; i < n; i++)
@@ -3029,6 +3414,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 
 	fill_collapse(&f);
 	fill_prune(&f, root);
+	fill_not_recorded(&f);
 	/* A template with nothing to show for this paper would replace a
 	 * good paper with a blank page (issue 13.12). */
 	if (root->first_child == NULL) {
@@ -3081,8 +3467,12 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	}
 	/* Charts last: they read their tables' cells as printed. */
 	for (n = root->first_child; n != NULL; n = n->next)
-		if (n->type == DOC_CHART)
-			fill_chart(n);
+		if (n->type == DOC_CHART) {
+			long *months = fill_chart_months(&f, n);
+
+			fill_chart(n, months);
+			free(months);
+		}
 	/* Then the numbers before the captions (not in a chart's text
 	 * alternative, which starts "Bar chart: CAPTION"). */
 	fill_captions(&f, root);

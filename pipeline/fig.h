@@ -227,6 +227,16 @@ enum fig_form {
 	FIG_FORM__MAX
 };
 
+/* Returns 1 if v is a share of an empty base that is public (den 0, not
+ * den_hidden): written "n/a" in every paper, suppressed or not. */
+int		 fig_no_base(const struct fig_value *v);
+/* As fig_form() and fig_format(), as a paper prints v: "n/a" for a share
+ * of a public empty base (fig_no_base()), suppressed or not.
+ * fig_paper_format() returns a new string; free with free(). */
+enum fig_form	 fig_paper_form(const struct fig_value *v,
+		    enum fig_style style);
+char		*fig_paper_format(const struct fig_value *v,
+		    enum fig_style style);
 /* Returns what fig_format(v, style) writes. */
 enum fig_form	 fig_form(const struct fig_value *v, enum fig_style style);
 

@@ -112,6 +112,23 @@ fig_band_text(int lo, int hi)
 	return xasprintf("%d\u2013%d%%", lo, hi);
 }
 
+/*
+ * The one place that decides how a share of an empty base is written in
+ * every paper (fig_paper_form()): "n/a" when the reader already knows the
+ * base is empty (den 0 and not hidden: a board with no review, no child,
+ * no death shown as 0), whether or not disclosure control marked the
+ * share, since a share of nobody tells nothing of anybody; "[c]" only
+ * when the base itself is hidden (den_hidden), where "n/a" would tell
+ * that it is empty.  The ledgers keep disclosure control's mark, beside
+ * the base they print.
+ */
+int
+fig_no_base(const struct fig_value *v)
+{
+	return v->unit != FIG_COUNT && v->den <= 0 &&
+	    !(v->suppressed && v->den_hidden);
+}
+
 enum fig_form
 fig_form(const struct fig_value *v, enum fig_style style)
 {
@@ -136,6 +153,23 @@ fig_form(const struct fig_value *v, enum fig_style style)
 		break;
 	}
 	return FIG_FORM_NUMBER;
+}
+
+enum fig_form
+fig_paper_form(const struct fig_value *v, enum fig_style style)
+{
+	if (fig_no_base(v) && style != FIG_STYLE_DIGITS &&
+	    style != FIG_STYLE_WORDS)
+		return FIG_FORM_NO_BASE;
+	return fig_form(v, style);
+}
+
+char *
+fig_paper_format(const struct fig_value *v, enum fig_style style)
+{
+	if (fig_paper_form(v, style) == FIG_FORM_NO_BASE)
+		return xstrdup(FIG_NO_BASE);
+	return fig_format(v, style);
 }
 
 char *

@@ -16,12 +16,14 @@
 #include "doc.h"
 #include "render_int.h"
 
-/* Returns the text of gridline value v of chart c. */
+/* Returns the text of gridline value v of chart c; the last one says
+ * what a chart of rates counts ("50 a year"). */
 static char *
 rndr_chart_tick(const struct rndr_chart *c, double v)
 {
-	return xasprintf("%g%s", v, c->data->kind == DOC_NUM_PERCENT ?
-	    "%" : "");
+	return xasprintf("%g%s%s", v, c->data->kind == DOC_NUM_PERCENT ?
+	    "%" : "", c->data->per != NULL && v >= c->max - 1e-9 ?
+	    c->data->per : "");
 }
 
 /* The widest a category label is set on one line; a longer one wraps

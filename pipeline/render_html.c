@@ -668,8 +668,9 @@ html_chart(struct html *h, const struct doc_node *n)
 		    "y2=\"%.0f\" stroke=\"%s\" stroke-width=\"1\"/>\n", x,
 		    pct ? "%" : "", top, x, pct ? "%" : "", yb, v == 0 ?
 		    "#0b0c0c" : "#b1b4b6");
-		snprintf(tick, sizeof(tick), "%g%s", v, c->kind ==
-		    DOC_NUM_PERCENT ? "%" : "");
+		snprintf(tick, sizeof(tick), "%g%s%s", v, c->kind ==
+		    DOC_NUM_PERCENT ? "%" : "", c->per != NULL &&
+		    v + step > max + 1e-9 ? c->per : "");
 		html_svg_text(b, x, pct, 0, yb + HTML_CHART_LINE - 4, v == 0 ?
 		    "start" : "middle", 0, tick);
 	}

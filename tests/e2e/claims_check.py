@@ -61,7 +61,8 @@ def test_names(test):
     """Figure names a "::: if" test reads."""
     out = []
     for tok in re.findall(r"[a-z][a-z0-9_:]*", test):
-        if tok in ("rose", "fell", "unchanged", "comparable", "half"):
+        if tok in ("rose", "fell", "unchanged", "comparable", "half",
+                   "min_base"):
             continue
         name = figure_of(tok)
         if name:

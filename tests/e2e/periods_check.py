@@ -383,9 +383,23 @@ def main(argv):
         # (A no-break space, as in "24 months", may read as a space.)
         alt = alts[0].replace("\u00a0", " ")
         pdf_alts = [a_.replace("\u00a0", " ") for a_ in pdf_alts]
+        # Counts of periods of unequal lengths are drawn as rates a
+        # year (issue 25): count * 12 / months, rounded half up.
+        rates = heads != labels
+
+        def drawn(i, v):
+            if not rates or not v.isdigit():
+                return v
+            m = months(per[i])
+            r = (int(v) * 240 + m) // (2 * m)     # tenths, half up
+            return "%d a year" % (r // 10) if r % 10 == 0 else \
+                "%d.%d a year" % (r // 10, r % 10)
         body = " ".join("%s: %s." % (r[0], ", ".join(
-            "%s %s" % (heads[i], r[1 + i]) for i in range(len(per))))
-            for r in want).replace("\u00a0", " ")
+            "%s %s" % (heads[i], drawn(i, r[1 + i]))
+            for i in range(len(per)))) for r in want).replace("\u00a0", " ")
+        if rates and ", as rates a year. " not in alt:
+            fail("%s: a chart of rates without 'as rates a year': %s" %
+                 (title, alt))
         if not alt.startswith("Bar chart: ") or body not in alt:
             fail("%s: the chart's alt is\n  %s\nwithout\n  %s" % (
                 title, alt, body))

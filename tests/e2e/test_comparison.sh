@@ -49,7 +49,10 @@ grep -q 'field min_base .*"56"' "$tmp/d40" ||
 # A board of one review: no rate sentence, whatever its periods.
 sed -i '/^comparison:/,$d' "$in/report.yaml"
 doc --lscb Greenwich >"$tmp/g"
-grep -q 'a year' "$tmp/g" && fail "Greenwich: a rate sentence: $(grep 'a year' "$tmp/g" | head -2)"
+# (its chart of counts of unequal periods draws rates a year: not a
+# sentence)
+grep 'a year' "$tmp/g" | grep -v '^ *= \|as rates a year' >"$tmp/gy"
+[ -s "$tmp/gy" ] && fail "Greenwich: a rate sentence: $(head -2 "$tmp/gy")"
 grep -q '"The numbers are not compared with "' "$tmp/g" ||
 	fail "Greenwich: no sentence says the numbers are not compared"
 

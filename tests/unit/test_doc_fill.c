@@ -427,6 +427,139 @@ test_clone_fills_like_a_parse(void **state)
 	diag_clear(&d);
 }
 
+/* The plain text of the first paragraph or list item of src filled;
+ * free with free(). */
+static char *
+para_text(struct fixture *fx, const char *src, enum doc_type t)
+{
+	struct doc	*doc = fill_src(fx, src);
+	char		*s = doc_node_plain(first_of(doc, t));
+
+	doc_free(doc);
+	return s;
+}
+
+/* Issue 25: a share of none in a sentence is written as a person
+ * would; a table keeps "0%". */
+static void
+test_fill_zero_share_in_words(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	char		*s;
+
+	fx->values[0].num = 0;
+	fx->values[0].percent = 0;
+	fx->values[4].style = FIG_STYLE_PERCENT;
+	fx->values[4].num = 0;
+	fx->values[4].percent = 0;
+	s = para_text(fx, "{girls} of the children were girls.\n", DOC_PARA);
+	assert_string_equal(s, "None of the children were girls.");
+	free(s);
+	s = para_text(fx, "- {drugs} had a plan\n", DOC_ITEM);
+	assert_string_equal(s, "None of the families had a plan");
+	free(s);
+	s = para_text(fx, "In {girls} of families.\n", DOC_PARA);
+	assert_string_equal(s, "In none of the families.");
+	free(s);
+	s = para_text(fx, "Of them: {girls} were girls.\n", DOC_PARA);
+	assert_string_equal(s, "Of them: none of the children were girls.");
+	free(s);
+	doc = fill_src(fx, "| A | B |\n| --- | --- |\n| x | {girls} |\n");
+	assert_string_equal(cell_at(doc, 0, 1)->first_child->text, "0%");
+	doc_free(doc);
+}
+
+/* Issue 25: a share of an empty base is "n/a" when the base is public,
+ * marked by disclosure control or not, in prose and in a table; [c]
+ * only when the base is hidden. */
+static void
+test_fill_empty_base_one_mark(void **state)
+{
+	struct fixture		*fx = *state;
+	struct fig_value	 v = fx->values[3];
+	struct doc		*doc;
+	char			*t;
+
+	v.suppressed = 1;
+	t = fig_paper_format(&v, FIG_STYLE_PERCENT);
+	assert_string_equal(t, "n/a");
+	free(t);
+	t = fig_paper_format(&v, FIG_STYLE_APPROX);
+	assert_string_equal(t, "n/a");
+	free(t);
+	v.den_hidden = 1;
+	t = fig_paper_format(&v, FIG_STYLE_PERCENT);
+	assert_string_equal(t, "[c]");
+	free(t);
+	fx->values[3].suppressed = 1;
+	doc = fill_src(fx, "| A | B |\n| --- | --- |\n| x | {empty} |\n");
+	assert_string_equal(cell_at(doc, 0, 1)->first_child->text, "n/a");
+	assert_int_equal(cell_at(doc, 0, 1)->as.cell.num.kind,
+	    DOC_NUM_BLANK);
+	doc_free(doc);
+}
+
+/* Issue 25: "::: if NAME >= min_base" reads report.yaml's comparison:
+ * min_base (default 10). */
+static void
+test_fill_test_min_base(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char src[] = "::: if reviews >= min_base\nBig.\n:::\n"
+	    "::: unless reviews >= min_base\nSmall.\n:::\n";
+	char		*s;
+
+	s = para_text(fx, src, DOC_PARA);
+	assert_string_equal(s, "Big.");
+	free(s);
+	fx->values[1].num = 9;
+	s = para_text(fx, src, DOC_PARA);
+	assert_string_equal(s, "Small.");
+	free(s);
+}
+
+/* Issue 25: a share over a base with its code not recorded in some
+ * reviews says how many, at the end of its sentence (before the full
+ * stop) and after its row's label; none, a hidden count or a [c] says
+ * nothing. */
+static void
+test_fill_not_recorded_said(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	char		*s;
+
+	fx->values[4].not_recorded = 2;
+	s = para_text(fx, "Drugs in {drugs:percent} of families.\n", DOC_PARA);
+	assert_string_equal(s, "Drugs in 50% of families (not recorded in 2 "
+	    "of 12 reviews).");
+	free(s);
+	s = para_text(fx, "- Girls {girls}; drugs {drugs}\n", DOC_ITEM);
+	assert_string_equal(s, "Girls 45%; drugs half (not recorded "
+	    "in 2 of 12 reviews)");
+	free(s);
+	doc = fill_src(fx, "| A | B |\n| --- | --- |\n| Drugs | {drugs} |\n"
+	    "| Girls | {girls} |\n");
+	s = doc_node_plain(cell_at(doc, 0, 0));
+	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews)");
+	free(s);
+	s = doc_node_plain(cell_at(doc, 1, 0));
+	assert_string_equal(s, "Girls");
+	free(s);
+	doc_free(doc);
+	/* Its count hidden by disclosure control, or the share [c]:
+	 * nothing. */
+	fx->values[4].nr_hidden = 1;
+	s = para_text(fx, "Drugs in {drugs:percent} of families.\n", DOC_PARA);
+	assert_string_equal(s, "Drugs in 50% of families.");
+	free(s);
+	fx->values[2].not_recorded = 3;
+	s = para_text(fx, "Hidden {hidden}.\n", DOC_PARA);
+	assert_string_equal(s, "Hidden [c].");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -442,6 +575,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_doc_roles,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clone_fills_like_a_parse,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_zero_share_in_words,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_empty_base_one_mark,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_test_min_base,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_not_recorded_said,
 		    setup, teardown),
 	};
 

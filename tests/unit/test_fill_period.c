@@ -357,6 +357,28 @@ test_issue32_9_rate_wording(void **state)
 		    dump);
 	free(dump);
 	doc_free(doc);
+	/* Issue 25: its chart draws rates a year (34 in 24 months: 17),
+	 * and its caption, values, gridline and alternative say so. */
+	doc = fill_np(fx, "| Reviews | |\n| --- | --- |\n"
+	    "| Reviews | {reviews} |\n@periods\n\n@chart Reviews\n", 2, &err);
+	if (doc == NULL)
+		fail_msg("@periods @chart does not fill: %s", err);
+	{
+		const struct doc_chart *ch =
+		    doc->root->first_child->next->as.chart.data;
+
+		assert_non_null(ch);
+		assert_non_null(ch->per);
+		assert_string_equal(ch->per, " a year");
+		assert_string_equal(ch->cells[0].text, "0 a year");
+		assert_string_equal(ch->cells[1].text, "17 a year");
+		assert_true(ch->cells[1].num.value == 17);
+		assert_true(ch->max == 17);
+		assert_string_equal(ch->alt, "Bar chart: Reviews, as rates a "
+		    "year. Reviews: 2004-06 (1\u00a0month) 0 a year, 2006-08 "
+		    "(24\u00a0months) 17 a year.");
+	}
+	doc_free(doc);
 	cohort_free(fx->cohort);
 	fx->cohort = keep;
 }
@@ -510,6 +532,19 @@ test_periods_table(void **state)
 	    "2008-10 17%%. %s", fig_suppressed_note);
 	assert_string_equal(ch->alt, s);
 	free(s);
+	doc_free(doc);
+
+	/* Periods of equal lengths: a count chart keeps its counts. */
+	doc = fill_np(fx, "| Number | |\n| --- | --- |\n"
+	    "| Reviews | {reviews} |\n@periods\n\n@chart Reviews\n", 3, &err);
+	if (doc == NULL)
+		fail_msg("%s", err);
+	ch = doc->root->first_child->next->as.chart.data;
+	assert_non_null(ch);
+	assert_null(ch->per);
+	assert_string_equal(ch->cells[0].text, "12");
+	assert_string_equal(ch->alt, "Bar chart: Reviews. Reviews: 2004-06 "
+	    "12, 2006-08 9, 2008-10 10.");
 	doc_free(doc);
 
 	/* No earlier period: the current column alone, by its years. */
