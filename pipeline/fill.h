@@ -1,6 +1,7 @@
 /*
- * fill.h: the fill stage (doc_fill.c), the only module that sees both the
- * data (the cohort and the figure ledgers) and the document.  It resolves
+ * fill.h: the fill stage (doc_fill.c and its passes fill_*.c), the only
+ * module that sees both the data (the cohort and the figure ledgers) and
+ * the document.  It resolves
  * every reference of a parsed template, keeps or drops the conditional
  * blocks, numbers items and footnotes, and sets the typed payloads the
  * back ends read: numbers in table cells, chart series.

@@ -1,6 +1,6 @@
 /*
  * test_fill_period.c: the periods of issue 15 in the template language
- * (tmpl_parse.c) and in fill (doc_fill.c): {previous:NAME},
+ * (tmpl_parse.c) and in fill (fill_period.c): {previous:NAME},
  * {earlier:LABEL:NAME}, {change:NAME} and its wording, "::: if NAME
  * rose" and tests across periods, "::: earlier [LABEL]" blocks, the
  * "@periods" table and its chart, the "@trend" table of the national

@@ -1,0 +1,621 @@
+/*
+ * fill_chart.c: the fill stage (fill.h): typed table cells, alignment,
+ * the notes of codes not recorded, and @chart series.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "diag.h"
+#include "case.h"
+#include "fig.h"
+#include "doc.h"
+#include "fill.h"
+#include "grid.h"
+#include "fill_int.h"
+
+#define FILL_CHART_CATS		10
+
+/* A "@periods" table's chart: a series a period (the current one and
+ * up to four earlier ones), in two colours and three patterns. */
+#define FILL_PERIOD_SERIES	5
+
+/*
+ * Reads literal text (spaces around it aside) as a number: digits, with
+ * commas between groups of three ("1,234"), an optional fraction (".5")
+ * and an optional "%"; "–" (no figure in this column) and "n/a" are
+ * blanks.  Anything else is no figure.
+ */
+static void
+fill_num_parse(const char *t, struct doc_num *num)
+{
+	char		 digits[64];
+	size_t		 n = 0, run = 0, len;
+	int		 commas = 0, pct = 0;
+
+	memset(num, 0, sizeof(*num));
+	while (*t == ' ')
+		t++;
+	len = strlen(t);
+	while (len > 0 && t[len - 1] == ' ')
+		len--;
+	if ((len == strlen("\u2013") && strncmp(t, "\u2013", len) == 0) ||
+	    (len == 3 && strncmp(t, "n/a", 3) == 0)) {
+		num->kind = DOC_NUM_BLANK;
+		return;
+	}
+	if (len > 0 && t[len - 1] == '%') {
+		pct = 1;
+		len--;
+	}
+	for (; len > 0 && n + 1 < sizeof(digits); t++, len--) {
+		if (isdigit((unsigned char)*t)) {
+			digits[n++] = *t;
+			run++;
+		} else if (*t == ',' && run > 0 && run <= 3 &&
+		    (!commas || run == 3)) {
+			commas = 1;
+			run = 0;
+		} else
+			break;
+	}
+	if (n == 0 || (commas && run != 3))
+		return;
+	if (len > 1 && *t == '.') {
+		digits[n++] = *t++;
+		len--;
+		while (len > 0 && isdigit((unsigned char)*t) &&
+		    n + 1 < sizeof(digits)) {
+			digits[n++] = *t++;
+			len--;
+		}
+	}
+	if (len != 0)
+		return;
+	digits[n] = '\0';
+	fill_num_set(num, pct ? DOC_NUM_PERCENT : DOC_NUM_COUNT,
+	    strtod(digits, NULL));
+}
+
+/*
+ * What a chart's cell holds: 1 a number to draw ("35%", "4"; *pct set
+ * when a percentage), 0 a value not drawn ("[c]", "–", "n/a", empty),
+ * -1 a negative number, -2 anything else (words).  The numbers are those
+ * the chart can draw (render_chart.c): finite, at most 1e9.
+ */
+static int
+fill_chart_value(const char *s, int *pct)
+{
+	char	*end;
+	double	 v;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0' || strcmp(s, "[c]") == 0 ||
+	    strcmp(s, "\u2013") == 0 || strcmp(s, "n/a") == 0)
+		return 0;
+	if ((*s == '-' || strncmp(s, "\u2212", 3) == 0) &&
+	    isdigit((unsigned char)s[*s == '-' ? 1 : 3]))
+		return -1;
+	if (!isdigit((unsigned char)*s))
+		return -2;
+	v = strtod(s, &end);
+	/* A banded share, "25\u201349%" (fig_band_text()): a hidden
+	 * figure, drawn as [c] is, with no bar. */
+	if (strncmp(end, "\u2013", 3) == 0 &&
+	    isdigit((unsigned char)end[3]) && end == s + strspn(s,
+	    "0123456789")) {
+		end += 3 + strspn(end + 3, "0123456789");
+		if (strcmp(end, "%") == 0)
+			return 0;
+	}
+	*pct = *end == '%';
+	if (*pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	return *end == '\0' && isfinite(v) && v <= 1e9 ? 1 : -2;
+}
+
+/*
+ * Checks that chart n can be drawn from the table just before it (issue
+ * 13.12): a header row naming the series, one to FILL_CHART_SERIES
+ * series, one to FILL_CHART_CATS body rows, and every value a number of
+ * one kind (all percentages or all counts), not negative, or a value not
+ * drawn ([c], a band, n/a, a dash).  Errors are reported at the chart or
+ * the cell.
+ */
+void
+fill_chart_check(struct fill *f, const struct doc_node *n)
+{
+	const struct doc_node	*t = n->prev, *row, *cell;
+	int			 head = 0, body = 0, col, pct = 0, k;
+	int			 npct = 0, ncount = 0;
+	char			*s;
+
+	if (t == NULL || t->type != DOC_TABLE) {
+		fill_err(f, n, "@chart draws the table just above it, and "
+		    "there is none");
+		return;
+	}
+	if (t->as.table.ncols < 2 ||
+	    t->as.table.ncols - 1 > (t->as.table.periods ?
+	    FILL_PERIOD_SERIES : FILL_CHART_SERIES)) {
+		fill_err(f, n, "@chart draws 1 to %d series (the table's "
+		    "columns after the first); the table above has %d",
+		    t->as.table.periods ? FILL_PERIOD_SERIES :
+		    FILL_CHART_SERIES, t->as.table.ncols - 1);
+		return;
+	}
+	for (row = t->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header) {
+			head = 1;
+			continue;
+		}
+		body++;
+		for (col = 0, cell = row->first_child; cell != NULL;
+		    cell = cell->next, col++) {
+			if (col == 0)
+				continue;
+			s = doc_node_plain(cell);
+			k = fill_chart_value(s, &pct);
+			if (k == -1)
+				fill_err(f, cell, "@chart cannot draw the "
+				    "negative value \"%s\" as a bar", s);
+			else if (k == -2)
+				fill_err(f, cell, "@chart cannot draw \"%s\": "
+				    "not a number (or [c])", s);
+			else if (k == 1 && pct)
+				npct++;
+			else if (k == 1)
+				ncount++;
+			free(s);
+		}
+	}
+	if (!head)
+		fill_err(f, n, "@chart needs a header row naming the series "
+		    "in the table above");
+	if (body < 1 || body > FILL_CHART_CATS)
+		fill_err(f, n, "@chart draws 1 to %d categories (the table's "
+		    "body rows); the table above has %d", FILL_CHART_CATS,
+		    body);
+	if (npct > 0 && ncount > 0)
+		fill_err(f, n, "@chart cannot draw percentages and counts on "
+		    "one axis: the table above mixes them");
+}
+
+/* The one node of a cell but spaces, or NULL. */
+struct doc_node *
+fill_cell_only(const struct doc_node *cell)
+{
+	struct doc_node	*c, *ref = NULL;
+	int		 n = 0;
+
+	for (c = cell->first_child; c != NULL; c = c->next) {
+		if (c->type == DOC_TEXT && c->text != NULL &&
+		    strspn(c->text, " ") == strlen(c->text))
+			continue;
+		ref = c;
+		n++;
+	}
+	return n == 1 ? ref : NULL;
+}
+
+/* Types a table cell: a cell that holds one figure reference (and
+ * spaces) holds that figure; any other cell is read as literal text. */
+static void
+fill_cell_num(struct doc_node *cell)
+{
+	struct doc_node	*ref = fill_cell_only(cell);
+	char		*t;
+
+	if (ref != NULL && ref->type == DOC_FIGREF) {
+		cell->as.cell.num = ref->as.figref.num;
+		return;
+	}
+	if (ref != NULL && ref->type == DOC_NATREF &&
+	    ref->as.natref.num.kind != DOC_NUM_NONE) {
+		cell->as.cell.num = ref->as.natref.num;
+		return;
+	}
+	t = doc_node_plain(cell);
+	fill_num_parse(t, &cell->as.cell.num);
+	free(t);
+}
+
+/* Returns the cell of row in column col, or NULL. */
+static struct doc_node *
+fill_cell(const struct doc_node *row, int col)
+{
+	struct doc_node	*c;
+
+	for (c = row->first_child; c != NULL && col > 0; c = c->next)
+		col--;
+	return c;
+}
+
+/* Types every cell of table, and right-aligns the columns whose body
+ * cells are all figures, or blanks beside at least one figure. */
+void
+fill_align(struct doc_node *table)
+{
+	struct doc_node	*row, *cell;
+	int		 col, numeric, body;
+
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (cell = row->first_child; cell != NULL; cell = cell->next)
+			fill_cell_num(cell);
+	for (col = 0; col < table->as.table.ncols; col++) {
+		numeric = 1;
+		body = 0;
+		for (row = table->first_child; row != NULL; row = row->next) {
+			if (row->as.row.header ||
+			    (cell = fill_cell(row, col)) == NULL)
+				continue;
+			switch (cell->as.cell.num.kind) {
+			case DOC_NUM_COUNT:
+			case DOC_NUM_PERCENT:
+			case DOC_NUM_SUPPRESSED:
+				body++;
+				break;
+			case DOC_NUM_BLANK:
+				break;
+			default:
+				numeric = 0;
+				break;
+			}
+		}
+		if (!numeric || body == 0)
+			continue;
+		for (row = table->first_child; row != NULL; row = row->next)
+			if ((cell = fill_cell(row, col)) != NULL)
+				cell->as.cell.align = DOC_ALIGN_RIGHT;
+	}
+}
+
+/*
+ * Reads chart node n's data from the table just before it (once cells
+ * are typed and capitalised): categories, series, values, the axis's
+ * kind and the text alternative.  Leaves n without data when no table
+ * with a header row, two columns and a body row comes just before.
+ */
+void
+fill_chart(struct doc_node *n, const long *months)
+{
+	const struct doc_node	*table = n->prev, *row, *head = NULL, *c;
+	struct doc_chart	*ch;
+	struct doc_chart_cell	*cc;
+	struct buf		 alt;
+	size_t			 k, s, i, nnum = 0, npct = 0;
+	char			*cap;
+	long			 r;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    table->as.table.ncols < 2)
+		return;
+	ch = xcalloc(1, sizeof(*ch));
+	ch->nseries = (size_t)table->as.table.ncols - 1;
+	for (row = table->first_child; row != NULL; row = row->next)
+		if (row->as.row.header)
+			head = row;
+		else
+			ch->ncats++;
+	if (head == NULL || ch->ncats == 0) {
+		free(ch);
+		return;
+	}
+	ch->series = xcalloc(ch->nseries, sizeof(*ch->series));
+	ch->cats = xcalloc(ch->ncats, sizeof(*ch->cats));
+	ch->cells = xcalloc(ch->ncats * ch->nseries, sizeof(*ch->cells));
+	for (s = 0; s < ch->nseries; s++)
+		ch->series[s] = (c = fill_cell(head, (int)s + 1)) != NULL ?
+		    doc_node_plain(c) : xstrdup("");
+	k = 0;
+	for (row = table->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header)
+			continue;
+		ch->cats[k] = (c = fill_cell(row, 0)) != NULL ?
+		    doc_node_plain(c) : xstrdup("");
+		for (s = 0; s < ch->nseries; s++) {
+			cc = &ch->cells[k * ch->nseries + s];
+			if ((c = fill_cell(row, (int)s + 1)) != NULL) {
+				cc->text = doc_node_plain(c);
+				cc->num = c->as.cell.num;
+			} else
+				cc->text = xstrdup("");
+			if (cc->num.kind == DOC_NUM_PERCENT)
+				npct++;
+			if (cc->num.kind == DOC_NUM_PERCENT ||
+			    cc->num.kind == DOC_NUM_COUNT)
+				nnum++;
+			if (cc->num.kind == DOC_NUM_SUPPRESSED)
+				ch->suppressed = 1;
+		}
+		k++;
+	}
+	/* Percentages and counts do not share an axis: draw only the
+	 * kind most values are. */
+	ch->kind = npct * 2 >= nnum && nnum > 0 ? DOC_NUM_PERCENT :
+	    DOC_NUM_COUNT;
+	if (months != NULL && ch->kind == DOC_NUM_COUNT) {
+		/* Counts of periods of unequal lengths (series s is period
+		 * s, of months[s]): drawn as rates a year, each value and
+		 * gridline saying so, as {change:NAME} compares them. */
+		ch->per = " a year";
+		for (i = 0; i < ch->ncats * ch->nseries; i++) {
+			cc = &ch->cells[i];
+			if (cc->num.kind != DOC_NUM_COUNT)
+				continue;
+			/* In tenths, half up, so that 1 review in 42
+			 * months is drawn as 0.3 a year, not 0. */
+			r = fill_rate((long)cc->num.value * 10,
+			    months[i % ch->nseries]);
+			cc->num.value = (double)r / 10;
+			free(cc->text);
+			cc->text = r % 10 == 0 ? xasprintf("%ld a year",
+			    r / 10) : xasprintf("%ld.%ld a year", r / 10,
+			    r % 10);
+		}
+	}
+	for (i = 0; i < ch->ncats * ch->nseries; i++) {
+		cc = &ch->cells[i];
+		cc->bar = cc->num.kind == ch->kind;
+		if (cc->bar && cc->num.value > ch->max)
+			ch->max = cc->num.value;
+	}
+
+	/* The text alternative, from the same cells. */
+	buf_init(&alt);
+	cap = doc_node_plain(n);
+	buf_printf(&alt, "Bar chart%s%s. ", *cap != '\0' ? ": " : "", cap);
+	free(cap);
+	for (k = 0; k < ch->ncats; k++) {
+		buf_printf(&alt, "%s: ", ch->cats[k]);
+		for (s = 0; s < ch->nseries; s++)
+			buf_printf(&alt, "%s %s%s", ch->series[s],
+			    ch->cells[k * ch->nseries + s].text,
+			    s + 1 < ch->nseries ? ", " : ". ");
+	}
+	if (ch->suppressed)
+		buf_puts(&alt, fig_suppressed_note);
+	while (alt.len > 0 && alt.data[alt.len - 1] == ' ')
+		alt.data[--alt.len] = '\0';
+	ch->alt = buf_take(&alt);
+	n->as.chart.data = ch;
+}
+
+/*
+ * Returns the months of each period, a series each, when chart n draws
+ * an "@periods" table of counts whose periods differ in length (they are
+ * then drawn as rates a year), and appends ", as rates a year" to its
+ * caption; else NULL.  Free with free().
+ */
+long *
+fill_chart_months(struct fill *f, struct doc_node *n)
+{
+	const struct doc_node	*table = n->prev, *row, *c;
+	struct doc_node		*t;
+	size_t			 i, np = fill_nperiods(f);
+	long			*months;
+	int			 counts = 0, differ = 0;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    !table->as.table.periods || np < 2 ||
+	    table->as.table.ncols != (int)np + 1)
+		return NULL;
+	for (row = table->first_child; row != NULL; row = row->next)
+		for (c = row->first_child; c != NULL && !row->as.row.header;
+		    c = c->next)
+			if (c->as.cell.num.kind == DOC_NUM_COUNT)
+				counts++;
+	months = xcalloc(np, sizeof(*months));
+	for (i = 0; i < np; i++) {
+		months[i] = fill_period_months(f, i);
+		if (months[i] <= 0) {
+			free(months);
+			return NULL;
+		}
+		if (i > 0 && months[i] != months[0])
+			differ = 1;
+	}
+	if (counts == 0 || !differ) {
+		free(months);
+		return NULL;
+	}
+	t = doc_node_new(DOC_TEXT, n->line, n->col);
+	t->text = xstrdup(", as rates a year");
+	doc_node_append(n, t);
+	return months;
+}
+
+/*
+ * Not recorded, said (issue 25): a share printed over a base in which its
+ * code was not recorded for some reviews says how many, as one pattern,
+ * "(not recorded in N of M reviews)" ("children", "children who died" for
+ * those bases): at the end of its sentence, or after the row's label in a
+ * table (with the period in a table by period).  None not recorded says
+ * nothing; a [c], a band, a hidden count of not recorded, a table of
+ * totals over every period (fill_pool()) and a board's tables beside
+ * London (whose base would the note count?) say nothing either.
+ */
+
+/* The base's units, as the note names them ("1 of 1 review"). */
+static const char *
+fill_nr_units(const struct fig_value *v)
+{
+	int	 one = v->den == 1;
+
+	switch (v->unit) {
+	case FIG_CHILDREN:
+		return one ? "child" : "children";
+	case FIG_DEATHS:
+		return one ? "child who died" : "children who died";
+	default:
+		return one ? "review" : "reviews";
+	}
+}
+
+/* The value reference n prints, when it is a share shown with codes not
+ * recorded in its base; else NULL.  *period gets n's period index. */
+static const struct fig_value *
+fill_nr_value(struct fill *f, struct doc_node *n, size_t *period)
+{
+	const struct fig_ledger	*l;
+	const struct fig_value	*v;
+	struct doc_period	 p = n->as.figref.period;
+
+	if (n->type != DOC_FIGREF || n->as.figref.change ||
+	    (l = fill_figref_ledger(f, n)) == NULL ||
+	    (v = fig_ledger_find(l, n->as.figref.name)) == NULL)
+		return NULL;
+	if (v->unit == FIG_COUNT || v->den <= 0 || v->suppressed ||
+	    v->banded || v->nr_hidden || v->not_recorded <= 0 ||
+	    (n->as.figref.style != NULL &&
+	    strcmp(n->as.figref.style, "digits") == 0))
+		return NULL;
+	*period = fill_period_find(f, &p) ? (size_t)p.index :
+	    fill_nperiods(f) - 1;
+	return v;
+}
+
+/* Appends note to b once ("; " between notes). */
+static void
+fill_nr_add(struct buf *b, const char *note)
+{
+	if (b->data != NULL && strstr(b->data, note) != NULL)
+		return;
+	if (b->len > 0)
+		buf_puts(b, "; ");
+	buf_puts(b, note);
+}
+
+/* Says, at the end of block b (a paragraph or an item, before its full
+ * stop), what is not recorded in the bases of its shares. */
+static void
+fill_nr_block(struct fill *f, struct doc_node *b)
+{
+	const struct fig_value	*v;
+	struct doc_node		*n, *last, *t;
+	struct buf		 notes;
+	size_t			 i, len;
+	char			*note;
+
+	buf_init(&notes);
+	for (n = b->first_child; n != NULL; n = doc_node_walk(n, b)) {
+		if (n->type == DOC_LIST)
+			break;	/* a nested list's items say their own */
+		if ((v = fill_nr_value(f, n, &i)) == NULL)
+			continue;
+		note = xasprintf("%ld of %ld %s", v->not_recorded, v->den,
+		    fill_nr_units(v));
+		fill_nr_add(&notes, note);
+		free(note);
+	}
+	if (notes.len == 0) {
+		buf_clear(&notes);
+		return;
+	}
+	last = b->last_child;
+	t = doc_node_new(DOC_TEXT, b->line, b->col);
+	if (last != NULL && last->type == DOC_TEXT && last->text != NULL &&
+	    (len = strlen(last->text)) > 0 && last->text[len - 1] == '.') {
+		last->text[len - 1] = '\0';
+		t->text = xasprintf(" (not recorded in %s).", notes.data);
+	} else
+		t->text = xasprintf(" (not recorded in %s)", notes.data);
+	doc_node_append(b, t);
+	buf_clear(&notes);
+}
+
+/* Says, after each row's label of table tb, what is not recorded in the
+ * bases of the row's shares. */
+static void
+fill_nr_table(struct fill *f, struct doc_node *tb)
+{
+	const struct fig_value	*v;
+	struct doc_node		*row, *cell, *n, *t;
+	struct buf		 notes;
+	size_t			 i, k;
+	char			*note, *label;
+
+	for (k = 0; k < f->npooled; k++)
+		if (f->pooled[k] == tb)
+			return;
+	/* A board's tables of "The BOARD reviews" set the board, London
+	 * and the national study side by side: a note after the label
+	 * could not say whose base it counts (not done yet). */
+	if (f->env->lscb >= 0 && !tb->as.table.periods)
+		return;
+	for (row = tb->first_child; row != NULL; row = row->next) {
+		if (row->as.row.header || row->first_child == NULL)
+			continue;
+		buf_init(&notes);
+		for (cell = row->first_child->next; cell != NULL;
+		    cell = cell->next)
+			for (n = cell->first_child; n != NULL;
+			    n = doc_node_walk(n, cell)) {
+				if ((v = fill_nr_value(f, n, &i)) == NULL)
+					continue;
+				label = tb->as.table.periods ?
+				    fill_period_label(f, i) : NULL;
+				note = xasprintf("%ld of %ld %s%s%s",
+				    v->not_recorded, v->den,
+				    fill_nr_units(v), label != NULL ?
+				    " in " : "", label != NULL ? label : "");
+				fill_nr_add(&notes, note);
+				free(note);
+				free(label);
+			}
+		if (notes.len > 0) {
+			t = doc_node_new(DOC_TEXT, row->line, row->col);
+			t->text = xasprintf(" (not recorded in %s)",
+			    notes.data);
+			doc_node_append(row->first_child, t);
+		}
+		buf_clear(&notes);
+	}
+}
+
+/* Every paragraph, item and table of the paper says what is not
+ * recorded in the bases of its shares. */
+void
+fill_not_recorded(struct fill *f)
+{
+	struct doc_node	*n, *root = f->doc->root;
+
+	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
+		switch (n->type) {
+		case DOC_PARA:
+		case DOC_ITEM:
+			fill_nr_block(f, n);
+			break;
+		case DOC_TABLE:
+			fill_nr_table(f, n);
+			break;
+		case DOC_ROOT:
+		case DOC_HEADING:
+		case DOC_SUBTITLE:
+		case DOC_ASIDE:
+		case DOC_LIST:
+		case DOC_ROW:
+		case DOC_CELL:
+		case DOC_FOOTNOTE:
+		case DOC_COND:
+		case DOC_SIGNOFF:
+		case DOC_PAGEBREAK:
+		case DOC_CHART:
+		case DOC_TILEMAP:
+		case DOC_TEXT:
+		case DOC_STRONG:
+		case DOC_FNREF:
+		case DOC_FIGREF:
+		case DOC_NATREF:
+		case DOC_FIELD:
+		case DOC_CAPTION:
+		case DOC_XREF:
+			break;
+		}
+}
