@@ -273,6 +273,26 @@ else
 	[ -s "$tmp/back" ] && fail "a back end calls: $(cat "$tmp/back")"
 fi
 
+# Every switch over node types lists every type (no default:), so that
+# the compiler names each place a new type must reach: no pipeline file
+# may draw -Wswitch-enum's warning for an enumerator of enum doc_type.
+awk '/^enum doc_type \{/ { on = 1; next } on && /^\}/ { exit }
+    on && match($0, /DOC_[A-Z_]+/) { print substr($0, RSTART, RLENGTH) }' \
+    pipeline/doc.h >"$tmp/types"
+[ "$(wc -l <"$tmp/types")" -ge 20 ] || fail "no node types read from doc.h"
+flags=$(pkg-config --cflags pangocairo yaml-0.1 2>/dev/null)
+for f in pipeline/*.c; do
+	# shellcheck disable=SC2086
+	LC_ALL=C ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -fsyntax-only \
+	    -Wswitch-enum $flags -Ipipeline "$f" 2>&1 |
+	    sed -n "s/^\([^:]*:[0-9]*\):.*enumeration value '\(DOC_[A-Z_]*\)' not handled.*/\1 \2/p"
+done >"$tmp/unlisted"
+awk 'NR == FNR { t[$1] = 1; next } ($2 in t) { print }' "$tmp/types" \
+    "$tmp/unlisted" >"$tmp/unlisted.types"
+[ -s "$tmp/unlisted.types" ] && fail "switches over node types that do not" \
+    "list every type (-Wswitch-enum): $(awk '{ print $1 }' \
+    "$tmp/unlisted.types" | sort -u | tr '\n' ' ')"
+
 [ "$failed" -eq 0 ] || exit 1
 echo "ok: $nfiles files include in the pipeline's direction; no cycle;" \
     "within the size limits"
