@@ -20,58 +20,32 @@ import argparse
 import datetime
 import os
 import random
-import re
 import shutil
 import sys
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "tests", "lib"))
+import scrcases  # noqa: E402
 
 SEED = 20240101
 
 
 def read_lscbs(path):
     """The `lscbs:` block list of report.yaml."""
-    lscbs, inside = [], False
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if re.match(r"^lscbs:\s*$", line):
-                inside = True
-                continue
-            if inside:
-                m = re.match(r"^\s+-\s+(.+?)\s*$", line)
-                if m:
-                    lscbs.append(m.group(1).strip("\"'"))
-                elif line.strip() and not line.lstrip().startswith("#"):
-                    break
-    return lscbs
+    return scrcases.read_boards(path)
 
 
 def read_period(path):
-    text = open(path, encoding="utf-8").read()
-    f = re.search(r"^\s+from:\s*(\d{4}-\d\d-\d\d)", text, re.M)
-    t = re.search(r"^\s+to:\s*(\d{4}-\d\d-\d\d)", text, re.M)
-    if not (f and t):
+    try:
+        return scrcases.read_period(path)
+    except ValueError:
         sys.exit("gen_cohort: no period from/to in %s" % path)
-    return (datetime.date.fromisoformat(f.group(1)),
-            datetime.date.fromisoformat(t.group(1)))
 
 
 def read_codes(path):
     """(case codes, child codes) in codebook order."""
-    case, child, name = [], [], None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^  ([A-Za-z0-9_]+):\s*$", line)
-            if m:
-                name = m.group(1)
-                continue
-            m = re.match(r"^    level:\s*(case|child)\s*$", line)
-            if m and name:
-                (case if m.group(1) == "case" else child).append(name)
-                name = None
-    return case, child
-
-
-def yaml_str(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return scrcases.read_codes(path)
 
 
 NOTES = [
@@ -82,44 +56,42 @@ NOTES = [
 ]
 
 
+HEADER = ["Synthetic case descriptor made by bench/gen_cohort.py;",
+          "it describes no real child, family or review."]
+
+
 def make_case(rng, i, lscbs, d0, span, case_codes, child_codes):
+    # The draws in the order the first generator made them, so cohorts
+    # keep their cases.
     completed = d0 + datetime.timedelta(days=rng.randrange(span))
-    out = ["# Synthetic case descriptor made by bench/gen_cohort.py;",
-           "# it describes no real child, family or review.",
-           "id: BEN-%d-%06d" % (completed.year, i),
-           "lscb: %s" % lscbs[rng.randrange(len(lscbs))],
-           "completed: %s" % completed.isoformat(),
-           "children:"]
+    k = {"id": "BEN-%d-%06d" % (completed.year, i),
+         "lscb": lscbs[rng.randrange(len(lscbs))],
+         "completed": completed, "children": []}
     for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
         died = rng.random() < 0.55
         age = rng.choice((0, 0, 0, 1, 2, 3, 4, 5, 6, 8, 10, 11, 13, 14, 15, 16, 17))
-        out.append("  - sex: %s" % rng.choice(("male", "female")))
-        out.append("    age_years: %d" % age)
-        out.append("    outcome: %s" % ("died" if died else "serious_harm"))
+        c = {"sex": rng.choice(("male", "female")), "age_years": age,
+             "outcome": "died" if died else "serious_harm"}
         if died:
-            out.append("    death_cause: %s" % rng.choice(
+            c["death_cause"] = rng.choice(
                 ("sudi", "physical_assault", "physical_assault", "neglect",
-                 "related", "suicide")))
+                 "related", "suicide"))
         if child_codes and rng.random() < 0.3:
-            out.append("    factors: [%s]" % rng.choice(child_codes))
-    # Both fields in every case (scrpaper check warns at a default); the
-    # draws are those of the earlier generator, so cohorts keep their codes.
-    out.append("household_children: %d" % (rng.randrange(0, 5)
-                                            if rng.random() < 0.8 else 0))
-    out.append("lscb_areas_known: %d" % (
-        rng.choice((1, 1, 1, 2, 2, 3, 4, 5)) if rng.random() < 0.7 else 1))
-    k = rng.randint(3, min(12, len(case_codes)))
-    picked = sorted(rng.sample(range(len(case_codes)), k))
+            c["factors"] = [rng.choice(child_codes)]
+        k["children"].append(c)
+    # Both fields in every case (scrpaper check warns at a default).
+    k["household_children"] = (rng.randrange(0, 5)
+                               if rng.random() < 0.8 else 0)
+    k["lscb_areas_known"] = (rng.choice((1, 1, 1, 2, 2, 3, 4, 5))
+                             if rng.random() < 0.7 else 1)
+    n = rng.randint(3, min(12, len(case_codes)))
+    picked = sorted(rng.sample(range(len(case_codes)), n))
     nr = [c for c in picked if rng.random() < 0.1]
-    factors = [case_codes[c] for c in picked if c not in nr]
-    if factors:
-        out.append("factors:")
-        out.extend("  - " + f for f in factors)
-    if nr:
-        out.append("not_recorded: [%s]" % ", ".join(case_codes[c] for c in nr))
+    k["factors"] = [case_codes[c] for c in picked if c not in nr]
+    k["not_recorded"] = [case_codes[c] for c in nr]
     if rng.random() < 0.1:
-        out.append("notes: " + yaml_str(rng.choice(NOTES)))
-    return "\n".join(out) + "\n"
+        k["notes"] = rng.choice(NOTES)
+    return scrcases.case_text(k, HEADER, block_factors=True)
 
 
 def main():
