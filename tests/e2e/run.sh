@@ -61,11 +61,11 @@ done
 # jobs, measured one at a time on a 2-core machine (make check-full's
 # sweeps are slow in much the same order).  A job not listed starts after
 # those listed.
-slow="test_board_edition test_odt test_issue31 test_exact_attack test_growth
-test_paper_periods test_data test_html test_issue13 test_restricted
-test_pages test_grammar test_periods test_valgrind test_variants
-test_issue31_layout build/rel/tests/test_pdf_post build/san/tests/test_pdf_post
-test_includes test_issue32 test_a11y test_attack test_annual_doc
+slow="test_board_edition test_odt test_issue31 test_exact_attack test_issue13
+test_valgrind test_growth test_html test_data test_restricted
+test_paper_periods build/rel/tests/test_pdf_post build/san/tests/test_pdf_post
+test_includes test_variants test_pages test_periods test_attack
+test_annual_doc test_a11y test_issue32 test_grammar test_issue31_layout
 build/rel/tests/test_fig_eval build/san/tests/test_fig_eval"
 order=
 for name in $slow; do
