@@ -514,16 +514,14 @@ pooled() {
 	run "$d-pool/region.csv" figures --input "$d-pool" --all-periods --pooled
 	run "$d-pool/all.csv" figures --input "$d-pool" --all-periods --pooled \
 	    --all-lscbs
-	# shellcheck disable=SC2068
 	python3 "$tmp/periods.py" "$d/data/scr_figures.csv" \
-	    "$d-pool/region.csv" "$d-pool/all.csv" "$d/data/README.txt" $@ ||
+	    "$d-pool/region.csv" "$d-pool/all.csv" "$d/data/README.txt" "$@" ||
 		fail "$d: the data set is not every period's ledger"
 	first=$(echo "$1" | cut -d: -f2)
-	eval "last=\${$#}"
-	# shellcheck disable=SC2068
+	for last; do :; done
 	python3 "$tmp/periods.py" "$d-pool/data/scr_figures.csv" \
 	    "$d-pool/region.csv" "$d-pool/all.csv" "$d-pool/data/README.txt" \
-	    $@ "pooled:$first:${last##*:}" ||
+	    "$@" "pooled:$first:${last##*:}" ||
 		fail "$d, disclosure: pool: the data set is not every period's and the total's ledger"
 	grep -v ',pooled,' "$d-pool/data/scr_figures.csv" |
 	    cmp -s - "$d/data/scr_figures.csv" ||
