@@ -417,8 +417,20 @@ dist-locked:
 # them whole (every generated cohort, every board's page in the browser
 # and the accessibility checks, valgrind over every command): the same
 # scripts with CHECK_FULL=1.
+# The unit tests run as jobs of the scripts' pool (tests/e2e/run.sh,
+# E2E_UNIT), as many at a time as the machine has processors, the
+# slowest first; the programs are built first, in parallel.
 CHECK_FULL ?= 0
-check: unit e2e schema
+NPROC	:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+check:
+	@$(MAKE) --no-print-directory -j$(NPROC) check-programs
+	@$(MAKE) --no-print-directory schema
+	@SANITIZE=$(SANITIZE) CHECK_FULL=$(CHECK_FULL) SCRPAPER=$(BIN) \
+	    E2E_UNIT="$(UNIT_BINS)" sh tests/e2e/run.sh
+
+.PHONY: check-programs
+check-programs: $(UNIT_BINS) $(BIN)
+	@:
 
 check-full:
 	@$(MAKE) --no-print-directory check CHECK_FULL=1

@@ -10,14 +10,16 @@
 # of every page at 50 dpi under build/pages/NAME/ for people to look at
 # (of the regional papers only, in make check).
 #
-# Always: the regional paper and every board's paper of input/ and of the
-# small cohorts of tests/data/variants, the regional paper and four
-# boards' of the three-period fixture (tests/data/make_three_periods.py)
-# (what `make check` runs, through test_pages.sh: about fifteen seconds),
+# Always: the regional paper and every board's paper of the small
+# cohorts of tests/data/variants, the regional paper and five boards' of
+# input/ (every board's under `make check-full`), the regional paper and
+# four boards' of the three-period fixture (tests/data/make_three_periods.py)
+# (what `make check` runs, through test_pages.sh: some 8 CPU-seconds),
 # and page_geometry.py's self-test
 # (a deliberately bad page of each rule is caught).  Every page's
 # measures go to build/pages/NAME/geometry.txt.  With PAGES_FULL=1
-# (`make pages`): also every board's paper of the three-period fixture,
+# (`make pages`): also every board's paper of input/ and of the
+# three-period fixture,
 # and generated cohorts of several sizes, from 0 to 200
 # reviews over three boards (tests/data/make_variants.py) and
 # London-sized ones of 10 to 300 reviews over skewed boards
@@ -82,7 +84,14 @@ check() {
 python3 tests/e2e/page_geometry.py --self-test ||
     fail "page_geometry.py misses a broken rule"
 
-check shipped input
+# input/: make check measures the regional paper and five boards', of 4,
+# 3, 2, 1 and no reviews (page_geometry.py reads some 0.3 CPU-s a paper);
+# make check-full (CHECK_FULL=1) and make pages every board's.
+if e2e_full || [ "${PAGES_FULL:-0}" = 1 ]; then
+	check shipped input
+else
+	check shipped input Southwark Lambeth Haringey Barnet Bexley
+fi
 check variants tests/data/variants
 # Three periods (issue 15's fixture): the comparison section's tables and
 # charts of many bars, in the regional paper and (every board's in make

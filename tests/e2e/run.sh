@@ -7,7 +7,9 @@
 # slowest first; a line PASS or FAIL as each ends, then the output of each
 # that failed, whole.  Every script works in folders of its own
 # (mktemp), so they never share a file.  E2E_JOBS=1 runs them one by
-# one; E2E_ONLY="test_a test_b" runs only those.
+# one; E2E_ONLY="test_a test_b" runs only those.  E2E_UNIT="BIN..."
+# (make check: the cmocka tests) runs those programs as jobs of the same
+# pool, so that they fill a processor while the scripts run.
 set -u
 cd "$(dirname "$0")/../.."
 : "${SCRPAPER:=./scrpaper}"
@@ -26,7 +28,22 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/scr-e2e.XXXXXX") || exit 1
 trap 'rm -rf "$out"' EXIT
 trap 'exit 1' INT TERM
 
+# python3 resolved once: a version manager's shim (pyenv's is a shell
+# script running `pyenv exec`, some 0.4 CPU-seconds a call, and the
+# scripts call python3 some hundreds of times) is replaced, first on
+# PATH, by the interpreter it runs.  Not for a virtual environment, whose
+# python3 is found by its own folder.
+py=$(python3 -c 'import sys
+if sys.prefix == sys.base_prefix: print(sys.executable)' 2>/dev/null)
+if [ -n "$py" ] && [ -x "$py" ] && [ "$py" != "$(command -v python3)" ]; then
+	mkdir "$out/bin" && ln -s "$py" "$out/bin/python3" &&
+	    PATH=$out/bin:$PATH && export PATH
+fi
+
 all=
+for u in ${E2E_UNIT:-}; do
+	all="$all $u"
+done
 for t in tests/e2e/test_*.sh; do
 	[ -f "$t" ] || continue
 	name=$(basename "$t" .sh)
@@ -39,12 +56,17 @@ for t in tests/e2e/test_*.sh; do
 	all="$all $name"
 done
 
-# The slowest scripts first, so the last to start are short ones and the
-# jobs end together (the order of make check's CPU-seconds measured on a
-# 2-core machine; make check-full's sweeps are slow in the same order).
-slow="test_board_edition test_periods test_paper_periods test_html
-test_issue13 test_pages test_valgrind test_grammar test_variants
-test_a11y test_attack"
+# The slowest first, so the last to start are short ones and the two
+# processors end together: the order of the CPU-seconds of make check's
+# jobs, measured one at a time on a 2-core machine (make check-full's
+# sweeps are slow in much the same order).  A job not listed starts after
+# those listed.
+slow="test_board_edition test_odt test_issue31 test_exact_attack test_issue13
+test_valgrind test_growth test_html test_data test_restricted
+test_paper_periods build/rel/tests/test_pdf_post build/san/tests/test_pdf_post
+test_includes test_variants test_pages test_periods test_attack
+test_annual_doc test_a11y test_issue32 test_grammar test_issue31_layout
+build/rel/tests/test_fig_eval build/san/tests/test_fig_eval"
 order=
 for name in $slow; do
 	case " $all " in *" $name "*) order="$order $name" ;; esac
@@ -53,15 +75,26 @@ for name in $all; do
 	case " $order " in *" $name "*) ;; *) order="$order $name" ;; esac
 done
 
-# One script: its output in $out/NAME.log, then its exit status and wall
-# time in seconds in $out/NAME.rc, and a line on standard output.
-one='start=$(date +%s)
-sh "tests/e2e/$2.sh" >"$1/$2.log" 2>&1
+# One job: its output in $out/KEY.log, then its exit status and wall
+# time in seconds in $out/KEY.rc (KEY: the job's name, / as _), and a
+# line on standard output.  A name with a / is a program (E2E_UNIT), any
+# other a script of tests/e2e/.
+one='key=$(echo "$2" | tr / _)
+case $2 in
+*/*) what=$2 ;;
+*) what=tests/e2e/$2.sh ;;
+esac
+start=$(date +%s)
+case $2 in
+/*) "$2" >"$1/$key.log" 2>&1 ;;
+*/*) "./$2" >"$1/$key.log" 2>&1 ;;
+*) sh "tests/e2e/$2.sh" >"$1/$key.log" 2>&1 ;;
+esac
 rc=$?
 secs=$(($(date +%s) - start))
-echo "$rc $secs" >"$1/$2.rc"
+echo "$rc $secs" >"$1/$key.rc"
 if [ "$rc" -eq 0 ]; then word=PASS; else word=FAIL; fi
-echo "$word tests/e2e/$2.sh ($secs s)"'
+echo "$word $what ($secs s)"'
 # shellcheck disable=SC2086
 printf '%s\n' $order |
     xargs -P "$E2E_JOBS" -I '{}' sh -c "$one" sh "$out" '{}'
@@ -69,16 +102,20 @@ printf '%s\n' $order |
 pass=0
 fail=0
 for name in $all; do
-	t=tests/e2e/$name.sh
+	key=$(echo "$name" | tr / _)
+	case $name in
+	*/*) t=$name ;;
+	*) t=tests/e2e/$name.sh ;;
+	esac
 	rc=1
-	[ -f "$out/$name.rc" ] && read -r rc secs <"$out/$name.rc"
+	[ -f "$out/$key.rc" ] && read -r rc secs <"$out/$key.rc"
 	if [ "$rc" -eq 0 ]; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
 		echo "---- FAIL $t:"
-		if [ -f "$out/$name.log" ]; then
-			sed 's/^/    /' "$out/$name.log"
+		if [ -f "$out/$key.log" ]; then
+			sed 's/^/    /' "$out/$key.log"
 		else
 			echo "    (did not run)"
 		fi

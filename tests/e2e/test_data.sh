@@ -495,33 +495,77 @@ for b in bad[:20]:
     print("FAIL: " + b)
 sys.exit(1 if bad else 0)
 EOF
+# pooled DIR LABELS: DIR's data set against its ledgers of every period
+# (LABELS: label:first:last, in order), and, with disclosure: pool on
+# in a copy (DIR-pool), the copy's data set against the pooled ledgers
+# with the total over the periods (period "pooled", from the first
+# period's first day to the last's last), and its periods' rows the
+# same as DIR's.  One ledger serves both: the periods' own cells are the
+# same, pooled or not (docs/disclosure.md).
+pooled() {
+	d=$1
+	shift
+	cp -R "$d" "$d-pool"
+	sed -i 's/^disclosure:$/disclosure:\n  pool: true/' "$d-pool/report.yaml"
+	grep -q '^  pool: true$' "$d-pool/report.yaml" ||
+		fail "cannot set disclosure: pool in $d"
+	run /dev/null data --input "$d" -o "$d/data"
+	run /dev/null data --input "$d-pool" -o "$d-pool/data"
+	run "$d-pool/region.csv" figures --input "$d-pool" --all-periods --pooled
+	run "$d-pool/all.csv" figures --input "$d-pool" --all-periods --pooled \
+	    --all-lscbs
+	python3 "$tmp/periods.py" "$d/data/scr_figures.csv" \
+	    "$d-pool/region.csv" "$d-pool/all.csv" "$d/data/README.txt" "$@" ||
+		fail "$d: the data set is not every period's ledger"
+	first=$(echo "$1" | cut -d: -f2)
+	for last; do :; done
+	python3 "$tmp/periods.py" "$d-pool/data/scr_figures.csv" \
+	    "$d-pool/region.csv" "$d-pool/all.csv" "$d-pool/data/README.txt" \
+	    "$@" "pooled:$first:${last##*:}" ||
+		fail "$d, disclosure: pool: the data set is not every period's and the total's ledger"
+	grep -v ',pooled,' "$d-pool/data/scr_figures.csv" |
+	    cmp -s - "$d/data/scr_figures.csv" ||
+		fail "$d: the periods' rows differ with disclosure: pool"
+}
+
+# The three-period fixture: its pooled solve is some 30 CPU-s, three times
+# over (the data set and the two pooled ledgers): make check-full
+# (CHECK_FULL=1).  make check: the fixture against its ledgers of every
+# period, and pool on a generated cohort of three periods of a region's
+# yearly sizes (tests/attack/make_periods.py; a pooled solve of a
+# fraction of a second), given input/'s codes.
 python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
 	fail "cannot build the three-period fixture"
-cp -R "$tmp/three" "$tmp/pool"
-sed -i 's/^disclosure:$/disclosure:\n  pool: true/' "$tmp/pool/report.yaml"
-grep -q '^  pool: true$' "$tmp/pool/report.yaml" ||
-	fail "cannot set disclosure: pool in the fixture"
-run /dev/null data --input "$tmp/three" -o "$tmp/three/data"
-run /dev/null data --input "$tmp/pool" -o "$tmp/pool/data"
-# One ledger serves both: the periods' own cells are the same, pooled or
-# not (docs/disclosure.md).
-run "$tmp/pool/region.csv" figures --input "$tmp/pool" --all-periods --pooled
-run "$tmp/pool/all.csv" figures --input "$tmp/pool" --all-periods --pooled \
-    --all-lscbs
 P3="2002-04:2002-04-01:2004-03-31 2004-06:2004-04-01:2006-03-31"
 P3="$P3 2006-09:2006-04-01:2009-09-30"
-# shellcheck disable=SC2086
-python3 "$tmp/periods.py" "$tmp/three/data/scr_figures.csv" \
-    "$tmp/pool/region.csv" "$tmp/pool/all.csv" "$tmp/three/data/README.txt" \
-    $P3 || fail "three periods: the data set is not every period's ledger"
-# shellcheck disable=SC2086
-python3 "$tmp/periods.py" "$tmp/pool/data/scr_figures.csv" \
-    "$tmp/pool/region.csv" "$tmp/pool/all.csv" "$tmp/pool/data/README.txt" \
-    $P3 pooled:2002-04-01:2009-09-30 ||
-	fail "disclosure: pool: the data set is not every period's and the total's ledger"
-grep -v ',pooled,' "$tmp/pool/data/scr_figures.csv" |
-    cmp -s - "$tmp/three/data/scr_figures.csv" ||
-	fail "the periods' rows differ with disclosure: pool"
+if e2e_full; then
+	# shellcheck disable=SC2086
+	pooled "$tmp/three" $P3
+else
+	run /dev/null data --input "$tmp/three" -o "$tmp/three/data"
+	run "$tmp/three/region.csv" figures --input "$tmp/three" --all-periods
+	run "$tmp/three/all.csv" figures --input "$tmp/three" --all-periods \
+	    --all-lscbs
+	# shellcheck disable=SC2086
+	python3 "$tmp/periods.py" "$tmp/three/data/scr_figures.csv" \
+	    "$tmp/three/region.csv" "$tmp/three/all.csv" \
+	    "$tmp/three/data/README.txt" $P3 ||
+		fail "three periods: the data set is not every period's ledger"
+	python3 tests/attack/make_periods.py --generated 2 --seed 16 \
+	    --sizes 15,20,25 --out "$tmp/gp" >/dev/null ||
+		fail "make_periods.py"
+	{
+		sed -n '/^region_code:/p' input/report.yaml
+		sed -n '/^lscb_codes:/p; /^lscb_codes:/,/^[^ ]/s/^  [A-Z]/&/p' \
+		    input/report.yaml
+	} >>"$tmp/gp/per-001/report.yaml"
+	PG=$("$SCRPAPER" periods --input "$tmp/gp/per-001" 2>/dev/null |
+	    sed -n 's/^\([^ ]*\) (\([0-9-]*\) to \([0-9-]*\),.*/\1:\2:\3/p')
+	[ "$(echo "$PG" | wc -w)" -eq 3 ] ||
+		fail "the generated cohort has not three periods: $PG"
+	# shellcheck disable=SC2086
+	pooled "$tmp/gp/per-001" $PG
+fi
 
 # The next year as docs/annual.md makes it: new-year, then the new
 # period's case files; the data set holds 2006-09 and 2009-10.

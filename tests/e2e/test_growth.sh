@@ -10,7 +10,8 @@
 #      before), every board's ledger of every period and the total, with
 #      nothing on standard error below SCRPAPER_SAY_AFTER.
 #   3. A solve that runs long says so on standard error, at each pooled
-#      step, and the ledgers do not change (issue 32.3).
+#      step, and the ledgers do not change (issue 32.3): on four periods
+#      of 15 to 25 reviews, and (make check-full) of 60 reviews too.
 # Run from the project root with SCRPAPER set (tests/e2e/run.sh does).
 set -u
 
@@ -70,14 +71,34 @@ SCRPAPER_SAY_AFTER=3600 limited "$lim" "$SCRPAPER" figures --input "$d" \
 grep -q '^pooled,' "$tmp/out" || fail "no pooled row in the ledgers"
 [ -s "$tmp/err" ] && fail "a solve below the threshold spoke: $(head -c 300 "$tmp/err")"
 # 3. A solve that runs long says what it is doing, on standard error only
-#    (SCRPAPER_SAY_AFTER=0: at once), at each pooled step.
-SCRPAPER_SAY_AFTER=0 "$SCRPAPER" figures --input "$d" --all-periods \
-    --pooled --all-lscbs >"$tmp/out2" 2>"$tmp/err" ||
-	fail "figures with SCRPAPER_SAY_AFTER=0"
-cmp -s "$tmp/out" "$tmp/out2" || fail "the word on stderr changed the ledgers"
-for k in 1 2 3; do
-	grep -q "^scrpaper: suppressing small numbers, the total over 4 periods, step $k of 3 (the first $((k + 1)) periods), 33 boards" \
-	    "$tmp/err" || fail "no word on pooled step $k: $(head -c 500 "$tmp/err")"
+#    (SCRPAPER_SAY_AFTER=0: at once), at each pooled step.  make check:
+#    on four periods of 15 to 25 reviews (a solve of some 3 CPU-s, not a
+#    second one of the cohort above); make check-full (CHECK_FULL=1): on
+#    the cohort above too.
+python3 tests/attack/make_periods.py --generated 3 --seed 16 \
+    --sizes 15,20,25 --out "$tmp/q" >/dev/null || fail "make_periods.py"
+q=$tmp/q/per-002
+sed -i "s/^disclosure:\$/disclosure:\n  pool: true/" "$q/report.yaml"
+[ "$(grep -c '{label:' "$q/report.yaml")" -eq 3 ] ||
+	fail "q/per-002 has not four periods"
+SCRPAPER_SAY_AFTER=3600 "$SCRPAPER" figures --input "$q" --all-periods \
+    --pooled --all-lscbs >"$tmp/qout" 2>"$tmp/err" ||
+	fail "the pooled solve of four periods of 15 to 25 reviews"
+cohorts=$q
+e2e_full && cohorts="$q $d"
+for c in $cohorts; do
+	out=$tmp/out
+	[ "$c" = "$q" ] && out=$tmp/qout
+	SCRPAPER_SAY_AFTER=0 "$SCRPAPER" figures --input "$c" --all-periods \
+	    --pooled --all-lscbs >"$tmp/out2" 2>"$tmp/err" ||
+		fail "figures with SCRPAPER_SAY_AFTER=0"
+	cmp -s "$out" "$tmp/out2" ||
+		fail "the word on stderr changed the ledgers of $c"
+	for k in 1 2 3; do
+		grep -q "^scrpaper: suppressing small numbers, the total over 4 periods, step $k of 3 (the first $((k + 1)) periods), 33 boards" \
+		    "$tmp/err" ||
+			fail "no word on pooled step $k: $(head -c 500 "$tmp/err")"
+	done
 done
 
 exit $failed
