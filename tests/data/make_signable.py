@@ -37,6 +37,10 @@ INPUT = os.path.join(ROOT, "input")
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 import make_variants as mv  # noqa: E402
+import scrcases  # noqa: E402  (on the path make_variants puts it)
+
+HEADER = ["Synthetic case descriptor made by tests/data/make_signable.py;",
+          "it describes no real child, family or review."]
 
 SHORT = (datetime.date(2009, 10, 1), datetime.date(2010, 3, 31))
 CURRENT = (datetime.date(2010, 4, 1), datetime.date(2011, 3, 31))
@@ -70,12 +74,10 @@ earlier:
 
 def build(out, seed):
     rng = random.Random(seed)
-    os.makedirs(os.path.join(out, "cases"), exist_ok=True)
-    for f in os.listdir(os.path.join(out, "cases")):
-        if f.endswith(".yaml"):
-            os.remove(os.path.join(out, "cases", f))
-    for name in ("codebook.yaml", "national.yaml", "grid.yaml"):
-        shutil.copyfile(os.path.join(INPUT, name), os.path.join(out, name))
+    scrcases.clear_cases(out)
+    scrcases.copy_shared(out)
+    shutil.copyfile(os.path.join(INPUT, "grid.yaml"),
+                    os.path.join(out, "grid.yaml"))
     with open(os.path.join(INPUT, "report.yaml"), encoding="utf-8") as f:
         report = f.read()
     report = re.sub(r"(?m)^period:\n(  .*\n)+", PERIODS, report, count=1)
@@ -104,9 +106,7 @@ def build(out, seed):
             k["note"] = "generated for the signable-paper fixture"
             with open(os.path.join(out, "cases", k["id"] + ".yaml"), "w",
                       encoding="utf-8") as g:
-                g.write(mv.case_yaml(k).replace(
-                    "tests/data/make_variants.py",
-                    "tests/data/make_signable.py"))
+                g.write(mv.case_yaml(k, HEADER))
 
 
 def main():
