@@ -28,8 +28,9 @@ struct paper {
 	struct fig_ledger	**boards; /* every board's, or NULL until
 					     first used */
 	struct fig_ledger	**own;	 /* every board's unsuppressed, for
-					    the restricted edition, made
-					    one by one on first use */
+					    the restricted edition and the
+					    regional paper's "@boards",
+					    made one by one on first use */
 	struct fig_ledger	**pregion; /* earlier periods' regional
 					      ledgers, by period index, each
 					      made on first use */
@@ -177,6 +178,20 @@ paper_own_ledger(struct paper *p, int lscb)
 	return p->own[lscb];
 }
 
+struct fig_ledger *const *
+paper_public_boards(struct paper *p)
+{
+	size_t	 i, n = p->cohort->report.nlscbs;
+
+	/* Not NULL without boards either: "@boards" still prints the
+	 * region's row, as with paper_boards(). */
+	if (p->own == NULL)
+		p->own = xcalloc(n ? n : 1, sizeof(*p->own));
+	for (i = 0; i < n; i++)
+		(void)paper_own_ledger(p, (int)i);
+	return p->own;
+}
+
 void
 paper_set_grid(struct paper *p, const struct grid *g)
 {
@@ -286,7 +301,14 @@ paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 	env.ledgers[DOC_LEDGER_SELECTION] = env.restricted ?
 	    paper_own_ledger(p, lscb) : paper_ledger(p, lscb);
 	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(p, -1);
-	env.boards = paper_boards(p);
+	/* The regional paper's "@boards" prints every board's numbers of
+	 * reviews and of children, public cells the suppression never
+	 * changes (docs/disclosure.md): read from the unsuppressed
+	 * ledgers, the regional paper does not solve the boards' joint
+	 * suppression it does not print (issue 29).  A board's paper
+	 * solves them for its own figures anyway. */
+	env.boards = lscb < 0 || (size_t)lscb >= p->cohort->report.nlscbs ?
+	    paper_public_boards(p) : paper_boards(p);
 	env.grid = p->grid;
 	env.figs = p->figs;
 	paper_env_periods(p, &env, &per);

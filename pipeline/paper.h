@@ -40,6 +40,12 @@ const struct fig_ledger *paper_ledger(struct paper *p, int lscb);
  * board and across the boards; owned by p. */
 struct fig_ledger *const *paper_boards(struct paper *p);
 
+/* Every board's ledger, indexed as report.lscbs, unsuppressed: what the
+ * regional paper's "@boards" reads, only its public cells (cases and
+ * children, equal to paper_boards()'s), without solving the boards'
+ * suppression; owned by p.  Never for a public board's figures. */
+struct fig_ledger *const *paper_public_boards(struct paper *p);
+
 /*
  * The same for one period: period is an index into report.periods, in
  * chronological order, the current one last (report_nperiods() - 1, whose
