@@ -40,10 +40,10 @@ const struct fig_ledger *paper_ledger(struct paper *p, int lscb);
  * board and across the boards; owned by p. */
 struct fig_ledger *const *paper_boards(struct paper *p);
 
-/* Every board's ledger, indexed as report.lscbs, unsuppressed: what the
- * regional paper's "@boards" reads, only its public cells (cases and
- * children, equal to paper_boards()'s), without solving the boards'
- * suppression; owned by p.  Never for a public board's figures. */
+/* Every board's public cells, indexed as report.lscbs: ledgers of no
+ * figure (nvalues 0) but their lscb, cases and children, equal to
+ * paper_boards()'s, made without solving the boards' suppression; what
+ * the regional paper's "@boards" reads.  Owned by p. */
 struct fig_ledger *const *paper_public_boards(struct paper *p);
 
 /*
