@@ -3,7 +3,8 @@
  * back ends: parses the template once, makes every figure ledger a paper
  * reads once (the regional paper's, which is also the region column of
  * every board's, and all the boards', which depend on each other through
- * suppression across boards), and fills a copy of the template per paper.
+ * suppression across boards; the regional paper reads only their public
+ * cells, which need no solve), and fills a copy of the template per paper.
  * A new kind of ledger (another period, say) is added here and in
  * enum doc_ledger, nowhere else.
  */
@@ -30,6 +31,10 @@ struct paper {
 	struct fig_ledger	**own;	 /* every board's unsuppressed, for
 					    the restricted edition, made
 					    one by one on first use */
+	struct fig_ledger	**pub;	 /* every board's public cells only,
+					    for the regional paper's
+					    "@boards", or NULL until first
+					    used */
 	struct fig_ledger	**pregion; /* earlier periods' regional
 					      ledgers, by period index, each
 					      made on first use */
@@ -77,6 +82,7 @@ paper_free(struct paper *p)
 	fig_ledger_free(p->region);
 	fig_boards_free(p->boards, p->cohort->report.nlscbs);
 	fig_boards_free(p->own, p->cohort->report.nlscbs);
+	fig_boards_free(p->pub, p->cohort->report.nlscbs);
 	paper_free_periods(p);
 	fig_periods_free(p->pooled);
 	free(p);
@@ -175,6 +181,35 @@ paper_own_ledger(struct paper *p, int lscb)
 		p->own[lscb] = fig_aggregate(p->figs, p->cohort, &sel);
 	}
 	return p->own[lscb];
+}
+
+struct fig_ledger *const *
+paper_public_boards(struct paper *p)
+{
+	struct fig_selection	 sel;
+	struct fig_ledger	*all;
+	size_t			 i, n = p->cohort->report.nlscbs;
+
+	if (p->pub != NULL)
+		return p->pub;
+	/* Not NULL without boards either: "@boards" still prints the
+	 * region's row, as with paper_boards(). */
+	p->pub = xcalloc(n ? n : 1, sizeof(*p->pub));
+	for (i = 0; i < n; i++) {
+		memset(&sel, 0, sizeof(sel));
+		sel.lscb = (int)i;
+		sel.suppress = 0;
+		all = fig_aggregate(p->figs, p->cohort, &sel);
+		/* The public cells only: no figure, so no small number
+		 * the suppression would hide is in the regional paper's
+		 * reach. */
+		p->pub[i] = xcalloc(1, sizeof(*p->pub[i]));
+		p->pub[i]->lscb = all->lscb;
+		p->pub[i]->cases = all->cases;
+		p->pub[i]->children = all->children;
+		fig_ledger_free(all);
+	}
+	return p->pub;
 }
 
 void
@@ -286,7 +321,14 @@ paper_build(struct paper *p, int lscb, struct doc **docp, struct diag *d)
 	env.ledgers[DOC_LEDGER_SELECTION] = env.restricted ?
 	    paper_own_ledger(p, lscb) : paper_ledger(p, lscb);
 	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(p, -1);
-	env.boards = paper_boards(p);
+	/* The regional paper's "@boards" prints every board's numbers of
+	 * reviews and of children, public cells the suppression never
+	 * changes (docs/disclosure.md): read from the unsuppressed
+	 * ledgers, the regional paper does not solve the boards' joint
+	 * suppression it does not print (issue 29).  A board's paper
+	 * solves them for its own figures anyway. */
+	env.boards = lscb < 0 || (size_t)lscb >= p->cohort->report.nlscbs ?
+	    paper_public_boards(p) : paper_boards(p);
 	env.grid = p->grid;
 	env.figs = p->figs;
 	paper_env_periods(p, &env, &per);

@@ -40,6 +40,12 @@ const struct fig_ledger *paper_ledger(struct paper *p, int lscb);
  * board and across the boards; owned by p. */
 struct fig_ledger *const *paper_boards(struct paper *p);
 
+/* Every board's public cells, indexed as report.lscbs: ledgers of no
+ * figure (nvalues 0) but their lscb, cases and children, equal to
+ * paper_boards()'s, made without solving the boards' suppression; what
+ * the regional paper's "@boards" reads.  Owned by p. */
+struct fig_ledger *const *paper_public_boards(struct paper *p);
+
 /*
  * The same for one period: period is an index into report.periods, in
  * chronological order, the current one last (report_nperiods() - 1, whose

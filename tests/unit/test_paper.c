@@ -2,10 +2,13 @@
  * test_paper.c: tests of pipeline/paper.c, the orchestrator: the template
  * is parsed once for every paper, each ledger is made once and is the
  * one a paper prints, a board's paper is filled from its board's ledger
- * with the region's beside it, and check fills every kind of paper.
- * Runs on the synthetic cohort tests/data/variants (Northbury 8 reviews,
- * Eastwick 2, Southmoor none in the period); skips when not run from the
- * project root.
+ * with the region's beside it, and check fills every kind of paper; the
+ * regional paper's "@boards" prints the suppressed ledgers' public cells
+ * without solving the boards' suppression (issue 29).  Runs on the
+ * synthetic cohort tests/data/variants (Northbury 8 reviews, Eastwick 2,
+ * Southmoor none in the period), the issue 29 tests on input/ and the
+ * period fixtures of tests/data too; skips when not run from the project
+ * root.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +24,9 @@
 #include "diag.h"
 #include "case.h"
 #include "fig.h"
+#include "fig_impl.h"
 #include "doc.h"
+#include "grid.h"
 #include "paper.h"
 
 struct world {
@@ -245,6 +250,207 @@ issue31_14_check_goes_on_and_names_the_board(void **state)
 	free(path);
 }
 
+/* Issue 29: a cohort loaded from dir with templates/figures.yaml and its
+ * grid, if any; the regional paper suppressed when regional says. */
+struct cohort29 {
+	struct cohort	*cohort;
+	struct fig_set	*figs;
+	struct grid	*grid;
+};
+
+static void
+load29(struct cohort29 *w, const char *dir, int regional)
+{
+	struct diag	 d;
+	char		*path;
+	int		 missing = 0;
+
+	memset(w, 0, sizeof(*w));
+	diag_init(&d, stderr);
+	w->cohort = case_load_dir(dir, NULL, &d);
+	assert_non_null(w->cohort);
+	w->cohort->report.suppress_regional = regional;
+	w->figs = fig_load("templates/figures.yaml", w->cohort, &d);
+	assert_non_null(w->figs);
+	path = xasprintf("%s/grid.yaml", dir);
+	w->grid = grid_load(path, &w->cohort->report, &d, &missing);
+	free(path);
+	assert_int_equal(d.nerrors, 0);
+	diag_clear(&d);
+}
+
+static void
+free29(struct cohort29 *w)
+{
+	grid_free(w->grid);
+	fig_set_free(w->figs);
+	cohort_free(w->cohort);
+}
+
+/* The folders the issue 29 tests run on: the real region, the synthetic
+ * boards, two periods, an annual paper. */
+static const char *const dirs29[] = {
+	"input", "tests/data/variants", "tests/data/spec-periods",
+	"tests/data/annual-2009-10",
+};
+
+/* The text of cell col of row row (0: the header) of table t. */
+static char *
+cell29(const struct doc_node *t, int row, int col)
+{
+	const struct doc_node	*r, *c;
+
+	for (r = t->first_child; r != NULL && row > 0; r = r->next)
+		row--;
+	assert_non_null(r);
+	for (c = r->first_child; c != NULL && col > 0; c = c->next)
+		col--;
+	assert_non_null(c);
+	return doc_node_plain(c);
+}
+
+/*
+ * Issue 29: the regional paper's "@boards" (the table and the tile map)
+ * reads the boards' public cells only (paper_public_boards()), not their
+ * suppressed ledgers, so as not to solve their suppression; the numbers
+ * it reads and prints (each board's reviews and children) are the
+ * suppressed ledgers', on every cohort, the regional paper suppressed or
+ * not.
+ */
+static void
+issue29_regional_boards_print_the_suppressed_ledgers_cells(void **state)
+{
+	struct world		*w = *state;
+	struct cohort29		 c;
+	struct diag		 d;
+	struct paper		*p;
+	struct doc		*doc;
+	struct fig_ledger	*const *pub, *const *sup;
+	const struct doc_node	*n, *table, *map;
+	char			*path, *s, want[32];
+	size_t			 k, i, nb;
+	int			 regional, hidden;
+
+	if (w->figs == NULL)
+		skip();
+	path = scratch(w, "boards.tmpl", "Boards.\n\n@boards\n");
+	for (k = 0; k < sizeof(dirs29) / sizeof(dirs29[0]); k++) {
+		for (regional = 0; regional <= 1; regional++) {
+			load29(&c, dirs29[k], regional);
+			nb = c.cohort->report.nlscbs;
+			assert_true(nb > 0);
+			diag_init(&d, stderr);
+			p = paper_new(c.cohort, c.figs);
+			paper_set_grid(p, c.grid);
+			assert_int_equal(paper_template(p, path, &d), 0);
+			assert_int_equal(paper_build(p, -1, &doc, &d), 0);
+			pub = paper_public_boards(p);
+			sup = paper_boards(p);
+			table = map = NULL;
+			for (n = doc->root->first_child; n != NULL;
+			    n = n->next) {
+				if (n->type == DOC_TABLE && table == NULL)
+					table = n;
+				if (n->type == DOC_TILEMAP)
+					map = n;
+			}
+			assert_non_null(table);
+			hidden = 0;
+			for (i = 0; i < nb; i++) {
+				/* Public cells only: no figure. */
+				assert_ptr_not_equal(pub[i], sup[i]);
+				assert_int_equal(pub[i]->nvalues, 0);
+				assert_null(pub[i]->values);
+				assert_int_equal(pub[i]->lscb, sup[i]->lscb);
+				hidden += sup[i]->suppressed_any;
+				assert_int_equal(pub[i]->cases,
+				    sup[i]->cases);
+				assert_int_equal(pub[i]->children,
+				    sup[i]->children);
+				s = cell29(table, (int)i + 1, 0);
+				assert_string_equal(s,
+				    c.cohort->report.lscbs[i]);
+				free(s);
+				snprintf(want, sizeof(want), "%ld",
+				    sup[i]->cases);
+				s = cell29(table, (int)i + 1, 1);
+				assert_string_equal(s, want);
+				free(s);
+				snprintf(want, sizeof(want), "%ld",
+				    sup[i]->children);
+				s = cell29(table, (int)i + 1, 2);
+				assert_string_equal(s, want);
+				free(s);
+				if (map != NULL)
+					assert_int_equal(map->as.tilemap.data->
+					    tiles[i].value, sup[i]->cases);
+			}
+			/* The real region has a grid, and suppressed cells:
+			 * the two kinds of ledger differ, but not here. */
+			if (k == 0) {
+				assert_non_null(map);
+				assert_true(hidden > 0);
+			}
+			assert_int_equal(d.nerrors, 0);
+			doc_free(doc);
+			paper_free(p);
+			diag_clear(&d);
+			free29(&c);
+		}
+	}
+	unlink(path);
+	free(path);
+}
+
+/*
+ * Issue 29: building the regional paper (the real template, with its
+ * tile map and periods) runs no suppression when report.yaml leaves it
+ * unsuppressed: the solve's work counters (fig_work) do not move.  They
+ * do for a board's paper, and for a regional paper suppressed
+ * (regional: true), so they would catch a solve.
+ */
+static void
+issue29_regional_paper_solves_no_suppression(void **state)
+{
+	struct world		*w = *state;
+	struct cohort29		 c;
+	struct diag		 d;
+	struct paper		*p;
+	struct doc		*doc;
+	struct fig_work		 before;
+	size_t			 k;
+	int			 regional;
+
+	if (w->figs == NULL)
+		skip();
+	for (k = 0; k < sizeof(dirs29) / sizeof(dirs29[0]); k++) {
+		for (regional = 0; regional <= 1; regional++) {
+			load29(&c, dirs29[k], regional);
+			diag_init(&d, NULL);
+			p = paper_new(c.cohort, c.figs);
+			paper_set_grid(p, c.grid);
+			assert_int_equal(paper_template(p,
+			    "templates/background-paper.tmpl", &d), 0);
+			before = fig_work;
+			assert_int_equal(paper_build(p, -1, &doc, &d), 0);
+			doc_free(doc);
+			if (regional)
+				assert_true(fig_work.cells > before.cells);
+			else
+				assert_memory_equal(&fig_work, &before,
+				    sizeof(before));
+			before = fig_work;
+			assert_int_equal(paper_build(p, 0, &doc, &d), 0);
+			doc_free(doc);
+			if (!regional)
+				assert_true(fig_work.cells > before.cells);
+			paper_free(p);
+			diag_clear(&d);
+			free29(&c);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -259,6 +465,12 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_paper_check_every_paper,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    issue29_regional_boards_print_the_suppressed_ledgers_cells,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    issue29_regional_paper_solves_no_suppression, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
