@@ -305,8 +305,11 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 			struct sup_cell *c;
 
 			ub = base >= 0 ? base : l->children;
+			/* A sum over the reviews (household_children) is
+			 * not bounded by them; with no review it is 0,
+			 * public (rule 5), as fig_audit.c reads it. */
 			if (d->sum != FIG_SUM_NONE)
-				ub = SUP_INF;
+				ub = l->cases == 0 ? 0 : SUP_INF;
 			c = &S->cells[sup_at(nf, r, (int)i, SUP_NUM)];
 			c->row = r;
 			c->fig = (int)i;
