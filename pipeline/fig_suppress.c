@@ -1559,10 +1559,16 @@ sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 			if ((y = sup_choose(S, c)) == (size_t)-1 &&
 			    (y = sup_row_cheapest(S, c)) == (size_t)-1 &&
 			    (y = sup_any_cheapest(S, c)) == (size_t)-1) {
-				/* Nothing to hide: no secret if the frozen
-				 * cells' printed numbers (not their bands)
-				 * give it away alone; else never accepted
-				 * silently (fig_band_pooled() chose bands). */
+				/* Nothing to hide.  When cells were hidden
+				 * since the check ran, its verdict on c is
+				 * stale (those may protect c): the next
+				 * check decides. */
+				if (nfix > 0)
+					continue;
+				/* No secret if the frozen cells' printed
+				 * numbers (not their bands) give it away
+				 * alone; else never accepted silently
+				 * (fig_band_pooled() chose bands). */
 				if (!sup_frozen_say(S, c, t)) {
 					fprintf(stderr, "scrpaper: warning: "
 					    "disclosure control cannot protect "
