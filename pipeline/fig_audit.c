@@ -854,6 +854,11 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 			if (d->sum == FIG_SUM_NONE && units >= 0 &&
 			    units < A->v[var].max)
 				A->v[var].max = units;
+			/* A sum over a board's reviews (household_children)
+			 * is not bounded by them, but a board with no review
+			 * adds up nothing: 0, public (rule 5). */
+			if (d->sum != FIG_SUM_NONE && units == 0)
+				A->v[var].max = 0;
 			var = aud_var(A, rr, i, AUD_NR);
 			if (units >= 0 && units < A->v[var].max)
 				A->v[var].max = units;

@@ -305,8 +305,11 @@ sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 			struct sup_cell *c;
 
 			ub = base >= 0 ? base : l->children;
+			/* A sum over the reviews (household_children) is
+			 * not bounded by them; with no review it is 0,
+			 * public (rule 5), as fig_audit.c reads it. */
 			if (d->sum != FIG_SUM_NONE)
-				ub = SUP_INF;
+				ub = l->cases == 0 ? 0 : SUP_INF;
 			c = &S->cells[sup_at(nf, r, (int)i, SUP_NUM)];
 			c->row = r;
 			c->fig = (int)i;
@@ -1556,10 +1559,16 @@ sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 			if ((y = sup_choose(S, c)) == (size_t)-1 &&
 			    (y = sup_row_cheapest(S, c)) == (size_t)-1 &&
 			    (y = sup_any_cheapest(S, c)) == (size_t)-1) {
-				/* Nothing to hide: no secret if the frozen
-				 * cells' printed numbers (not their bands)
-				 * give it away alone; else never accepted
-				 * silently (fig_band_pooled() chose bands). */
+				/* Nothing to hide.  When cells were hidden
+				 * since the check ran, its verdict on c is
+				 * stale (those may protect c): the next
+				 * check decides. */
+				if (nfix > 0)
+					continue;
+				/* No secret if the frozen cells' printed
+				 * numbers (not their bands) give it away
+				 * alone; else never accepted silently
+				 * (fig_band_pooled() chose bands). */
 				if (!sup_frozen_say(S, c, t)) {
 					fprintf(stderr, "scrpaper: warning: "
 					    "disclosure control cannot protect "

@@ -3,23 +3,28 @@
 # generated multi-period cohorts.  Run from the project root with
 # SCRPAPER set to the binary under test (tests/e2e/run.sh does both).
 #
-# tests/attack/make_exact.py makes 20 cohorts (EXACT_COHORTS) of two or
-# three periods: a small first period, one dominant board, several
-# children a review, codes not recorded at 10 %, `pool` and `bands` on
-# and off in every pairing.  On each, `scrpaper audit` (with --pooled
-# where pool is on) suppresses every period (and the total) as the
-# papers publish them and attacks everything together, its own
-# reasoning then the exact solver (GLPK): it must exit 0, print the
-# solver's count line and name no cell recovered or narrowed to 1..5.
-# The planted leak the exact attack must catch is in
-# tests/unit/test_fig_exact.c (test_completion_stops_exact_attack).
+# tests/attack/make_exact.py makes 20 cohorts (100 under make check-full;
+# EXACT_COHORTS sets the number) of two or three periods: a small first
+# period, one dominant board, several children a review, codes not
+# recorded at 10 %, `pool` and `bands` on and off in every pairing.  On
+# each, `scrpaper audit` (with --pooled where pool is on) suppresses
+# every period (and the total) as the papers publish them and attacks
+# everything together, its own reasoning then the exact solver (GLPK):
+# it must exit 0, print the solver's count line and name no cell
+# recovered or narrowed to 1..5.  The planted leak the exact attack must
+# catch is in tests/unit/test_fig_exact.c
+# (test_completion_stops_exact_attack); what the audit once reported of
+# cohorts 25, 40 and 73, the sums of boards with no review, in
+# test_no_review_sum_is_public there.
 set -u
 
 . tests/e2e/lib.sh
 e2e_setup exact_attack
 e2e_need python3
 
+# make check: 20 cohorts; make check-full (CHECK_FULL=1): 100.
 n=${EXACT_COHORTS:-20}
+e2e_full && n=${EXACT_COHORTS:-100}
 python3 tests/attack/make_exact.py --generated "$n" --seed 30 \
     --out "$tmp/c" >"$tmp/list" || { echo "FAIL: make_exact.py"; exit 1; }
 

@@ -217,6 +217,99 @@ test_completion_stops_exact_attack(void **state)
 	diag_clear(&d);
 }
 
+/*
+ * A sum over a board's reviews (household_children) of a board with no
+ * review is 0, public (rule 5), though a sum is not bounded by the
+ * reviews.  The shipped cohort dealt as the small first period of
+ * make_exact.py's cohort 40 (seed 30): three boards of one review each,
+ * two of them with other children in the household, every other review
+ * in one board without any.  London's two reviews with other children,
+ * and its 2 of them, put two of the three boards at 1 or more, so every
+ * board without a review is 0 to the exact solver; the attack once
+ * reported those 29 zeros as recovered.  Now it finds nothing.
+ */
+static void
+test_no_review_sum_is_public(void **state)
+{
+	struct diag d;
+	struct cohort *c;
+	struct fig_set *s;
+	struct fig_ledger **ls, *region;
+	const struct fig_value *v;
+	size_t i;
+	long found;
+
+	(void)state;
+	diag_init(&d, stderr);
+	c = case_load_dir("input", NULL, &d);
+	s = fig_load("templates/figures.yaml", c, &d);
+	assert_non_null(s);
+	assert_int_equal(d.nerrors, 0);
+	assert_true(c->ncases > 10);
+	for (i = 0; i < c->ncases; i++) {
+		c->cases[i].lscb = i == 0 ? 5 : i == 1 ? 11 : i == 2 ? 24 : 2;
+		c->cases[i].household_children = i < 2;
+	}
+	ls = fig_aggregate_boards(s, c);
+	region = fig_aggregate_paper(s, c, -1);
+	v = fig_ledger_find(region, "household_children");
+	assert_false(v->suppressed);
+	assert_int_equal(v->num, 2);
+	v = fig_ledger_find(region, "cases_with_household_children");
+	assert_false(v->suppressed);
+	assert_int_equal(v->num, 2);
+	assert_true(fig_ledger_find(ls[5], "household_children")->suppressed);
+	assert_int_equal(ls[7]->cases, 0);
+	assert_true(fig_ledger_find(ls[7], "household_children")->suppressed);
+	found = test_audit_ledgers(s, c, ls, region, stderr);
+	assert_int_equal(found, 0);
+	fig_boards_free(ls, c->report.nlscbs);
+	fig_ledger_free(region);
+	fig_set_free(s);
+	cohort_free(c);
+	diag_clear(&d);
+}
+
+/*
+ * The same fact on the suppressor's side.  tests/data/variants-holdout
+ * has boards of 10, 3 and 0 reviews; the suppressor once left the sum
+ * of the board with none unbounded, counted it as hiding something, and
+ * printed Northbury's household_children (14) beside London's (16): the
+ * 3-review board's [c] was then 16 - 14 - 0 = 2.  Now no board with
+ * reviews is the only one hidden, and the attack finds nothing.
+ */
+static void
+test_no_review_sum_protects_nothing(void **state)
+{
+	struct diag d;
+	struct cohort *c;
+	struct fig_set *s;
+	struct fig_ledger **ls, *region;
+	const struct fig_value *v;
+	size_t b, open = 0;
+
+	(void)state;
+	diag_init(&d, stderr);
+	c = case_load_dir("tests/data/variants-holdout", NULL, &d);
+	s = fig_load("templates/figures.yaml", c, &d);
+	assert_non_null(s);
+	assert_int_equal(d.nerrors, 0);
+	ls = fig_aggregate_boards(s, c);
+	region = fig_aggregate_paper(s, c, -1);
+	assert_false(fig_ledger_find(region, "household_children")->suppressed);
+	for (b = 0; b < c->report.nlscbs; b++) {
+		v = fig_ledger_find(ls[b], "household_children");
+		open += ls[b]->cases > 0 && v->suppressed;
+	}
+	assert_true(open != 1);
+	assert_int_equal(test_audit_ledgers(s, c, ls, region, stderr), 0);
+	fig_boards_free(ls, c->report.nlscbs);
+	fig_ledger_free(region);
+	fig_set_free(s);
+	cohort_free(c);
+	diag_clear(&d);
+}
+
 int
 main(void)
 {
@@ -225,6 +318,8 @@ main(void)
 		cmocka_unit_test(test_table_not_recoverable),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
+		cmocka_unit_test(test_no_review_sum_is_public),
+		cmocka_unit_test(test_no_review_sum_protects_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
