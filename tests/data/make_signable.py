@@ -91,22 +91,8 @@ def build(out, seed):
             shutil.copyfile(os.path.join(INPUT, "cases", f),
                             os.path.join(out, "cases", f))
 
-    case_codes, child_codes = mv.codes_by_level(
-        os.path.join(INPUT, "codebook.yaml"))
-    rates = {c: rng.choice([0.0, 0.15, 0.4, 0.9]) for c in case_codes}
-    n = 0
-    for (start, end), board, count in GENERATED:
-        for _ in range(count):
-            n += 1
-            day = start + datetime.timedelta(
-                days=rng.randint(0, (end - start).days))
-            k = mv.make_case(rng, board, day, case_codes, child_codes,
-                             rates, False)
-            k["id"] = "GEN-%d-%03d" % (day.year, n)
-            k["note"] = "generated for the signable-paper fixture"
-            with open(os.path.join(out, "cases", k["id"] + ".yaml"), "w",
-                      encoding="utf-8") as g:
-                g.write(mv.case_yaml(k, HEADER))
+    mv.write_generated(out, rng, GENERATED, HEADER,
+                       "generated for the signable-paper fixture")
 
 
 def main():

@@ -134,6 +134,30 @@ def case_yaml(k, header=HEADER):
     return scrcases.case_text(k, header)
 
 
+def write_generated(out, rng, generated, header, note, known=None):
+    """Writes the generated reviews of a fixture, (period, board, how
+    many) each, as out/cases/GEN-YEAR-NNN.yaml: a day drawn in the period,
+    the case drawn as make_case() draws one, with the cohort's rates
+    drawn first.  known, if given, is the boards a board must be one of."""
+    case_codes, child_codes = codes_by_level(
+        os.path.join(INPUT, "codebook.yaml"))
+    rates = {c: rng.choice([0.0, 0.15, 0.4, 0.9]) for c in case_codes}
+    n = 0
+    for (start, end), board, count in generated:
+        assert known is None or board in known, board
+        for _ in range(count):
+            n += 1
+            day = start + datetime.timedelta(
+                days=rng.randint(0, (end - start).days))
+            k = make_case(rng, board, day, case_codes, child_codes, rates,
+                          False)
+            k["id"] = "GEN-%d-%03d" % (day.year, n)
+            k["note"] = note
+            with open(os.path.join(out, "cases", k["id"] + ".yaml"), "w",
+                      encoding="utf-8") as g:
+                g.write(case_yaml(k, header))
+
+
 def needs_secondary(cases, board, t=5):
     """Returns 1 if the board's age bands have exactly one cell of 1..t
     children over more than t children, so that disclosure control must
