@@ -211,6 +211,7 @@ lay_place(struct lay_state *s, size_t i, int first, int count, double before)
 		    sizeof(*s->r->frags));
 	}
 	f = &s->r->frags[s->r->nfrags++];
+	memset(f, 0, sizeof(*f));	/* lead: 0 until lay_justify() */
 	f->block = i;
 	f->page = s->page;
 	f->first = first;

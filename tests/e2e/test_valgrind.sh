@@ -33,6 +33,12 @@ if [ "${CHECK_FULL:-0}" = 1 ]; then
 	vg "$SCRPAPER" render --dump doc --lscb Camden
 	vg "$SCRPAPER" render --dump layout --input tests/data/variants \
 	    --lscb Southmoor
+	# A generated cohort's regional paper with regional suppression: a
+	# table continued on a page that is not justified (once painted
+	# with an unset row spacing, from the heap).
+	python3 bench/gen_cohort.py 5 "$tmp/c5" --seed 1 >/dev/null 2>&1
+	sed -i 's/^  regional: .*/  regional: true/' "$tmp/c5/report.yaml"
+	vg "$SCRPAPER" render --input "$tmp/c5" -o "$tmp/c5.pdf"
 fi
 # The year's move (docs/annual.md): new-year edits report.yaml, periods
 # lists; make check-full: check warns of created:, compare computes both

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <malloc.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <cmocka.h>
@@ -448,6 +449,40 @@ test_lay_justified_pages(void **state)
 	b[1].rows = 0;
 	lay_paginate(b, 4, &pp, &r);
 	check_frag(&r, 1, 1, 0, 0, 4, 40);
+	lay_result_clear(&r);
+}
+
+/* A run no justification touches has lead 0, whatever the heap held:
+ * lay_place() once left it unset, and a table continued on a page that
+ * was not justified had its rows painted at a garbage spacing, over the
+ * text below, in about one render of thirty (M_PERTURB makes the heap
+ * hold garbage every time). */
+static void
+test_lay_unjustified_runs_have_no_lead(void **state)
+{
+	struct lay_block	 b[3];
+	struct lay_result	 r;
+	struct lay_params	 pp = params;
+	size_t			 i;
+
+	(void)state;
+	mallopt(M_PERTURB, 0x5a);
+	pp.stretch = 2.5;
+	pp.stretch_pt = 12;
+	b[0] = blk(9, 10, 0);		/* a full page */
+	b[1] = blk(12, 10, 10);		/* a table run over two pages */
+	b[1].rows = 1;
+	b[1].head = 1;
+	b[2] = blk(2, 10, 10);
+	lay_paginate(b, 3, &pp, &r);
+	mallopt(M_PERTURB, 0);
+	assert_true(r.npages >= 2);
+	for (i = 0; i < r.nfrags; i++)
+		if (r.frags[i].page + 1 == r.npages ||
+		    r.frags[i].count < 2 || !b[r.frags[i].block].rows)
+			if (r.frags[i].lead != 0)
+				fail_msg("fragment %zu (page %d): lead %g", i,
+				    r.frags[i].page, r.frags[i].lead);
 	lay_result_clear(&r);
 }
 
@@ -1163,6 +1198,7 @@ main(void)
 		cmocka_unit_test(test_lay_footnote_goes_with_its_line),
 		cmocka_unit_test(test_issue13_9_long_footnote_continues),
 		cmocka_unit_test(test_lay_justified_pages),
+		cmocka_unit_test(test_lay_unjustified_runs_have_no_lead),
 		cmocka_unit_test(test_lay_justify_caps),
 		cmocka_unit_test(test_lay_justify_past_cap_above_headings),
 		cmocka_unit_test(test_lay_page_break_request),
