@@ -944,6 +944,17 @@ doc_check_links(struct doc_checker *K, const struct doc_node *n)
 		doc_bad(K, n, "last_child link does not name its last child");
 }
 
+/* Returns the number of bars chart c draws. */
+static size_t
+doc_chart_bars(const struct doc_chart *c)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < c->ncats * c->nseries; i++)
+		n += c->cells[i].bar != 0;
+	return n;
+}
+
 /* What fill must have resolved or numbered in n. */
 static void
 doc_check_filled(struct doc_checker *K, const struct doc_node *n)
@@ -1004,6 +1015,12 @@ doc_check_filled(struct doc_checker *K, const struct doc_node *n)
 			    n->as.caption.number, K->tables);
 		break;
 	case DOC_CHART:
+		/* Never an axis made only of [c] (issue 25): a chart with
+		 * a suppressed value draws at least one bar. */
+		if (n->as.chart.data != NULL && n->as.chart.data->suppressed &&
+		    !doc_chart_bars(n->as.chart.data))
+			doc_bad(K, n, "no bar: every value is [c] or blank");
+		/* FALLTHROUGH */
 	case DOC_TILEMAP:
 		if ((k = doc_number(n)) > 0 && k != ++K->figures)
 			doc_bad(K, n, "numbered %d, not %d", k, K->figures);

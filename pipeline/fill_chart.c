@@ -436,10 +436,13 @@ fill_chart_months(struct fill *f, struct doc_node *n)
  * code was not recorded for some reviews says how many, as one pattern,
  * "(not recorded in N of M reviews)" ("children", "children who died" for
  * those bases): at the end of its sentence, or after the row's label in a
- * table (with the period in a table by period).  None not recorded says
- * nothing; a [c], a band, a hidden count of not recorded, a table of
- * totals over every period (fill_pool()) and a board's tables beside
- * London (whose base would the note count?) say nothing either.
+ * table (with the period in a table by period).  In a board's paper, a
+ * note on the region's figure names the region ("3 of 47 reviews in
+ * London"), and a board's table that sets the board beside the region
+ * names each base's owner ("1 of 5 reviews in Camden; 3 of 47 reviews
+ * in London").  None not recorded says nothing; a [c], a band, a hidden
+ * count of not recorded and a table of totals over every period
+ * (fill_pool()) say nothing either.
  */
 
 /* The base's units, as the note names them ("1 of 1 review"). */
@@ -481,6 +484,28 @@ fill_nr_value(struct fill *f, struct doc_node *n, size_t *period)
 	return v;
 }
 
+/* The note on v, the value of reference n: "N of M reviews", then " in "
+ * and the period's label (label, when not NULL) or, in a board's paper,
+ * the owner of the base: the region's name for a region figure, the
+ * board's in a table beside the region (owner set). */
+static char *
+fill_nr_note(struct fill *f, const struct doc_node *n,
+    const struct fig_value *v, const char *label, int owner)
+{
+	const struct report	*r = &f->env->cohort->report;
+	const char		*who = label;
+
+	if (who == NULL && f->env->lscb >= 0) {
+		if (n->as.figref.ledger == DOC_LEDGER_REGION)
+			who = r->region;
+		else if (owner)
+			who = r->lscbs[f->env->lscb];
+	}
+	return xasprintf("%ld of %ld %s%s%s", v->not_recorded, v->den,
+	    fill_nr_units(v), who != NULL ? " in " : "",
+	    who != NULL ? who : "");
+}
+
 /* Appends note to b once ("; " between notes). */
 static void
 fill_nr_add(struct buf *b, const char *note)
@@ -509,8 +534,7 @@ fill_nr_block(struct fill *f, struct doc_node *b)
 			break;	/* a nested list's items say their own */
 		if ((v = fill_nr_value(f, n, &i)) == NULL)
 			continue;
-		note = xasprintf("%ld of %ld %s", v->not_recorded, v->den,
-		    fill_nr_units(v));
+		note = fill_nr_note(f, n, v, NULL, 0);
 		fill_nr_add(&notes, note);
 		free(note);
 	}
@@ -544,11 +568,6 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 	for (k = 0; k < f->npooled; k++)
 		if (f->pooled[k] == tb)
 			return;
-	/* A board's tables of "The BOARD reviews" set the board, London
-	 * and the national study side by side: a note after the label
-	 * could not say whose base it counts (not done yet). */
-	if (f->env->lscb >= 0 && !tb->as.table.periods)
-		return;
 	for (row = tb->first_child; row != NULL; row = row->next) {
 		if (row->as.row.header || row->first_child == NULL)
 			continue;
@@ -561,10 +580,8 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 					continue;
 				label = tb->as.table.periods ?
 				    fill_period_label(f, i) : NULL;
-				note = xasprintf("%ld of %ld %s%s%s",
-				    v->not_recorded, v->den,
-				    fill_nr_units(v), label != NULL ?
-				    " in " : "", label != NULL ? label : "");
+				note = fill_nr_note(f, n, v, label,
+				    !tb->as.table.periods);
 				fill_nr_add(&notes, note);
 				free(note);
 				free(label);

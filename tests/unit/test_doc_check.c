@@ -109,7 +109,7 @@ static void
 test_doc_check_names_each_fault(void **state)
 {
 	struct doc	*doc = doc_new("t.tmpl");
-	struct doc_node	*para, *list, *item, *table, *row, *cap, *x;
+	struct doc_node	*para, *list, *item, *table, *row, *cap, *x, *chart;
 	char		 buf[4096];
 	FILE		*f;
 
@@ -162,6 +162,25 @@ test_doc_check_names_each_fault(void **state)
 	para->last_child = para->first_child;
 	assert_int_equal(doc_check(doc, NULL), 8);
 	para->last_child = x->next;
+
+	/* A chart whose every value is [c]: an axis with no bar. */
+	chart = add(doc->root, DOC_CHART, "Figure 1: a chart");
+	chart->as.chart.number = 1;
+	chart->as.chart.data = xcalloc(1, sizeof(*chart->as.chart.data));
+	chart->as.chart.data->ncats = chart->as.chart.data->nseries = 1;
+	chart->as.chart.data->cells = xcalloc(1,
+	    sizeof(*chart->as.chart.data->cells));
+	chart->as.chart.data->series = xcalloc(1, sizeof(char *));
+	chart->as.chart.data->cats = xcalloc(1, sizeof(char *));
+	chart->as.chart.data->suppressed = 1;
+	chart->as.chart.data->cells[0].num.kind = DOC_NUM_SUPPRESSED;
+	f = fmemopen(buf, sizeof(buf), "w");
+	assert_non_null(f);
+	assert_int_equal(doc_check(doc, f), 8);
+	fclose(f);
+	assert_non_null(strstr(buf, "chart: no bar: every value is [c]"));
+	chart->as.chart.data->cells[0].bar = 1;
+	assert_int_equal(doc_check(doc, NULL), 7);
 	doc_free(doc);
 }
 

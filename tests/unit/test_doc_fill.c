@@ -51,6 +51,7 @@ struct fixture {
 	struct cohort		*cohort;
 	struct fig_value	 values[NVALUES];
 	struct fig_ledger	 ledger;
+	int			 lscb;	/* the paper's board, -1 */
 };
 
 static int
@@ -83,6 +84,7 @@ setup(void **state)
 	fx->ledger.cases = 12;
 	fx->ledger.children = 20;
 	fx->ledger.suppressed_any = 1;
+	fx->lscb = -1;
 	*state = fx;
 	return 0;
 }
@@ -109,7 +111,7 @@ fill_doc(struct fixture *fx, struct doc *doc)
 	env.cohort = fx->cohort;
 	env.ledgers[DOC_LEDGER_SELECTION] = &fx->ledger;
 	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
-	env.lscb = -1;
+	env.lscb = fx->lscb;
 	assert_true(doc_fill(doc, &env, &d));
 	diag_clear(&d);
 }
@@ -519,6 +521,43 @@ test_fill_test_min_base(void **state)
 	free(s);
 }
 
+/* Issue 25: in a board's paper, the note on a region figure names the
+ * region, and a table that sets the board beside the region names each
+ * base's owner; the regional paper names no one. */
+static void
+test_fill_not_recorded_names_owner(void **state)
+{
+	struct fixture	*fx = *state;
+	struct doc	*doc;
+	char		*s;
+
+	fx->values[4].not_recorded = 2;
+	fx->values[0].not_recorded = 1;
+	fx->lscb = 0;
+	doc = fill_src(fx, "| A | Upton | Shire |\n| --- | --- | --- |\n"
+	    "| Drugs | {drugs} | {region:drugs} |\n"
+	    "| Girls | {girls} | 40% |\n");
+	s = doc_node_plain(cell_at(doc, 0, 0));
+	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews in "
+	    "Upton; 2 of 12 reviews in Shire)");
+	free(s);
+	s = doc_node_plain(cell_at(doc, 1, 0));
+	assert_string_equal(s, "Girls (not recorded in 1 of 20 children in "
+	    "Upton)");
+	free(s);
+	doc_free(doc);
+	s = para_text(fx, "Drugs in {drugs:percent}; London {region:drugs}.\n",
+	    DOC_PARA);
+	assert_string_equal(s, "Drugs in 50%; London half (not recorded in 2 "
+	    "of 12 reviews; 2 of 12 reviews in Shire).");
+	free(s);
+	fx->lscb = -1;
+	s = para_text(fx, "Drugs in {region:drugs:percent}.\n", DOC_PARA);
+	assert_string_equal(s, "Drugs in 50% (not recorded in 2 of 12 "
+	    "reviews).");
+	free(s);
+}
+
 /* Issue 25: a share over a base with its code not recorded in some
  * reviews says how many, at the end of its sentence (before the full
  * stop) and after its row's label; none, a hidden count or a [c] says
@@ -578,6 +617,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_zero_share_in_words,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_fill_not_recorded_names_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_empty_base_one_mark,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_test_min_base,
