@@ -45,7 +45,7 @@ stage() {
 	grid.[ch]) echo grid ;;
 	fig_format.c) echo fig_format ;;
 	fig*.[ch]) echo fig ;;
-	doc.[ch]) echo doc ;;
+	doc.[ch] | doc_check.c) echo doc ;;
 	tmpl.h | tmpl_int.h | tmpl_base.c | tmpl_lint.c | tmpl_inline.c | \
 	    tmpl_block.c | tmpl_cond.c | tmpl_directive.c | tmpl_parse.c)
 		echo tmpl ;;
@@ -136,7 +136,7 @@ fig_audit.c 1506	the attacker, one concern grown past 1 500
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
 cmd_year.c 1286		new-year, periods and compare: one file a command
 util.c 919		allocation, strings, buffers and files: to split (file.c)
-doc.c 1044		tree operations, dump and doc_check(): to split (doc_dump.c)
+doc.c 827		tree operations and dump: to split (doc_dump.c)
 cmd_year.c cmd_new_year 148	the new-year command in one function
 cmd_year.c edit_report 114	rewrites report.yaml in one pass
 cmd_year.c year_warn 102	the year warnings in one function
