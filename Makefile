@@ -49,11 +49,21 @@ PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lglpk -lm
 TEST_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS	:= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
-SRCS	:= $(sort $(wildcard pipeline/*.c))
-OBJS	:= $(SRCS:pipeline/%.c=$(BUILD)/%.o)
-# The command line (main.c and its cli_*.c) is left out of the objects
-# the unit tests and fuzzers link.
-LIBOBJS	:= $(filter-out $(BUILD)/main.o $(BUILD)/cli_%.o,$(OBJS))
+# The sources, one folder a stage (README, "How it works"): base, input,
+# fig, doc, tmpl, fill, paper, render, post, year, cli.  Every folder is
+# on the include path; tests/e2e/test_includes.sh checks which folder's
+# headers each folder may include.  Objects are named by file alone
+# (build/rel/fill_chart.o): no two sources share a name.
+STAGES	:= base input fig doc tmpl fill paper render post year cli
+SRCS	:= $(sort $(wildcard $(STAGES:%=pipeline/%/*.c)))
+HDRS	:= $(sort $(wildcard $(STAGES:%=pipeline/%/*.h)))
+INCS	:= $(STAGES:%=-Ipipeline/%)
+OBJS	:= $(addprefix $(BUILD)/,$(notdir $(SRCS:.c=.o)))
+vpath %.c $(STAGES:%=pipeline/%)
+# The command line (pipeline/cli/) is left out of the objects the unit
+# tests and fuzzers link.
+LIBOBJS	:= $(filter-out $(addprefix $(BUILD)/,$(notdir \
+    $(patsubst %.c,%.o,$(wildcard pipeline/cli/*.c)))),$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN	:= $(BUILD)/scrpaper
@@ -151,9 +161,10 @@ FORCE:
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-$(BUILD)/%.o: pipeline/%.c
+$(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CFLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -MF $(@:.o=.dep) \
+	    -c -o $@ $<
 
 # The installed data folder is compiled into main.o; the stamp is
 # rewritten (and main.o rebuilt) only when DATADIR changes.
@@ -166,7 +177,8 @@ $(BUILD)/main.o: $(DATADIR_STAMP)
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -Ipipeline -MMD -MP \
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(INCS) -MMD -MP \
+	    -MF $(@:.o=.dep) \
 	    -c -o $@ $<
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBOBJS)
@@ -179,7 +191,9 @@ $(BUILD)/tests/test_pdf_post: $(BUILD)/tests/test_pdf_post.o \
 	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=pdf_post_buffer -o $@ $^ \
 	    $(PKG_LIBS) $(TEST_LIBS)
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(BUILD)/tests/post_qpdf.d
+# (.dep, not .d: a tree built before the sources moved into their stage
+# folders keeps .d files that name the old paths.)
+-include $(OBJS:.o=.dep) $(UNIT_BINS:=.dep) $(BUILD)/tests/post_qpdf.dep
 
 # Keep the test objects, so a second `make check` rebuilds nothing.
 .SECONDARY: $(UNIT_BINS:=.o) $(BUILD)/tests/post_qpdf.o
@@ -487,11 +501,11 @@ valgrind: $(BIN)
 FUZZ_TIME ?= 60
 FUZZ_CC	?= clang
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-LIBSRCS	:= $(filter-out pipeline/main.c pipeline/cli_%.c,$(SRCS))
+LIBSRCS	:= $(filter-out pipeline/cli/%.c,$(SRCS))
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRCS) $(wildcard pipeline/*.h)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRCS) $(HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Ipipeline \
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(INCS) \
 	    $(PKG_CFLAGS) -o $@ $< $(LIBSRCS) $(PKG_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

@@ -41,7 +41,7 @@ TIME=/usr/bin/time
 
 die() { echo "bench: $*" >&2; exit 1; }
 
-if [ ! -f pipeline/main.c ] || [ ! -f Makefile ]; then
+if [ ! -f pipeline/cli/main.c ] || [ ! -f Makefile ]; then
 	die "run from the project root (make bench)"
 fi
 [ -x "$SCRPAPER" ] || die "$SCRPAPER: not built (make $SCRPAPER)"

@@ -25,7 +25,7 @@
 set -u
 
 die() { echo "bench/same_outputs: $*" >&2; exit 2; }
-[ -f pipeline/main.c ] || die "run from the project root"
+[ -f pipeline/cli/main.c ] || die "run from the project root"
 
 if [ $# -eq 2 ]; then
 	T=$(mktemp -d "${TMPDIR:-/tmp}/scrpaper-same.XXXXXX") ||

@@ -42,7 +42,7 @@ TIME=/usr/bin/time
 B=build/bench
 
 die() { echo "bench/scale: $*" >&2; exit 1; }
-[ -f pipeline/main.c ] || die "run from the project root"
+[ -f pipeline/cli/main.c ] || die "run from the project root"
 [ -x "$SCRPAPER" ] || die "$SCRPAPER: not built"
 [ -x $TIME ] || die "$TIME missing: apt-get install -y time"
 mkdir -p $B || die "cannot create $B"

@@ -2,7 +2,7 @@
 """An independent attacker on scrpaper's published ledgers (red team).
 
 Written from docs/disclosure.md and the published files alone (not from
-pipeline/fig_suppress.c or pipeline/fig_audit.c).  It reads what a reader
+pipeline/fig/fig_suppress.c or pipeline/fig/fig_audit.c).  It reads what a reader
 holds:
 
   REGIONAL   `scrpaper figures --all-periods` (London, every period)

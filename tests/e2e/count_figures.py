@@ -3,7 +3,7 @@
 
 An independent reading of the case files and of templates/figures.yaml,
 with the definitions of docs/figures.md (written apart from
-pipeline/fig_eval.c), for tests/e2e/test_periods.sh:
+pipeline/fig/fig_eval.c), for tests/e2e/test_periods.sh:
 
     count_figures.py INPUT_DIR FIGURES_YAML
 

@@ -30,7 +30,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-# The body area of the page (pipeline/render_int.h): A4, top margin 70.866,
+# The body area of the page (pipeline/render/render_int.h): A4, top margin 70.866,
 # body bottom 85 pt above the page foot; the footer sits below it.
 PAGE_H = 841.890
 BODY_TOP = 70.866
@@ -42,7 +42,7 @@ NS = "{http://www.w3.org/1999/xhtml}"
 
 # The tallest blank band between two inked rows of a page's body, as a
 # share of the body: the gaps vertical justification grows stay well
-# under it (pipeline/render_int.h, PDF_STRETCH: at most doubled and 24 pt
+# under it (pipeline/render/render_int.h, PDF_STRETCH: at most doubled and 24 pt
 # more, past that only as far as a page 10 % empty).
 MAX_GAP = 0.2
 

@@ -1,17 +1,16 @@
 #!/bin/sh
 # tests/e2e/test_includes.sh: the layout of the pipeline holds (README.md,
-# "Pipeline map").  Run from the project root with SCRPAPER set to the
+# "How it works").  Run from the project root with SCRPAPER set to the
 # binary under test (tests/e2e/run.sh does both).
-#   1. Include direction: every pipeline/*.c and *.h includes only the
-#      headers of the stages its own stage may see, as the table below
-#      says: util <- diag <- yml <- case <- fig; fig_format.c is a leaf
-#      (util.h and fig.h only); util, diag <- doc <- tmpl; {doc, case,
-#      fig} <- fill <- paper <- main; {yml, case} <- grid <- fill, main;
-#      {yml, case, fig, paper} <- year (cmd_year.c: new-year, periods,
-#      compare) <- main; util <- zip (the ODF package's ZIP writer) <-
-#      render;
-#      the back ends (render_*, render_tilemap.c among them) see doc.h
-#      and never case.h, fig.h, grid.h, tmpl.h, fill.h or paper.h.
+#   1. Include direction: the sources sit one folder a stage,
+#      pipeline/STAGE/, and every file includes only the headers of the
+#      folders its own may see, as allowed() below says: base (util,
+#      diag, yml, zip) <- input (the loaders, grid) <- fig; base <- doc
+#      <- tmpl; {input, fig, doc} <- fill <- paper <- cli; {input, fig,
+#      paper} <- year <- cli; base <- post <- render <- cli.  The back
+#      ends (pipeline/render/) see doc.h and never case.h, fig.h,
+#      grid.h, tmpl.h, fill.h or paper.h; a file outside a stage folder
+#      fails.
 #   2. No cycles: the objects beside the binary, linked by the symbols
 #      one uses and another defines (nm), form no loop (tsort), so no two
 #      modules call each other, as fig_eval and fig_print once did.
@@ -26,73 +25,61 @@
 #   4. Switches over node types: each lists every type and no default:
 #      (gcc -Wswitch-enum names none), so a new type is a compile
 #      warning at every place it must reach.
-# A new file must be given a stage below, or this test fails.
+# A new file goes in the folder of its stage; a new folder must be given
+# its place in allowed() below, or this test fails.
 set -u
 
 . tests/e2e/lib.sh
 e2e_setup includes
 e2e_need nm tsort awk
 
-# The stage of a file in pipeline/.
+# The stage of a file: its folder, pipeline/STAGE/FILE.
 stage() {
-	case $1 in
-	util.[ch]) echo util ;;
-	zip.[ch]) echo zip ;;
-	diag.[ch]) echo diag ;;
-	yml.[ch]) echo yml ;;
-	case.h | case_int.h | case_cohort.c | case_value.c | case_report.c | \
-	    case_codebook.c | case_national.c | case_load.c) echo case ;;
-	grid.[ch]) echo grid ;;
-	fig_format.c) echo fig_format ;;
-	fig*.[ch]) echo fig ;;
-	doc.[ch] | doc_check.c) echo doc ;;
-	tmpl.h | tmpl_int.h | tmpl_base.c | tmpl_lint.c | tmpl_inline.c | \
-	    tmpl_block.c | tmpl_cond.c | tmpl_directive.c | tmpl_parse.c)
-		echo tmpl ;;
-	fill.h | fill_int.h | fill_*.c | doc_fill.c) echo fill ;;
-	paper.[ch] | paper_review.[ch]) echo paper ;;
-	render*.[ch]) echo render ;;
-	pdf_post.[ch]) echo pdf_post ;;
-	cmd_*.c | year.h) echo year ;;
-	main.c | cli.h | cli_folder.c | cli_render.c | cli_figures.c | \
-	    cli_audit.c | cli_check.c) echo main ;;
-	*) echo unknown ;;
-	esac
+	d=$(dirname "$1")
+	echo "${d##*/}"
 }
 
-# The stages whose headers a stage may include (its own included).
+# The folder of the project header named H ("util.h"), or "unknown".
+header_stage() {
+	for g in pipeline/*/"$1"; do
+		[ -f "$g" ] && { stage "$g"; return; }
+	done
+	echo unknown
+}
+
+# The stages (folders) whose headers a stage may include, its own
+# included: each sees only the folders before it.
 allowed() {
 	case $1 in
-	util) echo "util" ;;
-	zip) echo "util zip" ;;
-	diag) echo "util diag" ;;
-	yml) echo "util diag yml" ;;
-	case) echo "util diag yml case" ;;
-	grid) echo "util diag yml case grid" ;;
-	fig) echo "util diag yml case fig" ;;
-	fig_format) echo "util fig" ;;
-	doc) echo "util diag doc" ;;
-	tmpl) echo "util diag doc tmpl" ;;
-	fill) echo "util diag case fig doc fill grid" ;;
-	paper) echo "util diag case fig doc tmpl fill paper" ;;
-	render) echo "util diag doc render pdf_post zip" ;;
-	pdf_post) echo "util pdf_post" ;;
-	year) echo "util diag yml case fig paper year" ;;
-	main) echo "util diag case fig doc paper render grid year main" ;;
+	base) echo "base" ;;
+	input) echo "base input" ;;
+	fig) echo "base input fig" ;;
+	doc) echo "base doc" ;;
+	tmpl) echo "base doc tmpl" ;;
+	fill) echo "base input fig doc fill" ;;
+	paper) echo "base input fig doc tmpl fill paper" ;;
+	render) echo "base doc render post" ;;
+	post) echo "base post" ;;
+	year) echo "base input fig paper year" ;;
+	cli) echo "base input fig doc paper render year cli" ;;
+	*) echo "" ;;
 	esac
 }
 
+for f in pipeline/*.[ch]; do
+	[ -f "$f" ] && fail "$f is in no stage folder: move it into one" \
+	    "of pipeline/*/ (README.md, \"How it works\")"
+done
 nfiles=0
-for f in pipeline/*.c pipeline/*.h; do
-	base=${f#pipeline/}
-	from=$(stage "$base")
-	if [ "$from" = unknown ]; then
-		fail "$f belongs to no stage: give it one in $0"
+for f in pipeline/*/*.c pipeline/*/*.h; do
+	from=$(stage "$f")
+	if [ -z "$(allowed "$from")" ]; then
+		fail "$f: pipeline/$from/ is no stage: give it one in $0"
 		continue
 	fi
 	nfiles=$((nfiles + 1))
 	for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
-		to=$(stage "$h")
+		to=$(header_stage "$h")
 		case " $(allowed "$from") " in
 		*" $to "*) ;;
 		*) fail "$f ($from) includes $h ($to)" ;;
@@ -102,16 +89,13 @@ done
 [ "$nfiles" -ge 20 ] || fail "only $nfiles files checked"
 # The tile map's files are checked by name, so that a rename cannot
 # drop them from the table above unnoticed.
-for f in grid.c grid.h render_tilemap.c; do
+for f in input/grid.c input/grid.h render/render_tilemap.c; do
 	[ -f "pipeline/$f" ] || fail "pipeline/$f is missing"
 done
-[ "$(stage grid.c)" = grid ] || fail "grid.c is not the grid stage"
-[ "$(stage render_tilemap.c)" = render ] ||
-    fail "render_tilemap.c is not a back end"
 
 # The back ends, named: not one of them includes the loader's or the
 # aggregator's header.
-if grep -l '#include "\(case\|fig\|fig_impl\|grid\)\.h"' pipeline/render*.[ch] \
+if grep -l '#include "\(case\|fig\|fig_impl\|grid\)\.h"' pipeline/render/*.[ch] \
     >"$tmp/bad" 2>/dev/null; then
 	fail "back ends include case.h, fig.h or grid.h: $(cat "$tmp/bad")"
 fi
@@ -167,7 +151,7 @@ printf '%s\n' "$big_ok" | awk 'NF >= 1 { print $1 }' >"$tmp/big"
 printf '%s\n' "$dispatch_ok" | awk 'NF >= 2' >"$tmp/dispatch"
 
 # The files' lengths against the limits.
-wc -l pipeline/*.c pipeline/*.h | awk '$2 != "total" {
+wc -l pipeline/*/*.c pipeline/*/*.h | awk '$2 != "total" {
 	f = $2; sub(/.*\//, "", f); print f, $1 }' >"$tmp/lines"
 awk -v me="$0" '
 FILENAME ~ /known$/ { if ($2 ~ /^[0-9]+$/) max[$1] = $2; next }
@@ -200,7 +184,7 @@ FNR == 1 { name = ""; fn = "" }
 	f = FILENAME; sub(/.*\//, "", f)
 	print f, fn, FNR - from + 1
 	fn = ""; name = ""
-}' pipeline/*.c >"$tmp/funcs"
+}' pipeline/*/*.c >"$tmp/funcs"
 [ "$(wc -l <"$tmp/funcs")" -ge 500 ] ||
     fail "only $(wc -l <"$tmp/funcs") functions measured"
 awk -v me="$0" '
@@ -221,7 +205,7 @@ FILENAME ~ /dispatch$/ { disp[$1 " " $2] = 1; next }
 }' "$tmp/known" "$tmp/dispatch" "$tmp/funcs" >>"$tmp/over"
 # A listed whole-enum dispatch: a switch, and no default:.
 grep '^DISPATCH ' "$tmp/over" | while read -r _ file fn; do
-	sed -n "/^$fn(/,/^}/p" "pipeline/$file" >"$tmp/body"
+	sed -n "/^$fn(/,/^}/p" pipeline/*/"$file" >"$tmp/body"
 	if ! grep -q 'switch (' "$tmp/body" || grep -q 'default:' "$tmp/body"
 	then
 		echo "pipeline/$file: $fn() is listed as a whole-enum" \
@@ -281,13 +265,15 @@ fi
 # may draw -Wswitch-enum's warning for an enumerator of enum doc_type.
 awk '/^enum doc_type \{/ { on = 1; next } on && /^\}/ { exit }
     on && match($0, /DOC_[A-Z_]+/) { print substr($0, RSTART, RLENGTH) }' \
-    pipeline/doc.h >"$tmp/types"
+    pipeline/doc/doc.h >"$tmp/types"
 [ "$(wc -l <"$tmp/types")" -ge 20 ] || fail "no node types read from doc.h"
 flags=$(pkg-config --cflags pangocairo yaml-0.1 2>/dev/null)
-for f in pipeline/*.c; do
+incs=$(for d in pipeline/*/; do printf ' -I%s' "${d%/}"; done)
+# (Only the files that name a node type can switch over one.)
+for f in $(grep -l 'DOC_[A-Z]' pipeline/*/*.c); do
 	# shellcheck disable=SC2086
 	LC_ALL=C ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -fsyntax-only \
-	    -Wswitch-enum $flags -Ipipeline "$f" 2>&1 |
+	    -Wswitch-enum $flags $incs "$f" 2>&1 |
 	    sed -n "s/^\([^:]*:[0-9]*\):.*enumeration value '\(DOC_[A-Z_]*\)' not handled.*/\1 \2/p"
 done >"$tmp/unlisted"
 awk 'NR == FNR { t[$1] = 1; next } ($2 in t) { print }' "$tmp/types" \

@@ -1,6 +1,6 @@
 /*
  * fuzz_post.c: libFuzzer entry point for the PDF post-pass
- * (pipeline/pdf_post.c).  Each input is handed to pdf_post_buffer() as
+ * (pipeline/post/pdf_post.c).  Each input is handed to pdf_post_buffer() as
  * if cairo had written it; the pass must accept it or refuse it with a
  * message naming cairo's PDF, never crash, leak or read outside it, and
  * what it accepts starts and ends as a PDF.  Seeds in

@@ -1,6 +1,6 @@
 /*
  * post_qpdf.c: the reference post-pass for the tests, the qpdf-based
- * implementation pipeline/pdf_post.c had until it stopped rewriting the
+ * implementation pipeline/post/pdf_post.c had until it stopped rewriting the
  * whole file.  tests/unit/test_pdf_post.c runs both on the same cairo
  * output and compares the structure trees, text and metadata they give.
  * Not part of the program: only the test binary links it (and libqpdf).

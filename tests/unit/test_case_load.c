@@ -1,6 +1,6 @@
 /*
- * test_case_load.c: tests for the loaders, pipeline/case_*.c (and the
- * YAML refusals of pipeline/yml.c that they rely on).
+ * test_case_load.c: tests for the loaders, pipeline/input/case_*.c (and the
+ * YAML refusals of pipeline/base/yml.c that they rely on).
  *
  * Cohorts are built in memory: a small report, codebook and national
  * file below, then one case at a time through case_load_case_buf().  Every

@@ -1,5 +1,5 @@
 /*
- * test_doc_fill.c: tests of the typed document pipeline/doc_fill.c
+ * test_doc_fill.c: tests of the typed document pipeline/fill/doc_fill.c
  * leaves for the back ends: numbers in table cells (value and kind,
  * [c] as a state), numeric columns aligned from those kinds, a chart's
  * series and text alternative computed once, the structure roles of

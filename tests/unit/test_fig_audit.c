@@ -1,7 +1,7 @@
 /*
  * test_fig_audit.c: tests of the attacker, fig_audit()
- * (pipeline/fig_audit.c), and of what it proves about the suppressor
- * (pipeline/fig_suppress.c): it works back each kind of leak of issue 11
+ * (pipeline/fig/fig_audit.c), and of what it proves about the suppressor
+ * (pipeline/fig/fig_suppress.c): it works back each kind of leak of issue 11
  * from ledgers written here by hand; it does not count what London's
  * figures alone say; it finds nothing in the ledgers scrpaper publishes
  * for the shipped cohort reshuffled over a few boards; and every

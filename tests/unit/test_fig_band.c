@@ -1,6 +1,6 @@
 /*
- * test_fig_band.c: tests of banded shares (pipeline/fig_band.c) and of
- * the attacker reading bands (pipeline/fig_audit.c).  Two boards, A and
+ * test_fig_band.c: tests of banded shares (pipeline/fig/fig_band.c) and of
+ * the attacker reading bands (pipeline/fig/fig_audit.c).  Two boards, A and
  * B, each with one hidden share of ten children, and London's published
  * figure, the sum: a band alone leaves each cell two values, both bands
  * together pin both cells through London's sum.  fig_band() must show

@@ -1,6 +1,6 @@
 /*
- * test_fig_data.c: tests of pipeline/fig_data.c, the open data set, and
- * of the report.yaml codes it reads (pipeline/case_load.c): the ONS code
+ * test_fig_data.c: tests of pipeline/fig/fig_data.c, the open data set, and
+ * of the report.yaml codes it reads (pipeline/input/case_load.c): the ONS code
  * forms, what the data set refuses to do without, every cell of a small
  * cohort's rows (numbers, c, z, x, quoting), the metadata and the README.
  */

@@ -1,5 +1,5 @@
 /*
- * test_fig_eval.c: tests of fig_aggregate() (pipeline/fig_eval.c): every
+ * test_fig_eval.c: tests of fig_aggregate() (pipeline/fig/fig_eval.c): every
  * predicate kind, rounding, the period and board selection, not-recorded
  * counts, disclosure control (primary and secondary), a property test
  * against a naive counter, and the real input/ cohort against SPEC.md.

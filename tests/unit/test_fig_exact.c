@@ -1,5 +1,5 @@
 /*
- * test_fig_exact.c: tests of the exact reader (pipeline/fig_exact.c):
+ * test_fig_exact.c: tests of the exact reader (pipeline/fig/fig_exact.c):
  * on tiny hand-made tables, a cell that bound propagation leaves open
  * but only one whole solution allows is pinned; a table with two
  * solutions keeps every cell to two values; a cell forced within 1..t

@@ -1,6 +1,6 @@
 /*
  * test_fig_load.c: tests of fig_load_buf() and fig_load()
- * (pipeline/fig_load.c): what a valid figures file gives, and one
+ * (pipeline/fig/fig_load.c): what a valid figures file gives, and one
  * FILE:LINE:COL diagnostic for each kind of mistake.
  */
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /*
- * test_fig_print.c: tests of pipeline/fig_print.c: the text styles, the
+ * test_fig_print.c: tests of pipeline/fig/fig_print.c: the text styles, the
  * words and approx wording tables at their boundaries, "[c]", and the
  * ledger as CSV and JSON.
  */

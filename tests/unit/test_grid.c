@@ -1,6 +1,6 @@
 /*
- * test_grid.c: the tile-map grid (pipeline/grid.c) and what fill makes
- * of "@boards" (pipeline/fill_boards.c): the board table, the tiles at the
+ * test_grid.c: the tile-map grid (pipeline/input/grid.c) and what fill makes
+ * of "@boards" (pipeline/fill/fill_boards.c): the board table, the tiles at the
  * grid's places with their numbers, the shade classes and legend, the
  * text alternative; without a grid the table alone; bad grids reported
  * at FILE:LINE:COL.  Ledgers are built by hand, so every value is known.

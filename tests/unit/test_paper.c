@@ -1,5 +1,5 @@
 /*
- * test_paper.c: tests of pipeline/paper.c, the orchestrator: the template
+ * test_paper.c: tests of pipeline/paper/paper.c, the orchestrator: the template
  * is parsed once for every paper, each ledger is made once and is the
  * one a paper prints, a board's paper is filled from its board's ledger
  * with the region's beside it, and check fills every kind of paper; the

@@ -1,5 +1,5 @@
 /*
- * test_pdf_post.c: the post-pass (pipeline/pdf_post.c) on the PDFs cairo
+ * test_pdf_post.c: the post-pass (pipeline/post/pdf_post.c) on the PDFs cairo
  * really writes for the regional paper and several board papers, against
  * the qpdf-based post-pass it replaced (tests/unit/post_qpdf.c): the same
  * structure tree (types, /Scope, /Alt, artifacts, the parent tree; each

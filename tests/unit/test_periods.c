@@ -1,9 +1,9 @@
 /*
  * test_periods.c: tests of the report's periods (issue 15): `earlier:` in
- * report.yaml (pipeline/case_load.c: every refusal as FILE:LINE:COL, all
+ * report.yaml (pipeline/input/case_load.c: every refusal as FILE:LINE:COL, all
  * in one run; the order, the labels, the derived label), which period a
- * case counts in, and the figures per period (pipeline/fig_eval.c,
- * pipeline/paper.c): each period counted apart, and suppressed exactly as
+ * case counts in, and the figures per period (pipeline/fig/fig_eval.c,
+ * pipeline/paper/paper.c): each period counted apart, and suppressed exactly as
  * if it were the report's only period.  Run from the project root (the
  * last tests read input/).
  */

@@ -1,6 +1,6 @@
 /*
  * test_render.c: tests of the typesetter: the pure page breaker and
- * column chooser of pipeline/render_layout.c (page breaking, keep with
+ * column chooser of pipeline/render/render_layout.c (page breaking, keep with
  * next, orphans and widows, tables kept whole, footnotes on the page of
  * their reference), the measured layout of render_pdf.c through its text
  * dump (line breaking, the rules on the real paper), and the

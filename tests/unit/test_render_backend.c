@@ -1,6 +1,6 @@
 /*
  * test_render_backend.c: tests of the table of output formats
- * (pipeline/render_backend.c): PDF is the first row and the default, a
+ * (pipeline/render/render_backend.c): PDF is the first row and the default, a
  * format is found by its name or by a file's extension exactly as render
  * chose between PDF and HTML before the table (case matters, only the
  * last component's extension counts), no two rows share a name or an

@@ -1,5 +1,5 @@
 /*
- * test_render_html.c: tests of the HTML back end (pipeline/render_html.c):
+ * test_render_html.c: tests of the HTML back end (pipeline/render/render_html.c):
  * every piece of text from the data or the template is escaped, the
  * structure a screen reader needs is there (language, headings, lists,
  * table captions and header scopes, numeric alignment, footnote links

@@ -1,6 +1,6 @@
 /*
- * test_render_odt.c: tests of the ZIP writer (pipeline/zip.c) and the ODT
- * back end (pipeline/render_odt.c): the archive's first entry is
+ * test_render_odt.c: tests of the ZIP writer (pipeline/base/zip.c) and the ODT
+ * back end (pipeline/render/render_odt.c): the archive's first entry is
  * "mimetype", stored, with no extra field; every entry's CRC-32 and
  * sizes are right and a deflated entry inflates back to its bytes; the
  * same entries give the same bytes; text from the data and the template

@@ -1,5 +1,5 @@
 /*
- * test_tmpl_parse.c: tests of the template parser (pipeline/tmpl_*.c) and
+ * test_tmpl_parse.c: tests of the template parser (pipeline/tmpl/tmpl_*.c) and
  * doc_fill.c: each
  * construct of the template markup parses into the expected tree, each
  * syntax error is reported at its line and column, and fill resolves

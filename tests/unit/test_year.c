@@ -1,5 +1,5 @@
 /*
- * test_year.c: the warnings of a year's move (pipeline/cmd_year.c,
+ * test_year.c: the warnings of a year's move (pipeline/year/cmd_year.c,
  * year_warn()): at report.yaml's line, an earlier period with no case, a
  * case completed in a gap between two periods, a created date not after
  * the period's end; at the template's @boards line, a tile map left out
