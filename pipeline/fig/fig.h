@@ -198,6 +198,12 @@ struct fig_periods {
 
 struct fig_periods *fig_aggregate_periods(const struct fig_set *s,
 		    const struct cohort *c, int pooled);
+/* The region's total over every period when regional suppression is off
+ * (report.suppress_regional 0): what fig_aggregate_periods() gives as
+ * pooled_region then, counted without the boards' joint solve, which
+ * does not touch it.  Free with fig_ledger_free(). */
+struct fig_ledger *fig_aggregate_pooled_region(const struct fig_set *s,
+		    const struct cohort *c);
 void		 fig_periods_free(struct fig_periods *ps);
 
 /* Returns 1 if case k was completed inside r's current period (a bound

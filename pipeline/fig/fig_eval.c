@@ -534,6 +534,15 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 	return ps;
 }
 
+struct fig_ledger *
+fig_aggregate_pooled_region(const struct fig_set *s, const struct cohort *c)
+{
+	struct fig_ledger *l = fig_count(s, c, -1, FIG_ALL_PERIODS);
+
+	fig_finish(s, l, 0, c->report.threshold);
+	return l;
+}
+
 void
 fig_periods_free(struct fig_periods *ps)
 {

@@ -41,6 +41,9 @@ struct paper {
 	struct fig_ledger	***pboards; /* earlier periods' boards */
 	struct fig_periods	*pooled; /* every period with their total,
 					    made on first use */
+	struct fig_ledger	*pooled_region; /* the region's total alone,
+					    when it is not suppressed and
+					    no board's was asked first */
 	int			 restricted; /* paper_set_restricted() */
 	const struct grid	*grid;	 /* paper_set_grid() */
 };
@@ -85,6 +88,7 @@ paper_free(struct paper *p)
 	fig_boards_free(p->pub, p->cohort->report.nlscbs);
 	paper_free_periods(p);
 	fig_periods_free(p->pooled);
+	fig_ledger_free(p->pooled_region);
 	free(p);
 }
 
@@ -152,6 +156,15 @@ paper_ledger_period(struct paper *p, int lscb, size_t period)
 const struct fig_ledger *
 paper_ledger_pooled(struct paper *p, int lscb)
 {
+	/* The region's total, public: no joint solve of the boards'
+	 * (issue 29: `figures --all-periods --pooled` solved them all). */
+	if (p->pooled == NULL && (lscb < 0 || (size_t)lscb >=
+	    p->cohort->report.nlscbs) && !p->cohort->report.suppress_regional) {
+		if (p->pooled_region == NULL)
+			p->pooled_region = fig_aggregate_pooled_region(p->figs,
+			    p->cohort);
+		return p->pooled_region;
+	}
 	if (p->pooled == NULL)
 		p->pooled = fig_aggregate_periods(p->figs, p->cohort, 1);
 	if (lscb >= 0 && (size_t)lscb < p->cohort->report.nlscbs)

@@ -451,6 +451,64 @@ issue29_regional_paper_solves_no_suppression(void **state)
 	}
 }
 
+/*
+ * Issue 29: with regional suppression off, the region's total over every
+ * period is counted without the boards' joint solve (`figures
+ * --all-periods --pooled` paid it all), and it is the very ledger the
+ * joint solve gives it; with regional suppression on, the solve runs.
+ */
+static void
+issue29_region_total_needs_no_board_solve(void **state)
+{
+	struct world		*w = *state;
+	struct cohort29		 c;
+	struct paper		*p, *q;
+	const struct fig_ledger	*a, *b;
+	struct fig_work		 before;
+	size_t			 k, j, n = 0;
+	int			 regional;
+
+	if (w->figs == NULL)
+		skip();
+	for (k = 0; k < sizeof(dirs29) / sizeof(dirs29[0]); k++) {
+		for (regional = 0; regional <= 1; regional++) {
+			load29(&c, dirs29[k], regional);
+			if (report_nperiods(&c.cohort->report) < 2) {
+				free29(&c);
+				continue;
+			}
+			p = paper_new(c.cohort, c.figs);
+			before = fig_work;
+			a = paper_ledger_pooled(p, -1);
+			if (regional)
+				assert_true(fig_work.cells > before.cells);
+			else
+				assert_memory_equal(&fig_work, &before,
+				    sizeof(before));
+			/* The same ledger as the joint solve's. */
+			q = paper_new(c.cohort, c.figs);
+			(void)paper_ledger_pooled(q, 0);
+			b = paper_ledger_pooled(q, -1);
+			assert_int_equal(a->nvalues, b->nvalues);
+			for (j = 0; j < a->nvalues; j++) {
+				assert_int_equal(a->values[j].num,
+				    b->values[j].num);
+				assert_int_equal(a->values[j].den,
+				    b->values[j].den);
+				assert_int_equal(a->values[j].suppressed,
+				    b->values[j].suppressed);
+				assert_string_equal(a->values[j].text,
+				    b->values[j].text);
+			}
+			paper_free(q);
+			paper_free(p);
+			free29(&c);
+			n++;
+		}
+	}
+	assert_true(n >= 2);
+}
+
 int
 main(void)
 {
@@ -470,6 +528,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    issue29_regional_paper_solves_no_suppression, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    issue29_region_total_needs_no_board_solve, setup,
 		    teardown),
 	};
 
