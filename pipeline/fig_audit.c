@@ -1394,19 +1394,37 @@ aud_exact_system(const struct aud *A, int baseline)
 	return E;
 }
 
-/* Prints the published facts that name var, with their numbers. */
+/* Returns 1 if, with last year's release read, f is either year's total
+ * = the sum of its periods of var's board and figure (the two totals
+ * that pin a cell across the years). */
+static int
+aud_year_total(const struct aud *A, const struct aud_fact *f, int var)
+{
+	const struct aud_var *x = &A->v[var], *y;
+
+	if (!A->prevread || f->n == 0)
+		return 0;
+	y = &A->v[f->var[f->n - 1]];
+	return aud_total(A, y->row / AUD_ROWS) && f->k[f->n - 1] == -1 &&
+	    y->row % AUD_ROWS == x->row % AUD_ROWS && y->fig == x->fig &&
+	    y->what == x->what && f->eq && strstr(f->text, "is the sum of "
+	    "the periods'") != NULL;
+}
+
+/* Prints the published facts that name var, with their numbers (with
+ * last year's release, both years' totals of its cell too). */
 static void
 aud_exact_explain(FILE *out, const struct aud *A, int var, const long *lo,
     const long *hi)
 {
 	int i, j, n = 0;
 
-	for (i = 0; i < A->nf && n < 8; i++) {
+	for (i = 0; i < A->nf && n < 8 + 2 * A->prevread; i++) {
 		const struct aud_fact *f = &A->f[i];
 
 		for (j = 0; j < f->n && f->var[j] != var; j++)
 			;
-		if (j == f->n)
+		if (j == f->n && !aud_year_total(A, f, var))
 			continue;
 		n++;
 		fprintf(out, "  - %s:", f->text);
