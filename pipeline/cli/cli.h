@@ -57,6 +57,7 @@ struct opts {
 	int		 restricted;	/* --edition restricted */
 	const char	*dump;		/* --dump doc|layout */
 	const char	*published;	/* audit --published DIR */
+	const char	*previous;	/* audit --previous OLDDIR */
 	const char	*period;	/* figures --period LABEL */
 	int		 all_periods;	/* figures --all-periods */
 	int		 pooled;	/* --pooled: the total over the
@@ -81,7 +82,7 @@ int	cli_figures(const struct opts *, struct paper *,
 
 /* cli_audit.c */
 int	cli_audit(struct paper *, const struct fig_set *, const struct cohort *,
-	    const char *, int);
+	    const char *, int, const char *, const char *);
 
 /* cli_check.c */
 void	cli_warn_defaults(const struct cohort *, struct diag *);

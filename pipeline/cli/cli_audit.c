@@ -53,7 +53,7 @@ audit_read_ledger(const char *dir, const char *name,
  */
 static int
 audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
-    char **bcsv, char **rcsv, size_t *cells, size_t *hidden)
+    int multi, char **bcsv, char **rcsv, size_t *cells, size_t *hidden)
 {
 	size_t blen = 0, rlen = 0, i, j, p;
 	size_t np = report_nperiods(&c->report);
@@ -71,7 +71,7 @@ audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
 		}
 	if ((f = open_memstream(bcsv, &blen)) == NULL)
 		return EXIT_SYSERR;
-	if (np > 1 || pooled)
+	if (np > 1 || pooled || multi)
 		cli_print_periods(f, pp, c, -1, 1, pooled, 1);
 	else
 		fig_print_csv_boards(f, paper_boards(pp), c->report.nlscbs,
@@ -79,7 +79,7 @@ audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
 	fclose(f);
 	if ((f = open_memstream(rcsv, &rlen)) == NULL)
 		return EXIT_SYSERR;
-	if (np > 1 || pooled)
+	if (np > 1 || pooled || multi)
 		cli_print_periods(f, pp, c, -1, 0, pooled, 1);
 	else
 		fig_print_csv(f, paper_ledger(pp, -1), c);
@@ -88,15 +88,110 @@ audit_ledgers(struct paper *pp, const struct cohort *c, int pooled,
 }
 
 /*
+ * Last year's release, from its input folder dir (--previous): every
+ * period's ledgers as --all-periods prints them, with their total when
+ * pooled and it has several periods, into *bcsv and *rcsv.  Returns 0,
+ * or an exit status after messages (FILE:LINE:COL of dir's files).
+ */
+static int
+audit_previous(const char *dir, const char *figures, int pooled,
+    char **bcsv, char **rcsv)
+{
+	struct diag d;
+	struct cohort *b;
+	struct fig_set *sb = NULL;
+	struct paper *pb;
+	size_t cells = 0, hidden = 0;
+	int rc;
+
+	diag_init(&d, stderr);
+	b = case_load_dir(dir, NULL, &d);
+	if (b->codebook.ncodes > 0)
+		sb = fig_load(figures, b, &d);
+	if (d.nerrors > 0 || sb == NULL || !fig_check_data(sb, b, &d)) {
+		fprintf(stderr, "scrpaper: --previous %s: last year's input "
+		    "folder has %zu error%s; nothing audited\n", dir,
+		    d.nerrors, d.nerrors == 1 ? "" : "s");
+		rc = EXIT_INVALID;
+	} else {
+		pb = paper_new(b, sb);
+		rc = audit_ledgers(pb, b, pooled &&
+		    report_nperiods(&b->report) > 1, 1, bcsv, rcsv, &cells,
+		    &hidden);
+		paper_free(pb);
+	}
+	fig_set_free(sb);
+	cohort_free(b);
+	diag_clear(&d);
+	return rc;
+}
+
+/*
+ * audit --previous OLDDIR: this year's ledgers (bcsv, rcsv, every
+ * period as --all-periods prints them) attacked together with last
+ * year's release, made from OLDDIR.  Returns an exit status.
+ */
+static int
+audit_years(const struct fig_set *figs, const struct cohort *c,
+    const char *previous, const char *figures, int pooled, char *bcsv,
+    char *rcsv)
+{
+	struct fig_ledger_text bt = { "this year's boards' ledger", bcsv,
+	    strlen(bcsv) }, rt = { "this year's London ledger", rcsv,
+	    strlen(rcsv) }, pbt = { NULL, NULL, 0 }, prt = { NULL, NULL, 0 };
+	struct fig_audit_read rd, prd;
+	char *pb = NULL, *pr = NULL;
+	struct diag d;
+	long found;
+	int rc;
+
+	if ((rc = audit_previous(previous, figures, pooled, &pb, &pr)) != 0)
+		return rc;
+	pbt.file = xasprintf("%s: last year's boards' ledger", previous);
+	pbt.text = pb;
+	pbt.len = strlen(pb);
+	prt.file = xasprintf("%s: last year's London ledger", previous);
+	prt.text = pr;
+	prt.len = strlen(pr);
+	fig_audit_threshold = c->report.threshold;
+	diag_init(&d, stderr);
+	found = fig_audit_years(figs, NULL, &bt, &rt, &pbt, &prt, &d, &rd,
+	    &prd, "audit", stdout);
+	diag_clear(&d);
+	free((char *)pbt.file);
+	free((char *)prt.file);
+	free(pb);
+	free(pr);
+	if (found > 0)
+		printf("audit: %ld suppressed figure%s can be worked back "
+		    "from this year's release and last year's (%s)\n", found,
+		    found == 1 ? "" : "s", previous);
+	if (found != 0)
+		return EXIT_INVALID;
+	printf("audit: %zu boards, %zu period%s%s, %zu of %zu board figures "
+	    "shown; last year's release (%s): %zu period%s%s, %zu of %zu "
+	    "board figures shown; no suppressed figure can be worked back "
+	    "from both: OK\n", c->report.nlscbs, rd.periods,
+	    rd.periods == 1 ? "" : "s", rd.pooled ? " and their total" : "",
+	    rd.cells - rd.hidden, rd.cells, previous, prd.periods,
+	    prd.periods == 1 ? "" : "s", prd.pooled ? " and their total" :
+	    "", prd.cells - prd.hidden, prd.cells);
+	return EXIT_SUCCESS;
+}
+
+/*
  * scrpaper audit: the attacker on the ledgers the input gives (every
  * period's, and their total when pooled), or on ledgers already
  * published, DIR/figures.csv and DIR/lscb/figures.csv (one period, or
- * --all-periods tables).  Returns 0 when nothing can be worked back, 1
- * when something can (named on standard output), 3 on a system error.
+ * --all-periods tables); with previous (last year's input folder),
+ * together with last year's release made from it.  Returns 0 when
+ * nothing can be worked back, 1 when something can (named on standard
+ * output), 3 on a system error.
  */
 int
 cli_audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
-    const char *published, int pooled)
+    const char *published, int pooled, const char *previous,
+    const char *figures)
 {
 	char *bcsv = NULL, *rcsv = NULL;
 	size_t hidden = 0, cells = 0;
@@ -137,11 +232,18 @@ cli_audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 		    rd.hidden);
 		return EXIT_SUCCESS;
 	}
-	if (audit_ledgers(pp, c, pooled, &bcsv, &rcsv, &cells,
-	    &hidden) != 0) {
+	if (audit_ledgers(pp, c, pooled, previous != NULL, &bcsv, &rcsv,
+	    &cells, &hidden) != 0) {
 		free(bcsv);
 		free(rcsv);
 		return EXIT_SYSERR;
+	}
+	if (previous != NULL) {
+		rc = audit_years(figs, c, previous, figures, pooled, bcsv,
+		    rcsv);
+		free(bcsv);
+		free(rcsv);
+		return rc;
 	}
 	fig_audit_threshold = c->report.threshold;
 	found = fig_audit(figs, bcsv, rcsv, "audit", stdout);

@@ -55,7 +55,8 @@ usage(FILE *f)
 "       scrpaper check   [--input DIR] [--cases DIR] [--template FILE]\n"
 "                        [--figures FILE] [--strict]\n"
 "       scrpaper audit   [--input DIR] [--cases DIR] [--figures FILE]\n"
-"                        [--published DIR] [--pooled]\n"
+"                        [--published DIR | --previous OLDDIR]\n"
+"                        [--pooled]\n"
 "       scrpaper data    [--input DIR] [--cases DIR] [--figures FILE] -o DIR\n"
 "       scrpaper new-year --input DIR -o NEWDIR [--months N] [--label L]\n"
 "       scrpaper periods [--input DIR] [--cases DIR] [--format text|csv]\n"
@@ -195,6 +196,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 		{ "--edition", offsetof(struct opts, edition) },
 		{ "--dump", offsetof(struct opts, dump) },
 		{ "--published", offsetof(struct opts, published) },
+		{ "--previous", offsetof(struct opts, previous) },
 		{ "--period", offsetof(struct opts, period) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
@@ -312,6 +314,10 @@ check_options(struct opts *o)
 		return k;
 	if (o->published != NULL && o->cmd != CMD_AUDIT)
 		return usage_error("%s", "--published is for audit");
+	if (o->previous != NULL && (o->cmd != CMD_AUDIT ||
+	    o->published != NULL))
+		return usage_error("%s", "--previous is for audit of an input "
+		    "folder (not with --published)");
 	if (o->cmd == CMD_AUDIT && (o->all_lscbs || o->lscb != NULL))
 		return usage_error("%s", "audit reads every board");
 	if ((o->period != NULL || o->all_periods) && o->cmd != CMD_FIGURES)
@@ -416,7 +422,8 @@ main(int argc, char *argv[])
 		rc = cli_figures(&o, pp, c, lscb);
 		break;
 	case CMD_AUDIT:
-		rc = cli_audit(pp, figs, c, o.published, o.pooled);
+		rc = cli_audit(pp, figs, c, o.published, o.pooled,
+		    o.previous, o.figures_path);
 		break;
 	case CMD_REVIEW:
 		rc = paper_review(pp, c, lscb, o.template_path, o.out, &d);

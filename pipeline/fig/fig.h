@@ -365,5 +365,21 @@ long		 fig_audit_published(const struct fig_set *s,
 		    const struct fig_ledger_text *boards,
 		    const struct fig_ledger_text *region, struct diag *d,
 		    struct fig_audit_read *rd, const char *label, FILE *out);
+/*
+ * fig_audit_published() over this year's release (boards, region) and
+ * last year's (pboards, pregion: --all-periods ledgers, made from last
+ * year's input folder; not checked to be whole): a period of the same
+ * label is the same cells in both, each year's total (CASE_POOLED_LABEL)
+ * the sum of its own year's periods (docs/disclosure.md, "Last year's
+ * release").  What last year's release holds goes to *prd (may be NULL).
+ */
+long		 fig_audit_years(const struct fig_set *s,
+		    const struct cohort *c,
+		    const struct fig_ledger_text *boards,
+		    const struct fig_ledger_text *region,
+		    const struct fig_ledger_text *pboards,
+		    const struct fig_ledger_text *pregion, struct diag *d,
+		    struct fig_audit_read *rd, struct fig_audit_read *prd,
+		    const char *label, FILE *out);
 
 #endif

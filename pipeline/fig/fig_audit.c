@@ -31,7 +31,9 @@
 #define AUD_MAX_ROWS	1000
 #define AUD_ROWS	(AUD_MAX_ROWS + 1)	/* rows of a block, London's
 						 * last */
-#define AUD_MAX_BLOCKS	(CASE_MAX_EARLIER + 2)	/* periods and a total */
+#define AUD_MAX_BLOCKS	(2 * (CASE_MAX_EARLIER + 2))	/* periods and a
+						 * total, of two years */
+#define AUD_PREV_POOLED	"pooled, last year's release"	/* its block */
 
 /* What one published number is. */
 enum aud_what { AUD_NUM, AUD_NR, AUD_DEN, AUD__MAX };
@@ -54,6 +56,8 @@ struct aud_var {
 	long	 blo, bhi;
 	long	 lo, hi;	/* what the reader has worked out */
 	int	 why_lo, why_hi; /* the fact that gave lo / hi, or -1 */
+	int	 years;		/* bit y: printed by release y (0 this
+				 * year's, 1 last year's) */
 };
 
 /* A fact: sum of k[i] * var[i] (== or <=) 0. */
@@ -97,6 +101,11 @@ struct aud {
 	int		*seen;		/* (row, fig) -> line of its row, or 0 */
 	size_t		 cells;		/* board figures read */
 	size_t		 hidden;	/* of them [c] */
+	int		 year;		/* release being read: 0 this year's,
+					 * 1 last year's (fig_previous.c) */
+	int		 years[AUD_MAX_BLOCKS]; /* bit y: release y has it */
+	int		 prevpool;	/* last year's total's block, or -1 */
+	int		 prevread;	/* 1: last year's release read too */
 };
 
 static int
@@ -159,6 +168,18 @@ aud_name(FILE *out, const struct aud *A, int var)
 	    A->s->defs[x->fig].name);
 	if (x->what != AUD_NUM)
 		fprintf(out, " (%s)", aud_what_names[x->what]);
+}
+
+/* Writes " = VAL (published)" of a shown y; with last year's release
+ * read too, which release printed it. */
+static void
+aud_published(FILE *out, const struct aud *A, const struct aud_var *y)
+{
+	static const char *const by[4] = { "", " this year", " last year",
+	    " both years" };
+
+	fprintf(out, " = %ld (published%s)", y->val, A->prevread ?
+	    by[y->years & 3] : "");
 }
 
 static void
@@ -480,7 +501,7 @@ static void
 aud_band(struct aud *A, int var, const char *text, long den)
 {
 	int plo = -1, phi = -1, n = 0, p;
-	long k;
+	long k, lo, hi;
 	struct aud_var *x = &A->v[var];
 
 	if ((sscanf(text, "%d\u2013%d%%%n", &plo, &phi, &n) != 2 &&
@@ -489,17 +510,47 @@ aud_band(struct aud *A, int var, const char *text, long den)
 		return;
 	if (den < 0 || plo < 0 || phi > 100 || plo > phi)
 		return;
-	x->blo = den + 1;
-	x->bhi = -1;
+	lo = den + 1;
+	hi = -1;
 	for (k = 0; k <= den; k++) {
 		p = (int)((200 * k + den) / (2 * (den > 0 ? den : 1)));
 		if (den == 0 || p < plo || p > phi)
 			continue;
-		if (k < x->blo)
-			x->blo = k;
-		x->bhi = k;
+		if (k < lo)
+			lo = k;
+		hi = k;
 	}
+	/* Banded by both releases: the reader knows both intervals. */
+	if (x->banded && lo <= hi) {
+		lo = lo > x->blo ? lo : x->blo;
+		hi = hi < x->bhi ? hi : x->bhi;
+	}
+	x->blo = lo;
+	x->bhi = hi;
 	x->banded = x->blo <= x->bhi;
+}
+
+/* var printed as val by the release read (A->year).  Last year's
+ * release must print the number this year's prints for the same cell.
+ * Returns 1, or 0 after a message. */
+static int
+aud_shown(struct aud *A, struct aud_csv *C, size_t at, int var, long val)
+{
+	struct aud_var *x = &A->v[var];
+	char who[400];
+
+	if (A->year > 0 && (x->years & 1) && x->val != val) {
+		aud_csv_error(C, at, "%s: %s (%s) printed %ld here, %ld by "
+		    "this year's release: the two releases disagree (see "
+		    "scrpaper compare)", aud_row_name(A, x->row, who,
+		    sizeof(who)), A->s->defs[x->fig].name,
+		    aud_what_names[x->what], val, x->val);
+		return 0;
+	}
+	x->shown = 1;
+	x->val = val;
+	x->years |= 1 << A->year;
+	return 1;
 }
 
 /*
@@ -564,8 +615,8 @@ aud_read_row(struct aud *A, struct aud_csv *C, int f0, int row,
 	}
 	if (hn) {
 		var = aud_var(A, row, fig, AUD_NUM);
-		A->v[var].shown = 1;
-		A->v[var].val = num;
+		if (!aud_shown(A, C, C->at[f0 + 2], var, num))
+			return 0;
 		if (d->public && d->pop == FIG_POP_CASES &&
 		    d->where->type == FP_TRUE)
 			cases[row] = num;
@@ -581,18 +632,14 @@ aud_read_row(struct aud *A, struct aud_csv *C, int f0, int row,
 			var = aud_var(A, row, A->s->deaths_fig, AUD_NUM);
 		else
 			var = -1;
-		if (var >= 0) {
-			A->v[var].shown = 1;
-			A->v[var].val = den;
-		}
+		if (var >= 0 && !aud_shown(A, C, C->at[f0 + 3], var, den))
+			return 0;
 	}
 	if (!hn && hd)
 		aud_band(A, aud_var(A, row, fig, AUD_NUM), fl[5], den);
-	if (hr) {
-		var = aud_var(A, row, fig, AUD_NR);
-		A->v[var].shown = 1;
-		A->v[var].val = nr;
-	}
+	if (hr && !aud_shown(A, C, C->at[f0 + 6], aud_var(A, row, fig,
+	    AUD_NR), nr))
+		return 0;
 	return 1;
 }
 
@@ -612,7 +659,16 @@ aud_block(struct aud *A, const char *label)
 	A->blocks[A->nblocks] = label ? xstrdup(label) : NULL;
 	if (label != NULL && strcmp(label, CASE_POOLED_LABEL) == 0)
 		A->pool = A->nblocks;
+	if (label != NULL && strcmp(label, AUD_PREV_POOLED) == 0)
+		A->prevpool = A->nblocks;
 	return A->nblocks++;
+}
+
+/* Returns 1 if block blk is a total over periods (either year's). */
+static int
+aud_total(const struct aud *A, int blk)
+{
+	return blk == A->pool || blk == A->prevpool;
 }
 
 /* The block of C's record (its period field when multi), or -1 after a
@@ -621,17 +677,28 @@ static int
 aud_read_block(struct aud *A, struct aud_csv *C, int multi, int region)
 {
 	int i, n = A->nblocks, blk;
+	/* Last year's total is a block of its own; its periods are this
+	 * year's periods of the same label (the same cells). */
+	const char *label = A->year > 0 && multi && strcmp(C->field[0],
+	    CASE_POOLED_LABEL) == 0 ? AUD_PREV_POOLED : C->field[0];
 
-	if (!multi)
-		return aud_block(A, NULL);
+	if (!multi) {
+		if ((blk = aud_block(A, NULL)) >= 0)
+			A->years[blk] |= 1 << A->year;
+		return blk;
+	}
 	for (i = 0; i < n; i++)
-		if (strcmp(A->blocks[i], C->field[0]) == 0)
+		if (A->blocks[i] != NULL && strcmp(A->blocks[i], label) == 0) {
+			A->years[i] |= 1 << A->year;
 			return i;
+		}
 	if (region)
 		aud_csv_error(C, C->at[0], "period '%.40s' is not in the "
 		    "boards' ledger", C->field[0]);
-	else if ((blk = aud_block(A, C->field[0])) >= 0)
+	else if ((blk = aud_block(A, label)) >= 0) {
+		A->years[blk] |= 1 << A->year;
 		return blk;
+	}
 	else
 		aud_csv_error(C, C->at[0], "more than %d periods",
 		    AUD_MAX_BLOCKS);
@@ -921,22 +988,18 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 		}
 }
 
-/* Declares every fact of the publication (docs/disclosure.md): each
- * block's, and the total = the sum of the periods, cell by cell. */
+/* Declares the total of block pool = the sum of the periods of release
+ * year, cell by cell. */
 static void
-aud_facts(struct aud *A, const long *cases, const long *children)
+aud_facts_total(struct aud *A, int pool, int year)
 {
 	const struct fig_set *s = A->s;
 	int blk, r, rr, i, w;
 	char who[400];
 
-	for (blk = 0; blk < A->nblocks; blk++)
-		aud_facts_block(A, blk, cases, children);
-	if (A->pool < 0)
-		return;
 	for (r = 0; r <= A->nrows; r++) {
 		rr = r < A->nrows ? r : AUD_MAX_ROWS;
-		aud_row_name(A, A->pool * AUD_ROWS + rr, who, sizeof(who));
+		aud_row_name(A, pool * AUD_ROWS + rr, who, sizeof(who));
 		for (i = 0; i < (int)s->ndefs; i++)
 			for (w = 0; w < AUD__MAX; w++) {
 				if (w == AUD_NR && s->defs[i].nrclass != i)
@@ -949,13 +1012,30 @@ aud_facts(struct aud *A, const long *cases, const long *children)
 				    w == AUD_NUM ? "" : " ", w == AUD_NUM ? "" :
 				    aud_what_names[w]);
 				for (blk = 0; blk < A->nblocks; blk++)
-					if (blk != A->pool)
+					if (!aud_total(A, blk) &&
+					    (A->years[blk] >> year & 1))
 						aud_term(A, aud_var(A, blk *
 						    AUD_ROWS + rr, i, w), 1);
-				aud_term(A, aud_var(A, A->pool * AUD_ROWS + rr,
+				aud_term(A, aud_var(A, pool * AUD_ROWS + rr,
 				    i, w), -1);
 			}
 	}
+}
+
+/* Declares every fact of the publication (docs/disclosure.md): each
+ * block's, and each total = the sum of its year's periods, cell by
+ * cell. */
+static void
+aud_facts(struct aud *A, const long *cases, const long *children)
+{
+	int blk;
+
+	for (blk = 0; blk < A->nblocks; blk++)
+		aud_facts_block(A, blk, cases, children);
+	if (A->pool >= 0)
+		aud_facts_total(A, A->pool, 0);
+	if (A->prevpool >= 0)
+		aud_facts_total(A, A->prevpool, 1);
 }
 
 static void
@@ -1092,7 +1172,7 @@ aud_reason(struct aud *A, int baseline)
 		struct aud_var *x = &A->v[i];
 		int use = x->shown && (!baseline || aud_london(x->row) ||
 		    (x->what == AUD_NUM && A->s->defs[x->fig].public) ||
-		    (baseline == 2 && x->row / AUD_ROWS != A->pool));
+		    (baseline == 2 && !aud_total(A, x->row / AUD_ROWS)));
 
 		x->lo = use ? x->val : 0;
 		x->hi = use ? x->val : x->max;
@@ -1172,7 +1252,7 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 			fputs(i - zero ? ", " : " ", out);
 			aud_name(out, A, A->f[why[j]].var[i]);
 			if (y->shown)
-				fprintf(out, " = %ld (published)", y->val);
+				aud_published(out, A, y);
 			else if (y->lo == y->hi)
 				fprintf(out, " = %ld", y->lo);
 			else
@@ -1232,6 +1312,55 @@ aud_free(struct aud *A)
  */
 long fig_audit_threshold = 5;
 
+/*
+ * After this year's release, read into A (what it holds goes to *rd):
+ * last year's (pboards and pregion, --all-periods ledgers, parsed with
+ * P[0] and P[1]; none when pboards is NULL).  A period of the same label
+ * is the same cells (a number printed by both must be the same), last
+ * year's total a block of its own, the sum of last year's periods.
+ * What was read goes to *prd.  rd, prd may be NULL.  Returns 1, or 0
+ * after messages.
+ */
+static int
+aud_read_previous(struct aud *A, struct aud_csv *P,
+    const struct fig_ledger_text *pboards,
+    const struct fig_ledger_text *pregion, struct diag *d,
+    struct fig_audit_read *rd, struct fig_audit_read *prd, long *cases,
+    long *children)
+{
+	size_t cells = A->cells, hidden = A->hidden;
+	int blk, ok;
+
+	if (rd != NULL) {
+		rd->boards = (size_t)A->nrows;
+		rd->periods = (size_t)A->nblocks - (A->pool >= 0);
+		rd->pooled = A->pool >= 0;
+		rd->cells = A->cells;
+		rd->hidden = A->hidden;
+	}
+	if (pboards == NULL)
+		return 1;
+	aud_csv_init(&P[0], pboards->file, pboards->text, pboards->len, d);
+	aud_csv_init(&P[1], pregion->file, pregion->text, pregion->len, d);
+	memset(A->seen, 0, (size_t)AUD_MAX_BLOCKS * AUD_ROWS *
+	    (A->s->ndefs + 1) * sizeof(*A->seen));
+	A->year = 1;
+	A->prevread = 1;
+	A->c = NULL;
+	ok = aud_read(A, &P[0], &P[1], cases, children);
+	if (prd != NULL) {
+		memset(prd, 0, sizeof(*prd));
+		prd->boards = (size_t)A->nrows;
+		for (blk = 0; blk < A->nblocks; blk++)
+			prd->periods += (A->years[blk] & 2) &&
+			    !aud_total(A, blk);
+		prd->pooled = A->prevpool >= 0;
+		prd->cells = A->cells - cells;
+		prd->hidden = A->hidden - hidden;
+	}
+	return ok;
+}
+
 /* What a reader knows with the cells of baseline (as aud_reason())
  * shown, everything else [c]: the facts, over A's unknowns. */
 static struct fig_exact *
@@ -1245,7 +1374,7 @@ aud_exact_system(const struct aud *A, int baseline)
 		const struct aud_var *x = &A->v[i];
 		int use = x->shown && (!baseline || aud_london(x->row) ||
 		    (x->what == AUD_NUM && A->s->defs[x->fig].public) ||
-		    (baseline == 2 && x->row / AUD_ROWS != A->pool));
+		    (baseline == 2 && !aud_total(A, x->row / AUD_ROWS)));
 
 		if (!baseline)
 			fig_exact_bounds(E, (size_t)i, x->lo, x->hi);
@@ -1265,19 +1394,37 @@ aud_exact_system(const struct aud *A, int baseline)
 	return E;
 }
 
-/* Prints the published facts that name var, with their numbers. */
+/* Returns 1 if, with last year's release read, f is either year's total
+ * = the sum of its periods of var's board and figure (the two totals
+ * that pin a cell across the years). */
+static int
+aud_year_total(const struct aud *A, const struct aud_fact *f, int var)
+{
+	const struct aud_var *x = &A->v[var], *y;
+
+	if (!A->prevread || f->n == 0)
+		return 0;
+	y = &A->v[f->var[f->n - 1]];
+	return aud_total(A, y->row / AUD_ROWS) && f->k[f->n - 1] == -1 &&
+	    y->row % AUD_ROWS == x->row % AUD_ROWS && y->fig == x->fig &&
+	    y->what == x->what && f->eq && strstr(f->text, "is the sum of "
+	    "the periods'") != NULL;
+}
+
+/* Prints the published facts that name var, with their numbers (with
+ * last year's release, both years' totals of its cell too). */
 static void
 aud_exact_explain(FILE *out, const struct aud *A, int var, const long *lo,
     const long *hi)
 {
 	int i, j, n = 0;
 
-	for (i = 0; i < A->nf && n < 8; i++) {
+	for (i = 0; i < A->nf && n < 8 + 2 * A->prevread; i++) {
 		const struct aud_fact *f = &A->f[i];
 
 		for (j = 0; j < f->n && f->var[j] != var; j++)
 			;
-		if (j == f->n)
+		if (j == f->n && !aud_year_total(A, f, var))
 			continue;
 		n++;
 		fprintf(out, "  - %s:", f->text);
@@ -1287,7 +1434,7 @@ aud_exact_explain(FILE *out, const struct aud *A, int var, const long *lo,
 			fputs(j ? ", " : " ", out);
 			aud_name(out, A, f->var[j]);
 			if (y->shown)
-				fprintf(out, " = %ld (published)", y->val);
+				aud_published(out, A, y);
 			else if (y->banded)
 				fprintf(out, " in [%ld, %ld] (band)", y->blo,
 				    y->bhi);
@@ -1337,12 +1484,12 @@ aud_exact(struct aud *A, const char *label, long before, FILE *out)
 		goto fail;
 	/* Said to be 1..t: do London's figures and the public numbers (or,
 	 * for a total, the periods as published) say so alone? */
-	for (k = 1; k <= (A->pool >= 0 ? 2 : 1); k++) {
+	for (k = 1; k <= (A->pool >= 0 || A->prevpool >= 0 ? 2 : 1); k++) {
 		memset(bwant, 0, (size_t)A->nv + 1);
 		for (i = 0; i < A->nv; i++)
 			bwant[i] = want[i] && lo[i] < hi[i] && lo[i] >= 1 &&
-			    hi[i] <= t && (k == 2) == (A->pool >= 0 &&
-			    A->v[i].row / AUD_ROWS == A->pool);
+			    hi[i] <= t && (k == 2) == aud_total(A,
+			    A->v[i].row / AUD_ROWS);
 		if (memchr(bwant, 1, (size_t)A->nv) == NULL)
 			continue;
 		B = aud_exact_system(A, k);
@@ -1398,16 +1545,30 @@ fig_audit_published(const struct fig_set *s, const struct cohort *c,
     const struct fig_ledger_text *boards, const struct fig_ledger_text *region,
     struct diag *d, struct fig_audit_read *rd, const char *label, FILE *out)
 {
+	return fig_audit_years(s, c, boards, region, NULL, NULL, d, rd, NULL,
+	    label, out);
+}
+
+long
+fig_audit_years(const struct fig_set *s, const struct cohort *c,
+    const struct fig_ledger_text *boards, const struct fig_ledger_text *region,
+    const struct fig_ledger_text *pboards,
+    const struct fig_ledger_text *pregion, struct diag *d,
+    struct fig_audit_read *rd, struct fig_audit_read *prd, const char *label,
+    FILE *out)
+{
 	struct aud A;
-	struct aud_csv B, R;
+	struct aud_csv B, R, P[2];
 	char *said;
 	long *cases, *children, found = 0;
 	int i, j;
 
 	memset(&A, 0, sizeof(A));
+	memset(P, 0, sizeof(P));
 	A.s = s;
 	A.c = c;
 	A.pool = -1;
+	A.prevpool = -1;
 	A.rows = xcalloc(AUD_MAX_ROWS, sizeof(*A.rows));
 	A.id = xcalloc((size_t)AUD_MAX_BLOCKS * AUD_ROWS * (s->ndefs + 1) *
 	    AUD__MAX, sizeof(*A.id));
@@ -1423,16 +1584,10 @@ fig_audit_published(const struct fig_set *s, const struct cohort *c,
 	aud_csv_init(&B, boards->file, boards->text, boards->len, d);
 	aud_csv_init(&R, region->file, region->text, region->len, d);
 	B.empty_ok = c != NULL && c->report.nlscbs == 0;
-	if (!aud_read(&A, &B, &R, cases, children)) {
+	if (!aud_read(&A, &B, &R, cases, children) || !aud_read_previous(&A,
+	    P, pboards, pregion, d, rd, prd, cases, children)) {
 		found = -1;
 		goto out;
-	}
-	if (rd != NULL) {
-		rd->boards = (size_t)A.nrows;
-		rd->periods = (size_t)A.nblocks - (A.pool >= 0);
-		rd->pooled = A.pool >= 0;
-		rd->cells = A.cells;
-		rd->hidden = A.hidden;
 	}
 	aud_facts(&A, cases, children);
 	A.uses = xcalloc((size_t)A.nv + 1, sizeof(*A.uses));
@@ -1453,9 +1608,9 @@ fig_audit_published(const struct fig_set *s, const struct cohort *c,
 			A.v[i].baseline = A.v[i].lo == A.v[i].hi;
 	/* A cell of the total that the periods as published pin is no
 	 * secret of the total's. */
-	if (A.pool >= 0 && aud_reason(&A, 2))
+	if ((A.pool >= 0 || A.prevpool >= 0) && aud_reason(&A, 2))
 		for (i = 0; i < A.nv; i++)
-			if (A.v[i].row / AUD_ROWS == A.pool &&
+			if (aud_total(&A, A.v[i].row / AUD_ROWS) &&
 			    A.v[i].lo == A.v[i].hi)
 				A.v[i].baseline = 1;
 	if (!aud_reason(&A, 0)) {
@@ -1483,6 +1638,8 @@ fig_audit_published(const struct fig_set *s, const struct cohort *c,
 out:
 	free(B.buf);
 	free(R.buf);
+	free(P[0].buf);
+	free(P[1].buf);
 	free(cases);
 	free(children);
 	aud_free(&A);

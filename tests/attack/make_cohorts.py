@@ -111,35 +111,39 @@ def write(out, what, cases, case_codes):
             os.remove(os.path.join(out, "cases", f))
     order = {c: i for i, c in enumerate(case_codes)}
     for i, k in enumerate(cases):
-        kid = "ATK-%04d" % (i + 1)
-        lines = ["# Synthetic case made by tests/attack/make_cohorts.py.",
-                 "id: " + kid, "lscb: " + k["lscb"],
-                 "completed: " + k["completed"].isoformat(), "children:"]
-        for c in k["children"]:
-            lines.append("  - sex: " + c["sex"])
-            lines.append("    age_years: %d" % c["age_years"])
-            lines.append("    outcome: " + c["outcome"])
-            if "death_cause" in c:
-                lines.append("    death_cause: " + c["death_cause"])
-            if c["factors"]:
-                lines.append("    factors: " + flow(c["factors"]))
-        lines.append("household_children: %d" % k["household_children"])
-        lines.append("lscb_areas_known: %d" % k["lscb_areas_known"])
-        fs = sorted(set(k["factors"]), key=lambda c: order.get(c, 0))
-        if fs:
-            lines.append("factors: " + flow(fs))
-        nr = [c for c in k["not_recorded"] if c not in fs]
-        if nr:
-            lines.append("not_recorded: " + flow(nr))
-        lines.append('notes: "NOTES-SENTINEL %s"' % kid)
-        with open(os.path.join(out, "cases", kid + ".yaml"), "w",
-                  encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        write_case(out, "ATK-%04d" % (i + 1), k, order)
     with open(os.path.join(out, "report.yaml"), "w", encoding="utf-8") as f:
         f.write(REPORT.format(what=what, boards="".join(
             "  - %s\n" % b for b in boards())))
     for name in ("codebook.yaml", "national.yaml"):
         shutil.copyfile(os.path.join(INPUT, name), os.path.join(out, name))
+
+
+def write_case(out, kid, k, order):
+    """Writes case k as out/cases/KID.yaml (order: the codes' order)."""
+    lines = ["# Synthetic case made by tests/attack/make_cohorts.py.",
+             "id: " + kid, "lscb: " + k["lscb"],
+             "completed: " + k["completed"].isoformat(), "children:"]
+    for c in k["children"]:
+        lines.append("  - sex: " + c["sex"])
+        lines.append("    age_years: %d" % c["age_years"])
+        lines.append("    outcome: " + c["outcome"])
+        if "death_cause" in c:
+            lines.append("    death_cause: " + c["death_cause"])
+        if c["factors"]:
+            lines.append("    factors: " + flow(c["factors"]))
+    lines.append("household_children: %d" % k["household_children"])
+    lines.append("lscb_areas_known: %d" % k["lscb_areas_known"])
+    fs = sorted(set(k["factors"]), key=lambda c: order.get(c, 0))
+    if fs:
+        lines.append("factors: " + flow(fs))
+    nr = [c for c in k["not_recorded"] if c not in fs]
+    if nr:
+        lines.append("not_recorded: " + flow(nr))
+    lines.append('notes: "NOTES-SENTINEL %s"' % kid)
+    with open(os.path.join(out, "cases", kid + ".yaml"), "w",
+              encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
 
 
 def generated(rng, shape, case_codes, child_codes):

@@ -85,21 +85,27 @@ def main():
         rng = random.Random(a.seed * 100003 + i)
         periods, cases = cohort(rng, i, case_codes, child_codes)
         out = os.path.join(a.out, "ex-%03d" % i)
-        mc.write(out, "seed %d, exact-attack cohort %d, %d periods" %
-                 (a.seed, i, len(periods)), cases, case_codes)
-        path = os.path.join(out, "report.yaml")
-        mp.report_periods(path, periods)
-        pool, bands = i % 2 == 1, (i // 2) % 2 == 1
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        extra = ("  pool: true\n" if pool else "") + \
-            ("  bands: [25, 50, 75]\n" if bands else "")
-        old = "disclosure:\n  threshold: 5\n"
-        assert old in text
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace(old, old + extra))
-        print("%s %s" % (out, "pooled" if pool else "periods"))
+        write_cohort(out, "seed %d, exact-attack cohort %d, %d periods" %
+                     (a.seed, i, len(periods)), periods, cases, case_codes, i)
+        print("%s %s" % (out, "pooled" if i % 2 == 1 else "periods"))
     return 0
+
+
+def write_cohort(out, what, periods, cases, case_codes, i):
+    """Writes cohort i's input folder: pool on in odd cohorts, bands in
+    cohorts 2, 3, 6, 7, ... (make_pairs.py writes its last years so)."""
+    mc.write(out, what, cases, case_codes)
+    path = os.path.join(out, "report.yaml")
+    mp.report_periods(path, periods)
+    pool, bands = i % 2 == 1, (i // 2) % 2 == 1
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    extra = ("  pool: true\n" if pool else "") + \
+        ("  bands: [25, 50, 75]\n" if bands else "")
+    old = "disclosure:\n  threshold: 5\n"
+    assert old in text
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, old + extra))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@
 # catch is in tests/unit/test_fig_exact.c
 # (test_completion_stops_exact_attack); what the audit once reported of
 # cohorts 25, 40 and 73, the sums of boards with no review, in
-# test_no_review_sum_is_public there.
+# test_no_review_sum_is_public there.  Then two years of releases
+# (tests/attack/make_pairs.py, audit --previous), below.
 set -u
 
 . tests/e2e/lib.sh
@@ -66,5 +67,75 @@ while read -r d how; do
 done <"$tmp/list"
 [ "$done_" -ge "$n" ] || fail "only $done_ of $n cohorts attacked"
 [ "$n" -ge 20 ] || [ -n "${EXACT_COHORTS:-}" ] || fail "fewer than 20 cohorts"
+
+# Two years of releases (issue 30, audit --previous): pairs of
+# tests/attack/make_pairs.py, last year a cohort of make_exact.py's
+# shapes, this year `scrpaper new-year` of it with new reviews.  `audit
+# --input y2 --previous y1` attacks both releases together (the same
+# cells for the same period, each year's total the sum of its periods):
+# it must exit 0 with its OK line.  make check: 3 pairs (some 8 s);
+# make check-full: 20, and 4 pairs whose last year had five periods, so
+# that new-year drops the oldest (a moved window, docs/disclosure.md),
+# with pool: the suppressor does not see last year's total, and on
+# win-001 of seed 31 last year's total and this year's narrow a cell of
+# the new period to 1..5.  There the audit must exit 1 naming the cells
+# with the numbers last year's release printed (or 0 with its OK line),
+# and name at least one in the 4.
+npairs=${EXACT_PAIRS:-3}
+nwin=0
+e2e_full && npairs=${EXACT_PAIRS:-20} && nwin=${EXACT_WINDOWS:-4}
+python3 tests/attack/make_pairs.py --generated "$npairs" --window "$nwin" \
+    --seed 31 --scrpaper "$SCRPAPER" --out "$tmp/p" >"$tmp/pairs" ||
+	fail "make_pairs.py"
+done_=0
+named=0
+while read -r d how; do
+	name=$(basename "$d")
+	flag=
+	[ "$how" = periods ] || flag=--pooled
+	"$SCRPAPER" audit --input "$d/y2" $flag --previous "$d/y1" \
+	    >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$how" = window ] && [ "$rc" -eq 1 ]; then
+		grep -q "^audit: [0-9]* suppressed figures\{0,1\} can be worked back from this year's release and last year's ($d/y1)\$" "$tmp/out" &&
+		    grep -q "^audit: \(recovered\|narrowed\) " "$tmp/out" &&
+		    grep -q "^  - .* (published last year)" "$tmp/out" ||
+		    fail "$name (window): exit 1, no cell named:" \
+		    "$(tail -3 "$tmp/out") $(cat "$tmp/err")"
+		named=$((named + 1))
+		done_=$((done_ + 1))
+		continue
+	fi
+	if [ "$rc" -ne 0 ]; then
+		fail "$name ($how, --previous): audit exit $rc:" \
+		    "$(grep -v '^  -' "$tmp/out" | head -5) $(cat "$tmp/err")"
+		continue
+	fi
+	grep -q "^audit: 33 boards, [2-5] periods\( and their total\)\{0,1\}, [0-9]* of [0-9]* board figures shown; last year's release ($d/y1): [1-5] periods\( and their total\)\{0,1\}, [0-9]* of [0-9]* board figures shown; no suppressed figure can be worked back from both: OK\$" \
+	    "$tmp/out" || fail "$name: no OK line of both years: $(tail -2 "$tmp/out")"
+	grep -q "^audit: \(recovered\|narrowed\)" "$tmp/out" &&
+	    fail "$name: $(grep '^audit: ' "$tmp/out" | head -3)"
+	done_=$((done_ + 1))
+done <"$tmp/pairs"
+[ "$done_" -eq $((npairs + nwin)) ] ||
+	fail "only $done_ of $((npairs + nwin)) pairs attacked"
+[ "$nwin" -eq 0 ] || [ "$named" -ge 1 ] ||
+	fail "no moved window named by audit --previous (win-001 was)"
+
+# A bad OLDDIR: its files' errors, exit 1, no audit.
+"$SCRPAPER" audit --input "$tmp/p/pair-000/y2" --previous "$tmp/none" \
+    >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 1 ] && [ ! -s "$tmp/out" ] &&
+    grep -q "^$tmp/none/report.yaml: error: cannot read" "$tmp/err" &&
+    grep -q "^scrpaper: --previous $tmp/none: last year's input folder has 4 errors; nothing audited\$" "$tmp/err" ||
+	fail "bad --previous: exit $rc: $(cat "$tmp/out" "$tmp/err")"
+sed -i 's/^  threshold: 5$/  threshold: five/' "$tmp/p/pair-000/y1/report.yaml"
+"$SCRPAPER" audit --input "$tmp/p/pair-000/y2" --previous "$tmp/p/pair-000/y1" \
+    >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 1 ] && [ ! -s "$tmp/out" ] &&
+    grep -q "^$tmp/p/pair-000/y1/report.yaml:[0-9]*:[0-9]*: error: " "$tmp/err" ||
+	fail "bad report.yaml in --previous: exit $rc: $(cat "$tmp/out" "$tmp/err")"
 
 exit "$failed"

@@ -116,7 +116,7 @@ dispatch_ok='
 known_over='
 pdf_post.c 2160		a PDF lexer inside the post-pass: to split along its banners
 fig_suppress.c 2122	the disclosure solver: to split by stage
-fig_audit.c 1506	the attacker, one concern grown past 1 500
+fig_audit.c 1663	the attacker, one concern grown past 1 500 (audit --previous)
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
 cmd_year.c 1286		new-year, periods and compare: one file a command
 util.c 919		allocation, strings, buffers and files: to split (file.c)
