@@ -540,6 +540,7 @@ struct next {
 	char		*label;
 	const struct period *cur;	/* moved into earlier: */
 	const struct period *drop;	/* the oldest, dropped, or NULL */
+	int		 unpool;	/* 1: 'disclosure: pool' set to false */
 	const struct period *periods;	/* every period, the current last */
 	size_t		 np;
 };
@@ -648,6 +649,14 @@ edit_report(struct lines *l, const struct ynode *root, const char *file,
 	}
 	free(entry);
 
+	/* A window that moves with pool on would leak: last year's total,
+	 * over the dropped period, less this year's gives the dropped
+	 * period less the new one, which the suppressor cannot see
+	 * (docs/disclosure.md, "A moved window").  Pool goes off. */
+	if (nx->unpool && (cv = ynode_get(root, "disclosure")) != NULL &&
+	    (cv = ynode_get(cv, "pool")) != NULL && cv->type == YNODE_SCALAR)
+		edit_scalar(&ed, l, cv, xstrdup("false"));
+
 	if ((cv = ynode_get(root, "created")) != NULL) {
 		const char *s = l->v[cv->line - 1];
 		const char *note = strstr(s, CREATED_NOTE);
@@ -720,8 +729,11 @@ cmd_new_year(int argc, char *argv[])
 	nx.to = period_end(nx.from, (int)months);
 	nx.label = o.label != NULL ? xstrdup(o.label) :
 	    label_of(nx.from, nx.to);
+	nx.drop = NULL;
+	nx.unpool = 0;
 	if (np - 1 == CASE_MAX_EARLIER) {
 		nx.drop = &r->periods[0];
+		nx.unpool = r->pool;
 		for (i = 0; i < c->ncases; i++)
 			ndrop += report_period_of(r, c->cases[i].completed) ==
 			    0;
@@ -793,6 +805,14 @@ cmd_new_year(int argc, char *argv[])
 		    "\"Pooled periods\")\n", nx.drop->label, a, b,
 		    CASE_MAX_EARLIER, ndrop, ndrop == 1 ? "" : "s",
 		    ndrop == 1 ? "s" : "");
+		if (nx.unpool)
+			printf("new-year: 'disclosure: pool' set to false in "
+			    "%s/report.yaml: last year's totals, over %s, "
+			    "less this year's would give hidden cells away "
+			    "(docs/disclosure.md, \"A moved window\"); "
+			    "`scrpaper audit --previous %s --pooled` names "
+			    "them if you turn it on again\n", o.out,
+			    nx.drop->label, o.input);
 	}
 	iso(b, nx.to);
 	printf("new-year: next, copy the year's case files into %s/cases/ "

@@ -141,6 +141,29 @@ grep -q "the oldest period 2006-09 (2006-04-01 to 2009-09-30) dropped out of 'ea
     grep -q "pool only if no total was published last year" "$tmp/y5.out" ||
 	fail "the drop is not explained: $(cat "$tmp/y5.out")"
 grep -q "dropped" "$tmp/y4.out" && fail "a period dropped out before earlier: was full"
+# With pool on, the window that moves turns it off (last year's total
+# less this year's would give the dropped period less the new one away);
+# before that, pool stays as it was.
+cp -R input "$tmp/pool0"
+sed -i 's/^disclosure:$/disclosure:\n  pool: true/' "$tmp/pool0/report.yaml"
+prev=$tmp/pool0
+i=1
+while [ $i -le 5 ]; do
+	"$SCRPAPER" new-year --input "$prev" -o "$tmp/p$i" >"$tmp/p$i.out" 2>&1 ||
+		fail "new-year $i (pool) exited $?"
+	prev=$tmp/p$i
+	i=$((i + 1))
+done
+grep -q '^  pool: true$' "$tmp/p4/report.yaml" ||
+	fail "pool changed before the window moved: $(grep pool "$tmp/p4/report.yaml")"
+grep -q '^  pool: false$' "$tmp/p5/report.yaml" ||
+	fail "the moved window kept pool on: $(grep pool "$tmp/p5/report.yaml")"
+grep -q "'disclosure: pool' set to false in $tmp/p5/report.yaml" "$tmp/p5.out" ||
+	fail "new-year does not say it turned pool off: $(cat "$tmp/p5.out")"
+"$SCRPAPER" check --input "$tmp/p5" >/dev/null 2>"$tmp/err" ||
+	fail "the fifth year with pool turned off does not check: $(cat "$tmp/err")"
+grep -q "pool" "$tmp/y5.out" && grep -q "set to false" "$tmp/y5.out" &&
+	fail "new-year turned off a pool that was never on"
 [ "$(grep -c "^created: 2014-09-30  # the paper's date: set it (check warns until it is after 2014-09-30)$" "$tmp/y5/report.yaml")" -eq 1 ] ||
 	fail "created: of the fifth year: $(grep '^created' "$tmp/y5/report.yaml")"
 
