@@ -153,8 +153,7 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	/* A template with nothing to show for this paper would replace a
 	 * good paper with a blank page (issue 13.12). */
 	if (root->first_child == NULL) {
-		diag_error(d, doc->file, 0, 0, "the paper would be empty: the "
-		    "template has no text%s", env->lscb >= 0 ?
+		diag_error(d, doc->file, 0, 0, FM_EMPTY_PAPER, env->lscb >= 0 ?
 		    " for this board" : "");
 		return 0;
 	}

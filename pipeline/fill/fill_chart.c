@@ -137,15 +137,13 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 	char			*s;
 
 	if (t == NULL || t->type != DOC_TABLE) {
-		fill_err(f, n, "@chart draws the table just above it, and "
-		    "there is none");
+		fill_err(f, n, FM_CHART_NO_TABLE);
 		return;
 	}
 	if (t->as.table.ncols < 2 ||
 	    t->as.table.ncols - 1 > (t->as.table.periods ?
 	    FILL_PERIOD_SERIES : FILL_CHART_SERIES)) {
-		fill_err(f, n, "@chart draws 1 to %d series (the table's "
-		    "columns after the first); the table above has %d",
+		fill_err(f, n, FM_CHART_SERIES,
 		    t->as.table.periods ? FILL_PERIOD_SERIES :
 		    FILL_CHART_SERIES, t->as.table.ncols - 1);
 		return;
@@ -163,11 +161,9 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 			s = doc_node_plain(cell);
 			k = fill_chart_value(s, &pct);
 			if (k == -1)
-				fill_err(f, cell, "@chart cannot draw the "
-				    "negative value \"%s\" as a bar", s);
+				fill_err(f, cell, FM_CHART_NEGATIVE, s);
 			else if (k == -2)
-				fill_err(f, cell, "@chart cannot draw \"%s\": "
-				    "not a number (or [c])", s);
+				fill_err(f, cell, FM_CHART_NOT_NUMBER, s);
 			else if (k == 1 && pct)
 				npct++;
 			else if (k == 1)
@@ -176,15 +172,12 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 		}
 	}
 	if (!head)
-		fill_err(f, n, "@chart needs a header row naming the series "
-		    "in the table above");
+		fill_err(f, n, FM_CHART_NO_HEADER);
 	if (body < 1 || body > FILL_CHART_CATS)
-		fill_err(f, n, "@chart draws 1 to %d categories (the table's "
-		    "body rows); the table above has %d", FILL_CHART_CATS,
+		fill_err(f, n, FM_CHART_CATEGORIES, FILL_CHART_CATS,
 		    body);
 	if (npct > 0 && ncount > 0)
-		fill_err(f, n, "@chart cannot draw percentages and counts on "
-		    "one axis: the table above mixes them");
+		fill_err(f, n, FM_CHART_MIXED);
 }
 
 /* The one node of a cell but spaces, or NULL. */

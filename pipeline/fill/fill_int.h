@@ -10,6 +10,7 @@
 
 #include "doc.h"
 #include "fill.h"
+#include "doc_msg.h"
 
 struct cohort;
 struct diag;

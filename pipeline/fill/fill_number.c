@@ -120,8 +120,7 @@ fill_number(struct fill *f)
 			if (def->type == DOC_FOOTNOTE)
 				break;
 		if (def != NULL) {
-			fill_err(f, n, "footnote reference inside a "
-			    "footnote");
+			fill_err(f, n, FM_FNREF_IN_FOOTNOTE);
 			continue;
 		}
 		key.as.footnote.label = n->as.fnref.label;
@@ -133,8 +132,7 @@ fill_number(struct fill *f)
 			hit--;
 		def = hit != NULL ? *hit : NULL;
 		if (def == NULL) {
-			fill_err(f, n, "footnote [^%s] is defined only in a "
-			    "block this paper leaves out",
+			fill_err(f, n, FM_FOOTNOTE_LEFT_OUT,
 			    n->as.fnref.label);
 			continue;
 		}
@@ -244,8 +242,7 @@ fill_check_xrefs(struct fill *f, struct doc_node *root)
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root))
 		if (n->type == DOC_XREF &&
 		    fill_find_label(&L, n->as.xref.label) == NULL)
-			fill_err(f, n, "unknown label in {ref:%s}: no "
-			    "@table, @chart or @boards has #%s",
+			fill_err(f, n, FM_XREF_UNKNOWN,
 			    n->as.xref.label, n->as.xref.label);
 	free(L.at);
 }
@@ -282,8 +279,7 @@ fill_captions(struct fill *f, struct doc_node *root)
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type == DOC_CAPTION) {
 			if (n->next == NULL || n->next->type != DOC_TABLE)
-				fill_err(f, n, "@table must come just before "
-				    "the table it captions");
+				fill_err(f, n, FM_TABLE_NOT_BEFORE);
 			n->as.caption.number = ++ntab;
 			snprintf(s, sizeof(s), "Table\u00a0%d: ", ntab);
 		} else if (n->type == DOC_CHART || (n->type == DOC_TILEMAP &&
@@ -298,16 +294,14 @@ fill_captions(struct fill *f, struct doc_node *root)
 			continue;
 		if (fill_label(n) != NULL &&
 		    (o = fill_find_label(&L, fill_label(n))) != n)
-			fill_err(f, n, "label #%s is used twice (also at "
-			    "line %d)", fill_label(n), o->line);
+			fill_err(f, n, FM_LABEL_TWICE, fill_label(n), o->line);
 		fill_prefix(n, s);
 	}
 	for (n = root->first_child; n != NULL; n = doc_node_walk(n, root)) {
 		if (n->type != DOC_XREF)
 			continue;
 		if ((t = fill_find_label(&L, n->as.xref.label)) == NULL) {
-			fill_err(f, n, "{ref:%s} refers to a table or chart "
-			    "this paper does not show", n->as.xref.label);
+			fill_err(f, n, FM_XREF_NOT_SHOWN, n->as.xref.label);
 			continue;
 		}
 		n->as.xref.target = t;

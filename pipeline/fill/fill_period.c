@@ -118,9 +118,7 @@ fill_period_unknown(struct fill *f, const struct doc_node *n,
 	char		*label;
 
 	if (np < 2) {
-		fill_err(f, n, "no period before the current one: "
-		    "report.yaml declares no earlier period (put what "
-		    "compares periods in a \"::: earlier\" block)");
+		fill_err(f, n, FM_NO_EARLIER);
 		return;
 	}
 	buf_init(&known);
@@ -130,8 +128,7 @@ fill_period_unknown(struct fill *f, const struct doc_node *n,
 		    " and " : ", ", label);
 		free(label);
 	}
-	fill_err(f, n, "unknown earlier period \"%s\" (report.yaml declares "
-	    "%s; a block \"::: earlier %s\" shows only when it does)",
+	fill_err(f, n, FM_UNKNOWN_EARLIER,
 	    p->label, known.data, p->label);
 	buf_clear(&known);
 }
@@ -374,8 +371,8 @@ fill_change(struct fill *f, struct doc_node *n)
 	if ((pct && style >= 0 && style != FIG_STYLE_PERCENT) ||
 	    (!pct && style >= 0 && style != FIG_STYLE_DIGITS &&
 	    style != FIG_STYLE_WORDS)) {
-		fill_err(f, n, "a change of %s \"%s\" is printed %s, not in "
-		    "style \"%s\"", pct ? "share" : "count", v->name, pct ?
+		fill_err(f, n, FM_CHANGE_STYLE, pct ? "share" : "count",
+		    v->name, pct ?
 		    "in percentage points (percent)" : "in digits or words",
 		    fig_style_names[style]);
 		return;
@@ -673,9 +670,7 @@ fill_period_table(struct fill *f, struct doc_node *t)
 		if (row->as.row.header) {
 			head = 1;
 			if (cell->first_child != NULL)
-				fill_err(f, cell, "a @periods table leaves "
-				    "its header's second cell empty: the "
-				    "periods' labels go there");
+				fill_err(f, cell, FM_PERIODS_HEADER_CELL);
 			continue;
 		}
 		ref = fill_cell_figref(cell);
@@ -683,15 +678,12 @@ fill_period_table(struct fill *f, struct doc_node *t)
 		    ref->as.figref.nforms > 0 ||
 		    ref->as.figref.period.previous ||
 		    ref->as.figref.period.label != NULL)
-			fill_err(f, cell, "a @periods table's second column "
-			    "holds one figure {NAME} or {region:NAME} a row, "
-			    "which it sets across the periods");
+			fill_err(f, cell, FM_PERIODS_CELL);
 		else
 			counts |= fill_period_count_ref(f, ref);
 	}
 	if (!head)
-		fill_err(f, t, "a @periods table needs a header row (its "
-		    "second cell empty) for the periods' labels");
+		fill_err(f, t, FM_PERIODS_NO_HEADER);
 	if (f->errors > errors)
 		return;
 	for (row = t->first_child; row != NULL; row = row->next) {

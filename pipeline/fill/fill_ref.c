@@ -43,8 +43,7 @@ fill_err(struct fill *f, const struct doc_node *n, const char *fmt, ...)
 	if (++f->errors > TMPL_MAX_ERRORS) {
 		if (f->errors == TMPL_MAX_ERRORS + 1)
 			diag_error(f->d, f->doc->file, n->line, n->col,
-			    "too many errors; the rest of this file is not "
-			    "checked");
+			    TM_TOO_MANY_ERRORS);
 		return;
 	}
 	va_start(ap, fmt);
@@ -101,10 +100,10 @@ fill_unknown(struct fill *f, const struct doc_node *n, const char *what,
 
 	sug = str_suggest(name, names, nnames);
 	if (sug != NULL)
-		fill_err(f, n, "unknown %s \"%s\"%s; did you mean \"%s\"?",
+		fill_err(f, n, FM_UNKNOWN_SUGGEST,
 		    what, name, where, sug);
 	else
-		fill_err(f, n, "unknown %s \"%s\"%s", what, name, where);
+		fill_err(f, n, FM_UNKNOWN, what, name, where);
 }
 
 /*
@@ -227,11 +226,9 @@ fill_style(struct fill *f, const struct doc_node *n, const char *word,
 	at.col = col;
 	sug = str_suggest(word, fig_style_names, FIG_STYLE__MAX);
 	if (sug != NULL)
-		fill_err(f, &at, "unknown style \"%s\"; did you mean "
-		    "\"%s\"?", word, sug);
+		fill_err(f, &at, FM_STYLE_SUGGEST, word, sug);
 	else
-		fill_err(f, &at, "unknown style \"%s\" (percent, digits, "
-		    "words or approx)", word);
+		fill_err(f, &at, FM_STYLE, word);
 	return -2;
 }
 
@@ -421,8 +418,7 @@ fill_natref(struct fill *f, struct doc_node *n)
 		break;
 	case 3:
 		if (s->children < 0)
-			fill_err(f, n, "national study \"%s\" gives no "
-			    "number of children", s->id);
+			fill_err(f, n, FM_STUDY_NO_CHILDREN, s->id);
 		else
 			n->text = xasprintf("%ld", s->children);
 		break;
@@ -431,8 +427,7 @@ fill_natref(struct fill *f, struct doc_node *n)
 	}
 	if (k < FILL_NSTUDY_KEYS) {
 		if (style >= 0)
-			fill_err(f, n, "a style applies to national figures, "
-			    "not to the study's %s", fill_study_keys[k]);
+			fill_err(f, n, FM_STUDY_STYLE, fill_study_keys[k]);
 		return;
 	}
 
@@ -469,8 +464,7 @@ fill_natref(struct fill *f, struct doc_node *n)
 		fill_num_set(&n->as.natref.num, DOC_NUM_COUNT, fg->percent);
 		break;
 	default:
-		fill_err(f, n, "style \"%s\" does not apply to national "
-		    "figures (percent or digits)", fig_style_names[style]);
+		fill_err(f, n, FM_NATIONAL_STYLE, fig_style_names[style]);
 		break;
 	}
 }
@@ -590,8 +584,7 @@ fill_test_names(struct fill *f, struct doc_node *n)
 	if (t->rpercent && (l = fill_ledger(f, t->ledger)) != NULL &&
 	    fig_ledger_find(l, t->name) != NULL &&
 	    fig_ledger_find(l, t->name)->unit == FIG_COUNT)
-		fill_err(f, n, "figure \"%s\" is a count: it has no "
-		    "percentage to test", t->name);
+		fill_err(f, n, FM_COUNT_NO_PERCENT, t->name);
 	if (fill_test_periods(t))
 		fill_period_test_names(f, n);
 }

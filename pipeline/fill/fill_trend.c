@@ -44,7 +44,7 @@ fill_trend_names(struct fill *f, struct doc_node *n)
 	size_t			 i, k, s, nn = 0;
 
 	if (n->as.chart.ntrend > FILL_CHART_SERIES)
-		fill_err(f, n, "@trend draws 1 to %d figures, not %zu",
+		fill_err(f, n, FM_TREND_COUNT,
 		    FILL_CHART_SERIES, n->as.chart.ntrend);
 	for (k = 0; k < n->as.chart.ntrend; k++) {
 		for (s = 0; s < nat->nstudies; s++)

@@ -24,8 +24,8 @@ tmpl_err(struct tmpl_parser *p, int line, int col, const char *fmt, ...)
 	/* At most TMPL_MAX_ERRORS a file, as the loader's. */
 	if (++p->errors > TMPL_MAX_ERRORS) {
 		if (p->errors == TMPL_MAX_ERRORS + 1)
-			diag_error(p->d, p->file, line, col, "too many "
-			    "errors; the rest of this file is not checked");
+			diag_error(p->d, p->file, line, col,
+			    TM_TOO_MANY_ERRORS);
 		return;
 	}
 	va_start(ap, fmt);
@@ -46,9 +46,7 @@ tmpl_within(struct tmpl_parser *p, size_t *count, size_t n, size_t max,
 {
 	if (*count + n > max) {
 		if (*count <= max)
-			tmpl_err(p, line, col, "more than %zu %s in one "
-			    "template (a limit, so that memory stays "
-			    "bounded)", max, what);
+			tmpl_err(p, line, col, TM_OVER_LIMIT, max, what);
 		*count = max + 1;
 		return 0;
 	}

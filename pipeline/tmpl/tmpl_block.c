@@ -123,8 +123,7 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n < 2 || s[n - 1] != '|' || (n >= 2 && s[n - 2] == '\\')) {
-		tmpl_err(p, line, col + tmpl_chars(s, n), "bad table row: "
-		    "a row must end with \"|\"");
+		tmpl_err(p, line, col + tmpl_chars(s, n), TM_ROW_NO_BAR);
 		return;
 	}
 	start = 1;
@@ -136,8 +135,7 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 		if (s[i] != '|')
 			continue;
 		if (ncells == TMPL_MAX_COLS) {
-			tmpl_err(p, line, col, "bad table row: more than %d "
-			    "cells", TMPL_MAX_COLS);
+			tmpl_err(p, line, col, TM_ROW_MAX_CELLS, TMPL_MAX_COLS);
 			return;
 		}
 		cell[ncells] = s + start;
@@ -155,16 +153,14 @@ tmpl_table_row(struct tmpl_parser *p, const char *s, size_t n, int line,
 		p->table_rule = 0;
 		doc_node_append(tmpl_container(p), p->table);
 	} else if ((int)ncells != p->table->as.table.ncols) {
-		tmpl_err(p, line, col, "bad table row: %zu cells, but the "
-		    "table's first row has %d", ncells,
+		tmpl_err(p, line, col, TM_ROW_NCELLS, ncells,
 		    p->table->as.table.ncols);
 		return;
 	}
 
 	if (rule) {
 		if (p->table_rule || p->table->first_child == NULL) {
-			tmpl_err(p, line, col, "bad table row: a header rule "
-			    "must follow the header rows, once");
+			tmpl_err(p, line, col, TM_ROW_RULE);
 			return;
 		}
 		p->table_rule = 1;

@@ -76,18 +76,15 @@ tmpl_test_change(struct tmpl_parser *p, const char *s, const char **w,
 		    strncmp(w[1], doc_test_op_names[op], wl[1]) == 0)
 			break;
 	if (op == DOC_OP__MAX) {
-		tmpl_err(p, line, col + (int)(w[1] - s), "bad test \"%.*s "
-		    "%.*s\": write \"::: if [region:]NAME rose\", \"fell\", "
-		    "\"unchanged\" or \"comparable\", or \"NAME OP RIGHT\"", (int)wl[0],
-		    w[0], (int)wl[1], w[1]);
+		tmpl_err(p, line, col + (int)(w[1] - s), TM_CHANGE_TEST,
+		    (int)wl[0], w[0], (int)wl[1], w[1]);
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));
 	t->op = (enum doc_test_op)op;
 	if (tmpl_test_fig(w[0], wl[0], &t->ledger, &t->name,
 	    &t->period) < 0 || t->period.previous || t->period.label) {
-		tmpl_err(p, line, col, "bad figure \"%.*s\" in test: \"%s\" "
-		    "compares the current period with the one before",
+		tmpl_err(p, line, col, TM_CHANGE_TEST_FIGURE,
 		    (int)wl[0], w[0], doc_test_op_names[op]);
 		tmpl_test_free(t);
 		return NULL;
@@ -125,16 +122,14 @@ tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 		return tmpl_test_change(p, s, w, wl, line, col);
 	if (i < n || nw < 3 || (nw == 4 && (wl[2] != 4 ||
 	    strncmp(w[2], "half", 4) != 0))) {
-		tmpl_err(p, line, col, "bad test \"%.*s\": write \"::: if "
-		    "[region:]NAME OP N\", \"N%%\", \"[half] "
-		    "[region:]OTHER\" with OP one of = != < <= > >=",
+		tmpl_err(p, line, col, TM_BAD_TEST,
 		    (int)n, s);
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));
 	if (tmpl_test_fig(w[0], wl[0], &t->ledger, &t->name,
 	    &t->period) < 0) {
-		tmpl_err(p, line, col, "bad figure name \"%.*s\" in test",
+		tmpl_err(p, line, col, TM_TEST_NAME,
 		    (int)wl[0], w[0]);
 		goto bad;
 	}
@@ -143,8 +138,7 @@ tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 		    strncmp(w[1], doc_test_op_names[op], wl[1]) == 0)
 			break;
 	if (op == DOC_OP_ROSE) {
-		tmpl_err(p, line, col + (int)(w[1] - s), "unknown "
-		    "comparison \"%.*s\" (= != < <= > >=)", (int)wl[1],
+		tmpl_err(p, line, col + (int)(w[1] - s), TM_TEST_OP, (int)wl[1],
 		    w[1]);
 		goto bad;
 	}
@@ -162,17 +156,16 @@ tmpl_test(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 		} else if (end != w[k] + wl[k])
 			errno = EINVAL;
 		if (errno != 0 || t->rnum < 0 || t->rnum > 1000000000L) {
-			tmpl_err(p, line, col + (int)(w[k] - s), "bad "
-			    "number \"%.*s\" in test (0 to 100%% for a "
-			    "percentage)", (int)wl[k], w[k]);
+			tmpl_err(p, line, col + (int)(w[k] - s),
+			    TM_TEST_NUMBER, (int)wl[k], w[k]);
 			goto bad;
 		}
 		return t;
 	}
 	if (tmpl_test_fig(w[k], wl[k], &t->rledger, &t->rname,
 	    &t->rperiod) < 0) {
-		tmpl_err(p, line, col + (int)(w[k] - s), "bad figure name "
-		    "\"%.*s\" in test", (int)wl[k], w[k]);
+		tmpl_err(p, line, col + (int)(w[k] - s), TM_TEST_NAME,
+		    (int)wl[k], w[k]);
 		goto bad;
 	}
 	return t;
@@ -196,8 +189,7 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 	name = xstrndup(s, n);
 	sug = str_suggest(name, doc_cond_names, DOC_COND__MAX);
 	if (sug != NULL)
-		tmpl_err(p, line, col, "unknown block \"::: %s\"; did you "
-		    "mean \"%s\"?", name, sug);
+		tmpl_err(p, line, col, TM_UNKNOWN_BLOCK_SUGGEST, name, sug);
 	else {
 		struct buf all;
 
@@ -206,7 +198,7 @@ tmpl_cond(struct tmpl_parser *p, const char *s, size_t n, int line, int col)
 		for (i = 0; i < DOC_COND__MAX; i++)
 			buf_printf(&all, "%s%s", i == 0 ? "" : i + 1 ==
 			    DOC_COND__MAX ? " or " : ", ", doc_cond_names[i]);
-		tmpl_err(p, line, col, "unknown block \"::: %s\" (%s)", name,
+		tmpl_err(p, line, col, TM_UNKNOWN_BLOCK, name,
 		    all.data);
 		buf_clear(&all);
 	}
@@ -226,8 +218,7 @@ tmpl_cond_label(struct tmpl_parser *p, const char *s, size_t n, int line,
 		col++;
 	}
 	if (!tmpl_is_period(s, n)) {
-		tmpl_err(p, line, col, "bad period label \"%.*s\" in "
-		    "\"::: earlier LABEL\" (letters, digits and -)", (int)n,
+		tmpl_err(p, line, col, TM_EARLIER_LABEL, (int)n,
 		    s);
 		return NULL;
 	}
@@ -251,8 +242,7 @@ tmpl_cond_line(struct tmpl_parser *p, const char *s, size_t n, int line,
 		continue;
 	if (i == n) {
 		if (p->ndepth == 0) {
-			tmpl_err(p, line, col, "\":::\" closes no "
-			    "block");
+			tmpl_err(p, line, col, TM_CLOSES_NO_BLOCK);
 			return;
 		}
 		p->ndepth--;
@@ -274,13 +264,11 @@ tmpl_cond_line(struct tmpl_parser *p, const char *s, size_t n, int line,
 	    col + (int)i)) < 0)
 		c = DOC_COND_REGIONAL; /* keep the nesting right */
 	else if (c == DOC_COND_IF || c == DOC_COND_UNLESS) {
-		tmpl_err(p, line, col + (int)i, "\"::: if\" needs a "
-		    "test, e.g. \"::: if region:deaths > 0\"");
+		tmpl_err(p, line, col + (int)i, TM_IF_NO_TEST);
 		c = DOC_COND_REGIONAL;
 	}
 	if (p->ndepth == TMPL_MAX_DEPTH) {
-		tmpl_err(p, line, col, "blocks nested deeper than "
-		    "%d", TMPL_MAX_DEPTH);
+		tmpl_err(p, line, col, TM_TOO_DEEP, TMPL_MAX_DEPTH);
 		tmpl_test_free(test);
 		free(label);
 		return;

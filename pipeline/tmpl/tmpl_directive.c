@@ -54,9 +54,8 @@ tmpl_label(struct tmpl_parser *p, const char *s, size_t n, size_t *i,
 	while (*i < n && s[*i] == ' ')
 		(*i)++;
 	if (!tmpl_is_label(s + start, end - start)) {
-		tmpl_err(p, line, col + (int)start, "bad label \"%.*s\" "
-		    "(letters, digits, - and _)", (int)(end - start),
-		    s + start);
+		tmpl_err(p, line, col + (int)start, TM_BAD_LABEL,
+		    (int)(end - start), s + start);
 		return NULL;
 	}
 	return xstrndup(s + start, end - start);
@@ -71,17 +70,13 @@ tmpl_periods(struct tmpl_parser *p, int alone, int line, int col)
 	struct doc_node	*t = tmpl_container(p)->last_child;
 
 	if (!alone)
-		tmpl_err(p, line, col, "@periods takes nothing after it "
-		    "(a @chart of the table may follow)");
+		tmpl_err(p, line, col, TM_PERIODS_ARGS);
 	else if (t == NULL || t->type != DOC_TABLE)
-		tmpl_err(p, line, col, "@periods must follow the table it "
-		    "sets across the periods");
+		tmpl_err(p, line, col, TM_PERIODS_NO_TABLE);
 	else if (t->as.table.periods)
-		tmpl_err(p, line, col, "@periods twice for one table");
+		tmpl_err(p, line, col, TM_PERIODS_TWICE);
 	else if (t->as.table.ncols != 2)
-		tmpl_err(p, line, col, "@periods sets a table of two columns "
-		    "(a label, then a figure) across the periods; the table "
-		    "above has %d", t->as.table.ncols);
+		tmpl_err(p, line, col, TM_PERIODS_COLS, t->as.table.ncols);
 	else
 		t->as.table.periods = 1;
 }
@@ -101,8 +96,7 @@ tmpl_trend(struct tmpl_parser *p, const char *s, size_t n, size_t i,
 	for (j = i; j < n && s[j] != ' '; j++)
 		continue;
 	if (j == i) {
-		tmpl_err(p, line, col, "@trend needs the national figures "
-		    "it draws: @trend NAME[,NAME...] [CAPTION]");
+		tmpl_err(p, line, col, TM_TREND_NO_NAMES);
 		return;
 	}
 	for (start = k = i; k <= j; k++) {
@@ -110,9 +104,8 @@ tmpl_trend(struct tmpl_parser *p, const char *s, size_t n, size_t i,
 			continue;
 		if (!tmpl_is_word(s + start, k - start, "_") ||
 		    isdigit((unsigned char)s[start])) {
-			tmpl_err(p, line, col + (int)start, "bad figure name "
-			    "\"%.*s\" in @trend", (int)(k - start),
-			    s + start);
+			tmpl_err(p, line, col + (int)start, TM_TREND_NAME,
+			    (int)(k - start), s + start);
 			for (k = 0; k < nnames; k++)
 				free(names[k]);
 			free(names);
@@ -155,8 +148,7 @@ tmpl_dir_table(struct tmpl_parser *p, const char *s, size_t n, size_t i,
 		node->as.caption.label = label;
 		tmpl_close_leaf(p);
 	} else {
-		tmpl_err(p, line, col, "@table needs its caption (@table "
-		    "[#LABEL] TEXT)");
+		tmpl_err(p, line, col, TM_TABLE_NO_CAPTION);
 		free(label);
 	}
 }
@@ -172,8 +164,7 @@ tmpl_dir_chart(struct tmpl_parser *p, const char *s, size_t n, size_t i,
 	label = tmpl_label(p, s, n, &i, line, col);
 	if (tmpl_container(p)->last_child == NULL ||
 	    tmpl_container(p)->last_child->type != DOC_TABLE) {
-		tmpl_err(p, line, col, "@chart must follow the table it "
-		    "draws");
+		tmpl_err(p, line, col, TM_CHART_NO_TABLE);
 		free(label);
 	} else {
 		node = tmpl_captioned(p, DOC_CHART, s, n, i, line, col);
@@ -281,7 +272,7 @@ tmpl_directive_unknown(struct tmpl_parser *p, const char *s, size_t n,
 		buf_printf(&all, "%s%s", i == 0 ? "" : i + 1 ==
 		    tmpl_ndirectives ? " or " : ", ",
 		    tmpl_directives[i].usage);
-	tmpl_err(p, line, col, "unknown directive \"%.*s\" (%s)", (int)n, s,
+	tmpl_err(p, line, col, TM_UNKNOWN_DIRECTIVE, (int)n, s,
 	    all.data);
 	buf_clear(&all);
 }

@@ -53,13 +53,11 @@ tmpl_ref_period(struct tmpl_parser *p, struct doc_node *r,
 		return 0;
 #undef IS
 	if (np < 3 || np > 4) {
-		tmpl_err(p, line, col, "a reference to an earlier period "
-		    "needs {earlier:LABEL:NAME[:STYLE]}");
+		tmpl_err(p, line, col, TM_EARLIER_REF);
 		return -1;
 	}
 	if (!tmpl_is_period(part[1], plen[1])) {
-		tmpl_err(p, line, col, "bad period label \"%.*s\" (letters, "
-		    "digits and -)", (int)plen[1], part[1]);
+		tmpl_err(p, line, col, TM_PERIOD_LABEL, (int)plen[1], part[1]);
 		return -1;
 	}
 	r->as.figref.period.label = xstrndup(part[1], plen[1]);
@@ -99,9 +97,7 @@ tmpl_ref_forms(struct tmpl_parser *p, const char *s, size_t *n, int line,
 	*formsp = forms;
 	*nformsp = nforms;
 	if (nforms > 3) {
-		tmpl_err(p, line, col, "a reference with forms needs "
-		    "{NAME|WORDS}, {NAME|ONE|OTHER} or "
-		    "{NAME|ZERO|ONE|OTHER}, not %zu forms", nforms);
+		tmpl_err(p, line, col, TM_FORMS_COUNT, nforms);
 		return -1;
 	}
 	/* A form may be empty (a ZERO that prints nothing), but
@@ -111,9 +107,7 @@ tmpl_ref_forms(struct tmpl_parser *p, const char *s, size_t *n, int line,
 	    '\0'; i++)
 		continue;
 	if (i == nforms) {
-		tmpl_err(p, line, col, "every form of {%.*s} is empty, "
-		    "so it would print nothing: give each form its "
-		    "words, {NAME|ONE|OTHER}", (int)(*n + fn0), s);
+		tmpl_err(p, line, col, TM_FORMS_EMPTY, (int)(*n + fn0), s);
 		return -1;
 	}
 	return 0;
@@ -135,17 +129,15 @@ tmpl_ref_parts(struct tmpl_parser *p, const char *s, size_t n, int line,
 		if (i < n && s[i] != ':')
 			continue;
 		if (*np == 5) {
-			tmpl_err(p, line, col, "too many parts in "
-			    "reference {%.*s}", (int)n, s);
+			tmpl_err(p, line, col, TM_REF_PARTS, (int)n, s);
 			return -1;
 		}
 		part[*np] = s + start;
 		plen[*np] = i - start;
 		pcol[*np] = bcol + tmpl_chars(s, start);
 		if (!tmpl_is_name(part[*np], plen[*np])) {
-			tmpl_err(p, line, pcol[*np], "bad name \"%.*s\" in "
-			    "reference {%.*s}", (int)plen[*np], part[*np],
-			    (int)n, s);
+			tmpl_err(p, line, pcol[*np], TM_REF_NAME,
+			    (int)plen[*np], part[*np], (int)n, s);
 			return -1;
 		}
 		(*np)++;
@@ -168,8 +160,7 @@ tmpl_ref_named(struct tmpl_parser *p, const char **part, const size_t *plen,
 	*r = NULL;
 	if (IS(0, "national")) {
 		if (np < 2 || np > 4) {
-			tmpl_err(p, line, col, "national reference needs "
-			    "{national:[STUDY:]NAME[:STYLE]}");
+			tmpl_err(p, line, col, TM_NATIONAL_REF);
 			return 1;
 		}
 		/* {national:A:B} is a study and a key, or a key and a
@@ -189,8 +180,7 @@ tmpl_ref_named(struct tmpl_parser *p, const char **part, const size_t *plen,
 	}
 	if (IS(0, "ref")) {
 		if (np != 2) {
-			tmpl_err(p, line, col, "cross reference needs "
-			    "{ref:LABEL}");
+			tmpl_err(p, line, col, TM_XREF);
 			return 1;
 		}
 		*r = doc_node_new(DOC_XREF, line, col);
@@ -199,8 +189,7 @@ tmpl_ref_named(struct tmpl_parser *p, const char **part, const size_t *plen,
 	}
 	if (IS(0, "report")) {
 		if (np != 2) {
-			tmpl_err(p, line, col, "report reference needs "
-			    "{report:FIELD}");
+			tmpl_err(p, line, col, TM_REPORT_REF);
 			return 1;
 		}
 		*r = doc_node_new(DOC_FIELD, line, col);
@@ -239,7 +228,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n == 0) {
-		tmpl_err(p, line, col, "empty reference {}");
+		tmpl_err(p, line, col, TM_EMPTY_REF);
 		goto bad;
 	}
 	if (tmpl_ref_parts(p, s, n, line, col, bcol, part, plen, pcol,
@@ -260,17 +249,14 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	    np - first, line, col)) < 0 || (r->as.figref.change &&
 	    nforms > 0)) {
 		if (k >= 0)
-			tmpl_err(p, line, col, "forms (|...) do not follow "
-			    "a change: guard its sentence with \"::: if "
-			    "NAME rose\", \"fell\" or \"unchanged\"");
+			tmpl_err(p, line, col, TM_FORMS_NO_CHANGE);
 		doc_node_free(r);
 		r = NULL;
 		goto bad;
 	}
 	first += k;
 	if (np - first < 1 || np - first > 2) {
-		tmpl_err(p, line, col, "figure reference needs "
-		    "{%sNAME[:STYLE]}", first ? "region:" : "");
+		tmpl_err(p, line, col, TM_FIGURE_REF, first ? "region:" : "");
 		doc_node_free(r);
 		r = NULL;
 		goto bad;
@@ -286,8 +272,7 @@ tmpl_ref(struct tmpl_parser *p, const char *s, size_t n, int line, int col,
 	return r;
 plain:
 	if (nforms > 0) {
-		tmpl_err(p, line, col, "forms (|...) follow only a figure of "
-		    "the ledger, not {%.*s}", (int)n, s);
+		tmpl_err(p, line, col, TM_FORMS_NOT_LEDGER, (int)n, s);
 		doc_node_free(r);
 		r = NULL;
 	}
@@ -319,8 +304,7 @@ tmpl_inline_brace(struct tmpl_parser *p, struct doc_node *into,
 	for (j = i + 1; j < n && s[j] != '}' && s[j] != '{'; j++)
 		continue;
 	if (j == n || s[j] == '{') {
-		tmpl_err(p, line, col, "unclosed reference: \"{\" without "
-		    "\"}\"");
+		tmpl_err(p, line, col, TM_UNCLOSED_REF);
 		return j;
 	}
 	if (s[i + 1] == '=') {
@@ -371,7 +355,7 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 			if (strong != NULL) {
 				if (strong->first_child == NULL) {
 					tmpl_err(p, strong->line, strong->col,
-					    "empty strong emphasis ****");
+					    TM_EMPTY_STRONG);
 				}
 				strong = NULL;
 				into = parent;
@@ -391,8 +375,7 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 		}
 		if (s[i] == '}') {
 			tmpl_pos(s, segs, nsegs, i, &line, &col);
-			tmpl_err(p, line, col, "\"}\" without \"{\" "
-			    "(write \\} for a brace)");
+			tmpl_err(p, line, col, TM_STRAY_BRACE);
 			i++;
 			continue;
 		}
@@ -425,11 +408,10 @@ tmpl_inline(struct tmpl_parser *p, struct doc_node *parent, const char *s,
 	}
 	buf_clear(&t);
 	if (strong != NULL)
-		tmpl_err(p, strong->line, strong->col, "unclosed strong "
-		    "emphasis: \"**\" without a closing \"**\"");
+		tmpl_err(p, strong->line, strong->col, TM_UNCLOSED_STRONG);
 	if (parent->first_child == NULL && parent->type != DOC_CELL &&
 	    p->errors == errors)
-		tmpl_err(p, parent->line, parent->col, "empty %s",
+		tmpl_err(p, parent->line, parent->col, TM_EMPTY_BLOCK,
 		    doc_type_names[parent->type]);
 }
 

@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "util.h"
+#include "doc_msg.h"
 
 #define TMPL_MAX_DEPTH	32	/* nested ::: blocks */
 #define TMPL_MAX_COLS	64	/* cells in a table row */

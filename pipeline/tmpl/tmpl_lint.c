@@ -39,9 +39,6 @@ static const char *const tmpl_lint_words[] = {
 #define TMPL_NLINT_WORDS \
 	(sizeof(tmpl_lint_words) / sizeof(tmpl_lint_words[0]))
 
-#define TMPL_LINT_MSG "quantity \"%.*s\" typed as text: write it from a " \
-	"figure, or mark it fixed ({=...} or \"::: fixed\")"
-
 /* Reports a quantity typed as text at offset off of s. */
 static void
 tmpl_lint_report(struct tmpl_parser *p, const char *s,
@@ -54,9 +51,10 @@ tmpl_lint_report(struct tmpl_parser *p, const char *s,
 	/* Capped as errors are (issue 13.13): at most TMPL_MAX_ERRORS
 	 * printed, the rest counted (tmpl_lint_more()). */
 	if (p->lint > 1)
-		tmpl_err(p, line, col, TMPL_LINT_MSG, len, what);
+		tmpl_err(p, line, col, TM_LINT_QUANTITY, len, what);
 	else if (p->nlint < TMPL_MAX_ERRORS)
-		diag_warn(p->d, p->file, line, col, TMPL_LINT_MSG, len, what);
+		diag_warn(p->d, p->file, line, col, TM_LINT_QUANTITY, len,
+		    what);
 	p->nlint++;
 }
 

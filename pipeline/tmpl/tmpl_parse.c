@@ -150,7 +150,7 @@ tmpl_heading(struct tmpl_parser *p, const char *s, size_t n, int line,
 		return 0;
 	tmpl_close_all(p);
 	if (level > 4) {
-		tmpl_err(p, line, col, "heading level %d; the deepest is ####",
+		tmpl_err(p, line, col, TM_HEADING_LEVEL,
 		    level);
 		level = 4;
 	}
@@ -217,8 +217,7 @@ tmpl_fndef(struct tmpl_parser *p, const char *s, size_t n, int line,
 			    line, col))
 				return 1;
 			if ((node = tmpl_fndef_first(p, s + 2, i - 2)) != NULL)
-				tmpl_err(p, line, col, "footnote [^%.*s] "
-				    "defined twice (first at line %d)",
+				tmpl_err(p, line, col, TM_FOOTNOTE_TWICE,
 				    (int)(i - 2), s + 2, node->line);
 			k = i + 2;
 			while (k < n && s[k] == ' ')
@@ -358,13 +357,13 @@ tmpl_check_line(struct tmpl_parser *p, const char *s, size_t n, int line)
 		len = tmpl_utf8_len((const unsigned char *)s + i, n - i);
 		if (len == 0) {
 			tmpl_err(p, line, tmpl_chars(s, i) + 1,
-			    "invalid UTF-8 byte 0x%02x",
+			    TM_BAD_UTF8,
 			    (unsigned char)s[i]);
 			return 0;
 		}
 		if (len == 1 && (unsigned char)s[i] < 0x20 && s[i] != '\t') {
 			tmpl_err(p, line, tmpl_chars(s, i) + 1,
-			    "control character 0x%02x", (unsigned char)s[i]);
+			    TM_CONTROL_CHAR, (unsigned char)s[i]);
 			return 0;
 		}
 		i += len;
@@ -414,12 +413,11 @@ tmpl_check_footnotes(struct tmpl_parser *p)
 		    p->nfndefs) : NULL;
 		if (sug != NULL)
 			tmpl_err(p, p->fnrefs[i]->line, p->fnrefs[i]->col,
-			    "footnote [^%s] is not defined; did you mean "
-			    "[^%s]?", p->fnrefs[i]->as.fnref.label, sug);
+			    TM_FOOTNOTE_UNDEFINED_SUGGEST,
+			    p->fnrefs[i]->as.fnref.label, sug);
 		else
 			tmpl_err(p, p->fnrefs[i]->line, p->fnrefs[i]->col,
-			    "footnote [^%s] is not defined (add a line "
-			    "\"[^%s]: text\")", p->fnrefs[i]->as.fnref.label,
+			    TM_FOOTNOTE_UNDEFINED, p->fnrefs[i]->as.fnref.label,
 			    p->fnrefs[i]->as.fnref.label);
 	}
 	/* An unused footnote is the parse's warning; the lint, which
@@ -429,12 +427,11 @@ tmpl_check_footnotes(struct tmpl_parser *p)
 			continue;
 		if (++nwarn <= TMPL_MAX_ERRORS)
 			diag_warn(p->d, p->file, p->fndefs[k]->line,
-			    p->fndefs[k]->col, "footnote [^%s] is never "
-			    "referenced", labels[k]);
+			    p->fndefs[k]->col, TM_FOOTNOTE_UNUSED, labels[k]);
 	}
 	if (nwarn > TMPL_MAX_ERRORS)
-		diag_warn(p->d, p->file, 0, 0, "%zu more footnotes are never "
-		    "referenced", nwarn - TMPL_MAX_ERRORS);
+		diag_warn(p->d, p->file, 0, 0, TM_FOOTNOTES_UNUSED_MORE,
+		    nwarn - TMPL_MAX_ERRORS);
 	free(labels);
 	free(defs);
 	free(refs);
@@ -474,7 +471,7 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 		if ((nul = memchr(data + start, '\0', k)) != NULL)
 			tmpl_err(&p, line, tmpl_chars(data + start,
 			    (size_t)(nul - (data + start))) + 1,
-			    "NUL byte in template");
+			    TM_NUL_BYTE);
 		else if (tmpl_check_line(&p, data + start, k, line))
 			tmpl_line(&p, data + start, k, line);
 		start = i + 1;
@@ -483,13 +480,12 @@ tmpl_parse_lint(const char *file, const char *data, size_t len,
 	while (p.ndepth > 0) {
 		p.ndepth--;
 		tmpl_err(&p, p.conds[p.ndepth]->line, p.conds[p.ndepth]->col,
-		    "unclosed block \"::: %s\": no \":::\" before the end "
-		    "of the file",
+		    TM_UNCLOSED_BLOCK,
 		    doc_cond_names[p.conds[p.ndepth]->as.cond.cond]);
 	}
 	tmpl_check_footnotes(&p);
 	if (p.lint == 1 && p.nlint > TMPL_MAX_ERRORS)
-		diag_warn(d, file, 0, 0, "%d more prose warnings not shown",
+		diag_warn(d, file, 0, 0, TM_LINT_MORE,
 		    p.nlint - TMPL_MAX_ERRORS);
 
 	buf_clear(&p.text);
@@ -550,7 +546,7 @@ tmpl_read(const char *path, struct buf *b, struct diag *d)
 	 * as a missing --figures or case file): 3 tells it apart from an
 	 * error while reading. */
 	if ((f = fopen(path, "rb")) == NULL) {
-		diag_error(d, path, 0, 0, "cannot read template: %s",
+		diag_error(d, path, 0, 0, TM_CANNOT_READ,
 		    strerror(errno));
 		return 3;
 	}
@@ -560,11 +556,11 @@ tmpl_read(const char *path, struct buf *b, struct diag *d)
 			break;
 	}
 	if (ferror(f)) {
-		diag_error(d, path, 0, 0, "cannot read template: %s",
+		diag_error(d, path, 0, 0, TM_CANNOT_READ,
 		    strerror(errno));
 		rc = 1;
 	} else if (b->len > TMPL_MAX_SIZE) {
-		diag_error(d, path, 0, 0, "template larger than %d MiB",
+		diag_error(d, path, 0, 0, TM_TOO_LARGE,
 		    TMPL_MAX_SIZE / (1024 * 1024));
 		rc = 2;
 	}

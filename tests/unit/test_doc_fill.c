@@ -338,6 +338,46 @@ test_fill_chart_needs_header(void **state)
 	    "on one axis: the table above mixes them");
 }
 
+/* Issue 27: the fill's messages of the table (doc_msg.h), each from a
+ * template that provokes it as its first message. */
+static void
+test_fill_messages(void **state)
+{
+	struct fixture	*fx = *state;
+
+	check_fill_fails(fx, "| G |\n| --- |\n| x |\n\n@chart\n",
+	    "t.tmpl:5:1: error: @chart draws 1 to 3 series (the table's "
+	    "columns after the first); the table above has 0");
+	check_fill_fails(fx, "| G | A |\n| --- | --- |\n| x | -1 |\n\n"
+	    "@chart\n",
+	    "t.tmpl:3:7: error: @chart cannot draw the negative value \"-1\" "
+	    "as a bar");
+	check_fill_fails(fx, "| G | A |\n| --- | --- |\n\n@chart\n",
+	    "t.tmpl:4:1: error: @chart draws 1 to 10 categories (the table's "
+	    "body rows); the table above has 0");
+	check_fill_fails(fx, "x[^a]\n\n[^a]: y[^b]\n[^b]: z\n",
+	    "t.tmpl:3:8: error: footnote reference inside a footnote");
+	check_fill_fails(fx, "x[^a]\n\n::: lscb\n[^a]: y\n:::\n",
+	    "t.tmpl:1:2: error: footnote [^a] is defined only in a block "
+	    "this paper leaves out");
+	check_fill_fails(fx, "@table Ages\n\nText.\n",
+	    "t.tmpl:1:1: error: @table must come just before the table it "
+	    "captions");
+	check_fill_fails(fx, "@table #t Ages\n| a | b |\n| --- | --- |\n"
+	    "| x | 1 |\n\n@table #t Again\n| a | b |\n| --- | --- |\n"
+	    "| x | 1 |\n",
+	    "t.tmpl:6:1: error: label #t is used twice (also at line 1)");
+	check_fill_fails(fx, "See {ref:t}.\n\n::: lscb\n@table #t Ages\n"
+	    "| a | b |\n| --- | --- |\n| x | 1 |\n:::\n",
+	    "t.tmpl:1:5: error: {ref:t} refers to a table or chart this "
+	    "paper does not show");
+	check_fill_fails(fx, "{national:s1:title:percent}\n",
+	    "t.tmpl:1:1: error: a style applies to national figures, not to "
+	    "the study's title");
+	check_fill_fails(fx, "@table #t T\n@trend a,b,c,d Trend\n",
+	    "t.tmpl:2:1: error: @trend draws 1 to 3 figures, not 4");
+}
+
 /* Roles come from the document types: headings by level, header cells
  * of the header row and of each body row's first column. */
 static void
@@ -610,6 +650,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fill_chart_data,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_chart_needs_header,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_messages,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doc_roles,
 		    setup, teardown),
