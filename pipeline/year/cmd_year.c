@@ -30,6 +30,7 @@
 #include "fig.h"
 #include "paper.h"
 #include "year.h"
+#include "year_int.h"
 
 #define YEAR_MONTHS	12	/* the next period's length by default */
 #define YEAR_MAX_MONTHS	120	/* --months: 1 to this */
@@ -207,217 +208,6 @@ yparse(int argc, char *argv[], const char *allowed, struct yopts *o)
 	return -1;
 }
 
-/* ---- report.yaml as lines, edited in place ---- */
-
-struct lines {
-	char	**v;
-	size_t	  n;
-	int	  final_nl;	/* the text ended with a line break */
-};
-
-static void
-lines_split(struct lines *l, const char *text)
-{
-	const char *p = text, *e;
-
-	memset(l, 0, sizeof(*l));
-	while (*p != '\0') {
-		e = strchr(p, '\n');
-		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
-		l->v[l->n++] = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
-		if (e == NULL)
-			break;
-		p = e + 1;
-	}
-	l->final_nl = *text != '\0' && text[strlen(text) - 1] == '\n';
-}
-
-static char *
-lines_join(const struct lines *l)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < l->n; i++) {
-		buf_puts(&b, l->v[i]);
-		if (i + 1 < l->n || l->final_nl)
-			buf_putc(&b, '\n');
-	}
-	return buf_take(&b);
-}
-
-static void
-lines_free(struct lines *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-}
-
-/* One edit of the text; line and col 1-based. */
-enum ekind { E_REPLACE, E_INSERT_AFTER, E_REPLACE_LINES };
-struct edit {
-	enum ekind	 kind;
-	int		 line;	/* REPLACE_LINES: the first */
-	int		 col;	/* REPLACE: where; others: ordering only */
-	int		 len;	/* REPLACE: bytes replaced; REPLACE_LINES:
-				 * the last line */
-	char		*text;	/* owned; may hold line breaks */
-};
-
-struct edits {
-	struct edit	*v;
-	size_t		 n;
-};
-
-static void
-edit_add(struct edits *e, enum ekind k, int line, int col, int len,
-    char *text)
-{
-	e->v = xreallocarray(e->v, e->n + 1, sizeof(*e->v));
-	e->v[e->n].kind = k;
-	e->v[e->n].line = line;
-	e->v[e->n].col = k == E_INSERT_AFTER ? INT_MAX : col;
-	e->v[e->n].len = len;
-	e->v[e->n].text = text;
-	e->n++;
-}
-
-/* Last edits first, so that earlier positions stay true. */
-static int
-edit_cmp(const void *a, const void *b)
-{
-	const struct edit *x = a, *y = b;
-
-	if (x->line != y->line)
-		return x->line > y->line ? -1 : 1;
-	return (x->col < y->col) - (x->col > y->col);
-}
-
-static void
-lines_insert(struct lines *l, size_t at, const char *text)
-{
-	const char *p = text, *e;
-
-	for (;;) {
-		e = strchr(p, '\n');
-		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
-		memmove(l->v + at + 1, l->v + at, (l->n - at) * sizeof(*l->v));
-		l->v[at++] = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
-		l->n++;
-		if (e == NULL)
-			break;
-		p = e + 1;
-	}
-}
-
-static void
-edits_apply(struct edits *e, struct lines *l)
-{
-	size_t i, k;
-
-	qsort(e->v, e->n, sizeof(*e->v), edit_cmp);
-	for (i = 0; i < e->n; i++) {
-		struct edit *x = &e->v[i];
-		size_t at = (size_t)x->line - 1;
-
-		switch (x->kind) {
-		case E_REPLACE: {
-			char *s = l->v[at];
-
-			l->v[at] = xasprintf("%.*s%s%s", x->col - 1, s,
-			    x->text, s + x->col - 1 + x->len);
-			free(s);
-			break;
-		}
-		case E_INSERT_AFTER:
-			lines_insert(l, at + 1, x->text);
-			break;
-		case E_REPLACE_LINES:
-			for (k = at; k < (size_t)x->len; k++)
-				free(l->v[k]);
-			memmove(l->v + at, l->v + x->len,
-			    (l->n - (size_t)x->len) * sizeof(*l->v));
-			l->n -= (size_t)x->len - at;
-			if (x->text != NULL)
-				lines_insert(l, at, x->text);
-			break;
-		}
-	}
-	for (i = 0; i < e->n; i++)
-		free(e->v[i].text);
-	free(e->v);
-	e->v = NULL;
-	e->n = 0;
-}
-
-/* The bytes of the scalar written at s: quoted, or plain up to a comma,
- * brace, bracket, comment or the line's end (trailing blanks left). */
-static int
-scalar_len(const char *s)
-{
-	int i = 0;
-
-	if (*s == '"' || *s == '\'') {
-		for (i = 1; s[i] != '\0' && s[i] != *s; i++)
-			if (*s == '"' && s[i] == '\\' && s[i + 1] != '\0')
-				i++;
-		return s[i] != '\0' ? i + 1 : i;
-	}
-	while (s[i] != '\0' && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
-	    !(s[i] == ' ' && s[i + 1] == '#'))
-		i++;
-	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
-		i--;
-	return i;
-}
-
-/* Replaces scalar node n's text with text. */
-static void
-edit_scalar(struct edits *e, const struct lines *l, const struct ynode *n,
-    char *text)
-{
-	const char *s = l->v[n->line - 1] + n->col - 1;
-
-	edit_add(e, E_REPLACE, n->line, n->col, scalar_len(s), text);
-}
-
-/* The last line of node n and everything in it. */
-static int
-node_last_line(const struct ynode *n)
-{
-	int last = n->line, k;
-	size_t i;
-
-	for (i = 0; i < n->nkids; i++)
-		if ((k = node_last_line(n->kids[i])) > last)
-			last = k;
-	return last;
-}
-
-/* The key node of key in map, or NULL. */
-static const struct ynode *
-map_key(const struct ynode *map, const char *key)
-{
-	size_t i;
-
-	for (i = 0; map != NULL && map->type == YNODE_MAP &&
-	    i + 1 < map->nkids; i += 2)
-		if (map->kids[i]->type == YNODE_SCALAR &&
-		    strcmp(map->kids[i]->str, key) == 0)
-			return map->kids[i];
-	return NULL;
-}
-
-static char
-char_at(const struct lines *l, const struct ynode *n)
-{
-	return l->v[n->line - 1][n->col - 1];
-}
-
 /* ---- new-year ---- */
 
 /* Removes the folder path and the files (and one level of folders)
@@ -546,6 +336,39 @@ struct next {
 };
 
 /*
+ * The edits of report.yaml after the period's: created: set to the new
+ * period's end, with its note; and pool off when the window moves with
+ * pool on, which would leak: last year's total, over the dropped period,
+ * less this year's gives the dropped period less the new one, which the
+ * suppressor cannot see (docs/disclosure.md, "A moved window").
+ */
+static void
+edit_pool_created(struct edits *ed, const struct lines *l,
+    const struct ynode *root, const struct next *nx)
+{
+	const struct ynode *cv;
+	char b[16];
+
+	if (nx->unpool && (cv = ynode_get(root, "disclosure")) != NULL &&
+	    (cv = ynode_get(cv, "pool")) != NULL && cv->type == YNODE_SCALAR)
+		edit_scalar(ed, l, cv, xstrdup("false"));
+	if ((cv = ynode_get(root, "created")) != NULL) {
+		const char *s = l->v[cv->line - 1];
+		const char *note = strstr(s, CREATED_NOTE);
+
+		iso(b, nx->to);
+		/* The note of an earlier new-year is written again. */
+		if (note != NULL || strchr(s, '#') == NULL)
+			edit_add(ed, E_REPLACE, cv->line, note != NULL ?
+			    (int)(note - s) + 1 : (int)strlen(s) + 1,
+			    note != NULL ? (int)strlen(note) : 0,
+			    xasprintf(CREATED_NOTE " (check warns until it "
+			    "is after %s)", b));
+		edit_scalar(ed, l, cv, xstrdup(b));
+	}
+}
+
+/*
  * Edits the text of report.yaml (parsed as root, split into l) into
  * next year's: the period's dates and label, the current period moved
  * into earlier: (the oldest dropped when full), created: set to the
@@ -555,7 +378,7 @@ static int
 edit_report(struct lines *l, const struct ynode *root, const char *file,
     const struct next *nx, int label_given)
 {
-	const struct ynode *p, *fv, *tv, *lv, *fk, *e, *ek, *cv;
+	const struct ynode *p, *fv, *tv, *lv, *fk, *e, *ek;
 	struct edits ed = { NULL, 0 };
 	char a[16], b[16], *entry;
 	size_t i;
@@ -649,30 +472,38 @@ edit_report(struct lines *l, const struct ynode *root, const char *file,
 	}
 	free(entry);
 
-	/* A window that moves with pool on would leak: last year's total,
-	 * over the dropped period, less this year's gives the dropped
-	 * period less the new one, which the suppressor cannot see
-	 * (docs/disclosure.md, "A moved window").  Pool goes off. */
-	if (nx->unpool && (cv = ynode_get(root, "disclosure")) != NULL &&
-	    (cv = ynode_get(cv, "pool")) != NULL && cv->type == YNODE_SCALAR)
-		edit_scalar(&ed, l, cv, xstrdup("false"));
-
-	if ((cv = ynode_get(root, "created")) != NULL) {
-		const char *s = l->v[cv->line - 1];
-		const char *note = strstr(s, CREATED_NOTE);
-
-		iso(b, nx->to);
-		/* The note of an earlier new-year is written again. */
-		if (note != NULL || strchr(s, '#') == NULL)
-			edit_add(&ed, E_REPLACE, cv->line, note != NULL ?
-			    (int)(note - s) + 1 : (int)strlen(s) + 1,
-			    note != NULL ? (int)strlen(note) : 0,
-			    xasprintf(CREATED_NOTE " (check warns until it "
-			    "is after %s)", b));
-		edit_scalar(&ed, l, cv, xstrdup(b));
-	}
+	edit_pool_created(&ed, l, root, nx);
 	edits_apply(&ed, l);
 	return 0;
+}
+
+/* Says what the oldest period's drop means (nx->drop set): its ndrop
+ * case files, the totals, and pool turned off (nx->unpool). */
+static void
+say_dropped(const struct next *nx, size_t ndrop, const char *out,
+    const char *input)
+{
+	char a[16], b[16];
+
+	iso(a, nx->drop->from);
+	iso(b, nx->drop->to);
+	printf("new-year: the oldest period %s (%s to %s) dropped out "
+	    "of 'earlier:' (at most %d): its %zu case file%s stay%s "
+	    "in cases/ and count in no period (check names them); "
+	    "pooled totals now cover one period fewer than last "
+	    "year's, so with 'disclosure: pool' pool only if no "
+	    "total was published last year (docs/disclosure.md, "
+	    "\"Pooled periods\")\n", nx->drop->label, a, b,
+	    CASE_MAX_EARLIER, ndrop, ndrop == 1 ? "" : "s",
+	    ndrop == 1 ? "s" : "");
+	if (nx->unpool)
+		printf("new-year: 'disclosure: pool' set to false in "
+		    "%s/report.yaml: last year's totals, over %s, "
+		    "less this year's would give hidden cells away "
+		    "(docs/disclosure.md, \"A moved window\"); "
+		    "`scrpaper audit --previous %s --pooled` names "
+		    "them if you turn it on again\n", out,
+		    nx->drop->label, input);
 }
 
 static int
@@ -793,27 +624,8 @@ cmd_new_year(int argc, char *argv[])
 	iso(a, nx.cur->from);
 	iso(b, nx.cur->to);
 	printf(" (%s to %s), now the last of 'earlier:'\n", a, b);
-	if (nx.drop != NULL) {
-		iso(a, nx.drop->from);
-		iso(b, nx.drop->to);
-		printf("new-year: the oldest period %s (%s to %s) dropped out "
-		    "of 'earlier:' (at most %d): its %zu case file%s stay%s "
-		    "in cases/ and count in no period (check names them); "
-		    "pooled totals now cover one period fewer than last "
-		    "year's, so with 'disclosure: pool' pool only if no "
-		    "total was published last year (docs/disclosure.md, "
-		    "\"Pooled periods\")\n", nx.drop->label, a, b,
-		    CASE_MAX_EARLIER, ndrop, ndrop == 1 ? "" : "s",
-		    ndrop == 1 ? "s" : "");
-		if (nx.unpool)
-			printf("new-year: 'disclosure: pool' set to false in "
-			    "%s/report.yaml: last year's totals, over %s, "
-			    "less this year's would give hidden cells away "
-			    "(docs/disclosure.md, \"A moved window\"); "
-			    "`scrpaper audit --previous %s --pooled` names "
-			    "them if you turn it on again\n", o.out,
-			    nx.drop->label, o.input);
-	}
+	if (nx.drop != NULL)
+		say_dropped(&nx, ndrop, o.out, o.input);
 	iso(b, nx.to);
 	printf("new-year: next, copy the year's case files into %s/cases/ "
 	    "and set 'created:' in %s/report.yaml to the paper's date "

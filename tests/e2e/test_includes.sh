@@ -118,11 +118,11 @@ pdf_post.c 2160		a PDF lexer inside the post-pass: to split along its banners
 fig_suppress.c 2122	the disclosure solver: to split by stage
 fig_audit.c 1663	the attacker, one concern grown past 1 500 (audit --previous)
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
-cmd_year.c 1286		new-year, periods and compare: one file a command
+cmd_year.c 1118		new-year, periods and compare: one file a command
 util.c 919		allocation, strings, buffers and files: to split (file.c)
 doc.c 827		tree operations and dump: to split (doc_dump.c)
-cmd_year.c cmd_new_year 148	the new-year command in one function
-cmd_year.c edit_report 114	rewrites report.yaml in one pass
+cmd_year.c cmd_new_year 140	the new-year command in one function
+cmd_year.c edit_report 101	rewrites report.yaml in one pass
 cmd_year.c year_warn 102	the year warnings in one function
 cmd_year.c cmd_compare 101	the compare command in one function
 doc.c doc_dump_node 129		a switch over node types with inline bodies

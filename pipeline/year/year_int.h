@@ -1,0 +1,45 @@
+/*
+ * year_int.h: what the year's commands (pipeline/year/) share: report.yaml
+ * as lines, edited in place (year_lines.c), keeping every comment and
+ * every line new-year does not change.
+ */
+#ifndef YEAR_INT_H
+#define YEAR_INT_H
+
+struct ynode;
+
+struct lines {
+	char	**v;
+	size_t	  n;
+	int	  final_nl;	/* the text ended with a line break */
+};
+
+/* One edit of the text; line and col 1-based. */
+enum ekind { E_REPLACE, E_INSERT_AFTER, E_REPLACE_LINES };
+struct edit {
+	enum ekind	 kind;
+	int		 line;	/* REPLACE_LINES: the first */
+	int		 col;	/* REPLACE: where; others: ordering only */
+	int		 len;	/* REPLACE: bytes replaced; REPLACE_LINES:
+				 * the last line */
+	char		*text;	/* owned; may hold line breaks */
+};
+
+struct edits {
+	struct edit	*v;
+	size_t		 n;
+};
+
+void	lines_split(struct lines *l, const char *text);
+char	*lines_join(const struct lines *l);
+void	lines_free(struct lines *l);
+void	edit_add(struct edits *e, enum ekind k, int line, int col,
+	    int len, char *text);
+void	edits_apply(struct edits *e, struct lines *l);
+void	edit_scalar(struct edits *e, const struct lines *l,
+	    const struct ynode *n, char *text);
+int	node_last_line(const struct ynode *n);
+const struct ynode *map_key(const struct ynode *map, const char *key);
+char	char_at(const struct lines *l, const struct ynode *n);
+
+#endif /* !YEAR_INT_H */
