@@ -45,7 +45,7 @@ stage() {
 	grid.[ch]) echo grid ;;
 	fig_format.c) echo fig_format ;;
 	fig*.[ch]) echo fig ;;
-	doc.[ch]) echo doc ;;
+	doc.[ch] | doc_theme.c) echo doc ;;
 	tmpl.h | tmpl_int.h | tmpl_base.c | tmpl_lint.c | tmpl_inline.c | \
 	    tmpl_block.c | tmpl_cond.c | tmpl_directive.c | tmpl_parse.c)
 		echo tmpl ;;

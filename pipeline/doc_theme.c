@@ -1,0 +1,53 @@
+/*
+ * doc_theme.c: the colours every back end draws with, decided once: the
+ * tile map's shades and their ink, the bar chart's series colours and
+ * hatching (doc.h).  The back ends read them and never spell a colour
+ * of their own for these.
+ */
+#include <stddef.h>
+
+#include "doc.h"
+
+/* Blues, lightest first; black ink on the three light ones, white on the
+ * two dark ones (contrast 18.9, 14.0, 8.7, 5.1 and 12.8 to 1). */
+const struct doc_tile_shade doc_tile_shades[DOC_TILE_SHADES] = {
+	{ 0xeff3ff, 0x000000 },
+	{ 0xbdd7e7, 0x000000 },
+	{ 0x6baed6, 0x000000 },
+	{ 0x2171b5, 0xffffff },
+	{ 0x08306b, 0xffffff },
+};
+
+/* A chart's colours: dark blue and turquoise of the Government Analysis
+ * Function's palette (10.3:1 and 3.2:1 against white, 3.2:1 between
+ * them). */
+const unsigned doc_chart_colours[DOC_CHART_COLOURS] = {
+	0x12436d,
+	0x28a197,
+};
+
+/* The colour of series s: the first two solid, the third hatched in the
+ * dark blue, the fourth in turquoise the other way, the fifth (a
+ * "@periods" table's chart has up to five) cross-hatched in dark blue. */
+int
+doc_chart_colour(size_t s)
+{
+	return s == 1 || s == 3;
+}
+
+/* The hatching of series s (doc_chart_colour()). */
+enum doc_hatch
+doc_chart_hatch(size_t s)
+{
+	switch (s) {
+	case 0:
+	case 1:
+		return DOC_HATCH_NONE;
+	case 2:
+		return DOC_HATCH_RISING;
+	case 3:
+		return DOC_HATCH_FALLING;
+	default:
+		return DOC_HATCH_CROSS;
+	}
+}
