@@ -483,6 +483,17 @@ char	*doc_meta_title(const struct doc_meta *m);
  * by ", ".  Allocated; the caller frees it. */
 char	*doc_meta_authors(const struct doc_meta *m);
 
+/* The sign-off's lines as every edition prints them, one a paragraph:
+ * each author, then the organisation.  Returns an array of pointers into
+ * m (free the array, not the lines) and sets *n to their number. */
+const char **doc_meta_signoff(const struct doc_meta *m, size_t *n);
+
+/* Writes the paper's date (m->created) as "YYYY-MM-DD" into s (at least
+ * DOC_DATE_LEN bytes): every edition's date of the paper.  Returns 0, or
+ * -1 when the paper has no date (created 0: s is then "0000-00-00"). */
+#define DOC_DATE_LEN	16
+int	doc_meta_date(const struct doc_meta *m, char *s, size_t sz);
+
 /* The protective marking of a restricted paper (the UK government
  * classification) and its handling line. */
 #define DOC_MARKING	"OFFICIAL-SENSITIVE"

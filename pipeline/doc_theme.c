@@ -1,10 +1,13 @@
 /*
- * doc_theme.c: the colours every back end draws with, decided once: the
- * tile map's shades and their ink, the bar chart's series colours and
- * hatching (doc.h).  The back ends read them and never spell a colour
- * of their own for these.
+ * doc_theme.c: what every edition prints alike, decided once: the
+ * colours (the tile map's shades and their ink, the bar chart's series
+ * colours and hatching), the sign-off's lines and the paper's date
+ * (doc.h).  The back ends read them and never decide these again.
  */
 #include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
 
 #include "doc.h"
 
@@ -50,4 +53,26 @@ doc_chart_hatch(size_t s)
 	default:
 		return DOC_HATCH_CROSS;
 	}
+}
+
+const char **
+doc_meta_signoff(const struct doc_meta *m, size_t *n)
+{
+	const char	**l = xcalloc(m->nauthors + 1, sizeof(*l));
+	size_t		  i;
+
+	for (i = 0; i < m->nauthors; i++)
+		l[i] = m->authors[i];
+	if (m->organisation != NULL)
+		l[i++] = m->organisation;
+	*n = i;
+	return l;
+}
+
+int
+doc_meta_date(const struct doc_meta *m, char *s, size_t sz)
+{
+	snprintf(s, sz, "%04d-%02d-%02d", m->created / 10000,
+	    m->created / 100 % 100, m->created % 100);
+	return m->created > 0 ? 0 : -1;
 }

@@ -726,7 +726,7 @@ html_head(struct html *h)
 {
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
-	char			*title, *authors;
+	char			*title, *authors, date[DOC_DATE_LEN];
 
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -757,10 +757,9 @@ html_head(struct html *h)
 	if (m->restricted)
 		buf_puts(b, "<meta name=\"dcterms.accessRights\" content=\""
 		    DOC_MARKING ": " DOC_HANDLING "\">\n");
-	if (m->created > 0)
+	if (doc_meta_date(m, date, sizeof(date)) == 0)
 		buf_printf(b, "<meta name=\"dcterms.created\" "
-		    "content=\"%04d-%02d-%02d\">\n", m->created / 10000,
-		    m->created / 100 % 100, m->created % 100);
+		    "content=\"%s\">\n", date);
 	buf_printf(b, "<style>\n%s</style>\n</head>\n", html_css);
 }
 
@@ -772,8 +771,8 @@ html_body(struct html *h)
 	const struct doc_node	*n, *item;
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
-	const char		*list, *inner;
-	size_t			 i;
+	const char		*list, *inner, **lines;
+	size_t			 i, nlines;
 	int			 pos;
 
 	buf_printf(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
@@ -833,16 +832,13 @@ html_body(struct html *h)
 			inner = html_role_tags[doc_type_roles[n->type].inner];
 			buf_printf(b, "<%s class=\"signoff\">\n",
 			    html_tag(n));
-			for (i = 0; i < m->nauthors; i++) {
+			lines = doc_meta_signoff(m, &nlines);
+			for (i = 0; i < nlines; i++) {
 				buf_printf(b, "<%s>", inner);
-				buf_put_xml(b, m->authors[i]);
+				buf_put_xml(b, lines[i]);
 				buf_printf(b, "</%s>\n", inner);
 			}
-			if (m->organisation != NULL) {
-				buf_printf(b, "<%s>", inner);
-				buf_put_xml(b, m->organisation);
-				buf_printf(b, "</%s>\n", inner);
-			}
+			free(lines);
 			buf_printf(b, "</%s>\n", html_tag(n));
 			break;
 		case DOC_ROOT:

@@ -8,6 +8,14 @@
 #      shades.
 #   2. The chart's axis (1, 2 or 5 times a power of ten) is computed in
 #      fill_chart.c only, into the tree's doc_chart.
+#   3. The collapse rule (100 * hidden >= collapse * cells) is written in
+#      fill_collapse.c's fill_collapses() only; the number words ("two",
+#      "three", ...) in fig_format.c only (tmpl_lint.c's list of words
+#      the prose lint flags is another list); the label of an unnamed
+#      period (first year, last year's two digits) in case_report.c only.
+#   4. No back end (render_*.c) composes the sign-off from the authors and
+#      the organisation, or writes the paper's date from `created`: they
+#      read doc_meta_signoff() and doc_meta_date() (doc_theme.c).
 set -u
 
 . tests/e2e/lib.sh
@@ -40,5 +48,33 @@ grep -q "axis_step" pipeline/render_chart.c ||
 grep -q "axis_step" pipeline/render_html.c ||
     fail "render_html.c does not read the tree's axis"
 
+# The collapse rule.
+got=$(where "100L? *\* *[a-z_]*hidden")
+[ "$got" = fill_collapse.c ] ||
+    fail "the collapse rule is written in '$got', not fill_collapse.c alone"
+[ "$(grep -c -E "100L? *\* *[a-z_]*hidden" pipeline/fill_collapse.c)" = 1 ] ||
+    fail "the collapse rule is written more than once in fill_collapse.c"
+# The number words, outside the prose lint's list.
+got=$(grep -l -E '"(two|three)", *"(three|four)"' pipeline/*.c pipeline/*.h |
+    grep -v 'tmpl_lint.c' | sed 's|^pipeline/||' | tr '\n' ' ' | sed 's/ $//')
+[ "$got" = fig_format.c ] ||
+    fail "number words are listed in '$got', not fig_format.c alone"
+# The label of an unnamed period: a year, "-", two digits of a year.
+got=$(where '"%0?4?d-%02d", *[a-z_*>.-]+ */ *10000')
+[ "$got" = case_report.c ] ||
+    fail "a period's label is made in '$got', not case_report.c alone"
+
+# The sign-off's lines and the paper's date.
+got=$(grep -l -E 'authors\[|organisation\)|created */ *10000' \
+    pipeline/render_*.c | sed 's|^pipeline/||' | tr '\n' ' ')
+[ -z "$got" ] ||
+    fail "back ends that compose the sign-off or the date themselves: $got"
+grep -q "doc_meta_signoff" pipeline/render_measure.c &&
+    grep -q "doc_meta_signoff" pipeline/render_html.c &&
+    grep -q "doc_meta_signoff" pipeline/render_odt.c ||
+    fail "a back end does not read doc_meta_signoff()"
+
 [ "$failed" -eq 0 ] || exit 1
-echo "ok: the chart's palette and axis each have one home"
+echo "ok: the chart's palette and axis, the collapse rule, the number" \
+    "words, the period label, the sign-off's lines and the paper's date" \
+    "each have one home"

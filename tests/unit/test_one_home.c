@@ -1,8 +1,12 @@
 /*
  * test_one_home.c: each presentation decision has one home, which every
  * back end reads (issue 27, "One home per decision"): a chart's colours
- * and hatching (doc_theme.c, beside the tile shades), its axis (fill, into the
- * tree's doc_chart).  The tests that need the project's files (fonts/,
+ * and hatching (doc_theme.c, beside the tile shades), its axis (fill,
+ * into the tree's doc_chart); and each rule the program states once: the
+ * collapse rule (fill_collapses()), the number words (fig_number_word())
+ * and the label of a period report.yaml does not name
+ * (report_period_label()); the sign-off's lines and the paper's date
+ * (doc_meta_signoff(), doc_meta_date()), which every edition prints.  The tests that need the project's files (fonts/,
  * input/, templates/) skip when not run from the project root.
  */
 #include <stdarg.h>
@@ -24,6 +28,7 @@
 #include "fill.h"
 #include "paper.h"
 #include "render.h"
+#include "fill_int.h"
 #include "testutil.h"
 
 struct world {
@@ -270,6 +275,123 @@ test_chart_axis_in_tree(void **state)
 	doc_free(doc);
 }
 
+/* The collapse rule: at least collapse per cent of a board column's
+ * figures hidden; never with collapse 0 (collapse: false). */
+static void
+test_collapse_rule(void **state)
+{
+	struct report	 r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.collapse = 80;
+	assert_true(fill_collapses(&r, 4, 5));		/* 80 % */
+	assert_false(fill_collapses(&r, 3, 5));		/* 60 % */
+	assert_true(fill_collapses(&r, 5, 5));
+	r.collapse = 100;
+	assert_false(fill_collapses(&r, 9, 10));
+	assert_true(fill_collapses(&r, 10, 10));
+	r.collapse = 0;
+	assert_false(fill_collapses(&r, 10, 10));
+	assert_false(fill_collapses(&r, 0, 10));
+}
+
+/* The number words: one list, "none" to "twenty". */
+static void
+test_number_words(void **state)
+{
+	(void)state;
+	assert_string_equal(fig_number_word(0), "none");
+	assert_string_equal(fig_number_word(3), "three");
+	assert_string_equal(fig_number_word(6), "six");
+	assert_string_equal(fig_number_word(20), "twenty");
+	assert_null(fig_number_word(21));
+	assert_null(fig_number_word(-1));
+}
+
+/* The label of a period report.yaml does not name: first year and the
+ * last two digits of the last, or the one year. */
+static void
+test_period_label(void **state)
+{
+	char	*l;
+
+	(void)state;
+	l = report_period_label(20060401, 20090930);
+	assert_string_equal(l, "2006-09");
+	free(l);
+	l = report_period_label(20090101, 20091231);
+	assert_string_equal(l, "2009");
+	free(l);
+	l = report_period_label(19990401, 20000331);
+	assert_string_equal(l, "1999-00");
+	free(l);
+}
+
+/*
+ * The sign-off's lines (each author, then the organisation) and the
+ * paper's date are the model's, and the HTML prints exactly those lines,
+ * a paragraph each, and that date.
+ */
+static void
+test_signoff_and_date(void **state)
+{
+	struct world	*w = *state;
+	struct doc	*doc;
+	struct doc_meta	 m;
+	const char	**lines;
+	char		*html, *div, *end, want[256], date[DOC_DATE_LEN];
+	char		 a1[] = "A. One", a2[] = "B. Two", org[] = "The Board";
+	char		*authors[] = { a1, a2 };
+	size_t		 n, i;
+
+	memset(&m, 0, sizeof(m));
+	m.authors = authors;
+	m.nauthors = 2;
+	m.organisation = org;
+	m.created = 20091130;
+	lines = doc_meta_signoff(&m, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(lines[0], "A. One");
+	assert_string_equal(lines[1], "B. Two");
+	assert_string_equal(lines[2], "The Board");
+	free(lines);
+	m.organisation = NULL;
+	lines = doc_meta_signoff(&m, &n);
+	assert_int_equal(n, 2);
+	free(lines);
+	assert_int_equal(doc_meta_date(&m, date, sizeof(date)), 0);
+	assert_string_equal(date, "2009-11-30");
+	m.created = 0;
+	assert_int_equal(doc_meta_date(&m, date, sizeof(date)), -1);
+
+	if (w->figs == NULL)
+		skip();
+	doc = world_doc(w, "# Title\n\nText.\n\n@signoff\n");
+	html = html_of(doc);
+	div = strstr(html, "<div class=\"signoff\">");
+	assert_non_null(div);
+	end = strstr(div, "</div>");
+	assert_non_null(end);
+	*end = '\0';
+	lines = doc_meta_signoff(&doc->meta, &n);
+	assert_true(n >= 2);
+	for (i = 0; i < n; i++) {
+		snprintf(want, sizeof(want), "<p>%s</p>", lines[i]);
+		assert_non_null(strstr(div, want));
+	}
+	for (i = 0; (div = strstr(div, "<p>")) != NULL; i++)
+		div += 3;
+	assert_int_equal(i, n);
+	free(lines);
+	*end = '<';
+	assert_int_equal(doc_meta_date(&doc->meta, date, sizeof(date)), 0);
+	snprintf(want, sizeof(want), "dcterms.created\" content=\"%s\"", date);
+	assert_non_null(strstr(html, want));
+	free(html);
+	doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -277,6 +399,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_chart_palette,
 		    world_setup, world_teardown),
 		cmocka_unit_test_setup_teardown(test_chart_axis_in_tree,
+		    world_setup, world_teardown),
+		cmocka_unit_test(test_collapse_rule),
+		cmocka_unit_test(test_number_words),
+		cmocka_unit_test(test_period_label),
+		cmocka_unit_test_setup_teardown(test_signoff_and_date,
 		    world_setup, world_teardown),
 	};
 
