@@ -182,16 +182,6 @@ doc_chart_free(struct doc_chart *c)
 	free(c);
 }
 
-/* Blues, lightest first; black ink on the three light ones, white on the
- * two dark ones (contrast 18.9, 14.0, 8.7, 5.1 and 12.8 to 1). */
-const struct doc_tile_shade doc_tile_shades[DOC_TILE_SHADES] = {
-	{ 0xeff3ff, 0x000000 },
-	{ 0xbdd7e7, 0x000000 },
-	{ 0x6baed6, 0x000000 },
-	{ 0x2171b5, 0xffffff },
-	{ 0x08306b, 0xffffff },
-};
-
 void
 doc_tilemap_free(struct doc_tilemap *t)
 {

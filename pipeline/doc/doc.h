@@ -219,6 +219,12 @@ struct doc_chart {
 					   numbers of the other kind get no
 					   bar */
 	double			 max;	/* the largest bar's value */
+	double			 axis_step; /* the axis, every back end's:
+					   gridlines every axis_step (1, 2
+					   or 5 times a power of ten) from 0
+					   to axis_max, at most five steps
+					   to the largest bar */
+	double			 axis_max;
 	int			 suppressed; /* 1 if a value is suppressed */
 	const char		*per;	/* " a year" after every value and
 					   gridline of a chart of rates a
@@ -249,6 +255,20 @@ struct doc_tile_shade {
 	unsigned	 ink;
 };
 extern const struct doc_tile_shade doc_tile_shades[DOC_TILE_SHADES];
+
+/* The colours of a bar chart's series (0xRRGGBB), every back end's: a
+ * chart's series s is drawn in doc_chart_colours[doc_chart_colour(s)],
+ * hatched as doc_chart_hatch(s) says. */
+#define DOC_CHART_COLOURS	2
+extern const unsigned doc_chart_colours[DOC_CHART_COLOURS];
+enum doc_hatch {
+	DOC_HATCH_NONE,		/* solid */
+	DOC_HATCH_RISING,	/* lines from bottom left to top right */
+	DOC_HATCH_FALLING,	/* lines from top left to bottom right */
+	DOC_HATCH_CROSS		/* both */
+};
+int		doc_chart_colour(size_t s);
+enum doc_hatch	doc_chart_hatch(size_t s);
 
 /*
  * A tile map (set by fill): every board of the region as a square at its
@@ -462,6 +482,17 @@ char	*doc_meta_title(const struct doc_meta *m);
  * author, ODF initial-creator): the authors, then the organisation, joined
  * by ", ".  Allocated; the caller frees it. */
 char	*doc_meta_authors(const struct doc_meta *m);
+
+/* The sign-off's lines as every edition prints them, one a paragraph:
+ * each author, then the organisation.  Returns an array of pointers into
+ * m (free the array, not the lines) and sets *n to their number. */
+const char **doc_meta_signoff(const struct doc_meta *m, size_t *n);
+
+/* Writes the paper's date (m->created) as "YYYY-MM-DD" into s (at least
+ * DOC_DATE_LEN bytes): every edition's date of the paper.  Returns 0, or
+ * -1 when the paper has no date (created 0: s is then "0000-00-00"). */
+#define DOC_DATE_LEN	16
+int	doc_meta_date(const struct doc_meta *m, char *s, size_t sz);
 
 /* The protective marking of a restricted paper (the UK government
  * classification) and its handling line. */

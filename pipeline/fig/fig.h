@@ -284,6 +284,10 @@ int		 fig_percent(long num, long den);
 const char	*fig_approx_share(long num, long den);
 const char	*fig_approx_count(long n);
 
+/* The word for n ("none", "one", ... "twenty"), the one list of number
+ * words: a static string, or NULL when n is not 0 to 20. */
+const char	*fig_number_word(long n);
+
 /*
  * Returns 1 when a spreadsheet would evaluate the CSV cell s as a
  * formula (OWASP, "CSV Injection"): it starts with =, +, -, @, a tab or

@@ -386,9 +386,7 @@ period_label(const struct report *r, size_t i, int *from, int *to)
 
 	if (l != NULL)
 		return xstrdup(l);
-	if (*from / 10000 == *to / 10000)
-		return xasprintf("%d", *to / 10000);
-	return xasprintf("%d-%02d", *from / 10000, *to / 10000 % 100);
+	return report_period_label(*from, *to);
 }
 
 /*

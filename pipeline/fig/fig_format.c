@@ -23,6 +23,14 @@ static const char *const fig_number_words[] = {
 	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
 	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 };
+#define FIG_NUMBER_WORDS \
+	(long)(sizeof(fig_number_words) / sizeof(fig_number_words[0]))
+
+const char *
+fig_number_word(long n)
+{
+	return n >= 0 && n < FIG_NUMBER_WORDS ? fig_number_words[n] : NULL;
+}
 
 /*
  * The APPROX wording of a share, by percent rounded half up.  First row

@@ -269,10 +269,45 @@ fill_align(struct doc_node *table)
 	}
 }
 
+/* Sets which of chart ch's values are bars (those of the axis's kind),
+ * the largest bar, and the axis: gridlines at 1, 2 or 5 times a power of
+ * ten, at most five steps to the largest bar. */
+static void
+fill_chart_axis(struct doc_chart *ch)
+{
+	static const double	 steps[] = { 1, 2, 5 };
+	struct doc_chart_cell	*cc;
+	double			 step = 1, max;
+	size_t			 i;
+	int			 s;
+
+	for (i = 0; i < ch->ncats * ch->nseries; i++) {
+		cc = &ch->cells[i];
+		cc->bar = cc->num.kind == ch->kind;
+		if (cc->bar && cc->num.value > ch->max)
+			ch->max = cc->num.value;
+	}
+	for (;;) {
+		for (s = 0; s < 3; s++)
+			if (ch->max / (steps[s] * step) <= 5)
+				break;
+		if (s < 3) {
+			step *= steps[s];
+			break;
+		}
+		step *= 10;
+	}
+	max = step * (ch->max > 0 ? (int)(ch->max / step - 1e-9) + 1 : 1);
+	if (max < ch->max)
+		max += step;
+	ch->axis_step = step;
+	ch->axis_max = max;
+}
+
 /*
  * Reads chart node n's data from the table just before it (once cells
  * are typed and capitalised): categories, series, values, the axis's
- * kind and the text alternative.  Leaves n without data when no table
+ * kind and scale, and the text alternative.  Leaves n without data when no table
  * with a header row, two columns and a body row comes just before.
  */
 void
@@ -353,12 +388,7 @@ fill_chart(struct doc_node *n, const long *months)
 			    r % 10);
 		}
 	}
-	for (i = 0; i < ch->ncats * ch->nseries; i++) {
-		cc = &ch->cells[i];
-		cc->bar = cc->num.kind == ch->kind;
-		if (cc->bar && cc->num.value > ch->max)
-			ch->max = cc->num.value;
-	}
+	fill_chart_axis(ch);
 
 	/* The text alternative, from the same cells. */
 	buf_init(&alt);

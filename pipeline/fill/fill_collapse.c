@@ -304,16 +304,15 @@ fill_c_left(struct fill *f, struct doc_node *parent)
  * periods, which months, and what the current period alone could show.
  */
 
-/* "three" for 3 periods (2 to CASE_MAX_EARLIER + 1), else digits, into
- * b. */
+/* "three" for 3 periods (2 to CASE_MAX_EARLIER + 1: fig_number_word()),
+ * else digits, into b. */
 static void
 fill_pool_count(struct buf *b, size_t n)
 {
-	static const char *const words[] = { "two", "three", "four", "five",
-	    "six" };
+	const char	*w = n >= 2 ? fig_number_word((long)n) : NULL;
 
-	if (n >= 2 && n - 2 < sizeof(words) / sizeof(words[0]))
-		buf_printf(b, "%s", words[n - 2]);
+	if (w != NULL)
+		buf_printf(b, "%s", w);
 	else
 		buf_printf(b, "%zu", n);
 }
@@ -429,6 +428,15 @@ fill_pool_note(struct fill *f, const struct doc_node *table,
 	return fill_note_para(table, &b);
 }
 
+/* The collapse rule (report.yaml collapse, docs/disclosure.md): a board
+ * column of ncells figures, hidden of them [c], collapses when at least
+ * r->collapse per cent are hidden; never when collapse is 0. */
+int
+fill_collapses(const struct report *r, long hidden, long ncells)
+{
+	return r->collapse > 0 && 100L * hidden >= (long)r->collapse * ncells;
+}
+
 /* Switches table, whose board figures of the current period collapse
  * (hidden of ncells [c], in columns cols[]), to the totals over every
  * period when those would not collapse.  Returns 1 if it did. */
@@ -455,7 +463,7 @@ fill_pool(struct fill *f, struct doc_node *table, const char *cols,
 			v = fig_ledger_find(pl, ref->as.figref.name);
 			phidden += v == NULL || (v->suppressed && !v->banded);
 		}
-	if (100L * phidden >= (long)f->env->cohort->report.collapse * ncells)
+	if (fill_collapses(&f->env->cohort->report, phidden, ncells))
 		return 0;
 	/* The sentence first, while the table prints the current period's
 	 * figures it quotes. */
@@ -564,8 +572,8 @@ fill_collapse(struct fill *f)
 		    cols[i]);
 		if (ncells[i] == 0)
 			continue;
-		collapse[i] = !f->env->restricted && c->report.collapse > 0 &&
-		    100L * hidden[i] >= (long)c->report.collapse * ncells[i];
+		collapse[i] = !f->env->restricted &&
+		    fill_collapses(&c->report, hidden[i], ncells[i]);
 		if (collapse[i] && !tv[i]->as.table.periods &&
 		    fill_pool(f, tv[i], cols[i], ncells[i], hidden[i]))
 			collapse[i] = 0;

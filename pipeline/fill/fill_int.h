@@ -117,6 +117,7 @@ void	fill_not_recorded(struct fill *f);
 /* fill_boards.c */
 int	fill_boards(struct fill *f, struct doc_node *n);
 /* fill_collapse.c */
+int	fill_collapses(const struct report *r, long hidden, long ncells);
 void	fill_marking(struct doc *doc);
 int	fill_pool(struct fill *f, struct doc_node *table, const char *cols,
     int ncells, int hidden);

@@ -34,10 +34,7 @@ fill_period_label(const struct fill *f, size_t i)
 	    f->env->period_labels[i] != NULL)
 		return xstrdup(f->env->period_labels[i]);
 	/* As report.yaml's loader labels a period it does not name. */
-	if (r->period_from / 10000 == r->period_to / 10000)
-		return xasprintf("%04d", r->period_from / 10000);
-	return xasprintf("%04d-%02d", r->period_from / 10000,
-	    r->period_to / 10000 % 100);
+	return report_period_label(r->period_from, r->period_to);
 }
 
 /* Returns period i's ledger of kind ledger. */

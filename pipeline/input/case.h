@@ -295,6 +295,12 @@ size_t	report_nperiods(const struct report *r);
 const char *report_period(const struct report *r, size_t i, int *from,
 	    int *to);
 
+/* The label of a period from..to (YYYYMMDD) that report.yaml does not
+ * name, the one rule for it: its first year and the last two digits of
+ * its last ("2006-09"), or the one year when both are the same ("2009").
+ * Returns a new string. */
+char	*report_period_label(int from, int to);
+
 /* The index of the period that date (YYYYMMDD) falls in, or -1 when it
  * falls in none. */
 int	report_period_of(const struct report *r, int date);

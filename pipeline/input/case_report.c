@@ -247,8 +247,8 @@ valid_period_label(const char *s)
  * first year, and the last two digits of its last ("2006-09" for
  * 2006-04-01 to 2009-09-30), or the one year when both are the same.
  * Returns a new string. */
-static char *
-period_label_derived(int from, int to)
+char *
+report_period_label(int from, int to)
 {
 	if (from / 10000 == to / 10000)
 		return xasprintf("%04d", from / 10000);
@@ -425,7 +425,7 @@ load_periods(struct lctx *x, const struct ynode *root)
 		    p->label, CASE_MAX_PERIOD_LABEL,
 		    CASE_POOLED_LABEL);
 	if (p->label == NULL && p->from && p->to)
-		p->label = period_label_derived(p->from, p->to);
+		p->label = report_period_label(p->from, p->to);
 	if (p->label == NULL) {
 		/* No valid current period: its error is reported. */
 		for (i = 0; i < nv; i++)

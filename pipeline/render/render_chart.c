@@ -267,33 +267,18 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	const struct doc_chart	*data = n->as.chart.data;
 	struct rndr_chart	*c;
 	struct rndr_text	 t;
-	double			 maxv, w, labelh = 0, steps[] = { 1, 2, 5 };
+	double			 w, labelh = 0;
 	size_t			 k;
-	int			 s;
 	char			*tick;
 
 	if (data == NULL)
 		return NULL;
 	c = xcalloc(1, sizeof(*c));
 	c->data = data;
-	maxv = data->max;
 
-	/* A round axis: gridlines at 1, 2 or 5 times a power of ten,
-	 * at most six of them. */
-	c->step = 1;
-	for (;;) {
-		for (s = 0; s < 3; s++)
-			if (maxv / (steps[s] * c->step) <= 5)
-				break;
-		if (s < 3) {
-			c->step *= steps[s];
-			break;
-		}
-		c->step *= 10;
-	}
-	c->max = c->step * (maxv > 0 ? (int)(maxv / c->step - 1e-9) + 1 : 1);
-	if (c->max < maxv)
-		c->max += c->step;
+	/* The axis fill chose (doc_chart). */
+	c->step = data->axis_step;
+	c->max = data->axis_max;
 
 	/* The category labels' column, and the bars' room. */
 	c->catpt = c->valpt = PDF_CHART_PT;
@@ -332,46 +317,32 @@ rndr_measure_chart(struct rndr *p, const struct doc_node *n)
 	return c;
 }
 
-/* The chart's colours: dark blue and turquoise of the Government
- * Analysis Function's palette (10.3:1 and 3.2:1 against white, 3.2:1
- * between them); a third series is hatched in the dark blue. */
-static const double rndr_chart_rgb[2][3] = {
-	{ 0x12 / 255.0, 0x43 / 255.0, 0x6d / 255.0 },
-	{ 0x28 / 255.0, 0xa1 / 255.0, 0x97 / 255.0 },
-};
-
-/* Fills the rectangle x, y, w, h in the style of series s. */
+/* Fills the rectangle x, y, w, h in the style of series s
+ * (doc_chart_colour(), doc_chart_hatch()). */
 static void
 rndr_chart_swatch(struct rndr *p, int s, double x, double y, double w,
     double h)
 {
-	double	 d;
-	int	 k;
+	enum doc_hatch	 hatch = doc_chart_hatch((size_t)s);
+	double		 d;
 
 	cairo_save(p->cr);
-	if (s < 2) {
-		cairo_set_source_rgb(p->cr, rndr_chart_rgb[s][0],
-		    rndr_chart_rgb[s][1], rndr_chart_rgb[s][2]);
+	rndr_set_rgb(p, doc_chart_colours[doc_chart_colour((size_t)s)]);
+	if (hatch == DOC_HATCH_NONE) {
 		cairo_rectangle(p->cr, x, y, w, h);
 		cairo_fill(p->cr);
 	} else {
-		/* Hatched: the third series in dark blue, the fourth in
-		 * turquoise the other way, the fifth cross-hatched in dark
-		 * blue (a "@periods" table's chart has up to five). */
-		k = s == 3;
-		cairo_set_source_rgb(p->cr, rndr_chart_rgb[k][0],
-		    rndr_chart_rgb[k][1], rndr_chart_rgb[k][2]);
 		cairo_rectangle(p->cr, x, y, w, h);
 		cairo_save(p->cr);
 		cairo_clip_preserve(p->cr);
 		cairo_new_path(p->cr);
 		cairo_set_line_width(p->cr, 1.3);
 		for (d = -h; d < w; d += 4.5) {
-			if (s != 3) {
+			if (hatch != DOC_HATCH_FALLING) {
 				cairo_move_to(p->cr, x + d, y + h);
 				cairo_line_to(p->cr, x + d + h, y);
 			}
-			if (s != 2) {
+			if (hatch != DOC_HATCH_RISING) {
 				cairo_move_to(p->cr, x + d, y);
 				cairo_line_to(p->cr, x + d + h, y + h);
 			}

@@ -48,9 +48,8 @@ struct html {
 #define HTML_CHART_GAP	4	/* between the bars of a category */
 #define HTML_CHART_LINE	22	/* a line of labels */
 
-/* The chart's colours, as in the PDF: dark blue and turquoise of the
- * Government Analysis Function's palette; a third series is hatched. */
-static const char *const html_chart_fill[] = { "#12436d", "#28a197" };
+/* The colour k of a chart's palette (doc_chart_colours), "#RRGGBB". */
+#define HTML_CHART_RGB(k)	(doc_chart_colours[(k)])
 
 /* The HTML element of each structure role (doc.h); a list is ul or ol by
  * its kind, a footnote an item of the notes' list. */
@@ -378,31 +377,6 @@ html_table(struct html *h, const struct doc_node *n)
 	free(right);
 }
 
-/* Returns the gridline step and sets *max to the axis maximum: 1, 2 or 5
- * times a power of ten, at most five steps to the largest bar. */
-static double
-html_chart_axis(const struct doc_chart *c, double *max)
-{
-	static const double	 steps[] = { 1, 2, 5 };
-	double			 step = 1;
-	int			 s;
-
-	for (;;) {
-		for (s = 0; s < 3; s++)
-			if (c->max / (steps[s] * step) <= 5)
-				break;
-		if (s < 3) {
-			step *= steps[s];
-			break;
-		}
-		step *= 10;
-	}
-	*max = step * (c->max > 0 ? (int)(c->max / step - 1e-9) + 1 : 1);
-	if (*max < c->max)
-		*max += step;
-	return step;
-}
-
 /* Appends an SVG text element at x (px, or per cent of the drawing's
  * width when pct is set, then dx px further) and y px (its baseline). */
 static void
@@ -431,14 +405,17 @@ html_svg_swatch(struct buf *b, int id, int s, double w, int pct, double x,
 {
 	buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.2f%s\" "
 	    "height=\"%.0f\" fill=\"", x, y, w, pct ? "%" : "", hgt);
-	if (s < 2)
-		buf_printf(b, "%s\"/>\n", html_chart_fill[s]);
+	if (doc_chart_hatch((size_t)s) == DOC_HATCH_NONE)
+		buf_printf(b, "#%06x\"/>\n",
+		    HTML_CHART_RGB(doc_chart_colour((size_t)s)));
 	else if (s == 2)
-		buf_printf(b, "url(#chart%d-hatch)\" stroke=\"%s\" "
-		    "stroke-width=\"1\"/>\n", id, html_chart_fill[0]);
+		buf_printf(b, "url(#chart%d-hatch)\" stroke=\"#%06x\" "
+		    "stroke-width=\"1\"/>\n", id,
+		    HTML_CHART_RGB(doc_chart_colour(2)));
 	else	/* a period chart's fourth and fifth series */
-		buf_printf(b, "url(#chart%d-hatch%d)\" stroke=\"%s\" "
-		    "stroke-width=\"1\"/>\n", id, s, html_chart_fill[s % 2]);
+		buf_printf(b, "url(#chart%d-hatch%d)\" stroke=\"#%06x\" "
+		    "stroke-width=\"1\"/>\n", id, s,
+		    HTML_CHART_RGB(doc_chart_colour((size_t)s)));
 }
 
 /* Appends the patterns of a chart's fourth and fifth series (a "@periods"
@@ -451,16 +428,17 @@ html_chart_patterns(struct buf *b, int id, size_t nseries)
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
 		    "patternTransform=\"rotate(-45)\"><rect width=\"6\" "
 		    "height=\"6\" fill=\"#fff\"/><rect width=\"3\" "
-		    "height=\"6\" fill=\"%s\"/></pattern></defs>\n", id,
-		    html_chart_fill[1]);
+		    "height=\"6\" fill=\"#%06x\"/></pattern></defs>\n", id,
+		    HTML_CHART_RGB(doc_chart_colour(3)));
 	if (nseries > 4)
 		buf_printf(b, "<defs><pattern id=\"chart%d-hatch4\" "
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
 		    "patternTransform=\"rotate(45)\"><rect width=\"6\" "
 		    "height=\"6\" fill=\"#fff\"/><rect width=\"2\" "
-		    "height=\"6\" fill=\"%s\"/><rect width=\"6\" "
-		    "height=\"2\" fill=\"%s\"/></pattern></defs>\n", id,
-		    html_chart_fill[0], html_chart_fill[0]);
+		    "height=\"6\" fill=\"#%06x\"/><rect width=\"6\" "
+		    "height=\"2\" fill=\"#%06x\"/></pattern></defs>\n", id,
+		    HTML_CHART_RGB(doc_chart_colour(4)),
+		    HTML_CHART_RGB(doc_chart_colour(4)));
 }
 
 /*
@@ -631,7 +609,8 @@ html_chart(struct html *h, const struct doc_node *n)
 		pct = 0;
 	}
 	id = ++h->ncharts;
-	step = html_chart_axis(c, &max);
+	step = c->axis_step;
+	max = c->axis_max;
 	top = c->nseries * HTML_CHART_LINE + 10;
 	gy = HTML_CHART_LINE + c->nseries * (HTML_CHART_BAR +
 	    HTML_CHART_GAP) + 8;
@@ -645,8 +624,8 @@ html_chart(struct html *h, const struct doc_node *n)
 		    "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
 		    "patternTransform=\"rotate(45)\"><rect width=\"6\" "
 		    "height=\"6\" fill=\"#fff\"/><rect width=\"3\" "
-		    "height=\"6\" fill=\"%s\"/></pattern></defs>\n", id,
-		    html_chart_fill[0]);
+		    "height=\"6\" fill=\"#%06x\"/></pattern></defs>\n", id,
+		    HTML_CHART_RGB(doc_chart_colour(2)));
 	html_chart_patterns(b, id, c->nseries);
 
 	/* Legend: a series a line. */
@@ -747,7 +726,7 @@ html_head(struct html *h)
 {
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
-	char			*title, *authors;
+	char			*title, *authors, date[DOC_DATE_LEN];
 
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -778,10 +757,9 @@ html_head(struct html *h)
 	if (m->restricted)
 		buf_puts(b, "<meta name=\"dcterms.accessRights\" content=\""
 		    DOC_MARKING ": " DOC_HANDLING "\">\n");
-	if (m->created > 0)
+	if (doc_meta_date(m, date, sizeof(date)) == 0)
 		buf_printf(b, "<meta name=\"dcterms.created\" "
-		    "content=\"%04d-%02d-%02d\">\n", m->created / 10000,
-		    m->created / 100 % 100, m->created % 100);
+		    "content=\"%s\">\n", date);
 	buf_printf(b, "<style>\n%s</style>\n</head>\n", html_css);
 }
 
@@ -793,8 +771,8 @@ html_body(struct html *h)
 	const struct doc_node	*n, *item;
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
-	const char		*list, *inner;
-	size_t			 i;
+	const char		*list, *inner, **lines;
+	size_t			 i, nlines;
 	int			 pos;
 
 	buf_printf(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
@@ -854,16 +832,13 @@ html_body(struct html *h)
 			inner = html_role_tags[doc_type_roles[n->type].inner];
 			buf_printf(b, "<%s class=\"signoff\">\n",
 			    html_tag(n));
-			for (i = 0; i < m->nauthors; i++) {
+			lines = doc_meta_signoff(m, &nlines);
+			for (i = 0; i < nlines; i++) {
 				buf_printf(b, "<%s>", inner);
-				buf_put_xml(b, m->authors[i]);
+				buf_put_xml(b, lines[i]);
 				buf_printf(b, "</%s>\n", inner);
 			}
-			if (m->organisation != NULL) {
-				buf_printf(b, "<%s>", inner);
-				buf_put_xml(b, m->organisation);
-				buf_printf(b, "</%s>\n", inner);
-			}
+			free(lines);
 			buf_printf(b, "</%s>\n", html_tag(n));
 			break;
 		case DOC_ROOT:

@@ -332,6 +332,8 @@ void		 rndr_paint_chart(struct rndr *p, const struct rndr_block *b,
 
 /* render_tilemap.c: the tile map (DOC_TILEMAP). */
 
+/* Sets p's source colour to 0xRRGGBB (doc.h's palettes). */
+void		 rndr_set_rgb(struct rndr *p, unsigned rgb);
 /* Returns the height of tile map t with its legend, in points. */
 double		 rndr_tilemap_height(const struct doc_tilemap *t);
 /* Paints tile map block b (its node's data) with top at y. */

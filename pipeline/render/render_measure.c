@@ -492,7 +492,8 @@ rndr_measure(struct rndr *p)
 	struct doc_node		*n, *item;
 	struct rndr_block	*b;
 	struct buf		 sb;
-	size_t			 i;
+	const char		**lines;
+	size_t			 i, nlines;
 	int			 newpage = 0;
 	char			 num[32];
 	struct rndr_chart	*chart;
@@ -649,12 +650,11 @@ rndr_measure(struct rndr *p)
 			b = rndr_block_new(p, PDF_TEXT, n);
 			b->tag = RNDR_ROLE(doc_node_role(n));
 			buf_init(&sb);
-			for (i = 0; i < p->doc->meta.nauthors; i++) {
-				buf_puts(&sb, p->doc->meta.authors[i]);
-				buf_putc(&sb, '\n');
-			}
-			if (p->doc->meta.organisation != NULL)
-				buf_puts(&sb, p->doc->meta.organisation);
+			lines = doc_meta_signoff(&p->doc->meta, &nlines);
+			for (i = 0; i < nlines; i++)
+				buf_printf(&sb, "%s%s", i > 0 ? "\n" : "",
+				    lines[i]);
+			free(lines);
 			rndr_text_make(p, &b->text, NULL, sb.data, PDF_BODY_W,
 			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
 			buf_clear(&sb);

@@ -491,7 +491,8 @@ odt_body(struct odt *o)
 	const struct doc_node	*n;
 	const struct doc_meta	*m = &o->doc->meta;
 	char			 style[32];
-	size_t			 i;
+	const char		**lines;
+	size_t			 i, nlines;
 	int			 level;
 
 	for (n = o->doc->root->first_child; n != NULL; n = n->next) {
@@ -530,10 +531,10 @@ odt_body(struct odt *o)
 				odt_figure(o, n, n->as.tilemap.data->alt);
 			break;
 		case DOC_SIGNOFF:
-			for (i = 0; i < m->nauthors; i++)
-				odt_signline(o, m->authors[i]);
-			if (m->organisation != NULL)
-				odt_signline(o, m->organisation);
+			lines = doc_meta_signoff(m, &nlines);
+			for (i = 0; i < nlines; i++)
+				odt_signline(o, lines[i]);
+			free(lines);
 			break;
 		case DOC_PAGEBREAK:
 			o->brk = 1;
@@ -834,7 +835,7 @@ odt_meta(const struct doc *doc, struct buf *b)
 		"Serious Case Reviews", "safeguarding children",
 		"Local Safeguarding Children Boards"
 	};
-	char			*title, *authors;
+	char			*title, *authors, date[DOC_DATE_LEN];
 	size_t			 i;
 
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -863,10 +864,9 @@ odt_meta(const struct doc *doc, struct buf *b)
 		free(authors);
 		buf_puts(b, "</meta:initial-creator>\n");
 	}
-	if (m->created > 0)
-		buf_printf(b, "<meta:creation-date>%04d-%02d-%02dT00:00:00"
-		    "</meta:creation-date>\n", m->created / 10000,
-		    m->created / 100 % 100, m->created % 100);
+	if (doc_meta_date(m, date, sizeof(date)) == 0)
+		buf_printf(b, "<meta:creation-date>%sT00:00:00"
+		    "</meta:creation-date>\n", date);
 	if (m->restricted)
 		buf_puts(b, "<meta:user-defined meta:name=\"Protective "
 		    "marking\">" DOC_MARKING ": " DOC_HANDLING

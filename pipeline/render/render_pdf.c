@@ -41,8 +41,9 @@ rndr_write(void *closure, const unsigned char *data, unsigned int len)
 /* Writes the PDF creation date, as cairo wants it ("YYYY-MM-DDThh:mm:ss"),
  * from SOURCE_DATE_EPOCH if set, else from the report's date, into s. */
 static void
-rndr_date(char *s, size_t sz, int created)
+rndr_date(char *s, size_t sz, const struct doc_meta *m)
 {
+	char		 day[DOC_DATE_LEN];
 	const char	*e;
 	char		*end;
 	long long	 v;
@@ -61,8 +62,8 @@ rndr_date(char *s, size_t sz, int created)
 			}
 		}
 	}
-	snprintf(s, sz, "%04d-%02d-%02dT00:00:00", created / 10000,
-	    created / 100 % 100, created % 100);
+	doc_meta_date(m, day, sizeof(day));
+	snprintf(s, sz, "%sT00:00:00", day);
 }
 
 /* Sets the document information: title (with the board in a variant),
@@ -76,7 +77,7 @@ rndr_metadata(struct rndr *p)
 
 	title = doc_meta_title(m);
 	authors = doc_meta_authors(m);
-	rndr_date(date, sizeof(date), m->created);
+	rndr_date(date, sizeof(date), m);
 	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
 	    title);
 	cairo_pdf_surface_set_metadata(p->surface,
@@ -167,7 +168,7 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 
 	/* What cairo cannot write. */
 	memset(&pp, 0, sizeof(pp));
-	rndr_date(date, sizeof(date), doc->meta.created);
+	rndr_date(date, sizeof(date), &doc->meta);
 	pp.lang = PDF_LANG;
 	pp.date = date;
 	pp.figure_alt = (const char *const *)p.alts;
@@ -192,12 +193,9 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	pp.lift_order = p.lift_key;
 	pp.nlifts = p.nlifts;
 	/* The authors, then the organisation, as the Info /Author lists
-	 * them, but one a name even where a name holds a comma. */
-	creators = xcalloc(doc->meta.nauthors + 1, sizeof(*creators));
-	for (i = 0; i < doc->meta.nauthors; i++)
-		creators[pp.ncreators++] = doc->meta.authors[i];
-	if (doc->meta.organisation != NULL)
-		creators[pp.ncreators++] = doc->meta.organisation;
+	 * them, but one a name even where a name holds a comma: the
+	 * sign-off's lines. */
+	creators = doc_meta_signoff(&doc->meta, &pp.ncreators);
 	pp.creators = creators;
 	if (!pdf_post_buffer((const unsigned char *)w.b.data, w.b.len, &pp,
 	    &out, &outlen, &err)) {

@@ -54,8 +54,8 @@ rndr_tilemap_height(const struct doc_tilemap *t)
 }
 
 /* Sets the source to 0xRRGGBB. */
-static void
-rndr_tile_rgb(struct rndr *p, unsigned rgb)
+void
+rndr_set_rgb(struct rndr *p, unsigned rgb)
 {
 	cairo_set_source_rgb(p->cr, ((rgb >> 16) & 0xff) / 255.0,
 	    ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
@@ -85,7 +85,7 @@ static void
 rndr_tile_square(struct rndr *p, const struct doc_tilemap *t, int k,
     double x, double y, double s)
 {
-	rndr_tile_rgb(p, doc_tile_shades[t->pal[k]].fill);
+	rndr_set_rgb(p, doc_tile_shades[t->pal[k]].fill);
 	cairo_rectangle(p->cr, x, y, s, s);
 	cairo_fill(p->cr);
 	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
@@ -141,7 +141,7 @@ rndr_paint_tilemap(struct rndr *p, const struct rndr_block *b, double y)
 		x = x0 + (tile->col - 1) * step;
 		ty = y + (tile->row - 1) * step;
 		rndr_tile_square(p, t, tile->shade, x, ty, side);
-		rndr_tile_rgb(p, doc_tile_shades[t->pal[tile->shade]].ink);
+		rndr_set_rgb(p, doc_tile_shades[t->pal[tile->shade]].ink);
 		rndr_tile_text(p, tile->label, x + side / 2, ty + side * 0.3,
 		    TILE_LABEL_PT * f, 0, 1);
 		snprintf(v, sizeof(v), "%ld", tile->value);

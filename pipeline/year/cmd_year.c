@@ -104,15 +104,6 @@ months_of(int from, int to)
 	    from / 100 % 100 + 1;
 }
 
-/* The label the loader derives for from..to (case_report.c). */
-static char *
-label_of(int from, int to)
-{
-	if (from / 10000 == to / 10000)
-		return xasprintf("%04d", from / 10000);
-	return xasprintf("%04d-%02d", from / 10000, to / 10000 % 100);
-}
-
 static const char *
 base_name(const char *path)
 {
@@ -559,7 +550,7 @@ cmd_new_year(int argc, char *argv[])
 	nx.from = next_day(r->period_to);
 	nx.to = period_end(nx.from, (int)months);
 	nx.label = o.label != NULL ? xstrdup(o.label) :
-	    label_of(nx.from, nx.to);
+	    report_period_label(nx.from, nx.to);
 	nx.drop = NULL;
 	nx.unpool = 0;
 	if (np - 1 == CASE_MAX_EARLIER) {
