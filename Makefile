@@ -161,7 +161,14 @@ FORCE:
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-$(BUILD)/%.o: %.c
+# Every object depends on this stamp, made once: a tree built before the
+# sources moved into their stage folders (whose objects have no .dep) is
+# rebuilt whole, once, so no object is left compiled against old headers.
+LAYOUT_STAMP := $(BUILD)/layout-stages.stamp
+$(LAYOUT_STAMP):
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/%.o: %.c $(LAYOUT_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -MF $(@:.o=.dep) \
 	    -c -o $@ $<
@@ -175,7 +182,7 @@ endif
 $(BUILD)/main.o: CFLAGS += -DSCRPAPER_DATADIR='"$(DATADIR)"'
 $(BUILD)/main.o: $(DATADIR_STAMP)
 
-$(BUILD)/tests/%.o: tests/unit/%.c
+$(BUILD)/tests/%.o: tests/unit/%.c $(LAYOUT_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(INCS) -MMD -MP \
 	    -MF $(@:.o=.dep) \
