@@ -4,8 +4,9 @@
  * whole per cents instead ("25–49%", "under 25%", "75% or more"), which
  * tells a reader that its numerator lies in an interval.  Bands are given
  * greedily, board by board and figure by figure: a band is shown only
- * when the reader of fig_suppress.c, told every band shown so far and
- * this one, still cannot pin any hidden cell of any board to one value.
+ * when the suppressor's reader (fig_suppress_reader.c), told every band
+ * shown so far and this one, still cannot pin any hidden cell of any
+ * board to one value.
  * Only a share over a base that is printed and larger than the threshold
  * gets a band: a share of a small base stays [c] (rule 2 of
  * docs/disclosure.md protects it whatever its value); and no band says

@@ -148,8 +148,9 @@ void	fig_suppress(const struct fig_set *s, struct fig_ledger **ls,
 	    size_t nb, struct fig_ledger *region, int region_hidable, long t);
 
 /*
- * What a reader can tell from ledgers already suppressed (fig_suppress.c,
- * the same cells, relations and reasoning), for the bands of fig_band.c.
+ * What a reader can tell from ledgers already suppressed
+ * (fig_suppress_reader.c: the suppressor's cells, relations and
+ * reasoning), for the bands of fig_band.c.
  * Rows are boards 0..nb-1 and London (nb).  fig_reader_band() tells the
  * reader that the numerator of (row, fig) lies in [lo, hi] (on = 1), or
  * no longer (on = 0).  fig_reader_safe() returns 1 when no hidden cell
@@ -209,14 +210,14 @@ void	fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 void	fig_band_pooled(const struct fig_set *s, struct fig_ledger **led,
 	    size_t np, size_t nb, int region_hidable, long t);
 
-/* fig_suppress.c: the numerators over den whose whole percent lies in
+/* fig_suppress_pool.c: the numerators over den whose whole percent lies in
  * [plo, phi] (a band): [*lo, *hi], empty (lo > hi) when none
  * (fig_percent() rises with the numerator). */
 void	fig_band_nums(long den, int plo, int phi, long *lo, long *hi);
 
 /*
  * Disclosure control of a total over periods (the pooled column), solved
- * jointly with the periods it sums (fig_suppress.c).  led holds np + 1
+ * jointly with the periods it sums (fig_suppress_pool.c).  led holds np + 1
  * blocks of nb + 1 ledgers, each block nb boards then London: block p <
  * np is period p, already suppressed by fig_suppress() as if it stood
  * alone (so exactly as that year's own papers published it); block np
@@ -266,7 +267,7 @@ extern int fig_suppress_cone;
 /*
  * The work of every solve since the process began, counted in steps
  * that each cost a bounded time (the growth tests of issues 31.10 and
- * 32.3 compare them, not seconds): sup_reason() calls; cells visited by
+ * 32.3 compare them, not seconds): fig_sup_reason() calls; cells visited by
  * a pass over cells (the scans for a change or a pinned cell, the
  * regions reasoned again, the candidates' rings); terms of relations
  * read by bound propagation; values tried one by one (probing); exact

@@ -1,0 +1,243 @@
+/*
+ * fig_suppress_complete.c: the suppressor's completion step
+ * (fig_suppress_int.h): the choice checked with the exact reader of
+ * fig_exact.c, and one more cell hidden for each cell it still pins or
+ * puts within 1..t.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+#include "fig_suppress_int.h"
+
+/* 1 while the pooled solve makes again a total an earlier year
+ * published (not this release's). */
+int fig_sup_past;
+
+/*
+ * The completion step: the choice above checked with the exact reader
+ * (fig_exact.c), which minimises and maximises every hidden cell over
+ * every constraint at once.  While a hidden cell that is no secret
+ * already can be pinned to one value, or is known to lie within 1..t
+ * (a small number: what rule 1 hides), one more shown cell is hidden as
+ * fig_sup_choose() picks it, one for each such cell not next to another
+ * just fixed, and the check runs again.  A cell that London's figures
+ * (with the frozen cells) say is 1..t alone is no secret.  Changes
+ * nothing where the exact reader finds nothing (docs/disclosure.md,
+ * "The protection rule").
+ */
+static struct fig_exact *
+sup_exact_system(const struct sup *S, int baseline)
+{
+	struct fig_exact *E = fig_exact_new(S->ncells);
+	size_t c;
+
+	for (c = 0; c < S->ncells; c++) {
+		const struct sup_cell *x = &S->cells[c];
+		int hidden = baseline ? (x->frozen ? fig_sup_hidden(S, c) :
+		    x->hidable) : fig_sup_hidden(S, c);
+		long ub = x->ub < FIG_EXACT_INF ? x->ub : FIG_EXACT_INF;
+
+		if (!hidden || (x->known && !baseline))
+			fig_exact_bounds(E, c, x->val, x->val);
+		else if (x->banded && !baseline)
+			fig_exact_bounds(E, c, x->blo, x->bhi);
+		else
+			fig_exact_bounds(E, c, 0, ub);
+	}
+	for (c = 0; c < S->ncons; c++)
+		fig_exact_fact(E, S->cons[c].op == FIG_REL_EQ, S->cons[c].n,
+		    S->cons[c].cell, S->cons[c].coef, S->cons[c].rhs);
+	return E;
+}
+
+/* Counts an exact solve's work. */
+static void
+sup_work_exact(const struct fig_exact *E)
+{
+	fig_work.exact++;
+	fig_work.lps += fig_exact_lps(E);
+	fig_work.mips += fig_exact_mips(E);
+}
+
+/* Returns 1 if hidden cell c is pinned or known to be 1..t. */
+int
+fig_sup_exposed(const struct sup *S, const struct sup_ex *X, size_t c, long t)
+{
+	return fig_sup_hidden(S, c) && !S->cells[c].known && !X->exempt[c] &&
+	    (X->lo[c] == X->hi[c] || (X->lo[c] >= 1 && X->hi[c] <= t));
+}
+
+/* Runs the exact reader over the cells as they are hidden now.  Returns
+ * the number of exposed cells (marking exempt those London's figures
+ * alone say are 1..t), or -1 when the reader fails. */
+long
+fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
+{
+	struct fig_exact *E;
+	size_t c;
+	long n = 0;
+	int rc;
+
+	for (c = 0; c < S->ncells; c++)
+		X->want[c] = fig_sup_hidden(S, c) && !S->cells[c].known &&
+		    !X->exempt[c];
+	fig_work.cells += S->ncells;
+	E = sup_exact_system(S, 0);
+	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
+	sup_work_exact(E);
+	fig_exact_free(E);
+	if (rc != 1)
+		return -1;
+	for (c = 0; c < S->ncells; c++)
+		X->want[c] = X->want[c] && X->lo[c] < X->hi[c] &&
+		    X->lo[c] >= 1 && X->hi[c] <= t;
+	if (memchr(X->want, 1, S->ncells) != NULL) {
+		long *blo = xcalloc(S->ncells + 1, sizeof(*blo));
+		long *bhi = xcalloc(S->ncells + 1, sizeof(*bhi));
+
+		E = sup_exact_system(S, 1);
+		if (fig_exact_solve(E, X->want, X->need, t, X->val, blo,
+		    bhi) == 1)
+			for (c = 0; c < S->ncells; c++)
+				if (X->want[c] && blo[c] >= 1 && bhi[c] <= t)
+					X->exempt[c] = 1;
+		sup_work_exact(E);
+		fig_exact_free(E);
+		free(blo);
+		free(bhi);
+	}
+	for (c = 0; c < S->ncells; c++)
+		n += fig_sup_exposed(S, X, c, t);
+	return n;
+}
+
+/* 1 when the frozen cells as printed, their bands left out, pin cell c
+ * or put it within 1..t with every other cell hidden: no hiding can
+ * take that back, and it is no secret (sup_exact_system(S, 1)). */
+static int
+sup_frozen_say(const struct sup *S, size_t c, long t)
+{
+	struct fig_exact *E = sup_exact_system(S, 1);
+	char *want = xcalloc(S->ncells + 1, 1);
+	long *need = xcalloc(S->ncells + 1, sizeof(*need));
+	long *v = xcalloc(S->ncells + 1, sizeof(*v));
+	long *lo = xcalloc(S->ncells + 1, sizeof(*lo));
+	long *hi = xcalloc(S->ncells + 1, sizeof(*hi));
+	size_t x;
+	int say;
+
+	for (x = 0; x < S->ncells; x++) {
+		need[x] = 1;
+		v[x] = S->cells[x].val;
+	}
+	want[c] = 1;
+	say = fig_exact_solve(E, want, need, t, v, lo, hi) == 1 &&
+	    (lo[c] == hi[c] || (lo[c] >= 1 && hi[c] <= t));
+	fig_exact_free(E);
+	free(want);
+	free(need);
+	free(v);
+	free(lo);
+	free(hi);
+	return say;
+}
+
+void
+fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
+    size_t *norder)
+{
+	struct sup_ex X;
+	char *near;
+	size_t c, y, j, k, round, nfix, first = *norder, i;
+	long n;
+
+	X.want = xcalloc(S->ncells + 1, 1);
+	X.exempt = xcalloc(S->ncells + 1, 1);
+	X.need = xcalloc(S->ncells + 1, sizeof(*X.need));
+	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
+	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
+	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
+	near = xcalloc(S->ncells + 1, 1);
+	for (c = 0; c < S->ncells; c++) {
+		X.need[c] = 1;
+		X.val[c] = S->cells[c].val;
+	}
+	for (round = 0; round < S->ncells; round++) {
+		if ((n = fig_sup_exact_check(S, &X, t)) <= 0)
+			break;
+		memset(near, 0, S->ncells + 1);
+		for (c = 0, nfix = 0; c < S->ncells; c++) {
+			if (!fig_sup_exposed(S, &X, c, t) || near[c])
+				continue;
+			if ((y = fig_sup_choose(S, c)) == (size_t)-1 &&
+			    (y = fig_sup_row_cheapest(S, c)) == (size_t)-1 &&
+			    (y = fig_sup_any_cheapest(S, c)) == (size_t)-1) {
+				/* Nothing to hide.  When cells were hidden
+				 * since the check ran, its verdict on c is
+				 * stale (those may protect c): the next
+				 * check decides. */
+				if (nfix > 0)
+					continue;
+				/* No secret if the frozen cells' printed
+				 * numbers (not their bands) give it away
+				 * alone; else never accepted silently
+				 * (fig_band_pooled() chose bands). */
+				if (!sup_frozen_say(S, c, t)) {
+					fprintf(stderr, "scrpaper: warning: "
+					    "disclosure control cannot protect "
+					    "figure %s of board %d of "
+					    "report.yaml%s (a [c] known to be "
+					    "%ld..%ld, with nothing left to "
+					    "hide); run scrpaper audit, or "
+					    "switch bands or pool off\n",
+					    s->defs[S->cells[c].fig].name,
+					    S->led[S->cells[c].row]->lscb + 1,
+					    fig_sup_past ? " in the total an "
+					    "earlier year published" : "",
+					    X.lo[c], X.hi[c]);
+				}
+				X.exempt[c] = 1;
+				continue;
+			}
+			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			fig_sup_base_rule(S, s);
+			order[(*norder)++] = y;
+			nfix++;
+			/* Its neighbours wait for the next check. */
+			for (j = S->adjoff[y]; j < S->adjoff[y + 1]; j++)
+				for (k = 0; k < S->cons[S->adj[j]].n; k++)
+					near[S->cons[S->adj[j]].cell[k]] = 1;
+			for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++)
+				for (k = 0; k < S->cons[S->adj[j]].n; k++)
+					near[S->cons[S->adj[j]].cell[k]] = 1;
+		}
+		if (nfix == 0)
+			break;
+	}
+	/* Cells were added: show again, latest first, every complementary
+	 * cell that no check needs any more. */
+	for (i = *norder; first < *norder && i-- > 0;) {
+		y = order[i];
+		if (S->cells[y].why != FIG_WHY_COMPLEMENTARY)
+			continue;
+		S->cells[y].why = FIG_SHOWN;
+		fig_sup_base_rule(S, s);
+		if (fig_sup_pinned(S) != (size_t)-1 ||
+		    fig_sup_exact_check(S, &X, t) != 0) {
+			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			fig_sup_base_rule(S, s);
+		}
+	}
+	free(X.want);
+	free(X.exempt);
+	free(X.need);
+	free(X.lo);
+	free(X.hi);
+	free(X.val);
+	free(near);
+}

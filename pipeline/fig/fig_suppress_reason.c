@@ -1,0 +1,559 @@
+/*
+ * fig_suppress_reason.c: what a reader can tell from the cells shown
+ * (fig_suppress_int.h): integer bound propagation over the constraints,
+ * then every value of each small remaining range tried (probing), done
+ * again only where the cells shown changed; the hidden cells pinned.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+#include "fig_suppress_int.h"
+
+static void
+sup_enqueue(struct sup *S, size_t k)
+{
+	if (S->inq[k])
+		return;
+	S->inq[k] = 1;
+	S->queue[S->qtail] = k;
+	S->qtail = (S->qtail + 1) % (S->ncons + 1);
+}
+
+/* Narrows cell c to [lo, hi], remembering the old bounds.  Returns 0 if
+ * the range is empty. */
+static int
+sup_narrow(struct sup *S, size_t c, long lo, long hi)
+{
+	size_t i;
+
+	if (lo <= S->lo[c] && hi >= S->hi[c])
+		return 1;
+	if (S->ntrail == S->trailcap) {
+		S->trailcap = S->trailcap ? 2 * S->trailcap : 1024;
+		S->trail = xreallocarray(S->trail, S->trailcap,
+		    sizeof(*S->trail));
+	}
+	S->trail[S->ntrail].cell = c;
+	S->trail[S->ntrail].lo = S->lo[c];
+	S->trail[S->ntrail++].hi = S->hi[c];
+	if (lo > S->lo[c])
+		S->lo[c] = lo;
+	if (hi < S->hi[c])
+		S->hi[c] = hi;
+	if (S->lo[c] > S->hi[c])
+		return 0;
+	for (i = S->adjoff[c]; i < S->adjoff[c + 1]; i++) {
+		/* Only propagation narrows view 0 (no probing there). */
+		if (S->adj[i] == S->curcon && S->lo == S->view[0].lo)
+			S->used[i] = 1;
+		sup_enqueue(S, S->adj[i]);
+	}
+	return 1;
+}
+
+static void
+sup_undo(struct sup *S, size_t mark)
+{
+	while (S->ntrail > mark) {
+		S->ntrail--;
+		S->lo[S->trail[S->ntrail].cell] = S->trail[S->ntrail].lo;
+		S->hi[S->trail[S->ntrail].cell] = S->trail[S->ntrail].hi;
+	}
+}
+
+static long
+sup_floordiv(long a, long b)
+{
+	long q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+static long
+sup_ceildiv(long a, long b)
+{
+	return -sup_floordiv(-a, b);
+}
+
+/* Bound propagation until nothing changes.  Returns 0 on a
+ * contradiction (the queue is emptied either way). */
+static int
+sup_propagate(struct sup *S)
+{
+	const struct sup_con *k;
+	long smin, smax, a, rmin, rmax, lo, hi, w, wmax, slo, shi;
+	size_t ki, i;
+	int ok = 1;
+
+	while (S->qhead != S->qtail) {
+		ki = S->queue[S->qhead];
+		S->qhead = (S->qhead + 1) % (S->ncons + 1);
+		S->inq[ki] = 0;
+		if (!ok)
+			continue;
+		k = &S->cons[ki];
+		S->curcon = ki;
+		fig_work.terms += k->n;
+		smin = smax = wmax = 0;
+		for (i = 0; i < k->n; i++) {
+			a = k->coef[i];
+			lo = S->lo[k->cell[i]];
+			hi = S->hi[k->cell[i]];
+			smin += a > 0 ? a * lo : a * hi;
+			smax += a > 0 ? a * hi : a * lo;
+			w = (a > 0 ? a : -a) * (hi - lo);
+			if (w > wmax)
+				wmax = w;
+		}
+		if (smin > k->rhs || (k->op == FIG_REL_EQ && smax < k->rhs)) {
+			ok = 0;
+			continue;
+		}
+		/* A cell's range narrows only where the slack of the sum
+		 * is less than its coefficient times its width: not at
+		 * all if no cell's is (a fixed cell never narrows). */
+		slo = k->rhs - smin;
+		shi = k->op == FIG_REL_EQ ? smax - k->rhs : wmax;
+		if (slo >= wmax && shi >= wmax)
+			continue;
+		fig_work.terms += k->n;
+		for (i = 0; i < k->n && ok; i++) {
+			size_t c = k->cell[i];
+
+			a = k->coef[i];
+			if (a == 0)
+				continue;
+			w = (a > 0 ? a : -a) * (S->hi[c] - S->lo[c]);
+			if (slo >= w && shi >= w)
+				continue;
+			/* The rest of the sum lies in [rmin, rmax]. */
+			rmin = smin - (a > 0 ? a * S->lo[c] : a * S->hi[c]);
+			rmax = smax - (a > 0 ? a * S->hi[c] : a * S->lo[c]);
+			lo = S->lo[c];
+			hi = S->hi[c];
+			/* a * x <= rhs - rmin */
+			if (a > 0)
+				hi = sup_floordiv(k->rhs - rmin, a);
+			else
+				lo = sup_ceildiv(k->rhs - rmin, a);
+			if (k->op == FIG_REL_EQ) {
+				/* a * x >= rhs - rmax */
+				if (a > 0)
+					lo = sup_ceildiv(k->rhs - rmax, a);
+				else
+					hi = sup_floordiv(k->rhs - rmax, a);
+			}
+			if (!sup_narrow(S, c, lo, hi))
+				ok = 0;
+		}
+	}
+	S->curcon = (size_t)-1;
+	return ok;
+}
+
+/* Returns 1 if cell c is hidden. */
+int
+fig_sup_hidden(const struct sup *S, size_t c)
+{
+	return S->cells[c].why != FIG_SHOWN;
+}
+
+/* Returns 1 if cell c can take the value v as far as bounds propagation
+ * tells; the bounds are left as they were. */
+static int
+sup_try(struct sup *S, size_t c, long v)
+{
+	size_t mark = S->ntrail;
+	int ok;
+
+	fig_work.probes++;
+	ok = sup_narrow(S, c, v, v) && sup_propagate(S);
+	sup_undo(S, mark);
+	return ok;
+}
+
+/*
+ * What a reader can tell of every cell: shown and known cells are
+ * fixed, hidden ones lie in [0, ub]; then bounds propagation and, when
+ * probe is set, for every hidden cell with a range of at most SUP_PROBE,
+ * every value tried in turn, until nothing changes.  Returns 0 when the
+ * shown values are inconsistent with the relations (a wrong relation in
+ * figures.yaml).
+ */
+static int
+sup_reason_full(struct sup *S, int probe)
+{
+	size_t c;
+	long v, flo, fhi;
+	int changed, any;
+
+	S->ntrail = 0;
+	fig_work.cells += S->ncells;
+	if (S->lo == S->view[0].lo)
+		memset(S->used, 0, S->adjoff[S->ncells] + 1);
+	for (c = 0; c < S->ncells; c++) {
+		if (!fig_sup_hidden(S, c) || S->cells[c].known)
+			S->lo[c] = S->hi[c] = S->cells[c].val;
+		else {
+			S->lo[c] = S->cells[c].banded ? S->cells[c].blo : 0;
+			S->hi[c] = S->cells[c].banded ? S->cells[c].bhi :
+			    S->cells[c].ub;
+		}
+	}
+	for (c = 0; c < S->ncons; c++)
+		sup_enqueue(S, c);
+	if (!sup_propagate(S))
+		return 0;
+	if (!probe)
+		return 1;
+	do {
+		changed = 0;
+		fig_work.cells += S->ncells;
+		for (c = 0; c < S->ncells; c++) {
+			if (!fig_sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
+			    S->hi[c] - S->lo[c] > SUP_PROBE)
+				continue;
+			/* Only the hull of the values that survive matters:
+			 * the smallest, tried upwards, and the largest,
+			 * tried downwards down to it. */
+			flo = fhi = -1;
+			any = 0;
+			for (v = S->lo[c]; v <= S->hi[c] && !any; v++)
+				if (sup_try(S, c, v)) {
+					flo = fhi = v;
+					any = 1;
+				}
+			if (!any)
+				return 0;
+			for (v = S->hi[c]; v > flo; v--)
+				if (sup_try(S, c, v)) {
+					fhi = v;
+					break;
+				}
+			if (flo > S->lo[c] || fhi < S->hi[c]) {
+				changed = 1;
+				if (!sup_narrow(S, c, flo, fhi) ||
+				    !sup_propagate(S))
+					return 0;
+			}
+		}
+	} while (changed);
+	return 1;
+}
+
+/* The range cell c starts from: its value if shown or known, else its
+ * band or [0, ub]. */
+static void
+sup_start(const struct sup *S, size_t c, long *lo, long *hi)
+{
+	const struct sup_cell *x = &S->cells[c];
+
+	if (!fig_sup_hidden(S, c) || x->known)
+		*lo = *hi = x->val;
+	else if (x->banded) {
+		*lo = x->blo;
+		*hi = x->bhi;
+	} else {
+		*lo = 0;
+		*hi = x->ub;
+	}
+}
+
+/* Adds cell c to the region to reason again. */
+static void
+sup_rgn_add(struct sup *S, size_t *n, size_t c)
+{
+	if (S->inrgn[c])
+		return;
+	S->inrgn[c] = 1;
+	S->rgn[(*n)++] = c;
+}
+
+/*
+ * Grows the region rgn[0..n) (the cells whose start changed) to every
+ * cell a relation joins to it through cells that are not fixed, before
+ * or now, and lists the relations of all of them in rcon.  Returns the
+ * number of relations; *n is the region's size.
+ */
+static size_t
+sup_rgn_grow(struct sup *S, const struct sup_view *V, size_t *n)
+{
+	size_t i, j, t, nk = 0;
+
+	for (i = 0; i < *n; i++) {
+		size_t c = S->rgn[i];
+
+		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
+			const struct sup_con *k = &S->cons[S->adj[j]];
+
+			if (S->inrcon[S->adj[j]])
+				continue;
+			S->inrcon[S->adj[j]] = 1;
+			S->rcon[nk++] = S->adj[j];
+			fig_work.terms += k->n;
+			for (t = 0; t < k->n; t++)
+				if (V->ilo[k->cell[t]] < V->ihi[k->cell[t]])
+					sup_rgn_add(S, n, k->cell[t]);
+		}
+	}
+	for (i = 0; i < nk; i++)
+		S->inrcon[S->rcon[i]] = 0;
+	return nk;
+}
+
+/* Numbers the parts of the region's open cells (lo < hi) that relations
+ * join, into S->comp, each with a stamp of 1. */
+static void
+sup_parts(struct sup *S, size_t n)
+{
+	size_t i, j, t, p = 0, top, nk = 0, c, d;
+	size_t *stack = S->rcon;	/* free again by now */
+	size_t *cells = S->cstack;
+
+	for (i = 0; i < n; i++)
+		S->comp[S->rgn[i]] = (size_t)-1;
+	for (i = 0; i < n; i++) {
+		c = S->rgn[i];
+		S->tried[c] = 0;
+		if (S->lo[c] == S->hi[c] || S->comp[c] != (size_t)-1)
+			continue;
+		S->stamp[p] = 1;
+		S->comp[c] = p;
+		top = 0;
+		cells[top++] = c;
+		while (top > 0) {
+			c = cells[--top];
+			for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
+				const struct sup_con *k = &S->cons[S->adj[j]];
+
+				if (S->inrcon[S->adj[j]])
+					continue;
+				S->inrcon[S->adj[j]] = 1;
+				stack[nk++] = S->adj[j];
+				fig_work.terms += k->n;
+				for (t = 0; t < k->n; t++) {
+					d = k->cell[t];
+					if (S->lo[d] < S->hi[d] &&
+					    S->comp[d] == (size_t)-1) {
+						S->comp[d] = p;
+						cells[top++] = d;
+					}
+				}
+			}
+		}
+		p++;
+	}
+	for (i = 0; i < nk; i++)
+		S->inrcon[stack[i]] = 0;
+}
+
+/*
+ * Probing over the region rgn[0..n), after propagation: every open
+ * hidden cell of range at most SUP_PROBE narrowed to the values that
+ * survive, until nothing changes, as sup_reason_full() does over every
+ * cell.  A cell is tried again only when its part changed since it was
+ * last tried, and its true value is never tried (the true values meet
+ * every relation and lie in every range: propagation cannot refute
+ * them).  Returns 0 on a contradiction.
+ */
+static int
+sup_probe(struct sup *S, size_t n)
+{
+	size_t i, c, t, mark;
+	long v, flo, fhi;
+	int changed, any;
+
+	sup_parts(S, n);
+	do {
+		changed = 0;
+		fig_work.cells += n;
+		for (i = 0; i < n; i++) {
+			c = S->rgn[i];
+			if (!fig_sup_hidden(S, c) || S->lo[c] == S->hi[c] ||
+			    S->hi[c] - S->lo[c] > SUP_PROBE ||
+			    S->tried[c] == S->stamp[S->comp[c]] + 1)
+				continue;
+			flo = fhi = -1;
+			any = 0;
+			for (v = S->lo[c]; v <= S->hi[c] && !any; v++)
+				if (v == S->cells[c].val || sup_try(S, c, v)) {
+					flo = fhi = v;
+					any = 1;
+				}
+			if (!any)
+				return 0;
+			for (v = S->hi[c]; v > flo; v--)
+				if (v == S->cells[c].val || sup_try(S, c, v)) {
+					fhi = v;
+					break;
+				}
+			if (flo > S->lo[c] || fhi < S->hi[c]) {
+				changed = 1;
+				mark = S->ntrail;
+				if (!sup_narrow(S, c, flo, fhi) ||
+				    !sup_propagate(S))
+					return 0;
+				for (t = mark; t < S->ntrail; t++)
+					S->stamp[S->comp[S->trail[t].cell]]++;
+			} else
+				S->tried[c] = S->stamp[S->comp[c]] + 1;
+		}
+	} while (changed);
+	return 1;
+}
+
+#ifdef SUP_VERIFY
+#include <stdio.h>
+/* A build with -DSUP_VERIFY checks every incremental fig_sup_reason()
+ * against sup_reason_full() and aborts on any difference. */
+void
+fig_sup_verify(struct sup *S, int probe)
+{
+	long *lo = S->lo, *hi = S->hi;
+	size_t n = S->ncells ? S->ncells : 1, c;
+
+	S->lo = xcalloc(n, sizeof(long));
+	S->hi = xcalloc(n, sizeof(long));
+	if (!sup_reason_full(S, probe)) {
+		fprintf(stderr, "sup_verify: full reasoning fails\n");
+		abort();
+	}
+	for (c = 0; c < S->ncells; c++)
+		if (S->lo[c] != lo[c] || S->hi[c] != hi[c]) {
+			fprintf(stderr, "sup_verify: cell %zu [%ld, %ld] "
+			    "against [%ld, %ld]\n", c, lo[c], hi[c],
+			    S->lo[c], S->hi[c]);
+			abort();
+		}
+	free(S->lo);
+	free(S->hi);
+	S->lo = lo;
+	S->hi = hi;
+}
+#endif
+
+/*
+ * What a reader can tell of every cell, as sup_reason_full() computes
+ * it, but starting again only where the starting ranges changed since
+ * the last call of the same kind (struct sup_view); with list, the
+ * caller knows that only cells list[0..nlist) may have changed since.
+ * When the true values do not meet the relations or lie outside a
+ * starting range (a contradiction is then possible), sup_reason_full()
+ * itself.
+ */
+int
+fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
+{
+	struct sup_view *V = &S->view[probe != 0];
+	size_t c, i, n = 0, nk, b, e;
+	long lo, hi;
+
+	S->lo = V->lo;
+	S->hi = V->hi;
+	fig_work.reasons++;
+	if (!S->truth)
+		return sup_reason_full(S, probe);
+	/* Only the cells listed changed since the last reasoning: the
+	 * others need no comparing. */
+	for (i = 0; list != NULL && V->valid && i < nlist; i++) {
+		c = list[i];
+		fig_work.cells++;
+		if (memcmp(&S->cells[c], &V->was[c], sizeof(*S->cells)) == 0)
+			continue;
+		sup_start(S, c, &lo, &hi);
+		if (S->cells[c].val < lo || S->cells[c].val > hi) {
+			for (i = 0; i < n; i++)
+				S->inrgn[S->rgn[i]] = 0;
+			V->valid = 0;
+			return sup_reason_full(S, probe);
+		}
+		if (lo != V->ilo[c] || hi != V->ihi[c])
+			sup_rgn_add(S, &n, c);
+		V->was[c] = S->cells[c];
+	}
+	if (list != NULL && V->valid)
+		b = S->ncells;	/* no scan */
+	else {
+		b = 0;
+		fig_work.cells += S->ncells;
+	}
+	for (; b < S->ncells; b = e) {
+		e = b + SUP_BLOCK < S->ncells ? b + SUP_BLOCK : S->ncells;
+		if (V->valid && memcmp(&S->cells[b], &V->was[b],
+		    (e - b) * sizeof(*S->cells)) == 0)
+			continue;
+		for (c = b; c < e; c++) {
+			sup_start(S, c, &lo, &hi);
+			if (S->cells[c].val < lo || S->cells[c].val > hi) {
+				for (i = 0; i < n; i++)
+					S->inrgn[S->rgn[i]] = 0;
+				V->valid = 0;
+				return sup_reason_full(S, probe);
+			}
+			if (!V->valid || lo != V->ilo[c] || hi != V->ihi[c])
+				sup_rgn_add(S, &n, c);
+		}
+		memcpy(&V->was[b], &S->cells[b], (e - b) * sizeof(*S->cells));
+	}
+	/* The cells added are those whose start did not change: open
+	 * before if and only if open now. */
+	nk = sup_rgn_grow(S, V, &n);
+	fig_work.cells += n;
+	for (i = 0; i < n; i++) {
+		c = S->rgn[i];
+		S->inrgn[c] = 0;
+		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
+		S->lo[c] = V->ilo[c];
+		S->hi[c] = V->ihi[c];
+		if (!probe)
+			memset(S->used + S->adjoff[c], 0, S->adjoff[c + 1] -
+			    S->adjoff[c]);
+	}
+	S->ntrail = 0;
+	for (i = 0; i < nk; i++)
+		sup_enqueue(S, S->rcon[i]);
+	V->valid = 0;
+	if (!sup_propagate(S) || (probe && !sup_probe(S, n)))
+		return sup_reason_full(S, probe);
+	V->valid = 1;
+#ifdef SUP_VERIFY
+	fig_sup_verify(S, probe);
+#endif
+	return 1;
+}
+
+/* fig_sup_reason_at() after any change: every cell compared. */
+int
+fig_sup_reason(struct sup *S, int probe)
+{
+	return fig_sup_reason_at(S, probe, NULL, 0);
+}
+
+/* Returns a hidden cell a reader can pin to one value that is no
+ * secret already, or (size_t)-1: first by bounds propagation alone
+ * (cheap), then trying values too.  Returns SUP_BROKEN when the shown
+ * values contradict the relations. */
+size_t
+fig_sup_pinned(struct sup *S)
+{
+	size_t c;
+	int probe;
+
+	for (probe = 0; probe < 2; probe++) {
+		if (!fig_sup_reason(S, probe))
+			return SUP_BROKEN;
+		fig_work.cells += S->ncells;
+		for (c = 0; c < S->ncells; c++)
+			if (fig_sup_hidden(S, c) && !S->cells[c].known &&
+			    S->lo[c] == S->hi[c])
+				return c;
+	}
+	return (size_t)-1;
+}
