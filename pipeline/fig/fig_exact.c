@@ -17,7 +17,7 @@
  * most cells cost nothing.  A bound of the linear relaxation that a
  * witness reaches also settles it without glp_intopt().
  *
- * Used by the attacker (fig_audit.c) and the suppressor's completion
+ * Used by the attacker (fig_audit_exact.c) and the suppressor's completion
  * step (fig_suppress.c); docs/disclosure.md states the rule it checks.
  */
 #include <glpk.h>

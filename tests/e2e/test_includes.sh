@@ -115,7 +115,6 @@ dispatch_ok='
 # function may shrink below it, never grow past it.
 known_over='
 fig_suppress.c 2122	the disclosure solver: to split by stage
-fig_audit.c 1663	the attacker, one concern grown past 1 500 (audit --previous)
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
 cmd_year.c 1118		new-year, periods and compare: one file a command
 util.c 919		allocation, strings, buffers and files: to split (file.c)

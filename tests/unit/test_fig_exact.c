@@ -5,7 +5,7 @@
  * solutions keeps every cell to two values; a cell forced within 1..t
  * gets its exact interval; facts without a whole solution are said to
  * be so.  Then the suppressor's completion step (fig_suppress.c)
- * against the exact attack (fig_audit.c): on the shipped cohort dealt
+ * against the exact attack (fig_audit_exact.c): on the shipped cohort dealt
  * over four boards, the choice of propagation alone leaves cells the
  * exact attack narrows to 1..t (the planted leak it must catch); with
  * the completion step, it finds nothing.  Runs from the project root.
