@@ -294,8 +294,8 @@ const char	*fig_number_word(long n);
  * a carriage return -- after any single quotes, so that the quote a
  * writer adds reads back unambiguously -- and is not a plain number
  * ("-3", "+2.5", "-4%", which stay numbers).  Every CSV writer prefixes
- * such a cell with ' and quotes it; the ledger reader of fig_audit.c
- * takes the one quote off again.
+ * such a cell with ' and quotes it; the attacker's ledger reader
+ * (fig_audit_read.c) takes the one quote off again.
  */
 int		 fig_csv_formula(const char *s);
 

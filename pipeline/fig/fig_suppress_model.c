@@ -188,7 +188,7 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 			ub = base >= 0 ? base : l->children;
 			/* A sum over the reviews (household_children) is
 			 * not bounded by them; with no review it is 0,
-			 * public (rule 5), as fig_audit.c reads it. */
+			 * public (rule 5), as fig_audit_reason.c reads it. */
 			if (d->sum != FIG_SUM_NONE)
 				ub = l->cases == 0 ? 0 : SUP_INF;
 			c = &S->cells[fig_sup_at(nf, r, (int)i, SUP_NUM)];

@@ -114,7 +114,6 @@ dispatch_ok='
 # FILE LINES, or FILE FUNCTION LINES, then why.  A ceiling: the file or
 # function may shrink below it, never grow past it.
 known_over='
-fig_audit.c 1663	the attacker, one concern grown past 1 500 (audit --previous)
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
 cmd_year.c 1118		new-year, periods and compare: one file a command
 util.c 919		allocation, strings, buffers and files: to split (file.c)

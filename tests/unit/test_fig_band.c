@@ -1,12 +1,13 @@
 /*
  * test_fig_band.c: tests of banded shares (pipeline/fig/fig_band.c) and of
- * the attacker reading bands (pipeline/fig/fig_audit.c).  Two boards, A and
- * B, each with one hidden share of ten children, and London's published
- * figure, the sum: a band alone leaves each cell two values, both bands
- * together pin both cells through London's sum.  fig_band() must show
- * the first and refuse the second; the attacker must find nothing in
- * what fig_band() lets out, and must work both cells back when both bands
- * are printed.  Band texts and limits are checked against fig_percent().
+ * the attacker reading bands (pipeline/fig/fig_audit_read.c).  Two
+ * boards, A and B, each with one hidden share of ten children, and
+ * London's published figure, the sum: a band alone leaves each cell two
+ * values, both bands together pin both cells through London's sum.
+ * fig_band() must show the first and refuse the second; the attacker
+ * must find nothing in what fig_band() lets out, and must work both
+ * cells back when both bands are printed.  Band texts and limits are
+ * checked against fig_percent().
  */
 #include <stdarg.h>
 #include <stddef.h>
