@@ -137,7 +137,7 @@ audit_years(const struct fig_set *figs, const struct cohort *c,
     char *rcsv)
 {
 	struct fig_ledger_text bt = { "this year's boards' ledger", bcsv,
-	    strlen(bcsv) }, rt = { "this year's London ledger", rcsv,
+	    strlen(bcsv) }, rt = { NULL, rcsv,
 	    strlen(rcsv) }, pbt = { NULL, NULL, 0 }, prt = { NULL, NULL, 0 };
 	struct fig_audit_read rd, prd;
 	char *pb = NULL, *pr = NULL;
@@ -150,9 +150,11 @@ audit_years(const struct fig_set *figs, const struct cohort *c,
 	pbt.file = xasprintf("%s: last year's boards' ledger", previous);
 	pbt.text = pb;
 	pbt.len = strlen(pb);
-	prt.file = xasprintf("%s: last year's London ledger", previous);
+	prt.file = xasprintf("%s: last year's %s ledger", previous,
+	    c->report.region);
 	prt.text = pr;
 	prt.len = strlen(pr);
+	rt.file = xasprintf("this year's %s ledger", c->report.region);
 	fig_audit_threshold = c->report.threshold;
 	diag_init(&d, stderr);
 	found = fig_audit_years(figs, NULL, &bt, &rt, &pbt, &prt, &d, &rd,
@@ -160,6 +162,7 @@ audit_years(const struct fig_set *figs, const struct cohort *c,
 	diag_clear(&d);
 	free((char *)pbt.file);
 	free((char *)prt.file);
+	free((char *)rt.file);
 	free(pb);
 	free(pr);
 	if (found > 0)
@@ -201,6 +204,7 @@ cli_audit(struct paper *pp, const struct fig_set *figs, const struct cohort *c,
 	struct diag d;
 	int rc;
 
+	fig_audit_region = c->report.region;
 	if (published != NULL) {
 		if ((rc = audit_read_ledger(published, "lscb/figures.csv",
 		    &bt)) == 0)

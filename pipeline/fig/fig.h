@@ -338,6 +338,10 @@ long		 fig_audit(const struct fig_set *s, const char *boards_csv,
  * disclosure threshold; 5 unless set): a [c] whose interval meets 1..t
  * must keep values t apart (docs/disclosure.md). */
 extern long	 fig_audit_threshold;
+/* The region's name in what the attacker prints (report.yaml's region:,
+ * set by the command line; "the region" until set): its rows, its
+ * ledger, "by London's figures alone". */
+extern const char *fig_audit_region;
 
 /* A ledger's text, as read from a file. */
 struct fig_ledger_text {

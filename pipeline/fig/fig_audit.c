@@ -141,13 +141,16 @@ fig_audit(const struct fig_set *s, const char *boards_csv,
     const char *region_csv, const char *label, FILE *out)
 {
 	struct fig_ledger_text b = { "the boards' ledger", boards_csv,
-	    strlen(boards_csv) }, r = { "London's ledger", region_csv,
+	    strlen(boards_csv) }, r = { NULL, region_csv,
 	    strlen(region_csv) };
 	struct diag d;
 	long found;
+	char *name = xasprintf("%s's ledger", fig_audit_region);
 
+	r.file = name;
 	diag_init(&d, out);
 	found = fig_audit_published(s, NULL, &b, &r, &d, NULL, label, out);
 	diag_clear(&d);
+	free(name);
 	return found;
 }

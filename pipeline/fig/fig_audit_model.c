@@ -64,14 +64,17 @@ aud_total(const struct aud *A, int blk)
 	return blk == A->pool || blk == A->prevpool;
 }
 
-/* Writes row's name, "Newham" or "London", with its period when there
- * are several, "Newham [2006-07]", into buf. */
+const char *fig_audit_region = "the region";
+
+/* Writes row's name, "Newham" or the region's (fig_audit_region), with
+ * its period when there are several, "Newham [2006-07]", into buf. */
 const char *
 aud_row_name(const struct aud *A, int row, char *buf, size_t size)
 {
 	int r = row % AUD_ROWS, blk = row / AUD_ROWS;
 
-	snprintf(buf, size, "%s%s%s%s", r < A->nrows ? A->rows[r] : "London",
+	snprintf(buf, size, "%s%s%s%s", r < A->nrows ? A->rows[r] :
+	    fig_audit_region,
 	    A->blocks[blk] ? " [" : "", A->blocks[blk] ? A->blocks[blk] : "",
 	    A->blocks[blk] ? "]" : "");
 	return buf;

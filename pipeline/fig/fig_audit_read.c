@@ -564,9 +564,10 @@ aud_read_whole(struct aud *A, struct aud_csv *B, struct aud_csv *R)
 	for (k = 0; k < 2; k++)
 		if (missing[k] > 0 && (k ? R : B)->nerrors >= AUD_MAX_ERRORS)
 			aud_csv_error(k ? R : B, SIZE_MAX, "rows are missing "
-			    "for %zu %s in all (the first are named above)",
-			    missing[k], k ? "periods of London" :
-			    "boards (a board in a period)");
+			    "for %zu %s%s in all (the first are named above)",
+			    missing[k], k ? "periods of " :
+			    "boards (a board in a period)", k ?
+			    fig_audit_region : "");
 	return B->nerrors == 0 && R->nerrors == 0;
 }
 

@@ -397,8 +397,8 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 				fprintf(out, " in [%ld, %ld]", y->lo, y->hi);
 		}
 		if (zero > 0)
-			fprintf(out, "; %d more at 0 by London's figures "
-			    "alone", zero);
+			fprintf(out, "; %d more at 0 by %s's figures "
+			    "alone", zero, fig_audit_region);
 		putc('\n', out);
 		if (depth <= 0)
 			continue;

@@ -381,6 +381,17 @@ test_issue32_1_empty_ledger_refused(void **state)
 			    msg ? msg : "(no message)", t[i].want);
 		free(msg);
 	}
+	/* The region is named as report.yaml names it, never "London"
+	 * for any region (issue 27). */
+	fig_audit_region = "Shire";
+	found = audit_texts(s, c, t[4].boards, strlen(t[4].boards),
+	    t[4].region, NULL, &msg);
+	fig_audit_region = "London";
+	assert_int_equal(found, -1);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "R.csv: error: no row of Shire for "
+	    "these figures"));
+	free(msg);
 	fig_set_free(s);
 	cohort_free(c);
 }
@@ -591,5 +602,8 @@ main(void)
 		cmocka_unit_test(test_previous_release_pins_new_period),
 	};
 
+	/* The ledgers here are London's, as the command line names it
+	 * from report.yaml. */
+	fig_audit_region = "London";
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
