@@ -116,7 +116,6 @@ dispatch_ok='
 known_over='
 fig_load.c 1413		figure definitions and relations: to split (fig_rel.c)
 cmd_year.c 1109		new-year, periods and compare: one file a command
-util.c 919		allocation, strings, buffers and files: to split (file.c)
 cmd_year.c cmd_new_year 140	the new-year command in one function
 cmd_year.c edit_report 101	rewrites report.yaml in one pass
 cmd_year.c year_warn 102	the year warnings in one function
