@@ -3,7 +3,7 @@
  * paper: a cairo PDF surface in memory, then measure (render_measure.c),
  * paginate (render_layout.c), paint (render_paint.c), the post-pass that
  * adds what cairo cannot write (pdf_post.c), and one atomic write of the
- * file (util.c).  Also the page layout dump of --dump layout.
+ * file (file.c).  Also the page layout dump of --dump layout.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * test_util.c: tests of the output safety in pipeline/base/util.c: what an
+ * test_util.c: tests of the output safety in pipeline/base/file.c: what an
  * output path may hold, the mode of a replaced file, the temporary files
  * a killed run left, and the worker list of the signal guard (issue 13);
  * the array growth of xgrowarray().
