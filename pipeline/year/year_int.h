@@ -1,12 +1,40 @@
 /*
- * year_int.h: what the year's commands (pipeline/year/) share: report.yaml
- * as lines, edited in place (year_lines.c), keeping every comment and
- * every line new-year does not change.
+ * year_int.h: what the year's commands (pipeline/year/: new-year in
+ * cmd_year.c, periods in cmd_periods.c, compare in cmd_compare.c) share:
+ * their exit statuses, options and dates (cmd_year.c), and report.yaml as
+ * lines, edited in place (year_lines.c), keeping every comment and every
+ * line new-year does not change.
  */
 #ifndef YEAR_INT_H
 #define YEAR_INT_H
 
 struct ynode;
+
+#define EXIT_OK		0
+#define EXIT_BAD	1
+#define EXIT_USE	2
+#define EXIT_SYS	3
+
+/* The options of the year's commands; NULL when not given. */
+struct yopts {
+	const char	*input;
+	const char	*cases;
+	const char	*out;
+	const char	*months;
+	const char	*label;
+	const char	*format;
+	const char	*previous;
+	const char	*figures;
+};
+
+int	yusage(const char *cmd, const char *msg, const char *arg);
+int	yparse(int argc, char *argv[], const char *allowed, struct yopts *o);
+void	iso(char buf[16], int d);
+int	months_of(int from, int to);
+const char *base_name(const char *path);
+int	cmd_new_year(int argc, char *argv[]);
+int	cmd_periods(int argc, char *argv[]);
+int	cmd_compare(int argc, char *argv[], const char *datadir);
 
 struct lines {
 	char	**v;
