@@ -459,13 +459,14 @@ fill_chart_months(struct fill *f, struct doc_node *n)
  * code was not recorded for some reviews says how many, as one pattern,
  * "(not recorded in N of M reviews)" ("children", "children who died" for
  * those bases): at the end of its sentence, or after the row's label in a
- * table (with the period in a table by period).  In a board's paper, a
- * note on the region's figure names the region ("3 of 47 reviews in
- * London"), and a board's table that sets the board beside the region
- * names each base's owner ("1 of 5 reviews in Camden; 3 of 47 reviews
- * in London").  None not recorded says nothing; a [c], a band, a hidden
- * count of not recorded and a table of totals over every period
- * (fill_pool()) say nothing either.
+ * table (with the period in a table by period).  A board's table that
+ * sets the board beside the region is followed by one sentence naming
+ * each base's owner ("Not recorded: Drugs, in 1 of 5 reviews in Camden
+ * and 3 of 47 reviews in London."), so that its rows keep their labels
+ * and the London picture stays the regional paper's word for word.
+ * None not recorded says nothing; a [c], a band, a hidden count of not
+ * recorded and a table of totals over every period (fill_pool()) say
+ * nothing either.
  */
 
 /* The base's units, as the note names them ("1 of 1 review"). */
@@ -508,9 +509,9 @@ fill_nr_value(struct fill *f, struct doc_node *n, size_t *period)
 }
 
 /* The note on v, the value of reference n: "N of M reviews", then " in "
- * and the period's label (label, when not NULL) or, in a board's paper,
- * the owner of the base: the region's name for a region figure, the
- * board's in a table beside the region (owner set). */
+ * and the period's label (label, when not NULL) or, owner set (a board's
+ * table beside the region), the owner of the base: the region's name
+ * for a region figure, the board's for the board's. */
 static char *
 fill_nr_note(struct fill *f, const struct doc_node *n,
     const struct fig_value *v, const char *label, int owner)
@@ -518,12 +519,9 @@ fill_nr_note(struct fill *f, const struct doc_node *n,
 	const struct report	*r = &f->env->cohort->report;
 	const char		*who = label;
 
-	if (who == NULL && f->env->lscb >= 0) {
-		if (n->as.figref.ledger == DOC_LEDGER_REGION)
-			who = r->region;
-		else if (owner)
-			who = r->lscbs[f->env->lscb];
-	}
+	if (who == NULL && owner && f->env->lscb >= 0)
+		who = n->as.figref.ledger == DOC_LEDGER_REGION ? r->region :
+		    r->lscbs[f->env->lscb];
 	return xasprintf("%ld of %ld %s%s%s", v->not_recorded, v->den,
 	    fill_nr_units(v), who != NULL ? " in " : "",
 	    who != NULL ? who : "");
@@ -577,20 +575,63 @@ fill_nr_block(struct fill *f, struct doc_node *b)
 	buf_clear(&notes);
 }
 
+/* Returns 1 if table tb (of a board's paper, not by period) sets the
+ * board's figures beside the region's: both kinds of reference in it. */
+static int
+fill_nr_beside(const struct fill *f, struct doc_node *tb)
+{
+	struct doc_node		*n;
+	int			 kinds = 0;
+
+	if (f->env->lscb < 0 || tb->as.table.periods)
+		return 0;
+	for (n = tb->first_child; n != NULL; n = doc_node_walk(n, tb))
+		if (n->type == DOC_FIGREF)
+			kinds |= n->as.figref.ledger == DOC_LEDGER_REGION ? 2 : 1;
+	return kinds == 3;
+}
+
+/* The sentence after board table tb (beside the region), its notes,
+ * "Not recorded: LABEL, in N of M reviews in OWNER and ...; ...", put
+ * after the table and the chart drawn from it. */
+static void
+fill_nr_after(struct doc_node *tb, const char *notes)
+{
+	struct doc_node	*at = tb, *p, *t;
+
+	if (at->next != NULL && at->next->type == DOC_CHART)
+		at = at->next;
+	p = doc_node_new(DOC_PARA, tb->line, tb->col);
+	t = doc_node_new(DOC_TEXT, tb->line, tb->col);
+	t->text = xasprintf("Not recorded: %s.", notes);
+	doc_node_append(p, t);
+	if (at->next != NULL)
+		doc_node_insert_before(at->next, p);
+	else
+		doc_node_append(at->parent, p);
+}
+
 /* Says, after each row's label of table tb, what is not recorded in the
- * bases of the row's shares. */
+ * bases of the row's shares; for a board's table beside the region, in
+ * a sentence after it (fill_nr_after()). */
 static void
 fill_nr_table(struct fill *f, struct doc_node *tb)
 {
 	const struct fig_value	*v;
 	struct doc_node		*row, *cell, *n, *t;
-	struct buf		 notes;
+	struct buf		 notes, after;
 	size_t			 i, k;
 	char			*note, *label;
+	int			 beside = fill_nr_beside(f, tb);
 
 	for (k = 0; k < f->npooled; k++)
 		if (f->pooled[k] == tb)
 			return;
+	/* A board's other tables (the London picture's, as the regional
+	 * paper prints them, without notes there). */
+	if (f->env->lscb >= 0 && !tb->as.table.periods && !beside)
+		return;
+	buf_init(&after);
 	for (row = tb->first_child; row != NULL; row = row->next) {
 		if (row->as.row.header || row->first_child == NULL)
 			continue;
@@ -603,13 +644,28 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 					continue;
 				label = tb->as.table.periods ?
 				    fill_period_label(f, i) : NULL;
-				note = fill_nr_note(f, n, v, label,
-				    !tb->as.table.periods);
-				fill_nr_add(&notes, note);
+				note = fill_nr_note(f, n, v, label, beside);
+				if (beside) {
+					if (notes.data != NULL &&
+					    strstr(notes.data, note) != NULL) {
+						free(note);
+						free(label);
+						continue;
+					}
+					if (notes.len > 0)
+						buf_puts(&notes, " and ");
+					buf_puts(&notes, note);
+				} else
+					fill_nr_add(&notes, note);
 				free(note);
 				free(label);
 			}
-		if (notes.len > 0) {
+		if (notes.len > 0 && beside) {
+			label = doc_node_plain(row->first_child);
+			buf_printf(&after, "%s%s, in %s", after.len > 0 ?
+			    "; " : "", label, notes.data);
+			free(label);
+		} else if (notes.len > 0) {
 			t = doc_node_new(DOC_TEXT, row->line, row->col);
 			t->text = xasprintf(" (not recorded in %s)",
 			    notes.data);
@@ -617,6 +673,9 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 		}
 		buf_clear(&notes);
 	}
+	if (after.len > 0)
+		fill_nr_after(tb, after.data);
+	buf_clear(&after);
 }
 
 /* Every paragraph, item and table of the paper says what is not

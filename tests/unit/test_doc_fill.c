@@ -561,41 +561,59 @@ test_fill_test_min_base(void **state)
 	free(s);
 }
 
-/* Issue 25: in a board's paper, the note on a region figure names the
- * region, and a table that sets the board beside the region names each
- * base's owner; the regional paper names no one. */
+/* Issue 25: a board's table that sets the board beside the region is
+ * followed by one sentence naming each base's owner, its rows' labels
+ * left as they are; sentences, and tables of the region alone (the
+ * London picture, as the regional paper prints it), name no one. */
 static void
 test_fill_not_recorded_names_owner(void **state)
 {
-	struct fixture	*fx = *state;
-	struct doc	*doc;
-	char		*s;
+	struct fixture		*fx = *state;
+	struct doc		*doc;
+	const struct doc_node	*n;
+	char			*s;
 
 	fx->values[4].not_recorded = 2;
 	fx->values[0].not_recorded = 1;
 	fx->lscb = 0;
 	doc = fill_src(fx, "| A | Upton | Shire |\n| --- | --- | --- |\n"
 	    "| Drugs | {drugs} | {region:drugs} |\n"
-	    "| Girls | {girls} | 40% |\n");
+	    "| Girls | {girls} | 40% |\n\nAfter.\n");
 	s = doc_node_plain(cell_at(doc, 0, 0));
-	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews in "
-	    "Upton; 2 of 12 reviews in Shire)");
+	assert_string_equal(s, "Drugs");
 	free(s);
-	s = doc_node_plain(cell_at(doc, 1, 0));
-	assert_string_equal(s, "Girls (not recorded in 1 of 20 children in "
-	    "Upton)");
+	for (n = doc->root->first_child; n != NULL && n->type != DOC_TABLE;
+	    n = n->next)
+		;
+	assert_non_null(n);
+	assert_non_null(n->next);
+	assert_int_equal(n->next->type, DOC_PARA);
+	s = doc_node_plain(n->next);
+	assert_string_equal(s, "Not recorded: Drugs, in 2 of 12 reviews in "
+	    "Upton and 2 of 12 reviews in Shire; Girls, in 1 of 20 children "
+	    "in Upton.");
+	free(s);
+	s = doc_node_plain(n->next->next);
+	assert_string_equal(s, "After.");
 	free(s);
 	doc_free(doc);
+	/* A sentence names no one, in a board's paper as in the region's. */
 	s = para_text(fx, "Drugs in {drugs:percent}; London {region:drugs}.\n",
 	    DOC_PARA);
 	assert_string_equal(s, "Drugs in 50%; London half (not recorded in 2 "
-	    "of 12 reviews; 2 of 12 reviews in Shire).");
+	    "of 12 reviews).");
 	free(s);
+	/* A board's table of the region alone: as the regional paper, which
+	 * says nothing there in a board's paper (the London picture). */
+	doc = fill_src(fx, "| A | Shire |\n| --- | --- |\n"
+	    "| Drugs | {region:drugs} |\n");
+	s = doc_node_plain(cell_at(doc, 0, 0));
+	assert_string_equal(s, "Drugs");
+	free(s);
+	assert_null(doc->root->first_child->next == NULL ? NULL :
+	    (doc->root->last_child->type == DOC_PARA ? "para" : NULL));
+	doc_free(doc);
 	fx->lscb = -1;
-	s = para_text(fx, "Drugs in {region:drugs:percent}.\n", DOC_PARA);
-	assert_string_equal(s, "Drugs in 50% (not recorded in 2 of 12 "
-	    "reviews).");
-	free(s);
 }
 
 /* Issue 25: a share over a base with its code not recorded in some
