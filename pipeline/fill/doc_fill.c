@@ -150,6 +150,8 @@ doc_fill(struct doc *doc, const struct doc_env *env, struct diag *d)
 	fill_collapse(&f);
 	fill_prune(&f, root);
 	fill_not_recorded(&f);
+	free(f.pooled);
+	free(f.collapsed);
 	/* A template with nothing to show for this paper would replace a
 	 * good paper with a blank page (issue 13.12). */
 	if (root->first_child == NULL) {

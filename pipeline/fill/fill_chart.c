@@ -81,43 +81,41 @@ fill_num_parse(const char *t, struct doc_num *num)
 }
 
 /*
- * What a chart's cell holds: 1 a number to draw ("35%", "4"; *pct set
- * when a percentage), 0 a value not drawn ("[c]", "–", "n/a", empty),
- * -1 a negative number, -2 anything else (words).  The numbers are those
- * the chart can draw (render_chart.c): finite, at most 1e9.
+ * Returns 1 if table cell (typed by fill_align()) is a value a chart can
+ * hold: a number (*kind set to its kind) or a value not drawn ([c], a
+ * band, "\u2013", "n/a", empty), as the chart reads it (fill_chart());
+ * -1 a negative number, -2 anything else (words, a number over
+ * DOC_NUM_LIMIT).
  */
 static int
-fill_chart_value(const char *s, int *pct)
+fill_chart_value(const struct doc_node *cell, enum doc_num_kind *kind)
 {
-	char	*end;
-	double	 v;
+	char	*s, *t;
+	int	 k;
 
-	while (*s == ' ')
-		s++;
-	if (*s == '\0' || strcmp(s, "[c]") == 0 ||
-	    strcmp(s, "\u2013") == 0 || strcmp(s, "n/a") == 0)
-		return 0;
-	if ((*s == '-' || strncmp(s, "\u2212", 3) == 0) &&
-	    isdigit((unsigned char)s[*s == '-' ? 1 : 3]))
-		return -1;
-	if (!isdigit((unsigned char)*s))
-		return -2;
-	v = strtod(s, &end);
-	/* A banded share, "25\u201349%" (fig_band_text()): a hidden
-	 * figure, drawn as [c] is, with no bar. */
-	if (strncmp(end, "\u2013", 3) == 0 &&
-	    isdigit((unsigned char)end[3]) && end == s + strspn(s,
-	    "0123456789")) {
-		end += 3 + strspn(end + 3, "0123456789");
-		if (strcmp(end, "%") == 0)
-			return 0;
+	*kind = cell->as.cell.num.kind;
+	switch (cell->as.cell.num.kind) {
+	case DOC_NUM_COUNT:
+	case DOC_NUM_PERCENT:
+	case DOC_NUM_SUPPRESSED:
+	case DOC_NUM_BLANK:
+		return 1;
+	case DOC_NUM_NONE:
+	case DOC_NUM__MAX:
+		break;
 	}
-	*pct = *end == '%';
-	if (*pct)
-		end++;
-	while (*end == ' ')
-		end++;
-	return *end == '\0' && isfinite(v) && v <= 1e9 ? 1 : -2;
+	s = doc_node_plain(cell);
+	for (t = s; *t == ' '; t++)
+		continue;
+	if (*t == '\0' || strcmp(t, fig_suppressed_mark) == 0)
+		k = 1;
+	else if ((*t == '-' || strncmp(t, "\u2212", 3) == 0) &&
+	    isdigit((unsigned char)t[*t == '-' ? 1 : 3]))
+		k = -1;
+	else
+		k = -2;
+	free(s);
+	return k;
 }
 
 /*
@@ -132,7 +130,8 @@ void
 fill_chart_check(struct fill *f, const struct doc_node *n)
 {
 	const struct doc_node	*t = n->prev, *row, *cell;
-	int			 head = 0, body = 0, col, pct = 0, k;
+	enum doc_num_kind	 kind;
+	int			 head = 0, body = 0, col, k;
 	int			 npct = 0, ncount = 0;
 	char			*s;
 
@@ -158,17 +157,15 @@ fill_chart_check(struct fill *f, const struct doc_node *n)
 		    cell = cell->next, col++) {
 			if (col == 0)
 				continue;
-			s = doc_node_plain(cell);
-			k = fill_chart_value(s, &pct);
-			if (k == -1)
-				fill_err(f, cell, FM_CHART_NEGATIVE, s);
-			else if (k == -2)
-				fill_err(f, cell, FM_CHART_NOT_NUMBER, s);
-			else if (k == 1 && pct)
+			if ((k = fill_chart_value(cell, &kind)) < 0) {
+				s = doc_node_plain(cell);
+				fill_err(f, cell, k == -1 ? FM_CHART_NEGATIVE :
+				    FM_CHART_NOT_NUMBER, s);
+				free(s);
+			} else if (kind == DOC_NUM_PERCENT)
 				npct++;
-			else if (k == 1)
+			else if (kind == DOC_NUM_COUNT)
 				ncount++;
-			free(s);
 		}
 	}
 	if (!head)
@@ -622,15 +619,24 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 	struct buf		 notes, after;
 	size_t			 i, k;
 	char			*note, *label;
-	int			 beside = fill_nr_beside(f, tb);
+	int			 beside = fill_nr_beside(f, tb), collapsed = 0;
 
+	/* (Tables only: fill_prune() may have freed a table of these
+	 * lists, and no table is made after it.) */
+	for (k = 0; k < f->ncollapsed; k++)
+		collapsed |= f->collapsed[k] == tb;
+	/* A board's other tables (the London picture's, as the regional
+	 * paper prints them, without notes there); a table collapsed to
+	 * the region's figures says, as the regional paper does, what is
+	 * not recorded in their bases. */
+	if (f->env->lscb >= 0 && !tb->as.table.periods && !beside &&
+	    !collapsed)
+		return;
+	/* A table fill_pool() switched to the totals over every period:
+	 * its notes are on the bases of those totals. */
 	for (k = 0; k < f->npooled; k++)
 		if (f->pooled[k] == tb)
-			return;
-	/* A board's other tables (the London picture's, as the regional
-	 * paper prints them, without notes there). */
-	if (f->env->lscb >= 0 && !tb->as.table.periods && !beside)
-		return;
+			f->override = f->env->pooled;
 	buf_init(&after);
 	for (row = tb->first_child; row != NULL; row = row->next) {
 		if (row->as.row.header || row->first_child == NULL)
@@ -676,6 +682,7 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 	if (after.len > 0)
 		fill_nr_after(tb, after.data);
 	buf_clear(&after);
+	f->override = NULL;
 }
 
 /* Every paragraph, item and table of the paper says what is not

@@ -596,8 +596,12 @@ fill_collapse(struct fill *f)
 		}
 		if (tv[i]->as.table.periods)
 			fill_period_to_region(f, tv[i]);
-		else
+		else {
 			fill_drop_columns(tv[i], cols[i]);
+			f->collapsed = xreallocarray(f->collapsed,
+			    f->ncollapsed + 1, sizeof(*f->collapsed));
+			f->collapsed[f->ncollapsed++] = tv[i];
+		}
 	}
 	f->c_shown = fill_c_left(f, f->doc->root);
 	for (i = 0; i < n; i++)
@@ -607,7 +611,4 @@ fill_collapse(struct fill *f)
 	free(hidden);
 	free(collapse);
 	free(tv);
-	free(f->pooled);
-	f->pooled = NULL;
-	f->npooled = 0;
 }

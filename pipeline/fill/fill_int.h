@@ -55,6 +55,11 @@ struct fill {
 	struct doc_node		**pooled;	/* tables showing the totals
 						   over every period */
 	size_t			 npooled;
+	struct doc_node		**collapsed;	/* board tables (not by
+						   period) fill_collapse()
+						   left with the region's
+						   figures alone */
+	size_t			 ncollapsed;
 };
 
 /* fill_ref.c */

@@ -83,7 +83,7 @@ def tables(doc):
             continue
         ind = len(line) - len(s)
         t = {"rows": [], "board_col": False, "before": "",
-             "labelled": False}
+             "labelled": False, "labels": [], "after": ""}
         # The paragraph before: the previous sibling's text (before the
         # table's caption, when it has one).
         j = i - 1
@@ -100,13 +100,29 @@ def tables(doc):
             t["before"] = " ".join(re.findall(r'"(.*)"$', x)[0] for x in
                                    lines[j + 1:i0] if re.search(r'"(.*)"$', x))
         row = None
-        for x in lines[i + 1:]:
+        for k, x in enumerate(lines[i + 1:], i + 1):
             xs = x.lstrip()
             if len(x) - len(xs) <= ind:
+                # The paragraph after the table (and its chart): the
+                # sentence of a table beside London, "Not recorded: ...".
+                while k < len(lines) and (lines[k].lstrip().startswith(
+                        "chart") or len(lines[k]) - len(lines[k].lstrip())
+                        > ind + 2 and not lines[k].lstrip().startswith(
+                            "para")):
+                    k += 1
+                if k < len(lines) and lines[k].lstrip().startswith("para"):
+                    m = re.search(r'"(.*)"$', lines[k + 1])
+                    t["after"] = m.group(1) if m else ""
                 break
             if xs.startswith("row"):
                 row = []
                 t["rows"].append(row)
+                t["labels"].append("")
+            # A row's label: the text of its first cell (its notes
+            # "(not recorded in N of M reviews)" included).
+            if row is not None and not row and xs.startswith("text"):
+                m = re.search(r'"(.*)"$', xs)
+                t["labels"][-1] += m.group(1) if m else ""
             if xs.startswith("field lscb"):
                 t["board_col"] = True
             if xs.startswith("text") and re.search(r', (all \w+|both) periods"$',
@@ -167,6 +183,31 @@ def check_cells(b, t, names, led, region, problems, label):
                     b, which, name, text, label, want))
 
 
+def check_not_recorded(b, t, region, problems, label):
+    """Every share of London's that table t prints (t collapsed to
+    London's figures, or pooled) over a base with codes not recorded
+    says so with that base: in its row's label (a collapsed table), in
+    the sentence after the table (one beside the board)."""
+    for row, lab in zip(t["rows"], t["labels"]):
+        for name, which, text in row:
+            r = region.get(name)
+            if which != "region" or r is None or text == "[c]" or \
+                    "\u2013" in text or r[2] == "count" or \
+                    r[7] in ("", "0") or r[4] in ("", "0"):
+                continue
+            note = "%s of %s " % (r[7], r[4])
+            if t["board_col"]:
+                ok = note in t["after"]
+            else:
+                ok = "(not recorded in " + note in lab
+            if not ok:
+                problems.append("%s: %s table, %s: not recorded in %s, "
+                                "not said: %s" % (b, label, name,
+                                                  note.strip(), lab if not
+                                                  t["board_col"] else
+                                                  t["after"]))
+
+
 def main():
     args = sys.argv[1:]
     pooled = "--pooled" in args
@@ -225,6 +266,8 @@ def main():
                                           if n[0] == b},
                             {n[1]: r for n, r in pool.items() if n[0] == ""},
                             problems, "pooled")
+                check_not_recorded(b, t, {n[1]: r for n, r in pool.items()
+                                          if n[0] == ""}, problems, "pooled")
                 if "together" not in t["before"] or \
                         "alone" not in t["before"]:
                     problems.append("%s: table of %s: no sentence naming "
@@ -251,6 +294,7 @@ def main():
             shown = [c for row in t["rows"] for c in row if c[1] == "board"]
             if col:
                 ncollapsed += 1
+                check_not_recorded(b, t, london, problems, "collapsed")
             if t["board_col"] == col:
                 problems.append("%s: table of %s: %d of %d [c], board "
                                 "column %s" % (b, names[0], hidden,

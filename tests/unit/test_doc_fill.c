@@ -616,6 +616,56 @@ test_fill_not_recorded_names_owner(void **state)
 	fx->lscb = -1;
 }
 
+/* A board's table collapsed to the region's figures (most of the
+ * board's hidden) says, as the regional paper does, what is not recorded
+ * in the bases of the shares it still prints; it failed before: a board
+ * paper's tables of the region alone said nothing. */
+static void
+test_fill_not_recorded_in_collapsed_table(void **state)
+{
+	struct fixture		*fx = *state;
+	struct fig_value	 board[NVALUES];
+	struct fig_ledger	 bl = fx->ledger;
+	struct diag		 d;
+	struct doc_env		 env;
+	struct doc		*doc;
+	const struct doc_node	*n;
+	char			*s;
+	static const char	 src[] = "| A | Upton | Shire |\n"
+	    "| --- | --- | --- |\n"
+	    "| Drugs | {drugs} | {region:drugs} |\n"
+	    "| Girls | {girls} | {region:girls} |\n";
+	size_t			 i;
+
+	fx->values[4].not_recorded = 2;
+	for (i = 0; i < NVALUES; i++) {
+		board[i] = fx->values[i];
+		board[i].suppressed = 1;
+		board[i].not_recorded = 0;
+	}
+	bl.values = board;
+	bl.lscb = 0;
+	diag_init(&d, stderr);
+	doc = tmpl_parse_buf("t.tmpl", src, sizeof(src) - 1, &d);
+	assert_non_null(doc);
+	memset(&env, 0, sizeof(env));
+	env.cohort = fx->cohort;
+	env.ledgers[DOC_LEDGER_SELECTION] = &bl;
+	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
+	env.lscb = 0;
+	assert_true(doc_fill(doc, &env, &d));
+	diag_clear(&d);
+	n = first_of(doc, DOC_TABLE);
+	assert_int_equal(n->as.table.ncols, 2);	/* Upton's column gone */
+	s = doc_node_plain(cell_at(doc, 0, 0));
+	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews)");
+	free(s);
+	s = doc_node_plain(cell_at(doc, 1, 0));
+	assert_string_equal(s, "Girls");
+	free(s);
+	doc_free(doc);
+}
+
 /* Issue 25: a share over a base with its code not recorded in some
  * reviews says how many, at the end of its sentence (before the full
  * stop) and after its row's label; none, a hidden count or a [c] says
@@ -679,6 +729,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_fill_not_recorded_names_owner, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_fill_not_recorded_in_collapsed_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_empty_base_one_mark,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_test_min_base,
