@@ -485,105 +485,240 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 	return after > before ? after : before;
 }
 
-/* Builds and measures the blocks of the flow. */
-void
-rndr_measure(struct rndr *p)
+/*
+ * Gives block b, just made for node n, its place in the flow: a new page
+ * before it if a page break came since the last block (*newpage, then
+ * cleared), and the space above it.
+ */
+static void
+rndr_block_place(struct rndr *p, struct rndr_block *b,
+    const struct doc_node *n, int *newpage)
 {
-	struct doc_node		*n, *item;
+	b->lay.newpage = *newpage;
+	*newpage = 0;
+	b->lay.before = rndr_space(p->nblocks > 1 ?
+	    &p->blocks[p->nblocks - 2] : NULL, n);
+}
+
+/*
+ * Returns a new text block of node n across the body, its text set at
+ * size points (bold if bold) and measured; split: its lines may be
+ * parted by a page break.
+ */
+static struct rndr_block *
+rndr_measure_text(struct rndr *p, const struct doc_node *n, double size,
+    int bold, int split)
+{
+	struct rndr_block	*b;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, size, bold,
+	    PANGO_ALIGN_LEFT);
+	rndr_block_lay_text(p, b, split);
+	return b;
+}
+
+/* Returns the block of heading n, kept with what follows. */
+static struct rndr_block *
+rndr_measure_heading(struct rndr *p, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
+	    rndr_heading_size(n->as.heading.level), 1, PANGO_ALIGN_LEFT);
+	rndr_text_respace(&b->text, PDF_HEAD_SPACING);
+	rndr_block_lay_text(p, b, 0);
+	b->lay.keep = 1;
+	b->lay.section = 1;
+	b->lay.subsection = n->as.heading.level > 2;
+	return b;
+}
+
+/* Returns the block of paragraph n. */
+static struct rndr_block *
+rndr_measure_para(struct rndr *p, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	b = rndr_measure_text(p, n, PDF_BODY_PT, 0, 1);
+	/* A paragraph that introduces a list or table (ending in a colon,
+	 * or just before a table's caption) stays with its first lines or
+	 * rows. */
+	b->lay.keep = rndr_leads_in(n) || (n->next != NULL &&
+	    n->next->type == DOC_CAPTION);
+	return b;
+}
+
+/* Returns the block of aside n, boxed and indented. */
+static struct rndr_block *
+rndr_measure_aside(struct rndr *p, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	b->boxed = 1;
+	b->pad = PDF_ASIDE_PAD;
+	b->x = PDF_ASIDE_PAD + 4;
+	b->width = PDF_BODY_W - 2 * PDF_ASIDE_PAD - 4;
+	rndr_text_make(p, &b->text, n, NULL, b->width, PDF_BODY_PT, 0,
+	    PANGO_ALIGN_LEFT);
+	rndr_block_lay_text(p, b, 0);
+	return b;
+}
+
+/* Makes and places a block for each item of list n, with its number or
+ * bullet as label. */
+static void
+rndr_measure_list(struct rndr *p, const struct doc_node *n, int *newpage)
+{
+	struct rndr_block	*b;
+	struct doc_node		*item;
+	char			 num[32];
+	int			 numbered;
+
+	numbered = n->as.list.kind == DOC_LIST_NUMBERED;
+	for (item = n->first_child; item != NULL; item = item->next) {
+		b = rndr_block_new(p, PDF_TEXT, item);
+		b->tag = RNDR_ROLE(doc_node_role(item));
+		b->x = numbered ? PDF_NUM_INDENT : PDF_INDENT;
+		b->width = PDF_BODY_W - b->x;
+		if (numbered)
+			snprintf(num, sizeof(num), "%d.",
+			    item->as.item.number);
+		else
+			snprintf(num, sizeof(num), "\u2022");
+		rndr_text_make(p, &b->label, NULL, num, 0, PDF_BODY_PT,
+		    numbered, PANGO_ALIGN_LEFT);
+		rndr_text_make(p, &b->text, item, NULL, b->width,
+		    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
+		rndr_block_lay_text(p, b, 1);
+		/* The last item never stands alone at the top of a
+		 * page. */
+		b->lay.keep = item->next != NULL && item->next->next == NULL;
+		rndr_block_place(p, b, item, newpage);
+	}
+}
+
+/*
+ * Makes the blocks of chart or tile map n: its caption, if it has one,
+ * placed here and kept with it, then the picture, one line high.
+ * Returns the picture's block when it still needs its place (it has no
+ * caption: a float of its own), NULL when there is nothing to draw or
+ * it is placed.
+ */
+static struct rndr_block *
+rndr_measure_figure(struct rndr *p, const struct doc_node *n, int *newpage)
+{
+	struct rndr_block	*b = NULL;
+	struct rndr_chart	*chart = NULL;
+	double			 h;
+
+	if (n->type == DOC_TILEMAP) {
+		if (n->as.tilemap.data == NULL)
+			return NULL;
+		h = rndr_tilemap_height(n->as.tilemap.data);
+	} else if ((chart = rndr_measure_chart(p, n)) == NULL)
+		return NULL;
+	else
+		h = chart->height;
+	if (n->first_child != NULL) {
+		/* The caption, kept with the chart. */
+		b = rndr_block_new(p, PDF_TEXT, n);
+		/* A Caption: the post-pass puts it in the Figure that
+		 * follows. */
+		b->tag = RNDR_ROLE(DOC_ROLE_CAPTION);
+		rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, PDF_BODY_PT,
+		    1, PANGO_ALIGN_LEFT);
+		rndr_block_lay_text(p, b, 0);
+		b->lay.keep = 1;
+		/* With the chart, a float: it may move to the top of the
+		 * next page while the text after it fills this one. */
+		b->lay.flt = 2;
+		rndr_block_place(p, b, n, newpage);
+	}
+	/* Chart and caption on one page (issue 31.6). */
+	if (chart != NULL) {
+		rndr_chart_fit(p, chart, PDF_BODY_H - 12 -
+		    (n->first_child != NULL ? b->text.height + 8 : 0));
+		h = chart->height;
+	}
+	b = rndr_block_new(p, chart != NULL ? PDF_CHART : PDF_TILEMAP, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	b->chart = chart;
+	b->lines = xcalloc(1, sizeof(double));
+	b->notes = xcalloc(1, sizeof(double));
+	b->lines[0] = h;
+	b->lay.lines = b->lines;
+	b->lay.notes = b->notes;
+	b->lay.nlines = 1;
+	if (n->first_child != NULL) {
+		b->lay.before = 8;
+		return NULL;
+	}
+	b->lay.flt = 1;
+	return b;
+}
+
+/* Returns the block of sign-off n: one P a line (see
+ * rndr_paint_frag()). */
+static struct rndr_block *
+rndr_measure_signoff(struct rndr *p, const struct doc_node *n)
+{
 	struct rndr_block	*b;
 	struct buf		 sb;
 	const char		**lines;
 	size_t			 i, nlines;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	buf_init(&sb);
+	lines = doc_meta_signoff(&p->doc->meta, &nlines);
+	for (i = 0; i < nlines; i++)
+		buf_printf(&sb, "%s%s", i > 0 ? "\n" : "", lines[i]);
+	free(lines);
+	rndr_text_make(p, &b->text, NULL, sb.data, PDF_BODY_W, PDF_BODY_PT,
+	    0, PANGO_ALIGN_LEFT);
+	buf_clear(&sb);
+	rndr_block_lay_text(p, b, 0);
+	return b;
+}
+
+/* Builds and measures the blocks of the flow: one or more a node of the
+ * root, by the node's type. */
+void
+rndr_measure(struct rndr *p)
+{
+	struct doc_node		*n;
+	struct rndr_block	*b;
 	int			 newpage = 0;
-	char			 num[32];
-	struct rndr_chart	*chart;
-	double			 h = 0;
 
 	rndr_measure_notes(p);
 	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
 		b = NULL;
 		switch (n->type) {
 		case DOC_HEADING:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
-			    rndr_heading_size(n->as.heading.level), 1,
-			    PANGO_ALIGN_LEFT);
-			rndr_text_respace(&b->text, PDF_HEAD_SPACING);
-			rndr_block_lay_text(p, b, 0);
-			b->lay.keep = 1;
-			b->lay.section = 1;
-			b->lay.subsection = n->as.heading.level > 2;
+			b = rndr_measure_heading(p, n);
 			break;
 		case DOC_SUBTITLE:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, 15.0,
-			    0, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_text(p, n, 15.0, 0, 0);
 			b->lay.keep = 1;
 			break;
 		case DOC_PARA:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
-			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 1);
-			/* A paragraph that introduces a list or table
-			 * (ending in a colon, or just before a table's
-			 * caption) stays with its first lines or rows. */
-			b->lay.keep = rndr_leads_in(n) || (n->next != NULL &&
-			    n->next->type == DOC_CAPTION);
+			b = rndr_measure_para(p, n);
 			break;
 		case DOC_ASIDE:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			b->boxed = 1;
-			b->pad = PDF_ASIDE_PAD;
-			b->x = PDF_ASIDE_PAD + 4;
-			b->width = PDF_BODY_W - 2 * PDF_ASIDE_PAD - 4;
-			rndr_text_make(p, &b->text, n, NULL, b->width,
-			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_aside(p, n);
 			break;
 		case DOC_LIST:
-			for (item = n->first_child; item != NULL;
-			    item = item->next) {
-				b = rndr_block_new(p, PDF_TEXT, item);
-				b->tag = RNDR_ROLE(doc_node_role(item));
-				b->x = n->as.list.kind == DOC_LIST_NUMBERED ?
-				    PDF_NUM_INDENT : PDF_INDENT;
-				b->width = PDF_BODY_W - b->x;
-				if (n->as.list.kind == DOC_LIST_NUMBERED)
-					snprintf(num, sizeof(num), "%d.",
-					    item->as.item.number);
-				else
-					snprintf(num, sizeof(num),
-					    "\u2022");
-				rndr_text_make(p, &b->label, NULL, num, 0,
-				    PDF_BODY_PT, n->as.list.kind ==
-				    DOC_LIST_NUMBERED, PANGO_ALIGN_LEFT);
-				rndr_text_make(p, &b->text, item, NULL,
-				    b->width, PDF_BODY_PT, 0,
-				    PANGO_ALIGN_LEFT);
-				rndr_block_lay_text(p, b, 1);
-				/* The last item never stands alone at the
-				 * top of a page. */
-				b->lay.keep = item->next != NULL &&
-				    item->next->next == NULL;
-				b->lay.newpage = newpage;
-				newpage = 0;
-				b->lay.before = rndr_space(p->nblocks > 1 ?
-				    &p->blocks[p->nblocks - 2] : NULL, item);
-			}
-			continue;
+			rndr_measure_list(p, n, &newpage);
+			break;
 		case DOC_CAPTION:
 			/* A table's numbered caption, kept with it. */
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
-			    PDF_BODY_PT, 1, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_text(p, n, PDF_BODY_PT, 1, 0);
 			b->lay.keep = 1;
 			break;
 		case DOC_TABLE:
@@ -593,76 +728,14 @@ rndr_measure(struct rndr *p)
 			break;
 		case DOC_CHART:
 		case DOC_TILEMAP:
-			chart = NULL;
-			if (n->type == DOC_TILEMAP) {
-				if (n->as.tilemap.data == NULL)
-					continue;
-				h = rndr_tilemap_height(n->as.tilemap.data);
-			} else if ((chart = rndr_measure_chart(p, n)) == NULL)
-				continue;
-			else
-				h = chart->height;
-			if (n->first_child != NULL) {
-				/* The caption, kept with the chart. */
-				b = rndr_block_new(p, PDF_TEXT, n);
-				/* A Caption: the post-pass puts it in the
-				 * Figure that follows. */
-				b->tag = RNDR_ROLE(DOC_ROLE_CAPTION);
-				rndr_text_make(p, &b->text, n, NULL,
-				    PDF_BODY_W, PDF_BODY_PT, 1,
-				    PANGO_ALIGN_LEFT);
-				rndr_block_lay_text(p, b, 0);
-				b->lay.keep = 1;
-				/* With the chart, a float: it may move to
-				 * the top of the next page while the text
-				 * after it fills this one. */
-				b->lay.flt = 2;
-				b->lay.newpage = newpage;
-				newpage = 0;
-				b->lay.before = rndr_space(p->nblocks > 1 ?
-				    &p->blocks[p->nblocks - 2] : NULL, n);
-			}
-			/* Chart and caption on one page (issue 31.6). */
-			if (chart != NULL) {
-				rndr_chart_fit(p, chart, PDF_BODY_H - 12 -
-				    (n->first_child != NULL ? b->text.height +
-				    8 : 0));
-				h = chart->height;
-			}
-			b = rndr_block_new(p, chart != NULL ? PDF_CHART :
-			    PDF_TILEMAP, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			b->chart = chart;
-			b->lines = xcalloc(1, sizeof(double));
-			b->notes = xcalloc(1, sizeof(double));
-			b->lines[0] = h;
-			b->lay.lines = b->lines;
-			b->lay.notes = b->notes;
-			b->lay.nlines = 1;
-			if (n->first_child != NULL) {
-				b->lay.before = 8;
-				continue;
-			}
-			b->lay.flt = 1;
+			b = rndr_measure_figure(p, n, &newpage);
 			break;
 		case DOC_SIGNOFF:
-			/* One P a line (see rndr_paint_frag()). */
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			buf_init(&sb);
-			lines = doc_meta_signoff(&p->doc->meta, &nlines);
-			for (i = 0; i < nlines; i++)
-				buf_printf(&sb, "%s%s", i > 0 ? "\n" : "",
-				    lines[i]);
-			free(lines);
-			rndr_text_make(p, &b->text, NULL, sb.data, PDF_BODY_W,
-			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
-			buf_clear(&sb);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_signoff(p, n);
 			break;
 		case DOC_PAGEBREAK:
 			newpage = 1;
-			continue;
+			break;
 		case DOC_ROOT:
 		case DOC_ITEM:
 		case DOC_ROW:
@@ -676,12 +749,10 @@ rndr_measure(struct rndr *p)
 		case DOC_NATREF:
 		case DOC_FIELD:
 		case DOC_XREF:
-			continue;
+			break;
 		}
-		b->lay.newpage = newpage;
-		newpage = 0;
-		b->lay.before = rndr_space(p->nblocks > 1 ?
-		    &p->blocks[p->nblocks - 2] : NULL, n);
+		if (b != NULL)
+			rndr_block_place(p, b, n, &newpage);
 	}
 	if (p->nblocks > 0)
 		rndr_block_shed(p, &p->blocks[p->nblocks - 1], 0, INT_MAX);
