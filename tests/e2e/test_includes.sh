@@ -129,7 +129,6 @@ fig_suppress_model.c fig_sup_build 162	the solver model built in one function
 render_html.c html_body 105	the page body with its print rules
 render_layout.c lay_justify 115	justification of one line
 render_odt.c odt_styles 118	the ODF styles written inline
-render_pdf.c rndr_write_file 108	the PDF written in one function
 yml.c yml_parse 128		the libyaml event loop
 '
 
