@@ -126,7 +126,6 @@ fig_data.c fig_data_readme 113	the open data set README, written inline
 fig_load.c fig_def_parse 188	one figure definition, every key inline
 fig_rel.c fig_check_relations 107	every relation check inline
 fig_suppress_model.c fig_sup_build 162	the solver model built in one function
-render_odt.c odt_styles 118	the ODF styles written inline
 yml.c yml_parse 128		the libyaml event loop
 '
 
