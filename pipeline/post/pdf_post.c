@@ -77,30 +77,25 @@ post_xref_entry(struct buf *b, int type, size_t f2, unsigned f3)
 	buf_putc(b, (char)(f3 & 0xff));
 }
 
-/*
- * Writes the document: stream objects as they were (or with their new
- * data), the other objects in object streams, the XMP stream xmp as
- * object xmpnum, and a cross-reference stream with the document ID.
- */
-static void
-post_write(struct post *p, const struct buf *xmp, long xmpnum,
-    const struct pv *root, const struct pv *info, struct buf *out)
-{
-	struct buf	 hdr, body, xref;
-	size_t		*off, *idx, i, n, first;
-	long		*stm, *members, nm = 0, num, total, xrefnum;
-	GChecksum	*md5;
-	guint8		 digest[16];
-	gsize		 dlen = sizeof(digest);
-	char		*z, id[33];
-	size_t		 zlen;
+/* Where post_write() put each object, by object number. */
+struct post_where {
+	size_t	*off;	/* offset of an object written whole */
+	long	*stm;	/* the object stream holding it, or 0 */
+	size_t	*idx;	/* its index in that object stream */
+};
 
-	/* Objects: 0..size-1 from cairo, xmpnum, object streams, xref. */
-	total = xmpnum + 1 + (p->size + POST_OBJSTM - 1) / POST_OBJSTM + 1;
-	off = xcalloc((size_t)total, sizeof(*off));
-	idx = xcalloc((size_t)total, sizeof(*idx));
-	stm = xcalloc((size_t)total, sizeof(*stm));
-	members = xcalloc((size_t)p->size + 1, sizeof(*members));
+/*
+ * Writes the header, the stream objects as they were (or with their
+ * new data) and the XMP stream xmp as object xmpnum to out; puts the
+ * numbers of the other objects, to go into object streams, in members
+ * and returns how many.
+ */
+static long
+post_write_streams(const struct post *p, const struct buf *xmp,
+    long xmpnum, struct post_where *w, long *members, struct buf *out)
+{
+	long	 num, nm = 0;
+
 	buf_puts(out, "%PDF-1.7\n%\xbf\xf7\xa2\xfe\n");
 	for (num = 1; num < p->size; num++) {
 		const struct obj	*o = &p->o[num];
@@ -111,7 +106,7 @@ post_write(struct post *p, const struct buf *xmp, long xmpnum,
 			members[nm++] = num;
 			continue;
 		}
-		off[num] = out->len;
+		w->off[num] = out->len;
 		buf_printf(out, "%ld 0 obj\n", num);
 		post_obj_text(p, num, out);
 		buf_puts(out, "\nstream\n");
@@ -121,14 +116,26 @@ post_write(struct post *p, const struct buf *xmp, long xmpnum,
 			buf_putn(out, o->data, o->datalen);
 		buf_puts(out, "\nendstream\nendobj\n");
 	}
-	off[xmpnum] = out->len;
+	w->off[xmpnum] = out->len;
 	buf_printf(out, "%ld 0 obj\n<< /Type /Metadata /Subtype /XML "
 	    "/Length %zu >>\nstream\n", xmpnum, xmp->len);
 	buf_putn(out, xmp->data, xmp->len);
 	buf_puts(out, "\nendstream\nendobj\n");
+	return nm;
+}
 
-	/* The object streams. */
-	num = xmpnum + 1;
+/*
+ * Writes the objects members[0..nm) to out in object streams of
+ * POST_OBJSTM, numbered from num.  Returns the number after the last.
+ */
+static long
+post_write_objstms(const struct post *p, const long *members, long nm,
+    long num, struct post_where *w, struct buf *out)
+{
+	struct buf	 hdr, body;
+	size_t		 i, n, first, zlen;
+	char		*z;
+
 	buf_init(&hdr);
 	buf_init(&body);
 	for (i = 0; i < (size_t)nm; i += POST_OBJSTM, num++) {
@@ -138,13 +145,13 @@ post_write(struct post *p, const struct buf *xmp, long xmpnum,
 			buf_printf(&hdr, "%ld %zu ", members[n], body.len);
 			post_obj_text(p, members[n], &body);
 			buf_putc(&body, '\n');
-			stm[members[n]] = num;
-			idx[members[n]] = n - i;
+			w->stm[members[n]] = num;
+			w->idx[members[n]] = n - i;
 		}
 		first = hdr.len;
 		buf_putn(&hdr, body.data, body.len);
 		z = pdf_post_deflate(hdr.data, hdr.len, &zlen);
-		off[num] = out->len;
+		w->off[num] = out->len;
 		buf_printf(out, "%ld 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
 		    "/Filter /FlateDecode /Length %zu >>\nstream\n", num,
 		    n - i, first, zlen);
@@ -154,28 +161,53 @@ post_write(struct post *p, const struct buf *xmp, long xmpnum,
 	}
 	buf_clear(&hdr);
 	buf_clear(&body);
+	return num;
+}
 
-	/* The ID: the MD5 of everything before the cross-reference. */
+/* Puts the document ID, the MD5 of out[0..len) in hex, in id. */
+static void
+post_doc_id(const struct buf *out, char id[33])
+{
+	GChecksum	*md5;
+	guint8		 digest[16];
+	gsize		 dlen = sizeof(digest);
+	size_t		 i;
+
 	md5 = g_checksum_new(G_CHECKSUM_MD5);
 	g_checksum_update(md5, (const guchar *)out->data, (gssize)out->len);
 	g_checksum_get_digest(md5, digest, &dlen);
 	g_checksum_free(md5);
 	for (i = 0; i < 16; i++)
 		snprintf(id + 2 * i, 3, "%02x", digest[i]);
+}
 
-	xrefnum = num;
+/*
+ * Writes the cross-reference stream, object xrefnum, of every object
+ * before it to out, with the trailer's root, info and document ID id,
+ * then startxref and the end of file.
+ */
+static void
+post_write_xref(const struct post *p, long xrefnum, struct post_where *w,
+    const struct pv *root, const struct pv *info, const char *id,
+    struct buf *out)
+{
+	struct buf	 xref;
+	long		 num;
+	size_t		 zlen;
+	char		*z;
+
 	buf_init(&xref);
 	for (num = 0; num <= xrefnum; num++) {
 		if (num == xrefnum)
-			off[num] = out->len;
+			w->off[num] = out->len;
 		if (num == 0)
 			post_xref_entry(&xref, 0, 0, 0xffff);
-		else if (num < p->size && stm[num] != 0)
-			post_xref_entry(&xref, 2, (size_t)stm[num],
-			    (unsigned)idx[num]);
+		else if (num < p->size && w->stm[num] != 0)
+			post_xref_entry(&xref, 2, (size_t)w->stm[num],
+			    (unsigned)w->idx[num]);
 		else if (num >= p->size || (p->o[num].used &&
 		    !p->o[num].drop))
-			post_xref_entry(&xref, 1, off[num], 0);
+			post_xref_entry(&xref, 1, w->off[num], 0);
 		else
 			post_xref_entry(&xref, 0, 0, 0);
 	}
@@ -189,13 +221,129 @@ post_write(struct post *p, const struct buf *xmp, long xmpnum,
 	    ">>\nstream\n", id, id, zlen);
 	buf_putn(out, z, zlen);
 	buf_printf(out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
-	    off[xrefnum]);
+	    w->off[xrefnum]);
 	free(z);
 	buf_clear(&xref);
-	free(off);
-	free(idx);
-	free(stm);
+}
+
+/*
+ * Writes the document: stream objects as they were (or with their new
+ * data), the other objects in object streams, the XMP stream xmp as
+ * object xmpnum, and a cross-reference stream with the document ID.
+ */
+static void
+post_write(struct post *p, const struct buf *xmp, long xmpnum,
+    const struct pv *root, const struct pv *info, struct buf *out)
+{
+	struct post_where	 w;
+	long			*members, nm, total, xrefnum;
+	char			 id[33];
+
+	/* Objects: 0..size-1 from cairo, xmpnum, object streams, xref. */
+	total = xmpnum + 1 + (p->size + POST_OBJSTM - 1) / POST_OBJSTM + 1;
+	w.off = xcalloc((size_t)total, sizeof(*w.off));
+	w.idx = xcalloc((size_t)total, sizeof(*w.idx));
+	w.stm = xcalloc((size_t)total, sizeof(*w.stm));
+	members = xcalloc((size_t)p->size + 1, sizeof(*members));
+	nm = post_write_streams(p, xmp, xmpnum, &w, members, out);
+	xrefnum = post_write_objstms(p, members, nm, xmpnum + 1, &w, out);
+	/* The ID: the MD5 of everything before the cross-reference. */
+	post_doc_id(out, id);
+	post_write_xref(p, xrefnum, &w, root, info, id, out);
+	free(w.off);
+	free(w.idx);
+	free(w.stm);
 	free(members);
+}
+
+/*
+ * Gives the catalog root (object rootnum) the document language, the
+ * viewer preferences, MarkInfo and the XMP stream as object xmpnum,
+ * writes that XMP into xmp, and gives the information dictionary info
+ * (object infonum) the creation and modification dates of pp->date.
+ */
+static void
+post_catalog(struct post *p, struct pv *root, long rootnum, struct pv *info,
+    long infonum, long xmpnum, struct buf *xmp)
+{
+	const char	*d = p->pp->date;
+
+	pdf_pv_put(root, "/Lang", pdf_pv_text(p->pp->lang));
+	pdf_pv_put(root, "/ViewerPreferences",
+	    xstrdup("<< /DisplayDocTitle true >>"));
+	pdf_pv_put(root, "/MarkInfo", xstrdup("<< /Marked true >>"));
+	pdf_pv_put(root, "/Metadata", xasprintf("%ld 0 R", xmpnum));
+	pdf_post_edit(p, rootnum);
+	pdf_post_xmp(p, info, xmp);
+	if (strlen(d) >= 19) {
+		pdf_pv_put(info, "/CreationDate",
+		    xasprintf("(D:%.4s%.2s%.2s%.2s%.2s%.2sZ)", d, d + 5, d + 8,
+		    d + 11, d + 14, d + 17));
+		pdf_pv_put(info, "/ModDate", xstrdup(pdf_pv_get(info,
+		    "/CreationDate")->s));
+		pdf_post_edit(p, infonum);
+	}
+}
+
+/*
+ * Edits the structure tree of the catalog root, if it has one: its
+ * parent tree read, its elements walked (scopes, Alt, Notes and floats
+ * moved), and its one Document element made the root's only child.
+ * Returns 1 on success, 0 on error (post->err set).
+ */
+static int
+post_struct_tree(struct post *p, struct pv *root)
+{
+	const struct pdf_post	*pp = p->pp;
+	struct pv		*str, *v;
+
+	str = pdf_post_deref(p, pdf_pv_get(root, "/StructTreeRoot"));
+	if (p->err != NULL)
+		return 0;
+	if (str == NULL)
+		return 1;
+	v = pdf_pv_get(root, "/StructTreeRoot");
+	if (str->type != PV_DICT || v->type != PV_REF)
+		return pdf_post_fail(p, "bad structure tree root");
+	if (pdf_pv_get(str, "/ParentTree") != NULL &&
+	    !pdf_post_parent_tree(p, pdf_pv_get(str, "/ParentTree"), 0))
+		return 0;
+	if (!pdf_post_kids(p, str, v->i, 0))
+		return 0;
+	if (!p->notes_placed && (p->nnotes > 0 || (pp->note_order !=
+	    NULL && pp->nnotes > 0) || pp->nlifts > 0))
+		return pdf_post_fail(p, "Note elements or floats to move and "
+		    "no Document element order to place them by");
+	/* One root element, the Document. */
+	if ((v = pdf_pv_get(str, "/K")) != NULL && v->type == PV_ARR &&
+	    v->n == 1) {
+		struct pv	 one = v->kid[0];
+
+		free(v->kid);
+		*v = one;
+		str->dirty = 1;
+		pdf_post_edit(p, pdf_pv_get(root, "/StructTreeRoot")->i);
+	}
+	return 1;
+}
+
+/* Frees what the pass p holds, its error message aside. */
+static void
+post_clear(struct post *p)
+{
+	long	 i;
+
+	for (i = 0; i < p->size; i++) {
+		pdf_pv_free(p->o[i].v);
+		free(p->o[i].v);
+		free(p->o[i].newdata);
+	}
+	free(p->o);
+	pdf_pv_free(&p->trailer);
+	free(p->art);
+	free(p->parr);
+	free(p->notes);
+	free(p->keys);
 }
 
 int
@@ -204,10 +352,9 @@ pdf_post_buffer(const unsigned char *in, size_t inlen,
     char **err)
 {
 	struct post	 p;
-	struct pv	*rootref, *inforef, *root, *info, *str, *v;
+	struct pv	*rootref, *inforef, *root, *info, *v;
 	struct buf	 xmp, res;
-	const char	*d = pp->date;
-	long		 i, xmpnum;
+	long		 xmpnum;
 	int		 ok = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -237,59 +384,11 @@ pdf_post_buffer(const unsigned char *in, size_t inlen,
 		goto out;
 	}
 	xmpnum = p.size;
-
-	/* The catalog and the information dictionary. */
-	pdf_pv_put(root, "/Lang", pdf_pv_text(pp->lang));
-	pdf_pv_put(root, "/ViewerPreferences",
-	    xstrdup("<< /DisplayDocTitle true >>"));
-	pdf_pv_put(root, "/MarkInfo", xstrdup("<< /Marked true >>"));
-	pdf_pv_put(root, "/Metadata", xasprintf("%ld 0 R", xmpnum));
-	pdf_post_edit(&p, rootref->i);
-	pdf_post_xmp(&p, info, &xmp);
-	if (strlen(d) >= 19) {
-		pdf_pv_put(info, "/CreationDate",
-		    xasprintf("(D:%.4s%.2s%.2s%.2s%.2s%.2sZ)", d, d + 5, d + 8,
-		    d + 11, d + 14, d + 17));
-		pdf_pv_put(info, "/ModDate", xstrdup(pdf_pv_get(info,
-		    "/CreationDate")->s));
-		pdf_post_edit(&p, inforef->i);
-	}
-
+	post_catalog(&p, root, rootref->i, info, inforef->i, xmpnum, &xmp);
 	/* The structure tree, then the pages (whose content needs to know
 	 * the furniture). */
-	str = pdf_post_deref(&p, pdf_pv_get(root, "/StructTreeRoot"));
-	if (p.err != NULL)
+	if (!post_struct_tree(&p, root))
 		goto out;
-	if (str != NULL) {
-		v = pdf_pv_get(root, "/StructTreeRoot");
-		if (str->type != PV_DICT || v->type != PV_REF) {
-			pdf_post_fail(&p, "bad structure tree root");
-			goto out;
-		}
-		if (pdf_pv_get(str, "/ParentTree") != NULL &&
-		    !pdf_post_parent_tree(&p, pdf_pv_get(str, "/ParentTree"),
-		    0))
-			goto out;
-		if (!pdf_post_kids(&p, str, v->i, 0))
-			goto out;
-		if (!p.notes_placed && (p.nnotes > 0 || (pp->note_order !=
-		    NULL && pp->nnotes > 0) || pp->nlifts > 0)) {
-			pdf_post_fail(&p, "Note elements or floats to move and "
-			    "no Document element order to place them by");
-			goto out;
-		}
-		/* One root element, the Document. */
-		if ((v = pdf_pv_get(str, "/K")) != NULL && v->type == PV_ARR &&
-		    v->n == 1) {
-			struct pv	 one = v->kid[0];
-
-			free(v->kid);
-			*v = one;
-			str->dirty = 1;
-			pdf_post_edit(&p,
-			    pdf_pv_get(root, "/StructTreeRoot")->i);
-		}
-	}
 	if (p.nart > 0)
 		qsort(p.art, p.nart, sizeof(*p.art), pdf_art_cmp);
 	v = pdf_pv_get(root, "/Pages");
@@ -306,17 +405,7 @@ out:
 		*err = p.err != NULL ? p.err : xstrdup("cannot post-process");
 	else
 		free(p.err);
-	for (i = 0; i < p.size; i++) {
-		pdf_pv_free(p.o[i].v);
-		free(p.o[i].v);
-		free(p.o[i].newdata);
-	}
-	free(p.o);
-	pdf_pv_free(&p.trailer);
-	free(p.art);
-	free(p.parr);
-	free(p.notes);
-	free(p.keys);
+	post_clear(&p);
 	buf_clear(&xmp);
 	buf_clear(&res);
 	return ok;

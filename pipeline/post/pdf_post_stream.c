@@ -210,6 +210,130 @@ post_parent_null(struct post *p, long key, long mcid)
 }
 
 /*
+ * Reads the furniture sequence "/Private << /MCID n >> BDC" at l, which
+ * stands on a name: returns its MCID and sets *end just past "BDC", or
+ * returns -1 when l holds no such sequence.
+ */
+static long
+post_bdc_mcid(const struct lex *l, const char **end)
+{
+	static const char	 mark[] = "/" PDF_POST_ART;
+	struct lex		 t;
+	long			 mcid = -1;
+
+	if ((size_t)(l->end - l->p) <= sizeof(mark) - 1 ||
+	    memcmp(l->p, mark, sizeof(mark) - 1) != 0 ||
+	    !(pdf_lex_ws((unsigned char)l->p[sizeof(mark) - 1]) ||
+	    pdf_lex_delim((unsigned char)l->p[sizeof(mark) - 1])))
+		return -1;
+	t = *l;
+	t.p += sizeof(mark) - 1;
+	pdf_lex_skip(&t);
+	if (t.end - t.p > 2 && memcmp(t.p, "<<", 2) == 0) {
+		t.p += 2;
+		pdf_lex_skip(&t);
+		if (t.end - t.p > 5 && memcmp(t.p, "/MCID", 5) == 0) {
+			t.p += 5;
+			pdf_lex_skip(&t);
+			mcid = pdf_lex_uint(t.p, pdf_lex_word(&t));
+			t.p += pdf_lex_word(&t);
+			pdf_lex_skip(&t);
+		}
+		if (mcid >= 0 && t.end - t.p > 2 &&
+		    memcmp(t.p, ">>", 2) == 0) {
+			t.p += 2;
+			pdf_lex_skip(&t);
+		} else
+			mcid = -1;
+	}
+	if (mcid < 0 || !pdf_lex_is(&t, "BDC"))
+		return -1;
+	*end = t.p + 3;
+	return mcid;
+}
+
+/*
+ * Moves l past one token of content stream num.  Returns 1 on success,
+ * 0 on error (post->err set).
+ */
+static int
+post_content_token(struct post *p, long num, struct lex *l)
+{
+	size_t	 n;
+
+	if (*l->p == '(' || *l->p == '[' || *l->p == '/' ||
+	    (*l->p == '<' && l->end - l->p > 1 && l->p[1] == '<')) {
+		if (*l->p == '[' || *l->p == '<') {
+			/* Arrays and dictionaries in content hold only
+			 * values. */
+			if (!pdf_pv_parse(l, NULL, 0))
+				return pdf_post_fail(p, "content %ld cannot "
+				    "be read", num);
+		} else if (*l->p == '(') {
+			if (!pdf_lex_string(l))
+				return pdf_post_fail(p, "content %ld: "
+				    "unclosed string", num);
+		} else {
+			l->p++;
+			l->p += pdf_lex_word(l);
+		}
+	} else if (*l->p == '<') {
+		if (!pdf_pv_parse(l, NULL, 0))
+			return pdf_post_fail(p, "content %ld cannot be read",
+			    num);
+	} else if ((n = pdf_lex_word(l)) > 0)
+		l->p += n;
+	else
+		return pdf_post_fail(p, "content %ld: stray '%c'", num,
+		    *l->p);
+	return 1;
+}
+
+/*
+ * Copies data[0..len), the content of stream num, into out with each
+ * furniture sequence of page made "/Artifact BMC" and its entry in the
+ * parent tree array for key nulled; *first is where the first edit
+ * starts in out.  Returns the number of sequences rewritten, -1 on
+ * error (post->err set).
+ */
+static long
+post_content_edit(struct post *p, long num, long page, long key,
+    const char *data, size_t len, struct buf *out, size_t *first)
+{
+	struct lex	 l;
+	const char	*copied, *end;
+	long		 mcid, done = 0;
+
+	l.p = copied = data;
+	l.end = data + len;
+	for (;;) {
+		pdf_lex_skip(&l);
+		if (l.p >= l.end)
+			break;
+		if (pdf_lex_is(&l, "BI")) {
+			pdf_post_fail(p, "content %ld: inline image", num);
+			return -1;
+		}
+		if (*l.p == '/' && (mcid = post_bdc_mcid(&l, &end)) >= 0 &&
+		    post_is_art(p, page, mcid)) {
+			buf_putn(out, copied, (size_t)(l.p - copied));
+			if (done == 0)
+				*first = out->len;
+			buf_puts(out, "/Artifact BMC");
+			l.p = copied = end;
+			post_parent_null(p, key, mcid);
+			done++;
+			continue;
+		}
+		if (!post_content_token(p, num, &l))
+			return -1;
+	}
+	if (done > 0)
+		buf_putn(out, copied, (size_t)(l.end - copied));
+	return done;
+}
+
+/*
  * Rewrites the content stream num of page (object number, parent tree
  * key): each furniture sequence "/Private << /MCID n >> BDC" becomes
  * "/Artifact BMC" and its parent tree entry null.  The content is
@@ -219,15 +343,13 @@ post_parent_null(struct post *p, long key, long mcid)
 long
 pdf_post_content(struct post *p, long num, long page, long key)
 {
-	static const char	 mark[] = "/" PDF_POST_ART;
 	struct obj		*o = &p->o[num];
 	struct pv		*d, *f;
 	struct buf		 plain, out;
-	struct lex		 l, t;
 	struct zmark		*marks = NULL;
-	const char		*data, *copied;
-	size_t			 len, n, nmarks = 0, first = 0;
-	long			 mcid, done = 0;
+	const char		*data;
+	size_t			 len, nmarks = 0, first = 0;
+	long			 done;
 
 	if ((d = pdf_post_obj(p, num)) == NULL || o->data == NULL ||
 	    d->type != PV_DICT || o->newdata != NULL)
@@ -255,110 +377,17 @@ pdf_post_content(struct post *p, long num, long page, long key)
 		data = o->data;
 		len = o->datalen;
 	}
-	l.p = copied = data;
-	l.end = data + len;
-	for (;;) {
-		pdf_lex_skip(&l);
-		if (l.p >= l.end)
-			break;
-		if (pdf_lex_is(&l, "BI")) {
-			pdf_post_fail(p, "content %ld: inline image", num);
-			done = -1;
-			break;
-		}
-		if (*l.p == '/' && (size_t)(l.end - l.p) > sizeof(mark) - 1 &&
-		    memcmp(l.p, mark, sizeof(mark) - 1) == 0 &&
-		    (pdf_lex_ws((unsigned char)l.p[sizeof(mark) - 1]) ||
-		    pdf_lex_delim((unsigned char)l.p[sizeof(mark) - 1]))) {
-			/* "/Private << /MCID n >> BDC" */
-			t = l;
-			t.p += sizeof(mark) - 1;
-			pdf_lex_skip(&t);
-			mcid = -1;
-			if (t.end - t.p > 2 && memcmp(t.p, "<<", 2) == 0) {
-				t.p += 2;
-				pdf_lex_skip(&t);
-				if (t.end - t.p > 5 &&
-				    memcmp(t.p, "/MCID", 5) == 0) {
-					t.p += 5;
-					pdf_lex_skip(&t);
-					mcid = pdf_lex_uint(t.p,
-					    pdf_lex_word(&t));
-					t.p += pdf_lex_word(&t);
-					pdf_lex_skip(&t);
-				}
-				if (mcid >= 0 && t.end - t.p > 2 &&
-				    memcmp(t.p, ">>", 2) == 0) {
-					t.p += 2;
-					pdf_lex_skip(&t);
-				} else
-					mcid = -1;
-			}
-			if (mcid >= 0 && pdf_lex_is(&t, "BDC") &&
-			    post_is_art(p, page, mcid)) {
-				buf_putn(&out, copied, (size_t)(l.p - copied));
-				if (done == 0)
-					first = out.len;
-				buf_puts(&out, "/Artifact BMC");
-				l.p = copied = t.p + 3;
-				post_parent_null(p, key, mcid);
-				done++;
-				continue;
-			}
-		}
-		/* Skip one token. */
-		if (*l.p == '(' || *l.p == '[' || *l.p == '/' ||
-		    (*l.p == '<' && l.end - l.p > 1 && l.p[1] == '<')) {
-			if (*l.p == '[' || *l.p == '<') {
-				/* Arrays and dictionaries in content hold
-				 * only values. */
-				if (!pdf_pv_parse(&l, NULL, 0)) {
-					pdf_post_fail(p, "content %ld cannot "
-					    "be read", num);
-					done = -1;
-					break;
-				}
-			} else if (*l.p == '(') {
-				if (!pdf_lex_string(&l)) {
-					pdf_post_fail(p, "content %ld: "
-					    "unclosed string", num);
-					done = -1;
-					break;
-				}
-			} else {
-				l.p++;
-				l.p += pdf_lex_word(&l);
-			}
-		} else if (*l.p == '<') {
-			if (!pdf_pv_parse(&l, NULL, 0)) {
-				pdf_post_fail(p, "content %ld cannot be read",
-				    num);
-				done = -1;
-				break;
-			}
-		} else if ((n = pdf_lex_word(&l)) > 0)
-			l.p += n;
-		else {
-			pdf_post_fail(p, "content %ld: stray '%c'", num, *l.p);
-			done = -1;
-			break;
-		}
-	}
-	if (done > 0) {
-		buf_putn(&out, copied, (size_t)(l.end - copied));
-		if (f != NULL) {
-			o->newdata = post_redeflate(o->data, o->datalen,
-			    marks, nmarks, out.data, out.len, first,
-			    &o->newlen);
-			if (o->newdata == NULL)
-				o->newdata = pdf_post_deflate(out.data, out.len,
-				    &o->newlen);
-		} else {
+	done = post_content_edit(p, num, page, key, data, len, &out, &first);
+	if (done > 0 && f != NULL) {
+		o->newdata = post_redeflate(o->data, o->datalen, marks,
+		    nmarks, out.data, out.len, first, &o->newlen);
+		if (o->newdata == NULL)
 			o->newdata = pdf_post_deflate(out.data, out.len,
 			    &o->newlen);
-			pdf_pv_put(d, "/Filter", xstrdup("/FlateDecode"));
-			pdf_post_edit(p, num);
-		}
+	} else if (done > 0) {
+		o->newdata = pdf_post_deflate(out.data, out.len, &o->newlen);
+		pdf_pv_put(d, "/Filter", xstrdup("/FlateDecode"));
+		pdf_post_edit(p, num);
 	}
 	free(marks);
 	buf_clear(&out);

@@ -144,6 +144,110 @@ pdf_lex_string(struct lex *l)
 }
 
 /*
+ * Parses the items of the array or dictionary v, whose opening bracket
+ * l has passed, up to and past its closing one (close: ']' or '>'),
+ * each to nesting depth.  When skip is set the items are only skipped
+ * and counted in v->n.  Returns 1 on success, 0 when the text is not a
+ * container this pass understands (the items parsed stay in v).
+ */
+static int
+pv_parse_items(struct lex *l, struct pv *v, int close, int skip, int depth)
+{
+	struct pv	*k;
+	size_t		 cap = 0;
+
+	for (;;) {
+		pdf_lex_skip(l);
+		if (l->p >= l->end)
+			return 0;
+		if (*l->p == close) {
+			if (close == '>' && (l->end - l->p < 2 ||
+			    l->p[1] != '>'))
+				return 0;
+			l->p += close == '>' ? 2 : 1;
+			/* No room left over: a structure tree of many
+			 * elements is mostly small containers (issue
+			 * 13.14). */
+			if (!skip && v->n > 0 && v->n < cap)
+				v->kid = xreallocarray(v->kid, v->n,
+				    sizeof(*v->kid));
+			break;
+		}
+		if (v->type == PV_DICT && v->n % 2 == 0 && *l->p != '/')
+			return 0;
+		if (skip) {
+			if (!pdf_pv_parse(l, NULL, depth + 1))
+				return 0;
+			v->n++;
+			continue;
+		}
+		if (v->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v->kid = xreallocarray(v->kid, cap, sizeof(*v->kid));
+		}
+		k = &v->kid[v->n];
+		if (!pdf_pv_parse(l, k, depth + 1)) {
+			pdf_pv_free(k);
+			return 0;
+		}
+		v->n++;
+	}
+	return v->type != PV_DICT || v->n % 2 == 0;
+}
+
+/*
+ * Parses the bare word at l into v: a boolean, null, an integer, a
+ * reference "N 0 R" (moving l past the "R") or a real or signed number.
+ * Returns 1 on success, 0 when it is none of these.
+ */
+static int
+pv_parse_word(struct lex *l, struct pv *v)
+{
+	struct lex	 save;
+	size_t		 j, n;
+	long		 num, gen;
+
+	n = pdf_lex_word(l);
+	if (n == 0)
+		return 0;
+	if (pdf_lex_is(l, "true") || pdf_lex_is(l, "false"))
+		v->type = PV_BOOL;
+	else if (pdf_lex_is(l, "null"))
+		v->type = PV_NULL;
+	else if ((num = pdf_lex_uint(l->p, n)) >= 0) {
+		v->type = PV_NUM;
+		v->isint = 1;
+		v->i = num;
+		l->p += n;
+		/* "N G R" is a reference. */
+		save = *l;
+		pdf_lex_skip(l);
+		gen = pdf_lex_uint(l->p, pdf_lex_word(l));
+		if (gen >= 0) {
+			l->p += pdf_lex_word(l);
+			pdf_lex_skip(l);
+			if (pdf_lex_is(l, "R")) {
+				if (gen != 0)
+					return 0;
+				v->type = PV_REF;
+				l->p++;
+				return 1;
+			}
+		}
+		*l = save;
+		n = 0;
+	} else {
+		/* A real or signed number. */
+		for (j = 0; j < n; j++)
+			if (strchr("+-.0123456789", l->p[j]) == NULL)
+				return 0;
+		v->type = PV_NUM;
+	}
+	l->p += n;
+	return 1;
+}
+
+/*
  * Parses the value at l into v (or only skips it when v is NULL), to
  * nesting depth.  Returns 1 on success, 0 when the text is not a value
  * this pass understands.
@@ -151,11 +255,8 @@ pdf_lex_string(struct lex *l)
 int
 pdf_pv_parse(struct lex *l, struct pv *v, int depth)
 {
-	struct pv	 tmp, *k;
-	struct lex	 save;
+	struct pv	 tmp;
 	const char	*start;
-	size_t		 n, cap = 0;
-	long		 num, gen;
 	int		 close;
 
 	if (v == NULL)
@@ -170,44 +271,7 @@ pdf_pv_parse(struct lex *l, struct pv *v, int depth)
 		close = *l->p == '[' ? ']' : '>';
 		v->type = close == ']' ? PV_ARR : PV_DICT;
 		l->p += close == ']' ? 1 : 2;
-		for (;;) {
-			pdf_lex_skip(l);
-			if (l->p >= l->end)
-				goto bad;
-			if (*l->p == close) {
-				if (close == '>' && (l->end - l->p < 2 ||
-				    l->p[1] != '>'))
-					goto bad;
-				l->p += close == '>' ? 2 : 1;
-				/* No room left over: a structure tree of
-				 * many elements is mostly small containers
-				 * (issue 13.14). */
-				if (v != &tmp && v->n > 0 && v->n < cap)
-					v->kid = xreallocarray(v->kid, v->n,
-					    sizeof(*v->kid));
-				break;
-			}
-			if (v->type == PV_DICT && v->n % 2 == 0 && *l->p != '/')
-				goto bad;
-			if (v == &tmp) {
-				if (!pdf_pv_parse(l, NULL, depth + 1))
-					goto bad;
-				v->n++;
-				continue;
-			}
-			if (v->n == cap) {
-				cap = cap ? cap * 2 : 8;
-				v->kid = xreallocarray(v->kid, cap,
-				    sizeof(*v->kid));
-			}
-			k = &v->kid[v->n];
-			if (!pdf_pv_parse(l, k, depth + 1)) {
-				pdf_pv_free(k);
-				goto bad;
-			}
-			v->n++;
-		}
-		if (v->type == PV_DICT && v->n % 2 != 0)
+		if (!pv_parse_items(l, v, close, v == &tmp, depth))
 			goto bad;
 	} else if (*l->p == '(') {
 		v->type = PV_STR;
@@ -224,49 +288,8 @@ pdf_pv_parse(struct lex *l, struct pv *v, int depth)
 		v->type = PV_NAME;
 		l->p++;
 		l->p += pdf_lex_word(l);
-	} else {
-		n = pdf_lex_word(l);
-		if (n == 0)
-			goto bad;
-		if (pdf_lex_is(l, "true") || pdf_lex_is(l, "false"))
-			v->type = PV_BOOL;
-		else if (pdf_lex_is(l, "null"))
-			v->type = PV_NULL;
-		else if ((num = pdf_lex_uint(l->p, n)) >= 0) {
-			v->type = PV_NUM;
-			v->isint = 1;
-			v->i = num;
-			l->p += n;
-			/* "N G R" is a reference. */
-			save = *l;
-			pdf_lex_skip(l);
-			gen = pdf_lex_uint(l->p, pdf_lex_word(l));
-			if (gen >= 0) {
-				l->p += pdf_lex_word(l);
-				pdf_lex_skip(l);
-				if (pdf_lex_is(l, "R")) {
-					if (gen != 0)
-						goto bad;
-					v->type = PV_REF;
-					l->p++;
-					v->s = start;
-					v->len = (size_t)(l->p - start);
-					return 1;
-				}
-			}
-			*l = save;
-			n = 0;
-		} else {
-			/* A real or signed number. */
-			size_t	 j;
-
-			for (j = 0; j < n; j++)
-				if (strchr("+-.0123456789", l->p[j]) == NULL)
-					goto bad;
-			v->type = PV_NUM;
-		}
-		l->p += n;
-	}
+	} else if (!pv_parse_word(l, v))
+		goto bad;
 	v->s = start;
 	v->len = (size_t)(l->p - start);
 	if (v == &tmp)

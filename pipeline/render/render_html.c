@@ -763,17 +763,60 @@ html_head(struct html *h)
 	buf_printf(b, "<style>\n%s</style>\n</head>\n", html_css);
 }
 
+/* Appends list n: ol or ul, with an item's number where it is not its
+ * position. */
+static void
+html_list(struct html *h, const struct doc_node *n)
+{
+	const struct doc_node	*item;
+	struct buf		*b = h->out;
+	const char		*list;
+	int			 pos = 0;
+
+	list = n->as.list.kind == DOC_LIST_NUMBERED ? "ol" : "ul";
+	buf_printf(b, "<%s%s>\n", list, n->as.list.kind == DOC_LIST_NUMBERED ?
+	    " class=\"numbered\"" : "");
+	for (item = n->first_child; item != NULL; item = item->next) {
+		pos++;
+		buf_printf(b, "<%s", html_tag(item));
+		if (n->as.list.kind == DOC_LIST_NUMBERED &&
+		    item->as.item.number != pos)
+			buf_printf(b, " value=\"%d\"", item->as.item.number);
+		buf_putc(b, '>');
+		html_inline(h, item);
+		buf_printf(b, "</%s>\n", html_tag(item));
+	}
+	buf_printf(b, "</%s>\n", list);
+}
+
+/* Appends sign-off n: one paragraph a line, as in the PDF. */
+static void
+html_signoff(struct html *h, const struct doc_node *n)
+{
+	struct buf	*b = h->out;
+	const char	*inner, **lines;
+	size_t		 i, nlines;
+
+	inner = html_role_tags[doc_type_roles[n->type].inner];
+	buf_printf(b, "<%s class=\"signoff\">\n", html_tag(n));
+	lines = doc_meta_signoff(&h->doc->meta, &nlines);
+	for (i = 0; i < nlines; i++) {
+		buf_printf(b, "<%s>", inner);
+		buf_put_xml(b, lines[i]);
+		buf_printf(b, "</%s>\n", inner);
+	}
+	free(lines);
+	buf_printf(b, "</%s>\n", html_tag(n));
+}
+
 /* Appends the body: the blocks of the document in order, then the
  * footnotes. */
 static void
 html_body(struct html *h)
 {
-	const struct doc_node	*n, *item;
+	const struct doc_node	*n;
 	const struct doc_meta	*m = &h->doc->meta;
 	struct buf		*b = h->out;
-	const char		*list, *inner, **lines;
-	size_t			 i, nlines;
-	int			 pos;
 
 	buf_printf(b, "<body>\n<a class=\"skip-link\" href=\"#main\" "
 	    "data-edition=\"html\">Skip to main content</a>\n%s"
@@ -799,24 +842,7 @@ html_body(struct html *h)
 			buf_printf(b, "</p></%s>\n", html_tag(n));
 			break;
 		case DOC_LIST:
-			list = n->as.list.kind == DOC_LIST_NUMBERED ? "ol" :
-			    "ul";
-			buf_printf(b, "<%s%s>\n", list, n->as.list.kind ==
-			    DOC_LIST_NUMBERED ? " class=\"numbered\"" : "");
-			pos = 0;
-			for (item = n->first_child; item != NULL;
-			    item = item->next) {
-				pos++;
-				buf_printf(b, "<%s", html_tag(item));
-				if (n->as.list.kind == DOC_LIST_NUMBERED &&
-				    item->as.item.number != pos)
-					buf_printf(b, " value=\"%d\"",
-					    item->as.item.number);
-				buf_putc(b, '>');
-				html_inline(h, item);
-				buf_printf(b, "</%s>\n", html_tag(item));
-			}
-			buf_printf(b, "</%s>\n", list);
+			html_list(h, n);
 			break;
 		case DOC_TABLE:
 			html_table(h, n);
@@ -828,18 +854,7 @@ html_body(struct html *h)
 			html_tilemap(h, n);
 			break;
 		case DOC_SIGNOFF:
-			/* One paragraph a line, as in the PDF. */
-			inner = html_role_tags[doc_type_roles[n->type].inner];
-			buf_printf(b, "<%s class=\"signoff\">\n",
-			    html_tag(n));
-			lines = doc_meta_signoff(m, &nlines);
-			for (i = 0; i < nlines; i++) {
-				buf_printf(b, "<%s>", inner);
-				buf_put_xml(b, lines[i]);
-				buf_printf(b, "</%s>\n", inner);
-			}
-			free(lines);
-			buf_printf(b, "</%s>\n", html_tag(n));
+			html_signoff(h, n);
 			break;
 		case DOC_ROOT:
 		case DOC_ITEM:

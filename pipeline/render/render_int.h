@@ -1,8 +1,8 @@
 /*
  * render_int.h: what the PDF back end's files share (render_font.c,
- * render_measure.c, render_chart.c, render_paint.c, render_pdf.c): the
- * page geometry, the measured blocks of the flow and the state of one
- * paper being typeset.
+ * render_measure.c, render_note.c, render_table.c, render_chart.c,
+ * render_paint.c, render_pdf.c): the page geometry, the measured blocks
+ * of the flow and the state of one paper being typeset.
  * For render_*.c only.
  */
 #ifndef SCR_RENDER_INT_H
@@ -304,10 +304,26 @@ void		 rndr_paginate(struct rndr *p);
  * [first, first + count) and the header rows of a table. */
 void		 rndr_block_shed(const struct rndr *p, struct rndr_block *b,
 		    int first, int count);
-/* Returns the measured footnote for def, or NULL. */
-struct rndr_note *rndr_note_find(struct rndr *p, const struct doc_node *def);
 /* Releases everything p measured and laid out (not its fonts). */
 void		 rndr_clear(struct rndr *p);
+
+/* render_note.c: the footnotes. */
+
+/* Measures every footnote of the document, in number order. */
+void		 rndr_measure_notes(struct rndr *p);
+/* Returns the measured footnote for def, or NULL. */
+struct rndr_note *rndr_note_find(struct rndr *p, const struct doc_node *def);
+/* Marks which of text t's markers are their footnote's first mention
+ * and adds those footnotes' heights to notes[] by t's line from line0
+ * (all to notes[line0] if per_row). */
+void		 rndr_note_lines(struct rndr *p, struct rndr_text *t,
+		    double *notes, int line0, int per_row);
+
+/* render_table.c: tables. */
+
+/* Measures table block b (its node set): column widths, the cells laid
+ * out, the page breaker's lines, one a row or a slice of one. */
+void		 rndr_measure_table(struct rndr *p, struct rndr_block *b);
 
 /* render_chart.c: the bar chart. */
 

@@ -399,6 +399,139 @@ struct lay_give {
 };
 
 /*
+ * Lists in *g (of *cap entries, grown as needed) what may grow on the
+ * page of runs [i, j) of r: the gap above each run that starts a block
+ * not below one kept with it, and the rows of each table run of more
+ * than one row.  Returns how many.
+ */
+static size_t
+lay_gives(const struct lay_block *blocks, const struct lay_params *p,
+    const struct lay_result *r, size_t i, size_t j, struct lay_give **g,
+    size_t *cap)
+{
+	const struct lay_block	*b, *pb;
+	struct lay_give		*e;
+	size_t			 k, ng = 0;
+
+	for (k = i; k < j; k++) {
+		if (*cap < ng + 2) {
+			*cap = *cap ? *cap * 2 : 64;
+			*g = xreallocarray(*g, *cap, sizeof(**g));
+		}
+		b = &blocks[r->frags[k].block];
+		pb = k > i ? &blocks[r->frags[k - 1].block] : NULL;
+		/* Never below a block kept with the next (a heading, a
+		 * caption, an introduction). */
+		if (pb != NULL && !pb->keep && r->frags[k].first == 0 &&
+		    b->before > 0) {
+			e = &(*g)[ng++];
+			e->k = k;
+			e->rows = 0;
+			e->heading = b->section;
+			e->base = b->before;
+			e->most = b->before * p->stretch;
+			if (e->most > p->stretch_pt)
+				e->most = p->stretch_pt;
+			e->got = 0;
+		}
+		if (b->rows && r->frags[k].count > 1) {
+			e = &(*g)[ng++];
+			e->k = k;
+			e->rows = 1;
+			e->heading = 0;
+			e->base = LAY_ROW_GAP * (r->frags[k].count - 1);
+			e->most = LAY_ROW_MOST * (r->frags[k].count - 1);
+			e->got = 0;
+		}
+	}
+	return ng;
+}
+
+/*
+ * Shares room points out among g[0..ng): water-filling, a share in
+ * proportion to the weights, no more than each one's most; again with
+ * what is left.  Returns the room left.
+ */
+static double
+lay_water_fill(struct lay_give *g, size_t ng, double room)
+{
+	double	 w, give, h;
+	size_t	 m;
+	int	 round, capped;
+
+	for (round = 0; round < 8 && room > 0.5; round++) {
+		w = 0;
+		for (m = 0; m < ng; m++)
+			if (g[m].got < g[m].most)
+				w += g[m].base;
+		if (w <= 0)
+			break;
+		capped = 0;
+		give = room;
+		for (m = 0; m < ng; m++) {
+			if (g[m].got >= g[m].most)
+				continue;
+			h = give * g[m].base / w;
+			if (g[m].got + h >= g[m].most) {
+				h = g[m].most - g[m].got;
+				capped = 1;
+			}
+			g[m].got += h;
+			room -= h;
+		}
+		if (!capped)
+			break;
+	}
+	return room;
+}
+
+/*
+ * A page the capped gaps g[0..ng) leave more than 1 - fill empty, room
+ * points above the footnotes (its next block, too tall to break, could
+ * not come up): the gaps above its headings grow past their cap, in
+ * proportion, but only as far as that (a page without a heading: all
+ * its gaps and table rows).
+ */
+static void
+lay_fill_short(struct lay_give *g, size_t ng, double room,
+    const struct lay_params *p)
+{
+	double	 w = 0;
+	size_t	 m;
+	int	 heads = 0;
+
+	for (m = 0; m < ng; m++)
+		heads |= g[m].heading;
+	for (m = 0; m < ng; m++)
+		if (g[m].heading || !heads)
+			w += g[m].base;
+	room -= (1 - p->fill) * p->height;
+	for (m = 0; m < ng && room > 0 && w > 0; m++)
+		if (g[m].heading || !heads)
+			g[m].got += room * g[m].base / w;
+}
+
+/* Moves the runs [i, j) of r down by the gaps above them that grew, and
+ * spreads the rows of a table run by their growth, from g[0..ng). */
+static void
+lay_shift(struct lay_result *r, size_t i, size_t j,
+    const struct lay_give *g, size_t ng)
+{
+	double	 shift = 0;
+	size_t	 k, m;
+
+	for (k = i, m = 0; k < j; k++) {
+		if (m < ng && g[m].k == k && !g[m].rows)
+			shift += g[m++].got;
+		r->frags[k].y += shift;
+		if (m < ng && g[m].k == k && g[m].rows) {
+			r->frags[k].lead = g[m].got / (r->frags[k].count - 1);
+			shift += g[m++].got;
+		}
+	}
+}
+
+/*
  * Justifies the pages of r vertically (lay_params.stretch): the gaps
  * between the runs of a page, and between the rows of its tables, grow in
  * proportion to their size (water-filling under each one's limit) until
@@ -414,11 +547,10 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
     struct lay_result *r)
 {
 	struct lay_frag		*f;
-	const struct lay_block	*b, *pb;
+	const struct lay_block	*b;
 	struct lay_give		*g = NULL;
-	size_t			 i, j, k, m, ng, cap = 0;
-	double			 h, fn, hh, bottom, room, shift, w, give;
-	int			 round, capped, heads;
+	size_t			 i, j, ng, cap = 0;
+	double			 h, fn, hh, bottom, room;
 
 	for (i = 0; i < r->nfrags; i = j) {
 		/* The runs [i, j) of one page. */
@@ -438,90 +570,10 @@ lay_justify(const struct lay_block *blocks, const struct lay_params *p,
 		room = p->height - r->notes[f->page] - bottom;
 		if (room <= 0.5)
 			continue;
-		ng = 0;
-		for (k = i; k < j; k++) {
-			if (cap < ng + 2) {
-				cap = cap ? cap * 2 : 64;
-				g = xreallocarray(g, cap, sizeof(*g));
-			}
-			b = &blocks[r->frags[k].block];
-			pb = k > i ? &blocks[r->frags[k - 1].block] : NULL;
-			/* Never below a block kept with the next (a
-			 * heading, a caption, an introduction). */
-			if (pb != NULL && !pb->keep && r->frags[k].first == 0 &&
-			    b->before > 0) {
-				g[ng].k = k;
-				g[ng].rows = 0;
-				g[ng].heading = b->section;
-				g[ng].base = b->before;
-				g[ng].most = b->before * p->stretch;
-				if (g[ng].most > p->stretch_pt)
-					g[ng].most = p->stretch_pt;
-				g[ng++].got = 0;
-			}
-			if (b->rows && r->frags[k].count > 1) {
-				g[ng].k = k;
-				g[ng].rows = 1;
-				g[ng].heading = 0;
-				g[ng].base = LAY_ROW_GAP *
-				    (r->frags[k].count - 1);
-				g[ng].most = LAY_ROW_MOST *
-				    (r->frags[k].count - 1);
-				g[ng++].got = 0;
-			}
-		}
-		/* Water-filling: a share in proportion to the weights, no
-		 * more than each one's most; again with what is left. */
-		for (round = 0; round < 8 && room > 0.5; round++) {
-			w = 0;
-			for (m = 0; m < ng; m++)
-				if (g[m].got < g[m].most)
-					w += g[m].base;
-			if (w <= 0)
-				break;
-			capped = 0;
-			give = room;
-			for (m = 0; m < ng; m++) {
-				if (g[m].got >= g[m].most)
-					continue;
-				h = give * g[m].base / w;
-				if (g[m].got + h >= g[m].most) {
-					h = g[m].most - g[m].got;
-					capped = 1;
-				}
-				g[m].got += h;
-				room -= h;
-			}
-			if (!capped)
-				break;
-		}
-		/* A page the capped gaps leave more than 1 - fill empty (its
-		 * next block, too tall to break, could not come up): the
-		 * gaps above its headings grow past their cap, in
-		 * proportion, but only as far as that (a page without a
-		 * heading: all its gaps and table rows). */
-		heads = 0;
-		for (m = 0; m < ng; m++)
-			heads |= g[m].heading;
-		w = 0;
-		for (m = 0; m < ng; m++)
-			if (g[m].heading || !heads)
-				w += g[m].base;
-		room -= (1 - p->fill) * p->height;
-		for (m = 0; m < ng && room > 0 && w > 0; m++)
-			if (g[m].heading || !heads)
-				g[m].got += room * g[m].base / w;
-		shift = 0;
-		for (k = i, m = 0; k < j; k++) {
-			if (m < ng && g[m].k == k && !g[m].rows)
-				shift += g[m++].got;
-			r->frags[k].y += shift;
-			if (m < ng && g[m].k == k && g[m].rows) {
-				r->frags[k].lead = g[m].got /
-				    (r->frags[k].count - 1);
-				shift += g[m++].got;
-			}
-		}
+		ng = lay_gives(blocks, p, r, i, j, &g, &cap);
+		room = lay_water_fill(g, ng, room);
+		lay_fill_short(g, ng, room, p);
+		lay_shift(r, i, j, g, ng);
 	}
 	free(g);
 }

@@ -3,6 +3,8 @@
  * document into a flow of measured blocks (text, tables, charts), each
  * with the line heights and footnote heights the page breaker
  * (render_layout.c) needs, and the space between them; then paginates.
+ * The footnotes are measured in render_note.c, tables in
+ * render_table.c.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -16,77 +18,6 @@
 #include "diag.h"
 #include "doc.h"
 #include "render_int.h"
-
-/* Returns the measured footnote for def, or NULL. */
-struct rndr_note *
-rndr_note_find(struct rndr *p, const struct doc_node *def)
-{
-	size_t	 i;
-
-	/* Footnotes are numbered 1, 2, ... in the order of their first
-	 * reference; each usually sits at its number's place (issue 13.14:
-	 * no search a marker). */
-	i = def->type == DOC_FOOTNOTE ? (size_t)def->as.footnote.number : 0;
-	if (i >= 1 && i <= p->nnotes && p->notes[i - 1].def == def)
-		return &p->notes[i - 1];
-	for (i = 0; i < p->nnotes; i++)
-		if (p->notes[i].def == def)
-			return &p->notes[i];
-	return NULL;
-}
-
-/* Measures every footnote of the document, in number order. */
-static void
-rndr_measure_notes(struct rndr *p)
-{
-	struct doc_node	*n;
-	struct rndr_note	*note;
-	char		 num[16];
-
-	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
-		if (n->type != DOC_FOOTNOTE || n->as.footnote.number == 0)
-			continue;
-		p->notes = xreallocarray(p->notes, p->nnotes + 1,
-		    sizeof(*p->notes));
-		note = &p->notes[p->nnotes++];
-		memset(note, 0, sizeof(*note));
-		note->def = n;
-		snprintf(num, sizeof(num), "%d", n->as.footnote.number);
-		rndr_text_make(p, &note->label, NULL, num, 0, PDF_NOTE_PT, 0,
-		    PANGO_ALIGN_LEFT);
-		rndr_text_make(p, &note->text, n, NULL,
-		    PDF_BODY_W - PDF_NOTE_INDENT, PDF_NOTE_PT, 0,
-		    PANGO_ALIGN_LEFT);
-		note->height = note->text.height + PDF_NOTE_GAP;
-		rndr_text_shed(p, &note->label);
-		rndr_text_shed(p, &note->text);
-		/* One taller than half a page continues at the foot of the
-		 * next (issue 13.9; render_layout.c). */
-	}
-}
-
-/* Marks which markers are their footnote's first mention and adds the
- * footnote heights to notes[] by line.  Texts come here in flow order,
- * so a footnote's first marker is the first one met (issue 13.14: no
- * search of the earlier blocks a marker). */
-static void
-rndr_note_lines(struct rndr *p, struct rndr_text *t, double *notes, int line0,
-    int per_row)
-{
-	struct rndr_note	*note;
-	size_t		 r;
-
-	for (r = 0; r < t->nrefs; r++) {
-		if (t->refs[r].def == NULL ||
-		    (note = rndr_note_find(p, t->refs[r].def)) == NULL ||
-		    note->mentioned)
-			continue;
-		note->mentioned = 1;
-		t->refs[r].first = 1;
-		notes[per_row ? line0 : line0 + t->refs[r].line] +=
-		    note->height;
-	}
-}
 
 /* Drops the layouts' lines of block b once measured or painted, in a
  * long paper (see rndr_text_shed()); rows [first, first + count) of a
@@ -182,202 +113,6 @@ rndr_leads_in(const struct doc_node *n)
 	r = len > 0 && t[len - 1] == ':';
 	free(t);
 	return r;
-}
-
-/*
- * Cuts table t's rows into the page breaker's lines: one a row, or, for a
- * row taller than limit points (a page's body under the repeated header
- * rows), slices no taller than limit, each cell's lines shared out in
- * order so that every line is in exactly one slice (issue 13.8: nothing
- * is cut or lost).  Sets t->nslices, srow, sfirst, scount and *heights
- * (the slices' heights; free with free()).
- */
-static void
-rndr_slice_rows(struct rndr_table *t, double limit, double **heights)
-{
-	const struct rndr_text	*ct;
-	double			*h = NULL, used, most, room;
-	int			*pos, r, c, cap = 0, more, k;
-
-	pos = xcalloc((size_t)t->ncols + 1, sizeof(*pos));
-	room = limit - 2 * PDF_CELL_PADY;
-	t->nslices = 0;
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++)
-			pos[c] = 0;
-		do {
-			if (t->nslices == cap) {
-				cap = cap ? cap * 2 : t->nrows + 1;
-				h = xreallocarray(h, cap, sizeof(*h));
-				t->srow = xreallocarray(t->srow, cap,
-				    sizeof(*t->srow));
-				t->sfirst = xreallocarray(t->sfirst, cap,
-				    (t->ncols + 1) * sizeof(*t->sfirst));
-				t->scount = xreallocarray(t->scount, cap,
-				    (t->ncols + 1) * sizeof(*t->scount));
-			}
-			k = t->nslices++;
-			t->srow[k] = r;
-			most = 0;
-			more = 0;
-			for (c = 0; c < t->ncols; c++) {
-				ct = &t->cells[r * t->ncols + c];
-				t->sfirst[k * t->ncols + c] = pos[c];
-				used = 0;
-				if (t->rowh[r] <= limit) {
-					pos[c] = ct->nlines;
-					used = ct->height;
-				} else
-					/* At least one line a slice. */
-					while (pos[c] < ct->nlines &&
-					    (used == 0 || used +
-					    ct->lines[pos[c]].height <=
-					    room)) {
-						used += ct->lines[pos[c]].height;
-						pos[c]++;
-					}
-				t->scount[k * t->ncols + c] = pos[c] -
-				    t->sfirst[k * t->ncols + c];
-				if (used > most)
-					most = used;
-				if (pos[c] < ct->nlines)
-					more = 1;
-			}
-			h[k] = t->rowh[r] <= limit ? t->rowh[r] :
-			    most + 2 * PDF_CELL_PADY;
-		} while (more);
-	}
-	free(pos);
-	*heights = h;
-}
-
-/*
- * Measures table block b: chooses column widths from the cells' natural
- * and narrowest widths, lays each cell out at its column's width (numeric
- * columns right-aligned) and gives the page breaker one line per row.
- */
-static void
-rndr_measure_table(struct rndr *p, struct rndr_block *b)
-{
-	const struct doc_node	*row, *cell;
-	struct rndr_table	*t;
-	double			*nat, *min, w, tw, **cn;
-	int			 r, c, k, i;
-	PangoLayoutIter		*it;
-	PangoRectangle		 ink, logical;
-
-	t = b->table = xcalloc(1, sizeof(*t));
-	t->ncols = b->node->as.table.ncols;
-	for (row = b->node->first_child; row != NULL; row = row->next)
-		t->nrows++;
-	t->colw = xcalloc(t->ncols, sizeof(double));
-	t->rowh = xcalloc(t->nrows, sizeof(double));
-	t->cells = xcalloc((size_t)t->nrows * t->ncols, sizeof(*t->cells));
-	t->header = xcalloc(t->nrows, sizeof(int));
-	t->role = xcalloc((size_t)t->nrows * t->ncols, sizeof(*t->role));
-	for (c = 0; c < t->nrows * t->ncols; c++)
-		t->role[c] = DOC_ROLE_TD;
-	t->align = xcalloc(t->ncols, sizeof(int));
-	nat = xcalloc(t->ncols, sizeof(double));
-	min = xcalloc(t->ncols, sizeof(double));
-
-	/* Natural and minimum widths, from unwrapped layouts. */
-	for (r = 0, row = b->node->first_child; row != NULL;
-	    row = row->next, r++) {
-		t->header[r] = row->as.row.header;
-		for (c = 0, cell = row->first_child; cell != NULL &&
-		    c < t->ncols; cell = cell->next, c++) {
-			struct rndr_text *ct = &t->cells[r * t->ncols + c];
-
-			t->role[r * t->ncols + c] = doc_node_role(cell);
-			rndr_text_make(p, ct, cell, NULL, 0, PDF_BODY_PT,
-			    cell->as.cell.header, PANGO_ALIGN_LEFT);
-			w = rndr_text_width(ct) + 2 * PDF_CELL_PADX;
-			if (w > nat[c])
-				nat[c] = w;
-			/* The widest word: lay out at a tiny width. */
-			pango_layout_set_width(ct->layout, 1);
-			pango_layout_set_wrap(ct->layout, PANGO_WRAP_WORD);
-			it = pango_layout_get_iter(ct->layout);
-			do {
-				pango_layout_iter_get_line_extents(it, &ink,
-				    &logical);
-				w = (double)logical.width / PANGO_SCALE +
-				    2 * PDF_CELL_PADX;
-				if (w > min[c])
-					min[c] = w;
-			} while (pango_layout_iter_next_line(it));
-			pango_layout_iter_free(it);
-			if (cell->as.cell.align == DOC_ALIGN_RIGHT)
-				t->align[c] = DOC_ALIGN_RIGHT;
-		}
-	}
-	lay_columns(nat, min, t->ncols, PDF_BODY_W, t->colw);
-
-	/* Lay out each cell at its column's width. */
-	cn = xcalloc((size_t)t->nrows * t->ncols + 1, sizeof(*cn));
-	tw = 0;
-	for (c = 0; c < t->ncols; c++)
-		tw += t->colw[c];
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			struct rndr_text *ct = &t->cells[r * t->ncols + c];
-
-			pango_layout_set_width(ct->layout, (int)((t->colw[c] -
-			    2 * PDF_CELL_PADX) * PANGO_SCALE) + 1);
-			pango_layout_set_wrap(ct->layout,
-			    PANGO_WRAP_WORD_CHAR);
-			pango_layout_set_alignment(ct->layout,
-			    t->align[c] == DOC_ALIGN_RIGHT ?
-			    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-			free(ct->lines);
-			ct->lines = NULL;
-			rndr_text_lines(ct);
-			if (ct->height + 2 * PDF_CELL_PADY > t->rowh[r])
-				t->rowh[r] = ct->height + 2 * PDF_CELL_PADY;
-			/* Footnote heights by the cell's lines, for the
-			 * slices of a row taller than a page. */
-			cn[r * t->ncols + c] = xcalloc((size_t)ct->nlines + 1,
-			    sizeof(double));
-			rndr_note_lines(p, ct, cn[r * t->ncols + c], 0, 0);
-		}
-	}
-	b->width = tw;
-	/* The header rows, repeated on every page a long table runs on;
-	 * not when they would take most of a page. */
-	for (r = 0; r < t->nrows && t->header[r]; r++)
-		continue;
-	if (r < t->nrows) {
-		for (c = 0, w = 0; c < r; c++)
-			w += t->rowh[c];
-		if (w < PDF_BODY_H / 3)
-			b->lay.head = r;
-	}
-	for (r = 0, w = 0; r < b->lay.head; r++)
-		w += t->rowh[r];
-	rndr_slice_rows(t, PDF_BODY_H - w, &b->lines);
-	b->notes = xcalloc((size_t)t->nslices + 1, sizeof(double));
-	for (k = 0; k < t->nslices; k++)
-		for (c = 0; c < t->ncols; c++) {
-			r = t->srow[k];
-			for (i = t->sfirst[k * t->ncols + c];
-			    i < t->sfirst[k * t->ncols + c] +
-			    t->scount[k * t->ncols + c]; i++)
-				b->notes[k] += cn[r * t->ncols + c][i];
-		}
-	for (c = 0; c < t->nrows * t->ncols; c++)
-		free(cn[c]);
-	free(cn);
-	b->lay.lines = b->lines;
-	b->lay.notes = b->notes;
-	b->lay.nlines = t->nslices;
-	b->lay.rows = 1;
-	/* A table breaks only between rows (or the slices of a row taller
-	 * than a page), its header rows repeated on the next page and at
-	 * least two body rows each side. */
-	b->lay.split = 1;
-	free(nat);
-	free(min);
 }
 
 /* Space between blocks, in points. */
@@ -485,105 +220,240 @@ rndr_space(const struct rndr_block *prev, const struct doc_node *n)
 	return after > before ? after : before;
 }
 
-/* Builds and measures the blocks of the flow. */
-void
-rndr_measure(struct rndr *p)
+/*
+ * Gives block b, just made for node n, its place in the flow: a new page
+ * before it if a page break came since the last block (*newpage, then
+ * cleared), and the space above it.
+ */
+static void
+rndr_block_place(struct rndr *p, struct rndr_block *b,
+    const struct doc_node *n, int *newpage)
 {
-	struct doc_node		*n, *item;
+	b->lay.newpage = *newpage;
+	*newpage = 0;
+	b->lay.before = rndr_space(p->nblocks > 1 ?
+	    &p->blocks[p->nblocks - 2] : NULL, n);
+}
+
+/*
+ * Returns a new text block of node n across the body, its text set at
+ * size points (bold if bold) and measured; split: its lines may be
+ * parted by a page break.
+ */
+static struct rndr_block *
+rndr_measure_text(struct rndr *p, const struct doc_node *n, double size,
+    int bold, int split)
+{
+	struct rndr_block	*b;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, size, bold,
+	    PANGO_ALIGN_LEFT);
+	rndr_block_lay_text(p, b, split);
+	return b;
+}
+
+/* Returns the block of heading n, kept with what follows. */
+static struct rndr_block *
+rndr_measure_heading(struct rndr *p, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
+	    rndr_heading_size(n->as.heading.level), 1, PANGO_ALIGN_LEFT);
+	rndr_text_respace(&b->text, PDF_HEAD_SPACING);
+	rndr_block_lay_text(p, b, 0);
+	b->lay.keep = 1;
+	b->lay.section = 1;
+	b->lay.subsection = n->as.heading.level > 2;
+	return b;
+}
+
+/* Returns the block of paragraph n. */
+static struct rndr_block *
+rndr_measure_para(struct rndr *p, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	b = rndr_measure_text(p, n, PDF_BODY_PT, 0, 1);
+	/* A paragraph that introduces a list or table (ending in a colon,
+	 * or just before a table's caption) stays with its first lines or
+	 * rows. */
+	b->lay.keep = rndr_leads_in(n) || (n->next != NULL &&
+	    n->next->type == DOC_CAPTION);
+	return b;
+}
+
+/* Returns the block of aside n, boxed and indented. */
+static struct rndr_block *
+rndr_measure_aside(struct rndr *p, const struct doc_node *n)
+{
+	struct rndr_block	*b;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	b->boxed = 1;
+	b->pad = PDF_ASIDE_PAD;
+	b->x = PDF_ASIDE_PAD + 4;
+	b->width = PDF_BODY_W - 2 * PDF_ASIDE_PAD - 4;
+	rndr_text_make(p, &b->text, n, NULL, b->width, PDF_BODY_PT, 0,
+	    PANGO_ALIGN_LEFT);
+	rndr_block_lay_text(p, b, 0);
+	return b;
+}
+
+/* Makes and places a block for each item of list n, with its number or
+ * bullet as label. */
+static void
+rndr_measure_list(struct rndr *p, const struct doc_node *n, int *newpage)
+{
+	struct rndr_block	*b;
+	struct doc_node		*item;
+	char			 num[32];
+	int			 numbered;
+
+	numbered = n->as.list.kind == DOC_LIST_NUMBERED;
+	for (item = n->first_child; item != NULL; item = item->next) {
+		b = rndr_block_new(p, PDF_TEXT, item);
+		b->tag = RNDR_ROLE(doc_node_role(item));
+		b->x = numbered ? PDF_NUM_INDENT : PDF_INDENT;
+		b->width = PDF_BODY_W - b->x;
+		if (numbered)
+			snprintf(num, sizeof(num), "%d.",
+			    item->as.item.number);
+		else
+			snprintf(num, sizeof(num), "\u2022");
+		rndr_text_make(p, &b->label, NULL, num, 0, PDF_BODY_PT,
+		    numbered, PANGO_ALIGN_LEFT);
+		rndr_text_make(p, &b->text, item, NULL, b->width,
+		    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
+		rndr_block_lay_text(p, b, 1);
+		/* The last item never stands alone at the top of a
+		 * page. */
+		b->lay.keep = item->next != NULL && item->next->next == NULL;
+		rndr_block_place(p, b, item, newpage);
+	}
+}
+
+/*
+ * Makes the blocks of chart or tile map n: its caption, if it has one,
+ * placed here and kept with it, then the picture, one line high.
+ * Returns the picture's block when it still needs its place (it has no
+ * caption: a float of its own), NULL when there is nothing to draw or
+ * it is placed.
+ */
+static struct rndr_block *
+rndr_measure_figure(struct rndr *p, const struct doc_node *n, int *newpage)
+{
+	struct rndr_block	*b = NULL;
+	struct rndr_chart	*chart = NULL;
+	double			 h;
+
+	if (n->type == DOC_TILEMAP) {
+		if (n->as.tilemap.data == NULL)
+			return NULL;
+		h = rndr_tilemap_height(n->as.tilemap.data);
+	} else if ((chart = rndr_measure_chart(p, n)) == NULL)
+		return NULL;
+	else
+		h = chart->height;
+	if (n->first_child != NULL) {
+		/* The caption, kept with the chart. */
+		b = rndr_block_new(p, PDF_TEXT, n);
+		/* A Caption: the post-pass puts it in the Figure that
+		 * follows. */
+		b->tag = RNDR_ROLE(DOC_ROLE_CAPTION);
+		rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, PDF_BODY_PT,
+		    1, PANGO_ALIGN_LEFT);
+		rndr_block_lay_text(p, b, 0);
+		b->lay.keep = 1;
+		/* With the chart, a float: it may move to the top of the
+		 * next page while the text after it fills this one. */
+		b->lay.flt = 2;
+		rndr_block_place(p, b, n, newpage);
+	}
+	/* Chart and caption on one page (issue 31.6). */
+	if (chart != NULL) {
+		rndr_chart_fit(p, chart, PDF_BODY_H - 12 -
+		    (n->first_child != NULL ? b->text.height + 8 : 0));
+		h = chart->height;
+	}
+	b = rndr_block_new(p, chart != NULL ? PDF_CHART : PDF_TILEMAP, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	b->chart = chart;
+	b->lines = xcalloc(1, sizeof(double));
+	b->notes = xcalloc(1, sizeof(double));
+	b->lines[0] = h;
+	b->lay.lines = b->lines;
+	b->lay.notes = b->notes;
+	b->lay.nlines = 1;
+	if (n->first_child != NULL) {
+		b->lay.before = 8;
+		return NULL;
+	}
+	b->lay.flt = 1;
+	return b;
+}
+
+/* Returns the block of sign-off n: one P a line (see
+ * rndr_paint_frag()). */
+static struct rndr_block *
+rndr_measure_signoff(struct rndr *p, const struct doc_node *n)
+{
 	struct rndr_block	*b;
 	struct buf		 sb;
 	const char		**lines;
 	size_t			 i, nlines;
+
+	b = rndr_block_new(p, PDF_TEXT, n);
+	b->tag = RNDR_ROLE(doc_node_role(n));
+	buf_init(&sb);
+	lines = doc_meta_signoff(&p->doc->meta, &nlines);
+	for (i = 0; i < nlines; i++)
+		buf_printf(&sb, "%s%s", i > 0 ? "\n" : "", lines[i]);
+	free(lines);
+	rndr_text_make(p, &b->text, NULL, sb.data, PDF_BODY_W, PDF_BODY_PT,
+	    0, PANGO_ALIGN_LEFT);
+	buf_clear(&sb);
+	rndr_block_lay_text(p, b, 0);
+	return b;
+}
+
+/* Builds and measures the blocks of the flow: one or more a node of the
+ * root, by the node's type. */
+void
+rndr_measure(struct rndr *p)
+{
+	struct doc_node		*n;
+	struct rndr_block	*b;
 	int			 newpage = 0;
-	char			 num[32];
-	struct rndr_chart	*chart;
-	double			 h = 0;
 
 	rndr_measure_notes(p);
 	for (n = p->doc->root->first_child; n != NULL; n = n->next) {
 		b = NULL;
 		switch (n->type) {
 		case DOC_HEADING:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
-			    rndr_heading_size(n->as.heading.level), 1,
-			    PANGO_ALIGN_LEFT);
-			rndr_text_respace(&b->text, PDF_HEAD_SPACING);
-			rndr_block_lay_text(p, b, 0);
-			b->lay.keep = 1;
-			b->lay.section = 1;
-			b->lay.subsection = n->as.heading.level > 2;
+			b = rndr_measure_heading(p, n);
 			break;
 		case DOC_SUBTITLE:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W, 15.0,
-			    0, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_text(p, n, 15.0, 0, 0);
 			b->lay.keep = 1;
 			break;
 		case DOC_PARA:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
-			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 1);
-			/* A paragraph that introduces a list or table
-			 * (ending in a colon, or just before a table's
-			 * caption) stays with its first lines or rows. */
-			b->lay.keep = rndr_leads_in(n) || (n->next != NULL &&
-			    n->next->type == DOC_CAPTION);
+			b = rndr_measure_para(p, n);
 			break;
 		case DOC_ASIDE:
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			b->boxed = 1;
-			b->pad = PDF_ASIDE_PAD;
-			b->x = PDF_ASIDE_PAD + 4;
-			b->width = PDF_BODY_W - 2 * PDF_ASIDE_PAD - 4;
-			rndr_text_make(p, &b->text, n, NULL, b->width,
-			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_aside(p, n);
 			break;
 		case DOC_LIST:
-			for (item = n->first_child; item != NULL;
-			    item = item->next) {
-				b = rndr_block_new(p, PDF_TEXT, item);
-				b->tag = RNDR_ROLE(doc_node_role(item));
-				b->x = n->as.list.kind == DOC_LIST_NUMBERED ?
-				    PDF_NUM_INDENT : PDF_INDENT;
-				b->width = PDF_BODY_W - b->x;
-				if (n->as.list.kind == DOC_LIST_NUMBERED)
-					snprintf(num, sizeof(num), "%d.",
-					    item->as.item.number);
-				else
-					snprintf(num, sizeof(num),
-					    "\u2022");
-				rndr_text_make(p, &b->label, NULL, num, 0,
-				    PDF_BODY_PT, n->as.list.kind ==
-				    DOC_LIST_NUMBERED, PANGO_ALIGN_LEFT);
-				rndr_text_make(p, &b->text, item, NULL,
-				    b->width, PDF_BODY_PT, 0,
-				    PANGO_ALIGN_LEFT);
-				rndr_block_lay_text(p, b, 1);
-				/* The last item never stands alone at the
-				 * top of a page. */
-				b->lay.keep = item->next != NULL &&
-				    item->next->next == NULL;
-				b->lay.newpage = newpage;
-				newpage = 0;
-				b->lay.before = rndr_space(p->nblocks > 1 ?
-				    &p->blocks[p->nblocks - 2] : NULL, item);
-			}
-			continue;
+			rndr_measure_list(p, n, &newpage);
+			break;
 		case DOC_CAPTION:
 			/* A table's numbered caption, kept with it. */
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			rndr_text_make(p, &b->text, n, NULL, PDF_BODY_W,
-			    PDF_BODY_PT, 1, PANGO_ALIGN_LEFT);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_text(p, n, PDF_BODY_PT, 1, 0);
 			b->lay.keep = 1;
 			break;
 		case DOC_TABLE:
@@ -593,76 +463,14 @@ rndr_measure(struct rndr *p)
 			break;
 		case DOC_CHART:
 		case DOC_TILEMAP:
-			chart = NULL;
-			if (n->type == DOC_TILEMAP) {
-				if (n->as.tilemap.data == NULL)
-					continue;
-				h = rndr_tilemap_height(n->as.tilemap.data);
-			} else if ((chart = rndr_measure_chart(p, n)) == NULL)
-				continue;
-			else
-				h = chart->height;
-			if (n->first_child != NULL) {
-				/* The caption, kept with the chart. */
-				b = rndr_block_new(p, PDF_TEXT, n);
-				/* A Caption: the post-pass puts it in the
-				 * Figure that follows. */
-				b->tag = RNDR_ROLE(DOC_ROLE_CAPTION);
-				rndr_text_make(p, &b->text, n, NULL,
-				    PDF_BODY_W, PDF_BODY_PT, 1,
-				    PANGO_ALIGN_LEFT);
-				rndr_block_lay_text(p, b, 0);
-				b->lay.keep = 1;
-				/* With the chart, a float: it may move to
-				 * the top of the next page while the text
-				 * after it fills this one. */
-				b->lay.flt = 2;
-				b->lay.newpage = newpage;
-				newpage = 0;
-				b->lay.before = rndr_space(p->nblocks > 1 ?
-				    &p->blocks[p->nblocks - 2] : NULL, n);
-			}
-			/* Chart and caption on one page (issue 31.6). */
-			if (chart != NULL) {
-				rndr_chart_fit(p, chart, PDF_BODY_H - 12 -
-				    (n->first_child != NULL ? b->text.height +
-				    8 : 0));
-				h = chart->height;
-			}
-			b = rndr_block_new(p, chart != NULL ? PDF_CHART :
-			    PDF_TILEMAP, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			b->chart = chart;
-			b->lines = xcalloc(1, sizeof(double));
-			b->notes = xcalloc(1, sizeof(double));
-			b->lines[0] = h;
-			b->lay.lines = b->lines;
-			b->lay.notes = b->notes;
-			b->lay.nlines = 1;
-			if (n->first_child != NULL) {
-				b->lay.before = 8;
-				continue;
-			}
-			b->lay.flt = 1;
+			b = rndr_measure_figure(p, n, &newpage);
 			break;
 		case DOC_SIGNOFF:
-			/* One P a line (see rndr_paint_frag()). */
-			b = rndr_block_new(p, PDF_TEXT, n);
-			b->tag = RNDR_ROLE(doc_node_role(n));
-			buf_init(&sb);
-			lines = doc_meta_signoff(&p->doc->meta, &nlines);
-			for (i = 0; i < nlines; i++)
-				buf_printf(&sb, "%s%s", i > 0 ? "\n" : "",
-				    lines[i]);
-			free(lines);
-			rndr_text_make(p, &b->text, NULL, sb.data, PDF_BODY_W,
-			    PDF_BODY_PT, 0, PANGO_ALIGN_LEFT);
-			buf_clear(&sb);
-			rndr_block_lay_text(p, b, 0);
+			b = rndr_measure_signoff(p, n);
 			break;
 		case DOC_PAGEBREAK:
 			newpage = 1;
-			continue;
+			break;
 		case DOC_ROOT:
 		case DOC_ITEM:
 		case DOC_ROW:
@@ -676,12 +484,10 @@ rndr_measure(struct rndr *p)
 		case DOC_NATREF:
 		case DOC_FIELD:
 		case DOC_XREF:
-			continue;
+			break;
 		}
-		b->lay.newpage = newpage;
-		newpage = 0;
-		b->lay.before = rndr_space(p->nblocks > 1 ?
-		    &p->blocks[p->nblocks - 2] : NULL, n);
+		if (b != NULL)
+			rndr_block_place(p, b, n, &newpage);
 	}
 	if (p->nblocks > 0)
 		rndr_block_shed(p, &p->blocks[p->nblocks - 1], 0, INT_MAX);

@@ -700,12 +700,10 @@ odt_style(struct buf *b, const char *name, const char *display,
 	"text:list-tab-stop-position=\"0.635cm\" fo:text-indent=\"-0.635cm\" " \
 	"fo:margin-left=\"0.635cm\"/></style:list-level-properties>"
 
-/* Writes styles.xml into b: the default style (Open Sans 11 pt, en-GB),
- * the paragraph, text and list styles the content names, the A4 page
- * with its footer (page numbers; the marking in a restricted edition,
- * in the header too). */
+/* Writes the heading styles into b: Heading, and Heading 1 to
+ * ODT_HEADINGS at their sizes and outline levels. */
 static void
-odt_styles(const struct doc *doc, struct buf *b)
+odt_styles_headings(struct buf *b)
 {
 	int	 i;
 	char	 name[32], display[32], outline[64];
@@ -713,16 +711,6 @@ odt_styles(const struct doc *doc, struct buf *b)
 		"22pt", "16pt", "13.5pt", "12pt"
 	};
 
-	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<office:document-styles" ODT_NS ">\n" ODT_FONTS
-	    "<office:styles>\n"
-	    "<style:default-style style:family=\"paragraph\">"
-	    "<style:paragraph-properties fo:orphans=\"2\" fo:widows=\"2\"/>"
-	    "<style:text-properties style:font-name=\"Open Sans\" "
-	    "fo:font-size=\"11pt\" fo:language=\"en\" fo:country=\"GB\" "
-	    "fo:color=\"#0b0c0c\" style:font-name-asian=\"Open Sans\" "
-	    "style:font-name-complex=\"Open Sans\"/></style:default-style>\n");
-	odt_style(b, "Standard", "Standard", NULL, NULL, "text", "", "");
 	odt_style(b, "Heading", "Heading", "Standard", "Text_20_body", "text",
 	    "fo:margin-top=\"0.5cm\" fo:margin-bottom=\"0.25cm\" "
 	    "fo:keep-with-next=\"always\"", "fo:font-weight=\"bold\"");
@@ -739,6 +727,13 @@ odt_styles(const struct doc *doc, struct buf *b)
 		    "<style:text-properties %s/></style:style>\n", name,
 		    display, i + 1, outline);
 	}
+}
+
+/* Writes the paragraph styles of the text, tables, figures, footnotes,
+ * sign-off, header and footer into b. */
+static void
+odt_styles_body(struct buf *b)
+{
 	odt_style(b, "Text_20_body", "Text body", "Standard", NULL, "text",
 	    "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.25cm\" "
 	    "fo:line-height=\"135%\"", "");
@@ -778,6 +773,13 @@ odt_styles(const struct doc *doc, struct buf *b)
 	    "fo:text-align=\"center\"", "fo:font-weight=\"bold\"");
 	odt_style(b, "Footer", "Footer", "Standard", NULL, "extra",
 	    "fo:text-align=\"center\"", "fo:font-size=\"9pt\"");
+}
+
+/* Writes the text style, the list styles and the footnotes'
+ * configuration into b. */
+static void
+odt_styles_text(struct buf *b)
+{
 	buf_puts(b, "<style:style style:name=\"Strong_20_Emphasis\" "
 	    "style:display-name=\"Strong Emphasis\" style:family=\"text\">"
 	    "<style:text-properties fo:font-weight=\"bold\"/></style:style>\n"
@@ -795,8 +797,16 @@ odt_styles(const struct doc *doc, struct buf *b)
 	    "text:citation-style-name=\"Strong_20_Emphasis\" "
 	    "style:num-format=\"1\" text:start-value=\"0\" "
 	    "text:footnotes-position=\"page\" "
-	    "text:start-numbering-at=\"document\"/>\n"
-	    "</office:styles>\n"
+	    "text:start-numbering-at=\"document\"/>\n");
+}
+
+/* Writes the automatic and master styles into b: the A4 page with its
+ * footer (page numbers; the marking in a restricted edition, in the
+ * header too), closing styles.xml. */
+static void
+odt_styles_page(const struct doc *doc, struct buf *b)
+{
+	buf_puts(b, "</office:styles>\n"
 	    "<office:automatic-styles><style:page-layout style:name=\"A4\">"
 	    "<style:page-layout-properties fo:page-width=\"21cm\" "
 	    "fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
@@ -822,6 +832,29 @@ odt_styles(const struct doc *doc, struct buf *b)
 	    "</text:page-number> of <text:page-count>1</text:page-count>"
 	    "</text:p></style:footer></style:master-page>"
 	    "</office:master-styles>\n</office:document-styles>\n");
+}
+
+/* Writes styles.xml into b: the default style (Open Sans 11 pt, en-GB),
+ * the paragraph, text and list styles the content names, the A4 page
+ * with its footer (page numbers; the marking in a restricted edition,
+ * in the header too). */
+static void
+odt_styles(const struct doc *doc, struct buf *b)
+{
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<office:document-styles" ODT_NS ">\n" ODT_FONTS
+	    "<office:styles>\n"
+	    "<style:default-style style:family=\"paragraph\">"
+	    "<style:paragraph-properties fo:orphans=\"2\" fo:widows=\"2\"/>"
+	    "<style:text-properties style:font-name=\"Open Sans\" "
+	    "fo:font-size=\"11pt\" fo:language=\"en\" fo:country=\"GB\" "
+	    "fo:color=\"#0b0c0c\" style:font-name-asian=\"Open Sans\" "
+	    "style:font-name-complex=\"Open Sans\"/></style:default-style>\n");
+	odt_style(b, "Standard", "Standard", NULL, NULL, "text", "", "");
+	odt_styles_headings(b);
+	odt_styles_body(b);
+	odt_styles_text(b);
+	odt_styles_page(doc, b);
 }
 
 /* Writes meta.xml into b: title (with the board, and the marking of a

@@ -452,6 +452,150 @@ rndr_paint_table(struct rndr *p, const struct rndr_block *b, int first,
 	cairo_restore(p->cr);
 }
 
+/* Paints the box of aside b behind fragment f's lines, from y down, as
+ * furniture. */
+static void
+rndr_paint_box(struct rndr *p, const struct rndr_block *b,
+    const struct lay_frag *f, double y)
+{
+	double	 h = 0;
+	int	 i;
+
+	for (i = f->first; i < f->first + f->count; i++)
+		h += b->lines[i];
+	rndr_art_begin(p);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
+	cairo_rectangle(p->cr, PDF_LEFT, y, PDF_BODY_W, h);
+	cairo_fill(p->cr);
+	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+	cairo_rectangle(p->cr, PDF_LEFT, y, 4, h);
+	cairo_fill(p->cr);
+	cairo_restore(p->cr);
+	rndr_art_end(p);
+}
+
+/* Marks a link destination named name at y on the page. */
+static void
+rndr_dest(struct rndr *p, const char *name, double y)
+{
+	char	*attr;
+
+	attr = xasprintf("name='%s' x=%.2f y=%.2f", name, PDF_LEFT, y);
+	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+	free(attr);
+}
+
+/*
+ * Marks the link destinations at the top y of block b: a chart's or tile
+ * map's "figN", its alt text queued for the post-pass, and the target of
+ * {ref:label} (a caption, or a chart's caption, or the chart when it has
+ * none).
+ */
+static void
+rndr_frag_dests(struct rndr *p, const struct rndr_block *b, double y)
+{
+	const struct doc_node	*n = b->node;
+	char			 dest[32];
+
+	if (b->kind == PDF_CHART || b->kind == PDF_TILEMAP) {
+		p->alts = xreallocarray(p->alts, p->nalts + 1,
+		    sizeof(*p->alts));
+		p->alts[p->nalts++] = xstrdup(b->kind == PDF_CHART ?
+		    b->chart->data->alt : n->as.tilemap.data->alt);
+		snprintf(dest, sizeof(dest), "fig%zu", p->nalts);
+		rndr_dest(p, dest, y);
+	}
+	if ((n->type == DOC_CAPTION || ((n->type == DOC_CHART ||
+	    n->type == DOC_TILEMAP) && (b->kind == PDF_TEXT ||
+	    n->first_child == NULL))) && doc_number(n) > 0) {
+		doc_anchor(n, dest, sizeof(dest));
+		rndr_dest(p, dest, y);
+	}
+}
+
+/*
+ * Opens the element of block b (index k) as its first fragment is painted
+ * at y: its destinations, its rank among the Caption and Figure elements
+ * (a float to be lifted noted), its tag, and a heading's outline entry.
+ */
+static void
+rndr_frag_open(struct rndr *p, const struct rndr_block *b, size_t k,
+    double y)
+{
+	const struct doc_node	*n = b->node;
+
+	rndr_frag_dests(p, b, y);
+	if (strcmp(b->tag, "Caption") == 0 || strcmp(b->tag, "Figure") == 0) {
+		/* A chart (or its caption) floated to the top of a page
+		 * inside a list or paragraph that runs on: the post-pass
+		 * takes it out to the Document level, at its rank. */
+		if (p->open > 0 && (n->type == DOC_CHART ||
+		    n->type == DOC_TILEMAP)) {
+			p->lift_index = xreallocarray(p->lift_index,
+			    p->nlifts + 1, sizeof(*p->lift_index));
+			p->lift_key = xreallocarray(p->lift_key,
+			    p->nlifts + 1, sizeof(*p->lift_key));
+			p->lift_index[p->nlifts] = (long)p->ncapfig;
+			p->lift_key[p->nlifts++] = (long)k;
+		}
+		p->ncapfig++;
+	}
+	rndr_order(p, (long)k);
+	p->open++;
+	cairo_tag_begin(p->cr, b->tag, NULL);
+	if (n->type == DOC_HEADING)
+		rndr_outline(p, b, y);
+}
+
+/*
+ * Paints fragment f of text block b at y: a list item's label and body
+ * element, a sign-off's lines each a paragraph, else the lines; notes
+ * says to paint the page's queued footnotes after them.
+ */
+static void
+rndr_paint_text_frag(struct rndr *p, const struct rndr_block *b,
+    const struct lay_frag *f, double y, int notes)
+{
+	const struct doc_node	*n = b->node;
+	int			 first = f->first == 0;
+	int			 last = f->first + f->count == b->lay.nlines;
+	const char		*inner = RNDR_ROLE(doc_type_roles[n->type].inner);
+	double			 x = PDF_LEFT + b->x;
+	int			 i;
+
+	if (b->boxed && first)
+		y += b->pad;
+	if (first && b->label.layout != NULL) {
+		cairo_tag_begin(p->cr, "Lbl", NULL);
+		rndr_paint_lines(p, &b->label, 0, 1, PDF_LEFT, y +
+		    b->text.lines[0].baseline - b->label.lines[0].baseline, 0);
+		cairo_tag_end(p->cr, "Lbl");
+	}
+	if (first && n->type == DOC_ITEM)
+		cairo_tag_begin(p->cr, RNDR_ROLE(doc_type_roles[
+		    DOC_ITEM].inner), NULL);
+	if (n->type == DOC_SIGNOFF) {
+		/* Names on lines of their own are paragraphs of their own,
+		 * so that they do not run together. */
+		for (i = f->first; i < f->first + f->count; i++) {
+			cairo_tag_begin(p->cr, inner, NULL);
+			rndr_paint_lines(p, &b->text, i, 1, x, y +
+			    b->text.lines[i].top -
+			    b->text.lines[f->first].top, 0);
+			cairo_tag_end(p->cr, inner);
+		}
+	} else
+		rndr_paint_lines(p, &b->text, f->first, f->count, x, y,
+		    b->spans);
+	if (notes)
+		rndr_paint_notes(p);
+	if (last && n->type == DOC_ITEM)
+		cairo_tag_end(p->cr, RNDR_ROLE(doc_type_roles[
+		    DOC_ITEM].inner));
+}
+
 /* Paints fragment f (a run of block f->block's lines); notes says to
  * paint the page's queued footnotes inside the block, before its
  * element closes. */
@@ -462,28 +606,12 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 	const struct doc_node	*n = b->node;
 	int			 first = f->first == 0;
 	int			 last = f->first + f->count == b->lay.nlines;
-	double			 y = PDF_TOP + f->y, h, x;
+	double			 y = PDF_TOP + f->y;
 	int			 i;
-	char			*attr, dest[32];
-	const char		*inner = RNDR_ROLE(doc_type_roles[n->type].inner);
 
 	/* The box of an aside, furniture behind its text. */
-	if (b->boxed) {
-		h = 0;
-		for (i = f->first; i < f->first + f->count; i++)
-			h += b->lines[i];
-		rndr_art_begin(p);
-		cairo_save(p->cr);
-		cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
-		cairo_rectangle(p->cr, PDF_LEFT, y, PDF_BODY_W, h);
-		cairo_fill(p->cr);
-		cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
-		cairo_rectangle(p->cr, PDF_LEFT, y, 4, h);
-		cairo_fill(p->cr);
-		cairo_restore(p->cr);
-		rndr_art_end(p);
-	}
-
+	if (b->boxed)
+		rndr_paint_box(p, b, f, y);
 	/* A list opens before its first item and closes after its last. */
 	if (first && n->type == DOC_ITEM && n->prev == NULL) {
 		rndr_order(p, (long)f->block);
@@ -491,55 +619,8 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 		cairo_tag_begin(p->cr, RNDR_ROLE(doc_node_role(n->parent)),
 		    NULL);
 	}
-	if (first) {
-		if (b->kind == PDF_CHART || b->kind == PDF_TILEMAP) {
-			p->alts = xreallocarray(p->alts, p->nalts + 1,
-			    sizeof(*p->alts));
-			p->alts[p->nalts++] = xstrdup(b->kind == PDF_CHART ?
-			    b->chart->data->alt :
-			    n->as.tilemap.data->alt);
-			attr = xasprintf("name='fig%zu' x=%.2f y=%.2f",
-			    p->nalts, PDF_LEFT, y);
-			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
-			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-			free(attr);
-		}
-		/* The target of {ref:label}: a caption, or a chart's
-		 * caption (or the chart when it has none). */
-		if ((n->type == DOC_CAPTION || ((n->type == DOC_CHART ||
-		    n->type == DOC_TILEMAP) && (b->kind == PDF_TEXT ||
-		    n->first_child == NULL))) && doc_number(n) > 0) {
-			doc_anchor(n, dest, sizeof(dest));
-			attr = xasprintf("name='%s' x=%.2f y=%.2f", dest,
-			    PDF_LEFT, y);
-			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
-			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-			free(attr);
-		}
-		if (strcmp(b->tag, "Caption") == 0 ||
-		    strcmp(b->tag, "Figure") == 0) {
-			/* A chart (or its caption) floated to the top of a
-			 * page inside a list or paragraph that runs on:
-			 * the post-pass takes it out to the Document
-			 * level, at its rank. */
-			if (p->open > 0 && (n->type == DOC_CHART ||
-			    n->type == DOC_TILEMAP)) {
-				p->lift_index = xreallocarray(p->lift_index,
-				    p->nlifts + 1, sizeof(*p->lift_index));
-				p->lift_key = xreallocarray(p->lift_key,
-				    p->nlifts + 1, sizeof(*p->lift_key));
-				p->lift_index[p->nlifts] = (long)p->ncapfig;
-				p->lift_key[p->nlifts++] = (long)f->block;
-			}
-			p->ncapfig++;
-		}
-		rndr_order(p, (long)f->block);
-		p->open++;
-		cairo_tag_begin(p->cr, b->tag, NULL);
-		if (n->type == DOC_HEADING)
-			rndr_outline(p, b, y);
-	}
-
+	if (first)
+		rndr_frag_open(p, b, f->block, y);
 	if (b->kind == PDF_TABLE) {
 		if (f->head > 0) {
 			/* The header rows again, as page furniture: the
@@ -551,44 +632,12 @@ rndr_paint_frag(struct rndr *p, const struct lay_frag *f, int notes)
 				y += b->lines[i];
 		}
 		rndr_paint_table(p, b, f->first, f->count, y, f->lead, 0);
-	} else if (b->kind == PDF_CHART) {
+	} else if (b->kind == PDF_CHART)
 		rndr_paint_chart(p, b, y);
-	} else if (b->kind == PDF_TILEMAP) {
+	else if (b->kind == PDF_TILEMAP)
 		rndr_paint_tilemap(p, b, y);
-	} else {
-		x = PDF_LEFT + b->x;
-		if (b->boxed && first)
-			y += b->pad;
-		if (first && b->label.layout != NULL) {
-			cairo_tag_begin(p->cr, "Lbl", NULL);
-			rndr_paint_lines(p, &b->label, 0, 1, PDF_LEFT, y +
-			    b->text.lines[0].baseline -
-			    b->label.lines[0].baseline, 0);
-			cairo_tag_end(p->cr, "Lbl");
-		}
-		if (first && n->type == DOC_ITEM)
-			cairo_tag_begin(p->cr, RNDR_ROLE(doc_type_roles[
-			    DOC_ITEM].inner), NULL);
-		if (n->type == DOC_SIGNOFF) {
-			/* Names on lines of their own are paragraphs of
-			 * their own, so that they do not run together. */
-			for (i = f->first; i < f->first + f->count; i++) {
-				cairo_tag_begin(p->cr, inner, NULL);
-				rndr_paint_lines(p, &b->text, i, 1, x, y +
-				    b->text.lines[i].top -
-				    b->text.lines[f->first].top, 0);
-				cairo_tag_end(p->cr, inner);
-			}
-		} else
-			rndr_paint_lines(p, &b->text, f->first, f->count, x,
-			    y, b->spans);
-		if (notes)
-			rndr_paint_notes(p);
-		if (last && n->type == DOC_ITEM)
-			cairo_tag_end(p->cr, RNDR_ROLE(doc_type_roles[
-			    DOC_ITEM].inner));
-	}
-
+	else
+		rndr_paint_text_frag(p, b, f, y, notes);
 	if (last) {
 		cairo_tag_end(p->cr, b->tag);
 		p->open--;

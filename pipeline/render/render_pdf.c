@@ -106,6 +106,90 @@ rndr_metadata(struct rndr *p)
 }
 
 /*
+ * Measures, breaks and paints the paper of p (its doc, fonts and d set)
+ * on a new PDF surface writing into w; the surface and its context are
+ * gone on return.  Returns cairo's status.
+ */
+static cairo_status_t
+rndr_typeset(struct rndr *p, struct rndr_writer *w)
+{
+	cairo_status_t	 st;
+
+	/* The context gets the PDF surface's font options before anything
+	 * is measured: updating it later would make every layout stale and
+	 * pango would lay the whole paper out again while painting. */
+	p->surface = cairo_pdf_surface_create_for_stream(rndr_write, w,
+	    PDF_PAGE_W, PDF_PAGE_H);
+	cairo_pdf_surface_restrict_to_version(p->surface,
+	    CAIRO_PDF_VERSION_1_5);
+	p->cr = cairo_create(p->surface);
+	/* Once for the fonts: every paper's surface has the same options,
+	 * and another update would make the layouts shared between papers
+	 * (render_font.c) stale. */
+	if (!p->fonts->updated) {
+		pango_cairo_update_context(p->cr, p->fonts->ctx);
+		p->fonts->updated = 1;
+	}
+	rndr_measure(p);
+	rndr_paginate(p);
+	rndr_metadata(p);
+	st = rndr_paint(p);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(p->surface);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(p->surface);
+	cairo_surface_destroy(p->surface);
+	return st;
+}
+
+/*
+ * Sets pp, for the post-pass, to what cairo cannot write of the paper p
+ * painted: the language, the date (written into date, of size datesz),
+ * the charts' alt texts, the links' descriptions, the structure's order
+ * where painting moved it, and the creators.  Returns the creators
+ * (free with free()).
+ */
+static const char **
+rndr_post_params(const struct rndr *p, struct pdf_post *pp, char *date,
+    size_t datesz)
+{
+	const char	**creators;
+	size_t		  i;
+
+	memset(pp, 0, sizeof(*pp));
+	rndr_date(date, datesz, &p->doc->meta);
+	pp->lang = PDF_LANG;
+	pp->date = date;
+	pp->figure_alt = (const char *const *)p->alts;
+	pp->nfigures = p->nalts;
+	pp->link_text = (const char *const *)p->links;
+	pp->nlinks = p->nlinks;
+	/* A float moved after the text that filled its page: the
+	 * structure reads it where the text calls it. */
+	for (i = 1; i < p->norder; i++)
+		if (p->order[i] < p->order[i - 1])
+			break;
+	if (i < p->norder || p->nnote_keys > 0 || p->nlifts > 0) {
+		pp->doc_order = p->order;
+		pp->ndoc_order = p->norder;
+	}
+	/* Each Note after the element that cites it. */
+	pp->note_order = p->note_keys;
+	pp->nnotes = p->nnote_keys;
+	/* A float painted inside a list or paragraph that runs on: at the
+	 * Document level, where the text calls it. */
+	pp->lift = p->lift_index;
+	pp->lift_order = p->lift_key;
+	pp->nlifts = p->nlifts;
+	/* The authors, then the organisation, as the Info /Author lists
+	 * them, but one a name even where a name holds a comma: the
+	 * sign-off's lines. */
+	creators = doc_meta_signoff(&p->doc->meta, &pp->ncreators);
+	pp->creators = creators;
+	return creators;
+}
+
+/*
  * Typesets doc into memory, completes the PDF with the post-pass
  * (pdf_post.c), and writes it in one piece to out_path with
  * file_write_atomic().  Returns 0 on success or 3 on a system error
@@ -121,7 +205,7 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	char			*err = NULL, date[32];
 	const char		**creators = NULL;
 	unsigned char		*out = NULL;
-	size_t			 outlen = 0, i;
+	size_t			 outlen = 0;
 	int			 rc = 3;
 	cairo_status_t		 st;
 
@@ -131,31 +215,7 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	p.doc = doc;
 	p.fonts = fonts;
 	p.d = d;
-
-	/* The context gets the PDF surface's font options before anything
-	 * is measured: updating it later would make every layout stale and
-	 * pango would lay the whole paper out again while painting. */
-	p.surface = cairo_pdf_surface_create_for_stream(rndr_write, &w,
-	    PDF_PAGE_W, PDF_PAGE_H);
-	cairo_pdf_surface_restrict_to_version(p.surface,
-	    CAIRO_PDF_VERSION_1_5);
-	p.cr = cairo_create(p.surface);
-	/* Once for the fonts: every paper's surface has the same options,
-	 * and another update would make the layouts shared between papers
-	 * (render_font.c) stale. */
-	if (!fonts->updated) {
-		pango_cairo_update_context(p.cr, fonts->ctx);
-		fonts->updated = 1;
-	}
-	rndr_measure(&p);
-	rndr_paginate(&p);
-	rndr_metadata(&p);
-	st = rndr_paint(&p);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.surface);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(p.surface);
-	cairo_surface_destroy(p.surface);
+	st = rndr_typeset(&p, &w);
 	if (p.nrefused > 0) {
 		rc = 1;		/* reported: what cannot be typeset */
 		goto out;
@@ -167,36 +227,7 @@ rndr_write_file(const struct doc *doc, struct rndr_fonts *fonts,
 	}
 
 	/* What cairo cannot write. */
-	memset(&pp, 0, sizeof(pp));
-	rndr_date(date, sizeof(date), &doc->meta);
-	pp.lang = PDF_LANG;
-	pp.date = date;
-	pp.figure_alt = (const char *const *)p.alts;
-	pp.nfigures = p.nalts;
-	pp.link_text = (const char *const *)p.links;
-	pp.nlinks = p.nlinks;
-	/* A float moved after the text that filled its page: the
-	 * structure reads it where the text calls it. */
-	for (i = 1; i < p.norder; i++)
-		if (p.order[i] < p.order[i - 1])
-			break;
-	if (i < p.norder || p.nnote_keys > 0 || p.nlifts > 0) {
-		pp.doc_order = p.order;
-		pp.ndoc_order = p.norder;
-	}
-	/* Each Note after the element that cites it. */
-	pp.note_order = p.note_keys;
-	pp.nnotes = p.nnote_keys;
-	/* A float painted inside a list or paragraph that runs on: at the
-	 * Document level, where the text calls it. */
-	pp.lift = p.lift_index;
-	pp.lift_order = p.lift_key;
-	pp.nlifts = p.nlifts;
-	/* The authors, then the organisation, as the Info /Author lists
-	 * them, but one a name even where a name holds a comma: the
-	 * sign-off's lines. */
-	creators = doc_meta_signoff(&doc->meta, &pp.ncreators);
-	pp.creators = creators;
+	creators = rndr_post_params(&p, &pp, date, sizeof(date));
 	if (!pdf_post_buffer((const unsigned char *)w.b.data, w.b.len, &pp,
 	    &out, &outlen, &err)) {
 		diag_error(d, out_path, 0, 0, "cannot typeset: %s", err);

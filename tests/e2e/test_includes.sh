@@ -126,17 +126,6 @@ fig_data.c fig_data_readme 113	the open data set README, written inline
 fig_load.c fig_def_parse 188	one figure definition, every key inline
 fig_rel.c fig_check_relations 107	every relation check inline
 fig_suppress_model.c fig_sup_build 162	the solver model built in one function
-pdf_post_stream.c pdf_post_content 148	content-stream edits in one function
-pdf_post_value.c pdf_pv_parse 128	the PDF value lexer in one function
-pdf_post.c post_write 114	the writer in one function
-pdf_post.c pdf_post_buffer 122	the post-pass driver
-render_html.c html_body 105	the page body with its print rules
-render_layout.c lay_justify 115	justification of one line
-render_measure.c rndr_measure 199	a switch over every node type with inline bodies
-render_measure.c rndr_measure_table 122	table measuring inline
-render_odt.c odt_styles 118	the ODF styles written inline
-render_paint.c rndr_paint_frag 142	painting one fragment inline
-render_pdf.c rndr_write_file 108	the PDF written in one function
 yml.c yml_parse 128		the libyaml event loop
 '
 
