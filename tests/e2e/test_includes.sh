@@ -70,22 +70,45 @@ for f in pipeline/*.[ch]; do
 	[ -f "$f" ] && fail "$f is in no stage folder: move it into one" \
 	    "of pipeline/*/ (README.md, \"How it works\")"
 done
-nfiles=0
-for f in pipeline/*/*.c pipeline/*/*.h; do
-	from=$(stage "$f")
-	if [ -z "$(allowed "$from")" ]; then
-		fail "$f: pipeline/$from/ is no stage: give it one in $0"
-		continue
-	fi
-	nfiles=$((nfiles + 1))
-	for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
-		to=$(header_stage "$h")
-		case " $(allowed "$from") " in
-		*" $to "*) ;;
-		*) fail "$f ($from) includes $h ($to)" ;;
-		esac
-	done
-done
+# One pass over every file (a process per file would cost seconds): the
+# stages (folder, the stages it sees), then each header's stage, then
+# every file's includes, each checked against its folder's stages.
+for d in pipeline/*/; do
+	d=${d%/}
+	echo "STAGE ${d##*/} $(allowed "${d##*/}")"
+done >"$tmp/stages"
+for g in pipeline/*/*.h; do
+	echo "HEADER ${g##*/} $(stage "$g")"
+done >"$tmp/headers"
+awk -v me="$0" '
+FILENAME ~ /stages$/ { ok[$2] = (NF > 2); for (i = 3; i <= NF; i++)
+	sees[$2 " " $i] = 1; next }
+FILENAME ~ /headers$/ { if (!($2 in hs)) hs[$2] = $3; next }
+FNR == 1 {
+	from = FILENAME; sub(/^pipeline\//, "", from); sub(/\/.*/, "", from)
+	if (!ok[from]) {
+		print "BAD " FILENAME ": pipeline/" from "/ is no stage: " \
+		    "give it one in " me
+		skip = 1
+	} else {
+		skip = 0
+		n++
+	}
+}
+!skip && /^#include "/ {
+	h = $0; sub(/^#include "/, "", h); sub(/".*/, "", h)
+	to = (h in hs) ? hs[h] : "unknown"
+	if (!((from " " to) in sees))
+		print "BAD " FILENAME " (" from ") includes " h " (" to ")"
+}
+END { print "FILES " n + 0 }' "$tmp/stages" "$tmp/headers" \
+    pipeline/*/*.c pipeline/*/*.h >"$tmp/incl"
+while IFS= read -r line; do
+	[ -n "$line" ] && fail "${line#BAD }"
+done <<EOF2
+$(grep '^BAD ' "$tmp/incl")
+EOF2
+nfiles=$(sed -n 's/^FILES //p' "$tmp/incl")
 [ "$nfiles" -ge 20 ] || fail "only $nfiles files checked"
 # The tile map's files are checked by name, so that a rename cannot
 # drop them from the table above unnoticed.
@@ -211,15 +234,13 @@ objdir=$(dirname "$SCRPAPER")
 if [ ! -f "$objdir/main.o" ]; then
 	fail "no objects beside $SCRPAPER nor in build/rel: run make first"
 else
-	for o in "$objdir"/*.o; do
-		n=$(basename "$o" .o)
-		nm --defined-only -g "$o" | awk -v o="$n" \
-		    '$2 ~ /^[TDBRV]$/ { print $3, o }'
-	done | sort >"$tmp/defs"
-	for o in "$objdir"/*.o; do
-		n=$(basename "$o" .o)
-		nm -u "$o" | awk -v o="$n" '{ print $2, o }'
-	done | sort >"$tmp/uses"
+	# One nm a list (nm -A names each symbol's object): "SYMBOL OBJECT".
+	nm -A --defined-only -g "$objdir"/*.o | awk '$2 ~ /^[TDBRV]$/ {
+		o = $1; sub(/:.*/, "", o); sub(/.*\//, "", o); sub(/\.o$/, "", o)
+		print $3, o }' | sort >"$tmp/defs"
+	nm -A -u "$objdir"/*.o | awk '$2 == "U" {
+		o = $1; sub(/:.*/, "", o); sub(/.*\//, "", o); sub(/\.o$/, "", o)
+		print $3, o }' | sort >"$tmp/uses"
 	# The fill stage's passes call one another (a reference and a
 	# change sentence, a collapse and a period's table): one module.
 	join "$tmp/uses" "$tmp/defs" | awk '{
