@@ -168,27 +168,7 @@ done
 # A template of 4 and 16 MiB (parse and fill, for the region and the 33
 # boards: `check`), a table of 1 000 and 8 000 rows (render), and a board
 # name of 60 000 characters (refused at once: names are limited to 100).
-python3 - "$B" <<'EOF' || die "cannot write the limit inputs"
-import os, sys
-b = sys.argv[1]
-line = ("The children in {cases} families were reviewed; {boys:percent} "
-        "were boys, and this sentence runs on to fill its line.\n")
-for mib in (4, 16):
-    out, n, i = ["# Big\n\n"], 0, 0
-    while n < mib * 1024 * 1024 - 400:
-        s = line if i % 5 else "\n"
-        out.append(s); n += len(s); i += 1
-    open(os.path.join(b, "tmpl-%d.tmpl" % mib), "w").write("".join(out))
-for n in (2000, 8000):
-    out = ["# Notes\n\n"]
-    out += ["Text %d.[^n%d]\n\n" % (i, i) for i in range(n)]
-    out += ["[^n%d]: note %d\n\n" % (i, i) for i in range(n)]
-    open(os.path.join(b, "notes-%d.tmpl" % n), "w").write("".join(out))
-for rows in (1000, 8000):
-    out = ["# Table\n\n| Row | Cases |\n| - | -: |\n"]
-    out += ["| Row %d | %d |\n" % (i, i) for i in range(1, rows + 1)]
-    open(os.path.join(b, "table-%d.tmpl" % rows), "w").write("".join(out))
-EOF
+python3 bench/gen_templates.py limits "$B" || die "cannot write the limit inputs"
 rm -rf $B/longname && mkdir -p $B/longname && cp -r input/* $B/longname/ &&
 	sed "s/^  - Barnet\$/&\\n  - $(printf 'B%.0s' $(seq 1 60000))/" \
 	input/report.yaml > $B/longname/report.yaml || die "cannot write longname"

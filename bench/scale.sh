@@ -55,48 +55,7 @@ trap 'exit 130' INT TERM
 
 # The inputs (written once; each paragraph numbered, so that no two are
 # the same text).
-python3 - "$B" "$MAX" <<'EOF' || die "cannot write the inputs"
-import os, sys
-b, top = sys.argv[1], int(sys.argv[2])
-line = ("The children in {cases} families were reviewed; {boys:percent} "
-        "were boys, and this sentence runs on to fill its line.\n")
-mib = 1
-while mib <= top:
-    path = os.path.join(b, "scale-%d.tmpl" % mib)
-    if not os.path.exists(path):
-        out, n, i = ["# Big\n\n"], 0, 0
-        while n < mib * 1024 * 1024 - 400:
-            s = line if i % 5 else "\nParagraph %d. " % i
-            out.append(s); n += len(s); i += 1
-        open(path, "w").write("".join(out))
-    mib *= 2
-for kib in (128, 256, 512):
-    # Every board's paper of a long template (render --all-lscbs).
-    path = os.path.join(b, "scale-boards-%d.tmpl" % kib)
-    if not os.path.exists(path):
-        out, n, i = ["# Big\n\n"], 0, 0
-        while n < kib * 1024:
-            s = line if i % 5 else "\nParagraph %d. " % i
-            out.append(s); n += len(s); i += 1
-        open(path, "w").write("".join(out))
-for kib in (256, 512, 1024, 2048):
-    # One paragraph, every word a finding of the prose lint.
-    path = os.path.join(b, "scale-para-%d.tmpl" % kib)
-    if not os.path.exists(path):
-        out, n, i = ["# One paragraph\n\n"], 0, 0
-        while n < kib * 1024:
-            w = "word%d " % i
-            out.append(w); n += len(w); i += 1
-        open(path, "w").write("".join(out) + "\n")
-for rows in (1000, 2000, 4000, 8000):
-    out = ["# Table\n\n| Row | Cases |\n| - | -: |\n"]
-    out += ["| Row %d | %d |\n" % (i, i) for i in range(1, rows + 1)]
-    open(os.path.join(b, "scale-table-%d.tmpl" % rows), "w").write("".join(out))
-    out = ["# Notes\n\n"]
-    out += ["Text %d.[^n%d]\n\n" % (i, i) for i in range(rows)]
-    out += ["[^n%d]: note %d\n\n" % (i, i) for i in range(rows)]
-    open(os.path.join(b, "scale-notes-%d.tmpl" % rows), "w").write("".join(out))
-EOF
+python3 bench/gen_templates.py scale "$B" "$MAX" || die "cannot write the inputs"
 rm -rf $B/scale-longname && mkdir -p $B/scale-longname &&
 	cp -r input/* $B/scale-longname/ &&
 	sed "s/^  - Barnet\$/&\\n  - $(printf 'B%.0s' $(seq 1 60000))/" \

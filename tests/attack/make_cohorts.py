@@ -27,8 +27,6 @@ import argparse
 import datetime
 import os
 import random
-import re
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -36,7 +34,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 INPUT = os.path.join(ROOT, "input")
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(ROOT, "tests", "data"))
+sys.path.insert(0, os.path.join(ROOT, "tests", "lib"))
 import make_variants as variants  # noqa: E402  (codes_by_level)
+import scrcases  # noqa: E402  (the case files)
 
 PERIOD_FROM = datetime.date(2006, 4, 1)
 PERIOD_TO = datetime.date(2009, 9, 30)
@@ -46,18 +46,8 @@ BANDS = [(0, 0), (1, 5), (6, 10), (11, 15), (16, 17)]
 
 
 def boards():
-    out, on = [], False
-    with open(os.path.join(INPUT, "report.yaml"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("lscbs:"):
-                on = True
-                continue
-            m = re.match(r"^  - (.+?)\s*$", line)
-            if on and m:
-                out.append(m.group(1))
-            elif on and line.strip() and not line.startswith(" "):
-                on = False
-    return out
+    """input/report.yaml's boards, in order."""
+    return scrcases.read_boards(os.path.join(INPUT, "report.yaml"))
 
 
 def codes_by_level():
@@ -100,50 +90,28 @@ def case(board, kids, factors=(), not_recorded=(), household=0, areas=1,
             "completed": PERIOD_FROM + datetime.timedelta(days=day % 1200)}
 
 
-def flow(items):
-    return "[" + ", ".join(items) + "]"
-
-
 def write(out, what, cases, case_codes):
-    os.makedirs(os.path.join(out, "cases"), exist_ok=True)
-    for f in os.listdir(os.path.join(out, "cases")):
-        if f.endswith(".yaml"):
-            os.remove(os.path.join(out, "cases", f))
+    scrcases.clear_cases(out)
     order = {c: i for i, c in enumerate(case_codes)}
     for i, k in enumerate(cases):
         write_case(out, "ATK-%04d" % (i + 1), k, order)
     with open(os.path.join(out, "report.yaml"), "w", encoding="utf-8") as f:
         f.write(REPORT.format(what=what, boards="".join(
             "  - %s\n" % b for b in boards())))
-    for name in ("codebook.yaml", "national.yaml"):
-        shutil.copyfile(os.path.join(INPUT, name), os.path.join(out, name))
+    scrcases.copy_shared(out, INPUT)
 
 
 def write_case(out, kid, k, order):
-    """Writes case k as out/cases/KID.yaml (order: the codes' order)."""
-    lines = ["# Synthetic case made by tests/attack/make_cohorts.py.",
-             "id: " + kid, "lscb: " + k["lscb"],
-             "completed: " + k["completed"].isoformat(), "children:"]
-    for c in k["children"]:
-        lines.append("  - sex: " + c["sex"])
-        lines.append("    age_years: %d" % c["age_years"])
-        lines.append("    outcome: " + c["outcome"])
-        if "death_cause" in c:
-            lines.append("    death_cause: " + c["death_cause"])
-        if c["factors"]:
-            lines.append("    factors: " + flow(c["factors"]))
-    lines.append("household_children: %d" % k["household_children"])
-    lines.append("lscb_areas_known: %d" % k["lscb_areas_known"])
+    """Writes case k as out/cases/KID.yaml (order: the codes' order), by
+    tests/lib/scrcases.py: its factors once each in the codebook's order,
+    its not_recorded codes but those it has, notes the sentinel the tests
+    look for."""
     fs = sorted(set(k["factors"]), key=lambda c: order.get(c, 0))
-    if fs:
-        lines.append("factors: " + flow(fs))
-    nr = [c for c in k["not_recorded"] if c not in fs]
-    if nr:
-        lines.append("not_recorded: " + flow(nr))
-    lines.append('notes: "NOTES-SENTINEL %s"' % kid)
-    with open(os.path.join(out, "cases", kid + ".yaml"), "w",
-              encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+    scrcases.write_case(out, dict(
+        k, id=kid, factors=fs,
+        not_recorded=[c for c in k["not_recorded"] if c not in fs],
+        notes="NOTES-SENTINEL %s" % kid),
+        ["Synthetic case made by tests/attack/make_cohorts.py."])
 
 
 def generated(rng, shape, case_codes, child_codes):

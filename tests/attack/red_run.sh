@@ -24,7 +24,7 @@
 #     planted pooled leak must be found (tests/attack/red_plant_pool.py).
 #  3. Self-test: the attacker must catch a planted leak (one [c] of a
 #     published ledger replaced by its true value, which gives its
-#     complement in boys + girls = children away).
+#     complement in boys + girls = children away; tests/attack/red_plant.py).
 #
 # Exit 1 when anything is recovered, differs or misleads.  Run from the
 # project root after make: sh tests/attack/red_run.sh (RED_COHORTS=N for
@@ -177,27 +177,7 @@ fi
 
 # 3. self-test: plant a leak and the attacker must find it
 for d in "$tmp"/c/red-[0-9][0-9][0-9] "$tmp/three"; do
-python3 - "$d.brd.csv" "$d.truth.json" "$tmp/planted.csv" <<'EOF' ||
-import csv, json, sys
-rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
-truth = json.load(open(sys.argv[2]))["counts"]
-hid = {(r["period"], r["lscb"], r["name"]) for r in rows if r["numerator"] == ""}
-done = None
-for r in rows:
-    k = (r["period"], r["lscb"], "girls")
-    if r["name"] == "boys" and r["numerator"] == "" and k in hid and \
-            r["denominator"] != "" and int(r["denominator"]) > 5:
-        r["numerator"] = str(truth["%s|%s|boys" % (r["period"], r["lscb"])][0])
-        done = k
-        break
-if done is None:
-    sys.exit("no board with boys and girls both [c]")
-w = csv.DictWriter(open(sys.argv[3], "w", encoding="utf-8", newline=""),
-                   fieldnames=list(rows[0]))
-w.writeheader()
-w.writerows(rows)
-print("planted: %s %s boys shown" % done[:2])
-EOF
+python3 tests/attack/red_plant.py "$d.brd.csv" "$d.truth.json" "$tmp/planted.csv" ||
     continue
 break
 done

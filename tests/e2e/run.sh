@@ -33,8 +33,8 @@ trap 'exit 1' INT TERM
 # scripts call python3 some hundreds of times) is replaced, first on
 # PATH, by the interpreter it runs.  Not for a virtual environment, whose
 # python3 is found by its own folder.
-py=$(python3 -c 'import sys
-if sys.prefix == sys.base_prefix: print(sys.executable)' 2>/dev/null)
+py=$(python3 -c 'import sys; sys.prefix == sys.base_prefix and print(sys.executable)' \
+    2>/dev/null)
 if [ -n "$py" ] && [ -x "$py" ] && [ "$py" != "$(command -v python3)" ]; then
 	mkdir "$out/bin" && ln -s "$py" "$out/bin/python3" &&
 	    PATH=$out/bin:$PATH && export PATH

@@ -151,60 +151,8 @@ check() {
 			gsub(/[ \t]/, "", t); note = note t }
 		END { if (in_note) print note }
 	' >"$tmp/notes"
-	python3 - "$tmp/seen.pages" "$tmp/tagged" "$tmp/notes" \
-	    "$tmp/tagged.nonotes" >"$tmp/seen" <<'PY'
-import re
-import sys
-pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
-tagged = open(sys.argv[2], encoding="utf-8").read()
-# A footnote is painted at the foot of the page that cites it; its Note
-# element follows the element that cites it (issue 28).  Each Note's
-# text is taken out of both before the order is compared (its place in
-# the structure is checked by tests/unit/pdf_struct.py --check).
-for note in open(sys.argv[3], encoding="utf-8").read().split("\n"):
-    if not note:
-        continue
-    t = tagged.find(note)
-    if t < 0:
-        sys.stderr.write("a Note's text is not in the structure's\n")
-        sys.exit(1)
-    tagged = tagged[:t] + tagged[t + len(note):]
-    for i, p in enumerate(pages):
-        k = p.find(note)
-        if k >= 0:
-            pages[i] = p[:k] + p[k + len(note):]
-            break
-open(sys.argv[4], "w", encoding="utf-8").write(tagged)
-pos, out = 0, []
-for p in pages:
-    if not tagged.startswith(p[:40], pos):
-        for k in range(1, min(len(p), 300)):
-            if tagged.startswith(p[k:k + 40], pos) and \
-                    p[:k] in tagged[:pos]:
-                p = p[k:]
-                break
-    out.append(p)
-    pos += len(p)
-seen = "".join(out)
-# A float (a chart and its caption "Figure N: ...", issue 19) that did not
-# fit is painted at the top of the next page, after the text that filled
-# the page before; the structure reads it where the text calls it.  Such
-# a chunk, and only one that starts with its caption, is moved back to
-# where the structure has it before the two are compared.
-for m in re.finditer(r"Figure\d+:", tagged):
-    t = m.start()
-    if seen[:t] != tagged[:t]:
-        break
-    p = seen.find(m.group(0), t)
-    if p <= t:
-        continue
-    n = 0
-    while p + n < len(seen) and t + n < len(tagged) and \
-            seen[p + n] == tagged[t + n]:
-        n += 1
-    seen = seen[:t] + seen[p:p + n] + seen[t:p] + seen[p + n:]
-sys.stdout.write(seen)
-PY
+	python3 tests/e2e/a11y_reading_order.py "$tmp/seen.pages" "$tmp/tagged" "$tmp/notes" \
+	    "$tmp/tagged.nonotes" >"$tmp/seen"
 	# Every word of the default mode is in the structure's text, looked
 	# for as a string in it without spaces: a line may break after a
 	# slash, a marker sticks to the word before it ("studies.1"), and

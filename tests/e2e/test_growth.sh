@@ -26,19 +26,7 @@ limited() {
 }
 
 # 1. 4 000 tables, each labelled and referred to before it.
-python3 - "$tmp/many.tmpl" <<'PY'
-import string, sys
-def name(i):
-    s = ""
-    for _ in range(3):
-        s += "bcdfghjklmnpqrstvwxz"[i % 20]; i //= 20
-    return s
-out = ["# Tables\n\n"]
-for i in range(4000):
-    out.append("See {ref:t-%s} below.\n\n@table #t-%s Table %s\n\n"
-               "| Row | Cases |\n| - | - |\n| A | x |\n\n" % ((name(i),) * 3))
-open(sys.argv[1], "w").write("".join(out))
-PY
+python3 tests/e2e/growth_tables.py "$tmp/many.tmpl"
 limited 20 "$SCRPAPER" check --template "$tmp/many.tmpl" >"$tmp/out" 2>&1 ||
 	fail "check of 4 000 labelled tables: $(tail -c 500 "$tmp/out")"
 limited 20 "$SCRPAPER" render --dump doc --template "$tmp/many.tmpl" \

@@ -170,6 +170,8 @@ cp -R tests/data/variants "$tmp/tree/in"
 # the codes the open data set needs
 printf '%s\n' 'region_code: E12000007' 'lscb_codes:' '  Northbury: E09000001' \
     '  Eastwick: E09000002' '  Southmoor: E09000003' >> "$tmp/tree/in/report.yaml"
+# tests/e2e/ by its absolute path: the rest runs in the copy, which has no helpers.
+e2e=$(pwd)/tests/e2e
 unset MAKEFLAGS MFLAGS MAKELEVEL
 cd "$tmp/tree" || exit 1
 mk() {
@@ -313,18 +315,7 @@ for f in $(cd "$tmp/v/papers" && find . -type f ! -name README.txt |
 	grep -q -F "$f" "$tmp/v/papers/README.txt" ||
 		fail "26: the README does not say what $f is for"
 done
-python3 - "$tmp/v/papers" <<'PY' || fail "26: a CSV is not one table (above)"
-import csv, pathlib, sys
-bad = 0
-for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.csv")):
-    with open(p, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    widths = {len(r) for r in rows}
-    if not rows or len(widths) != 1 or any(not any(r) for r in rows):
-        print(f"{p.name}: {len(rows)} rows, widths {sorted(widths)}")
-        bad = 1
-sys.exit(bad)
-PY
+python3 "$e2e/issue31_csv_tables.py" "$tmp/v/papers" || fail "26: a CSV is not one table (above)"
 grep -q '^study,name,percent,text$' "$tmp/v/papers/national.csv" 2>/dev/null ||
 	fail "26: the national comparators' table is not in its own file"
 
@@ -375,10 +366,7 @@ chmod 755 "$tmp/slow"
 rm -rf "$lscb"
 # make in a process group of its own, SIGINT not ignored (a background
 # job of a script ignores it), as a terminal's Ctrl-C reaches it.
-python3 -c 'import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.setsid()
-os.execvp(sys.argv[1], sys.argv[1:])' make -o "$tmp/slow" BIN="$tmp/slow" \
+python3 "$e2e/own_group.py" make -o "$tmp/slow" BIN="$tmp/slow" \
     INPUT=in variants > "$tmp/int.log" 2>&1 &
 mpid=$!
 i=0

@@ -79,43 +79,7 @@ grep -q 'had a parent with mental' "$tmp/d30" ||
 # reviews says "(not recorded in N of M UNITS"; none more than that.
 "$SCRPAPER" figures --input "$in" >"$tmp/fig.csv" ||
 	fail "figures exited $?"
-python3 - "$tmp/fig.csv" "$tmp/d" >"$tmp/nr" <<'PY' || fail "not recorded, not said: $(cat "$tmp/nr")"
-import csv, re, sys
-units = {"cases": "review", "children": "child",
-         "deaths": "child"}   # a prefix of the plural too
-nr = {}
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n\n")[0]
-for r in csv.DictReader(lines.splitlines()):
-    if r["unit"] != "count" and r["not_recorded"] not in ("", "0") \
-            and r["denominator"] not in ("", "0"):
-        nr[r["name"]] = "(not recorded in %s of %s %s" % (
-            r["not_recorded"], r["denominator"], units[r["unit"]])
-blocks, cur = [], None
-for line in open(sys.argv[2], encoding="utf-8"):
-    m = re.match(r"( *)(item|para|row) @", line)
-    if m:
-        cur = [len(m.group(1)), line]
-        blocks.append(cur)
-        continue
-    if cur is not None and len(line) - len(line.lstrip()) > cur[0]:
-        cur.append(line)
-    else:
-        cur = None
-bad, said = [], 0
-for b in blocks:
-    text = "".join(b[1:])
-    shown = set(re.findall(r'figref (?:region:)?([a-z0-9_]+)[^"]*"(?!\[c\])', text))
-    for name in shown:
-        if name in nr:
-            if nr[name] in text.replace("\n", " "):
-                said += 1
-            else:
-                bad.append("%s: %s" % (name, text.strip()[:120]))
-if bad or said == 0:
-    print("; ".join(bad) or "no share with codes not recorded")
-    sys.exit(1)
-print(said)
-PY
+python3 tests/e2e/signable_not_recorded.py "$tmp/fig.csv" "$tmp/d" >"$tmp/nr" || fail "not recorded, not said: $(cat "$tmp/nr")"
 
 # A board with no review in any period: no [c].
 "$SCRPAPER" render --input "$in" --lscb Sutton -o "$tmp/s.pdf" 2>"$tmp/err" ||
@@ -128,38 +92,7 @@ grep -qF '[c]' "$tmp/s.txt" && fail "Sutton, no review in any period, prints [c]
 mkdir "$tmp/boards"
 "$SCRPAPER" render --input "$in" --all-lscbs --dump doc -o "$tmp/boards" 2>"$tmp/err" ||
 	fail "render --all-lscbs --dump doc exited $?: $(head -2 "$tmp/err")"
-python3 - "$tmp/boards" >"$tmp/noise" <<'PY' || fail "board papers with nothing to show: $(head -5 "$tmp/noise")"
-import os, re, sys
-bad, ntables, nboards = [], 0, 0
-for fn in sorted(os.listdir(sys.argv[1])):
-    nboards += 1
-    lines = open(os.path.join(sys.argv[1], fn), encoding="utf-8").read().split("\n")
-    i = 0
-    while i < len(lines):
-        m = re.match(r"( *)(table|chart) ", lines[i])
-        if not m:
-            i += 1
-            continue
-        ind, j, kinds, bars = len(m.group(1)), i + 1, [], 0
-        while j < len(lines) and len(lines[j]) - len(lines[j].lstrip()) > ind:
-            k = re.search(r"figref .*num=(\w+)", lines[j])
-            if k:
-                kinds.append(k.group(1))
-            if lines[j].strip().startswith('= "'):
-                bars += lines[j].count(" bar")
-            j += 1
-        if m.group(2) == "table" and kinds:
-            ntables += 1
-            if "suppressed" in kinds and all(
-                    k in ("suppressed", "blank") for k in kinds):
-                bad.append("%s: table at line %d is all [c]" % (fn, i + 1))
-        if m.group(2) == "chart" and "= axis" in lines[i + 1] and not bars:
-            bad.append("%s: chart at line %d has no bar" % (fn, i + 1))
-        i = j
-if bad or nboards < 30 or ntables == 0:
-    print("\n".join(bad) or "%d boards, %d tables" % (nboards, ntables))
-    sys.exit(1)
-PY
+python3 tests/e2e/signable_board_noise.py "$tmp/boards" >"$tmp/noise" || fail "board papers with nothing to show: $(head -5 "$tmp/noise")"
 
 [ "$failed" -eq 0 ] || exit 1
 echo "signable: zero in words, no comparison over 7 reviews, rates a year drawn, national note over min_base, no [c] for empty boards"

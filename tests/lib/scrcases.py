@@ -11,10 +11,14 @@ cases/*.yaml (docs/schema.md).  A case is a dict:
   notes (optional: a string, written quoted)
 
 case_text() writes it as the generators always have, field for field, so
-their cohorts stay byte-identical.  Python 3 standard library only.
+their cohorts stay byte-identical; read_case() reads it back (completed
+as its string), for the checks that count figures from the case files
+(tests/e2e/glance_check.py, variants_check.py); rename_board() renames a
+board through a whole folder.  Python 3 standard library only.
 """
 
 import datetime
+import glob
 import os
 import re
 import shutil
@@ -131,3 +135,94 @@ def copy_shared(out, src=INPUT):
     """Copies codebook.yaml and national.yaml from src (input/)."""
     for name in ("codebook.yaml", "national.yaml"):
         shutil.copyfile(os.path.join(src, name), os.path.join(out, name))
+
+
+def _scalar(v):
+    v = v.strip()
+    if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
+        v = v[1:-1]
+    return v
+
+
+def _flow(v):
+    v = v.strip()
+    if not (v.startswith("[") and v.endswith("]")):
+        return None
+    return [_scalar(x) for x in v[1:-1].split(",") if x.strip()]
+
+
+def read_case(path, fail=None):
+    """Case file path read back as the dict case_text() writes: strings
+    (quotes stripped), household_children, lscb_areas_known and each
+    child's age_years as int, factors and not_recorded (flow or block
+    lists) as lists, [] when absent.  A line reader for the layout the
+    generators write and input/'s (SPEC.md's example), not a YAML parser:
+    a line it cannot read is passed to fail(message) when given, else
+    raises ValueError."""
+    k = {"children": [], "factors": [], "not_recorded": [],
+         "household_children": 0, "lscb_areas_known": 1}
+    key = child = None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = re.match(r"^([a-z_]+):\s*(.*)$", line)
+        if m:
+            key, v = m.group(1), m.group(2)
+            child = None
+            if key in ("factors", "not_recorded"):
+                k[key] = _flow(v) if v.strip() else []
+            elif key in ("household_children", "lscb_areas_known"):
+                k[key] = int(v)
+            elif key != "children":
+                k[key] = _scalar(v)
+            continue
+        m = re.match(r"^\s*-\s+([a-z_]+):\s*(.*)$", line)
+        if m and key == "children":
+            child = {"factors": []}
+            k["children"].append(child)
+            child[m.group(1)] = _scalar(m.group(2))
+            continue
+        m = re.match(r"^\s+([a-z_]+):\s*(.*)$", line)
+        if m and child is not None:
+            f, v = m.group(1), m.group(2)
+            child[f] = _flow(v) if f == "factors" else _scalar(v)
+            continue
+        m = re.match(r"^\s*-\s+([a-z_]+)\s*$", line)
+        if m and key in ("factors", "not_recorded"):
+            k[key].append(m.group(1))
+            continue
+        msg = "%s: cannot read line: %s" % (path, line)
+        if fail is None:
+            raise ValueError(msg)
+        fail(msg)
+    for c in k["children"]:
+        c["age_years"] = int(c["age_years"])
+    return k
+
+
+def read_cases(folder, fail=None):
+    """Every case file of folder/cases read by read_case(), in the order
+    of their names."""
+    return [read_case(p, fail) for p in
+            sorted(glob.glob(os.path.join(folder, "cases", "*.yaml")))]
+
+
+def rename_board(folder, old, new):
+    """Renames board old as new in report.yaml's list of boards,
+    grid.yaml's keys (if there is a grid) and the lscb: of every case
+    file of folder, in place.  new is written as given: quote it as YAML
+    needs."""
+    paths = [os.path.join(folder, "report.yaml")]
+    if os.path.exists(os.path.join(folder, "grid.yaml")):
+        paths.append(os.path.join(folder, "grid.yaml"))
+    paths += glob.glob(os.path.join(folder, "cases", "*.yaml"))
+    o = re.escape(old)
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            s = f.read()
+        s = re.sub(r"(?m)^(\s*-\s*)%s\s*$" % o, lambda m: m.group(1) + new, s)
+        s = re.sub(r"(?m)^(\s*)%s:" % o, lambda m: m.group(1) + new + ":", s)
+        s = re.sub(r"(?m)^lscb: %s\s*$" % o, lambda m: "lscb: " + new, s)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(s)

@@ -30,70 +30,7 @@
 #include "render.h"
 #include "fill_int.h"
 #include "testutil.h"
-
-struct world {
-	struct cohort	*cohort;
-	struct fig_set	*figs;
-	struct paper	*paper;
-};
-
-static int
-world_setup(void **state)
-{
-	struct world	*w;
-	struct diag	 d;
-
-	w = xcalloc(1, sizeof(*w));
-	*state = w;
-	if (access("input/report.yaml", R_OK) != 0)
-		return 0;	/* not in the project root: tests skip */
-	diag_init(&d, stderr);
-	w->cohort = case_load_dir("input", NULL, &d);
-	if (w->cohort != NULL)
-		w->figs = fig_load("templates/figures.yaml", w->cohort, &d);
-	if (w->figs != NULL)
-		w->paper = paper_new(w->cohort, w->figs);
-	diag_clear(&d);
-	return 0;
-}
-
-static int
-world_teardown(void **state)
-{
-	struct world	*w = *state;
-
-	paper_free(w->paper);
-	fig_set_free(w->figs);
-	cohort_free(w->cohort);
-	free(w);
-	return 0;
-}
-
-/* Parses and fills src for the region; returns the document (free with
- * doc_free()). */
-static struct doc *
-world_doc(struct world *w, const char *src)
-{
-	struct diag		 d;
-	struct doc		*doc;
-	struct doc_env		 env;
-
-	diag_init(&d, NULL);
-	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
-	if (doc == NULL)
-		dump_diags(&d, "parse");
-	assert_non_null(doc);
-	memset(&env, 0, sizeof(env));
-	env.cohort = w->cohort;
-	env.ledgers[DOC_LEDGER_SELECTION] = paper_ledger(w->paper, -1);
-	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(w->paper, -1);
-	env.lscb = -1;
-	if (!doc_fill(doc, &env, &d))
-		dump_diags(&d, "fill");
-	assert_true(d.nerrors == 0);
-	diag_clear(&d);
-	return doc;
-}
+#include "testworld.h"
 
 /* Returns doc's first chart's data. */
 static struct doc_chart *
@@ -107,17 +44,6 @@ first_chart(struct doc *doc)
 	assert_non_null(n);
 	assert_non_null(n->as.chart.data);
 	return n->as.chart.data;
-}
-
-/* Returns the HTML of doc (free with free()). */
-static char *
-html_of(const struct doc *doc)
-{
-	struct buf	 b;
-
-	buf_init(&b);
-	render_html_buf(doc, &b);
-	return buf_take(&b);
 }
 
 /* A table of three series (a template's chart has up to three). */
@@ -157,7 +83,7 @@ test_chart_palette(void **state)
 	}
 	if (w->figs == NULL)
 		skip();
-	doc = world_doc(w, THREE_SERIES);
+	doc = world_doc(w, THREE_SERIES, -1);
 	html = html_of(doc);
 	/* The legend's swatches, a series each. */
 	snprintf(want, sizeof(want), "fill=\"#%06x\"/>", doc_chart_colours[0]);
@@ -230,7 +156,7 @@ test_chart_axis_in_tree(void **state)
 
 	if (w->figs == NULL)
 		skip();
-	doc = world_doc(w, THREE_SERIES);
+	doc = world_doc(w, THREE_SERIES, -1);
 	ch = first_chart(doc);
 	assert_true(ch->max == 40);
 	assert_true(ch->axis_step == 10);
@@ -367,7 +293,7 @@ test_signoff_and_date(void **state)
 
 	if (w->figs == NULL)
 		skip();
-	doc = world_doc(w, "# Title\n\nText.\n\n@signoff\n");
+	doc = world_doc(w, "# Title\n\nText.\n\n@signoff\n", -1);
 	html = html_of(doc);
 	div = strstr(html, "<div class=\"signoff\">");
 	assert_non_null(div);

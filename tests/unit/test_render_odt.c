@@ -31,6 +31,7 @@
 #include "render.h"
 #include "zip.h"
 #include "testutil.h"
+#include "testworld.h"
 
 #define MIME	"application/vnd.oasis.opendocument.text"
 /* CRC-32 of MIME and of HELLO, computed apart (Python's zlib.crc32). */
@@ -168,69 +169,6 @@ test_zip_same_bytes(void **state)
 	zip_clear(&b);
 }
 
-struct world {
-	struct cohort	*cohort;
-	struct fig_set	*figs;
-	struct paper	*paper;
-};
-
-static int
-world_setup(void **state)
-{
-	struct world	*w;
-	struct diag	 d;
-
-	w = xcalloc(1, sizeof(*w));
-	*state = w;
-	if (access("input/report.yaml", R_OK) != 0)
-		return 0;	/* not in the project root: tests skip */
-	diag_init(&d, stderr);
-	w->cohort = case_load_dir("input", NULL, &d);
-	if (w->cohort != NULL)
-		w->figs = fig_load("templates/figures.yaml", w->cohort, &d);
-	if (w->figs != NULL)
-		w->paper = paper_new(w->cohort, w->figs);
-	diag_clear(&d);
-	return 0;
-}
-
-static int
-world_teardown(void **state)
-{
-	struct world	*w = *state;
-
-	paper_free(w->paper);
-	fig_set_free(w->figs);
-	cohort_free(w->cohort);
-	free(w);
-	return 0;
-}
-
-/* Parses and fills src for the region; returns the document. */
-static struct doc *
-world_doc(struct world *w, const char *src)
-{
-	struct diag		 d;
-	struct doc		*doc;
-	struct doc_env		 env;
-
-	diag_init(&d, NULL);
-	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
-	if (doc == NULL)
-		dump_diags(&d, "parse");
-	assert_non_null(doc);
-	memset(&env, 0, sizeof(env));
-	env.cohort = w->cohort;
-	env.ledgers[DOC_LEDGER_SELECTION] = paper_ledger(w->paper, -1);
-	env.ledgers[DOC_LEDGER_REGION] = paper_ledger(w->paper, -1);
-	env.lscb = -1;
-	if (!doc_fill(doc, &env, &d))
-		dump_diags(&d, "fill");
-	assert_true(d.nerrors == 0);
-	diag_clear(&d);
-	return doc;
-}
-
 #define HOSTILE	"<text:p>x</text:p> & \"q\" 'a' ]]>"
 #define HOSTILE_ESC \
 	"&lt;text:p&gt;x&lt;/text:p&gt; &amp; &quot;q&quot; &apos;a&apos; " \
@@ -262,7 +200,7 @@ test_odt_escapes_every_text(void **state)
 	    "| --- | --- |\n"
 	    "| Cat " HOSTILE " | 35% |\n"
 	    "| Other | 20% |\n\n"
-	    "@chart Caption " HOSTILE "\n");
+	    "@chart Caption " HOSTILE "\n", -1);
 	free(doc->meta.title);
 	doc->meta.title = xstrdup("Paper " HOSTILE);
 	free(doc->meta.lscb);
@@ -329,7 +267,7 @@ test_odt_structure(void **state)
 	    "@table #ages Ages\n"
 	    "| Age | London |\n"
 	    "| --- | --- |\n"
-	    "| Under 1 | 35% |\n");
+	    "| Under 1 | 35% |\n", -1);
 	buf_init(&c);
 	buf_init(&s);
 	buf_init(&m);
