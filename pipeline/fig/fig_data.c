@@ -585,24 +585,15 @@ fill_text(struct buf *b, const char *text)
 	}
 }
 
-char *
-fig_data_readme(const struct cohort *c)
+/* The README's title and its WHAT THIS IS: the paper the data are of,
+ * and the two files. */
+static void
+readme_what(struct buf *b, const struct report *r)
 {
-	const struct report *r = &c->report;
-	const struct nat_study *cmp;
-	struct buf b;
-	char *from, *to, *made, *text, *label, *pfrom, *pto;
-	size_t i, np;
-	int pf, pt;
+	char *made = iso_date(r->created);
 
-	from = iso_date(r->period_from);
-	to = iso_date(r->period_to);
-	made = iso_date(r->created);
-	cmp = r->national_study != NULL ?
-	    national_find(&c->national, r->national_study) : NULL;
-	buf_init(&b);
-	buf_printf(&b, "%s: the figures as open data\n\n", r->title);
-	buf_printf(&b, "WHAT THIS IS\n\n"
+	buf_printf(b, "%s: the figures as open data\n\n", r->title);
+	buf_printf(b, "WHAT THIS IS\n\n"
 	    "Every figure of \"%s\" (%s, %s), the region's and each Local\n"
 	    "Safeguarding Children Board's, and the national comparison\n"
 	    "figures the paper quotes, as data that statistics tools load as\n"
@@ -616,40 +607,67 @@ fig_data_readme(const struct cohort *c)
 	    "far as a period of several years allows; docs/data.md, in the\n"
 	    "scrpaper sources, says where and why it deviates.\n\n",
 	    r->title, r->organisation, made);
-	np = report_nperiods(r);
+	free(made);
+}
+
+/* The README's PERIOD (one) or PERIODS (each with its days, and the
+ * pooled total's label when pooled), then what the time columns say. */
+static void
+readme_periods(struct buf *b, const struct report *r)
+{
+	char *from, *to, *label;
+	size_t i, np = report_nperiods(r);
+	int pf, pt;
+
 	if (np <= 1) {
+		from = iso_date(r->period_from);
+		to = iso_date(r->period_to);
 		label = period_label(r, 0, &pf, &pt);
-		buf_printf(&b, "PERIOD\n\n"
+		buf_printf(b, "PERIOD\n\n"
 		    "Serious Case Reviews completed from %s to %s, inclusive "
 		    "(period %s).\n", from, to, label);
 		free(label);
+		free(from);
+		free(to);
 	} else {
-		buf_printf(&b, "PERIODS\n\n"
+		buf_printf(b, "PERIODS\n\n"
 		    "Serious Case Reviews completed in %zu periods, each "
 		    "inclusive; the\nperiod column names the one a row "
 		    "is of:\n\n", np);
 		for (i = 0; i < np; i++) {
 			label = period_label(r, i, &pf, &pt);
-			pfrom = iso_date(pf);
-			pto = iso_date(pt);
-			buf_printf(&b, "  %-8s %s to %s\n", label, pfrom, pto);
+			from = iso_date(pf);
+			to = iso_date(pt);
+			buf_printf(b, "  %-8s %s to %s\n", label, from, to);
 			free(label);
-			free(pfrom);
-			free(pto);
+			free(from);
+			free(to);
 		}
 		if (r->pool)
-			buf_printf(&b, "  %-8s the total over the %zu periods, "
+			buf_printf(b, "  %-8s the total over the %zu periods, "
 			    "suppressed together with them\n",
 			    CASE_POOLED_LABEL, np);
-		buf_puts(&b, "\n");
+		buf_puts(b, "\n");
 	}
-	buf_printf(&b, "time_period is the year the period ends "
+	buf_printf(b, "time_period is the year the period ends "
 	    "(time_identifier\n\"Reporting year\"); period_start and "
 	    "period_end give the days.\n"
 	    "National rows are figures of other studies, over their own\n"
 	    "periods (study_period); their period, period_start and "
 	    "period_end are x.\n\n");
-	buf_printf(&b, "AREAS AND FIGURES\n\n"
+}
+
+/* The README's AREAS AND FIGURES: the rows' areas, the comparison
+ * study of the cohort c, the one filter, the figure columns. */
+static void
+readme_areas(struct buf *b, const struct cohort *c)
+{
+	const struct report *r = &c->report;
+	const struct nat_study *cmp;
+
+	cmp = r->national_study != NULL ?
+	    national_find(&c->national, r->national_study) : NULL;
+	buf_printf(b, "AREAS AND FIGURES\n\n"
 	    "Regional rows: %s (%s).  Local authority rows: each board, by\n"
 	    "the ONS code of its local authority's area (new_la_code).\n"
 	    "National rows (England): the studies' figures that a %s figure\n"
@@ -666,16 +684,14 @@ fig_data_readme(const struct cohort *c)
 	    r->region, cmp != NULL && cmp->title != NULL ? cmp->title :
 	    (r->national_study != NULL ? r->national_study : "x"), r->region,
 	    r->region);
-	buf_printf(&b, "SYMBOLS\n\n"
-	    "  c  suppressed, so that no child or family can be recognised\n"
-	    "  z  not applicable: a count has no denominator or percentage,\n"
-	    "     an empty base no percentage, a row no level it is not at\n"
-	    "  x  not available: the national studies publish percentages\n"
-	    "     only; report.yaml does not give the DfE authority numbers\n\n"
-	    "To read the indicators as numbers, name the three symbols as\n"
-	    "missing values (pandas: na_values=[\"c\", \"z\", \"x\"]; R:\n"
-	    "na.strings = c(\"c\", \"z\", \"x\")).\n\n");
-	buf_printf(&b, "SUPPRESSION\n\n"
+}
+
+/* The README's SUPPRESSION: the region's figures and the boards' rule,
+ * with the threshold. */
+static void
+readme_suppression(struct buf *b, const struct report *r)
+{
+	buf_printf(b, "SUPPRESSION\n\n"
 	    "The %s figures are %s.  Each board's figures are\n"
 	    "suppressed exactly as its board paper prints them: a figure that\n"
 	    "counts 1 to %d children or families, or is a share of %d or\n"
@@ -686,14 +702,34 @@ fig_data_readme(const struct cohort *c)
 	    r->region, r->suppress_regional ? "suppressed by the same rule" :
 	    "the published ones, not suppressed", r->threshold, r->threshold,
 	    r->region);
+}
+
+char *
+fig_data_readme(const struct cohort *c)
+{
+	const struct report *r = &c->report;
+	struct buf b;
+	char *text;
+
+	buf_init(&b);
+	readme_what(&b, r);
+	readme_periods(&b, r);
+	readme_areas(&b, c);
+	buf_printf(&b, "SYMBOLS\n\n"
+	    "  c  suppressed, so that no child or family can be recognised\n"
+	    "  z  not applicable: a count has no denominator or percentage,\n"
+	    "     an empty base no percentage, a row no level it is not at\n"
+	    "  x  not available: the national studies publish percentages\n"
+	    "     only; report.yaml does not give the DfE authority numbers\n\n"
+	    "To read the indicators as numbers, name the three symbols as\n"
+	    "missing values (pandas: na_values=[\"c\", \"z\", \"x\"]; R:\n"
+	    "na.strings = c(\"c\", \"z\", \"x\")).\n\n");
+	readme_suppression(&b, r);
 	buf_printf(&b, "LICENCE\n\n"
 	    "These files are published under the %s.\n\n",
 	    licence_of(r));
 	buf_printf(&b, "CONTACT\n\n%s\n",
 	    r->contact != NULL ? r->contact : r->organisation);
-	free(from);
-	free(to);
-	free(made);
 	text = buf_take(&b);
 	fill_text(&b, text);
 	free(text);
