@@ -299,6 +299,67 @@ yml_syntax_error(struct yml_state *st, const yaml_parser_t *p,
 	st->errors++;
 }
 
+/* Attaches the scalar of event ev, its value copied (an empty one when
+ * too long or holding a NUL, after an error).  Returns 1, or 0 when
+ * parsing must stop. */
+static int
+yml_scalar(struct yml_state *st, const yaml_event_t *ev)
+{
+	struct ynode *n;
+
+	check_props(st, ev->start_mark, ev->data.scalar.anchor,
+	    ev->data.scalar.tag);
+	if ((n = yml_attach(st, YNODE_SCALAR, ev->start_mark)) == NULL)
+		return 0;
+	if (ev->data.scalar.length > YML_MAX_SCALAR) {
+		diag_error(st->d, st->file, n->line, n->col,
+		    "value longer than %u bytes", YML_MAX_SCALAR);
+		st->errors++;
+		n->str = ya_alloc(&st->arena, 1);
+	} else if (memchr(ev->data.scalar.value, '\0',
+	    ev->data.scalar.length) != NULL) {
+		diag_error(st->d, st->file, n->line, n->col,
+		    "value contains a NUL character");
+		st->errors++;
+		n->str = ya_alloc(&st->arena, 1);
+	} else {
+		n->len = ev->data.scalar.length;
+		n->str = ya_alloc(&st->arena, n->len + 1);
+		memcpy(n->str, ev->data.scalar.value, n->len);
+	}
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return 1;
+}
+
+/* Attaches the sequence or mapping event ev starts and opens it, so
+ * that what follows goes into it, up to YML_MAX_DEPTH levels.  Returns
+ * 1, or 0 when parsing must stop. */
+static int
+yml_open(struct yml_state *st, const yaml_event_t *ev)
+{
+	struct ynode *n;
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+
+	if (seq)
+		check_props(st, ev->start_mark, ev->data.sequence_start.anchor,
+		    ev->data.sequence_start.tag);
+	else
+		check_props(st, ev->start_mark, ev->data.mapping_start.anchor,
+		    ev->data.mapping_start.tag);
+	if (st->depth >= YML_MAX_DEPTH) {
+		diag_error(st->d, st->file, (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1,
+		    "nesting deeper than %d levels", YML_MAX_DEPTH);
+		st->errors++;
+		return 0;
+	}
+	if ((n = yml_attach(st, seq ? YNODE_SEQ : YNODE_MAP,
+	    ev->start_mark)) == NULL)
+		return 0;
+	st->stack[st->depth++] = n;
+	return 1;
+}
+
 int
 yml_parse(const char *file, const char *data, size_t len, struct diag *d,
     struct ynode **rootp)
@@ -348,59 +409,11 @@ yml_parse(const char *file, const char *data, size_t len, struct diag *d,
 			fatal = 1;
 			break;
 		case YAML_SCALAR_EVENT:
-			check_props(&st, ev.start_mark, ev.data.scalar.anchor,
-			    ev.data.scalar.tag);
-			if ((n = yml_attach(&st, YNODE_SCALAR,
-			    ev.start_mark)) == NULL) {
-				fatal = 1;
-				break;
-			}
-			if (ev.data.scalar.length > YML_MAX_SCALAR) {
-				diag_error(d, file, n->line, n->col,
-				    "value longer than %u bytes",
-				    YML_MAX_SCALAR);
-				st.errors++;
-				n->str = ya_alloc(&st.arena, 1);
-			} else if (memchr(ev.data.scalar.value, '\0',
-			    ev.data.scalar.length) != NULL) {
-				diag_error(d, file, n->line, n->col,
-				    "value contains a NUL character");
-				st.errors++;
-				n->str = ya_alloc(&st.arena, 1);
-			} else {
-				n->len = ev.data.scalar.length;
-				n->str = ya_alloc(&st.arena, n->len + 1);
-				memcpy(n->str, ev.data.scalar.value, n->len);
-			}
-			n->plain = ev.data.scalar.style ==
-			    YAML_PLAIN_SCALAR_STYLE;
+			fatal = !yml_scalar(&st, &ev);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
-			if (ev.type == YAML_SEQUENCE_START_EVENT)
-				check_props(&st, ev.start_mark,
-				    ev.data.sequence_start.anchor,
-				    ev.data.sequence_start.tag);
-			else
-				check_props(&st, ev.start_mark,
-				    ev.data.mapping_start.anchor,
-				    ev.data.mapping_start.tag);
-			if (st.depth >= YML_MAX_DEPTH) {
-				diag_error(d, file, (int)ev.start_mark.line + 1,
-				    (int)ev.start_mark.column + 1,
-				    "nesting deeper than %d levels",
-				    YML_MAX_DEPTH);
-				st.errors++;
-				fatal = 1;
-				break;
-			}
-			if ((n = yml_attach(&st, ev.type ==
-			    YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP,
-			    ev.start_mark)) == NULL) {
-				fatal = 1;
-				break;
-			}
-			st.stack[st.depth++] = n;
+			fatal = !yml_open(&st, &ev);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:

@@ -80,15 +80,80 @@ doc_dump_period(FILE *f, const struct doc_period *p)
 		fprintf(f, "earlier:%s:", p->label);
 }
 
-/* Dumps n and its subtree at depth. */
+/* Writes " #LABEL number=N" of a numbered chart, map or table, each
+ * part when set. */
 static void
-doc_dump_node(FILE *f, const struct doc_node *n, int depth)
+doc_dump_numbered(FILE *f, const char *label, int number)
 {
-	const struct doc_node	*c;
-	const struct doc_test	*t;
-	size_t			 i;
+	if (label != NULL)
+		fprintf(f, " #%s", label);
+	if (number > 0)
+		fprintf(f, " number=%d", number);
+}
 
-	fprintf(f, "%*s%s", depth * 2, "", doc_type_names[n->type]);
+/* Writes a figure reference (DOC_FIGREF n) as the template spells it,
+ * then its style, number type and word forms. */
+static void
+doc_dump_figref(FILE *f, const struct doc_node *n)
+{
+	size_t i;
+
+	fprintf(f, " %s%s", n->as.figref.ledger == DOC_LEDGER_REGION ?
+	    "region:" : "", n->as.figref.change ? "change:" : "");
+	doc_dump_period(f, &n->as.figref.period);
+	fprintf(f, "%s", n->as.figref.name);
+	if (n->as.figref.style != NULL)
+		fprintf(f, " style=%s", n->as.figref.style);
+	doc_dump_num(f, &n->as.figref.num);
+	for (i = 0; i < n->as.figref.nforms; i++)
+		fprintf(f, " |%s", n->as.figref.forms[i]);
+}
+
+/* Writes a national reference (DOC_NATREF n): study:key, style, number
+ * type. */
+static void
+doc_dump_natref(FILE *f, const struct doc_node *n)
+{
+	fprintf(f, " %s:%s", n->as.natref.study != NULL ?
+	    n->as.natref.study : "(report)", n->as.natref.key);
+	if (n->as.natref.style != NULL)
+		fprintf(f, " style=%s", n->as.natref.style);
+	doc_dump_num(f, &n->as.natref.num);
+}
+
+/* Writes a condition (DOC_COND n): its kind, period label and test as
+ * the template spells it ("region:NAME > 40%", "NAME rose"). */
+static void
+doc_dump_cond(FILE *f, const struct doc_node *n)
+{
+	const struct doc_test *t;
+
+	fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
+	if (n->as.cond.label != NULL)
+		fprintf(f, " %s", n->as.cond.label);
+	if ((t = n->as.cond.test) == NULL)
+		return;
+	fprintf(f, " %s", t->ledger == DOC_LEDGER_REGION ? "region:" : "");
+	doc_dump_period(f, &t->period);
+	fprintf(f, "%s %s", t->name, doc_test_op_names[t->op]);
+	if (t->op >= DOC_OP_ROSE)
+		return;
+	fputc(' ', f);
+	if (t->rname != NULL) {
+		fprintf(f, "%s%s", t->rhalf ? "half " : "",
+		    t->rledger == DOC_LEDGER_REGION ? "region:" : "");
+		doc_dump_period(f, &t->rperiod);
+		fprintf(f, "%s", t->rname);
+	} else
+		fprintf(f, "%ld%s", t->rnum, t->rpercent ? "%" : "");
+}
+
+/* Writes the payload of n after its type's name, one case a type. */
+static void
+doc_dump_payload(FILE *f, const struct doc_node *n)
+{
+	size_t i;
+
 	switch (n->type) {
 	case DOC_HEADING:
 		fprintf(f, " level=%d", n->as.heading.level);
@@ -124,68 +189,30 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 		fprintf(f, " [^%s]", n->as.fnref.label);
 		break;
 	case DOC_FIGREF:
-		fprintf(f, " %s%s", n->as.figref.ledger ==
-		    DOC_LEDGER_REGION ? "region:" : "",
-		    n->as.figref.change ? "change:" : "");
-		doc_dump_period(f, &n->as.figref.period);
-		fprintf(f, "%s", n->as.figref.name);
-		if (n->as.figref.style != NULL)
-			fprintf(f, " style=%s", n->as.figref.style);
-		doc_dump_num(f, &n->as.figref.num);
-		for (i = 0; i < n->as.figref.nforms; i++)
-			fprintf(f, " |%s", n->as.figref.forms[i]);
+		doc_dump_figref(f, n);
 		break;
 	case DOC_NATREF:
-		fprintf(f, " %s:%s", n->as.natref.study != NULL ?
-		    n->as.natref.study : "(report)", n->as.natref.key);
-		if (n->as.natref.style != NULL)
-			fprintf(f, " style=%s", n->as.natref.style);
-		doc_dump_num(f, &n->as.natref.num);
+		doc_dump_natref(f, n);
 		break;
 	case DOC_FIELD:
 		fprintf(f, " %s", n->as.field.name);
 		break;
 	case DOC_COND:
-		fprintf(f, " %s", doc_cond_names[n->as.cond.cond]);
-		if (n->as.cond.label != NULL)
-			fprintf(f, " %s", n->as.cond.label);
-		if ((t = n->as.cond.test) == NULL)
-			break;
-		fprintf(f, " %s", t->ledger == DOC_LEDGER_REGION ?
-		    "region:" : "");
-		doc_dump_period(f, &t->period);
-		fprintf(f, "%s %s", t->name, doc_test_op_names[t->op]);
-		if (t->op >= DOC_OP_ROSE)
-			break;
-		fputc(' ', f);
-		if (t->rname != NULL) {
-			fprintf(f, "%s%s", t->rhalf ? "half " : "",
-			    t->rledger == DOC_LEDGER_REGION ? "region:" : "");
-			doc_dump_period(f, &t->rperiod);
-			fprintf(f, "%s", t->rname);
-		} else
-			fprintf(f, "%ld%s", t->rnum, t->rpercent ? "%" : "");
+		doc_dump_cond(f, n);
 		break;
 	case DOC_CHART:
 		for (i = 0; i < n->as.chart.ntrend; i++)
 			fprintf(f, "%s%s", i == 0 ? " trend=" : ",",
 			    n->as.chart.trend[i]);
-		if (n->as.chart.label != NULL)
-			fprintf(f, " #%s", n->as.chart.label);
-		if (n->as.chart.number > 0)
-			fprintf(f, " number=%d", n->as.chart.number);
+		doc_dump_numbered(f, n->as.chart.label, n->as.chart.number);
 		break;
 	case DOC_TILEMAP:
-		if (n->as.tilemap.label != NULL)
-			fprintf(f, " #%s", n->as.tilemap.label);
-		if (n->as.tilemap.number > 0)
-			fprintf(f, " number=%d", n->as.tilemap.number);
+		doc_dump_numbered(f, n->as.tilemap.label,
+		    n->as.tilemap.number);
 		break;
 	case DOC_CAPTION:
-		if (n->as.caption.label != NULL)
-			fprintf(f, " #%s", n->as.caption.label);
-		if (n->as.caption.number > 0)
-			fprintf(f, " number=%d", n->as.caption.number);
+		doc_dump_numbered(f, n->as.caption.label,
+		    n->as.caption.number);
 		break;
 	case DOC_XREF:
 		fprintf(f, " %s", n->as.xref.label);
@@ -200,6 +227,16 @@ doc_dump_node(FILE *f, const struct doc_node *n, int depth)
 	case DOC_STRONG:
 		break;
 	}
+}
+
+/* Dumps n and its subtree at depth. */
+static void
+doc_dump_node(FILE *f, const struct doc_node *n, int depth)
+{
+	const struct doc_node *c;
+
+	fprintf(f, "%*s%s", depth * 2, "", doc_type_names[n->type]);
+	doc_dump_payload(f, n);
 	fprintf(f, " @%d:%d", n->line, n->col);
 	if (n->text != NULL)
 		fprintf(f, " \"%s\"", n->text);

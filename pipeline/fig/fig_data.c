@@ -4,17 +4,15 @@
  * comparison figures, the region, then every board in report.yaml order
  * -- whose columns follow the Department for Education's open data
  * standards (time, geography, filters, indicators), a metadata CSV that
- * describes every column, and a README.  The board rows come from
+ * describes every column, and a README (written into their folder by
+ * fig_data_write.c).  The board rows come from
  * fig_aggregate_boards(), the computation every board paper and board
  * ledger prints, so a board cell is c exactly where its paper prints
  * [c].  Only the public API of fig.h is used.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include "util.h"
 #include "diag.h"
@@ -585,24 +583,15 @@ fill_text(struct buf *b, const char *text)
 	}
 }
 
-char *
-fig_data_readme(const struct cohort *c)
+/* The README's title and its WHAT THIS IS: the paper the data are of,
+ * and the two files. */
+static void
+readme_what(struct buf *b, const struct report *r)
 {
-	const struct report *r = &c->report;
-	const struct nat_study *cmp;
-	struct buf b;
-	char *from, *to, *made, *text, *label, *pfrom, *pto;
-	size_t i, np;
-	int pf, pt;
+	char *made = iso_date(r->created);
 
-	from = iso_date(r->period_from);
-	to = iso_date(r->period_to);
-	made = iso_date(r->created);
-	cmp = r->national_study != NULL ?
-	    national_find(&c->national, r->national_study) : NULL;
-	buf_init(&b);
-	buf_printf(&b, "%s: the figures as open data\n\n", r->title);
-	buf_printf(&b, "WHAT THIS IS\n\n"
+	buf_printf(b, "%s: the figures as open data\n\n", r->title);
+	buf_printf(b, "WHAT THIS IS\n\n"
 	    "Every figure of \"%s\" (%s, %s), the region's and each Local\n"
 	    "Safeguarding Children Board's, and the national comparison\n"
 	    "figures the paper quotes, as data that statistics tools load as\n"
@@ -616,40 +605,67 @@ fig_data_readme(const struct cohort *c)
 	    "far as a period of several years allows; docs/data.md, in the\n"
 	    "scrpaper sources, says where and why it deviates.\n\n",
 	    r->title, r->organisation, made);
-	np = report_nperiods(r);
+	free(made);
+}
+
+/* The README's PERIOD (one) or PERIODS (each with its days, and the
+ * pooled total's label when pooled), then what the time columns say. */
+static void
+readme_periods(struct buf *b, const struct report *r)
+{
+	char *from, *to, *label;
+	size_t i, np = report_nperiods(r);
+	int pf, pt;
+
 	if (np <= 1) {
+		from = iso_date(r->period_from);
+		to = iso_date(r->period_to);
 		label = period_label(r, 0, &pf, &pt);
-		buf_printf(&b, "PERIOD\n\n"
+		buf_printf(b, "PERIOD\n\n"
 		    "Serious Case Reviews completed from %s to %s, inclusive "
 		    "(period %s).\n", from, to, label);
 		free(label);
+		free(from);
+		free(to);
 	} else {
-		buf_printf(&b, "PERIODS\n\n"
+		buf_printf(b, "PERIODS\n\n"
 		    "Serious Case Reviews completed in %zu periods, each "
 		    "inclusive; the\nperiod column names the one a row "
 		    "is of:\n\n", np);
 		for (i = 0; i < np; i++) {
 			label = period_label(r, i, &pf, &pt);
-			pfrom = iso_date(pf);
-			pto = iso_date(pt);
-			buf_printf(&b, "  %-8s %s to %s\n", label, pfrom, pto);
+			from = iso_date(pf);
+			to = iso_date(pt);
+			buf_printf(b, "  %-8s %s to %s\n", label, from, to);
 			free(label);
-			free(pfrom);
-			free(pto);
+			free(from);
+			free(to);
 		}
 		if (r->pool)
-			buf_printf(&b, "  %-8s the total over the %zu periods, "
+			buf_printf(b, "  %-8s the total over the %zu periods, "
 			    "suppressed together with them\n",
 			    CASE_POOLED_LABEL, np);
-		buf_puts(&b, "\n");
+		buf_puts(b, "\n");
 	}
-	buf_printf(&b, "time_period is the year the period ends "
+	buf_printf(b, "time_period is the year the period ends "
 	    "(time_identifier\n\"Reporting year\"); period_start and "
 	    "period_end give the days.\n"
 	    "National rows are figures of other studies, over their own\n"
 	    "periods (study_period); their period, period_start and "
 	    "period_end are x.\n\n");
-	buf_printf(&b, "AREAS AND FIGURES\n\n"
+}
+
+/* The README's AREAS AND FIGURES: the rows' areas, the comparison
+ * study of the cohort c, the one filter, the figure columns. */
+static void
+readme_areas(struct buf *b, const struct cohort *c)
+{
+	const struct report *r = &c->report;
+	const struct nat_study *cmp;
+
+	cmp = r->national_study != NULL ?
+	    national_find(&c->national, r->national_study) : NULL;
+	buf_printf(b, "AREAS AND FIGURES\n\n"
 	    "Regional rows: %s (%s).  Local authority rows: each board, by\n"
 	    "the ONS code of its local authority's area (new_la_code).\n"
 	    "National rows (England): the studies' figures that a %s figure\n"
@@ -666,16 +682,14 @@ fig_data_readme(const struct cohort *c)
 	    r->region, cmp != NULL && cmp->title != NULL ? cmp->title :
 	    (r->national_study != NULL ? r->national_study : "x"), r->region,
 	    r->region);
-	buf_printf(&b, "SYMBOLS\n\n"
-	    "  c  suppressed, so that no child or family can be recognised\n"
-	    "  z  not applicable: a count has no denominator or percentage,\n"
-	    "     an empty base no percentage, a row no level it is not at\n"
-	    "  x  not available: the national studies publish percentages\n"
-	    "     only; report.yaml does not give the DfE authority numbers\n\n"
-	    "To read the indicators as numbers, name the three symbols as\n"
-	    "missing values (pandas: na_values=[\"c\", \"z\", \"x\"]; R:\n"
-	    "na.strings = c(\"c\", \"z\", \"x\")).\n\n");
-	buf_printf(&b, "SUPPRESSION\n\n"
+}
+
+/* The README's SUPPRESSION: the region's figures and the boards' rule,
+ * with the threshold. */
+static void
+readme_suppression(struct buf *b, const struct report *r)
+{
+	buf_printf(b, "SUPPRESSION\n\n"
 	    "The %s figures are %s.  Each board's figures are\n"
 	    "suppressed exactly as its board paper prints them: a figure that\n"
 	    "counts 1 to %d children or families, or is a share of %d or\n"
@@ -686,97 +700,36 @@ fig_data_readme(const struct cohort *c)
 	    r->region, r->suppress_regional ? "suppressed by the same rule" :
 	    "the published ones, not suppressed", r->threshold, r->threshold,
 	    r->region);
+}
+
+char *
+fig_data_readme(const struct cohort *c)
+{
+	const struct report *r = &c->report;
+	struct buf b;
+	char *text;
+
+	buf_init(&b);
+	readme_what(&b, r);
+	readme_periods(&b, r);
+	readme_areas(&b, c);
+	buf_printf(&b, "SYMBOLS\n\n"
+	    "  c  suppressed, so that no child or family can be recognised\n"
+	    "  z  not applicable: a count has no denominator or percentage,\n"
+	    "     an empty base no percentage, a row no level it is not at\n"
+	    "  x  not available: the national studies publish percentages\n"
+	    "     only; report.yaml does not give the DfE authority numbers\n\n"
+	    "To read the indicators as numbers, name the three symbols as\n"
+	    "missing values (pandas: na_values=[\"c\", \"z\", \"x\"]; R:\n"
+	    "na.strings = c(\"c\", \"z\", \"x\")).\n\n");
+	readme_suppression(&b, r);
 	buf_printf(&b, "LICENCE\n\n"
 	    "These files are published under the %s.\n\n",
 	    licence_of(r));
 	buf_printf(&b, "CONTACT\n\n%s\n",
 	    r->contact != NULL ? r->contact : r->organisation);
-	free(from);
-	free(to);
-	free(made);
 	text = buf_take(&b);
 	fill_text(&b, text);
 	free(text);
 	return buf_take(&b);
-}
-
-/* Writes data to dir/name whole; returns 0, or -1 after a message. */
-static int
-write_one(const char *dir, const char *name, const char *data)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	int rc = 0;
-
-	if (file_write_atomic(path, data, strlen(data)) != 0) {
-		fprintf(stderr, "scrpaper: %s: %s\n", path, strerror(errno));
-		rc = -1;
-	}
-	free(path);
-	return rc;
-}
-
-/*
- * Refuses, before anything is written, a folder dir that is something
- * else (a symbolic link too: nothing is written through one), and any of its three files that is not a regular file (a
- * symbolic link, a device, a folder): none is replaced or written
- * through.  Returns 0, or 2 (a usage error) after a message for each.
- */
-static int
-refuse_targets(const char *dir)
-{
-	static const char *const names[] = { FIG_DATA_CSV, FIG_DATA_META,
-	    FIG_DATA_README };
-	struct stat sb;
-	const char *why;
-	char *path;
-	size_t i;
-	int rc = 0;
-
-	if (lstat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
-		fprintf(stderr, "scrpaper: -o %s: %s, not a folder; the open "
-		    "data set is a folder of three files, written only into a "
-		    "folder (nothing written)\n", dir, S_ISLNK(sb.st_mode) ?
-		    "a symbolic link" : "something else");
-		return 2;
-	}
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		path = xasprintf("%s/%s", dir, names[i]);
-		if ((why = file_target_refusal(path)) != NULL) {
-			fprintf(stderr, "scrpaper: -o %s: %s, not a regular "
-			    "file; refusing to replace it (nothing written)\n",
-			    path, why);
-			rc = 2;
-		}
-		free(path);
-	}
-	return rc;
-}
-
-int
-fig_data_write(const struct fig_set *s, const struct cohort *c,
-    const char *report_file, const char *figures_file, const char *dir,
-    struct diag *d)
-{
-	char *csv, *meta, *readme;
-	int rc = 0;
-
-	if (!fig_data_check(s, c, report_file, figures_file, d))
-		return 1;
-	if ((rc = refuse_targets(dir)) != 0)
-		return rc;
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "scrpaper: %s: %s\n", dir, strerror(errno));
-		return EXIT_SYSERR;
-	}
-	csv = fig_data_csv(s, c);
-	meta = fig_data_meta(c);
-	readme = fig_data_readme(c);
-	if (write_one(dir, FIG_DATA_CSV, csv) != 0 ||
-	    write_one(dir, FIG_DATA_META, meta) != 0 ||
-	    write_one(dir, FIG_DATA_README, readme) != 0)
-		rc = EXIT_SYSERR;
-	free(csv);
-	free(meta);
-	free(readme);
-	return rc;
 }

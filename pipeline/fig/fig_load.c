@@ -594,43 +594,36 @@ fig_label(struct fig_loader *L, const struct ynode *v, struct fig_def *def)
 	def->label = xstrdup(v->str);
 }
 
-/*
- * Parses one figure entry n into def (zeroed by the caller).  Returns 1,
- * or 0 after reporting every problem; groups receives new group names.
- */
-static int
-fig_def_parse(struct fig_loader *L, struct fig_set *s, const struct ynode *n,
-    struct fig_def *def)
-{
-	const struct ynode *vname = NULL, *vunit = NULL, *vstyle = NULL,
-	    *vwhere = NULL, *vof = NULL, *vcount = NULL, *vsum = NULL,
-	    *vgroup = NULL, *vpublic = NULL;
-	const char *str;
-	size_t i;
-	int k, errors = L->errors;
-	enum code_level ctx;
+/* The values of one figure entry's keys (fig_keys), NULL when absent. */
+struct fig_entry {
+	const struct ynode *name, *unit, *style, *where, *of, *count_of,
+	    *sum, *group, *public;
+};
 
-	def->line = n->line;
-	def->col = n->col;
-	def->group = -1;
-	if (n->type != YNODE_MAP) {
-		fig_err(L, n, "a figure is a mapping with name, unit and "
-		    "where, not %s", ynode_type_name(n->type));
-		return 0;
-	}
+/*
+ * Reads the keys of the figure entry n (a mapping) into e; checks
+ * description: and sets def's label: as they come, and reports each
+ * unknown key.
+ */
+static void
+fig_def_keys(struct fig_loader *L, const struct ynode *n,
+    struct fig_def *def, struct fig_entry *e)
+{
+	size_t i;
+
 	for (i = 0; i + 1 < n->nkids; i += 2) {
 		const struct ynode *key = n->kids[i], *v = n->kids[i + 1];
 
 		switch (fig_lookup(key->str, fig_keys, NELEM(fig_keys))) {
-		case 0: vname = v; break;
-		case 1: vunit = v; break;
-		case 2: vstyle = v; break;
-		case 3: vwhere = v; break;
-		case 4: vof = v; break;
-		case 5: vcount = v; break;
-		case 6: vsum = v; break;
-		case 7: vgroup = v; break;
-		case 8: vpublic = v; break;
+		case 0: e->name = v; break;
+		case 1: e->unit = v; break;
+		case 2: e->style = v; break;
+		case 3: e->where = v; break;
+		case 4: e->of = v; break;
+		case 5: e->count_of = v; break;
+		case 6: e->sum = v; break;
+		case 7: e->group = v; break;
+		case 8: e->public = v; break;
 		case 9:
 			if (v->type != YNODE_SCALAR)
 				fig_err(L, v, "description: expected text, "
@@ -645,37 +638,60 @@ fig_def_parse(struct fig_loader *L, struct fig_set *s, const struct ynode *n,
 			break;
 		}
 	}
+}
 
-	if (vname == NULL)
+/* Sets def's name from v (NULL: none given, an error at the entry n):
+ * a valid name, not the ledger's reserved out_of_period. */
+static void
+fig_def_name(struct fig_loader *L, const struct ynode *n,
+    const struct ynode *v, struct fig_def *def)
+{
+	const char *str;
+
+	if (v == NULL)
 		fig_err(L, n, "figure without a name");
-	else if ((str = fig_scalar(L, "name", vname)) != NULL) {
+	else if ((str = fig_scalar(L, "name", v)) != NULL) {
 		if (!fig_valid_name(str))
-			fig_err(L, vname, "figure name '%s': use lower-case "
+			fig_err(L, v, "figure name '%s': use lower-case "
 			    "letters, digits and '_', starting with a letter",
 			    str);
 		else if (strcmp(str, "out_of_period") == 0)
-			fig_err(L, vname, "figure name 'out_of_period' is "
+			fig_err(L, v, "figure name 'out_of_period' is "
 			    "reserved: the ledger prints the cases left out "
 			    "by the period under it");
 		else
 			def->name = xstrdup(str);
 	}
+}
 
-	if (vunit == NULL)
+/* Sets def's unit from v (NULL: none given, an error at the entry n). */
+static void
+fig_def_unit(struct fig_loader *L, const struct ynode *n,
+    const struct ynode *v, struct fig_def *def)
+{
+	int k;
+
+	if (v == NULL)
 		fig_err(L, n, "figure '%s' has no unit (count, cases, "
 		    "children or deaths)", def->name ? def->name : "?");
-	else if (vunit->type != YNODE_SCALAR)
-		fig_err(L, vunit, "unit: expected count, cases, children or "
-		    "deaths, not %s", ynode_type_name(vunit->type));
-	else if ((k = fig_unit_find(vunit->str)) < 0)
-		fig_err_unknown(L, vunit, "unit", vunit->str, fig_unit_names,
+	else if (v->type != YNODE_SCALAR)
+		fig_err(L, v, "unit: expected count, cases, children or "
+		    "deaths, not %s", ynode_type_name(v->type));
+	else if ((k = fig_unit_find(v->str)) < 0)
+		fig_err_unknown(L, v, "unit", v->str, fig_unit_names,
 		    FIG_UNIT__MAX);
 	else
 		def->unit = (enum fig_unit)k;
-	if (L->errors > errors)
-		return 0;
+}
 
-	/* What one unit is. */
+/* Sets what one unit of def is: its unit's population, or for a count
+ * the one count_of: (v, or NULL) names. */
+static void
+fig_def_pop(struct fig_loader *L, const struct ynode *v,
+    struct fig_def *def)
+{
+	int k;
+
 	switch (def->unit) {
 	case FIG_CASES:
 		def->pop = FIG_POP_CASES;
@@ -690,101 +706,160 @@ fig_def_parse(struct fig_loader *L, struct fig_set *s, const struct ynode *n,
 		def->pop = FIG_POP_CASES;
 		break;
 	}
-	if (vcount != NULL) {
-		if (def->unit != FIG_COUNT)
-			fig_err(L, vcount, "count_of: only a count figure "
-			    "chooses what it counts; a %s figure counts %s",
-			    fig_unit_names[def->unit],
-			    fig_unit_names[def->unit]);
-		else if (vcount->type != YNODE_SCALAR)
-			fig_err(L, vcount, "count_of: expected cases, "
-			    "children or deaths, not %s",
-			    ynode_type_name(vcount->type));
-		else if ((k = fig_lookup(vcount->str, fig_pop_names,
-		    FIG_POP__MAX)) < 0)
-			fig_err_unknown(L, vcount, "count_of", vcount->str,
-			    fig_pop_names, FIG_POP__MAX);
-		else
-			def->pop = (enum fig_pop)k;
-	}
-	if (vsum != NULL) {
-		if (def->unit != FIG_COUNT)
-			fig_err(L, vsum, "sum: only a count figure can sum a "
-			    "field");
-		else if (vsum->type != YNODE_SCALAR)
-			fig_err(L, vsum, "sum: expected household_children or "
-			    "lscb_areas_known, not %s",
-			    ynode_type_name(vsum->type));
-		else if ((k = fig_lookup(vsum->str, fig_sum_names + 1,
-		    FIG_SUM__MAX - 1)) < 0)
-			fig_err_unknown(L, vsum, "field to sum", vsum->str,
-			    fig_sum_names + 1, FIG_SUM__MAX - 1);
-		else if (def->pop != FIG_POP_CASES)
-			fig_err(L, vsum, "sum: %s is a field of a case, so "
-			    "the figure must count cases, not %s", vsum->str,
-			    fig_pop_names[def->pop]);
-		else
-			def->sum = (enum fig_sum)(k + 1);
-	}
-	if (vof != NULL && def->unit == FIG_COUNT)
-		fig_err(L, vof, "of: a count figure has no base; use where: "
-		    "to say what it counts");
+	if (v == NULL)
+		return;
+	if (def->unit != FIG_COUNT)
+		fig_err(L, v, "count_of: only a count figure chooses what it "
+		    "counts; a %s figure counts %s",
+		    fig_unit_names[def->unit], fig_unit_names[def->unit]);
+	else if (v->type != YNODE_SCALAR)
+		fig_err(L, v, "count_of: expected cases, children or deaths, "
+		    "not %s", ynode_type_name(v->type));
+	else if ((k = fig_lookup(v->str, fig_pop_names, FIG_POP__MAX)) < 0)
+		fig_err_unknown(L, v, "count_of", v->str, fig_pop_names,
+		    FIG_POP__MAX);
+	else
+		def->pop = (enum fig_pop)k;
+}
+
+/* Sets the field a count of cases def sums, from sum: (v). */
+static void
+fig_def_sum(struct fig_loader *L, const struct ynode *v,
+    struct fig_def *def)
+{
+	int k;
+
+	if (def->unit != FIG_COUNT)
+		fig_err(L, v, "sum: only a count figure can sum a field");
+	else if (v->type != YNODE_SCALAR)
+		fig_err(L, v, "sum: expected household_children or "
+		    "lscb_areas_known, not %s", ynode_type_name(v->type));
+	else if ((k = fig_lookup(v->str, fig_sum_names + 1,
+	    FIG_SUM__MAX - 1)) < 0)
+		fig_err_unknown(L, v, "field to sum", v->str,
+		    fig_sum_names + 1, FIG_SUM__MAX - 1);
+	else if (def->pop != FIG_POP_CASES)
+		fig_err(L, v, "sum: %s is a field of a case, so the figure "
+		    "must count cases, not %s", v->str,
+		    fig_pop_names[def->pop]);
+	else
+		def->sum = (enum fig_sum)(k + 1);
+}
+
+/* Sets def's style: its unit's default, or style: (v, or NULL), which
+ * for a count cannot be percent. */
+static void
+fig_def_style(struct fig_loader *L, const struct ynode *v,
+    struct fig_def *def)
+{
+	int k;
 
 	def->style = def->unit == FIG_COUNT ? FIG_STYLE_DIGITS :
 	    FIG_STYLE_PERCENT;
-	if (vstyle != NULL) {
-		if (vstyle->type != YNODE_SCALAR)
-			fig_err(L, vstyle, "style: expected percent, digits, "
-			    "words or approx, not %s",
-			    ynode_type_name(vstyle->type));
-		else if ((k = fig_style_find(vstyle->str)) < 0)
-			fig_err_unknown(L, vstyle, "style", vstyle->str,
-			    fig_style_names, FIG_STYLE__MAX);
-		else if (k == FIG_STYLE_PERCENT && def->unit == FIG_COUNT)
-			fig_err(L, vstyle, "style: a count has no percentage; "
-			    "use digits, words or approx, or a unit with a "
-			    "base (cases, children, deaths)");
-		else
-			def->style = (enum fig_style)k;
-	}
+	if (v == NULL)
+		return;
+	if (v->type != YNODE_SCALAR)
+		fig_err(L, v, "style: expected percent, digits, words or "
+		    "approx, not %s", ynode_type_name(v->type));
+	else if ((k = fig_style_find(v->str)) < 0)
+		fig_err_unknown(L, v, "style", v->str, fig_style_names,
+		    FIG_STYLE__MAX);
+	else if (k == FIG_STYLE_PERCENT && def->unit == FIG_COUNT)
+		fig_err(L, v, "style: a count has no percentage; use digits, "
+		    "words or approx, or a unit with a base (cases, children, "
+		    "deaths)");
+	else
+		def->style = (enum fig_style)k;
+}
 
-	if (vpublic != NULL) {
-		if (vpublic->type == YNODE_SCALAR && vpublic->plain &&
-		    strcmp(vpublic->str, "true") == 0)
-			def->public = 1;
-		else if (!(vpublic->type == YNODE_SCALAR && vpublic->plain &&
-		    strcmp(vpublic->str, "false") == 0))
-			fig_err(L, vpublic, "public: expected true or false");
-	}
+/* Sets def public when public: (v) is true; anything but true or false
+ * is an error. */
+static void
+fig_def_public(struct fig_loader *L, const struct ynode *v,
+    struct fig_def *def)
+{
+	if (v->type == YNODE_SCALAR && v->plain &&
+	    strcmp(v->str, "true") == 0)
+		def->public = 1;
+	else if (!(v->type == YNODE_SCALAR && v->plain &&
+	    strcmp(v->str, "false") == 0))
+		fig_err(L, v, "public: expected true or false");
+}
 
-	if (vgroup != NULL && (str = fig_scalar(L, "group", vgroup)) !=
-	    NULL) {
-		if (!fig_valid_name(str))
-			fig_err(L, vgroup, "group name '%s': use lower-case "
-			    "letters, digits and '_'", str);
-		else {
-			k = fig_lookup(str, (const char *const *)s->groups,
-			    s->ngroups);
-			if (k < 0) {
-				s->groups = xreallocarray(s->groups,
-				    s->ngroups + 1, sizeof(*s->groups));
-				s->groups[s->ngroups] = xstrdup(str);
-				k = (int)s->ngroups++;
-			}
-			def->group = k;
-		}
+/* Sets def's group to the one group: (v) names, added to s's groups
+ * when new. */
+static void
+fig_def_group(struct fig_loader *L, struct fig_set *s,
+    const struct ynode *v, struct fig_def *def)
+{
+	const char *str;
+	int k;
+
+	if ((str = fig_scalar(L, "group", v)) == NULL)
+		return;
+	if (!fig_valid_name(str)) {
+		fig_err(L, v, "group name '%s': use lower-case letters, "
+		    "digits and '_'", str);
+		return;
 	}
+	k = fig_lookup(str, (const char *const *)s->groups, s->ngroups);
+	if (k < 0) {
+		s->groups = xreallocarray(s->groups, s->ngroups + 1,
+		    sizeof(*s->groups));
+		s->groups[s->ngroups] = xstrdup(str);
+		k = (int)s->ngroups++;
+	}
+	def->group = k;
+}
+
+/*
+ * Parses one figure entry n into def (zeroed by the caller).  Returns 1,
+ * or 0 after reporting every problem; groups receives new group names.
+ */
+static int
+fig_def_parse(struct fig_loader *L, struct fig_set *s, const struct ynode *n,
+    struct fig_def *def)
+{
+	struct fig_entry e;
+	int errors = L->errors;
+	enum code_level ctx;
+
+	memset(&e, 0, sizeof(e));
+	def->line = n->line;
+	def->col = n->col;
+	def->group = -1;
+	if (n->type != YNODE_MAP) {
+		fig_err(L, n, "a figure is a mapping with name, unit and "
+		    "where, not %s", ynode_type_name(n->type));
+		return 0;
+	}
+	fig_def_keys(L, n, def, &e);
+	fig_def_name(L, n, e.name, def);
+	fig_def_unit(L, n, e.unit, def);
+	if (L->errors > errors)
+		return 0;
+	fig_def_pop(L, e.count_of, def);
+	if (e.sum != NULL)
+		fig_def_sum(L, e.sum, def);
+	if (e.of != NULL && def->unit == FIG_COUNT)
+		fig_err(L, e.of, "of: a count figure has no base; use where: "
+		    "to say what it counts");
+	fig_def_style(L, e.style, def);
+	if (e.public != NULL)
+		fig_def_public(L, e.public, def);
+	if (e.group != NULL)
+		fig_def_group(L, s, e.group, def);
 
 	ctx = def->pop == FIG_POP_CASES ? LEVEL_CASE : LEVEL_CHILD;
-	def->where = vwhere != NULL ? fig_pred_parse(L, vwhere, ctx) :
+	def->where = e.where != NULL ? fig_pred_parse(L, e.where, ctx) :
 	    fig_pred_new(FP_TRUE, n);
-	def->of = vof != NULL && def->unit != FIG_COUNT ?
-	    fig_pred_parse(L, vof, ctx) : fig_pred_new(FP_TRUE, n);
+	def->of = e.of != NULL && def->unit != FIG_COUNT ?
+	    fig_pred_parse(L, e.of, ctx) : fig_pred_new(FP_TRUE, n);
 	if (L->errors > errors)
 		return 0;
 	def->codes = xcalloc(L->nwords ? L->nwords : 1, sizeof(codeword));
 	fig_pred_codes(def->where, def->codes);
-	fig_check_base(L, def, vwhere != NULL ? vwhere : n);
+	fig_check_base(L, def, e.where != NULL ? e.where : n);
 	return L->errors == errors;
 }
 

@@ -319,6 +319,131 @@ fig_nr_base(const struct fig_set *s, int i, int *den)
 	return fig_total(s, d->pop);
 }
 
+/* Reads `relations:` (list, or NULL when absent) into s->rels.  Returns
+ * 1, or 0 after an error when it is not a list (a bad entry is reported
+ * and left out). */
+static int
+fig_rels_read(struct fig_loader *L, struct fig_set *s,
+    const struct ynode *list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return 1;
+	if (list->type != YNODE_SEQ) {
+		fig_err(L, list, "relations: expected a list, not %s",
+		    ynode_type_name(list->type));
+		return 0;
+	}
+	s->rels = xcalloc(list->nkids ? list->nkids : 1, sizeof(*s->rels));
+	for (i = 0; i < list->nkids; i++) {
+		if (fig_rel_parse(L, s, list->kids[i], &s->rels[s->nrels]))
+			s->nrels++;
+		else
+			fig_rel_clear(&s->rels[s->nrels]);
+	}
+	return 1;
+}
+
+/* The key of d's not-recorded class: the units of its base whose case
+ * marks a code of its `where` not recorded, so its base's key and its
+ * codes.  Returns a new string; free with free(). */
+static char *
+fig_nr_key(const struct fig_set *s, const struct fig_def *d)
+{
+	struct buf nr;
+	char *base = fig_set_key(d, 0);
+	size_t k;
+
+	buf_init(&nr);
+	buf_puts(&nr, base);
+	for (k = 0; k < s->nwords; k++)
+		buf_printf(&nr, ":%llx", (unsigned long long)d->codes[k]);
+	free(base);
+	return nr.data;
+}
+
+/* Whether d counts the children who died, the base a share of deaths
+ * shares: no sum, where: {outcome: died}, no of:. */
+static int
+fig_counts_deaths(const struct fig_def *d)
+{
+	return d->sum == FIG_SUM_NONE && d->pop != FIG_POP_CASES &&
+	    d->where->type == FP_OUTCOME && d->where->value == OUTCOME_DIED &&
+	    d->of->type == FP_TRUE;
+}
+
+/* Reports figure i of s when an earlier one counts the same set (the
+ * same numerator key num[]) and no relation declares them equal. */
+static void
+fig_check_same_set(struct fig_loader *L, const struct fig_set *s,
+    char *const *num, size_t i)
+{
+	const struct fig_def *d = &s->defs[i];
+	size_t j, k;
+	int found;
+
+	for (j = 0; j < i; j++) {
+		if (strcmp(num[j], num[i]) != 0)
+			continue;
+		for (k = 0, found = 0; k < s->nrels && !found; k++)
+			found = fig_rel_is_same(&s->rels[k], (int)i, (int)j);
+		if (!found)
+			diag_error(L->d, L->file, d->line, d->col,
+			    "figure '%s' counts the same set as '%s' "
+			    "(line %d), so a reader can read one "
+			    "from the other; declare '%s = %s' under "
+			    "relations", d->name, s->defs[j].name,
+			    s->defs[j].line, d->name,
+			    s->defs[j].name), L->errors++;
+		break;
+	}
+}
+
+/* Whether the relation r names every figure of group g. */
+static int
+fig_rel_names_group(const struct fig_set *s, const struct fig_rel *r,
+    int g)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->ndefs; i++) {
+		if (s->defs[i].group != g)
+			continue;
+		for (j = 0; j < r->nterms; j++)
+			if (r->fig[j] == (int)i)
+				break;
+		if (j == r->nterms)
+			return 0;
+	}
+	return 1;
+}
+
+/* Reports, at its first figure, each group of s that no relation names
+ * all the cells of. */
+static void
+fig_check_group_rels(struct fig_loader *L, const struct fig_set *s)
+{
+	const struct fig_def *first;
+	size_t g, i, k;
+	int found;
+
+	for (g = 0; g < s->ngroups; g++) {
+		for (k = 0, found = 0; k < s->nrels && !found; k++)
+			found = fig_rel_names_group(s, &s->rels[k], (int)g);
+		first = NULL;
+		for (i = 0; i < s->ndefs && first == NULL; i++)
+			if (s->defs[i].group == (int)g)
+				first = &s->defs[i];
+		if (!found && first != NULL)
+			diag_error(L->d, L->file, first->line, first->col,
+			    "group '%s' has no relation naming all its cells; "
+			    "declare what they add up to under relations, "
+			    "e.g. 'a + b = total'", s->groups[g]),
+			    L->errors++;
+	}
+}
+
 /*
  * Reads `relations:` and checks what the figures imply: two figures
  * counting the same set need a declared `a = b`; every group needs a
@@ -330,43 +455,19 @@ fig_check_relations(struct fig_loader *L, struct fig_set *s,
     const struct ynode *list)
 {
 	char **num, **base;
-	size_t i, j, g, k;
-	int found, anydeaths = 0;
+	size_t i, j;
+	int anydeaths = 0;
 
-	if (list != NULL && list->type != YNODE_SEQ) {
-		fig_err(L, list, "relations: expected a list, not %s",
-		    ynode_type_name(list->type));
+	if (!fig_rels_read(L, s, list))
 		return;
-	}
-	if (list != NULL) {
-		s->rels = xcalloc(list->nkids ? list->nkids : 1,
-		    sizeof(*s->rels));
-		for (i = 0; i < list->nkids; i++) {
-			if (fig_rel_parse(L, s, list->kids[i],
-			    &s->rels[s->nrels]))
-				s->nrels++;
-			else
-				fig_rel_clear(&s->rels[s->nrels]);
-		}
-	}
 	num = xcalloc(s->ndefs + 1, sizeof(*num));
 	base = xcalloc(s->ndefs + 1, sizeof(*base));
 	s->deaths_fig = -1;
 	for (i = 0; i < s->ndefs; i++) {
 		struct fig_def *d = &s->defs[i];
-		struct buf nr;
 
 		num[i] = fig_set_key(d, 1);
-		base[i] = fig_set_key(d, 0);
-		/* not_recorded: units of the base whose case marks a code
-		 * of `where` not recorded. */
-		buf_init(&nr);
-		buf_puts(&nr, base[i]);
-		for (k = 0; k < s->nwords; k++)
-			buf_printf(&nr, ":%llx",
-			    (unsigned long long)d->codes[k]);
-		free(base[i]);
-		base[i] = nr.data;
+		base[i] = fig_nr_key(s, d);
 		d->nrclass = (int)i;
 		for (j = 0; j < i; j++)
 			if (strcmp(base[j], base[i]) == 0) {
@@ -375,57 +476,15 @@ fig_check_relations(struct fig_loader *L, struct fig_set *s,
 			}
 		if (d->pop == FIG_POP_DEATHS)
 			anydeaths = 1;
-		if (s->deaths_fig < 0 && d->sum == FIG_SUM_NONE &&
-		    d->pop != FIG_POP_CASES && d->where->type == FP_OUTCOME &&
-		    d->where->value == OUTCOME_DIED && d->of->type == FP_TRUE)
+		if (s->deaths_fig < 0 && fig_counts_deaths(d))
 			s->deaths_fig = (int)i;
-		for (j = 0; j < i; j++) {
-			if (strcmp(num[j], num[i]) != 0)
-				continue;
-			for (k = 0, found = 0; k < s->nrels && !found; k++)
-				found = fig_rel_is_same(&s->rels[k], (int)i,
-				    (int)j);
-			if (!found)
-				diag_error(L->d, L->file, d->line, d->col,
-				    "figure '%s' counts the same set as '%s' "
-				    "(line %d), so a reader can read one "
-				    "from the other; declare '%s = %s' under "
-				    "relations", d->name, s->defs[j].name,
-				    s->defs[j].line, d->name,
-				    s->defs[j].name), L->errors++;
-			break;
-		}
+		fig_check_same_set(L, s, num, i);
 	}
 	if (anydeaths && s->deaths_fig < 0)
 		fig_err(L, NULL, "a figure of unit deaths needs a count of "
 		    "the children who died (count_of: children, where: "
 		    "{outcome: died}), the base it shares");
-	for (g = 0; g < s->ngroups; g++) {
-		const struct fig_def *first = NULL;
-
-		for (k = 0, found = 0; k < s->nrels && !found; k++) {
-			found = 1;
-			for (i = 0; i < s->ndefs && found; i++) {
-				if (s->defs[i].group != (int)g)
-					continue;
-				if (first == NULL)
-					first = &s->defs[i];
-				for (j = 0; j < s->rels[k].nterms; j++)
-					if (s->rels[k].fig[j] == (int)i)
-						break;
-				found = j < s->rels[k].nterms;
-			}
-		}
-		for (i = 0; i < s->ndefs && first == NULL; i++)
-			if (s->defs[i].group == (int)g)
-				first = &s->defs[i];
-		if (!found && first != NULL)
-			diag_error(L->d, L->file, first->line, first->col,
-			    "group '%s' has no relation naming all its cells; "
-			    "declare what they add up to under relations, "
-			    "e.g. 'a + b = total'", s->groups[g]),
-			    L->errors++;
-	}
+	fig_check_group_rels(L, s);
 	for (i = 0; i < s->ndefs; i++) {
 		free(num[i]);
 		free(base[i]);

@@ -302,36 +302,19 @@ fill_chart_axis(struct doc_chart *ch)
 }
 
 /*
- * Reads chart node n's data from the table just before it (once cells
- * are typed and capitalised): categories, series, values, the axis's
- * kind and scale, and the text alternative.  Leaves n without data when no table
- * with a header row, two columns and a body row comes just before.
+ * Reads the chart ch's series names (from the header row head), its
+ * categories and cells (from the body rows of table), and chooses its
+ * kind: percentages and counts do not share an axis, so only the kind
+ * most values are is drawn.
  */
-void
-fill_chart(struct doc_node *n, const long *months)
+static void
+fill_chart_cells(struct doc_chart *ch, const struct doc_node *table,
+    const struct doc_node *head)
 {
-	const struct doc_node	*table = n->prev, *row, *head = NULL, *c;
-	struct doc_chart	*ch;
+	const struct doc_node	*row, *c;
 	struct doc_chart_cell	*cc;
-	struct buf		 alt;
-	size_t			 k, s, i, nnum = 0, npct = 0;
-	char			*cap;
-	long			 r;
+	size_t			 k, s, nnum = 0, npct = 0;
 
-	if (table == NULL || table->type != DOC_TABLE ||
-	    table->as.table.ncols < 2)
-		return;
-	ch = xcalloc(1, sizeof(*ch));
-	ch->nseries = (size_t)table->as.table.ncols - 1;
-	for (row = table->first_child; row != NULL; row = row->next)
-		if (row->as.row.header)
-			head = row;
-		else
-			ch->ncats++;
-	if (head == NULL || ch->ncats == 0) {
-		free(ch);
-		return;
-	}
 	ch->series = xcalloc(ch->nseries, sizeof(*ch->series));
 	ch->cats = xcalloc(ch->ncats, sizeof(*ch->cats));
 	ch->cells = xcalloc(ch->ncats * ch->nseries, sizeof(*ch->cells));
@@ -361,33 +344,47 @@ fill_chart(struct doc_node *n, const long *months)
 		}
 		k++;
 	}
-	/* Percentages and counts do not share an axis: draw only the
-	 * kind most values are. */
 	ch->kind = npct * 2 >= nnum && nnum > 0 ? DOC_NUM_PERCENT :
 	    DOC_NUM_COUNT;
-	if (months != NULL && ch->kind == DOC_NUM_COUNT) {
-		/* Counts of periods of unequal lengths (series s is period
-		 * s, of months[s]): drawn as rates a year, each value and
-		 * gridline saying so, as {change:NAME} compares them. */
-		ch->per = " a year";
-		for (i = 0; i < ch->ncats * ch->nseries; i++) {
-			cc = &ch->cells[i];
-			if (cc->num.kind != DOC_NUM_COUNT)
-				continue;
-			/* In tenths, half up, so that 1 review in 42
-			 * months is drawn as 0.3 a year, not 0. */
-			r = fill_rate((long)cc->num.value * 10,
-			    months[i % ch->nseries]);
-			cc->num.value = (double)r / 10;
-			free(cc->text);
-			cc->text = r % 10 == 0 ? xasprintf("%ld a year",
-			    r / 10) : xasprintf("%ld.%ld a year", r / 10,
-			    r % 10);
-		}
-	}
-	fill_chart_axis(ch);
+}
 
-	/* The text alternative, from the same cells. */
+/*
+ * Turns the counts of the chart ch, whose series s is a period of
+ * months[s] months, into rates a year, each value and gridline saying
+ * so, as {change:NAME} compares periods of unequal lengths.
+ */
+static void
+fill_chart_rates(struct doc_chart *ch, const long *months)
+{
+	struct doc_chart_cell	*cc;
+	size_t			 i;
+	long			 r;
+
+	ch->per = " a year";
+	for (i = 0; i < ch->ncats * ch->nseries; i++) {
+		cc = &ch->cells[i];
+		if (cc->num.kind != DOC_NUM_COUNT)
+			continue;
+		/* In tenths, half up, so that 1 review in 42 months is
+		 * drawn as 0.3 a year, not 0. */
+		r = fill_rate((long)cc->num.value * 10,
+		    months[i % ch->nseries]);
+		cc->num.value = (double)r / 10;
+		free(cc->text);
+		cc->text = r % 10 == 0 ? xasprintf("%ld a year", r / 10) :
+		    xasprintf("%ld.%ld a year", r / 10, r % 10);
+	}
+}
+
+/* The text alternative of the chart ch under the caption of its node
+ * n, from the same cells.  Returns a new string; free with free(). */
+static char *
+fill_chart_alt(const struct doc_chart *ch, const struct doc_node *n)
+{
+	struct buf	 alt;
+	size_t		 k, s;
+	char		*cap;
+
 	buf_init(&alt);
 	cap = doc_node_plain(n);
 	buf_printf(&alt, "Bar chart%s%s. ", *cap != '\0' ? ": " : "", cap);
@@ -403,7 +400,40 @@ fill_chart(struct doc_node *n, const long *months)
 		buf_puts(&alt, fig_suppressed_note);
 	while (alt.len > 0 && alt.data[alt.len - 1] == ' ')
 		alt.data[--alt.len] = '\0';
-	ch->alt = buf_take(&alt);
+	return buf_take(&alt);
+}
+
+/*
+ * Reads chart node n's data from the table just before it (once cells
+ * are typed and capitalised): categories, series, values, the axis's
+ * kind and scale, and the text alternative.  Leaves n without data when no table
+ * with a header row, two columns and a body row comes just before.
+ */
+void
+fill_chart(struct doc_node *n, const long *months)
+{
+	const struct doc_node	*table = n->prev, *row, *head = NULL;
+	struct doc_chart	*ch;
+
+	if (table == NULL || table->type != DOC_TABLE ||
+	    table->as.table.ncols < 2)
+		return;
+	ch = xcalloc(1, sizeof(*ch));
+	ch->nseries = (size_t)table->as.table.ncols - 1;
+	for (row = table->first_child; row != NULL; row = row->next)
+		if (row->as.row.header)
+			head = row;
+		else
+			ch->ncats++;
+	if (head == NULL || ch->ncats == 0) {
+		free(ch);
+		return;
+	}
+	fill_chart_cells(ch, table, head);
+	if (months != NULL && ch->kind == DOC_NUM_COUNT)
+		fill_chart_rates(ch, months);
+	fill_chart_axis(ch);
+	ch->alt = fill_chart_alt(ch, n);
 	n->as.chart.data = ch;
 }
 

@@ -367,42 +367,43 @@ fill_figref(struct fill *f, struct doc_node *n)
 	}
 }
 
-void
-fill_natref(struct fill *f, struct doc_node *n)
+/* The study of the national reference n: the one it names, else
+ * report.yaml's national_study.  Returns it, or NULL after an error
+ * naming the studies there are. */
+static const struct nat_study *
+fill_natref_study(struct fill *f, struct doc_node *n)
 {
 	const struct national	*nat = &f->env->cohort->national;
 	const struct nat_study	*s;
-	const struct nat_figure	*fg;
 	const char		*id, **names;
-	char			*where;
-	size_t			 i, k;
-	int			 style;
+	size_t			 i;
 
-	/* {national:A:B}: a key and a style when B is a style word, else
-	 * a study and a key. */
-	if (n->as.natref.style == NULL && n->as.natref.study != NULL &&
-	    fig_style_find(n->as.natref.key) >= 0) {
-		n->as.natref.style = n->as.natref.key;
-		n->as.natref.key = n->as.natref.study;
-		n->as.natref.study = NULL;
-	}
-	if ((style = fill_style(f, n, n->as.natref.style,
-	    n->as.natref.style_col)) == -2)
-		return;
 	id = n->as.natref.study != NULL ? n->as.natref.study :
 	    f->env->cohort->report.national_study;
-	if (id == NULL || (s = national_find(nat, id)) == NULL) {
-		names = xcalloc(nat->nstudies + 1, sizeof(*names));
-		for (i = 0; i < nat->nstudies; i++)
-			names[i] = nat->studies[i].id;
-		fill_unknown(f, n, "national study", id ? id : "", names,
-		    nat->nstudies, "");
-		free(names);
-		return;
-	}
+	if (id != NULL && (s = national_find(nat, id)) != NULL)
+		return s;
+	names = xcalloc(nat->nstudies + 1, sizeof(*names));
+	for (i = 0; i < nat->nstudies; i++)
+		names[i] = nat->studies[i].id;
+	fill_unknown(f, n, "national study", id ? id : "", names,
+	    nat->nstudies, "");
+	free(names);
+	return NULL;
+}
 
-	free(n->text);
-	n->text = NULL;
+/*
+ * Sets the text of the national reference n to what it names of the
+ * study s when its key is one of fill_study_keys (citation, title,
+ * period, children), which take no style.  Returns 1 when the key is
+ * one (an error said when it cannot be written), 0 when it names a
+ * figure.
+ */
+static int
+fill_natref_key(struct fill *f, struct doc_node *n,
+    const struct nat_study *s, int style)
+{
+	size_t k;
+
 	for (k = 0; k < FILL_NSTUDY_KEYS; k++)
 		if (strcmp(n->as.natref.key, fill_study_keys[k]) == 0)
 			break;
@@ -423,13 +424,27 @@ fill_natref(struct fill *f, struct doc_node *n)
 			n->text = xasprintf("%ld", s->children);
 		break;
 	default:
-		break;
+		return 0;
 	}
-	if (k < FILL_NSTUDY_KEYS) {
-		if (style >= 0)
-			fill_err(f, n, FM_STUDY_STYLE, fill_study_keys[k]);
-		return;
-	}
+	if (style >= 0)
+		fill_err(f, n, FM_STUDY_STYLE, fill_study_keys[k]);
+	return 1;
+}
+
+/*
+ * Sets the text of the national reference n to the figure of the study
+ * s it names, in style (-1: the figure's words, else its percent), and
+ * its number type.  An unknown figure or a style a national figure
+ * cannot take is an error.
+ */
+static void
+fill_natref_figure(struct fill *f, struct doc_node *n, const struct nat_study *s,
+    int style)
+{
+	const struct nat_figure	*fg;
+	const char		**names;
+	char			*where;
+	size_t			 i, k;
 
 	if ((fg = nat_study_figure(s, n->as.natref.key)) == NULL) {
 		names = xcalloc(s->nfigures + FILL_NSTUDY_KEYS,
@@ -467,6 +482,31 @@ fill_natref(struct fill *f, struct doc_node *n)
 		fill_err(f, n, FM_NATIONAL_STYLE, fig_style_names[style]);
 		break;
 	}
+}
+
+void
+fill_natref(struct fill *f, struct doc_node *n)
+{
+	const struct nat_study	*s;
+	int			 style;
+
+	/* {national:A:B}: a key and a style when B is a style word, else
+	 * a study and a key. */
+	if (n->as.natref.style == NULL && n->as.natref.study != NULL &&
+	    fig_style_find(n->as.natref.key) >= 0) {
+		n->as.natref.style = n->as.natref.key;
+		n->as.natref.key = n->as.natref.study;
+		n->as.natref.study = NULL;
+	}
+	if ((style = fill_style(f, n, n->as.natref.style,
+	    n->as.natref.style_col)) == -2)
+		return;
+	if ((s = fill_natref_study(f, n)) == NULL)
+		return;
+	free(n->text);
+	n->text = NULL;
+	if (!fill_natref_key(f, n, s, style))
+		fill_natref_figure(f, n, s, style);
 }
 
 void

@@ -164,6 +164,51 @@ load_input(const char *dir, const char *figures, struct diag *d,
 	return d->nerrors == 0 && *s != NULL && fig_check_data(*s, *c, d);
 }
 
+/*
+ * Compares the period i of the input (cohort a, paper pa) with the
+ * period j of the same label in the folder previous (b, pb): its dates,
+ * then the region's ledger and each board's.  Prints a line a
+ * difference; returns their number.
+ */
+static size_t
+compare_period(struct paper *pa, struct paper *pb, const struct cohort *a,
+    const struct cohort *b, size_t i, size_t j, const char *previous)
+{
+	const char *label;
+	char x[16], y[16], u[16], w[16];
+	size_t nfig = 0;
+	int fa, ta, fb, tb, k;
+
+	label = report_period(&a->report, i, &fa, &ta);
+	report_period(&b->report, j, &fb, &tb);
+	if (fa != fb || ta != tb) {
+		iso(x, fa);
+		iso(y, ta);
+		iso(u, fb);
+		iso(w, tb);
+		printf("compare: period %s: %s to %s, published as %s "
+		    "to %s\n", label, x, y, u, w);
+		nfig++;
+	}
+	nfig += compare_ledgers(paper_ledger_period(pa, -1, i),
+	    paper_ledger_period(pb, -1, j), label, a->report.region ?
+	    a->report.region : "region");
+	for (k = 0; (size_t)k < a->report.nlscbs; k++) {
+		int kb = report_find_lscb(&b->report, a->report.lscbs[k]);
+
+		if (kb < 0) {
+			printf("compare: board %s: not in %s\n",
+			    a->report.lscbs[k], previous);
+			nfig++;
+			continue;
+		}
+		nfig += compare_ledgers(paper_ledger_period(pa, k, i),
+		    paper_ledger_period(pb, kb, j), label,
+		    a->report.lscbs[k]);
+	}
+	return nfig;
+}
+
 int
 cmd_compare(int argc, char *argv[], const char *datadir)
 {
@@ -172,9 +217,9 @@ cmd_compare(int argc, char *argv[], const char *datadir)
 	struct cohort *a = NULL, *b = NULL;
 	struct fig_set *sa = NULL, *sb = NULL;
 	struct paper *pa = NULL, *pb = NULL;
-	char *figs_default = NULL, x[16], y[16], u[16], w[16];
-	size_t i, j, nper = 0, ncase, nfig = 0;
-	int rc, fa, ta, fb, tb, k;
+	char *figs_default = NULL;
+	size_t i, nper = 0, ncase, nfig = 0;
+	int rc, k, from, to;
 
 	memset(&o, 0, sizeof(o));
 	if ((rc = yparse(argc, argv, "--input --previous --figures",
@@ -202,41 +247,14 @@ cmd_compare(int argc, char *argv[], const char *datadir)
 	pb = paper_new(b, sb);
 	ncase = compare_cases(a, b);
 	for (i = 0; i < report_nperiods(&a->report); i++) {
-		const char *label = report_period(&a->report, i, &fa, &ta);
-		const struct fig_ledger *la, *lb;
+		const char *label = report_period(&a->report, i, &from,
+		    &to);
 
 		if ((k = report_find_period(&b->report, label)) < 0)
 			continue;
 		nper++;
-		j = (size_t)k;
-		report_period(&b->report, j, &fb, &tb);
-		if (fa != fb || ta != tb) {
-			iso(x, fa);
-			iso(y, ta);
-			iso(u, fb);
-			iso(w, tb);
-			printf("compare: period %s: %s to %s, published as %s "
-			    "to %s\n", label, x, y, u, w);
-			nfig++;
-		}
-		la = paper_ledger_period(pa, -1, i);
-		lb = paper_ledger_period(pb, -1, j);
-		nfig += compare_ledgers(la, lb, label, a->report.region ?
-		    a->report.region : "region");
-		for (k = 0; (size_t)k < a->report.nlscbs; k++) {
-			int kb = report_find_lscb(&b->report,
-			    a->report.lscbs[k]);
-
-			if (kb < 0) {
-				printf("compare: board %s: not in %s\n",
-				    a->report.lscbs[k], o.previous);
-				nfig++;
-				continue;
-			}
-			nfig += compare_ledgers(paper_ledger_period(pa, k, i),
-			    paper_ledger_period(pb, kb, j), label,
-			    a->report.lscbs[k]);
-		}
+		nfig += compare_period(pa, pb, a, b, i, (size_t)k,
+		    o.previous);
 	}
 	if (nper == 0)
 		printf("compare: %s and %s share no period (by label)\n",

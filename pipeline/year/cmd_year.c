@@ -3,8 +3,8 @@
  * convention").
  *   scrpaper new-year --input DIR -o NEWDIR [--months N] [--label L]
  * with the options and dates the year's commands share (periods is
- * cmd_periods.c, compare cmd_compare.c, their dispatch year_main.c), and
- * the warnings check and render give about periods (year_warn()).
+ * cmd_periods.c, compare cmd_compare.c, their dispatch year_main.c; the
+ * warnings check and render give about periods are year_warn.c).
  *
  * The year convention, written once here: the period after the current
  * one starts the day after it ends and runs YEAR_MONTHS months, unless
@@ -343,6 +343,138 @@ edit_pool_created(struct edits *ed, const struct lines *l,
 	}
 }
 
+/* The list entry of period e, as new-year writes one into earlier:.
+ * Returns a new string; free with free(). */
+static char *
+period_entry(const struct period *e)
+{
+	char a[16], b[16];
+
+	iso(a, e->from);
+	iso(b, e->to);
+	return xasprintf("{label: %s, from: %s, to: %s}", e->label, a, b);
+}
+
+/*
+ * The edits of the period: map p (its from fv and to tv) to the next
+ * period's dates, and its label: the one it has replaced, or one added
+ * in the map's own style when --label is given (label_given).
+ */
+static void
+edit_period(struct edits *ed, const struct lines *l, const struct ynode *p,
+    const struct ynode *fv, const struct ynode *tv, const struct next *nx,
+    int label_given)
+{
+	const struct ynode *lv = ynode_get(p, "label");
+	const struct ynode *fk = map_key(p, "from");
+	char a[16];
+
+	iso(a, nx->from);
+	edit_scalar(ed, l, fv, xstrdup(a));
+	iso(a, nx->to);
+	edit_scalar(ed, l, tv, xstrdup(a));
+	if (lv != NULL)
+		edit_scalar(ed, l, lv, xstrdup(nx->label));
+	else if (label_given && char_at(l, p) == '{')
+		edit_add(ed, E_REPLACE, fk->line, fk->col, 0,
+		    xasprintf("label: %s, ", nx->label));
+	else if (label_given)
+		edit_add(ed, E_INSERT_AFTER, fk->line - 1, 0, 0,
+		    xasprintf("%*slabel: %s", fk->col - 1, "", nx->label));
+}
+
+/*
+ * The edits of earlier: as a block list e: the current period's entry
+ * (entry) after the last, indented as the others are; the oldest's
+ * lines out when it drops (nx->drop).
+ */
+static void
+edit_earlier_block(struct edits *ed, const struct lines *l,
+    const struct ynode *e, const char *entry, const struct next *nx)
+{
+	const char *s = l->v[e->kids[0]->line - 1];
+	int indent = (int)strspn(s, " "), last;
+	size_t i;
+
+	edit_add(ed, E_INSERT_AFTER, node_last_line(e), 0, 0,
+	    xasprintf("%*s- %s", indent, "", entry));
+	for (i = 0; nx->drop != NULL && i < e->nkids; i++) {
+		const struct ynode *it = e->kids[i];
+
+		if (it->line != nx->drop->pos.line)
+			continue;
+		last = i + 1 < e->nkids ? e->kids[i + 1]->line - 1 :
+		    node_last_line(it);
+		edit_add(ed, E_REPLACE_LINES, it->line, 0, last, NULL);
+	}
+}
+
+/*
+ * The edit of earlier: (the value e of the key ek) when it is a flow
+ * list, or an empty one: written again as a block list, every period
+ * with its dates as loaded, oldest first, the dropped one left out, the
+ * current one last; the key line's comment kept.  Returns 0, or -1
+ * after a message when the list spans lines.
+ */
+static int
+edit_earlier_flow(struct edits *ed, const struct lines *l,
+    const struct ynode *e, const struct ynode *ek, const char *file,
+    const struct next *nx)
+{
+	struct buf nb;
+	const char *kl = l->v[ek->line - 1], *cm;
+	char *entry;
+	size_t i;
+
+	if (e->type != YNODE_SEQ || node_last_line(e) != ek->line) {
+		fprintf(stderr, "%s:%d:%d: error: new-year edits "
+		    "'earlier:' as a block list or a list on one "
+		    "line; write it so\n", file, ek->line, ek->col);
+		return -1;
+	}
+	buf_init(&nb);
+	buf_puts(&nb, "earlier:");
+	/* The line's comment, after the list, stays. */
+	if ((cm = strrchr(kl, ']')) != NULL &&
+	    (cm = strchr(cm, '#')) != NULL)
+		buf_printf(&nb, "  %s", cm);
+	for (i = nx->drop != NULL; i < nx->np; i++) {
+		entry = period_entry(&nx->periods[i]);
+		buf_printf(&nb, "\n  - %s", entry);
+		free(entry);
+	}
+	edit_add(ed, E_REPLACE_LINES, ek->line, 0, ek->line, NULL);
+	ed->v[ed->n - 1].text = buf_take(&nb);
+	return 0;
+}
+
+/*
+ * The edits of earlier: that move the current period into it, after
+ * the period: map p when there is none.  Returns 0, or -1 after a
+ * message.
+ */
+static int
+edit_earlier(struct edits *ed, const struct lines *l,
+    const struct ynode *root, const struct ynode *p, const char *file,
+    const struct next *nx)
+{
+	const struct ynode *e = ynode_get(root, "earlier");
+	char *entry;
+
+	if (e != NULL && (e->type != YNODE_SEQ || char_at(l, e) == '[' ||
+	    e->nkids == 0))
+		return edit_earlier_flow(ed, l, e, map_key(root, "earlier"),
+		    file, nx);
+	entry = period_entry(nx->cur);
+	if (e == NULL)
+		edit_add(ed, E_INSERT_AFTER, node_last_line(p), 0, 0,
+		    xasprintf("earlier:\n  - %s", entry));
+	else
+		edit_earlier_block(ed, l, e, entry, nx);
+	free(entry);
+	return 0;
+}
+
 /*
  * Edits the text of report.yaml (parsed as root, split into l) into
  * next year's: the period's dates and label, the current period moved
@@ -353,11 +485,9 @@ static int
 edit_report(struct lines *l, const struct ynode *root, const char *file,
     const struct next *nx, int label_given)
 {
-	const struct ynode *p, *fv, *tv, *lv, *fk, *e, *ek;
+	const struct ynode *p, *fv, *tv;
 	struct edits ed = { NULL, 0 };
-	char a[16], b[16], *entry;
 	size_t i;
-	int last, indent;
 
 	p = ynode_get(root, "period");
 	if (p == NULL || p->type != YNODE_MAP ||
@@ -367,86 +497,13 @@ edit_report(struct lines *l, const struct ynode *root, const char *file,
 		    file);
 		return -1;
 	}
-	lv = ynode_get(p, "label");
-	fk = map_key(p, "from");
-	iso(a, nx->from);
-	edit_scalar(&ed, l, fv, xstrdup(a));
-	iso(b, nx->to);
-	edit_scalar(&ed, l, tv, xstrdup(b));
-	if (lv != NULL)
-		edit_scalar(&ed, l, lv, xstrdup(nx->label));
-	else if (label_given && char_at(l, p) == '{')
-		edit_add(&ed, E_REPLACE, fk->line, fk->col, 0,
-		    xasprintf("label: %s, ", nx->label));
-	else if (label_given)
-		edit_add(&ed, E_INSERT_AFTER, fk->line - 1, 0, 0,
-		    xasprintf("%*slabel: %s", fk->col - 1, "", nx->label));
-
-	iso(a, nx->cur->from);
-	iso(b, nx->cur->to);
-	entry = xasprintf("{label: %s, from: %s, to: %s}", nx->cur->label, a,
-	    b);
-	e = ynode_get(root, "earlier");
-	ek = map_key(root, "earlier");
-	if (e == NULL) {
-		edit_add(&ed, E_INSERT_AFTER, node_last_line(p), 0, 0,
-		    xasprintf("earlier:\n  - %s", entry));
-	} else if (e->type == YNODE_SEQ && char_at(l, e) != '[' &&
-	    e->nkids > 0) {
-		/* A block list: the new entry after the last, as the
-		 * others are indented; the oldest's lines out. */
-		const char *s = l->v[e->kids[0]->line - 1];
-
-		indent = (int)strspn(s, " ");
-		edit_add(&ed, E_INSERT_AFTER, node_last_line(e), 0, 0,
-		    xasprintf("%*s- %s", indent, "", entry));
-		for (i = 0; nx->drop != NULL && i < e->nkids; i++) {
-			const struct ynode *it = e->kids[i];
-
-			if (it->line != nx->drop->pos.line)
-				continue;
-			last = i + 1 < e->nkids ? e->kids[i + 1]->line - 1 :
-			    node_last_line(it);
-			edit_add(&ed, E_REPLACE_LINES, it->line, 0, last,
-			    NULL);
-		}
-	} else {
-		/* A flow list (or an empty one): written again as a block
-		 * list, every period with its dates as loaded. */
-		struct buf nb;
-		const char *kl = l->v[ek->line - 1], *cm;
-
-		if (e->type != YNODE_SEQ ||
-		    node_last_line(e) != ek->line) {
-			fprintf(stderr, "%s:%d:%d: error: new-year edits "
-			    "'earlier:' as a block list or a list on one "
-			    "line; write it so\n", file, ek->line, ek->col);
-			free(entry);
-			for (i = 0; i < ed.n; i++)
-				free(ed.v[i].text);
-			free(ed.v);
-			return -1;
-		}
-		buf_init(&nb);
-		buf_puts(&nb, "earlier:");
-		/* The line's comment, after the list, stays. */
-		if ((cm = strrchr(kl, ']')) != NULL &&
-		    (cm = strchr(cm, '#')) != NULL)
-			buf_printf(&nb, "  %s", cm);
-		/* Oldest first, the dropped one left out, the current
-		 * one last. */
-		for (i = nx->drop != NULL; i < nx->np; i++) {
-			iso(a, nx->periods[i].from);
-			iso(b, nx->periods[i].to);
-			buf_printf(&nb, "\n  - {label: %s, from: %s, to: %s}",
-			    nx->periods[i].label, a, b);
-		}
-		edit_add(&ed, E_REPLACE_LINES, ek->line, 0, ek->line,
-		    NULL);
-		ed.v[ed.n - 1].text = buf_take(&nb);
+	edit_period(&ed, l, p, fv, tv, nx, label_given);
+	if (edit_earlier(&ed, l, root, p, file, nx) != 0) {
+		for (i = 0; i < ed.n; i++)
+			free(ed.v[i].text);
+		free(ed.v);
+		return -1;
 	}
-	free(entry);
-
 	edit_pool_created(&ed, l, root, nx);
 	edits_apply(&ed, l);
 	return 0;
@@ -481,23 +538,160 @@ say_dropped(const struct next *nx, size_t ndrop, const char *out,
 		    nx->drop->label, input);
 }
 
+/*
+ * The next period after the cohort c's current one (set into nx): the
+ * day after it ends, months long, labelled label or by its years; the
+ * oldest earlier period dropped when earlier: is full, and pool turned
+ * off then if it was on.  Returns the number of case files of the
+ * dropped period (0 when none drops).  Free nx->label with free().
+ */
+static size_t
+next_period(struct next *nx, const struct cohort *c, long months,
+    const char *label)
+{
+	const struct report *r = &c->report;
+	size_t np = report_nperiods(r), i, ndrop = 0;
+
+	nx->cur = &r->periods[np - 1];
+	nx->periods = r->periods;
+	nx->np = np;
+	nx->from = next_day(r->period_to);
+	nx->to = period_end(nx->from, (int)months);
+	nx->label = label != NULL ? xstrdup(label) :
+	    report_period_label(nx->from, nx->to);
+	nx->drop = NULL;
+	nx->unpool = 0;
+	if (np - 1 == CASE_MAX_EARLIER) {
+		nx->drop = &r->periods[0];
+		nx->unpool = r->pool;
+		for (i = 0; i < c->ncases; i++)
+			ndrop += report_period_of(r, c->cases[i].completed) ==
+			    0;
+	}
+	return ndrop;
+}
+
+/*
+ * The text of NEWDIR's report.yaml: INPUT's (o->input) edited to the
+ * next period nx, then loaded as o->out's report.yaml, as any is, so
+ * that what is written loads.  Returns a new string (free with free()),
+ * or NULL after a message (in d, or on stderr).
+ */
+static char *
+new_report(const struct yopts *o, const struct next *nx, struct diag *d)
+{
+	struct lines l = { NULL, 0, 0 };
+	struct ynode *root = NULL;
+	struct cohort *chk = NULL;
+	char *path, *data = NULL, *text = NULL;
+	size_t len;
+
+	path = xasprintf("%s/report.yaml", o->input);
+	if (!yml_read_file(path, d, &data, &len) ||
+	    !yml_parse(path, data, len, d, &root) || root == NULL)
+		goto out;
+	lines_split(&l, data);
+	if (edit_report(&l, root, path, nx, o->label != NULL) != 0)
+		goto out;
+	text = lines_join(&l);
+
+	/* The new period's label and dates are checked as any
+	 * report.yaml's. */
+	chk = cohort_new();
+	free(path);
+	path = xasprintf("%s/report.yaml", o->out);
+	if (!case_load_report_buf(chk, path, text, strlen(text), d)) {
+		fprintf(stderr, "scrpaper: new-year: the new report.yaml "
+		    "would not load (above)\n");
+		free(text);
+		text = NULL;
+	}
+out:
+	lines_free(&l);
+	ynode_free(root);
+	free(data);
+	free(path);
+	cohort_free(chk);
+	return text;
+}
+
+/*
+ * Writes the folder out: a copy of input with report.yaml's text text,
+ * made in a temporary folder beside it and renamed into place, so that
+ * nothing is left on an error and an existing out is never written
+ * into.  Returns 0, or -1 after a message (nothing written).
+ */
+static int
+write_year_folder(const char *input, const char *out, const char *text)
+{
+	struct stat st;
+	char *tmp;
+	mode_t mask;
+	int rc = 0;
+
+	tmp = xasprintf("%s.new-year-XXXXXX", out);
+	if (mkdtemp(tmp) == NULL) {
+		fprintf(stderr, "scrpaper: new-year: %s: %s\n", out,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (copy_folder(input, tmp, "cases", text) != 0 ||
+	    chmod(tmp, 0777 & ~mask) == -1 ||
+	    (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_NOREPLACE) ==
+	    -1 && (errno != EINVAL && errno != ENOSYS ? 1 :
+	    lstat(out, &st) == 0 ? (errno = EEXIST, 1) :
+	    rename(tmp, out) == -1))) {
+		if (errno != 0)
+			fprintf(stderr, "scrpaper: new-year: %s: %s; nothing "
+			    "written\n", out, strerror(errno));
+		remove_tree(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	return rc;
+}
+
+/* Says what new-year wrote into out (the next period nx, the dropped
+ * one's ndrop case files) and what is left to do. */
+static void
+say_written(const struct next *nx, size_t ndrop, const char *out,
+    const char *input)
+{
+	char a[16], b[16];
+	int k;
+
+	iso(a, nx->from);
+	iso(b, nx->to);
+	k = months_of(nx->from, nx->to);
+	printf("new-year: wrote %s: the period %s, %s to %s (%d month%s), "
+	    "after %s", out, nx->label, a, b, k, k == 1 ? "" : "s",
+	    nx->cur->label);
+	iso(a, nx->cur->from);
+	iso(b, nx->cur->to);
+	printf(" (%s to %s), now the last of 'earlier:'\n", a, b);
+	if (nx->drop != NULL)
+		say_dropped(nx, ndrop, out, input);
+	iso(b, nx->to);
+	printf("new-year: next, copy the year's case files into %s/cases/ "
+	    "and set 'created:' in %s/report.yaml to the paper's date "
+	    "(check warns until it is after %s)\n", out, out, b);
+}
+
 int
 cmd_new_year(int argc, char *argv[])
 {
 	struct yopts o;
 	struct diag d;
-	struct cohort *c = NULL, *chk = NULL;
-	struct ynode *root = NULL;
-	struct lines l = { NULL, 0, 0 };
+	struct cohort *c = NULL;
 	struct next nx;
 	struct stat st;
-	char *path = NULL, *data = NULL, *text = NULL, *tmp = NULL;
-	char a[16], b[16], *end;
-	const struct report *r;
-	size_t len, np, i, ndrop = 0;
+	char *text = NULL, *end;
+	size_t ndrop;
 	long months = YEAR_MONTHS;
-	int rc, k;
-	mode_t mask;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	memset(&nx, 0, sizeof(nx));
@@ -526,205 +720,22 @@ cmd_new_year(int argc, char *argv[])
 	c = case_load_dir(o.input, NULL, &d);
 	if (d.nerrors > 0)
 		goto out;
-	r = &c->report;
-	np = report_nperiods(r);
-	nx.cur = &r->periods[np - 1];
-	nx.periods = r->periods;
-	nx.np = np;
-	nx.from = next_day(r->period_to);
-	nx.to = period_end(nx.from, (int)months);
-	nx.label = o.label != NULL ? xstrdup(o.label) :
-	    report_period_label(nx.from, nx.to);
-	nx.drop = NULL;
-	nx.unpool = 0;
-	if (np - 1 == CASE_MAX_EARLIER) {
-		nx.drop = &r->periods[0];
-		nx.unpool = r->pool;
-		for (i = 0; i < c->ncases; i++)
-			ndrop += report_period_of(r, c->cases[i].completed) ==
-			    0;
-	}
-
-	path = xasprintf("%s/report.yaml", o.input);
-	if (!yml_read_file(path, &d, &data, &len) ||
-	    !yml_parse(path, data, len, &d, &root) || root == NULL)
+	ndrop = next_period(&nx, c, months, o.label);
+	if ((text = new_report(&o, &nx, &d)) == NULL)
 		goto out;
-	lines_split(&l, data);
-	if (edit_report(&l, root, path, &nx, o.label != NULL) != 0)
-		goto out;
-	text = lines_join(&l);
-
-	/* What is written must load: the new period's label and dates
-	 * are checked as any report.yaml's. */
-	chk = cohort_new();
-	free(path);
-	path = xasprintf("%s/report.yaml", o.out);
-	if (!case_load_report_buf(chk, path, text, strlen(text), &d)) {
-		fprintf(stderr, "scrpaper: new-year: the new report.yaml "
-		    "would not load (above)\n");
-		goto out;
-	}
-
-	tmp = xasprintf("%s.new-year-XXXXXX", o.out);
-	if (mkdtemp(tmp) == NULL) {
-		fprintf(stderr, "scrpaper: new-year: %s: %s\n", o.out,
-		    strerror(errno));
-		free(tmp);
-		tmp = NULL;
+	if (write_year_folder(o.input, o.out, text) != 0) {
 		rc = EXIT_SYS;
 		goto out;
 	}
-	mask = umask(0);
-	umask(mask);
-	if (copy_folder(o.input, tmp, "cases", text) != 0 ||
-	    chmod(tmp, 0777 & ~mask) == -1 ||
-	    (renameat2(AT_FDCWD, tmp, AT_FDCWD, o.out, RENAME_NOREPLACE) ==
-	    -1 && (errno != EINVAL && errno != ENOSYS ? 1 :
-	    lstat(o.out, &st) == 0 ? (errno = EEXIST, 1) :
-	    rename(tmp, o.out) == -1))) {
-		if (errno != 0)
-			fprintf(stderr, "scrpaper: new-year: %s: %s; nothing "
-			    "written\n", o.out, strerror(errno));
-		remove_tree(tmp);
-		rc = EXIT_SYS;
-		goto out;
-	}
-
-	iso(a, nx.from);
-	iso(b, nx.to);
-	k = months_of(nx.from, nx.to);
-	printf("new-year: wrote %s: the period %s, %s to %s (%d month%s), "
-	    "after %s", o.out, nx.label, a, b, k, k == 1 ? "" : "s",
-	    nx.cur->label);
-	iso(a, nx.cur->from);
-	iso(b, nx.cur->to);
-	printf(" (%s to %s), now the last of 'earlier:'\n", a, b);
-	if (nx.drop != NULL)
-		say_dropped(&nx, ndrop, o.out, o.input);
-	iso(b, nx.to);
-	printf("new-year: next, copy the year's case files into %s/cases/ "
-	    "and set 'created:' in %s/report.yaml to the paper's date "
-	    "(check warns until it is after %s)\n", o.out, o.out, b);
+	say_written(&nx, ndrop, o.out, o.input);
 	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_SYS;
 out:
 	if (rc == EXIT_BAD && d.nerrors > 0)
 		fprintf(stderr, "scrpaper: %zu error%s; nothing written\n",
 		    d.nerrors, d.nerrors == 1 ? "" : "s");
-	free(tmp);
 	free(text);
-	lines_free(&l);
-	ynode_free(root);
-	free(data);
-	free(path);
 	free(nx.label);
-	cohort_free(chk);
 	cohort_free(c);
 	diag_clear(&d);
 	return rc;
-}
-
-/* ---- warnings ---- */
-
-void
-year_warn(const struct cohort *c, const char *input_dir,
-    const char *template_path, int grid_missing, struct diag *d)
-{
-	const struct report *r = &c->report;
-	size_t np = report_nperiods(r), i, p, *count;
-	char x[16], y[16], *path, *data;
-	struct ynode *root = NULL;
-	struct diag quiet;
-	size_t len;
-	int k;
-
-	count = xcalloc(np, sizeof(*count));
-	for (i = 0; i < c->ncases; i++)
-		if ((k = report_period_of(r, c->cases[i].completed)) >= 0)
-			count[k]++;
-	for (p = 0; p + 1 < np && r->nperiods > 0; p++) {
-		const struct period *e = &r->periods[p];
-
-		if (count[p] > 0)
-			continue;
-		iso(x, e->from);
-		iso(y, e->to);
-		diag_warn(d, e->pos.file, e->pos.line, e->pos.col,
-		    "the earlier period '%s' (%s to %s) has no case: every "
-		    "figure of it would be 0; keep its case files in cases/ "
-		    "(they count by their completed date)", e->label, x, y);
-	}
-	/* A case in a gap between two periods: at the later period. */
-	for (i = 0; i < c->ncases && r->nperiods > 1; i++) {
-		const struct scr_case *kc = &c->cases[i];
-
-		if (report_period_of(r, kc->completed) >= 0)
-			continue;
-		for (p = 0; p + 1 < r->nperiods; p++) {
-			const struct period *e = &r->periods[p],
-			    *f = &r->periods[p + 1];
-
-			if (kc->completed <= e->to ||
-			    kc->completed >= f->from)
-				continue;
-			iso(x, e->to);
-			iso(y, f->from);
-			diag_warn(d, f->pos.file, f->pos.line, f->pos.col,
-			    "%s, completed %04d-%02d-%02d, falls in the gap "
-			    "between the periods '%s' (ending %s) and '%s' "
-			    "(starting %s): it counts in no period; a period "
-			    "starts the day after the one before ends "
-			    "(docs/annual.md)", kc->pos.file,
-			    kc->completed / 10000, kc->completed / 100 % 100,
-			    kc->completed % 100, e->label, x, f->label, y);
-		}
-	}
-	free(count);
-
-	/* created: after the period's end. */
-	path = xasprintf("%s/report.yaml", input_dir);
-	diag_init(&quiet, NULL);
-	if (r->created <= r->period_to &&
-	    yml_read_file(path, &quiet, &data, &len)) {
-		const struct ynode *n = NULL;
-
-		if (yml_parse(path, data, len, &quiet, &root) &&
-		    root != NULL)
-			n = ynode_get(root, "created");
-		if (n == NULL && root != NULL)
-			n = ynode_get(root, "period");
-		iso(x, r->created);
-		iso(y, r->period_to);
-		if (n != NULL)
-			diag_warn(d, path, n->line, n->col, "created %s is "
-			    "not after the end of the period (%s): set "
-			    "'created' to the paper's date", x, y);
-		ynode_free(root);
-		free(data);
-	}
-	diag_clear(&quiet);
-	free(path);
-
-	/* The tile map, when the template draws it and no grid says
-	 * where the tiles go. */
-	if (grid_missing && r->nlscbs > 0 &&
-	    file_read_all(template_path, SIZE_MAX, &data, &len) == 0) {
-		const char *s = data;
-		int line = 1;
-
-		while (s != NULL && *s != '\0') {
-			if (strncmp(s, "@boards", 7) == 0 &&
-			    (s[7] == ' ' || s[7] == '\n' || s[7] == '\0')) {
-				diag_warn(d, template_path, line, 1, "%s/grid."
-				    "yaml is missing: the tile map is left out "
-				    "of the paper (the table of the boards "
-				    "stays); copy last year's grid.yaml",
-				    input_dir);
-				break;
-			}
-			if ((s = strchr(s, '\n')) != NULL)
-				s++;
-			line++;
-		}
-		free(data);
-	}
 }

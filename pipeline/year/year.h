@@ -1,7 +1,8 @@
 /*
  * year.h: moving to the next year (docs/annual.md).  The commands
  * new-year, periods and compare (cmd_year.c), and the warnings check
- * and render give about periods, the paper's date and the tile map.
+ * and render give about periods, the paper's date and the tile map
+ * (year_warn.c).
  * For the commands (main.c, cli_*.c) only.
  */
 #ifndef SCR_YEAR_H

@@ -1,9 +1,10 @@
 /*
  * year_int.h: what the year's commands (pipeline/year/: new-year in
- * cmd_year.c, periods in cmd_periods.c, compare in cmd_compare.c) share:
- * their exit statuses, options and dates (cmd_year.c), and report.yaml as
- * lines, edited in place (year_lines.c), keeping every comment and every
- * line new-year does not change.
+ * cmd_year.c, periods in cmd_periods.c, compare in cmd_compare.c, the
+ * warnings in year_warn.c) share: their exit statuses, options and dates
+ * (cmd_year.c), and report.yaml as lines, edited in place
+ * (year_lines.c), keeping every comment and every line new-year does not
+ * change.
  */
 #ifndef YEAR_INT_H
 #define YEAR_INT_H
