@@ -21,10 +21,11 @@
  * fig_audit_reason.c, every [c] it left open is minimised and maximised
  * over everything published together with GLPK.  A [c] the solver pins
  * is recovered; one that may be a small number (its interval meets
- * 1..t) and is kept narrower than t apart is narrowed, unless what
- * London's figures and the public numbers say alone (or, for a total,
- * the periods as published) keep it as narrow: docs/disclosure.md, "The
- * protection rule".
+ * 1..t) and is kept narrower than t apart is narrowed
+ * (fig_exact_exposed()), unless what London's figures and the public
+ * numbers say alone (or, for a total, the periods as published) put it
+ * within 1..t or keep it as narrow: docs/disclosure.md, "The protection
+ * rule".
  */
 long fig_audit_threshold = 5;
 
@@ -137,25 +138,28 @@ aud_exact(struct aud *A, const char *label, long before, FILE *out)
 
 		lo[i] = 1;
 		hi[i] = 0;
-		need[i] = 1;
+		/* t, or all of 0..max where the public numbers allow less. */
+		need[i] = x->max < t ? (x->max > 1 ? x->max : 1) : t;
 		/* Pinned ones were named above. */
 		if (!x->shown && !x->baseline && x->lo < x->hi)
 			want[i] = 1;
 	}
-	/* Two values at least, and not all of them 1..t. */
+	/* Two values at least; t apart where 1..t is possible. */
 	E = aud_exact_system(A, 0);
 	rc = fig_exact_solve(E, want, need, t, NULL, lo, hi);
 	mips = fig_exact_mips(E);
 	fig_exact_free(E);
 	if (rc != 1)
 		goto fail;
-	/* Said to be 1..t: do London's figures and the public numbers (or,
-	 * for a total, the periods as published) say so alone? */
+	/* Narrowed: do London's figures and the public numbers (or, for a
+	 * total, the periods as published) say it is 1..t, or keep it as
+	 * narrow, alone? */
 	for (k = 1; k <= (A->pool >= 0 || A->prevpool >= 0 ? 2 : 1); k++) {
 		memset(bwant, 0, (size_t)A->nv + 1);
 		for (i = 0; i < A->nv; i++)
-			bwant[i] = want[i] && lo[i] < hi[i] && lo[i] >= 1 &&
-			    hi[i] <= t && (k == 2) == aud_total(A,
+			bwant[i] = want[i] && lo[i] < hi[i] &&
+			    fig_exact_exposed(lo[i], hi[i], need[i], t) &&
+			    (k == 2) == aud_total(A,
 			    A->v[i].row / AUD_ROWS);
 		if (memchr(bwant, 1, (size_t)A->nv) == NULL)
 			continue;
@@ -165,15 +169,21 @@ aud_exact(struct aud *A, const char *label, long before, FILE *out)
 		fig_exact_free(B);
 		if (rc != 1)
 			goto fail;
-		for (i = 0; i < A->nv; i++)
-			if (bwant[i] && xlo[i] >= 1 && xhi[i] <= t)
+		for (i = 0; i < A->nv; i++) {
+			if (!bwant[i])
+				continue;
+			if (xlo[i] >= 1 && xhi[i] <= t)
 				want[i] = 2;	/* no secret */
+			else if (xhi[i] - xlo[i] < need[i])
+				need[i] = xhi[i] > xlo[i] ? xhi[i] - xlo[i] :
+				    1;
+		}
 	}
 	for (i = 0; i < A->nv; i++) {
 		if (want[i] != 1)
 			continue;
 		nhid++;
-		if (lo[i] < hi[i] && (lo[i] < 1 || hi[i] > t))
+		if (!fig_exact_exposed(lo[i], hi[i], need[i], t))
 			continue;
 		found++;
 		fprintf(out, "%s: %s ", label, lo[i] == hi[i] ? "recovered" :
@@ -182,15 +192,21 @@ aud_exact(struct aud *A, const char *label, long before, FILE *out)
 		if (lo[i] == hi[i])
 			fprintf(out, " = %ld, printed [c] (exact solver)\n",
 			    lo[i]);
-		else
+		else if (lo[i] >= 1 && hi[i] <= t)
 			fprintf(out, " to %ld..%ld, printed [c]: a small "
 			    "number (1 to %ld)\n", lo[i], hi[i], t);
+		else
+			fprintf(out, " to %ld..%ld, printed [c]: it may be a "
+			    "small number (1 to %ld), and its possible values "
+			    "are less than %ld apart\n", lo[i], hi[i], t,
+			    need[i]);
 		aud_exact_explain(out, A, i, lo, hi);
 	}
 	if (found == 0 && before == 0)
 		fprintf(out, "%s: exact solver (GLPK): %ld [c] open after "
-		    "propagation, none recovered or narrowed to 1..%ld; %zu "
-		    "integer programs\n", label, nhid, t, mips);
+		    "propagation, none recovered or narrowed (a [c] that may "
+		    "be 1..%ld keeps values %ld apart); %zu integer "
+		    "programs\n", label, nhid, t, t, mips);
 	goto out;
 fail:
 	fprintf(out, "%s: the exact solver %s\n", label, rc == 0 ?

@@ -9,8 +9,9 @@
  * board to one value.
  * Only a share over a base that is printed and larger than the threshold
  * gets a band: a share of a small base stays [c] (rule 2 of
- * docs/disclosure.md protects it whatever its value); and no band says
- * that its numerator is a small number (1 to the threshold, rule 1).
+ * docs/disclosure.md protects it whatever its value); and no band keeps
+ * a numerator that may be a small number (1 to the threshold, rule 1)
+ * less than the threshold apart (the protection rule).
  * For fig_eval.c only; docs/disclosure.md, "Banded shares", says why.
  */
 #include <stdlib.h>
@@ -67,9 +68,10 @@ fig_band(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 				continue;
 			band_of(edges, nedges, v->percent, &plo, &phi);
 			fig_band_nums(v->den, plo, phi, &lo, &hi);
-			/* The band would say the figure, or that it is a
-			 * small number (rule 1 hides those). */
-			if (lo >= hi || (lo >= 1 && hi <= t))
+			/* The band would say the figure, or keep a figure
+			 * that may be a small number (rule 1 hides those)
+			 * less than t values apart: the protection rule. */
+			if (fig_exact_exposed(lo, hi, t, t))
 				continue;
 			if (stale)
 				fig_reader_safe(R, 0);

@@ -416,12 +416,28 @@ fig_exact_outer(struct fig_exact *E, long *lo, long *hi)
 	return 1;
 }
 
-/* Whether the values witnessed for v settle it: need[v] apart, and,
- * with small > 0, not all within 1..small. */
-static int
-ex_settled(const struct ex_lp *L, size_t v, const long *need, long small)
+int
+fig_exact_exposed(long lo, long hi, long need, long t)
 {
-	return L->whi[v] - L->wlo[v] >= need[v] &&
+	return lo >= hi || (lo <= t && hi >= 1 && hi - lo < need);
+}
+
+/* Whether the values witnessed for v settle it: need[v] apart (two
+ * values, with small > 0, where propagation already keeps v above small
+ * or at most 0: no interval of it meets 1..small; as far apart as
+ * propagation's outer interval, which the witnesses then are, where that
+ * is narrower), and, with small > 0, not all within 1..small. */
+static int
+ex_settled(const struct fig_exact *E, const struct ex_lp *L, size_t v,
+    const long *need, long small)
+{
+	long nd = need[v];
+
+	if (small > 0 && nd > 1 && (E->lo[v] > small || E->hi[v] < 1))
+		nd = 1;
+	if (nd > E->hi[v] - E->lo[v])
+		nd = E->hi[v] - E->lo[v];
+	return L->whi[v] - L->wlo[v] >= nd &&
 	    (small <= 0 || L->wlo[v] < 1 || L->whi[v] > small);
 }
 
@@ -459,7 +475,7 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 		before = ncols;
 		ncols = 0;
 		for (i = 0; i < n; i++)
-			if (want[cvar[i]] && !ex_settled(L, cvar[i], need,
+			if (want[cvar[i]] && !ex_settled(E, L, cvar[i], need,
 			    small))
 				cols[ncols++] = L->col[cvar[i]];
 		if (ncols < 2 || (round > 0 && 4 * (before - ncols) < before))
@@ -480,12 +496,25 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 			if (L->wlo[v] > L->whi[v])
 				L->wlo[v] = L->whi[v] = best;
 		}
-		if (!ex_settled(L, v, need, small)) {
+		/* Every value seen above small: its least first, for when
+		 * that is above small too, two values settle it. */
+		if (!ex_settled(E, L, v, need, small) && small > 0 &&
+		    L->wlo[v] > small) {
+			if ((rc = ex_extreme(E, L, j, GLP_MIN, &best)) != 1)
+				break;
+			L->wlo[v] = best;
+			if (best > small && L->whi[v] > best) {
+				lo[v] = L->wlo[v];
+				hi[v] = L->whi[v];
+				continue;
+			}
+		}
+		if (!ex_settled(E, L, v, need, small)) {
 			if ((rc = ex_extreme(E, L, j, GLP_MAX, &best)) != 1)
 				break;
 			L->whi[v] = best;
 		}
-		if (!ex_settled(L, v, need, small)) {
+		if (!ex_settled(E, L, v, need, small)) {
 			if ((rc = ex_extreme(E, L, j, GLP_MIN, &best)) != 1)
 				break;
 			L->wlo[v] = best;

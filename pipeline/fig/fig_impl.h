@@ -287,8 +287,10 @@ extern struct fig_work fig_work;
  * else <=) rhs.  fig_exact_solve() finds, for every unknown v with
  * want[v], the smallest and largest value any whole solution gives it:
  * exactly, unless whole solutions already give it values need[v] apart
- * and (small > 0) one outside 1..small, in which case [lo, hi] is the
- * range of those (enough to say the cell keeps that much).  witness,
+ * (2 values are enough, small > 0, where propagation puts v outside
+ * 1..small) and (small > 0) one outside 1..small, in which case [lo, hi]
+ * is the range of those (enough to say the cell keeps that much; for
+ * fig_exact_exposed() too).  witness,
  * when not NULL, is one solution (the true values).  Returns 1, 0 when
  * the facts have no whole solution, -1 when GLPK fails.
  */
@@ -303,6 +305,14 @@ void	fig_exact_fact(struct fig_exact *E, int eq, size_t n,
 int	fig_exact_solve(struct fig_exact *E, const char *want,
 	    const long *need, long small, const long *witness, long *lo,
 	    long *hi);
+/* The protection rule (docs/disclosure.md, "The protection rule"): 1
+ * when a [c] whose feasible interval is lo..hi gives too much away:
+ * pinned to one value, or, when the interval meets 1..t (it may be a
+ * small number), its ends less than need apart.  need is t, or less
+ * where what the reader knows without the board's cells (London's
+ * figures, the public numbers) already keeps the cell narrower: then
+ * that whole interval. */
+int	fig_exact_exposed(long lo, long hi, long need, long t);
 /* Bound propagation alone: the outer interval of every unknown, which
  * holds every whole solution, into lo[] and hi[].  Returns 0 when the
  * facts contradict each other. */

@@ -2,7 +2,7 @@
  * fig_suppress_complete.c: the suppressor's completion step
  * (fig_suppress_int.h): the choice checked with the exact reader of
  * fig_exact.c, and one more cell hidden for each cell it still pins or
- * puts within 1..t.
+ * narrows below the protection rule (fig_exact_exposed()).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,8 +22,10 @@ int fig_sup_past;
  * The completion step: the choice above checked with the exact reader
  * (fig_exact.c), which minimises and maximises every hidden cell over
  * every constraint at once.  While a hidden cell that is no secret
- * already can be pinned to one value, or is known to lie within 1..t
- * (a small number: what rule 1 hides), one more shown cell is hidden as
+ * already can be pinned to one value, or may be a small number (its
+ * interval meets 1..t) and keeps less than t values apart (less than
+ * the whole interval that London's figures and the public numbers
+ * leave, where that is narrower), one more shown cell is hidden as
  * fig_sup_choose() picks it, one for each such cell not next to another
  * just fixed, and the check runs again.  A cell that London's figures
  * (with the frozen cells) say is 1..t alone is no secret.  Changes
@@ -64,17 +66,19 @@ sup_work_exact(const struct fig_exact *E)
 	fig_work.mips += fig_exact_mips(E);
 }
 
-/* Returns 1 if hidden cell c is pinned or known to be 1..t. */
+/* Returns 1 if hidden cell c is pinned or narrowed below the rule. */
 int
 fig_sup_exposed(const struct sup *S, const struct sup_ex *X, size_t c, long t)
 {
 	return fig_sup_hidden(S, c) && !S->cells[c].known && !X->exempt[c] &&
-	    (X->lo[c] == X->hi[c] || (X->lo[c] >= 1 && X->hi[c] <= t));
+	    fig_exact_exposed(X->lo[c], X->hi[c], X->need[c], t);
 }
 
 /* Runs the exact reader over the cells as they are hidden now.  Returns
  * the number of exposed cells (marking exempt those London's figures
- * alone say are 1..t), or -1 when the reader fails. */
+ * alone say are 1..t, and lowering X->need of a cell to the width they
+ * alone leave it where that is less: at most its ub), or -1 when the
+ * reader fails.  X->need starts at t. */
 long
 fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 {
@@ -83,9 +87,13 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 	long n = 0;
 	int rc;
 
-	for (c = 0; c < S->ncells; c++)
+	for (c = 0; c < S->ncells; c++) {
 		X->want[c] = fig_sup_hidden(S, c) && !S->cells[c].known &&
 		    !X->exempt[c];
+		/* The public numbers alone keep a cell within 0..ub. */
+		if (X->need[c] > S->cells[c].ub)
+			X->need[c] = S->cells[c].ub > 1 ? S->cells[c].ub : 1;
+	}
 	fig_work.cells += S->ncells;
 	E = sup_exact_system(S, 0);
 	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
@@ -95,7 +103,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 		return -1;
 	for (c = 0; c < S->ncells; c++)
 		X->want[c] = X->want[c] && X->lo[c] < X->hi[c] &&
-		    X->lo[c] >= 1 && X->hi[c] <= t;
+		    fig_exact_exposed(X->lo[c], X->hi[c], X->need[c], t);
 	if (memchr(X->want, 1, S->ncells) != NULL) {
 		long *blo = xcalloc(S->ncells + 1, sizeof(*blo));
 		long *bhi = xcalloc(S->ncells + 1, sizeof(*bhi));
@@ -103,9 +111,15 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 		E = sup_exact_system(S, 1);
 		if (fig_exact_solve(E, X->want, X->need, t, X->val, blo,
 		    bhi) == 1)
-			for (c = 0; c < S->ncells; c++)
-				if (X->want[c] && blo[c] >= 1 && bhi[c] <= t)
+			for (c = 0; c < S->ncells; c++) {
+				if (!X->want[c])
+					continue;
+				if (blo[c] >= 1 && bhi[c] <= t)
 					X->exempt[c] = 1;
+				else if (bhi[c] - blo[c] < X->need[c])
+					X->need[c] = bhi[c] > blo[c] ?
+					    bhi[c] - blo[c] : 1;
+			}
 		sup_work_exact(E);
 		fig_exact_free(E);
 		free(blo);
@@ -164,7 +178,7 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
 	near = xcalloc(S->ncells + 1, 1);
 	for (c = 0; c < S->ncells; c++) {
-		X.need[c] = 1;
+		X.need[c] = t;
 		X.val[c] = S->cells[c].val;
 	}
 	for (round = 0; round < S->ncells; round++) {

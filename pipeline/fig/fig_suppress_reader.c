@@ -123,7 +123,8 @@ fig_reader_exact(struct fig_reader *R, long t)
 }
 
 /* The exact check of fig_sup_complete() over the reader's cells and bands:
- * 1 when no hidden cell is pinned or known to be 1..t. */
+ * 1 when no hidden cell is pinned or narrowed below the protection rule
+ * (fig_exact_exposed()). */
 static int
 sup_reader_exact(struct fig_reader *R)
 {
@@ -139,7 +140,7 @@ sup_reader_exact(struct fig_reader *R)
 	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
 	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
 	for (c = 0; c < S->ncells; c++) {
-		X.need[c] = 1;
+		X.need[c] = R->exact;
 		X.val[c] = S->cells[c].val;
 	}
 	n = fig_sup_exact_check(S, &X, R->exact);

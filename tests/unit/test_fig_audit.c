@@ -590,12 +590,77 @@ test_previous_release_pins_new_period(void **state)
 	cohort_free(c);
 }
 
+/*
+ * The protection rule (docs/disclosure.md): a [c] that may be a small
+ * number keeps values t apart.  A's drugs is [c] over 10 reviews with 6
+ * not recorded: 0..4, which holds 0 and so passed the old rule (two
+ * values or more, not within 1..t); with t = 5 it is now narrowed.  5
+ * not recorded leave 0..5, 5 apart: nothing to say.  B's (20 reviews)
+ * is London's 10 less A's and C's, 3..10 or more; C, a board of 3
+ * reviews, is 0..3 by its public numbers alone: the whole of that is
+ * all the rule can ask.
+ */
+static void
+test_primary_keeps_threshold_apart(void **state)
+{
+#define KT_BOARDS(nr) "lscb,name,unit,numerator,denominator,percent,text," \
+	"not_recorded\n" \
+	"A,cases,count,10,,,10,\n" \
+	"A,children,count,10,,,10,\n" \
+	"A,drugs,cases,,10,,[c]," nr "\n" \
+	"B,cases,count,20,,,20,\n" \
+	"B,children,count,20,,,20,\n" \
+	"B,drugs,cases,,20,,[c],0\n" \
+	"C,cases,count,3,,,3,\n" \
+	"C,children,count,3,,,3,\n" \
+	"C,drugs,cases,,3,,[c],0\n"
+#define KT_REGION(nr) \
+	"name,unit,numerator,denominator,percent,text,not_recorded\n" \
+	"cases,count,33,,,33,\n" \
+	"children,count,33,,,33,\n" \
+	"drugs,cases,10,33,30,30%," nr "\n"
+	static const char *const boards[] = { KT_BOARDS("6"),
+	    KT_BOARDS("5") };
+	static const char *const region[] = { KT_REGION("6"),
+	    KT_REGION("5") };
+#undef KT_BOARDS
+#undef KT_REGION
+	struct cohort *c;
+	struct fig_set *s = load_small(&c);
+	char *out = NULL;
+	size_t len;
+	FILE *f;
+	long found;
+
+	(void)state;
+	f = open_memstream(&out, &len);
+	found = fig_audit(s, boards[0], region[0], "t", f);
+	fclose(f);
+	if (found != 1 || strstr(out, "t: narrowed A: drugs to 0..4, "
+	    "printed [c]: it may be a small number (1 to 5), and its "
+	    "possible values are less than 5 apart\n") == NULL ||
+	    strstr(out, "narrowed B") != NULL ||
+	    strstr(out, "narrowed C") != NULL)
+		fail_msg("found %ld:\n%s", found, out);
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &len);
+	found = fig_audit(s, boards[1], region[1], "t", f);
+	fclose(f);
+	if (found != 0 || strstr(out, "none recovered or narrowed") == NULL)
+		fail_msg("found %ld:\n%s", found, out);
+	free(out);
+	fig_set_free(s);
+	cohort_free(c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_attacker_finds_each_leak),
 		cmocka_unit_test(test_attacker_leaves_what_london_says),
+		cmocka_unit_test(test_primary_keeps_threshold_apart),
 		cmocka_unit_test(test_complementary_suppression_is_minimal),
 		cmocka_unit_test(test_issue32_1_empty_ledger_refused),
 		cmocka_unit_test(test_issue32_2_malformed_ledger_refused),

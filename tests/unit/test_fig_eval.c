@@ -581,7 +581,9 @@ static void
 test_secondary_suppression_prefers_zero_cells(void **state)
 {
 	/* A [c] may be 0 (docs/disclosure.md), so hiding the 0 cell
-	 * protects the 2 and costs least. */
+	 * protects the 2 from being pinned and costs least; but a0 + a1 =
+	 * 2 keeps the 2 within 0..2, less than t = 5 apart (the
+	 * protection rule), so the next cheapest, a6 (9), goes too. */
 	struct cohort *c = mk_ages(2, 0, 9, 12);
 	struct fig_ledger *l = run(c, ages_yaml, 0, 1);
 
@@ -589,27 +591,32 @@ test_secondary_suppression_prefers_zero_cells(void **state)
 	assert_int_equal(get(l, "a0")->why, FIG_WHY_PRIMARY);
 	assert_true(get(l, "a1")->suppressed);
 	assert_int_equal(get(l, "a1")->why, FIG_WHY_COMPLEMENTARY);
-	assert_false(get(l, "a6")->suppressed);
+	assert_true(get(l, "a6")->suppressed);
+	assert_int_equal(get(l, "a6")->why, FIG_WHY_COMPLEMENTARY);
 	assert_false(get(l, "a11")->suppressed);
-	/* What a reader can tell: a0 + a1 = 2. */
+	/* What a reader can tell: a0 + a1 + a6 = 11. */
 	assert_int_equal(get(l, "a0")->lo, 0);
-	assert_int_equal(get(l, "a0")->hi, 2);
+	assert_int_equal(get(l, "a0")->hi, 11);
 	fig_ledger_free(l);
 	cohort_free(c);
 }
 
 static void
-test_secondary_suppression_pair_needs_nothing(void **state)
+test_secondary_suppression_pair_needs_width(void **state)
 {
 	/* Two hidden cells that sum to 2 could be 0 + 2, 1 + 1 or 2 + 0:
-	 * neither is pinned, so nothing else is hidden. */
+	 * neither is pinned, which was once enough; but each is then
+	 * 0..2, less than t = 5 apart (the protection rule), so the
+	 * cheapest other cell, a6 (8), is hidden too: 0..10. */
 	struct cohort *c = mk_ages(1, 1, 8, 9);
 	struct fig_ledger *l = run(c, ages_yaml, 0, 1);
 
 	assert_true(get(l, "a0")->suppressed);
 	assert_true(get(l, "a1")->suppressed);
-	assert_false(get(l, "a6")->suppressed);
+	assert_true(get(l, "a6")->suppressed);
 	assert_false(get(l, "a11")->suppressed);
+	assert_int_equal(get(l, "a0")->lo, 0);
+	assert_int_equal(get(l, "a0")->hi, 10);
 	fig_ledger_free(l);
 	cohort_free(c);
 }
@@ -1282,7 +1289,7 @@ main(void)
 		cmocka_unit_test(test_suppressed_deaths_hide_denominator),
 		cmocka_unit_test(test_secondary_suppression_one_cell),
 		cmocka_unit_test(test_secondary_suppression_prefers_zero_cells),
-		cmocka_unit_test(test_secondary_suppression_pair_needs_nothing),
+		cmocka_unit_test(test_secondary_suppression_pair_needs_width),
 		cmocka_unit_test(test_secondary_suppression_not_needed),
 		cmocka_unit_test(test_secondary_suppression_none_needed),
 		cmocka_unit_test(test_group_with_small_total_suppressed_whole),
