@@ -71,15 +71,15 @@ fig_audit_years(const struct fig_set *s, const struct cohort *c,
 	children = xcalloc(AUD_MAX_BLOCKS * AUD_ROWS, sizeof(*children));
 	for (i = 0; i < AUD_MAX_BLOCKS * AUD_ROWS; i++)
 		cases[i] = children[i] = AUD_INF;
-	aud_csv_init(&B, boards->file, boards->text, boards->len, d);
-	aud_csv_init(&R, region->file, region->text, region->len, d);
+	fig_aud_csv_init(&B, boards->file, boards->text, boards->len, d);
+	fig_aud_csv_init(&R, region->file, region->text, region->len, d);
 	B.empty_ok = c != NULL && c->report.nlscbs == 0;
-	if (!aud_read(&A, &B, &R, cases, children) || !aud_read_previous(&A,
+	if (!fig_aud_read(&A, &B, &R, cases, children) || !fig_aud_read_previous(&A,
 	    P, pboards, pregion, d, rd, prd, cases, children)) {
 		found = -1;
 		goto out;
 	}
-	aud_facts(&A, cases, children);
+	fig_aud_facts(&A, cases, children);
 	A.uses = xcalloc((size_t)A.nv + 1, sizeof(*A.uses));
 	A.nuses = xcalloc((size_t)A.nv + 1, sizeof(*A.nuses));
 	for (i = 0; i < A.nf; i++)
@@ -93,17 +93,17 @@ fig_audit_years(const struct fig_set *s, const struct cohort *c,
 	A.todo = xcalloc((size_t)A.nf + 1, sizeof(*A.todo));
 	A.pending = xcalloc((size_t)A.nf + 1, 1);
 
-	if (aud_reason(&A, 1))
+	if (fig_aud_reason(&A, 1))
 		for (i = 0; i < A.nv; i++)
 			A.v[i].baseline = A.v[i].lo == A.v[i].hi;
 	/* A cell of the total that the periods as published pin is no
 	 * secret of the total's. */
-	if ((A.pool >= 0 || A.prevpool >= 0) && aud_reason(&A, 2))
+	if ((A.pool >= 0 || A.prevpool >= 0) && fig_aud_reason(&A, 2))
 		for (i = 0; i < A.nv; i++)
-			if (aud_total(&A, A.v[i].row / AUD_ROWS) &&
+			if (fig_aud_total(&A, A.v[i].row / AUD_ROWS) &&
 			    A.v[i].lo == A.v[i].hi)
 				A.v[i].baseline = 1;
-	if (!aud_reason(&A, 0)) {
+	if (!fig_aud_reason(&A, 0)) {
 		diag_error(d, boards->file, 0, 0, "what it and %s publish "
 		    "contradicts the relations of the figure definitions",
 		    region->file);
@@ -118,13 +118,13 @@ fig_audit_years(const struct fig_set *s, const struct cohort *c,
 			continue;
 		found++;
 		fprintf(out, "%s: recovered ", label);
-		aud_name(out, &A, i);
+		fig_aud_name(out, &A, i);
 		fprintf(out, " = %ld, printed [c]\n", x->lo);
 		memset(said, 0, (size_t)A.nf + 1);
-		aud_explain(out, &A, i, 3, said);
+		fig_aud_explain(out, &A, i, 3, said);
 	}
 	free(said);
-	found += aud_exact(&A, label, found, out);
+	found += fig_aud_exact(&A, label, found, out);
 out:
 	free(B.buf);
 	free(R.buf);
@@ -132,7 +132,7 @@ out:
 	free(P[1].buf);
 	free(cases);
 	free(children);
-	aud_free(&A);
+	fig_aud_free(&A);
 	return found;
 }
 

@@ -29,7 +29,7 @@
  */
 long fig_audit_threshold = 5;
 
-/* What a reader knows with the cells of baseline (as aud_reason())
+/* What a reader knows with the cells of baseline (as fig_aud_reason())
  * shown, everything else [c]: the facts, over A's unknowns. */
 static struct fig_exact *
 aud_exact_system(const struct aud *A, int baseline)
@@ -40,9 +40,9 @@ aud_exact_system(const struct aud *A, int baseline)
 
 	for (i = 0; i < A->nv; i++) {
 		const struct aud_var *x = &A->v[i];
-		int use = x->shown && (!baseline || aud_london(x->row) ||
+		int use = x->shown && (!baseline || fig_aud_london(x->row) ||
 		    (x->what == AUD_NUM && A->s->defs[x->fig].public) ||
-		    (baseline == 2 && !aud_total(A, x->row / AUD_ROWS)));
+		    (baseline == 2 && !fig_aud_total(A, x->row / AUD_ROWS)));
 
 		if (!baseline)
 			fig_exact_bounds(E, (size_t)i, x->lo, x->hi);
@@ -73,7 +73,7 @@ aud_year_total(const struct aud *A, const struct aud_fact *f, int var)
 	if (!A->prevread || f->n == 0)
 		return 0;
 	y = &A->v[f->var[f->n - 1]];
-	return aud_total(A, y->row / AUD_ROWS) && f->k[f->n - 1] == -1 &&
+	return fig_aud_total(A, y->row / AUD_ROWS) && f->k[f->n - 1] == -1 &&
 	    y->row % AUD_ROWS == x->row % AUD_ROWS && y->fig == x->fig &&
 	    y->what == x->what && f->eq && strstr(f->text, "is the sum of "
 	    "the periods'") != NULL;
@@ -100,9 +100,9 @@ aud_exact_explain(FILE *out, const struct aud *A, int var, const long *lo,
 			const struct aud_var *y = &A->v[f->var[j]];
 
 			fputs(j ? ", " : " ", out);
-			aud_name(out, A, f->var[j]);
+			fig_aud_name(out, A, f->var[j]);
 			if (y->shown)
-				aud_published(out, A, y);
+				fig_aud_published(out, A, y);
 			else if (y->banded)
 				fprintf(out, " in [%ld, %ld] (band)", y->blo,
 				    y->bhi);
@@ -117,7 +117,7 @@ aud_exact_explain(FILE *out, const struct aud *A, int var, const long *lo,
 }
 
 long
-aud_exact(struct aud *A, const char *label, long before, FILE *out)
+fig_aud_exact(struct aud *A, const char *label, long before, FILE *out)
 {
 	struct fig_exact *E, *B;
 	long t = fig_audit_threshold, found = 0, nhid = 0;
@@ -159,7 +159,7 @@ aud_exact(struct aud *A, const char *label, long before, FILE *out)
 		for (i = 0; i < A->nv; i++)
 			bwant[i] = want[i] && lo[i] < hi[i] &&
 			    fig_exact_exposed(lo[i], hi[i], need[i], t) &&
-			    (k == 2) == aud_total(A,
+			    (k == 2) == fig_aud_total(A,
 			    A->v[i].row / AUD_ROWS);
 		if (memchr(bwant, 1, (size_t)A->nv) == NULL)
 			continue;
@@ -188,7 +188,7 @@ aud_exact(struct aud *A, const char *label, long before, FILE *out)
 		found++;
 		fprintf(out, "%s: %s ", label, lo[i] == hi[i] ? "recovered" :
 		    "narrowed");
-		aud_name(out, A, i);
+		fig_aud_name(out, A, i);
 		if (lo[i] == hi[i])
 			fprintf(out, " = %ld, printed [c] (exact solver)\n",
 			    lo[i]);

@@ -39,7 +39,7 @@
 enum aud_what { AUD_NUM, AUD_NR, AUD_DEN, AUD__MAX };
 
 /* Their names in the reasoning printed (fig_audit_model.c). */
-extern const char *const aud_what_names[AUD__MAX];
+extern const char *const fig_aud_what_names[AUD__MAX];
 
 /* An unknown (or known) number of the publication. */
 struct aud_var {
@@ -101,7 +101,7 @@ struct aud {
 	size_t		 cells;		/* board figures read */
 	size_t		 hidden;	/* of them [c] */
 	int		 year;		/* release being read: 0 this year's,
-					 * 1 last year's (aud_read_previous()) */
+					 * 1 last year's (fig_aud_read_previous()) */
 	int		 years[AUD_MAX_BLOCKS]; /* bit y: release y has it */
 	int		 prevpool;	/* last year's total's block, or -1 */
 	int		 prevread;	/* 1: last year's release read too */
@@ -128,34 +128,34 @@ struct aud_csv {
 };
 
 /* fig_audit_model.c */
-int	aud_var(struct aud *A, int row, int fig, int what);
-int	aud_london(int row);
-int	aud_total(const struct aud *A, int blk);
-const char *aud_row_name(const struct aud *A, int row, char *buf,
+int	fig_aud_var(struct aud *A, int row, int fig, int what);
+int	fig_aud_london(int row);
+int	fig_aud_total(const struct aud *A, int blk);
+const char *fig_aud_row_name(const struct aud *A, int row, char *buf,
     size_t size);
-void	aud_name(FILE *out, const struct aud *A, int var);
-void	aud_published(FILE *out, const struct aud *A,
+void	fig_aud_name(FILE *out, const struct aud *A, int var);
+void	fig_aud_published(FILE *out, const struct aud *A,
     const struct aud_var *y);
-void	aud_fact(struct aud *A, int eq, const char *fmt, ...)
+void	fig_aud_fact(struct aud *A, int eq, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void	aud_term(struct aud *A, int var, long k);
-void	aud_free(struct aud *A);
+void	fig_aud_term(struct aud *A, int var, long k);
+void	fig_aud_free(struct aud *A);
 /* fig_audit_read.c */
-void	aud_csv_init(struct aud_csv *C, const char *file, const char *text,
+void	fig_aud_csv_init(struct aud_csv *C, const char *file, const char *text,
     size_t len, struct diag *d);
-int	aud_read(struct aud *A, struct aud_csv *B, struct aud_csv *R,
+int	fig_aud_read(struct aud *A, struct aud_csv *B, struct aud_csv *R,
     long *cases, long *children);
-int	aud_read_previous(struct aud *A, struct aud_csv *P,
+int	fig_aud_read_previous(struct aud *A, struct aud_csv *P,
     const struct fig_ledger_text *pboards,
     const struct fig_ledger_text *pregion, struct diag *d,
     struct fig_audit_read *rd, struct fig_audit_read *prd, long *cases,
     long *children);
 /* fig_audit_reason.c */
-void	aud_facts(struct aud *A, const long *cases, const long *children);
-int	aud_reason(struct aud *A, int baseline);
-void	aud_explain(FILE *out, const struct aud *A, int var, int depth,
+void	fig_aud_facts(struct aud *A, const long *cases, const long *children);
+int	fig_aud_reason(struct aud *A, int baseline);
+void	fig_aud_explain(FILE *out, const struct aud *A, int var, int depth,
     char *said);
 /* fig_audit_exact.c */
-long	aud_exact(struct aud *A, const char *label, long before, FILE *out);
+long	fig_aud_exact(struct aud *A, const char *label, long before, FILE *out);
 
 #endif

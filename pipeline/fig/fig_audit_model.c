@@ -17,7 +17,7 @@
 #include "fig_impl.h"
 #include "fig_audit_int.h"
 
-const char *const aud_what_names[AUD__MAX] = {
+const char *const fig_aud_what_names[AUD__MAX] = {
 	"numerator", "not_recorded", "denominator"
 };
 
@@ -29,7 +29,7 @@ aud_slot(const struct aud *A, int row, int fig, int what)
 
 /* The variable of (row, fig, what), made on first use. */
 int
-aud_var(struct aud *A, int row, int fig, int what)
+fig_aud_var(struct aud *A, int row, int fig, int what)
 {
 	int slot = aud_slot(A, row, fig, what);
 	struct aud_var *x;
@@ -52,14 +52,14 @@ aud_var(struct aud *A, int row, int fig, int what)
 
 /* Returns 1 if row is a London row. */
 int
-aud_london(int row)
+fig_aud_london(int row)
 {
 	return row % AUD_ROWS == AUD_MAX_ROWS;
 }
 
 /* Returns 1 if block blk is a total over periods (either year's). */
 int
-aud_total(const struct aud *A, int blk)
+fig_aud_total(const struct aud *A, int blk)
 {
 	return blk == A->pool || blk == A->prevpool;
 }
@@ -69,7 +69,7 @@ const char *fig_audit_region = "the region";
 /* Writes row's name, "Newham" or the region's (fig_audit_region), with
  * its period when there are several, "Newham [2006-07]", into buf. */
 const char *
-aud_row_name(const struct aud *A, int row, char *buf, size_t size)
+fig_aud_row_name(const struct aud *A, int row, char *buf, size_t size)
 {
 	int r = row % AUD_ROWS, blk = row / AUD_ROWS;
 
@@ -82,21 +82,21 @@ aud_row_name(const struct aud *A, int row, char *buf, size_t size)
 
 /* Writes "Board: figure" (with what, when not the numerator). */
 void
-aud_name(FILE *out, const struct aud *A, int var)
+fig_aud_name(FILE *out, const struct aud *A, int var)
 {
 	const struct aud_var *x = &A->v[var];
 	char who[400];
 
-	fprintf(out, "%s: %s", aud_row_name(A, x->row, who, sizeof(who)),
+	fprintf(out, "%s: %s", fig_aud_row_name(A, x->row, who, sizeof(who)),
 	    A->s->defs[x->fig].name);
 	if (x->what != AUD_NUM)
-		fprintf(out, " (%s)", aud_what_names[x->what]);
+		fprintf(out, " (%s)", fig_aud_what_names[x->what]);
 }
 
 /* Writes " = VAL (published)" of a shown y; with last year's release
  * read too, which release printed it. */
 void
-aud_published(FILE *out, const struct aud *A, const struct aud_var *y)
+fig_aud_published(FILE *out, const struct aud *A, const struct aud_var *y)
 {
 	static const char *const by[4] = { "", " this year", " last year",
 	    " both years" };
@@ -105,9 +105,9 @@ aud_published(FILE *out, const struct aud *A, const struct aud_var *y)
 	    by[y->years & 3] : "");
 }
 
-/* Starts a new fact; terms follow with aud_term(). */
+/* Starts a new fact; terms follow with fig_aud_term(). */
 void
-aud_fact(struct aud *A, int eq, const char *fmt, ...)
+fig_aud_fact(struct aud *A, int eq, const char *fmt, ...)
 {
 	va_list ap;
 	struct aud_fact *f;
@@ -124,7 +124,7 @@ aud_fact(struct aud *A, int eq, const char *fmt, ...)
 }
 
 void
-aud_term(struct aud *A, int var, long k)
+fig_aud_term(struct aud *A, int var, long k)
 {
 	struct aud_fact *f = &A->f[A->nf - 1];
 	int i;
@@ -141,7 +141,7 @@ aud_term(struct aud *A, int var, long k)
 }
 
 void
-aud_free(struct aud *A)
+fig_aud_free(struct aud *A)
 {
 	int i;
 

@@ -58,7 +58,7 @@ aud_csv_error(struct aud_csv *C, size_t off, const char *fmt, ...)
 }
 
 void
-aud_csv_init(struct aud_csv *C, const char *file, const char *text,
+fig_aud_csv_init(struct aud_csv *C, const char *file, const char *text,
     size_t len, struct diag *d)
 {
 	memset(C, 0, sizeof(*C));
@@ -320,9 +320,9 @@ aud_shown(struct aud *A, struct aud_csv *C, size_t at, int var, long val)
 	if (A->year > 0 && (x->years & 1) && x->val != val) {
 		aud_csv_error(C, at, "%s: %s (%s) printed %ld here, %ld by "
 		    "this year's release: the two releases disagree (see "
-		    "scrpaper compare)", aud_row_name(A, x->row, who,
+		    "scrpaper compare)", fig_aud_row_name(A, x->row, who,
 		    sizeof(who)), A->s->defs[x->fig].name,
-		    aud_what_names[x->what], val, x->val);
+		    fig_aud_what_names[x->what], val, x->val);
 		return 0;
 	}
 	x->shown = 1;
@@ -382,17 +382,17 @@ aud_read_row(struct aud *A, struct aud_csv *C, int f0, int row,
 	seen = &A->seen[(size_t)row * A->s->ndefs + (size_t)fig];
 	if (*seen) {
 		aud_csv_error(C, C->at[f0], "%s: %s a second time (first at "
-		    "line %d)", aud_row_name(A, row, who, sizeof(who)),
+		    "line %d)", fig_aud_row_name(A, row, who, sizeof(who)),
 		    d->name, *seen);
 		return 0;
 	}
 	*seen = C->line;
-	if (!aud_london(row)) {
+	if (!fig_aud_london(row)) {
 		A->cells++;
 		A->hidden += !hn;
 	}
 	if (hn) {
-		var = aud_var(A, row, fig, AUD_NUM);
+		var = fig_aud_var(A, row, fig, AUD_NUM);
 		if (!aud_shown(A, C, C->at[f0 + 2], var, num))
 			return 0;
 		if (d->public && d->pop == FIG_POP_CASES &&
@@ -405,17 +405,17 @@ aud_read_row(struct aud *A, struct aud_csv *C, int f0, int row,
 	if (hd) {
 		/* A printed base: the deaths, or a base narrowed by of. */
 		if (d->of->type != FP_TRUE)
-			var = aud_var(A, row, fig, AUD_DEN);
+			var = fig_aud_var(A, row, fig, AUD_DEN);
 		else if (d->pop == FIG_POP_DEATHS && A->s->deaths_fig >= 0)
-			var = aud_var(A, row, A->s->deaths_fig, AUD_NUM);
+			var = fig_aud_var(A, row, A->s->deaths_fig, AUD_NUM);
 		else
 			var = -1;
 		if (var >= 0 && !aud_shown(A, C, C->at[f0 + 3], var, den))
 			return 0;
 	}
 	if (!hn && hd)
-		aud_band(A, aud_var(A, row, fig, AUD_NUM), fl[5], den);
-	if (hr && !aud_shown(A, C, C->at[f0 + 6], aud_var(A, row, fig,
+		aud_band(A, fig_aud_var(A, row, fig, AUD_NUM), fl[5], den);
+	if (hr && !aud_shown(A, C, C->at[f0 + 6], fig_aud_var(A, row, fig,
 	    AUD_NR), nr))
 		return 0;
 	return 1;
@@ -556,7 +556,7 @@ aud_read_whole(struct aud *A, struct aud_csv *B, struct aud_csv *R)
 			missing[C == R] += nmissing > 0;
 			if (nmissing > 0 && C->nerrors < AUD_MAX_ERRORS)
 				aud_csv_error(C, SIZE_MAX, "no row of %s for "
-				    "%s: %s", aud_row_name(A, row, who,
+				    "%s: %s", fig_aud_row_name(A, row, who,
 				    sizeof(who)), nmissing == 1 ? "figure" :
 				    "these figures", names.data);
 		}
@@ -578,7 +578,7 @@ aud_read_whole(struct aud *A, struct aud_csv *B, struct aud_csv *R)
  * --all-periods tables.  Returns 1, or 0 after messages.
  */
 int
-aud_read(struct aud *A, struct aud_csv *B, struct aud_csv *R, long *cases,
+fig_aud_read(struct aud *A, struct aud_csv *B, struct aud_csv *R, long *cases,
     long *children)
 {
 	int k, row, multi, rmulti, blk, national = 0;
@@ -661,7 +661,7 @@ aud_read(struct aud *A, struct aud_csv *B, struct aud_csv *R, long *cases,
  * after messages.
  */
 int
-aud_read_previous(struct aud *A, struct aud_csv *P,
+fig_aud_read_previous(struct aud *A, struct aud_csv *P,
     const struct fig_ledger_text *pboards,
     const struct fig_ledger_text *pregion, struct diag *d,
     struct fig_audit_read *rd, struct fig_audit_read *prd, long *cases,
@@ -679,20 +679,20 @@ aud_read_previous(struct aud *A, struct aud_csv *P,
 	}
 	if (pboards == NULL)
 		return 1;
-	aud_csv_init(&P[0], pboards->file, pboards->text, pboards->len, d);
-	aud_csv_init(&P[1], pregion->file, pregion->text, pregion->len, d);
+	fig_aud_csv_init(&P[0], pboards->file, pboards->text, pboards->len, d);
+	fig_aud_csv_init(&P[1], pregion->file, pregion->text, pregion->len, d);
 	memset(A->seen, 0, (size_t)AUD_MAX_BLOCKS * AUD_ROWS *
 	    (A->s->ndefs + 1) * sizeof(*A->seen));
 	A->year = 1;
 	A->prevread = 1;
 	A->c = NULL;
-	ok = aud_read(A, &P[0], &P[1], cases, children);
+	ok = fig_aud_read(A, &P[0], &P[1], cases, children);
 	if (prd != NULL) {
 		memset(prd, 0, sizeof(*prd));
 		prd->boards = (size_t)A->nrows;
 		for (blk = 0; blk < A->nblocks; blk++)
 			prd->periods += (A->years[blk] & 2) &&
-			    !aud_total(A, blk);
+			    !fig_aud_total(A, blk);
 		prd->pooled = A->prevpool >= 0;
 		prd->cells = A->cells - cells;
 		prd->hidden = A->hidden - hidden;

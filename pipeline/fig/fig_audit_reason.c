@@ -29,12 +29,12 @@ aud_nr_bound(struct aud *A, int rr, int i, const char *who)
 
 	if ((b = fig_nr_base(s, i, &den)) < 0)
 		return;
-	base = aud_var(A, rr, b, den ? AUD_DEN : AUD_NUM);
-	aud_fact(A, 0, "%s: %s and its not_recorded count no unit twice, "
+	base = fig_aud_var(A, rr, b, den ? AUD_DEN : AUD_NUM);
+	fig_aud_fact(A, 0, "%s: %s and its not_recorded count no unit twice, "
 	    "so together lie within their base", who, d->name);
-	aud_term(A, aud_var(A, rr, i, AUD_NUM), 1);
-	aud_term(A, aud_var(A, rr, i, AUD_NR), 1);
-	aud_term(A, base, -1);
+	fig_aud_term(A, fig_aud_var(A, rr, i, AUD_NUM), 1);
+	fig_aud_term(A, fig_aud_var(A, rr, i, AUD_NR), 1);
+	fig_aud_term(A, base, -1);
 }
 
 /* Declares every fact of one block of rows (a period, or the total). */
@@ -49,13 +49,13 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 
 	for (r = 0; r <= A->nrows; r++) {
 		rr = blk * AUD_ROWS + (r < A->nrows ? r : AUD_MAX_ROWS);
-		aud_row_name(A, rr, who, sizeof(who));
+		fig_aud_row_name(A, rr, who, sizeof(who));
 		for (i = 0; i < (int)s->ndefs; i++) {
 			const struct fig_def *d = &s->defs[i];
 			long units = d->pop == FIG_POP_CASES ? cases[rr] :
 			    children[rr];
 
-			var = aud_var(A, rr, i, AUD_NUM);
+			var = fig_aud_var(A, rr, i, AUD_NUM);
 			if (d->sum == FIG_SUM_NONE && units >= 0 &&
 			    units < A->v[var].max)
 				A->v[var].max = units;
@@ -64,7 +64,7 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 			 * adds up nothing: 0, public (rule 5). */
 			if (d->sum != FIG_SUM_NONE && units == 0)
 				A->v[var].max = 0;
-			var = aud_var(A, rr, i, AUD_NR);
+			var = fig_aud_var(A, rr, i, AUD_NR);
 			if (units >= 0 && units < A->v[var].max)
 				A->v[var].max = units;
 			if (d->nrclass == i) {
@@ -79,35 +79,35 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 			/* A share lies within its base. */
 			base = -1;
 			if (d->of->type != FP_TRUE && d->unit != FIG_COUNT) {
-				base = aud_var(A, rr, i, AUD_DEN);
+				base = fig_aud_var(A, rr, i, AUD_DEN);
 				if (units < A->v[base].max)
 					A->v[base].max = units;
 			} else if (d->pop == FIG_POP_DEATHS &&
 			    s->deaths_fig >= 0)
-				base = aud_var(A, rr, s->deaths_fig, AUD_NUM);
+				base = fig_aud_var(A, rr, s->deaths_fig, AUD_NUM);
 			if (base >= 0) {
-				aud_fact(A, 0, "%s: %s lies within its base",
+				fig_aud_fact(A, 0, "%s: %s lies within its base",
 				    who, d->name);
-				aud_term(A, aud_var(A, rr, i, AUD_NUM), 1);
-				aud_term(A, base, -1);
-				aud_fact(A, 0, "%s: %s's not_recorded lies "
+				fig_aud_term(A, fig_aud_var(A, rr, i, AUD_NUM), 1);
+				fig_aud_term(A, base, -1);
+				fig_aud_fact(A, 0, "%s: %s's not_recorded lies "
 				    "within its base", who, d->name);
-				aud_term(A, aud_var(A, rr, i, AUD_NR), 1);
-				aud_term(A, base, -1);
+				fig_aud_term(A, fig_aud_var(A, rr, i, AUD_NR), 1);
+				fig_aud_term(A, base, -1);
 			}
 		}
 		for (i = 0; i < (int)s->ndefs; i++)
 			aud_nr_bound(A, rr, i, who);
 		for (k = 0; k < s->nrels; k++) {
-			aud_fact(A, s->rels[k].op == FIG_REL_EQ, "%s: %s",
+			fig_aud_fact(A, s->rels[k].op == FIG_REL_EQ, "%s: %s",
 			    who, s->rels[k].text);
 			for (j = 0; j < (int)s->rels[k].nterms; j++)
-				aud_term(A, aud_var(A, rr, s->rels[k].fig[j],
+				fig_aud_term(A, fig_aud_var(A, rr, s->rels[k].fig[j],
 				    AUD_NUM), s->rels[k].coef[j]);
 		}
 	}
 	/* London is the sum of the boards. */
-	aud_row_name(A, blk * AUD_ROWS + AUD_MAX_ROWS, who, sizeof(who));
+	fig_aud_row_name(A, blk * AUD_ROWS + AUD_MAX_ROWS, who, sizeof(who));
 	for (i = 0; i < (int)s->ndefs && A->nrows > 0; i++)
 		for (w = 0; w < AUD__MAX; w++) {
 			if (w == AUD_NR && s->defs[i].nrclass != i)
@@ -115,13 +115,13 @@ aud_facts_block(struct aud *A, int blk, const long *cases,
 			if (w == AUD_DEN && (s->defs[i].of->type == FP_TRUE ||
 			    s->defs[i].unit == FIG_COUNT))
 				continue;
-			aud_fact(A, 1, "%s's %s%s%s is the sum of the "
+			fig_aud_fact(A, 1, "%s's %s%s%s is the sum of the "
 			    "boards'", who, s->defs[i].name, w == AUD_NUM ?
-			    "" : " ", w == AUD_NUM ? "" : aud_what_names[w]);
+			    "" : " ", w == AUD_NUM ? "" : fig_aud_what_names[w]);
 			for (r = 0; r < A->nrows; r++)
-				aud_term(A, aud_var(A, blk * AUD_ROWS + r, i,
+				fig_aud_term(A, fig_aud_var(A, blk * AUD_ROWS + r, i,
 				    w), 1);
-			aud_term(A, aud_var(A, blk * AUD_ROWS + AUD_MAX_ROWS,
+			fig_aud_term(A, fig_aud_var(A, blk * AUD_ROWS + AUD_MAX_ROWS,
 			    i, w), -1);
 		}
 }
@@ -137,7 +137,7 @@ aud_facts_total(struct aud *A, int pool, int year)
 
 	for (r = 0; r <= A->nrows; r++) {
 		rr = r < A->nrows ? r : AUD_MAX_ROWS;
-		aud_row_name(A, pool * AUD_ROWS + rr, who, sizeof(who));
+		fig_aud_row_name(A, pool * AUD_ROWS + rr, who, sizeof(who));
 		for (i = 0; i < (int)s->ndefs; i++)
 			for (w = 0; w < AUD__MAX; w++) {
 				if (w == AUD_NR && s->defs[i].nrclass != i)
@@ -145,16 +145,16 @@ aud_facts_total(struct aud *A, int pool, int year)
 				if (w == AUD_DEN && (s->defs[i].of->type ==
 				    FP_TRUE || s->defs[i].unit == FIG_COUNT))
 					continue;
-				aud_fact(A, 1, "%s: %s%s%s is the sum of the "
+				fig_aud_fact(A, 1, "%s: %s%s%s is the sum of the "
 				    "periods'", who, s->defs[i].name,
 				    w == AUD_NUM ? "" : " ", w == AUD_NUM ? "" :
-				    aud_what_names[w]);
+				    fig_aud_what_names[w]);
 				for (blk = 0; blk < A->nblocks; blk++)
-					if (!aud_total(A, blk) &&
+					if (!fig_aud_total(A, blk) &&
 					    (A->years[blk] >> year & 1))
-						aud_term(A, aud_var(A, blk *
+						fig_aud_term(A, fig_aud_var(A, blk *
 						    AUD_ROWS + rr, i, w), 1);
-				aud_term(A, aud_var(A, pool * AUD_ROWS + rr,
+				fig_aud_term(A, fig_aud_var(A, pool * AUD_ROWS + rr,
 				    i, w), -1);
 			}
 	}
@@ -164,7 +164,7 @@ aud_facts_total(struct aud *A, int pool, int year)
  * block's, and each total = the sum of its year's periods, cell by
  * cell. */
 void
-aud_facts(struct aud *A, const long *cases, const long *children)
+fig_aud_facts(struct aud *A, const long *cases, const long *children)
 {
 	int blk;
 
@@ -299,7 +299,7 @@ fail:
  * and reasons to the end.  Returns 0 if what is published contradicts
  * the relations. */
 int
-aud_reason(struct aud *A, int baseline)
+fig_aud_reason(struct aud *A, int baseline)
 {
 	int i, changed;
 	long v, first, last;
@@ -308,9 +308,9 @@ aud_reason(struct aud *A, int baseline)
 	A->nundo = 0;
 	for (i = 0; i < A->nv; i++) {
 		struct aud_var *x = &A->v[i];
-		int use = x->shown && (!baseline || aud_london(x->row) ||
+		int use = x->shown && (!baseline || fig_aud_london(x->row) ||
 		    (x->what == AUD_NUM && A->s->defs[x->fig].public) ||
-		    (baseline == 2 && !aud_total(A, x->row / AUD_ROWS)));
+		    (baseline == 2 && !fig_aud_total(A, x->row / AUD_ROWS)));
 
 		x->lo = use ? x->val : 0;
 		x->hi = use ? x->val : x->max;
@@ -357,7 +357,7 @@ aud_reason(struct aud *A, int baseline)
 
 /* Prints why var is what it is, down to depth levels. */
 void
-aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
+fig_aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 {
 	const struct aud_var *x = &A->v[var];
 	int why[2], j, i, zero;
@@ -367,7 +367,7 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 	for (j = 0; j < 2; j++) {
 		if (why[j] == -2) {
 			fprintf(out, "%*s- ", 2 * (4 - depth), "");
-			aud_name(out, A, var);
+			fig_aud_name(out, A, var);
 			fprintf(out, ": every other value in its range "
 			    "contradicts what is published\n");
 			continue;
@@ -388,9 +388,9 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 				continue;
 			}
 			fputs(i - zero ? ", " : " ", out);
-			aud_name(out, A, A->f[why[j]].var[i]);
+			fig_aud_name(out, A, A->f[why[j]].var[i]);
 			if (y->shown)
-				aud_published(out, A, y);
+				fig_aud_published(out, A, y);
 			else if (y->lo == y->hi)
 				fprintf(out, " = %ld", y->lo);
 			else
@@ -406,7 +406,7 @@ aud_explain(FILE *out, const struct aud *A, int var, int depth, char *said)
 			int y = A->f[why[j]].var[i];
 
 			if (y != var && !A->v[y].shown)
-				aud_explain(out, A, y, depth - 1, said);
+				fig_aud_explain(out, A, y, depth - 1, said);
 		}
 	}
 }
