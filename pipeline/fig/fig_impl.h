@@ -265,6 +265,15 @@ extern int fig_suppress_complete;
 extern int fig_suppress_cone;
 
 /*
+ * 1 (the default): after a change, propagation alone (view 0) retracts
+ * only the bounds the change makes false, found through the relations
+ * that narrowed each cell, instead of starting again every open cell
+ * the relations join to the change.  0: the whole part starts again;
+ * the same bounds, more work.  For the test that compares the two only.
+ */
+extern int fig_suppress_retract;
+
+/*
  * The work of every solve since the process began, counted in steps
  * that each cost a bounded time (the growth tests of issues 31.10 and
  * 32.3 compare them, not seconds): fig_sup_reason() calls; cells visited by

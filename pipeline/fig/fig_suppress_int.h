@@ -66,6 +66,8 @@ struct sup_con {
 	size_t		*cell;
 	long		*coef;
 	long		 rhs;
+	size_t		*at;	/* term i's place in its cell's list of
+				 * constraints (adj, used) */
 };
 
 struct sup_trail {
@@ -131,6 +133,9 @@ struct sup {
 	 * it (sup_cone()). */
 	char		*used;
 	size_t		 curcon;	/* the relation propagating now */
+	size_t		*rst;		/* view 0: the cells whose bounds
+					 * a change retracts */
+	char		*inrst;
 	char		*incone;	/* fig_sup_choose(): x's cone */
 	size_t		*seen;		/* fig_sup_choose(): cell -> the call
 					 * that reached it */

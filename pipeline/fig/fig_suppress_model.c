@@ -280,12 +280,17 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	{
 		size_t *fill = xcalloc(S->ncells + 1, sizeof(*fill));
 
-		for (i = 0; i < S->ncons; i++)
-			for (j = 0; j < S->cons[i].n; j++) {
-				size_t c = S->cons[i].cell[j];
+		for (i = 0; i < S->ncons; i++) {
+			struct sup_con *k = &S->cons[i];
 
+			k->at = xcalloc(k->n ? k->n : 1, sizeof(*k->at));
+			for (j = 0; j < k->n; j++) {
+				size_t c = k->cell[j];
+
+				k->at[j] = S->adjoff[c] + fill[c];
 				S->adj[S->adjoff[c] + fill[c]++] = i;
 			}
+		}
 		free(fill);
 	}
 	n = S->ncells ? S->ncells : 1;
@@ -310,6 +315,8 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	S->inq = xcalloc(S->ncons + 1, 1);
 	S->used = xcalloc(S->adjoff[S->ncells] + 1, 1);
 	S->incone = xcalloc(n, 1);
+	S->rst = xcalloc(n, sizeof(*S->rst));
+	S->inrst = xcalloc(n, 1);
 	S->seen = xcalloc(n, sizeof(*S->seen));
 	S->curcon = (size_t)-1;
 	/* Do the true values meet every relation?  Then a reader's
@@ -334,6 +341,7 @@ fig_sup_free(struct sup *S)
 	for (i = 0; i < S->ncons; i++) {
 		free(S->cons[i].cell);
 		free(S->cons[i].coef);
+		free(S->cons[i].at);
 	}
 	free(S->cons);
 	free(S->cells);
@@ -359,5 +367,7 @@ fig_sup_free(struct sup *S)
 	free(S->inq);
 	free(S->used);
 	free(S->incone);
+	free(S->rst);
+	free(S->inrst);
 	free(S->seen);
 }
