@@ -322,5 +322,21 @@ size_t	fig_exact_mips(const struct fig_exact *E);
 /* glp_simplex() calls it made. */
 size_t	fig_exact_lps(const struct fig_exact *E);
 void	fig_exact_free(struct fig_exact *E);
+/*
+ * A memo of components solved, for a caller that solves systems that
+ * differ in a few cells again and again (the completion step): a
+ * component of the open cells whose problem is word for word one solved
+ * before (its cells, bounds, witnessed values, what is asked, facts)
+ * gets that answer again without GLPK.  The answers are the same as
+ * without it; only fig_exact_lps() and fig_exact_mips() count less.
+ * Use one memo while the unknowns keep their meaning.
+ */
+struct fig_exact_memo;
+
+struct fig_exact_memo *fig_exact_memo_new(void);
+void	fig_exact_memo_free(struct fig_exact_memo *M);
+void	fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M);
+/* Components answered from the memo so far. */
+size_t	fig_exact_memo_hits(const struct fig_exact_memo *M);
 
 #endif

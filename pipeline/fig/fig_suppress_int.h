@@ -146,6 +146,7 @@ struct sup {
 struct sup_ex {
 	char	*want, *exempt;
 	long	*need, *lo, *hi, *val;
+	struct fig_exact_memo *memo;	/* components solved, or NULL */
 };
 
 /* The progress word (fig_suppress.c): what is being solved, and whether
