@@ -83,7 +83,9 @@ struct sup_trail {
  * greatest fixpoint below the starting ranges, whatever the order; and
  * a part of the hidden cells that no relation joins to a change keeps
  * its fixpoint.  So a new fig_sup_reason() starts again only the cells
- * whose start changed and those the relations join them to.
+ * whose start changed and those the relations join them to; view 0
+ * (propagation alone) fewer still: only the cells whose start widened
+ * and those reasoned from them (sup_retract(), through S->used).
  */
 struct sup_view {
 	long		*lo, *hi;
