@@ -171,7 +171,6 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 		X.val[c] = S->cells[c].val;
 	}
 	for (round = 0; round < S->ncells; round++) {
-		fig_sup_tick(S);
 		if ((n = fig_sup_exact_check(S, &X, t)) <= 0)
 			break;
 		memset(near, 0, S->ncells + 1);
@@ -229,7 +228,6 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 		y = order[i];
 		if (S->cells[y].why != FIG_WHY_COMPLEMENTARY)
 			continue;
-		fig_sup_tick(S);
 		S->cells[y].why = FIG_SHOWN;
 		fig_sup_base_rule(S, s);
 		if (fig_sup_pinned(S) != (size_t)-1 ||
