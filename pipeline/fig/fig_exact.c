@@ -503,81 +503,18 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 }
 
 /*
- * The memo of components solved (fig_exact_use_memo()).  A component's
- * answer is a function of its problem alone: its cells in order, their
- * bounds after propagation, the witnessed values it starts from, what
- * is asked of each (want, need, small) and its facts in order with the
- * pinned cells folded into the right-hand sides; GLPK is given nothing
- * else and starts from no earlier basis.  So a component whose key is,
- * word for word, one solved before gets that answer again.  Keys are
- * compared whole, not by their hash only.
+ * The memo (fig_exact_memo.c).  A component's answer is a function of
+ * its problem alone: its cells in order, their bounds after propagation,
+ * the witnessed values it starts from, what is asked of each (want,
+ * need, small) and its facts in order with the pinned cells folded into
+ * the right-hand sides; GLPK is given nothing else and starts from no
+ * earlier basis.  So a component whose key (ex_key_make()) is, word for
+ * word, one solved before gets that answer again.
  */
-struct ex_memo_ent {
-	unsigned long long	 h;
-	size_t			 nkey, nout;
-	long			*key, *out;
-	struct ex_memo_ent	*next;
-};
-
-struct fig_exact_memo {
-	struct ex_memo_ent	**tab;
-	size_t			 cap, n;
-	size_t			 hits;
-};
-
-struct fig_exact_memo *
-fig_exact_memo_new(void)
-{
-	struct fig_exact_memo *M = xcalloc(1, sizeof(*M));
-
-	M->cap = 256;
-	M->tab = xcalloc(M->cap, sizeof(*M->tab));
-	return M;
-}
-
-void
-fig_exact_memo_free(struct fig_exact_memo *M)
-{
-	struct ex_memo_ent *e, *next;
-	size_t i;
-
-	if (M == NULL)
-		return;
-	for (i = 0; i < M->cap; i++)
-		for (e = M->tab[i]; e != NULL; e = next) {
-			next = e->next;
-			free(e->key);
-			free(e->out);
-			free(e);
-		}
-	free(M->tab);
-	free(M);
-}
-
-size_t
-fig_exact_memo_hits(const struct fig_exact_memo *M)
-{
-	return M != NULL ? M->hits : 0;
-}
-
 void
 fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M)
 {
 	E->memo = M;
-}
-
-static unsigned long long
-ex_hash(const long *key, size_t n)
-{
-	unsigned long long h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned long long)key[i];
-		h *= 1099511628211ULL;
-		h ^= h >> 29;
-	}
-	return h;
 }
 
 /* A growing array of longs: the key being written. */
@@ -635,55 +572,80 @@ ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
 	}
 }
 
-static struct ex_memo_ent *
-ex_memo_find(const struct fig_exact_memo *M, const struct ex_key *K,
-    unsigned long long h)
+/*
+ * Lists each component's facts, in order, into forder[fstart[r] ..
+ * fstart[r + 1]) for the component of root r: a fact is its first open
+ * cell's (ex_build()).
+ */
+static void
+ex_facts_by_component(const struct fig_exact *E, size_t *up,
+    size_t **fstartp, size_t **forderp)
 {
-	struct ex_memo_ent *e;
+	size_t *fstart, *forder, *froot, *fill, i, j, r, v;
 
-	for (e = M->tab[h & (M->cap - 1)]; e != NULL; e = e->next)
-		if (e->h == h && e->nkey == K->n &&
-		    memcmp(e->key, K->v, K->n * sizeof(*K->v)) == 0)
-			return e;
-	return NULL;
+	fstart = xcalloc(E->nv + 2, sizeof(*fstart));
+	forder = xcalloc(E->ncon + 1, sizeof(*forder));
+	froot = xcalloc(E->ncon + 1, sizeof(*froot));
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+
+		froot[i] = (size_t)-1;
+		for (j = 0; j < c->n; j++)
+			if (E->lo[c->var[j]] < E->hi[c->var[j]]) {
+				froot[i] = ex_root(up, c->var[j]);
+				fstart[froot[i] + 1]++;
+				break;
+			}
+	}
+	for (v = 0; v < E->nv; v++)
+		fstart[v + 1] += fstart[v];
+	fill = xcalloc(E->nv + 1, sizeof(*fill));
+	for (i = 0; i < E->ncon; i++)
+		if ((r = froot[i]) != (size_t)-1)
+			forder[fstart[r] + fill[r]++] = i;
+	free(fill);
+	free(froot);
+	*fstartp = fstart;
+	*forderp = forder;
 }
 
-/* Remembers the answer of the component cvar[0..n): lo, hi of each cell
- * asked about, in order. */
-static void
-ex_memo_add(struct fig_exact_memo *M, const struct ex_key *K,
-    unsigned long long h, const size_t *cvar, size_t n, const char *want,
-    const long *lo, const long *hi)
+/* ex_component(), or its answer from the memo when E has one and it
+ * holds the component's key (K: the key's room). */
+static int
+ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
+    size_t n, const size_t *facts, size_t nfacts, const char *want,
+    const long *need, long small, long *lo, long *hi, struct ex_key *K)
 {
-	struct ex_memo_ent *e = xcalloc(1, sizeof(*e)), **tab, *x, *next;
+	const long *out;
+	long *ans;
 	size_t i, k = 0;
+	int rc;
 
-	e->h = h;
-	e->nkey = K->n;
-	e->key = xreallocarray(NULL, K->n ? K->n : 1, sizeof(*e->key));
-	memcpy(e->key, K->v, K->n * sizeof(*e->key));
-	e->out = xreallocarray(NULL, 2 * n + 1, sizeof(*e->out));
+	if (E->memo == NULL)
+		return ex_component(E, L, cvar, n, facts, nfacts, want, need,
+		    small, lo, hi);
+	ex_key_make(E, L, cvar, n, facts, nfacts, want, need, small, K);
+	if ((out = fig_exact_memo_find(E->memo, K->v, K->n)) != NULL) {
+		for (i = 0; i < n; i++)
+			if (want[cvar[i]]) {
+				lo[cvar[i]] = out[k++];
+				hi[cvar[i]] = out[k++];
+			}
+		return 1;
+	}
+	rc = ex_component(E, L, cvar, n, facts, nfacts, want, need, small,
+	    lo, hi);
+	if (rc != 1)
+		return rc;
+	ans = xcalloc(2 * n + 1, sizeof(*ans));
 	for (i = 0; i < n; i++)
 		if (want[cvar[i]]) {
-			e->out[k++] = lo[cvar[i]];
-			e->out[k++] = hi[cvar[i]];
+			ans[k++] = lo[cvar[i]];
+			ans[k++] = hi[cvar[i]];
 		}
-	e->nout = k;
-	if (M->n + 1 > M->cap) {
-		tab = xcalloc(2 * M->cap, sizeof(*tab));
-		for (i = 0; i < M->cap; i++)
-			for (x = M->tab[i]; x != NULL; x = next) {
-				next = x->next;
-				x->next = tab[x->h & (2 * M->cap - 1)];
-				tab[x->h & (2 * M->cap - 1)] = x;
-			}
-		free(M->tab);
-		M->tab = tab;
-		M->cap *= 2;
-	}
-	e->next = M->tab[h & (M->cap - 1)];
-	M->tab[h & (M->cap - 1)] = e;
-	M->n++;
+	fig_exact_memo_add(E->memo, K->v, K->n, ans, k);
+	free(ans);
+	return 1;
 }
 
 int
@@ -693,7 +655,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 	struct ex_lp L;
 	struct ex_key K = { NULL, 0, 0 };
 	size_t v, i, j, r, *up, *order, *start, ncomp;
-	size_t *fstart, *forder, *froot;
+	size_t *fstart, *forder;
 	int rc = 1;
 
 	glp_term_out(GLP_OFF);
@@ -750,39 +712,9 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 			}
 		free(fill);
 	}
-	/* Each component's facts, in order: a fact is its first open
-	 * cell's (ex_build()). */
-	fstart = xcalloc(E->nv + 2, sizeof(*fstart));
-	forder = xcalloc(E->ncon + 1, sizeof(*forder));
-	froot = xcalloc(E->ncon + 1, sizeof(*froot));
-	for (i = 0; i < E->ncon; i++) {
-		const struct ex_con *c = &E->con[i];
-
-		froot[i] = (size_t)-1;
-		for (j = 0; j < c->n; j++)
-			if (E->lo[c->var[j]] < E->hi[c->var[j]]) {
-				froot[i] = ex_root(up, c->var[j]);
-				fstart[froot[i] + 1]++;
-				break;
-			}
-	}
-	for (v = 0; v < E->nv; v++)
-		fstart[v + 1] += fstart[v];
-	{
-		size_t *fill = xcalloc(E->nv + 1, sizeof(*fill));
-
-		for (i = 0; i < E->ncon; i++)
-			if ((r = froot[i]) != (size_t)-1)
-				forder[fstart[r] + fill[r]++] = i;
-		free(fill);
-	}
+	ex_facts_by_component(E, up, &fstart, &forder);
 	for (ncomp = 0, r = 0; r < E->nv && rc == 1; r++) {
 		size_t n = start[r + 1] - start[r];
-		const size_t *cvar = order + start[r];
-		const size_t *facts = forder + fstart[r];
-		size_t nfacts = fstart[r + 1] - fstart[r];
-		struct ex_memo_ent *hit = NULL;
-		unsigned long long h = 0;
 
 		for (i = 0; i < n; i++)
 			if (want[order[start[r] + i]])
@@ -790,30 +722,13 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 		if (n == 0 || i == n)
 			continue;
 		ncomp++;
-		if (E->memo != NULL) {
-			ex_key_make(E, &L, cvar, n, facts, nfacts, want, need,
-			    small, &K);
-			h = ex_hash(K.v, K.n);
-			hit = ex_memo_find(E->memo, &K, h);
-		}
-		if (hit != NULL) {
-			E->memo->hits++;
-			for (i = 0, j = 0; i < n; i++)
-				if (want[cvar[i]]) {
-					lo[cvar[i]] = hit->out[j++];
-					hi[cvar[i]] = hit->out[j++];
-				}
-			continue;
-		}
-		rc = ex_component(E, &L, cvar, n, facts, nfacts, want, need,
-		    small, lo, hi);
-		if (rc == 1 && E->memo != NULL)
-			ex_memo_add(E->memo, &K, h, cvar, n, want, lo, hi);
+		rc = ex_component_memo(E, &L, order + start[r], n,
+		    forder + fstart[r], fstart[r + 1] - fstart[r], want, need,
+		    small, lo, hi, &K);
 	}
 	free(K.v);
 	free(fstart);
 	free(forder);
-	free(froot);
 	free(up);
 	free(start);
 	free(order);

@@ -338,5 +338,11 @@ void	fig_exact_memo_free(struct fig_exact_memo *M);
 void	fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M);
 /* Components answered from the memo so far. */
 size_t	fig_exact_memo_hits(const struct fig_exact_memo *M);
+/* For fig_exact.c: the answer remembered for key[0..nkey), or NULL;
+ * remember out[0..nout) as key's answer. */
+const long *fig_exact_memo_find(struct fig_exact_memo *M, const long *key,
+	    size_t nkey);
+void	fig_exact_memo_add(struct fig_exact_memo *M, const long *key,
+	    size_t nkey, const long *out, size_t nout);
 
 #endif
