@@ -21,7 +21,12 @@
 # ratio of CPU a period); and, unless BENCH_ENGLAND=0, an England-sized
 # region, 150 boards and three pooled periods, at a quarter, a half and
 # the whole of 2 000 reviews a period (BENCH_ENGLAND_TIMEOUT seconds a
-# run, default 3 600).
+# run, default 3 600).  Issue 31.10's own series: `check` of one period
+# over 150 boards at 250, 500, 1 000 and 2 000 reviews (series `check`);
+# issue 32.5's: `check` of bench/gen_cohort.py's cohorts of 2 000 and
+# 20 000 cases (series `cohort`; the mid-sized one must not cost more CPU
+# than the large one).  BENCH_SCALE_SOLVE=1 runs the suppression's series
+# only (a few minutes on an idle machine).
 #
 # The solve's runs also count its work (SCRPAPER_WORK: reasonings, cells
 # visited, terms of relations read, values probed, exact solves), which
@@ -92,31 +97,34 @@ run() {
 	    s, n, $3 + $5 + $7, $1, $9, $12 }' >> $WORK
 }
 
+SOLVE_ONLY=${BENCH_SCALE_SOLVE:-0}
 mib=1
+[ "$SOLVE_ONLY" = 1 ] && mib=$((MAX + 1))
 while [ $mib -le "$MAX" ]; do
 	echo "bench/scale: template of $mib MiB" >&2
 	run template $mib 0 "$SCRPAPER" render --template $B/scale-$mib.tmpl \
 		-o "$T"/t.pdf
 	mib=$((mib * 2))
 done
-for n in 1000 2000 4000 8000; do
+[ "$SOLVE_ONLY" = 1 ] || for n in 1000 2000 4000 8000; do
 	echo "bench/scale: table of $n rows, $n footnotes" >&2
 	run table $n 0 "$SCRPAPER" render --template $B/scale-table-$n.tmpl \
 		-o "$T"/t.pdf
 	run notes $n 0 "$SCRPAPER" render --template $B/scale-notes-$n.tmpl \
 		-o "$T"/t.pdf
 done
-for kib in 128 256 512; do
+[ "$SOLVE_ONLY" = 1 ] || for kib in 128 256 512; do
 	echo "bench/scale: 33 board papers of a $kib KiB template" >&2
 	rm -rf "$T"/boards && mkdir "$T"/boards
 	run boards $kib 0 "$SCRPAPER" render --all-lscbs --template \
 		$B/scale-boards-$kib.tmpl -o "$T"/boards
 done
-for kib in 256 512 1024 2048; do
+[ "$SOLVE_ONLY" = 1 ] || for kib in 256 512 1024 2048; do
 	echo "bench/scale: one paragraph of $kib KiB" >&2
 	run paragraph $kib 0 "$SCRPAPER" check --template $B/scale-para-$kib.tmpl
 done
-run longname 60000 1 "$SCRPAPER" check --input $B/scale-longname
+[ "$SOLVE_ONLY" = 1 ] ||
+	run longname 60000 1 "$SCRPAPER" check --input $B/scale-longname
 
 # The suppression: regions made once by bench/gen_region.py.
 region() { # NAME ARGS...: $B/region-NAME, unless made by this generator
@@ -132,6 +140,24 @@ for b in 20 40 80 160; do
 	region "b$b" --boards $b --reviews $((12 * b)) --periods 1 --no-pool
 	run solve $b 0 env SCRPAPER_WORK=1 "$SCRPAPER" figures \
 	    --input $B/region-b$b --all-lscbs
+done
+for n in 250 500 1000 2000; do
+	# Issue 31.10: check over many boards, the reviews doubling.
+	echo "bench/scale: check of 150 boards, $n reviews" >&2
+	region "c$n" --boards 150 --reviews $n --periods 1 --no-pool
+	run check $n 0 env SCRPAPER_WORK=1 "$SCRPAPER" check \
+	    --input $B/region-c$n
+done
+for n in 2000 20000; do
+	# Issue 32.5: a mid-sized cohort no slower than a large one.
+	c=$B/cohort-$n
+	if ! [ -f "$c/.ok" ] || [ -n "$(find bench/gen_cohort.py -newer \
+	    "$c/.ok")" ]; then
+		rm -rf "$c" && python3 bench/gen_cohort.py $n "$c" \
+		    >/dev/null && touch "$c/.ok" || die "gen_cohort.py $n"
+	fi
+	echo "bench/scale: check of $n cases, 33 boards" >&2
+	run cohort $n 0 env SCRPAPER_WORK=1 "$SCRPAPER" check --input "$c"
 done
 for p in 2 3 4 5; do
 	echo "bench/scale: the pooled solve of $p periods" >&2
@@ -220,6 +246,15 @@ target "$MAX MiB template peak RSS, MiB" "$(awk -v m="$MAX" \
 target "solve: worst CPU ratio per doubling of boards x reviews" \
 	"$(worst solve 4)" 2.8
 target "solve: worst peak RSS ratio per doubling" "$(worst solve 5)" 2.5
+target "check, 150 boards: worst CPU ratio per doubling (31.10)" \
+	"$(worst check 4)" 2.8
+target "check, 150 boards: worst ratio of work steps per doubling" "$(awk \
+	'$1 == "check" { if (n++ && p > 0 && $3 / p > w) w = $3 / p; p = $3 }
+	END { if (n > 1) printf "%.2f", w }' $WORK)" 2.3
+target "cohort: CPU of 2 000 cases / CPU of 20 000 (32.5)" "$(awk \
+	'$1 == "cohort" && $2 == 2000 { a = $4 } $1 == "cohort" &&
+	$2 == 20000 { b = $4 } END { if (b > 0) printf "%.2f", a / b }' \
+	$OUT)" 1
 target "pooled: worst ratio of CPU a period, a period more" \
 	"$(perperiod)" 1.5
 # The work counted: n log n per doubling of boards x reviews (2.3), and

@@ -47,6 +47,8 @@ struct fig_exact {
 	size_t		 ncon;
 	size_t		 nmip;		/* glp_intopt() calls */
 	size_t		 nlp;		/* glp_simplex() calls */
+	struct fig_exact_memo *memo;	/* components solved before, or
+					 * NULL (fig_exact_use_memo()) */
 };
 
 struct fig_exact *
@@ -272,9 +274,9 @@ ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
  * naming one, its pinned cells moved to the right-hand side. */
 static void
 ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
-    size_t n)
+    size_t n, const size_t *facts, size_t nfacts)
 {
-	size_t i, j, v, nz = 0;
+	size_t i, j, v, nz = 0, f;
 	int *ind, row;
 	double *val;
 
@@ -293,13 +295,13 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 		glp_set_col_bnds(L->P, (int)j, GLP_DB, (double)E->lo[v],
 		    (double)E->hi[v]);
 	}
-	for (i = 0; i < E->ncon; i++)
-		if (E->con[i].n > nz)
-			nz = E->con[i].n;
+	for (f = 0; f < nfacts; f++)
+		if (E->con[facts[f]].n > nz)
+			nz = E->con[facts[f]].n;
 	ind = xcalloc(nz + 1, sizeof(*ind));
 	val = xcalloc(nz + 1, sizeof(*val));
-	for (i = 0; i < E->ncon; i++) {
-		const struct ex_con *c = &E->con[i];
+	for (f = 0; f < nfacts; f++) {
+		const struct ex_con *c = &E->con[facts[f]];
 		long rhs = c->rhs;
 		int n = 0;
 
@@ -460,14 +462,14 @@ ex_root(size_t *up, size_t v)
  */
 static int
 ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
-    size_t n, const char *want, const long *need, long small, long *lo,
-    long *hi)
+    size_t n, const size_t *facts, size_t nfacts, const char *want,
+    const long *need, long small, long *lo, long *hi)
 {
 	size_t i, v;
 	long best;
 	int rc = 1, j, *cols, ncols = 0, before, round;
 
-	ex_build(E, L, cvar, n);
+	ex_build(E, L, cvar, n, facts, nfacts);
 	cols = xcalloc(n + 1, sizeof(*cols));
 	/* Rounds of both, over the cells still unsettled, while a round
 	 * settles a quarter of them or more. */
@@ -529,12 +531,160 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	return rc;
 }
 
+/*
+ * The memo (fig_exact_memo.c).  A component's answer is a function of
+ * its problem alone: its cells in order, their bounds after propagation,
+ * the witnessed values it starts from, what is asked of each (want,
+ * need, small) and its facts in order with the pinned cells folded into
+ * the right-hand sides; GLPK is given nothing else and starts from no
+ * earlier basis.  So a component whose key (ex_key_make()) is, word for
+ * word, one solved before gets that answer again.
+ */
+void
+fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M)
+{
+	E->memo = M;
+}
+
+/* A growing array of longs: the key being written. */
+struct ex_key {
+	long	*v;
+	size_t	 n, cap;
+};
+
+static void
+ex_key_put(struct ex_key *K, long x)
+{
+	if (K->n == K->cap) {
+		K->cap = K->cap ? 2 * K->cap : 256;
+		K->v = xreallocarray(K->v, K->cap, sizeof(*K->v));
+	}
+	K->v[K->n++] = x;
+}
+
+/* The key of component cvar[0..n) with its facts (see above). */
+static void
+ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
+    const size_t *cvar, size_t n, const size_t *facts, size_t nfacts,
+    const char *want, const long *need, long small, struct ex_key *K)
+{
+	size_t i, j, v;
+
+	K->n = 0;
+	ex_key_put(K, small);
+	ex_key_put(K, (long)n);
+	for (i = 0; i < n; i++) {
+		v = cvar[i];
+		ex_key_put(K, (long)v);
+		ex_key_put(K, E->lo[v]);
+		ex_key_put(K, E->hi[v]);
+		ex_key_put(K, L->wlo[v]);
+		ex_key_put(K, L->whi[v]);
+		ex_key_put(K, want[v] != 0);
+		ex_key_put(K, want[v] ? need[v] : 0);
+	}
+	ex_key_put(K, (long)nfacts);
+	for (i = 0; i < nfacts; i++) {
+		const struct ex_con *c = &E->con[facts[i]];
+		long rhs = c->rhs;
+
+		ex_key_put(K, c->eq);
+		for (j = 0; j < c->n; j++)
+			if (E->lo[c->var[j]] == E->hi[c->var[j]])
+				rhs -= c->k[j] * E->lo[c->var[j]];
+			else {
+				ex_key_put(K, (long)c->var[j]);
+				ex_key_put(K, c->k[j]);
+			}
+		ex_key_put(K, rhs);
+		ex_key_put(K, -1);
+	}
+}
+
+/*
+ * Lists each component's facts, in order, into forder[fstart[r] ..
+ * fstart[r + 1]) for the component of root r: a fact is its first open
+ * cell's (ex_build()).
+ */
+static void
+ex_facts_by_component(const struct fig_exact *E, size_t *up,
+    size_t **fstartp, size_t **forderp)
+{
+	size_t *fstart, *forder, *froot, *fill, i, j, r, v;
+
+	fstart = xcalloc(E->nv + 2, sizeof(*fstart));
+	forder = xcalloc(E->ncon + 1, sizeof(*forder));
+	froot = xcalloc(E->ncon + 1, sizeof(*froot));
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+
+		froot[i] = (size_t)-1;
+		for (j = 0; j < c->n; j++)
+			if (E->lo[c->var[j]] < E->hi[c->var[j]]) {
+				froot[i] = ex_root(up, c->var[j]);
+				fstart[froot[i] + 1]++;
+				break;
+			}
+	}
+	for (v = 0; v < E->nv; v++)
+		fstart[v + 1] += fstart[v];
+	fill = xcalloc(E->nv + 1, sizeof(*fill));
+	for (i = 0; i < E->ncon; i++)
+		if ((r = froot[i]) != (size_t)-1)
+			forder[fstart[r] + fill[r]++] = i;
+	free(fill);
+	free(froot);
+	*fstartp = fstart;
+	*forderp = forder;
+}
+
+/* ex_component(), or its answer from the memo when E has one and it
+ * holds the component's key (K: the key's room). */
+static int
+ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
+    size_t n, const size_t *facts, size_t nfacts, const char *want,
+    const long *need, long small, long *lo, long *hi, struct ex_key *K)
+{
+	const long *out;
+	long *ans;
+	size_t i, k = 0;
+	int rc;
+
+	if (E->memo == NULL)
+		return ex_component(E, L, cvar, n, facts, nfacts, want, need,
+		    small, lo, hi);
+	ex_key_make(E, L, cvar, n, facts, nfacts, want, need, small, K);
+	if ((out = fig_exact_memo_find(E->memo, K->v, K->n)) != NULL) {
+		for (i = 0; i < n; i++)
+			if (want[cvar[i]]) {
+				lo[cvar[i]] = out[k++];
+				hi[cvar[i]] = out[k++];
+			}
+		return 1;
+	}
+	rc = ex_component(E, L, cvar, n, facts, nfacts, want, need, small,
+	    lo, hi);
+	if (rc != 1)
+		return rc;
+	ans = xcalloc(2 * n + 1, sizeof(*ans));
+	for (i = 0; i < n; i++)
+		if (want[cvar[i]]) {
+			ans[k++] = lo[cvar[i]];
+			ans[k++] = hi[cvar[i]];
+		}
+	fig_exact_memo_add(E->memo, K->v, K->n, ans, k);
+	free(ans);
+	return 1;
+}
+
 int
 fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
     long small, const long *witness, long *lo, long *hi)
 {
 	struct ex_lp L;
+	struct ex_key K = { NULL, 0, 0 };
 	size_t v, i, j, r, *up, *order, *start, ncomp;
+	size_t *fstart, *forder;
 	int rc = 1;
 
 	glp_term_out(GLP_OFF);
@@ -591,6 +741,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 			}
 		free(fill);
 	}
+	ex_facts_by_component(E, up, &fstart, &forder);
 	for (ncomp = 0, r = 0; r < E->nv && rc == 1; r++) {
 		size_t n = start[r + 1] - start[r];
 
@@ -600,9 +751,13 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 		if (n == 0 || i == n)
 			continue;
 		ncomp++;
-		rc = ex_component(E, &L, order + start[r], n, want, need,
-		    small, lo, hi);
+		rc = ex_component_memo(E, &L, order + start[r], n,
+		    forder + fstart[r], fstart[r + 1] - fstart[r], want, need,
+		    small, lo, hi, &K);
 	}
+	free(K.v);
+	free(fstart);
+	free(forder);
 	free(up);
 	free(start);
 	free(order);

@@ -265,6 +265,15 @@ extern int fig_suppress_complete;
 extern int fig_suppress_cone;
 
 /*
+ * 1 (the default): after a change, propagation alone (view 0) retracts
+ * only the bounds the change makes false, found through the relations
+ * that narrowed each cell, instead of starting again every open cell
+ * the relations join to the change.  0: the whole part starts again;
+ * the same bounds, more work.  For the test that compares the two only.
+ */
+extern int fig_suppress_retract;
+
+/*
  * The work of every solve since the process began, counted in steps
  * that each cost a bounded time (the growth tests of issues 31.10 and
  * 32.3 compare them, not seconds): fig_sup_reason() calls; cells visited by
@@ -323,5 +332,27 @@ size_t	fig_exact_mips(const struct fig_exact *E);
 /* glp_simplex() calls it made. */
 size_t	fig_exact_lps(const struct fig_exact *E);
 void	fig_exact_free(struct fig_exact *E);
+/*
+ * A memo of components solved, for a caller that solves systems that
+ * differ in a few cells again and again (the completion step): a
+ * component of the open cells whose problem is word for word one solved
+ * before (its cells, bounds, witnessed values, what is asked, facts)
+ * gets that answer again without GLPK.  The answers are the same as
+ * without it; only fig_exact_lps() and fig_exact_mips() count less.
+ * Use one memo while the unknowns keep their meaning.
+ */
+struct fig_exact_memo;
+
+struct fig_exact_memo *fig_exact_memo_new(void);
+void	fig_exact_memo_free(struct fig_exact_memo *M);
+void	fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M);
+/* Components answered from the memo so far. */
+size_t	fig_exact_memo_hits(const struct fig_exact_memo *M);
+/* For fig_exact.c: the answer remembered for key[0..nkey), or NULL;
+ * remember out[0..nout) as key's answer. */
+const long *fig_exact_memo_find(struct fig_exact_memo *M, const long *key,
+	    size_t nkey);
+void	fig_exact_memo_add(struct fig_exact_memo *M, const long *key,
+	    size_t nkey, const long *out, size_t nout);
 
 #endif

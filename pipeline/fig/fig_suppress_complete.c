@@ -96,6 +96,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 	}
 	fig_work.cells += S->ncells;
 	E = sup_exact_system(S, 0);
+	fig_exact_use_memo(E, X->memo);
 	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
 	sup_work_exact(E);
 	fig_exact_free(E);
@@ -109,6 +110,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 		long *bhi = xcalloc(S->ncells + 1, sizeof(*bhi));
 
 		E = sup_exact_system(S, 1);
+		fig_exact_use_memo(E, X->memo);
 		if (fig_exact_solve(E, X->want, X->need, t, X->val, blo,
 		    bhi) == 1)
 			for (c = 0; c < S->ncells; c++) {
@@ -176,6 +178,7 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
 	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
 	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
+	X.memo = fig_exact_memo_new();
 	near = xcalloc(S->ncells + 1, 1);
 	for (c = 0; c < S->ncells; c++) {
 		X.need[c] = t;
@@ -253,5 +256,6 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	free(X.lo);
 	free(X.hi);
 	free(X.val);
+	fig_exact_memo_free(X.memo);
 	free(near);
 }

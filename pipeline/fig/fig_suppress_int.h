@@ -66,6 +66,8 @@ struct sup_con {
 	size_t		*cell;
 	long		*coef;
 	long		 rhs;
+	size_t		*at;	/* term i's place in its cell's list of
+				 * constraints (adj, used) */
 };
 
 struct sup_trail {
@@ -81,7 +83,9 @@ struct sup_trail {
  * greatest fixpoint below the starting ranges, whatever the order; and
  * a part of the hidden cells that no relation joins to a change keeps
  * its fixpoint.  So a new fig_sup_reason() starts again only the cells
- * whose start changed and those the relations join them to.
+ * whose start changed and those the relations join them to; view 0
+ * (propagation alone) fewer still: only the cells whose start widened
+ * and those reasoned from them (sup_retract(), through S->used).
  */
 struct sup_view {
 	long		*lo, *hi;
@@ -131,6 +135,9 @@ struct sup {
 	 * it (sup_cone()). */
 	char		*used;
 	size_t		 curcon;	/* the relation propagating now */
+	size_t		*rst;		/* view 0: the cells whose bounds
+					 * a change retracts */
+	char		*inrst;
 	char		*incone;	/* fig_sup_choose(): x's cone */
 	size_t		*seen;		/* fig_sup_choose(): cell -> the call
 					 * that reached it */
@@ -141,6 +148,7 @@ struct sup {
 struct sup_ex {
 	char	*want, *exempt;
 	long	*need, *lo, *hi, *val;
+	struct fig_exact_memo *memo;	/* components solved, or NULL */
 };
 
 /* The progress word (fig_suppress.c): what is being solved, and whether

@@ -162,6 +162,39 @@ sup_nr_bound(struct sup *S, const struct fig_set *s, size_t r, int i)
  * share.  With pooled = P > 0, blocks 0 .. P - 1 are periods and each
  * block P + q after them the total of the first q + 2, cell by cell.
  */
+/* Each cell's constraints (adjoff, adj), and each term's place among
+ * its cell's (sup_con.at). */
+static void
+sup_adjacency(struct sup *S)
+{
+	size_t i, j, n;
+
+	S->adjoff = xcalloc(S->ncells + 1, sizeof(*S->adjoff));
+	for (i = 0; i < S->ncons; i++)
+		for (j = 0; j < S->cons[i].n; j++)
+			S->adjoff[S->cons[i].cell[j] + 1]++;
+	for (i = 0; i < S->ncells; i++)
+		S->adjoff[i + 1] += S->adjoff[i];
+	n = S->adjoff[S->ncells];
+	S->adj = xcalloc(n ? n : 1, sizeof(*S->adj));
+	{
+		size_t *fill = xcalloc(S->ncells + 1, sizeof(*fill));
+
+		for (i = 0; i < S->ncons; i++) {
+			struct sup_con *k = &S->cons[i];
+
+			k->at = xcalloc(k->n ? k->n : 1, sizeof(*k->at));
+			for (j = 0; j < k->n; j++) {
+				size_t c = k->cell[j];
+
+				k->at[j] = S->adjoff[c] + fill[c];
+				S->adj[S->adjoff[c] + fill[c]++] = i;
+			}
+		}
+		free(fill);
+	}
+}
+
 void
 fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
     size_t nblk, size_t nb, int region_hidable, int pooled)
@@ -268,26 +301,7 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	 * years before, one period fewer each). */
 	for (blk = (size_t)pooled; pooled > 0 && blk < nblk; blk++)
 		sup_prefix_sum(S, s, blk, blk - (size_t)pooled + 2);
-	/* Each cell's constraints. */
-	S->adjoff = xcalloc(S->ncells + 1, sizeof(*S->adjoff));
-	for (i = 0; i < S->ncons; i++)
-		for (j = 0; j < S->cons[i].n; j++)
-			S->adjoff[S->cons[i].cell[j] + 1]++;
-	for (i = 0; i < S->ncells; i++)
-		S->adjoff[i + 1] += S->adjoff[i];
-	n = S->adjoff[S->ncells];
-	S->adj = xcalloc(n ? n : 1, sizeof(*S->adj));
-	{
-		size_t *fill = xcalloc(S->ncells + 1, sizeof(*fill));
-
-		for (i = 0; i < S->ncons; i++)
-			for (j = 0; j < S->cons[i].n; j++) {
-				size_t c = S->cons[i].cell[j];
-
-				S->adj[S->adjoff[c] + fill[c]++] = i;
-			}
-		free(fill);
-	}
+	sup_adjacency(S);
 	n = S->ncells ? S->ncells : 1;
 	for (i = 0; i < 2; i++) {
 		S->view[i].lo = xcalloc(n, sizeof(long));
@@ -310,6 +324,8 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	S->inq = xcalloc(S->ncons + 1, 1);
 	S->used = xcalloc(S->adjoff[S->ncells] + 1, 1);
 	S->incone = xcalloc(n, 1);
+	S->rst = xcalloc(n, sizeof(*S->rst));
+	S->inrst = xcalloc(n, 1);
 	S->seen = xcalloc(n, sizeof(*S->seen));
 	S->curcon = (size_t)-1;
 	/* Do the true values meet every relation?  Then a reader's
@@ -334,6 +350,7 @@ fig_sup_free(struct sup *S)
 	for (i = 0; i < S->ncons; i++) {
 		free(S->cons[i].cell);
 		free(S->cons[i].coef);
+		free(S->cons[i].at);
 	}
 	free(S->cons);
 	free(S->cells);
@@ -359,5 +376,7 @@ fig_sup_free(struct sup *S)
 	free(S->inq);
 	free(S->used);
 	free(S->incone);
+	free(S->rst);
+	free(S->inrst);
 	free(S->seen);
 }

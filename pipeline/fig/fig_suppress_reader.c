@@ -139,6 +139,7 @@ sup_reader_exact(struct fig_reader *R)
 	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
 	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
 	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
+	X.memo = NULL;
 	for (c = 0; c < S->ncells; c++) {
 		X.need[c] = R->exact;
 		X.val[c] = S->cells[c].val;

@@ -440,6 +440,88 @@ fig_sup_verify(struct sup *S, int probe)
 #endif
 
 /*
+ * View 0 (propagation alone) after the cells rgn[0..n) changed their
+ * starting ranges, from the fixpoint it held: what the change makes
+ * false is retracted, not the whole part the relations join to it.
+ * A cell whose start only narrowed keeps its bounds, cut to the new
+ * start.  A cell whose start widened starts again, and so does every
+ * cell a relation narrowed (S->used) with a cell that starts again
+ * among its terms, and so on: the bounds of every other cell were
+ * reached from premises that still hold, so they still contain the
+ * greatest fixpoint below the new starting ranges, and propagation
+ * from there along the relations of what changed reaches that fixpoint
+ * (the one sup_reason_full() reaches: it is unique).  Returns 0 on a
+ * contradiction.
+ */
+static int
+sup_retract(struct sup *S, struct sup_view *V, size_t n)
+{
+	size_t i, j, t, c, d, nr = 0, nn = 0, nk = 0;
+	long lo, hi;
+
+	for (i = 0; i < n; i++) {
+		c = S->rgn[i];
+		S->inrgn[c] = 0;
+		sup_start(S, c, &lo, &hi);
+		if (lo >= V->ilo[c] && hi <= V->ihi[c])
+			S->rgn[nn++] = c;	/* narrowed only */
+		else {
+			S->inrst[c] = 1;
+			S->rst[nr++] = c;
+		}
+		V->ilo[c] = lo;
+		V->ihi[c] = hi;
+	}
+	/* Retracted: the widened cells and what was reasoned from them. */
+	for (i = 0; i < nr; i++) {
+		c = S->rst[i];
+		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
+			const struct sup_con *k = &S->cons[S->adj[j]];
+
+			if (S->inrcon[S->adj[j]])
+				continue;
+			S->inrcon[S->adj[j]] = 1;
+			S->rcon[nk++] = S->adj[j];
+			fig_work.terms += k->n;
+			for (t = 0; t < k->n; t++) {
+				d = k->cell[t];
+				if (!S->inrst[d] && S->used[k->at[t]]) {
+					S->inrst[d] = 1;
+					S->rst[nr++] = d;
+				}
+			}
+		}
+	}
+	fig_work.cells += nr + nn;
+	S->ntrail = 0;
+	for (i = 0; i < nk; i++) {
+		S->inrcon[S->rcon[i]] = 0;
+		sup_enqueue(S, S->rcon[i]);
+	}
+	for (i = 0; i < nr; i++) {
+		c = S->rst[i];
+		S->inrst[c] = 0;
+		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
+		S->lo[c] = V->ilo[c];
+		S->hi[c] = V->ihi[c];
+		memset(S->used + S->adjoff[c], 0, S->adjoff[c + 1] -
+		    S->adjoff[c]);
+	}
+	for (i = 0; i < nn; i++) {
+		c = S->rgn[i];
+		if (S->lo[c] < V->ilo[c])
+			S->lo[c] = V->ilo[c];
+		if (S->hi[c] > V->ihi[c])
+			S->hi[c] = V->ihi[c];
+		if (S->lo[c] > S->hi[c])
+			return 0;
+		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++)
+			sup_enqueue(S, S->adj[j]);
+	}
+	return sup_propagate(S);
+}
+
+/*
  * What a reader can tell of every cell, as sup_reason_full() computes
  * it, but starting again only where the starting ranges changed since
  * the last call of the same kind (struct sup_view); with list, the
@@ -502,6 +584,19 @@ fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
 		}
 		memcpy(&V->was[b], &S->cells[b], (e - b) * sizeof(*S->cells));
 	}
+	/* View 0 from its fixpoint: only what the change retracts. */
+	if (!probe && V->valid && fig_suppress_retract) {
+		V->valid = 0;
+		if (!sup_retract(S, V, n)) {
+			/* the queue is empty (sup_propagate()) */
+			return sup_reason_full(S, probe);
+		}
+		V->valid = 1;
+#ifdef SUP_VERIFY
+		fig_sup_verify(S, probe);
+#endif
+		return 1;
+	}
 	/* The cells added are those whose start did not change: open
 	 * before if and only if open now. */
 	nk = sup_rgn_grow(S, V, &n);
@@ -557,3 +652,5 @@ fig_sup_pinned(struct sup *S)
 	}
 	return (size_t)-1;
 }
+
+int fig_suppress_retract = 1;

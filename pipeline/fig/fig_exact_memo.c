@@ -1,0 +1,131 @@
+/*
+ * fig_exact_memo.c: the exact reader's memo of components solved
+ * (fig_impl.h, fig_exact_use_memo()): a table from a component's key, a
+ * row of longs that fig_exact.c writes (ex_key_make()), to its answer,
+ * the bounds of the cells asked about.  Keys are compared whole, never
+ * by their hash alone, so an answer is only ever given to the problem it
+ * was found for.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+
+struct ex_memo_ent {
+	unsigned long long	 h;
+	size_t			 nkey, nout;
+	long			*key, *out;
+	struct ex_memo_ent	*next;
+};
+
+struct fig_exact_memo {
+	struct ex_memo_ent	**tab;	/* cap chains, cap a power of 2 */
+	size_t			 cap, n;
+	size_t			 hits;
+};
+
+struct fig_exact_memo *
+fig_exact_memo_new(void)
+{
+	struct fig_exact_memo *M = xcalloc(1, sizeof(*M));
+
+	M->cap = 256;
+	M->tab = xcalloc(M->cap, sizeof(*M->tab));
+	return M;
+}
+
+void
+fig_exact_memo_free(struct fig_exact_memo *M)
+{
+	struct ex_memo_ent *e, *next;
+	size_t i;
+
+	if (M == NULL)
+		return;
+	for (i = 0; i < M->cap; i++)
+		for (e = M->tab[i]; e != NULL; e = next) {
+			next = e->next;
+			free(e->key);
+			free(e->out);
+			free(e);
+		}
+	free(M->tab);
+	free(M);
+}
+
+size_t
+fig_exact_memo_hits(const struct fig_exact_memo *M)
+{
+	return M != NULL ? M->hits : 0;
+}
+
+static unsigned long long
+memo_hash(const long *key, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned long long)key[i];
+		h *= 1099511628211ULL;
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+const long *
+fig_exact_memo_find(struct fig_exact_memo *M, const long *key, size_t nkey)
+{
+	unsigned long long h = memo_hash(key, nkey);
+	struct ex_memo_ent *e;
+
+	for (e = M->tab[h & (M->cap - 1)]; e != NULL; e = e->next)
+		if (e->h == h && e->nkey == nkey &&
+		    memcmp(e->key, key, nkey * sizeof(*key)) == 0) {
+			M->hits++;
+			return e->out;
+		}
+	return NULL;
+}
+
+/* Doubles the table. */
+static void
+memo_grow(struct fig_exact_memo *M)
+{
+	struct ex_memo_ent **tab, *x, *next;
+	size_t i;
+
+	tab = xcalloc(2 * M->cap, sizeof(*tab));
+	for (i = 0; i < M->cap; i++)
+		for (x = M->tab[i]; x != NULL; x = next) {
+			next = x->next;
+			x->next = tab[x->h & (2 * M->cap - 1)];
+			tab[x->h & (2 * M->cap - 1)] = x;
+		}
+	free(M->tab);
+	M->tab = tab;
+	M->cap *= 2;
+}
+
+void
+fig_exact_memo_add(struct fig_exact_memo *M, const long *key, size_t nkey,
+    const long *out, size_t nout)
+{
+	struct ex_memo_ent *e = xcalloc(1, sizeof(*e));
+
+	e->h = memo_hash(key, nkey);
+	e->nkey = nkey;
+	e->key = xreallocarray(NULL, nkey ? nkey : 1, sizeof(*e->key));
+	memcpy(e->key, key, nkey * sizeof(*e->key));
+	e->nout = nout;
+	e->out = xreallocarray(NULL, nout ? nout : 1, sizeof(*e->out));
+	memcpy(e->out, out, nout * sizeof(*e->out));
+	if (M->n + 1 > M->cap)
+		memo_grow(M);
+	e->next = M->tab[e->h & (M->cap - 1)];
+	M->tab[e->h & (M->cap - 1)] = e;
+	M->n++;
+}
