@@ -195,23 +195,19 @@ sup_adjacency(struct sup *S)
 	}
 }
 
-void
-fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
-    size_t nblk, size_t nb, int region_hidable, int pooled)
+/* The cells of rows 0 .. S->nrows - 1 of set s, read from the ledgers
+ * (S->led): each figure's numerator, not recorded and base, with their
+ * upper bounds and whether disclosure control may hide them. */
+static void
+sup_cells_init(struct sup *S, const struct fig_set *s)
 {
-	size_t nf = s->ndefs, r, i, j, n, blk;
-	struct fig_ledger *l;
+	size_t nf = s->ndefs, r, i;
+	const struct fig_ledger *l;
 
-	S->led = led;
-	S->nb = nb;
-	S->nrows = nblk * (nb + 1);
-	S->region_hidable = region_hidable;
-	S->ncells = S->nrows * nf * 3;
-	S->cells = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->cells));
 	for (r = 0; r < S->nrows; r++) {
-		int hid = !sup_london(S, r) || region_hidable;
+		int hid = !sup_london(S, r) || S->region_hidable;
 
-		l = led[r];
+		l = S->led[r];
 		for (i = 0; i < nf; i++) {
 			const struct fig_def *d = &s->defs[i];
 			const struct fig_value *v = &l->values[i];
@@ -249,59 +245,63 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 			    FIG_COUNT && hid;
 		}
 	}
-	for (blk = 0; blk < nblk; blk++) {
-		/* London = the sum of the boards, for every cell. */
-		sup_sums(S, s, blk);
-		for (r = blk * (nb + 1); r < (blk + 1) * (nb + 1); r++) {
-			/* The declared relations. */
-			for (i = 0; i < s->nrels; i++) {
-				sup_con_add(S, s->rels[i].op, 0);
-				for (j = 0; j < s->rels[i].nterms; j++)
-					sup_term(S, fig_sup_at(nf, r,
-					    s->rels[i].fig[j], SUP_NUM),
-					    s->rels[i].coef[j]);
-			}
-			/* A share lies within its base; so does
-			 * not_recorded. */
-			for (i = 0; i < nf; i++) {
-				const struct fig_def *d = &s->defs[i];
-				size_t base;
+}
 
-				if (d->of->type != FP_TRUE &&
-				    d->unit != FIG_COUNT)
-					base = fig_sup_at(nf, r, (int)i,
-					    SUP_DEN);
-				else if (d->pop == FIG_POP_DEATHS &&
-				    s->deaths_fig >= 0)
-					base = fig_sup_at(nf, r, s->deaths_fig,
-					    SUP_NUM);
-				else
-					continue;
+/* The relations of block blk's rows: London = the sum of the boards,
+ * for every cell; the declared relations; a share and its not_recorded
+ * within its base. */
+static void
+sup_block_relations(struct sup *S, const struct fig_set *s, size_t blk)
+{
+	size_t nf = s->ndefs, nb = S->nb, r, i, j;
+
+	/* London = the sum of the boards, for every cell. */
+	sup_sums(S, s, blk);
+	for (r = blk * (nb + 1); r < (blk + 1) * (nb + 1); r++) {
+		/* The declared relations. */
+		for (i = 0; i < s->nrels; i++) {
+			sup_con_add(S, s->rels[i].op, 0);
+			for (j = 0; j < s->rels[i].nterms; j++)
+				sup_term(S, fig_sup_at(nf, r,
+				    s->rels[i].fig[j], SUP_NUM),
+				    s->rels[i].coef[j]);
+		}
+		/* A share lies within its base; so does
+		 * not_recorded. */
+		for (i = 0; i < nf; i++) {
+			const struct fig_def *d = &s->defs[i];
+			size_t base;
+
+			if (d->of->type != FP_TRUE &&
+			    d->unit != FIG_COUNT)
+				base = fig_sup_at(nf, r, (int)i,
+				    SUP_DEN);
+			else if (d->pop == FIG_POP_DEATHS &&
+			    s->deaths_fig >= 0)
+				base = fig_sup_at(nf, r, s->deaths_fig,
+				    SUP_NUM);
+			else
+				continue;
+			sup_con_add(S, FIG_REL_LE, 0);
+			sup_term(S, fig_sup_at(nf, r, (int)i, SUP_NUM),
+			    1);
+			sup_term(S, base, -1);
+			if (d->nrclass == (int)i) {
 				sup_con_add(S, FIG_REL_LE, 0);
-				sup_term(S, fig_sup_at(nf, r, (int)i, SUP_NUM),
-				    1);
+				sup_term(S, fig_sup_at(nf, r, (int)i,
+				    SUP_NR), 1);
 				sup_term(S, base, -1);
-				if (d->nrclass == (int)i) {
-					sup_con_add(S, FIG_REL_LE, 0);
-					sup_term(S, fig_sup_at(nf, r, (int)i,
-					    SUP_NR), 1);
-					sup_term(S, base, -1);
-				}
 			}
 		}
 	}
-	/* A unit with a code is never one whose code is not recorded:
-	 * num + not_recorded <= base, for a figure testing one code. */
-	for (r = 0; r < S->nrows; r++)
-		for (i = 0; i < nf; i++)
-			sup_nr_bound(S, s, r, (int)i);
-	/* The totals over the periods: with pooled = P period blocks,
-	 * block P + q is the total of the first q + 2 periods (the last
-	 * block, of them all; those before it, the totals published the
-	 * years before, one period fewer each). */
-	for (blk = (size_t)pooled; pooled > 0 && blk < nblk; blk++)
-		sup_prefix_sum(S, s, blk, blk - (size_t)pooled + 2);
-	sup_adjacency(S);
+}
+
+/* The work arrays of the solve, one slot a cell or a relation. */
+static void
+sup_work_alloc(struct sup *S)
+{
+	size_t n, i;
+
 	n = S->ncells ? S->ncells : 1;
 	for (i = 0; i < 2; i++) {
 		S->view[i].lo = xcalloc(n, sizeof(long));
@@ -328,8 +328,15 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 	S->inrst = xcalloc(n, 1);
 	S->seen = xcalloc(n, sizeof(*S->seen));
 	S->curcon = (size_t)-1;
-	/* Do the true values meet every relation?  Then a reader's
-	 * reasoning never ends in a contradiction (fig_sup_reason()). */
+}
+
+/* S->truth: 1 if the true values meet every relation, so that a
+ * reader's reasoning never ends in a contradiction (fig_sup_reason()). */
+static void
+sup_truth(struct sup *S)
+{
+	size_t i, j;
+
 	S->truth = 1;
 	for (i = 0; i < S->ncons && S->truth; i++) {
 		const struct sup_con *k = &S->cons[i];
@@ -340,6 +347,37 @@ fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
 		if (sum > k->rhs || (k->op == FIG_REL_EQ && sum != k->rhs))
 			S->truth = 0;
 	}
+}
+
+void
+fig_sup_build(struct sup *S, const struct fig_set *s, struct fig_ledger **led,
+    size_t nblk, size_t nb, int region_hidable, int pooled)
+{
+	size_t nf = s->ndefs, r, i, blk;
+
+	S->led = led;
+	S->nb = nb;
+	S->nrows = nblk * (nb + 1);
+	S->region_hidable = region_hidable;
+	S->ncells = S->nrows * nf * 3;
+	S->cells = xcalloc(S->ncells ? S->ncells : 1, sizeof(*S->cells));
+	sup_cells_init(S, s);
+	for (blk = 0; blk < nblk; blk++)
+		sup_block_relations(S, s, blk);
+	/* A unit with a code is never one whose code is not recorded:
+	 * num + not_recorded <= base, for a figure testing one code. */
+	for (r = 0; r < S->nrows; r++)
+		for (i = 0; i < nf; i++)
+			sup_nr_bound(S, s, r, (int)i);
+	/* The totals over the periods: with pooled = P period blocks,
+	 * block P + q is the total of the first q + 2 periods (the last
+	 * block, of them all; those before it, the totals published the
+	 * years before, one period fewer each). */
+	for (blk = (size_t)pooled; pooled > 0 && blk < nblk; blk++)
+		sup_prefix_sum(S, s, blk, blk - (size_t)pooled + 2);
+	sup_adjacency(S);
+	sup_work_alloc(S);
+	sup_truth(S);
 }
 
 void
