@@ -116,6 +116,45 @@ aud_exact_explain(FILE *out, const struct aud *A, int var, const long *lo,
 	}
 }
 
+/* Prints to out, after label, each [c] wanted (want[i] 1) whose
+ * interval lo[i]..hi[i] breaks the protection rule (need[i] apart) with
+ * the published numbers that pin it; *nhid gets the number of [c]
+ * wanted.  Returns the number printed. */
+static long
+aud_exact_report(FILE *out, const struct aud *A, const char *label,
+    const char *want, const long *need, const long *lo, const long *hi,
+    long *nhid)
+{
+	long t = fig_audit_threshold, found = 0;
+	int i;
+
+	*nhid = 0;
+	for (i = 0; i < A->nv; i++) {
+		if (want[i] != 1)
+			continue;
+		(*nhid)++;
+		if (!fig_exact_exposed(lo[i], hi[i], need[i], t))
+			continue;
+		found++;
+		fprintf(out, "%s: %s ", label, lo[i] == hi[i] ? "recovered" :
+		    "narrowed");
+		fig_aud_name(out, A, i);
+		if (lo[i] == hi[i])
+			fprintf(out, " = %ld, printed [c] (exact solver)\n",
+			    lo[i]);
+		else if (lo[i] >= 1 && hi[i] <= t)
+			fprintf(out, " to %ld..%ld, printed [c]: a small "
+			    "number (1 to %ld)\n", lo[i], hi[i], t);
+		else
+			fprintf(out, " to %ld..%ld, printed [c]: it may be a "
+			    "small number (1 to %ld), and its possible values "
+			    "are less than %ld apart\n", lo[i], hi[i], t,
+			    need[i]);
+		aud_exact_explain(out, A, i, lo, hi);
+	}
+	return found;
+}
+
 long
 fig_aud_exact(struct aud *A, const char *label, long before, FILE *out)
 {
@@ -179,29 +218,7 @@ fig_aud_exact(struct aud *A, const char *label, long before, FILE *out)
 				    1;
 		}
 	}
-	for (i = 0; i < A->nv; i++) {
-		if (want[i] != 1)
-			continue;
-		nhid++;
-		if (!fig_exact_exposed(lo[i], hi[i], need[i], t))
-			continue;
-		found++;
-		fprintf(out, "%s: %s ", label, lo[i] == hi[i] ? "recovered" :
-		    "narrowed");
-		fig_aud_name(out, A, i);
-		if (lo[i] == hi[i])
-			fprintf(out, " = %ld, printed [c] (exact solver)\n",
-			    lo[i]);
-		else if (lo[i] >= 1 && hi[i] <= t)
-			fprintf(out, " to %ld..%ld, printed [c]: a small "
-			    "number (1 to %ld)\n", lo[i], hi[i], t);
-		else
-			fprintf(out, " to %ld..%ld, printed [c]: it may be a "
-			    "small number (1 to %ld), and its possible values "
-			    "are less than %ld apart\n", lo[i], hi[i], t,
-			    need[i]);
-		aud_exact_explain(out, A, i, lo, hi);
-	}
+	found = aud_exact_report(out, A, label, want, need, lo, hi, &nhid);
 	if (found == 0 && before == 0)
 		fprintf(out, "%s: exact solver (GLPK): %ld [c] open after "
 		    "propagation, none recovered or narrowed (a [c] that may "
