@@ -163,6 +163,39 @@ sup_frozen_say(const struct sup *S, size_t c, long t)
 	return say;
 }
 
+/* Sets X up for S's exact checks: nothing wanted or exempt yet, every
+ * cell asked to keep values need apart, its true value known; a memo of
+ * the parts solved when memo is set (the completion step's rounds). */
+void
+fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need, int memo)
+{
+	size_t c;
+
+	X->want = xcalloc(S->ncells + 1, 1);
+	X->exempt = xcalloc(S->ncells + 1, 1);
+	X->need = xcalloc(S->ncells + 1, sizeof(*X->need));
+	X->lo = xcalloc(S->ncells + 1, sizeof(*X->lo));
+	X->hi = xcalloc(S->ncells + 1, sizeof(*X->hi));
+	X->val = xcalloc(S->ncells + 1, sizeof(*X->val));
+	X->memo = memo ? fig_exact_memo_new() : NULL;
+	for (c = 0; c < S->ncells; c++) {
+		X->need[c] = need;
+		X->val[c] = S->cells[c].val;
+	}
+}
+
+void
+fig_sup_ex_free(struct sup_ex *X)
+{
+	free(X->want);
+	free(X->exempt);
+	free(X->need);
+	free(X->lo);
+	free(X->hi);
+	free(X->val);
+	fig_exact_memo_free(X->memo);
+}
+
 void
 fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
     size_t *norder)
@@ -172,18 +205,8 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	size_t c, y, j, k, round, nfix, first = *norder, i;
 	long n;
 
-	X.want = xcalloc(S->ncells + 1, 1);
-	X.exempt = xcalloc(S->ncells + 1, 1);
-	X.need = xcalloc(S->ncells + 1, sizeof(*X.need));
-	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
-	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
-	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
-	X.memo = fig_exact_memo_new();
+	fig_sup_ex_init(S, &X, t, 1);
 	near = xcalloc(S->ncells + 1, 1);
-	for (c = 0; c < S->ncells; c++) {
-		X.need[c] = t;
-		X.val[c] = S->cells[c].val;
-	}
 	for (round = 0; round < S->ncells; round++) {
 		if ((n = fig_sup_exact_check(S, &X, t)) <= 0)
 			break;
@@ -250,12 +273,6 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 			fig_sup_base_rule(S, s);
 		}
 	}
-	free(X.want);
-	free(X.exempt);
-	free(X.need);
-	free(X.lo);
-	free(X.hi);
-	free(X.val);
-	fig_exact_memo_free(X.memo);
+	fig_sup_ex_free(&X);
 	free(near);
 }

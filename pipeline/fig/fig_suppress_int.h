@@ -185,6 +185,9 @@ size_t	fig_sup_any_cheapest(struct sup *S, size_t c);
 int	fig_sup_exposed(const struct sup *S, const struct sup_ex *X, size_t c,
     long t);
 long	fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t);
+void	fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need,
+    int memo);
+void	fig_sup_ex_free(struct sup_ex *X);
 void	fig_sup_complete(struct sup *S, const struct fig_set *s, long t,
     size_t *order, size_t *norder);
 /* fig_suppress_pool.c */

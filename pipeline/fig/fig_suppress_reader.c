@@ -133,27 +133,12 @@ sup_reader_exact(struct fig_reader *R)
 	size_t c;
 	long n;
 
-	X.want = xcalloc(S->ncells + 1, 1);
-	X.exempt = xcalloc(S->ncells + 1, 1);
-	X.need = xcalloc(S->ncells + 1, sizeof(*X.need));
-	X.lo = xcalloc(S->ncells + 1, sizeof(*X.lo));
-	X.hi = xcalloc(S->ncells + 1, sizeof(*X.hi));
-	X.val = xcalloc(S->ncells + 1, sizeof(*X.val));
-	X.memo = NULL;
-	for (c = 0; c < S->ncells; c++) {
-		X.need[c] = R->exact;
-		X.val[c] = S->cells[c].val;
-	}
+	fig_sup_ex_init(S, &X, R->exact, 0);
 	n = fig_sup_exact_check(S, &X, R->exact);
 	for (c = 0; n > 0 && c < S->ncells; c++)
 		if (fig_sup_exposed(S, &X, c, R->exact))
 			R->bad[S->cells[c].row] = 1;
-	free(X.want);
-	free(X.exempt);
-	free(X.need);
-	free(X.lo);
-	free(X.hi);
-	free(X.val);
+	fig_sup_ex_free(&X);
 	return n == 0;
 }
 
