@@ -99,9 +99,12 @@ teardown(void **state)
 	return 0;
 }
 
-/* Fills doc for the region; fails the test on any error. */
+/* Fills doc for fx->lscb (-1, the region), the paper's own figures
+ * read from board (the region's from fx->ledger); fails the test on any
+ * error. */
 static void
-fill_doc(struct fixture *fx, struct doc *doc)
+fill_doc_with(struct fixture *fx, struct doc *doc,
+    const struct fig_ledger *board)
 {
 	struct diag	 d;
 	struct doc_env	 env;
@@ -109,16 +112,25 @@ fill_doc(struct fixture *fx, struct doc *doc)
 	diag_init(&d, stderr);
 	memset(&env, 0, sizeof(env));
 	env.cohort = fx->cohort;
-	env.ledgers[DOC_LEDGER_SELECTION] = &fx->ledger;
+	env.ledgers[DOC_LEDGER_SELECTION] = board;
 	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
 	env.lscb = fx->lscb;
 	assert_true(doc_fill(doc, &env, &d));
 	diag_clear(&d);
 }
 
-/* Parses and fills src, which must be valid. */
+/* Fills doc, its own figures and the region's both fx->ledger. */
+static void
+fill_doc(struct fixture *fx, struct doc *doc)
+{
+	fill_doc_with(fx, doc, &fx->ledger);
+}
+
+/* Parses and fills src, which must be valid, its own figures read from
+ * board. */
 static struct doc *
-fill_src(struct fixture *fx, const char *src)
+fill_src_with(struct fixture *fx, const char *src,
+    const struct fig_ledger *board)
 {
 	struct diag	 d;
 	struct doc	*doc;
@@ -127,8 +139,15 @@ fill_src(struct fixture *fx, const char *src)
 	doc = tmpl_parse_buf("t.tmpl", src, strlen(src), &d);
 	assert_non_null(doc);
 	diag_clear(&d);
-	fill_doc(fx, doc);
+	fill_doc_with(fx, doc, board);
 	return doc;
+}
+
+/* Parses and fills src, which must be valid. */
+static struct doc *
+fill_src(struct fixture *fx, const char *src)
+{
+	return fill_src_with(fx, src, &fx->ledger);
 }
 
 /* Returns the cell in body row r (0-based, header rows not counted) and
@@ -626,8 +645,6 @@ test_fill_not_recorded_in_collapsed_table(void **state)
 	struct fixture		*fx = *state;
 	struct fig_value	 board[NVALUES];
 	struct fig_ledger	 bl = fx->ledger;
-	struct diag		 d;
-	struct doc_env		 env;
 	struct doc		*doc;
 	const struct doc_node	*n;
 	char			*s;
@@ -645,16 +662,9 @@ test_fill_not_recorded_in_collapsed_table(void **state)
 	}
 	bl.values = board;
 	bl.lscb = 0;
-	diag_init(&d, stderr);
-	doc = tmpl_parse_buf("t.tmpl", src, sizeof(src) - 1, &d);
-	assert_non_null(doc);
-	memset(&env, 0, sizeof(env));
-	env.cohort = fx->cohort;
-	env.ledgers[DOC_LEDGER_SELECTION] = &bl;
-	env.ledgers[DOC_LEDGER_REGION] = &fx->ledger;
-	env.lscb = 0;
-	assert_true(doc_fill(doc, &env, &d));
-	diag_clear(&d);
+	fx->lscb = 0;
+	doc = fill_src_with(fx, src, &bl);
+	fx->lscb = -1;
 	n = first_of(doc, DOC_TABLE);
 	assert_int_equal(n->as.table.ncols, 2);	/* Upton's column gone */
 	s = doc_node_plain(cell_at(doc, 0, 0));
