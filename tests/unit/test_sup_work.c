@@ -41,6 +41,37 @@ deal(struct cohort *c, size_t nb, unsigned seed)
 	}
 }
 
+/* Fails unless the ledgers of nb boards, solved with and without a
+ * shortcut (boards dealt over n, seed), print and hide every value
+ * alike; returns the number of values hidden. */
+static size_t
+same_ledgers(struct fig_ledger **with, struct fig_ledger **without,
+    size_t nb, size_t n, unsigned seed)
+{
+	size_t b, i, hidden = 0;
+
+	for (b = 0; b < nb; b++) {
+		assert_int_equal(with[b]->nvalues, without[b]->nvalues);
+		for (i = 0; i < with[b]->nvalues; i++) {
+			const struct fig_value *x, *y;
+
+			x = &with[b]->values[i];
+			y = &without[b]->values[i];
+			if (x->suppressed != y->suppressed ||
+			    x->why != y->why ||
+			    x->lo != y->lo || x->hi != y->hi ||
+			    x->band_lo != y->band_lo ||
+			    x->band_hi != y->band_hi ||
+			    x->nr_hidden != y->nr_hidden ||
+			    x->den_hidden != y->den_hidden)
+				fail_msg("%zu boards, seed %u: board %zu %s "
+				    "differs", n, seed, b, x->name);
+			hidden += x->suppressed;
+		}
+	}
+	return hidden;
+}
+
 /* The boards' ledgers of c, suppressed; *reasons: the reasonings they
  * took. */
 static struct fig_ledger **
@@ -66,7 +97,7 @@ cone_leaves_every_choice_as_it_was(void **state)
 	struct fig_set *s;
 	struct fig_ledger **with, **without;
 	unsigned long long rw, ro, tw = 0, to = 0;
-	size_t n, b, i, hidden = 0;
+	size_t n, hidden = 0;
 	unsigned seed;
 
 	(void)state;
@@ -82,25 +113,8 @@ cone_leaves_every_choice_as_it_was(void **state)
 			deal(c, nbs[n], seed);
 			without = solve(s, c, 0, &ro);
 			with = solve(s, c, 1, &rw);
-			for (b = 0; b < c->report.nlscbs; b++) {
-				assert_int_equal(with[b]->nvalues,
-				    without[b]->nvalues);
-				for (i = 0; i < with[b]->nvalues; i++) {
-					const struct fig_value *x, *y;
-
-					x = &with[b]->values[i];
-					y = &without[b]->values[i];
-					if (x->suppressed != y->suppressed ||
-					    x->why != y->why ||
-					    x->lo != y->lo || x->hi != y->hi ||
-					    x->nr_hidden != y->nr_hidden ||
-					    x->den_hidden != y->den_hidden)
-						fail_msg("%zu boards, seed %u: "
-						    "board %zu %s differs",
-						    nbs[n], seed, b, x->name);
-					hidden += x->suppressed;
-				}
-			}
+			hidden += same_ledgers(with, without,
+			    c->report.nlscbs, nbs[n], seed);
 			/* Never more work; the counts go to the log. */
 			assert_true(rw <= ro);
 			tw += rw;
@@ -151,7 +165,7 @@ retract_leaves_every_value_as_it_was(void **state)
 	struct fig_set *s;
 	struct fig_ledger **with, **without;
 	unsigned long long tw, to, sw = 0, so = 0;
-	size_t n, b, i, hidden = 0;
+	size_t n, hidden = 0;
 	unsigned seed;
 
 	(void)state;
@@ -166,27 +180,8 @@ retract_leaves_every_value_as_it_was(void **state)
 			deal(c, nbs[n], seed);
 			without = solve_retract(s, c, 0, &to);
 			with = solve_retract(s, c, 1, &tw);
-			for (b = 0; b < c->report.nlscbs; b++) {
-				assert_int_equal(with[b]->nvalues,
-				    without[b]->nvalues);
-				for (i = 0; i < with[b]->nvalues; i++) {
-					const struct fig_value *x, *y;
-
-					x = &with[b]->values[i];
-					y = &without[b]->values[i];
-					if (x->suppressed != y->suppressed ||
-					    x->why != y->why ||
-					    x->lo != y->lo || x->hi != y->hi ||
-					    x->band_lo != y->band_lo ||
-					    x->band_hi != y->band_hi ||
-					    x->nr_hidden != y->nr_hidden ||
-					    x->den_hidden != y->den_hidden)
-						fail_msg("%zu boards, seed %u: "
-						    "board %zu %s differs",
-						    nbs[n], seed, b, x->name);
-					hidden += x->suppressed;
-				}
-			}
+			hidden += same_ledgers(with, without,
+			    c->report.nlscbs, nbs[n], seed);
 			sw += tw;
 			so += to;
 			printf("%zu boards, seed %u: %llu terms retracting, "
