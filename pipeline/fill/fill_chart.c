@@ -554,14 +554,14 @@ fill_nr_note(struct fill *f, const struct doc_node *n,
 	    who != NULL ? who : "");
 }
 
-/* Appends note to b once ("; " between notes). */
+/* Appends note to b once, sep between notes. */
 static void
-fill_nr_add(struct buf *b, const char *note)
+fill_nr_add(struct buf *b, const char *note, const char *sep)
 {
 	if (b->data != NULL && strstr(b->data, note) != NULL)
 		return;
 	if (b->len > 0)
-		buf_puts(b, "; ");
+		buf_puts(b, sep);
 	buf_puts(b, note);
 }
 
@@ -583,7 +583,7 @@ fill_nr_block(struct fill *f, struct doc_node *b)
 		if ((v = fill_nr_value(f, n, &i)) == NULL)
 			continue;
 		note = fill_nr_note(f, n, v, NULL, 0);
-		fill_nr_add(&notes, note);
+		fill_nr_add(&notes, note, "; ");
 		free(note);
 	}
 	if (notes.len == 0) {
@@ -681,18 +681,10 @@ fill_nr_table(struct fill *f, struct doc_node *tb)
 				label = tb->as.table.periods ?
 				    fill_period_label(f, i) : NULL;
 				note = fill_nr_note(f, n, v, label, beside);
-				if (beside) {
-					if (notes.data != NULL &&
-					    strstr(notes.data, note) != NULL) {
-						free(note);
-						free(label);
-						continue;
-					}
-					if (notes.len > 0)
-						buf_puts(&notes, " and ");
-					buf_puts(&notes, note);
-				} else
-					fill_nr_add(&notes, note);
+				/* Beside the region: "N of M reviews in BOARD
+				 * and N of M reviews in London". */
+				fill_nr_add(&notes, note, beside ? " and " :
+				    "; ");
 				free(note);
 				free(label);
 			}
