@@ -284,10 +284,15 @@ fi
 # ------------------------------------------- make data, make dist
 # In a copy of the tree, with the binary under test, so output/ is left
 # alone: the data set is made, then up to date, then in the archive
-# under the manifest.
+# under the manifest.  make check: on the three boards of
+# tests/data/variants; make check-full: on input/.
 mkdir "$tmp/tree"
 cp -R Makefile templates input fonts "$tmp/tree/" || fail "cannot copy"
 mkdir "$tmp/tree/tests" && cp tests/lsan.supp "$tmp/tree/tests/"
+if ! e2e_full; then
+	rm -rf "$tmp/tree/input" && e2e_variants "$tmp/tree/input" ||
+		fail "cannot copy tests/data/variants"
+fi
 (
 	unset MAKEFLAGS MFLAGS MAKELEVEL
 	cd "$tmp/tree" || exit 1

@@ -18,9 +18,11 @@
 #     restricted regional paper; nothing is written.
 # In a copy of the tree with the binary under test: `make`, `make html`, `make
 # variants`, `make data`, `make dist` write no restricted file and nothing
-# marked (also inside the ODTs); `make restricted` writes 33 marked papers
-# as PDF and as ODT, 0600, in a 0700 folder; `make dist` refuses when a
-# restricted PDF or ODT is copied among the public papers.
+# marked (also inside the ODTs); `make restricted` writes a marked paper
+# a board as PDF and as ODT, 0600, in a 0700 folder; `make dist` refuses
+# when a restricted PDF or ODT is copied among the public papers.  make
+# check runs the targets on the three boards of tests/data/variants,
+# make check-full on the 33 of input/.
 set -u
 
 . tests/e2e/lib.sh
@@ -135,6 +137,12 @@ cp -R Makefile pipeline templates input fonts "$tmp/tree/" ||
 # the sanitizers' suppression files, named relative to the tree
 mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 	fail "cannot copy the suppression files"
+nb=33 slug=camden
+if ! e2e_full; then
+	rm -rf "$tmp/tree/input" && e2e_variants "$tmp/tree/input" ||
+		fail "cannot copy tests/data/variants"
+	nb=3 slug=eastwick
+fi
 (
 	unset MAKEFLAGS MFLAGS MAKELEVEL
 	cd "$tmp/tree" || exit 1
@@ -180,7 +188,7 @@ mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 		[ "$m" -ge $((p + 1)) ] ||
 			echo "FAIL: $f: $m markings over $p pages"
 	done
-	[ "$n" -eq 33 ] || echo "FAIL: make restricted wrote $n papers, want 33"
+	[ "$n" -eq "$nb" ] || echo "FAIL: make restricted wrote $n papers, want $nb"
 	n=0
 	for f in output/restricted/*.odt; do
 		[ -f "$f" ] || continue
@@ -192,11 +200,11 @@ mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 		[ "$m" -ge 4 ] || echo "FAIL: $f: $m markings in its XML"
 		[ -f "${f%.odt}.pdf" ] || echo "FAIL: $f has no PDF beside it"
 	done
-	[ "$n" -eq 33 ] || echo "FAIL: make restricted wrote $n ODT papers, want 33"
+	[ "$n" -eq "$nb" ] || echo "FAIL: make restricted wrote $n ODT papers, want $nb"
 	ls output/lscb | grep -q . || echo "FAIL: output/lscb is empty"
 
 	# A restricted paper among the public ones: make dist refuses.
-	cp output/restricted/camden.pdf output/lscb/camden.pdf
+	cp "output/restricted/$slug.pdf" "output/lscb/$slug.pdf"
 	rm -f output/scrpaper-papers.tar.gz
 	if mk dist; then
 		echo "FAIL: make dist packed a restricted paper"
@@ -207,12 +215,12 @@ mkdir "$tmp/tree/tests" && cp tests/*.supp "$tmp/tree/tests/" ||
 		echo "FAIL: make dist left an archive"
 
 	# The same with a restricted ODT, its marking deflated: still refused.
-	rm -f output/lscb/camden.pdf
-	cp output/restricted/camden.odt output/lscb/camden.odt
+	rm -f "output/lscb/$slug.pdf"
+	cp "output/restricted/$slug.odt" "output/lscb/$slug.odt"
 	if mk dist; then
 		echo "FAIL: make dist packed with a restricted ODT in output/lscb"
 	fi
-	grep -q 'output/lscb/camden.odt' "$tmp/make.log" &&
+	grep -q "output/lscb/$slug.odt" "$tmp/make.log" &&
 	    grep -q 'restricted papers' "$tmp/make.log" ||
 		echo "FAIL: make dist did not name the restricted ODT"
 	[ ! -e output/scrpaper-papers.tar.gz ] ||
