@@ -69,15 +69,14 @@ cache_verbose(void)
 static int
 cache_mkdirs(const char *dir)
 {
-	char *p = xstrdup(dir), *q;
+	char *p = xstrdup(dir), *q, was;
 	struct stat sb;
 	int rc = -1;
 
 	for (q = p + 1; ; q++) {
 		if (*q != '/' && *q != '\0')
 			continue;
-		char was = *q;
-
+		was = *q;
 		*q = '\0';
 		if (mkdir(p, 0700) != 0 && errno != EEXIST)
 			goto out;
