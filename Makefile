@@ -89,6 +89,11 @@ else
 SUFFIX	:= -$(or $(PERIOD),unknown-period)
 endif
 IN_ARGS	:= --input $(INPUT)
+# The solve cache (scrpaper --cache, README "The solve cache"): every
+# output rule below passes it, so one make of several targets solves
+# each cohort once.  SOLVE_CACHE= (empty) solves in every process.
+SOLVE_CACHE ?= build/cache
+CACHE_ARGS := $(if $(SOLVE_CACHE),--cache $(SOLVE_CACHE))
 TEMPLATES := $(wildcard templates/*)
 FONTS	:= $(wildcard fonts/*)
 PAPER	:= output/background-paper$(SUFFIX).pdf
@@ -207,7 +212,7 @@ $(BUILD)/tests/test_pdf_post: $(BUILD)/tests/test_pdf_post.o \
 
 $(PAPER): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(@D)
-	$(BIN) render $(IN_ARGS) -o $@
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) -o $@
 	$(if $(SUFFIX),,cp $@ output/background-paper-$(PERIOD).pdf)
 
 paper: $(PAPER)
@@ -225,10 +230,10 @@ variants: $(VARIANTS)
 
 $(VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES) $(FONTS)
 	@mkdir -p $(LSCBDIR)
-	$(BIN) render $(IN_ARGS) --all-lscbs -o $(LSCBDIR)
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs -o $(LSCBDIR)
 	@t=; trap 'rm -f "$$t"' EXIT; trap 'exit 130' INT TERM HUP; \
 	t=$$(mktemp $(LSCBDIR)/figures.csv.XXXXXX) && chmod 644 "$$t" && \
-	$(BIN) figures $(IN_ARGS) --all-lscbs > "$$t" && \
+	$(BIN) figures $(IN_ARGS) $(CACHE_ARGS) --all-lscbs > "$$t" && \
 	mv -f "$$t" $(LSCBDIR)/figures.csv && t=
 	@touch $@
 
@@ -241,10 +246,10 @@ html: $(HTML_PAPER) $(HTML_VARIANTS)
 
 $(HTML_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
-	$(BIN) render $(IN_ARGS) -o $@
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) -o $@
 
 $(HTML_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
-	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $(LSCBDIR)
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs --format html -o $(LSCBDIR)
 	@touch $@
 
 # The ODT edition (an ODF text document a person edits in LibreOffice
@@ -256,10 +261,10 @@ odt: $(ODT_PAPER) $(ODT_VARIANTS)
 
 $(ODT_PAPER): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
-	$(BIN) render $(IN_ARGS) -o $@
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) -o $@
 
 $(ODT_VARIANTS): $(BIN) $(INPUTS) $(TEMPLATES)
-	$(BIN) render $(IN_ARGS) --all-lscbs --format odt -o $(LSCBDIR)
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs --format odt -o $(LSCBDIR)
 	@touch $@
 
 # The figures as open data (docs/data.md): a tidy CSV, its metadata and
@@ -275,11 +280,11 @@ review: $(REVIEW)
 
 $(REVIEW): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
-	$(BIN) review $(IN_ARGS) -o $@
+	$(BIN) review $(IN_ARGS) $(CACHE_ARGS) -o $@
 
 $(DATA): $(BIN) $(INPUTS) $(TEMPLATES)
 	@mkdir -p $(@D)
-	$(BIN) data $(IN_ARGS) -o $(@D)
+	$(BIN) data $(IN_ARGS) $(CACHE_ARGS) -o $(@D)
 
 # Next year's input folder (docs/annual.md): TO=NEWDIR gets every file
 # of INPUT, its period moved into `earlier:` and the next period after it
@@ -297,9 +302,9 @@ RESTRICTED := output/restricted$(SUFFIX)
 
 restricted: $(BIN)
 	@mkdir -p $(RESTRICTED) && chmod 700 $(RESTRICTED)
-	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs --edition restricted \
 	    -o $(RESTRICTED)
-	$(BIN) render $(IN_ARGS) --all-lscbs --edition restricted \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs --edition restricted \
 	    --format odt -o $(RESTRICTED)
 
 # MARKED lists the files under the paths it is given that carry the
@@ -389,24 +394,24 @@ dist-locked:
 	pooled=; grep -Eq '^[[:space:]]+pool:[[:space:]]*true' \
 	    "$(INPUT)/report.yaml" && pooled=--pooled; \
 	echo "make dist: auditing what the release publishes"; \
-	$(BIN) audit $(IN_ARGS) $$pooled > $$st/audit.txt 2>&1 || { \
+	$(BIN) audit $(IN_ARGS) $(CACHE_ARGS) $$pooled > $$st/audit.txt 2>&1 || { \
 		cat $$st/audit.txt >&2; echo "make dist: scrpaper audit" \
 		    "works back suppressed figures (above): no release" \
 		    "made" >&2; exit 1; }; \
 	echo "make dist: rendering afresh in $$st"; \
-	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).pdf; \
-	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).html; \
-	$(BIN) render $(IN_ARGS) --all-lscbs -o $$p/lscb; \
-	$(BIN) render $(IN_ARGS) --all-lscbs --format html -o $$p/lscb; \
-	$(BIN) render $(IN_ARGS) -o $$p/background-paper$(SUFFIX).odt; \
-	$(BIN) render $(IN_ARGS) --all-lscbs --format odt -o $$p/lscb; \
-	$(BIN) figures $(IN_ARGS) --all-lscbs > $$p/lscb/figures.csv; \
-	$(BIN) figures $(IN_ARGS) > $$st/regional.csv; \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) -o $$p/background-paper$(SUFFIX).pdf; \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) -o $$p/background-paper$(SUFFIX).html; \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs -o $$p/lscb; \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs --format html -o $$p/lscb; \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) -o $$p/background-paper$(SUFFIX).odt; \
+	$(BIN) render $(IN_ARGS) $(CACHE_ARGS) --all-lscbs --format odt -o $$p/lscb; \
+	$(BIN) figures $(IN_ARGS) $(CACHE_ARGS) --all-lscbs > $$p/lscb/figures.csv; \
+	$(BIN) figures $(IN_ARGS) $(CACHE_ARGS) > $$st/regional.csv; \
 	awk -v a=$$p/figures.csv -v b=$$p/national.csv \
 	    'NF == 0 { t = 1; next } { print > (t ? b : a) }' \
 	    $$st/regional.csv; \
 	rm -f $$st/regional.csv; \
-	$(BIN) data $(IN_ARGS) -o $$p/data; \
+	$(BIN) data $(IN_ARGS) $(CACHE_ARGS) -o $$p/data; \
 	printf '%s\n' "$$DIST_README" > $$p/README.txt; \
 	$(MARKED); if marked $$p | grep .; then \
 		echo "make dist: a restricted file in the release (above)" >&2; \

@@ -63,6 +63,8 @@ struct opts {
 	int		 pooled;	/* --pooled: the total over the
 					   periods too (figures --all-periods,
 					   audit) */
+	const char	*cache;		/* --cache DIR: the solve cache
+					   (fig_cache.h), NULL: none */
 	char		*installed[3];	/* default paths under SCRPAPER_DATADIR */
 	size_t		 ninstalled;
 };

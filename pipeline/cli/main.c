@@ -16,6 +16,7 @@
 #include "case.h"
 #include "fig.h"
 #include "fig_data.h"
+#include "fig_cache.h"
 #include "doc.h"
 #include "paper.h"
 #include "paper_review.h"
@@ -82,6 +83,8 @@ usage(FILE *f)
 "Defaults: --input input, --cases INPUT/cases, --template\n"
 "templates/background-paper.tmpl, --figures templates/figures.yaml,\n"
 "--fonts fonts, --format csv (figures) or from -o's extension (render).\n"
+"--cache DIR (render, figures, check, data, audit, review): keep each\n"
+"disclosure solve in DIR and reuse it for the same input (make does).\n"
 "Exit status: 0 ok, 1 invalid input,\n"
 "2 usage error, 3 system error.\n", f);
 }
@@ -198,6 +201,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 		{ "--published", offsetof(struct opts, published) },
 		{ "--previous", offsetof(struct opts, previous) },
 		{ "--period", offsetof(struct opts, period) },
+		{ "--cache", offsetof(struct opts, cache) },
 		{ "-j", offsetof(struct opts, jobs) },
 		{ "-o", offsetof(struct opts, out) },
 		{ "--output", offsetof(struct opts, out) },
@@ -389,6 +393,8 @@ main(int argc, char *argv[])
 		return rc;
 	}
 	tmp_guard_install();
+	if (o.cache != NULL)
+		(void)fig_cache_open(o.cache);
 	diag_init(&d, stderr);
 	rc = EXIT_INVALID;
 
@@ -457,6 +463,7 @@ out:
 	fig_set_free(figs);
 	cohort_free(c);
 	diag_clear(&d);
+	fig_cache_open(NULL);
 	opts_clear(&o);
 	return rc;
 }

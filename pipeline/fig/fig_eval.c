@@ -14,6 +14,7 @@
 #include "case.h"
 #include "fig.h"
 #include "fig_impl.h"
+#include "fig_cache.h"
 
 /* Per-figure running totals during the pass. */
 struct fig_acc {
@@ -245,6 +246,51 @@ fig_count(const struct fig_set *s, const struct cohort *c, int lscb,
 	return l;
 }
 
+/* The settings a solve reads beside its ledgers, for its cache key:
+ * region_hidable, the threshold, the periods and boards, the bands.
+ * Returns a new array of *n; free with free(). */
+static long *
+fig_solve_param(const struct cohort *c, int region_hidable, size_t *n)
+{
+	long *p = xcalloc(4 + c->report.nbands, sizeof(*p));
+	size_t i;
+
+	p[0] = region_hidable;
+	p[1] = c->report.threshold;
+	p[2] = (long)report_nperiods(&c->report);
+	p[3] = (long)c->report.nbands;
+	for (i = 0; i < c->report.nbands; i++)
+		p[4 + i] = c->report.bands[i];
+	*n = 4 + c->report.nbands;
+	return p;
+}
+
+/* Disclosure control of one period's boards ls and London's region
+ * (fig_suppress(), then fig_band()), or its result from the solve cache
+ * (fig_cache.h) when that holds it. */
+static void
+fig_solve_one(const struct fig_set *s, const struct cohort *c,
+    struct fig_ledger **ls, struct fig_ledger *region, int region_hidable)
+{
+	struct fig_cache_q q;
+	struct fig_ledger **all;
+	size_t n = c->report.nlscbs, np;
+	long t = c->report.threshold, *param;
+
+	all = xcalloc(n + 1, sizeof(*all));
+	memcpy(all, ls, n * sizeof(*all));
+	all[n] = region;
+	param = fig_solve_param(c, region_hidable, &np);
+	if (!fig_cache_find(&q, s, all, n + 1, "period", param, np)) {
+		fig_suppress(s, ls, n, region, region_hidable, t);
+		fig_band(s, ls, n, region, region_hidable, t,
+		    c->report.bands, c->report.nbands);
+		fig_cache_keep(&q, all, n + 1);
+	}
+	free(param);
+	free(all);
+}
+
 /*
  * Every board's ledger and London's, disclosure control applied to all
  * of them at once (London's too when region_hidable).  Sets *lsp
@@ -265,9 +311,7 @@ fig_aggregate_one(const struct fig_set *s, const struct cohort *c,
 	for (b = 0; b < n; b++)
 		ls[b] = fig_count(s, c, (int)b, period);
 	region = fig_count(s, c, -1, period);
-	fig_suppress(s, ls, n, region, region_hidable, t);
-	fig_band(s, ls, n, region, region_hidable, t, c->report.bands,
-	    c->report.nbands);
+	fig_solve_one(s, c, ls, region, region_hidable);
 	for (b = 0; b < n; b++)
 		fig_finish(s, ls[b], 1, t);
 	fig_finish(s, region, region_hidable, t);
@@ -333,8 +377,11 @@ fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
     int region_hidable, struct fig_ledger ***boards,
     struct fig_ledger **region)
 {
+	struct fig_cache_q q;
 	struct fig_ledger **led;
 	size_t p, b, i, np = report_nperiods(&c->report), nb = c->report.nlscbs;
+	size_t nparam;
+	long *param;
 
 	for (p = 0; p < np; p++)
 		if (boards[p] == NULL)
@@ -353,8 +400,14 @@ fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
 			led[p * (nb + 1) + b] = boards[p][b];
 		led[p * (nb + 1) + nb] = region[p];
 	}
-	fig_band_pooled(s, led, np, nb, region_hidable,
-	    c->report.threshold);
+	param = fig_solve_param(c, region_hidable, &nparam);
+	if (!fig_cache_find(&q, s, led, np * (nb + 1), "pooled bands", param,
+	    nparam)) {
+		fig_band_pooled(s, led, np, nb, region_hidable,
+		    c->report.threshold);
+		fig_cache_keep(&q, led, np * (nb + 1));
+	}
+	free(param);
 	free(fig_bands_kept.keep);
 	fig_bands_kept.s = s;
 	fig_bands_kept.c = c;
@@ -501,9 +554,12 @@ struct fig_periods *
 fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
     int pooled)
 {
+	struct fig_cache_q q;
 	struct fig_periods *ps;
 	struct fig_ledger **led;
 	size_t p, b, np = report_nperiods(&c->report), nb = c->report.nlscbs;
+	size_t nparam;
+	long *param;
 	int hid = c->report.suppress_regional;
 
 	ps = xcalloc(1, sizeof(*ps));
@@ -526,7 +582,13 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 		led[p * (nb + 1) + nb] = p < np ? ps->region[p] :
 		    ps->pooled_region;
 	}
-	fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold);
+	param = fig_solve_param(c, hid, &nparam);
+	if (!fig_cache_find(&q, s, led, (np + 1) * (nb + 1), "pooled", param,
+	    nparam)) {
+		fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold);
+		fig_cache_keep(&q, led, (np + 1) * (nb + 1));
+	}
+	free(param);
 	for (b = 0; b < nb; b++)
 		fig_finish(s, ps->pooled[b], 1, c->report.threshold);
 	fig_finish(s, ps->pooled_region, hid, c->report.threshold);
