@@ -20,7 +20,7 @@
 #     check-full: every page) with the pages' print style:
 #     tests/e2e/print_check.py finds no page but the last more than 20 %
 #     empty at its foot, every page numbered, no web-only link printed
-#     (PNGs in build/print/);
+#     (make check-full: PNGs in build/print/);
 #   - tests/js/same_words.mjs: those HTML papers say what their PDFs say
 #     (pdftotext; white space, footers and the tables' reading order
 #     aside).
@@ -152,7 +152,8 @@ fi
 # (make check-full: every board's) to PDF with the page's print style;
 # tests/e2e/print_check.py reads them back: no page but the last more
 # than 20 % empty at its foot, every page numbered "Page N of M", no
-# web-only link printed.  PNGs of the printed pages go to build/print/.
+# web-only link printed.  PNGs of the printed pages go to build/print/
+# (make check-full).
 prints=build/print
 mkdir -p "$prints"
 if e2e_full; then
@@ -173,7 +174,8 @@ for page in $printed; do
 		fail "chromium did not print $name.html: $(tail -n 3 "$tmp/chromium.out")"
 		continue
 	fi
-	pdftoppm -r 60 -png "$tmp/$name.print.pdf" "$prints/$name"
+	# PNGs to look at: make check-full
+	e2e_full && pdftoppm -r 60 -png "$tmp/$name.print.pdf" "$prints/$name"
 	pdfs="$pdfs $tmp/$name.print.pdf"
 done
 # shellcheck disable=SC2086
