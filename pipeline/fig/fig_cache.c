@@ -405,6 +405,7 @@ fig_cache_find(struct fig_cache_q *q, const struct fig_set *s,
 
 	memset(q, 0, sizeof(*q));
 	q->step = step;
+	q->warned = fig_suppress_warned;
 	if (cache_dir == NULL || !cache_exe_hash())
 		return 0;
 	h = g_checksum_new(G_CHECKSUM_SHA256);
@@ -524,6 +525,9 @@ fig_cache_keep(const struct fig_cache_q *q, struct fig_ledger *const *led,
 	uint32_t u;
 
 	if (!q->on || cache_dir == NULL)
+		return;
+	/* A solve that warned is solved again, and warns again, each run. */
+	if (fig_suppress_warned != q->warned)
 		return;
 	for (i = 0; i < n; i++)
 		nv += led[i]->nvalues;

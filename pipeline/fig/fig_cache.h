@@ -39,6 +39,7 @@ struct fig_cache_q {
 	unsigned char	key[32];	/* SHA-256 of everything the solve reads */
 	char		hex[65];	/* key in hex: the entry's file name */
 	const char	*step;		/* what is solved ("period", ...) */
+	unsigned long	warned;		/* fig_suppress_warned before it */
 };
 
 /*
@@ -53,8 +54,10 @@ int	fig_cache_find(struct fig_cache_q *q, const struct fig_set *s,
 	    struct fig_ledger *const *led, size_t n, const char *step,
 	    const long *param, size_t nparam);
 /* After the solve fig_cache_find() missed: writes its result (the
- * result fields of led[0..n)) as the entry of q's key, atomically.  A
- * failure to write is warned about once and otherwise ignored. */
+ * result fields of led[0..n)) as the entry of q's key, atomically,
+ * unless the solve printed a warning (fig_suppress_warned), which a hit
+ * would not print again.  A failure to write is warned about once and
+ * otherwise ignored. */
 void	fig_cache_keep(const struct fig_cache_q *q,
 	    struct fig_ledger *const *led, size_t n);
 

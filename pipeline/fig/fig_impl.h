@@ -274,6 +274,13 @@ extern int fig_suppress_cone;
 extern int fig_suppress_retract;
 
 /*
+ * The warnings the solves have printed since the process began ("cannot
+ * protect figure ..."): the solve cache (fig_cache.c) keeps no solve
+ * that printed one, so that every run that makes it says it again.
+ */
+extern unsigned long fig_suppress_warned;
+
+/*
  * The work of every solve since the process began, counted in steps
  * that each cost a bounded time (the growth tests of issues 31.10 and
  * 32.3 compare them, not seconds): fig_sup_reason() calls; cells visited by

@@ -18,6 +18,8 @@
  * published (not this release's). */
 int fig_sup_past;
 
+unsigned long fig_suppress_warned;
+
 /*
  * The completion step: the choice above checked with the exact reader
  * (fig_exact.c), which minimises and maximises every hidden cell over
@@ -228,6 +230,7 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 				 * alone; else never accepted silently
 				 * (fig_band_pooled() chose bands). */
 				if (!sup_frozen_say(S, c, t)) {
+					fig_suppress_warned++;
 					fprintf(stderr, "scrpaper: warning: "
 					    "disclosure control cannot protect "
 					    "figure %s of board %d of "

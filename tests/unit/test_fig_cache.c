@@ -242,6 +242,31 @@ test_hit_gives_the_solve(void **state)
 	ledgers_free(b);
 }
 
+/* A solve that printed a warning ("cannot protect figure ...") is not
+ * kept: a hit would not print it, and the next run must say it again. */
+static void
+test_warning_solve_not_kept(void **state)
+{
+	struct world *w = *state;
+	struct fig_ledger *a[3];
+	struct fig_cache_q q;
+
+	assert_int_equal(fig_cache_open(w->dir), 1);
+	ledgers(w, a);
+	assert_int_equal(fig_cache_find(&q, w->s, a, 3, "period", param5, 2),
+	    0);
+	fig_suppress(w->s, a, 2, a[2], 0, 5);
+	fig_suppress_warned++;	/* as the completion step's warning does */
+	fig_cache_keep(&q, a, 3);
+	assert_int_equal(entries(w->dir), 0);
+	/* The same solve without a warning is kept, and then hits. */
+	assert_int_equal(fig_cache_find(&q, w->s, a, 3, "period", param5, 2),
+	    0);
+	fig_cache_keep(&q, a, 3);
+	assert_int_equal(entries(w->dir), 1);
+	ledgers_free(a);
+}
+
 static void
 test_any_change_misses(void **state)
 {
@@ -448,6 +473,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_off_writes_nothing,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hit_gives_the_solve,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_warning_solve_not_kept,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_any_change_misses,
 		    setup, teardown),
