@@ -770,7 +770,11 @@ ex_pool_load(struct fig_exact *E, const long *witness)
 	memcpy(cur, witness, E->nv * sizeof(*cur));
 	for (k = 0; k < fig_exact_pool_count(E->pool); k++) {
 		n = fig_exact_pool_get(E->pool, k, &var, &val);
-		for (i = 0, ok = 1; i < n && ok; i++)
+		/* One that would witness no value not yet seen: not
+		 * checked. */
+		for (i = 0, ok = 0; i < n && !ok; i++)
+			ok = val[i] < E->plo[var[i]] || val[i] > E->phi[var[i]];
+		for (i = 0; i < n && ok; i++)
 			ok = val[i] >= E->lo[var[i]] && val[i] <= E->hi[var[i]];
 		for (i = 0; i < n && ok; i++)
 			cur[var[i]] = val[i];
