@@ -181,10 +181,17 @@ fig_exact_pool_get(const struct fig_exact_pool *P, size_t k,
 	return P->off[k + 1] - P->off[k];
 }
 
+/* The most values the pool keeps (128 MiB of them): past it a solution
+ * found is not kept.  Fewer witnesses only cost solves, never change a
+ * verdict. */
+#define EX_POOL_MAX	((size_t)1 << 23)
+
 void
 fig_exact_pool_add(struct fig_exact_pool *P, const size_t *var,
     const long *val, size_t n)
 {
+	if (P->n + n > EX_POOL_MAX)
+		return;
 	if (P->n + n > P->cap) {
 		while (P->n + n > P->cap)
 			P->cap = P->cap ? 2 * P->cap : 1024;

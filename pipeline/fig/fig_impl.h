@@ -370,7 +370,8 @@ struct fig_exact_pool *fig_exact_pool_new(void);
 void	fig_exact_pool_free(struct fig_exact_pool *P);
 void	fig_exact_use_pool(struct fig_exact *E, struct fig_exact_pool *P);
 /* For fig_exact.c: the solutions kept; solution k's unknowns and values
- * (returns how many); keep one more. */
+ * (returns how many); keep one more (none past a bound on all their
+ * values together). */
 size_t	fig_exact_pool_count(const struct fig_exact_pool *P);
 size_t	fig_exact_pool_get(const struct fig_exact_pool *P, size_t k,
 	    const size_t **var, const long **val);
