@@ -15,7 +15,9 @@
  * a witness: a cell whose witnessed values are already at least as far
  * apart as the caller needs is settled without a solve of its own, so
  * most cells cost nothing.  A bound of the linear relaxation that a
- * witness reaches also settles it without glp_intopt().
+ * witness reaches also settles it without glp_intopt().  With a pool
+ * (fig_exact_use_pool()), the solutions earlier solves found that still
+ * hold are witnesses from the start.
  *
  * Used by the attacker (fig_audit_exact.c) and the suppressor's completion
  * step (fig_suppress_complete.c); docs/disclosure.md states the rule it
@@ -49,6 +51,16 @@ struct fig_exact {
 	size_t		 nlp;		/* glp_simplex() calls */
 	struct fig_exact_memo *memo;	/* components solved before, or
 					 * NULL (fig_exact_use_memo()) */
+	struct fig_exact_pool *pool;	/* solutions found before, or NULL
+					 * (fig_exact_use_pool()) */
+	const long	*base;		/* fig_exact_solve()'s witness, when
+					 * it meets every fact and bound and
+					 * a pool is kept: the pool's
+					 * solutions differ from it */
+	long		*plo, *phi;	/* the values the pool's solutions
+					 * that hold now give each unknown */
+	size_t		*pvar;		/* room for a solution's changes */
+	long		*pval;
 };
 
 struct fig_exact *
@@ -113,6 +125,10 @@ fig_exact_free(struct fig_exact *E)
 	free(E->con);
 	free(E->lo);
 	free(E->hi);
+	free(E->plo);
+	free(E->phi);
+	free(E->pvar);
+	free(E->pval);
 	free(E);
 }
 
@@ -252,6 +268,9 @@ ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
 	double x;
 	long r;
 
+	size_t n = 0;
+	int wider = 0;
+
 	if (!mip)
 		for (j = 1; j <= L->ncols; j++) {
 			x = glp_get_col_prim(L->P, j);
@@ -263,11 +282,22 @@ ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
 
 		x = mip ? glp_mip_col_val(L->P, j) : glp_get_col_prim(L->P, j);
 		r = (long)floor(x + 0.5);
+		if (r < L->wlo[v] || r > L->whi[v])
+			wider = 1;
 		if (r < L->wlo[v])
 			L->wlo[v] = r;
 		if (r > L->whi[v])
 			L->whi[v] = r;
+		if (E->base != NULL && r != E->base[v]) {
+			E->pvar[n] = v;
+			E->pval[n++] = r;
+		}
 	}
+	/* With the other components at the witness (which meets their
+	 * facts), a solution of the whole system: kept for the solves
+	 * after this one, where it may settle cells at once. */
+	if (E->base != NULL && wider)
+		fig_exact_pool_add(E->pool, E->pvar, E->pval, n);
 }
 
 /* Builds the problem: one integer column per open cell, one row per fact
@@ -387,6 +417,16 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 		goto out;
 	}
 	E->nmip++;
+	/* One cell's extreme, with a pool (the completion step): GLPK's
+	 * MIP presolver first, which solves the relaxation of a much
+	 * smaller problem afresh.  From the basis the simplex left (warm,
+	 * often degenerate), branch and bound took ten times as long to
+	 * find the integer solution at the bound; the optimum is the same
+	 * either way, only the solution found (a witness) may differ, and
+	 * with it how many cells later ones settle.  The attacker
+	 * (fig_audit_exact.c) prints its count of integer programs: it
+	 * keeps the search it had. */
+	io.presolve = n == 1 && E->pool != NULL ? GLP_ON : GLP_OFF;
 	if (glp_intopt(L->P, &io) != 0) {
 		rc = -1;
 		goto out;
@@ -538,12 +578,22 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
  * need, small) and its facts in order with the pinned cells folded into
  * the right-hand sides; GLPK is given nothing else and starts from no
  * earlier basis.  So a component whose key (ex_key_make()) is, word for
- * word, one solved before gets that answer again.
+ * word, one solved before gets that answer again.  With a pool, its
+ * witnesses are added after the key is made: the answer kept is then
+ * one the problem allows (the exact ends of every cell its witnesses
+ * did not settle), not always the one a solve without the pool gives,
+ * and fig_exact_exposed() says the same of both.
  */
 void
 fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M)
 {
 	E->memo = M;
+}
+
+void
+fig_exact_use_pool(struct fig_exact *E, struct fig_exact_pool *P)
+{
+	E->pool = P;
 }
 
 /* A growing array of longs: the key being written. */
@@ -638,8 +688,127 @@ ex_facts_by_component(const struct fig_exact *E, size_t *up,
 	*forderp = forder;
 }
 
+/*
+ * The pool (fig_exact_memo.c, fig_exact_use_pool()).  The solutions a
+ * solve found stay solutions of a later system with the same facts
+ * wherever each of their values is within the later bounds: the
+ * completion step only hides cells (wider bounds) or shows one again
+ * (its value alone).  A solution is kept as the unknowns where it
+ * differs from the witness; the witness must then meet every fact and
+ * bound itself.  Checked here, once a solve: the bounds of each
+ * solution's unknowns and every fact that names one; E->plo and E->phi
+ * get the values of those that hold.  Witnessed values settle cells
+ * (ex_settled()) and never decide one: a cell is reported exposed only
+ * from its exact ends, so the verdicts are those without a pool.
+ */
+/* The pool's values of cells cvar[0..n) witnessed. */
+static void
+ex_pool_fold(const struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
+    size_t n)
+{
+	size_t i, v;
+
+	if (E->base == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		v = cvar[i];
+		if (E->plo[v] < L->wlo[v])
+			L->wlo[v] = E->plo[v];
+		if (E->phi[v] > L->whi[v])
+			L->whi[v] = E->phi[v];
+	}
+}
+
+static void
+ex_pool_load(struct fig_exact *E, const long *witness)
+{
+	size_t *adjoff, *adj, *fill, *stamp, i, j, k, n, v, f;
+	const size_t *var;
+	const long *val;
+	long *cur, sum;
+	int ok;
+
+	E->base = NULL;
+	if (E->pool == NULL || witness == NULL)
+		return;
+	for (v = 0; v < E->nv; v++)
+		if (witness[v] < E->lo[v] || witness[v] > E->hi[v])
+			return;
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+
+		for (j = 0, sum = 0; j < c->n; j++)
+			sum += c->k[j] * witness[c->var[j]];
+		if (sum > c->rhs || (c->eq && sum != c->rhs))
+			return;
+	}
+	E->base = witness;
+	E->plo = xcalloc(E->nv + 1, sizeof(*E->plo));
+	E->phi = xcalloc(E->nv + 1, sizeof(*E->phi));
+	E->pvar = xcalloc(E->nv + 1, sizeof(*E->pvar));
+	E->pval = xcalloc(E->nv + 1, sizeof(*E->pval));
+	memcpy(E->plo, witness, E->nv * sizeof(*E->plo));
+	memcpy(E->phi, witness, E->nv * sizeof(*E->phi));
+	if (fig_exact_pool_count(E->pool) == 0)
+		return;
+	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++)
+			adjoff[E->con[i].var[j] + 1]++;
+	for (v = 0; v < E->nv; v++)
+		adjoff[v + 1] += adjoff[v];
+	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
+	fill = xcalloc(E->nv + 1, sizeof(*fill));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++) {
+			v = E->con[i].var[j];
+			adj[adjoff[v] + fill[v]++] = i;
+		}
+	free(fill);
+	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));
+	cur = xcalloc(E->nv + 1, sizeof(*cur));
+	memcpy(cur, witness, E->nv * sizeof(*cur));
+	for (k = 0; k < fig_exact_pool_count(E->pool); k++) {
+		n = fig_exact_pool_get(E->pool, k, &var, &val);
+		/* One that would witness no value not yet seen: not
+		 * checked. */
+		for (i = 0, ok = 0; i < n && !ok; i++)
+			ok = val[i] < E->plo[var[i]] || val[i] > E->phi[var[i]];
+		for (i = 0; i < n && ok; i++)
+			ok = val[i] >= E->lo[var[i]] && val[i] <= E->hi[var[i]];
+		for (i = 0; i < n && ok; i++)
+			cur[var[i]] = val[i];
+		for (i = 0; i < n && ok; i++)
+			for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] && ok;
+			    j++) {
+				const struct ex_con *c = &E->con[f = adj[j]];
+
+				if (stamp[f] == k + 1)
+					continue;
+				stamp[f] = k + 1;
+				for (v = 0, sum = 0; v < c->n; v++)
+					sum += c->k[v] * cur[c->var[v]];
+				ok = sum <= c->rhs && (!c->eq || sum == c->rhs);
+			}
+		for (i = 0; i < n; i++) {
+			cur[var[i]] = witness[var[i]];
+			if (!ok)
+				continue;
+			if (val[i] < E->plo[var[i]])
+				E->plo[var[i]] = val[i];
+			if (val[i] > E->phi[var[i]])
+				E->phi[var[i]] = val[i];
+		}
+	}
+	free(cur);
+	free(stamp);
+	free(adj);
+	free(adjoff);
+}
+
 /* ex_component(), or its answer from the memo when E has one and it
- * holds the component's key (K: the key's room). */
+ * holds the component's key (K: the key's room); the pool's values of
+ * its cells witnessed first (the key is made without them). */
 static int
 ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
     size_t n, const size_t *facts, size_t nfacts, const char *want,
@@ -650,9 +819,11 @@ ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	size_t i, k = 0;
 	int rc;
 
-	if (E->memo == NULL)
+	if (E->memo == NULL) {
+		ex_pool_fold(E, L, cvar, n);
 		return ex_component(E, L, cvar, n, facts, nfacts, want, need,
 		    small, lo, hi);
+	}
 	ex_key_make(E, L, cvar, n, facts, nfacts, want, need, small, K);
 	if ((out = fig_exact_memo_find(E->memo, K->v, K->n)) != NULL) {
 		for (i = 0; i < n; i++)
@@ -662,6 +833,7 @@ ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 			}
 		return 1;
 	}
+	ex_pool_fold(E, L, cvar, n);
 	rc = ex_component(E, L, cvar, n, facts, nfacts, want, need, small,
 	    lo, hi);
 	if (rc != 1)
@@ -705,6 +877,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 		if (want[v] && E->lo[v] == E->hi[v])
 			lo[v] = hi[v] = E->lo[v];
 	}
+	ex_pool_load(E, witness);
 	/* The open cells fall apart into components that share no fact:
 	 * each is a problem of its own, far smaller than the whole. */
 	up = xcalloc(E->nv + 1, sizeof(*up));

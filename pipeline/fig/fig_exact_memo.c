@@ -4,7 +4,9 @@
  * row of longs that fig_exact.c writes (ex_key_make()), to its answer,
  * the bounds of the cells asked about.  Keys are compared whole, never
  * by their hash alone, so an answer is only ever given to the problem it
- * was found for.
+ * was found for.  Then the pool of whole solutions found
+ * (fig_exact_use_pool()), which fig_exact.c checks against each later
+ * system before it takes their values as witnesses.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -128,4 +130,80 @@ fig_exact_memo_add(struct fig_exact_memo *M, const long *key, size_t nkey,
 	e->next = M->tab[e->h & (M->cap - 1)];
 	M->tab[e->h & (M->cap - 1)] = e;
 	M->n++;
+}
+
+/*
+ * The pool of solutions (fig_exact_use_pool()): each the unknowns where
+ * it differs from the solves' witness and their values, in the order
+ * found.
+ */
+struct fig_exact_pool {
+	size_t	*var;		/* every solution's unknowns, one after */
+	long	*val;		/* the other, and their values */
+	size_t	 n, cap;
+	size_t	*off;		/* solution k: off[k] .. off[k + 1] */
+	size_t	 nsol, solcap;
+};
+
+struct fig_exact_pool *
+fig_exact_pool_new(void)
+{
+	struct fig_exact_pool *P = xcalloc(1, sizeof(*P));
+
+	P->solcap = 64;
+	P->off = xcalloc(P->solcap + 1, sizeof(*P->off));
+	return P;
+}
+
+void
+fig_exact_pool_free(struct fig_exact_pool *P)
+{
+	if (P == NULL)
+		return;
+	free(P->var);
+	free(P->val);
+	free(P->off);
+	free(P);
+}
+
+size_t
+fig_exact_pool_count(const struct fig_exact_pool *P)
+{
+	return P != NULL ? P->nsol : 0;
+}
+
+size_t
+fig_exact_pool_get(const struct fig_exact_pool *P, size_t k,
+    const size_t **var, const long **val)
+{
+	*var = P->var + P->off[k];
+	*val = P->val + P->off[k];
+	return P->off[k + 1] - P->off[k];
+}
+
+/* The most values the pool keeps (128 MiB of them): past it a solution
+ * found is not kept.  Fewer witnesses only cost solves, never change a
+ * verdict. */
+#define EX_POOL_MAX	((size_t)1 << 23)
+
+void
+fig_exact_pool_add(struct fig_exact_pool *P, const size_t *var,
+    const long *val, size_t n)
+{
+	if (P->n + n > EX_POOL_MAX)
+		return;
+	if (P->n + n > P->cap) {
+		while (P->n + n > P->cap)
+			P->cap = P->cap ? 2 * P->cap : 1024;
+		P->var = xreallocarray(P->var, P->cap, sizeof(*P->var));
+		P->val = xreallocarray(P->val, P->cap, sizeof(*P->val));
+	}
+	if (P->nsol + 1 > P->solcap) {
+		P->solcap *= 2;
+		P->off = xreallocarray(P->off, P->solcap + 1, sizeof(*P->off));
+	}
+	memcpy(P->var + P->n, var, n * sizeof(*var));
+	memcpy(P->val + P->n, val, n * sizeof(*val));
+	P->n += n;
+	P->off[++P->nsol] = P->n;
 }

@@ -361,5 +361,28 @@ const long *fig_exact_memo_find(struct fig_exact_memo *M, const long *key,
 	    size_t nkey);
 void	fig_exact_memo_add(struct fig_exact_memo *M, const long *key,
 	    size_t nkey, const long *out, size_t nout);
+/*
+ * A pool of the whole solutions solves found, for the same caller: kept
+ * and given to each later solve with the same facts and witness (the
+ * true values), where those that still meet its bounds and facts are
+ * witnesses from the start, so that most cells are settled without a
+ * solve of their own.  The verdicts of fig_exact_exposed() are the same
+ * as without it: a cell whose witnessed values do not settle it is
+ * still solved to its ends; only the ranges of cells settled (those
+ * witnesses) may be wider.
+ */
+struct fig_exact_pool;
+
+struct fig_exact_pool *fig_exact_pool_new(void);
+void	fig_exact_pool_free(struct fig_exact_pool *P);
+void	fig_exact_use_pool(struct fig_exact *E, struct fig_exact_pool *P);
+/* For fig_exact.c: the solutions kept; solution k's unknowns and values
+ * (returns how many); keep one more (none past a bound on all their
+ * values together). */
+size_t	fig_exact_pool_count(const struct fig_exact_pool *P);
+size_t	fig_exact_pool_get(const struct fig_exact_pool *P, size_t k,
+	    const size_t **var, const long **val);
+void	fig_exact_pool_add(struct fig_exact_pool *P, const size_t *var,
+	    const long *val, size_t n);
 
 #endif

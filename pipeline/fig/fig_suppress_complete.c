@@ -99,6 +99,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 	fig_work.cells += S->ncells;
 	E = sup_exact_system(S, 0);
 	fig_exact_use_memo(E, X->memo);
+	fig_exact_use_pool(E, X->pool);
 	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
 	sup_work_exact(E);
 	fig_exact_free(E);
@@ -113,6 +114,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 
 		E = sup_exact_system(S, 1);
 		fig_exact_use_memo(E, X->memo);
+		fig_exact_use_pool(E, X->pool);
 		if (fig_exact_solve(E, X->want, X->need, t, X->val, blo,
 		    bhi) == 1)
 			for (c = 0; c < S->ncells; c++) {
@@ -167,7 +169,9 @@ sup_frozen_say(const struct sup *S, size_t c, long t)
 
 /* Sets X up for S's exact checks: nothing wanted or exempt yet, every
  * cell asked to keep values need apart, its true value known; a memo of
- * the parts solved when memo is set (the completion step's rounds). */
+ * the parts solved and a pool of the solutions found when memo is set
+ * (the completion step's rounds, which hide cells and show them again:
+ * a solution found before stays one wherever its values fit). */
 void
 fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need, int memo)
 {
@@ -180,6 +184,7 @@ fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need, int memo)
 	X->hi = xcalloc(S->ncells + 1, sizeof(*X->hi));
 	X->val = xcalloc(S->ncells + 1, sizeof(*X->val));
 	X->memo = memo ? fig_exact_memo_new() : NULL;
+	X->pool = memo ? fig_exact_pool_new() : NULL;
 	for (c = 0; c < S->ncells; c++) {
 		X->need[c] = need;
 		X->val[c] = S->cells[c].val;
@@ -196,6 +201,7 @@ fig_sup_ex_free(struct sup_ex *X)
 	free(X->hi);
 	free(X->val);
 	fig_exact_memo_free(X->memo);
+	fig_exact_pool_free(X->pool);
 }
 
 void

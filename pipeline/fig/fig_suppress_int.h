@@ -149,6 +149,7 @@ struct sup_ex {
 	char	*want, *exempt;
 	long	*need, *lo, *hi, *val;
 	struct fig_exact_memo *memo;	/* components solved, or NULL */
+	struct fig_exact_pool *pool;	/* solutions found, or NULL */
 };
 
 /* The progress word (fig_suppress.c): what is being solved, and whether

@@ -7,7 +7,11 @@
  * word for word is answered from the memo (no simplex call); a cell
  * shown in one table leaves the other two to the memo; asking for values
  * further apart (need) is a new question, solved, with the answer a
- * solve without the memo gives.
+ * solve without the memo gives.  The pool of solutions found
+ * (fig_exact_use_pool(), issue 32.3): over systems that hide and show
+ * cells in turn, every verdict of fig_exact_exposed() is the one a solve
+ * without it gives, and the ends of every exposed cell too; a system
+ * solved again needs no simplex call.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -141,11 +145,96 @@ memo_answers_as_a_solve_does(void **state)
 	fig_exact_memo_free(M);
 }
 
+/* Solves tables(shown), asking values need1 apart with small 5, with
+ * pool P (or none): lo, hi of every hidden cell; returns the simplex
+ * calls it made. */
+static size_t
+solve_pool(const char *shown, long need1, struct fig_exact_pool *P,
+    long *lo, long *hi)
+{
+	struct fig_exact *E = tables(shown);
+	char want[NV];
+	long need[NV];
+	size_t v, lps;
+
+	for (v = 0; v < NV; v++) {
+		want[v] = !shown[v];
+		need[v] = need1;
+		lo[v] = hi[v] = -1;
+	}
+	fig_exact_use_pool(E, P);
+	assert_int_equal(fig_exact_solve(E, want, need, 5, truth, lo, hi), 1);
+	lps = fig_exact_lps(E);
+	fig_exact_free(E);
+	return lps;
+}
+
+static void
+pool_leaves_every_verdict_as_it_was(void **state)
+{
+	/* Cells shown in turn, as the completion step hides a cell and
+	 * shows one again: none, then some, then none again. */
+	static const int steps[][3] = {
+		{ -1, -1, -1 }, { 5, -1, -1 }, { -1, -1, -1 }, { 0, 9, -1 },
+		{ 0, -1, -1 }, { 2, 7, 11 }, { -1, -1, -1 },
+	};
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	char shown[NV];
+	long lo[NV], hi[NV], rlo[NV], rhi[NV], need1;
+	size_t i, j, v, exposed = 0, kept;
+
+	(void)state;
+	for (need1 = 1; need1 <= 6; need1 += 5)
+		for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+			memset(shown, 0, sizeof(shown));
+			for (j = 0; j < 3; j++)
+				if (steps[i][j] >= 0)
+					shown[steps[i][j]] = 1;
+			solve_pool(shown, need1, NULL, rlo, rhi);
+			solve_pool(shown, need1, P, lo, hi);
+			for (v = 0; v < NV; v++) {
+				int e;
+
+				if (shown[v])
+					continue;
+				e = fig_exact_exposed(rlo[v], rhi[v], need1, 5);
+				assert_int_equal(fig_exact_exposed(lo[v], hi[v],
+				    need1, 5), e);
+				if (e) {
+					assert_int_equal(lo[v], rlo[v]);
+					assert_int_equal(hi[v], rhi[v]);
+					exposed++;
+				}
+				assert_true(lo[v] <= truth[v] &&
+				    truth[v] <= hi[v]);
+			}
+		}
+	/* Both verdicts were met (need 6 exposes cells, 1 does not). */
+	assert_true(exposed > 0);
+	/* The system of every cell hidden, once more: the pool's
+	 * solutions settle every cell they can (not those of the first
+	 * table, 1..5 whatever the solution: only their exact ends say
+	 * whether they are exposed), with fewer simplex calls than a
+	 * solve without it. */
+	memset(shown, 0, sizeof(shown));
+	kept = fig_exact_pool_count(P);
+	assert_true(kept > 0);
+	{
+		size_t with, without;
+
+		without = solve_pool(shown, 1, NULL, rlo, rhi);
+		with = solve_pool(shown, 1, P, lo, hi);
+		assert_true(with < without);
+	}
+	fig_exact_pool_free(P);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(memo_answers_as_a_solve_does),
+		cmocka_unit_test(pool_leaves_every_verdict_as_it_was),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,59 @@
+#!/bin/sh
+# tests/e2e/test_issue32_3_pooled_linear.sh: issue 32.3, the pooled solve's
+# growth in periods, counted in work (SCRPAPER_WORK=1), not seconds: the
+# machine's load changes no count.  On bench/gen_region.py's region of 12
+# boards and 24 reviews a period with pool on, `figures --all-periods
+# --pooled --all-lscbs` of 2 and 3 periods (make check-full, CHECK_FULL=1:
+# of 4 too): the simplex and branch-and-bound calls *a period* may grow at
+# most 1.3 times for a period more (linear in periods is 1).  Before the
+# exact checks kept the solutions they found (fig_exact_use_pool()) they
+# grew 1.66 and 1.43 times from 2 to 3 periods; 1.24 and 1.19 after.
+# The ledgers are byte for byte those of a run without the counts.
+# Run from the project root with SCRPAPER set (tests/e2e/run.sh does).
+set -u
+
+. tests/e2e/lib.sh
+e2e_setup issue32_3
+e2e_need python3
+
+# work P FIELD: the count FIELD (simplex, branch) of the run of P periods.
+work() {
+	sed -n 's/.*exact solves (\([0-9]*\) simplex, \([0-9]*\) branch.*/\1 \2/p' \
+	    "$tmp/err$1" | awk -v f="$2" '{ print f == "simplex" ? $1 : $2 }'
+}
+
+periods="2 3"
+e2e_full && periods="2 3 4"
+for p in $periods; do
+	python3 bench/gen_region.py "$tmp/r$p" --boards 12 --reviews 24 \
+	    --periods "$p" >/dev/null 2>&1 || fail "gen_region.py, $p periods"
+	SCRPAPER_WORK=1 SCRPAPER_SAY_AFTER=3600 "$SCRPAPER" figures \
+	    --input "$tmp/r$p" --all-periods --pooled --all-lscbs \
+	    >"$tmp/out$p" 2>"$tmp/err$p" ||
+		fail "the pooled solve of $p periods: $(tail -c 300 "$tmp/err$p")"
+	grep -q '^pooled,' "$tmp/out$p" || fail "no pooled row, $p periods"
+	[ -n "$(work "$p" simplex)" ] ||
+		fail "no work line, $p periods: $(tail -c 300 "$tmp/err$p")"
+done
+# The counts change no ledger.
+"$SCRPAPER" figures --input "$tmp/r2" --all-periods --pooled --all-lscbs \
+    >"$tmp/plain2" 2>/dev/null || fail "the pooled solve without counts"
+cmp -s "$tmp/out2" "$tmp/plain2" || fail "SCRPAPER_WORK changed the ledgers"
+
+prev=
+for p in $periods; do
+	if [ -n "$prev" ]; then
+		for f in simplex branch; do
+			a=$(work "$prev" $f)
+			b=$(work "$p" $f)
+			# (b / p) / (a / prev) <= 1.3, in integers.
+			if [ $((10 * b * prev)) -gt $((13 * a * p)) ]; then
+				fail "$f calls a period grew more than 1.3 times" \
+				    "from $prev to $p periods ($a, then $b)"
+			fi
+		done
+	fi
+	prev=$p
+done
+
+exit $failed
