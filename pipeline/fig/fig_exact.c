@@ -33,35 +33,7 @@
 #include "case.h"
 #include "fig.h"
 #include "fig_impl.h"
-
-struct ex_con {
-	int	 eq;
-	size_t	 n;
-	size_t	*var;
-	long	*k;
-	long	 rhs;
-};
-
-struct fig_exact {
-	size_t		 nv;
-	long		*lo, *hi;	/* bounds given, then propagated */
-	struct ex_con	*con;
-	size_t		 ncon;
-	size_t		 nmip;		/* glp_intopt() calls */
-	size_t		 nlp;		/* glp_simplex() calls */
-	struct fig_exact_memo *memo;	/* components solved before, or
-					 * NULL (fig_exact_use_memo()) */
-	struct fig_exact_pool *pool;	/* solutions found before, or NULL
-					 * (fig_exact_use_pool()) */
-	const long	*base;		/* fig_exact_solve()'s witness, when
-					 * it meets every fact and bound and
-					 * a pool is kept: the pool's
-					 * solutions differ from it */
-	long		*plo, *phi;	/* the values the pool's solutions
-					 * that hold now give each unknown */
-	size_t		*pvar;		/* room for a solution's changes */
-	long		*pval;
-};
+#include "fig_exact_int.h"
 
 struct fig_exact *
 fig_exact_new(size_t nvars)
@@ -247,16 +219,6 @@ ex_propagate(struct fig_exact *E)
 	free(adjoff);
 	return ok;
 }
-
-/* The problem over the open cells: column col[v] (1-based) or 0 for a
- * pinned cell. */
-struct ex_lp {
-	glp_prob	*P;
-	int		*col;		/* var -> column, 0: pinned */
-	size_t		*var;		/* column -> var */
-	int		 ncols;
-	long		*wlo, *whi;	/* values seen in integer solutions */
-};
 
 /* Folds the values of an integer solution into the witnessed ranges.
  * mip: from glp_intopt(), else from glp_simplex() (used only when every
@@ -572,86 +534,6 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 }
 
 /*
- * The memo (fig_exact_memo.c).  A component's answer is a function of
- * its problem alone: its cells in order, their bounds after propagation,
- * the witnessed values it starts from, what is asked of each (want,
- * need, small) and its facts in order with the pinned cells folded into
- * the right-hand sides; GLPK is given nothing else and starts from no
- * earlier basis.  So a component whose key (ex_key_make()) is, word for
- * word, one solved before gets that answer again.  With a pool, its
- * witnesses are added after the key is made: the answer kept is then
- * one the problem allows (the exact ends of every cell its witnesses
- * did not settle), not always the one a solve without the pool gives,
- * and fig_exact_exposed() says the same of both.
- */
-void
-fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M)
-{
-	E->memo = M;
-}
-
-void
-fig_exact_use_pool(struct fig_exact *E, struct fig_exact_pool *P)
-{
-	E->pool = P;
-}
-
-/* A growing array of longs: the key being written. */
-struct ex_key {
-	long	*v;
-	size_t	 n, cap;
-};
-
-static void
-ex_key_put(struct ex_key *K, long x)
-{
-	if (K->n == K->cap) {
-		K->cap = K->cap ? 2 * K->cap : 256;
-		K->v = xreallocarray(K->v, K->cap, sizeof(*K->v));
-	}
-	K->v[K->n++] = x;
-}
-
-/* The key of component cvar[0..n) with its facts (see above). */
-static void
-ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
-    const size_t *cvar, size_t n, const size_t *facts, size_t nfacts,
-    const char *want, const long *need, long small, struct ex_key *K)
-{
-	size_t i, j, v;
-
-	K->n = 0;
-	ex_key_put(K, small);
-	ex_key_put(K, (long)n);
-	for (i = 0; i < n; i++) {
-		v = cvar[i];
-		ex_key_put(K, (long)v);
-		ex_key_put(K, E->lo[v]);
-		ex_key_put(K, E->hi[v]);
-		ex_key_put(K, L->wlo[v]);
-		ex_key_put(K, L->whi[v]);
-		ex_key_put(K, want[v] != 0);
-		ex_key_put(K, want[v] ? need[v] : 0);
-	}
-	ex_key_put(K, (long)nfacts);
-	for (i = 0; i < nfacts; i++) {
-		const struct ex_con *c = &E->con[facts[i]];
-		long rhs = c->rhs;
-
-		ex_key_put(K, c->eq);
-		for (j = 0; j < c->n; j++)
-			if (E->lo[c->var[j]] == E->hi[c->var[j]])
-				rhs -= c->k[j] * E->lo[c->var[j]];
-			else {
-				ex_key_put(K, (long)c->var[j]);
-				ex_key_put(K, c->k[j]);
-			}
-		ex_key_put(K, rhs);
-		ex_key_put(K, -1);
-	}
-}
-
-/*
  * Lists each component's facts, in order, into forder[fstart[r] ..
  * fstart[r + 1]) for the component of root r: a fact is its first open
  * cell's (ex_build()).
@@ -688,124 +570,6 @@ ex_facts_by_component(const struct fig_exact *E, size_t *up,
 	*forderp = forder;
 }
 
-/*
- * The pool (fig_exact_memo.c, fig_exact_use_pool()).  The solutions a
- * solve found stay solutions of a later system with the same facts
- * wherever each of their values is within the later bounds: the
- * completion step only hides cells (wider bounds) or shows one again
- * (its value alone).  A solution is kept as the unknowns where it
- * differs from the witness; the witness must then meet every fact and
- * bound itself.  Checked here, once a solve: the bounds of each
- * solution's unknowns and every fact that names one; E->plo and E->phi
- * get the values of those that hold.  Witnessed values settle cells
- * (ex_settled()) and never decide one: a cell is reported exposed only
- * from its exact ends, so the verdicts are those without a pool.
- */
-/* The pool's values of cells cvar[0..n) witnessed. */
-static void
-ex_pool_fold(const struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
-    size_t n)
-{
-	size_t i, v;
-
-	if (E->base == NULL)
-		return;
-	for (i = 0; i < n; i++) {
-		v = cvar[i];
-		if (E->plo[v] < L->wlo[v])
-			L->wlo[v] = E->plo[v];
-		if (E->phi[v] > L->whi[v])
-			L->whi[v] = E->phi[v];
-	}
-}
-
-static void
-ex_pool_load(struct fig_exact *E, const long *witness)
-{
-	size_t *adjoff, *adj, *fill, *stamp, i, j, k, n, v, f;
-	const size_t *var;
-	const long *val;
-	long *cur, sum;
-	int ok;
-
-	E->base = NULL;
-	if (E->pool == NULL || witness == NULL)
-		return;
-	for (v = 0; v < E->nv; v++)
-		if (witness[v] < E->lo[v] || witness[v] > E->hi[v])
-			return;
-	for (i = 0; i < E->ncon; i++) {
-		const struct ex_con *c = &E->con[i];
-
-		for (j = 0, sum = 0; j < c->n; j++)
-			sum += c->k[j] * witness[c->var[j]];
-		if (sum > c->rhs || (c->eq && sum != c->rhs))
-			return;
-	}
-	E->base = witness;
-	E->plo = xcalloc(E->nv + 1, sizeof(*E->plo));
-	E->phi = xcalloc(E->nv + 1, sizeof(*E->phi));
-	E->pvar = xcalloc(E->nv + 1, sizeof(*E->pvar));
-	E->pval = xcalloc(E->nv + 1, sizeof(*E->pval));
-	memcpy(E->plo, witness, E->nv * sizeof(*E->plo));
-	memcpy(E->phi, witness, E->nv * sizeof(*E->phi));
-	if (fig_exact_pool_count(E->pool) == 0)
-		return;
-	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
-	for (i = 0; i < E->ncon; i++)
-		for (j = 0; j < E->con[i].n; j++)
-			adjoff[E->con[i].var[j] + 1]++;
-	for (v = 0; v < E->nv; v++)
-		adjoff[v + 1] += adjoff[v];
-	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
-	fill = xcalloc(E->nv + 1, sizeof(*fill));
-	for (i = 0; i < E->ncon; i++)
-		for (j = 0; j < E->con[i].n; j++) {
-			v = E->con[i].var[j];
-			adj[adjoff[v] + fill[v]++] = i;
-		}
-	free(fill);
-	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));
-	cur = xcalloc(E->nv + 1, sizeof(*cur));
-	memcpy(cur, witness, E->nv * sizeof(*cur));
-	for (k = 0; k < fig_exact_pool_count(E->pool); k++) {
-		n = fig_exact_pool_get(E->pool, k, &var, &val);
-		/* One that would witness no value not yet seen: not
-		 * checked. */
-		for (i = 0, ok = 0; i < n && !ok; i++)
-			ok = val[i] < E->plo[var[i]] || val[i] > E->phi[var[i]];
-		for (i = 0; i < n && ok; i++)
-			ok = val[i] >= E->lo[var[i]] && val[i] <= E->hi[var[i]];
-		for (i = 0; i < n && ok; i++)
-			cur[var[i]] = val[i];
-		for (i = 0; i < n && ok; i++)
-			for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] && ok;
-			    j++) {
-				const struct ex_con *c = &E->con[f = adj[j]];
-
-				if (stamp[f] == k + 1)
-					continue;
-				stamp[f] = k + 1;
-				for (v = 0, sum = 0; v < c->n; v++)
-					sum += c->k[v] * cur[c->var[v]];
-				ok = sum <= c->rhs && (!c->eq || sum == c->rhs);
-			}
-		for (i = 0; i < n; i++) {
-			cur[var[i]] = witness[var[i]];
-			if (!ok)
-				continue;
-			if (val[i] < E->plo[var[i]])
-				E->plo[var[i]] = val[i];
-			if (val[i] > E->phi[var[i]])
-				E->phi[var[i]] = val[i];
-		}
-	}
-	free(cur);
-	free(stamp);
-	free(adj);
-	free(adjoff);
-}
-
 /* ex_component(), or its answer from the memo when E has one and it
  * holds the component's key (K: the key's room); the pool's values of
  * its cells witnessed first (the key is made without them). */
@@ -820,11 +584,11 @@ ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	int rc;
 
 	if (E->memo == NULL) {
-		ex_pool_fold(E, L, cvar, n);
+		fig_ex_pool_fold(E, L, cvar, n);
 		return ex_component(E, L, cvar, n, facts, nfacts, want, need,
 		    small, lo, hi);
 	}
-	ex_key_make(E, L, cvar, n, facts, nfacts, want, need, small, K);
+	fig_ex_key_make(E, L, cvar, n, facts, nfacts, want, need, small, K);
 	if ((out = fig_exact_memo_find(E->memo, K->v, K->n)) != NULL) {
 		for (i = 0; i < n; i++)
 			if (want[cvar[i]]) {
@@ -833,7 +597,7 @@ ex_component_memo(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 			}
 		return 1;
 	}
-	ex_pool_fold(E, L, cvar, n);
+	fig_ex_pool_fold(E, L, cvar, n);
 	rc = ex_component(E, L, cvar, n, facts, nfacts, want, need, small,
 	    lo, hi);
 	if (rc != 1)
@@ -877,7 +641,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 		if (want[v] && E->lo[v] == E->hi[v])
 			lo[v] = hi[v] = E->lo[v];
 	}
-	ex_pool_load(E, witness);
+	fig_ex_pool_load(E, witness);
 	/* The open cells fall apart into components that share no fact:
 	 * each is a problem of its own, far smaller than the whole. */
 	up = xcalloc(E->nv + 1, sizeof(*up));

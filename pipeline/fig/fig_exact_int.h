@@ -1,0 +1,69 @@
+/*
+ * fig_exact_int.h: the exact reader's inside, shared by fig_exact.c (the
+ * system, propagation and the GLPK solve of each component) and
+ * fig_exact_reuse.c, below it (the memo's keys of components and the
+ * pool of whole solutions, which the completion step reuses).  Nothing else
+ * includes it: fig_impl.h is the reader's interface.
+ */
+#ifndef SCR_FIG_EXACT_INT_H
+#define SCR_FIG_EXACT_INT_H
+
+#include <stddef.h>
+#include <glpk.h>
+
+struct ex_con {
+	int	 eq;
+	size_t	 n;
+	size_t	*var;
+	long	*k;
+	long	 rhs;
+};
+
+struct fig_exact {
+	size_t		 nv;
+	long		*lo, *hi;	/* bounds given, then propagated */
+	struct ex_con	*con;
+	size_t		 ncon;
+	size_t		 nmip;		/* glp_intopt() calls */
+	size_t		 nlp;		/* glp_simplex() calls */
+	struct fig_exact_memo *memo;	/* components solved before, or
+					 * NULL (fig_exact_use_memo()) */
+	struct fig_exact_pool *pool;	/* solutions found before, or NULL
+					 * (fig_exact_use_pool()) */
+	const long	*base;		/* fig_exact_solve()'s witness, when
+					 * it meets every fact and bound and
+					 * a pool is kept: the pool's
+					 * solutions differ from it */
+	long		*plo, *phi;	/* the values the pool's solutions
+					 * that hold now give each unknown */
+	size_t		*pvar;		/* room for a solution's changes */
+	long		*pval;
+};
+
+/* The problem over the open cells: column col[v] (1-based) or 0 for a
+ * pinned cell. */
+struct ex_lp {
+	glp_prob	*P;
+	int		*col;		/* var -> column, 0: pinned */
+	size_t		*var;		/* column -> var */
+	int		 ncols;
+	long		*wlo, *whi;	/* values seen in integer solutions */
+};
+
+/* A growing array of longs: the key being written. */
+struct ex_key {
+	long	*v;
+	size_t	 n, cap;
+};
+
+/* The memo's key of component cvar[0..n) with its facts, into K. */
+void	fig_ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
+	    const size_t *cvar, size_t n, const size_t *facts, size_t nfacts,
+	    const char *want, const long *need, long small, struct ex_key *K);
+/* The pool's values of cells cvar[0..n) witnessed into L. */
+void	fig_ex_pool_fold(const struct fig_exact *E, struct ex_lp *L,
+	    const size_t *cvar, size_t n);
+/* The pool's solutions that hold under E, from witness. */
+void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * fig_exact_reuse.c: what the exact reader (fig_exact.c) reuses from
+ * earlier solves: the memo of components solved before
+ * (fig_exact_use_memo()) and the pool of whole solutions
+ * (fig_exact_use_pool()); fig_exact_memo.c stores both.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+#include "fig_exact_int.h"
+
+/*
+ * The memo (fig_exact_memo.c).  A component's answer is a function of
+ * its problem alone: its cells in order, their bounds after propagation,
+ * the witnessed values it starts from, what is asked of each (want,
+ * need, small) and its facts in order with the pinned cells folded into
+ * the right-hand sides; GLPK is given nothing else and starts from no
+ * earlier basis.  So a component whose key (fig_ex_key_make()) is, word for
+ * word, one solved before gets that answer again.  With a pool, its
+ * witnesses are added after the key is made: the answer kept is then
+ * one the problem allows (the exact ends of every cell its witnesses
+ * did not settle), not always the one a solve without the pool gives,
+ * and fig_exact_exposed() says the same of both.
+ */
+void
+fig_exact_use_memo(struct fig_exact *E, struct fig_exact_memo *M)
+{
+	E->memo = M;
+}
+
+void
+fig_exact_use_pool(struct fig_exact *E, struct fig_exact_pool *P)
+{
+	E->pool = P;
+}
+
+static void
+ex_key_put(struct ex_key *K, long x)
+{
+	if (K->n == K->cap) {
+		K->cap = K->cap ? 2 * K->cap : 256;
+		K->v = xreallocarray(K->v, K->cap, sizeof(*K->v));
+	}
+	K->v[K->n++] = x;
+}
+
+/* The key of component cvar[0..n) with its facts (see above). */
+void
+fig_ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
+    const size_t *cvar, size_t n, const size_t *facts, size_t nfacts,
+    const char *want, const long *need, long small, struct ex_key *K)
+{
+	size_t i, j, v;
+
+	K->n = 0;
+	ex_key_put(K, small);
+	ex_key_put(K, (long)n);
+	for (i = 0; i < n; i++) {
+		v = cvar[i];
+		ex_key_put(K, (long)v);
+		ex_key_put(K, E->lo[v]);
+		ex_key_put(K, E->hi[v]);
+		ex_key_put(K, L->wlo[v]);
+		ex_key_put(K, L->whi[v]);
+		ex_key_put(K, want[v] != 0);
+		ex_key_put(K, want[v] ? need[v] : 0);
+	}
+	ex_key_put(K, (long)nfacts);
+	for (i = 0; i < nfacts; i++) {
+		const struct ex_con *c = &E->con[facts[i]];
+		long rhs = c->rhs;
+
+		ex_key_put(K, c->eq);
+		for (j = 0; j < c->n; j++)
+			if (E->lo[c->var[j]] == E->hi[c->var[j]])
+				rhs -= c->k[j] * E->lo[c->var[j]];
+			else {
+				ex_key_put(K, (long)c->var[j]);
+				ex_key_put(K, c->k[j]);
+			}
+		ex_key_put(K, rhs);
+		ex_key_put(K, -1);
+	}
+}
+
+/*
+ * The pool (fig_exact_memo.c, fig_exact_use_pool()).  The solutions a
+ * solve found stay solutions of a later system with the same facts
+ * wherever each of their values is within the later bounds: the
+ * completion step only hides cells (wider bounds) or shows one again
+ * (its value alone).  A solution is kept as the unknowns where it
+ * differs from the witness; the witness must then meet every fact and
+ * bound itself.  Checked here, once a solve: the bounds of each
+ * solution's unknowns and every fact that names one; E->plo and E->phi
+ * get the values of those that hold.  Witnessed values settle cells
+ * (ex_settled()) and never decide one: a cell is reported exposed only
+ * from its exact ends, so the verdicts are those without a pool.
+ */
+/* The pool's values of cells cvar[0..n) witnessed. */
+void
+fig_ex_pool_fold(const struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
+    size_t n)
+{
+	size_t i, v;
+
+	if (E->base == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		v = cvar[i];
+		if (E->plo[v] < L->wlo[v])
+			L->wlo[v] = E->plo[v];
+		if (E->phi[v] > L->whi[v])
+			L->whi[v] = E->phi[v];
+	}
+}
+
+void
+fig_ex_pool_load(struct fig_exact *E, const long *witness)
+{
+	size_t *adjoff, *adj, *fill, *stamp, i, j, k, n, v, f;
+	const size_t *var;
+	const long *val;
+	long *cur, sum;
+	int ok;
+
+	E->base = NULL;
+	if (E->pool == NULL || witness == NULL)
+		return;
+	for (v = 0; v < E->nv; v++)
+		if (witness[v] < E->lo[v] || witness[v] > E->hi[v])
+			return;
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+
+		for (j = 0, sum = 0; j < c->n; j++)
+			sum += c->k[j] * witness[c->var[j]];
+		if (sum > c->rhs || (c->eq && sum != c->rhs))
+			return;
+	}
+	E->base = witness;
+	E->plo = xcalloc(E->nv + 1, sizeof(*E->plo));
+	E->phi = xcalloc(E->nv + 1, sizeof(*E->phi));
+	E->pvar = xcalloc(E->nv + 1, sizeof(*E->pvar));
+	E->pval = xcalloc(E->nv + 1, sizeof(*E->pval));
+	memcpy(E->plo, witness, E->nv * sizeof(*E->plo));
+	memcpy(E->phi, witness, E->nv * sizeof(*E->phi));
+	if (fig_exact_pool_count(E->pool) == 0)
+		return;
+	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++)
+			adjoff[E->con[i].var[j] + 1]++;
+	for (v = 0; v < E->nv; v++)
+		adjoff[v + 1] += adjoff[v];
+	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
+	fill = xcalloc(E->nv + 1, sizeof(*fill));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++) {
+			v = E->con[i].var[j];
+			adj[adjoff[v] + fill[v]++] = i;
+		}
+	free(fill);
+	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));
+	cur = xcalloc(E->nv + 1, sizeof(*cur));
+	memcpy(cur, witness, E->nv * sizeof(*cur));
+	for (k = 0; k < fig_exact_pool_count(E->pool); k++) {
+		n = fig_exact_pool_get(E->pool, k, &var, &val);
+		/* One that would witness no value not yet seen: not
+		 * checked. */
+		for (i = 0, ok = 0; i < n && !ok; i++)
+			ok = val[i] < E->plo[var[i]] || val[i] > E->phi[var[i]];
+		for (i = 0; i < n && ok; i++)
+			ok = val[i] >= E->lo[var[i]] && val[i] <= E->hi[var[i]];
+		for (i = 0; i < n && ok; i++)
+			cur[var[i]] = val[i];
+		for (i = 0; i < n && ok; i++)
+			for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] && ok;
+			    j++) {
+				const struct ex_con *c = &E->con[f = adj[j]];
+
+				if (stamp[f] == k + 1)
+					continue;
+				stamp[f] = k + 1;
+				for (v = 0, sum = 0; v < c->n; v++)
+					sum += c->k[v] * cur[c->var[v]];
+				ok = sum <= c->rhs && (!c->eq || sum == c->rhs);
+			}
+		for (i = 0; i < n; i++) {
+			cur[var[i]] = witness[var[i]];
+			if (!ok)
+				continue;
+			if (val[i] < E->plo[var[i]])
+				E->plo[var[i]] = val[i];
+			if (val[i] > E->phi[var[i]])
+				E->phi[var[i]] = val[i];
+		}
+	}
+	free(cur);
+	free(stamp);
+	free(adj);
+	free(adjoff);
+}
