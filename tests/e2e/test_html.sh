@@ -16,8 +16,8 @@
 #     rules find nothing, the page does not scroll sideways at 320 CSS px,
 #     runs no script and asks for nothing outside itself, and html-validate
 #     passes; screenshots of the first screen go to build/html-shots/;
-#   - Chromium prints the regional paper and one board's (make
-#     check-full: every page) with the pages' print style:
+#   - Chromium prints the regional paper (make check-full: every
+#     page) with the pages' print style:
 #     tests/e2e/print_check.py finds no page but the last more than 20 %
 #     empty at its foot, every page numbered, no web-only link printed
 #     (make check-full: PNGs in build/print/);
@@ -148,8 +148,8 @@ else
 	tail -n 1 "$tmp/browser"
 fi
 
-# The print edition: Chromium prints the regional paper and a board's
-# (make check-full: every board's) to PDF with the page's print style;
+# The print edition: Chromium prints the regional paper (make
+# check-full: every board's too) to PDF with the page's print style;
 # tests/e2e/print_check.py reads them back: no page but the last more
 # than 20 % empty at its foot, every page numbered "Page N of M", no
 # web-only link printed.  PNGs of the printed pages go to build/print/
@@ -159,7 +159,7 @@ mkdir -p "$prints"
 if e2e_full; then
 	printed="$tmp/html/background-paper.html $pages"
 else
-	printed="$tmp/html/background-paper.html $tmp/html/lscb/southwark.html"
+	printed="$tmp/html/background-paper.html"
 fi
 pdfs=
 for page in $printed; do
