@@ -61,12 +61,13 @@ done
 # jobs, measured one at a time on a 2-core machine (make check-full's
 # sweeps are slow in much the same order).  A job not listed starts after
 # those listed.
-slow="test_board_edition test_odt test_issue31 test_exact_attack test_issue13
-test_valgrind test_growth test_html test_data test_restricted
-test_paper_periods build/rel/tests/test_pdf_post build/san/tests/test_pdf_post
-test_includes test_variants test_pages test_periods test_attack
-test_annual_doc test_a11y test_issue32 test_grammar test_issue31_layout
-build/rel/tests/test_fig_eval build/san/tests/test_fig_eval"
+slow="test_html test_board_edition test_data test_paper_periods test_issue31
+test_issue13 test_valgrind test_exact_attack test_variants test_pages
+test_restricted test_odt test_periods test_issue32 test_annual_doc
+test_solve_cache test_a11y build/rel/tests/test_pdf_post
+build/san/tests/test_pdf_post test_new_year test_issue32_3_pooled_linear
+test_issue31_layout test_includes test_growth test_grammar test_faults
+test_attack build/rel/tests/test_fig_eval build/san/tests/test_fig_eval"
 order=
 for name in $slow; do
 	case " $all " in *" $name "*) order="$order $name" ;; esac
