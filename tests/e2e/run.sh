@@ -57,8 +57,8 @@ for t in tests/e2e/test_*.sh; do
 done
 
 # The slowest first, so the last to start are short ones and the two
-# processors end together: the order of the CPU-seconds of make check's
-# jobs, measured one at a time on a 2-core machine (make check-full's
+# processors end together: the order of the seconds make check's jobs
+# took on an idle 2-core machine (make check-full's
 # sweeps are slow in much the same order).  A job not listed starts after
 # those listed.
 slow="test_html test_board_edition test_data test_paper_periods test_issue31
