@@ -64,11 +64,12 @@ tables(const char *shown)
 	return E;
 }
 
-/* Solves tables(shown) with memo M (or none): lo, hi of every hidden
- * cell; returns the simplex calls it made. */
+/* Solves tables(shown), asking values need1 apart with small, with memo
+ * M and pool P (either or both NULL): lo, hi of every hidden cell;
+ * returns the simplex calls it made. */
 static size_t
-solve(const char *shown, long need1, struct fig_exact_memo *M, long *lo,
-    long *hi)
+solve_with(const char *shown, long need1, long small,
+    struct fig_exact_memo *M, struct fig_exact_pool *P, long *lo, long *hi)
 {
 	struct fig_exact *E = tables(shown);
 	char want[NV];
@@ -81,10 +82,20 @@ solve(const char *shown, long need1, struct fig_exact_memo *M, long *lo,
 		lo[v] = hi[v] = -1;
 	}
 	fig_exact_use_memo(E, M);
-	assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo, hi), 1);
+	fig_exact_use_pool(E, P);
+	assert_int_equal(fig_exact_solve(E, want, need, small, truth, lo, hi),
+	    1);
 	lps = fig_exact_lps(E);
 	fig_exact_free(E);
 	return lps;
+}
+
+/* With memo M (or none), small 0. */
+static size_t
+solve(const char *shown, long need1, struct fig_exact_memo *M, long *lo,
+    long *hi)
+{
+	return solve_with(shown, need1, 0, M, NULL, lo, hi);
 }
 
 static void
@@ -145,28 +156,12 @@ memo_answers_as_a_solve_does(void **state)
 	fig_exact_memo_free(M);
 }
 
-/* Solves tables(shown), asking values need1 apart with small 5, with
- * pool P (or none): lo, hi of every hidden cell; returns the simplex
- * calls it made. */
+/* With pool P (or none), small 5. */
 static size_t
 solve_pool(const char *shown, long need1, struct fig_exact_pool *P,
     long *lo, long *hi)
 {
-	struct fig_exact *E = tables(shown);
-	char want[NV];
-	long need[NV];
-	size_t v, lps;
-
-	for (v = 0; v < NV; v++) {
-		want[v] = !shown[v];
-		need[v] = need1;
-		lo[v] = hi[v] = -1;
-	}
-	fig_exact_use_pool(E, P);
-	assert_int_equal(fig_exact_solve(E, want, need, 5, truth, lo, hi), 1);
-	lps = fig_exact_lps(E);
-	fig_exact_free(E);
-	return lps;
+	return solve_with(shown, need1, 5, NULL, P, lo, hi);
 }
 
 static void
