@@ -171,6 +171,16 @@ cell_at(const struct doc *doc, int r, int c)
 	return cell;
 }
 
+/* Asserts the plain text of cell_at(doc, r, c) is want. */
+static void
+assert_cell_text(const struct doc *doc, int r, int c, const char *want)
+{
+	char	*s = doc_node_plain(cell_at(doc, r, c));
+
+	assert_string_equal(s, want);
+	free(s);
+}
+
 /* Returns the first node of type t in doc. */
 static const struct doc_node *
 first_of(const struct doc *doc, enum doc_type t)
@@ -598,9 +608,7 @@ test_fill_not_recorded_names_owner(void **state)
 	doc = fill_src(fx, "| A | Upton | Shire |\n| --- | --- | --- |\n"
 	    "| Drugs | {drugs} | {region:drugs} |\n"
 	    "| Girls | {girls} | 40% |\n\nAfter.\n");
-	s = doc_node_plain(cell_at(doc, 0, 0));
-	assert_string_equal(s, "Drugs");
-	free(s);
+	assert_cell_text(doc, 0, 0, "Drugs");
 	for (n = doc->root->first_child; n != NULL && n->type != DOC_TABLE;
 	    n = n->next)
 		;
@@ -626,9 +634,7 @@ test_fill_not_recorded_names_owner(void **state)
 	 * says nothing there in a board's paper (the London picture). */
 	doc = fill_src(fx, "| A | Shire |\n| --- | --- |\n"
 	    "| Drugs | {region:drugs} |\n");
-	s = doc_node_plain(cell_at(doc, 0, 0));
-	assert_string_equal(s, "Drugs");
-	free(s);
+	assert_cell_text(doc, 0, 0, "Drugs");
 	assert_null(doc->root->first_child->next == NULL ? NULL :
 	    (doc->root->last_child->type == DOC_PARA ? "para" : NULL));
 	doc_free(doc);
@@ -647,7 +653,6 @@ test_fill_not_recorded_in_collapsed_table(void **state)
 	struct fig_ledger	 bl = fx->ledger;
 	struct doc		*doc;
 	const struct doc_node	*n;
-	char			*s;
 	static const char	 src[] = "| A | Upton | Shire |\n"
 	    "| --- | --- | --- |\n"
 	    "| Drugs | {drugs} | {region:drugs} |\n"
@@ -667,12 +672,8 @@ test_fill_not_recorded_in_collapsed_table(void **state)
 	fx->lscb = -1;
 	n = first_of(doc, DOC_TABLE);
 	assert_int_equal(n->as.table.ncols, 2);	/* Upton's column gone */
-	s = doc_node_plain(cell_at(doc, 0, 0));
-	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews)");
-	free(s);
-	s = doc_node_plain(cell_at(doc, 1, 0));
-	assert_string_equal(s, "Girls");
-	free(s);
+	assert_cell_text(doc, 0, 0, "Drugs (not recorded in 2 of 12 reviews)");
+	assert_cell_text(doc, 1, 0, "Girls");
 	doc_free(doc);
 }
 
@@ -698,12 +699,8 @@ test_fill_not_recorded_said(void **state)
 	free(s);
 	doc = fill_src(fx, "| A | B |\n| --- | --- |\n| Drugs | {drugs} |\n"
 	    "| Girls | {girls} |\n");
-	s = doc_node_plain(cell_at(doc, 0, 0));
-	assert_string_equal(s, "Drugs (not recorded in 2 of 12 reviews)");
-	free(s);
-	s = doc_node_plain(cell_at(doc, 1, 0));
-	assert_string_equal(s, "Girls");
-	free(s);
+	assert_cell_text(doc, 0, 0, "Drugs (not recorded in 2 of 12 reviews)");
+	assert_cell_text(doc, 1, 0, "Girls");
 	doc_free(doc);
 	/* Its count hidden by disclosure control, or the share [c]:
 	 * nothing. */
