@@ -47,9 +47,7 @@ same() {
 }
 
 v=$tmp/v
-cp -R tests/data/variants "$v"
-# The open data set's codes (invented ones of the right form).
-printf 'region_code: E12000007\nlscb_codes:\n  Northbury: E09000901\n  Eastwick: E09000902\n  Southmoor: E09000903\n' >> "$v/report.yaml"
+e2e_variants "$v" || fail "cannot copy tests/data/variants"
 p=$tmp/p
 "$SCRPAPER" new-year --input "$v" -o "$p" >/dev/null 2>&1 ||
 	fail "new-year"
