@@ -246,14 +246,20 @@ fig_count(const struct fig_set *s, const struct cohort *c, int lscb,
 	return l;
 }
 
-/* The settings a solve reads beside its ledgers, for its cache key:
- * region_hidable, the threshold, the periods and boards, the bands.
- * Returns a new array of *n; free with free(). */
-static long *
-fig_solve_param(const struct cohort *c, int region_hidable, size_t *n)
+/*
+ * fig_cache_find() for a solve of c over led[0..n) (step names it): the
+ * settings it reads beside its ledgers, region_hidable, the threshold,
+ * the periods and boards, the bands, are part of its key.  Returns 1
+ * when the cache gave its result (skip the solve).
+ */
+static int
+fig_solve_cached(struct fig_cache_q *q, const struct fig_set *s,
+    const struct cohort *c, int region_hidable, struct fig_ledger *const *led,
+    size_t n, const char *step)
 {
 	long *p = xcalloc(4 + c->report.nbands, sizeof(*p));
 	size_t i;
+	int hit;
 
 	p[0] = region_hidable;
 	p[1] = c->report.threshold;
@@ -261,8 +267,9 @@ fig_solve_param(const struct cohort *c, int region_hidable, size_t *n)
 	p[3] = (long)c->report.nbands;
 	for (i = 0; i < c->report.nbands; i++)
 		p[4 + i] = c->report.bands[i];
-	*n = 4 + c->report.nbands;
-	return p;
+	hit = fig_cache_find(q, s, led, n, step, p, 4 + c->report.nbands);
+	free(p);
+	return hit;
 }
 
 /* Disclosure control of one period's boards ls and London's region
@@ -274,20 +281,18 @@ fig_solve_one(const struct fig_set *s, const struct cohort *c,
 {
 	struct fig_cache_q q;
 	struct fig_ledger **all;
-	size_t n = c->report.nlscbs, np;
-	long t = c->report.threshold, *param;
+	size_t n = c->report.nlscbs;
+	long t = c->report.threshold;
 
 	all = xcalloc(n + 1, sizeof(*all));
 	memcpy(all, ls, n * sizeof(*all));
 	all[n] = region;
-	param = fig_solve_param(c, region_hidable, &np);
-	if (!fig_cache_find(&q, s, all, n + 1, "period", param, np)) {
+	if (!fig_solve_cached(&q, s, c, region_hidable, all, n + 1, "period")) {
 		fig_suppress(s, ls, n, region, region_hidable, t);
 		fig_band(s, ls, n, region, region_hidable, t,
 		    c->report.bands, c->report.nbands);
 		fig_cache_keep(&q, all, n + 1);
 	}
-	free(param);
 	free(all);
 }
 
@@ -380,8 +385,6 @@ fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
 	struct fig_cache_q q;
 	struct fig_ledger **led;
 	size_t p, b, i, np = report_nperiods(&c->report), nb = c->report.nlscbs;
-	size_t nparam;
-	long *param;
 
 	for (p = 0; p < np; p++)
 		if (boards[p] == NULL)
@@ -400,14 +403,12 @@ fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
 			led[p * (nb + 1) + b] = boards[p][b];
 		led[p * (nb + 1) + nb] = region[p];
 	}
-	param = fig_solve_param(c, region_hidable, &nparam);
-	if (!fig_cache_find(&q, s, led, np * (nb + 1), "pooled bands", param,
-	    nparam)) {
+	if (!fig_solve_cached(&q, s, c, region_hidable, led, np * (nb + 1),
+	    "pooled bands")) {
 		fig_band_pooled(s, led, np, nb, region_hidable,
 		    c->report.threshold);
 		fig_cache_keep(&q, led, np * (nb + 1));
 	}
-	free(param);
 	free(fig_bands_kept.keep);
 	fig_bands_kept.s = s;
 	fig_bands_kept.c = c;
@@ -558,8 +559,6 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 	struct fig_periods *ps;
 	struct fig_ledger **led;
 	size_t p, b, np = report_nperiods(&c->report), nb = c->report.nlscbs;
-	size_t nparam;
-	long *param;
 	int hid = c->report.suppress_regional;
 
 	ps = xcalloc(1, sizeof(*ps));
@@ -582,13 +581,11 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 		led[p * (nb + 1) + nb] = p < np ? ps->region[p] :
 		    ps->pooled_region;
 	}
-	param = fig_solve_param(c, hid, &nparam);
-	if (!fig_cache_find(&q, s, led, (np + 1) * (nb + 1), "pooled", param,
-	    nparam)) {
+	if (!fig_solve_cached(&q, s, c, hid, led, (np + 1) * (nb + 1),
+	    "pooled")) {
 		fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold);
 		fig_cache_keep(&q, led, (np + 1) * (nb + 1));
 	}
-	free(param);
 	for (b = 0; b < nb; b++)
 		fig_finish(s, ps->pooled[b], 1, c->report.threshold);
 	fig_finish(s, ps->pooled_region, hid, c->report.threshold);
