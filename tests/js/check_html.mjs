@@ -16,9 +16,13 @@
 //     lang="en-GB", a title, one h1 and no heading level skipped;
 //   - a screenshot of the first screen (desktop and 320 px) is saved in
 //     SHOTS_DIR as NAME.png and NAME-320.png for people to look at.
-// Prints one line a file and "N passed, N failed"; exits 1 when any
-// file fails, 2 on a usage or set-up problem (missing browser or
-// packages), so a missing tool never passes silently.
+// With `--same-words HTML TXT ...` after the files, the same browser then
+// checks that each HTML paper says what its PDF's text TXT says
+// (tests/js/same_words.mjs, which says how): one Chromium for both.
+// Prints one line a file and "N passed, N failed" (and a line a pair and
+// its own summary); exits 1 when any file or pair fails, 2 on a usage or
+// set-up problem (missing browser or packages), so a missing tool never
+// passes silently.
 import { mkdtempSync, rmSync, mkdirSync, existsSync, readFileSync }
     from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,19 +38,25 @@ function die(msg) {
 	process.exit(2);
 }
 
-const [shots, ...files] = process.argv.slice(2);
-if (!shots || files.length === 0)
-	die('usage: node check_html.mjs SHOTS_DIR FILE.html...');
+const [shots, ...rest] = process.argv.slice(2);
+const cut = rest.indexOf('--same-words');
+const files = cut < 0 ? rest : rest.slice(0, cut);
+const pairs = cut < 0 ? [] : rest.slice(cut + 1);
+if (!shots || files.length === 0 || pairs.length % 2 !== 0 ||
+    (cut >= 0 && pairs.length === 0))
+	die('usage: node check_html.mjs SHOTS_DIR FILE.html... ' +
+	    '[--same-words PAPER.html PAPER.txt...]');
 
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!existsSync(chromiumPath))
 	die(`${chromiumPath} is not installed (make deps installs Debian's ` +
 	    'chromium)');
 
-let chromium, HtmlValidate, axePath;
+let chromium, HtmlValidate, axePath, sameWords;
 try {
 	({ chromium } = await import('playwright-core'));
 	({ HtmlValidate } = await import('html-validate'));
+	({ sameWords } = await import('./same_words.mjs'));
 	axePath = require.resolve('axe-core/axe.min.js');
 } catch (e) {
 	die(`the test packages are missing (make deps runs npm ci in ` +
@@ -211,7 +221,12 @@ for (const file of files) {
 			console.log(`    ${p}`);
 	}
 }
+console.log(`html: ${pass} passed, ${fail} failed`);
+let words = { pass: 0, fail: 0 };
+if (pairs.length > 0) {
+	words = await sameWords(context, pairs);
+	console.log(`same words: ${words.pass} passed, ${words.fail} failed`);
+}
 await context.close();
 rmSync(profile, { recursive: true, force: true });
-console.log(`html: ${pass} passed, ${fail} failed`);
-process.exit(fail === 0 ? 0 : 1);
+process.exit(fail === 0 && words.fail === 0 ? 0 : 1);

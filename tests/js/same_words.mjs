@@ -28,6 +28,10 @@
 //     them on the pages a long table continues on.
 // Prints one line a pair and "N passed, N failed"; exits 1 when any pair
 // differs, 2 when the browser or the packages are missing.
+//
+// tests/js/check_html.mjs runs the same check in its own browser
+// (`--same-words HTML TXT ...`) through sameWords() below, so that one
+// Chromium serves both scripts.
 import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,31 +41,6 @@ function die(msg) {
 	console.error(`same_words: ${msg}`);
 	process.exit(2);
 }
-
-const args = process.argv.slice(2);
-if (args.length === 0 || args.length % 2 !== 0)
-	die('usage: node same_words.mjs PAPER.html PAPER.txt ...');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!existsSync(chromiumPath))
-	die(`${chromiumPath} is not installed (make deps installs Debian's ` +
-	    'chromium)');
-let chromium;
-try {
-	({ chromium } = await import('playwright-core'));
-} catch (e) {
-	die(`the test packages are missing (make deps runs npm ci in ` +
-	    `tests/js): ${e.message}`);
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'scr-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-	executablePath: chromiumPath,
-	headless: true,
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-	    '--no-first-run', '--disable-background-networking',
-	    '--disable-component-update', '--disable-sync'],
-	offline: true,
-});
 
 // Runs in the page: returns { body, tables, notes: [[number, text]...] }.
 function paperText() {
@@ -129,67 +108,101 @@ function interleaved(pdf, body, bag, heads) {
 	return null;
 }
 
-let pass = 0, fail = 0;
-for (let k = 0; k < args.length; k += 2) {
-	const [html, txt] = [args[k], args[k + 1]];
-	const problems = [];
-	const page = await context.newPage();
-	await page.goto(pathToFileURL(resolve(html)).href);
-	const { body, tables, heads, notes, figs } =
-	    await page.evaluate(paperText);
-	await page.close();
+// Checks each pair (HTML, TXT) of args in the browser context given;
+// prints a line a pair; returns { pass, fail }.
+export async function sameWords(context, args) {
+	let pass = 0, fail = 0;
+	for (let k = 0; k < args.length; k += 2) {
+		const [html, txt] = [args[k], args[k + 1]];
+		const problems = [];
+		const page = await context.newPage();
+		await page.goto(pathToFileURL(resolve(html)).href);
+		const { body, tables, heads, notes, figs } =
+		    await page.evaluate(paperText);
+		await page.close();
 
-	const pdf = words(readFileSync(txt, 'utf8')
-	    .replace(/Page \d+ of \d+/g, ' '));
-	for (const [n, text] of notes) {
-		const note = [String(n), ...words(text)];
-		let at = -1;
-		for (let i = 0; at < 0 && i + note.length <= pdf.length; i++)
-			if (note.every((w, m) => pdf[i + m] === w))
-				at = i;
-		if (at < 0)
-			problems.push(`footnote ${n} is not in the PDF as ` +
-			    `"${note.slice(0, 10).join(' ')}..."`);
-		else
-			pdf.splice(at, note.length);
-	}
-	// A chart's caption ("Figure N: ..."), with the chart, may float to
-	// the top of the next page in the PDF (issue 19): it must be in the
-	// PDF whole, in order, wherever it is, and is taken out of both.
-	for (const text of figs) {
-		const fig = words(text);
-		let at = -1;
-		for (let i = 0; at < 0 && i + fig.length <= pdf.length; i++)
-			if (fig.every((w, m) => pdf[i + m] === w))
-				at = i;
-		if (at < 0)
-			problems.push('figure caption is not in the PDF as ' +
-			    `"${fig.slice(0, 10).join(' ')}..."`);
-		else
-			pdf.splice(at, fig.length);
-	}
-	const bag = new Map();
-	for (const w of words(tables))
-		bag.set(w, (bag.get(w) || 0) + 1);
-	const bw = words(body);
-	const wrong = interleaved(pdf, bw, bag, new Set(words(heads)));
-	if (wrong !== null)
-		problems.push(wrong);
-	if (bw.length < 100)
-		problems.push(`only ${bw.length} words of text`);
+		const pdf = words(readFileSync(txt, 'utf8')
+		    .replace(/Page \d+ of \d+/g, ' '));
+		for (const [n, text] of notes) {
+			const note = [String(n), ...words(text)];
+			let at = -1;
+			for (let i = 0; at < 0 && i + note.length <= pdf.length; i++)
+				if (note.every((w, m) => pdf[i + m] === w))
+					at = i;
+			if (at < 0)
+				problems.push(`footnote ${n} is not in the PDF as ` +
+				    `"${note.slice(0, 10).join(' ')}..."`);
+			else
+				pdf.splice(at, note.length);
+		}
+		// A chart's caption ("Figure N: ..."), with the chart, may float to
+		// the top of the next page in the PDF (issue 19): it must be in the
+		// PDF whole, in order, wherever it is, and is taken out of both.
+		for (const text of figs) {
+			const fig = words(text);
+			let at = -1;
+			for (let i = 0; at < 0 && i + fig.length <= pdf.length; i++)
+				if (fig.every((w, m) => pdf[i + m] === w))
+					at = i;
+			if (at < 0)
+				problems.push('figure caption is not in the PDF as ' +
+				    `"${fig.slice(0, 10).join(' ')}..."`);
+			else
+				pdf.splice(at, fig.length);
+		}
+		const bag = new Map();
+		for (const w of words(tables))
+			bag.set(w, (bag.get(w) || 0) + 1);
+		const bw = words(body);
+		const wrong = interleaved(pdf, bw, bag, new Set(words(heads)));
+		if (wrong !== null)
+			problems.push(wrong);
+		if (bw.length < 100)
+			problems.push(`only ${bw.length} words of text`);
 
-	if (problems.length === 0) {
-		pass++;
-		console.log(`ok ${html} (${pdf.length} words, ` +
-		    `${notes.length} footnote(s))`);
-	} else {
-		fail++;
-		console.log(`FAIL ${html}`);
-		for (const p of problems)
-			console.log(`    ${p}`);
+		if (problems.length === 0) {
+			pass++;
+			console.log(`ok ${html} (${pdf.length} words, ` +
+			    `${notes.length} footnote(s))`);
+		} else {
+			fail++;
+			console.log(`FAIL ${html}`);
+			for (const p of problems)
+				console.log(`    ${p}`);
+		}
 	}
+	return { pass, fail };
 }
-await context.close();
-rmSync(profile, { recursive: true, force: true });
-console.log(`same words: ${pass} passed, ${fail} failed`);
-process.exit(fail === 0 ? 0 : 1);
+
+// Run as a script (not imported by check_html.mjs).
+if (import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	const args = process.argv.slice(2);
+	if (args.length === 0 || args.length % 2 !== 0)
+		die('usage: node same_words.mjs PAPER.html PAPER.txt ...');
+	const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+	if (!existsSync(chromiumPath))
+		die(`${chromiumPath} is not installed (make deps installs Debian's ` +
+		    'chromium)');
+	let chromium;
+	try {
+		({ chromium } = await import('playwright-core'));
+	} catch (e) {
+		die(`the test packages are missing (make deps runs npm ci in ` +
+		    `tests/js): ${e.message}`);
+	}
+
+	const profile = mkdtempSync(join(tmpdir(), 'scr-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: chromiumPath,
+		headless: true,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+		    '--no-first-run', '--disable-background-networking',
+		    '--disable-component-update', '--disable-sync'],
+		offline: true,
+	});
+	const { pass, fail } = await sameWords(context, args);
+	await context.close();
+	rmSync(profile, { recursive: true, force: true });
+	console.log(`same words: ${pass} passed, ${fail} failed`);
+	process.exit(fail === 0 ? 0 : 1);
+}
