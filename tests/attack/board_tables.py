@@ -35,8 +35,8 @@ Used by tests/e2e/test_board_edition.sh.
 import csv
 import io
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,7 +47,9 @@ PAPER_WIDE = "could not be shown in them without risk"
 
 # The solve cache (scrpaper --cache) the calls below share, so that the
 # ledgers and the papers of one input are solved once (its results are
-# the solve's own: tests/e2e/test_solve_cache.sh); set by main().
+# the solve's own: tests/e2e/test_solve_cache.sh); set by main(): the
+# folder $SCR_TEST_CACHE when the calling script shares its own (the
+# same input's audit and papers there), else a temporary one.
 CACHE = []
 
 
@@ -216,6 +218,11 @@ def check_not_recorded(b, t, region, problems, label):
 
 
 def main():
+    shared = os.environ.get("SCR_TEST_CACHE")
+    if shared:
+        CACHE[:] = ["--cache", shared]
+        check(sys.argv[1:])
+        return
     with tempfile.TemporaryDirectory() as d:
         CACHE[:] = ["--cache", d]
         check(sys.argv[1:])

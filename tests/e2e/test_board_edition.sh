@@ -59,12 +59,19 @@ done
 list="$tmp/c/big-board $tmp/c/input"
 e2e_full && list="$tmp/c/gen-001 $list"
 [ "$n" -gt 2 ] && list=$(ls -d "$tmp"/c/*)
+# The audit, the ledgers and the papers of one input share one solve
+# cache (scrpaper --cache; board_tables.py through SCR_TEST_CACHE): each
+# cohort is solved once, the first call's miss, and every later call
+# prints what a solve prints (tests/e2e/test_solve_cache.sh).
+SCR_TEST_CACHE=$tmp/cache
+export SCR_TEST_CACHE
+cache="--cache $SCR_TEST_CACHE"
 nb=0
 for d in $list; do
 	name=$(basename "$d")
-	"$SCRPAPER" audit --input "$d" >"$tmp/out" 2>&1 ||
+	"$SCRPAPER" audit $cache --input "$d" >"$tmp/out" 2>&1 ||
 		fail "audit of $name with bands: $(head -c 2000 "$tmp/out")"
-	"$SCRPAPER" figures --input "$d" --all-lscbs >"$tmp/ledger.csv" ||
+	"$SCRPAPER" figures $cache --input "$d" --all-lscbs >"$tmp/ledger.csv" ||
 		fail "figures of $name"
 	nb=$((nb + $(grep -c '[0-9]–[0-9]*%' "$tmp/ledger.csv")))
 	python3 tests/attack/board_tables.py "$SCRPAPER" "$d" 80 \
@@ -126,14 +133,14 @@ bands "$tmp/pbands" "25, 50, 75"
 # The fixture's boards are too small for a band under the protection
 # rule; the big board's cohort (three periods) prints them, in its
 # tables across periods too.
-"$SCRPAPER" render --input "$tmp/c/big-board" --lscb Lewisham \
+"$SCRPAPER" render $cache --input "$tmp/c/big-board" --lscb Lewisham \
     -o "$tmp/lewisham.pdf" >"$tmp/out" 2>&1 ||
 	fail "Lewisham with bands and earlier periods: $(cat "$tmp/out")"
 pdftotext "$tmp/lewisham.pdf" - 2>/dev/null |
     grep -q '^[0-9]*–[0-9]*%$' ||
 	fail "no band printed in Lewisham's paper with bands and periods"
-"$SCRPAPER" render --input "$tmp/c/big-board" --lscb Lewisham --dump doc \
-    >"$tmp/lewisham.tree" 2>&1 || fail "Lewisham's tree"
+"$SCRPAPER" render $cache --input "$tmp/c/big-board" --lscb Lewisham \
+    --dump doc >"$tmp/lewisham.tree" 2>&1 || fail "Lewisham's tree"
 grep -q 'figref earlier:[^ ]* .*num=suppressed .*"[0-9]*–[0-9]*%"' \
     "$tmp/lewisham.tree" ||
 	fail "no band in a table across periods of Lewisham's paper"
@@ -179,7 +186,7 @@ for d in $plist; do
 	name=$(basename "$(dirname "$d")")/$(basename "$d")
 	pool "$d"
 	grep -q "^  bands:" "$d/report.yaml" || bands "$d" "25, 50, 75"
-	"$SCRPAPER" audit --pooled --input "$d" >"$tmp/out" 2>&1
+	"$SCRPAPER" audit $cache --pooled --input "$d" >"$tmp/out" 2>&1
 	rc=$?
 	if [ "$rc" -ne 0 ] || ! grep -q 'and their total.*: OK$' "$tmp/out"
 	then
