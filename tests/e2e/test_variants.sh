@@ -27,8 +27,10 @@
 # --all-lscbs: the same checks, and for every figure the board ledger
 # (`figures --lscb`) suppresses, the table row shows [c] and only London's
 # and the national study's values beside it.
-# Last, in a copy of the tree: `make variants` writes 33 PDFs that pass
-# qpdf --check and name their board; a second `make variants` does nothing.
+# Last, in a copy of the tree: `make variants` writes a PDF a board that
+# passes qpdf --check and names its board, and a second `make variants`
+# does nothing: make check on the three boards of tests/data/variants
+# (lib.sh's e2e_variants), make check-full on input/'s 33.
 set -u
 
 . tests/e2e/lib.sh
@@ -117,9 +119,17 @@ python3 tests/e2e/variants_check.py tests/data/variants-holdout "$tmp/h" 10,3,0 
 mkdir "$tmp/tree"
 cp -Rp Makefile pipeline templates input fonts "$tmp/tree/" ||
 	fail "cannot copy the tree"
+nb=33
+if ! e2e_full; then
+	rm -rf "$tmp/tree/input" && e2e_variants "$tmp/tree/input" ||
+		fail "cannot copy tests/data/variants"
+	nb=3
+fi
+# The program's objects and binary, not the unit tests' (build/rel/tests).
 if ! e2e_full && [ -d build/rel ]; then
-	mkdir "$tmp/tree/build" && cp -Rp build/rel "$tmp/tree/build/rel" ||
-		fail "cannot copy build/rel"
+	mkdir -p "$tmp/tree/build/rel" &&
+	    cp -p build/rel/* "$tmp/tree/build/rel/" 2>/dev/null
+	[ -x "$tmp/tree/build/rel/scrpaper" ] || fail "cannot copy build/rel"
 fi
 if [ -f Makefile.local ]; then
 	cp Makefile.local "$tmp/tree/"
@@ -148,7 +158,7 @@ fi
 	fi
 ) || failed=1
 n=$(ls "$tmp/tree/output/lscb/"*.pdf 2>/dev/null | wc -l)
-[ "$n" -eq 33 ] || fail "make variants wrote $n PDFs, want 33"
+[ "$n" -eq "$nb" ] || fail "make variants wrote $n PDFs, want $nb"
 [ -s "$tmp/tree/output/lscb/figures.csv" ] ||
 	fail "make variants wrote no figures.csv"
 [ "$n" -gt 0 ] &&
