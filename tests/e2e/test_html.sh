@@ -23,7 +23,11 @@
 #     (make check-full: PNGs in build/print/);
 #   - tests/js/same_words.mjs: those HTML papers say what their PDFs say
 #     (pdftotext; white space, footers and the tables' reading order
-#     aside).
+#     aside);
+#   - make check: in the same browser, Southwark's page of the
+#     three-period fixture (tests/data/make_three_periods.py: the tables
+#     by period, the London picture), which test_paper_periods.sh checks
+#     in a browser of its own under make check-full.
 # Fails, never skips, when node, chromium or the npm packages are
 # missing: `make deps` installs them.
 set -u
@@ -141,6 +145,11 @@ if e2e_full; then
 	boards=$(cd "$tmp/html/lscb" && ls | sed -n 's/\.html$//p')
 else
 	boards="southwark bexley"
+	# A page of another shape, in this browser rather than one more.
+	python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null &&
+	    run render --input "$tmp/three" --lscb Southwark \
+	    -o "$tmp/html/southwark-three-periods.html" ||
+		fail "the three-period fixture's page"
 fi
 pages=
 for b in $boards; do
