@@ -457,12 +457,12 @@ dist-locked:
 # scripts with CHECK_FULL=1.
 # The unit tests run as jobs of the scripts' pool (tests/e2e/run.sh,
 # E2E_UNIT), as many at a time as the machine has processors, the
-# slowest first; the programs are built first, in parallel.
+# slowest first; the programs are built first, in parallel.  The schema's
+# check is a job of the pool too (tests/e2e/test_schema.sh).
 CHECK_FULL ?= 0
 NPROC	:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 check:
 	@$(MAKE) --no-print-directory -j$(NPROC) check-programs
-	@$(MAKE) --no-print-directory schema
 	@SANITIZE=$(SANITIZE) CHECK_FULL=$(CHECK_FULL) SCRPAPER=$(BIN) \
 	    E2E_UNIT="$(UNIT_BINS)" sh tests/e2e/run.sh
 

@@ -11,7 +11,7 @@
 # (of the regional papers only, in make check).
 #
 # Always: the regional paper and every board's paper of the small
-# cohorts of tests/data/variants, the regional paper and five boards' of
+# cohorts of tests/data/variants, the regional paper and three boards' of
 # input/ (every board's under `make check-full`), the regional paper and
 # four boards' of the three-period fixture (tests/data/make_three_periods.py)
 # (what `make check` runs, through test_pages.sh: some 8 CPU-seconds),
@@ -84,13 +84,13 @@ check() {
 python3 tests/e2e/page_geometry.py --self-test ||
     fail "page_geometry.py misses a broken rule"
 
-# input/: make check measures the regional paper and five boards', of 4,
-# 3, 2, 1 and no reviews (page_geometry.py reads some 0.3 CPU-s a paper);
-# make check-full (CHECK_FULL=1) and make pages every board's.
+# input/: make check measures the regional paper and three boards', of 4,
+# 1 and no reviews (page_geometry.py reads some 0.3 CPU-s a paper); make
+# check-full (CHECK_FULL=1) and make pages every board's.
 if e2e_full || [ "${PAGES_FULL:-0}" = 1 ]; then
 	check shipped input
 else
-	check shipped input Southwark Lambeth Haringey Barnet Bexley
+	check shipped input Southwark Barnet Bexley
 fi
 check variants tests/data/variants
 # Three periods (issue 15's fixture): the comparison section's tables and

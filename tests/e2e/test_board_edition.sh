@@ -125,9 +125,9 @@ python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/periods" 80 Lambeth \
 # label), not refused as "not a number".
 cp -r "$tmp/periods" "$tmp/pbands"
 bands "$tmp/pbands" "25, 50, 75"
-"$SCRPAPER" check --input "$tmp/pbands" >"$tmp/out" 2>&1 ||
+"$SCRPAPER" check $cache --input "$tmp/pbands" >"$tmp/out" 2>&1 ||
 	fail "check with bands and earlier periods: $(head -c 2000 "$tmp/out")"
-"$SCRPAPER" render --input "$tmp/pbands" --lscb Southwark \
+"$SCRPAPER" render $cache --input "$tmp/pbands" --lscb Southwark \
     -o "$tmp/pbands/southwark.pdf" >"$tmp/out" 2>&1 ||
 	fail "Southwark with bands and earlier periods: $(cat "$tmp/out")"
 # The fixture's boards are too small for a band under the protection
