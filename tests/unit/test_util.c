@@ -315,9 +315,11 @@ test_growarray_doubles_and_keeps_items(void **state)
 		if (grows) {
 			cap = n ? 2 * n : 4;
 			grew++;
+			/* The whole new capacity, once: until the next growth
+			 * the array stays where it is (above). */
+			for (i = n; i < cap; i++)
+				a[i] = -1;
 		}
-		for (i = n; i < cap; i++)	/* the whole capacity */
-			a[i] = -1;
 		a[n] = (long)n * 7;
 	}
 	for (n = 0; n < 100000; n++)
