@@ -43,11 +43,15 @@ TEST_PKGS = cmocka libqpdf
 # GLPK has no .pc file: found by its header.
 HAVE_GLPK = echo '\#include <glpk.h>' | $(CC) -E -x c - >/dev/null 2>&1
 
-PKG_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+# Each asks pkg-config once, when first used (lazy: a make that compiles
+# nothing, as `make variants` or `make dist` with the program built, runs
+# no pkg-config; make check runs some hundred such makes).
+once	= $(eval $(1) := $(2))$($(1))
+PKG_CFLAGS	= $(call once,PKG_CFLAGS,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 # GLPK (libglpk-dev) ships no pkg-config file: -lglpk (and -lm for fig_exact.c).
-PKG_LIBS	:= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lglpk -lm
-TEST_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
-TEST_LIBS	:= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+PKG_LIBS	= $(call once,PKG_LIBS,$(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lglpk -lm)
+TEST_CFLAGS	= $(call once,TEST_CFLAGS,$(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null))
+TEST_LIBS	= $(call once,TEST_LIBS,$(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null))
 
 # The sources, one folder a stage (README, "How it works"): base, input,
 # fig, doc, tmpl, fill, paper, render, post, year, cli.  Every folder is
