@@ -274,6 +274,13 @@ extern int fig_suppress_cone;
 extern int fig_suppress_retract;
 
 /*
+ * 0 (the default).  Nonzero: every exact solve fails as GLPK can
+ * (fig_exact_solve() returns -1); for the test that the completion step
+ * then writes nothing (fig_suppress_complete.c) only.
+ */
+extern int fig_exact_fail;
+
+/*
  * The warnings the solves have printed since the process began ("cannot
  * protect figure ..."): the solve cache (fig_cache.c) keeps no solve
  * that printed one, so that every run that makes it says it again.

@@ -204,6 +204,17 @@ fig_sup_ex_free(struct sup_ex *X)
 	fig_exact_pool_free(X->pool);
 }
 
+/* The exact check could not be made (GLPK failed on a system): what the
+ * completion step would leave could not be known safe, so nothing is
+ * written (exit 3, as when memory runs out). */
+static void
+sup_exact_failed(void)
+{
+	fputs("scrpaper: error: the exact disclosure check failed (GLPK could "
+	    "not solve a system): no output written\n", stderr);
+	exit(EXIT_SYSERR);
+}
+
 void
 fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
     size_t *norder)
@@ -216,7 +227,9 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	fig_sup_ex_init(S, &X, t, 1);
 	near = xcalloc(S->ncells + 1, 1);
 	for (round = 0; round < S->ncells; round++) {
-		if ((n = fig_sup_exact_check(S, &X, t)) <= 0)
+		if ((n = fig_sup_exact_check(S, &X, t)) < 0)
+			sup_exact_failed();
+		if (n == 0)
 			break;
 		memset(near, 0, S->ncells + 1);
 		for (c = 0, nfix = 0; c < S->ncells; c++) {

@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "util.h"
@@ -228,6 +230,63 @@ test_completion_stops_exact_attack(void **state)
  * board without a review is 0 to the exact solver; the attack once
  * reported those 29 zeros as recovered.  Now it finds nothing.
  */
+/* The completion step when its exact check cannot be made (GLPK fails,
+ * as a search cut short by a time limit once did on a loaded machine):
+ * it used to stop there, as if no cell were exposed, and the boards'
+ * ledgers came out with the cells test_completion_stops_exact_attack's
+ * audit works back.  Now nothing is decided from it: an error, exit 3,
+ * in the child that runs the solve. */
+static void
+test_completion_fails_closed(void **state)
+{
+	struct diag d;
+	struct cohort *c;
+	struct fig_set *s;
+	char err[] = "/tmp/scr-exact-fail.XXXXXX", buf[512];
+	size_t i, n;
+	unsigned r = 1;
+	int fd, status;
+	pid_t pid;
+	FILE *f;
+
+	(void)state;
+	diag_init(&d, stderr);
+	c = case_load_dir("input", NULL, &d);
+	s = fig_load("templates/figures.yaml", c, &d);
+	assert_non_null(s);
+	for (i = 0; i < c->ncases; i++) {
+		int x = rand_r(&r) % 10;
+
+		c->cases[i].lscb = x < 5 ? 2 : x < 8 ? 5 : x < 9 ? 11 : 24;
+	}
+	fd = mkstemp(err);
+	assert_true(fd >= 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(fd, 2);
+		fig_exact_fail = 1;
+		fig_boards_free(fig_aggregate_boards(s, c), c->report.nlscbs);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 3);
+	f = fdopen(fd, "r");
+	assert_non_null(f);
+	rewind(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	assert_non_null(strstr(buf, "error: the exact disclosure check "
+	    "failed"));
+	fclose(f);
+	unlink(err);
+	fig_set_free(s);
+	cohort_free(c);
+	diag_clear(&d);
+}
+
 static void
 test_no_review_sum_is_public(void **state)
 {
@@ -318,6 +377,7 @@ main(void)
 		cmocka_unit_test(test_table_not_recoverable),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
+		cmocka_unit_test(test_completion_fails_closed),
 		cmocka_unit_test(test_no_review_sum_is_public),
 		cmocka_unit_test(test_no_review_sum_protects_nothing),
 	};
