@@ -411,6 +411,105 @@ ex_extreme(struct fig_exact *E, struct ex_lp *L, int j, int dir, long *best)
 	return ex_optimise(E, L, &j, 1, dir, best);
 }
 
+/*
+ * Witnesses for many cells at once: a whole solution pushed in
+ * direction dir of the sum of columns cols[0..n), each with the sign
+ * ex_sign() gives it in this round.  Only the solution matters, never
+ * its optimum (a cell is decided from its own extremes, ex_extreme()),
+ * so branch and bound stops at its first whole solution, or after
+ * EX_SPREAD_NODES subproblems without one (a count, not a time: the
+ * same witnesses on any machine).  Signs, not all +1: where a sum is
+ * published (London over the boards, a total over the periods) the
+ * cells in it cannot all rise together, but half of them can rise
+ * while the other half falls, and in the other direction the other
+ * way, so one pair of rounds moves most cells both ways.  Returns 1, 0
+ * when the relaxation has no solution (then no whole one either), -1
+ * when GLPK fails.
+ */
+#define EX_SPREAD_NODES	5
+
+struct ex_spread_stop {
+	int	nodes;
+};
+
+static void
+ex_spread_cb(glp_tree *T, void *info)
+{
+	struct ex_spread_stop *st = info;
+
+	if (glp_ios_reason(T) == GLP_IBINGO ||
+	    (glp_ios_reason(T) == GLP_ISELECT &&
+	    ++st->nodes > EX_SPREAD_NODES))
+		glp_ios_terminate(T);
+}
+
+/* +1 or -1 for unknown v in round r: a fixed mix of the two numbers, so
+ * that the same system always gets the same signs. */
+static double
+ex_sign(size_t v, int r)
+{
+	unsigned long h = (unsigned long)v * 2654435761UL +
+	    (unsigned long)(r + 1) * 40503UL;
+
+	h ^= h >> 13;
+	h *= 0x5bd1e995UL;
+	h ^= h >> 15;
+	return h & 1 ? 1.0 : -1.0;
+}
+
+static int
+ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
+    int round, int dir)
+{
+	struct ex_spread_stop stop = { 0 };
+	glp_smcp sm;
+	glp_iocp io;
+	int rc = 1, i, st;
+
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.presolve = GLP_OFF;
+	glp_init_iocp(&io);
+	io.msg_lev = GLP_MSG_OFF;
+	io.presolve = GLP_OFF;
+	/* No time limit (GLPK's is wall time, which the machine's load
+	 * moves): the count of subproblems bounds the search. */
+	io.cb_func = ex_spread_cb;
+	io.cb_info = &stop;
+	glp_set_obj_dir(L->P, dir);
+	for (i = 0; i < n; i++)
+		glp_set_obj_coef(L->P, cols[i], ex_sign(L->var[cols[i]],
+		    round));
+	E->nlp++;
+	if (glp_simplex(L->P, &sm) != 0) {
+		/* A stale basis: start again from an advanced one. */
+		glp_adv_basis(L->P, 0);
+		if (glp_simplex(L->P, &sm) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	if ((rc = ex_verdict(glp_get_status(L->P))) != 1)
+		goto out;
+	ex_witness(E, L, 0);
+	E->nmip++;
+	st = glp_intopt(L->P, &io);
+	if (st != 0 && st != GLP_ESTOP) {
+		rc = -1;
+		goto out;
+	}
+	/* Stopped before a whole solution: nothing witnessed, and nothing
+	 * said of the system (the cells' own solves say it). */
+	if ((st = glp_mip_status(L->P)) == GLP_OPT || st == GLP_FEAS)
+		ex_witness(E, L, 1);
+	else if (st != GLP_UNDEF)
+		rc = ex_verdict(st);
+out:
+	for (i = 0; i < n; i++)
+		glp_set_obj_coef(L->P, cols[i], 0.0);
+	return rc;
+}
+
 
 int
 fig_exact_outer(struct fig_exact *E, long *lo, long *hi)
@@ -461,8 +560,9 @@ ex_root(size_t *up, size_t v)
 /*
  * One component of the open cells, cvar[0..n): its problem, two
  * solutions to start from (every cell asked about as large as it can be
- * together, then as small), then each cell asked about that they do not
- * settle, maximised then minimised.
+ * together, then as small; with a pool, the completion step's, a whole
+ * solution each way of a sum with signs, ex_spread()), then each cell
+ * asked about that they do not settle, maximised then minimised.
  */
 static int
 ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
@@ -475,8 +575,8 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 
 	ex_build(E, L, cvar, n, facts, nfacts);
 	cols = xcalloc(n + 1, sizeof(*cols));
-	/* Rounds of both, over the cells still unsettled, while a round
-	 * settles a quarter of them or more. */
+	/* Rounds of both directions (ex_spread()), over the cells still
+	 * unsettled, while a round settles a quarter of them or more. */
 	for (round = 0; round < 6 && rc == 1; round++) {
 		before = ncols;
 		ncols = 0;
@@ -486,8 +586,17 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 				cols[ncols++] = L->col[cvar[i]];
 		if (ncols < 2 || (round > 0 && 4 * (before - ncols) < before))
 			break;
-		if ((rc = ex_optimise(E, L, cols, ncols, GLP_MAX, &best)) == 1)
-			rc = ex_optimise(E, L, cols, ncols, GLP_MIN, &best);
+		if (E->pool == NULL) {
+			/* The attacker (fig_audit_exact.c) prints its
+			 * count of integer programs: its search as it was,
+			 * every cell together, solved to the optimum. */
+			if ((rc = ex_optimise(E, L, cols, ncols, GLP_MAX,
+			    &best)) == 1)
+				rc = ex_optimise(E, L, cols, ncols, GLP_MIN,
+				    &best);
+		} else if ((rc = ex_spread(E, L, cols, ncols, round,
+		    GLP_MAX)) == 1)
+			rc = ex_spread(E, L, cols, ncols, round, GLP_MIN);
 	}
 	free(cols);
 	for (i = 0; i < n && rc == 1; i++) {

@@ -143,6 +143,12 @@ struct fig_exact_pool {
 	size_t	 n, cap;
 	size_t	*off;		/* solution k: off[k] .. off[k + 1] */
 	size_t	 nsol, solcap;
+	signed char *facts;	/* solution k: 1 meets every fact of the
+				 * system sys, -1 breaks one, 0 not
+				 * checked yet */
+	long	*sys;		/* that system's witness and facts
+				 * (fig_exact_pool_same()) */
+	size_t	 nsys;
 };
 
 struct fig_exact_pool *
@@ -152,6 +158,7 @@ fig_exact_pool_new(void)
 
 	P->solcap = 64;
 	P->off = xcalloc(P->solcap + 1, sizeof(*P->off));
+	P->facts = xcalloc(P->solcap + 1, sizeof(*P->facts));
 	return P;
 }
 
@@ -163,6 +170,8 @@ fig_exact_pool_free(struct fig_exact_pool *P)
 	free(P->var);
 	free(P->val);
 	free(P->off);
+	free(P->facts);
+	free(P->sys);
 	free(P);
 }
 
@@ -201,9 +210,45 @@ fig_exact_pool_add(struct fig_exact_pool *P, const size_t *var,
 	if (P->nsol + 1 > P->solcap) {
 		P->solcap *= 2;
 		P->off = xreallocarray(P->off, P->solcap + 1, sizeof(*P->off));
+		P->facts = xreallocarray(P->facts, P->solcap + 1,
+		    sizeof(*P->facts));
 	}
+	P->facts[P->nsol] = 0;
 	memcpy(P->var + P->n, var, n * sizeof(*var));
 	memcpy(P->val + P->n, val, n * sizeof(*val));
 	P->n += n;
 	P->off[++P->nsol] = P->n;
+}
+
+/*
+ * Whether solution k meets every fact (with the witness elsewhere) does
+ * not depend on the bounds, only on the facts and the witness: so it is
+ * checked once, not at every solve (fig_ex_pool_load()), as long as the
+ * system is the same.  sys[0..n) is the system's witness and facts
+ * written out; when it differs from the last one given, word for word,
+ * every answer kept is forgotten.
+ */
+void
+fig_exact_pool_same(struct fig_exact_pool *P, const long *sys, size_t n)
+{
+	if (P->sys != NULL && P->nsys == n &&
+	    memcmp(P->sys, sys, n * sizeof(*sys)) == 0)
+		return;
+	free(P->sys);
+	P->sys = xreallocarray(NULL, n ? n : 1, sizeof(*P->sys));
+	memcpy(P->sys, sys, n * sizeof(*sys));
+	P->nsys = n;
+	memset(P->facts, 0, (P->solcap + 1) * sizeof(*P->facts));
+}
+
+int
+fig_exact_pool_facts(const struct fig_exact_pool *P, size_t k)
+{
+	return P->facts[k];
+}
+
+void
+fig_exact_pool_set_facts(struct fig_exact_pool *P, size_t k, int ok)
+{
+	P->facts[k] = ok ? 1 : -1;
 }

@@ -94,11 +94,12 @@ fig_ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
  * completion step only hides cells (wider bounds) or shows one again
  * (its value alone).  A solution is kept as the unknowns where it
  * differs from the witness; the witness must then meet every fact and
- * bound itself.  Checked here, once a solve: the bounds of each
- * solution's unknowns and every fact that names one; E->plo and E->phi
- * get the values of those that hold.  Witnessed values settle cells
- * (ex_settled()) and never decide one: a cell is reported exposed only
- * from its exact ends, so the verdicts are those without a pool.
+ * bound itself.  Checked here: the bounds of each solution's unknowns
+ * at every solve, the facts that name one once (fig_ex_pool_load());
+ * E->plo and E->phi get the values of those that hold.  Witnessed
+ * values settle cells (ex_settled()) and never decide one: a cell is
+ * reported exposed only from its exact ends, so the verdicts are those
+ * without a pool.
  */
 /* The pool's values of cells cvar[0..n) witnessed. */
 void
@@ -118,14 +119,78 @@ fig_ex_pool_fold(const struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	}
 }
 
+/* The system's witness and facts written out (fig_exact_pool_same()). */
+static long *
+ex_pool_sys(const struct fig_exact *E, const long *witness, size_t *np)
+{
+	size_t n = E->nv + 2, i, j, k = 0;
+	long *sys;
+
+	for (i = 0; i < E->ncon; i++)
+		n += 3 + 2 * E->con[i].n;
+	sys = xcalloc(n, sizeof(*sys));
+	sys[k++] = (long)E->nv;
+	for (i = 0; i < E->nv; i++)
+		sys[k++] = witness[i];
+	sys[k++] = (long)E->ncon;
+	for (i = 0; i < E->ncon; i++) {
+		const struct ex_con *c = &E->con[i];
+
+		sys[k++] = c->eq;
+		sys[k++] = (long)c->n;
+		for (j = 0; j < c->n; j++) {
+			sys[k++] = (long)c->var[j];
+			sys[k++] = c->k[j];
+		}
+		sys[k++] = c->rhs;
+	}
+	*np = n;
+	return sys;
+}
+
+/* Each unknown's facts (CSR), into *adjoffp and *adjp. */
+static void
+ex_pool_adj(const struct fig_exact *E, size_t **adjoffp, size_t **adjp)
+{
+	size_t *adjoff, *adj, *fill, i, j, v;
+
+	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++)
+			adjoff[E->con[i].var[j] + 1]++;
+	for (v = 0; v < E->nv; v++)
+		adjoff[v + 1] += adjoff[v];
+	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
+	fill = xcalloc(E->nv + 1, sizeof(*fill));
+	for (i = 0; i < E->ncon; i++)
+		for (j = 0; j < E->con[i].n; j++) {
+			v = E->con[i].var[j];
+			adj[adjoff[v] + fill[v]++] = i;
+		}
+	free(fill);
+	*adjoffp = adjoff;
+	*adjp = adj;
+}
+
+/*
+ * Which solutions hold now.  A solution holds when each of its values is
+ * within the bounds and every fact holds with it (the witness elsewhere).
+ * The bounds change from solve to solve (cells hidden, shown again); the
+ * facts and the witness do not (the completion step's systems differ
+ * only in bounds): so whether a solution meets the facts is checked once
+ * and kept in the pool (fig_exact_pool_facts()), for as long as the
+ * system's facts and witness are, word for word, those it was checked
+ * with (fig_exact_pool_same()).  The solutions taken are exactly those
+ * the check at every solve took, and E->plo, E->phi the same.
+ */
 void
 fig_ex_pool_load(struct fig_exact *E, const long *witness)
 {
-	size_t *adjoff, *adj, *fill, *stamp, i, j, k, n, v, f;
+	size_t *adjoff = NULL, *adj = NULL, *stamp, i, j, k, n, v, f, nsys;
 	const size_t *var;
 	const long *val;
-	long *cur, sum;
-	int ok;
+	long *cur, sum, *sys;
+	int ok, fok;
 
 	E->base = NULL;
 	if (E->pool == NULL || witness == NULL)
@@ -150,20 +215,9 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	memcpy(E->phi, witness, E->nv * sizeof(*E->phi));
 	if (fig_exact_pool_count(E->pool) == 0)
 		return;
-	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
-	for (i = 0; i < E->ncon; i++)
-		for (j = 0; j < E->con[i].n; j++)
-			adjoff[E->con[i].var[j] + 1]++;
-	for (v = 0; v < E->nv; v++)
-		adjoff[v + 1] += adjoff[v];
-	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
-	fill = xcalloc(E->nv + 1, sizeof(*fill));
-	for (i = 0; i < E->ncon; i++)
-		for (j = 0; j < E->con[i].n; j++) {
-			v = E->con[i].var[j];
-			adj[adjoff[v] + fill[v]++] = i;
-		}
-	free(fill);
+	sys = ex_pool_sys(E, witness, &nsys);
+	fig_exact_pool_same(E->pool, sys, nsys);
+	free(sys);
 	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));
 	cur = xcalloc(E->nv + 1, sizeof(*cur));
 	memcpy(cur, witness, E->nv * sizeof(*cur));
@@ -175,24 +229,34 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 			ok = val[i] < E->plo[var[i]] || val[i] > E->phi[var[i]];
 		for (i = 0; i < n && ok; i++)
 			ok = val[i] >= E->lo[var[i]] && val[i] <= E->hi[var[i]];
-		for (i = 0; i < n && ok; i++)
-			cur[var[i]] = val[i];
-		for (i = 0; i < n && ok; i++)
-			for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] && ok;
-			    j++) {
-				const struct ex_con *c = &E->con[f = adj[j]];
+		if (!ok)
+			continue;
+		if ((fok = fig_exact_pool_facts(E->pool, k)) == 0) {
+			if (adj == NULL)
+				ex_pool_adj(E, &adjoff, &adj);
+			for (i = 0; i < n; i++)
+				cur[var[i]] = val[i];
+			for (i = 0, fok = 1; i < n && fok; i++)
+				for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] &&
+				    fok; j++) {
+					const struct ex_con *c =
+					    &E->con[f = adj[j]];
 
-				if (stamp[f] == k + 1)
-					continue;
-				stamp[f] = k + 1;
-				for (v = 0, sum = 0; v < c->n; v++)
-					sum += c->k[v] * cur[c->var[v]];
-				ok = sum <= c->rhs && (!c->eq || sum == c->rhs);
-			}
+					if (stamp[f] == k + 1)
+						continue;
+					stamp[f] = k + 1;
+					for (v = 0, sum = 0; v < c->n; v++)
+						sum += c->k[v] * cur[c->var[v]];
+					fok = sum <= c->rhs &&
+					    (!c->eq || sum == c->rhs);
+				}
+			for (i = 0; i < n; i++)
+				cur[var[i]] = witness[var[i]];
+			fig_exact_pool_set_facts(E->pool, k, fok);
+		}
+		if (fok <= 0)
+			continue;
 		for (i = 0; i < n; i++) {
-			cur[var[i]] = witness[var[i]];
-			if (!ok)
-				continue;
 			if (val[i] < E->plo[var[i]])
 				E->plo[var[i]] = val[i];
 			if (val[i] > E->phi[var[i]])

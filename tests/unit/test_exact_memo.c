@@ -11,7 +11,10 @@
  * (fig_exact_use_pool(), issue 32.3): over systems that hide and show
  * cells in turn, every verdict of fig_exact_exposed() is the one a solve
  * without it gives, and the ends of every exposed cell too; a system
- * solved again needs no simplex call.
+ * solved again needs no simplex call.  Whether a pooled solution meets
+ * the facts is checked once and kept while the facts and the witness
+ * stay the same; a system with another fact checks them again (a
+ * solution it breaks witnesses nothing).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -224,12 +227,69 @@ pool_leaves_every_verdict_as_it_was(void **state)
 	fig_exact_pool_free(P);
 }
 
+static void
+pool_checks_facts_once_per_system(void **state)
+{
+	static const long k2[] = { 1, 1 };
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	struct fig_exact *E;
+	char shown[NV], want[NV];
+	long lo[NV], hi[NV], need[NV];
+	size_t v, k, n, kept, checked = 0, broken = 0, pair[2] = { 0, 3 };
+	const size_t *var;
+	const long *val;
+	int moves0;
+
+	(void)state;
+	memset(shown, 0, sizeof(shown));
+	solve_pool(shown, 1, P, lo, hi);
+	shown[5] = 1;
+	solve_pool(shown, 1, P, lo, hi);
+	kept = fig_exact_pool_count(P);
+	assert_true(kept > 0);
+	/* The second solve (other bounds, the same facts) checked the
+	 * solutions of the first: their answers are kept. */
+	for (k = 0; k < kept; k++)
+		checked += fig_exact_pool_facts(P, k) != 0;
+	assert_true(checked > 0);
+	/* One fact more: table 0's a + d published too, which pins its
+	 * cells (a + b, a + c and a + d with b + d: 2a = const).  A
+	 * pooled solution that moves table 0 breaks it, so no cell of
+	 * table 0 may be settled by one: each keeps its true value. */
+	memset(shown, 0, sizeof(shown));
+	E = tables(shown);
+	fig_exact_fact(E, 1, 2, pair, k2, truth[0] + truth[3]);
+	for (v = 0; v < NV; v++) {
+		want[v] = 1;
+		need[v] = 1;
+	}
+	fig_exact_use_pool(E, P);
+	assert_int_equal(fig_exact_solve(E, want, need, 5, truth, lo, hi), 1);
+	fig_exact_free(E);
+	for (v = 0; v < 4; v++) {
+		assert_int_equal(lo[v], truth[v]);
+		assert_int_equal(hi[v], truth[v]);
+	}
+	for (k = 0; k < kept; k++) {
+		n = fig_exact_pool_get(P, k, &var, &val);
+		for (v = 0, moves0 = 0; v < n; v++)
+			moves0 |= var[v] < 4;
+		if (moves0 && fig_exact_pool_facts(P, k) != 0) {
+			assert_int_equal(fig_exact_pool_facts(P, k), -1);
+			broken++;
+		}
+	}
+	assert_true(broken > 0);
+	fig_exact_pool_free(P);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(memo_answers_as_a_solve_does),
 		cmocka_unit_test(pool_leaves_every_verdict_as_it_was),
+		cmocka_unit_test(pool_checks_facts_once_per_system),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
