@@ -220,48 +220,6 @@ ex_propagate(struct fig_exact *E)
 	return ok;
 }
 
-/* Folds the values of an integer solution into the witnessed ranges.
- * mip: from glp_intopt(), else from glp_simplex() (used only when every
- * column is whole). */
-static void
-ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
-{
-	int j;
-	double x;
-	long r;
-
-	size_t n = 0;
-	int wider = 0;
-
-	if (!mip)
-		for (j = 1; j <= L->ncols; j++) {
-			x = glp_get_col_prim(L->P, j);
-			if (fabs(x - floor(x + 0.5)) > 1e-6)
-				return;
-		}
-	for (j = 1; j <= L->ncols; j++) {
-		size_t v = L->var[j];
-
-		x = mip ? glp_mip_col_val(L->P, j) : glp_get_col_prim(L->P, j);
-		r = (long)floor(x + 0.5);
-		if (r < L->wlo[v] || r > L->whi[v])
-			wider = 1;
-		if (r < L->wlo[v])
-			L->wlo[v] = r;
-		if (r > L->whi[v])
-			L->whi[v] = r;
-		if (E->base != NULL && r != E->base[v]) {
-			E->pvar[n] = v;
-			E->pval[n++] = r;
-		}
-	}
-	/* With the other components at the witness (which meets their
-	 * facts), a solution of the whole system: kept for the solves
-	 * after this one, where it may settle cells at once. */
-	if (E->base != NULL && wider)
-		fig_exact_pool_add(E->pool, E->pvar, E->pval, n);
-}
-
 /* Builds the problem: one integer column per open cell, one row per fact
  * naming one, its pinned cells moved to the right-hand side. */
 static void
@@ -324,13 +282,6 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	free(val);
 }
 
-/* What a GLPK status says: 1 an optimum, 0 no solution, -1 a failure. */
-static int
-ex_verdict(int st)
-{
-	return st == GLP_OPT ? 1 : st == GLP_NOFEAS ? 0 : -1;
-}
-
 /*
  * The extreme value of the sum of columns cols[0..n) in direction dir
  * (GLP_MAX, GLP_MIN): *best, and its solution folded into the witnessed
@@ -369,9 +320,9 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 			goto out;
 		}
 	}
-	if ((rc = ex_verdict(glp_get_status(L->P))) != 1)
+	if ((rc = fig_ex_verdict(glp_get_status(L->P))) != 1)
 		goto out;
-	ex_witness(E, L, 0);
+	fig_ex_witness(E, L, 0);
 	z = glp_get_obj_val(L->P);
 	bound = dir == GLP_MAX ? (long)floor(z + 1e-6) : (long)ceil(z - 1e-6);
 	seen = dir == GLP_MAX ? L->whi[v] : L->wlo[v];
@@ -395,9 +346,9 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 		rc = -1;
 		goto out;
 	}
-	if ((rc = ex_verdict(glp_mip_status(L->P))) != 1)
+	if ((rc = fig_ex_verdict(glp_mip_status(L->P))) != 1)
 		goto out;
-	ex_witness(E, L, 1);
+	fig_ex_witness(E, L, 1);
 	*best = (long)floor(glp_mip_obj_val(L->P) + 0.5);
 out:
 	for (i = 0; i < n; i++)
@@ -411,104 +362,6 @@ ex_extreme(struct fig_exact *E, struct ex_lp *L, int j, int dir, long *best)
 	return ex_optimise(E, L, &j, 1, dir, best);
 }
 
-/*
- * Witnesses for many cells at once: a whole solution pushed in
- * direction dir of the sum of columns cols[0..n), each with the sign
- * ex_sign() gives it in this round.  Only the solution matters, never
- * its optimum (a cell is decided from its own extremes, ex_extreme()),
- * so branch and bound stops at its first whole solution, or after
- * EX_SPREAD_NODES subproblems without one (a count, not a time: the
- * same witnesses on any machine).  Signs, not all +1: where a sum is
- * published (London over the boards, a total over the periods) the
- * cells in it cannot all rise together, but half of them can rise
- * while the other half falls, and in the other direction the other
- * way, so one pair of rounds moves most cells both ways.  Returns 1, 0
- * when the relaxation has no solution (then no whole one either), -1
- * when GLPK fails.
- */
-#define EX_SPREAD_NODES	5
-
-struct ex_spread_stop {
-	int	nodes;
-};
-
-static void
-ex_spread_cb(glp_tree *T, void *info)
-{
-	struct ex_spread_stop *st = info;
-
-	if (glp_ios_reason(T) == GLP_IBINGO ||
-	    (glp_ios_reason(T) == GLP_ISELECT &&
-	    ++st->nodes > EX_SPREAD_NODES))
-		glp_ios_terminate(T);
-}
-
-/* +1 or -1 for unknown v in round r: a fixed mix of the two numbers, so
- * that the same system always gets the same signs. */
-static double
-ex_sign(size_t v, int r)
-{
-	unsigned long h = (unsigned long)v * 2654435761UL +
-	    (unsigned long)(r + 1) * 40503UL;
-
-	h ^= h >> 13;
-	h *= 0x5bd1e995UL;
-	h ^= h >> 15;
-	return h & 1 ? 1.0 : -1.0;
-}
-
-static int
-ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
-    int round, int dir)
-{
-	struct ex_spread_stop stop = { 0 };
-	glp_smcp sm;
-	glp_iocp io;
-	int rc = 1, i, st;
-
-	glp_init_smcp(&sm);
-	sm.msg_lev = GLP_MSG_OFF;
-	sm.presolve = GLP_OFF;
-	glp_init_iocp(&io);
-	io.msg_lev = GLP_MSG_OFF;
-	io.presolve = GLP_OFF;
-	/* No time limit (GLPK's is wall time, which the machine's load
-	 * moves): the count of subproblems bounds the search. */
-	io.cb_func = ex_spread_cb;
-	io.cb_info = &stop;
-	glp_set_obj_dir(L->P, dir);
-	for (i = 0; i < n; i++)
-		glp_set_obj_coef(L->P, cols[i], ex_sign(L->var[cols[i]],
-		    round));
-	E->nlp++;
-	if (glp_simplex(L->P, &sm) != 0) {
-		/* A stale basis: start again from an advanced one. */
-		glp_adv_basis(L->P, 0);
-		if (glp_simplex(L->P, &sm) != 0) {
-			rc = -1;
-			goto out;
-		}
-	}
-	if ((rc = ex_verdict(glp_get_status(L->P))) != 1)
-		goto out;
-	ex_witness(E, L, 0);
-	E->nmip++;
-	st = glp_intopt(L->P, &io);
-	if (st != 0 && st != GLP_ESTOP) {
-		rc = -1;
-		goto out;
-	}
-	/* Stopped before a whole solution: nothing witnessed, and nothing
-	 * said of the system (the cells' own solves say it). */
-	if ((st = glp_mip_status(L->P)) == GLP_OPT || st == GLP_FEAS)
-		ex_witness(E, L, 1);
-	else if (st != GLP_UNDEF)
-		rc = ex_verdict(st);
-out:
-	for (i = 0; i < n; i++)
-		glp_set_obj_coef(L->P, cols[i], 0.0);
-	return rc;
-}
 
 
 int
@@ -561,7 +414,7 @@ ex_root(size_t *up, size_t v)
  * One component of the open cells, cvar[0..n): its problem, two
  * solutions to start from (every cell asked about as large as it can be
  * together, then as small; with a pool, the completion step's, a whole
- * solution each way of a sum with signs, ex_spread()), then each cell
+ * solution each way of a sum with signs, fig_ex_spread()), then each cell
  * asked about that they do not settle, maximised then minimised.
  */
 static int
@@ -575,7 +428,7 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 
 	ex_build(E, L, cvar, n, facts, nfacts);
 	cols = xcalloc(n + 1, sizeof(*cols));
-	/* Rounds of both directions (ex_spread()), over the cells still
+	/* Rounds of both directions (fig_ex_spread()), over the cells still
 	 * unsettled, while a round settles a quarter of them or more. */
 	for (round = 0; round < 6 && rc == 1; round++) {
 		before = ncols;
@@ -594,9 +447,9 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 			    &best)) == 1)
 				rc = ex_optimise(E, L, cols, ncols, GLP_MIN,
 				    &best);
-		} else if ((rc = ex_spread(E, L, cols, ncols, round,
+		} else if ((rc = fig_ex_spread(E, L, cols, ncols, round,
 		    GLP_MAX)) == 1)
-			rc = ex_spread(E, L, cols, ncols, round, GLP_MIN);
+			rc = fig_ex_spread(E, L, cols, ncols, round, GLP_MIN);
 	}
 	free(cols);
 	for (i = 0; i < n && rc == 1; i++) {

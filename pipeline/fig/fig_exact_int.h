@@ -65,5 +65,15 @@ void	fig_ex_pool_fold(const struct fig_exact *E, struct ex_lp *L,
 	    const size_t *cvar, size_t n);
 /* The pool's solutions that hold under E, from witness. */
 void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
+/* fig_exact_spread.c: the values of L's solution (mip: glp_intopt()'s,
+ * else glp_simplex()'s, used only when every column is whole) folded into
+ * the witnessed ranges; what a GLPK status says (1 an optimum, 0 no
+ * solution, -1 a failure). */
+void	fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip);
+int	fig_ex_verdict(int st);
+/* A whole solution of L pushed in direction dir of
+ * the sum of columns cols[0..n) with round's signs, as witnesses. */
+int	fig_ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols,
+	    int n, int round, int dir);
 
 #endif

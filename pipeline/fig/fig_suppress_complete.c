@@ -79,8 +79,10 @@ fig_sup_exposed(const struct sup *S, const struct sup_ex *X, size_t c, long t)
 /* Runs the exact reader over the cells as they are hidden now.  Returns
  * the number of exposed cells (marking exempt those London's figures
  * alone say are 1..t, and lowering X->need of a cell to the width they
- * alone leave it where that is less: at most its ub), or -1 when the
- * reader fails.  X->need starts at t. */
+ * alone leave it where that is less: at most its ub), -1 when GLPK
+ * fails, or -2 when no whole numbers fit the relations (the data break
+ * them: fig_check_data() refuses that input before any output, and
+ * fig_suppress() has hidden every cell it could).  X->need starts at t. */
 long
 fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 {
@@ -104,7 +106,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 	sup_work_exact(E);
 	fig_exact_free(E);
 	if (rc != 1)
-		return -1;
+		return rc < 0 ? -1 : -2;
 	for (c = 0; c < S->ncells; c++)
 		X->want[c] = X->want[c] && X->lo[c] < X->hi[c] &&
 		    fig_exact_exposed(X->lo[c], X->hi[c], X->need[c], t);
@@ -227,9 +229,9 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	fig_sup_ex_init(S, &X, t, 1);
 	near = xcalloc(S->ncells + 1, 1);
 	for (round = 0; round < S->ncells; round++) {
-		if ((n = fig_sup_exact_check(S, &X, t)) < 0)
+		if ((n = fig_sup_exact_check(S, &X, t)) == -1)
 			sup_exact_failed();
-		if (n == 0)
+		if (n <= 0)
 			break;
 		memset(near, 0, S->ncells + 1);
 		for (c = 0, nfix = 0; c < S->ncells; c++) {

@@ -1,0 +1,163 @@
+/*
+ * fig_exact_spread.c: the exact reader's (fig_exact.c) witnesses: the
+ * values of a whole solution folded into the witnessed ranges
+ * (fig_ex_witness()), and the first witnesses, many cells at once
+ * (fig_ex_spread()).
+ */
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+#include "fig_exact_int.h"
+
+/* Folds the values of an integer solution into the witnessed ranges.
+ * mip: from glp_intopt(), else from glp_simplex() (used only when every
+ * column is whole). */
+void
+fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
+{
+	int j;
+	double x;
+	long r;
+
+	size_t n = 0;
+	int wider = 0;
+
+	if (!mip)
+		for (j = 1; j <= L->ncols; j++) {
+			x = glp_get_col_prim(L->P, j);
+			if (fabs(x - floor(x + 0.5)) > 1e-6)
+				return;
+		}
+	for (j = 1; j <= L->ncols; j++) {
+		size_t v = L->var[j];
+
+		x = mip ? glp_mip_col_val(L->P, j) : glp_get_col_prim(L->P, j);
+		r = (long)floor(x + 0.5);
+		if (r < L->wlo[v] || r > L->whi[v])
+			wider = 1;
+		if (r < L->wlo[v])
+			L->wlo[v] = r;
+		if (r > L->whi[v])
+			L->whi[v] = r;
+		if (E->base != NULL && r != E->base[v]) {
+			E->pvar[n] = v;
+			E->pval[n++] = r;
+		}
+	}
+	/* With the other components at the witness (which meets their
+	 * facts), a solution of the whole system: kept for the solves
+	 * after this one, where it may settle cells at once. */
+	if (E->base != NULL && wider)
+		fig_exact_pool_add(E->pool, E->pvar, E->pval, n);
+}
+
+/* What a GLPK status says: 1 an optimum, 0 no solution, -1 a failure. */
+int
+fig_ex_verdict(int st)
+{
+	return st == GLP_OPT ? 1 : st == GLP_NOFEAS ? 0 : -1;
+}
+
+/*
+ * Witnesses for many cells at once: a whole solution pushed in
+ * direction dir of the sum of columns cols[0..n), each with the sign
+ * ex_sign() gives it in this round.  Only the solution matters, never
+ * its optimum (a cell is decided from its own extremes, ex_extreme()),
+ * so branch and bound stops at its first whole solution, or after
+ * EX_SPREAD_NODES subproblems without one (a count, not a time: the
+ * same witnesses on any machine).  Signs, not all +1: where a sum is
+ * published (London over the boards, a total over the periods) the
+ * cells in it cannot all rise together, but half of them can rise
+ * while the other half falls, and in the other direction the other
+ * way, so one pair of rounds moves most cells both ways.  Returns 1, 0
+ * when the relaxation has no solution (then no whole one either), -1
+ * when GLPK fails.
+ */
+#define EX_SPREAD_NODES	5
+
+struct ex_spread_stop {
+	int	nodes;
+};
+
+static void
+ex_spread_cb(glp_tree *T, void *info)
+{
+	struct ex_spread_stop *st = info;
+
+	if (glp_ios_reason(T) == GLP_IBINGO ||
+	    (glp_ios_reason(T) == GLP_ISELECT &&
+	    ++st->nodes > EX_SPREAD_NODES))
+		glp_ios_terminate(T);
+}
+
+/* +1 or -1 for unknown v in round r: a fixed mix of the two numbers, so
+ * that the same system always gets the same signs. */
+static double
+ex_sign(size_t v, int r)
+{
+	unsigned long h = (unsigned long)v * 2654435761UL +
+	    (unsigned long)(r + 1) * 40503UL;
+
+	h ^= h >> 13;
+	h *= 0x5bd1e995UL;
+	h ^= h >> 15;
+	return h & 1 ? 1.0 : -1.0;
+}
+
+int
+fig_ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
+    int round, int dir)
+{
+	struct ex_spread_stop stop = { 0 };
+	glp_smcp sm;
+	glp_iocp io;
+	int rc = 1, i, st;
+
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.presolve = GLP_OFF;
+	glp_init_iocp(&io);
+	io.msg_lev = GLP_MSG_OFF;
+	io.presolve = GLP_OFF;
+	/* No time limit (GLPK's is wall time, which the machine's load
+	 * moves): the count of subproblems bounds the search. */
+	io.cb_func = ex_spread_cb;
+	io.cb_info = &stop;
+	glp_set_obj_dir(L->P, dir);
+	for (i = 0; i < n; i++)
+		glp_set_obj_coef(L->P, cols[i], ex_sign(L->var[cols[i]],
+		    round));
+	E->nlp++;
+	if (glp_simplex(L->P, &sm) != 0) {
+		/* A stale basis: start again from an advanced one. */
+		glp_adv_basis(L->P, 0);
+		if (glp_simplex(L->P, &sm) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	if ((rc = fig_ex_verdict(glp_get_status(L->P))) != 1)
+		goto out;
+	fig_ex_witness(E, L, 0);
+	E->nmip++;
+	st = glp_intopt(L->P, &io);
+	if (st != 0 && st != GLP_ESTOP) {
+		rc = -1;
+		goto out;
+	}
+	/* Stopped before a whole solution: nothing witnessed, and nothing
+	 * said of the system (the cells' own solves say it). */
+	if ((st = glp_mip_status(L->P)) == GLP_OPT || st == GLP_FEAS)
+		fig_ex_witness(E, L, 1);
+	else if (st != GLP_UNDEF)
+		rc = fig_ex_verdict(st);
+out:
+	for (i = 0; i < n; i++)
+		glp_set_obj_coef(L->P, cols[i], 0.0);
+	return rc;
+}
