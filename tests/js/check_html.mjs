@@ -19,6 +19,9 @@
 // With `--narrow-axe N` before the files, axe-core runs at 320 px on the
 // first N files only (make check: the others' reflow is still checked,
 // and axe at desktop width); every file's by default.
+// With `--print HTML PDF ...` after the files, the same browser prints
+// each HTML paper to PDF with its print style (A4, the page's own size:
+// what `chromium --print-to-pdf` writes) for tests/e2e/print_check.py.
 // With `--same-words HTML TXT ...` after the files, the same browser then
 // checks that each HTML paper says what its PDF's text TXT says
 // (tests/js/same_words.mjs, which says how): one Chromium for both.
@@ -50,13 +53,27 @@ if (argv[1] === '--narrow-axe') {
 		die('--narrow-axe wants a count of files');
 }
 const [shots, ...rest] = argv;
-const cut = rest.indexOf('--same-words');
-const files = cut < 0 ? rest : rest.slice(0, cut);
-const pairs = cut < 0 ? [] : rest.slice(cut + 1);
-if (!shots || files.length === 0 || pairs.length % 2 !== 0 ||
-    (cut >= 0 && pairs.length === 0))
+// The files, then the pairs after each of --same-words and --print.
+const lists = { '': [], '--same-words': [], '--print': [] };
+let at = '', bad = false;
+for (const a of rest) {
+	if (a in lists && a !== '') {
+		bad ||= lists[a].length > 0;
+		at = a;
+	} else {
+		lists[at].push(a);
+	}
+}
+const files = lists[''];
+const pairs = lists['--same-words'];
+const prints = lists['--print'];
+if (!shots || files.length === 0 || bad || pairs.length % 2 !== 0 ||
+    prints.length % 2 !== 0 ||
+    (rest.includes('--same-words') && pairs.length === 0) ||
+    (rest.includes('--print') && prints.length === 0))
 	die('usage: node check_html.mjs SHOTS_DIR [--narrow-axe N] ' +
-	    'FILE.html... [--same-words PAPER.html PAPER.txt...]');
+	    'FILE.html... [--same-words PAPER.html PAPER.txt...] ' +
+	    '[--print PAPER.html OUT.pdf...]');
 
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!existsSync(chromiumPath))
@@ -235,6 +252,21 @@ for (const file of files) {
 	}
 }
 console.log(`html: ${pass} passed, ${fail} failed`);
+let unprinted = 0;
+for (let k = 0; k < prints.length; k += 2) {
+	const page = await context.newPage();
+	try {
+		await page.goto(pathToFileURL(resolve(prints[k])).href,
+		    { waitUntil: 'load' });
+		await page.pdf({ path: prints[k + 1], preferCSSPageSize: true });
+		console.log(`printed ${prints[k]}`);
+	} catch (e) {
+		unprinted++;
+		console.log(`FAIL print ${prints[k]}: ${e.message}`);
+	} finally {
+		await page.close();
+	}
+}
 let words = { pass: 0, fail: 0 };
 if (pairs.length > 0) {
 	words = await sameWords(context, pairs);
@@ -242,4 +274,4 @@ if (pairs.length > 0) {
 }
 await context.close();
 rmSync(profile, { recursive: true, force: true });
-process.exit(fail === 0 && words.fail === 0 ? 0 : 1);
+process.exit(fail === 0 && words.fail === 0 && unprinted === 0 ? 0 : 1);
