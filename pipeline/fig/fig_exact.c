@@ -292,16 +292,12 @@ static int
 ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
     int dir, long *best)
 {
-	glp_smcp sm;
 	glp_iocp io;
 	size_t v = L->var[cols[0]];
 	double z;
 	long bound, seen;
 	int rc = 1, i;
 
-	glp_init_smcp(&sm);
-	sm.msg_lev = GLP_MSG_OFF;
-	sm.presolve = GLP_OFF;
 	glp_init_iocp(&io);
 	io.msg_lev = GLP_MSG_OFF;
 	io.presolve = GLP_OFF;
@@ -311,18 +307,8 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 	glp_set_obj_dir(L->P, dir);
 	for (i = 0; i < n; i++)
 		glp_set_obj_coef(L->P, cols[i], 1.0);
-	E->nlp++;
-	if (glp_simplex(L->P, &sm) != 0) {
-		/* A stale basis: start again from an advanced one. */
-		glp_adv_basis(L->P, 0);
-		if (glp_simplex(L->P, &sm) != 0) {
-			rc = -1;
-			goto out;
-		}
-	}
-	if ((rc = fig_ex_verdict(glp_get_status(L->P))) != 1)
+	if ((rc = fig_ex_relax(E, L)) != 1)
 		goto out;
-	fig_ex_witness(E, L, 0);
 	z = glp_get_obj_val(L->P);
 	bound = dir == GLP_MAX ? (long)floor(z + 1e-6) : (long)ceil(z - 1e-6);
 	seen = dir == GLP_MAX ? L->whi[v] : L->wlo[v];

@@ -71,6 +71,9 @@ void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
  * solution, -1 a failure). */
 void	fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip);
 int	fig_ex_verdict(int st);
+/* L's relaxation with its objective set: its verdict, the solution
+ * witnessed. */
+int	fig_ex_relax(struct fig_exact *E, struct ex_lp *L);
 /* A whole solution of L pushed in direction dir of
  * the sum of columns cols[0..n) with round's signs, as witnesses. */
 int	fig_ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols,

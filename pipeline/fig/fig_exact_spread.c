@@ -63,6 +63,31 @@ fig_ex_verdict(int st)
 	return st == GLP_OPT ? 1 : st == GLP_NOFEAS ? 0 : -1;
 }
 
+/* The relaxation of L with its objective set: glp_simplex() from the
+ * last basis, or from an advanced one when that is stale.  Returns what
+ * its status says (fig_ex_verdict()), its solution witnessed when whole
+ * and optimal. */
+int
+fig_ex_relax(struct fig_exact *E, struct ex_lp *L)
+{
+	glp_smcp sm;
+	int rc;
+
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.presolve = GLP_OFF;
+	E->nlp++;
+	if (glp_simplex(L->P, &sm) != 0) {
+		/* A stale basis: start again from an advanced one. */
+		glp_adv_basis(L->P, 0);
+		if (glp_simplex(L->P, &sm) != 0)
+			return -1;
+	}
+	if ((rc = fig_ex_verdict(glp_get_status(L->P))) == 1)
+		fig_ex_witness(E, L, 0);
+	return rc;
+}
+
 /*
  * Witnesses for many cells at once: a whole solution pushed in
  * direction dir of the sum of columns cols[0..n), each with the sign
@@ -114,13 +139,9 @@ fig_ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
     int round, int dir)
 {
 	struct ex_spread_stop stop = { 0 };
-	glp_smcp sm;
 	glp_iocp io;
 	int rc = 1, i, st;
 
-	glp_init_smcp(&sm);
-	sm.msg_lev = GLP_MSG_OFF;
-	sm.presolve = GLP_OFF;
 	glp_init_iocp(&io);
 	io.msg_lev = GLP_MSG_OFF;
 	io.presolve = GLP_OFF;
@@ -132,18 +153,8 @@ fig_ex_spread(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 	for (i = 0; i < n; i++)
 		glp_set_obj_coef(L->P, cols[i], ex_sign(L->var[cols[i]],
 		    round));
-	E->nlp++;
-	if (glp_simplex(L->P, &sm) != 0) {
-		/* A stale basis: start again from an advanced one. */
-		glp_adv_basis(L->P, 0);
-		if (glp_simplex(L->P, &sm) != 0) {
-			rc = -1;
-			goto out;
-		}
-	}
-	if ((rc = fig_ex_verdict(glp_get_status(L->P))) != 1)
+	if ((rc = fig_ex_relax(E, L)) != 1)
 		goto out;
-	fig_ex_witness(E, L, 0);
 	E->nmip++;
 	st = glp_intopt(L->P, &io);
 	if (st != 0 && st != GLP_ESTOP) {
