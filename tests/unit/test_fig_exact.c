@@ -163,6 +163,28 @@ test_small_and_infeasible(void **state)
 	fig_exact_free(E);
 }
 
+/* input/'s cases spread over four boards, half of them in one (a fixed
+ * draw): a cohort whose propagation alone leaves cells the exact attack
+ * works back; the figure definitions into *s. */
+static struct cohort *
+skewed_input(struct diag *d, struct fig_set **s)
+{
+	struct cohort *c;
+	unsigned r = 1;
+	size_t i;
+
+	c = case_load_dir("input", NULL, d);
+	*s = fig_load("templates/figures.yaml", c, d);
+	assert_non_null(*s);
+	assert_int_equal(d->nerrors, 0);
+	for (i = 0; i < c->ncases; i++) {
+		int x = rand_r(&r) % 10;
+
+		c->cases[i].lscb = x < 5 ? 2 : x < 8 ? 5 : x < 9 ? 11 : 24;
+	}
+	return c;
+}
+
 /*
  * The shipped cohort dealt over four boards (50%, 30%, 10%, 10%), as
  * test_fig_audit.c does: the suppression of propagation alone
@@ -177,25 +199,16 @@ test_completion_stops_exact_attack(void **state)
 	struct cohort *c;
 	struct fig_set *s;
 	struct fig_ledger **ls, *region;
-	size_t i, j, b, hidden[2];
+	size_t j, b, hidden[2];
 	long found[2];
-	unsigned r = 1;
 	int complete;
 	FILE *devnull;
 
 	(void)state;
 	diag_init(&d, stderr);
-	c = case_load_dir("input", NULL, &d);
-	s = fig_load("templates/figures.yaml", c, &d);
-	assert_non_null(s);
-	assert_int_equal(d.nerrors, 0);
+	c = skewed_input(&d, &s);
 	devnull = fopen("/dev/null", "w");
 	assert_non_null(devnull);
-	for (i = 0; i < c->ncases; i++) {
-		int x = rand_r(&r) % 10;
-
-		c->cases[i].lscb = x < 5 ? 2 : x < 8 ? 5 : x < 9 ? 11 : 24;
-	}
 	for (complete = 0; complete <= 1; complete++) {
 		fig_suppress_complete = complete;
 		ls = fig_aggregate_boards(s, c);
@@ -242,23 +255,19 @@ test_completion_fails_closed(void **state)
 	struct diag d;
 	struct cohort *c;
 	struct fig_set *s;
-	char err[] = "/tmp/scr-exact-fail.XXXXXX", buf[512];
-	size_t i, n;
-	unsigned r = 1;
+	const char *tmpdir;
+	char *err, buf[512];
+	size_t n;
 	int fd, status;
 	pid_t pid;
 	FILE *f;
 
 	(void)state;
 	diag_init(&d, stderr);
-	c = case_load_dir("input", NULL, &d);
-	s = fig_load("templates/figures.yaml", c, &d);
-	assert_non_null(s);
-	for (i = 0; i < c->ncases; i++) {
-		int x = rand_r(&r) % 10;
-
-		c->cases[i].lscb = x < 5 ? 2 : x < 8 ? 5 : x < 9 ? 11 : 24;
-	}
+	c = skewed_input(&d, &s);
+	tmpdir = getenv("TMPDIR");
+	err = xasprintf("%s/scr-exact-fail.XXXXXX", tmpdir != NULL &&
+	    *tmpdir != '\0' ? tmpdir : "/tmp");
 	fd = mkstemp(err);
 	assert_true(fd >= 0);
 	fflush(NULL);
@@ -282,6 +291,7 @@ test_completion_fails_closed(void **state)
 	    "failed"));
 	fclose(f);
 	unlink(err);
+	free(err);
 	fig_set_free(s);
 	cohort_free(c);
 	diag_clear(&d);
