@@ -129,25 +129,11 @@ ex_floordiv(long a, long b)
 static int
 ex_propagate(struct fig_exact *E)
 {
-	size_t *queue, *adjoff, *adj, *fill, head = 0, tail = 0, i, j;
+	size_t *queue, *adjoff, *adj, head = 0, tail = 0, i, j;
 	char *inq;
 	int ok = 1;
 
-	adjoff = xcalloc(E->nv + 1, sizeof(*adjoff));
-	for (i = 0; i < E->ncon; i++)
-		for (j = 0; j < E->con[i].n; j++)
-			adjoff[E->con[i].var[j] + 1]++;
-	for (i = 0; i < E->nv; i++)
-		adjoff[i + 1] += adjoff[i];
-	adj = xcalloc(adjoff[E->nv] + 1, sizeof(*adj));
-	fill = xcalloc(E->nv + 1, sizeof(*fill));
-	for (i = 0; i < E->ncon; i++)
-		for (j = 0; j < E->con[i].n; j++) {
-			size_t v = E->con[i].var[j];
-
-			adj[adjoff[v] + fill[v]++] = i;
-		}
-	free(fill);
+	fig_ex_adjacency(E, &adjoff, &adj);
 	queue = xcalloc(E->ncon + 1, sizeof(*queue));
 	inq = xcalloc(E->ncon + 1, 1);
 	for (i = 0; i < E->nv; i++)

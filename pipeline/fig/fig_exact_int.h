@@ -65,6 +65,10 @@ void	fig_ex_pool_fold(const struct fig_exact *E, struct ex_lp *L,
 	    const size_t *cvar, size_t n);
 /* The pool's solutions that hold under E, from witness. */
 void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
+/* Each unknown's facts (CSR): unknown v's are adj[adjoff[v] ..
+ * adjoff[v + 1]). */
+void	fig_ex_adjacency(const struct fig_exact *E, size_t **adjoffp,
+	    size_t **adjp);
 /* fig_exact_spread.c: the values of L's solution (mip: glp_intopt()'s,
  * else glp_simplex()'s, used only when every column is whole) folded into
  * the witnessed ranges; what a GLPK status says (1 an optimum, 0 no

@@ -148,9 +148,10 @@ ex_pool_sys(const struct fig_exact *E, const long *witness, size_t *np)
 	return sys;
 }
 
-/* Each unknown's facts (CSR), into *adjoffp and *adjp. */
-static void
-ex_pool_adj(const struct fig_exact *E, size_t **adjoffp, size_t **adjp)
+/* Each unknown's facts (CSR): the facts of unknown v are
+ * (*adjp)[(*adjoffp)[v] .. (*adjoffp)[v + 1]). */
+void
+fig_ex_adjacency(const struct fig_exact *E, size_t **adjoffp, size_t **adjp)
 {
 	size_t *adjoff, *adj, *fill, i, j, v;
 
@@ -172,6 +173,43 @@ ex_pool_adj(const struct fig_exact *E, size_t **adjoffp, size_t **adjp)
 	*adjp = adj;
 }
 
+/* Whether fact c holds for the values x of the unknowns. */
+static int
+ex_fact_holds(const struct ex_con *c, const long *x)
+{
+	long sum = 0;
+	size_t j;
+
+	for (j = 0; j < c->n; j++)
+		sum += c->k[j] * x[c->var[j]];
+	return sum <= c->rhs && (!c->eq || sum == c->rhs);
+}
+
+/* Whether pool solution k (var[0..n) at val[0..n), the witness cur
+ * elsewhere) meets every fact that names one of its unknowns; cur is
+ * left as it was, stamp marks the facts read for k. */
+static int
+ex_pool_meets_facts(const struct fig_exact *E, const size_t *adjoff,
+    const size_t *adj, long *cur, size_t *stamp, size_t k,
+    const size_t *var, const long *val, size_t n)
+{
+	size_t i, j, f;
+	int ok = 1;
+
+	for (i = 0; i < n; i++)
+		cur[var[i]] = val[i];
+	for (i = 0; i < n && ok; i++)
+		for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] && ok; j++) {
+			if (stamp[f = adj[j]] == k + 1)
+				continue;
+			stamp[f] = k + 1;
+			ok = ex_fact_holds(&E->con[f], cur);
+		}
+	for (i = 0; i < n; i++)
+		cur[var[i]] = E->base[var[i]];
+	return ok;
+}
+
 /*
  * Which solutions hold now.  A solution holds when each of its values is
  * within the bounds and every fact holds with it (the witness elsewhere).
@@ -186,10 +224,10 @@ ex_pool_adj(const struct fig_exact *E, size_t **adjoffp, size_t **adjp)
 void
 fig_ex_pool_load(struct fig_exact *E, const long *witness)
 {
-	size_t *adjoff = NULL, *adj = NULL, *stamp, i, j, k, n, v, f, nsys;
+	size_t *adjoff = NULL, *adj = NULL, *stamp, i, k, n, v, nsys;
 	const size_t *var;
 	const long *val;
-	long *cur, sum, *sys;
+	long *cur, *sys;
 	int ok, fok;
 
 	E->base = NULL;
@@ -198,14 +236,9 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	for (v = 0; v < E->nv; v++)
 		if (witness[v] < E->lo[v] || witness[v] > E->hi[v])
 			return;
-	for (i = 0; i < E->ncon; i++) {
-		const struct ex_con *c = &E->con[i];
-
-		for (j = 0, sum = 0; j < c->n; j++)
-			sum += c->k[j] * witness[c->var[j]];
-		if (sum > c->rhs || (c->eq && sum != c->rhs))
+	for (i = 0; i < E->ncon; i++)
+		if (!ex_fact_holds(&E->con[i], witness))
 			return;
-	}
 	E->base = witness;
 	E->plo = xcalloc(E->nv + 1, sizeof(*E->plo));
 	E->phi = xcalloc(E->nv + 1, sizeof(*E->phi));
@@ -233,25 +266,9 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 			continue;
 		if ((fok = fig_exact_pool_facts(E->pool, k)) == 0) {
 			if (adj == NULL)
-				ex_pool_adj(E, &adjoff, &adj);
-			for (i = 0; i < n; i++)
-				cur[var[i]] = val[i];
-			for (i = 0, fok = 1; i < n && fok; i++)
-				for (j = adjoff[var[i]]; j < adjoff[var[i] + 1] &&
-				    fok; j++) {
-					const struct ex_con *c =
-					    &E->con[f = adj[j]];
-
-					if (stamp[f] == k + 1)
-						continue;
-					stamp[f] = k + 1;
-					for (v = 0, sum = 0; v < c->n; v++)
-						sum += c->k[v] * cur[c->var[v]];
-					fok = sum <= c->rhs &&
-					    (!c->eq || sum == c->rhs);
-				}
-			for (i = 0; i < n; i++)
-				cur[var[i]] = witness[var[i]];
+				fig_ex_adjacency(E, &adjoff, &adj);
+			fok = ex_pool_meets_facts(E, adjoff, adj, cur, stamp, k,
+			    var, val, n);
 			fig_exact_pool_set_facts(E->pool, k, fok);
 		}
 		if (fok <= 0)
