@@ -26,8 +26,13 @@ and captions (issue 28) and exits 1, naming each problem, unless
     a page inside a list that runs on is read at the Document level,
     where the text calls it.
 Used by tests/unit/test_pdf_post.c and tests/e2e/test_a11y.sh.
+
+pdf_struct.py --compare NEW.pdf REF.pdf: both, in one process: exits 1,
+printing the difference, unless the two print the same (at least 20
+lines) and NEW passes --check.  Used by tests/unit/test_pdf_post.c.
 """
 import base64
+import difflib
 import json
 import re
 import subprocess
@@ -43,9 +48,10 @@ def load(path):
     return objs
 
 
-def main():
-    check = sys.argv[1] == "--check"
-    objs = load(sys.argv[2] if check else sys.argv[1])
+def describe(path, check):
+    """The lines printed for path, and with check the exit status of
+    --check (its problems printed), else 0."""
+    objs = load(path)
     out = []
 
     def obj(ref):
@@ -158,8 +164,7 @@ def main():
             if isinstance(k, str) and isinstance(obj(k), dict) and "/S" in obj(k):
                 walk(k, depth + 1, page)
 
-    if check:
-        sys.exit(check_tree(str_root, obj, kids, text))
+    status = check_tree(str_root, obj, kids, text) if check else 0
     if str_root is None:
         out.append("no structure tree")
     else:
@@ -180,7 +185,27 @@ def main():
             else:
                 shown = str(elem_index.get(nums[i + 1], "null"))
             out.append("parent %d: %s" % (nums[i], shown))
-    print("\n".join(out))
+    return out, status
+
+
+def main():
+    if sys.argv[1] == "--check":
+        sys.exit(describe(sys.argv[2], True)[1])
+    if sys.argv[1] == "--compare":
+        new, status = describe(sys.argv[2], True)
+        ref = describe(sys.argv[3], False)[0]
+        if new != ref:
+            print("the structure differs:")
+            print("\n".join(difflib.unified_diff(ref, new, sys.argv[3],
+                                                 sys.argv[2], lineterm="")))
+            status = 1
+        elif len(new) < 20:
+            print("too little structure to compare: %d lines" % len(new))
+            status = 1
+        else:
+            print("same structure: %d lines" % len(new))
+        sys.exit(status)
+    print("\n".join(describe(sys.argv[1], False)[0]))
 
 
 def check_tree(str_root, obj, kids, text):
