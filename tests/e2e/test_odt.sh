@@ -22,12 +22,12 @@
 #     escaped (content.xml and meta.xml parse, and hold them literally);
 #   - invalid input writes nothing and leaves an existing file as it was;
 #   - Debian's LibreOffice (soffice, headless), when installed, reads the
-#     papers (one start for them all, most of its cost): its text export has the PDF edition's words
-#     (pdftotext) in the same order outside the tables and every table's
-#     cells (tests/e2e/odt_words.py), and (make check-full) the PDF it
-#     exports of one has the ODT's headings as its outline.  Without
-#     soffice that part
-#     prints a SKIP line; it never passes silently.
+#     papers (one start for them all, most of its cost): its text export
+#     has the PDF edition's words (pdftotext) in the same order outside
+#     the tables and every table's cells (tests/e2e/odt_words.py), and
+#     (make check-full) the PDF it exports of one has the ODT's headings
+#     as its outline.  Without soffice that part prints a SKIP line; it
+#     never passes silently.
 # make check: the regional paper and Camden's; make check-full
 # (CHECK_FULL=1) adds Southwark's (a second board of the same shape) and
 # LibreOffice's PDF export.
