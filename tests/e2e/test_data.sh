@@ -26,11 +26,25 @@
 # the manifest; a report.yaml without codes,
 # a figure without a label or two figures with one label are refused as
 # FILE:LINE:COL with exit 1 and nothing written; usage errors exit 2.
+#
+# make check runs one case of each shape: on input/ one board paper
+# (Southwark), the cohort tests/data/variants, every period and pool on
+# a generated cohort of three periods (below), make data and make dist
+# on tests/data/variants' three boards.  make check-full (CHECK_FULL=1)
+# adds the papers of Croydon and Barnet, the second cohort
+# tests/data/variants-holdout (its data set, ledgers, papers and
+# attacker), the three-period fixture, pool off and on, the next year
+# (two periods) and make data and make dist on input/.  The commands that read one input share a solve cache
+# ($tmp/cache, --cache): the data set, its ledgers and the papers read
+# one solve, made by the first of them (a miss: a real solve); the
+# rerun that must give the same bytes solves afresh, without it.
 set -u
 
 . tests/e2e/lib.sh
 e2e_setup data
 e2e_need python3 pdftotext
+
+cache="--cache $tmp/cache"
 
 # Runs the binary; stdout to $1, stderr to $tmp/err; fails on exit != 0.
 run() {
@@ -45,29 +59,40 @@ run() {
 
 
 # ------------------------------------------------------------- input/
+# The board papers read against the data set: Southwark (make check),
+# Croydon and Barnet too (make check-full).
+boards=Southwark
+e2e_full && boards="$boards Croydon Barnet"
 mkdir -p "$tmp/in"
-run /dev/null data -o "$tmp/in/data"
+# shellcheck disable=SC2086
+run /dev/null data $cache -o "$tmp/in/data"
 cp "$tmp/in/data/"*.csv "$tmp/in/" 2>/dev/null
-run "$tmp/in/region.csv" figures
-run "$tmp/in/all.csv" figures --all-lscbs
-for b in Southwark Croydon Barnet; do
+# shellcheck disable=SC2086
+run "$tmp/in/region.csv" figures $cache
+# shellcheck disable=SC2086
+run "$tmp/in/all.csv" figures $cache --all-lscbs
+papers=
+for b in $boards; do
 	slug=$(printf '%s' "$b" | tr 'A-Z' 'a-z')
-	run /dev/null render --lscb "$b" -o "$tmp/in/$slug.pdf"
+	# shellcheck disable=SC2086
+	run /dev/null render $cache --lscb "$b" -o "$tmp/in/$slug.pdf"
 	pdftotext -enc UTF-8 -layout "$tmp/in/$slug.pdf" "$tmp/in/$slug.txt"
+	papers="$papers $b=$tmp/in/$slug.txt"
 done
 [ -s "$tmp/in/data/README.txt" ] || fail "no README.txt"
+# shellcheck disable=SC2086
 python3 tests/e2e/data_check.py input "$tmp/in" templates/figures.yaml london 2006-09 \
-    "Southwark=$tmp/in/southwark.txt" "Croydon=$tmp/in/croydon.txt" \
-    "Barnet=$tmp/in/barnet.txt" || failed=1
+    $papers || failed=1
 
 # The README names the period, the threshold and the contact.
+tr '\n' ' ' <"$tmp/in/data/README.txt" | tr -s ' ' >"$tmp/readme.txt"
 for want in "2006-04-01 to 2009-09-30" "counts 1 to 5 children" \
     "$(sed -n 's/^contact: //p' input/report.yaml)" "E12000007"; do
-	tr '\n' ' ' <"$tmp/in/data/README.txt" | tr -s ' ' |
-	    grep -qF "$want" || fail "README.txt does not say '$want'"
+	grep -qF "$want" "$tmp/readme.txt" ||
+		fail "README.txt does not say '$want'"
 done
 
-# Twice: the same bytes.
+# Twice: the same bytes (the second solves afresh, without the cache).
 run /dev/null data -o "$tmp/in/again"
 for f in scr_figures.csv scr_figures.meta.csv README.txt; do
 	cmp -s "$tmp/in/data/$f" "$tmp/in/again/$f" ||
@@ -86,8 +111,12 @@ grep -q "^tests/data/variants/report.yaml: error: no 'lscb_codes'" \
     "$tmp/err" || fail "no error for the missing lscb_codes"
 [ ! -e "$tmp/none" ] || fail "data without codes wrote $tmp/none"
 
+# tests/data/variants (make check); its holdout cohort, of the same
+# generator, too under make check-full.
+sets=variants
+e2e_full && sets="$sets variants-holdout"
 n=0
-for set in variants variants-holdout; do
+for set in $sets; do
 	n=$((n + 1))
 	d=$tmp/$set
 	mkdir -p "$d/input"
@@ -99,11 +128,15 @@ lscb_codes:
   Eastwick: E0900020$n
   Southmoor: E1000030$n
 EOT
-	run /dev/null data --input "$d/input" -o "$d/data"
+	# shellcheck disable=SC2086
+	run /dev/null data $cache --input "$d/input" -o "$d/data"
 	cp "$d/data/"*.csv "$d/"
-	run "$d/region.csv" figures --input "$d/input"
-	run "$d/all.csv" figures --input "$d/input" --all-lscbs
-	run /dev/null render --input "$d/input" --all-lscbs -o "$d"
+	# shellcheck disable=SC2086
+	run "$d/region.csv" figures $cache --input "$d/input"
+	# shellcheck disable=SC2086
+	run "$d/all.csv" figures $cache --input "$d/input" --all-lscbs
+	# shellcheck disable=SC2086
+	run /dev/null render $cache --input "$d/input" --all-lscbs -o "$d"
 	for b in Northbury Eastwick; do
 		slug=$(printf '%s' "$b" | tr 'A-Z' 'a-z')
 		pdftotext -enc UTF-8 -layout "$d/$slug.pdf" "$d/$slug.txt"
@@ -139,11 +172,16 @@ pooled() {
 	sed -i 's/^disclosure:$/disclosure:\n  pool: true/' "$d-pool/report.yaml"
 	grep -q '^  pool: true$' "$d-pool/report.yaml" ||
 		fail "cannot set disclosure: pool in $d"
-	run /dev/null data --input "$d" -o "$d/data"
-	run /dev/null data --input "$d-pool" -o "$d-pool/data"
-	run "$d-pool/region.csv" figures --input "$d-pool" --all-periods --pooled
-	run "$d-pool/all.csv" figures --input "$d-pool" --all-periods --pooled \
-	    --all-lscbs
+	# shellcheck disable=SC2086
+	run /dev/null data $cache --input "$d" -o "$d/data"
+	# shellcheck disable=SC2086
+	run /dev/null data $cache --input "$d-pool" -o "$d-pool/data"
+	# shellcheck disable=SC2086
+	run "$d-pool/region.csv" figures $cache --input "$d-pool" \
+	    --all-periods --pooled
+	# shellcheck disable=SC2086
+	run "$d-pool/all.csv" figures $cache --input "$d-pool" --all-periods \
+	    --pooled --all-lscbs
 	python3 tests/e2e/data_periods.py "$d/data/scr_figures.csv" \
 	    "$d-pool/region.csv" "$d-pool/all.csv" "$d/data/README.txt" "$@" ||
 		fail "$d: the data set is not every period's ledger"
@@ -158,57 +196,56 @@ pooled() {
 		fail "$d: the periods' rows differ with disclosure: pool"
 }
 
-# The three-period fixture: its pooled solve is some 30 CPU-s, three times
-# over (the data set and the two pooled ledgers): make check-full
-# (CHECK_FULL=1).  make check: the fixture against its ledgers of every
-# period, and pool on a generated cohort of three periods of a region's
+# make check: pool on a generated cohort of three periods of a region's
 # yearly sizes (tests/attack/make_periods.py; a pooled solve of a
-# fraction of a second), given input/'s codes.
-python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
-	fail "cannot build the three-period fixture"
-P3="2002-04:2002-04-01:2004-03-31 2004-06:2004-04-01:2006-03-31"
-P3="$P3 2006-09:2006-04-01:2009-09-30"
+# fraction of a second), given input/'s codes; pooled() checks its data
+# set against its ledgers of every period too, pool off and on.  make
+# check-full (CHECK_FULL=1) adds the three-period fixture
+# (tests/data/make_three_periods.py, input/'s 33 boards), pool off and
+# on: its pooled solve is some 30 CPU-s.
+python3 tests/attack/make_periods.py --generated 2 --seed 16 \
+    --sizes 15,20,25 --out "$tmp/gp" >/dev/null ||
+	fail "make_periods.py"
+{
+	sed -n '/^region_code:/p' input/report.yaml
+	sed -n '/^lscb_codes:/p; /^lscb_codes:/,/^[^ ]/s/^  [A-Z]/&/p' \
+	    input/report.yaml
+} >>"$tmp/gp/per-001/report.yaml"
+PG=$("$SCRPAPER" periods --input "$tmp/gp/per-001" 2>/dev/null |
+    sed -n 's/^\([^ ]*\) (\([0-9-]*\) to \([0-9-]*\),.*/\1:\2:\3/p')
+[ "$(echo "$PG" | wc -w)" -eq 3 ] ||
+	fail "the generated cohort has not three periods: $PG"
+# shellcheck disable=SC2086
+pooled "$tmp/gp/per-001" $PG
 if e2e_full; then
+	python3 tests/data/make_three_periods.py "$tmp/three" >/dev/null ||
+		fail "cannot build the three-period fixture"
+	P3="2002-04:2002-04-01:2004-03-31 2004-06:2004-04-01:2006-03-31"
+	P3="$P3 2006-09:2006-04-01:2009-09-30"
 	# shellcheck disable=SC2086
 	pooled "$tmp/three" $P3
-else
-	run /dev/null data --input "$tmp/three" -o "$tmp/three/data"
-	run "$tmp/three/region.csv" figures --input "$tmp/three" --all-periods
-	run "$tmp/three/all.csv" figures --input "$tmp/three" --all-periods \
-	    --all-lscbs
-	# shellcheck disable=SC2086
-	python3 tests/e2e/data_periods.py "$tmp/three/data/scr_figures.csv" \
-	    "$tmp/three/region.csv" "$tmp/three/all.csv" \
-	    "$tmp/three/data/README.txt" $P3 ||
-		fail "three periods: the data set is not every period's ledger"
-	python3 tests/attack/make_periods.py --generated 2 --seed 16 \
-	    --sizes 15,20,25 --out "$tmp/gp" >/dev/null ||
-		fail "make_periods.py"
-	{
-		sed -n '/^region_code:/p' input/report.yaml
-		sed -n '/^lscb_codes:/p; /^lscb_codes:/,/^[^ ]/s/^  [A-Z]/&/p' \
-		    input/report.yaml
-	} >>"$tmp/gp/per-001/report.yaml"
-	PG=$("$SCRPAPER" periods --input "$tmp/gp/per-001" 2>/dev/null |
-	    sed -n 's/^\([^ ]*\) (\([0-9-]*\) to \([0-9-]*\),.*/\1:\2:\3/p')
-	[ "$(echo "$PG" | wc -w)" -eq 3 ] ||
-		fail "the generated cohort has not three periods: $PG"
-	# shellcheck disable=SC2086
-	pooled "$tmp/gp/per-001" $PG
 fi
 
 # The next year as docs/annual.md makes it: new-year, then the new
-# period's case files; the data set holds 2006-09 and 2009-10.
-"$SCRPAPER" new-year --input input -o "$tmp/next" >/dev/null 2>&1 ||
-	fail "new-year failed"
-cp tests/data/annual-2009-10/cases/*.yaml "$tmp/next/cases/"
-run /dev/null data --input "$tmp/next" -o "$tmp/next/data"
-run "$tmp/next/region.csv" figures --input "$tmp/next" --all-periods
-run "$tmp/next/all.csv" figures --input "$tmp/next" --all-periods --all-lscbs
-python3 tests/e2e/data_periods.py "$tmp/next/data/scr_figures.csv" \
-    "$tmp/next/region.csv" "$tmp/next/all.csv" "$tmp/next/data/README.txt" \
-    2006-09:2006-04-01:2009-09-30 2009-10:2009-10-01:2010-09-30 ||
-	fail "the next year: the data set is not both periods' ledgers"
+# period's case files; the data set holds 2006-09 and 2009-10.  Two
+# periods against their ledgers, the shape the generated cohort's three
+# show above: make check-full.
+if e2e_full; then
+	"$SCRPAPER" new-year --input input -o "$tmp/next" >/dev/null 2>&1 ||
+		fail "new-year failed"
+	cp tests/data/annual-2009-10/cases/*.yaml "$tmp/next/cases/"
+	# shellcheck disable=SC2086
+	run /dev/null data $cache --input "$tmp/next" -o "$tmp/next/data"
+	# shellcheck disable=SC2086
+	run "$tmp/next/region.csv" figures $cache --input "$tmp/next" --all-periods
+	# shellcheck disable=SC2086
+	run "$tmp/next/all.csv" figures $cache --input "$tmp/next" --all-periods \
+	    --all-lscbs
+	python3 tests/e2e/data_periods.py "$tmp/next/data/scr_figures.csv" \
+	    "$tmp/next/region.csv" "$tmp/next/all.csv" "$tmp/next/data/README.txt" \
+	    2006-09:2006-04-01:2009-09-30 2009-10:2009-10-01:2010-09-30 ||
+		fail "the next year: the data set is not both periods' ledgers"
+fi
 
 # ------------------------------------------------------------ licence
 # report.yaml's licence: replaces the default in the README and the
@@ -216,7 +253,8 @@ python3 tests/e2e/data_periods.py "$tmp/next/data/scr_figures.csv" \
 mkdir -p "$tmp/lic"
 cp -R input/* "$tmp/lic/"
 printf 'licence: Creative Commons Attribution 4.0\n' >>"$tmp/lic/report.yaml"
-run /dev/null data --input "$tmp/lic" -o "$tmp/lic/data"
+# shellcheck disable=SC2086
+run /dev/null data $cache --input "$tmp/lic" -o "$tmp/lic/data"
 tr '\n' ' ' <"$tmp/lic/data/README.txt" | tr -s ' ' | grep -qF \
     "LICENCE These files are published under the Creative Commons Attribution 4.0." ||
 	fail "README.txt does not state report.yaml's licence"
@@ -238,8 +276,8 @@ grep -qF "$tmp/licbad/report.yaml:$line:10: error: 'licence' is empty" \
     "$tmp/err" || fail "no FILE:LINE:COL for an empty licence: $(cat "$tmp/err")"
 [ ! -e "$tmp/licbad/data" ] || fail "data with an empty licence wrote its folder"
 # The default is stated on input/ (the metadata's in check.py).
-tr '\n' ' ' <"$tmp/in/data/README.txt" | tr -s ' ' | grep -qF \
-    "published under the Open Government Licence v3.0." ||
+grep -qF "published under the Open Government Licence v3.0." \
+    "$tmp/readme.txt" ||
 	fail "README.txt does not state the Open Government Licence"
 
 # ------------------------------------------------- refused, as FILE:LINE
@@ -263,11 +301,14 @@ grep -qF "$tmp/fig.yaml:$line_age:5: error: figure 'age_6_10' has the label of f
 # ------------------------------------------------------- the attacker
 # `scrpaper audit --published DIR` reads published ledgers; the data
 # set, written back in the ledgers' form (its cells are the ledgers'
-# values), must give it nothing to work back, for input/ and for both
-# synthetic cohorts.
+# values), must give it nothing to work back, for input/ and for the
+# synthetic cohorts (the holdout one under make check-full).
 if "$SCRPAPER" audit --help >/dev/null 2>&1; then
-	for x in "input:$tmp/in/data" "$tmp/variants/input:$tmp/variants/data" \
-	    "$tmp/variants-holdout/input:$tmp/variants-holdout/data"; do
+	pubs="input:$tmp/in/data"
+	for set in $sets; do
+		pubs="$pubs $tmp/$set/input:$tmp/$set/data"
+	done
+	for x in $pubs; do
 		in=${x%%:*}
 		python3 tests/e2e/data_ledgers.py "${x#*:}/scr_figures.csv" "$tmp/pub" ||
 			fail "cannot write the data set as ledgers"
