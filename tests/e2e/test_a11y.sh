@@ -18,6 +18,11 @@
 #   - the headings run H1, H2, H3 without skipping a level;
 #   - pdffonts: every font embedded, subset, with a Unicode map;
 #   - two renders are byte-identical.
+# make check checks the regional paper, Southwark's (a board with [c])
+# and Bexley's (a board with no review); make check-full adds every
+# other board's.  The Python checks (pdf_struct.py --check and the
+# reading order) run once for all the papers, in tests/e2e/a11y_check.py:
+# a Python start costs about as much as those checks of a paper.
 set -u
 
 . tests/e2e/lib.sh
@@ -49,10 +54,13 @@ render() {
 	return 0
 }
 
-# check NAME: every check on $tmp/NAME.1.pdf.
+# check NAME: every check on $tmp/NAME.1.pdf but those in Python, which
+# tests/e2e/a11y_check.py runs on every paper at once (see the end), and
+# check_order's, which compares what that script writes.
 check() {
 	name=$1
 	pdf=$tmp/$name.1.pdf
+	at=$tmp/$name
 
 	# -------------------------------------------------------- pdfinfo
 	pdfinfo "$pdf" >"$tmp/info" 2>"$tmp/info.err"
@@ -118,9 +126,8 @@ check() {
 
 	# -------------------------------------------------------- notes, captions
 	# Each footnote's Note follows the element that cites it; each
-	# caption is the first child of its Table or Figure.
-	python3 tests/unit/pdf_struct.py --check "$pdf" >"$tmp/struct" 2>&1 ||
-		fail "$name: $(tr '\n' ';' <"$tmp/struct")"
+	# caption is the first child of its Table or Figure: a11y_check.py
+	# runs tests/unit/pdf_struct.py --check, check_order reports.
 
 	# -------------------------------------------------------- reading order
 	# Every character pdftotext extracts, less the running footer (an
@@ -138,21 +145,22 @@ check() {
 	# calls it: see below.
 	pdftotext -raw -enc UTF-8 "$pdf" - |
 		grep -v '^Page [0-9]* of [0-9]*$' | sed 's/\xc2\xa0//g' |
-		tr -d ' \n\t' >"$tmp/seen.pages"
-	pdfinfo -struct-text "$pdf" 2>/dev/null |
-		sed -n 's/^ *"\(.*\)"$/\1/p' >"$tmp/tagged.txt"
-	sed 's/\xc2\xa0//g' <"$tmp/tagged.txt" | tr -d ' \n\f\t' >"$tmp/tagged"
+		tr -d ' \n\t' >"$at.seen.pages"
+	pdfinfo -struct-text "$pdf" >"$tmp/struct-text" 2>/dev/null
+	sed -n 's/^ *"\(.*\)"$/\1/p' <"$tmp/struct-text" >"$tmp/tagged.txt"
+	sed 's/\xc2\xa0//g' <"$tmp/tagged.txt" | tr -d ' \n\f\t' >"$at.tagged"
 	# The text of each Note element, one a line (its label and text).
-	pdfinfo -struct-text "$pdf" 2>/dev/null | sed 's/\xc2\xa0//g' | awk '
+	sed 's/\xc2\xa0//g' <"$tmp/struct-text" | awk '
 		{ match($0, /^ */); ind = RLENGTH }
 		in_note && ind <= nind { print note; in_note = 0 }
 		/^ *Note / { in_note = 1; nind = ind; note = ""; next }
 		in_note && /^ *"/ { t = $0; sub(/^ *"/, "", t); sub(/"$/, "", t)
 			gsub(/[ \t]/, "", t); note = note t }
 		END { if (in_note) print note }
-	' >"$tmp/notes"
-	python3 tests/e2e/a11y_reading_order.py "$tmp/seen.pages" "$tmp/tagged" "$tmp/notes" \
-	    "$tmp/tagged.nonotes" >"$tmp/seen"
+	' >"$at.notes"
+	# a11y_check.py writes $at.seen, the text as painted in the
+	# structure's order, and $at.tagged.nonotes (tests/e2e/
+	# a11y_reading_order.py; check_order compares them).
 	# Every word of the default mode is in the structure's text, looked
 	# for as a string in it without spaces: a line may break after a
 	# slash, a marker sticks to the word before it ("studies.1"), and
@@ -170,21 +178,6 @@ check() {
 			exit bad
 		}
 	' "$tmp/tagged.txt" "$tmp/words" || failed=1
-	[ -s "$tmp/seen" ] || fail "$name: pdftotext found no text"
-	if [ -f "$tmp/tagged.nonotes" ]; then
-		mv "$tmp/tagged.nonotes" "$tmp/tagged"
-	else
-		fail "$name: a Note's text is not in the structure's text"
-	fi
-	if ! cmp -s "$tmp/seen" "$tmp/tagged"; then
-		at=$(cmp "$tmp/seen" "$tmp/tagged" 2>&1 | sed -n \
-		    's/.*byte \([0-9]*\).*/\1/p')
-		fail "$name: the structure's text differs from the page's at" \
-		    "byte ${at:-?}: page \"$(dd if="$tmp/seen" bs=1 \
-		    skip=$(( ${at:-1} - 1 )) count=60 2>/dev/null)\"," \
-		    "structure \"$(dd if="$tmp/tagged" bs=1 \
-		    skip=$(( ${at:-1} - 1 )) count=60 2>/dev/null)\""
-	fi
 
 	# -------------------------------------------------------- headings
 	pdfinfo -struct "$pdf" 2>/dev/null |
@@ -208,9 +201,34 @@ check() {
 			fail "$name: font $fname: embedded $emb, subset $sub," \
 			    "unicode $uni"
 	done <"$tmp/fonts"
+	printf '%s\n' "$name" >>"$tmp/checked"
+}
+
+# check_order NAME: what a11y_check.py found in $tmp/NAME.1.pdf.
+check_order() {
+	name=$1
+	at=$tmp/$name
+	[ -f "$at.struct.bad" ] &&
+		fail "$name: $(tr '\n' ';' <"$at.struct")"
+	[ -s "$at.seen" ] || fail "$name: pdftotext found no text"
+	if [ -f "$at.tagged.nonotes" ]; then
+		mv "$at.tagged.nonotes" "$at.tagged"
+	else
+		fail "$name: a Note's text is not in the structure's text"
+	fi
+	if ! cmp -s "$at.seen" "$at.tagged"; then
+		byte=$(cmp "$at.seen" "$at.tagged" 2>&1 | sed -n \
+		    's/.*byte \([0-9]*\).*/\1/p')
+		fail "$name: the structure's text differs from the page's at" \
+		    "byte ${byte:-?}: page \"$(dd if="$at.seen" bs=1 \
+		    skip=$(( ${byte:-1} - 1 )) count=60 2>/dev/null)\"," \
+		    "structure \"$(dd if="$at.tagged" bs=1 \
+		    skip=$(( ${byte:-1} - 1 )) count=60 2>/dev/null)\""
+	fi
 }
 
 unset SOURCE_DATE_EPOCH
+: >"$tmp/checked"
 render regional && check regional
 # make check-full checks every board of report.yaml (33 papers, about
 # 50 CPU-s), make check two: several cases, none (A11Y_ALL=1 or 0
@@ -229,6 +247,14 @@ while IFS= read -r board; do
 done <<EOF2
 $boards
 EOF2
+
+# The Python checks of every paper checked above, in one process.
+if ! python3 tests/e2e/a11y_check.py "$tmp" <"$tmp/checked"; then
+	fail "tests/e2e/a11y_check.py failed"
+fi
+while IFS= read -r name; do
+	check_order "$name"
+done <"$tmp/checked"
 
 # dc:creator lists each author whole, even one whose name holds a comma.
 mkdir "$tmp/in"

@@ -18,7 +18,9 @@
 //     SHOTS_DIR as NAME.png and NAME-320.png for people to look at.
 // With `--narrow-axe N` before the files, axe-core runs at 320 px on the
 // first N files only (make check: the others' reflow is still checked,
-// and axe at desktop width); every file's by default.
+// and axe at desktop width); every file's by default.  With `--no-shots`
+// before the files, no screenshot is taken (make check: they are for
+// people to look at, not checks).
 // With `--print HTML PDF ...` after the files, the same browser prints
 // each HTML paper to PDF with its print style (A4, the page's own size:
 // what `chromium --print-to-pdf` writes) for tests/e2e/print_check.py.
@@ -45,12 +47,19 @@ function die(msg) {
 }
 
 const argv = process.argv.slice(2);
-let narrowAxe = Infinity;
-if (argv[1] === '--narrow-axe') {
-	narrowAxe = Number(argv[2]);
-	argv.splice(1, 2);
-	if (!Number.isInteger(narrowAxe) || narrowAxe < 0)
-		die('--narrow-axe wants a count of files');
+let narrowAxe = Infinity, shotsWanted = true;
+for (;;) {
+	if (argv[1] === '--narrow-axe') {
+		narrowAxe = Number(argv[2]);
+		argv.splice(1, 2);
+		if (!Number.isInteger(narrowAxe) || narrowAxe < 0)
+			die('--narrow-axe wants a count of files');
+	} else if (argv[1] === '--no-shots') {
+		shotsWanted = false;
+		argv.splice(1, 1);
+	} else {
+		break;
+	}
 }
 const [shots, ...rest] = argv;
 // The files, then the pairs after each of --same-words and --print.
@@ -71,7 +80,7 @@ if (!shots || files.length === 0 || bad || pairs.length % 2 !== 0 ||
     prints.length % 2 !== 0 ||
     (rest.includes('--same-words') && pairs.length === 0) ||
     (rest.includes('--print') && prints.length === 0))
-	die('usage: node check_html.mjs SHOTS_DIR [--narrow-axe N] ' +
+	die('usage: node check_html.mjs SHOTS_DIR [--narrow-axe N] [--no-shots] ' +
 	    'FILE.html... [--same-words PAPER.html PAPER.txt...] ' +
 	    '[--print PAPER.html OUT.pdf...]');
 
@@ -92,11 +101,13 @@ try {
 }
 
 // The flags that keep Chromium off the network and quiet on a machine
-// with none: no background requests, no component updates, no sync.
+// with none: no background requests, no component updates, no sync; and
+// its (software) GPU work in the browser process rather than one more
+// process of its own (the same pictures, less CPU).
 const flags = [
 	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
 	'--no-first-run', '--disable-background-networking',
-	'--disable-component-update', '--disable-sync',
+	'--disable-component-update', '--disable-sync', '--in-process-gpu',
 ];
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const desktop = { width: 1280, height: 900 };
@@ -169,6 +180,8 @@ function facts() {
 // Chromium on a loaded machine may refuse one capture ("Unable to capture
 // screenshot") and take the same picture when asked again: a few tries.
 async function shot(page, path) {
+	if (!shotsWanted)
+		return;
 	for (let i = 1; ; i++) {
 		try {
 			return await page.screenshot({ path });
@@ -213,8 +226,9 @@ for (const file of files) {
 			problems.push(`axe ${v.id} (${v.impact}) at desktop ` +
 			    `width: ${v.help}: ${v.nodes.join(', ')}`);
 
+		// The page runs no script (checked above): laid out again at
+		// 320 px, it is what a load at that width gives.
 		await page.setViewportSize(narrow);
-		await page.reload({ waitUntil: 'load' });
 		const over = await page.evaluate(() => {
 			const d = document.documentElement;
 			return { scroll: d.scrollWidth, client: d.clientWidth,
