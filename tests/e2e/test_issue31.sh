@@ -184,6 +184,11 @@ cd "$tmp/tree" || exit 1
 mk() {
 	make -o "$SCRPAPER" BIN="$SCRPAPER" INPUT=in "$@"
 }
+# mk under the SOURCE_DATE_EPOCH of point 26 (the input's own date).
+mk_dated() {
+	SOURCE_DATE_EPOCH=1259539200 make -o "$SCRPAPER" BIN="$SCRPAPER" \
+	    INPUT=in "$@"
+}
 sfx=-2006-04-to-2009-09
 dist=output/scrpaper-papers$sfx.tar.gz
 
@@ -250,11 +255,9 @@ check_31_1() {
 # kept as $tmp/first.tar.gz.)
 dist_pair() {
 	rm -f "$dist"
-	(umask 022 && export SOURCE_DATE_EPOCH=1259539200 && mk dist) \
-	    > "$tmp/d1.log" 2>&1 &
+	(umask 022 && mk_dated dist) > "$tmp/d1.log" 2>&1 &
 	p1=$!
-	(umask 022 && export SOURCE_DATE_EPOCH=1259539200 && mk dist) \
-	    > "$tmp/d2.log" 2>&1 &
+	(umask 022 && mk_dated dist) > "$tmp/d2.log" 2>&1 &
 	p2=$!
 	wait "$p1" ||
 		fail "31.2: the first of two make dist: $(tail -3 "$tmp/d1.log")"
@@ -318,8 +321,7 @@ cp "$tmp/report.keep" in/report.yaml
 e2e_full && dist_pair
 jmask=077
 e2e_full && jmask=022
-(umask $jmask && export SOURCE_DATE_EPOCH=1259539200 &&
-    mk -j4 variants html data dist) > "$tmp/j4.log" 2>&1 ||
+(umask $jmask && mk_dated -j4 variants html data dist) > "$tmp/j4.log" 2>&1 ||
 	fail "31.2: make -j4 variants html data dist (umask $jmask): $(tail -3 "$tmp/j4.log")"
 verify "$dist" "31.2 (-j4)"
 cmp -s "$dist" "$tmp/first.tar.gz" ||
@@ -336,8 +338,7 @@ ls output build | grep -e '\.tar\.gz\.' -e 'dist-stage' &&
 cp "$tmp/first.tar.gz" "$tmp/umask022.tar.gz"
 if e2e_full; then
 	rm -f "$dist"
-	(umask 077 && export SOURCE_DATE_EPOCH=1259539200 && mk dist) \
-	    > "$tmp/u.log" 2>&1 ||
+	(umask 077 && mk_dated dist) > "$tmp/u.log" 2>&1 ||
 		fail "26: make dist under umask 077: $(tail -3 "$tmp/u.log")"
 fi
 cp "$dist" "$tmp/umask077.tar.gz"
