@@ -5,6 +5,7 @@ Usage: issue31_layout_inputs.py tall OUT.tmpl
        issue31_layout_inputs.py five-periods REPORT.yaml
        issue31_layout_inputs.py periods OUT.tmpl
        issue31_layout_inputs.py bidi REPORT.yaml
+       issue31_layout_inputs.py KIND PATH [KIND PATH]...  (several at once)
 
 tall: a template of a chart too tall for a page (31.6), a table of 10
 categories whose labels are about 80 characters, three series.
@@ -79,6 +80,9 @@ WRITERS = {"tall": tall, "five-periods": five_periods, "periods": periods,
            "bidi": bidi}
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in WRITERS:
+    args = sys.argv[1:]
+    if not args or len(args) % 2 or \
+            any(k not in WRITERS for k in args[0::2]):
         sys.exit(__doc__)
-    WRITERS[sys.argv[1]](sys.argv[2])
+    for kind, path in zip(args[0::2], args[1::2]):
+        WRITERS[kind](path)

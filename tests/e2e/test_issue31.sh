@@ -7,6 +7,12 @@
 # settings only, under a lock, verified, the same bytes under any umask,
 # the HTML and ODT editions and a README inside, one table a CSV, no
 # restricted ODT).
+# make check: one memory limit for 31.4; 31.1 checks the archive of
+# 31.2's two make dist at once, and 31.2's make -j4 ... dist runs under
+# umask 077 to be point 26's umask-077 archive too (three full make dist
+# and two refused ones in all).  make check-full adds two memory limits,
+# 31.1's own make dist, the -j4 run under umask 022 and 26's own make
+# dist under umask 077 (five full make dist).
 set -u
 . tests/e2e/lib.sh
 e2e_setup issue31
@@ -178,6 +184,11 @@ cd "$tmp/tree" || exit 1
 mk() {
 	make -o "$SCRPAPER" BIN="$SCRPAPER" INPUT=in "$@"
 }
+# mk under the SOURCE_DATE_EPOCH of point 26 (the input's own date).
+mk_dated() {
+	SOURCE_DATE_EPOCH=1259539200 make -o "$SCRPAPER" BIN="$SCRPAPER" \
+	    INPUT=in "$@"
+}
 sfx=-2006-04-to-2009-09
 dist=output/scrpaper-papers$sfx.tar.gz
 
@@ -206,33 +217,68 @@ printf '%s\n' 'lscb,name,unit,numerator,denominator,percent,text,not_recorded' \
 sed -i 's/^  threshold: 5$/  threshold: 3/' in/report.yaml
 grep -q '^  threshold: 3$' in/report.yaml || fail "31.1: the test data changed"
 touch -d '2000-01-01' in/report.yaml
-mk dist > "$tmp/make.log" 2>&1 ||
-	fail "31.1: make dist: $(tail -3 "$tmp/make.log")"
-verify "$dist" 31.1
-for e in pdf odt; do
-	ls "$tmp/v/papers/lscb" | grep "\\.$e\$" > "$tmp/packed"
-	printf '%s\n' eastwick.$e northbury.$e southmoor.$e |
-	    cmp -s - "$tmp/packed" ||
-		fail "31.1: packed board papers ($e): $(tr '\n' ' ' < "$tmp/packed")"
-done
-"$SCRPAPER" render --input in --all-lscbs -o "$tmp/fresh" 2>/dev/null
-"$SCRPAPER" render --input in --all-lscbs --format odt -o "$tmp/fresh" \
-    2>/dev/null
-"$SCRPAPER" render --input in -o "$tmp/fresh/region.pdf" 2>/dev/null
-"$SCRPAPER" render --input in -o "$tmp/fresh/region.odt" 2>/dev/null
-for f in eastwick northbury southmoor; do
+
+# Checks the archive $1 made by make dist in the state above: the board
+# papers and ledger of this input and settings only.
+check_31_1() {
+	verify "$1" 31.1
 	for e in pdf odt; do
-		cmp -s "$tmp/fresh/$f.$e" "$tmp/v/papers/lscb/$f.$e" ||
-			fail "31.1: lscb/$f.$e is not this input's and settings' paper"
+		ls "$tmp/v/papers/lscb" | grep "\\.$e\$" > "$tmp/packed"
+		printf '%s\n' eastwick.$e northbury.$e southmoor.$e |
+		    cmp -s - "$tmp/packed" ||
+			fail "31.1: packed board papers ($e): $(tr '\n' ' ' < "$tmp/packed")"
 	done
-done
-for e in pdf odt; do
-	cmp -s "$tmp/fresh/region.$e" "$tmp/v/papers/background-paper$sfx.$e" ||
-		fail "31.1: the regional paper ($e) is not this input's"
-done
-"$SCRPAPER" figures --input in --all-lscbs 2>/dev/null |
-    cmp -s - "$tmp/v/papers/lscb/figures.csv" ||
-	fail "31.1: lscb/figures.csv is not this input's ledger"
+	"$SCRPAPER" render --input in --all-lscbs -o "$tmp/fresh" 2>/dev/null
+	"$SCRPAPER" render --input in --all-lscbs --format odt -o "$tmp/fresh" \
+	    2>/dev/null
+	"$SCRPAPER" render --input in -o "$tmp/fresh/region.pdf" 2>/dev/null
+	"$SCRPAPER" render --input in -o "$tmp/fresh/region.odt" 2>/dev/null
+	for f in eastwick northbury southmoor; do
+		for e in pdf odt; do
+			cmp -s "$tmp/fresh/$f.$e" "$tmp/v/papers/lscb/$f.$e" ||
+				fail "31.1: lscb/$f.$e is not this input's and settings' paper"
+		done
+	done
+	for e in pdf odt; do
+		cmp -s "$tmp/fresh/region.$e" "$tmp/v/papers/background-paper$sfx.$e" ||
+			fail "31.1: the regional paper ($e) is not this input's"
+	done
+	"$SCRPAPER" figures --input in --all-lscbs 2>/dev/null |
+	    cmp -s - "$tmp/v/papers/lscb/figures.csv" ||
+		fail "31.1: lscb/figures.csv is not this input's ledger"
+}
+
+# --- 31.2 (two make dist at once) ------------------------------------
+# Two make dist at once in one tree: every run exits 0 and leaves an
+# archive that reads whole and matches its SHA256SUMS.  (Under umask 022
+# and the SOURCE_DATE_EPOCH of point 26, whose umask-022 archive this is:
+# kept as $tmp/first.tar.gz.)
+dist_pair() {
+	rm -f "$dist"
+	(umask 022 && mk_dated dist) > "$tmp/d1.log" 2>&1 &
+	p1=$!
+	(umask 022 && mk_dated dist) > "$tmp/d2.log" 2>&1 &
+	p2=$!
+	wait "$p1" ||
+		fail "31.2: the first of two make dist: $(tail -3 "$tmp/d1.log")"
+	wait "$p2" ||
+		fail "31.2: the second of two make dist: $(tail -3 "$tmp/d2.log")"
+	verify "$dist" "31.2 (two dist at once)"
+	cp "$dist" "$tmp/first.tar.gz"
+}
+
+# make check: 31.1 checks the archive of 31.2's two make dist at once,
+# made in the same state (with a SOURCE_DATE_EPOCH equal to the input's
+# own date, so the same papers); make check-full: a make dist of its own
+# too, as before, and 31.2's pair after 31.1/30.
+if e2e_full; then
+	mk dist > "$tmp/make.log" 2>&1 ||
+		fail "31.1: make dist: $(tail -3 "$tmp/make.log")"
+	check_31_1 "$dist"
+else
+	dist_pair
+	check_31_1 "$tmp/first.tar.gz"
+fi
 
 # --- 31.1 and 30: no release that the audit can undo ------------------
 # make dist runs scrpaper audit (--pooled when pool is on) before it
@@ -264,40 +310,37 @@ grep -q -- '--pooled' "$tmp/audit.argv" 2>/dev/null ||
 cp "$tmp/report.keep" in/report.yaml
 
 # --- 31.2 ------------------------------------------------------------
-# Two make dist at once in one tree, and dist among the other targets
-# with -j4: every run exits 0 and leaves an archive that reads whole and
-# matches its SHA256SUMS; no temporary archive is left.  (Under umask
-# 022 and the SOURCE_DATE_EPOCH of point 26, whose umask-022 archive
-# this is.)
-rm -f "$dist"
-SOURCE_DATE_EPOCH=1259539200
-export SOURCE_DATE_EPOCH
-(umask 022 && mk dist) > "$tmp/d1.log" 2>&1 &
-p1=$!
-(umask 022 && mk dist) > "$tmp/d2.log" 2>&1 &
-p2=$!
-wait "$p1" || fail "31.2: the first of two make dist: $(tail -3 "$tmp/d1.log")"
-wait "$p2" || fail "31.2: the second of two make dist: $(tail -3 "$tmp/d2.log")"
-verify "$dist" "31.2 (two dist at once)"
-cp "$dist" "$tmp/first.tar.gz"
-(umask 022 && mk -j4 variants html data dist) > "$tmp/j4.log" 2>&1 ||
-	fail "31.2: make -j4 variants html data dist: $(tail -3 "$tmp/j4.log")"
+# Two make dist at once in one tree (dist_pair, above; under make check
+# already run for 31.1), and dist among the other targets with -j4: every
+# run exits 0 and leaves an archive that reads whole and matches its
+# SHA256SUMS, the same bytes as make dist's; no temporary archive is
+# left.  make check runs the -j4 one under umask 077, so that its archive
+# is point 26's umask-077 one too (other bytes than first.tar.gz's: -j4
+# or the umask changed them); make check-full under umask 022, and point
+# 26 makes its own.
+e2e_full && dist_pair
+jmask=077
+e2e_full && jmask=022
+(umask $jmask && mk_dated -j4 variants html data dist) > "$tmp/j4.log" 2>&1 ||
+	fail "31.2: make -j4 variants html data dist (umask $jmask): $(tail -3 "$tmp/j4.log")"
 verify "$dist" "31.2 (-j4)"
 cmp -s "$dist" "$tmp/first.tar.gz" ||
-	fail "31.2: make -j4 ... dist gave other bytes than make dist"
+	fail "31.2: make -j4 ... dist (umask $jmask) gave other bytes than make dist (umask 022)"
 ls output build | grep -e '\.tar\.gz\.' -e 'dist-stage' &&
 	fail "31.2: a temporary archive or staging folder was left (above)"
-unset SOURCE_DATE_EPOCH
 
 # --- 26 (the release complete) ---------------------------------------
 # The same bytes under umask 077 and 022; the HTML edition beside every
 # PDF; fixed modes, owner, mtime; a README at the top that names every
 # file; every CSV one table that Python's csv reads with no options.
-# (The archive under umask 022: point 31.2's first.)
+# (The archive under umask 022: point 31.2's first.  Under umask 077:
+# make check, 31.2's -j4 one; make check-full, a make dist of its own.)
 cp "$tmp/first.tar.gz" "$tmp/umask022.tar.gz"
-rm -f "$dist"
-(umask 077 && SOURCE_DATE_EPOCH=1259539200 mk dist) > "$tmp/u.log" 2>&1 ||
-	fail "26: make dist under umask 077: $(tail -3 "$tmp/u.log")"
+if e2e_full; then
+	rm -f "$dist"
+	(umask 077 && mk_dated dist) > "$tmp/u.log" 2>&1 ||
+		fail "26: make dist under umask 077: $(tail -3 "$tmp/u.log")"
+fi
 cp "$dist" "$tmp/umask077.tar.gz"
 cmp -s "$tmp/umask077.tar.gz" "$tmp/umask022.tar.gz" ||
 	fail "26: umask 077 and 022 give different archives"
