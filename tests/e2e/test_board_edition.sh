@@ -23,9 +23,16 @@
 #     an independent count (below); without earlier periods, no change.
 # BOARD_SWEEP=N (make sweep-boards) runs the same over N generated
 # cohorts and the four leak cohorts instead of one of 51 reviews.
-# make check runs one pooled cohort and leaves out the comparison of two
-# years' pooled totals; make check-full (CHECK_FULL=1) runs three pooled
-# cohorts, one of them the attacker's regression, and the comparison.
+# make check runs one case of each shape: the big board's cohort (three
+# periods, bands printed) for the audit, the ledger and board_tables.py,
+# and for `check` and a paper with bands and earlier periods; one pooled
+# cohort; input/'s papers (one render of every board, with pool and
+# without); collapse; the gap and the two-period release.  make
+# check-full (CHECK_FULL=1) adds input/ with bands and a generated cohort
+# of 51 reviews to the first loop, the three-period fixture's papers
+# (without and with bands), two more pooled cohorts (one the attacker's
+# regression), every paper of the two-period release and the comparison
+# of two years' pooled totals.
 set -u
 
 . tests/e2e/lib.sh
@@ -41,9 +48,15 @@ bands() {	# bands DIR LIMITS: switches banded shares on in DIR
 n=${BOARD_SWEEP:-2}
 leaks=
 [ "$n" -gt 2 ] && leaks=--leaks
-python3 tests/attack/make_cohorts.py --generated "$n" --seed 11 $leaks \
-    --out "$tmp/c" >/dev/null || { echo "FAIL: make_cohorts.py"; exit 1; }
-cp -r input "$tmp/c/input"
+# The generated cohorts and input/ of the first loop: make check-full.
+if e2e_full || [ "$n" -gt 2 ]; then
+	python3 tests/attack/make_cohorts.py --generated "$n" --seed 11 \
+	    $leaks --out "$tmp/c" >/dev/null ||
+		{ echo "FAIL: make_cohorts.py"; exit 1; }
+	cp -r input "$tmp/c/input"
+else
+	mkdir "$tmp/c"
+fi
 # A cohort with one board of some 40 reviews a period (make_exact.py's
 # shape): the protection rule (values t apart where a [c] may be 1..t,
 # docs/disclosure.md) lets a band stand only over a base that large, so
@@ -54,10 +67,11 @@ mv "$tmp/x/ex-000" "$tmp/c/big-board"
 for d in "$tmp"/c/*; do
 	grep -q "^  bands:" "$d/report.yaml" || bands "$d" "25, 50, 75"
 done
-# make check: the big board's cohort and input/; make check-full adds a
-# generated cohort of 51 reviews; the sweep: all.
-list="$tmp/c/big-board $tmp/c/input"
-e2e_full && list="$tmp/c/gen-001 $list"
+# make check: the big board's cohort (the audit of input/ is
+# test_attack's, and input/ prints no band); make check-full adds input/
+# with bands and a generated cohort of 51 reviews; the sweep: all.
+list="$tmp/c/big-board"
+e2e_full && list="$tmp/c/gen-001 $list $tmp/c/input"
 [ "$n" -gt 2 ] && list=$(ls -d "$tmp"/c/*)
 # The audit, the ledgers and the papers of one input share one solve
 # cache (scrpaper --cache; board_tables.py through SCR_TEST_CACHE): each
@@ -80,9 +94,12 @@ done
 # The generated cohorts have boards large enough for bands.
 [ "$nb" -gt 0 ] || fail "no band in any cohort: nothing was attacked"
 
-# input/ as shipped: Lambeth's paper.
-"$SCRPAPER" render --lscb Lambeth --dump doc >"$tmp/lambeth.tree" ||
-	fail "render Lambeth"
+# input/ as shipped: Lambeth's paper, from one render of every board's
+# (compared below with pool on).
+mkdir "$tmp/in.trees"
+"$SCRPAPER" render $cache --all-lscbs --dump doc -o "$tmp/in.trees" \
+    >"$tmp/out" 2>&1 || fail "render input/: $(cat "$tmp/out")"
+cp "$tmp/in.trees/lambeth.tree" "$tmp/lambeth.tree" || fail "render Lambeth"
 grep -q '\[c\]' "$tmp/lambeth.tree" &&
 	fail "Lambeth's paper still prints [c]: $(grep -m3 '\[c\]' \
 	    "$tmp/lambeth.tree")"
@@ -91,7 +108,7 @@ grep -q '\[c\]' "$tmp/lambeth.tree" &&
 	fail "Lambeth's paper does not say once why its tables are London's"
 grep -q 'The tables below set the' "$tmp/lambeth.tree" &&
 	fail "Lambeth's paper says its tables set out Lambeth's figures"
-"$SCRPAPER" render --lscb Lambeth -o "$tmp/lambeth.html" ||
+"$SCRPAPER" render $cache --lscb Lambeth -o "$tmp/lambeth.html" ||
 	fail "render Lambeth as HTML"
 grep -q '\[c\]' "$tmp/lambeth.html" && fail "Lambeth's HTML prints [c]"
 grep -q 'could not be shown in them without risk' "$tmp/lambeth.html" ||
@@ -103,36 +120,47 @@ sed -i 's/^disclosure:$/disclosure:\n  collapse: 100/' "$tmp/full/report.yaml"
 python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/full" 100 Southwark \
     Lambeth >"$tmp/out" 2>&1 || fail "collapse: 100: $(cat "$tmp/out")"
 sed -i 's/^  collapse: 100$/  collapse: false/' "$tmp/full/report.yaml"
-"$SCRPAPER" render --input "$tmp/full" --lscb Lambeth --dump doc \
+"$SCRPAPER" render $cache --input "$tmp/full" --lscb Lambeth --dump doc \
     >"$tmp/out" || fail "collapse: false"
 [ "$(grep -c 'figref [a-z0-9_]* .*num=suppressed' "$tmp/out")" -gt 40 ] ||
 	fail "collapse: false hides the [c] of Lambeth's tables"
 
 # With earlier periods: the tables across periods (@periods) have no
 # London column to show instead, so they never collapse, and their charts
-# still draw.
+# still draw.  make check: the big board's cohort (three periods) above
+# and its Lewisham below; make check-full adds the three-period fixture.
 python3 tests/data/make_three_periods.py "$tmp/periods" >/dev/null ||
 	fail "make_three_periods.py"
-"$SCRPAPER" render --input "$tmp/periods" --lscb Lambeth \
-    -o "$tmp/periods/lambeth.pdf" >"$tmp/out" 2>&1 ||
-	fail "Lambeth's paper with earlier periods: $(cat "$tmp/out")"
-python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/periods" 80 Lambeth \
-    Southwark >"$tmp/out" 2>&1 ||
-	fail "board papers with earlier periods: $(cat "$tmp/out")"
+cp -r "$tmp/periods" "$tmp/fix3"	# the two-period release's, below
+if e2e_full || [ "$n" -gt 2 ]; then
+	"$SCRPAPER" render $cache --input "$tmp/periods" --lscb Lambeth \
+	    -o "$tmp/periods/lambeth.pdf" >"$tmp/out" 2>&1 ||
+		fail "Lambeth's paper with earlier periods: $(cat "$tmp/out")"
+	python3 tests/attack/board_tables.py "$SCRPAPER" "$tmp/periods" 80 \
+	    Lambeth Southwark >"$tmp/out" 2>&1 ||
+		fail "board papers with earlier periods: $(cat "$tmp/out")"
+fi
 
 # With bands and earlier periods: a banded share in a table across
 # periods is drawn by its chart as a [c] is (no bar, the band as its
 # label), not refused as "not a number".
-cp -r "$tmp/periods" "$tmp/pbands"
-bands "$tmp/pbands" "25, 50, 75"
-"$SCRPAPER" check $cache --input "$tmp/pbands" >"$tmp/out" 2>&1 ||
-	fail "check with bands and earlier periods: $(head -c 2000 "$tmp/out")"
-"$SCRPAPER" render $cache --input "$tmp/pbands" --lscb Southwark \
-    -o "$tmp/pbands/southwark.pdf" >"$tmp/out" 2>&1 ||
-	fail "Southwark with bands and earlier periods: $(cat "$tmp/out")"
 # The fixture's boards are too small for a band under the protection
 # rule; the big board's cohort (three periods) prints them, in its
-# tables across periods too.
+# tables across periods too: make check runs `check` and a paper there;
+# make check-full adds the fixture with bands.
+cp -r "$tmp/periods" "$tmp/pbands"
+bands "$tmp/pbands" "25, 50, 75"
+if e2e_full || [ "$n" -gt 2 ]; then
+	"$SCRPAPER" check $cache --input "$tmp/pbands" >"$tmp/out" 2>&1 ||
+		fail "check with bands and earlier periods:" \
+		    "$(head -c 2000 "$tmp/out")"
+	"$SCRPAPER" render $cache --input "$tmp/pbands" --lscb Southwark \
+	    -o "$tmp/pbands/southwark.pdf" >"$tmp/out" 2>&1 ||
+		fail "Southwark with bands and earlier periods: $(cat "$tmp/out")"
+fi
+"$SCRPAPER" check $cache --input "$tmp/c/big-board" >"$tmp/out" 2>&1 ||
+	fail "check of the big board's cohort (bands, earlier periods):" \
+	    "$(head -c 2000 "$tmp/out")"
 "$SCRPAPER" render $cache --input "$tmp/c/big-board" --lscb Lewisham \
     -o "$tmp/lewisham.pdf" >"$tmp/out" 2>&1 ||
 	fail "Lewisham with bands and earlier periods: $(cat "$tmp/out")"
@@ -163,11 +191,17 @@ pool() {	# pool DIR: switches pooled periods on in DIR
 	grep -q "^  pool: true" "$1/report.yaml" ||
 		fail "could not switch pool on in $1"
 }
-pn=${BOARD_SWEEP:-4}
+# make check generates pa/per-000 to per-002 (it runs per-002).
+pn=${BOARD_SWEEP:-3}
+e2e_full && pn=${BOARD_SWEEP:-4}
 [ "$pn" -gt 12 ] && pn=12	# each renders 33 papers over a joint solve
 python3 tests/attack/make_periods.py --generated "$pn" --seed 16 \
     --sizes 15,20,25 --out "$tmp/pa" >/dev/null ||
 	fail "make_periods.py --sizes"
+# The gap cohort's source, below: per-002 as generated (the loop switches
+# pool and bands on in it; make_periods.py seeds each cohort by its
+# number alone).
+cp -r "$tmp/pa/per-002" "$tmp/mp-002" || fail "copy of pa/per-002"
 if e2e_full || [ "$n" -gt 2 ]; then
 	python3 tests/attack/make_periods.py --generated "$pn" --seed 15 \
 	    --out "$tmp/pz" >/dev/null || fail "make_periods.py"
@@ -208,24 +242,31 @@ for d in $plist; do
 done
 [ "$npool" -gt 0 ] || fail "no pooled table in any cohort: nothing checked"
 
-# Without earlier periods, pool changes nothing.
+# Without earlier periods, pool changes nothing: every board's paper
+# (one render, without the cache) is input/'s, Lambeth's and
+# Southwark's among them.
 cp -r input "$tmp/nopool"
 pool "$tmp/nopool"
-for b in Lambeth Southwark; do
-	"$SCRPAPER" render --lscb "$b" --dump doc >"$tmp/a.tree" &&
-	"$SCRPAPER" render --input "$tmp/nopool" --lscb "$b" --dump doc \
-	    >"$tmp/b.tree" || fail "render $b with pool and no earlier period"
-	cmp -s "$tmp/a.tree" "$tmp/b.tree" ||
-		fail "pool without earlier periods changes $b's paper"
+mkdir "$tmp/np.trees"
+"$SCRPAPER" render --input "$tmp/nopool" --all-lscbs --dump doc \
+    -o "$tmp/np.trees" >"$tmp/out" 2>&1 ||
+	fail "render with pool and no earlier period: $(cat "$tmp/out")"
+for b in lambeth southwark; do
+	[ -s "$tmp/in.trees/$b.tree" ] && [ -s "$tmp/np.trees/$b.tree" ] ||
+		fail "no paper of $b with pool and no earlier period"
+done
+[ "$(ls "$tmp/np.trees")" = "$(ls "$tmp/in.trees")" ] ||
+	fail "pool without earlier periods changes the boards' papers"
+for f in "$tmp"/in.trees/*.tree; do
+	cmp -s "$f" "$tmp/np.trees/${f##*/}" ||
+		fail "pool without earlier periods changes ${f##*/}"
 done
 
 # The pooled sentence is true when the periods leave a gap (a review
 # completed between two periods counts in none, so "completed between
 # the first month and the last" would overstate), and two periods are
 # "both periods", not "all two" (the red team's findings).
-python3 tests/attack/make_periods.py --generated 3 --seed 16 \
-    --sizes 15,20,25 --out "$tmp/mp" >/dev/null &&
-gb=$(python3 tests/attack/red_gap.py "$tmp/mp/per-002" "$tmp/gap") &&
+gb=$(python3 tests/attack/red_gap.py "$tmp/mp-002" "$tmp/gap") &&
 "$SCRPAPER" render --input "$tmp/gap" --lscb "$gb" --format html \
     -o "$tmp/gap.html" 2>/dev/null || fail "the gap cohort's paper"
 [ -s "$tmp/gap.html" ] && {
@@ -235,8 +276,7 @@ gb=$(python3 tests/attack/red_gap.py "$tmp/mp/per-002" "$tmp/gap") &&
 }
 # Last year's release of the three-period fixture has two periods, and
 # Southwark pools.
-if python3 tests/data/make_three_periods.py "$tmp/fix3" >/dev/null &&
-    python3 tests/attack/red_lastyear.py "$tmp/fix3" "$tmp/two" \
+if python3 tests/attack/red_lastyear.py "$tmp/fix3" "$tmp/two" \
     --back 1 --set pool=true >/dev/null 2>&1; then
 	"$SCRPAPER" figures --input "$tmp/two" --all-periods >"$tmp/two.csv" ||
 		fail "figures of the two-period cohort"
@@ -283,10 +323,12 @@ else
 fi
 
 # Bad settings: FILE:LINE:COL: error, exit 1, nothing written.
+cp -r input "$tmp/bad" && cp "$tmp/bad/report.yaml" "$tmp/bad.yaml" ||
+	fail "cannot copy input/"
 for bad in "collapse: 40" "collapse: yes" "bands: [50, 25]" "bands: 25" \
     "bands: [0, 50]" "bands: []" "pool: yes" "pool: [true]" "pool: 1"; do
-	rm -rf "$tmp/bad"
-	cp -r input "$tmp/bad"
+	cp "$tmp/bad.yaml" "$tmp/bad/report.yaml"
+	rm -f "$tmp/bad/out.pdf"
 	sed -i "s/^disclosure:\$/disclosure:\n  $bad/" "$tmp/bad/report.yaml"
 	"$SCRPAPER" render --input "$tmp/bad" --lscb Lambeth \
 	    -o "$tmp/bad/out.pdf" >"$tmp/out" 2>&1
