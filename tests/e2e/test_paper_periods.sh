@@ -87,8 +87,8 @@ board=Southwark
 paper board --lscb "$board"
 mkdir -p "$tmp/ledgers"
 for p in 2002-04 2004-06 2006-09; do
-	run figures --cache "$cache" --input "$in" --lscb "$board" --period "$p" \
-	    --format csv && cp "$tmp/out" "$tmp/ledgers/$p.csv"
+	run figures --cache "$cache" --input "$in" --lscb "$board" \
+	    --period "$p" --format csv && cp "$tmp/out" "$tmp/ledgers/$p.csv"
 done
 job "$board's paper" check "$in" "$tmp/board.html" \
     "$tmp/board.txt" "$tmp/board.struct" --lscb "$board" "$tmp/ledgers"
