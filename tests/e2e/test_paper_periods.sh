@@ -32,6 +32,13 @@
 #   - input/ (no earlier period) renders without the section, and a
 #     template naming a period the report does not declare fails at its
 #     line and column, naming the periods it does.
+# make check runs every check above but the browser's; CHECK_FULL=1 adds
+# the browser checks.  The Python checks (periods_check.py, the trend,
+# the PDFs' structure) run in one process after the papers are rendered
+# (tests/e2e/paper_periods_batch.py: a Python start costs as much as a
+# check), and the renders share one solve cache (--cache): each period's
+# suppression is solved once (tests/e2e/test_solve_cache.sh checks that a
+# cached solve prints what a solve prints).
 set -u
 
 . tests/e2e/lib.sh
@@ -50,33 +57,41 @@ run() {
 	fi
 }
 
-run check --strict --input "$in"
+# The solve cache of every command on the fixtures.
+cache=$tmp/cache
+run check --strict --cache "$cache" --input "$in"
+
+# The Python checks, run together at the end: job LABEL KIND ARG... adds
+# one (tests/e2e/paper_periods_batch.py).
+: >"$tmp/jobs"
+job() {
+	(IFS=$(printf '\t'); printf '%s\n' "$*") >>"$tmp/jobs"
+}
 
 # The paper named $1 (options after it: --lscb NAME for a board's) in
 # both formats, its PDF's text and structure tree, as $tmp/$1.*.
 paper() {
 	name=$1
 	shift
-	run render --input "$in" "$@" -o "$tmp/$name.pdf"
-	run render --input "$in" "$@" -o "$tmp/$name.html"
+	run render --cache "$cache" --input "$in" "$@" -o "$tmp/$name.pdf"
+	run render --cache "$cache" --input "$in" "$@" -o "$tmp/$name.html"
 	pdftotext -layout "$tmp/$name.pdf" "$tmp/$name.txt"
-	python3 tests/unit/pdf_struct.py "$tmp/$name.pdf" >"$tmp/$name.struct"
+	job "$name's structure" struct "$tmp/$name.pdf" "$tmp/$name.struct"
 }
 
 paper region
-python3 tests/e2e/periods_check.py "$in" "$tmp/region.html" \
-    "$tmp/region.txt" "$tmp/region.struct" || fail "regional paper"
+job "regional paper" check "$in" "$tmp/region.html" \
+    "$tmp/region.txt" "$tmp/region.struct"
 
 board=Southwark
 paper board --lscb "$board"
 mkdir -p "$tmp/ledgers"
 for p in 2002-04 2004-06 2006-09; do
-	run figures --input "$in" --lscb "$board" --period "$p" \
-	    --format csv && cp "$tmp/out" "$tmp/ledgers/$p.csv"
+	run figures --cache "$cache" --input "$in" --lscb "$board" \
+	    --period "$p" --format csv && cp "$tmp/out" "$tmp/ledgers/$p.csv"
 done
-python3 tests/e2e/periods_check.py "$in" "$tmp/board.html" \
-    "$tmp/board.txt" "$tmp/board.struct" --lscb "$board" \
-    "$tmp/ledgers" || fail "$board's paper"
+job "$board's paper" check "$in" "$tmp/board.html" \
+    "$tmp/board.txt" "$tmp/board.struct" --lscb "$board" "$tmp/ledgers"
 grep -q '\[c\]' "$tmp/board.txt" || fail "$board's paper shows no [c]"
 
 # The board's restricted edition: its own figures of every period,
@@ -85,9 +100,8 @@ grep -q '\[c\]' "$tmp/board.txt" || fail "$board's paper shows no [c]"
 # marked), never beside public ones.
 mkdir "$tmp/r"
 paper r/restricted --edition restricted --lscb "$board"
-python3 tests/e2e/periods_check.py "$in" "$tmp/r/restricted.html" \
-    "$tmp/r/restricted.txt" "$tmp/r/restricted.struct" --lscb "$board" - ||
-    fail "$board's restricted edition"
+job "$board's restricted edition" check "$in" "$tmp/r/restricted.html" \
+    "$tmp/r/restricted.txt" "$tmp/r/restricted.struct" --lscb "$board" -
 
 # {change:NAME} for every figure of the tables, from the cases.
 # The lines "NAME: CHANGE." of a test paper's text, each joined to the
@@ -109,15 +123,16 @@ changes() {
 		printf -- '- %s: {change:%s}.\n' "$n" "$n"
 	done
 } >"$tmp/changes.tmpl"
-run render --input "$in" --template "$tmp/changes.tmpl" -o "$tmp/ch.pdf"
+run render --cache "$cache" --input "$in" --template "$tmp/changes.tmpl" \
+    -o "$tmp/ch.pdf"
 pdftotext "$tmp/ch.pdf" - | changes >"$tmp/ch.txt"
-python3 tests/e2e/periods_check.py "$in" - - - --changes "$tmp/ch.txt" ||
-    fail "{change:NAME} in the regional paper"
-run render --input "$in" --lscb "$board" --template "$tmp/changes.tmpl" \
-    -o "$tmp/chb.pdf"
+job "{change:NAME} in the regional paper" check "$in" - - - \
+    --changes "$tmp/ch.txt"
+run render --cache "$cache" --input "$in" --lscb "$board" \
+    --template "$tmp/changes.tmpl" -o "$tmp/chb.pdf"
 pdftotext "$tmp/chb.pdf" - | changes >"$tmp/chb.txt"
-python3 tests/e2e/periods_check.py "$in" - - - --lscb "$board" \
-    "$tmp/ledgers" --changes "$tmp/chb.txt" || fail "{change:NAME} in $board's"
+job "{change:NAME} in $board's" check "$in" - - - --lscb "$board" \
+    "$tmp/ledgers" --changes "$tmp/chb.txt"
 
 # Periods of equal lengths: counts compared as counts, headings without
 # months.  2002-04 is dropped and 2004-06 made as long as 2006-09 (42
@@ -129,26 +144,37 @@ sed -e '/label: 2002-04, from: 2002-04-01/d' \
     "$in/report.yaml" >"$eq/report.yaml"
 grep -q 'label: 2004-06, from: 2002-10-01' "$eq/report.yaml" ||
     fail "equal periods: the fixture's earlier periods moved"
-run render --input "$eq" -o "$tmp/eq.html"
-run render --input "$eq" -o "$tmp/eq.pdf"
+run render --cache "$cache" --input "$eq" -o "$tmp/eq.html"
+run render --cache "$cache" --input "$eq" -o "$tmp/eq.pdf"
 pdftotext -layout "$tmp/eq.pdf" "$tmp/eq.txt"
-python3 tests/unit/pdf_struct.py "$tmp/eq.pdf" >"$tmp/eq.struct"
-python3 tests/e2e/periods_check.py "$eq" "$tmp/eq.html" "$tmp/eq.txt" \
-    "$tmp/eq.struct" || fail "periods of equal lengths"
+job "the equal periods' structure" struct "$tmp/eq.pdf" "$tmp/eq.struct"
+job "periods of equal lengths" check "$eq" "$tmp/eq.html" "$tmp/eq.txt" \
+    "$tmp/eq.struct"
 grep -q 'a year' "$tmp/eq.html" &&
     fail "equal periods: a change worded as a rate a year"
 grep -q 'months)' "$tmp/eq.html" &&
     fail "equal periods: a heading gives months"
-run render --input "$eq" --template "$tmp/changes.tmpl" -o "$tmp/cheq.pdf"
+run render --cache "$cache" --input "$eq" --template "$tmp/changes.tmpl" \
+    -o "$tmp/cheq.pdf"
 pdftotext "$tmp/cheq.pdf" - | changes >"$tmp/cheq.txt"
-python3 tests/e2e/periods_check.py "$eq" - - - --changes "$tmp/cheq.txt" ||
-    fail "{change:NAME} over periods of equal lengths"
+job "{change:NAME} over periods of equal lengths" check "$eq" - - - \
+    --changes "$tmp/cheq.txt"
 grep -q 'a year' "$tmp/cheq.txt" &&
     fail "equal periods: {change:NAME} worded as a rate a year"
 
 # The national trend: the series' studies, gaps as "–", then London's
 # periods; the same cells in the chart's alternative.
-python3 tests/e2e/paper_periods_trend.py "$tmp/region.html" "$in" || fail "the national trend"
+job "the national trend" trend "$tmp/region.html" "$in"
+
+# The Python checks above, in one process.
+python3 tests/e2e/paper_periods_batch.py "$tmp/jobs" >"$tmp/checks" 2>&1
+rc=$?
+cat "$tmp/checks"
+[ "$rc" -eq 0 ] && ! grep -q '^FAIL: ' "$tmp/checks" ||
+    fail "$(sed -n 's/^FAIL: //p' "$tmp/checks" | tail -n 1)" \
+    "(paper_periods_batch.py exited $rc)"
+[ "$(grep -c . "$tmp/jobs")" -eq 12 ] ||
+    fail "$(grep -c . "$tmp/jobs") Python checks listed, not 12"
 
 # The trend tables' row labels do not break inside a period in the PDF:
 # each study's label whole on the line of its first figure.
@@ -163,10 +189,10 @@ done
 . tests/e2e/grammar.sh
 grammar_patterns "$tmp/bad"
 for name in region board; do
-	pdftotext "$tmp/$name.pdf" - | tr '\n' ' ' >"$tmp/$name.line"
+	pdftotext "$tmp/$name.pdf" "$tmp/$name.words"
+	tr '\n' ' ' <"$tmp/$name.words" >"$tmp/$name.line"
 	found=$(scan "$tmp/$name.line")
 	[ -z "$found" ] || fail "broken wording in the $name paper: $found"
-	pdftotext "$tmp/$name.pdf" "$tmp/$name.words"
 done
 
 # The HTML editions of the three periods in the browser (axe-core's
@@ -190,8 +216,8 @@ grep -q 'compared with earlier periods' "$tmp/plain.html" &&
 
 # A period the report does not declare.
 printf '# T\n\nA {earlier:1999-00:cases}.\n' >"$tmp/bad.tmpl"
-if "$SCRPAPER" check --input "$in" --template "$tmp/bad.tmpl" \
-    >"$tmp/out" 2>"$tmp/err"; then
+if "$SCRPAPER" check --cache "$cache" --input "$in" \
+    --template "$tmp/bad.tmpl" >"$tmp/out" 2>"$tmp/err"; then
 	fail "a reference to an undeclared period passed check"
 fi
 grep -q 'bad.tmpl:3:3: error: unknown earlier period "1999-00" (report.yaml declares 2002-04 and 2004-06' \
