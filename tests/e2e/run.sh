@@ -72,13 +72,15 @@ done
 # took on an idle 2-core machine (make check-full's
 # sweeps are slow in much the same order).  A job not listed starts after
 # those listed.
-slow="test_html test_board_edition test_data test_paper_periods test_issue31
-test_issue13 test_valgrind test_exact_attack test_variants test_pages
-test_restricted test_odt test_periods test_issue32 test_annual_doc
-test_solve_cache test_a11y build/rel/tests/test_pdf_post
-build/san/tests/test_pdf_post test_new_year test_issue32_3_pooled_linear
-test_issue31_layout test_includes test_growth test_grammar test_faults
-test_attack build/rel/tests/test_fig_eval build/san/tests/test_fig_eval"
+slow="test_html test_board_edition test_issue31 test_issue13 test_data
+test_exact_attack test_odt test_annual_doc test_valgrind test_restricted
+test_pages test_growth test_solve_cache test_paper_periods
+test_issue32_3_pooled_linear test_issue32 test_grammar test_attack
+test_a11y build/rel/tests/test_pdf_post build/san/tests/test_pdf_post
+test_variants test_periods test_new_year test_includes test_faults
+test_issue31_layout build/rel/tests/test_fig_eval
+build/san/tests/test_fig_eval build/rel/tests/test_fig_audit
+build/san/tests/test_fig_audit"
 order=
 for name in $slow; do
 	case " $all " in *" $name "*) order="$order $name" ;; esac
