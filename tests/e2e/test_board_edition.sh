@@ -148,22 +148,23 @@ fi
 # rule; the big board's cohort (three periods) prints them, in its
 # tables across periods too: make check runs `check` and a paper there;
 # make check-full adds the fixture with bands.
+# check_paper INPUT BOARD PDF WHAT: `check` of INPUT and BOARD's paper
+# to PDF each succeed.
+check_paper() {
+	"$SCRPAPER" check $cache --input "$1" >"$tmp/out" 2>&1 ||
+		fail "check of $4: $(head -c 2000 "$tmp/out")"
+	"$SCRPAPER" render $cache --input "$1" --lscb "$2" -o "$3" \
+	    >"$tmp/out" 2>&1 ||
+		fail "$2 of $4: $(cat "$tmp/out")"
+}
 cp -r "$tmp/periods" "$tmp/pbands"
 bands "$tmp/pbands" "25, 50, 75"
 if e2e_full || [ "$n" -gt 2 ]; then
-	"$SCRPAPER" check $cache --input "$tmp/pbands" >"$tmp/out" 2>&1 ||
-		fail "check with bands and earlier periods:" \
-		    "$(head -c 2000 "$tmp/out")"
-	"$SCRPAPER" render $cache --input "$tmp/pbands" --lscb Southwark \
-	    -o "$tmp/pbands/southwark.pdf" >"$tmp/out" 2>&1 ||
-		fail "Southwark with bands and earlier periods: $(cat "$tmp/out")"
+	check_paper "$tmp/pbands" Southwark "$tmp/pbands/southwark.pdf" \
+	    "the fixture with bands and earlier periods"
 fi
-"$SCRPAPER" check $cache --input "$tmp/c/big-board" >"$tmp/out" 2>&1 ||
-	fail "check of the big board's cohort (bands, earlier periods):" \
-	    "$(head -c 2000 "$tmp/out")"
-"$SCRPAPER" render $cache --input "$tmp/c/big-board" --lscb Lewisham \
-    -o "$tmp/lewisham.pdf" >"$tmp/out" 2>&1 ||
-	fail "Lewisham with bands and earlier periods: $(cat "$tmp/out")"
+check_paper "$tmp/c/big-board" Lewisham "$tmp/lewisham.pdf" \
+    "the big board's cohort (bands, earlier periods)"
 pdftotext "$tmp/lewisham.pdf" - 2>/dev/null |
     grep -q '^[0-9]*–[0-9]*%$' ||
 	fail "no band printed in Lewisham's paper with bands and periods"
