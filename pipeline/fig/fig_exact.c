@@ -334,8 +334,6 @@ ex_extreme(struct fig_exact *E, struct ex_lp *L, int j, int dir, long *best)
 	return ex_optimise(E, L, &j, 1, dir, best);
 }
 
-
-
 int
 fig_exact_outer(struct fig_exact *E, long *lo, long *hi)
 {

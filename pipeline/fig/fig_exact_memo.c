@@ -234,8 +234,7 @@ fig_exact_pool_same(struct fig_exact_pool *P, const long *sys, size_t n)
 	if (P->sys != NULL && P->nsys == n &&
 	    memcmp(P->sys, sys, n * sizeof(*sys)) == 0)
 		return;
-	free(P->sys);
-	P->sys = xreallocarray(NULL, n ? n : 1, sizeof(*P->sys));
+	P->sys = xreallocarray(P->sys, n ? n : 1, sizeof(*P->sys));
 	memcpy(P->sys, sys, n * sizeof(*sys));
 	P->nsys = n;
 	memset(P->facts, 0, (P->solcap + 1) * sizeof(*P->facts));
