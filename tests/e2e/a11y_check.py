@@ -14,36 +14,16 @@ NAMES holds one name a line.  For each NAME:
     written when a Note's text is not in the structure's).
 The caller compares and reports; exits 0 unless a file cannot be read.
 """
-import contextlib
-import io
 import os
 import sys
-import traceback
 
 here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, "..", "unit"))
+sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, here)
-import pdf_struct  # noqa: E402
 from a11y_reading_order import reading_order  # noqa: E402
+from inproc import run_script  # noqa: E402
 
-
-def struct_check(pdf):
-    """pdf_struct.py --check PDF: (exit status, what it prints)."""
-    out = io.StringIO()
-    argv = sys.argv
-    sys.argv = ["pdf_struct.py", "--check", pdf]
-    try:
-        with contextlib.redirect_stdout(out):
-            pdf_struct.main()
-        rc = 0
-    except SystemExit as e:
-        rc = e.code if isinstance(e.code, int) else 1
-    except Exception:
-        out.write(traceback.format_exc())
-        rc = 1
-    finally:
-        sys.argv = argv
-    return rc, out.getvalue()
+STRUCT = os.path.join(here, "..", "unit", "pdf_struct.py")
 
 
 def main():
@@ -52,10 +32,8 @@ def main():
         if not name:
             continue
         base = os.path.join(d, name)
-        rc, text = struct_check(base + ".1.pdf")
-        with open(base + ".struct", "w", encoding="utf-8") as f:
-            f.write(text)
-        if rc != 0:
+        if run_script(STRUCT, ["--check", base + ".1.pdf"],
+                      out=base + ".struct") != 0:
             open(base + ".struct.bad", "w").close()
         with open(base + ".seen.pages", encoding="utf-8") as f:
             pages = f.read()

@@ -11,32 +11,12 @@ printed; a pair that fails (a non-zero exit, an exception) prints
 "FAIL: INPUT: ..." naming the step.  Exits 1 if any failed.  Run from the
 project root.
 """
-import contextlib
-import runpy
+import os
 import sys
-import traceback
 
-
-def script(path, argv, out=None):
-    """Runs the script at path with argv as its arguments, its standard
-    output to the file out (if given); returns its exit status."""
-    sys.argv = [path] + argv
-    try:
-        if out is None:
-            runpy.run_path(path, run_name="__main__")
-        else:
-            with open(out, "w", encoding="utf-8") as f, \
-                    contextlib.redirect_stdout(f):
-                runpy.run_path(path, run_name="__main__")
-        return 0
-    except SystemExit as e:
-        if e.code is None or isinstance(e.code, int):
-            return e.code or 0
-        print(e.code)
-        return 1
-    except Exception:
-        traceback.print_exc(file=sys.stdout)
-        return 1
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from inproc import run_script as script  # noqa: E402
 
 
 def main():
