@@ -34,10 +34,11 @@
 # adds the papers of Croydon and Barnet, the second cohort
 # tests/data/variants-holdout (its data set, ledgers, papers and
 # attacker), the three-period fixture, pool off and on, the next year
-# (two periods) and make data and make dist on input/.  The commands that read one input share a solve cache
-# ($tmp/cache, --cache): the data set, its ledgers and the papers read
-# one solve, made by the first of them (a miss: a real solve); the
-# rerun that must give the same bytes solves afresh, without it.
+# (two periods) and make data and make dist on input/.  The commands
+# that read one input share a solve cache ($tmp/cache, --cache): the data
+# set, its ledgers and the papers read one solve, made by the first of
+# them (a miss: a real solve); the rerun that must give the same bytes
+# solves afresh, without it.
 set -u
 
 . tests/e2e/lib.sh
