@@ -17,7 +17,8 @@
  * most cells cost nothing.  A bound of the linear relaxation that a
  * witness reaches also settles it without glp_intopt().  With a pool
  * (fig_exact_use_pool()), the solutions earlier solves found that still
- * hold are witnesses from the start.
+ * hold are witnesses from the start, and each component's problem
+ * starts from the basis the last solve of its cells and facts left.
  *
  * Used by the attacker (fig_audit_exact.c) and the suppressor's completion
  * step (fig_suppress_complete.c); docs/disclosure.md states the rule it
@@ -114,6 +115,12 @@ size_t
 fig_exact_lps(const struct fig_exact *E)
 {
 	return E->nlp;
+}
+
+size_t
+fig_exact_iterations(const struct fig_exact *E)
+{
+	return E->nit;
 }
 
 static long
@@ -236,6 +243,7 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 			nz = E->con[facts[f]].n;
 	ind = xcalloc(nz + 1, sizeof(*ind));
 	val = xcalloc(nz + 1, sizeof(*val));
+	L->fact = xcalloc(nfacts + 1, sizeof(*L->fact));
 	for (f = 0; f < nfacts; f++) {
 		const struct ex_con *c = &E->con[facts[f]];
 		long rhs = c->rhs;
@@ -260,6 +268,7 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 		if (n == 0)
 			continue;
 		row = glp_add_rows(L->P, 1);
+		L->fact[row] = facts[f];
 		glp_set_row_bnds(L->P, row, c->eq ? GLP_FX : GLP_UP,
 		    c->eq ? (double)rhs : 0.0, (double)rhs);
 		glp_set_mat_row(L->P, row, n, ind, val);
@@ -397,6 +406,7 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	int rc = 1, j, *cols, ncols = 0, before, round;
 
 	ex_build(E, L, cvar, n, facts, nfacts);
+	fig_ex_basis_load(E, L);
 	cols = xcalloc(n + 1, sizeof(*cols));
 	/* Rounds of both directions (fig_ex_spread()), over the cells still
 	 * unsettled, while a round settles a quarter of them or more. */
@@ -460,8 +470,12 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 		lo[v] = L->wlo[v];
 		hi[v] = L->whi[v];
 	}
+	fig_ex_basis_keep(E, L);
+	E->nit += (size_t)glp_get_it_cnt(L->P);
 	glp_delete_prob(L->P);
 	L->P = NULL;
+	free(L->fact);
+	L->fact = NULL;
 	for (i = 0; i < n; i++)
 		L->col[cvar[i]] = 0;
 	return rc;

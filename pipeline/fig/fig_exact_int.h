@@ -26,6 +26,7 @@ struct fig_exact {
 	size_t		 ncon;
 	size_t		 nmip;		/* glp_intopt() calls */
 	size_t		 nlp;		/* glp_simplex() calls */
+	size_t		 nit;		/* their simplex iterations */
 	struct fig_exact_memo *memo;	/* components solved before, or
 					 * NULL (fig_exact_use_memo()) */
 	struct fig_exact_pool *pool;	/* solutions found before, or NULL
@@ -47,6 +48,7 @@ struct ex_lp {
 	int		*col;		/* var -> column, 0: pinned */
 	size_t		*var;		/* column -> var */
 	int		 ncols;
+	size_t		*fact;		/* row -> fact */
 	long		*wlo, *whi;	/* values seen in integer solutions */
 };
 
@@ -63,6 +65,10 @@ void	fig_ex_key_make(const struct fig_exact *E, const struct ex_lp *L,
 /* The pool's values of cells cvar[0..n) witnessed into L. */
 void	fig_ex_pool_fold(const struct fig_exact *E, struct ex_lp *L,
 	    const size_t *cvar, size_t n);
+/* With a pool: L's problem started from the basis the last solves of
+ * its unknowns and facts left; that basis kept for the next. */
+void	fig_ex_basis_load(struct fig_exact *E, struct ex_lp *L);
+void	fig_ex_basis_keep(struct fig_exact *E, const struct ex_lp *L);
 /* The pool's solutions that hold under E, from witness. */
 void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
 /* Each unknown's facts (CSR): unknown v's are adj[adjoff[v] ..

@@ -149,6 +149,10 @@ struct fig_exact_pool {
 	long	*sys;		/* that system's witness and facts
 				 * (fig_exact_pool_same()) */
 	size_t	 nsys;
+	unsigned char *cstat;	/* the last basis: each unknown's column */
+	size_t	 ncstat;
+	unsigned char *rstat;	/* and each fact's row */
+	size_t	 nrstat;
 };
 
 struct fig_exact_pool *
@@ -172,7 +176,31 @@ fig_exact_pool_free(struct fig_exact_pool *P)
 	free(P->off);
 	free(P->facts);
 	free(P->sys);
+	free(P->cstat);
+	free(P->rstat);
 	free(P);
+}
+
+/* a[0 .. *n) grown to want + 1 entries, the new ones 0. */
+static unsigned char *
+pool_stat_grow(unsigned char *a, size_t *n, size_t want)
+{
+	if (want + 1 > *n) {
+		a = xreallocarray(a, want + 1, 1);
+		memset(a + *n, 0, want + 1 - *n);
+		*n = want + 1;
+	}
+	return a;
+}
+
+unsigned char *
+fig_exact_pool_basis(struct fig_exact_pool *P, size_t nv, size_t ncon,
+    unsigned char **rstat)
+{
+	P->cstat = pool_stat_grow(P->cstat, &P->ncstat, nv);
+	P->rstat = pool_stat_grow(P->rstat, &P->nrstat, ncon);
+	*rstat = P->rstat;
+	return P->cstat;
 }
 
 size_t

@@ -1,8 +1,8 @@
 /*
  * fig_exact_reuse.c: what the exact reader (fig_exact.c) reuses from
  * earlier solves: the memo of components solved before
- * (fig_exact_use_memo()) and the pool of whole solutions
- * (fig_exact_use_pool()); fig_exact_memo.c stores both.
+ * (fig_exact_use_memo()), and the pool of whole solutions and of the
+ * last basis (fig_exact_use_pool()); fig_exact_memo.c stores them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +14,82 @@
 #include "fig_exact_int.h"
 
 /*
+ * The basis.  The completion step checks nearly the same system again
+ * and again (a cell hidden or shown again between two checks), and the
+ * first relaxation of a component built afresh, from GLPK's standard
+ * basis, cost as much as some thirty warm ones.  With a pool, each
+ * unknown's column and each fact's row keep the status the last solve
+ * of their component left (fig_exact_pool_basis()), and the next
+ * problem over them starts from it: a column never seen at its lower
+ * bound, a row never seen basic, a status its bounds do not allow
+ * replaced, then as many basic as there are rows (basic columns made
+ * nonbasic from the last, or rows made basic from the first).  A basis
+ * GLPK finds singular is replaced (fig_ex_relax()).  Only where the
+ * simplex starts changes, so only which optimal vertex it ends at, a
+ * witness: never an optimum, so never a verdict (the pool's note in
+ * fig_impl.h).
+ */
+void
+fig_ex_basis_load(struct fig_exact *E, struct ex_lp *L)
+{
+	unsigned char *cs, *rs;
+	int i, st, nrows, nbasic = 0;
+
+	if (E->pool == NULL || L->ncols == 0)
+		return;
+	cs = fig_exact_pool_basis(E->pool, E->nv, E->ncon, &rs);
+	nrows = glp_get_num_rows(L->P);
+	for (i = 1; i <= L->ncols; i++) {
+		st = cs[L->var[i]];
+		if (st != GLP_BS && st != GLP_NU)
+			st = GLP_NL;
+		glp_set_col_stat(L->P, i, st);
+		nbasic += st == GLP_BS;
+	}
+	for (i = 1; i <= nrows; i++) {
+		st = rs[L->fact[i]];
+		if (st == 0)
+			st = GLP_BS;
+		else if (st != GLP_BS)
+			st = E->con[L->fact[i]].eq ? GLP_NS : GLP_NU;
+		glp_set_row_stat(L->P, i, st);
+		nbasic += st == GLP_BS;
+	}
+	for (i = L->ncols; i >= 1 && nbasic > nrows; i--)
+		if (glp_get_col_stat(L->P, i) == GLP_BS) {
+			glp_set_col_stat(L->P, i, GLP_NL);
+			nbasic--;
+		}
+	for (i = 1; i <= nrows && nbasic < nrows; i++)
+		if (glp_get_row_stat(L->P, i) != GLP_BS) {
+			glp_set_row_stat(L->P, i, GLP_BS);
+			nbasic++;
+		}
+}
+
+void
+fig_ex_basis_keep(struct fig_exact *E, const struct ex_lp *L)
+{
+	unsigned char *cs, *rs;
+	int i, nrows;
+
+	if (E->pool == NULL)
+		return;
+	cs = fig_exact_pool_basis(E->pool, E->nv, E->ncon, &rs);
+	nrows = glp_get_num_rows(L->P);
+	for (i = 1; i <= L->ncols; i++)
+		cs[L->var[i]] = (unsigned char)glp_get_col_stat(L->P, i);
+	for (i = 1; i <= nrows; i++)
+		rs[L->fact[i]] = (unsigned char)glp_get_row_stat(L->P, i);
+}
+
+/*
  * The memo (fig_exact_memo.c).  A component's answer is a function of
  * its problem alone: its cells in order, their bounds after propagation,
  * the witnessed values it starts from, what is asked of each (want,
  * need, small) and its facts in order with the pinned cells folded into
- * the right-hand sides; GLPK is given nothing else and starts from no
- * earlier basis.  So a component whose key (fig_ex_key_make()) is, word for
+ * the right-hand sides; without a pool GLPK is given nothing else and
+ * starts from no earlier basis.  So a component whose key (fig_ex_key_make()) is, word for
  * word, one solved before gets that answer again.  With a pool, its
  * witnesses are added after the key is made: the answer kept is then
  * one the problem allows (the exact ends of every cell its witnesses

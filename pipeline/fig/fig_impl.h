@@ -345,6 +345,8 @@ int	fig_exact_outer(struct fig_exact *E, long *lo, long *hi);
 size_t	fig_exact_mips(const struct fig_exact *E);
 /* glp_simplex() calls it made. */
 size_t	fig_exact_lps(const struct fig_exact *E);
+/* The simplex iterations GLPK counted on its problems (glp_get_it_cnt()). */
+size_t	fig_exact_iterations(const struct fig_exact *E);
 void	fig_exact_free(struct fig_exact *E);
 /*
  * A memo of components solved, for a caller that solves systems that
@@ -376,7 +378,9 @@ void	fig_exact_memo_add(struct fig_exact_memo *M, const long *key,
  * solve of their own.  The verdicts of fig_exact_exposed() are the same
  * as without it: a cell whose witnessed values do not settle it is
  * still solved to its ends; only the ranges of cells settled (those
- * witnesses) may be wider.
+ * witnesses) may be wider.  It keeps the last basis too, from which the
+ * next solve's problems start (fig_exact_reuse.c): the same verdicts,
+ * fewer simplex iterations.
  */
 struct fig_exact_pool;
 
@@ -398,5 +402,11 @@ void	fig_exact_pool_same(struct fig_exact_pool *P, const long *sys,
 	    size_t n);
 int	fig_exact_pool_facts(const struct fig_exact_pool *P, size_t k);
 void	fig_exact_pool_set_facts(struct fig_exact_pool *P, size_t k, int ok);
+/* For fig_exact.c: the basis the last solves left, by unknown (0 ..
+ * nv) and by fact (0 .. ncon): GLPK's status of the unknown's column
+ * and of the fact's row (GLP_BS ...), 0 where none was kept; the arrays
+ * grow to nv and ncon (the facts' through *rstat). */
+unsigned char *fig_exact_pool_basis(struct fig_exact_pool *P, size_t nv,
+	    size_t ncon, unsigned char **rstat);
 
 #endif

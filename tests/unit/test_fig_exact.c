@@ -4,7 +4,9 @@
  * but only one whole solution allows is pinned; a table with two
  * solutions keeps every cell to two values; a cell forced within 1..t
  * gets its exact interval; facts without a whole solution are said to
- * be so.  Then the suppressor's completion step (fig_suppress_complete.c)
+ * be so; with a pool, a solve starts from the basis the last one left
+ * (fewer simplex iterations, the same intervals, also when the system
+ * changed under it).  Then the suppressor's completion step (fig_suppress_complete.c)
  * against the exact attack (fig_audit_exact.c): on the shipped cohort dealt
  * over four boards, the choice of propagation alone leaves cells the
  * exact attack narrows to 1..t (the planted leak it must catch); with
@@ -75,6 +77,132 @@ test_pinned_beyond_propagation(void **state)
 	assert_int_equal(hi[3], 1);
 	assert_true(fig_exact_mips(E) >= 1);
 	fig_exact_free(E);
+}
+
+/*
+ * The gadget above eight times over, g + 1 unknowns apart (unknowns
+ * 4g .. 4g + 3), into E; truth its one whole solution.
+ */
+static void
+gadgets(struct fig_exact *E, long *truth)
+{
+	static const long k2[] = { 1, 1 }, k3[] = { 1, 1, 1 };
+	size_t g, i, ab[2], bc[2], acd[3];
+
+	for (g = 0; g < 8; g++) {
+		for (i = 0; i < 4; i++)
+			fig_exact_bounds(E, 4 * g + i, 0, 1);
+		ab[0] = 4 * g, ab[1] = 4 * g + 1;
+		bc[0] = 4 * g + 1, bc[1] = 4 * g + 2;
+		acd[0] = 4 * g, acd[1] = 4 * g + 2, acd[2] = 4 * g + 3;
+		fact(E, 1, 2, ab, k2, 1);
+		fact(E, 1, 2, bc, k2, 1);
+		fact(E, 1, 3, acd, k3, 1);
+		truth[4 * g] = 0, truth[4 * g + 1] = 1;
+		truth[4 * g + 2] = 0, truth[4 * g + 3] = 1;
+	}
+}
+
+/*
+ * A 2 x 3 table, a b c over d e f, its margins published (rows 6 and 3,
+ * columns 3, 3, 3), every cell 0..10, into E; a shown as 2 when show.
+ */
+static void
+table23(struct fig_exact *E, long *truth, int show)
+{
+	static const size_t r1[] = { 0, 1, 2 }, r2[] = { 3, 4, 5 },
+	    c1[] = { 0, 3 }, c2[] = { 1, 4 }, c3[] = { 2, 5 };
+	static const long k[] = { 1, 1, 1 }, v[] = { 2, 1, 3, 1, 2, 0 };
+	size_t i;
+
+	for (i = 0; i < 6; i++) {
+		fig_exact_bounds(E, i, 0, 10);
+		truth[i] = v[i];
+	}
+	if (show)
+		fig_exact_bounds(E, 0, 2, 2);
+	fact(E, 1, 3, r1, k, 6);
+	fact(E, 1, 3, r2, k, 3);
+	fact(E, 1, 2, c1, k, 3);
+	fact(E, 1, 2, c2, k, 3);
+	fact(E, 1, 2, c3, k, 3);
+}
+
+/*
+ * With a pool, a solve starts each component's problem from the basis
+ * the last solve of its unknowns and facts left: the same system solved
+ * again takes fewer simplex iterations (no witness settles these cells,
+ * so both solves ask the same relaxations), and gives the same exact
+ * intervals; a system changed under the kept basis (a cell shown, so a
+ * column fewer and one basic status too many or too few) still gets its
+ * exact ones, the intervals a solve without the pool gives.
+ */
+static void
+test_pool_keeps_basis(void **state)
+{
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	struct fig_exact *E;
+	char want[32];
+	long need[32], truth[32], lo[32], hi[32], lo2[32], hi2[32];
+	size_t i, first, again;
+	int pass;
+
+	(void)state;
+	memset(want, 1, sizeof(want));
+	for (i = 0; i < 32; i++)
+		need[i] = 1;
+	for (pass = 0; pass < 2; pass++) {
+		E = fig_exact_new(32);
+		gadgets(E, truth);
+		fig_exact_use_pool(E, P);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
+		    pass ? lo2 : lo, pass ? hi2 : hi), 1);
+		if (pass == 0)
+			first = fig_exact_iterations(E);
+		else
+			again = fig_exact_iterations(E);
+		fig_exact_free(E);
+	}
+	for (i = 0; i < 32; i++) {
+		assert_int_equal(lo[i], truth[i]);
+		assert_int_equal(hi[i], truth[i]);
+		assert_int_equal(lo2[i], truth[i]);
+		assert_int_equal(hi2[i], truth[i]);
+	}
+	assert_true(first > 0);
+	assert_true(again < first);
+	/* A 2 x 3 table with its margins, solved with the pool, then with
+	 * its first cell shown (which pins the one below it): two columns
+	 * and a row fewer under the basis kept.  Asked for values 10 apart,
+	 * no witness settles a cell short of its outer ends: the intervals
+	 * are exact. */
+	memset(want + 6, 0, sizeof(want) - 6);
+	for (i = 0; i < 6; i++)
+		need[i] = 10;
+	for (pass = 0; pass < 3; pass++) {
+		E = fig_exact_new(32);
+		table23(E, truth, pass > 0);
+		if (pass < 2)
+			fig_exact_use_pool(E, P);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
+		    pass == 2 ? lo2 : lo, pass == 2 ? hi2 : hi), 1);
+		fig_exact_free(E);
+	}
+	for (i = 0; i < 6; i++) {
+		assert_int_equal(lo[i], lo2[i]);
+		assert_int_equal(hi[i], hi2[i]);
+	}
+	/* a is 2, so d is 1, b + c = 4 with c at most 3: b and c 1..3, e
+	 * and f 0..2. */
+	assert_int_equal(lo[3], 1);
+	assert_int_equal(hi[3], 1);
+	for (i = 1; i < 3; i++) {
+		assert_int_equal(lo[i], 1);
+		assert_int_equal(hi[i], 3);
+		assert_int_equal(lo[i + 3], 0);
+		assert_int_equal(hi[i + 3], 2);
+	}
+	fig_exact_pool_free(P);
 }
 
 /*
@@ -385,6 +513,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pinned_beyond_propagation),
 		cmocka_unit_test(test_table_not_recoverable),
+		cmocka_unit_test(test_pool_keeps_basis),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
 		cmocka_unit_test(test_completion_fails_closed),
