@@ -6,7 +6,9 @@
  * gets its exact interval; facts without a whole solution are said to
  * be so; with a pool, a solve starts from the basis the last one left
  * (fewer simplex iterations, the same intervals, also when the system
- * changed under it).  Then the suppressor's completion step (fig_suppress_complete.c)
+ * changed under it), and a cell's extreme at the relaxation's bound is
+ * found by a dive, with the search where no whole solution is there.
+ * Then the suppressor's completion step (fig_suppress_complete.c)
  * against the exact attack (fig_audit_exact.c): on the shipped cohort dealt
  * over four boards, the choice of propagation alone leaves cells the
  * exact attack narrows to 1..t (the planted leak it must catch); with
@@ -203,6 +205,77 @@ test_pool_keeps_basis(void **state)
 		assert_int_equal(hi[i + 3], 2);
 	}
 	fig_exact_pool_free(P);
+}
+
+/*
+ * The gadget above (a b c d, unknowns 0..3, only a = 0, b = 1, c = 0,
+ * d = 1 whole), e + f = 1 (4, 5), and x (6, 0..3) with
+ * 2x <= a + c + 2e when half is 0, x <= a + c when it is 1: the
+ * relaxation lets a = c = 1/2, so it puts x up to 1.5 (whole at most 1)
+ * or up to 1 (whole: 0).  Propagation leaves x 0..2.
+ */
+static struct fig_exact *
+dive_system(int half, long *truth)
+{
+	struct fig_exact *E = fig_exact_new(7);
+	static const size_t ab[] = { 0, 1 }, bc[] = { 1, 2 },
+	    acd[] = { 0, 2, 3 }, ef[] = { 4, 5 }, xace[] = { 6, 0, 2, 4 };
+	static const long k2[] = { 1, 1 }, k3[] = { 1, 1, 1 },
+	    kx[] = { 2, -1, -1, -2 }, kx1[] = { 1, -1, -1, 0 },
+	    v[] = { 0, 1, 0, 1, 0, 1, 0 };
+	size_t i;
+
+	for (i = 0; i < 7; i++) {
+		fig_exact_bounds(E, i, 0, i == 6 ? 3 : 1);
+		truth[i] = v[i];
+	}
+	fact(E, 1, 2, ab, k2, 1);
+	fact(E, 1, 2, bc, k2, 1);
+	fact(E, 1, 3, acd, k3, 1);
+	fact(E, 1, 2, ef, k2, 1);
+	fact(E, 0, 4, xace, half ? kx1 : kx, 0);
+	return E;
+}
+
+/*
+ * With a pool, a cell whose relaxation reaches past every value seen is
+ * answered by a dive (fix it at the bound, then each fractional column
+ * at its nearest whole value) without an integer program when a whole
+ * solution lies at the bound, and by the integer program when none does:
+ * the same exact intervals as the search without the pool.
+ */
+static void
+test_dive_or_search(void **state)
+{
+	struct fig_exact *E;
+	char want[7] = { 0, 0, 0, 0, 0, 0, 1 };
+	long need[7] = { 10, 10, 10, 10, 10, 10, 10 }, truth[7], lo[7],
+	    hi[7];
+	int half, pooled;
+	size_t mips;
+
+	(void)state;
+	for (half = 0; half < 2; half++)
+		for (pooled = 0; pooled < 2; pooled++) {
+			struct fig_exact_pool *P = fig_exact_pool_new();
+
+			E = dive_system(half, truth);
+			if (pooled)
+				fig_exact_use_pool(E, P);
+			assert_int_equal(fig_exact_solve(E, want, need, 0,
+			    truth, lo, hi), 1);
+			mips = fig_exact_mips(E);
+			fig_exact_free(E);
+			fig_exact_pool_free(P);
+			assert_int_equal(lo[6], 0);
+			assert_int_equal(hi[6], half ? 0 : 1);
+			/* The search always; with the pool, only where the
+			 * dive finds no whole solution at the bound. */
+			if (pooled && !half)
+				assert_int_equal(mips, 0);
+			else
+				assert_true(mips >= 1);
+		}
 }
 
 /*
@@ -514,6 +587,7 @@ main(void)
 		cmocka_unit_test(test_pinned_beyond_propagation),
 		cmocka_unit_test(test_table_not_recoverable),
 		cmocka_unit_test(test_pool_keeps_basis),
+		cmocka_unit_test(test_dive_or_search),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
 		cmocka_unit_test(test_completion_fails_closed),
