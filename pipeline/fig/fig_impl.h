@@ -294,12 +294,13 @@ extern unsigned long fig_suppress_warned;
  * a pass over cells (the scans for a change or a pinned cell, the
  * regions reasoned again, the candidates' rings); terms of relations
  * read by bound propagation; values tried one by one (probing); exact
- * solves, and the simplex and branch-and-bound calls within them.  With
- * SCRPAPER_WORK set, a solve prints them on standard error at exit.
+ * solves, the simplex and branch-and-bound calls within them and the
+ * simplex iterations GLPK counted.  With SCRPAPER_WORK set, a solve
+ * prints them on standard error at exit.
  */
 struct fig_work {
 	unsigned long long	reasons, cells, terms, probes;
-	unsigned long long	exact, lps, mips;
+	unsigned long long	exact, lps, mips, iters;
 };
 extern struct fig_work fig_work;
 

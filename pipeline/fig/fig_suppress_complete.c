@@ -66,6 +66,7 @@ sup_work_exact(const struct fig_exact *E)
 	fig_work.exact++;
 	fig_work.lps += fig_exact_lps(E);
 	fig_work.mips += fig_exact_mips(E);
+	fig_work.iters += fig_exact_iterations(E);
 }
 
 /* Returns 1 if hidden cell c is pinned or narrowed below the rule. */
