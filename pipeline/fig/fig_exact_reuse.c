@@ -89,8 +89,9 @@ fig_ex_basis_keep(struct fig_exact *E, const struct ex_lp *L)
  * the witnessed values it starts from, what is asked of each (want,
  * need, small) and its facts in order with the pinned cells folded into
  * the right-hand sides; without a pool GLPK is given nothing else and
- * starts from no earlier basis.  So a component whose key (fig_ex_key_make()) is, word for
- * word, one solved before gets that answer again.  With a pool, its
+ * starts from no earlier basis.  So a component whose key
+ * (fig_ex_key_make()) is, word for word, one solved before gets that
+ * answer again.  With a pool, its
  * witnesses are added after the key is made: the answer kept is then
  * one the problem allows (the exact ends of every cell its witnesses
  * did not settle), not always the one a solve without the pool gives,

@@ -25,9 +25,11 @@ e2e_need python3
 # work P FIELD: the count FIELD (simplex, branch, iterations) of the run
 # of P periods.
 work() {
-	sed -n 's/.*exact solves (\([0-9]*\) simplex, \([0-9]*\) branch-and-bound, \([0-9]*\) simplex iterations).*/\1 \2 \3/p' \
-	    "$tmp/err$1" | awk -v f="$2" '
-	    { print (f == "simplex" ? $1 : (f == "branch" ? $2 : $3)) }'
+	# "... exact solves (S simplex, B branch-and-bound, I simplex
+	# iterations)": fields 1, 3 and 5 once the punctuation is gone.
+	sed -n 's/.*exact solves (//p' "$tmp/err$1" | tr -d ',)' |
+	    awk -v f="$2" '
+	    { print (f == "simplex" ? $1 : (f == "branch" ? $3 : $5)) }'
 }
 
 periods="2 3"

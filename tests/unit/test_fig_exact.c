@@ -82,8 +82,8 @@ test_pinned_beyond_propagation(void **state)
 }
 
 /*
- * The gadget above eight times over, g + 1 unknowns apart (unknowns
- * 4g .. 4g + 3), into E; truth its one whole solution.
+ * The gadget above eight times over, gadget g on unknowns 4g .. 4g + 3,
+ * into E; truth its one whole solution.
  */
 static void
 gadgets(struct fig_exact *E, long *truth)
