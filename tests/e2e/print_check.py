@@ -10,6 +10,11 @@ every page:
   - no page but the last is more than --max-empty (0.2) empty at the foot
     of its body area: from the lowest ink of the body area (the page drawn
     in grey at 60 dpi by pdftoppm; dark is grey < 200) to the body's foot;
+    unless the next page starts with a figure (its first line of text is
+    its caption, "Figure N"): a figure is never broken (the print style's
+    break-inside: avoid), so the browser moves it whole to the next page
+    only when it is taller than the room left, and that room stays empty;
+    a table breaks between its rows, so no table excuses a gap;
   - the page carries its number, "Page N of M", in its own text
     (pdftotext -layout of that page alone);
   - no page shows a web-only link: "Skip to main content" or "Back to the
@@ -61,19 +66,30 @@ def page_text(path, page):
                           capture_output=True, text=True).stdout
 
 
+def starts_with_figure(text):
+    """Whether a page's text begins with a figure's caption."""
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().startswith("Figure ")
+    return False
+
+
 def check(path, max_empty, report):
     errors = []
     inks = ink_bottoms(path)
     n = len(inks)
     if n == 0:
         return ["no pages"]
+    texts = [page_text(path, i + 1) for i in range(n)]
     for i, low in enumerate(inks):
         empty = max(0.0, (BODY_BOTTOM - low) / BODY_H)
-        text = page_text(path, i + 1)
+        text = texts[i]
+        figure_next = i < n - 1 and starts_with_figure(texts[i + 1])
         if report:
-            print("%s page %d of %d: empty %.1f%%" % (path, i + 1, n,
-                                                     100 * empty))
-        if i < n - 1 and empty > max_empty:
+            print("%s page %d of %d: empty %.1f%%%s" % (
+                path, i + 1, n, 100 * empty,
+                " (a figure starts the next page)" if figure_next else ""))
+        if i < n - 1 and empty > max_empty and not figure_next:
             errors.append("page %d is %.0f%% empty at the foot (at most "
                           "%.0f%%)" % (i + 1, 100 * empty, 100 * max_empty))
         number = "Page %d of %d" % (i + 1, n)

@@ -24,7 +24,9 @@
 #   - Chromium prints the regional paper (make check-full: every
 #     page) with the pages' print style:
 #     tests/e2e/print_check.py finds no page but the last more than 20 %
-#     empty at its foot, every page numbered, no web-only link printed
+#     empty at its foot (but before a figure too tall for the room left,
+#     which the browser never breaks: two small pages test that rule
+#     both ways), every page numbered, no web-only link printed
 #     (make check-full: PNGs in build/print/);
 #   - tests/js/same_words.mjs: the regional paper and every board's
 #     (make check: Southwark's of input/) say in HTML what their PDFs say
@@ -190,6 +192,26 @@ printargs=
 for page in $printed; do
 	printargs="$printargs $page $tmp/$(basename "$page" .html).print.pdf"
 done
+# print_check.py's own test: a page whose foot stays empty before a
+# figure too tall for it passes (the figure is never broken); the same
+# gap before a paragraph fails.
+for kind in figure text; do
+	if [ $kind = figure ]; then
+		next='<figure style="break-inside:avoid;margin:0">'
+		next="$next<figcaption>Figure 1: tall</figcaption>"
+		next="$next<div style=\"height:20cm;border:1px solid\"></div>"
+		next="$next</figure>"
+	else
+		next='<p style="break-before:page">Text on the next page.</p>'
+	fi
+	cat >"$tmp/gap-$kind.html" <<EOF
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>gap</title><style>@page{size:A4;margin:2cm 2cm;
+@bottom-center{content:"Page " counter(page) " of " counter(pages)}}
+</style></head><body><p>A short first page.</p>$next</body></html>
+EOF
+	printargs="$printargs $tmp/gap-$kind.html $tmp/gap-$kind.print.pdf"
+done
 
 # The same words in both editions: the browser checks each HTML paper
 # against its PDF's text too (in the same Chromium).
@@ -233,6 +255,16 @@ done
 # shellcheck disable=SC2086
 if [ -n "$pdfs" ] && ! python3 tests/e2e/print_check.py $pdfs; then
 	fail "the printed HTML pages break the print rules"
+fi
+python3 tests/e2e/print_check.py "$tmp/gap-figure.print.pdf" ||
+	fail "print_check.py: a page left empty before a figure too tall" \
+	    "for it is no fault"
+if python3 tests/e2e/print_check.py "$tmp/gap-text.print.pdf" \
+    >"$tmp/gap-text.out"; then
+	fail "print_check.py: a page left empty before a paragraph passed"
+elif ! grep -q 'page 1 is .* empty at the foot' "$tmp/gap-text.out"; then
+	fail "print_check.py: the gap before a paragraph was not named:" \
+	    "$(cat "$tmp/gap-text.out")"
 fi
 
 exit "$failed"
