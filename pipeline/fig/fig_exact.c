@@ -213,6 +213,16 @@ ex_propagate(struct fig_exact *E)
 	return ok;
 }
 
+/* Column j of L's problem bounded as its cell is in E (ex_build(); a
+ * dive puts them back so). */
+static void
+ex_col_bounds(const struct fig_exact *E, struct ex_lp *L, int j)
+{
+	size_t v = L->var[j];
+
+	glp_set_col_bnds(L->P, j, GLP_DB, (double)E->lo[v], (double)E->hi[v]);
+}
+
 /* Builds the problem: one integer column per open cell, one row per fact
  * naming one, its pinned cells moved to the right-hand side. */
 static void
@@ -233,10 +243,8 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	if (L->ncols > 0)
 		glp_add_cols(L->P, L->ncols);
 	for (j = 1; j <= (size_t)L->ncols; j++) {
-		v = L->var[j];
 		glp_set_col_kind(L->P, (int)j, GLP_IV);
-		glp_set_col_bnds(L->P, (int)j, GLP_DB, (double)E->lo[v],
-		    (double)E->hi[v]);
+		ex_col_bounds(E, L, (int)j);
 	}
 	for (f = 0; f < nfacts; f++)
 		if (E->con[facts[f]].n > nz)
@@ -281,19 +289,15 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 #define EX_DIVE_STEPS	64
 
 /* 1 when the relaxation's solution, every column within 1e-6 of a whole
- * number, meets every row in whole numbers once rounded: a solution of
- * the problem, whatever GLPK's tolerances let through. */
+ * number (fig_ex_fractional() finds none), meets every row in whole
+ * numbers once rounded: a solution of the problem, whatever GLPK's
+ * tolerances let through. */
 static int
 ex_whole(const struct ex_lp *L)
 {
 	int i, j, k, nrows = glp_get_num_rows(L->P), *ind, ok = 1;
-	double *val, x, lo, hi, s;
+	double *val, lo, hi, s;
 
-	for (j = 1; j <= L->ncols; j++) {
-		x = glp_get_col_prim(L->P, j);
-		if (fabs(x - floor(x + 0.5)) > 1e-6)
-			return 0;
-	}
 	ind = xcalloc((size_t)L->ncols + 1, sizeof(*ind));
 	val = xcalloc((size_t)L->ncols + 1, sizeof(*val));
 	for (i = 1; i <= nrows && ok; i++) {
@@ -353,12 +357,7 @@ ex_dive(struct fig_exact *E, struct ex_lp *L, int c, long b)
 			glp_set_col_bnds(L->P, j, GLP_FX, other, other);
 			continue;
 		}
-		for (j = 1; j <= L->ncols; j++) {
-			x = glp_get_col_prim(L->P, j);
-			if (fabs(x - floor(x + 0.5)) > 1e-6)
-				break;
-		}
-		if (j > L->ncols) {
+		if ((j = fig_ex_fractional(L)) == 0) {
 			if ((rc = ex_whole(L)) == 1)
 				fig_ex_witness(E, L, 0);
 			break;
@@ -370,12 +369,8 @@ ex_dive(struct fig_exact *E, struct ex_lp *L, int c, long b)
 		glp_set_col_bnds(L->P, j, GLP_FX, floor(x + 0.5),
 		    floor(x + 0.5));
 	}
-	for (j = 0; j < nfixed; j++) {
-		size_t v = L->var[fixed[j]];
-
-		glp_set_col_bnds(L->P, fixed[j], GLP_DB, (double)E->lo[v],
-		    (double)E->hi[v]);
-	}
+	for (j = 0; j < nfixed; j++)
+		ex_col_bounds(E, L, fixed[j]);
 	free(fixed);
 	return rc;
 }
@@ -394,7 +389,7 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 	size_t v = L->var[cols[0]];
 	double z;
 	long bound, seen;
-	int rc = 1, i;
+	int rc = 1, dived, i;
 
 	glp_init_iocp(&io);
 	io.msg_lev = GLP_MSG_OFF;
@@ -423,14 +418,13 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 	 * most cells at a fraction of the search's cost (bench/README.md).
 	 * Where it does not, the search below decides, as before. */
 	if (n == 1 && E->pool != NULL &&
-	    (rc = ex_dive(E, L, cols[0], bound)) != 0) {
-		if (rc == 1)
+	    (dived = ex_dive(E, L, cols[0], bound)) != 0) {
+		if ((rc = dived) == 1)
 			*best = bound;
 		goto out;
 	}
-	rc = 1;
 	E->nmip++;
-	/* Then GLPK's MIP presolver first, which solves the relaxation of
+	/* Else GLPK's MIP presolver first, which solves the relaxation of
 	 * a much smaller problem afresh.  From the basis the simplex left
 	 * (warm, often degenerate), branch and bound took ten times as long
 	 * to find the integer solution at the bound; the optimum is the

@@ -80,6 +80,9 @@ void	fig_ex_adjacency(const struct fig_exact *E, size_t **adjoffp,
  * the witnessed ranges; what a GLPK status says (1 an optimum, 0 no
  * solution, -1 a failure). */
 void	fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip);
+/* The first column of L's relaxation solution that is not within 1e-6
+ * of a whole number, or 0 when every one is. */
+int	fig_ex_fractional(const struct ex_lp *L);
 int	fig_ex_verdict(int st);
 /* L's relaxation with its objective set: its verdict, the solution
  * witnessed. */

@@ -14,6 +14,20 @@
 #include "fig_impl.h"
 #include "fig_exact_int.h"
 
+int
+fig_ex_fractional(const struct ex_lp *L)
+{
+	double x;
+	int j;
+
+	for (j = 1; j <= L->ncols; j++) {
+		x = glp_get_col_prim(L->P, j);
+		if (fabs(x - floor(x + 0.5)) > 1e-6)
+			return j;
+	}
+	return 0;
+}
+
 /* Folds the values of an integer solution into the witnessed ranges.
  * mip: from glp_intopt(), else from glp_simplex() (used only when every
  * column is whole). */
@@ -27,12 +41,8 @@ fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
 	size_t n = 0;
 	int wider = 0;
 
-	if (!mip)
-		for (j = 1; j <= L->ncols; j++) {
-			x = glp_get_col_prim(L->P, j);
-			if (fabs(x - floor(x + 0.5)) > 1e-6)
-				return;
-		}
+	if (!mip && fig_ex_fractional(L) != 0)
+		return;
 	for (j = 1; j <= L->ncols; j++) {
 		size_t v = L->var[j];
 
