@@ -18,49 +18,40 @@ cannot read its FILE).
 import os
 import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from gray_pages import gray_pages  # noqa: E402
 
 DPI = 60
 PAGE_H = 841.890
 BODY_FOOT = PAGE_H - 85.0
 FOOTER_TOP = PAGE_H - 42.0 - 14.0
-# Maps a grey byte to 1 when it is dark (< 200), else to 0: a row's first
-# and last dark pixels are then a find() and rfind() of byte 1.
-DARK = bytes(1 if v < 200 else 0 for v in range(256))
 
 
 def boxes(pdf, out):
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", pdf,
-                        os.path.join(tmp, "p")], check=True)
-        for i, name in enumerate(sorted(os.listdir(tmp))):
-            with open(os.path.join(tmp, name), "rb") as f:
-                data = f.read()
-            fields = data.split(maxsplit=4)
-            w, h = int(fields[1]), int(fields[2])
-            px = data[len(data) - w * h:].translate(DARK)
-            xs, ys, margin = [], [], 0
-            lo = int(BODY_FOOT * DPI / 72) + 2
-            hi = int(FOOTER_TOP * DPI / 72) - 1
-            for y in range(h):
-                row = px[y * w:(y + 1) * w]
-                first = row.find(1)
-                if first < 0:
-                    continue
-                if lo <= y < hi:
-                    margin += 1
-                if y * 72.0 / DPI < FOOTER_TOP:
-                    ys.append(y)
-                    xs.append(first)
-                    xs.append(row.rfind(1))
-            if ys:
-                k = 72.0 / DPI
-                print("%d %.0f %.0f %.0f %.0f %d" % (
-                    i + 1, min(xs) * k, min(ys) * k, (max(xs) + 1) * k,
-                    (max(ys) + 1) * k, margin), file=out)
-            else:
-                print("%d - - - - %d" % (i + 1, margin), file=out)
-
+    for i, (w, h, px) in enumerate(gray_pages(pdf, DPI)):
+        xs, ys, margin = [], [], 0
+        lo = int(BODY_FOOT * DPI / 72) + 2
+        hi = int(FOOTER_TOP * DPI / 72) - 1
+        for y in range(h):
+            row = px[y * w:(y + 1) * w]
+            first = row.find(1)
+            if first < 0:
+                continue
+            if lo <= y < hi:
+                margin += 1
+            if y * 72.0 / DPI < FOOTER_TOP:
+                ys.append(y)
+                xs.append(first)
+                xs.append(row.rfind(1))
+        if ys:
+            k = 72.0 / DPI
+            print("%d %.0f %.0f %.0f %.0f %d" % (
+                i + 1, min(xs) * k, min(ys) * k, (max(xs) + 1) * k,
+                (max(ys) + 1) * k, margin), file=out)
+        else:
+            print("%d - - - - %d" % (i + 1, margin), file=out)
 
 def main():
     args = sys.argv[1:]

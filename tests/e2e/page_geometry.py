@@ -32,6 +32,10 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from gray_pages import gray_pages  # noqa: E402
+
 # The body area of the page (pipeline/render/render_int.h): A4, top margin 70.866,
 # body bottom 85 pt above the page foot; the footer sits below it.
 PAGE_H = 841.890
@@ -83,41 +87,26 @@ def pages_of(path):
 DPI = 50
 
 
-# A pixel of the grey page is ink when darker than 200: 1, else 0.
-DARK = bytes(1 if v < 200 else 0 for v in range(256))
-
-
 def ink_bottoms(path):
     """Returns, for each page, the lowest point (in points from the page
     top) of ink in its body area, or BODY_TOP for a blank one, and the
     tallest blank band between two inked rows of the body area (points):
     the page is drawn in grey at DPI and read back (binary PGM)."""
     out = []
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", path,
-                        os.path.join(tmp, "p")], check=True)
-        for name in sorted(os.listdir(tmp)):
-            with open(os.path.join(tmp, name), "rb") as f:
-                data = f.read()
-            # "P5\nW H\n255\n" then W * H bytes.
-            fields = data.split(maxsplit=4)
-            w, h = int(fields[1]), int(fields[2])
-            px = fields[4] if len(fields[4]) == w * h else \
-                data[len(data) - w * h:]
-            top = int(BODY_TOP * DPI / 72)
-            bottom = min(h, int(BODY_BOTTOM * DPI / 72))
-            # The inked rows of the body (a pixel darker than 200), found
-            # by searching the pixels marked dark rather than row by row.
-            dark = px.translate(DARK)
-            inked = []
-            pos = dark.find(1, top * w, bottom * w)
-            while pos != -1:
-                y = pos // w
-                inked.append(y)
-                pos = dark.find(1, (y + 1) * w, bottom * w)
-            low = (inked[-1] + 1) * 72.0 / DPI if inked else BODY_TOP
-            gap = max([b - a - 1 for a, b in zip(inked, inked[1:])] + [0])
-            out.append((low, gap * 72.0 / DPI))
+    for w, h, dark in gray_pages(path, DPI):
+        top = int(BODY_TOP * DPI / 72)
+        bottom = min(h, int(BODY_BOTTOM * DPI / 72))
+        # The inked rows of the body, found by searching the pixels
+        # marked inked rather than row by row.
+        inked = []
+        pos = dark.find(1, top * w, bottom * w)
+        while pos != -1:
+            y = pos // w
+            inked.append(y)
+            pos = dark.find(1, (y + 1) * w, bottom * w)
+        low = (inked[-1] + 1) * 72.0 / DPI if inked else BODY_TOP
+        gap = max([b - a - 1 for a, b in zip(inked, inked[1:])] + [0])
+        out.append((low, gap * 72.0 / DPI))
     return out
 
 

@@ -26,7 +26,10 @@ the file, the page and the rule.
 import os
 import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from gray_pages import gray_pages  # noqa: E402
 
 DPI = 60
 PAGE_H = 841.890          # A4, points
@@ -41,22 +44,11 @@ def ink_bottoms(path):
     """Returns, for each page, the lowest point (points from the page
     top) of ink in its body area, or BODY_TOP for a blank body."""
     out = []
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", path,
-                        os.path.join(tmp, "p")], check=True)
-        for name in sorted(os.listdir(tmp)):
-            with open(os.path.join(tmp, name), "rb") as f:
-                data = f.read()
-            # "P5\nW H\n255\n" then W * H bytes.
-            fields = data.split(maxsplit=4)
-            w, h = int(fields[1]), int(fields[2])
-            px = data[len(data) - w * h:]
-            low = BODY_TOP
-            for y in range(int(BODY_TOP * DPI / 72),
-                           min(h, int(BODY_BOTTOM * DPI / 72))):
-                if min(px[y * w:(y + 1) * w]) < 200:
-                    low = (y + 1) * 72.0 / DPI
-            out.append(low)
+    for w, h, ink in gray_pages(path, DPI):
+        top = int(BODY_TOP * DPI / 72)
+        bottom = min(h, int(BODY_BOTTOM * DPI / 72))
+        pos = ink.rfind(1, top * w, bottom * w)
+        out.append((pos // w + 1) * 72.0 / DPI if pos != -1 else BODY_TOP)
     return out
 
 
