@@ -19,6 +19,9 @@
  * (fig_exact_use_pool()), the solutions earlier solves found that still
  * hold are witnesses from the start, and each component's problem
  * starts from the basis the last solve of its cells and facts left.
+ * With groups too (fig_exact_groups()), a large component's cells are
+ * first moved within a few groups each (fig_exact_local.c): witnesses,
+ * and most extremes, at the cost of a few groups, not of the component.
  *
  * Used by the attacker (fig_audit_exact.c) and the suppressor's completion
  * step (fig_suppress_complete.c); docs/disclosure.md states the rule it
@@ -102,6 +105,7 @@ fig_exact_free(struct fig_exact *E)
 	free(E->phi);
 	free(E->pvar);
 	free(E->pval);
+	free(E->grp);
 	free(E);
 }
 
@@ -447,9 +451,13 @@ out:
 	return rc;
 }
 
+/* Cell j's extreme in direction dir: from a local problem when one
+ * decides it (fig_exact_local.c), else from the component's. */
 static int
 ex_extreme(struct fig_exact *E, struct ex_lp *L, int j, int dir, long *best)
 {
+	if (fig_ex_local(E, L, L->var[j], dir, best) == 1)
+		return 1;
 	return ex_optimise(E, L, &j, 1, dir, best);
 }
 
@@ -513,14 +521,25 @@ ex_component(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 {
 	size_t i, v;
 	long best;
-	int rc = 1, j, *cols, ncols = 0, before, round;
+	int rc = 1, j, *cols, ncols = 0, before, round, local, dir;
 
 	ex_build(E, L, cvar, n, facts, nfacts);
 	fig_ex_basis_load(E, L);
 	cols = xcalloc(n + 1, sizeof(*cols));
-	/* Rounds of both directions (fig_ex_spread()), over the cells still
-	 * unsettled, while a round settles a quarter of them or more. */
-	for (round = 0; round < 6 && rc == 1; round++) {
+	/* With groups, in a large component: each cell still unsettled
+	 * moved both ways within a few groups (fig_ex_local()), whose
+	 * solutions are its first witnesses, as the rounds' below are
+	 * without them; each costs what its groups do, where a round costs
+	 * what the whole component does. */
+	local = E->loc.on && L->ncols >= EX_LOCAL_MIN;
+	for (i = 0; i < n && local; i++)
+		for (dir = GLP_MAX; dir >= GLP_MIN; dir--)
+			if (want[cvar[i]] &&
+			    !ex_settled(E, L, cvar[i], need, small))
+				(void)fig_ex_local(E, L, cvar[i], dir, &best);
+	/* Else rounds of both directions (fig_ex_spread()), over the cells
+	 * still unsettled, while a round settles a quarter of them or more. */
+	for (round = 0; round < 6 && rc == 1 && !local; round++) {
 		before = ncols;
 		ncols = 0;
 		for (i = 0; i < n; i++)
@@ -704,6 +723,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 			lo[v] = hi[v] = E->lo[v];
 	}
 	fig_ex_pool_load(E, witness);
+	fig_ex_local_begin(E);
 	/* The open cells fall apart into components that share no fact:
 	 * each is a problem of its own, far smaller than the whole. */
 	up = xcalloc(E->nv + 1, sizeof(*up));
@@ -764,5 +784,6 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 	free(L.var);
 	free(L.wlo);
 	free(L.whi);
+	fig_ex_local_end(E);
 	return rc;
 }

@@ -19,6 +19,24 @@ struct ex_con {
 	long	 rhs;
 };
 
+/* fig_exact_local.c's room, for one fig_exact_solve(): each unknown's
+ * facts (CSR), the open cells of each group (CSR), the cells of a local
+ * problem, their columns and facts, the directions tried by unknown. */
+struct ex_local {
+	int		 on;		/* groups given and a witness kept */
+	size_t		*adjoff, *adj;
+	size_t		*gstart, *gcell;
+	size_t		*near;
+	int		*ncol;		/* unknown -> column, 0: not near */
+	size_t		*facts;
+	char		*fseen;
+	unsigned char	*tried;		/* 1: its largest, 2: its smallest */
+};
+
+/* The smallest component (columns) for which local problems come
+ * first: below it the component's own problem is as cheap. */
+#define EX_LOCAL_MIN	256
+
 struct fig_exact {
 	size_t		 nv;
 	long		*lo, *hi;	/* bounds given, then propagated */
@@ -39,6 +57,11 @@ struct fig_exact {
 					 * that hold now give each unknown */
 	size_t		*pvar;		/* room for a solution's changes */
 	long		*pval;
+	size_t		*grp;		/* each unknown's group, or NULL
+					 * (fig_exact_groups()) */
+	size_t		 ngrp;
+	size_t		 nlocal;	/* local problems solved */
+	struct ex_local	 loc;
 };
 
 /* The problem over the open cells: column col[v] (1-based) or 0 for a
@@ -84,6 +107,14 @@ void	fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip);
  * of a whole number, or 0 when every one is. */
 int	fig_ex_fractional(const struct ex_lp *L);
 int	fig_ex_verdict(int st);
+/* fig_exact_local.c: its room made for a solve (nothing without groups
+ * or a witness the pool keeps), and freed; v's extreme in direction dir
+ * from a local problem: 1 with *best when one decides it, else 0 (the
+ * solutions found are witnessed either way). */
+void	fig_ex_local_begin(struct fig_exact *E);
+void	fig_ex_local_end(struct fig_exact *E);
+int	fig_ex_local(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
+	    long *best);
 /* L's relaxation with its objective set: its verdict, the solution
  * witnessed. */
 int	fig_ex_relax(struct fig_exact *E, struct ex_lp *L);

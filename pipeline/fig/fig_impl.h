@@ -300,7 +300,7 @@ extern unsigned long fig_suppress_warned;
  */
 struct fig_work {
 	unsigned long long	reasons, cells, terms, probes;
-	unsigned long long	exact, lps, mips, iters;
+	unsigned long long	exact, lps, mips, iters, locals;
 };
 extern struct fig_work fig_work;
 
@@ -348,6 +348,17 @@ size_t	fig_exact_mips(const struct fig_exact *E);
 size_t	fig_exact_lps(const struct fig_exact *E);
 /* The simplex iterations GLPK counted on its problems (glp_get_it_cnt()). */
 size_t	fig_exact_iterations(const struct fig_exact *E);
+/*
+ * Groups of unknowns (fig_exact_local.c): grp[v] < ngrp for each of the
+ * nvars unknowns, copied.  With groups, and a witness kept in a pool,
+ * a large component's cells are first moved within problems over a few
+ * groups, their solutions witnesses, and where one reaches the bound
+ * propagation gives, it decides that extreme without the component's
+ * problem.  The intervals and verdicts are those without groups; only
+ * the work differs.  fig_exact_locals(): the local problems solved.
+ */
+void	fig_exact_groups(struct fig_exact *E, const size_t *grp, size_t ngrp);
+size_t	fig_exact_locals(const struct fig_exact *E);
 void	fig_exact_free(struct fig_exact *E);
 /*
  * A memo of components solved, for a caller that solves systems that

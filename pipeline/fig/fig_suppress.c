@@ -60,9 +60,10 @@ sup_work_say(void)
 {
 	fprintf(stderr, "scrpaper: work: %llu reasonings, %llu cells, "
 	    "%llu terms, %llu probes, %llu exact solves (%llu simplex, %llu "
-	    "branch-and-bound, %llu simplex iterations)\n", fig_work.reasons,
-	    fig_work.cells, fig_work.terms, fig_work.probes, fig_work.exact,
-	    fig_work.lps, fig_work.mips, fig_work.iters);
+	    "branch-and-bound, %llu simplex iterations, %llu local)\n",
+	    fig_work.reasons, fig_work.cells, fig_work.terms, fig_work.probes,
+	    fig_work.exact, fig_work.lps, fig_work.mips, fig_work.iters,
+	    fig_work.locals);
 }
 
 void

@@ -38,7 +38,7 @@ static struct fig_exact *
 sup_exact_system(const struct sup *S, int baseline)
 {
 	struct fig_exact *E = fig_exact_new(S->ncells);
-	size_t c;
+	size_t c, *grp;
 
 	for (c = 0; c < S->ncells; c++) {
 		const struct sup_cell *x = &S->cells[c];
@@ -56,6 +56,14 @@ sup_exact_system(const struct sup *S, int baseline)
 	for (c = 0; c < S->ncons; c++)
 		fig_exact_fact(E, S->cons[c].op == FIG_REL_EQ, S->cons[c].n,
 		    S->cons[c].cell, S->cons[c].coef, S->cons[c].rhs);
+	/* Each board a group, over every period (London's row its own):
+	 * a board's cell moves with the board's other cells and, through
+	 * London's sums, with a few other boards' (fig_exact_local.c). */
+	grp = xcalloc(S->ncells + 1, sizeof(*grp));
+	for (c = 0; c < S->ncells; c++)
+		grp[c] = S->cells[c].row % (S->nb + 1);
+	fig_exact_groups(E, grp, S->nb + 1);
+	free(grp);
 	return E;
 }
 
@@ -67,6 +75,7 @@ sup_work_exact(const struct fig_exact *E)
 	fig_work.lps += fig_exact_lps(E);
 	fig_work.mips += fig_exact_mips(E);
 	fig_work.iters += fig_exact_iterations(E);
+	fig_work.locals += fig_exact_locals(E);
 }
 
 /* Returns 1 if hidden cell c is pinned or narrowed below the rule. */

@@ -7,7 +7,9 @@
  * be so; with a pool, a solve starts from the basis the last one left
  * (fewer simplex iterations, the same intervals, also when the system
  * changed under it), and a cell's extreme at the relaxation's bound is
- * found by a dive, with the search where no whole solution is there.
+ * found by a dive, with the search where no whole solution is there;
+ * with groups, local problems decide most extremes of a large
+ * component, with the same exact intervals.
  * Then the suppressor's completion step (fig_suppress_complete.c)
  * against the exact attack (fig_audit_exact.c): on the shipped cohort dealt
  * over four boards, the choice of propagation alone leaves cells the
@@ -276,6 +278,101 @@ test_dive_or_search(void **state)
 			else
 				assert_true(mips >= 1);
 		}
+}
+
+/*
+ * A table of 33 boards (rows, the groups) by 8 categories, every cell
+ * hidden within 0..10, each board's total and each category's total over
+ * the boards (London's) published: one component of 264 cells, large
+ * enough for local problems (fig_exact_local.c).  Asked for values 100
+ * apart, no witness settles a cell short of its outer ends, so every
+ * interval is exact: with the boards as groups they are the intervals
+ * the pool gives without groups and the search without the pool (every
+ * cell solved to its ends by branch and bound) gives, and the local
+ * problems decide most ends, so fewer simplex calls are made on the
+ * component's problem.
+ */
+#define LOCAL_G	33
+#define LOCAL_K	8
+#define LOCAL_N	(LOCAL_G * LOCAL_K)
+
+static struct fig_exact *
+local_table(long *truth)
+{
+	struct fig_exact *E = fig_exact_new(LOCAL_N);
+	size_t g, k, row[LOCAL_K], col[LOCAL_G];
+	long ones[LOCAL_G], sum;
+
+	for (g = 0; g < LOCAL_G; g++)
+		ones[g] = 1;
+	for (g = 0; g < LOCAL_G; g++)
+		for (k = 0; k < LOCAL_K; k++) {
+			fig_exact_bounds(E, g * LOCAL_K + k, 0, 10);
+			truth[g * LOCAL_K + k] = (long)((g * 7 + k * 3) % 5);
+		}
+	for (g = 0; g < LOCAL_G; g++) {
+		for (sum = 0, k = 0; k < LOCAL_K; k++) {
+			row[k] = g * LOCAL_K + k;
+			sum += truth[row[k]];
+		}
+		fact(E, 1, LOCAL_K, row, ones, sum);
+	}
+	for (k = 0; k < LOCAL_K; k++) {
+		for (sum = 0, g = 0; g < LOCAL_G; g++) {
+			col[g] = g * LOCAL_K + k;
+			sum += truth[col[g]];
+		}
+		fact(E, 1, LOCAL_G, col, ones, sum);
+	}
+	return E;
+}
+
+static void
+test_local_decides(void **state)
+{
+	struct fig_exact *E;
+	struct fig_exact_pool *P;
+	static char want[LOCAL_N];
+	static long need[LOCAL_N], truth[LOCAL_N], lo[3][LOCAL_N],
+	    hi[3][LOCAL_N];
+	size_t grp[LOCAL_N], i, lps[3], locals[3], open = 0;
+	int way;
+
+	(void)state;
+	memset(want, 1, sizeof(want));
+	for (i = 0; i < LOCAL_N; i++) {
+		need[i] = 100;
+		grp[i] = i / LOCAL_K;
+	}
+	/* 0: groups and a pool; 1: a pool alone; 2: neither. */
+	for (way = 0; way < 3; way++) {
+		P = fig_exact_pool_new();
+		E = local_table(truth);
+		if (way == 0)
+			fig_exact_groups(E, grp, LOCAL_G);
+		if (way < 2)
+			fig_exact_use_pool(E, P);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
+		    lo[way], hi[way]), 1);
+		lps[way] = fig_exact_lps(E);
+		locals[way] = fig_exact_locals(E);
+		fig_exact_free(E);
+		fig_exact_pool_free(P);
+	}
+	for (i = 0; i < LOCAL_N; i++) {
+		assert_int_equal(lo[0][i], lo[2][i]);
+		assert_int_equal(hi[0][i], hi[2][i]);
+		assert_int_equal(lo[1][i], lo[2][i]);
+		assert_int_equal(hi[1][i], hi[2][i]);
+		assert_true(lo[0][i] <= truth[i] && truth[i] <= hi[0][i]);
+		open += lo[0][i] < hi[0][i];
+	}
+	/* Not a table of pinned cells: most are open. */
+	assert_true(open > LOCAL_N / 2);
+	assert_true(locals[0] > 0);
+	assert_int_equal(locals[1], 0);
+	assert_int_equal(locals[2], 0);
+	assert_true(lps[0] < lps[1]);
 }
 
 /*
@@ -588,6 +685,7 @@ main(void)
 		cmocka_unit_test(test_table_not_recoverable),
 		cmocka_unit_test(test_pool_keeps_basis),
 		cmocka_unit_test(test_dive_or_search),
+		cmocka_unit_test(test_local_decides),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
 		cmocka_unit_test(test_completion_fails_closed),

@@ -1,0 +1,399 @@
+/*
+ * fig_exact_local.c: witnesses from small problems, and one cell's
+ * extreme decided by one, before the exact reader (fig_exact.c) solves a
+ * large component for it.
+ *
+ * The unknowns fall into groups (fig_exact_groups(): the completion step
+ * makes each board one, over every period).  A cell can move only with
+ * others: where London's figure is published, a board's cell rises only
+ * if another board's falls, and that board's own relations move its
+ * other cells.  So for cell v and a direction, a problem over v's group
+ * and a few others, its partners: the boards of v's published sums
+ * whose cells there have the most room to move the other way (the first
+ * alone, then EX_PARTNERS together).  Every cell outside them stays at
+ * the witness (fig_exact_solve()'s, the true values, which meets every
+ * fact); every fact that names a cell of them is a row.  So each whole
+ * solution of it is a whole solution of the system: a witness, kept in
+ * the pool like the others.  And where it puts v at the bound
+ * propagation gives (no solution lies beyond that), that is v's extreme,
+ * exactly.  Else nothing is decided and the component's problem decides,
+ * as before.  A verdict never changes: a cell is still settled by
+ * witnesses or decided from its exact ends; only the solves needed to
+ * find them are fewer, and their cost no longer grows with the
+ * component (bench/README.md, 7 Dec 2026, second section).
+ */
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "case.h"
+#include "fig.h"
+#include "fig_impl.h"
+#include "fig_exact_int.h"
+
+/* Partner groups tried together. */
+#define EX_PARTNERS	6
+/* Subproblems a local problem's branch and bound may select before it
+ * stops with the best whole solution found (a count, not a time: the
+ * same on any machine); stopped, it decides nothing unless that
+ * solution reaches the bound. */
+#define EX_LOCAL_NODES	64
+
+static void
+ex_local_cb(glp_tree *T, void *info)
+{
+	int *nodes = info;
+
+	if (glp_ios_reason(T) == GLP_ISELECT && ++*nodes > EX_LOCAL_NODES)
+		glp_ios_terminate(T);
+}
+
+void
+fig_exact_groups(struct fig_exact *E, const size_t *grp, size_t ngrp)
+{
+	free(E->grp);
+	E->grp = xcalloc(E->nv + 1, sizeof(*E->grp));
+	memcpy(E->grp, grp, E->nv * sizeof(*grp));
+	E->ngrp = ngrp;
+}
+
+size_t
+fig_exact_locals(const struct fig_exact *E)
+{
+	return E->nlocal;
+}
+
+void
+fig_ex_local_begin(struct fig_exact *E)
+{
+	struct ex_local *X = &E->loc;
+	size_t v, g, *fill;
+
+	if (E->grp == NULL || E->base == NULL)
+		return;
+	fig_ex_adjacency(E, &X->adjoff, &X->adj);
+	X->gstart = xcalloc(E->ngrp + 2, sizeof(*X->gstart));
+	X->gcell = xcalloc(E->nv + 1, sizeof(*X->gcell));
+	for (v = 0; v < E->nv; v++)
+		if (E->lo[v] < E->hi[v])
+			X->gstart[E->grp[v] + 1]++;
+	for (g = 0; g < E->ngrp; g++)
+		X->gstart[g + 1] += X->gstart[g];
+	fill = xcalloc(E->ngrp + 1, sizeof(*fill));
+	for (v = 0; v < E->nv; v++)
+		if (E->lo[v] < E->hi[v]) {
+			g = E->grp[v];
+			X->gcell[X->gstart[g] + fill[g]++] = v;
+		}
+	free(fill);
+	X->near = xcalloc(E->nv + 1, sizeof(*X->near));
+	X->ncol = xcalloc(E->nv + 1, sizeof(*X->ncol));
+	X->tried = xcalloc(E->nv + 1, 1);
+	X->facts = xcalloc(E->ncon + 1, sizeof(*X->facts));
+	X->fseen = xcalloc(E->ncon + 1, 1);
+	X->on = 1;
+}
+
+void
+fig_ex_local_end(struct fig_exact *E)
+{
+	struct ex_local *X = &E->loc;
+
+	free(X->adjoff);
+	free(X->adj);
+	free(X->gstart);
+	free(X->gcell);
+	free(X->near);
+	free(X->ncol);
+	free(X->tried);
+	free(X->facts);
+	free(X->fseen);
+	memset(X, 0, sizeof(*X));
+}
+
+/* Up to EX_PARTNERS groups for v in direction dir into part[], the most
+ * room first: groups of cells in v's equalities that can move the other
+ * way (room: how far from the witness within their bounds).  Returns
+ * how many. */
+static size_t
+ex_partners(const struct fig_exact *E, size_t v, int dir, size_t *part)
+{
+	const struct ex_local *X = &E->loc;
+	long room[EX_PARTNERS], rm, kv;
+	size_t a, q, r, w, g, np = 0, least;
+	int down;
+
+	for (a = X->adjoff[v]; a < X->adjoff[v + 1]; a++) {
+		const struct ex_con *c = &E->con[X->adj[a]];
+
+		if (!c->eq)
+			continue;
+		for (kv = 0, q = 0; q < c->n; q++)
+			if (c->var[q] == v)
+				kv = c->k[q];
+		for (q = 0; q < c->n; q++) {
+			w = c->var[q];
+			g = E->grp[w];
+			if (g == E->grp[v] || E->lo[w] >= E->hi[w])
+				continue;
+			/* To keep the sum, w moves against v when their
+			 * coefficients have the same sign. */
+			down = ((c->k[q] > 0) == (kv > 0)) == (dir == GLP_MAX);
+			rm = down ? E->base[w] - E->lo[w] :
+			    E->hi[w] - E->base[w];
+			if (rm <= 0)
+				continue;
+			for (r = 0; r < np && part[r] != g; r++)
+				;
+			if (r < np) {
+				if (rm > room[r])
+					room[r] = rm;
+				continue;
+			}
+			if (np < EX_PARTNERS) {
+				part[np] = g;
+				room[np++] = rm;
+				continue;
+			}
+			for (least = 0, r = 1; r < np; r++)
+				if (room[r] < room[least])
+					least = r;
+			if (room[least] < rm) {
+				part[least] = g;
+				room[least] = rm;
+			}
+		}
+	}
+	/* The most room first; ties by group, so the order is the data's. */
+	for (a = 1; a < np; a++)
+		for (r = a; r > 0 && (room[r] > room[r - 1] ||
+		    (room[r] == room[r - 1] && part[r] < part[r - 1])); r--) {
+			rm = room[r];
+			room[r] = room[r - 1];
+			room[r - 1] = rm;
+			g = part[r];
+			part[r] = part[r - 1];
+			part[r - 1] = g;
+		}
+	return np;
+}
+
+/* The open cells of L's component in v's group and groups part[0..np),
+ * v first, into X->near[0..*nn) (their columns in X->ncol), the facts
+ * that name one into X->facts[0..*nf). */
+static void
+ex_near(struct fig_exact *E, const struct ex_lp *L, size_t v,
+    const size_t *part, size_t np, size_t *nn, size_t *nf)
+{
+	struct ex_local *X = &E->loc;
+	size_t n = 0, nfc = 0, q, i, h, a, w, g;
+
+	X->near[n++] = v;
+	X->ncol[v] = 1;
+	for (q = 0; q <= np; q++) {
+		g = q == 0 ? E->grp[v] : part[q - 1];
+		for (i = X->gstart[g]; i < X->gstart[g + 1]; i++) {
+			w = X->gcell[i];
+			if (X->ncol[w] == 0 && L->col[w] != 0) {
+				X->near[n++] = w;
+				X->ncol[w] = (int)n;
+			}
+		}
+	}
+	for (h = 0; h < n; h++)
+		for (a = X->adjoff[X->near[h]]; a < X->adjoff[X->near[h] + 1];
+		    a++)
+			if (!X->fseen[X->adj[a]]) {
+				X->fseen[X->adj[a]] = 1;
+				X->facts[nfc++] = X->adj[a];
+			}
+	*nn = n;
+	*nf = nfc;
+}
+
+/* The right-hand side of fact c with every cell outside the near ones
+ * at its pinned value or the witness. */
+static long
+ex_near_rhs(const struct fig_exact *E, const struct ex_con *c)
+{
+	long rhs = c->rhs;
+	size_t j, w;
+
+	for (j = 0; j < c->n; j++)
+		if (E->loc.ncol[w = c->var[j]] == 0)
+			rhs -= c->k[j] * (E->lo[w] == E->hi[w] ? E->lo[w] :
+			    E->base[w]);
+	return rhs;
+}
+
+/* The problem over the near cells: one whole column each within its
+ * bounds, one row per fact that names one. */
+static glp_prob *
+ex_near_prob(const struct fig_exact *E, size_t nn, size_t nf)
+{
+	const struct ex_local *X = &E->loc;
+	glp_prob *P = glp_create_prob();
+	size_t a, j, nz = 0;
+	int *ind, row, k;
+	double *val;
+	long rhs;
+
+	glp_add_cols(P, (int)nn);
+	for (a = 0; a < nn; a++) {
+		glp_set_col_kind(P, (int)a + 1, GLP_IV);
+		glp_set_col_bnds(P, (int)a + 1, GLP_DB,
+		    (double)E->lo[X->near[a]], (double)E->hi[X->near[a]]);
+	}
+	for (a = 0; a < nf; a++)
+		if (E->con[X->facts[a]].n > nz)
+			nz = E->con[X->facts[a]].n;
+	ind = xcalloc(nz + 1, sizeof(*ind));
+	val = xcalloc(nz + 1, sizeof(*val));
+	for (a = 0; a < nf; a++) {
+		const struct ex_con *c = &E->con[X->facts[a]];
+
+		for (k = 0, j = 0; j < c->n; j++)
+			if (X->ncol[c->var[j]] != 0) {
+				k++;
+				ind[k] = X->ncol[c->var[j]];
+				val[k] = (double)c->k[j];
+			}
+		rhs = ex_near_rhs(E, c);
+		row = glp_add_rows(P, 1);
+		glp_set_row_bnds(P, row, c->eq ? GLP_FX : GLP_UP,
+		    c->eq ? (double)rhs : 0.0, (double)rhs);
+		glp_set_mat_row(P, row, k, ind, val);
+	}
+	free(ind);
+	free(val);
+	return P;
+}
+
+/* P's whole solution, rounded, into x[0..nn) when it meets every row in
+ * whole numbers (whatever GLPK's tolerances let through): 1, else 0. */
+static int
+ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, size_t nf,
+    long *x)
+{
+	const struct ex_local *X = &E->loc;
+	size_t a, j;
+	long s, rhs;
+
+	for (a = 0; a < nn; a++)
+		x[a] = (long)floor(glp_mip_col_val(P, (int)a + 1) + 0.5);
+	for (a = 0; a < nf; a++) {
+		const struct ex_con *c = &E->con[X->facts[a]];
+
+		for (s = 0, j = 0; j < c->n; j++)
+			if (X->ncol[c->var[j]] != 0)
+				s += c->k[j] * x[X->ncol[c->var[j]] - 1];
+		rhs = ex_near_rhs(E, c);
+		if (c->eq ? s != rhs : s > rhs)
+			return 0;
+	}
+	return 1;
+}
+
+/* The solution x[0..nn) of the near cells folded into L's witnessed
+ * ranges and, with its differences from the witness, kept in the pool
+ * when it widens one. */
+static void
+ex_near_witness(struct fig_exact *E, struct ex_lp *L, const long *x,
+    size_t nn)
+{
+	size_t a, n = 0, v;
+	int wider = 0;
+
+	for (a = 0; a < nn; a++) {
+		v = E->loc.near[a];
+		if (x[a] < L->wlo[v] || x[a] > L->whi[v])
+			wider = 1;
+		if (x[a] < L->wlo[v])
+			L->wlo[v] = x[a];
+		if (x[a] > L->whi[v])
+			L->whi[v] = x[a];
+		if (x[a] != E->base[v]) {
+			E->pvar[n] = v;
+			E->pval[n++] = x[a];
+		}
+	}
+	if (wider)
+		fig_exact_pool_add(E->pool, E->pvar, E->pval, n);
+}
+
+/* v pushed in direction dir over its group and part[0..np): the value
+ * the best whole solution found gives it (*got), that solution
+ * witnessed.  Returns 1, or 0 when GLPK finds none that it can vouch for
+ * (which decides nothing). */
+static int
+ex_near_solve(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
+    const size_t *part, size_t np, long *got)
+{
+	struct ex_local *X = &E->loc;
+	size_t nn, nf, a;
+	glp_prob *P;
+	glp_iocp io;
+	long *x;
+	int ok = 0, nodes = 0, st;
+
+	ex_near(E, L, v, part, np, &nn, &nf);
+	P = ex_near_prob(E, nn, nf);
+	glp_set_obj_dir(P, dir);
+	glp_set_obj_coef(P, 1, 1.0);
+	glp_init_iocp(&io);
+	io.msg_lev = GLP_MSG_OFF;
+	io.presolve = GLP_ON;
+	io.cb_func = ex_local_cb;
+	io.cb_info = &nodes;
+	E->nlocal++;
+	x = xcalloc(nn + 1, sizeof(*x));
+	st = glp_intopt(P, &io);
+	if ((st == 0 || st == GLP_ESTOP) && (glp_mip_status(P) == GLP_OPT ||
+	    glp_mip_status(P) == GLP_FEAS) && ex_near_whole(E, P, nn, nf, x)) {
+		ex_near_witness(E, L, x, nn);
+		*got = x[0];
+		ok = 1;
+	}
+	free(x);
+	glp_delete_prob(P);
+	for (a = 0; a < nn; a++)
+		X->ncol[X->near[a]] = 0;
+	for (a = 0; a < nf; a++)
+		X->fseen[X->facts[a]] = 0;
+	return ok;
+}
+
+int
+fig_ex_local(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
+    long *best)
+{
+	struct ex_local *X = &E->loc;
+	size_t part[EX_PARTNERS], np;
+	long target = dir == GLP_MAX ? E->hi[v] : E->lo[v], got;
+	unsigned char bit = dir == GLP_MAX ? 1 : 2;
+
+	if (!X->on || L->ncols < EX_LOCAL_MIN)
+		return 0;
+	if ((dir == GLP_MAX ? L->whi[v] : L->wlo[v]) == target) {
+		*best = target;
+		return 1;
+	}
+	/* Tried before in this solve: the same problems, the same answer
+	 * (only the witnesses could have moved, and they are read above). */
+	if (X->tried[v] & bit)
+		return 0;
+	X->tried[v] |= bit;
+	np = ex_partners(E, v, dir, part);
+	if (ex_near_solve(E, L, v, dir, part, np > 0, &got) && got == target) {
+		*best = got;
+		return 1;
+	}
+	if (np > 1 && ex_near_solve(E, L, v, dir, part, np, &got) &&
+	    got == target) {
+		*best = got;
+		return 1;
+	}
+	return 0;
+}
