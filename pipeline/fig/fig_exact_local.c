@@ -271,8 +271,9 @@ ex_near_prob(const struct fig_exact *E, size_t nn, size_t nf)
 	return P;
 }
 
-/* P's whole solution, rounded, into x[0..nn) when it meets every row in
- * whole numbers (whatever GLPK's tolerances let through): 1, else 0. */
+/* P's whole solution, rounded, into x[0..nn) when it meets every bound
+ * and row in whole numbers (whatever GLPK's tolerances let through): 1,
+ * else 0. */
 static int
 ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, size_t nf,
     long *x)
@@ -281,8 +282,11 @@ ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, size_t nf,
 	size_t a, j;
 	long s, rhs;
 
-	for (a = 0; a < nn; a++)
+	for (a = 0; a < nn; a++) {
 		x[a] = (long)floor(glp_mip_col_val(P, (int)a + 1) + 0.5);
+		if (x[a] < E->lo[X->near[a]] || x[a] > E->hi[X->near[a]])
+			return 0;
+	}
 	for (a = 0; a < nf; a++) {
 		const struct ex_con *c = &E->con[X->facts[a]];
 
