@@ -20,7 +20,7 @@
  * as before.  A verdict never changes: a cell is still settled by
  * witnesses or decided from its exact ends; only the solves needed to
  * find them are fewer, and their cost no longer grows with the
- * component (bench/README.md, 7 Dec 2026, second section).
+ * component (bench/README.md, "7 Dec 2026, second look").
  */
 #include <glpk.h>
 #include <math.h>
