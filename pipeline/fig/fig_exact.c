@@ -258,8 +258,6 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	L->fact = xcalloc(nfacts + 1, sizeof(*L->fact));
 	for (f = 0; f < nfacts; f++) {
 		const struct ex_con *c = &E->con[facts[f]];
-		long rhs = c->rhs;
-		int n = 0;
 
 		for (j = 0; j < c->n; j++)
 			if (E->lo[c->var[j]] < E->hi[c->var[j]])
@@ -267,26 +265,63 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 		/* A fact of another component, or of pinned cells. */
 		if (j == c->n || L->col[c->var[j]] == 0)
 			continue;
-		for (j = 0; j < c->n; j++) {
-			v = c->var[j];
-			if (L->col[v] == 0)
-				rhs -= c->k[j] * E->lo[v];
-			else {
-				n++;
-				ind[n] = L->col[v];
-				val[n] = (double)c->k[j];
-			}
-		}
-		if (n == 0)
-			continue;
-		row = glp_add_rows(L->P, 1);
-		L->fact[row] = facts[f];
-		glp_set_row_bnds(L->P, row, c->eq ? GLP_FX : GLP_UP,
-		    c->eq ? (double)rhs : 0.0, (double)rhs);
-		glp_set_mat_row(L->P, row, n, ind, val);
+		/* Its open cells all have columns (they share the fact). */
+		if ((row = fig_ex_row(E, L->P, c, L->col, E->lo, ind, val)) > 0)
+			L->fact[row] = facts[f];
 	}
 	free(ind);
 	free(val);
+}
+
+int
+fig_ex_row(const struct fig_exact *E, glp_prob *P, const struct ex_con *c,
+    const int *col, const long *other, int *ind, double *val)
+{
+	long rhs = c->rhs;
+	size_t j, v;
+	int n = 0, row;
+
+	for (j = 0; j < c->n; j++) {
+		v = c->var[j];
+		if (col[v] == 0)
+			rhs -= c->k[j] * (E->lo[v] == E->hi[v] ? E->lo[v] :
+			    other[v]);
+		else {
+			n++;
+			ind[n] = col[v];
+			val[n] = (double)c->k[j];
+		}
+	}
+	if (n == 0)
+		return 0;
+	row = glp_add_rows(P, 1);
+	glp_set_row_bnds(P, row, c->eq ? GLP_FX : GLP_UP,
+	    c->eq ? (double)rhs : 0.0, (double)rhs);
+	glp_set_mat_row(P, row, n, ind, val);
+	return row;
+}
+
+int
+fig_ex_rows_hold(glp_prob *P, const long *x)
+{
+	int i, j, k, nrows = glp_get_num_rows(P), ncols = glp_get_num_cols(P);
+	int *ind, ok = 1;
+	double *val, s;
+
+	ind = xcalloc((size_t)ncols + 1, sizeof(*ind));
+	val = xcalloc((size_t)ncols + 1, sizeof(*val));
+	for (i = 1; i <= nrows && ok; i++) {
+		k = glp_get_mat_row(P, i, ind, val);
+		for (s = 0, j = 1; j <= k; j++)
+			s += val[j] * (double)x[ind[j]];
+		if (glp_get_row_type(P, i) == GLP_FX)
+			ok = s == glp_get_row_lb(P, i);
+		else
+			ok = s <= glp_get_row_ub(P, i);
+	}
+	free(ind);
+	free(val);
+	return ok;
 }
 
 /* The most relaxations a dive (ex_dive()) solves. */
@@ -299,26 +334,11 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 static int
 ex_whole(const struct ex_lp *L)
 {
-	int i, j, k, nrows = glp_get_num_rows(L->P), *ind, ok = 1;
-	double *val, lo, hi, s;
+	int j;
 
-	ind = xcalloc((size_t)L->ncols + 1, sizeof(*ind));
-	val = xcalloc((size_t)L->ncols + 1, sizeof(*val));
-	for (i = 1; i <= nrows && ok; i++) {
-		k = glp_get_mat_row(L->P, i, ind, val);
-		for (s = 0, j = 1; j <= k; j++)
-			s += val[j] * floor(glp_get_col_prim(L->P, ind[j]) +
-			    0.5);
-		lo = glp_get_row_lb(L->P, i);
-		hi = glp_get_row_ub(L->P, i);
-		if (glp_get_row_type(L->P, i) == GLP_FX)
-			ok = s == lo;
-		else
-			ok = s <= hi;
-	}
-	free(ind);
-	free(val);
-	return ok;
+	for (j = 1; j <= L->ncols; j++)
+		L->x[j] = (long)floor(glp_get_col_prim(L->P, j) + 0.5);
+	return fig_ex_rows_hold(L->P, L->x);
 }
 
 /*
@@ -712,6 +732,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 	L.var = xcalloc(E->nv + 1, sizeof(*L.var));
 	L.wlo = xcalloc(E->nv + 1, sizeof(*L.wlo));
 	L.whi = xcalloc(E->nv + 1, sizeof(*L.whi));
+	L.x = xcalloc(E->nv + 1, sizeof(*L.x));
 	for (v = 0; v < E->nv; v++) {
 		L.wlo[v] = E->hi[v];
 		L.whi[v] = E->lo[v];
@@ -784,6 +805,7 @@ fig_exact_solve(struct fig_exact *E, const char *want, const long *need,
 	free(L.var);
 	free(L.wlo);
 	free(L.whi);
+	free(L.x);
 	fig_ex_local_end(E);
 	return rc;
 }

@@ -73,6 +73,7 @@ struct ex_lp {
 	int		 ncols;
 	size_t		*fact;		/* row -> fact */
 	long		*wlo, *whi;	/* values seen in integer solutions */
+	long		*x;		/* room for a solution, by column */
 };
 
 /* A growing array of longs: the key being written. */
@@ -98,6 +99,16 @@ void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
  * adjoff[v + 1]). */
 void	fig_ex_adjacency(const struct fig_exact *E, size_t **adjoffp,
 	    size_t **adjp);
+/* fig_exact.c: fact c added to P as a row over the cells col[] gives a
+ * column (0: none), each other cell at its value if pinned (lo = hi),
+ * else at other[v]; ind and val are room for the fact's terms.  Returns
+ * the row, or 0 when no cell of c has a column.  Whether the whole values
+ * x[1..] of P's columns meet every row of P exactly (whatever GLPK's
+ * tolerances let through). */
+int	fig_ex_row(const struct fig_exact *E, glp_prob *P,
+	    const struct ex_con *c, const int *col, const long *other,
+	    int *ind, double *val);
+int	fig_ex_rows_hold(glp_prob *P, const long *x);
 /* fig_exact_spread.c: the values of L's solution (mip: glp_intopt()'s,
  * else glp_simplex()'s, used only when every column is whole) folded into
  * the witnessed ranges; what a GLPK status says (1 an optimum, 0 no

@@ -213,32 +213,17 @@ ex_near(struct fig_exact *E, const struct ex_lp *L, size_t v,
 	*nf = nfc;
 }
 
-/* The right-hand side of fact c with every cell outside the near ones
- * at its pinned value or the witness. */
-static long
-ex_near_rhs(const struct fig_exact *E, const struct ex_con *c)
-{
-	long rhs = c->rhs;
-	size_t j, w;
-
-	for (j = 0; j < c->n; j++)
-		if (E->loc.ncol[w = c->var[j]] == 0)
-			rhs -= c->k[j] * (E->lo[w] == E->hi[w] ? E->lo[w] :
-			    E->base[w]);
-	return rhs;
-}
-
 /* The problem over the near cells: one whole column each within its
- * bounds, one row per fact that names one. */
+ * bounds, one row per fact that names one, every other cell at its
+ * pinned value or the witness. */
 static glp_prob *
 ex_near_prob(const struct fig_exact *E, size_t nn, size_t nf)
 {
 	const struct ex_local *X = &E->loc;
 	glp_prob *P = glp_create_prob();
-	size_t a, j, nz = 0;
-	int *ind, row, k;
+	size_t a, nz = 0;
+	int *ind;
 	double *val;
-	long rhs;
 
 	glp_add_cols(P, (int)nn);
 	for (a = 0; a < nn; a++) {
@@ -251,53 +236,29 @@ ex_near_prob(const struct fig_exact *E, size_t nn, size_t nf)
 			nz = E->con[X->facts[a]].n;
 	ind = xcalloc(nz + 1, sizeof(*ind));
 	val = xcalloc(nz + 1, sizeof(*val));
-	for (a = 0; a < nf; a++) {
-		const struct ex_con *c = &E->con[X->facts[a]];
-
-		for (k = 0, j = 0; j < c->n; j++)
-			if (X->ncol[c->var[j]] != 0) {
-				k++;
-				ind[k] = X->ncol[c->var[j]];
-				val[k] = (double)c->k[j];
-			}
-		rhs = ex_near_rhs(E, c);
-		row = glp_add_rows(P, 1);
-		glp_set_row_bnds(P, row, c->eq ? GLP_FX : GLP_UP,
-		    c->eq ? (double)rhs : 0.0, (double)rhs);
-		glp_set_mat_row(P, row, k, ind, val);
-	}
+	for (a = 0; a < nf; a++)
+		(void)fig_ex_row(E, P, &E->con[X->facts[a]], X->ncol, E->base,
+		    ind, val);
 	free(ind);
 	free(val);
 	return P;
 }
 
-/* P's whole solution, rounded, into x[0..nn) when it meets every bound
+/* P's whole solution, rounded, into x[1..nn] when it meets every bound
  * and row in whole numbers (whatever GLPK's tolerances let through): 1,
  * else 0. */
 static int
-ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, size_t nf,
-    long *x)
+ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
 {
 	const struct ex_local *X = &E->loc;
-	size_t a, j;
-	long s, rhs;
+	size_t a;
 
-	for (a = 0; a < nn; a++) {
-		x[a] = (long)floor(glp_mip_col_val(P, (int)a + 1) + 0.5);
-		if (x[a] < E->lo[X->near[a]] || x[a] > E->hi[X->near[a]])
+	for (a = 1; a <= nn; a++) {
+		x[a] = (long)floor(glp_mip_col_val(P, (int)a) + 0.5);
+		if (x[a] < E->lo[X->near[a - 1]] || x[a] > E->hi[X->near[a - 1]])
 			return 0;
 	}
-	for (a = 0; a < nf; a++) {
-		const struct ex_con *c = &E->con[X->facts[a]];
-
-		for (s = 0, j = 0; j < c->n; j++)
-			if (X->ncol[c->var[j]] != 0)
-				s += c->k[j] * x[X->ncol[c->var[j]] - 1];
-		rhs = ex_near_rhs(E, c);
-		if (c->eq ? s != rhs : s > rhs)
-			return 0;
-	}
-	return 1;
+	return fig_ex_rows_hold(P, x);
 }
 
 /* The solution x[0..nn) of the near cells folded into L's witnessed
@@ -352,12 +313,12 @@ ex_near_solve(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
 	io.cb_func = ex_local_cb;
 	io.cb_info = &nodes;
 	E->nlocal++;
-	x = xcalloc(nn + 1, sizeof(*x));
+	x = xcalloc(nn + 2, sizeof(*x));
 	st = glp_intopt(P, &io);
 	if ((st == 0 || st == GLP_ESTOP) && (glp_mip_status(P) == GLP_OPT ||
-	    glp_mip_status(P) == GLP_FEAS) && ex_near_whole(E, P, nn, nf, x)) {
-		ex_near_witness(E, L, x, nn);
-		*got = x[0];
+	    glp_mip_status(P) == GLP_FEAS) && ex_near_whole(E, P, nn, x)) {
+		ex_near_witness(E, L, x + 1, nn);
+		*got = x[1];
 		ok = 1;
 	}
 	free(x);
