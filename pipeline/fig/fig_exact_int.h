@@ -114,6 +114,12 @@ int	fig_ex_rows_hold(glp_prob *P, const long *x);
  * the witnessed ranges; what a GLPK status says (1 an optimum, 0 no
  * solution, -1 a failure). */
 void	fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip);
+/* The whole values x[0..nx) of unknowns var[0..nx), every other unknown
+ * at the witness, folded into L's witnessed ranges and, where they widen
+ * one and a witness is kept, into the pool as their differences from
+ * it. */
+void	fig_ex_fold(struct fig_exact *E, struct ex_lp *L, const size_t *var,
+	    const long *x, size_t nx);
 /* The first column of L's relaxation solution that is not within 1e-6
  * of a whole number, or 0 when every one is. */
 int	fig_ex_fractional(const struct ex_lp *L);

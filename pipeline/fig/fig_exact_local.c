@@ -261,33 +261,6 @@ ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
 	return fig_ex_rows_hold(P, x);
 }
 
-/* The solution x[0..nn) of the near cells folded into L's witnessed
- * ranges and, with its differences from the witness, kept in the pool
- * when it widens one. */
-static void
-ex_near_witness(struct fig_exact *E, struct ex_lp *L, const long *x,
-    size_t nn)
-{
-	size_t a, n = 0, v;
-	int wider = 0;
-
-	for (a = 0; a < nn; a++) {
-		v = E->loc.near[a];
-		if (x[a] < L->wlo[v] || x[a] > L->whi[v])
-			wider = 1;
-		if (x[a] < L->wlo[v])
-			L->wlo[v] = x[a];
-		if (x[a] > L->whi[v])
-			L->whi[v] = x[a];
-		if (x[a] != E->base[v]) {
-			E->pvar[n] = v;
-			E->pval[n++] = x[a];
-		}
-	}
-	if (wider)
-		fig_exact_pool_add(E->pool, E->pvar, E->pval, n);
-}
-
 /* v pushed in direction dir over its group and part[0..np): the value
  * the best whole solution found gives it (*got), that solution
  * witnessed.  Returns 1, or 0 when GLPK finds none that it can vouch for
@@ -317,7 +290,7 @@ ex_near_solve(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
 	st = glp_intopt(P, &io);
 	if ((st == 0 || st == GLP_ESTOP) && (glp_mip_status(P) == GLP_OPT ||
 	    glp_mip_status(P) == GLP_FEAS) && ex_near_whole(E, P, nn, x)) {
-		ex_near_witness(E, L, x + 1, nn);
+		fig_ex_fold(E, L, X->near, x + 1, nn);
 		*got = x[1];
 		ok = 1;
 	}

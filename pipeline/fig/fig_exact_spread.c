@@ -35,33 +35,38 @@ void
 fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip)
 {
 	int j;
-	double x;
-	long r;
-
-	size_t n = 0;
-	int wider = 0;
 
 	if (!mip && fig_ex_fractional(L) != 0)
 		return;
-	for (j = 1; j <= L->ncols; j++) {
-		size_t v = L->var[j];
+	for (j = 1; j <= L->ncols; j++)
+		L->x[j] = (long)floor((mip ? glp_mip_col_val(L->P, j) :
+		    glp_get_col_prim(L->P, j)) + 0.5);
+	fig_ex_fold(E, L, L->var + 1, L->x + 1, (size_t)L->ncols);
+}
 
-		x = mip ? glp_mip_col_val(L->P, j) : glp_get_col_prim(L->P, j);
-		r = (long)floor(x + 0.5);
-		if (r < L->wlo[v] || r > L->whi[v])
+void
+fig_ex_fold(struct fig_exact *E, struct ex_lp *L, const size_t *var,
+    const long *x, size_t nx)
+{
+	size_t i, v, n = 0;
+	int wider = 0;
+
+	for (i = 0; i < nx; i++) {
+		v = var[i];
+		if (x[i] < L->wlo[v] || x[i] > L->whi[v])
 			wider = 1;
-		if (r < L->wlo[v])
-			L->wlo[v] = r;
-		if (r > L->whi[v])
-			L->whi[v] = r;
-		if (E->base != NULL && r != E->base[v]) {
+		if (x[i] < L->wlo[v])
+			L->wlo[v] = x[i];
+		if (x[i] > L->whi[v])
+			L->whi[v] = x[i];
+		if (E->base != NULL && x[i] != E->base[v]) {
 			E->pvar[n] = v;
-			E->pval[n++] = r;
+			E->pval[n++] = x[i];
 		}
 	}
-	/* With the other components at the witness (which meets their
-	 * facts), a solution of the whole system: kept for the solves
-	 * after this one, where it may settle cells at once. */
+	/* With every other cell at the witness (which meets their facts),
+	 * a solution of the whole system: kept for the solves after this
+	 * one, where it may settle cells at once. */
 	if (E->base != NULL && wider)
 		fig_exact_pool_add(E->pool, E->pvar, E->pval, n);
 }
