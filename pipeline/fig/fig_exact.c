@@ -273,57 +273,6 @@ ex_build(struct fig_exact *E, struct ex_lp *L, const size_t *cvar,
 	free(val);
 }
 
-int
-fig_ex_row(const struct fig_exact *E, glp_prob *P, const struct ex_con *c,
-    const int *col, const long *other, int *ind, double *val)
-{
-	long rhs = c->rhs;
-	size_t j, v;
-	int n = 0, row;
-
-	for (j = 0; j < c->n; j++) {
-		v = c->var[j];
-		if (col[v] == 0)
-			rhs -= c->k[j] * (E->lo[v] == E->hi[v] ? E->lo[v] :
-			    other[v]);
-		else {
-			n++;
-			ind[n] = col[v];
-			val[n] = (double)c->k[j];
-		}
-	}
-	if (n == 0)
-		return 0;
-	row = glp_add_rows(P, 1);
-	glp_set_row_bnds(P, row, c->eq ? GLP_FX : GLP_UP,
-	    c->eq ? (double)rhs : 0.0, (double)rhs);
-	glp_set_mat_row(P, row, n, ind, val);
-	return row;
-}
-
-int
-fig_ex_rows_hold(glp_prob *P, const long *x)
-{
-	int i, j, k, nrows = glp_get_num_rows(P), ncols = glp_get_num_cols(P);
-	int *ind, ok = 1;
-	double *val, s;
-
-	ind = xcalloc((size_t)ncols + 1, sizeof(*ind));
-	val = xcalloc((size_t)ncols + 1, sizeof(*val));
-	for (i = 1; i <= nrows && ok; i++) {
-		k = glp_get_mat_row(P, i, ind, val);
-		for (s = 0, j = 1; j <= k; j++)
-			s += val[j] * (double)x[ind[j]];
-		if (glp_get_row_type(P, i) == GLP_FX)
-			ok = s == glp_get_row_lb(P, i);
-		else
-			ok = s <= glp_get_row_ub(P, i);
-	}
-	free(ind);
-	free(val);
-	return ok;
-}
-
 /* The most relaxations a dive (ex_dive()) solves. */
 #define EX_DIVE_STEPS	64
 

@@ -1,9 +1,11 @@
 /*
  * fig_exact_int.h: the exact reader's inside, shared by fig_exact.c (the
- * system, propagation and the GLPK solve of each component) and
- * fig_exact_reuse.c, below it (the memo's keys of components and the
- * pool of whole solutions, which the completion step reuses).  Nothing else
- * includes it: fig_impl.h is the reader's interface.
+ * system, propagation and the GLPK solve of each component) and the
+ * files below it: fig_exact_local.c (small problems over a few groups),
+ * fig_exact_spread.c (rows and witnesses) and fig_exact_reuse.c (the
+ * memo's keys of components and the pool of whole solutions, which the
+ * completion step reuses).  Nothing else includes it: fig_impl.h is the
+ * reader's interface.
  */
 #ifndef SCR_FIG_EXACT_INT_H
 #define SCR_FIG_EXACT_INT_H
@@ -99,8 +101,8 @@ void	fig_ex_pool_load(struct fig_exact *E, const long *witness);
  * adjoff[v + 1]). */
 void	fig_ex_adjacency(const struct fig_exact *E, size_t **adjoffp,
 	    size_t **adjp);
-/* fig_exact.c: fact c added to P as a row over the cells col[] gives a
- * column (0: none), each other cell at its value if pinned (lo = hi),
+/* fig_exact_spread.c: fact c added to P as a row over the cells col[]
+ * gives a column (0: none), each other cell at its value if pinned (lo = hi),
  * else at other[v]; ind and val are room for the fact's terms.  Returns
  * the row, or 0 when no cell of c has a column.  Whether the whole values
  * x[1..] of P's columns meet every row of P exactly (whatever GLPK's
