@@ -274,6 +274,15 @@ extern int fig_suppress_cone;
 extern int fig_suppress_retract;
 
 /*
+ * 1 (the default): probing (view 1) goes on from its last fixpoint where
+ * a change only narrows the starting ranges, goes back to the fixpoint
+ * before when the next change undoes that, and starts a value tried
+ * again from where its last propagation ended.  0: from scratch; the
+ * same bounds, more work.  For the test that compares the two only.
+ */
+extern int fig_suppress_memo;
+
+/*
  * 0 (the default).  Nonzero: every exact solve fails as GLPK can
  * (fig_exact_solve() returns -1); for the test that the completion step
  * then writes nothing (fig_suppress_complete.c) only.

@@ -6,8 +6,10 @@
  * another.  The files, bottom up:
  *   fig_suppress_model.c     the model: cells and relations built from
  *                            the ledgers and figures.yaml
- *   fig_suppress_reason.c    propagation: bound propagation, probing,
- *                            incremental reasoning, the cells pinned
+ *   fig_suppress_propagate.c propagation: bound propagation, one probe,
+ *                            the probes' records
+ *   fig_suppress_reason.c    reasoning: probing, incremental reasoning,
+ *                            the cells pinned
  *   fig_suppress_choose.c    choice: the cells that may be hidden, the
  *                            cheapest one, the primary and base rules
  *   fig_suppress_complete.c  completion: the choice checked with the
@@ -24,6 +26,7 @@
 #define SCR_FIG_SUPPRESS_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fig.h"
 #include "fig_impl.h"
@@ -33,6 +36,7 @@
 #define SUP_TRIALS	64		/* candidates tried for one cell */
 #define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
 #define SUP_BLOCK	32		/* cells compared at once */
+#define SUP_REC_MAX	4096		/* relations a probe's record holds */
 #define SUP_SAY_AFTER	5		/* CPU seconds before a word on
 					 * standard error */
 
@@ -75,6 +79,21 @@ struct sup_trail {
 	long	lo, hi;
 };
 
+/* A probe that survived (struct sup): the value tried, when, and the
+ * cells its propagation narrowed with their bounds then. */
+struct sup_recn {
+	uint32_t	 cell;
+	int32_t		 lo, hi;
+};
+struct sup_rec {
+	long		 v;
+	size_t		 at;
+	struct sup_recn	*n;		/* half a trail's size: a probe that
+					 * narrows a cell beyond 32 bits
+					 * keeps no record */
+	size_t		 nn, cap;
+};
+
 /*
  * What a reader can tell with or without probing, as the last
  * fig_sup_reason() of that kind left it, and the range each cell started
@@ -96,6 +115,16 @@ struct sup_view {
 					 * it differs */
 	int		 valid;		/* lo, hi are the fixpoint from ilo,
 					 * ihi */
+	/* View 1: the last change when it only narrowed starts, kept so
+	 * that the change back (a cell shown again, then hidden again)
+	 * restores the fixpoint from before instead of reasoning again:
+	 * the cells whose start it narrowed with their starts before
+	 * (ustart, inu), and every bound it narrowed as it was (undo). */
+	struct sup_trail *ustart;
+	size_t		 nustart;
+	char		*inu;
+	struct sup_trail *undo;
+	size_t		 nundo, undocap;
 };
 
 struct sup {
@@ -142,6 +171,28 @@ struct sup {
 	size_t		*seen;		/* fig_sup_choose(): cell -> the call
 					 * that reached it */
 	size_t		 nchoose;	/* fig_sup_choose() calls */
+	/*
+	 * View 1: each probe that survived, with where its propagation
+	 * left the cells it narrowed (struct sup_rec), so that probing
+	 * again starts from there (sup_try_rec()), or needs no
+	 * propagation while none of it can have changed: a probe's
+	 * propagation reads only the bounds of the cells of the relations
+	 * it visits, those of the cells it narrows; where those are as
+	 * they were, it runs as it ran.  kst[k]: the tick of the last
+	 * change to a bound of a cell of relation k (view 1, outside a
+	 * probe).  A record of tick at holds while the relations of its
+	 * cells have kst < at, and at > floor (the last time every bound
+	 * started again).
+	 */
+	struct sup_rec	*rec;		/* cell c: 2c its lowest value,
+					 * 2c + 1 its highest */
+	size_t		*kst;
+	size_t		 tick, floor;
+	size_t		*cseen;		/* cell -> the record that holds it */
+	struct sup_trail *save;		/* bounds before starting again */
+	int		 trial;		/* in a probe: bounds change for it
+					 * alone */
+	int		 nobump;	/* changes not ticked (yet) */
 };
 
 /* What the exact check of fig_sup_complete() works with. */
@@ -167,8 +218,15 @@ void	fig_sup_build(struct sup *S, const struct fig_set *s,
     struct fig_ledger **led, size_t nblk, size_t nb, int region_hidable,
     int pooled);
 void	fig_sup_free(struct sup *S);
-/* fig_suppress_reason.c */
+/* fig_suppress_propagate.c */
+void	fig_sup_enqueue(struct sup *S, size_t k);
+void	fig_sup_bump(struct sup *S, size_t c);
+int	fig_sup_narrow(struct sup *S, size_t c, long lo, long hi);
+int	fig_sup_propagate(struct sup *S);
 int	fig_sup_hidden(const struct sup *S, size_t c);
+int	fig_sup_try(struct sup *S, size_t c, long v);
+int	fig_sup_try_rec(struct sup *S, size_t c, int side, long v);
+/* fig_suppress_reason.c */
 void	fig_sup_verify(struct sup *S, int probe);
 int	fig_sup_reason_at(struct sup *S, int probe, const size_t *list,
     size_t nlist);

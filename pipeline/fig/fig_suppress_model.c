@@ -309,6 +309,8 @@ sup_work_alloc(struct sup *S)
 		S->view[i].ilo = xcalloc(n, sizeof(long));
 		S->view[i].ihi = xcalloc(n, sizeof(long));
 		S->view[i].was = xcalloc(n, sizeof(*S->cells));
+		S->view[i].ustart = xcalloc(n, sizeof(struct sup_trail));
+		S->view[i].inu = xcalloc(n, 1);
 	}
 	S->lo = S->view[0].lo;
 	S->hi = S->view[0].hi;
@@ -318,6 +320,10 @@ sup_work_alloc(struct sup *S)
 	S->cstack = xcalloc(n, sizeof(*S->cstack));
 	S->stamp = xcalloc(n, sizeof(*S->stamp));
 	S->tried = xcalloc(n, sizeof(*S->tried));
+	S->rec = xcalloc(2 * n, sizeof(*S->rec));
+	S->kst = xcalloc(S->ncons + 1, sizeof(*S->kst));
+	S->cseen = xcalloc(n, sizeof(*S->cseen));
+	S->save = xcalloc(n, sizeof(*S->save));
 	S->rcon = xcalloc(S->ncons + 1, sizeof(*S->rcon));
 	S->inrcon = xcalloc(S->ncons + 1, 1);
 	S->queue = xcalloc(S->ncons + 1, sizeof(*S->queue));
@@ -400,6 +406,9 @@ fig_sup_free(struct sup *S)
 		free(S->view[i].ilo);
 		free(S->view[i].ihi);
 		free(S->view[i].was);
+		free(S->view[i].ustart);
+		free(S->view[i].inu);
+		free(S->view[i].undo);
 	}
 	free(S->rgn);
 	free(S->inrgn);
@@ -407,6 +416,13 @@ fig_sup_free(struct sup *S)
 	free(S->cstack);
 	free(S->stamp);
 	free(S->tried);
+	for (i = 0; S->rec != NULL && i < 2 * (S->ncells ? S->ncells : 1);
+	    i++)
+		free(S->rec[i].n);
+	free(S->rec);
+	free(S->kst);
+	free(S->cseen);
+	free(S->save);
 	free(S->rcon);
 	free(S->inrcon);
 	free(S->trail);

@@ -1,6 +1,6 @@
 /*
  * fig_suppress_reason.c: what a reader can tell from the cells shown
- * (fig_suppress_int.h): integer bound propagation over the constraints,
+ * (fig_suppress_int.h): bound propagation (fig_suppress_propagate.c),
  * then every value of each small remaining range tried (probing), done
  * again only where the cells shown changed; the hidden cells pinned.
  */
@@ -13,171 +13,6 @@
 #include "fig.h"
 #include "fig_impl.h"
 #include "fig_suppress_int.h"
-
-static void
-sup_enqueue(struct sup *S, size_t k)
-{
-	if (S->inq[k])
-		return;
-	S->inq[k] = 1;
-	S->queue[S->qtail] = k;
-	S->qtail = (S->qtail + 1) % (S->ncons + 1);
-}
-
-/* Narrows cell c to [lo, hi], remembering the old bounds.  Returns 0 if
- * the range is empty. */
-static int
-sup_narrow(struct sup *S, size_t c, long lo, long hi)
-{
-	size_t i;
-
-	if (lo <= S->lo[c] && hi >= S->hi[c])
-		return 1;
-	if (S->ntrail == S->trailcap) {
-		S->trailcap = S->trailcap ? 2 * S->trailcap : 1024;
-		S->trail = xreallocarray(S->trail, S->trailcap,
-		    sizeof(*S->trail));
-	}
-	S->trail[S->ntrail].cell = c;
-	S->trail[S->ntrail].lo = S->lo[c];
-	S->trail[S->ntrail++].hi = S->hi[c];
-	if (lo > S->lo[c])
-		S->lo[c] = lo;
-	if (hi < S->hi[c])
-		S->hi[c] = hi;
-	if (S->lo[c] > S->hi[c])
-		return 0;
-	for (i = S->adjoff[c]; i < S->adjoff[c + 1]; i++) {
-		/* Only propagation narrows view 0 (no probing there). */
-		if (S->adj[i] == S->curcon && S->lo == S->view[0].lo)
-			S->used[i] = 1;
-		sup_enqueue(S, S->adj[i]);
-	}
-	return 1;
-}
-
-static void
-sup_undo(struct sup *S, size_t mark)
-{
-	while (S->ntrail > mark) {
-		S->ntrail--;
-		S->lo[S->trail[S->ntrail].cell] = S->trail[S->ntrail].lo;
-		S->hi[S->trail[S->ntrail].cell] = S->trail[S->ntrail].hi;
-	}
-}
-
-static long
-sup_floordiv(long a, long b)
-{
-	long q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-static long
-sup_ceildiv(long a, long b)
-{
-	return -sup_floordiv(-a, b);
-}
-
-/* Bound propagation until nothing changes.  Returns 0 on a
- * contradiction (the queue is emptied either way). */
-static int
-sup_propagate(struct sup *S)
-{
-	const struct sup_con *k;
-	long smin, smax, a, rmin, rmax, lo, hi, w, wmax, slo, shi;
-	size_t ki, i;
-	int ok = 1;
-
-	while (S->qhead != S->qtail) {
-		ki = S->queue[S->qhead];
-		S->qhead = (S->qhead + 1) % (S->ncons + 1);
-		S->inq[ki] = 0;
-		if (!ok)
-			continue;
-		k = &S->cons[ki];
-		S->curcon = ki;
-		fig_work.terms += k->n;
-		smin = smax = wmax = 0;
-		for (i = 0; i < k->n; i++) {
-			a = k->coef[i];
-			lo = S->lo[k->cell[i]];
-			hi = S->hi[k->cell[i]];
-			smin += a > 0 ? a * lo : a * hi;
-			smax += a > 0 ? a * hi : a * lo;
-			w = (a > 0 ? a : -a) * (hi - lo);
-			if (w > wmax)
-				wmax = w;
-		}
-		if (smin > k->rhs || (k->op == FIG_REL_EQ && smax < k->rhs)) {
-			ok = 0;
-			continue;
-		}
-		/* A cell's range narrows only where the slack of the sum
-		 * is less than its coefficient times its width: not at
-		 * all if no cell's is (a fixed cell never narrows). */
-		slo = k->rhs - smin;
-		shi = k->op == FIG_REL_EQ ? smax - k->rhs : wmax;
-		if (slo >= wmax && shi >= wmax)
-			continue;
-		fig_work.terms += k->n;
-		for (i = 0; i < k->n && ok; i++) {
-			size_t c = k->cell[i];
-
-			a = k->coef[i];
-			if (a == 0)
-				continue;
-			w = (a > 0 ? a : -a) * (S->hi[c] - S->lo[c]);
-			if (slo >= w && shi >= w)
-				continue;
-			/* The rest of the sum lies in [rmin, rmax]. */
-			rmin = smin - (a > 0 ? a * S->lo[c] : a * S->hi[c]);
-			rmax = smax - (a > 0 ? a * S->hi[c] : a * S->lo[c]);
-			lo = S->lo[c];
-			hi = S->hi[c];
-			/* a * x <= rhs - rmin */
-			if (a > 0)
-				hi = sup_floordiv(k->rhs - rmin, a);
-			else
-				lo = sup_ceildiv(k->rhs - rmin, a);
-			if (k->op == FIG_REL_EQ) {
-				/* a * x >= rhs - rmax */
-				if (a > 0)
-					lo = sup_ceildiv(k->rhs - rmax, a);
-				else
-					hi = sup_floordiv(k->rhs - rmax, a);
-			}
-			if (!sup_narrow(S, c, lo, hi))
-				ok = 0;
-		}
-	}
-	S->curcon = (size_t)-1;
-	return ok;
-}
-
-/* Returns 1 if cell c is hidden. */
-int
-fig_sup_hidden(const struct sup *S, size_t c)
-{
-	return S->cells[c].why != FIG_SHOWN;
-}
-
-/* Returns 1 if cell c can take the value v as far as bounds propagation
- * tells; the bounds are left as they were. */
-static int
-sup_try(struct sup *S, size_t c, long v)
-{
-	size_t mark = S->ntrail;
-	int ok;
-
-	fig_work.probes++;
-	ok = sup_narrow(S, c, v, v) && sup_propagate(S);
-	sup_undo(S, mark);
-	return ok;
-}
 
 /*
  * What a reader can tell of every cell: shown and known cells are
@@ -196,6 +31,8 @@ sup_reason_full(struct sup *S, int probe)
 
 	S->ntrail = 0;
 	fig_work.cells += S->ncells;
+	if (S->lo == S->view[1].lo)
+		S->floor = ++S->tick;
 	if (S->lo == S->view[0].lo)
 		memset(S->used, 0, S->adjoff[S->ncells] + 1);
 	for (c = 0; c < S->ncells; c++) {
@@ -208,8 +45,8 @@ sup_reason_full(struct sup *S, int probe)
 		}
 	}
 	for (c = 0; c < S->ncons; c++)
-		sup_enqueue(S, c);
-	if (!sup_propagate(S))
+		fig_sup_enqueue(S, c);
+	if (!fig_sup_propagate(S))
 		return 0;
 	if (!probe)
 		return 1;
@@ -226,21 +63,21 @@ sup_reason_full(struct sup *S, int probe)
 			flo = fhi = -1;
 			any = 0;
 			for (v = S->lo[c]; v <= S->hi[c] && !any; v++)
-				if (sup_try(S, c, v)) {
+				if (fig_sup_try(S, c, v)) {
 					flo = fhi = v;
 					any = 1;
 				}
 			if (!any)
 				return 0;
 			for (v = S->hi[c]; v > flo; v--)
-				if (sup_try(S, c, v)) {
+				if (fig_sup_try(S, c, v)) {
 					fhi = v;
 					break;
 				}
 			if (flo > S->lo[c] || fhi < S->hi[c]) {
 				changed = 1;
-				if (!sup_narrow(S, c, flo, fhi) ||
-				    !sup_propagate(S))
+				if (!fig_sup_narrow(S, c, flo, fhi) ||
+				    !fig_sup_propagate(S))
 					return 0;
 			}
 		}
@@ -383,22 +220,24 @@ sup_probe(struct sup *S, size_t n)
 			flo = fhi = -1;
 			any = 0;
 			for (v = S->lo[c]; v <= S->hi[c] && !any; v++)
-				if (v == S->cells[c].val || sup_try(S, c, v)) {
+				if (v == S->cells[c].val ||
+				    fig_sup_try_rec(S, c, 0, v)) {
 					flo = fhi = v;
 					any = 1;
 				}
 			if (!any)
 				return 0;
 			for (v = S->hi[c]; v > flo; v--)
-				if (v == S->cells[c].val || sup_try(S, c, v)) {
+				if (v == S->cells[c].val ||
+				    fig_sup_try_rec(S, c, 1, v)) {
 					fhi = v;
 					break;
 				}
 			if (flo > S->lo[c] || fhi < S->hi[c]) {
 				changed = 1;
 				mark = S->ntrail;
-				if (!sup_narrow(S, c, flo, fhi) ||
-				    !sup_propagate(S))
+				if (!fig_sup_narrow(S, c, flo, fhi) ||
+				    !fig_sup_propagate(S))
 					return 0;
 				for (t = mark; t < S->ntrail; t++)
 					S->stamp[S->comp[S->trail[t].cell]]++;
@@ -496,7 +335,7 @@ sup_retract(struct sup *S, struct sup_view *V, size_t n)
 	S->ntrail = 0;
 	for (i = 0; i < nk; i++) {
 		S->inrcon[S->rcon[i]] = 0;
-		sup_enqueue(S, S->rcon[i]);
+		fig_sup_enqueue(S, S->rcon[i]);
 	}
 	for (i = 0; i < nr; i++) {
 		c = S->rst[i];
@@ -516,32 +355,134 @@ sup_retract(struct sup *S, struct sup_view *V, size_t n)
 		if (S->lo[c] > S->hi[c])
 			return 0;
 		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++)
-			sup_enqueue(S, S->adj[j]);
+			fig_sup_enqueue(S, S->adj[j]);
 	}
-	return sup_propagate(S);
+	return fig_sup_propagate(S);
+}
+
+/* View 1 forgets the last narrowing (sup_narrowed()). */
+static void
+sup_forget(struct sup_view *V)
+{
+	size_t i;
+
+	for (i = 0; i < V->nustart; i++)
+		V->inu[V->ustart[i].cell] = 0;
+	V->nustart = 0;
+	V->nundo = 0;
 }
 
 /*
- * What a reader can tell of every cell, as sup_reason_full() computes
- * it, but starting again only where the starting ranges changed since
- * the last call of the same kind (struct sup_view); with list, the
- * caller knows that only cells list[0..nlist) may have changed since.
- * When the true values do not meet the relations or lie outside a
- * starting range (a contradiction is then possible), sup_reason_full()
- * itself.
+ * When every cell the last narrowing changed is among the cells
+ * rgn[0..*n) whose start changed, and starts again from where it
+ * started before (a cell shown again, then hidden again), the fixpoint
+ * from before the narrowing is restored and those cells leave the
+ * list: the rest changed from that fixpoint's starts.  Returns 1 if so.
  */
-int
-fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
+static int
+sup_back(struct sup *S, struct sup_view *V, size_t *n)
 {
-	struct sup_view *V = &S->view[probe != 0];
-	size_t c, i, n = 0, nk, b, e;
+	size_t i, j, c;
 	long lo, hi;
 
-	S->lo = V->lo;
-	S->hi = V->hi;
-	fig_work.reasons++;
-	if (!S->truth)
-		return sup_reason_full(S, probe);
+	if (V->nustart == 0)
+		return 0;
+	for (i = 0; i < V->nustart; i++) {
+		c = V->ustart[i].cell;
+		sup_start(S, c, &lo, &hi);
+		if (!S->inrgn[c] || lo != V->ustart[i].lo ||
+		    hi != V->ustart[i].hi)
+			return 0;
+	}
+	fig_work.cells += *n + V->nundo;
+	for (i = V->nundo; i-- > 0;) {
+		c = V->undo[i].cell;
+		S->lo[c] = V->undo[i].lo;
+		S->hi[c] = V->undo[i].hi;
+		fig_sup_bump(S, c);
+	}
+	for (i = 0; i < V->nustart; i++) {
+		c = V->ustart[i].cell;
+		S->inrgn[c] = 0;
+		V->ilo[c] = V->ustart[i].lo;
+		V->ihi[c] = V->ustart[i].hi;
+	}
+	for (i = j = 0; i < *n; i++)
+		if (!V->inu[S->rgn[i]])
+			S->rgn[j++] = S->rgn[i];
+	*n = j;
+	sup_forget(V);
+	return 1;
+}
+
+/*
+ * View 1 after the cells rgn[0..n) changed their start, when every one
+ * only narrowed: the fixpoint from before still holds every value the
+ * new one does (propagation and probing are monotone, and their
+ * fixpoint below the starting ranges is unique), so it is cut to the
+ * new starts and propagation and probing go on from there, over the
+ * cells the relations join to the change.  What it narrows is kept
+ * (sup_back()).  Returns 1 when done, 0 when a start widened (nothing
+ * done), -1 on a contradiction.
+ */
+static int
+sup_narrowed(struct sup *S, struct sup_view *V, size_t n)
+{
+	size_t i, c, n0 = n;
+	long lo, hi;
+
+	for (i = 0; i < n; i++) {
+		sup_start(S, S->rgn[i], &lo, &hi);
+		if (lo < V->ilo[S->rgn[i]] || hi > V->ihi[S->rgn[i]])
+			return 0;
+	}
+	for (i = 0; i < n; i++) {
+		c = S->rgn[i];
+		V->ustart[i].cell = c;
+		V->ustart[i].lo = V->ilo[c];
+		V->ustart[i].hi = V->ihi[c];
+		V->inu[c] = 1;
+	}
+	V->nustart = n;
+	(void)sup_rgn_grow(S, V, &n);
+	fig_work.cells += n;
+	S->ntrail = 0;
+	V->valid = 0;
+	for (i = 0; i < n; i++)
+		S->inrgn[S->rgn[i]] = 0;
+	for (i = 0; i < n0; i++) {
+		c = S->rgn[i];
+		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
+		if (!fig_sup_narrow(S, c, V->ilo[c], V->ihi[c]))
+			return -1;
+	}
+	if (!fig_sup_propagate(S) || !sup_probe(S, n))
+		return -1;
+	if (V->undocap < S->ntrail) {
+		V->undocap = S->ntrail;
+		V->undo = xreallocarray(V->undo, V->undocap,
+		    sizeof(*V->undo));
+	}
+	if (S->ntrail > 0)
+		memcpy(V->undo, S->trail, S->ntrail * sizeof(*V->undo));
+	V->nundo = S->ntrail;
+	V->valid = 1;
+	return 1;
+}
+
+/*
+ * The cells whose starting range changed since view V's last reasoning,
+ * into rgn[0..*np) (with list, only cells list[0..nlist) may have); the
+ * cells themselves are remembered (V->was).  Returns 0 when a true
+ * value lies outside a start (V is then invalid).
+ */
+static int
+sup_changed(struct sup *S, struct sup_view *V, const size_t *list,
+    size_t nlist, size_t *np)
+{
+	size_t c, i, n = 0, b, e;
+	long lo, hi;
+
 	/* Only the cells listed changed since the last reasoning: the
 	 * others need no comparing. */
 	for (i = 0; list != NULL && V->valid && i < nlist; i++) {
@@ -550,12 +491,8 @@ fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
 		if (memcmp(&S->cells[c], &V->was[c], sizeof(*S->cells)) == 0)
 			continue;
 		sup_start(S, c, &lo, &hi);
-		if (S->cells[c].val < lo || S->cells[c].val > hi) {
-			for (i = 0; i < n; i++)
-				S->inrgn[S->rgn[i]] = 0;
-			V->valid = 0;
-			return sup_reason_full(S, probe);
-		}
+		if (S->cells[c].val < lo || S->cells[c].val > hi)
+			goto outside;
 		if (lo != V->ilo[c] || hi != V->ihi[c])
 			sup_rgn_add(S, &n, c);
 		V->was[c] = S->cells[c];
@@ -573,36 +510,43 @@ fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
 			continue;
 		for (c = b; c < e; c++) {
 			sup_start(S, c, &lo, &hi);
-			if (S->cells[c].val < lo || S->cells[c].val > hi) {
-				for (i = 0; i < n; i++)
-					S->inrgn[S->rgn[i]] = 0;
-				V->valid = 0;
-				return sup_reason_full(S, probe);
-			}
+			if (S->cells[c].val < lo || S->cells[c].val > hi)
+				goto outside;
 			if (!V->valid || lo != V->ilo[c] || hi != V->ihi[c])
 				sup_rgn_add(S, &n, c);
 		}
 		memcpy(&V->was[b], &S->cells[b], (e - b) * sizeof(*S->cells));
 	}
-	/* View 0 from its fixpoint: only what the change retracts. */
-	if (!probe && V->valid && fig_suppress_retract) {
-		V->valid = 0;
-		if (!sup_retract(S, V, n)) {
-			/* the queue is empty (sup_propagate()) */
-			return sup_reason_full(S, probe);
-		}
-		V->valid = 1;
-#ifdef SUP_VERIFY
-		fig_sup_verify(S, probe);
-#endif
-		return 1;
-	}
+	*np = n;
+	return 1;
+outside:
+	for (i = 0; i < n; i++)
+		S->inrgn[S->rgn[i]] = 0;
+	V->valid = 0;
+	return 0;
+}
+
+/*
+ * View V after the cells rgn[0..n) changed their start: every open cell
+ * the relations join to them starts again, then propagation and (probe)
+ * probing over them.  Where the part's bounds come back as they were,
+ * the records of view 1 that read them hold: ticked only where they
+ * differ.  Returns 0 on a contradiction.
+ */
+static int
+sup_restart(struct sup *S, struct sup_view *V, int probe, size_t n)
+{
+	size_t i, c, nk;
+
 	/* The cells added are those whose start did not change: open
 	 * before if and only if open now. */
 	nk = sup_rgn_grow(S, V, &n);
 	fig_work.cells += n;
+	S->nobump = 1;
 	for (i = 0; i < n; i++) {
 		c = S->rgn[i];
+		S->save[i].lo = S->lo[c];
+		S->save[i].hi = S->hi[c];
 		S->inrgn[c] = 0;
 		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
 		S->lo[c] = V->ilo[c];
@@ -613,11 +557,73 @@ fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
 	}
 	S->ntrail = 0;
 	for (i = 0; i < nk; i++)
-		sup_enqueue(S, S->rcon[i]);
+		fig_sup_enqueue(S, S->rcon[i]);
 	V->valid = 0;
-	if (!sup_propagate(S) || (probe && !sup_probe(S, n)))
-		return sup_reason_full(S, probe);
+	if (!fig_sup_propagate(S)) {
+		S->nobump = 0;
+		return 0;
+	}
+	S->nobump = 0;
+	for (i = 0; i < n; i++)
+		if (S->lo[S->rgn[i]] != S->save[i].lo ||
+		    S->hi[S->rgn[i]] != S->save[i].hi)
+			fig_sup_bump(S, S->rgn[i]);
+	if (probe && !sup_probe(S, n))
+		return 0;
 	V->valid = 1;
+	return 1;
+}
+
+/*
+ * What a reader can tell of every cell, as sup_reason_full() computes
+ * it, but starting again only where the starting ranges changed since
+ * the last call of the same kind (struct sup_view); with list, the
+ * caller knows that only cells list[0..nlist) may have changed since.
+ * When the true values do not meet the relations or lie outside a
+ * starting range (a contradiction is then possible), sup_reason_full()
+ * itself.
+ */
+int
+fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
+{
+	struct sup_view *V = &S->view[probe != 0];
+	size_t n = 0;
+
+	S->lo = V->lo;
+	S->hi = V->hi;
+	fig_work.reasons++;
+	if (!S->truth || !sup_changed(S, V, list, nlist, &n)) {
+		sup_forget(V);
+		return sup_reason_full(S, probe);
+	}
+	if (!probe && V->valid && fig_suppress_retract) {
+		/* View 0 from its fixpoint: only what the change
+		 * retracts. */
+		V->valid = 0;
+		if (!sup_retract(S, V, n)) {
+			/* the queue is empty (fig_sup_propagate()) */
+			return sup_reason_full(S, probe);
+		}
+		V->valid = 1;
+		goto done;
+	}
+	/* View 1: back to the fixpoint before the last narrowing, or on
+	 * from the last fixpoint when this change only narrows. */
+	if (probe && V->valid && n > 0 && fig_suppress_memo) {
+		if (sup_back(S, V, &n) && n == 0)
+			goto done;
+		sup_forget(V);
+		switch (sup_narrowed(S, V, n)) {
+		case 1:
+			goto done;
+		case -1:
+			sup_forget(V);
+			return sup_reason_full(S, probe);
+		}
+	}
+	if (!sup_restart(S, V, probe, n))
+		return sup_reason_full(S, probe);
+done:
 #ifdef SUP_VERIFY
 	fig_sup_verify(S, probe);
 #endif

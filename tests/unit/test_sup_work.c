@@ -3,11 +3,13 @@
  * counted in steps (fig_work), not seconds.  Choosing a complementary
  * cell tries candidates one by one; a candidate outside the cone of the
  * pinned cell (the cells its bounds were derived from) cannot unpin it
- * and is no longer reasoned over.  The choices must not change: the
- * shipped cohort dealt over 4, 8, 16 and 33 boards is suppressed with and
- * without the cone (fig_suppress_cone), every board's ledger compared
- * value by value, and the reasonings counted.  Run from the project root
- * (it reads input/ and templates/figures.yaml).
+ * and is no longer reasoned over; propagation retracts only what a
+ * change makes false; probing remembers.  None may change a choice: the
+ * shipped cohort dealt over 4, 8, 16 and 33 boards (and over three
+ * pooled periods) is suppressed with each shortcut on and off
+ * (fig_suppress_cone, fig_suppress_retract, fig_suppress_memo), every
+ * ledger compared value by value, and the work counted.  Run from the
+ * project root (it reads input/ and templates/figures.yaml).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -72,35 +74,65 @@ same_ledgers(struct fig_ledger **with, struct fig_ledger **without,
 	return hidden;
 }
 
-/* The boards' ledgers of c, suppressed; *reasons: the reasonings they
- * took. */
-static struct fig_ledger **
-solve(const struct fig_set *s, const struct cohort *c, int cone,
-    unsigned long long *reasons)
-{
-	struct fig_ledger **ls;
-	unsigned long long r0 = fig_work.reasons;
+/* What a solve took, in fig_work's steps. */
+struct took {
+	unsigned long long reasons, terms, probes;
+};
 
-	fig_suppress_cone = cone;
-	ls = fig_aggregate_boards(s, c);
-	fig_suppress_cone = 1;
-	*reasons = fig_work.reasons - r0;
-	return ls;
+static void
+took_since(struct took *t, const struct took *from)
+{
+	t->reasons = fig_work.reasons - from->reasons;
+	t->terms = fig_work.terms - from->terms;
+	t->probes = fig_work.probes - from->probes;
 }
 
 static void
-cone_leaves_every_choice_as_it_was(void **state)
+took_now(struct took *t)
+{
+	t->reasons = fig_work.reasons;
+	t->terms = fig_work.terms;
+	t->probes = fig_work.probes;
+}
+
+/* The boards' ledgers of c, suppressed with *flag set to on (1 after);
+ * *t: what they took. */
+static struct fig_ledger **
+solve(const struct fig_set *s, const struct cohort *c, int *flag, int on,
+    struct took *t)
+{
+	struct fig_ledger **ls;
+	struct took t0;
+
+	took_now(&t0);
+	*flag = on;
+	ls = fig_aggregate_boards(s, c);
+	*flag = 1;
+	took_since(t, &t0);
+	return ls;
+}
+
+/*
+ * input/'s cases dealt over 4, 8, 16 and 33 boards (two seeds each),
+ * suppressed with the shortcut *flag on and off: fails unless every
+ * ledger prints and hides every value alike and something was hidden.
+ * *with and *without: what the solves took in all.
+ */
+static void
+same_with_and_without(int *flag, const char *what, struct took *with,
+    struct took *without)
 {
 	static const size_t nbs[] = { 4, 8, 16, 33 };
 	struct diag d;
 	struct cohort *c;
 	struct fig_set *s;
-	struct fig_ledger **with, **without;
-	unsigned long long rw, ro, tw = 0, to = 0;
+	struct fig_ledger **lw, **lo;
+	struct took tw, to;
 	size_t n, hidden = 0;
 	unsigned seed;
 
-	(void)state;
+	memset(with, 0, sizeof(*with));
+	memset(without, 0, sizeof(*without));
 	diag_init(&d, stderr);
 	c = case_load_dir("input", NULL, &d);
 	assert_non_null(c);
@@ -111,42 +143,41 @@ cone_leaves_every_choice_as_it_was(void **state)
 		for (seed = 1; seed <= 2; seed++) {
 			assert_true(nbs[n] <= c->report.nlscbs);
 			deal(c, nbs[n], seed);
-			without = solve(s, c, 0, &ro);
-			with = solve(s, c, 1, &rw);
-			hidden += same_ledgers(with, without,
-			    c->report.nlscbs, nbs[n], seed);
-			/* Never more work; the counts go to the log. */
-			assert_true(rw <= ro);
-			tw += rw;
-			to += ro;
-			printf("%zu boards, seed %u: %llu reasonings with the "
-			    "cone, %llu without\n", nbs[n], seed, rw, ro);
-			fig_boards_free(with, c->report.nlscbs);
-			fig_boards_free(without, c->report.nlscbs);
+			lo = solve(s, c, flag, 0, &to);
+			lw = solve(s, c, flag, 1, &tw);
+			hidden += same_ledgers(lw, lo, c->report.nlscbs,
+			    nbs[n], seed);
+			printf("%zu boards, seed %u, %s: %llu reasonings, %llu "
+			    "terms, %llu probes; without: %llu, %llu, %llu\n",
+			    nbs[n], seed, what, tw.reasons, tw.terms,
+			    tw.probes, to.reasons, to.terms, to.probes);
+			/* The cone never costs a reasoning more. */
+			if (flag == &fig_suppress_cone)
+				assert_true(tw.reasons <= to.reasons);
+			with->reasons += tw.reasons;
+			with->terms += tw.terms;
+			with->probes += tw.probes;
+			without->reasons += to.reasons;
+			without->terms += to.terms;
+			without->probes += to.probes;
+			fig_boards_free(lw, c->report.nlscbs);
+			fig_boards_free(lo, c->report.nlscbs);
 		}
-	/* Something was hidden, and the cone saved reasonings overall. */
 	assert_true(hidden > 0);
-	assert_true(tw < to);
 	fig_set_free(s);
 	cohort_free(c);
 	diag_clear(&d);
 }
 
-/* The boards' ledgers of c, suppressed with or without retraction
- * (fig_suppress_retract); *terms, *lps: the terms of relations read and
- * the simplex calls they took. */
-static struct fig_ledger **
-solve_retract(const struct fig_set *s, const struct cohort *c, int retract,
-    unsigned long long *terms)
+/* The cone saves reasonings overall. */
+static void
+cone_leaves_every_choice_as_it_was(void **state)
 {
-	struct fig_ledger **ls;
-	unsigned long long t0 = fig_work.terms;
+	struct took with, without;
 
-	fig_suppress_retract = retract;
-	ls = fig_aggregate_boards(s, c);
-	fig_suppress_retract = 1;
-	*terms = fig_work.terms - t0;
-	return ls;
+	(void)state;
+	same_with_and_without(&fig_suppress_cone, "cone", &with, &without);
+	assert_true(with.reasons < without.reasons);
 }
 
 /*
@@ -159,39 +190,114 @@ solve_retract(const struct fig_set *s, const struct cohort *c, int retract,
 static void
 retract_leaves_every_value_as_it_was(void **state)
 {
-	static const size_t nbs[] = { 4, 8, 16, 33 };
+	struct took with, without;
+
+	(void)state;
+	same_with_and_without(&fig_suppress_retract, "retracting", &with,
+	    &without);
+	assert_true(with.terms < without.terms);
+}
+
+/*
+ * Probing (view 1) goes on from its last fixpoint where a change only
+ * narrows, goes back to the one before when a change undoes that, and
+ * tries a value again from where its last propagation ended: the same
+ * bounds (the greatest fixpoint below the same starting ranges), so
+ * every value of every ledger is as it was, for fewer probes and terms.
+ */
+static void
+memo_leaves_every_value_as_it_was(void **state)
+{
+	struct took with, without;
+
+	(void)state;
+	same_with_and_without(&fig_suppress_memo, "memory", &with, &without);
+	assert_true(with.terms < without.terms);
+	assert_true(with.probes < without.probes);
+}
+
+/* c's report made three periods, April to March from 2006 (the last to
+ * September 2009, input/'s end), the last current. */
+static void
+three_periods(struct cohort *c)
+{
+	static const int span[3][2] = { { 20060401, 20070331 },
+	    { 20070401, 20080331 }, { 20080401, 20090930 } };
+	static const char *label[3] = { "2006-07", "2007-08", "2008-09" };
+	struct report *r = &c->report;
+	size_t i;
+
+	for (i = 0; i < r->nperiods; i++)
+		free(r->periods[i].label);
+	free(r->periods);
+	r->periods = xcalloc(3, sizeof(*r->periods));
+	for (i = 0; i < 3; i++) {
+		r->periods[i].label = xstrdup(label[i]);
+		r->periods[i].from = span[i][0];
+		r->periods[i].to = span[i][1];
+	}
+	r->nperiods = 3;
+	r->period_from = span[2][0];
+	r->period_to = span[2][1];
+}
+
+/* Fails unless every ledger of a and b (periods, boards, the pooled
+ * total and London's) prints and hides every value alike. */
+static void
+same_periods(const struct fig_periods *a, const struct fig_periods *b,
+    size_t nb, unsigned seed)
+{
+	size_t p;
+
+	for (p = 0; p < 3; p++) {
+		(void)same_ledgers(a->boards[p], b->boards[p], nb, nb, seed);
+		(void)same_ledgers(&a->region[p], &b->region[p], 1, nb, seed);
+	}
+	(void)same_ledgers(a->pooled, b->pooled, nb, nb, seed);
+	(void)same_ledgers((struct fig_ledger **)&a->pooled_region,
+	    (struct fig_ledger **)&b->pooled_region, 1, nb, seed);
+}
+
+/* The same over three periods and their pooled total, solved jointly:
+ * the step whose component spans every board and period. */
+static void
+memo_leaves_every_pooled_value_as_it_was(void **state)
+{
 	struct diag d;
 	struct cohort *c;
 	struct fig_set *s;
-	struct fig_ledger **with, **without;
-	unsigned long long tw, to, sw = 0, so = 0;
-	size_t n, hidden = 0;
+	struct fig_periods *with, *without;
+	struct took t0, tw, to;
 	unsigned seed;
 
 	(void)state;
 	diag_init(&d, stderr);
 	c = case_load_dir("input", NULL, &d);
 	assert_non_null(c);
+	three_periods(c);
 	s = fig_load("templates/figures.yaml", c, &d);
 	assert_non_null(s);
 	assert_int_equal(d.nerrors, 0);
-	for (n = 0; n < sizeof(nbs) / sizeof(nbs[0]); n++)
-		for (seed = 1; seed <= 2; seed++) {
-			deal(c, nbs[n], seed);
-			without = solve_retract(s, c, 0, &to);
-			with = solve_retract(s, c, 1, &tw);
-			hidden += same_ledgers(with, without,
-			    c->report.nlscbs, nbs[n], seed);
-			sw += tw;
-			so += to;
-			printf("%zu boards, seed %u: %llu terms retracting, "
-			    "%llu starting parts again\n", nbs[n], seed, tw,
-			    to);
-			fig_boards_free(with, c->report.nlscbs);
-			fig_boards_free(without, c->report.nlscbs);
-		}
-	assert_true(hidden > 0);
-	assert_true(sw < so);
+	for (seed = 1; seed <= 2; seed++) {
+		deal(c, 8, seed);
+		took_now(&t0);
+		fig_suppress_memo = 0;
+		without = fig_aggregate_periods(s, c, 1);
+		fig_suppress_memo = 1;
+		took_since(&to, &t0);
+		took_now(&t0);
+		with = fig_aggregate_periods(s, c, 1);
+		took_since(&tw, &t0);
+		assert_non_null(with->pooled);
+		same_periods(with, without, c->report.nlscbs, seed);
+		printf("3 periods pooled, seed %u: %llu terms and %llu probes "
+		    "with the memory, %llu and %llu without\n", seed,
+		    tw.terms, tw.probes, to.terms, to.probes);
+		assert_true(tw.terms < to.terms);
+		assert_true(tw.probes < to.probes);
+		fig_periods_free(with);
+		fig_periods_free(without);
+	}
 	fig_set_free(s);
 	cohort_free(c);
 	diag_clear(&d);
@@ -203,6 +309,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cone_leaves_every_choice_as_it_was),
 		cmocka_unit_test(retract_leaves_every_value_as_it_was),
+		cmocka_unit_test(memo_leaves_every_value_as_it_was),
+		cmocka_unit_test(memo_leaves_every_pooled_value_as_it_was),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
