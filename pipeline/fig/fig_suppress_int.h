@@ -36,7 +36,7 @@
 #define SUP_TRIALS	64		/* candidates tried for one cell */
 #define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
 #define SUP_BLOCK	32		/* cells compared at once */
-#define SUP_REC_MAX	4096		/* relations a probe's record holds */
+#define SUP_REC_MAX	4096		/* cells a probe's record holds */
 #define SUP_SAY_AFTER	5		/* CPU seconds before a word on
 					 * standard error */
 

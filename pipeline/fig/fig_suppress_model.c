@@ -309,9 +309,10 @@ sup_work_alloc(struct sup *S)
 		S->view[i].ilo = xcalloc(n, sizeof(long));
 		S->view[i].ihi = xcalloc(n, sizeof(long));
 		S->view[i].was = xcalloc(n, sizeof(*S->cells));
-		S->view[i].ustart = xcalloc(n, sizeof(struct sup_trail));
-		S->view[i].inu = xcalloc(n, 1);
 	}
+	/* Only probing (view 1) keeps its last narrowing. */
+	S->view[1].ustart = xcalloc(n, sizeof(struct sup_trail));
+	S->view[1].inu = xcalloc(n, 1);
 	S->lo = S->view[0].lo;
 	S->hi = S->view[0].hi;
 	S->rgn = xcalloc(n, sizeof(*S->rgn));
