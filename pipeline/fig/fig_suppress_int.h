@@ -174,7 +174,7 @@ struct sup {
 	/*
 	 * View 1: each probe that survived, with where its propagation
 	 * left the cells it narrowed (struct sup_rec), so that probing
-	 * again starts from there (sup_try_rec()), or needs no
+	 * again starts from there (fig_sup_try_rec()), or needs no
 	 * propagation while none of it can have changed: a probe's
 	 * propagation reads only the bounds of the cells of the relations
 	 * it visits, those of the cells it narrows; where those are as
