@@ -104,6 +104,9 @@ fig_exact_free(struct fig_exact *E)
 	free(E->plo);
 	free(E->phi);
 	free(E->pvar);
+	free(E->cw);
+	free(E->cin);
+	free(E->cws);
 	free(E->pval);
 	free(E->grp);
 	free(E);
@@ -119,6 +122,12 @@ size_t
 fig_exact_lps(const struct fig_exact *E)
 {
 	return E->nlp;
+}
+
+size_t
+fig_exact_certs(const struct fig_exact *E)
+{
+	return E->ncert;
 }
 
 size_t
@@ -381,6 +390,8 @@ ex_optimise(struct fig_exact *E, struct ex_lp *L, const int *cols, int n,
 	/* A bound of the relaxation that an integer solution reaches. */
 	if (n == 1 && bound == seen) {
 		*best = seen;
+		if (E->base != NULL)
+			fig_ex_cert_keep(E, L, v, dir);
 		goto out;
 	}
 	/* One cell's extreme, with a pool (the completion step): a whole
@@ -425,8 +436,19 @@ out:
 static int
 ex_extreme(struct fig_exact *E, struct ex_lp *L, int j, int dir, long *best)
 {
+	long bound, seen;
+
 	if (fig_ex_local(E, L, L->var[j], dir, best) == 1)
 		return 1;
+	/* The multipliers that proved it before, where they still reach
+	 * a value witnessed: no relaxation needed. */
+	seen = dir == GLP_MAX ? L->whi[L->var[j]] : L->wlo[L->var[j]];
+	if (E->base != NULL && L->wlo[L->var[j]] <= L->whi[L->var[j]] &&
+	    fig_ex_cert_bound(E, L->var[j], dir, &bound) && bound == seen) {
+		E->ncert++;
+		*best = seen;
+		return 1;
+	}
 	return ex_optimise(E, L, &j, 1, dir, best);
 }
 

@@ -63,6 +63,11 @@ struct fig_exact {
 					 * (fig_exact_groups()) */
 	size_t		 ngrp;
 	size_t		 nlocal;	/* local problems solved */
+	size_t		 ncert;		/* extremes bounded by multipliers
+					 * kept (ex_cert_bound()) */
+	long double	*cw;		/* room for their weights, */
+	char		*cin;		/* whether an unknown has one, */
+	size_t		*cws;		/* and the unknowns weighed */
 	struct ex_local	 loc;
 };
 
@@ -122,6 +127,12 @@ void	fig_ex_witness(struct fig_exact *E, struct ex_lp *L, int mip);
  * it. */
 void	fig_ex_fold(struct fig_exact *E, struct ex_lp *L, const size_t *var,
 	    const long *x, size_t nx);
+/* fig_exact_reuse.c: the duals of L's relaxation, which proved v's
+ * extreme in direction dir, kept in the pool; v's extreme bounded again
+ * from the multipliers kept (1, the bound in *bound; 0: none). */
+void	fig_ex_cert_keep(struct fig_exact *E, const struct ex_lp *L, size_t v,
+	    int dir);
+int	fig_ex_cert_bound(struct fig_exact *E, size_t v, int dir, long *bound);
 /* The first column of L's relaxation solution that is not within 1e-6
  * of a whole number, or 0 when every one is. */
 int	fig_ex_fractional(const struct ex_lp *L);

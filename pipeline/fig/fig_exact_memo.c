@@ -153,6 +153,15 @@ struct fig_exact_pool {
 	size_t	 ncstat;
 	unsigned char *rstat;	/* and each fact's row */
 	size_t	 nrstat;
+	/* Each extreme the relaxation alone proved: its multipliers, the
+	 * facts and their duals, from cfact/cy[cbeg[key] .. cend[key]),
+	 * key 2v (largest) or 2v + 1 (smallest); while cgen[key] is gen
+	 * (the same system). */
+	size_t	*cfact;
+	double	*cy;
+	size_t	 cn, ccap;
+	size_t	*cbeg, *cend, *cgen;
+	size_t	 nkey, gen;
 };
 
 struct fig_exact_pool *
@@ -178,6 +187,11 @@ fig_exact_pool_free(struct fig_exact_pool *P)
 	free(P->sys);
 	free(P->cstat);
 	free(P->rstat);
+	free(P->cfact);
+	free(P->cy);
+	free(P->cbeg);
+	free(P->cend);
+	free(P->cgen);
 	free(P);
 }
 
@@ -266,6 +280,50 @@ fig_exact_pool_same(struct fig_exact_pool *P, const long *sys, size_t n)
 	memcpy(P->sys, sys, n * sizeof(*sys));
 	P->nsys = n;
 	memset(P->facts, 0, (P->solcap + 1) * sizeof(*P->facts));
+	P->gen++;
+	P->cn = 0;
+}
+
+void
+fig_exact_pool_cert_add(struct fig_exact_pool *P, size_t key,
+    const size_t *fact, const double *y, size_t n)
+{
+	size_t k;
+
+	if (n == 0 || P->cn + n > EX_POOL_MAX)
+		return;
+	if (key >= P->nkey) {
+		k = P->nkey;
+		P->nkey = 2 * key + 2;
+		P->cbeg = xreallocarray(P->cbeg, P->nkey, sizeof(*P->cbeg));
+		P->cend = xreallocarray(P->cend, P->nkey, sizeof(*P->cend));
+		P->cgen = xreallocarray(P->cgen, P->nkey, sizeof(*P->cgen));
+		for (; k < P->nkey; k++)
+			P->cbeg[k] = P->cend[k] = P->cgen[k] = 0;
+	}
+	if (P->cn + n > P->ccap) {
+		while (P->cn + n > P->ccap)
+			P->ccap = P->ccap ? 2 * P->ccap : 1024;
+		P->cfact = xreallocarray(P->cfact, P->ccap,
+		    sizeof(*P->cfact));
+		P->cy = xreallocarray(P->cy, P->ccap, sizeof(*P->cy));
+	}
+	memcpy(P->cfact + P->cn, fact, n * sizeof(*fact));
+	memcpy(P->cy + P->cn, y, n * sizeof(*y));
+	P->cbeg[key] = P->cn;
+	P->cend[key] = P->cn += n;
+	P->cgen[key] = P->gen + 1;
+}
+
+size_t
+fig_exact_pool_cert(const struct fig_exact_pool *P, size_t key,
+    const size_t **fact, const double **y)
+{
+	if (P == NULL || key >= P->nkey || P->cgen[key] != P->gen + 1)
+		return 0;
+	*fact = P->cfact + P->cbeg[key];
+	*y = P->cy + P->cbeg[key];
+	return P->cend[key] - P->cbeg[key];
 }
 
 int

@@ -1,9 +1,11 @@
 /*
  * fig_exact_reuse.c: what the exact reader (fig_exact.c) reuses from
  * earlier solves: the memo of components solved before
- * (fig_exact_use_memo()), and the pool of whole solutions and of the
- * last basis (fig_exact_use_pool()); fig_exact_memo.c stores them.
+ * (fig_exact_use_memo()), and the pool of whole solutions, of the
+ * last basis and of the multipliers that proved an extreme
+ * (fig_exact_use_pool()); fig_exact_memo.c stores them.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -317,11 +319,16 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	E->pval = xcalloc(E->nv + 1, sizeof(*E->pval));
 	memcpy(E->plo, witness, E->nv * sizeof(*E->plo));
 	memcpy(E->phi, witness, E->nv * sizeof(*E->phi));
-	if (fig_exact_pool_count(E->pool) == 0)
-		return;
+	E->cw = xcalloc(E->nv + 1, sizeof(*E->cw));
+	E->cin = xcalloc(E->nv + 1, 1);
+	E->cws = xcalloc(E->nv + 1, sizeof(*E->cws));
+	/* The system named even with no solution kept: the multipliers
+	 * kept hold for it alone (fig_exact_pool_cert()). */
 	sys = ex_pool_sys(E, witness, &nsys);
 	fig_exact_pool_same(E->pool, sys, nsys);
 	free(sys);
+	if (fig_exact_pool_count(E->pool) == 0)
+		return;
 	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));
 	cur = xcalloc(E->nv + 1, sizeof(*cur));
 	memcpy(cur, witness, E->nv * sizeof(*cur));
@@ -355,4 +362,92 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	free(stamp);
 	free(adj);
 	free(adjoff);
+}
+
+/* The duals of L's relaxation, which proved v's extreme in direction
+ * dir, kept in the pool (fig_exact_pool_cert_add()). */
+void
+fig_ex_cert_keep(struct fig_exact *E, const struct ex_lp *L, size_t v, int dir)
+{
+	int r, nr = glp_get_num_rows(L->P);
+	size_t *fact = xcalloc((size_t)nr + 1, sizeof(*fact)), n = 0;
+	double *y = xcalloc((size_t)nr + 1, sizeof(*y)), d;
+
+	for (r = 1; r <= nr; r++)
+		if ((d = glp_get_row_dual(L->P, r)) != 0.0) {
+			fact[n] = L->fact[r];
+			y[n++] = d;
+		}
+	fig_exact_pool_cert_add(E->pool, 2 * v + (dir == GLP_MIN), fact, y,
+	    n);
+	free(fact);
+	free(y);
+}
+
+/*
+ * v's extreme in direction dir bounded again from the multipliers kept
+ * when a relaxation proved it before: for any multipliers y (at least 0
+ * on a fact "<=" for the largest value, at most 0 for the smallest),
+ * x_v is at most (at least) the sum of y_f rhs_f plus the largest
+ * (smallest) value of (e_v - sum of y_f a_f) . x within the bounds
+ * solved with: every solution meets each fact, so the terms added are of
+ * the right sign.  Returns 1 with the bound in *bound, or 0 (no
+ * multipliers kept, or an unbounded cell among those they weigh).
+ */
+int
+fig_ex_cert_bound(struct fig_exact *E, size_t v, int dir, long *bound)
+{
+	const size_t *fact;
+	const double *y;
+	size_t n, i, j, w, nw = 0, *ws;
+	long double z = 0, d;
+	double yi;
+	int ok = 1;
+
+	if ((n = fig_exact_pool_cert(E->pool, 2 * v + (dir == GLP_MIN),
+	    &fact, &y)) == 0)
+		return 0;
+	ws = E->cws;
+	for (i = 0; i < n; i++) {
+		const struct ex_con *c = &E->con[fact[i]];
+
+		yi = y[i];
+		if (!c->eq && (dir == GLP_MAX ? yi < 0 : yi > 0))
+			yi = 0;
+		z += (long double)yi * c->rhs;
+		for (j = 0; j < c->n; j++) {
+			w = c->var[j];
+			if (!E->cin[w]) {
+				E->cin[w] = 1;
+				ws[nw++] = w;
+			}
+			E->cw[w] -= (long double)yi * c->k[j];
+		}
+	}
+	if (!E->cin[v]) {
+		E->cin[v] = 1;
+		ws[nw++] = v;
+	}
+	E->cw[v] += 1;
+	for (i = 0; i < nw; i++) {
+		w = ws[i];
+		d = E->cw[w];
+		E->cw[w] = 0;
+		E->cin[w] = 0;
+		if (d == 0)
+			continue;
+		if (E->lo[w] <= -FIG_EXACT_INF || E->hi[w] >= FIG_EXACT_INF) {
+			ok = 0;
+			continue;
+		}
+		if ((d > 0) == (dir == GLP_MAX))
+			z += d * E->hi[w];
+		else
+			z += d * E->lo[w];
+	}
+	if (!ok)
+		return 0;
+	*bound = dir == GLP_MAX ? (long)floorl(z + 1e-6L) :
+	    (long)ceill(z - 1e-6L);
+	return 1;
 }

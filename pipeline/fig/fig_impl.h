@@ -355,6 +355,9 @@ int	fig_exact_outer(struct fig_exact *E, long *lo, long *hi);
 size_t	fig_exact_mips(const struct fig_exact *E);
 /* glp_simplex() calls it made. */
 size_t	fig_exact_lps(const struct fig_exact *E);
+/* Extremes bounded again by multipliers a pool kept, with no relaxation
+ * solved (fig_exact_pool_cert()). */
+size_t	fig_exact_certs(const struct fig_exact *E);
 /* The simplex iterations GLPK counted on its problems (glp_get_it_cnt()). */
 size_t	fig_exact_iterations(const struct fig_exact *E);
 /*
@@ -419,6 +422,18 @@ void	fig_exact_pool_add(struct fig_exact_pool *P, const size_t *var,
 /* For fig_exact.c: the system sys[0..n) (witness and facts written out)
  * the answers below are for, forgetting them when it is another; solution
  * k meets every fact (1), breaks one (-1), not checked yet (0). */
+/*
+ * The multipliers (facts fact[0..n), duals y) with which the relaxation
+ * alone proved an extreme, key 2v for v's largest value, 2v + 1 for its
+ * smallest, kept while the system (fig_exact_pool_same()) is the same:
+ * any multipliers of the right signs bound the extreme again from the
+ * facts and the bounds of that solve (fig_exact.c).  fig_exact_pool_cert()
+ * returns their number (0: none).
+ */
+void	fig_exact_pool_cert_add(struct fig_exact_pool *P, size_t key,
+	    const size_t *fact, const double *y, size_t n);
+size_t	fig_exact_pool_cert(const struct fig_exact_pool *P, size_t key,
+	    const size_t **fact, const double **y);
 void	fig_exact_pool_same(struct fig_exact_pool *P, const long *sys,
 	    size_t n);
 int	fig_exact_pool_facts(const struct fig_exact_pool *P, size_t k);

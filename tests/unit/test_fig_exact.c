@@ -376,6 +376,79 @@ test_local_decides(void **state)
 }
 
 /*
+ * Three groups of four cells within 0..10, each group's sum published,
+ * and in each group x0 + x1 <= t0 + t1 + 1 and x0 - x1 <= t0 - t1 + 1:
+ * x0's largest value, t0 + 1, is below the bound propagation gives, so
+ * its relaxation proves it.  Solved again with the same pool (the
+ * completion step's next check), the multipliers kept bound it again
+ * with no relaxation; with a bound moved (another cell widened), they
+ * bound it still, from the new bounds.  The intervals are those without
+ * a pool every time.
+ */
+static struct fig_exact *
+cert_system(long *truth, long wide)
+{
+	struct fig_exact *E = fig_exact_new(12);
+	static const long ones[4] = { 1, 1, 1, 1 }, pm[2] = { 1, -1 };
+	size_t g, k, row[4];
+	long sum;
+
+	for (g = 0; g < 3; g++) {
+		for (sum = 0, k = 0; k < 4; k++) {
+			row[k] = g * 4 + k;
+			truth[row[k]] = (long)((g * 5 + k * 3) % 4) + 1;
+			fig_exact_bounds(E, row[k], 0, 10);
+			sum += truth[row[k]];
+		}
+		fact(E, 1, 4, row, ones, sum);
+		fact(E, 0, 2, row, ones, truth[row[0]] + truth[row[1]] + 1);
+		fact(E, 0, 2, row, pm, truth[row[0]] - truth[row[1]] + 1);
+	}
+	/* The last cell: pinned, or widened. */
+	fig_exact_bounds(E, 11, wide ? 0 : truth[11], wide ? 10 : truth[11]);
+	return E;
+}
+
+static void
+test_cert_bounds_again(void **state)
+{
+	struct fig_exact *E;
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	static char want[12];
+	static long need[12], truth[12], lo[12], hi[12], lo0[12], hi0[12];
+	size_t i, certs[3];
+	int round;
+
+	(void)state;
+	memset(want, 1, sizeof(want));
+	for (i = 0; i < 12; i++)
+		need[i] = 100;
+	for (round = 0; round < 3; round++) {
+		E = cert_system(truth, round == 2);
+		fig_exact_use_pool(E, P);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo,
+		    hi), 1);
+		certs[round] = fig_exact_certs(E);
+		fig_exact_free(E);
+		E = cert_system(truth, round == 2);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo0,
+		    hi0), 1);
+		fig_exact_free(E);
+		for (i = 0; i < 12; i++) {
+			assert_int_equal(lo[i], lo0[i]);
+			assert_int_equal(hi[i], hi0[i]);
+		}
+		/* x0 at most t0 + 1, below propagation's t0 + t1 + 1. */
+		for (i = 0; i < 12; i += 4)
+			assert_int_equal(hi[i], truth[i] + 1);
+	}
+	assert_int_equal(certs[0], 0);
+	assert_true(certs[1] > 0);
+	assert_true(certs[2] > 0);
+	fig_exact_pool_free(P);
+}
+
+/*
  * A 2 x 2 table of hidden cells with its margins published (rows 3 and
  * 4, columns 5 and 2): two cells shown would give the rest, none shown
  * leaves a = 1..3, and asked for values 2 apart the reader says so.
@@ -686,6 +759,7 @@ main(void)
 		cmocka_unit_test(test_pool_keeps_basis),
 		cmocka_unit_test(test_dive_or_search),
 		cmocka_unit_test(test_local_decides),
+		cmocka_unit_test(test_cert_bounds_again),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
 		cmocka_unit_test(test_completion_fails_closed),
