@@ -283,6 +283,15 @@ extern int fig_suppress_retract;
 extern int fig_suppress_memo;
 
 /*
+ * 1 (the default): after a change, the reasoning compares only the cells
+ * changed since it last ran (those every change names through
+ * fig_sup_set_why() and fig_sup_touch()).  0: every cell, as it is
+ * now, against a copy of every cell; the same ranges, more cells read.
+ * For the test that compares the two only.
+ */
+extern int fig_suppress_dirty;
+
+/*
  * 0 (the default).  Nonzero: every exact solve fails as GLPK can
  * (fig_exact_solve() returns -1); for the test that the completion step
  * then writes nothing (fig_suppress_complete.c) only.

@@ -121,12 +121,12 @@ fig_sup_solve(struct sup *S, const struct fig_set *s, long t)
 		for (c = 0; c < S->ncells; c++)
 			if (S->cells[c].hidable && !fig_sup_hidden(S, c) &&
 			    !S->cells[c].frozen)
-				S->cells[c].why = FIG_WHY_COMPLEMENTARY;
+				fig_sup_set_why(S, c, FIG_WHY_COMPLEMENTARY);
 	while ((x = fig_sup_pinned(S)) < S->ncells) {
 		fig_sup_tick(S);
 		if ((y = fig_sup_choose(S, x)) == (size_t)-1)
 			break;
-		S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+		fig_sup_set_why(S, y, FIG_WHY_COMPLEMENTARY);
 		order[norder++] = y;
 		fig_sup_base_rule(S, s);
 	}
@@ -134,10 +134,10 @@ fig_sup_solve(struct sup *S, const struct fig_set *s, long t)
 	for (i = norder; i-- > 0;) {
 		fig_sup_tick(S);
 		y = order[i];
-		S->cells[y].why = FIG_SHOWN;
+		fig_sup_set_why(S, y, FIG_SHOWN);
 		fig_sup_base_rule(S, s);
 		if (fig_sup_pinned(S) != (size_t)-1) {
-			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			fig_sup_set_why(S, y, FIG_WHY_COMPLEMENTARY);
 			fig_sup_base_rule(S, s);
 		}
 	}

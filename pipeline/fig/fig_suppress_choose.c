@@ -138,7 +138,7 @@ fig_sup_choose(struct sup *S, size_t x)
 #ifdef SUP_VERIFY
 				/* The candidate the cone rules out: x stays
 				 * pinned when it is hidden. */
-				S->cells[cand[i]].why = FIG_WHY_COMPLEMENTARY;
+				fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
 				if (fig_sup_reason(S, 0) &&
 				    S->lo[x] < S->hi[x]) {
 					fprintf(stderr, "sup_verify: cell %zu "
@@ -146,7 +146,7 @@ fig_sup_choose(struct sup *S, size_t x)
 					    "it\n", cand[i], x);
 					abort();
 				}
-				S->cells[cand[i]].why = FIG_SHOWN;
+				fig_sup_set_why(S, cand[i], FIG_SHOWN);
 				changed[0] = cand[i];
 				nchanged = 1;
 #endif
@@ -156,10 +156,10 @@ fig_sup_choose(struct sup *S, size_t x)
 			 * or the trial before), only the candidate tried
 			 * before and this one changed. */
 			changed[nchanged++] = cand[i];
-			S->cells[cand[i]].why = FIG_WHY_COMPLEMENTARY;
+			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
 			t = fig_sup_reason_at(S, 0, changed, nchanged) &&
 			    S->lo[x] < S->hi[x];
-			S->cells[cand[i]].why = FIG_SHOWN;
+			fig_sup_set_why(S, cand[i], FIG_SHOWN);
 			changed[0] = cand[i];
 			nchanged = 1;
 			if (t) {
@@ -188,7 +188,7 @@ fig_sup_primary(struct sup *S, const struct fig_set *s, long t)
 	size_t c;
 
 	for (c = 0; c < S->ncells; c++) {
-		struct sup_cell *x = &S->cells[c];
+		const struct sup_cell *x = &S->cells[c];
 		const struct fig_def *d = &s->defs[x->fig];
 		const struct fig_ledger *l = S->led[x->row];
 		long base = fig_sup_base(d, l);
@@ -199,7 +199,7 @@ fig_sup_primary(struct sup *S, const struct fig_set *s, long t)
 			base = l->values[s->deaths_fig].num;
 		if (x->kind == SUP_DEN) {
 			if (x->val <= t)
-				x->why = FIG_WHY_SMALL_BASE;
+				fig_sup_set_why(S, c, FIG_WHY_SMALL_BASE);
 			continue;
 		}
 		if (d->sum != FIG_SUM_NONE)
@@ -207,9 +207,9 @@ fig_sup_primary(struct sup *S, const struct fig_set *s, long t)
 		if (d->of->type != FP_TRUE && d->unit != FIG_COUNT)
 			base = l->values[x->fig].den;
 		if (base <= t)
-			x->why = FIG_WHY_SMALL_BASE;
+			fig_sup_set_why(S, c, FIG_WHY_SMALL_BASE);
 		else if (x->val >= 1 && x->val <= t)
-			x->why = FIG_WHY_PRIMARY;
+			fig_sup_set_why(S, c, FIG_WHY_PRIMARY);
 	}
 }
 
@@ -245,10 +245,10 @@ fig_sup_base_rule(struct sup *S, const struct fig_set *s)
 				continue;
 			if (S->cells[c].why == FIG_WHY_BASE_HIDDEN &&
 			    !fig_sup_hidden(S, b))
-				S->cells[c].why = FIG_SHOWN;
+				fig_sup_set_why(S, c, FIG_SHOWN);
 			else if (S->cells[c].why == FIG_SHOWN &&
 			    fig_sup_hidden(S, b) && S->cells[c].hidable)
-				S->cells[c].why = FIG_WHY_BASE_HIDDEN;
+				fig_sup_set_why(S, c, FIG_WHY_BASE_HIDDEN);
 		}
 }
 
@@ -266,14 +266,16 @@ fig_sup_known(struct sup *S, const char *hide)
 	for (c = 0; c < S->ncells; c++) {
 		save[c] = S->cells[c].why;
 		if (hide[c])
-			S->cells[c].why = FIG_WHY_PRIMARY;
+			fig_sup_set_why(S, c, FIG_WHY_PRIMARY);
 	}
 	if (fig_sup_reason(S, 1))
 		for (c = 0; c < S->ncells; c++)
-			if (fig_sup_hidden(S, c) && S->lo[c] == S->hi[c])
+			if (fig_sup_hidden(S, c) && S->lo[c] == S->hi[c]) {
 				S->cells[c].known = 1;
+				fig_sup_touch(S, c);
+			}
 	for (c = 0; c < S->ncells; c++)
-		S->cells[c].why = save[c];
+		fig_sup_set_why(S, c, save[c]);
 	free(save);
 }
 

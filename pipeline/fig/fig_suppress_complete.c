@@ -278,7 +278,7 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 				X.exempt[c] = 1;
 				continue;
 			}
-			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			fig_sup_set_why(S, y, FIG_WHY_COMPLEMENTARY);
 			fig_sup_base_rule(S, s);
 			order[(*norder)++] = y;
 			nfix++;
@@ -299,11 +299,11 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 		y = order[i];
 		if (S->cells[y].why != FIG_WHY_COMPLEMENTARY)
 			continue;
-		S->cells[y].why = FIG_SHOWN;
+		fig_sup_set_why(S, y, FIG_SHOWN);
 		fig_sup_base_rule(S, s);
 		if (fig_sup_pinned(S) != (size_t)-1 ||
 		    fig_sup_exact_check(S, &X, t) != 0) {
-			S->cells[y].why = FIG_WHY_COMPLEMENTARY;
+			fig_sup_set_why(S, y, FIG_WHY_COMPLEMENTARY);
 			fig_sup_base_rule(S, s);
 		}
 	}

@@ -115,6 +115,13 @@ struct sup_view {
 					 * it differs */
 	int		 valid;		/* lo, hi are the fixpoint from ilo,
 					 * ihi */
+	/* The cells changed since the view last compared them
+	 * (fig_sup_set_why(), fig_sup_touch()): only these are compared
+	 * again, unless alldirty says any may have. */
+	size_t		*dirty;
+	size_t		 ndirty;
+	char		*isdirty;
+	int		 alldirty;
 	/* View 1: the last change when it only narrowed starts, kept so
 	 * that the change back (a cell shown again, then hidden again)
 	 * restores the fixpoint from before instead of reasoning again:
@@ -224,6 +231,12 @@ void	fig_sup_bump(struct sup *S, size_t c);
 int	fig_sup_narrow(struct sup *S, size_t c, long lo, long hi);
 int	fig_sup_propagate(struct sup *S);
 int	fig_sup_hidden(const struct sup *S, size_t c);
+/* Every change to a cell goes through these, so that the reasoning
+ * compares only the cells changed (fig_sup_reason_at()): cell c's why
+ * set; cell c changed otherwise; any cell changed. */
+void	fig_sup_set_why(struct sup *S, size_t c, int why);
+void	fig_sup_touch(struct sup *S, size_t c);
+void	fig_sup_touch_all(struct sup *S);
 int	fig_sup_try(struct sup *S, size_t c, long v);
 int	fig_sup_try_rec(struct sup *S, size_t c, int side, long v);
 /* fig_suppress_reason.c */

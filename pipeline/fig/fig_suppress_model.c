@@ -309,6 +309,9 @@ sup_work_alloc(struct sup *S)
 		S->view[i].ilo = xcalloc(n, sizeof(long));
 		S->view[i].ihi = xcalloc(n, sizeof(long));
 		S->view[i].was = xcalloc(n, sizeof(*S->cells));
+		S->view[i].dirty = xcalloc(n, sizeof(size_t));
+		S->view[i].isdirty = xcalloc(n, 1);
+		S->view[i].alldirty = 1;
 	}
 	/* Only probing (view 1) keeps its last narrowing. */
 	S->view[1].ustart = xcalloc(n, sizeof(struct sup_trail));
@@ -407,6 +410,8 @@ fig_sup_free(struct sup *S)
 		free(S->view[i].ilo);
 		free(S->view[i].ihi);
 		free(S->view[i].was);
+		free(S->view[i].dirty);
+		free(S->view[i].isdirty);
 		free(S->view[i].ustart);
 		free(S->view[i].inu);
 		free(S->view[i].undo);

@@ -41,6 +41,7 @@ fig_sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r)
 {
 	size_t nf = s->ndefs, i;
 
+	fig_sup_touch_all(S);
 	for (i = 0; i < nf; i++) {
 		const struct fig_value *v = &S->led[r]->values[i];
 		const struct fig_def *d = &s->defs[i];

@@ -191,6 +191,36 @@ fig_sup_hidden(const struct sup *S, size_t c)
 	return S->cells[c].why != FIG_SHOWN;
 }
 
+void
+fig_sup_touch(struct sup *S, size_t c)
+{
+	struct sup_view *V;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		V = &S->view[i];
+		if (V->alldirty || V->isdirty[c])
+			continue;
+		V->isdirty[c] = 1;
+		V->dirty[V->ndirty++] = c;
+	}
+}
+
+void
+fig_sup_set_why(struct sup *S, size_t c, int why)
+{
+	if (S->cells[c].why == why)
+		return;
+	S->cells[c].why = why;
+	fig_sup_touch(S, c);
+}
+
+void
+fig_sup_touch_all(struct sup *S)
+{
+	S->view[0].alldirty = S->view[1].alldirty = 1;
+}
+
 /* Returns 1 if cell c can take the value v as far as bounds propagation
  * tells; the bounds are left as they were. */
 int

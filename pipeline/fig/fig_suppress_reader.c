@@ -79,6 +79,7 @@ fig_reader_new_pooled(const struct fig_set *s, struct fig_ledger **led,
 	 * printed numbers (not their bands) say alone. */
 	hide = xcalloc(R->S.ncells + 1, 1);
 	band = xcalloc(R->S.ncells + 1, 1);
+	fig_sup_touch_all(&R->S);
 	for (c = 0; c < R->S.ncells; c++) {
 		R->S.cells[c].frozen = R->S.cells[c].row < pool;
 		band[c] = (char)R->S.cells[c].banded;
@@ -89,6 +90,7 @@ fig_reader_new_pooled(const struct fig_set *s, struct fig_ledger **led,
 	for (c = 0; c < R->S.ncells; c++)
 		hide[c] = !R->S.cells[c].frozen && R->S.cells[c].hidable;
 	fig_sup_known(&R->S, hide);
+	fig_sup_touch_all(&R->S);
 	for (c = 0; c < R->S.ncells; c++) {
 		R->S.cells[c].banded = band[c];
 		if (hide[c])	/* every cell of the totals hidden */
@@ -114,6 +116,7 @@ fig_reader_band(struct fig_reader *R, size_t row, int fig, int on,
 	c->banded = on;
 	c->blo = lo;
 	c->bhi = hi;
+	fig_sup_touch(&R->S, fig_sup_at(R->nf, row, fig, SUP_NUM));
 }
 
 void

@@ -470,11 +470,46 @@ sup_narrowed(struct sup *S, struct sup_view *V, size_t n)
 	return 1;
 }
 
+/* View V has compared every cell changed: none is listed any more. */
+static void
+sup_clean(struct sup_view *V)
+{
+	size_t i;
+
+	for (i = 0; i < V->ndirty; i++)
+		V->isdirty[V->dirty[i]] = 0;
+	V->ndirty = 0;
+	V->alldirty = 0;
+}
+
+/* Cell c compared with view V's copy of it: added to the region when
+ * its start changed.  Returns 0 when its true value lies outside its
+ * start. */
+static int
+sup_compare(struct sup *S, struct sup_view *V, size_t c, size_t *n)
+{
+	long lo, hi;
+
+	fig_work.cells++;
+	if (memcmp(&S->cells[c], &V->was[c], sizeof(*S->cells)) == 0)
+		return 1;
+	sup_start(S, c, &lo, &hi);
+	if (S->cells[c].val < lo || S->cells[c].val > hi)
+		return 0;
+	if (lo != V->ilo[c] || hi != V->ihi[c])
+		sup_rgn_add(S, n, c);
+	V->was[c] = S->cells[c];
+	return 1;
+}
+
 /*
  * The cells whose starting range changed since view V's last reasoning,
- * into rgn[0..*np) (with list, only cells list[0..nlist) may have); the
- * cells themselves are remembered (V->was).  Returns 0 when a true
- * value lies outside a start (V is then invalid).
+ * into rgn[0..*np): where V is valid, only the cells changed since
+ * (V->dirty, kept by fig_sup_set_why() and fig_sup_touch(), unless
+ * fig_suppress_dirty is 0) and list[0..nlist) (cells the caller changed)
+ * are compared, else every cell; the cells themselves are remembered
+ * (V->was).  Returns 0 when a
+ * true value lies outside a start (V is then invalid).
  */
 static int
 sup_changed(struct sup *S, struct sup_view *V, const size_t *list,
@@ -483,23 +518,24 @@ sup_changed(struct sup *S, struct sup_view *V, const size_t *list,
 	size_t c, i, n = 0, b, e;
 	long lo, hi;
 
-	/* Only the cells listed changed since the last reasoning: the
-	 * others need no comparing. */
-	for (i = 0; list != NULL && V->valid && i < nlist; i++) {
-		c = list[i];
-		fig_work.cells++;
-		if (memcmp(&S->cells[c], &V->was[c], sizeof(*S->cells)) == 0)
-			continue;
-		sup_start(S, c, &lo, &hi);
-		if (S->cells[c].val < lo || S->cells[c].val > hi)
-			goto outside;
-		if (lo != V->ilo[c] || hi != V->ihi[c])
-			sup_rgn_add(S, &n, c);
-		V->was[c] = S->cells[c];
-	}
-	if (list != NULL && V->valid)
+	if (V->valid && (fig_suppress_dirty ? !V->alldirty : list != NULL)) {
+		for (i = 0; list != NULL && i < nlist; i++)
+			if (!sup_compare(S, V, list[i], &n))
+				goto outside;
+		for (i = 0; fig_suppress_dirty && i < V->ndirty; i++)
+			if (!sup_compare(S, V, V->dirty[i], &n))
+				goto outside;
+#ifdef SUP_VERIFY
+		for (c = 0; c < S->ncells; c++)
+			if (memcmp(&S->cells[c], &V->was[c],
+			    sizeof(*S->cells)) != 0) {
+				fprintf(stderr, "sup_verify: cell %zu changed "
+				    "unlisted\n", c);
+				abort();
+			}
+#endif
 		b = S->ncells;	/* no scan */
-	else {
+	} else {
 		b = 0;
 		fig_work.cells += S->ncells;
 	}
@@ -517,12 +553,14 @@ sup_changed(struct sup *S, struct sup_view *V, const size_t *list,
 		}
 		memcpy(&V->was[b], &S->cells[b], (e - b) * sizeof(*S->cells));
 	}
+	sup_clean(V);
 	*np = n;
 	return 1;
 outside:
 	for (i = 0; i < n; i++)
 		S->inrgn[S->rgn[i]] = 0;
 	V->valid = 0;
+	sup_clean(V);
 	return 0;
 }
 
@@ -660,3 +698,4 @@ fig_sup_pinned(struct sup *S)
 }
 
 int fig_suppress_retract = 1;
+int fig_suppress_dirty = 1;
