@@ -229,27 +229,70 @@ fig_sup_base_cell(const struct fig_set *s, size_t r, size_t i)
 	return (size_t)-1;
 }
 
-/* A share whose base is hidden is hidden too (its percentage would give
- * the base away); recomputed after every change. */
+/* The base rule on the share of figure i in row r. */
+static void
+sup_base_one(struct sup *S, const struct fig_set *s, size_t r, size_t i)
+{
+	size_t c = fig_sup_at(s->ndefs, r, (int)i, SUP_NUM), b;
+
+	fig_work.cells++;
+	if ((b = fig_sup_base_cell(s, r, i)) == (size_t)-1 ||
+	    S->cells[c].frozen)
+		return;
+	if (S->cells[c].why == FIG_WHY_BASE_HIDDEN && !fig_sup_hidden(S, b))
+		fig_sup_set_why(S, c, FIG_SHOWN);
+	else if (S->cells[c].why == FIG_SHOWN && fig_sup_hidden(S, b) &&
+	    S->cells[c].hidable)
+		fig_sup_set_why(S, c, FIG_WHY_BASE_HIDDEN);
+}
+
+/*
+ * A share whose base is hidden is hidden too (its percentage would give
+ * the base away); recomputed after every change.  A base is a figure's
+ * own base cell or the count of the children who died, whose own base
+ * is none (or itself): the rule never changes a base, so each share
+ * follows from its own cell and its base alone, in any order.  After a
+ * pass every share is settled, so the next pass need look only at the
+ * cells changed since (S->bdirty) and the shares whose base they are.
+ */
 void
 fig_sup_base_rule(struct sup *S, const struct fig_set *s)
 {
-	size_t nf = s->ndefs, r, i, c, b;
+	size_t nf = s->ndefs, r, i, k, c;
 
-	fig_work.cells += S->nrows * nf;
-	for (r = 0; r < S->nrows; r++)
-		for (i = 0; i < nf; i++) {
-			c = fig_sup_at(nf, r, (int)i, SUP_NUM);
-			if ((b = fig_sup_base_cell(s, r, i)) == (size_t)-1 ||
-			    S->cells[c].frozen)
-				continue;
-			if (S->cells[c].why == FIG_WHY_BASE_HIDDEN &&
-			    !fig_sup_hidden(S, b))
-				fig_sup_set_why(S, c, FIG_SHOWN);
-			else if (S->cells[c].why == FIG_SHOWN &&
-			    fig_sup_hidden(S, b) && S->cells[c].hidable)
-				fig_sup_set_why(S, c, FIG_WHY_BASE_HIDDEN);
+	if (S->ball || !fig_suppress_dirty) {
+		for (r = 0; r < S->nrows; r++)
+			for (i = 0; i < nf; i++)
+				sup_base_one(S, s, r, i);
+	} else
+		/* The list grows with the shares changed here, each
+		 * settled when looked at again. */
+		for (k = 0; k < S->nbdirty; k++) {
+			c = S->bdirty[k];
+			r = S->cells[c].row;
+			i = (size_t)S->cells[c].fig;
+			if (S->cells[c].kind != SUP_NR)
+				sup_base_one(S, s, r, i);
+			if (S->cells[c].kind == SUP_NUM &&
+			    (int)i == s->deaths_fig)
+				for (i = 0; i < nf; i++)
+					sup_base_one(S, s, r, i);
 		}
+	for (k = 0; k < S->nbdirty; k++)
+		S->isbdirty[S->bdirty[k]] = 0;
+	S->nbdirty = 0;
+	S->ball = 0;
+#ifdef SUP_VERIFY
+	/* A full pass changes nothing more. */
+	for (r = 0; r < S->nrows; r++)
+		for (i = 0; i < nf; i++)
+			sup_base_one(S, s, r, i);
+	if (S->nbdirty != 0) {
+		fprintf(stderr, "sup_verify: the base rule left cell %zu "
+		    "unsettled\n", S->bdirty[0]);
+		abort();
+	}
+#endif
 }
 
 /* Marks known every hidden cell a reader can pin from the cells shown

@@ -148,6 +148,13 @@ struct sup {
 	long		*lo, *hi;	/* what a reader can tell: the
 					 * view of the last fig_sup_reason() */
 	struct sup_view	 view[2];	/* without, with probing */
+	/* The cells whose why changed since fig_sup_base_rule() last ran
+	 * (bdirty[0..nbdirty), each once), unless ball says any may
+	 * have. */
+	size_t		*bdirty;
+	size_t		 nbdirty;
+	char		*isbdirty;
+	int		 ball;
 	int		 truth;		/* the true values meet every
 					 * relation (incremental reasoning) */
 	size_t		*rgn;		/* cells to reason again */

@@ -313,6 +313,9 @@ sup_work_alloc(struct sup *S)
 		S->view[i].isdirty = xcalloc(n, 1);
 		S->view[i].alldirty = 1;
 	}
+	S->bdirty = xcalloc(n, sizeof(*S->bdirty));
+	S->isbdirty = xcalloc(n, 1);
+	S->ball = 1;
 	/* Only probing (view 1) keeps its last narrowing. */
 	S->view[1].ustart = xcalloc(n, sizeof(struct sup_trail));
 	S->view[1].inu = xcalloc(n, 1);
@@ -416,6 +419,8 @@ fig_sup_free(struct sup *S)
 		free(S->view[i].inu);
 		free(S->view[i].undo);
 	}
+	free(S->bdirty);
+	free(S->isbdirty);
 	free(S->rgn);
 	free(S->inrgn);
 	free(S->comp);

@@ -213,12 +213,17 @@ fig_sup_set_why(struct sup *S, size_t c, int why)
 		return;
 	S->cells[c].why = why;
 	fig_sup_touch(S, c);
+	if (!S->ball && !S->isbdirty[c]) {
+		S->isbdirty[c] = 1;
+		S->bdirty[S->nbdirty++] = c;
+	}
 }
 
 void
 fig_sup_touch_all(struct sup *S)
 {
 	S->view[0].alldirty = S->view[1].alldirty = 1;
+	S->ball = 1;
 }
 
 /* Returns 1 if cell c can take the value v as far as bounds propagation
