@@ -88,7 +88,6 @@ fig_sup_choose(struct sup *S, size_t x)
 {
 	size_t *front, *next, *cand, *cone, nfront = 1, nnext, ncand = 0;
 	size_t c, depth, best = (size_t)-1, ncone = 0, i, j, t, *seen, me;
-	size_t changed[2], nchanged = 0;
 
 	front = xreallocarray(NULL, S->ncells + 1, sizeof(*front));
 	next = xreallocarray(NULL, S->ncells + 1, sizeof(*next));
@@ -147,21 +146,16 @@ fig_sup_choose(struct sup *S, size_t x)
 					abort();
 				}
 				fig_sup_set_why(S, cand[i], FIG_SHOWN);
-				changed[0] = cand[i];
-				nchanged = 1;
 #endif
 				continue;
 			}
 			/* Since view 0 was last reasoned over (above,
 			 * or the trial before), only the candidate tried
-			 * before and this one changed. */
-			changed[nchanged++] = cand[i];
+			 * before and this one changed: the reasoning
+			 * compares those alone (fig_sup_set_why()). */
 			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
-			t = fig_sup_reason_at(S, 0, changed, nchanged) &&
-			    S->lo[x] < S->hi[x];
+			t = fig_sup_reason(S, 0) && S->lo[x] < S->hi[x];
 			fig_sup_set_why(S, cand[i], FIG_SHOWN);
-			changed[0] = cand[i];
-			nchanged = 1;
 			if (t) {
 				best = cand[i];
 				break;

@@ -239,7 +239,7 @@ int	fig_sup_narrow(struct sup *S, size_t c, long lo, long hi);
 int	fig_sup_propagate(struct sup *S);
 int	fig_sup_hidden(const struct sup *S, size_t c);
 /* Every change to a cell goes through these, so that the reasoning
- * compares only the cells changed (fig_sup_reason_at()): cell c's why
+ * compares only the cells changed (fig_sup_reason()): cell c's why
  * set; cell c changed otherwise; any cell changed. */
 void	fig_sup_set_why(struct sup *S, size_t c, int why);
 void	fig_sup_touch(struct sup *S, size_t c);
@@ -248,8 +248,6 @@ int	fig_sup_try(struct sup *S, size_t c, long v);
 int	fig_sup_try_rec(struct sup *S, size_t c, int side, long v);
 /* fig_suppress_reason.c */
 void	fig_sup_verify(struct sup *S, int probe);
-int	fig_sup_reason_at(struct sup *S, int probe, const size_t *list,
-    size_t nlist);
 int	fig_sup_reason(struct sup *S, int probe);
 size_t	fig_sup_pinned(struct sup *S);
 /* fig_suppress_choose.c */

@@ -506,23 +506,18 @@ sup_compare(struct sup *S, struct sup_view *V, size_t c, size_t *n)
  * The cells whose starting range changed since view V's last reasoning,
  * into rgn[0..*np): where V is valid, only the cells changed since
  * (V->dirty, kept by fig_sup_set_why() and fig_sup_touch(), unless
- * fig_suppress_dirty is 0) and list[0..nlist) (cells the caller changed)
- * are compared, else every cell; the cells themselves are remembered
- * (V->was).  Returns 0 when a
- * true value lies outside a start (V is then invalid).
+ * fig_suppress_dirty is 0) are compared, else every cell; the cells
+ * themselves are remembered (V->was).  Returns 0 when a true value lies
+ * outside a start (V is then invalid).
  */
 static int
-sup_changed(struct sup *S, struct sup_view *V, const size_t *list,
-    size_t nlist, size_t *np)
+sup_changed(struct sup *S, struct sup_view *V, size_t *np)
 {
 	size_t c, i, n = 0, b, e;
 	long lo, hi;
 
-	if (V->valid && (fig_suppress_dirty ? !V->alldirty : list != NULL)) {
-		for (i = 0; list != NULL && i < nlist; i++)
-			if (!sup_compare(S, V, list[i], &n))
-				goto outside;
-		for (i = 0; fig_suppress_dirty && i < V->ndirty; i++)
+	if (V->valid && fig_suppress_dirty && !V->alldirty) {
+		for (i = 0; i < V->ndirty; i++)
 			if (!sup_compare(S, V, V->dirty[i], &n))
 				goto outside;
 #ifdef SUP_VERIFY
@@ -615,14 +610,12 @@ sup_restart(struct sup *S, struct sup_view *V, int probe, size_t n)
 /*
  * What a reader can tell of every cell, as sup_reason_full() computes
  * it, but starting again only where the starting ranges changed since
- * the last call of the same kind (struct sup_view); with list, the
- * caller knows that only cells list[0..nlist) may have changed since.
- * When the true values do not meet the relations or lie outside a
- * starting range (a contradiction is then possible), sup_reason_full()
- * itself.
+ * the last call of the same kind (struct sup_view).  When the true
+ * values do not meet the relations or lie outside a starting range (a
+ * contradiction is then possible), sup_reason_full() itself.
  */
 int
-fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
+fig_sup_reason(struct sup *S, int probe)
 {
 	struct sup_view *V = &S->view[probe != 0];
 	size_t n = 0;
@@ -630,7 +623,7 @@ fig_sup_reason_at(struct sup *S, int probe, const size_t *list, size_t nlist)
 	S->lo = V->lo;
 	S->hi = V->hi;
 	fig_work.reasons++;
-	if (!S->truth || !sup_changed(S, V, list, nlist, &n)) {
+	if (!S->truth || !sup_changed(S, V, &n)) {
 		sup_forget(V);
 		return sup_reason_full(S, probe);
 	}
@@ -666,13 +659,6 @@ done:
 	fig_sup_verify(S, probe);
 #endif
 	return 1;
-}
-
-/* fig_sup_reason_at() after any change: every cell compared. */
-int
-fig_sup_reason(struct sup *S, int probe)
-{
-	return fig_sup_reason_at(S, probe, NULL, 0);
 }
 
 /* Returns a hidden cell a reader can pin to one value that is no
