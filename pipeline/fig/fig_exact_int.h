@@ -64,7 +64,7 @@ struct fig_exact {
 	size_t		 ngrp;
 	size_t		 nlocal;	/* local problems solved */
 	size_t		 ncert;		/* extremes bounded by multipliers
-					 * kept (ex_cert_bound()) */
+					 * kept (fig_ex_cert_bound()) */
 	long double	*cw;		/* room for their weights, */
 	char		*cin;		/* whether an unknown has one, */
 	size_t		*cws;		/* and the unknowns weighed */

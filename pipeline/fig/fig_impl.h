@@ -428,9 +428,6 @@ size_t	fig_exact_pool_get(const struct fig_exact_pool *P, size_t k,
 	    const size_t **var, const long **val);
 void	fig_exact_pool_add(struct fig_exact_pool *P, const size_t *var,
 	    const long *val, size_t n);
-/* For fig_exact.c: the system sys[0..n) (witness and facts written out)
- * the answers below are for, forgetting them when it is another; solution
- * k meets every fact (1), breaks one (-1), not checked yet (0). */
 /*
  * The multipliers (facts fact[0..n), duals y) with which the relaxation
  * alone proved an extreme, key 2v for v's largest value, 2v + 1 for its
@@ -443,6 +440,9 @@ void	fig_exact_pool_cert_add(struct fig_exact_pool *P, size_t key,
 	    const size_t *fact, const double *y, size_t n);
 size_t	fig_exact_pool_cert(const struct fig_exact_pool *P, size_t key,
 	    const size_t **fact, const double **y);
+/* For fig_exact.c: the system sys[0..n) (witness and facts written out)
+ * the answers below are for, forgetting them when it is another; solution
+ * k meets every fact (1), breaks one (-1), not checked yet (0). */
 void	fig_exact_pool_same(struct fig_exact_pool *P, const long *sys,
 	    size_t n);
 int	fig_exact_pool_facts(const struct fig_exact_pool *P, size_t k);

@@ -97,6 +97,57 @@ took_now(struct took *t)
 	t->cells = fig_work.cells;
 }
 
+/* Adds t to *sum. */
+static void
+took_add(struct took *sum, const struct took *t)
+{
+	sum->reasons += t->reasons;
+	sum->terms += t->terms;
+	sum->probes += t->probes;
+	sum->cells += t->cells;
+}
+
+/* c's report made three periods, April to March from 2006 (the last to
+ * September 2009, input/'s end), the last current. */
+static void
+three_periods(struct cohort *c)
+{
+	static const int span[3][2] = { { 20060401, 20070331 },
+	    { 20070401, 20080331 }, { 20080401, 20090930 } };
+	static const char *label[3] = { "2006-07", "2007-08", "2008-09" };
+	struct report *r = &c->report;
+	size_t i;
+
+	for (i = 0; i < r->nperiods; i++)
+		free(r->periods[i].label);
+	free(r->periods);
+	r->periods = xcalloc(3, sizeof(*r->periods));
+	for (i = 0; i < 3; i++) {
+		r->periods[i].label = xstrdup(label[i]);
+		r->periods[i].from = span[i][0];
+		r->periods[i].to = span[i][1];
+	}
+	r->nperiods = 3;
+	r->period_from = span[2][0];
+	r->period_to = span[2][1];
+}
+
+/* input/'s cohort (made three periods when periods is set) and the
+ * shipped figures, into *c and *s, read without an error. */
+static void
+load_input(struct diag *d, struct cohort **c, struct fig_set **s,
+    int periods)
+{
+	diag_init(d, stderr);
+	*c = case_load_dir("input", NULL, d);
+	assert_non_null(*c);
+	if (periods)
+		three_periods(*c);
+	*s = fig_load("templates/figures.yaml", *c, d);
+	assert_non_null(*s);
+	assert_int_equal(d->nerrors, 0);
+}
+
 /* The boards' ledgers of c, suppressed with *flag set to on (1 after);
  * *t: what they took. */
 static struct fig_ledger **
@@ -135,12 +186,7 @@ same_with_and_without(int *flag, const char *what, struct took *with,
 
 	memset(with, 0, sizeof(*with));
 	memset(without, 0, sizeof(*without));
-	diag_init(&d, stderr);
-	c = case_load_dir("input", NULL, &d);
-	assert_non_null(c);
-	s = fig_load("templates/figures.yaml", c, &d);
-	assert_non_null(s);
-	assert_int_equal(d.nerrors, 0);
+	load_input(&d, &c, &s, 0);
 	for (n = 0; n < sizeof(nbs) / sizeof(nbs[0]); n++)
 		for (seed = 1; seed <= 2; seed++) {
 			assert_true(nbs[n] <= c->report.nlscbs);
@@ -156,14 +202,8 @@ same_with_and_without(int *flag, const char *what, struct took *with,
 			/* The cone never costs a reasoning more. */
 			if (flag == &fig_suppress_cone)
 				assert_true(tw.reasons <= to.reasons);
-			with->reasons += tw.reasons;
-			with->terms += tw.terms;
-			with->probes += tw.probes;
-			without->reasons += to.reasons;
-			without->terms += to.terms;
-			without->probes += to.probes;
-			with->cells += tw.cells;
-			without->cells += to.cells;
+			took_add(with, &tw);
+			took_add(without, &to);
 			fig_boards_free(lw, c->report.nlscbs);
 			fig_boards_free(lo, c->report.nlscbs);
 		}
@@ -220,31 +260,6 @@ memo_leaves_every_value_as_it_was(void **state)
 	assert_true(with.probes < without.probes);
 }
 
-/* c's report made three periods, April to March from 2006 (the last to
- * September 2009, input/'s end), the last current. */
-static void
-three_periods(struct cohort *c)
-{
-	static const int span[3][2] = { { 20060401, 20070331 },
-	    { 20070401, 20080331 }, { 20080401, 20090930 } };
-	static const char *label[3] = { "2006-07", "2007-08", "2008-09" };
-	struct report *r = &c->report;
-	size_t i;
-
-	for (i = 0; i < r->nperiods; i++)
-		free(r->periods[i].label);
-	free(r->periods);
-	r->periods = xcalloc(3, sizeof(*r->periods));
-	for (i = 0; i < 3; i++) {
-		r->periods[i].label = xstrdup(label[i]);
-		r->periods[i].from = span[i][0];
-		r->periods[i].to = span[i][1];
-	}
-	r->nperiods = 3;
-	r->period_from = span[2][0];
-	r->period_to = span[2][1];
-}
-
 /* Fails unless every ledger of a and b (periods, boards, the pooled
  * total and London's) prints and hides every value alike. */
 static void
@@ -279,13 +294,7 @@ same_pooled(int *flag, const char *what, struct took *with,
 
 	memset(with, 0, sizeof(*with));
 	memset(without, 0, sizeof(*without));
-	diag_init(&d, stderr);
-	c = case_load_dir("input", NULL, &d);
-	assert_non_null(c);
-	three_periods(c);
-	s = fig_load("templates/figures.yaml", c, &d);
-	assert_non_null(s);
-	assert_int_equal(d.nerrors, 0);
+	load_input(&d, &c, &s, 1);
 	for (seed = 1; seed <= 2; seed++) {
 		deal(c, 8, seed);
 		took_now(&t0);
@@ -302,12 +311,8 @@ same_pooled(int *flag, const char *what, struct took *with,
 		    "probes, %llu cells; without: %llu, %llu, %llu\n", seed,
 		    what, tw.terms, tw.probes, tw.cells, to.terms, to.probes,
 		    to.cells);
-		with->terms += tw.terms;
-		with->probes += tw.probes;
-		with->cells += tw.cells;
-		without->terms += to.terms;
-		without->probes += to.probes;
-		without->cells += to.cells;
+		took_add(with, &tw);
+		took_add(without, &to);
 		fig_periods_free(pw);
 		fig_periods_free(po);
 	}
