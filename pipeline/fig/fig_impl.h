@@ -292,6 +292,15 @@ extern int fig_suppress_memo;
 extern int fig_suppress_dirty;
 
 /*
+ * 1 (the default): each relation's least and greatest sum over the
+ * bounds is kept as the bounds change (struct sup_act), so propagation
+ * reads a relation whole only when a term may narrow.  0: every relation
+ * read whole at every visit; the same bounds, more terms read.  For the
+ * test that compares the two only.
+ */
+extern int fig_suppress_sums;
+
+/*
  * 0 (the default).  Nonzero: every exact solve fails as GLPK can
  * (fig_exact_solve() returns -1); for the test that the completion step
  * then writes nothing (fig_suppress_complete.c) only.

@@ -106,8 +106,24 @@ struct sup_rec {
  * (propagation alone) fewer still: only the cells whose start widened
  * and those reasoned from them (sup_retract(), through S->used).
  */
+/*
+ * Each relation's sum over the bounds of one view as they stand: its
+ * least and greatest value (min, max), and a bound on the widest term
+ * (w: at least any term's coefficient times its width; narrowing leaves
+ * it as it was).  Kept as the bounds change (fig_sup_set_bounds(), the
+ * narrowings and their undoing), so that propagation reads a relation
+ * whole only when the sums say a term may narrow.  Relation k's are
+ * current while stamp[k] == epoch; a new epoch forgets them all.
+ */
+struct sup_act {
+	long		*min, *max, *w;
+	size_t		*stamp;
+	size_t		 epoch;
+};
+
 struct sup_view {
 	long		*lo, *hi;
+	struct sup_act	 act;		/* the relations' sums over lo, hi */
 	long		*ilo, *ihi;	/* the starting ranges */
 	struct sup_cell	*was;		/* the cells as they were then: a
 					 * block of them compared whole
@@ -145,6 +161,7 @@ struct sup {
 	size_t		 ncons;
 	size_t		*adjoff;	/* cell -> its constraints (CSR) */
 	size_t		*adj;
+	long		*adjcoef;	/* the cell's coefficient in adj[j] */
 	long		*lo, *hi;	/* what a reader can tell: the
 					 * view of the last fig_sup_reason() */
 	struct sup_view	 view[2];	/* without, with probing */
@@ -236,6 +253,11 @@ void	fig_sup_free(struct sup *S);
 void	fig_sup_enqueue(struct sup *S, size_t k);
 void	fig_sup_bump(struct sup *S, size_t c);
 int	fig_sup_narrow(struct sup *S, size_t c, long lo, long hi);
+/* Cell c's bounds set to [lo, hi] outside propagation (a start, a bound
+ * put back), the sums of its relations kept (struct sup_act). */
+void	fig_sup_set_bounds(struct sup *S, size_t c, long lo, long hi);
+/* Every bound of the current view set anew: its sums forgotten. */
+void	fig_sup_act_forget(struct sup *S);
 int	fig_sup_propagate(struct sup *S);
 int	fig_sup_hidden(const struct sup *S, size_t c);
 /* Every change to a cell goes through these, so that the reasoning

@@ -177,6 +177,7 @@ sup_adjacency(struct sup *S)
 		S->adjoff[i + 1] += S->adjoff[i];
 	n = S->adjoff[S->ncells];
 	S->adj = xcalloc(n ? n : 1, sizeof(*S->adj));
+	S->adjcoef = xcalloc(n ? n : 1, sizeof(*S->adjcoef));
 	{
 		size_t *fill = xcalloc(S->ncells + 1, sizeof(*fill));
 
@@ -188,6 +189,7 @@ sup_adjacency(struct sup *S)
 				size_t c = k->cell[j];
 
 				k->at[j] = S->adjoff[c] + fill[c];
+				S->adjcoef[S->adjoff[c] + fill[c]] = k->coef[j];
 				S->adj[S->adjoff[c] + fill[c]++] = i;
 			}
 		}
@@ -312,6 +314,12 @@ sup_work_alloc(struct sup *S)
 		S->view[i].dirty = xcalloc(n, sizeof(size_t));
 		S->view[i].isdirty = xcalloc(n, 1);
 		S->view[i].alldirty = 1;
+		S->view[i].act.min = xcalloc(S->ncons + 1, sizeof(long));
+		S->view[i].act.max = xcalloc(S->ncons + 1, sizeof(long));
+		S->view[i].act.w = xcalloc(S->ncons + 1, sizeof(long));
+		/* Every stamp 0, the epoch 1: none current. */
+		S->view[i].act.stamp = xcalloc(S->ncons + 1, sizeof(size_t));
+		S->view[i].act.epoch = 1;
 	}
 	S->bdirty = xcalloc(n, sizeof(*S->bdirty));
 	S->isbdirty = xcalloc(n, 1);
@@ -407,9 +415,14 @@ fig_sup_free(struct sup *S)
 	free(S->cells);
 	free(S->adjoff);
 	free(S->adj);
+	free(S->adjcoef);
 	for (i = 0; i < 2; i++) {
 		free(S->view[i].lo);
 		free(S->view[i].hi);
+		free(S->view[i].act.min);
+		free(S->view[i].act.max);
+		free(S->view[i].act.w);
+		free(S->view[i].act.stamp);
 		free(S->view[i].ilo);
 		free(S->view[i].ihi);
 		free(S->view[i].was);

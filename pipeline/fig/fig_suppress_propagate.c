@@ -38,6 +38,60 @@ fig_sup_bump(struct sup *S, size_t c)
 		S->kst[S->adj[j]] = t;
 }
 
+/* The sums kept of the bounds S->lo, S->hi: their view's, or NULL for
+ * bounds of no view (fig_sup_verify()'s). */
+static struct sup_act *
+sup_act(struct sup *S)
+{
+	if (!fig_suppress_sums)
+		return NULL;
+	if (S->lo == S->view[0].lo)
+		return &S->view[0].act;
+	if (S->lo == S->view[1].lo)
+		return &S->view[1].act;
+	return NULL;
+}
+
+void
+fig_sup_act_forget(struct sup *S)
+{
+	struct sup_act *A = sup_act(S);
+
+	if (A != NULL)
+		A->epoch++;
+}
+
+/* Cell c's bounds become [lo, hi]: the sums of its relations follow
+ * (struct sup_act), then the bounds. */
+static void
+sup_bounds(struct sup *S, size_t c, long lo, long hi)
+{
+	struct sup_act *A = sup_act(S);
+	long a, w, dlo = lo - S->lo[c], dhi = hi - S->hi[c];
+	size_t j, k;
+
+	for (j = S->adjoff[c]; A != NULL && j < S->adjoff[c + 1]; j++) {
+		k = S->adj[j];
+		if (A->stamp[k] != A->epoch)
+			continue;
+		a = S->adjcoef[j];
+		A->min[k] += a > 0 ? a * dlo : a * dhi;
+		A->max[k] += a > 0 ? a * dhi : a * dlo;
+		w = (a > 0 ? a : -a) * (hi - lo);
+		if (w > A->w[k])
+			A->w[k] = w;
+	}
+	S->lo[c] = lo;
+	S->hi[c] = hi;
+}
+
+void
+fig_sup_set_bounds(struct sup *S, size_t c, long lo, long hi)
+{
+	if (lo != S->lo[c] || hi != S->hi[c])
+		sup_bounds(S, c, lo, hi);
+}
+
 /* Narrows cell c to [lo, hi] (remembered, to be undone) and queues no
  * relation.  Returns 0 if the range is empty. */
 static int
@@ -53,10 +107,8 @@ sup_narrow_quiet(struct sup *S, size_t c, long lo, long hi)
 	S->trail[S->ntrail].cell = c;
 	S->trail[S->ntrail].lo = S->lo[c];
 	S->trail[S->ntrail++].hi = S->hi[c];
-	if (lo > S->lo[c])
-		S->lo[c] = lo;
-	if (hi < S->hi[c])
-		S->hi[c] = hi;
+	sup_bounds(S, c, lo > S->lo[c] ? lo : S->lo[c],
+	    hi < S->hi[c] ? hi : S->hi[c]);
 	return S->lo[c] <= S->hi[c];
 }
 
@@ -87,8 +139,8 @@ sup_undo(struct sup *S, size_t mark)
 {
 	while (S->ntrail > mark) {
 		S->ntrail--;
-		S->lo[S->trail[S->ntrail].cell] = S->trail[S->ntrail].lo;
-		S->hi[S->trail[S->ntrail].cell] = S->trail[S->ntrail].hi;
+		sup_bounds(S, S->trail[S->ntrail].cell,
+		    S->trail[S->ntrail].lo, S->trail[S->ntrail].hi);
 	}
 }
 
@@ -108,15 +160,67 @@ sup_ceildiv(long a, long b)
 	return -sup_floordiv(-a, b);
 }
 
+/* Relation k's sums over the bounds as they stand, read whole, and kept
+ * in A (when the bounds are a view's). */
+static void
+sup_sums(struct sup *S, struct sup_act *A, size_t ki, long *smin,
+    long *smax, long *wmax)
+{
+	const struct sup_con *k = &S->cons[ki];
+	long a, lo, hi, w;
+	size_t i;
+
+	fig_work.terms += k->n;
+	*smin = *smax = *wmax = 0;
+	for (i = 0; i < k->n; i++) {
+		a = k->coef[i];
+		lo = S->lo[k->cell[i]];
+		hi = S->hi[k->cell[i]];
+		*smin += a > 0 ? a * lo : a * hi;
+		*smax += a > 0 ? a * hi : a * lo;
+		w = (a > 0 ? a : -a) * (hi - lo);
+		if (w > *wmax)
+			*wmax = w;
+	}
+	if (A != NULL) {
+		A->min[ki] = *smin;
+		A->max[ki] = *smax;
+		A->w[ki] = *wmax;
+		A->stamp[ki] = A->epoch;
+	}
+}
+
+#ifdef SUP_VERIFY
+#include <stdio.h>
+/* The sums kept of relation ki against the sums read whole. */
+static void
+sup_sums_verify(struct sup *S, size_t ki)
+{
+	struct sup_act *A = sup_act(S);
+	long smin, smax, wmax, kmin = A->min[ki], kmax = A->max[ki],
+	    kw = A->w[ki];
+
+	sup_sums(S, A, ki, &smin, &smax, &wmax);
+	if (smin != kmin || smax != kmax || wmax > kw) {
+		fprintf(stderr, "sup_verify: relation %zu kept [%ld, %ld] "
+		    "w %ld, read [%ld, %ld] w %ld\n", ki, kmin, kmax, kw,
+		    smin, smax, wmax);
+		abort();
+	}
+	A->w[ki] = kw;
+}
+#endif
+
 /* Bound propagation until nothing changes.  Returns 0 on a
  * contradiction (the queue is emptied either way). */
 int
 fig_sup_propagate(struct sup *S)
 {
+	struct sup_act *A = sup_act(S);
 	const struct sup_con *k;
 	long smin, smax, a, rmin, rmax, lo, hi, w, wmax, slo, shi;
 	size_t ki, i;
-	int ok = 1;
+	int ok = 1, whole;
 
 	while (S->qhead != S->qtail) {
 		ki = S->queue[S->qhead];
@@ -126,17 +230,20 @@ fig_sup_propagate(struct sup *S)
 			continue;
 		k = &S->cons[ki];
 		S->curcon = ki;
-		fig_work.terms += k->n;
-		smin = smax = wmax = 0;
-		for (i = 0; i < k->n; i++) {
-			a = k->coef[i];
-			lo = S->lo[k->cell[i]];
-			hi = S->hi[k->cell[i]];
-			smin += a > 0 ? a * lo : a * hi;
-			smax += a > 0 ? a * hi : a * lo;
-			w = (a > 0 ? a : -a) * (hi - lo);
-			if (w > wmax)
-				wmax = w;
+		/* The sums kept, where they are current: the relation is
+		 * read whole only when they say a term may narrow, and its
+		 * widest term is then known exactly. */
+		whole = A == NULL || A->stamp[ki] != A->epoch;
+		if (whole)
+			sup_sums(S, A, ki, &smin, &smax, &wmax);
+		else {
+#ifdef SUP_VERIFY
+			sup_sums_verify(S, ki);
+#endif
+			fig_work.terms++;
+			smin = A->min[ki];
+			smax = A->max[ki];
+			wmax = A->w[ki];
 		}
 		if (smin > k->rhs || (k->op == FIG_REL_EQ && smax < k->rhs)) {
 			ok = 0;
@@ -147,6 +254,10 @@ fig_sup_propagate(struct sup *S)
 		 * all if no cell's is (a fixed cell never narrows). */
 		slo = k->rhs - smin;
 		shi = k->op == FIG_REL_EQ ? smax - k->rhs : wmax;
+		if (!whole && (slo < wmax || shi < wmax)) {
+			sup_sums(S, A, ki, &smin, &smax, &wmax);
+			shi = k->op == FIG_REL_EQ ? smax - k->rhs : wmax;
+		}
 		if (slo >= wmax && shi >= wmax)
 			continue;
 		fig_work.terms += k->n;
@@ -321,3 +432,4 @@ fig_sup_try_rec(struct sup *S, size_t c, int side, long v)
 }
 
 int fig_suppress_memo = 1;
+int fig_suppress_sums = 1;

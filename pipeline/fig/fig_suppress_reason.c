@@ -35,6 +35,7 @@ sup_reason_full(struct sup *S, int probe)
 		S->floor = ++S->tick;
 	if (S->lo == S->view[0].lo)
 		memset(S->used, 0, S->adjoff[S->ncells] + 1);
+	fig_sup_act_forget(S);
 	for (c = 0; c < S->ncells; c++) {
 		if (!fig_sup_hidden(S, c) || S->cells[c].known)
 			S->lo[c] = S->hi[c] = S->cells[c].val;
@@ -341,17 +342,14 @@ sup_retract(struct sup *S, struct sup_view *V, size_t n)
 		c = S->rst[i];
 		S->inrst[c] = 0;
 		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
-		S->lo[c] = V->ilo[c];
-		S->hi[c] = V->ihi[c];
+		fig_sup_set_bounds(S, c, V->ilo[c], V->ihi[c]);
 		memset(S->used + S->adjoff[c], 0, S->adjoff[c + 1] -
 		    S->adjoff[c]);
 	}
 	for (i = 0; i < nn; i++) {
 		c = S->rgn[i];
-		if (S->lo[c] < V->ilo[c])
-			S->lo[c] = V->ilo[c];
-		if (S->hi[c] > V->ihi[c])
-			S->hi[c] = V->ihi[c];
+		fig_sup_set_bounds(S, c, S->lo[c] < V->ilo[c] ? V->ilo[c] :
+		    S->lo[c], S->hi[c] > V->ihi[c] ? V->ihi[c] : S->hi[c]);
 		if (S->lo[c] > S->hi[c])
 			return 0;
 		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++)
@@ -397,8 +395,7 @@ sup_back(struct sup *S, struct sup_view *V, size_t *n)
 	fig_work.cells += *n + V->nundo;
 	for (i = V->nundo; i-- > 0;) {
 		c = V->undo[i].cell;
-		S->lo[c] = V->undo[i].lo;
-		S->hi[c] = V->undo[i].hi;
+		fig_sup_set_bounds(S, c, V->undo[i].lo, V->undo[i].hi);
 		fig_sup_bump(S, c);
 	}
 	for (i = 0; i < V->nustart; i++) {
@@ -582,8 +579,7 @@ sup_restart(struct sup *S, struct sup_view *V, int probe, size_t n)
 		S->save[i].hi = S->hi[c];
 		S->inrgn[c] = 0;
 		sup_start(S, c, &V->ilo[c], &V->ihi[c]);
-		S->lo[c] = V->ilo[c];
-		S->hi[c] = V->ihi[c];
+		fig_sup_set_bounds(S, c, V->ilo[c], V->ihi[c]);
 		if (!probe)
 			memset(S->used + S->adjoff[c], 0, S->adjoff[c + 1] -
 			    S->adjoff[c]);
