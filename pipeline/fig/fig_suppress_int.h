@@ -113,11 +113,16 @@ struct sup_rec {
  * it as it was).  Kept as the bounds change (fig_sup_set_bounds(), the
  * narrowings and their undoing), so that propagation reads a relation
  * whole only when the sums say a term may narrow.  Relation k's are
- * current while stamp[k] == epoch; a new epoch forgets them all.
+ * current while s[k].stamp == epoch; a new epoch forgets them all.  One
+ * relation's together: a change reads and writes one place a relation.
  */
+struct sup_sum {
+	long		 min, max, w;
+	size_t		 stamp;
+};
+
 struct sup_act {
-	long		*min, *max, *w;
-	size_t		*stamp;
+	struct sup_sum	*s;		/* relation k's: s[k] */
 	size_t		 epoch;
 };
 

@@ -314,11 +314,9 @@ sup_work_alloc(struct sup *S)
 		S->view[i].dirty = xcalloc(n, sizeof(size_t));
 		S->view[i].isdirty = xcalloc(n, 1);
 		S->view[i].alldirty = 1;
-		S->view[i].act.min = xcalloc(S->ncons + 1, sizeof(long));
-		S->view[i].act.max = xcalloc(S->ncons + 1, sizeof(long));
-		S->view[i].act.w = xcalloc(S->ncons + 1, sizeof(long));
 		/* Every stamp 0, the epoch 1: none current. */
-		S->view[i].act.stamp = xcalloc(S->ncons + 1, sizeof(size_t));
+		S->view[i].act.s = xcalloc(S->ncons + 1,
+		    sizeof(struct sup_sum));
 		S->view[i].act.epoch = 1;
 	}
 	S->bdirty = xcalloc(n, sizeof(*S->bdirty));
@@ -419,10 +417,7 @@ fig_sup_free(struct sup *S)
 	for (i = 0; i < 2; i++) {
 		free(S->view[i].lo);
 		free(S->view[i].hi);
-		free(S->view[i].act.min);
-		free(S->view[i].act.max);
-		free(S->view[i].act.w);
-		free(S->view[i].act.stamp);
+		free(S->view[i].act.s);
 		free(S->view[i].ilo);
 		free(S->view[i].ihi);
 		free(S->view[i].was);

@@ -68,18 +68,19 @@ sup_bounds(struct sup *S, size_t c, long lo, long hi)
 {
 	struct sup_act *A = sup_act(S);
 	long a, w, dlo = lo - S->lo[c], dhi = hi - S->hi[c];
-	size_t j, k;
+	size_t j;
 
 	for (j = S->adjoff[c]; A != NULL && j < S->adjoff[c + 1]; j++) {
-		k = S->adj[j];
-		if (A->stamp[k] != A->epoch)
+		struct sup_sum *u = &A->s[S->adj[j]];
+
+		if (u->stamp != A->epoch)
 			continue;
 		a = S->adjcoef[j];
-		A->min[k] += a > 0 ? a * dlo : a * dhi;
-		A->max[k] += a > 0 ? a * dhi : a * dlo;
+		u->min += a > 0 ? a * dlo : a * dhi;
+		u->max += a > 0 ? a * dhi : a * dlo;
 		w = (a > 0 ? a : -a) * (hi - lo);
-		if (w > A->w[k])
-			A->w[k] = w;
+		if (w > u->w)
+			u->w = w;
 	}
 	S->lo[c] = lo;
 	S->hi[c] = hi;
@@ -183,10 +184,10 @@ sup_sums(struct sup *S, struct sup_act *A, size_t ki, long *smin,
 			*wmax = w;
 	}
 	if (A != NULL) {
-		A->min[ki] = *smin;
-		A->max[ki] = *smax;
-		A->w[ki] = *wmax;
-		A->stamp[ki] = A->epoch;
+		A->s[ki].min = *smin;
+		A->s[ki].max = *smax;
+		A->s[ki].w = *wmax;
+		A->s[ki].stamp = A->epoch;
 	}
 }
 
@@ -197,8 +198,8 @@ static void
 sup_sums_verify(struct sup *S, size_t ki)
 {
 	struct sup_act *A = sup_act(S);
-	long smin, smax, wmax, kmin = A->min[ki], kmax = A->max[ki],
-	    kw = A->w[ki];
+	long smin, smax, wmax, kmin = A->s[ki].min, kmax = A->s[ki].max,
+	    kw = A->s[ki].w;
 
 	sup_sums(S, A, ki, &smin, &smax, &wmax);
 	if (smin != kmin || smax != kmax || wmax > kw) {
@@ -207,7 +208,7 @@ sup_sums_verify(struct sup *S, size_t ki)
 		    smin, smax, wmax);
 		abort();
 	}
-	A->w[ki] = kw;
+	A->s[ki].w = kw;
 }
 #endif
 
@@ -233,7 +234,7 @@ fig_sup_propagate(struct sup *S)
 		/* The sums kept, where they are current: the relation is
 		 * read whole only when they say a term may narrow, and its
 		 * widest term is then known exactly. */
-		whole = A == NULL || A->stamp[ki] != A->epoch;
+		whole = A == NULL || A->s[ki].stamp != A->epoch;
 		if (whole)
 			sup_sums(S, A, ki, &smin, &smax, &wmax);
 		else {
@@ -241,9 +242,9 @@ fig_sup_propagate(struct sup *S)
 			sup_sums_verify(S, ki);
 #endif
 			fig_work.terms++;
-			smin = A->min[ki];
-			smax = A->max[ki];
-			wmax = A->w[ki];
+			smin = A->s[ki].min;
+			smax = A->s[ki].max;
+			wmax = A->s[ki].w;
 		}
 		if (smin > k->rhs || (k->op == FIG_REL_EQ && smax < k->rhs)) {
 			ok = 0;
