@@ -46,9 +46,11 @@ sup_cost_cmp(const void *a, const void *b)
  * reached so far (S->used).  Hiding a shown cell outside them cannot
  * widen x: every narrowing that pinned x still holds, from premises
  * that did not change.  Lists them in list[]; returns their number.
+ * A relation is read once (S->kseen[k] set to stamp): read again, every
+ * cell of it is marked already.
  */
 static size_t
-sup_cone(struct sup *S, size_t x, size_t *list)
+sup_cone(struct sup *S, size_t x, size_t *list, size_t stamp)
 {
 	size_t n = 0, i, j, t, c;
 
@@ -59,8 +61,9 @@ sup_cone(struct sup *S, size_t x, size_t *list)
 		for (j = S->adjoff[c]; j < S->adjoff[c + 1]; j++) {
 			const struct sup_con *k = &S->cons[S->adj[j]];
 
-			if (!S->used[j])
+			if (!S->used[j] || S->kseen[S->adj[j]] == stamp)
 				continue;
+			S->kseen[S->adj[j]] = stamp;
 			fig_work.terms += k->n;
 			for (t = 0; t < k->n; t++)
 				if (!S->incone[k->cell[t]]) {
@@ -88,18 +91,21 @@ fig_sup_choose(struct sup *S, size_t x)
 {
 	size_t *front, *next, *cand, *cone, nfront = 1, nnext, ncand = 0;
 	size_t c, depth, best = (size_t)-1, ncone = 0, i, j, t, *seen, me;
+	size_t stamp;
 
 	front = xreallocarray(NULL, S->ncells + 1, sizeof(*front));
 	next = xreallocarray(NULL, S->ncells + 1, sizeof(*next));
 	cand = xreallocarray(NULL, S->ncells + 1, sizeof(*cand));
 	cone = xreallocarray(NULL, S->ncells + 1, sizeof(*cone));
 	seen = S->seen;
+	/* A stamp for the cone's relations, another for the rings'. */
+	stamp = ++S->nchoose;
 	me = ++S->nchoose;
 	/* View 0 as the cells are now (the trials below reason from it),
 	 * and x's cone when propagation alone pins x. */
 	if (S->truth && fig_sup_reason(S, 0) && fig_suppress_cone &&
 	    S->lo[x] == S->hi[x])
-		ncone = sup_cone(S, x, cone);
+		ncone = sup_cone(S, x, cone, stamp);
 	front[0] = x;
 	seen[x] = me;
 	sup_sort_ctx = S;
@@ -114,6 +120,11 @@ fig_sup_choose(struct sup *S, size_t x)
 			    j < S->adjoff[front[i] + 1]; j++) {
 				const struct sup_con *k = &S->cons[S->adj[j]];
 
+				/* A relation read once a call: read again,
+				 * every cell of it is seen already. */
+				if (S->kseen[S->adj[j]] == me)
+					continue;
+				S->kseen[S->adj[j]] = me;
 				fig_work.terms += k->n;
 				for (t = 0; t < k->n; t++) {
 					c = k->cell[t];

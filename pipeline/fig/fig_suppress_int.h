@@ -206,6 +206,8 @@ struct sup {
 	char		*incone;	/* fig_sup_choose(): x's cone */
 	size_t		*seen;		/* fig_sup_choose(): cell -> the call
 					 * that reached it */
+	size_t		*kseen;		/* and relation -> the call that
+					 * read it */
 	size_t		 nchoose;	/* fig_sup_choose() calls */
 	/*
 	 * View 1: each probe that survived, with where its propagation

@@ -346,6 +346,7 @@ sup_work_alloc(struct sup *S)
 	S->rst = xcalloc(n, sizeof(*S->rst));
 	S->inrst = xcalloc(n, 1);
 	S->seen = xcalloc(n, sizeof(*S->seen));
+	S->kseen = xcalloc(S->ncons + 1, sizeof(*S->kseen));
 	S->curcon = (size_t)-1;
 }
 
@@ -452,4 +453,5 @@ fig_sup_free(struct sup *S)
 	free(S->rst);
 	free(S->inrst);
 	free(S->seen);
+	free(S->kseen);
 }
