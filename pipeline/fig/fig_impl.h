@@ -301,6 +301,14 @@ extern int fig_suppress_dirty;
 extern int fig_suppress_sums;
 
 /*
+ * 1 (the default): the cells a reader pins are kept, one bit a cell, as
+ * bounds and cells change (struct sup_view, pin), and the first is found
+ * from those bits.  0: every cell read after every reasoning; the same
+ * cell found, more cells read.  For the test that compares the two only.
+ */
+extern int fig_suppress_pins;
+
+/*
  * 0 (the default).  Nonzero: every exact solve fails as GLPK can
  * (fig_exact_solve() returns -1); for the test that the completion step
  * then writes nothing (fig_suppress_complete.c) only.

@@ -129,6 +129,13 @@ struct sup_act {
 struct sup_view {
 	long		*lo, *hi;
 	struct sup_act	 act;		/* the relations' sums over lo, hi */
+	/* The cells a reader pins to one value that are not known
+	 * already (hidden, not known, lo == hi): one bit a cell, kept as
+	 * bounds and cells change, npin of them set; when pinstale, to be
+	 * read again from every cell (after changes made in bulk). */
+	uint64_t	*pin;
+	size_t		 npin;
+	int		 pinstale;
 	long		*ilo, *ihi;	/* the starting ranges */
 	struct sup_cell	*was;		/* the cells as they were then: a
 					 * block of them compared whole
@@ -263,8 +270,12 @@ int	fig_sup_narrow(struct sup *S, size_t c, long lo, long hi);
 /* Cell c's bounds set to [lo, hi] outside propagation (a start, a bound
  * put back), the sums of its relations kept (struct sup_act). */
 void	fig_sup_set_bounds(struct sup *S, size_t c, long lo, long hi);
-/* Every bound of the current view set anew: its sums forgotten. */
+/* Every bound of the current view set anew: its sums and pinned cells
+ * forgotten. */
 void	fig_sup_act_forget(struct sup *S);
+/* The first cell view probe (0 or 1) pins that is not known already
+ * (hidden, not known, lo == hi), or (size_t)-1. */
+size_t	fig_sup_pin_first(struct sup *S, int probe);
 int	fig_sup_propagate(struct sup *S);
 int	fig_sup_hidden(const struct sup *S, size_t c);
 /* Every change to a cell goes through these, so that the reasoning

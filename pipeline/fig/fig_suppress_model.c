@@ -318,6 +318,8 @@ sup_work_alloc(struct sup *S)
 		S->view[i].act.s = xcalloc(S->ncons + 1,
 		    sizeof(struct sup_sum));
 		S->view[i].act.epoch = 1;
+		S->view[i].pin = xcalloc(n / 64 + 2, sizeof(uint64_t));
+		S->view[i].pinstale = 1;
 	}
 	S->bdirty = xcalloc(n, sizeof(*S->bdirty));
 	S->isbdirty = xcalloc(n, 1);
@@ -419,6 +421,7 @@ fig_sup_free(struct sup *S)
 		free(S->view[i].lo);
 		free(S->view[i].hi);
 		free(S->view[i].act.s);
+		free(S->view[i].pin);
 		free(S->view[i].ilo);
 		free(S->view[i].ihi);
 		free(S->view[i].was);

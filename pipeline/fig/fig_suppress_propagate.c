@@ -38,27 +38,82 @@ fig_sup_bump(struct sup *S, size_t c)
 		S->kst[S->adj[j]] = t;
 }
 
-/* The sums kept of the bounds S->lo, S->hi: their view's, or NULL for
- * bounds of no view (fig_sup_verify()'s). */
+/* The view whose bounds S->lo, S->hi are, or NULL for bounds of no
+ * view (fig_sup_verify()'s). */
+static struct sup_view *
+sup_view_of(struct sup *S)
+{
+	if (S->lo == S->view[0].lo)
+		return &S->view[0];
+	if (S->lo == S->view[1].lo)
+		return &S->view[1];
+	return NULL;
+}
+
+/* The sums kept of the bounds S->lo, S->hi, or NULL. */
 static struct sup_act *
 sup_act(struct sup *S)
 {
-	if (!fig_suppress_sums)
-		return NULL;
-	if (S->lo == S->view[0].lo)
-		return &S->view[0].act;
-	if (S->lo == S->view[1].lo)
-		return &S->view[1].act;
-	return NULL;
+	struct sup_view *V = sup_view_of(S);
+
+	return V != NULL && fig_suppress_sums ? &V->act : NULL;
+}
+
+/* Cell c's bit among view V's pinned cells (struct sup_view), as its
+ * bounds and why are now. */
+static void
+sup_pin(const struct sup *S, struct sup_view *V, size_t c)
+{
+	uint64_t bit = (uint64_t)1 << (c % 64);
+	int on;
+
+	if (V->pinstale)
+		return;
+	on = V->lo[c] == V->hi[c] && fig_sup_hidden(S, c) &&
+	    !S->cells[c].known;
+	if (on == ((V->pin[c / 64] & bit) != 0))
+		return;
+	V->pin[c / 64] ^= bit;
+	if (on)
+		V->npin++;
+	else
+		V->npin--;
 }
 
 void
 fig_sup_act_forget(struct sup *S)
 {
-	struct sup_act *A = sup_act(S);
+	struct sup_view *V = sup_view_of(S);
 
-	if (A != NULL)
-		A->epoch++;
+	if (V != NULL) {
+		V->act.epoch++;
+		V->pinstale = 1;
+	}
+}
+
+size_t
+fig_sup_pin_first(struct sup *S, int probe)
+{
+	struct sup_view *V = &S->view[probe != 0];
+	size_t c, w, nw = (S->ncells + 63) / 64;
+
+	if (V->pinstale) {
+		memset(V->pin, 0, (nw + 1) * sizeof(*V->pin));
+		V->npin = 0;
+		V->pinstale = 0;
+		fig_work.cells += S->ncells;
+		for (c = 0; c < S->ncells; c++)
+			sup_pin(S, V, c);
+	}
+	fig_work.cells++;
+	if (V->npin == 0)
+		return (size_t)-1;
+	for (w = 0; w < nw; w++) {
+		fig_work.cells++;
+		if (V->pin[w] != 0)
+			return w * 64 + (size_t)__builtin_ctzll(V->pin[w]);
+	}
+	return (size_t)-1;
 }
 
 /* Cell c's bounds become [lo, hi]: the sums of its relations follow
@@ -67,8 +122,10 @@ static void
 sup_bounds(struct sup *S, size_t c, long lo, long hi)
 {
 	struct sup_act *A = sup_act(S);
+	struct sup_view *V;
 	long a, w, dlo = lo - S->lo[c], dhi = hi - S->hi[c];
 	size_t j;
+	int eq = S->lo[c] == S->hi[c];
 
 	for (j = S->adjoff[c]; A != NULL && j < S->adjoff[c + 1]; j++) {
 		struct sup_sum *u = &A->s[S->adj[j]];
@@ -84,6 +141,9 @@ sup_bounds(struct sup *S, size_t c, long lo, long hi)
 	}
 	S->lo[c] = lo;
 	S->hi[c] = hi;
+	/* Its bit changes only with whether it is pinned. */
+	if ((lo == hi) != eq && (V = sup_view_of(S)) != NULL)
+		sup_pin(S, V, c);
 }
 
 void
@@ -311,6 +371,7 @@ fig_sup_touch(struct sup *S, size_t c)
 
 	for (i = 0; i < 2; i++) {
 		V = &S->view[i];
+		sup_pin(S, V, c);
 		if (V->alldirty || V->isdirty[c])
 			continue;
 		V->isdirty[c] = 1;
@@ -335,6 +396,7 @@ void
 fig_sup_touch_all(struct sup *S)
 {
 	S->view[0].alldirty = S->view[1].alldirty = 1;
+	S->view[0].pinstale = S->view[1].pinstale = 1;
 	S->ball = 1;
 }
 

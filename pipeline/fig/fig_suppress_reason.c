@@ -657,6 +657,21 @@ done:
 	return 1;
 }
 
+/* The first hidden cell not known already that the bounds pin, read
+ * from every cell, or (size_t)-1. */
+static size_t
+sup_pin_scan(struct sup *S)
+{
+	size_t c;
+
+	fig_work.cells += S->ncells;
+	for (c = 0; c < S->ncells; c++)
+		if (fig_sup_hidden(S, c) && !S->cells[c].known &&
+		    S->lo[c] == S->hi[c])
+			return c;
+	return (size_t)-1;
+}
+
 /* Returns a hidden cell a reader can pin to one value that is no
  * secret already, or (size_t)-1: first by bounds propagation alone
  * (cheap), then trying values too.  Returns SUP_BROKEN when the shown
@@ -670,14 +685,23 @@ fig_sup_pinned(struct sup *S)
 	for (probe = 0; probe < 2; probe++) {
 		if (!fig_sup_reason(S, probe))
 			return SUP_BROKEN;
-		fig_work.cells += S->ncells;
-		for (c = 0; c < S->ncells; c++)
-			if (fig_sup_hidden(S, c) && !S->cells[c].known &&
-			    S->lo[c] == S->hi[c])
-				return c;
+		if (!fig_suppress_pins)
+			c = sup_pin_scan(S);
+		else
+			c = fig_sup_pin_first(S, probe);
+#ifdef SUP_VERIFY
+		if (c != sup_pin_scan(S)) {
+			fprintf(stderr, "sup_verify: pinned cell %zu kept, "
+			    "%zu found\n", c, sup_pin_scan(S));
+			abort();
+		}
+#endif
+		if (c != (size_t)-1)
+			return c;
 	}
 	return (size_t)-1;
 }
 
 int fig_suppress_retract = 1;
 int fig_suppress_dirty = 1;
+int fig_suppress_pins = 1;
