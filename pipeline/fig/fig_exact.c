@@ -109,6 +109,10 @@ fig_exact_free(struct fig_exact *E)
 	free(E->cws);
 	free(E->pval);
 	free(E->grp);
+	if (!E->adjborrowed) {
+		free(E->adjoff);
+		free(E->adj);
+	}
 	free(E);
 }
 
@@ -153,7 +157,9 @@ ex_propagate(struct fig_exact *E)
 	char *inq;
 	int ok = 1;
 
-	fig_ex_adjacency(E, &adjoff, &adj);
+	fig_ex_adj(E);
+	adjoff = E->adjoff;
+	adj = E->adj;
 	queue = xcalloc(E->ncon + 1, sizeof(*queue));
 	inq = xcalloc(E->ncon + 1, 1);
 	for (i = 0; i < E->nv; i++)
@@ -221,8 +227,6 @@ ex_propagate(struct fig_exact *E)
 	}
 	free(queue);
 	free(inq);
-	free(adj);
-	free(adjoff);
 	return ok;
 }
 

@@ -69,6 +69,10 @@ struct fig_exact {
 	char		*cin;		/* whether an unknown has one, */
 	size_t		*cws;		/* and the unknowns weighed */
 	struct ex_local	 loc;
+	/* Each unknown's facts (fig_ex_adj()): E's own, or its pool's
+	 * (borrowed) where the pool's caller vouches for one system. */
+	size_t		*adjoff, *adj;
+	int		 adjborrowed;
 };
 
 /* The problem over the open cells: column col[v] (1-based) or 0 for a
@@ -88,6 +92,10 @@ struct ex_key {
 	long	*v;
 	size_t	 n, cap;
 };
+
+/* E->adjoff, E->adj made (fig_ex_adjacency()), once a solve, or once a
+ * pool that is fixed (fig_exact_pool_fixed()). */
+void	fig_ex_adj(struct fig_exact *E);
 
 /* The memo's key of component cvar[0..n) with its facts, into K. */
 void	fig_ex_key_make(const struct fig_exact *E, const struct ex_lp *L,

@@ -73,7 +73,9 @@ fig_ex_local_begin(struct fig_exact *E)
 
 	if (E->grp == NULL || E->base == NULL)
 		return;
-	fig_ex_adjacency(E, &X->adjoff, &X->adj);
+	fig_ex_adj(E);
+	X->adjoff = E->adjoff;
+	X->adj = E->adj;
 	X->gstart = xcalloc(E->ngrp + 2, sizeof(*X->gstart));
 	X->gcell = xcalloc(E->nv + 1, sizeof(*X->gcell));
 	for (v = 0; v < E->nv; v++)
@@ -101,8 +103,6 @@ fig_ex_local_end(struct fig_exact *E)
 {
 	struct ex_local *X = &E->loc;
 
-	free(X->adjoff);
-	free(X->adj);
 	free(X->gstart);
 	free(X->gcell);
 	free(X->near);

@@ -162,6 +162,9 @@ struct fig_exact_pool {
 	size_t	 cn, ccap;
 	size_t	*cbeg, *cend, *cgen;
 	size_t	 nkey, gen;
+	int	 fixed;		/* the same system at every solve */
+	int	 checked;	/* and checked once */
+	size_t	*adjoff, *adj;	/* its unknowns' facts, when fixed */
 };
 
 struct fig_exact_pool *
@@ -192,6 +195,8 @@ fig_exact_pool_free(struct fig_exact_pool *P)
 	free(P->cbeg);
 	free(P->cend);
 	free(P->cgen);
+	free(P->adjoff);
+	free(P->adj);
 	free(P);
 }
 
@@ -282,6 +287,51 @@ fig_exact_pool_same(struct fig_exact_pool *P, const long *sys, size_t n)
 	memset(P->facts, 0, (P->solcap + 1) * sizeof(*P->facts));
 	P->gen++;
 	P->cn = 0;
+}
+
+void
+fig_exact_pool_fixed(struct fig_exact_pool *P)
+{
+	P->fixed = 1;
+}
+
+int
+fig_exact_pool_adj(const struct fig_exact_pool *P, size_t **adjoff,
+    size_t **adj)
+{
+	if (!P->fixed || P->adjoff == NULL)
+		return 0;
+	*adjoff = P->adjoff;
+	*adj = P->adj;
+	return 1;
+}
+
+int
+fig_exact_pool_keep_adj(struct fig_exact_pool *P, size_t *adjoff, size_t *adj)
+{
+	if (!P->fixed || P->adjoff != NULL)
+		return 0;
+	P->adjoff = adjoff;
+	P->adj = adj;
+	return 1;
+}
+
+size_t
+fig_exact_pool_gen(const struct fig_exact_pool *P)
+{
+	return P->gen;
+}
+
+int
+fig_exact_pool_checked(const struct fig_exact_pool *P)
+{
+	return P->fixed && P->checked;
+}
+
+void
+fig_exact_pool_set_checked(struct fig_exact_pool *P)
+{
+	P->checked = P->fixed;
 }
 
 void

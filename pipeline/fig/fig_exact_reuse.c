@@ -6,6 +6,9 @@
  * (fig_exact_use_pool()); fig_exact_memo.c stores them.
  */
 #include <math.h>
+#ifdef SUP_VERIFY
+#include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +249,38 @@ fig_ex_adjacency(const struct fig_exact *E, size_t **adjoffp, size_t **adjp)
 	*adjp = adj;
 }
 
+void
+fig_ex_adj(struct fig_exact *E)
+{
+	size_t *adjoff, *adj;
+
+	if (E->adjoff != NULL)
+		return;
+	if (E->pool != NULL && fig_exact_pool_adj(E->pool, &adjoff, &adj)) {
+#ifdef SUP_VERIFY
+		size_t *o, *a;
+
+		fig_ex_adjacency(E, &o, &a);
+		if (memcmp(o, adjoff, (E->nv + 1) * sizeof(*o)) != 0 ||
+		    memcmp(a, adj, o[E->nv] * sizeof(*a)) != 0) {
+			fprintf(stderr, "sup_verify: the pool's facts "
+			    "changed\n");
+			abort();
+		}
+		free(o);
+		free(a);
+#endif
+		E->adjoff = adjoff;
+		E->adj = adj;
+		E->adjborrowed = 1;
+		return;
+	}
+	fig_ex_adjacency(E, &E->adjoff, &E->adj);
+	if (E->pool != NULL && fig_exact_pool_keep_adj(E->pool, E->adjoff,
+	    E->adj))
+		E->adjborrowed = 1;
+}
+
 /* Whether fact c holds for the values x of the unknowns. */
 static int
 ex_fact_holds(const struct ex_con *c, const long *x)
@@ -297,7 +332,7 @@ ex_pool_meets_facts(const struct fig_exact *E, const size_t *adjoff,
 void
 fig_ex_pool_load(struct fig_exact *E, const long *witness)
 {
-	size_t *adjoff = NULL, *adj = NULL, *stamp, i, k, n, v, nsys;
+	size_t *stamp, i, k, n, v, nsys;
 	const size_t *var;
 	const long *val;
 	long *cur, *sys;
@@ -309,9 +344,21 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	for (v = 0; v < E->nv; v++)
 		if (witness[v] < E->lo[v] || witness[v] > E->hi[v])
 			return;
-	for (i = 0; i < E->ncon; i++)
-		if (!ex_fact_holds(&E->con[i], witness))
-			return;
+	/* Checked once where the caller vouches for one system. */
+	if (!fig_exact_pool_checked(E->pool)) {
+		for (i = 0; i < E->ncon; i++)
+			if (!ex_fact_holds(&E->con[i], witness))
+				return;
+	}
+#ifdef SUP_VERIFY
+	else
+		for (i = 0; i < E->ncon; i++)
+			if (!ex_fact_holds(&E->con[i], witness)) {
+				fprintf(stderr, "sup_verify: the pool's "
+				    "witness breaks fact %zu\n", i);
+				abort();
+			}
+#endif
 	E->base = witness;
 	E->plo = xcalloc(E->nv + 1, sizeof(*E->plo));
 	E->phi = xcalloc(E->nv + 1, sizeof(*E->phi));
@@ -323,10 +370,28 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	E->cin = xcalloc(E->nv + 1, 1);
 	E->cws = xcalloc(E->nv + 1, sizeof(*E->cws));
 	/* The system named even with no solution kept: the multipliers
-	 * kept hold for it alone (fig_exact_pool_cert()). */
-	sys = ex_pool_sys(E, witness, &nsys);
-	fig_exact_pool_same(E->pool, sys, nsys);
-	free(sys);
+	 * kept hold for it alone (fig_exact_pool_cert()).  Where the caller
+	 * vouches for one system (fig_exact_pool_fixed()), once. */
+	if (!fig_exact_pool_checked(E->pool)) {
+		sys = ex_pool_sys(E, witness, &nsys);
+		fig_exact_pool_same(E->pool, sys, nsys);
+		free(sys);
+		fig_exact_pool_set_checked(E->pool);
+	}
+#ifdef SUP_VERIFY
+	else {
+		size_t gen = fig_exact_pool_gen(E->pool);
+
+		sys = ex_pool_sys(E, witness, &nsys);
+		fig_exact_pool_same(E->pool, sys, nsys);
+		free(sys);
+		if (fig_exact_pool_gen(E->pool) != gen) {
+			fprintf(stderr, "sup_verify: the pool's system "
+			    "changed\n");
+			abort();
+		}
+	}
+#endif
 	if (fig_exact_pool_count(E->pool) == 0)
 		return;
 	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));
@@ -343,9 +408,9 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 		if (!ok)
 			continue;
 		if ((fok = fig_exact_pool_facts(E->pool, k)) == 0) {
-			if (adj == NULL)
-				fig_ex_adjacency(E, &adjoff, &adj);
-			fok = ex_pool_meets_facts(E, adjoff, adj, cur, stamp, k,
+			fig_ex_adj(E);
+			fok = ex_pool_meets_facts(E, E->adjoff, E->adj, cur,
+			    stamp, k,
 			    var, val, n);
 			fig_exact_pool_set_facts(E->pool, k, fok);
 		}
@@ -360,8 +425,6 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	}
 	free(cur);
 	free(stamp);
-	free(adj);
-	free(adjoff);
 }
 
 /* The duals of L's relaxation, which proved v's extreme in direction

@@ -462,6 +462,24 @@ size_t	fig_exact_pool_cert(const struct fig_exact_pool *P, size_t key,
  * k meets every fact (1), breaks one (-1), not checked yet (0). */
 void	fig_exact_pool_same(struct fig_exact_pool *P, const long *sys,
 	    size_t n);
+/* The caller vouches that every solve given P has the same facts and
+ * witness (the completion step: one model, its true values): they are
+ * then checked at the first solve whose witness meets them, not written
+ * out and compared at every solve.  fig_exact_pool_checked() is 1 once
+ * so checked (fig_exact_pool_set_checked()). */
+void	fig_exact_pool_fixed(struct fig_exact_pool *P);
+/* Each unknown's facts (CSR), kept by a fixed pool: returns 1 with them,
+ * or 0 (none kept, or the pool not fixed); fig_exact_pool_keep_adj()
+ * hands them to a fixed pool (returns 1; the pool frees them), else
+ * returns 0. */
+int	fig_exact_pool_adj(const struct fig_exact_pool *P, size_t **adjoff,
+	    size_t **adj);
+int	fig_exact_pool_keep_adj(struct fig_exact_pool *P, size_t *adjoff,
+	    size_t *adj);
+/* The system's generation: one more each time it is another. */
+size_t	fig_exact_pool_gen(const struct fig_exact_pool *P);
+int	fig_exact_pool_checked(const struct fig_exact_pool *P);
+void	fig_exact_pool_set_checked(struct fig_exact_pool *P);
 int	fig_exact_pool_facts(const struct fig_exact_pool *P, size_t k);
 void	fig_exact_pool_set_facts(struct fig_exact_pool *P, size_t k, int ok);
 /* For fig_exact.c: the basis the last solves left, by unknown (0 ..

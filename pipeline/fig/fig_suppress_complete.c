@@ -197,6 +197,10 @@ fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need, int memo)
 	X->val = xcalloc(S->ncells + 1, sizeof(*X->val));
 	X->memo = memo ? fig_exact_memo_new() : NULL;
 	X->pool = memo ? fig_exact_pool_new() : NULL;
+	/* Every check of S has S's relations as facts and the true values
+	 * as witness, whichever cells are hidden (sup_exact_system()). */
+	if (X->pool != NULL)
+		fig_exact_pool_fixed(X->pool);
 	for (c = 0; c < S->ncells; c++) {
 		X->need[c] = need;
 		X->val[c] = S->cells[c].val;

@@ -449,6 +449,53 @@ test_cert_bounds_again(void **state)
 }
 
 /*
+ * A pool whose caller vouches for one system (fig_exact_pool_fixed())
+ * checks the witness against the facts and names the system once, and
+ * keeps each unknown's facts for the solves after: three solves of one
+ * system, the last with a cell widened, give the intervals of solves
+ * without a pool, the system is named once (its generation stays), and
+ * the facts are the pool's after the first solve.
+ */
+static void
+test_fixed_pool_checks_once(void **state)
+{
+	struct fig_exact *E;
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	static char want[12];
+	static long need[12], truth[12], lo[12], hi[12], lo0[12], hi0[12];
+	size_t i, gen = 0, *adjoff, *adj;
+	int round;
+
+	(void)state;
+	fig_exact_pool_fixed(P);
+	memset(want, 1, sizeof(want));
+	for (i = 0; i < 12; i++)
+		need[i] = 100;
+	assert_int_equal(fig_exact_pool_adj(P, &adjoff, &adj), 0);
+	for (round = 0; round < 3; round++) {
+		E = cert_system(truth, round == 2);
+		fig_exact_use_pool(E, P);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo,
+		    hi), 1);
+		fig_exact_free(E);
+		assert_true(fig_exact_pool_checked(P));
+		assert_int_equal(fig_exact_pool_adj(P, &adjoff, &adj), 1);
+		if (round == 0)
+			gen = fig_exact_pool_gen(P);
+		assert_int_equal(fig_exact_pool_gen(P), gen);
+		E = cert_system(truth, round == 2);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo0,
+		    hi0), 1);
+		fig_exact_free(E);
+		for (i = 0; i < 12; i++) {
+			assert_int_equal(lo[i], lo0[i]);
+			assert_int_equal(hi[i], hi0[i]);
+		}
+	}
+	fig_exact_pool_free(P);
+}
+
+/*
  * A 2 x 2 table of hidden cells with its margins published (rows 3 and
  * 4, columns 5 and 2): two cells shown would give the rest, none shown
  * leaves a = 1..3, and asked for values 2 apart the reader says so.
@@ -760,6 +807,7 @@ main(void)
 		cmocka_unit_test(test_dive_or_search),
 		cmocka_unit_test(test_local_decides),
 		cmocka_unit_test(test_cert_bounds_again),
+		cmocka_unit_test(test_fixed_pool_checks_once),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
 		cmocka_unit_test(test_completion_fails_closed),
