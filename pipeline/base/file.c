@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,11 +139,17 @@ fatal_name(int sig)
 	}
 }
 
+/* Set by the first thread to take a fatal signal. */
+static atomic_flag fatal_taken = ATOMIC_FLAG_INIT;
+
 /*
  * A crash (a library that cannot allocate aborts with SIGTRAP or
  * SIGABRT; fontconfig can fault): say so, remove the temporary file,
  * stop the workers and exit with EXIT_SYSERR instead of dying of a bare
- * signal.
+ * signal.  Out of memory, two threads (pango's and fontconfig's own
+ * among them) can fault at once: the first says so and exits; any other
+ * waits for that exit here, where a handler reset to the default action
+ * would kill the process with the bare signal mid-sentence.
  */
 static void
 fatal_handler(int sig)
@@ -152,6 +159,9 @@ fatal_handler(int sig)
 	sig_atomic_t i;
 	ssize_t w;
 
+	if (atomic_flag_test_and_set(&fatal_taken))
+		for (;;)
+			pause();
 	for (i = 0; i < tmp_guard_npids; i++)
 		(void)kill(tmp_guard_pids[i], SIGTERM);
 	if (tmp_guard_armed)
@@ -295,7 +305,7 @@ tmp_guard_install(void)
 	(void)sigaltstack(&ss, NULL);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = fatal_handler;
-	sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+	sa.sa_flags = SA_ONSTACK;
 	sigfillset(&sa.sa_mask);
 	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
 		(void)sigaction(fatal[i], &sa, NULL);

@@ -139,7 +139,9 @@ int	file_write_atomic_mode(const char *path, const void *data,
  * file-size limit surfaces as a write error.  A crash (SIGTRAP from a
  * library that cannot allocate, SIGSEGV, SIGBUS, SIGABRT; only SIGTRAP
  * under AddressSanitizer) prints "scrpaper: stopped by SIG...: most
- * likely out of memory ...", removes the file and exits EXIT_SYSERR.
+ * likely out of memory ...", removes the file and exits EXIT_SYSERR;
+ * a thread that takes one while another's is being reported waits for
+ * that exit.
  */
 void	tmp_guard_install(void);
 void	tmp_guard_set(const char *path);

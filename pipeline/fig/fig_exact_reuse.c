@@ -410,8 +410,7 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 		if ((fok = fig_exact_pool_facts(E->pool, k)) == 0) {
 			fig_ex_adj(E);
 			fok = ex_pool_meets_facts(E, E->adjoff, E->adj, cur,
-			    stamp, k,
-			    var, val, n);
+			    stamp, k, var, val, n);
 			fig_exact_pool_set_facts(E->pool, k, fok);
 		}
 		if (fok <= 0)

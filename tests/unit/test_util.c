@@ -2,7 +2,8 @@
  * test_util.c: tests of the output safety in pipeline/base/file.c: what an
  * output path may hold, the mode of a replaced file, the temporary files
  * a killed run left, and the worker list of the signal guard (issue 13);
- * the array growth of xgrowarray().
+ * a second thread's fatal signal while the first is being reported; the
+ * array growth of xgrowarray().
  */
 #define _DEFAULT_SOURCE		/* flock(), mkdtemp() */
 #include <stdarg.h>
@@ -21,6 +22,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <cmocka.h>
+#include <pthread.h>
+#include <time.h>
 
 #include "case.h"
 #include "util.h"
@@ -291,6 +294,93 @@ test_issue13_16_reaped_worker_is_never_signalled(void **state)
 	tmp_guard_children(NULL, 0);
 }
 
+/* Sleeps ms milliseconds. */
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		continue;
+}
+
+/* The second thread of the child below: a fatal signal of its own while
+ * the first thread's is being reported. */
+static void *
+second_fault(void *arg)
+{
+	(void)arg;
+	sleep_ms(100);
+	pthread_kill(pthread_self(), SIGTRAP);
+	return NULL;
+}
+
+/*
+ * Out of memory, two threads can take a fatal signal at once (pango's
+ * and fontconfig's threads among them).  The first is reported
+ * ("scrpaper: stopped by ...") and the process exits with EXIT_SYSERR;
+ * the second must wait for that, not kill the process with the bare
+ * signal halfway through the message (a handler reset to the default
+ * action did, in one run of make check in about a hundred).  The child's
+ * standard error is a full pipe, so the first report blocks until the
+ * parent reads, while the second thread's signal comes.
+ */
+static void
+test_fatal_signal_in_two_threads(void **state)
+{
+	int fd[2], fl, status;
+	char buf[4096], tail[512];
+	size_t nt = 0;
+	ssize_t n;
+	pid_t pid;
+	pthread_t th;
+
+	(void)state;
+	assert_int_equal(pipe(fd), 0);
+	if ((pid = fork()) == 0) {
+		close(fd[0]);
+		fl = fcntl(fd[1], F_GETFL);
+		fcntl(fd[1], F_SETFL, fl | O_NONBLOCK);
+		memset(buf, 'x', sizeof(buf));
+		while (write(fd[1], buf, sizeof(buf)) > 0)
+			continue;
+		while (write(fd[1], buf, 1) > 0)
+			continue;
+		fcntl(fd[1], F_SETFL, fl);
+		dup2(fd[1], STDERR_FILENO);
+		tmp_guard_install();
+		if (pthread_create(&th, NULL, second_fault, NULL) != 0)
+			_exit(90);
+		raise(SIGTRAP);
+		_exit(91);
+	}
+	assert_true(pid > 0);
+	close(fd[1]);
+	sleep_ms(400);
+	while ((n = read(fd[0], buf, sizeof(buf))) > 0) {
+		size_t k = (size_t)n < sizeof(tail) - 1 ? (size_t)n :
+		    sizeof(tail) - 1;
+
+		/* Keep the last bytes read: the report comes after the
+		 * filler. */
+		if (nt + k > sizeof(tail) - 1) {
+			size_t drop = nt + k - (sizeof(tail) - 1);
+
+			memmove(tail, tail + drop, nt - drop);
+			nt -= drop;
+		}
+		memcpy(tail + nt, buf + (size_t)n - k, k);
+		nt += k;
+	}
+	tail[nt] = '\0';
+	close(fd[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), EXIT_SYSERR);
+	assert_non_null(strstr(tail, "scrpaper: stopped by SIGTRAP (a "
+	    "library gave up)"));
+}
+
 /* xgrowarray() grows at 0, 4, 8, 16, ... items only, to twice as many
  * (so appending is linear), keeps what the array held, and leaves every
  * slot up to its capacity writable (ASan checks that in make check
@@ -342,6 +432,7 @@ main(void)
 		    test_issue31_13_longest_name_fits_with_tmp_suffix),
 		cmocka_unit_test(
 		    test_issue13_16_reaped_worker_is_never_signalled),
+		cmocka_unit_test(test_fatal_signal_in_two_threads),
 		cmocka_unit_test(test_growarray_doubles_and_keeps_items),
 	};
 
