@@ -95,18 +95,6 @@ struct sup_rec {
 };
 
 /*
- * What a reader can tell with or without probing, as the last
- * fig_sup_reason() of that kind left it, and the range each cell started
- * from then (its value if shown or known, else [0, ub] or its band).
- * Bound propagation and probing only narrow, so what they reach is the
- * greatest fixpoint below the starting ranges, whatever the order; and
- * a part of the hidden cells that no relation joins to a change keeps
- * its fixpoint.  So a new fig_sup_reason() starts again only the cells
- * whose start changed and those the relations join them to; view 0
- * (propagation alone) fewer still: only the cells whose start widened
- * and those reasoned from them (sup_retract(), through S->used).
- */
-/*
  * Each relation's sum over the bounds of one view as they stand: its
  * least and greatest value (min, max), and a bound on the widest term
  * (w: at least any term's coefficient times its width; narrowing leaves
@@ -126,6 +114,18 @@ struct sup_act {
 	size_t		 epoch;
 };
 
+/*
+ * What a reader can tell with or without probing, as the last
+ * fig_sup_reason() of that kind left it, and the range each cell started
+ * from then (its value if shown or known, else [0, ub] or its band).
+ * Bound propagation and probing only narrow, so what they reach is the
+ * greatest fixpoint below the starting ranges, whatever the order; and
+ * a part of the hidden cells that no relation joins to a change keeps
+ * its fixpoint.  So a new fig_sup_reason() starts again only the cells
+ * whose start changed and those the relations join them to; view 0
+ * (propagation alone) fewer still: only the cells whose start widened
+ * and those reasoned from them (sup_retract(), through S->used).
+ */
 struct sup_view {
 	long		*lo, *hi;
 	struct sup_act	 act;		/* the relations' sums over lo, hi */
@@ -272,12 +272,16 @@ int	fig_sup_narrow(struct sup *S, size_t c, long lo, long hi);
 void	fig_sup_set_bounds(struct sup *S, size_t c, long lo, long hi);
 /* Every bound of the current view set anew: its sums and pinned cells
  * forgotten. */
-void	fig_sup_act_forget(struct sup *S);
+void	fig_sup_view_forget(struct sup *S);
 /* The first cell view probe (0 or 1) pins that is not known already
  * (hidden, not known, lo == hi), or (size_t)-1. */
 size_t	fig_sup_pin_first(struct sup *S, int probe);
 int	fig_sup_propagate(struct sup *S);
 int	fig_sup_hidden(const struct sup *S, size_t c);
+/* 1 if bounds lo, hi pin hidden cell c that is not known already (what
+ * fig_sup_pinned() looks for). */
+int	fig_sup_pins(const struct sup *S, const long *lo, const long *hi,
+    size_t c);
 /* Every change to a cell goes through these, so that the reasoning
  * compares only the cells changed (fig_sup_reason()): cell c's why
  * set; cell c changed otherwise; any cell changed. */

@@ -69,8 +69,7 @@ sup_pin(const struct sup *S, struct sup_view *V, size_t c)
 
 	if (V->pinstale)
 		return;
-	on = V->lo[c] == V->hi[c] && fig_sup_hidden(S, c) &&
-	    !S->cells[c].known;
+	on = fig_sup_pins(S, V->lo, V->hi, c);
 	if (on == ((V->pin[c / 64] & bit) != 0))
 		return;
 	V->pin[c / 64] ^= bit;
@@ -81,7 +80,7 @@ sup_pin(const struct sup *S, struct sup_view *V, size_t c)
 }
 
 void
-fig_sup_act_forget(struct sup *S)
+fig_sup_view_forget(struct sup *S)
 {
 	struct sup_view *V = sup_view_of(S);
 
@@ -361,6 +360,12 @@ int
 fig_sup_hidden(const struct sup *S, size_t c)
 {
 	return S->cells[c].why != FIG_SHOWN;
+}
+
+int
+fig_sup_pins(const struct sup *S, const long *lo, const long *hi, size_t c)
+{
+	return lo[c] == hi[c] && fig_sup_hidden(S, c) && !S->cells[c].known;
 }
 
 void

@@ -35,7 +35,7 @@ sup_reason_full(struct sup *S, int probe)
 		S->floor = ++S->tick;
 	if (S->lo == S->view[0].lo)
 		memset(S->used, 0, S->adjoff[S->ncells] + 1);
-	fig_sup_act_forget(S);
+	fig_sup_view_forget(S);
 	for (c = 0; c < S->ncells; c++) {
 		if (!fig_sup_hidden(S, c) || S->cells[c].known)
 			S->lo[c] = S->hi[c] = S->cells[c].val;
@@ -666,8 +666,7 @@ sup_pin_scan(struct sup *S)
 
 	fig_work.cells += S->ncells;
 	for (c = 0; c < S->ncells; c++)
-		if (fig_sup_hidden(S, c) && !S->cells[c].known &&
-		    S->lo[c] == S->hi[c])
+		if (fig_sup_pins(S, S->lo, S->hi, c))
 			return c;
 	return (size_t)-1;
 }
