@@ -319,6 +319,46 @@ ex_pool_meets_facts(const struct fig_exact *E, const size_t *adjoff,
 }
 
 /*
+ * Whether the witness meets every fact, the system (witness and facts)
+ * then named to the pool (fig_exact_pool_same()) even with no solution
+ * kept: the multipliers kept hold for it alone (fig_exact_pool_cert()).
+ * Where the caller vouches for one system (fig_exact_pool_fixed()),
+ * once; a -DSUP_VERIFY build checks and names it at every solve and
+ * aborts when it is another.
+ */
+static int
+ex_pool_system(struct fig_exact *E, const long *witness)
+{
+	int checked = fig_exact_pool_checked(E->pool);
+	size_t i, nsys, gen = fig_exact_pool_gen(E->pool);
+	long *sys;
+
+#ifndef SUP_VERIFY
+	if (checked)
+		return 1;
+#endif
+	for (i = 0; i < E->ncon; i++)
+		if (!ex_fact_holds(&E->con[i], witness))
+			break;
+	if (i == E->ncon) {
+		sys = ex_pool_sys(E, witness, &nsys);
+		fig_exact_pool_same(E->pool, sys, nsys);
+		free(sys);
+	}
+#ifdef SUP_VERIFY
+	if (checked && (i < E->ncon || fig_exact_pool_gen(E->pool) != gen)) {
+		fprintf(stderr, "sup_verify: the pool's system changed\n");
+		abort();
+	}
+#endif
+	(void)gen;
+	if (i < E->ncon)
+		return 0;
+	fig_exact_pool_set_checked(E->pool);
+	return 1;
+}
+
+/*
  * Which solutions hold now.  A solution holds when each of its values is
  * within the bounds and every fact holds with it (the witness elsewhere).
  * The bounds change from solve to solve (cells hidden, shown again); the
@@ -332,10 +372,10 @@ ex_pool_meets_facts(const struct fig_exact *E, const size_t *adjoff,
 void
 fig_ex_pool_load(struct fig_exact *E, const long *witness)
 {
-	size_t *stamp, i, k, n, v, nsys;
+	size_t *stamp, i, k, n, v;
 	const size_t *var;
 	const long *val;
-	long *cur, *sys;
+	long *cur;
 	int ok, fok;
 
 	E->base = NULL;
@@ -344,21 +384,8 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	for (v = 0; v < E->nv; v++)
 		if (witness[v] < E->lo[v] || witness[v] > E->hi[v])
 			return;
-	/* Checked once where the caller vouches for one system. */
-	if (!fig_exact_pool_checked(E->pool)) {
-		for (i = 0; i < E->ncon; i++)
-			if (!ex_fact_holds(&E->con[i], witness))
-				return;
-	}
-#ifdef SUP_VERIFY
-	else
-		for (i = 0; i < E->ncon; i++)
-			if (!ex_fact_holds(&E->con[i], witness)) {
-				fprintf(stderr, "sup_verify: the pool's "
-				    "witness breaks fact %zu\n", i);
-				abort();
-			}
-#endif
+	if (!ex_pool_system(E, witness))
+		return;
 	E->base = witness;
 	E->plo = xcalloc(E->nv + 1, sizeof(*E->plo));
 	E->phi = xcalloc(E->nv + 1, sizeof(*E->phi));
@@ -369,29 +396,6 @@ fig_ex_pool_load(struct fig_exact *E, const long *witness)
 	E->cw = xcalloc(E->nv + 1, sizeof(*E->cw));
 	E->cin = xcalloc(E->nv + 1, 1);
 	E->cws = xcalloc(E->nv + 1, sizeof(*E->cws));
-	/* The system named even with no solution kept: the multipliers
-	 * kept hold for it alone (fig_exact_pool_cert()).  Where the caller
-	 * vouches for one system (fig_exact_pool_fixed()), once. */
-	if (!fig_exact_pool_checked(E->pool)) {
-		sys = ex_pool_sys(E, witness, &nsys);
-		fig_exact_pool_same(E->pool, sys, nsys);
-		free(sys);
-		fig_exact_pool_set_checked(E->pool);
-	}
-#ifdef SUP_VERIFY
-	else {
-		size_t gen = fig_exact_pool_gen(E->pool);
-
-		sys = ex_pool_sys(E, witness, &nsys);
-		fig_exact_pool_same(E->pool, sys, nsys);
-		free(sys);
-		if (fig_exact_pool_gen(E->pool) != gen) {
-			fprintf(stderr, "sup_verify: the pool's system "
-			    "changed\n");
-			abort();
-		}
-	}
-#endif
 	if (fig_exact_pool_count(E->pool) == 0)
 		return;
 	stamp = xcalloc(E->ncon + 1, sizeof(*stamp));

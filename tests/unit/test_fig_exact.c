@@ -409,35 +409,49 @@ cert_system(long *truth, long wide)
 	return E;
 }
 
+/* Round round of cert_system() (the last cell widened in round 2) solved
+ * with pool P, every cell asked for values 100 apart, into lo, hi; and
+ * without a pool: the same intervals.  Returns the extremes bounded by
+ * multipliers kept. */
+static size_t
+cert_round(struct fig_exact_pool *P, int round, long *truth, long *lo,
+    long *hi)
+{
+	struct fig_exact *E;
+	static char want[12];
+	static long need[12], lo0[12], hi0[12];
+	size_t i, certs;
+
+	memset(want, 1, sizeof(want));
+	for (i = 0; i < 12; i++)
+		need[i] = 100;
+	E = cert_system(truth, round == 2);
+	fig_exact_use_pool(E, P);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo, hi), 1);
+	certs = fig_exact_certs(E);
+	fig_exact_free(E);
+	E = cert_system(truth, round == 2);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo0, hi0),
+	    1);
+	fig_exact_free(E);
+	for (i = 0; i < 12; i++) {
+		assert_int_equal(lo[i], lo0[i]);
+		assert_int_equal(hi[i], hi0[i]);
+	}
+	return certs;
+}
+
 static void
 test_cert_bounds_again(void **state)
 {
-	struct fig_exact *E;
 	struct fig_exact_pool *P = fig_exact_pool_new();
-	static char want[12];
-	static long need[12], truth[12], lo[12], hi[12], lo0[12], hi0[12];
+	static long truth[12], lo[12], hi[12];
 	size_t i, certs[3];
 	int round;
 
 	(void)state;
-	memset(want, 1, sizeof(want));
-	for (i = 0; i < 12; i++)
-		need[i] = 100;
 	for (round = 0; round < 3; round++) {
-		E = cert_system(truth, round == 2);
-		fig_exact_use_pool(E, P);
-		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo,
-		    hi), 1);
-		certs[round] = fig_exact_certs(E);
-		fig_exact_free(E);
-		E = cert_system(truth, round == 2);
-		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo0,
-		    hi0), 1);
-		fig_exact_free(E);
-		for (i = 0; i < 12; i++) {
-			assert_int_equal(lo[i], lo0[i]);
-			assert_int_equal(hi[i], hi0[i]);
-		}
+		certs[round] = cert_round(P, round, truth, lo, hi);
 		/* x0 at most t0 + 1, below propagation's t0 + t1 + 1. */
 		for (i = 0; i < 12; i += 4)
 			assert_int_equal(hi[i], truth[i] + 1);
@@ -459,38 +473,21 @@ test_cert_bounds_again(void **state)
 static void
 test_fixed_pool_checks_once(void **state)
 {
-	struct fig_exact *E;
 	struct fig_exact_pool *P = fig_exact_pool_new();
-	static char want[12];
-	static long need[12], truth[12], lo[12], hi[12], lo0[12], hi0[12];
-	size_t i, gen = 0, *adjoff, *adj;
+	static long truth[12], lo[12], hi[12];
+	size_t gen = 0, *adjoff, *adj;
 	int round;
 
 	(void)state;
 	fig_exact_pool_fixed(P);
-	memset(want, 1, sizeof(want));
-	for (i = 0; i < 12; i++)
-		need[i] = 100;
 	assert_int_equal(fig_exact_pool_adj(P, &adjoff, &adj), 0);
 	for (round = 0; round < 3; round++) {
-		E = cert_system(truth, round == 2);
-		fig_exact_use_pool(E, P);
-		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo,
-		    hi), 1);
-		fig_exact_free(E);
+		(void)cert_round(P, round, truth, lo, hi);
 		assert_true(fig_exact_pool_checked(P));
 		assert_int_equal(fig_exact_pool_adj(P, &adjoff, &adj), 1);
 		if (round == 0)
 			gen = fig_exact_pool_gen(P);
 		assert_int_equal(fig_exact_pool_gen(P), gen);
-		E = cert_system(truth, round == 2);
-		assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo0,
-		    hi0), 1);
-		fig_exact_free(E);
-		for (i = 0; i < 12; i++) {
-			assert_int_equal(lo[i], lo0[i]);
-			assert_int_equal(hi[i], hi0[i]);
-		}
 	}
 	fig_exact_pool_free(P);
 }
