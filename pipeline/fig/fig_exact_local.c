@@ -309,11 +309,17 @@ fig_ex_local(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
 {
 	struct ex_local *X = &E->loc;
 	size_t part[EX_PARTNERS], np;
-	long target = dir == GLP_MAX ? E->hi[v] : E->lo[v], got;
+	long target = dir == GLP_MAX ? E->hi[v] : E->lo[v], got, cb;
 	unsigned char bit = dir == GLP_MAX ? 1 : 2;
 
 	if (!X->on || L->ncols < EX_LOCAL_MIN)
 		return 0;
+	/* The multipliers that proved v's extreme in an earlier solve
+	 * bound it again (fig_ex_cert_bound()): where that is nearer than
+	 * propagation's, no solution lies beyond it either. */
+	if (fig_ex_cert_bound(E, v, dir, &cb) &&
+	    (dir == GLP_MAX ? cb < target : cb > target))
+		target = cb;
 	if ((dir == GLP_MAX ? L->whi[v] : L->wlo[v]) == target) {
 		*best = target;
 		return 1;

@@ -463,6 +463,74 @@ test_cert_bounds_again(void **state)
 }
 
 /*
+ * local_table() with, in each group, x0 + x1 <= t0 + t1 + 1 and x0 - x1
+ * <= t0 - t1 + 1: x0 at most t0 + 1, below propagation's bound where t1
+ * > 0, so no local problem reaches that bound and the component's
+ * relaxation proves x0's largest value, its multipliers kept.  Solved
+ * again with the same pool and groups (the completion step's next
+ * check), the multipliers bound x0 as tightly as the relaxation did,
+ * and a value witnessed there decides it before any local problem is
+ * tried: none is solved the second time (where without them each such
+ * x0 tried its two), and the intervals are those without a pool.
+ */
+static void
+test_cert_spares_locals(void **state)
+{
+	struct fig_exact *E;
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	static char want[LOCAL_N];
+	static long need[LOCAL_N], truth[LOCAL_N], lo[3][LOCAL_N],
+	    hi[3][LOCAL_N];
+	static const long ones[2] = { 1, 1 }, pm[2] = { 1, -1 };
+	size_t grp[LOCAL_N], i, g, row[2], locals[3], below = 0;
+	int round;
+
+	(void)state;
+	memset(want, 1, sizeof(want));
+	for (i = 0; i < LOCAL_N; i++) {
+		need[i] = 100;
+		grp[i] = i / LOCAL_K;
+	}
+	/* 0, 1: groups and one pool; 2: neither. */
+	for (round = 0; round < 3; round++) {
+		E = local_table(truth);
+		for (g = 0; g < LOCAL_G; g++) {
+			row[0] = g * LOCAL_K;
+			row[1] = g * LOCAL_K + 1;
+			fact(E, 0, 2, row, ones, truth[row[0]] + truth[row[1]] +
+			    1);
+			fact(E, 0, 2, row, pm, truth[row[0]] - truth[row[1]] +
+			    1);
+		}
+		if (round < 2) {
+			fig_exact_groups(E, grp, LOCAL_G);
+			fig_exact_use_pool(E, P);
+		}
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
+		    lo[round], hi[round]), 1);
+		locals[round] = fig_exact_locals(E);
+		fig_exact_free(E);
+	}
+	for (i = 0; i < LOCAL_N; i++) {
+		assert_int_equal(lo[0][i], lo[2][i]);
+		assert_int_equal(hi[0][i], hi[2][i]);
+		assert_int_equal(lo[1][i], lo[2][i]);
+		assert_int_equal(hi[1][i], hi[2][i]);
+	}
+	for (g = 0; g < LOCAL_G; g++) {
+		i = g * LOCAL_K;
+		assert_int_equal(hi[2][i], truth[i] + 1);
+		below += truth[i + 1] > 0;
+	}
+	/* Most groups' x0 below propagation's bound. */
+	assert_true(below > LOCAL_G / 2);
+	assert_true(locals[0] >= 2 * below);
+	assert_int_equal(locals[1], 0);
+	assert_int_equal(locals[2], 0);
+	fig_exact_pool_free(P);
+}
+
+/*
  * A pool whose caller vouches for one system (fig_exact_pool_fixed())
  * checks the witness against the facts and names the system once, and
  * keeps each unknown's facts for the solves after: three solves of one
@@ -804,6 +872,7 @@ main(void)
 		cmocka_unit_test(test_dive_or_search),
 		cmocka_unit_test(test_local_decides),
 		cmocka_unit_test(test_cert_bounds_again),
+		cmocka_unit_test(test_cert_spares_locals),
 		cmocka_unit_test(test_fixed_pool_checks_once),
 		cmocka_unit_test(test_small_and_infeasible),
 		cmocka_unit_test(test_completion_stops_exact_attack),
