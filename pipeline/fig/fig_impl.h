@@ -309,6 +309,15 @@ extern int fig_suppress_sums;
 extern int fig_suppress_pins;
 
 /*
+ * 1 (the default): each pooled step's exact checks start from the
+ * solutions the step before found (fig_suppress_pool.c, struct
+ * sup_carry), which settle cells sooner.  0: each step starts with none;
+ * the same verdicts, more problems solved.  For the test that compares
+ * the two only.
+ */
+extern int fig_suppress_carry;
+
+/*
  * 0 (the default).  Nonzero: every exact solve fails as GLPK can
  * (fig_exact_solve() returns -1); for the test that the completion step
  * then writes nothing (fig_suppress_complete.c) only.
@@ -336,6 +345,8 @@ extern unsigned long fig_suppress_warned;
 struct fig_work {
 	unsigned long long	reasons, cells, terms, probes;
 	unsigned long long	exact, lps, mips, iters, locals;
+	unsigned long long	carried;	/* solutions a pooled step
+						 * started with */
 };
 extern struct fig_work fig_work;
 

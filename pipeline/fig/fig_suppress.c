@@ -60,10 +60,10 @@ sup_work_say(void)
 {
 	fprintf(stderr, "scrpaper: work: %llu reasonings, %llu cells, "
 	    "%llu terms, %llu probes, %llu exact solves (%llu simplex, %llu "
-	    "branch-and-bound, %llu simplex iterations, %llu local)\n",
-	    fig_work.reasons, fig_work.cells, fig_work.terms, fig_work.probes,
-	    fig_work.exact, fig_work.lps, fig_work.mips, fig_work.iters,
-	    fig_work.locals);
+	    "branch-and-bound, %llu simplex iterations, %llu local, %llu "
+	    "carried)\n", fig_work.reasons, fig_work.cells, fig_work.terms,
+	    fig_work.probes, fig_work.exact, fig_work.lps, fig_work.mips,
+	    fig_work.iters, fig_work.locals, fig_work.carried);
 }
 
 void

@@ -183,9 +183,10 @@ sup_frozen_say(const struct sup *S, size_t c, long t)
  * cell asked to keep values need apart, its true value known; a memo of
  * the parts solved and a pool of the solutions found when memo is set
  * (the completion step's rounds, which hide cells and show them again:
- * a solution found before stays one wherever its values fit). */
+ * a solution found before stays one wherever its values fit), S's
+ * pool_in to start it, when given (taken: S no longer has it). */
 void
-fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need, int memo)
+fig_sup_ex_init(struct sup *S, struct sup_ex *X, long need, int memo)
 {
 	size_t c;
 
@@ -196,7 +197,10 @@ fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need, int memo)
 	X->hi = xcalloc(S->ncells + 1, sizeof(*X->hi));
 	X->val = xcalloc(S->ncells + 1, sizeof(*X->val));
 	X->memo = memo ? fig_exact_memo_new() : NULL;
-	X->pool = memo ? fig_exact_pool_new() : NULL;
+	X->pool = !memo ? NULL : S->pool_in != NULL ? S->pool_in :
+	    fig_exact_pool_new();
+	if (memo)
+		S->pool_in = NULL;
 	/* Every check of S has S's relations as facts and the true values
 	 * as witness, whichever cells are hidden (sup_exact_system()). */
 	if (X->pool != NULL)
@@ -310,6 +314,11 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 			fig_sup_set_why(S, y, FIG_WHY_COMPLEMENTARY);
 			fig_sup_base_rule(S, s);
 		}
+	}
+	if (S->keep) {
+		fig_exact_pool_free(S->pool_out);
+		S->pool_out = X.pool;
+		X.pool = NULL;
 	}
 	fig_sup_ex_free(&X);
 	free(near);

@@ -238,6 +238,12 @@ struct sup {
 	int		 trial;		/* in a probe: bounds change for it
 					 * alone */
 	int		 nobump;	/* changes not ticked (yet) */
+	/* The pooled steps (fig_suppress_pool.c): solutions of an earlier
+	 * step, as cells of this one, that the completion step's pool
+	 * starts with (fig_sup_ex_init() takes them), and, when keep is
+	 * set, that pool as the completion step leaves it (pool_out). */
+	struct fig_exact_pool *pool_in, *pool_out;
+	int		 keep;
 };
 
 /* What the exact check of fig_sup_complete() works with. */
@@ -306,7 +312,7 @@ size_t	fig_sup_any_cheapest(struct sup *S, size_t c);
 int	fig_sup_exposed(const struct sup *S, const struct sup_ex *X, size_t c,
     long t);
 long	fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t);
-void	fig_sup_ex_init(const struct sup *S, struct sup_ex *X, long need,
+void	fig_sup_ex_init(struct sup *S, struct sup_ex *X, long need,
     int memo);
 void	fig_sup_ex_free(struct sup_ex *X);
 void	fig_sup_complete(struct sup *S, const struct fig_set *s, long t,

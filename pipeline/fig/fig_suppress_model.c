@@ -413,6 +413,8 @@ fig_sup_free(struct sup *S)
 		free(S->cons[i].at);
 	}
 	free(S->cons);
+	fig_exact_pool_free(S->pool_in);
+	fig_exact_pool_free(S->pool_out);
 	free(S->cells);
 	free(S->adjoff);
 	free(S->adj);

@@ -14,6 +14,7 @@
 #include "fig_suppress_int.h"
 
 int fig_suppress_joint = 1;
+int fig_suppress_carry = 1;
 
 /* For fig_band.c too (fig_impl.h). */
 void
@@ -117,20 +118,125 @@ fig_sup_ledger_free(struct fig_ledger *l)
 	free(l);
 }
 
+/*
+ * The solutions a step's exact checks found, carried to the next step
+ * (its system holds this one's: the same cells and relations, and the
+ * next period and total with theirs).  Kept as a pool whose unknowns are
+ * cells named over every step (a period's block g < np, the total of
+ * the first g - np + 2 periods' block g), with each one's difference
+ * from its true value.  The next step's exact reader takes one where it
+ * fits its bounds and meets every relation (fig_ex_pool_load()), as it
+ * takes its own solutions: they settle cells sooner, they never decide
+ * one (fig_exact.c), so the ledgers are those without them.
+ */
+struct sup_carry {
+	size_t	 np, nb, per;	/* periods; boards; cells of a row */
+};
+
+/* Block blk of the step of m periods named over every step, and back. */
+static size_t
+sup_gblock(const struct sup_carry *K, size_t blk, size_t m)
+{
+	return blk < m ? blk : K->np + blk - m;
+}
+
+static size_t
+sup_block(const struct sup_carry *K, size_t g, size_t m)
+{
+	return g < K->np ? g : m + g - K->np;
+}
+
+/* The step of m periods' pool as the carry: each solution that differs
+ * from the true values only in cells the step left hidden (any other
+ * is shown in every later step) and was not found to break a relation
+ * (it breaks it there too). */
+static struct fig_exact_pool *
+sup_carry_out(const struct sup_carry *K, const struct sup *S, size_t m)
+{
+	struct fig_exact_pool *C = fig_exact_pool_new();
+	size_t blk = (K->nb + 1) * K->per, *gv, k, i, n, c;
+	const size_t *var;
+	const long *val;
+	long *dv;
+
+	gv = xcalloc(S->ncells + 1, sizeof(*gv));
+	dv = xcalloc(S->ncells + 1, sizeof(*dv));
+	for (k = 0; k < fig_exact_pool_count(S->pool_out); k++) {
+		if (fig_exact_pool_facts(S->pool_out, k) < 0)
+			continue;
+		n = fig_exact_pool_get(S->pool_out, k, &var, &val);
+		for (i = 0; i < n; i++) {
+			if (!fig_sup_hidden(S, c = var[i]))
+				break;
+			gv[i] = sup_gblock(K, c / blk, m) * blk + c % blk;
+			dv[i] = val[i] - S->cells[c].val;
+		}
+		if (i == n)
+			fig_exact_pool_add(C, gv, dv, n);
+	}
+	free(gv);
+	free(dv);
+	return C;
+}
+
+/* The carry as solutions of the step of m periods (S), the true values
+ * elsewhere: where one moved the last total of the step before, this
+ * step's total (that total and this period, at its true values) moves
+ * as much. */
+static struct fig_exact_pool *
+sup_carry_in(const struct sup_carry *K, const struct fig_exact_pool *C,
+    const struct sup *S, size_t m)
+{
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	size_t blk = (K->nb + 1) * K->per, *var, k, i, n, nn, c, g;
+	const size_t *gv;
+	const long *dv;
+	long *val;
+
+	var = xcalloc(2 * S->ncells + 2, sizeof(*var));
+	val = xcalloc(2 * S->ncells + 2, sizeof(*val));
+	for (k = 0; k < fig_exact_pool_count(C); k++) {
+		n = fig_exact_pool_get(C, k, &gv, &dv);
+		for (i = 0, nn = 0; i < n; i++) {
+			g = gv[i] / blk;
+			c = sup_block(K, g, m) * blk + gv[i] % blk;
+			var[nn] = c;
+			val[nn++] = S->cells[c].val + dv[i];
+			if (g != K->np + m - 3)
+				continue;
+			c = (2 * m - 2) * blk + gv[i] % blk;
+			var[nn] = c;
+			val[nn++] = S->cells[c].val + dv[i];
+		}
+		fig_exact_pool_add(P, var, val, nn);
+	}
+	free(var);
+	free(val);
+	return P;
+}
+
 /* One year's total: blocks 0 .. m - 1 of led are the periods (their
  * cells fixed), then the totals of the first 2, 3, ... m periods, all
  * fixed but the last, whose cells are hidden as far as every relation
- * among them all requires. */
+ * among them all requires.  *carry: the solutions of the step before,
+ * then of this one (sup_carry_out()). */
 static void
 sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
-    size_t nb, int region_hidable, long t)
+    const struct sup_carry *K, struct fig_exact_pool **carry,
+    int region_hidable, long t)
 {
 	struct sup S;
 	char *hide;
-	size_t nf = s->ndefs, c, r, i, last = (2 * m - 2) * (nb + 1);
+	size_t nf = s->ndefs, nb = K->nb, c, r, i;
+	size_t last = (2 * m - 2) * (nb + 1);
 
 	memset(&S, 0, sizeof(S));
 	fig_sup_build(&S, s, led, 2 * m - 1, nb, region_hidable, (int)m);
+	if (*carry != NULL) {
+		S.pool_in = sup_carry_in(K, *carry, &S, m);
+		fig_work.carried += fig_exact_pool_count(S.pool_in);
+	}
+	S.keep = fig_suppress_carry && m < K->np;
 	/* Every period's cells as its own solve left them; every earlier
 	 * total's as its year's solve did. */
 	for (r = 0; r < last; r++) {
@@ -153,6 +259,8 @@ sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
 	fig_sup_known(&S, hide);
 	fig_sup_tick(&S);
 	fig_sup_solve(&S, s, t);
+	fig_exact_pool_free(*carry);
+	*carry = S.pool_out != NULL ? sup_carry_out(K, &S, m) : NULL;
 	fig_sup_write(&S, s, last);
 	free(hide);
 	fig_sup_free(&S);
@@ -163,6 +271,8 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
     size_t np, size_t nb, int region_hidable, long t)
 {
 	struct fig_ledger **all, **step;
+	struct fig_exact_pool *carry = NULL;
+	struct sup_carry K;
 	size_t pool = np * (nb + 1), m, q, r, k;
 
 	if (!fig_suppress_joint || np < 2) {
@@ -190,6 +300,9 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 	memcpy(all + pool + (np - 2) * (nb + 1), led + pool,
 	    (nb + 1) * sizeof(*all));
 	step = xcalloc((2 * np - 1) * (nb + 1), sizeof(*step));
+	K.np = np;
+	K.nb = nb;
+	K.per = 3 * s->ndefs;
 	fig_sup_begin("");
 	for (m = 2; m <= np; m++) {
 		char what[160];
@@ -209,12 +322,13 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 			for (r = 0; r <= nb; r++)
 				step[k++] = all[pool + q * (nb + 1) + r];
 		fig_sup_past = m < np;
-		sup_pooled_step(s, step, m, nb, region_hidable, t);
+		sup_pooled_step(s, step, m, &K, &carry, region_hidable, t);
 		fig_sup_past = 0;
 	}
 	for (q = 0; q + 2 < np; q++)
 		for (r = 0; r <= nb; r++)
 			fig_sup_ledger_free(all[pool + q * (nb + 1) + r]);
+	fig_exact_pool_free(carry);
 	free(step);
 	free(all);
 }
