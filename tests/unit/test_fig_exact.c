@@ -327,6 +327,34 @@ local_table(long *truth)
 	return E;
 }
 
+/* Every cell of local_table() asked for values 100 apart, each group of
+ * LOCAL_K cells a group. */
+static void
+local_asks(char *want, long *need, size_t *grp)
+{
+	size_t i;
+
+	for (i = 0; i < LOCAL_N; i++) {
+		want[i] = 1;
+		need[i] = 100;
+		grp[i] = i / LOCAL_K;
+	}
+}
+
+/* The intervals of the three solves of a local_table() alike. */
+static void
+local_same(long lo[3][LOCAL_N], long hi[3][LOCAL_N])
+{
+	size_t i;
+
+	for (i = 0; i < LOCAL_N; i++) {
+		assert_int_equal(lo[0][i], lo[2][i]);
+		assert_int_equal(hi[0][i], hi[2][i]);
+		assert_int_equal(lo[1][i], lo[2][i]);
+		assert_int_equal(hi[1][i], hi[2][i]);
+	}
+}
+
 static void
 test_local_decides(void **state)
 {
@@ -339,11 +367,7 @@ test_local_decides(void **state)
 	int way;
 
 	(void)state;
-	memset(want, 1, sizeof(want));
-	for (i = 0; i < LOCAL_N; i++) {
-		need[i] = 100;
-		grp[i] = i / LOCAL_K;
-	}
+	local_asks(want, need, grp);
 	/* 0: groups and a pool; 1: a pool alone; 2: neither. */
 	for (way = 0; way < 3; way++) {
 		P = fig_exact_pool_new();
@@ -359,11 +383,8 @@ test_local_decides(void **state)
 		fig_exact_free(E);
 		fig_exact_pool_free(P);
 	}
+	local_same(lo, hi);
 	for (i = 0; i < LOCAL_N; i++) {
-		assert_int_equal(lo[0][i], lo[2][i]);
-		assert_int_equal(hi[0][i], hi[2][i]);
-		assert_int_equal(lo[1][i], lo[2][i]);
-		assert_int_equal(hi[1][i], hi[2][i]);
 		assert_true(lo[0][i] <= truth[i] && truth[i] <= hi[0][i]);
 		open += lo[0][i] < hi[0][i];
 	}
@@ -486,11 +507,7 @@ test_cert_spares_locals(void **state)
 	int round;
 
 	(void)state;
-	memset(want, 1, sizeof(want));
-	for (i = 0; i < LOCAL_N; i++) {
-		need[i] = 100;
-		grp[i] = i / LOCAL_K;
-	}
+	local_asks(want, need, grp);
 	/* 0, 1: groups and one pool; 2: neither. */
 	for (round = 0; round < 3; round++) {
 		E = local_table(truth);
@@ -511,12 +528,7 @@ test_cert_spares_locals(void **state)
 		locals[round] = fig_exact_locals(E);
 		fig_exact_free(E);
 	}
-	for (i = 0; i < LOCAL_N; i++) {
-		assert_int_equal(lo[0][i], lo[2][i]);
-		assert_int_equal(hi[0][i], hi[2][i]);
-		assert_int_equal(lo[1][i], lo[2][i]);
-		assert_int_equal(hi[1][i], hi[2][i]);
-	}
+	local_same(lo, hi);
 	for (g = 0; g < LOCAL_G; g++) {
 		i = g * LOCAL_K;
 		assert_int_equal(hi[2][i], truth[i] + 1);
