@@ -122,7 +122,8 @@ fig_sup_ledger_free(struct fig_ledger *l)
  * The solutions a step's exact checks found, carried to the next step
  * (its system holds this one's: the same cells and relations, and the
  * next period and total with theirs).  Kept as a pool whose unknowns are
- * cells named over every step (a period's block g < np, the total of
+ * cells named over every step, by their block's place in
+ * fig_suppress_pooled()'s all[] (a period's block g < np, the total of
  * the first g - np + 2 periods' block g), with each one's difference
  * from its true value.  The next step's exact reader takes one where it
  * fits its bounds and meets every relation (fig_ex_pool_load()), as it

@@ -78,7 +78,7 @@ same_ledgers(struct fig_ledger **with, struct fig_ledger **without,
 /* What a solve took, in fig_work's steps. */
 struct took {
 	unsigned long long reasons, terms, probes, cells;
-	unsigned long long carried, locals, lps;
+	unsigned long long carried, lps;
 };
 
 static void
@@ -89,20 +89,15 @@ took_since(struct took *t, const struct took *from)
 	t->probes = fig_work.probes - from->probes;
 	t->cells = fig_work.cells - from->cells;
 	t->carried = fig_work.carried - from->carried;
-	t->locals = fig_work.locals - from->locals;
 	t->lps = fig_work.lps - from->lps;
 }
 
 static void
 took_now(struct took *t)
 {
-	t->reasons = fig_work.reasons;
-	t->terms = fig_work.terms;
-	t->probes = fig_work.probes;
-	t->cells = fig_work.cells;
-	t->carried = fig_work.carried;
-	t->locals = fig_work.locals;
-	t->lps = fig_work.lps;
+	static const struct took none;
+
+	took_since(t, &none);
 }
 
 /* Adds t to *sum. */
@@ -114,7 +109,6 @@ took_add(struct took *sum, const struct took *t)
 	sum->probes += t->probes;
 	sum->cells += t->cells;
 	sum->carried += t->carried;
-	sum->locals += t->locals;
 	sum->lps += t->lps;
 }
 
