@@ -274,10 +274,12 @@ fig_solve_cached(struct fig_cache_q *q, const struct fig_set *s,
 
 /* Disclosure control of one period's boards ls and London's region
  * (fig_suppress(), then fig_band()), or its result from the solve cache
- * (fig_cache.h) when that holds it. */
+ * (fig_cache.h) when that holds it.  keep: NULL, or where the solve's
+ * solutions go (fig_suppress(); NULL from the cache). */
 static void
 fig_solve_one(const struct fig_set *s, const struct cohort *c,
-    struct fig_ledger **ls, struct fig_ledger *region, int region_hidable)
+    struct fig_ledger **ls, struct fig_ledger *region, int region_hidable,
+    struct fig_exact_pool **keep)
 {
 	struct fig_cache_q q;
 	struct fig_ledger **all;
@@ -287,8 +289,10 @@ fig_solve_one(const struct fig_set *s, const struct cohort *c,
 	all = xcalloc(n + 1, sizeof(*all));
 	memcpy(all, ls, n * sizeof(*all));
 	all[n] = region;
+	if (keep != NULL)
+		*keep = NULL;
 	if (!fig_solve_cached(&q, s, c, region_hidable, all, n + 1, "period")) {
-		fig_suppress(s, ls, n, region, region_hidable, t);
+		fig_suppress(s, ls, n, region, region_hidable, t, keep);
 		fig_band(s, ls, n, region, region_hidable, t,
 		    c->report.bands, c->report.nbands);
 		fig_cache_keep(&q, all, n + 1);
@@ -301,12 +305,12 @@ fig_solve_one(const struct fig_set *s, const struct cohort *c,
  * of them at once (London's too when region_hidable).  Sets *lsp
  * to a new array of c->report.nlscbs ledgers (free with
  * fig_boards_free()) and *regionp to London's (free with
- * fig_ledger_free()).
+ * fig_ledger_free()); keep as fig_solve_one() takes it.
  */
 static void
 fig_aggregate_one(const struct fig_set *s, const struct cohort *c,
     size_t period, int region_hidable, struct fig_ledger ***lsp,
-    struct fig_ledger **regionp)
+    struct fig_ledger **regionp, struct fig_exact_pool **keep)
 {
 	struct fig_ledger **ls, *region;
 	size_t b, n = c->report.nlscbs;
@@ -316,7 +320,7 @@ fig_aggregate_one(const struct fig_set *s, const struct cohort *c,
 	for (b = 0; b < n; b++)
 		ls[b] = fig_count(s, c, (int)b, period);
 	region = fig_count(s, c, -1, period);
-	fig_solve_one(s, c, ls, region, region_hidable);
+	fig_solve_one(s, c, ls, region, region_hidable, keep);
 	for (b = 0; b < n; b++)
 		fig_finish(s, ls[b], 1, t);
 	fig_finish(s, region, region_hidable, t);
@@ -375,12 +379,13 @@ fig_bands_apply(const struct fig_set *s, const struct cohort *c, size_t p,
 }
 
 /* Every period's ledgers (boards[p], region[p], NULL ones made by
- * fig_aggregate_one()), then, when pooled with bands, the bands each
- * keeps beside the totals they join; texts made again. */
+ * fig_aggregate_one(), with keep[p] when keep is not NULL), then, when
+ * pooled with bands, the bands each keeps beside the totals they join;
+ * texts made again. */
 static void
 fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
     int region_hidable, struct fig_ledger ***boards,
-    struct fig_ledger **region)
+    struct fig_ledger **region, struct fig_exact_pool **keep)
 {
 	struct fig_cache_q q;
 	struct fig_ledger **led;
@@ -389,7 +394,7 @@ fig_aggregate_every(const struct fig_set *s, const struct cohort *c,
 	for (p = 0; p < np; p++)
 		if (boards[p] == NULL)
 			fig_aggregate_one(s, c, p, region_hidable, &boards[p],
-			    &region[p]);
+			    &region[p], keep != NULL ? &keep[p] : NULL);
 	if (!fig_pool_bands(c))
 		return;
 	if (fig_bands_valid(s, c)) {
@@ -441,13 +446,15 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 
 	if (!fig_pool_bands(c) ||
 	    region_hidable != c->report.suppress_regional) {
-		fig_aggregate_one(s, c, period, region_hidable, lsp, regionp);
+		fig_aggregate_one(s, c, period, region_hidable, lsp, regionp,
+		    NULL);
 		return;
 	}
 	if (!fig_bands_valid(s, c)) {
 		boards = xcalloc(np, sizeof(*boards));
 		region = xcalloc(np, sizeof(*region));
-		fig_aggregate_every(s, c, region_hidable, boards, region);
+		fig_aggregate_every(s, c, region_hidable, boards, region,
+		    NULL);
 		for (p = 0; p < np; p++)
 			if (p != period) {
 				fig_boards_free(boards[p], nb);
@@ -459,7 +466,7 @@ fig_aggregate_all(const struct fig_set *s, const struct cohort *c,
 		free(region);
 		return;
 	}
-	fig_aggregate_one(s, c, period, region_hidable, lsp, regionp);
+	fig_aggregate_one(s, c, period, region_hidable, lsp, regionp, NULL);
 	fig_bands_apply(s, c, period, *lsp);
 }
 
@@ -558,6 +565,7 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 	struct fig_cache_q q;
 	struct fig_periods *ps;
 	struct fig_ledger **led;
+	struct fig_exact_pool **keep = NULL;
 	size_t p, b, np = report_nperiods(&c->report), nb = c->report.nlscbs;
 	int hid = c->report.suppress_regional;
 
@@ -566,7 +574,12 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 	ps->nlscbs = nb;
 	ps->boards = xcalloc(np, sizeof(*ps->boards));
 	ps->region = xcalloc(np, sizeof(*ps->region));
-	fig_aggregate_every(s, c, hid, ps->boards, ps->region);
+	/* Pooled, each period's solve keeps its solutions for the pooled
+	 * steps' exact checks to start from (fig_suppress_pooled()). */
+	if (pooled && np >= 2 && fig_suppress_carry &&
+	    fig_suppress_carry_periods)
+		keep = xcalloc(np, sizeof(*keep));
+	fig_aggregate_every(s, c, hid, ps->boards, ps->region, keep);
 	if (!pooled)
 		return ps;
 	ps->pooled = xcalloc(nb ? nb : 1, sizeof(*ps->pooled));
@@ -583,9 +596,13 @@ fig_aggregate_periods(const struct fig_set *s, const struct cohort *c,
 	}
 	if (!fig_solve_cached(&q, s, c, hid, led, (np + 1) * (nb + 1),
 	    "pooled")) {
-		fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold);
+		fig_suppress_pooled(s, led, np, nb, hid, c->report.threshold,
+		    keep);
 		fig_cache_keep(&q, led, (np + 1) * (nb + 1));
 	}
+	for (p = 0; keep != NULL && p < np; p++)
+		fig_exact_pool_free(keep[p]);
+	free(keep);
 	for (b = 0; b < nb; b++)
 		fig_finish(s, ps->pooled[b], 1, c->report.threshold);
 	fig_finish(s, ps->pooled_region, hid, c->report.threshold);

@@ -138,14 +138,20 @@ int	fig_nr_base(const struct fig_set *s, int i, int *den);
 
 struct fig_ledger;
 
+struct fig_exact_pool;
+
 /*
  * Disclosure control (fig_suppress.c) over the boards' ledgers ls[0..nb)
  * and London's, region (also suppressed when region_hidable), threshold
  * t: sets suppressed, why, lo, hi, den_hidden and nr_hidden of every
- * value.  Texts are left to the caller.
+ * value.  Texts are left to the caller.  When keep is not NULL, *keep:
+ * the solutions its exact checks found, in the cells it left hidden, for
+ * fig_suppress_pooled() (free with fig_exact_pool_free(); NULL when it
+ * found none).
  */
 void	fig_suppress(const struct fig_set *s, struct fig_ledger **ls,
-	    size_t nb, struct fig_ledger *region, int region_hidable, long t);
+	    size_t nb, struct fig_ledger *region, int region_hidable, long t,
+	    struct fig_exact_pool **keep);
 
 /*
  * What a reader can tell from ledgers already suppressed
@@ -235,10 +241,14 @@ void	fig_band_nums(long den, int plo, int phi, long *lo, long *hi);
  * or more, the totals of the first 2, 3, ... np - 1 periods (what the
  * years before published with pool on) are made again first, each
  * suppressed in the same way, and held fixed beside this year's: this
- * year's total less last year's is the current period.
+ * year's total less last year's is the current period.  periods: NULL,
+ * or np solution sets, period p's as fig_suppress() kept them (NULL
+ * where none; the caller's still): each step's exact checks start from
+ * those of the periods it adds, as from the step before's.
  */
 void	fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
-	    size_t np, size_t nb, int region_hidable, long t);
+	    size_t np, size_t nb, int region_hidable, long t,
+	    struct fig_exact_pool *const *periods);
 
 /*
  * 1 (the default): fig_suppress_pooled() solves jointly, as above.  0:
@@ -316,6 +326,14 @@ extern int fig_suppress_pins;
  * the two only.
  */
 extern int fig_suppress_carry;
+
+/*
+ * 1 (the default): with fig_suppress_carry, each pooled step's exact
+ * checks start from the solutions of the new period's own solve too
+ * (fig_suppress()'s keep), moved into the totals that hold it.  0: from
+ * the step before's alone.  For the test that compares the two only.
+ */
+extern int fig_suppress_carry_periods;
 
 /*
  * 0 (the default).  Nonzero: every exact solve fails as GLPK can

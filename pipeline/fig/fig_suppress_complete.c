@@ -323,3 +323,40 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 	fig_sup_ex_free(&X);
 	free(near);
 }
+
+/*
+ * The solutions of S's pool_out (the completion step's, kept) that
+ * differ from the true values only in cells S left hidden (a cell shown
+ * stays shown wherever they are carried) and were not found to break a
+ * relation, as a new pool of differences from the true values.  Cell c
+ * of block c / blk is named gblk[c / blk] * blk + c % blk (blk: cells of
+ * a block).
+ */
+struct fig_exact_pool *
+fig_sup_pool_moves(const struct sup *S, size_t blk, const size_t *gblk)
+{
+	struct fig_exact_pool *C = fig_exact_pool_new();
+	size_t *gv, k, i, n, c;
+	const size_t *var;
+	const long *val;
+	long *dv;
+
+	gv = xcalloc(S->ncells + 1, sizeof(*gv));
+	dv = xcalloc(S->ncells + 1, sizeof(*dv));
+	for (k = 0; k < fig_exact_pool_count(S->pool_out); k++) {
+		if (fig_exact_pool_facts(S->pool_out, k) < 0)
+			continue;
+		n = fig_exact_pool_get(S->pool_out, k, &var, &val);
+		for (i = 0; i < n; i++) {
+			if (!fig_sup_hidden(S, c = var[i]))
+				break;
+			gv[i] = gblk[c / blk] * blk + c % blk;
+			dv[i] = val[i] - S->cells[c].val;
+		}
+		if (i == n)
+			fig_exact_pool_add(C, gv, dv, n);
+	}
+	free(gv);
+	free(dv);
+	return C;
+}

@@ -238,10 +238,11 @@ struct sup {
 	int		 trial;		/* in a probe: bounds change for it
 					 * alone */
 	int		 nobump;	/* changes not ticked (yet) */
-	/* The pooled steps (fig_suppress_pool.c): solutions of an earlier
-	 * step, as cells of this one, that the completion step's pool
-	 * starts with (fig_sup_ex_init() takes them), and, when keep is
-	 * set, that pool as the completion step leaves it (pool_out). */
+	/* The pooled steps (fig_suppress_pool.c): solutions of the step
+	 * before and of the new period's own solve, as cells of this one,
+	 * that the completion step's pool starts with (fig_sup_ex_init()
+	 * takes them), and, when keep is set, that pool as the completion
+	 * step leaves it (pool_out). */
 	struct fig_exact_pool *pool_in, *pool_out;
 	int		 keep;
 };
@@ -317,6 +318,8 @@ void	fig_sup_ex_init(struct sup *S, struct sup_ex *X, long need,
 void	fig_sup_ex_free(struct sup_ex *X);
 void	fig_sup_complete(struct sup *S, const struct fig_set *s, long t,
     size_t *order, size_t *norder);
+struct fig_exact_pool *fig_sup_pool_moves(const struct sup *S, size_t blk,
+    const size_t *gblk);
 /* fig_suppress_pool.c */
 void	fig_sup_read_hidden(struct sup *S, const struct fig_set *s, size_t r);
 struct fig_ledger *fig_sup_ledger_sum(const struct fig_set *s,

@@ -3,6 +3,7 @@
  * the periods and their total solved together, one step a period, each
  * with the cells of the earlier steps frozen as printed, bands included.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 int fig_suppress_joint = 1;
 int fig_suppress_carry = 1;
+int fig_suppress_carry_periods = 1;
 
 /* For fig_band.c too (fig_impl.h). */
 void
@@ -128,7 +130,9 @@ fig_sup_ledger_free(struct fig_ledger *l)
  * from its true value.  The next step's exact reader takes one where it
  * fits its bounds and meets every relation (fig_ex_pool_load()), as it
  * takes its own solutions: they settle cells sooner, they never decide
- * one (fig_exact.c), so the ledgers are those without them.
+ * one (fig_exact.c), so the ledgers are those without them.  A period's
+ * own solve (fig_suppress()) keeps its solutions in the same way, as a
+ * step of that period alone, for the steps that add the period.
  */
 struct sup_carry {
 	size_t	 np, nb, per;	/* periods; boards; cells of a row */
@@ -147,96 +151,94 @@ sup_block(const struct sup_carry *K, size_t g, size_t m)
 	return g < K->np ? g : m + g - K->np;
 }
 
-/* The step of m periods' pool as the carry: each solution that differs
- * from the true values only in cells the step left hidden (any other
- * is shown in every later step) and was not found to break a relation
- * (it breaks it there too). */
+/* The step of m periods' pool as the carry (fig_sup_pool_moves(): any
+ * cell it leaves shown is shown in every later step). */
 static struct fig_exact_pool *
 sup_carry_out(const struct sup_carry *K, const struct sup *S, size_t m)
 {
-	struct fig_exact_pool *C = fig_exact_pool_new();
-	size_t blk = (K->nb + 1) * K->per, *gv, k, i, n, c;
-	const size_t *var;
-	const long *val;
-	long *dv;
+	struct fig_exact_pool *C;
+	size_t *gblk = xcalloc(2 * m, sizeof(*gblk)), b;
 
-	gv = xcalloc(S->ncells + 1, sizeof(*gv));
-	dv = xcalloc(S->ncells + 1, sizeof(*dv));
-	for (k = 0; k < fig_exact_pool_count(S->pool_out); k++) {
-		if (fig_exact_pool_facts(S->pool_out, k) < 0)
-			continue;
-		n = fig_exact_pool_get(S->pool_out, k, &var, &val);
-		for (i = 0; i < n; i++) {
-			if (!fig_sup_hidden(S, c = var[i]))
-				break;
-			gv[i] = sup_gblock(K, c / blk, m) * blk + c % blk;
-			dv[i] = val[i] - S->cells[c].val;
-		}
-		if (i == n)
-			fig_exact_pool_add(C, gv, dv, n);
-	}
-	free(gv);
-	free(dv);
+	for (b = 0; b < 2 * m - 1; b++)
+		gblk[b] = sup_gblock(K, b, m);
+	C = fig_sup_pool_moves(S, (K->nb + 1) * K->per, gblk);
+	free(gblk);
 	return C;
 }
 
-/* The carry as solutions of the step of m periods (S), the true values
- * elsewhere: where one moved the last total of the step before, this
- * step's total (that total and this period, at its true values) moves
- * as much. */
-static struct fig_exact_pool *
-sup_carry_in(const struct sup_carry *K, const struct fig_exact_pool *C,
-    const struct sup *S, size_t m)
+/* Solutions C as solutions of the step of m periods (S), added to P,
+ * the true values elsewhere.  C is a step's carry (sup_carry_out(), of
+ * the step before: p is SIZE_MAX) or period p's own (fig_suppress()'s
+ * keep, its cells named as in a solve of that period alone).  Where a step's
+ * carry moved the last total of the step before, this step's total (that
+ * total and this period, at its true values) moves as much; where a
+ * period's own moved one of its cells, every total of this step that
+ * holds that period (the first p + 1 periods' and on) moves as much. */
+static void
+sup_carry_add(const struct sup_carry *K, const struct fig_exact_pool *C,
+    size_t p, const struct sup *S, size_t m, struct fig_exact_pool *P)
 {
-	struct fig_exact_pool *P = fig_exact_pool_new();
-	size_t blk = (K->nb + 1) * K->per, *var, k, i, n, nn, c, g;
+	size_t blk = (K->nb + 1) * K->per, *var, k, i, n, nn, c, g, q;
 	const size_t *gv;
 	const long *dv;
 	long *val;
 
-	var = xcalloc(2 * S->ncells + 2, sizeof(*var));
-	val = xcalloc(2 * S->ncells + 2, sizeof(*val));
+	var = xcalloc(m * S->ncells + 2, sizeof(*var));
+	val = xcalloc(m * S->ncells + 2, sizeof(*val));
 	for (k = 0; k < fig_exact_pool_count(C); k++) {
 		n = fig_exact_pool_get(C, k, &gv, &dv);
 		for (i = 0, nn = 0; i < n; i++) {
-			g = gv[i] / blk;
+			g = p != SIZE_MAX ? p : gv[i] / blk;
 			c = sup_block(K, g, m) * blk + gv[i] % blk;
 			var[nn] = c;
 			val[nn++] = S->cells[c].val + dv[i];
-			if (g != K->np + m - 3)
-				continue;
-			c = (2 * m - 2) * blk + gv[i] % blk;
-			var[nn] = c;
-			val[nn++] = S->cells[c].val + dv[i];
+			/* The totals of q .. m periods move with it. */
+			q = p != SIZE_MAX ? (p + 1 > 2 ? p + 1 : 2) :
+			    g == K->np + m - 3 ? m : m + 1;
+			for (; q <= m; q++) {
+				c = (m + q - 2) * blk + gv[i] % blk;
+				var[nn] = c;
+				val[nn++] = S->cells[c].val + dv[i];
+			}
 		}
 		fig_exact_pool_add(P, var, val, nn);
 	}
 	free(var);
 	free(val);
-	return P;
 }
 
 /* One year's total: blocks 0 .. m - 1 of led are the periods (their
  * cells fixed), then the totals of the first 2, 3, ... m periods, all
  * fixed but the last, whose cells are hidden as far as every relation
  * among them all requires.  *carry: the solutions of the step before,
- * then of this one (sup_carry_out()). */
+ * then of this one (sup_carry_out()); periods: NULL, or each period's
+ * own (fig_suppress()'s keep, NULL where none). */
 static void
 sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
     const struct sup_carry *K, struct fig_exact_pool **carry,
-    int region_hidable, long t)
+    struct fig_exact_pool *const *periods, int region_hidable, long t)
 {
 	struct sup S;
+	struct fig_exact_pool *in;
 	char *hide;
-	size_t nf = s->ndefs, nb = K->nb, c, r, i;
+	size_t nf = s->ndefs, nb = K->nb, c, r, i, p;
 	size_t last = (2 * m - 2) * (nb + 1);
 
 	memset(&S, 0, sizeof(S));
 	fig_sup_build(&S, s, led, 2 * m - 1, nb, region_hidable, (int)m);
-	if (*carry != NULL) {
-		S.pool_in = sup_carry_in(K, *carry, &S, m);
-		fig_work.carried += fig_exact_pool_count(S.pool_in);
-	}
+	/* The step before's solutions, and this period's own (the first
+	 * step: both periods'). */
+	in = fig_exact_pool_new();
+	if (*carry != NULL)
+		sup_carry_add(K, *carry, SIZE_MAX, &S, m, in);
+	for (p = m == 2 ? 0 : m - 1; periods != NULL && p < m; p++)
+		if (periods[p] != NULL)
+			sup_carry_add(K, periods[p], p, &S, m, in);
+	fig_work.carried += fig_exact_pool_count(in);
+	if (fig_exact_pool_count(in) > 0)
+		S.pool_in = in;
+	else
+		fig_exact_pool_free(in);
 	S.keep = fig_suppress_carry && m < K->np;
 	/* Every period's cells as its own solve left them; every earlier
 	 * total's as its year's solve did. */
@@ -269,7 +271,8 @@ sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
 
 void
 fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
-    size_t np, size_t nb, int region_hidable, long t)
+    size_t np, size_t nb, int region_hidable, long t,
+    struct fig_exact_pool *const *periods)
 {
 	struct fig_ledger **all, **step;
 	struct fig_exact_pool *carry = NULL;
@@ -280,7 +283,7 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 		/* The total as a period of its own: what the tests show
 		 * leaks (or, of one period, that period again). */
 		fig_suppress(s, led + pool, nb, led[pool + nb],
-		    region_hidable, t);
+		    region_hidable, t, NULL);
 		return;
 	}
 	/*
@@ -323,7 +326,9 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 			for (r = 0; r <= nb; r++)
 				step[k++] = all[pool + q * (nb + 1) + r];
 		fig_sup_past = m < np;
-		sup_pooled_step(s, step, m, &K, &carry, region_hidable, t);
+		sup_pooled_step(s, step, m, &K, &carry,
+		    fig_suppress_carry && fig_suppress_carry_periods ?
+		    periods : NULL, region_hidable, t);
 		fig_sup_past = 0;
 	}
 	for (q = 0; q + 2 < np; q++)

@@ -197,7 +197,7 @@ solve(const struct world *w, struct fig_ledger **led, const long *param)
 
 	if (fig_cache_find(&q, w->s, led, 3, "period", param, 2))
 		return 1;
-	fig_suppress(w->s, led, 2, led[2], (int)param[0], param[1]);
+	fig_suppress(w->s, led, 2, led[2], (int)param[0], param[1], NULL);
 	fig_cache_keep(&q, led, 3);
 	return 0;
 }
@@ -255,7 +255,7 @@ test_warning_solve_not_kept(void **state)
 	ledgers(w, a);
 	assert_int_equal(fig_cache_find(&q, w->s, a, 3, "period", param5, 2),
 	    0);
-	fig_suppress(w->s, a, 2, a[2], 0, 5);
+	fig_suppress(w->s, a, 2, a[2], 0, 5, NULL);
 	fig_suppress_warned++;	/* as the completion step's warning does */
 	fig_cache_keep(&q, a, 3);
 	assert_int_equal(entries(w->dir), 0);

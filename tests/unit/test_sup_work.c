@@ -421,6 +421,27 @@ carry_leaves_every_pooled_value_as_it_was(void **state)
 	assert_true(with.lps < without.lps);
 }
 
+/*
+ * Each pooled step's exact checks start from the solutions of the
+ * periods it adds too, as their own solves found them, each moved into
+ * the totals that hold its period: those that fit settle cells sooner
+ * and never decide one, so every value of every ledger is as it was.
+ * One moved into the wrong cells would not fit and settle nothing (no
+ * fewer problems solved); one taken that breaks a relation would settle
+ * a cell the rule exposes (the ledgers would differ).
+ */
+static void
+period_carry_leaves_every_pooled_value_as_it_was(void **state)
+{
+	struct took with, without;
+
+	(void)state;
+	same_pooled(&fig_suppress_carry_periods, "periods' solutions carried",
+	    &with, &without);
+	assert_true(with.carried > without.carried);
+	assert_true(with.lps < without.lps);
+}
+
 int
 main(void)
 {
@@ -433,6 +454,8 @@ main(void)
 		cmocka_unit_test(sums_leave_every_value_as_it_was),
 		cmocka_unit_test(pins_leave_every_value_as_it_was),
 		cmocka_unit_test(carry_leaves_every_pooled_value_as_it_was),
+		cmocka_unit_test(
+		    period_carry_leaves_every_pooled_value_as_it_was),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
