@@ -63,6 +63,7 @@ struct fig_exact {
 					 * (fig_exact_groups()) */
 	size_t		 ngrp;
 	size_t		 nlocal;	/* local problems solved */
+	size_t		 nlsearch;	/* of them, by branch and bound */
 	size_t		 ncert;		/* extremes bounded by multipliers
 					 * kept (fig_ex_cert_bound()) */
 	long double	*cw;		/* room for their weights, */

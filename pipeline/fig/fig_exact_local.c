@@ -17,7 +17,9 @@
  * the pool like the others.  And where it puts v at the bound
  * propagation gives (no solution lies beyond that), that is v's extreme,
  * exactly.  Else nothing is decided and the component's problem decides,
- * as before.  A verdict never changes: a cell is still settled by
+ * as before.  Each is solved as a relaxation first: where its optimum is
+ * in whole numbers, that is the problem's optimum, and GLPK's branch and
+ * bound runs only where it is not.  A verdict never changes: a cell is still settled by
  * witnesses or decided from its exact ends; only the solves needed to
  * find them are fewer, and their cost no longer grows with the
  * component (bench/README.md, "7 Dec 2026, second look").
@@ -64,6 +66,14 @@ fig_exact_locals(const struct fig_exact *E)
 {
 	return E->nlocal;
 }
+
+size_t
+fig_exact_local_searches(const struct fig_exact *E)
+{
+	return E->nlsearch;
+}
+
+int fig_exact_local_relax = 1;
 
 void
 fig_ex_local_begin(struct fig_exact *E)
@@ -261,6 +271,33 @@ ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
 	return fig_ex_rows_hold(P, x);
 }
 
+/* P's relaxation (the simplex alone) into x[1..nn], when its optimum
+ * is in whole numbers and meets every bound and row: then it is P's
+ * optimum too, and no branch and bound is needed (1).  Else 0. */
+static int
+ex_near_relaxed(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
+{
+	const struct ex_local *X = &E->loc;
+	glp_smcp sm;
+	size_t a;
+	double d;
+
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.presolve = GLP_ON;
+	if (glp_simplex(P, &sm) != 0 || glp_get_status(P) != GLP_OPT)
+		return 0;
+	for (a = 1; a <= nn; a++) {
+		d = glp_get_col_prim(P, (int)a);
+		x[a] = (long)floor(d + 0.5);
+		if (fabs(d - (double)x[a]) > 1e-9 ||
+		    x[a] < E->lo[X->near[a - 1]] ||
+		    x[a] > E->hi[X->near[a - 1]])
+			return 0;
+	}
+	return fig_ex_rows_hold(P, x);
+}
+
 /* v pushed in direction dir over its group and part[0..np): the value
  * the best whole solution found gives it (*got), that solution
  * witnessed.  Returns 1, or 0 when GLPK finds none that it can vouch for
@@ -287,12 +324,22 @@ ex_near_solve(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
 	io.cb_info = &nodes;
 	E->nlocal++;
 	x = xcalloc(nn + 2, sizeof(*x));
-	st = glp_intopt(P, &io);
-	if ((st == 0 || st == GLP_ESTOP) && (glp_mip_status(P) == GLP_OPT ||
-	    glp_mip_status(P) == GLP_FEAS) && ex_near_whole(E, P, nn, x)) {
+	/* The relaxation first: on the regions measured its optimum was
+	 * whole for 97 to 100 % of these problems (bench/README.md,
+	 * "ninth look"), where branch and bound only solved it again. */
+	if (fig_exact_local_relax && ex_near_relaxed(E, P, nn, x))
+		ok = 1;
+	else {
+		E->nlsearch++;
+		st = glp_intopt(P, &io);
+		ok = (st == 0 || st == GLP_ESTOP) &&
+		    (glp_mip_status(P) == GLP_OPT ||
+		    glp_mip_status(P) == GLP_FEAS) &&
+		    ex_near_whole(E, P, nn, x);
+	}
+	if (ok) {
 		fig_ex_fold(E, L, X->near, x + 1, nn);
 		*got = x[1];
-		ok = 1;
 	}
 	free(x);
 	glp_delete_prob(P);

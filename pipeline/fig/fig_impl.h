@@ -422,10 +422,21 @@ size_t	fig_exact_iterations(const struct fig_exact *E);
  * groups, their solutions witnesses, and where one reaches the bound
  * propagation gives, it decides that extreme without the component's
  * problem.  The intervals and verdicts are those without groups; only
- * the work differs.  fig_exact_locals(): the local problems solved.
+ * the work differs.  fig_exact_locals(): the local problems solved;
+ * fig_exact_local_searches(): those of them whose relaxation's optimum
+ * was not in whole numbers, solved by branch and bound.
  */
 void	fig_exact_groups(struct fig_exact *E, const size_t *grp, size_t ngrp);
 size_t	fig_exact_locals(const struct fig_exact *E);
+size_t	fig_exact_local_searches(const struct fig_exact *E);
+/*
+ * 1 (the default): a local problem is solved as a relaxation first, and
+ * by branch and bound only where that optimum is not in whole numbers.
+ * 0: by branch and bound always.  The same witnesses decide the same
+ * extremes either way (a whole optimum of the relaxation is one of the
+ * problem).  For the test that compares the two only.
+ */
+extern int fig_exact_local_relax;
 void	fig_exact_free(struct fig_exact *E);
 /*
  * A memo of components solved, for a caller that solves systems that

@@ -397,6 +397,49 @@ test_local_decides(void **state)
 }
 
 /*
+ * Local problems solved as relaxations first: the intervals are those of
+ * branch and bound always, and on local_table() (sums along rows and
+ * columns, whose relaxations have whole optima) no local problem needs a
+ * search, where every one did before.
+ */
+static void
+test_local_relaxation_first(void **state)
+{
+	struct fig_exact *E;
+	struct fig_exact_pool *P;
+	static char want[LOCAL_N];
+	static long need[LOCAL_N], truth[LOCAL_N], lo[2][LOCAL_N],
+	    hi[2][LOCAL_N];
+	size_t grp[LOCAL_N], i, locals[2], searches[2];
+	int way;
+
+	(void)state;
+	local_asks(want, need, grp);
+	/* 0: the relaxation first; 1: branch and bound always. */
+	for (way = 0; way < 2; way++) {
+		fig_exact_local_relax = way == 0;
+		P = fig_exact_pool_new();
+		E = local_table(truth);
+		fig_exact_groups(E, grp, LOCAL_G);
+		fig_exact_use_pool(E, P);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
+		    lo[way], hi[way]), 1);
+		locals[way] = fig_exact_locals(E);
+		searches[way] = fig_exact_local_searches(E);
+		fig_exact_free(E);
+		fig_exact_pool_free(P);
+	}
+	fig_exact_local_relax = 1;
+	for (i = 0; i < LOCAL_N; i++) {
+		assert_int_equal(lo[0][i], lo[1][i]);
+		assert_int_equal(hi[0][i], hi[1][i]);
+	}
+	assert_true(locals[0] > 0);
+	assert_int_equal(searches[0], 0);
+	assert_int_equal(searches[1], locals[1]);
+}
+
+/*
  * Three groups of four cells within 0..10, each group's sum published,
  * and in each group x0 + x1 <= t0 + t1 + 1 and x0 - x1 <= t0 - t1 + 1:
  * x0's largest value, t0 + 1, is below the bound propagation gives, so
@@ -883,6 +926,7 @@ main(void)
 		cmocka_unit_test(test_pool_keeps_basis),
 		cmocka_unit_test(test_dive_or_search),
 		cmocka_unit_test(test_local_decides),
+		cmocka_unit_test(test_local_relaxation_first),
 		cmocka_unit_test(test_cert_bounds_again),
 		cmocka_unit_test(test_cert_spares_locals),
 		cmocka_unit_test(test_fixed_pool_checks_once),
