@@ -19,10 +19,10 @@
  * exactly.  Else nothing is decided and the component's problem decides,
  * as before.  Each is solved as a relaxation first: where its optimum is
  * in whole numbers, that is the problem's optimum, and GLPK's branch and
- * bound runs only where it is not.  A verdict never changes: a cell is still settled by
- * witnesses or decided from its exact ends; only the solves needed to
- * find them are fewer, and their cost no longer grows with the
- * component (bench/README.md, "7 Dec 2026, second look").
+ * bound runs only where it is not.  A verdict never changes: a cell is
+ * still settled by witnesses or decided from its exact ends; only the
+ * solves needed to find them are fewer, and their cost no longer grows
+ * with the component (bench/README.md, "7 Dec 2026, second look").
  */
 #include <glpk.h>
 #include <math.h>

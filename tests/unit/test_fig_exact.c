@@ -355,34 +355,44 @@ local_same(long lo[3][LOCAL_N], long hi[3][LOCAL_N])
 	}
 }
 
+/* One exact solve of local_table() (its true values into truth), every
+ * cell asked as local_asks() asks, with groups and a pool or not: its
+ * intervals into lo and hi, its simplex calls, local problems and local
+ * problems searched into w[0..2]. */
+static void
+local_solve(int groups, int pool, long *truth, long *lo, long *hi,
+    size_t w[3])
+{
+	struct fig_exact *E = local_table(truth);
+	struct fig_exact_pool *P = fig_exact_pool_new();
+	static char want[LOCAL_N];
+	static long need[LOCAL_N];
+	size_t grp[LOCAL_N];
+
+	local_asks(want, need, grp);
+	if (groups)
+		fig_exact_groups(E, grp, LOCAL_G);
+	if (pool)
+		fig_exact_use_pool(E, P);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, truth, lo, hi), 1);
+	w[0] = fig_exact_lps(E);
+	w[1] = fig_exact_locals(E);
+	w[2] = fig_exact_local_searches(E);
+	fig_exact_free(E);
+	fig_exact_pool_free(P);
+}
+
 static void
 test_local_decides(void **state)
 {
-	struct fig_exact *E;
-	struct fig_exact_pool *P;
-	static char want[LOCAL_N];
-	static long need[LOCAL_N], truth[LOCAL_N], lo[3][LOCAL_N],
-	    hi[3][LOCAL_N];
-	size_t grp[LOCAL_N], i, lps[3], locals[3], open = 0;
+	static long truth[LOCAL_N], lo[3][LOCAL_N], hi[3][LOCAL_N];
+	size_t i, w[3][3], open = 0;
 	int way;
 
 	(void)state;
-	local_asks(want, need, grp);
 	/* 0: groups and a pool; 1: a pool alone; 2: neither. */
-	for (way = 0; way < 3; way++) {
-		P = fig_exact_pool_new();
-		E = local_table(truth);
-		if (way == 0)
-			fig_exact_groups(E, grp, LOCAL_G);
-		if (way < 2)
-			fig_exact_use_pool(E, P);
-		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
-		    lo[way], hi[way]), 1);
-		lps[way] = fig_exact_lps(E);
-		locals[way] = fig_exact_locals(E);
-		fig_exact_free(E);
-		fig_exact_pool_free(P);
-	}
+	for (way = 0; way < 3; way++)
+		local_solve(way == 0, way < 2, truth, lo[way], hi[way], w[way]);
 	local_same(lo, hi);
 	for (i = 0; i < LOCAL_N; i++) {
 		assert_true(lo[0][i] <= truth[i] && truth[i] <= hi[0][i]);
@@ -390,10 +400,10 @@ test_local_decides(void **state)
 	}
 	/* Not a table of pinned cells: most are open. */
 	assert_true(open > LOCAL_N / 2);
-	assert_true(locals[0] > 0);
-	assert_int_equal(locals[1], 0);
-	assert_int_equal(locals[2], 0);
-	assert_true(lps[0] < lps[1]);
+	assert_true(w[0][1] > 0);
+	assert_int_equal(w[1][1], 0);
+	assert_int_equal(w[2][1], 0);
+	assert_true(w[0][0] < w[1][0]);
 }
 
 /*
@@ -405,38 +415,24 @@ test_local_decides(void **state)
 static void
 test_local_relaxation_first(void **state)
 {
-	struct fig_exact *E;
-	struct fig_exact_pool *P;
-	static char want[LOCAL_N];
-	static long need[LOCAL_N], truth[LOCAL_N], lo[2][LOCAL_N],
-	    hi[2][LOCAL_N];
-	size_t grp[LOCAL_N], i, locals[2], searches[2];
+	static long truth[LOCAL_N], lo[2][LOCAL_N], hi[2][LOCAL_N];
+	size_t i, w[2][3];
 	int way;
 
 	(void)state;
-	local_asks(want, need, grp);
 	/* 0: the relaxation first; 1: branch and bound always. */
 	for (way = 0; way < 2; way++) {
 		fig_exact_local_relax = way == 0;
-		P = fig_exact_pool_new();
-		E = local_table(truth);
-		fig_exact_groups(E, grp, LOCAL_G);
-		fig_exact_use_pool(E, P);
-		assert_int_equal(fig_exact_solve(E, want, need, 0, truth,
-		    lo[way], hi[way]), 1);
-		locals[way] = fig_exact_locals(E);
-		searches[way] = fig_exact_local_searches(E);
-		fig_exact_free(E);
-		fig_exact_pool_free(P);
+		local_solve(1, 1, truth, lo[way], hi[way], w[way]);
 	}
 	fig_exact_local_relax = 1;
 	for (i = 0; i < LOCAL_N; i++) {
 		assert_int_equal(lo[0][i], lo[1][i]);
 		assert_int_equal(hi[0][i], hi[1][i]);
 	}
-	assert_true(locals[0] > 0);
-	assert_int_equal(searches[0], 0);
-	assert_int_equal(searches[1], locals[1]);
+	assert_true(w[0][1] > 0);
+	assert_int_equal(w[0][2], 0);
+	assert_int_equal(w[1][2], w[1][1]);
 }
 
 /*
