@@ -254,18 +254,25 @@ ex_near_prob(const struct fig_exact *E, size_t nn, size_t nf)
 	return P;
 }
 
-/* P's whole solution, rounded, into x[1..nn] when it meets every bound
- * and row in whole numbers (whatever GLPK's tolerances let through): 1,
- * else 0. */
+/* P's solution, rounded, into x[1..nn] when it meets every bound and
+ * row in whole numbers: 1, else 0.  relaxed: the simplex's, whose every
+ * value must already be whole; else branch and bound's (whatever GLPK's
+ * tolerances let through). */
 static int
-ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
+ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, long *x,
+    int relaxed)
 {
 	const struct ex_local *X = &E->loc;
 	size_t a;
+	double d;
 
 	for (a = 1; a <= nn; a++) {
-		x[a] = (long)floor(glp_mip_col_val(P, (int)a) + 0.5);
-		if (x[a] < E->lo[X->near[a - 1]] || x[a] > E->hi[X->near[a - 1]])
+		d = relaxed ? glp_get_col_prim(P, (int)a) :
+		    glp_mip_col_val(P, (int)a);
+		x[a] = (long)floor(d + 0.5);
+		if ((relaxed && fabs(d - (double)x[a]) > 1e-9) ||
+		    x[a] < E->lo[X->near[a - 1]] ||
+		    x[a] > E->hi[X->near[a - 1]])
 			return 0;
 	}
 	return fig_ex_rows_hold(P, x);
@@ -277,25 +284,13 @@ ex_near_whole(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
 static int
 ex_near_relaxed(const struct fig_exact *E, glp_prob *P, size_t nn, long *x)
 {
-	const struct ex_local *X = &E->loc;
 	glp_smcp sm;
-	size_t a;
-	double d;
 
 	glp_init_smcp(&sm);
 	sm.msg_lev = GLP_MSG_OFF;
 	sm.presolve = GLP_ON;
-	if (glp_simplex(P, &sm) != 0 || glp_get_status(P) != GLP_OPT)
-		return 0;
-	for (a = 1; a <= nn; a++) {
-		d = glp_get_col_prim(P, (int)a);
-		x[a] = (long)floor(d + 0.5);
-		if (fabs(d - (double)x[a]) > 1e-9 ||
-		    x[a] < E->lo[X->near[a - 1]] ||
-		    x[a] > E->hi[X->near[a - 1]])
-			return 0;
-	}
-	return fig_ex_rows_hold(P, x);
+	return glp_simplex(P, &sm) == 0 && glp_get_status(P) == GLP_OPT &&
+	    ex_near_whole(E, P, nn, x, 1);
 }
 
 /* v pushed in direction dir over its group and part[0..np): the value
@@ -335,7 +330,7 @@ ex_near_solve(struct fig_exact *E, struct ex_lp *L, size_t v, int dir,
 		ok = (st == 0 || st == GLP_ESTOP) &&
 		    (glp_mip_status(P) == GLP_OPT ||
 		    glp_mip_status(P) == GLP_FEAS) &&
-		    ex_near_whole(E, P, nn, x);
+		    ex_near_whole(E, P, nn, x, 0);
 	}
 	if (ok) {
 		fig_ex_fold(E, L, X->near, x + 1, nn);

@@ -196,11 +196,9 @@ fig_suppress(const struct fig_set *s, struct fig_ledger **ls, size_t nb,
 	for (c = 0; c < S.ncells; c++)
 		hide[c] = S.cells[c].hidable;
 	fig_sup_known(&S, hide);
-	S.keep = keep != NULL;
 	fig_sup_solve(&S, s, t);
 	if (keep != NULL)
-		*keep = S.pool_out != NULL ? fig_sup_pool_moves(&S, S.ncells,
-		    &(size_t){ 0 }) : NULL;
+		*keep = fig_sup_pool_moves(&S, S.ncells, &(size_t){ 0 });
 	fig_sup_write(&S, s, 0);
 	free(hide);
 	free(led);

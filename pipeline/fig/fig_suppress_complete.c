@@ -315,32 +315,33 @@ fig_sup_complete(struct sup *S, const struct fig_set *s, long t, size_t *order,
 			fig_sup_base_rule(S, s);
 		}
 	}
-	if (S->keep) {
-		fig_exact_pool_free(S->pool_out);
-		S->pool_out = X.pool;
-		X.pool = NULL;
-	}
+	fig_exact_pool_free(S->pool_out);
+	S->pool_out = X.pool;
+	X.pool = NULL;
 	fig_sup_ex_free(&X);
 	free(near);
 }
 
 /*
- * The solutions of S's pool_out (the completion step's, kept) that
- * differ from the true values only in cells S left hidden (a cell shown
- * stays shown wherever they are carried) and were not found to break a
- * relation, as a new pool of differences from the true values.  Cell c
- * of block c / blk is named gblk[c / blk] * blk + c % blk (blk: cells of
- * a block).
+ * The solutions of S's pool_out (the completion step's) that differ
+ * from the true values only in cells S left hidden (a cell shown stays
+ * shown wherever they are carried) and were not found to break a
+ * relation, as a new pool of differences from the true values; NULL
+ * when S kept no pool (no completion step).  Cell c of block c / blk is
+ * named gblk[c / blk] * blk + c % blk (blk: cells of a block).
  */
 struct fig_exact_pool *
 fig_sup_pool_moves(const struct sup *S, size_t blk, const size_t *gblk)
 {
-	struct fig_exact_pool *C = fig_exact_pool_new();
+	struct fig_exact_pool *C;
 	size_t *gv, k, i, n, c;
 	const size_t *var;
 	const long *val;
 	long *dv;
 
+	if (S->pool_out == NULL)
+		return NULL;
+	C = fig_exact_pool_new();
 	gv = xcalloc(S->ncells + 1, sizeof(*gv));
 	dv = xcalloc(S->ncells + 1, sizeof(*dv));
 	for (k = 0; k < fig_exact_pool_count(S->pool_out); k++) {

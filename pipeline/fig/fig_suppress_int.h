@@ -241,10 +241,9 @@ struct sup {
 	/* The pooled steps (fig_suppress_pool.c): solutions of the step
 	 * before and of the new period's own solve, as cells of this one,
 	 * that the completion step's pool starts with (fig_sup_ex_init()
-	 * takes them), and, when keep is set, that pool as the completion
-	 * step leaves it (pool_out). */
+	 * takes them), and that pool as the completion step leaves it
+	 * (pool_out, freed with S). */
 	struct fig_exact_pool *pool_in, *pool_out;
-	int		 keep;
 };
 
 /* What the exact check of fig_sup_complete() works with. */

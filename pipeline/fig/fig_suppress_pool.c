@@ -239,7 +239,6 @@ sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
 		S.pool_in = in;
 	else
 		fig_exact_pool_free(in);
-	S.keep = fig_suppress_carry && m < K->np;
 	/* Every period's cells as its own solve left them; every earlier
 	 * total's as its year's solve did. */
 	for (r = 0; r < last; r++) {
@@ -263,7 +262,8 @@ sup_pooled_step(const struct fig_set *s, struct fig_ledger **led, size_t m,
 	fig_sup_tick(&S);
 	fig_sup_solve(&S, s, t);
 	fig_exact_pool_free(*carry);
-	*carry = S.pool_out != NULL ? sup_carry_out(K, &S, m) : NULL;
+	*carry = fig_suppress_carry && m < K->np ? sup_carry_out(K, &S, m) :
+	    NULL;
 	fig_sup_write(&S, s, last);
 	free(hide);
 	fig_sup_free(&S);
@@ -326,9 +326,8 @@ fig_suppress_pooled(const struct fig_set *s, struct fig_ledger **led,
 			for (r = 0; r <= nb; r++)
 				step[k++] = all[pool + q * (nb + 1) + r];
 		fig_sup_past = m < np;
-		sup_pooled_step(s, step, m, &K, &carry,
-		    fig_suppress_carry && fig_suppress_carry_periods ?
-		    periods : NULL, region_hidable, t);
+		sup_pooled_step(s, step, m, &K, &carry, periods,
+		    region_hidable, t);
 		fig_sup_past = 0;
 	}
 	for (q = 0; q + 2 < np; q++)
