@@ -420,6 +420,7 @@ fig_cache_find(struct fig_cache_q *q, const struct fig_set *s,
 	key_long(h, fig_suppress_joint);
 	key_long(h, fig_suppress_complete);
 	key_long(h, fig_suppress_cone);
+	key_long(h, fig_suppress_batch);
 	key_long(h, fig_suppress_retract);
 	key_set(h, s);
 	key_long(h, (long)n);

@@ -275,6 +275,15 @@ extern int fig_suppress_complete;
 extern int fig_suppress_cone;
 
 /*
+ * 1 (the default): once the first candidates of a ring have failed to
+ * unpin a cell (SUP_BATCH_AFTER), the rest are hidden together once, and
+ * where the cell stays pinned none of them is tried alone
+ * (fig_suppress_choose.c).  0: each is tried alone; the same choices,
+ * more work.  For the test that compares the two only.
+ */
+extern int fig_suppress_batch;
+
+/*
  * 1 (the default): after a change, propagation alone (view 0) retracts
  * only the bounds the change makes false, found through the relations
  * that narrowed each cell, instead of starting again every open cell

@@ -76,6 +76,35 @@ sup_cone(struct sup *S, size_t x, size_t *list, size_t stamp)
 }
 
 /*
+ * Whether x stays pinned with every candidate of cand[0..n) that would
+ * be tried (those in x's cone, when there is one) hidden at once: then
+ * it stays pinned with any one of them hidden, since hiding fewer cells
+ * never widens a bound propagation gives, and none of them need be
+ * tried alone.  Fewer than two such candidates: 0 (one trial is as
+ * cheap).
+ */
+static int
+sup_ring_pins(struct sup *S, size_t x, const size_t *cand, size_t n,
+    size_t ncone)
+{
+	size_t i, k = 0;
+	int pins;
+
+	for (i = 0; i < n; i++)
+		k += ncone == 0 || S->incone[cand[i]];
+	if (k < 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ncone == 0 || S->incone[cand[i]])
+			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
+	pins = fig_sup_reason(S, 0) && S->lo[x] == S->hi[x];
+	for (i = 0; i < n; i++)
+		if (ncone == 0 || S->incone[cand[i]])
+			fig_sup_set_why(S, cand[i], FIG_SHOWN);
+	return pins;
+}
+
+/*
  * The cheapest shown cell to hide so that cell x is no longer pinned.
  * The candidates are the shown cells of x's constraints (and, if none,
  * of the constraints of the hidden cells next to x, and so on outwards),
@@ -84,13 +113,19 @@ sup_cone(struct sup *S, size_t x, size_t *list, size_t stamp)
  * the cheapest.  Returns (size_t)-1 if there is no candidate.  When
  * propagation alone pins x, a candidate outside x's cone (sup_cone())
  * leaves it pinned and is not reasoned over: the choice is the same,
- * the work is the cone's, not a reasoning a candidate.
+ * the work is the cone's, not a reasoning a candidate.  After
+ * SUP_BATCH_AFTER candidates of a ring have failed, the rest are
+ * reasoned over together once (sup_ring_pins()): where x stays pinned,
+ * none of them is tried alone, and the choice is again the same (a
+ * cell that no single candidate unpins is asked about call after call,
+ * each hiding the cheapest; bench/README.md, "tenth look").
  */
 size_t
 fig_sup_choose(struct sup *S, size_t x)
 {
 	size_t *front, *next, *cand, *cone, nfront = 1, nnext, ncand = 0;
 	size_t c, depth, best = (size_t)-1, ncone = 0, i, j, t, *seen, me;
+	size_t last;
 	size_t stamp;
 
 	front = xreallocarray(NULL, S->ncells + 1, sizeof(*front));
@@ -143,7 +178,11 @@ fig_sup_choose(struct sup *S, size_t x)
 		 * one. */
 		qsort(cand + first, ncand - first, sizeof(*cand),
 		    sup_cost_cmp);
-		for (i = first; i < ncand && i < first + SUP_TRIALS; i++) {
+		last = ncand < first + SUP_TRIALS ? ncand : first + SUP_TRIALS;
+		for (i = first; i < last; i++) {
+			if (fig_suppress_batch && i == first + SUP_BATCH_AFTER &&
+			    sup_ring_pins(S, x, cand + i, last - i, ncone))
+				break;
 			if (ncone > 0 && !S->incone[cand[i]]) {
 #ifdef SUP_VERIFY
 				/* The candidate the cone rules out: x stays
@@ -368,3 +407,4 @@ fig_sup_any_cheapest(struct sup *S, size_t c)
 }
 
 int fig_suppress_cone = 1;
+int fig_suppress_batch = 1;

@@ -34,6 +34,8 @@
 #define SUP_INF		1000000000000L	/* no upper bound known */
 #define SUP_PROBE	64		/* widest range tried value by value */
 #define SUP_TRIALS	64		/* candidates tried for one cell */
+#define SUP_BATCH_AFTER	1		/* tried alone before the rest of the
+					 * ring is reasoned over at once */
 #define SUP_BROKEN	((size_t)-2)	/* the relations do not hold */
 #define SUP_BLOCK	32		/* cells compared at once */
 #define SUP_REC_MAX	4096		/* cells a probe's record holds */
