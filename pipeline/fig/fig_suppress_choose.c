@@ -105,6 +105,51 @@ sup_ring_pins(struct sup *S, size_t x, const size_t *cand, size_t n,
 }
 
 /*
+ * The first of a ring's candidates cand[0..n), cheapest first, whose
+ * hiding alone leaves x with two values or more, or (size_t)-1.  One
+ * outside x's cone (ncone > 0) is not tried; after SUP_BATCH_AFTER, the
+ * rest are tried only where hiding them all at once unpins x
+ * (sup_ring_pins()).
+ */
+static size_t
+sup_ring_try(struct sup *S, size_t x, const size_t *cand, size_t n,
+    size_t ncone)
+{
+	size_t i;
+	int t;
+
+	for (i = 0; i < n; i++) {
+		if (fig_suppress_batch && i == SUP_BATCH_AFTER &&
+		    sup_ring_pins(S, x, cand + i, n - i, ncone))
+			break;
+		if (ncone > 0 && !S->incone[cand[i]]) {
+#ifdef SUP_VERIFY
+			/* The candidate the cone rules out: x stays pinned
+			 * when it is hidden. */
+			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
+			if (fig_sup_reason(S, 0) && S->lo[x] < S->hi[x]) {
+				fprintf(stderr, "sup_verify: cell %zu outside "
+				    "the cone of %zu unpins it\n", cand[i], x);
+				abort();
+			}
+			fig_sup_set_why(S, cand[i], FIG_SHOWN);
+#endif
+			continue;
+		}
+		/* Since view 0 was last reasoned over (fig_sup_choose(),
+		 * or the trial before), only the candidate tried before
+		 * and this one changed: the reasoning compares those alone
+		 * (fig_sup_set_why()). */
+		fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
+		t = fig_sup_reason(S, 0) && S->lo[x] < S->hi[x];
+		fig_sup_set_why(S, cand[i], FIG_SHOWN);
+		if (t)
+			return cand[i];
+	}
+	return (size_t)-1;
+}
+
+/*
  * The cheapest shown cell to hide so that cell x is no longer pinned.
  * The candidates are the shown cells of x's constraints (and, if none,
  * of the constraints of the hidden cells next to x, and so on outwards),
@@ -125,7 +170,6 @@ fig_sup_choose(struct sup *S, size_t x)
 {
 	size_t *front, *next, *cand, *cone, nfront = 1, nnext, ncand = 0;
 	size_t c, depth, best = (size_t)-1, ncone = 0, i, j, t, *seen, me;
-	size_t last;
 	size_t stamp;
 
 	front = xreallocarray(NULL, S->ncells + 1, sizeof(*front));
@@ -178,39 +222,8 @@ fig_sup_choose(struct sup *S, size_t x)
 		 * one. */
 		qsort(cand + first, ncand - first, sizeof(*cand),
 		    sup_cost_cmp);
-		last = ncand < first + SUP_TRIALS ? ncand : first + SUP_TRIALS;
-		for (i = first; i < last; i++) {
-			if (fig_suppress_batch && i == first + SUP_BATCH_AFTER &&
-			    sup_ring_pins(S, x, cand + i, last - i, ncone))
-				break;
-			if (ncone > 0 && !S->incone[cand[i]]) {
-#ifdef SUP_VERIFY
-				/* The candidate the cone rules out: x stays
-				 * pinned when it is hidden. */
-				fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
-				if (fig_sup_reason(S, 0) &&
-				    S->lo[x] < S->hi[x]) {
-					fprintf(stderr, "sup_verify: cell %zu "
-					    "outside the cone of %zu unpins "
-					    "it\n", cand[i], x);
-					abort();
-				}
-				fig_sup_set_why(S, cand[i], FIG_SHOWN);
-#endif
-				continue;
-			}
-			/* Since view 0 was last reasoned over (above,
-			 * or the trial before), only the candidate tried
-			 * before and this one changed: the reasoning
-			 * compares those alone (fig_sup_set_why()). */
-			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
-			t = fig_sup_reason(S, 0) && S->lo[x] < S->hi[x];
-			fig_sup_set_why(S, cand[i], FIG_SHOWN);
-			if (t) {
-				best = cand[i];
-				break;
-			}
-		}
+		best = sup_ring_try(S, x, cand + first, ncand - first <
+		    SUP_TRIALS ? ncand - first : SUP_TRIALS, ncone);
 	}
 	/* None alone unpins x: the cheapest of the nearest ring. */
 	if (best == (size_t)-1 && ncand > 0)
