@@ -137,9 +137,9 @@ sup_ring_try(struct sup *S, size_t x, const size_t *cand, size_t n,
 			continue;
 		}
 		/* Since view 0 was last reasoned over (fig_sup_choose(),
-		 * or the trial before), only the candidate tried before
-		 * and this one changed: the reasoning compares those alone
-		 * (fig_sup_set_why()). */
+		 * the trial before or sup_ring_pins()), only the cells
+		 * hidden for that and this one changed: the reasoning
+		 * compares those alone (fig_sup_set_why()). */
 		fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
 		t = fig_sup_reason(S, 0) && S->lo[x] < S->hi[x];
 		fig_sup_set_why(S, cand[i], FIG_SHOWN);
