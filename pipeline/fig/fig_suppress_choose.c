@@ -75,13 +75,20 @@ sup_cone(struct sup *S, size_t x, size_t *list, size_t stamp)
 	return n;
 }
 
+/* Whether candidate c is reasoned over: with a cone (ncone > 0), only
+ * one inside it can unpin the cell (sup_cone()). */
+static int
+sup_tried(const struct sup *S, size_t c, size_t ncone)
+{
+	return ncone == 0 || S->incone[c];
+}
+
 /*
  * Whether x stays pinned with every candidate of cand[0..n) that would
- * be tried (those in x's cone, when there is one) hidden at once: then
- * it stays pinned with any one of them hidden, since hiding fewer cells
- * never widens a bound propagation gives, and none of them need be
- * tried alone.  Fewer than two such candidates: 0 (one trial is as
- * cheap).
+ * be tried (sup_tried()) hidden at once: then it stays pinned with any
+ * one of them hidden, since hiding fewer cells never widens a bound
+ * propagation gives, and none of them need be tried alone.  Fewer than
+ * two such candidates: 0 (one trial is as cheap).
  */
 static int
 sup_ring_pins(struct sup *S, size_t x, const size_t *cand, size_t n,
@@ -91,15 +98,15 @@ sup_ring_pins(struct sup *S, size_t x, const size_t *cand, size_t n,
 	int pins;
 
 	for (i = 0; i < n; i++)
-		k += ncone == 0 || S->incone[cand[i]];
+		k += sup_tried(S, cand[i], ncone);
 	if (k < 2)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (ncone == 0 || S->incone[cand[i]])
+		if (sup_tried(S, cand[i], ncone))
 			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
 	pins = fig_sup_reason(S, 0) && S->lo[x] == S->hi[x];
 	for (i = 0; i < n; i++)
-		if (ncone == 0 || S->incone[cand[i]])
+		if (sup_tried(S, cand[i], ncone))
 			fig_sup_set_why(S, cand[i], FIG_SHOWN);
 	return pins;
 }
@@ -107,7 +114,7 @@ sup_ring_pins(struct sup *S, size_t x, const size_t *cand, size_t n,
 /*
  * The first of a ring's candidates cand[0..n), cheapest first, whose
  * hiding alone leaves x with two values or more, or (size_t)-1.  One
- * outside x's cone (ncone > 0) is not tried; after SUP_BATCH_AFTER, the
+ * outside x's cone is not tried (sup_tried()); after SUP_BATCH_AFTER, the
  * rest are tried only where hiding them all at once unpins x
  * (sup_ring_pins()).
  */
@@ -122,7 +129,7 @@ sup_ring_try(struct sup *S, size_t x, const size_t *cand, size_t n,
 		if (fig_suppress_batch && i == SUP_BATCH_AFTER &&
 		    sup_ring_pins(S, x, cand + i, n - i, ncone))
 			break;
-		if (ncone > 0 && !S->incone[cand[i]]) {
+		if (!sup_tried(S, cand[i], ncone)) {
 #ifdef SUP_VERIFY
 			/* The candidate the cone rules out: x stays pinned
 			 * when it is hidden. */
