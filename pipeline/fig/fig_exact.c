@@ -60,13 +60,21 @@ fig_exact_bounds(struct fig_exact *E, size_t v, long lo, long hi)
 	E->hi[v] = hi;
 }
 
+/* A fact's terms, those of one unknown added up, in the order the
+ * unknowns first come, none of coefficient 0; E->tof[v] - 1 is the fact
+ * that last named v, E->tat[v] its place there, so a fact of n terms is
+ * read once. */
 void
 fig_exact_fact(struct fig_exact *E, int eq, size_t n, const size_t *var,
     const long *k, long rhs)
 {
 	struct ex_con *c;
-	size_t i, j;
+	size_t i, j, v;
 
+	if (E->tof == NULL) {
+		E->tof = xcalloc(E->nv + 1, sizeof(*E->tof));
+		E->tat = xcalloc(E->nv + 1, sizeof(*E->tat));
+	}
 	E->con = xgrowarray(E->con, E->ncon, sizeof(*E->con));
 	c = &E->con[E->ncon++];
 	memset(c, 0, sizeof(*c));
@@ -77,14 +85,24 @@ fig_exact_fact(struct fig_exact *E, int eq, size_t n, const size_t *var,
 	for (i = 0; i < n; i++) {
 		if (k[i] == 0)
 			continue;
-		for (j = 0; j < c->n && c->var[j] != var[i]; j++)
-			;
-		if (j == c->n) {
-			c->var[c->n] = var[i];
+		v = var[i];
+		if (E->tof[v] == E->ncon)
+			c->k[E->tat[v]] += k[i];
+		else {
+			E->tof[v] = E->ncon;
+			E->tat[v] = c->n;
+			c->var[c->n] = v;
 			c->k[c->n++] = k[i];
-		} else
-			c->k[j] += k[i];
+		}
 	}
+	/* Terms that added up to nothing name no unknown (propagation
+	 * divides by each coefficient). */
+	for (i = j = 0; i < c->n; i++)
+		if (c->k[i] != 0) {
+			c->var[j] = c->var[i];
+			c->k[j++] = c->k[i];
+		}
+	c->n = j;
 }
 
 void
@@ -99,6 +117,8 @@ fig_exact_free(struct fig_exact *E)
 		free(E->con[i].k);
 	}
 	free(E->con);
+	free(E->tof);
+	free(E->tat);
 	free(E->lo);
 	free(E->hi);
 	free(E->plo);

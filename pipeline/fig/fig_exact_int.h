@@ -44,6 +44,7 @@ struct fig_exact {
 	long		*lo, *hi;	/* bounds given, then propagated */
 	struct ex_con	*con;
 	size_t		 ncon;
+	size_t		*tof, *tat;	/* fig_exact_fact()'s room */
 	size_t		 nmip;		/* glp_intopt() calls */
 	size_t		 nlp;		/* glp_simplex() calls */
 	size_t		 nit;		/* their simplex iterations */

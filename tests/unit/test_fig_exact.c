@@ -1,6 +1,8 @@
 /*
  * test_fig_exact.c: tests of the exact reader (pipeline/fig/fig_exact.c):
- * on tiny hand-made tables, a cell that bound propagation leaves open
+ * a fact naming an unknown twice counts it once, its coefficients
+ * added up; on tiny hand-made tables, a cell that bound propagation
+ * leaves open
  * but only one whole solution allows is pinned; a table with two
  * solutions keeps every cell to two values; a cell forced within 1..t
  * gets its exact interval; facts without a whole solution are said to
@@ -40,6 +42,41 @@ fact(struct fig_exact *E, int eq, size_t n, const size_t *v, const long *k,
     long rhs)
 {
 	fig_exact_fact(E, eq, n, v, k, rhs);
+}
+
+/*
+ * A fact that names an unknown twice counts it once with the
+ * coefficients added up, in each fact alone: x0 + x1 + x0 + 0 x2 = 4
+ * is 2 x0 + x1 = 4; x0 - x0 + x2 = 3 pins x2; x1 + x0 <= 3 (the same
+ * unknowns as the first, in another fact) leaves x0 in 1..2 and x1 in
+ * 0..2, even values only.
+ */
+static void
+test_fact_terms_added_up(void **state)
+{
+	struct fig_exact *E = fig_exact_new(3);
+	static const size_t v1[] = { 0, 1, 0, 2 }, v2[] = { 0, 0, 2 },
+	    v3[] = { 1, 0 };
+	static const long k1[] = { 1, 1, 1, 0 }, k2[] = { 1, -1, 1 },
+	    k3[] = { 1, 1 };
+	char want[3] = { 1, 1, 1 };
+	long need[3] = { 1, 1, 1 }, lo[3], hi[3];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		fig_exact_bounds(E, i, 0, 10);
+	fact(E, 1, 4, v1, k1, 4);
+	fact(E, 1, 3, v2, k2, 3);
+	fact(E, 0, 2, v3, k3, 3);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
+	assert_int_equal(lo[0], 1);
+	assert_int_equal(hi[0], 2);
+	assert_int_equal(lo[1], 0);
+	assert_int_equal(hi[1], 2);
+	assert_int_equal(lo[2], 3);
+	assert_int_equal(hi[2], 3);
+	fig_exact_free(E);
 }
 
 /*
@@ -917,6 +954,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fact_terms_added_up),
 		cmocka_unit_test(test_pinned_beyond_propagation),
 		cmocka_unit_test(test_table_not_recoverable),
 		cmocka_unit_test(test_pool_keeps_basis),
