@@ -36,8 +36,11 @@ struct ex_local {
 };
 
 /* The smallest component (columns) for which local problems come
- * first: below it the component's own problem is as cheap. */
-#define EX_LOCAL_MIN	256
+ * first: below it the component's own problem is as cheap.  64, not 256:
+ * 80 to 160 boards make dozens of components of 100 to 250 columns,
+ * whose own problem was solved once a cell, where a local problem costs
+ * what its groups do (bench/README.md, "eleventh look"). */
+#define EX_LOCAL_MIN	64
 
 struct fig_exact {
 	size_t		 nv;
