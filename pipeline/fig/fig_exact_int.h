@@ -1,7 +1,8 @@
 /*
- * fig_exact_int.h: the exact reader's inside, shared by fig_exact.c (the
- * system, propagation and the GLPK solve of each component) and the
- * files below it: fig_exact_local.c (small problems over a few groups),
+ * fig_exact_int.h: the exact reader's inside, shared by fig_exact.c
+ * (propagation and the GLPK solve of each component) and the files
+ * beside it: fig_exact_system.c (the system made, given new bounds and
+ * freed), fig_exact_local.c (small problems over a few groups),
  * fig_exact_spread.c (rows and witnesses) and fig_exact_reuse.c (the
  * memo's keys of components and the pool of whole solutions, which the
  * completion step reuses).  Nothing else includes it: fig_impl.h is the

@@ -447,6 +447,10 @@ size_t	fig_exact_local_searches(const struct fig_exact *E);
  */
 extern int fig_exact_local_relax;
 void	fig_exact_free(struct fig_exact *E);
+/* E ready to be solved again, its facts and groups kept: what the last
+ * solve left freed, its counts 0, no memo or pool; every unknown's
+ * bounds must be given again (fig_exact_bounds()). */
+void	fig_exact_again(struct fig_exact *E);
 /*
  * A memo of components solved, for a caller that solves systems that
  * differ in a few cells again and again (the completion step): a

@@ -35,11 +35,34 @@ unsigned long fig_suppress_warned;
  * "The protection rule").
  */
 static struct fig_exact *
-sup_exact_system(const struct sup *S, int baseline)
+sup_exact_system(const struct sup *S, struct sup_ex *X, int baseline)
 {
-	struct fig_exact *E = fig_exact_new(S->ncells);
+	struct fig_exact *E = X != NULL ? X->E : NULL;
 	size_t c, *grp;
 
+	/* The facts are S's relations at every check: made once, only the
+	 * bounds given again (they were made at every solve, a cost that
+	 * grew with the solves times the relations). */
+	if (E != NULL)
+		fig_exact_again(E);
+	else {
+		E = fig_exact_new(S->ncells);
+		for (c = 0; c < S->ncons; c++)
+			fig_exact_fact(E, S->cons[c].op == FIG_REL_EQ,
+			    S->cons[c].n, S->cons[c].cell, S->cons[c].coef,
+			    S->cons[c].rhs);
+		/* Each board a group, over every period (London's row its
+		 * own): a board's cell moves with the board's other cells
+		 * and, through London's sums, with a few other boards'
+		 * (fig_exact_local.c). */
+		grp = xcalloc(S->ncells + 1, sizeof(*grp));
+		for (c = 0; c < S->ncells; c++)
+			grp[c] = S->cells[c].row % (S->nb + 1);
+		fig_exact_groups(E, grp, S->nb + 1);
+		free(grp);
+		if (X != NULL)
+			X->E = E;
+	}
 	for (c = 0; c < S->ncells; c++) {
 		const struct sup_cell *x = &S->cells[c];
 		int hidden = baseline ? (x->frozen ? fig_sup_hidden(S, c) :
@@ -53,17 +76,6 @@ sup_exact_system(const struct sup *S, int baseline)
 		else
 			fig_exact_bounds(E, c, 0, ub);
 	}
-	for (c = 0; c < S->ncons; c++)
-		fig_exact_fact(E, S->cons[c].op == FIG_REL_EQ, S->cons[c].n,
-		    S->cons[c].cell, S->cons[c].coef, S->cons[c].rhs);
-	/* Each board a group, over every period (London's row its own):
-	 * a board's cell moves with the board's other cells and, through
-	 * London's sums, with a few other boards' (fig_exact_local.c). */
-	grp = xcalloc(S->ncells + 1, sizeof(*grp));
-	for (c = 0; c < S->ncells; c++)
-		grp[c] = S->cells[c].row % (S->nb + 1);
-	fig_exact_groups(E, grp, S->nb + 1);
-	free(grp);
 	return E;
 }
 
@@ -109,12 +121,11 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 			X->need[c] = S->cells[c].ub > 1 ? S->cells[c].ub : 1;
 	}
 	fig_work.cells += S->ncells;
-	E = sup_exact_system(S, 0);
+	E = sup_exact_system(S, X, 0);
 	fig_exact_use_memo(E, X->memo);
 	fig_exact_use_pool(E, X->pool);
 	rc = fig_exact_solve(E, X->want, X->need, t, X->val, X->lo, X->hi);
 	sup_work_exact(E);
-	fig_exact_free(E);
 	if (rc != 1)
 		return rc < 0 ? -1 : -2;
 	for (c = 0; c < S->ncells; c++)
@@ -124,7 +135,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 		long *blo = xcalloc(S->ncells + 1, sizeof(*blo));
 		long *bhi = xcalloc(S->ncells + 1, sizeof(*bhi));
 
-		E = sup_exact_system(S, 1);
+		E = sup_exact_system(S, X, 1);
 		fig_exact_use_memo(E, X->memo);
 		fig_exact_use_pool(E, X->pool);
 		if (fig_exact_solve(E, X->want, X->need, t, X->val, blo,
@@ -139,7 +150,6 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 					    bhi[c] - blo[c] : 1;
 			}
 		sup_work_exact(E);
-		fig_exact_free(E);
 		free(blo);
 		free(bhi);
 	}
@@ -154,7 +164,7 @@ fig_sup_exact_check(struct sup *S, struct sup_ex *X, long t)
 static int
 sup_frozen_say(const struct sup *S, size_t c, long t)
 {
-	struct fig_exact *E = sup_exact_system(S, 1);
+	struct fig_exact *E = sup_exact_system(S, NULL, 1);
 	char *want = xcalloc(S->ncells + 1, 1);
 	long *need = xcalloc(S->ncells + 1, sizeof(*need));
 	long *v = xcalloc(S->ncells + 1, sizeof(*v));
@@ -197,6 +207,7 @@ fig_sup_ex_init(struct sup *S, struct sup_ex *X, long need, int memo)
 	X->hi = xcalloc(S->ncells + 1, sizeof(*X->hi));
 	X->val = xcalloc(S->ncells + 1, sizeof(*X->val));
 	X->memo = memo ? fig_exact_memo_new() : NULL;
+	X->E = NULL;
 	X->pool = !memo ? NULL : S->pool_in != NULL ? S->pool_in :
 	    fig_exact_pool_new();
 	if (memo)
@@ -222,6 +233,7 @@ fig_sup_ex_free(struct sup_ex *X)
 	free(X->val);
 	fig_exact_memo_free(X->memo);
 	fig_exact_pool_free(X->pool);
+	fig_exact_free(X->E);
 }
 
 /* The exact check could not be made (GLPK failed on a system): what the

@@ -254,6 +254,9 @@ struct sup_ex {
 	long	*need, *lo, *hi, *val;
 	struct fig_exact_memo *memo;	/* components solved, or NULL */
 	struct fig_exact_pool *pool;	/* solutions found, or NULL */
+	struct fig_exact *E;		/* the system, its facts S's
+					 * relations, made once
+					 * (sup_exact_system()) */
 };
 
 /* The progress word (fig_suppress.c): what is being solved, and whether

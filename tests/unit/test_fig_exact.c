@@ -1,7 +1,8 @@
 /*
  * test_fig_exact.c: tests of the exact reader (pipeline/fig/fig_exact.c):
  * a fact naming an unknown twice counts it once, its coefficients
- * added up; on tiny hand-made tables, a cell that bound propagation
+ * added up, and a system solved again with other bounds answers as one
+ * made afresh; on tiny hand-made tables, a cell that bound propagation
  * leaves open
  * but only one whole solution allows is pinned; a table with two
  * solutions keeps every cell to two values; a cell forced within 1..t
@@ -76,6 +77,70 @@ test_fact_terms_added_up(void **state)
 	assert_int_equal(hi[1], 2);
 	assert_int_equal(lo[2], 3);
 	assert_int_equal(hi[2], 3);
+	fig_exact_free(E);
+}
+
+/* The system above with x0 at 0..10 (wide) or 2 (shown): its facts, the
+ * bounds given after them. */
+static struct fig_exact *
+again_system(struct fig_exact *E, int shown)
+{
+	static const size_t v1[] = { 0, 1, 0, 2 }, v2[] = { 0, 0, 2 },
+	    v3[] = { 1, 0 };
+	static const long k1[] = { 1, 1, 1, 0 }, k2[] = { 1, -1, 1 },
+	    k3[] = { 1, 1 };
+	size_t i;
+
+	if (E == NULL) {
+		E = fig_exact_new(3);
+		fact(E, 1, 4, v1, k1, 4);
+		fact(E, 1, 3, v2, k2, 3);
+		fact(E, 0, 2, v3, k3, 3);
+	} else
+		fig_exact_again(E);
+	for (i = 0; i < 3; i++)
+		fig_exact_bounds(E, i, 0, 10);
+	if (shown)
+		fig_exact_bounds(E, 0, 2, 2);
+	return E;
+}
+
+/*
+ * A system solved again with other bounds (fig_exact_again(), as the
+ * completion step's checks do) answers as one made afresh, and counts
+ * only that solve's work: the bounds the last solve propagated do not
+ * stay.
+ */
+static void
+test_again_as_new(void **state)
+{
+	char want[3] = { 1, 1, 1 };
+	long need[3] = { 1, 1, 1 }, lo[3], hi[3], flo[3], fhi[3];
+	struct fig_exact *E, *F;
+	size_t lps;
+	int shown, i;
+
+	(void)state;
+	E = again_system(NULL, 0);
+	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
+	lps = fig_exact_lps(E);
+	for (shown = 1; shown >= 0; shown--) {
+		E = again_system(E, shown);
+		F = again_system(NULL, shown);
+		assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo,
+		    hi), 1);
+		assert_int_equal(fig_exact_solve(F, want, need, 0, NULL, flo,
+		    fhi), 1);
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(lo[i], flo[i]);
+			assert_int_equal(hi[i], fhi[i]);
+		}
+		assert_int_equal(fig_exact_lps(E), fig_exact_lps(F));
+		fig_exact_free(F);
+	}
+	/* Shown, x0 = 2 leaves x1 = 0; wide again, x1 is 0..2 again. */
+	assert_int_equal(hi[1], 2);
+	assert_int_equal(fig_exact_lps(E), lps);
 	fig_exact_free(E);
 }
 
@@ -955,6 +1020,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fact_terms_added_up),
+		cmocka_unit_test(test_again_as_new),
 		cmocka_unit_test(test_pinned_beyond_propagation),
 		cmocka_unit_test(test_table_not_recoverable),
 		cmocka_unit_test(test_pool_keeps_basis),
