@@ -49,41 +49,11 @@ fact(struct fig_exact *E, int eq, size_t n, const size_t *v, const long *k,
  * A fact that names an unknown twice counts it once with the
  * coefficients added up, in each fact alone: x0 + x1 + x0 + 0 x2 = 4
  * is 2 x0 + x1 = 4; x0 - x0 + x2 = 3 pins x2; x1 + x0 <= 3 (the same
- * unknowns as the first, in another fact) leaves x0 in 1..2 and x1 in
- * 0..2, even values only.
+ * unknowns as the first, in another fact).  x0 is 0..10 (wide) or 2
+ * (shown); E made anew (NULL) or given its bounds again.
  */
-static void
-test_fact_terms_added_up(void **state)
-{
-	struct fig_exact *E = fig_exact_new(3);
-	static const size_t v1[] = { 0, 1, 0, 2 }, v2[] = { 0, 0, 2 },
-	    v3[] = { 1, 0 };
-	static const long k1[] = { 1, 1, 1, 0 }, k2[] = { 1, -1, 1 },
-	    k3[] = { 1, 1 };
-	char want[3] = { 1, 1, 1 };
-	long need[3] = { 1, 1, 1 }, lo[3], hi[3];
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < 3; i++)
-		fig_exact_bounds(E, i, 0, 10);
-	fact(E, 1, 4, v1, k1, 4);
-	fact(E, 1, 3, v2, k2, 3);
-	fact(E, 0, 2, v3, k3, 3);
-	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
-	assert_int_equal(lo[0], 1);
-	assert_int_equal(hi[0], 2);
-	assert_int_equal(lo[1], 0);
-	assert_int_equal(hi[1], 2);
-	assert_int_equal(lo[2], 3);
-	assert_int_equal(hi[2], 3);
-	fig_exact_free(E);
-}
-
-/* The system above with x0 at 0..10 (wide) or 2 (shown): its facts, the
- * bounds given after them. */
 static struct fig_exact *
-again_system(struct fig_exact *E, int shown)
+terms_system(struct fig_exact *E, int shown)
 {
 	static const size_t v1[] = { 0, 1, 0, 2 }, v2[] = { 0, 0, 2 },
 	    v3[] = { 1, 0 };
@@ -105,6 +75,26 @@ again_system(struct fig_exact *E, int shown)
 	return E;
 }
 
+/* Wide, the system above leaves x0 in 1..2 and x1 in 0..2 (even
+ * values only), and pins x2 to 3. */
+static void
+test_fact_terms_added_up(void **state)
+{
+	struct fig_exact *E = terms_system(NULL, 0);
+	char want[3] = { 1, 1, 1 };
+	long need[3] = { 1, 1, 1 }, lo[3], hi[3];
+
+	(void)state;
+	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
+	assert_int_equal(lo[0], 1);
+	assert_int_equal(hi[0], 2);
+	assert_int_equal(lo[1], 0);
+	assert_int_equal(hi[1], 2);
+	assert_int_equal(lo[2], 3);
+	assert_int_equal(hi[2], 3);
+	fig_exact_free(E);
+}
+
 /*
  * A system solved again with other bounds (fig_exact_again(), as the
  * completion step's checks do) answers as one made afresh, and counts
@@ -121,12 +111,12 @@ test_again_as_new(void **state)
 	int shown, i;
 
 	(void)state;
-	E = again_system(NULL, 0);
+	E = terms_system(NULL, 0);
 	assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo, hi), 1);
 	lps = fig_exact_lps(E);
 	for (shown = 1; shown >= 0; shown--) {
-		E = again_system(E, shown);
-		F = again_system(NULL, shown);
+		E = terms_system(E, shown);
+		F = terms_system(NULL, shown);
 		assert_int_equal(fig_exact_solve(E, want, need, 0, NULL, lo,
 		    hi), 1);
 		assert_int_equal(fig_exact_solve(F, want, need, 0, NULL, flo,
