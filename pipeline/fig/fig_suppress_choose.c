@@ -83,6 +83,19 @@ sup_tried(const struct sup *S, size_t c, size_t ncone)
 	return ncone == 0 || S->incone[c];
 }
 
+/* Every candidate of cand[0..n) that would be tried (sup_tried())
+ * hidden (why FIG_WHY_COMPLEMENTARY) or shown again (FIG_SHOWN). */
+static void
+sup_ring_set(struct sup *S, const size_t *cand, size_t n, size_t ncone,
+    int why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sup_tried(S, cand[i], ncone))
+			fig_sup_set_why(S, cand[i], why);
+}
+
 /*
  * Whether x stays pinned with every candidate of cand[0..n) that would
  * be tried (sup_tried()) hidden at once: then it stays pinned with any
@@ -101,14 +114,25 @@ sup_ring_pins(struct sup *S, size_t x, const size_t *cand, size_t n,
 		k += sup_tried(S, cand[i], ncone);
 	if (k < 2)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (sup_tried(S, cand[i], ncone))
-			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
+	sup_ring_set(S, cand, n, ncone, FIG_WHY_COMPLEMENTARY);
 	pins = fig_sup_reason(S, 0) && S->lo[x] == S->hi[x];
-	for (i = 0; i < n; i++)
-		if (sup_tried(S, cand[i], ncone))
-			fig_sup_set_why(S, cand[i], FIG_SHOWN);
+	sup_ring_set(S, cand, n, ncone, FIG_SHOWN);
 	return pins;
+}
+
+/* Whether hiding c alone leaves x with two values or more.  Since view
+ * 0 was last reasoned over (fig_sup_choose(), the trial before or
+ * sup_ring_pins()), only the cells hidden for that and c changed: the
+ * reasoning compares those alone (fig_sup_set_why()). */
+static int
+sup_unpins(struct sup *S, size_t x, size_t c)
+{
+	int t;
+
+	fig_sup_set_why(S, c, FIG_WHY_COMPLEMENTARY);
+	t = fig_sup_reason(S, 0) && S->lo[x] < S->hi[x];
+	fig_sup_set_why(S, c, FIG_SHOWN);
+	return t;
 }
 
 /*
@@ -123,7 +147,6 @@ sup_ring_try(struct sup *S, size_t x, const size_t *cand, size_t n,
     size_t ncone)
 {
 	size_t i;
-	int t;
 
 	for (i = 0; i < n; i++) {
 		if (fig_suppress_batch && i == SUP_BATCH_AFTER &&
@@ -133,24 +156,15 @@ sup_ring_try(struct sup *S, size_t x, const size_t *cand, size_t n,
 #ifdef SUP_VERIFY
 			/* The candidate the cone rules out: x stays pinned
 			 * when it is hidden. */
-			fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
-			if (fig_sup_reason(S, 0) && S->lo[x] < S->hi[x]) {
+			if (sup_unpins(S, x, cand[i])) {
 				fprintf(stderr, "sup_verify: cell %zu outside "
 				    "the cone of %zu unpins it\n", cand[i], x);
 				abort();
 			}
-			fig_sup_set_why(S, cand[i], FIG_SHOWN);
 #endif
 			continue;
 		}
-		/* Since view 0 was last reasoned over (fig_sup_choose(),
-		 * the trial before or sup_ring_pins()), only the cells
-		 * hidden for that and this one changed: the reasoning
-		 * compares those alone (fig_sup_set_why()). */
-		fig_sup_set_why(S, cand[i], FIG_WHY_COMPLEMENTARY);
-		t = fig_sup_reason(S, 0) && S->lo[x] < S->hi[x];
-		fig_sup_set_why(S, cand[i], FIG_SHOWN);
-		if (t)
+		if (sup_unpins(S, x, cand[i]))
 			return cand[i];
 	}
 	return (size_t)-1;
